@@ -1,0 +1,224 @@
+#include "cli/Cli.h"
+
+#include "data/DatasetLoader.h"
+#include "data/Statistics.h"
+#include "sextant/Version.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace sextant::cli {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+const char *const kSubcommands[] = {"info", "help"};
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+QString usage()
+{
+    return QStringLiteral(
+        "Usage: sextant [FILE...]\n"
+        "       sextant <command> [options]\n"
+        "\n"
+        "Without a command, opens the Sextant studio (with FILE... loaded).\n"
+        "\n"
+        "Commands (run headless, no display needed):\n"
+        "  info FILE [--json]   Summarise a dataset (CSV/TSV, ARFF, LIBSVM): rows, columns,\n"
+        "                       and per column its type, missing count and statistics.\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help           Show this help.\n"
+        "  -v, --version        Show the version.\n"
+        "\n"
+        "Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.\n");
+}
+
+QJsonValue jsonNumber(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QString fmt(double v)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("-");
+    return QString::number(v, 'g', 6);
+}
+
+int info(const QStringList &args)
+{
+    bool json = false;
+    QString path;
+    for (const QString &a : args) {
+        if (a == QLatin1String("--json")) {
+            json = true;
+        } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
+            err() << "sextant info: unknown option " << a << "\n" << usage();
+            return kExitUsage;
+        } else if (path.isEmpty()) {
+            path = a;
+        } else {
+            err() << "sextant info: expected one FILE, got also " << a << "\n";
+            return kExitUsage;
+        }
+    }
+    if (path.isEmpty()) {
+        err() << "sextant info: missing FILE\n" << usage();
+        return kExitUsage;
+    }
+
+    const engine::LoadResult result = engine::DatasetLoader::load(path);
+    if (!result.ok()) {
+        err() << "sextant: " << (result.error ? result.error->toString() : path + QStringLiteral(": could not be read")) << "\n";
+        return kExitFailure;
+    }
+    for (const engine::LoadIssue &w : result.warnings)
+        err() << "warning: " << w.toString() << "\n";
+
+    const engine::Dataset &ds = *result.dataset;
+    if (json) {
+        QJsonObject root;
+        root[QStringLiteral("file")] = path;
+        root[QStringLiteral("rows")] = double(ds.rowCount());
+        root[QStringLiteral("columns")] = ds.columnCount();
+        QJsonArray cols;
+        for (const engine::Column &c : ds.columns()) {
+            const engine::ColumnSummary s = engine::Statistics::summarize(c);
+            QJsonObject o;
+            o[QStringLiteral("name")] = c.name();
+            o[QStringLiteral("type")] = engine::toString(c.type());
+            o[QStringLiteral("role")] = engine::toString(c.role());
+            o[QStringLiteral("count")] = double(s.count);
+            o[QStringLiteral("missing")] = double(s.missing);
+            o[QStringLiteral("distinct")] = double(s.distinct);
+            if (c.isNumeric()) {
+                o[QStringLiteral("mean")] = jsonNumber(s.mean);
+                o[QStringLiteral("std")] = jsonNumber(s.std);
+                o[QStringLiteral("min")] = jsonNumber(s.min);
+                o[QStringLiteral("q1")] = jsonNumber(s.q1);
+                o[QStringLiteral("median")] = jsonNumber(s.median);
+                o[QStringLiteral("q3")] = jsonNumber(s.q3);
+                o[QStringLiteral("max")] = jsonNumber(s.max);
+                o[QStringLiteral("suggests_categorical")] = c.suggestsCategorical();
+            } else {
+                o[QStringLiteral("mode")] = s.mode;
+                o[QStringLiteral("mode_count")] = double(s.modeCount);
+                o[QStringLiteral("categories")] = QJsonArray::fromStringList(c.categories().mid(0, 100));
+            }
+            cols.append(o);
+        }
+        root[QStringLiteral("column_summaries")] = cols;
+        QJsonArray warnings;
+        for (const engine::LoadIssue &w : result.warnings)
+            warnings.append(w.toString());
+        root[QStringLiteral("warnings")] = warnings;
+        out() << QJsonDocument(root).toJson(QJsonDocument::Indented);
+        out().flush();
+        return kExitOk;
+    }
+
+    out() << path << ": " << ds.rowCount() << " rows, " << ds.columnCount() << " columns\n\n";
+    QStringList header = {QStringLiteral("column"), QStringLiteral("type"), QStringLiteral("missing"),
+                          QStringLiteral("mean"), QStringLiteral("std"), QStringLiteral("min"),
+                          QStringLiteral("median"), QStringLiteral("max"), QStringLiteral("distinct")};
+    QList<QStringList> rows;
+    for (const engine::Column &c : ds.columns()) {
+        const engine::ColumnSummary s = engine::Statistics::summarize(c);
+        QString type = engine::toString(c.type());
+        if (c.role() == engine::ColumnRole::Target)
+            type += QStringLiteral(" (target)");
+        if (c.isNumeric()) {
+            rows.push_back({c.name(), type, QString::number(s.missing), fmt(s.mean), fmt(s.std),
+                            fmt(s.min), fmt(s.median), fmt(s.max), QString::number(s.distinct)});
+        } else {
+            rows.push_back({c.name(), type, QString::number(s.missing), QStringLiteral("-"),
+                            QStringLiteral("-"), QStringLiteral("-"),
+                            QStringLiteral("mode: ") + s.mode, QStringLiteral("-"),
+                            QString::number(s.distinct)});
+        }
+    }
+    QList<qsizetype> widths(header.size());
+    for (qsizetype i = 0; i < header.size(); ++i)
+        widths[i] = header[i].size();
+    for (const QStringList &r : rows)
+        for (qsizetype i = 0; i < r.size(); ++i)
+            widths[i] = std::max(widths[i], std::min<qsizetype>(r[i].size(), 40));
+    auto printRow = [&](const QStringList &r) {
+        for (qsizetype i = 0; i < r.size(); ++i) {
+            QString cell = r[i].size() > 40 ? r[i].left(39) + QChar(0x2026) : r[i];
+            out() << (i == 0 ? cell.leftJustified(widths[i]) : cell.rightJustified(widths[i]));
+            out() << (i + 1 < r.size() ? "  " : "\n");
+        }
+    };
+    printRow(header);
+    for (const QStringList &r : rows)
+        printRow(r);
+    out().flush();
+    return kExitOk;
+}
+
+} // namespace
+
+QString versionString()
+{
+    return QStringLiteral(SEXTANT_VERSION_STRING);
+}
+
+bool isCliInvocation(int argc, char **argv)
+{
+    if (argc < 2)
+        return false;
+    const char *first = argv[1];
+    for (const char *cmd : kSubcommands)
+        if (std::strcmp(first, cmd) == 0)
+            return true;
+    return std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0
+           || std::strcmp(first, "--version") == 0 || std::strcmp(first, "-v") == 0;
+}
+
+int run(const QStringList &arguments)
+{
+    if (arguments.size() < 2) {
+        err() << usage();
+        return kExitUsage;
+    }
+    const QString cmd = arguments[1];
+    const QStringList rest = arguments.mid(2);
+    if (cmd == QLatin1String("--help") || cmd == QLatin1String("-h") || cmd == QLatin1String("help")) {
+        out() << usage();
+        out().flush();
+        return kExitOk;
+    }
+    if (cmd == QLatin1String("--version") || cmd == QLatin1String("-v")) {
+        out() << "sextant " << versionString() << "\n";
+        out().flush();
+        return kExitOk;
+    }
+    if (cmd == QLatin1String("info"))
+        return info(rest);
+    err() << "sextant: unknown command '" << cmd << "'\n" << usage();
+    return kExitUsage;
+}
+
+} // namespace sextant::cli

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace sextant::engine {
+
+enum class ColumnType : std::uint8_t { Numeric, Categorical };
+enum class ColumnRole : std::uint8_t { Feature, Target, Ignore };
+
+QString toString(ColumnType type);
+QString toString(ColumnRole role);
+
+// One column of a Dataset. The cell data is immutable and shared: copying a Column,
+// renaming it or changing its role never copies the cells.
+//
+// Layout:
+//  - Numeric: `values()` is a contiguous array of doubles, one per row; missing cells
+//    hold NaN (and are flagged in the mask).
+//  - Categorical: `codes()` holds one int32 per row indexing `categories()`; a missing
+//    cell holds -1.
+//  - The missing mask (`isMissing`) is stored only when the column has missing cells.
+class Column
+{
+public:
+    Column();
+
+    static Column numeric(QString name, std::vector<double> values,
+                          std::vector<std::uint8_t> missing = {});
+    static Column categorical(QString name, std::vector<std::int32_t> codes,
+                              QStringList categories);
+
+    const QString &name() const { return m_name; }
+    void setName(const QString &name) { m_name = name; }
+    ColumnRole role() const { return m_role; }
+    void setRole(ColumnRole role) { m_role = role; }
+
+    ColumnType type() const { return m_data->type; }
+    bool isNumeric() const { return m_data->type == ColumnType::Numeric; }
+    bool isCategorical() const { return m_data->type == ColumnType::Categorical; }
+    std::int64_t size() const;
+
+    bool isMissing(std::int64_t row) const
+    {
+        return !m_data->missing.empty() && m_data->missing[static_cast<std::size_t>(row)] != 0;
+    }
+    std::int64_t missingCount() const { return m_data->missingCount; }
+
+    // Numeric cells (NaN where missing). Empty for a categorical column.
+    std::span<const double> values() const { return m_data->values; }
+    // Categorical codes (-1 where missing). Empty for a numeric column.
+    std::span<const std::int32_t> codes() const { return m_data->codes; }
+    const QStringList &categories() const { return m_data->categories; }
+
+    // A numeric value for any column: the value, or the category code, NaN where missing.
+    double numericValue(std::int64_t row) const;
+    // The cell as a user reads it ("" where missing).
+    QString displayValue(std::int64_t row) const;
+
+    // True for a numeric column holding only integers with few distinct values, which a
+    // user is likely to want as categories (class labels, ratings).
+    bool suggestsCategorical() const { return m_data->suggestsCategorical; }
+
+    // A categorical copy of a numeric column (categories in ascending numeric order), or
+    // a numeric copy of a categorical column whose categories all parse as numbers.
+    Column toCategorical() const;
+    // Returns false (leaving `out` untouched) when a category is not a number.
+    bool toNumeric(Column &out) const;
+
+    // True when both columns share the same cell storage (no copy was made).
+    bool sharesDataWith(const Column &other) const { return m_data == other.m_data; }
+
+private:
+    struct Storage
+    {
+        ColumnType type = ColumnType::Numeric;
+        std::vector<double> values;
+        std::vector<std::int32_t> codes;
+        QStringList categories;
+        std::vector<std::uint8_t> missing;
+        std::int64_t missingCount = 0;
+        bool suggestsCategorical = false;
+    };
+
+    std::shared_ptr<const Storage> m_data;
+    QString m_name;
+    ColumnRole m_role = ColumnRole::Feature;
+};
+
+} // namespace sextant::engine

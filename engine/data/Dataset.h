@@ -1,0 +1,55 @@
+#pragma once
+
+#include "data/Column.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace sextant::engine {
+
+// A table of named, typed columns of equal length: rows are samples, columns are
+// features (or the target). Copying a Dataset copies only column headers; cell storage
+// is shared and immutable, so a step that replaces two columns of twenty copies two.
+class Dataset
+{
+public:
+    Dataset() = default;
+
+    const QString &name() const { return m_name; }
+    void setName(const QString &name) { m_name = name; }
+    // Where the data came from (a file path), for messages; may be empty.
+    const QString &source() const { return m_source; }
+    void setSource(const QString &source) { m_source = source; }
+
+    std::int64_t rowCount() const { return m_rowCount; }
+    int columnCount() const { return static_cast<int>(m_columns.size()); }
+    bool isEmpty() const { return m_columns.isEmpty(); }
+
+    const Column &column(int index) const { return m_columns.at(index); }
+    const QList<Column> &columns() const { return m_columns; }
+    // Index of the column with that name, or -1.
+    int indexOf(const QString &name) const;
+    QStringList columnNames() const;
+
+    // Appends a column. Returns false (and leaves the dataset unchanged) when its length
+    // differs from the other columns' or its name is already taken.
+    bool addColumn(Column column);
+    // Replaces column `index`; the replacement must have the same length.
+    bool replaceColumn(int index, Column column);
+    void removeColumn(int index);
+    void setRole(int index, ColumnRole role);
+
+    // Indices of the columns with the given role / of numeric feature columns.
+    QList<int> columnsWithRole(ColumnRole role) const;
+    QList<int> numericColumns() const;
+
+private:
+    QString m_name;
+    QString m_source;
+    QList<Column> m_columns;
+    std::int64_t m_rowCount = 0;
+};
+
+} // namespace sextant::engine

@@ -1,0 +1,16 @@
+# CPack: .deb and .tar.gz of the studio.
+set(CPACK_PACKAGE_NAME "sextant")
+set(CPACK_PACKAGE_VENDOR "Sextant")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_GENERATOR "DEB;TGZ")
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "Sextant developers")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION "science")
+if(SEXTANT_BUILD_GUI)
+  install(FILES ${CMAKE_CURRENT_LIST_DIR}/sextant.desktop DESTINATION share/applications)
+  install(FILES ${CMAKE_CURRENT_LIST_DIR}/org.sextant.Sextant.metainfo.xml DESTINATION share/metainfo)
+  install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/sextant.svg
+          DESTINATION share/icons/hicolor/scalable/apps)
+endif()
+include(CPack)
