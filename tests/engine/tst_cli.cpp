@@ -1,0 +1,143 @@
+// The headless command line: runs the real `sextant` executable.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runSextant(const QStringList &args)
+{
+    QProcess p;
+    // No display at all: the subcommands must not need one.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(SEXTANT_EXECUTABLE), args);
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        return {};
+    }
+    Run r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QString iris()
+{
+    return QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/iris.csv");
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void version()
+    {
+        const Run r = runSextant({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("sextant ")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\\d+\\.\\d+\\.\\d+"))));
+    }
+
+    void help()
+    {
+        const Run r = runSextant({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("info FILE")));
+    }
+
+    void infoText()
+    {
+        const Run r = runSextant({QStringLiteral("info"), iris()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("150 rows, 5 columns")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("sepal_length")));
+        QVERIFY(r.out.contains(QStringLiteral("categorical")));
+    }
+
+    void infoJson()
+    {
+        const Run r = runSextant({QStringLiteral("info"), iris(), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError perr;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &perr);
+        QVERIFY2(perr.error == QJsonParseError::NoError, qPrintable(perr.errorString()));
+        const QJsonObject root = doc.object();
+        QCOMPARE(root.value(QStringLiteral("rows")).toInt(), 150);
+        QCOMPARE(root.value(QStringLiteral("columns")).toInt(), 5);
+        const QJsonArray cols = root.value(QStringLiteral("column_summaries")).toArray();
+        QCOMPARE(cols.size(), 5);
+        const QJsonObject sepal = cols[0].toObject();
+        QCOMPARE(sepal.value(QStringLiteral("name")).toString(), QStringLiteral("sepal_length"));
+        QCOMPARE(sepal.value(QStringLiteral("type")).toString(), QStringLiteral("numeric"));
+        // Reference values: pandas' describe() of the same file.
+        QVERIFY(qAbs(sepal.value(QStringLiteral("mean")).toDouble() - 5.843333333333333) < 1e-12);
+        QVERIFY(qAbs(sepal.value(QStringLiteral("std")).toDouble() - 0.828066127977863) < 1e-12);
+        QCOMPARE(sepal.value(QStringLiteral("min")).toDouble(), 4.3);
+        QCOMPARE(sepal.value(QStringLiteral("median")).toDouble(), 5.8);
+        QCOMPARE(sepal.value(QStringLiteral("max")).toDouble(), 7.9);
+        const QJsonObject species = cols[4].toObject();
+        QCOMPARE(species.value(QStringLiteral("type")).toString(), QStringLiteral("categorical"));
+        QCOMPARE(species.value(QStringLiteral("distinct")).toInt(), 3);
+        QCOMPARE(species.value(QStringLiteral("categories")).toArray().size(), 3);
+    }
+
+    void missingFile()
+    {
+        const QString path = QStringLiteral("/nonexistent/dir/nothing.csv");
+        const Run r = runSextant({QStringLiteral("info"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(path), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void directory()
+    {
+        QTemporaryDir dir;
+        const Run r = runSextant({QStringLiteral("info"), dir.path()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("directory")), qPrintable(r.err));
+    }
+
+    void badCsvNamesLineAndColumn()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ragged.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("a,b,c\n1,2,3\n4,5,6,7\n8,9,10\n");
+        f.close();
+        const Run r = runSextant({QStringLiteral("info"), path});
+        QCOMPARE(r.exitCode, 1);
+        // file:line:column: message
+        QVERIFY2(r.err.contains(path + QStringLiteral(":3:4")), qPrintable(r.err));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(runSextant({QStringLiteral("info")}).exitCode, 2);
+        QCOMPARE(runSextant({QStringLiteral("info"), iris(), QStringLiteral("--bogus")}).exitCode, 2);
+        QCOMPARE(runSextant({QStringLiteral("help")}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
