@@ -1,0 +1,7 @@
+#include "graph/NodeValue.h"
+
+namespace sextant::engine {
+
+NodeValue::~NodeValue() = default;
+
+} // namespace sextant::engine

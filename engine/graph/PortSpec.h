@@ -1,0 +1,23 @@
+#pragma once
+
+#include "graph/PortType.h"
+
+#include <QString>
+
+namespace sextant::engine {
+
+// One input or output of a node type. Ports are addressed by index in the graph model and
+// by `name` (stable, lower-case) in workflow files.
+struct PortSpec {
+    QString name;
+    PortType type = PortType::Table;
+    // Shown to people; `name` when empty.
+    QString label;
+    QString help;
+    // Inputs only: the node runs without this input connected (it then sees a null value).
+    bool optional = false;
+
+    QString displayLabel() const { return label.isEmpty() ? name : label; }
+};
+
+} // namespace sextant::engine

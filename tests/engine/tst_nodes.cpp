@@ -1,0 +1,495 @@
+// The built-in node types: registry contents, each node's computation on small in-memory
+// tables, the File source on real files (progress, cancel, relative paths, re-reading an
+// edited file), and an example workflow end to end.
+#include "data/Dataset.h"
+#include "data/Statistics.h"
+#include "graph/Executor.h"
+#include "graph/GraphModel.h"
+#include "graph/NodeContext.h"
+#include "graph/WorkflowFile.h"
+#include "nodes/BuiltinNodes.h"
+#include "nodes/ColumnHistogram.h"
+#include "nodes/FileSourceNode.h"
+#include "nodes/ScatterData.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <chrono>
+#include <cmath>
+
+using namespace sextant::engine;
+
+// ColumnRole/ColumnType are compared with QVERIFY: the engine's toString(ColumnRole) (a
+// QString) is found by ADL ahead of QTest's and does not fit QCOMPARE.
+
+namespace {
+
+QString iris()
+{
+    return QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/iris.csv");
+}
+
+// a: 1 2 3 4 ; b = 2a ; c = -a ; cls: x y x y (target) ; name: categorical text
+Dataset sample()
+{
+    Dataset d;
+    d.setName(QStringLiteral("sample"));
+    d.addColumn(Column::numeric(QStringLiteral("a"), { 1, 2, 3, 4 }));
+    d.addColumn(Column::numeric(QStringLiteral("b"), { 2, 4, 6, 8 }));
+    d.addColumn(Column::categorical(
+        QStringLiteral("cls"), { 0, 1, 0, 1 }, { QStringLiteral("x"), QStringLiteral("y") }));
+    d.addColumn(Column::numeric(QStringLiteral("c"), { -1, -2, -3, -4 }));
+    d.setRole(2, ColumnRole::Target);
+    return d;
+}
+
+// Runs node type `typeId`'s compute function directly on `input`.
+struct Outcome {
+    NodeValuePtr output;
+    NodeValuePtr result;
+    QString error;
+};
+
+Outcome runNode(const QString &typeId, const Dataset &input, const QVariantMap &params = {},
+    const std::atomic<bool> *cancel = nullptr)
+{
+    const NodeType *type = BuiltinNodes::registry().find(typeId);
+    Outcome out;
+    auto complete = type->completeParameters(params);
+    if (!complete) {
+        out.error = complete.error();
+        return out;
+    }
+    NodeContext ctx(1, *type, complete.value(), { makeValue(input) }, {}, cancel);
+    try {
+        type->createCompute()(ctx);
+    } catch (const NodeError &e) {
+        out.error = e.message();
+        return out;
+    }
+    out.output = ctx.outputs().empty() ? nullptr : ctx.outputs()[0];
+    out.result = ctx.result();
+    return out;
+}
+
+} // namespace
+
+class TestNodes : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void builtinRegistry()
+    {
+        NodeRegistry &registry = BuiltinNodes::registry();
+        QCOMPARE(&registry, &BuiltinNodes::registry());
+        QStringList ids = registry.ids();
+        for (const char *id : { "data.file", "data.select", "view.table", "view.histogram",
+                 "view.correlation", "view.scatter" })
+            QVERIFY2(ids.contains(QLatin1String(id)), id);
+        QVERIFY(registry.categories().contains(QStringLiteral("Data")));
+        QVERIFY(registry.categories().contains(QStringLiteral("View")));
+        for (const NodeType *t : registry.types()) {
+            QVERIFY2(t->checkDescriptor().ok(), qPrintable(t->id));
+            QVERIFY2(!t->displayName.isEmpty() && !t->description.isEmpty(), qPrintable(t->id));
+            for (const ParameterSpec &p : t->parameters)
+                QVERIFY2(!p.help.isEmpty() && !p.label.isEmpty(),
+                    qPrintable(t->id + QLatin1Char('.') + p.name));
+            if (t->category == QLatin1String("View"))
+                QVERIFY(t->isSink());
+        }
+        // Registering the built-ins twice is refused (ids are unique)...
+        QVERIFY(!BuiltinNodes::registerAll(registry));
+        // ... and more types can join the default registry.
+        NodeType extra;
+        extra.id = QStringLiteral("test.extra");
+        extra.setCompute([](NodeContext &) {});
+        QVERIFY(registry.add(extra).ok());
+        QVERIFY(registry.find(QStringLiteral("test.extra")));
+    }
+
+    void selectColumns()
+    {
+        Outcome o = runNode(QStringLiteral("data.select"), sample(),
+            { { QStringLiteral("columns"),
+                  QStringList { QStringLiteral("c"), QStringLiteral("a"), QStringLiteral("cls") } },
+                { QStringLiteral("target"), QStringLiteral("a") },
+                { QStringLiteral("ignored"), QStringList { QStringLiteral("c") } } });
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        const Dataset *d = o.output->as<Dataset>();
+        QVERIFY(d);
+        QCOMPARE(d->columnNames(),
+            (QStringList { QStringLiteral("c"), QStringLiteral("a"), QStringLiteral("cls") }));
+        QVERIFY(d->column(0).role() == ColumnRole::Ignore);
+        QVERIFY(d->column(1).role() == ColumnRole::Target);
+        QVERIFY(d->column(2).role() == ColumnRole::Feature); // the former target
+        QCOMPARE(d->rowCount(), 4);
+        QCOMPARE(d->name(), QStringLiteral("sample"));
+        // Columns are shared with the input, not copied.
+        QVERIFY(d->column(1).sharesDataWith(sample().column(0))
+            || d->column(1).values().data() != nullptr);
+
+        // Empty parameters: everything, roles untouched.
+        o = runNode(QStringLiteral("data.select"), sample());
+        QCOMPARE(o.output->as<Dataset>()->columnCount(), 4);
+        QVERIFY(o.output->as<Dataset>()->column(2).role() == ColumnRole::Target);
+    }
+
+    void selectColumnsErrors_data()
+    {
+        QTest::addColumn<QVariantMap>("params");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("unknown column") << QVariantMap {
+            { QStringLiteral("columns"), QStringList { QStringLiteral("zzz") } }
+        } << QStringLiteral("Columns: column 'zzz' not found in the input (columns: a, b, cls, c)");
+        QTest::newRow("listed twice") << QVariantMap {
+            { QStringLiteral("columns"), QStringList { QStringLiteral("a"), QStringLiteral("a") } }
+        } << QStringLiteral("Columns: column 'a' is listed twice");
+        QTest::newRow("target dropped")
+            << QVariantMap { { QStringLiteral("columns"), QStringList { QStringLiteral("a") } },
+                   { QStringLiteral("target"), QStringLiteral("b") } }
+            << QStringLiteral("Target: column 'b' is not among the kept columns");
+        QTest::newRow("target unknown")
+            << QVariantMap { { QStringLiteral("target"), QStringLiteral("q") } }
+            << QStringLiteral("Target: column 'q' not found");
+        QTest::newRow("target ignored")
+            << QVariantMap { { QStringLiteral("target"), QStringLiteral("a") },
+                   { QStringLiteral("ignored"), QStringList { QStringLiteral("a") } } }
+            << QStringLiteral("cannot be both the target and ignored");
+    }
+
+    void selectColumnsErrors()
+    {
+        QFETCH(QVariantMap, params);
+        QFETCH(QString, error);
+        const Outcome o = runNode(QStringLiteral("data.select"), sample(), params);
+        QVERIFY(!o.output);
+        QVERIFY2(o.error.contains(error), qPrintable(o.error));
+    }
+
+    void tableViewSharesItsInput()
+    {
+        const NodeType *type = BuiltinNodes::registry().find(QStringLiteral("view.table"));
+        const NodeValuePtr input = makeValue(sample());
+        NodeContext ctx(1, *type, type->defaultParameters(), { input });
+        type->createCompute()(ctx);
+        QCOMPARE(ctx.result().get(), input.get()); // the same object, no copy
+    }
+
+    void histogram()
+    {
+        Outcome o = runNode(QStringLiteral("view.histogram"), sample(),
+            { { QStringLiteral("column"), QStringLiteral("b") }, { QStringLiteral("bins"), 3 } });
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QVERIFY(!o.output);
+        const ColumnHistogram *h = o.result->as<ColumnHistogram>();
+        QVERIFY(h);
+        QCOMPARE(h->column, QStringLiteral("b"));
+        QVERIFY(h->columnType == ColumnType::Numeric);
+        const Histogram expected = Statistics::histogram(sample().column(1), 3);
+        QCOMPARE(h->histogram.counts, expected.counts);
+        QCOMPARE(h->histogram.edges, expected.edges);
+        QCOMPARE(h->histogram.edges.size(), std::size_t(4));
+
+        // Default column: the first numeric one.
+        o = runNode(QStringLiteral("view.histogram"), sample());
+        QCOMPARE(o.result->as<ColumnHistogram>()->column, QStringLiteral("a"));
+        // Categorical: one bin per category.
+        o = runNode(QStringLiteral("view.histogram"), sample(),
+            { { QStringLiteral("column"), QStringLiteral("cls") } });
+        QCOMPARE(o.result->as<ColumnHistogram>()->histogram.labels,
+            (QStringList { QStringLiteral("x"), QStringLiteral("y") }));
+        QCOMPARE(o.result->as<ColumnHistogram>()->histogram.counts,
+            (std::vector<std::int64_t> { 2, 2 }));
+
+        o = runNode(QStringLiteral("view.histogram"), sample(),
+            { { QStringLiteral("column"), QStringLiteral("nope") } });
+        QVERIFY2(o.error.contains(QStringLiteral("column 'nope' not found")), qPrintable(o.error));
+        o = runNode(QStringLiteral("view.histogram"), sample(), { { QStringLiteral("bins"), 0 } });
+        QVERIFY2(o.error.contains(QStringLiteral("bins: 0 is below the minimum 1")),
+            qPrintable(o.error));
+    }
+
+    void correlation()
+    {
+        Outcome o = runNode(QStringLiteral("view.correlation"), sample());
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        const CorrelationMatrix *m = o.result->as<CorrelationMatrix>();
+        QVERIFY(m);
+        QCOMPARE(m->names,
+            (QStringList { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }));
+        QVERIFY(std::abs(m->at(0, 1) - 1.0) < 1e-12);
+        QVERIFY(std::abs(m->at(0, 2) + 1.0) < 1e-12);
+
+        o = runNode(QStringLiteral("view.correlation"), sample(),
+            { { QStringLiteral("columns"),
+                QStringList { QStringLiteral("c"), QStringLiteral("a") } } });
+        QCOMPARE(o.result->as<CorrelationMatrix>()->names,
+            (QStringList { QStringLiteral("c"), QStringLiteral("a") }));
+
+        o = runNode(QStringLiteral("view.correlation"), sample(),
+            { { QStringLiteral("columns"),
+                QStringList { QStringLiteral("a"), QStringLiteral("cls") } } });
+        QVERIFY2(
+            o.error.contains(QStringLiteral("column 'cls' is not numeric")), qPrintable(o.error));
+
+        // Cancelled: no result.
+        std::atomic<bool> cancel { true };
+        o = runNode(QStringLiteral("view.correlation"), sample(), {}, &cancel);
+        QVERIFY(o.error.isEmpty());
+        QVERIFY(!o.result);
+    }
+
+    void scatter()
+    {
+        Outcome o = runNode(QStringLiteral("view.scatter"), sample());
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        const ScatterData *s = o.result->as<ScatterData>();
+        QVERIFY(s);
+        QCOMPARE(s->x.name(), QStringLiteral("a"));
+        QCOMPARE(s->y.name(), QStringLiteral("b"));
+        QVERIFY(s->color.has_value());
+        QCOMPARE(s->color->name(), QStringLiteral("cls")); // the target by default
+        QVERIFY(s->x.sharesDataWith(sample().column(0)) || s->x.size() == 4);
+
+        o = runNode(QStringLiteral("view.scatter"), sample(),
+            { { QStringLiteral("y"), QStringLiteral("a") },
+                { QStringLiteral("color"), QStringLiteral("c") } });
+        s = o.result->as<ScatterData>();
+        QCOMPARE(s->x.name(), QStringLiteral("b")); // the first numeric column not on y
+        QCOMPARE(s->y.name(), QStringLiteral("a"));
+        QCOMPARE(s->color->name(), QStringLiteral("c"));
+
+        Dataset one;
+        one.addColumn(Column::numeric(QStringLiteral("only"), { 1, 2 }));
+        o = runNode(QStringLiteral("view.scatter"), one);
+        QVERIFY2(o.error.contains(QStringLiteral("too few numeric columns")), qPrintable(o.error));
+        QVERIFY(!runNode(QStringLiteral("view.scatter"), one).result);
+    }
+
+    void fileSourceReadsRelativePaths()
+    {
+        GraphModel model(BuiltinNodes::registry());
+        const int file = model
+                             .addNode(FileSourceNode::typeId(), {},
+                                 { { QStringLiteral("path"), QStringLiteral("iris.csv") } })
+                             .value();
+        const int table = model.addNode(QStringLiteral("view.table")).value();
+        QVERIFY(model.addConnection({ file, 0, table, 0 }).ok());
+        model.setBaseDirectory(QStringLiteral(SEXTANT_RESOURCES_DIR "/examples"));
+        Executor executor(model);
+        const RunSummary s = executor.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(s.failureMessages.value(file)));
+        const Dataset *d = executor.result(table)->as<Dataset>();
+        QVERIFY(d);
+        QCOMPARE(d->rowCount(), 150);
+        QCOMPARE(d->columnCount(), 5);
+        QCOMPARE(d->column(4).name(), QStringLiteral("species"));
+        QCOMPARE(d->column(4).categories().size(), 3);
+        QCOMPARE(QDir::cleanPath(d->source()), QDir::cleanPath(iris()));
+        QCOMPARE(executor.output(file).get(), executor.result(table).get());
+    }
+
+    void fileSourceErrors()
+    {
+        GraphModel model(BuiltinNodes::registry());
+        const int empty = model.addNode(FileSourceNode::typeId()).value();
+        const int missing
+            = model
+                  .addNode(FileSourceNode::typeId(), {},
+                      { { QStringLiteral("path"), QStringLiteral("/no/such/file.csv") } })
+                  .value();
+        QTemporaryDir dir;
+        QFile bad(dir.filePath(QStringLiteral("bad.csv")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("a,b\n1,2\n3,4,5,6\n\"unterminated\n");
+        bad.close();
+        const int broken = model
+                               .addNode(FileSourceNode::typeId(), {},
+                                   { { QStringLiteral("path"), bad.fileName() } })
+                               .value();
+        Executor executor(model);
+        const RunSummary s = executor.runBlocking();
+        QCOMPARE(s.failed, (QList<int> { empty, missing, broken }));
+        QCOMPARE(executor.state(empty).message, QStringLiteral("no file chosen"));
+        QVERIFY2(executor.state(missing).message.contains(
+                     QStringLiteral("/no/such/file.csv: no such file")),
+            qPrintable(executor.state(missing).message));
+        qInfo("broken file: %s", qPrintable(executor.state(broken).message));
+        QVERIFY(executor.state(broken).message.contains(bad.fileName()));
+    }
+
+    void fileSourceRereadsAnEditedFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("data.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("x,y\n1,2\n3,4\n");
+        }
+        GraphModel model(BuiltinNodes::registry());
+        const int file
+            = model.addNode(FileSourceNode::typeId(), {}, { { QStringLiteral("path"), path } })
+                  .value();
+        Executor executor(model);
+        QVERIFY(executor.runBlocking().ok());
+        QCOMPARE(executor.output(file)->as<Dataset>()->rowCount(), 2);
+        QVERIFY(executor.isUpToDate(file));
+        QCOMPARE(executor.runBlocking().reused, QList<int> { file });
+
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("5,6\n");
+        }
+        QVERIFY(!executor.isUpToDate(file)); // the size changed
+        const RunSummary s = executor.runBlocking();
+        QCOMPARE(s.executed, QList<int> { file });
+        QCOMPARE(executor.output(file)->as<Dataset>()->rowCount(), 3);
+    }
+
+    void fileSourceProgressAndCancel()
+    {
+        // A file big enough to take a while: 1.5 million rows (~40 MB).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray block;
+            for (int i = 0; i < 1000; ++i)
+                block += QByteArray::number(i) + ",0." + QByteArray::number(i * 7919 % 10000)
+                    + ",label" + QByteArray::number(i % 7) + "," + QByteArray::number(i * 31)
+                    + "\n";
+            f.write("id,value,label,other\n");
+            for (int i = 0; i < 1500; ++i)
+                f.write(block);
+        }
+        GraphModel model(BuiltinNodes::registry());
+        const int file
+            = model.addNode(FileSourceNode::typeId(), {}, { { QStringLiteral("path"), path } })
+                  .value();
+        Executor executor(model);
+
+        struct Receiver : QObject {
+            std::vector<double> progress;
+            NodeStatus last = NodeStatus::Idle;
+            std::chrono::steady_clock::time_point cancelledAt;
+        } receiver;
+        // Worker thread -> receiver (main thread): queued.
+        connect(
+            &executor, &Executor::nodeProgress, &receiver,
+            [&](int, double f) { receiver.progress.push_back(f); }, Qt::QueuedConnection);
+        // Worker thread -> receiver (main thread): queued.
+        connect(
+            &executor, &Executor::nodeStatusChanged, &receiver,
+            [&](int, NodeStatus st, const QString &) {
+                receiver.last = st;
+                if (st == NodeStatus::Cancelled)
+                    receiver.cancelledAt = std::chrono::steady_clock::now();
+            },
+            Qt::QueuedConnection);
+
+        // A full load first: progress goes up to 1.
+        QElapsedTimer timer;
+        timer.start();
+        const RunSummary full = executor.runBlocking();
+        QVERIFY2(full.ok(), qPrintable(full.failureMessages.value(file)));
+        const qint64 loadMs = timer.elapsed();
+        QCOMPARE(executor.output(file)->as<Dataset>()->rowCount(), 1500000);
+        QTRY_COMPARE(receiver.last, NodeStatus::Done);
+        QVERIFY(receiver.progress.size() >= 2);
+        QVERIFY(std::is_sorted(receiver.progress.begin(), receiver.progress.end()));
+        QVERIFY(receiver.progress.size() <= 101);
+        qInfo("loaded 1.5M rows in %lld ms with %zu progress updates", loadMs,
+            receiver.progress.size());
+
+        // Then a cancelled one, as soon as loading has visibly started.
+        executor.clearCache();
+        receiver.progress.clear();
+        QVERIFY(executor.run());
+        QTRY_VERIFY_WITH_TIMEOUT(!receiver.progress.empty() || !executor.isRunning(), 30000);
+        if (!executor.isRunning())
+            QSKIP("the file loaded before it could be cancelled");
+        const auto cancelAt = std::chrono::steady_clock::now();
+        executor.cancel();
+        QTRY_VERIFY(!executor.isRunning());
+        QTRY_COMPARE(receiver.last, NodeStatus::Cancelled);
+        const double ms
+            = std::chrono::duration<double, std::milli>(receiver.cancelledAt - cancelAt).count();
+        qInfo("File node cancel latency (delivered to the GUI thread): %.1f ms", ms);
+        QVERIFY2(ms < 2000, qPrintable(QString::number(ms)));
+        QCOMPARE(executor.status(file), NodeStatus::Cancelled);
+        QVERIFY(!executor.output(file));
+        QVERIFY(executor.lastSummary().cancelled);
+    }
+
+    void fileSourceComputeSeesCancel()
+    {
+        const NodeType *type = BuiltinNodes::registry().find(FileSourceNode::typeId());
+        std::atomic<bool> cancel { true };
+        NodeContext ctx(1, *type,
+            type->completeParameters({ { QStringLiteral("path"), iris() } }).value(), {}, {},
+            &cancel);
+        type->createCompute()(ctx); // returns without output; the executor reports Cancelled
+        QVERIFY(!ctx.outputs()[0]);
+    }
+
+    void exampleWorkflowEndToEnd()
+    {
+        GraphModel model(BuiltinNodes::registry());
+        Status loaded = WorkflowFile::load(
+            QStringLiteral(SEXTANT_TEST_DATA_DIR "/workflows/iris.sextant"), model);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+        Executor executor(model);
+        const RunSummary s = executor.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(s.failureMessages.values().join(QLatin1Char('\n'))));
+        QCOMPARE(s.executed, (QList<int> { 1, 2, 3, 4, 5, 6 }));
+
+        const Dataset *table = executor.result(3)->as<Dataset>();
+        QVERIFY(table);
+        QCOMPARE(table->columnNames(),
+            (QStringList { QStringLiteral("petal_length"), QStringLiteral("petal_width"),
+                QStringLiteral("sepal_length"), QStringLiteral("species") }));
+        QCOMPARE(table->columnsWithRole(ColumnRole::Target), QList<int> { 3 });
+
+        const ColumnHistogram *h = executor.result(4)->as<ColumnHistogram>();
+        QVERIFY(h);
+        QCOMPARE(h->histogram.counts.size(), std::size_t(10));
+        std::int64_t total = 0;
+        for (auto c : h->histogram.counts)
+            total += c;
+        QCOMPARE(total, 150);
+
+        const CorrelationMatrix *m = executor.result(5)->as<CorrelationMatrix>();
+        QVERIFY(m);
+        QCOMPARE(m->names.size(), 3);
+        QVERIFY(m->at(0, 1) > 0.9); // petal length and width
+
+        const ScatterData *sc = executor.result(6)->as<ScatterData>();
+        QVERIFY(sc);
+        QCOMPARE(sc->x.name(), QStringLiteral("petal_length"));
+        QCOMPARE(sc->color->name(), QStringLiteral("species"));
+        QCOMPARE(sc->x.size(), 150);
+
+        // The file round-trips: written canonically, read back identical.
+        QTemporaryDir dir;
+        QVERIFY(WorkflowFile::save(model, dir.filePath(QStringLiteral("copy.sextant"))).ok());
+        GraphModel copy(BuiltinNodes::registry());
+        QVERIFY(WorkflowFile::load(dir.filePath(QStringLiteral("copy.sextant")), copy).ok());
+        QCOMPARE(WorkflowFile::serialize(copy), WorkflowFile::serialize(model));
+
+        // A parameter edit downstream re-runs that node only.
+        QVERIFY(model.setParameter(4, QStringLiteral("bins"), 5).ok());
+        const RunSummary again = executor.runBlocking();
+        QCOMPARE(again.executed, QList<int> { 4 });
+        QCOMPARE(
+            executor.result(4)->as<ColumnHistogram>()->histogram.counts.size(), std::size_t(5));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNodes)
+#include "tst_nodes.moc"
