@@ -1,0 +1,1248 @@
+#include "plots/ScatterPlot.h"
+
+#include "plots/Palette.h"
+#include "plots/QCustomPlotInclude.h"
+
+#include <QMenu>
+#include <QTimer>
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+
+namespace sextant::plots {
+
+using engine::Column;
+using engine::DensityGrid;
+using engine::DensityGridOptions;
+
+namespace {
+
+constexpr int kNumericBuckets = 24;
+// Pixels per density cell side: 2 x 2 keeps class colours legible and the grid small.
+constexpr int kDensityCellPx = 2;
+// Delay that coalesces range changes (drag, wheel) into one re-aggregation.
+constexpr int kDensityDelayMs = 30;
+// How close (pixels) the mouse must be to a point for hover and click.
+constexpr double kPickRadiusPx = 6.0;
+constexpr double kPadding = 0.03;
+
+QRectF padded(const QRectF &r)
+{
+    const double w = r.width(), h = r.height();
+    const double px = w > 0 ? w * kPadding : std::max(0.5, std::abs(r.left()) * 0.1);
+    const double py = h > 0 ? h * kPadding : std::max(0.5, std::abs(r.top()) * 0.1);
+    return QRectF(r.left() - px, r.top() - py, w + 2 * px, h + 2 * py);
+}
+
+QVector<QRgb> gradientTable(void (*setter)(QCPColorGradient &), int size = 256)
+{
+    QCPColorGradient g;
+    setter(g);
+    QVector<QRgb> table(size);
+    for (int i = 0; i < size; ++i)
+        table[i] = g.color(static_cast<double>(i) / (size - 1), QCPRange(0, 1));
+    return table;
+}
+
+// Draws the density image over the data rectangle it covers, under the point graphs.
+class DensityLayer : public QCPLayerable {
+public:
+    DensityLayer(QCustomPlot *plot, QCPAxis *x, QCPAxis *y)
+        : QCPLayerable(plot, QStringLiteral("main")), m_x(x), m_y(y)
+    {
+    }
+
+    QImage image;
+    QRectF rect; // data coordinates: left = xMin, top = yMin, right = xMax, bottom = yMax
+    // Called when the axis rect no longer matches the image's grid (resized, colour bar
+    // or legend added): the owner re-aggregates at the new size.
+    std::function<void()> sizeChanged;
+
+    QRectF pixelRect() const
+    {
+        const QPointF a(m_x->coordToPixel(rect.left()), m_y->coordToPixel(rect.bottom()));
+        const QPointF b(m_x->coordToPixel(rect.right()), m_y->coordToPixel(rect.top()));
+        return QRectF(a, b).normalized();
+    }
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter *painter) const override
+    {
+        applyAntialiasingHint(painter, false, QCP::aeOther);
+    }
+    QRect clipRect() const override { return m_x->axisRect()->rect(); }
+    void draw(QCPPainter *painter) override
+    {
+        if (image.isNull())
+            return;
+        const QSize wanted = m_x->axisRect()->rect().size() / kDensityCellPx;
+        if (sizeChanged && !painter->modes().testFlag(QCPPainter::pmNoCaching)
+            && (std::abs(wanted.width() - image.width()) > 1
+                || std::abs(wanted.height() - image.height()) > 1))
+            sizeChanged(); // not for exports (pmNoCaching), which render at other sizes
+        painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
+        painter->drawImage(pixelRect(), image);
+    }
+
+private:
+    QCPAxis *m_x;
+    QCPAxis *m_y;
+};
+
+DensityLayer *densityLayer(QCPLayerable *l)
+{
+    return static_cast<DensityLayer *>(l);
+}
+
+// Source-over of a premultiplied pixel onto another (Qt's BYTE_MUL arithmetic).
+inline QRgb blendOver(QRgb dst, QRgb src)
+{
+    const quint32 ia = 255 - qAlpha(src);
+    if (ia == 0)
+        return src;
+    quint32 rb = (dst & 0xff00ff) * ia;
+    rb = ((rb + ((rb >> 8) & 0xff00ff) + 0x800080) >> 8) & 0xff00ff;
+    quint32 ag = ((dst >> 8) & 0xff00ff) * ia;
+    ag = (ag + ((ag >> 8) & 0xff00ff) + 0x800080) & 0xff00ff00;
+    return src + (rb | ag);
+}
+
+// Draws many points fast. On raster devices each point is a pre-rendered antialiased
+// disc (or ring) "stamped" into one image the size of the axis rect, which is then drawn
+// once: ~100x faster than a QPainter ellipse per point. Vector devices (PDF, SVG) get
+// real ellipses. Points are drawn in row order, so classes interleave instead of the last
+// class covering the others.
+//
+// Data: x/y spans (owned by the ScatterPlot's columns, or by `ownX/ownY`), one group per
+// point (kSkip: not drawn), one colour per group.
+class PointLayer : public QCPLayerable {
+public:
+    static constexpr std::uint16_t kSkip = 0xFFFF;
+
+    PointLayer(QCustomPlot *plot, const QString &layer, QCPAxis *x, QCPAxis *y)
+        : QCPLayerable(plot, layer), m_x(x), m_y(y)
+    {
+    }
+
+    std::span<const double> xs, ys;
+    std::vector<double> ownX, ownY; // storage for xs/ys when the layer owns its points
+    std::vector<std::uint16_t> groups;
+    QVector<QColor> colors;
+    double size = 5; // diameter in pixels
+    bool ring = false; // outline instead of a filled disc
+    // Overlapping points add up (true) or the layer is a flat shade where any point is
+    // (false: overlaps keep the stamp's opacity, for showing large selections).
+    bool accumulate = true;
+    qint64 drawn = 0; // points with a group and finite coordinates
+
+    void setOwned(std::vector<double> x, std::vector<double> y)
+    {
+        ownX = std::move(x);
+        ownY = std::move(y);
+        xs = ownX;
+        ys = ownY;
+    }
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter *painter) const override
+    {
+        applyAntialiasingHint(painter, true, QCP::aeScatters);
+    }
+    QRect clipRect() const override { return m_x->axisRect()->rect(); }
+
+    void draw(QCPPainter *painter) override
+    {
+        const std::size_t n = std::min({ xs.size(), ys.size(), groups.size() });
+        if (n == 0 || colors.isEmpty())
+            return;
+        const QRect clip = clipRect();
+        const QTransform device = painter->deviceTransform();
+        if (painter->modes().testFlag(QCPPainter::pmVectorized) || device.isRotating()) {
+            drawVector(painter, n);
+            return;
+        }
+        const double scale = device.m11() > 0 ? device.m11() : 1.0;
+        const int W = static_cast<int>(std::ceil(clip.width() * scale));
+        const int H = static_cast<int>(std::ceil(clip.height() * scale));
+        if (W <= 0 || H <= 0)
+            return;
+        QImage canvas(W, H, QImage::Format_ARGB32_Premultiplied);
+        canvas.fill(Qt::transparent);
+
+        // One stamp per group, at device resolution.
+        const int d = std::max(1, static_cast<int>(std::ceil(size * scale)) + 1);
+        std::vector<QImage> stamps;
+        for (const QColor &c : std::as_const(colors)) {
+            QImage stamp(d, d, QImage::Format_ARGB32_Premultiplied);
+            stamp.fill(Qt::transparent);
+            QPainter p(&stamp);
+            p.setRenderHint(QPainter::Antialiasing);
+            const QRectF r(0.5, 0.5, size * scale, size * scale);
+            if (ring) {
+                p.setPen(QPen(c, 1.5 * scale));
+                p.setBrush(Qt::NoBrush);
+                p.drawEllipse(r.adjusted(0.75 * scale, 0.75 * scale, -0.75 * scale, -0.75 * scale));
+            } else {
+                p.setPen(Qt::NoPen);
+                p.setBrush(c);
+                p.drawEllipse(r);
+            }
+            p.end();
+            stamps.push_back(std::move(stamp));
+        }
+
+        // Linear axes: pixel = a + b * coordinate (no coordToPixel call per point).
+        const bool linear
+            = m_x->scaleType() == QCPAxis::stLinear && m_y->scaleType() == QCPAxis::stLinear;
+        const double ax = m_x->coordToPixel(0.0), bx = m_x->coordToPixel(1.0) - ax;
+        const double ay = m_y->coordToPixel(0.0), by = m_y->coordToPixel(1.0) - ay;
+        const double half = d / 2.0;
+        const auto stride = canvas.bytesPerLine() / 4;
+        auto *bits = reinterpret_cast<QRgb *>(canvas.bits());
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint16_t g = groups[i];
+            if (g == kSkip || g >= stamps.size())
+                continue;
+            const double px = linear ? ax + bx * xs[i] : m_x->coordToPixel(xs[i]);
+            const double py = linear ? ay + by * ys[i] : m_y->coordToPixel(ys[i]);
+            const double fx = (px - clip.left()) * scale - half;
+            const double fy = (py - clip.top()) * scale - half;
+            if (!(fx > -d && fy > -d && fx < W && fy < H)) // also drops NaN
+                continue;
+            const int x0 = static_cast<int>(std::lround(fx));
+            const int y0 = static_cast<int>(std::lround(fy));
+            const QImage &stamp = stamps[g];
+            for (int r = std::max(0, -y0); r < d && y0 + r < H; ++r) {
+                const auto *src = reinterpret_cast<const QRgb *>(stamp.constScanLine(r));
+                QRgb *dst = bits + static_cast<std::ptrdiff_t>(y0 + r) * stride;
+                for (int c = std::max(0, -x0); c < d && x0 + c < W; ++c) {
+                    const QRgb sp = src[c];
+                    if (qAlpha(sp) == 0)
+                        continue;
+                    QRgb &out = dst[x0 + c];
+                    if (accumulate)
+                        out = blendOver(out, sp);
+                    else if (qAlpha(out) < qAlpha(sp))
+                        out = sp;
+                }
+            }
+        }
+        painter->drawImage(QRectF(clip), canvas);
+    }
+
+private:
+    void drawVector(QCPPainter *painter, std::size_t n)
+    {
+        const double r = size / 2.0;
+        for (int g = 0; g < colors.size(); ++g) {
+            if (ring) {
+                painter->setPen(QPen(colors.at(g), 1.5));
+                painter->setBrush(Qt::NoBrush);
+            } else {
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(colors.at(g));
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                if (groups[i] != g)
+                    continue;
+                const double px = m_x->coordToPixel(xs[i]);
+                const double py = m_y->coordToPixel(ys[i]);
+                if (std::isfinite(px) && std::isfinite(py))
+                    painter->drawEllipse(QPointF(px, py), r, r);
+            }
+        }
+    }
+
+    QCPAxis *m_x;
+    QCPAxis *m_y;
+};
+
+PointLayer *pointLayer(QCPLayerable *l)
+{
+    return static_cast<PointLayer *>(l);
+}
+
+} // namespace
+
+struct ScatterPlot::DensityRequest {
+    Column x, y, color;
+    ColorMode colorMode = ColorMode::None;
+    int classCount = 0;
+    QVector<QRgb> classColors;
+    QVector<QRgb> table; // 256-entry gradient for numeric values or counts
+    DensityColoring coloring = DensityColoring::Majority;
+    double valueMin = 0, valueMax = 1;
+    QRectF range;
+    QSize grid;
+    bool computeSummary = false;
+    bool resetView = false;
+};
+
+struct ScatterPlot::DensityResult {
+    bool cancelled = false;
+    std::optional<Summary> summary;
+    std::optional<DensityGrid> grid;
+    QImage image;
+    QRectF rect;
+    bool resetView = false;
+};
+
+ScatterPlot::ScatterPlot(QWidget *parent) : PlotView(parent), m_densityTimer(new QTimer(this))
+{
+    m_pool.setMaxThreadCount(1);
+    m_pool.setObjectName(QStringLiteral("ScatterPlotPool"));
+    QCustomPlot *plot = customPlot();
+    plot->setAntialiasedElement(QCP::aeScatters, false);
+    plot->addLayer(
+        QStringLiteral("highlight"), plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+
+    auto *layer = new DensityLayer(plot, plot->xAxis, plot->yAxis);
+    layer->sizeChanged = [this] { scheduleDensity(); };
+    m_densityLayer = layer;
+
+    m_points = new PointLayer(plot, QStringLiteral("main"), plot->xAxis, plot->yAxis);
+    m_highlight = new PointLayer(plot, QStringLiteral("highlight"), plot->xAxis, plot->yAxis);
+
+    plot->legend->setVisible(false);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    QFont legendFont = font();
+    legendFont.setPointSizeF(std::max(7.0, legendFont.pointSizeF() - 1));
+    plot->legend->setFont(legendFont);
+    // The legend's first row names the colour column; the class entries follow.
+    QFont titleFont = legendFont;
+    titleFont.setBold(true);
+    m_legendTitle = new QCPTextElement(plot, QString(), titleFont);
+    m_legendTitle->setMargins(QMargins(6, 4, 6, 0));
+    plot->legend->insertRow(0);
+    plot->legend->addElement(0, 0, m_legendTitle);
+    m_legendTitle->setLayer(plot->legend->layer()); // above the legend's background
+    applyPaletteColors();
+
+    m_densityTimer->setSingleShot(true);
+    m_densityTimer->setInterval(kDensityDelayMs);
+    connect(m_densityTimer, &QTimer::timeout, this, [this] { startDensityJob(false); });
+    connect(plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+        [this] { scheduleDensity(); });
+    connect(plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+        [this] { scheduleDensity(); });
+}
+
+ScatterPlot::~ScatterPlot()
+{
+    // Jobs post their results to this object: stop them and wait before members go.
+    if (m_densityCancel)
+        m_densityCancel->store(true);
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+// ---------------------------------------------------------------------------------------
+// Data
+
+void ScatterPlot::setData(const Column &x, const Column &y)
+{
+    m_x = x.isNumeric() ? x : Column();
+    m_y = y.isNumeric() ? y : Column();
+    // Categorical axes plot their codes (a one-off copy, as doubles).
+    for (auto [src, dst] : { std::pair { &x, &m_x }, std::pair { &y, &m_y } }) {
+        if (src->isCategorical()) {
+            std::vector<double> v(src->codes().begin(), src->codes().end());
+            for (double &d : v)
+                if (d < 0)
+                    d = std::numeric_limits<double>::quiet_NaN();
+            *dst = Column::numeric(src->name(), std::move(v));
+        }
+    }
+    customPlot()->xAxis->setLabel(x.name());
+    customPlot()->yAxis->setLabel(y.name());
+    m_selected.clear();
+    rebuild();
+}
+
+void ScatterPlot::setData(
+    std::vector<double> x, std::vector<double> y, const QString &xLabel, const QString &yLabel)
+{
+    setData(Column::numeric(xLabel, std::move(x)), Column::numeric(yLabel, std::move(y)));
+}
+
+void ScatterPlot::setRowIds(std::vector<qint64> rowIds)
+{
+    m_rowIds = std::move(rowIds);
+    m_indexOfRow.clear();
+}
+
+void ScatterPlot::setColorColumn(const Column &column)
+{
+    if (column.size() == 0 || column.size() != pointCount()) {
+        m_color = Column();
+        m_colorMode = ColorMode::None;
+    } else if (column.isCategorical()) {
+        m_color = column;
+        m_colorMode = ColorMode::Categorical;
+    } else if (column.suggestsCategorical()) {
+        m_color = column.toCategorical();
+        m_colorMode = ColorMode::Categorical;
+    } else {
+        m_color = column;
+        m_colorMode = ColorMode::Numeric;
+    }
+    if (isDensityMode()) {
+        rebuildPoints();
+        updateColorScale();
+        startDensityJob(true); // new value range; keeps the view
+        replot();
+    } else {
+        rebuild();
+    }
+}
+
+void ScatterPlot::clearColor()
+{
+    setColorColumn(Column()); // an empty column means no colouring
+}
+
+void ScatterPlot::setRowSource(const engine::Dataset &dataset)
+{
+    m_rowSource = dataset;
+}
+
+void ScatterPlot::clear()
+{
+    m_rowIds.clear();
+    m_indexOfRow.clear();
+    m_rowSource.reset();
+    m_color = Column();
+    m_colorMode = ColorMode::None;
+    setData(Column(), Column());
+}
+
+std::span<const std::int32_t> ScatterPlot::classCodes() const
+{
+    return m_colorMode == ColorMode::Categorical ? m_color.codes()
+                                                 : std::span<const std::int32_t>();
+}
+
+std::span<const double> ScatterPlot::colorValues() const
+{
+    return m_colorMode == ColorMode::Numeric ? m_color.values() : std::span<const double>();
+}
+
+int ScatterPlot::classCount() const
+{
+    return m_colorMode == ColorMode::Categorical ? static_cast<int>(m_color.categories().size())
+                                                 : 0;
+}
+
+QStringList ScatterPlot::classNames() const
+{
+    return m_colorMode == ColorMode::Categorical ? m_color.categories() : QStringList();
+}
+
+qint64 ScatterPlot::pointCount() const
+{
+    return static_cast<qint64>(std::min(xs().size(), ys().size()));
+}
+
+bool ScatterPlot::isDensityMode() const
+{
+    return pointCount() > m_densityThreshold;
+}
+
+void ScatterPlot::setDensityThreshold(qint64 points)
+{
+    const bool was = isDensityMode();
+    m_densityThreshold = std::max<qint64>(0, points);
+    if (was != isDensityMode())
+        rebuild();
+}
+
+void ScatterPlot::setDensityColoring(DensityColoring coloring)
+{
+    if (m_densityColoring == coloring)
+        return;
+    m_densityColoring = coloring;
+    if (isDensityMode())
+        startDensityJob(false);
+}
+
+qint64 ScatterPlot::rowId(qint64 index) const
+{
+    if (index < 0)
+        return -1;
+    if (m_rowIds.empty())
+        return index;
+    return index < static_cast<qint64>(m_rowIds.size()) ? m_rowIds[static_cast<std::size_t>(index)]
+                                                        : -1;
+}
+
+ScatterPlot::Summary ScatterPlot::summarize(std::span<const double> x, std::span<const double> y,
+    std::span<const double> values, const std::atomic<bool> *cancel)
+{
+    Summary s;
+    const std::size_t n = std::min(x.size(), y.size());
+    double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
+    double v0 = x0, v1 = -x0;
+    for (std::size_t start = 0; start < n; start += (1u << 20)) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return s;
+        const std::size_t end = std::min(n, start + (1u << 20));
+        for (std::size_t i = start; i < end; ++i) {
+            const double a = x[i], b = y[i];
+            if (!std::isfinite(a) || !std::isfinite(b))
+                continue;
+            x0 = std::min(x0, a);
+            x1 = std::max(x1, a);
+            y0 = std::min(y0, b);
+            y1 = std::max(y1, b);
+        }
+        if (!values.empty()) {
+            for (std::size_t i = start; i < std::min(end, values.size()); ++i) {
+                const double v = values[i];
+                if (std::isfinite(v)) {
+                    v0 = std::min(v0, v);
+                    v1 = std::max(v1, v);
+                }
+            }
+        }
+    }
+    if (x0 <= x1) {
+        s.bounds = QRectF(QPointF(x0, y0), QPointF(x1, y1));
+        s.valid = true;
+    } else {
+        s.bounds = QRectF(0, 0, 1, 1);
+    }
+    if (v0 <= v1) {
+        s.valueMin = v0;
+        s.valueMax = v1 > v0 ? v1 : v0 + 1;
+    } else {
+        s.valueMin = 0;
+        s.valueMax = 1;
+    }
+    return s;
+}
+
+void ScatterPlot::applyBounds(const QRectF &bounds)
+{
+    m_bounds = bounds;
+    const QRectF view = padded(bounds);
+    m_settingRange = true;
+    customPlot()->xAxis->setRange(view.left(), view.right());
+    customPlot()->yAxis->setRange(view.top(), view.bottom());
+    m_settingRange = false;
+}
+
+void ScatterPlot::rebuild()
+{
+    if (m_densityCancel)
+        m_densityCancel->store(true);
+    m_densityTimer->stop();
+    m_grid.reset();
+    m_densityImage = QImage();
+    m_densityRect = QRectF();
+    densityLayer(m_densityLayer)->image = QImage();
+    m_summary = Summary();
+    m_bounds = QRectF();
+    ++m_selectionRequest;
+
+    if (!isDensityMode()) {
+        m_summary = summarize(xs(), ys(), colorValues(), nullptr);
+        applyBounds(m_summary.bounds);
+        rebuildPoints();
+        updateColorScale();
+        updateHighlight();
+        replot();
+    } else {
+        rebuildPoints(); // legend entries only
+        updateColorScale();
+        updateHighlight();
+        startDensityJob(true);
+        replot();
+    }
+}
+
+void ScatterPlot::rebuildPoints()
+{
+    QCustomPlot *plot = customPlot();
+    for (QCPGraph *g : std::as_const(m_graphs))
+        plot->removePlottable(g);
+    m_graphs.clear();
+
+    const bool density = isDensityMode();
+    const qint64 n = pointCount();
+    const int K = classCount();
+    const auto x = xs();
+    const auto y = ys();
+
+    // Groups of points with one colour each: classes (+ missing), numeric buckets
+    // (+ missing value), or a single group.
+    QList<QColor> colors { Palette::categorical(0) };
+    if (m_colorMode == ColorMode::Categorical) {
+        colors = Palette::categorical(K, 0);
+        colors.append(Palette::missing());
+    } else if (m_colorMode == ColorMode::Numeric) {
+        const QVector<QRgb> table = gradientTable(&Palette::setSequential, kNumericBuckets);
+        colors.clear();
+        for (int b = 0; b < kNumericBuckets; ++b)
+            colors.append(QColor(table[b]));
+        colors.append(Palette::missing());
+    }
+    const double size = n < 5000 ? 6 : n < 50000 ? 4.5 : 3;
+    const int alpha = n < 5000 ? 220 : n < 50000 ? 190 : 150;
+    for (QColor &c : colors)
+        c.setAlpha(alpha);
+
+    auto *points = pointLayer(m_points);
+    points->groups.clear();
+    points->xs = {};
+    points->ys = {};
+    points->drawn = 0;
+    bool anyMissingClass = false;
+    if (!density) {
+        const auto codes = classCodes();
+        const auto values = colorValues();
+        const double v0 = m_summary.valueMin;
+        const double span = m_summary.valueMax - m_summary.valueMin;
+        points->groups.assign(static_cast<std::size_t>(n), PointLayer::kSkip);
+        for (qint64 i = 0; i < n; ++i) {
+            const std::size_t u = static_cast<std::size_t>(i);
+            if (!std::isfinite(x[u]) || !std::isfinite(y[u]))
+                continue;
+            int g = 0;
+            if (m_colorMode == ColorMode::Categorical) {
+                const std::int32_t c = codes[u];
+                g = (c >= 0 && c < K) ? c : K;
+                anyMissingClass = anyMissingClass || g == K;
+            } else if (m_colorMode == ColorMode::Numeric) {
+                const double v = values[u];
+                g = std::isfinite(v) ? std::clamp(
+                        static_cast<int>((v - v0) / span * kNumericBuckets), 0, kNumericBuckets - 1)
+                                     : kNumericBuckets;
+            }
+            points->groups[u] = static_cast<std::uint16_t>(g);
+            ++points->drawn;
+        }
+        points->xs = x.first(static_cast<std::size_t>(n));
+        points->ys = y.first(static_cast<std::size_t>(n));
+    }
+    points->colors = QVector<QColor>(colors.begin(), colors.end());
+    points->size = size;
+
+    // Legend entries: one empty graph per class (QCustomPlot draws their icons).
+    if (m_colorMode == ColorMode::Categorical) {
+        const QStringList names = classNames();
+        for (int k = 0; k <= K; ++k) {
+            if (k == K && !anyMissingClass)
+                break;
+            QCPGraph *graph = plot->addGraph();
+            graph->setLineStyle(QCPGraph::lsNone);
+            QColor c = colors.at(k);
+            c.setAlpha(255);
+            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c, 7));
+            graph->setName(k < K ? names.at(k) : tr("(missing)"));
+            graph->setSelectable(QCP::stNone);
+            m_graphs.append(graph);
+        }
+    }
+    m_legendTitle->setText(m_colorMode == ColorMode::Categorical ? m_color.name() : QString());
+    m_legendTitle->setTextColor(palette().color(QPalette::Text));
+    plot->legend->setVisible(m_colorMode == ColorMode::Categorical && !m_graphs.isEmpty());
+}
+
+void ScatterPlot::updateColorScale()
+{
+    const bool wanted
+        = m_colorMode == ColorMode::Numeric || (m_colorMode == ColorMode::None && isDensityMode());
+    QCustomPlot *plot = customPlot();
+    if (!wanted) {
+        if (m_colorScale) {
+            plot->plotLayout()->remove(m_colorScale);
+            plot->plotLayout()->simplify();
+            m_colorScale = nullptr;
+        }
+        return;
+    }
+    if (!m_colorScale)
+        m_colorScale = addColorScale(QString());
+    QCPColorGradient gradient;
+    Palette::setSequential(gradient);
+    m_colorScale->setGradient(gradient);
+    if (m_colorMode == ColorMode::Numeric) {
+        m_colorScale->setDataScaleType(QCPAxis::stLinear);
+        m_colorScale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        m_colorScale->axis()->setLabel(m_color.name());
+        m_colorScale->setDataRange(QCPRange(m_summary.valueMin, m_summary.valueMax));
+    } else {
+        m_colorScale->setDataScaleType(QCPAxis::stLogarithmic);
+        m_colorScale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        m_colorScale->axis()->setLabel(tr("Points per cell"));
+        const double maxCount = m_grid ? std::max<double>(2, m_grid->maxCount) : 10.0;
+        m_colorScale->setDataRange(QCPRange(1, maxCount));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Density
+
+void ScatterPlot::scheduleDensity()
+{
+    if (m_settingRange || !isDensityMode())
+        return;
+    m_densityTimer->start();
+}
+
+void ScatterPlot::resizeEvent(QResizeEvent *event)
+{
+    PlotView::resizeEvent(event);
+    scheduleDensity();
+}
+
+ScatterPlot::DensityRequest ScatterPlot::makeDensityRequest(bool computeSummary) const
+{
+    DensityRequest r;
+    r.x = m_x;
+    r.y = m_y;
+    r.color = m_color;
+    r.colorMode = m_colorMode;
+    r.classCount = classCount();
+    for (int k = 0; k < r.classCount; ++k)
+        r.classColors.append(Palette::categorical(k).rgb());
+    r.table = gradientTable(&Palette::setSequential);
+    r.coloring = m_densityColoring;
+    r.valueMin = m_summary.valueMin;
+    r.valueMax = m_summary.valueMax;
+    const QCPRange xr = customPlot()->xAxis->range();
+    const QCPRange yr = customPlot()->yAxis->range();
+    r.range = QRectF(QPointF(xr.lower, yr.lower), QPointF(xr.upper, yr.upper));
+    // Cells of kDensityCellPx pixels over the axis rect (a sane size before the first
+    // layout, when the rect is still empty).
+    QSize px = customPlot()->axisRect()->rect().size();
+    if (px.width() < 50 || px.height() < 50)
+        px = QSize(std::max(400, width() - 80), std::max(300, height() - 60));
+    r.grid = QSize(
+        std::max(1, px.width() / kDensityCellPx), std::max(1, px.height() / kDensityCellPx));
+    r.computeSummary = computeSummary;
+    return r;
+}
+
+ScatterPlot::DensityResult ScatterPlot::computeDensity(
+    const DensityRequest &request, const std::atomic<bool> *cancel)
+{
+    DensityResult out;
+    out.resetView = request.resetView;
+    const auto x = request.x.values();
+    const auto y = request.y.values();
+    const std::size_t n = std::min(x.size(), y.size());
+    const auto values = request.colorMode == ColorMode::Numeric ? request.color.values()
+                                                                : std::span<const double>();
+    const auto codes = request.colorMode == ColorMode::Categorical
+        ? request.color.codes()
+        : std::span<const std::int32_t>();
+    double vMin = request.valueMin, vMax = request.valueMax;
+    QRectF range = request.range;
+    if (request.computeSummary) {
+        Summary s = summarize(x.first(n), y.first(n), values, cancel);
+        if (cancel && cancel->load()) {
+            out.cancelled = true;
+            return out;
+        }
+        vMin = s.valueMin;
+        vMax = s.valueMax;
+        if (request.resetView)
+            range = padded(s.bounds);
+        out.summary = s;
+    }
+
+    DensityGridOptions o;
+    o.width = request.grid.width();
+    o.height = request.grid.height();
+    o.xMin = range.left();
+    o.xMax = range.right();
+    o.yMin = range.top();
+    o.yMax = range.bottom();
+    o.classCount = request.classCount;
+    auto grid = DensityGrid::compute(x.first(n), y.first(n),
+        codes.size() >= n ? codes.first(n) : codes.first(0),
+        values.size() >= n ? values.first(n) : values.first(0), o, cancel);
+    if (!grid) {
+        out.cancelled = true;
+        return out;
+    }
+
+    // Colour the cells. Opacity grows with log(count) so sparse regions stay visible and
+    // dense ones saturate; rows are flipped (grid row 0 is the bottom of the plot).
+    const int W = grid->width, H = grid->height;
+    QImage image(W, H, QImage::Format_ARGB32_Premultiplied);
+    const double logMax
+        = std::log1p(static_cast<double>(std::max<std::uint32_t>(1, grid->maxCount)));
+    const int K = grid->classCount;
+    const QRgb missing = Palette::missing().rgb();
+    const double vSpan = vMax > vMin ? vMax - vMin : 1.0;
+    for (int iy = 0; iy < H; ++iy) {
+        if (cancel && (iy & 63) == 0 && cancel->load(std::memory_order_relaxed)) {
+            out.cancelled = true;
+            return out;
+        }
+        auto *line = reinterpret_cast<QRgb *>(image.scanLine(H - 1 - iy));
+        for (int ix = 0; ix < W; ++ix) {
+            const std::size_t cell = grid->cell(ix, iy);
+            const std::uint32_t count = grid->counts[cell];
+            if (count == 0) {
+                line[ix] = 0;
+                continue;
+            }
+            const double t = std::log1p(static_cast<double>(count)) / logMax;
+            QRgb rgb;
+            int alpha = static_cast<int>(90 + 165 * t);
+            if (request.colorMode == ColorMode::Categorical && K > 0) {
+                if (request.coloring == DensityColoring::Blend) {
+                    double r = 0, g = 0, b = 0, sum = 0;
+                    for (int k = 0; k < K; ++k) {
+                        const double w = grid->classCounts[cell * K + k];
+                        if (w == 0)
+                            continue;
+                        const QRgb c = request.classColors[k];
+                        r += w * qRed(c);
+                        g += w * qGreen(c);
+                        b += w * qBlue(c);
+                        sum += w;
+                    }
+                    rgb = sum > 0 ? qRgb(int(r / sum), int(g / sum), int(b / sum)) : missing;
+                } else {
+                    const std::int32_t m = grid->majority[cell];
+                    rgb = m >= 0 ? request.classColors[m] : missing;
+                }
+            } else if (request.colorMode == ColorMode::Numeric) {
+                const double mean = grid->valueSums.empty() ? vMin : grid->valueSums[cell] / count;
+                const int idx = std::clamp(static_cast<int>((mean - vMin) / vSpan * 255.0), 0, 255);
+                rgb = request.table[idx];
+            } else {
+                rgb = request.table[std::clamp(static_cast<int>(t * 255.0), 0, 255)];
+                alpha = 255;
+            }
+            line[ix] = qPremultiply(qRgba(qRed(rgb), qGreen(rgb), qBlue(rgb), alpha));
+        }
+    }
+    out.image = std::move(image);
+    out.rect = QRectF(QPointF(grid->xMin, grid->yMin), QPointF(grid->xMax, grid->yMax));
+    out.grid = std::move(grid);
+    return out;
+}
+
+void ScatterPlot::startDensityJob(bool computeSummary)
+{
+    if (!isDensityMode())
+        return;
+    m_densityTimer->stop();
+    if (m_densityCancel)
+        m_densityCancel->store(true);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_densityCancel = cancel;
+    const quint64 request = ++m_densityRequest;
+    DensityRequest r = makeDensityRequest(computeSummary);
+    r.resetView = computeSummary && !m_summary.valid;
+    ++m_pendingJobs;
+    m_pool.start([this, r = std::move(r), cancel, request] {
+        auto result = std::make_shared<DensityResult>(computeDensity(r, cancel.get()));
+        // Cross-thread: deliver on the GUI thread. `this` outlives the job (the destructor
+        // cancels and waits for the pool), and events for a deleted object are dropped.
+        QMetaObject::invokeMethod(
+            this, [this, result, request] { onDensityReady(result, request); },
+            Qt::QueuedConnection);
+    });
+}
+
+void ScatterPlot::refreshDensityNow()
+{
+    if (!isDensityMode())
+        return;
+    m_densityTimer->stop();
+    if (m_densityCancel)
+        m_densityCancel->store(true);
+    const quint64 request = ++m_densityRequest;
+    DensityRequest r = makeDensityRequest(!m_summary.valid);
+    r.resetView = !m_summary.valid;
+    ++m_pendingJobs;
+    onDensityReady(std::make_shared<DensityResult>(computeDensity(r, nullptr)), request);
+    replotNow();
+}
+
+void ScatterPlot::onDensityReady(const std::shared_ptr<DensityResult> &result, quint64 request)
+{
+    --m_pendingJobs;
+    if (request != m_densityRequest || result->cancelled || !isDensityMode())
+        return; // a newer request supersedes this one
+    if (result->summary) {
+        m_summary = *result->summary;
+        m_bounds = m_summary.bounds;
+        if (result->resetView) {
+            const QRectF view = result->rect;
+            m_settingRange = true; // the new grid already covers this range
+            customPlot()->xAxis->setRange(view.left(), view.right());
+            customPlot()->yAxis->setRange(view.top(), view.bottom());
+            m_settingRange = false;
+        }
+    }
+    m_grid = std::make_unique<DensityGrid>(std::move(*result->grid));
+    m_densityImage = result->image;
+    m_densityRect = result->rect;
+    auto *layer = densityLayer(m_densityLayer);
+    layer->image = m_densityImage;
+    layer->rect = m_densityRect;
+    updateColorScale();
+    ++m_densityGeneration;
+    replot();
+    Q_EMIT densityUpdated();
+}
+
+bool ScatterPlot::isAggregating() const
+{
+    return m_pendingJobs > 0 || m_densityTimer->isActive();
+}
+
+QSize ScatterPlot::densityGridSize() const
+{
+    return m_grid ? QSize(m_grid->width, m_grid->height) : QSize();
+}
+
+const DensityGrid *ScatterPlot::densityGrid() const
+{
+    return m_grid.get();
+}
+
+QRectF ScatterPlot::densityImageRect() const
+{
+    return m_densityImage.isNull() ? QRectF() : densityLayer(m_densityLayer)->pixelRect();
+}
+
+// ---------------------------------------------------------------------------------------
+// Selection and picking
+
+ScatterPlot::DragAction ScatterPlot::dragActionFor(Qt::KeyboardModifiers modifiers) const
+{
+    if (modifiers.testFlag(Qt::ShiftModifier))
+        return DragAction::SelectRect;
+    if (modifiers.testFlag(Qt::ControlModifier))
+        return DragAction::ZoomRect;
+    return m_dragSelects ? DragAction::SelectRect : DragAction::Pan;
+}
+
+void ScatterPlot::setDragSelects(bool on)
+{
+    m_dragSelects = on;
+}
+
+void ScatterPlot::selectionRectFinished(const QRectF &rect, Qt::KeyboardModifiers modifiers)
+{
+    // Shift starts a rubber band; Shift+Ctrl adds to the selection.
+    selectInRect(rect, modifiers.testFlag(Qt::ControlModifier));
+}
+
+void ScatterPlot::selectInRect(const QRectF &rect, bool add)
+{
+    const double x0 = rect.left(), x1 = rect.right(), y0 = rect.top(), y1 = rect.bottom();
+    const auto inside = [=](std::span<const double> x, std::span<const double> y,
+                            const std::atomic<bool> *cancel) {
+        std::vector<qint64> hits;
+        const std::size_t n = std::min(x.size(), y.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            if ((i & 0xFFFFF) == 0 && cancel && cancel->load(std::memory_order_relaxed))
+                return std::vector<qint64>();
+            const double a = x[i], b = y[i];
+            if (a >= x0 && a <= x1 && b >= y0 && b <= y1)
+                hits.push_back(static_cast<qint64>(i));
+        }
+        return hits;
+    };
+    const quint64 request = ++m_selectionRequest;
+    if (!isDensityMode()) {
+        const std::vector<qint64> hits = inside(xs(), ys(), nullptr);
+        QList<qint64> rows;
+        rows.reserve(static_cast<qsizetype>(hits.size()));
+        for (qint64 i : hits)
+            rows.append(rowId(i));
+        finishSelection(std::move(rows), add);
+        return;
+    }
+    // O(N) over millions of points: on the worker.
+    const Column x = m_x, y = m_y;
+    m_pool.start([this, x, y, inside, request, add] {
+        auto hits = std::make_shared<std::vector<qint64>>(inside(x.values(), y.values(), nullptr));
+        // Cross-thread: back to the GUI thread (the destructor waits for the pool).
+        QMetaObject::invokeMethod(
+            this,
+            [this, hits, request, add] {
+                if (request != m_selectionRequest)
+                    return;
+                QList<qint64> rows;
+                rows.reserve(static_cast<qsizetype>(hits->size()));
+                for (qint64 i : *hits)
+                    rows.append(rowId(i));
+                finishSelection(std::move(rows), add);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ScatterPlot::finishSelection(QList<qint64> rows, bool add)
+{
+    if (add) {
+        rows += m_selected;
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    }
+    m_selected = std::move(rows);
+    updateHighlight();
+    replot();
+    Q_EMIT selectionChanged(m_selected);
+}
+
+void ScatterPlot::setSelectedRows(const QList<qint64> &rows)
+{
+    m_selected = rows;
+    updateHighlight();
+    replot();
+}
+
+void ScatterPlot::updateHighlight()
+{
+    std::vector<double> hx, hy;
+    const auto x = xs();
+    const auto y = ys();
+    const qint64 n = pointCount();
+    if (!m_rowIds.empty() && m_indexOfRow.empty() && !m_selected.isEmpty()) {
+        m_indexOfRow.reserve(m_rowIds.size());
+        for (std::size_t i = 0; i < m_rowIds.size(); ++i)
+            m_indexOfRow.emplace(m_rowIds[i], static_cast<qint64>(i));
+    }
+    for (qint64 row : std::as_const(m_selected)) {
+        if (static_cast<qint64>(hx.size()) >= kMaxHighlighted)
+            break;
+        qint64 i = row;
+        if (!m_rowIds.empty()) {
+            const auto it = m_indexOfRow.find(row);
+            i = it == m_indexOfRow.end() ? -1 : it->second;
+        }
+        if (i < 0 || i >= n)
+            continue;
+        const double a = x[static_cast<std::size_t>(i)], b = y[static_cast<std::size_t>(i)];
+        if (std::isfinite(a) && std::isfinite(b)) {
+            hx.push_back(a);
+            hy.push_back(b);
+        }
+    }
+    // A few rows: rings around the points. Many: a dark shade over the selected area
+    // (rings would merge into a blot).
+    auto *layer = pointLayer(m_highlight);
+    QColor ink = palette().color(QPalette::Text);
+    layer->ring = hx.size() <= 1000;
+    layer->accumulate = layer->ring;
+    layer->size = layer->ring ? 10 : 3;
+    if (!layer->ring)
+        ink.setAlpha(70);
+    layer->colors = { ink };
+    layer->groups.assign(hx.size(), 0);
+    layer->drawn = static_cast<qint64>(hx.size());
+    layer->setOwned(std::move(hx), std::move(hy));
+}
+
+int ScatterPlot::highlightedCount() const
+{
+    return static_cast<int>(pointLayer(m_highlight)->drawn);
+}
+
+qint64 ScatterPlot::pointAt(const QPointF &pixel) const
+{
+    if (isDensityMode() || pointCount() == 0)
+        return -1;
+    QCPAxis *xa = customPlot()->xAxis;
+    QCPAxis *ya = customPlot()->yAxis;
+    if (!customPlot()->axisRect()->rect().contains(pixel.toPoint()))
+        return -1;
+    // Linear axes: pixel = offset + coord * scale; compare in pixels without calling
+    // coordToPixel per point.
+    const double sx = xa->coordToPixel(1.0) - xa->coordToPixel(0.0);
+    const double sy = ya->coordToPixel(1.0) - ya->coordToPixel(0.0);
+    const double cx = xa->pixelToCoord(pixel.x());
+    const double cy = ya->pixelToCoord(pixel.y());
+    const auto x = xs();
+    const auto y = ys();
+    double best = kPickRadiusPx * kPickRadiusPx;
+    qint64 arg = -1;
+    for (qint64 i = 0, n = pointCount(); i < n; ++i) {
+        const double dx = (x[static_cast<std::size_t>(i)] - cx) * sx;
+        const double dy = (y[static_cast<std::size_t>(i)] - cy) * sy;
+        const double d = dx * dx + dy * dy;
+        if (d < best) { // NaN compares false
+            best = d;
+            arg = i;
+        }
+    }
+    return arg;
+}
+
+void ScatterPlot::clicked(const QPointF &pixel, Qt::KeyboardModifiers modifiers)
+{
+    if (isDensityMode())
+        return;
+    const qint64 index = pointAt(pixel);
+    const bool add = modifiers.testFlag(Qt::ControlModifier);
+    if (index < 0) {
+        if (!add && !m_selected.isEmpty())
+            finishSelection({}, false);
+        return;
+    }
+    const qint64 row = rowId(index);
+    Q_EMIT pointClicked(row);
+    finishSelection({ row }, add);
+}
+
+QString ScatterPlot::toolTipAt(const QPointF &pixel) const
+{
+    if (isDensityMode()) {
+        if (!m_grid || m_grid->width < 1
+            || !customPlot()->axisRect()->rect().contains(pixel.toPoint()))
+            return {};
+        const double cx = customPlot()->xAxis->pixelToCoord(pixel.x());
+        const double cy = customPlot()->yAxis->pixelToCoord(pixel.y());
+        const int ix = static_cast<int>(
+            std::floor((cx - m_grid->xMin) / (m_grid->xMax - m_grid->xMin) * m_grid->width));
+        const int iy = static_cast<int>(
+            std::floor((cy - m_grid->yMin) / (m_grid->yMax - m_grid->yMin) * m_grid->height));
+        if (ix < 0 || iy < 0 || ix >= m_grid->width || iy >= m_grid->height)
+            return {};
+        const std::uint32_t count = m_grid->count(ix, iy);
+        if (count == 0)
+            return {};
+        QString text = tr("%n point(s) here", nullptr, static_cast<int>(count));
+        if (m_grid->classCount > 0) {
+            const int m = m_grid->majorityAt(ix, iy);
+            if (m >= 0 && m < classNames().size())
+                text += QLatin1Char('\n')
+                    + tr("Mostly %1 (%2%)")
+                          .arg(classNames().at(m))
+                          .arg(qRound(100.0 * m_grid->classCountAt(ix, iy, m) / count));
+        } else if (!m_grid->valueSums.empty()) {
+            text += QLatin1Char('\n')
+                + tr("Mean %1: %2").arg(m_color.name()).arg(m_grid->meanAt(ix, iy), 0, 'g', 4);
+        }
+        return text;
+    }
+    const qint64 index = pointAt(pixel);
+    if (index < 0)
+        return {};
+    const qint64 row = rowId(index);
+    QStringList lines;
+    lines << tr("Row %1").arg(row + 1);
+    if (m_rowSource && row >= 0 && row < m_rowSource->rowCount()) {
+        constexpr int kMaxColumns = 12;
+        const int columns = m_rowSource->columnCount();
+        for (int c = 0; c < std::min(columns, kMaxColumns); ++c) {
+            const engine::Column &col = m_rowSource->column(c);
+            lines << tr("%1: %2").arg(col.name(), col.displayValue(row));
+        }
+        if (columns > kMaxColumns)
+            lines << tr("… %n more column(s)", nullptr, columns - kMaxColumns);
+    } else {
+        lines << tr("%1: %2").arg(xLabel()).arg(xs()[static_cast<std::size_t>(index)], 0, 'g', 6);
+        lines << tr("%1: %2").arg(yLabel()).arg(ys()[static_cast<std::size_t>(index)], 0, 'g', 6);
+        if (m_colorMode != ColorMode::None && m_color.size() > index)
+            lines << tr("%1: %2").arg(m_color.name(), m_color.displayValue(index));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+// ---------------------------------------------------------------------------------------
+// Accessors and menu
+
+int ScatterPlot::plottableCount() const
+{
+    return customPlot()->plottableCount();
+}
+
+qint64 ScatterPlot::drawnPointCount() const
+{
+    return pointLayer(m_points)->drawn;
+}
+
+QStringList ScatterPlot::legendEntries() const
+{
+    QStringList out;
+    QCPLegend *legend = customPlot()->legend;
+    if (!legend || !legend->visible())
+        return out;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->item(i)))
+            out << item->plottable()->name();
+    return out;
+}
+
+QString ScatterPlot::legendTitle() const
+{
+    return customPlot()->legend->visible() ? m_legendTitle->text() : QString();
+}
+
+bool ScatterPlot::hasColorScale() const
+{
+    return m_colorScale != nullptr;
+}
+
+QRectF ScatterPlot::visibleRange() const
+{
+    const QCPRange xr = customPlot()->xAxis->range();
+    const QCPRange yr = customPlot()->yAxis->range();
+    return QRectF(QPointF(xr.lower, yr.lower), QPointF(xr.upper, yr.upper));
+}
+
+void ScatterPlot::setVisibleRange(const QRectF &range)
+{
+    const QRectF r = range.normalized();
+    customPlot()->xAxis->setRange(r.left(), r.right());
+    customPlot()->yAxis->setRange(r.top(), r.bottom());
+    replot();
+}
+
+QString ScatterPlot::xLabel() const
+{
+    return customPlot()->xAxis->label();
+}
+
+QString ScatterPlot::yLabel() const
+{
+    return customPlot()->yAxis->label();
+}
+
+void ScatterPlot::resetView()
+{
+    if (m_summary.valid) {
+        const QRectF view = padded(m_summary.bounds);
+        customPlot()->xAxis->setRange(view.left(), view.right()); // -> re-aggregation if dense
+        customPlot()->yAxis->setRange(view.top(), view.bottom());
+    }
+    replot();
+}
+
+void ScatterPlot::addContextMenuActions(QMenu *menu)
+{
+    menu->addSeparator();
+    QAction *drag = menu->addAction(tr("Drag &selects (Shift+drag always does)"));
+    drag->setObjectName(QStringLiteral("dragSelects"));
+    drag->setCheckable(true);
+    drag->setChecked(m_dragSelects);
+    connect(drag, &QAction::toggled, this, &ScatterPlot::setDragSelects);
+    QAction *clearSel = menu->addAction(tr("C&lear selection"));
+    clearSel->setObjectName(QStringLiteral("clearSelection"));
+    clearSel->setEnabled(!m_selected.isEmpty());
+    connect(clearSel, &QAction::triggered, this, [this] { finishSelection({}, false); });
+    if (isDensityMode() && m_colorMode == ColorMode::Categorical) {
+        QAction *blend = menu->addAction(tr("&Blend class colours"));
+        blend->setObjectName(QStringLiteral("blendClasses"));
+        blend->setCheckable(true);
+        blend->setChecked(m_densityColoring == DensityColoring::Blend);
+        connect(blend, &QAction::toggled, this, [this](bool on) {
+            setDensityColoring(on ? DensityColoring::Blend : DensityColoring::Majority);
+        });
+    }
+}
+
+} // namespace sextant::plots

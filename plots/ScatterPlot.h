@@ -1,0 +1,217 @@
+#pragma once
+
+#include "data/Column.h"
+#include "data/Dataset.h"
+#include "data/DensityGrid.h"
+#include "plots/PlotView.h"
+
+#include <QImage>
+#include <QList>
+#include <QRectF>
+#include <QStringList>
+#include <QThreadPool>
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+class QCPColorScale;
+class QCPGraph;
+class QCPLayerable;
+class QCPTextElement;
+class QTimer;
+
+namespace sextant::plots {
+
+// A scatter of two columns (or of two principal components), one point per row.
+//
+// Colouring: by a categorical column (class or cluster label; one colour per category,
+// legend), by a numeric column (colour bar), or none. Interaction: wheel zoom and drag
+// pan, Ctrl+drag zooms into a rectangle, Shift+drag (or plain drag once "Drag selects"
+// is on) selects the rows in a rectangle, a click selects the nearest row; both emit
+// `selectionChanged` with row ids, and `setSelectedRows` highlights rows selected
+// elsewhere (the data table). Hovering a point shows its row.
+//
+// Big data: above `densityThreshold()` points (100k by default) the scatter switches to
+// density rendering: the engine's DensityGrid counts the points per 2 x 2 pixel cell
+// of the visible range on a background thread, and the cells are drawn as an image,
+// coloured by the majority class (or a blend of the class colours), by the mean of the
+// numeric colour column, or by count. Zooming or panning re-aggregates the new range
+// (coalesced, latest request wins, older ones are cancelled); until the new image arrives
+// the previous one is drawn stretched. In this mode the GUI thread never loops over the
+// points: bounds, aggregation and rectangle selection run on the worker.
+//
+// Data layout: x, y (and the colour column) have one entry per row; NaN/missing cells
+// are not drawn. Columns are shared with the caller, not copied.
+class ScatterPlot : public PlotView {
+    Q_OBJECT
+public:
+    enum class ColorMode { None, Categorical, Numeric };
+    enum class DensityColoring { Majority, Blend };
+    static constexpr qint64 kDefaultDensityThreshold = 100'000;
+    // Selected rows drawn as highlighted points at most (the selection itself is complete).
+    static constexpr int kMaxHighlighted = 100'000;
+
+    explicit ScatterPlot(QWidget *parent = nullptr);
+    ~ScatterPlot() override;
+
+    // The points: row i at (x[i], y[i]). Categorical columns plot their category codes.
+    void setData(const engine::Column &x, const engine::Column &y);
+    // Computed coordinates (e.g. PCA scores), taken over without a copy.
+    void setData(
+        std::vector<double> x, std::vector<double> y, const QString &xLabel, const QString &yLabel);
+    // Row ids reported by signals and shown in tool tips, when point i is not row i
+    // (e.g. PCA of the complete rows only). Empty: point i is row i.
+    void setRowIds(std::vector<qint64> rowIds);
+    // Colour by a column: categorical (or a numeric one that suggestsCategorical) gives
+    // classes and a legend, numeric a colour bar. Must have one entry per point; an
+    // empty column (or one of another length) removes the colouring.
+    void setColorColumn(const engine::Column &column);
+    void clearColor();
+    // The dataset whose cells the tool tip lists for a hovered row (shared, not copied).
+    void setRowSource(const engine::Dataset &dataset);
+    void clear();
+
+    void setDensityThreshold(qint64 points);
+    qint64 densityThreshold() const { return m_densityThreshold; }
+    bool isDensityMode() const;
+    void setDensityColoring(DensityColoring coloring);
+    DensityColoring densityColoring() const { return m_densityColoring; }
+    // Aggregates the visible range on the calling thread and shows it (tests, benchmarks).
+    void refreshDensityNow();
+    // True while a background aggregation is running, queued or about to be started.
+    bool isAggregating() const;
+    // Number of density images shown so far.
+    quint64 densityGeneration() const { return m_densityGeneration; }
+    // Cells of the last density grid (empty in point mode).
+    QSize densityGridSize() const;
+    // The last density grid (nullptr in point mode or before the first one).
+    const engine::DensityGrid *densityGrid() const;
+    // Pixel position of the density image's top-left and bottom-right corners.
+    QRectF densityImageRect() const;
+
+    // When true a plain drag selects (Shift+drag always does); otherwise it pans.
+    void setDragSelects(bool on);
+    bool dragSelects() const { return m_dragSelects; }
+    // Selects the rows whose points lie in `rect` (plot coordinates) — what a rubber band
+    // does. Runs on the worker in density mode; `selectionChanged` reports the result.
+    void selectInRect(const QRectF &rect, bool add = false);
+    // Highlights these row ids (e.g. selected in the data table). Does not emit.
+    void setSelectedRows(const QList<qint64> &rows);
+    QList<qint64> selectedRows() const { return m_selected; }
+    int highlightedCount() const;
+
+    // What is drawn, for tests.
+    qint64 pointCount() const;
+    ColorMode colorMode() const { return m_colorMode; }
+    // QCustomPlot plottables: one (empty) legend graph per class, none otherwise.
+    int plottableCount() const;
+    // Points drawn one by one (0 in density mode).
+    qint64 drawnPointCount() const;
+    // Class names in the legend (its title, the colour column's name, is not included).
+    QStringList legendEntries() const;
+    QString legendTitle() const;
+    bool hasColorScale() const;
+    // Data bounds (finite points) once known; visible axis ranges.
+    QRectF dataBounds() const { return m_bounds; }
+    QRectF visibleRange() const;
+    // Zooms/pans to a range of plot coordinates (re-aggregates in density mode).
+    void setVisibleRange(const QRectF &range);
+    QString xLabel() const;
+    QString yLabel() const;
+    // The point index (not row id) nearest to a pixel within a few pixels, or -1 (point
+    // mode only).
+    qint64 pointAt(const QPointF &pixel) const;
+    // Row id of point `index`.
+    qint64 rowId(qint64 index) const;
+
+    QString toolTipAt(const QPointF &pixel) const override;
+    void resetView() override;
+
+Q_SIGNALS:
+    // Rows (ids) chosen by a click or a rubber band; empty when cleared.
+    void selectionChanged(const QList<qint64> &rows);
+    void pointClicked(qint64 row);
+    // A new density image is shown.
+    void densityUpdated();
+
+protected:
+    DragAction dragActionFor(Qt::KeyboardModifiers modifiers) const override;
+    void selectionRectFinished(const QRectF &rect, Qt::KeyboardModifiers modifiers) override;
+    void clicked(const QPointF &pixel, Qt::KeyboardModifiers modifiers) override;
+    void addContextMenuActions(QMenu *menu) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    struct Summary {
+        QRectF bounds;
+        double valueMin = 0, valueMax = 0;
+        bool valid = false;
+    };
+    struct DensityRequest;
+    struct DensityResult;
+
+    void rebuild();
+    void rebuildPoints();
+    void rebuildLegendGraphs();
+    void updateColorScale();
+    void scheduleDensity();
+    void startDensityJob(bool computeSummary);
+    void onDensityReady(const std::shared_ptr<DensityResult> &result, quint64 request);
+    DensityRequest makeDensityRequest(bool computeSummary) const;
+    static DensityResult computeDensity(
+        const DensityRequest &request, const std::atomic<bool> *cancel);
+    static Summary summarize(std::span<const double> x, std::span<const double> y,
+        std::span<const double> values, const std::atomic<bool> *cancel);
+    void applyBounds(const QRectF &bounds);
+    void updateHighlight();
+    void finishSelection(QList<qint64> rows, bool add);
+    std::span<const double> xs() const { return m_x.values(); }
+    std::span<const double> ys() const { return m_y.values(); }
+    std::span<const std::int32_t> classCodes() const;
+    std::span<const double> colorValues() const;
+    int classCount() const;
+    QStringList classNames() const;
+
+    engine::Column m_x, m_y;
+    engine::Column m_color; // categorical (codes) or numeric (values), per m_colorMode
+    ColorMode m_colorMode = ColorMode::None;
+    std::vector<qint64> m_rowIds;
+    std::unordered_map<qint64, qint64> m_indexOfRow; // built on demand from m_rowIds
+    std::optional<engine::Dataset> m_rowSource;
+    Summary m_summary;
+    QRectF m_bounds;
+
+    qint64 m_densityThreshold = kDefaultDensityThreshold;
+    DensityColoring m_densityColoring = DensityColoring::Majority;
+    bool m_dragSelects = false;
+    bool m_settingRange = false;
+
+    QList<QCPGraph *> m_graphs; // empty graphs: the legend entries of the classes
+    QCPLayerable *m_points; // the points (point mode)
+    QCPLayerable *m_highlight; // rings/shade over the selected rows
+    QCPTextElement *m_legendTitle;
+    QCPColorScale *m_colorScale = nullptr;
+    QCPLayerable *m_densityLayer;
+    QTimer *m_densityTimer;
+
+    // Density state, GUI thread only.
+    std::unique_ptr<engine::DensityGrid> m_grid;
+    QImage m_densityImage;
+    QRectF m_densityRect; // data coordinates covered by m_densityImage
+    quint64 m_densityRequest = 0;
+    quint64 m_densityGeneration = 0;
+    int m_pendingJobs = 0;
+    std::shared_ptr<std::atomic<bool>> m_densityCancel;
+
+    QList<qint64> m_selected;
+    quint64 m_selectionRequest = 0;
+
+    // One worker: aggregations and rectangle selections run in order; a newer request
+    // cancels the running one. Declared last: destroyed (after being waited for in the
+    // destructor) before anything a job reports to.
+    QThreadPool m_pool;
+};
+
+} // namespace sextant::plots

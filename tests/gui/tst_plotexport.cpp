@@ -1,0 +1,252 @@
+// Export of every view: PNG at the asked pixel size and resolution, JPEG, PDF (vector,
+// starts with %PDF), SVG (well-formed XML with the view's texts), without a display and
+// without resizing the widget; the shared context menu; copy to the clipboard.
+#include "PlotTestSupport.h"
+#include "ml/CurveMetrics.h"
+#include "plots/ConfusionMatrixPlot.h"
+#include "plots/CorrelationHeatmap.h"
+#include "plots/LiveCurvePlot.h"
+#include "plots/PlotExporter.h"
+#include "plots/PrecisionRecallPlot.h"
+#include "plots/ResidualPlot.h"
+#include "plots/RocPlot.h"
+#include "plots/ScatterPlot.h"
+
+#include <QClipboard>
+#include <QFile>
+#include <QGuiApplication>
+#include <QImageReader>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+#include <functional>
+#include <memory>
+
+using namespace sextant;
+using plots::ExportFormat;
+using plots::ExportOptions;
+using plots::PlotExporter;
+using sextant::testing::showView;
+
+namespace {
+
+std::unique_ptr<plots::PlotView> makeView(const QString &kind)
+{
+    if (kind == QLatin1String("heatmap")) {
+        auto v = std::make_unique<plots::CorrelationHeatmap>();
+        engine::CorrelationMatrix m;
+        m.columns = { 0, 1, 2 };
+        m.names = { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") };
+        m.r = { 1, 0.5, -0.2, 0.5, 1, 0.1, -0.2, 0.1, 1 };
+        v->setMatrix(m);
+        return v;
+    }
+    if (kind == QLatin1String("scatter")) {
+        auto v = std::make_unique<plots::ScatterPlot>();
+        std::vector<double> x, y;
+        for (int i = 0; i < 200; ++i) {
+            x.push_back(i);
+            y.push_back((i * 37) % 101);
+        }
+        v->setData(
+            std::move(x), std::move(y), QStringLiteral("x value"), QStringLiteral("y value"));
+        return v;
+    }
+    if (kind == QLatin1String("livecurve")) {
+        auto v = std::make_unique<plots::LiveCurvePlot>();
+        for (int e = 1; e <= 20; ++e)
+            v->append(QStringLiteral("run"), QStringLiteral("loss"), e, 1.0 / e);
+        v->flush();
+        return v;
+    }
+    if (kind == QLatin1String("roc")) {
+        auto v = std::make_unique<plots::RocPlot>();
+        const std::vector<std::int32_t> y { 0, 0, 1, 1, 0, 1 };
+        const std::vector<double> s { 0.1, 0.4, 0.35, 0.8, 0.2, 0.7 };
+        v->setCurve(engine::CurveMetrics::roc(y, s), QStringLiteral("positive"));
+        return v;
+    }
+    if (kind == QLatin1String("pr")) {
+        auto v = std::make_unique<plots::PrecisionRecallPlot>();
+        const std::vector<std::int32_t> y { 0, 0, 1, 1, 0, 1 };
+        const std::vector<double> s { 0.1, 0.4, 0.35, 0.8, 0.2, 0.7 };
+        v->setCurve(engine::CurveMetrics::precisionRecall(y, s), QStringLiteral("positive"));
+        return v;
+    }
+    if (kind == QLatin1String("confusion")) {
+        auto v = std::make_unique<plots::ConfusionMatrixPlot>();
+        engine::ConfusionMatrix m;
+        m.classCount = 2;
+        m.counts = { 7, 1, 2, 9 };
+        v->setMatrix(m, { QStringLiteral("no"), QStringLiteral("yes") });
+        return v;
+    }
+    auto v = std::make_unique<plots::ResidualPlot>();
+    const std::vector<double> p { 1, 2, 3, 4 }, a { 1.1, 1.8, 3.3, 3.9 };
+    v->setData(p, a);
+    return v;
+}
+
+const QStringList kKinds { QStringLiteral("heatmap"), QStringLiteral("scatter"),
+    QStringLiteral("livecurve"), QStringLiteral("roc"), QStringLiteral("pr"),
+    QStringLiteral("confusion"), QStringLiteral("residual") };
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestPlotExport : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void formats()
+    {
+        QCOMPARE(PlotExporter::formatForPath(QStringLiteral("/x/a.PNG")), ExportFormat::Png);
+        QCOMPARE(PlotExporter::formatForPath(QStringLiteral("a.jpeg")), ExportFormat::Jpeg);
+        QCOMPARE(PlotExporter::formatForPath(QStringLiteral("a.pdf")), ExportFormat::Pdf);
+        QCOMPARE(PlotExporter::formatForPath(QStringLiteral("a.svg")), ExportFormat::Svg);
+        QVERIFY(!PlotExporter::formatForPath(QStringLiteral("a.txt")));
+        QVERIFY(!PlotExporter::formatForPath(QStringLiteral("noext")));
+        QVERIFY(PlotExporter::nameFilter(ExportFormat::Svg).contains(QStringLiteral("*.svg")));
+    }
+
+    void everyViewEveryFormat_data()
+    {
+        QTest::addColumn<QString>("kind");
+        for (const QString &k : kKinds)
+            QTest::newRow(qPrintable(k)) << k;
+    }
+
+    void everyViewEveryFormat()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto view = makeView(kind);
+        QVERIFY(showView(*view, QSize(640, 480)));
+        const QSize widgetSize = view->size();
+        QSignalSpy exported(view.get(), &plots::PlotView::exported);
+
+        // PNG at 500 x 400, scale 2: 1000 x 800 pixels, 192 dpi.
+        ExportOptions o;
+        o.size = QSize(500, 400);
+        o.scale = 2.0;
+        const QString png = dir.filePath(kind + QStringLiteral(".png"));
+        QString error;
+        QVERIFY2(view->exportTo(png, o, &error), qPrintable(error));
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(1000, 800));
+        QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 192);
+        // Not blank: the background and at least some dark ink (axes, text).
+        int dark = 0;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3)
+                dark += qGray(image.pixel(x, y)) < 100 ? 1 : 0;
+        QVERIFY2(dark > 50, qPrintable(QString::number(dark)));
+
+        // JPEG at scale 1.
+        o.scale = 1.0;
+        const QString jpg = dir.filePath(kind + QStringLiteral(".jpg"));
+        QVERIFY(view->exportTo(jpg, o));
+        QCOMPARE(QImageReader(jpg).size(), QSize(500, 400));
+
+        // PDF: a PDF file with content.
+        const QString pdf = dir.filePath(kind + QStringLiteral(".pdf"));
+        QVERIFY2(view->exportTo(pdf, o, &error), qPrintable(error));
+        const QByteArray pdfBytes = readAll(pdf);
+        QVERIFY(pdfBytes.startsWith("%PDF"));
+        QVERIFY(pdfBytes.size() > 1000);
+        QVERIFY(pdfBytes.contains("%%EOF"));
+
+        // SVG: well-formed, an <svg> root of the asked size, with text elements.
+        const QString svg = dir.filePath(kind + QStringLiteral(".svg"));
+        QVERIFY2(view->exportTo(svg, o, &error), qPrintable(error));
+        const QByteArray svgBytes = readAll(svg);
+        QXmlStreamReader xml(svgBytes);
+        QString root;
+        int texts = 0, paths = 0;
+        QString viewBox;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement) {
+                if (root.isEmpty()) {
+                    root = xml.name().toString();
+                    viewBox = xml.attributes().value(QStringLiteral("viewBox")).toString();
+                }
+                texts += xml.name() == QLatin1String("text") ? 1 : 0;
+                paths += (xml.name() == QLatin1String("path")
+                             || xml.name() == QLatin1String("polyline"))
+                    ? 1
+                    : 0;
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(root, QStringLiteral("svg"));
+        QCOMPARE(viewBox, QStringLiteral("0 0 500 400"));
+        QVERIFY(texts > 3);
+        QVERIFY(paths > 0);
+
+        QCOMPARE(exported.count(), 4);
+        // The widget was not resized by rendering at other sizes.
+        QCOMPARE(view->size(), widgetSize);
+    }
+
+    void headlessWithoutShowing()
+    {
+        // Never shown: the export still renders at the asked size.
+        auto view = makeView(QStringLiteral("heatmap"));
+        const QImage image = view->toImage(QSize(300, 200), 1.5);
+        QCOMPARE(image.size(), QSize(450, 300));
+        QVERIFY(!PlotExporter::toSvg(view->customPlot(), QSize(300, 200)).isEmpty());
+        QTemporaryDir dir;
+        QVERIFY(PlotExporter::save(view->customPlot(), dir.filePath(QStringLiteral("h.pdf"))));
+        QVERIFY(readAll(dir.filePath(QStringLiteral("h.pdf"))).startsWith("%PDF"));
+    }
+
+    void errors()
+    {
+        auto view = makeView(QStringLiteral("roc"));
+        QString error;
+        QVERIFY(!view->exportTo(QStringLiteral("/tmp/plot.unknown"), {}, &error));
+        QVERIFY(error.contains(QStringLiteral("Unknown")));
+        error.clear();
+        QVERIFY(!view->exportTo(QStringLiteral("/nonexistent-dir/x/plot.png"), {}, &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!PlotExporter::save(nullptr, QStringLiteral("/tmp/x.png")));
+    }
+
+    void contextMenu()
+    {
+        auto view = makeView(QStringLiteral("scatter"));
+        std::unique_ptr<QMenu> menu(view->createContextMenu());
+        QStringList names;
+        for (QAction *a : menu->actions())
+            if (!a->isSeparator())
+                names << a->objectName();
+        for (const char *n :
+            { "exportPng", "exportPdf", "exportSvg", "copyImage", "resetView", "dragSelects" })
+            QVERIFY2(names.contains(QLatin1String(n)), n);
+    }
+
+    void copyToClipboard()
+    {
+        auto view = makeView(QStringLiteral("confusion"));
+        QVERIFY(showView(*view, QSize(400, 300)));
+        QClipboard *clipboard = QGuiApplication::clipboard();
+        clipboard->clear();
+        view->copyToClipboard();
+        const QImage copied = clipboard->image();
+        if (copied.isNull())
+            QSKIP("this platform plugin keeps no clipboard image");
+        QVERIFY(copied.width() >= 200);
+    }
+};
+
+QTEST_MAIN(TestPlotExport)
+#include "tst_plotexport.moc"
