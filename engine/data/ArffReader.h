@@ -9,6 +9,15 @@ namespace sextant::engine {
 // missing, % comments, quoted names and values. Nominal attributes become categorical
 // columns whose categories keep the declared order. The last attribute is given the
 // target role (Weka's convention).
+//  - Values are split as Weka splits them: commas and blanks both separate, so an empty
+//    field between two commas is no value; quote values that contain blanks.
+//  - string attributes become categorical (categories in order of first appearance).
+//  - date attributes become numeric: seconds since 1970-01-01T00:00:00 UTC, read with
+//    the attribute's SimpleDateFormat pattern (a format Sextant cannot parse keeps the
+//    values as text categories, with a warning).
+//  - Sparse rows: 0-based ascending indices; absent entries are 0 (numeric, date) or the
+//    first value (nominal, string), as in Weka. Instance weights {w} are ignored.
+// Errors name the file, line and field. See ArffReader.cpp for the details.
 class ArffReader
 {
 public:

@@ -4,10 +4,7 @@ namespace sextant::engine {
 
 int Dataset::indexOf(const QString &name) const
 {
-    for (int i = 0; i < m_columns.size(); ++i)
-        if (m_columns[i].name() == name)
-            return i;
-    return -1;
+    return m_index.value(name, -1);
 }
 
 QStringList Dataset::columnNames() const
@@ -27,6 +24,7 @@ bool Dataset::addColumn(Column column)
         return false;
     if (m_columns.isEmpty())
         m_rowCount = column.size();
+    m_index.insert(column.name(), static_cast<int>(m_columns.size()));
     m_columns.push_back(std::move(column));
     return true;
 }
@@ -38,6 +36,8 @@ bool Dataset::replaceColumn(int index, Column column)
     const int other = indexOf(column.name());
     if (other >= 0 && other != index)
         return false;
+    m_index.remove(m_columns[index].name());
+    m_index.insert(column.name(), index);
     m_columns[index] = std::move(column);
     return true;
 }
@@ -47,6 +47,9 @@ void Dataset::removeColumn(int index)
     if (index < 0 || index >= m_columns.size())
         return;
     m_columns.removeAt(index);
+    m_index.clear();
+    for (int i = 0; i < m_columns.size(); ++i)
+        m_index.insert(m_columns[i].name(), i);
     if (m_columns.isEmpty())
         m_rowCount = 0;
 }

@@ -2,6 +2,7 @@
 
 #include "data/Column.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -49,6 +50,9 @@ private:
     QString m_name;
     QString m_source;
     QList<Column> m_columns;
+    // Column name -> index into m_columns, so lookups and addColumn's uniqueness check
+    // stay O(1) for wide tables (a LIBSVM file can have 100,000 feature columns).
+    QHash<QString, int> m_index;
     std::int64_t m_rowCount = 0;
 };
 

@@ -7,7 +7,11 @@ namespace sextant::engine {
 // Reads LIBSVM / SVMlight sparse text: "label index:value index:value ... # comment",
 // 1-based ascending indices. Produces a numeric "label" column (target role) followed by
 // columns "f1".."fN" (N = the largest index seen) where absent entries are 0.
-// Optional "qid:N" tokens become a numeric "qid" column.
+// Optional "qid:N" tokens (directly after the label) become a numeric "qid" column placed
+// after "label", with the ignore role (it groups rows, it is not a feature), missing on
+// lines without one. Blank and '#' comment lines are skipped. An index that is 0, repeated
+// or not ascending is an error naming the line and field; so is a table of more than 2^31
+// cells (rows x N), refused before it is allocated.
 class LibsvmReader
 {
 public:

@@ -39,7 +39,9 @@ struct Histogram
 
 // Pearson correlation over the numeric columns `columns` (dataset indices). Pairwise
 // complete: each pair uses the rows where both are present. `r` is n x n, row-major;
-// NaN where a pair has fewer than two rows or zero variance.
+// NaN where a pair has fewer than two rows or zero variance (over those rows). The
+// diagonal is 1 under the same rule; values are clamped to [-1, 1]. Indices that are out
+// of range or name a categorical column are left out of `columns`.
 struct CorrelationMatrix
 {
     QList<int> columns;

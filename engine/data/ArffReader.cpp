@@ -1,0 +1,1018 @@
+#include "data/ArffReader.h"
+
+#include "data/TextSource.h"
+
+#include <QHash>
+#include <QStringList>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+// ARFF as Weka reads it (weka.core.converters.ArffLoader.ArffReader):
+//  - Tokens are separated by whitespace (any byte <= ' ') and commas; '{' and '}' are
+//    tokens of their own; '%' starts a comment that runs to the end of the line; values
+//    with spaces are quoted with ' or ", inside which a backslash escapes the next
+//    character (\n \t \r \b \f \v \a, anything else stands for itself). A quoted value
+//    ends on its line.
+//  - Keywords (@relation, @attribute, @data) and type names are case-insensitive; names
+//    and nominal values are case-sensitive.
+//  - An unquoted '?' is a missing value; a quoted '?' is the text "?".
+//  - Sparse rows "{index value, ...}" use 0-based, strictly ascending attribute indices;
+//    an absent entry is 0 for numeric and date attributes and the first value (code 0)
+//    for nominal and string attributes, as in Weka.
+//  - A trailing "{weight}" after a row is Weka's instance weight; it is ignored with one
+//    warning.
+//
+// Types:
+//  - numeric / real / integer -> numeric column.
+//  - {a, b, 'c d'}            -> categorical column, categories in declared order.
+//  - string                   -> categorical column, categories in order of first
+//                                appearance (so Weka's "absent sparse string = value 0"
+//                                is the first string of the file).
+//  - date [format]            -> numeric column of seconds since 1970-01-01T00:00:00 UTC
+//                                (fractional with milliseconds). The format is Java's
+//                                SimpleDateFormat, default "yyyy-MM-dd'T'HH:mm:ss". Times
+//                                are read as UTC unless the value carries a zone offset
+//                                (pattern letters Z or X). A format using letters Sextant
+//                                does not parse (week numbers, era, ...) keeps the values
+//                                as categories, with a warning.
+//  - relational               -> refused ("not supported").
+
+namespace sextant::engine {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+enum class TokenKind : std::uint8_t { Word, Quoted, OpenBrace, CloseBrace };
+
+struct Token {
+    TokenKind kind = TokenKind::Word;
+    std::string text;
+    bool isValue() const { return kind == TokenKind::Word || kind == TokenKind::Quoted; }
+    bool isMissing() const { return kind == TokenKind::Word && text == "?"; }
+};
+
+// The tokens of one line; Token objects (and their string capacity) are reused from line
+// to line so that reading a row does not allocate.
+struct LineTokens {
+    std::vector<Token> tokens;
+    std::size_t count = 0;
+
+    Token &append(TokenKind kind)
+    {
+        if (count == tokens.size())
+            tokens.emplace_back();
+        Token &t = tokens[count++];
+        t.kind = kind;
+        t.text.clear();
+        return t;
+    }
+    const Token &operator[](std::size_t i) const { return tokens[i]; }
+};
+
+inline bool isSeparator(unsigned char c)
+{
+    return c <= ' ' || c == ',';
+}
+
+inline bool endsWord(unsigned char c)
+{
+    return isSeparator(c) || c == '%' || c == '{' || c == '}' || c == '\'' || c == '"';
+}
+
+// Splits [p, end) into tokens. On failure returns false with `error` set; the failing
+// token is the last one appended (its 1-based number is out.count).
+bool tokenize(const char *p, const char *end, LineTokens &out, QString &error)
+{
+    out.count = 0;
+    while (p < end) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (isSeparator(c)) {
+            ++p;
+        } else if (c == '%') {
+            break;
+        } else if (c == '{') {
+            out.append(TokenKind::OpenBrace);
+            ++p;
+        } else if (c == '}') {
+            out.append(TokenKind::CloseBrace);
+            ++p;
+        } else if (c == '\'' || c == '"') {
+            Token &t = out.append(TokenKind::Quoted);
+            const char quote = static_cast<char>(c);
+            ++p;
+            bool closed = false;
+            while (p < end) {
+                char ch = *p++;
+                if (ch == quote) {
+                    closed = true;
+                    break;
+                }
+                if (ch == '\\') {
+                    if (p == end)
+                        break;
+                    ch = *p++;
+                    switch (ch) {
+                    case 'n':
+                        ch = '\n';
+                        break;
+                    case 't':
+                        ch = '\t';
+                        break;
+                    case 'r':
+                        ch = '\r';
+                        break;
+                    case 'b':
+                        ch = '\b';
+                        break;
+                    case 'f':
+                        ch = '\f';
+                        break;
+                    case 'v':
+                        ch = '\v';
+                        break;
+                    case 'a':
+                        ch = '\a';
+                        break;
+                    default:
+                        break; // \\ \' \" \% and anything else: the character itself
+                    }
+                }
+                t.text.push_back(ch);
+            }
+            if (!closed) {
+                error = QStringLiteral("unterminated quoted value (missing closing %1)")
+                            .arg(QLatin1Char(quote));
+                return false;
+            }
+        } else {
+            Token &t = out.append(TokenKind::Word);
+            const char *start = p;
+            while (p < end && !endsWord(static_cast<unsigned char>(*p)))
+                ++p;
+            t.text.assign(start, p);
+        }
+    }
+    return true;
+}
+
+QString quoteText(std::string_view s)
+{
+    constexpr std::size_t kMax = 60;
+    QString q = QString::fromUtf8(s.data(), static_cast<qsizetype>(std::min(s.size(), kMax)));
+    if (s.size() > kMax)
+        q += QStringLiteral("...");
+    return QLatin1Char('\'') + q + QLatin1Char('\'');
+}
+
+bool parseDouble(const std::string &s, double &out)
+{
+    const char *b = s.data();
+    const char *e = b + s.size();
+    if (b != e && *b == '+') {
+        ++b; // from_chars does not take a leading '+'; Java's Double.valueOf does
+        if (b != e && (*b == '+' || *b == '-'))
+            return false;
+    }
+    const auto res = std::from_chars(b, e, out);
+    return b != e && res.ec == std::errc() && res.ptr == e;
+}
+
+QString describe(const Token &t)
+{
+    switch (t.kind) {
+    case TokenKind::OpenBrace:
+        return QStringLiteral("'{'");
+    case TokenKind::CloseBrace:
+        return QStringLiteral("'}'");
+    default:
+        return quoteText(t.text);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates: a subset of Java's SimpleDateFormat, read as UTC.
+
+struct DateField {
+    enum Kind : std::uint8_t {
+        Literal,
+        Year,
+        Month,
+        MonthName,
+        Day,
+        Hour24,
+        Hour12,
+        AmPm,
+        Minute,
+        Second,
+        Millis,
+        DayName,
+        Zone
+    };
+    Kind kind = Literal;
+    int width = 0; // pattern letters repeated; for numbers, the minimum digits
+    std::string literal; // Literal only
+};
+
+struct DateFormat {
+    std::vector<DateField> fields;
+    bool valid = false;
+    QString unsupported; // the pattern letter that made it invalid
+};
+
+DateFormat compileDateFormat(const std::string &pattern)
+{
+    DateFormat f;
+    std::size_t i = 0;
+    auto addLiteral = [&f](char c) {
+        if (f.fields.empty() || f.fields.back().kind != DateField::Literal)
+            f.fields.push_back(DateField {});
+        f.fields.back().literal.push_back(c);
+    };
+    while (i < pattern.size()) {
+        const char c = pattern[i];
+        if (c == '\'') {
+            if (i + 1 < pattern.size() && pattern[i + 1] == '\'') {
+                addLiteral('\'');
+                i += 2;
+                continue;
+            }
+            ++i;
+            while (i < pattern.size()) {
+                if (pattern[i] == '\'') {
+                    if (i + 1 < pattern.size() && pattern[i + 1] == '\'') {
+                        addLiteral('\'');
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                addLiteral(pattern[i++]);
+            }
+            ++i; // closing quote (or end)
+            continue;
+        }
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            addLiteral(c);
+            ++i;
+            continue;
+        }
+        int n = 0;
+        while (i < pattern.size() && pattern[i] == c) {
+            ++n;
+            ++i;
+        }
+        DateField d;
+        d.width = n;
+        switch (c) {
+        case 'y':
+            d.kind = DateField::Year;
+            break;
+        case 'M':
+            d.kind = n >= 3 ? DateField::MonthName : DateField::Month;
+            break;
+        case 'd':
+            d.kind = DateField::Day;
+            break;
+        case 'H':
+            d.kind = DateField::Hour24;
+            break;
+        case 'h':
+            d.kind = DateField::Hour12;
+            break;
+        case 'a':
+            d.kind = DateField::AmPm;
+            break;
+        case 'm':
+            d.kind = DateField::Minute;
+            break;
+        case 's':
+            d.kind = DateField::Second;
+            break;
+        case 'S':
+            d.kind = DateField::Millis;
+            break;
+        case 'E':
+            d.kind = DateField::DayName;
+            break;
+        case 'Z':
+        case 'X':
+            d.kind = DateField::Zone;
+            break;
+        default:
+            f.unsupported = QString(QLatin1Char(c));
+            return f;
+        }
+        f.fields.push_back(std::move(d));
+    }
+    f.valid = true;
+    return f;
+}
+
+// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant).
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool isLeap(std::int64_t y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int daysInMonth(std::int64_t y, int m)
+{
+    static const int kDays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    return m == 2 && isLeap(y) ? 29 : kDays[m - 1];
+}
+
+bool startsWithNoCase(std::string_view s, std::string_view prefix)
+{
+    if (s.size() < prefix.size())
+        return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char a = s[i], b = prefix[i];
+        if (a >= 'A' && a <= 'Z')
+            a = static_cast<char>(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z')
+            b = static_cast<char>(b - 'A' + 'a');
+        if (a != b)
+            return false;
+    }
+    return true;
+}
+
+// Parses `s` with `fmt`; returns seconds since the epoch (UTC).
+bool parseDate(const DateFormat &fmt, std::string_view s, double &out)
+{
+    static const char *const kMonths[] = { "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december" };
+    std::int64_t year = 1970;
+    int month = 1, day = 1, hour = 0, minute = 0, second = 0, millis = 0;
+    int hour12 = -1, pm = -1;
+    std::int64_t zoneSeconds = 0;
+    std::size_t pos = 0;
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+
+    for (std::size_t fi = 0; fi < fmt.fields.size(); ++fi) {
+        const DateField &f = fmt.fields[fi];
+        switch (f.kind) {
+        case DateField::Literal:
+            if (s.substr(pos, f.literal.size()) != f.literal)
+                return false;
+            pos += f.literal.size();
+            break;
+        case DateField::MonthName: {
+            int found = 0;
+            for (int m = 0; m < 12 && !found; ++m) {
+                const std::string_view full(kMonths[m]);
+                const std::size_t len = f.width >= 4 ? full.size() : 3;
+                if (startsWithNoCase(s.substr(pos), full.substr(0, len))) {
+                    found = m + 1;
+                    pos += len;
+                }
+            }
+            if (!found)
+                return false;
+            month = found;
+            break;
+        }
+        case DateField::DayName: {
+            const std::size_t start = pos;
+            while (pos < s.size()
+                && ((s[pos] >= 'a' && s[pos] <= 'z') || (s[pos] >= 'A' && s[pos] <= 'Z')))
+                ++pos;
+            if (pos == start)
+                return false;
+            break;
+        }
+        case DateField::AmPm:
+            if (startsWithNoCase(s.substr(pos), "am"))
+                pm = 0;
+            else if (startsWithNoCase(s.substr(pos), "pm"))
+                pm = 1;
+            else
+                return false;
+            pos += 2;
+            break;
+        case DateField::Zone: {
+            if (pos < s.size() && s[pos] == 'Z') {
+                ++pos;
+                break;
+            }
+            if (pos >= s.size() || (s[pos] != '+' && s[pos] != '-'))
+                return false;
+            const int sign = s[pos] == '-' ? -1 : 1;
+            ++pos;
+            int digits[4] = { 0, 0, 0, 0 };
+            int nd = 0;
+            while (nd < 4 && pos < s.size()) {
+                if (isDigit(s[pos])) {
+                    digits[nd++] = s[pos++] - '0';
+                } else if (s[pos] == ':' && nd == 2) {
+                    ++pos;
+                } else {
+                    break;
+                }
+            }
+            if (nd != 2 && nd != 4)
+                return false;
+            const int hh = digits[0] * 10 + digits[1];
+            const int mm = nd == 4 ? digits[2] * 10 + digits[3] : 0;
+            if (hh > 23 || mm > 59)
+                return false;
+            zoneSeconds = sign * (hh * 3600 + mm * 60);
+            break;
+        }
+        default: {
+            // A number. When the next field is also a number (no separator), read exactly
+            // `width` digits, as SimpleDateFormat does for abutting fields.
+            const bool abutting = fi + 1 < fmt.fields.size()
+                && fmt.fields[fi + 1].kind != DateField::Literal
+                && fmt.fields[fi + 1].kind != DateField::AmPm
+                && fmt.fields[fi + 1].kind != DateField::Zone
+                && fmt.fields[fi + 1].kind != DateField::DayName
+                && fmt.fields[fi + 1].kind != DateField::MonthName;
+            const std::size_t maxDigits = abutting ? static_cast<std::size_t>(f.width) : 9;
+            bool negative = false;
+            if (f.kind == DateField::Year && pos < s.size() && s[pos] == '-') {
+                negative = true;
+                ++pos;
+            }
+            const std::size_t start = pos;
+            std::int64_t v = 0;
+            while (pos < s.size() && pos - start < maxDigits && isDigit(s[pos]))
+                v = v * 10 + (s[pos++] - '0');
+            const std::size_t nDigits = pos - start;
+            if (nDigits == 0 || (abutting && nDigits != maxDigits))
+                return false;
+            switch (f.kind) {
+            case DateField::Year:
+                year = negative ? -v : v;
+                if (f.width == 2 && nDigits == 2)
+                    year += 2000; // Java pivots around "now"; a fixed century is reproducible
+                break;
+            case DateField::Month:
+                month = static_cast<int>(v);
+                break;
+            case DateField::Day:
+                day = static_cast<int>(v);
+                break;
+            case DateField::Hour24:
+                hour = static_cast<int>(v);
+                break;
+            case DateField::Hour12:
+                hour12 = static_cast<int>(v);
+                break;
+            case DateField::Minute:
+                minute = static_cast<int>(v);
+                break;
+            case DateField::Second:
+                second = static_cast<int>(v);
+                break;
+            case DateField::Millis:
+                // "SSS" is a count of milliseconds.
+                if (v > 999)
+                    return false;
+                millis = static_cast<int>(v);
+                break;
+            default:
+                return false;
+            }
+        }
+        }
+    }
+    if (pos != s.size())
+        return false;
+    if (hour12 >= 0) {
+        if (hour12 < 1 || hour12 > 12)
+            return false;
+        hour = hour12 % 12 + (pm == 1 ? 12 : 0);
+    } else if (pm == 1 && hour < 12) {
+        hour += 12;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23
+        || minute > 59 || second > 60 || year < -1000000 || year > 1000000)
+        return false;
+    const std::int64_t days
+        = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    const std::int64_t secs = days * 86400 + hour * 3600 + minute * 60 + second - zoneSeconds;
+    out = static_cast<double>(secs) + millis / 1000.0;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Attributes
+
+struct Attribute {
+    enum class Kind : std::uint8_t { Numeric, Nominal, String, Date };
+    Kind kind = Kind::Numeric;
+    QString name;
+    std::int64_t line = 0;
+    // Nominal and String (and Date kept as text): categories and their index.
+    std::vector<std::string> categories;
+    std::unordered_map<std::string, std::int32_t> lookup;
+    // Date
+    std::string dateFormatText;
+    DateFormat dateFormat;
+    // Cells: values for Numeric and parsed Date, codes otherwise.
+    std::vector<double> values;
+    std::vector<std::int32_t> codes;
+
+    bool storesCodes() const
+    {
+        return kind == Kind::Nominal || kind == Kind::String
+            || (kind == Kind::Date && !dateFormat.valid);
+    }
+    QString typeName() const
+    {
+        switch (kind) {
+        case Kind::Numeric:
+            return QStringLiteral("numeric");
+        case Kind::Nominal:
+            return QStringLiteral("nominal");
+        case Kind::String:
+            return QStringLiteral("string");
+        case Kind::Date:
+            return QStringLiteral("date");
+        }
+        return {};
+    }
+};
+
+QString nominalList(const Attribute &a)
+{
+    constexpr std::size_t kShown = 12;
+    QStringList shown;
+    for (std::size_t i = 0; i < a.categories.size() && i < kShown; ++i)
+        shown << QString::fromUtf8(
+            a.categories[i].data(), static_cast<qsizetype>(a.categories[i].size()));
+    if (a.categories.size() > kShown)
+        shown << QStringLiteral("... (%1 values)").arg(a.categories.size());
+    return QLatin1Char('{') + shown.join(QStringLiteral(", ")) + QLatin1Char('}');
+}
+
+class Parser {
+public:
+    Parser(const char *data, std::size_t size, const QString &source, const LoadControl &control)
+        : m_begin(data), m_end(data + size), m_source(source), m_control(control)
+    {
+    }
+
+    LoadResult run();
+
+private:
+    enum class State { Start, Header, Data };
+
+    LoadIssue issue(int column, const QString &message) const
+    {
+        return LoadIssue { m_source, m_line, column, message };
+    }
+    bool fail(int column, const QString &message)
+    {
+        m_error = issue(column, message);
+        return false;
+    }
+
+    bool headerLine();
+    bool attributeLine();
+    bool dataLine();
+    bool denseRow(std::size_t valueCount);
+    bool sparseRow();
+    bool store(Attribute &a, const Token &t, int field);
+    void storeDefault(Attribute &a);
+    bool weight(std::size_t first, int firstField);
+    LoadResult finish();
+
+    const char *m_begin;
+    const char *m_end;
+    QString m_source;
+    const LoadControl &m_control;
+
+    State m_state = State::Start;
+    std::int64_t m_line = 0;
+    LineTokens m_tokens;
+    QString m_relation;
+    std::vector<Attribute> m_attributes;
+    QHash<QString, int> m_attributeIndex;
+    std::int64_t m_rows = 0;
+    bool m_warnedWeights = false;
+    std::optional<LoadIssue> m_error;
+    QList<LoadIssue> m_warnings;
+};
+
+LoadResult Parser::run()
+{
+    const std::size_t size = static_cast<std::size_t>(m_end - m_begin);
+    if (size == 0)
+        return LoadResult::failure({ m_source, 0, 0, QStringLiteral("the file is empty") });
+
+    const char *p = m_begin;
+    if (size >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3; // UTF-8 byte order mark
+
+    constexpr std::size_t kReportEvery = std::size_t(1) << 20;
+    std::size_t nextReport = kReportEvery;
+    m_control.report(0.0);
+
+    while (p < m_end) {
+        const char *lineEnd = static_cast<const char *>(std::memchr(p, '\n', m_end - p));
+        if (!lineEnd)
+            lineEnd = m_end;
+        const char *next = lineEnd < m_end ? lineEnd + 1 : m_end;
+        while (lineEnd > p && lineEnd[-1] == '\r')
+            --lineEnd;
+        ++m_line;
+
+        if (std::memchr(p, '\0', lineEnd - p))
+            return LoadResult::failure(issue(
+                0, QStringLiteral("binary data (a NUL byte): this is not an ARFF text file")));
+
+        QString tokenError;
+        if (!tokenize(p, lineEnd, m_tokens, tokenError))
+            return LoadResult::failure(issue(static_cast<int>(m_tokens.count), tokenError));
+
+        if (m_tokens.count > 0) {
+            const bool ok = m_state == State::Data ? dataLine() : headerLine();
+            if (!ok)
+                return LoadResult::failure(*m_error);
+        }
+
+        p = next;
+        const auto done = static_cast<std::size_t>(p - m_begin);
+        if (done >= nextReport) {
+            nextReport = done + kReportEvery;
+            if (m_control.cancelled())
+                return LoadResult::wasCancelled(m_source);
+            m_control.report(double(done) / double(size));
+        }
+    }
+    if (m_control.cancelled())
+        return LoadResult::wasCancelled(m_source);
+
+    switch (m_state) {
+    case State::Start:
+        return LoadResult::failure({ m_source, m_line, 0,
+            QStringLiteral("no @relation line: the file has only comments or blank lines") });
+    case State::Header:
+        return LoadResult::failure({ m_source, m_line, 0,
+            QStringLiteral("missing @data section: the file ends after the header") });
+    case State::Data:
+        break;
+    }
+    return finish();
+}
+
+bool Parser::headerLine()
+{
+    const Token &first = m_tokens[0];
+    std::string keyword = first.kind == TokenKind::Word ? first.text : std::string();
+    for (char &c : keyword)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+
+    if (m_state == State::Start) {
+        if (keyword != "@relation")
+            return fail(1,
+                QStringLiteral("expected @relation at the start of an ARFF file, found %1")
+                    .arg(describe(first)));
+        if (m_tokens.count < 2 || !m_tokens[1].isValue())
+            return fail(2, QStringLiteral("@relation needs a name"));
+        m_relation = QString::fromUtf8(
+            m_tokens[1].text.data(), static_cast<qsizetype>(m_tokens[1].text.size()));
+        m_state = State::Header;
+        return true;
+    }
+    if (keyword == "@attribute")
+        return attributeLine();
+    if (keyword == "@data") {
+        if (m_attributes.empty())
+            return fail(1, QStringLiteral("@data before any @attribute declaration"));
+        m_state = State::Data;
+        return true;
+    }
+    if (keyword == "@relation")
+        return fail(1, QStringLiteral("a second @relation line"));
+    return fail(1, QStringLiteral("expected @attribute or @data, found %1").arg(describe(first)));
+}
+
+bool Parser::attributeLine()
+{
+    if (m_tokens.count < 2 || !m_tokens[1].isValue())
+        return fail(2, QStringLiteral("@attribute needs a name"));
+    Attribute a;
+    a.name = QString::fromUtf8(
+        m_tokens[1].text.data(), static_cast<qsizetype>(m_tokens[1].text.size()));
+    a.line = m_line;
+    if (const auto it = m_attributeIndex.constFind(a.name); it != m_attributeIndex.cend())
+        return fail(2,
+            QStringLiteral("duplicate attribute name %1 (first declared on line %2)")
+                .arg(quoteText(m_tokens[1].text))
+                .arg(m_attributes[static_cast<std::size_t>(*it)].line));
+    if (m_tokens.count < 3)
+        return fail(3, QStringLiteral("attribute %1 has no type").arg(quoteText(m_tokens[1].text)));
+
+    const Token &type = m_tokens[2];
+    if (type.kind == TokenKind::OpenBrace) {
+        a.kind = Attribute::Kind::Nominal;
+        std::size_t i = 3;
+        for (; i < m_tokens.count; ++i) {
+            const Token &t = m_tokens[i];
+            if (t.kind == TokenKind::CloseBrace)
+                break;
+            if (!t.isValue())
+                return fail(static_cast<int>(i + 1),
+                    QStringLiteral("unexpected '{' in the values of nominal attribute %1")
+                        .arg(quoteText(m_tokens[1].text)));
+            const auto code = static_cast<std::int32_t>(a.categories.size());
+            if (!a.lookup.emplace(t.text, code).second)
+                return fail(static_cast<int>(i + 1),
+                    QStringLiteral("nominal attribute %1 declares the value %2 twice")
+                        .arg(quoteText(m_tokens[1].text), quoteText(t.text)));
+            a.categories.push_back(t.text);
+        }
+        if (i == m_tokens.count)
+            return fail(static_cast<int>(m_tokens.count),
+                QStringLiteral("the values of nominal attribute %1 are not closed with '}'")
+                    .arg(quoteText(m_tokens[1].text)));
+    } else {
+        std::string name = type.kind == TokenKind::Word ? type.text : std::string();
+        for (char &c : name)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+        if (name == "numeric" || name == "real" || name == "integer") {
+            a.kind = Attribute::Kind::Numeric;
+        } else if (name == "string") {
+            a.kind = Attribute::Kind::String;
+        } else if (name == "date") {
+            a.kind = Attribute::Kind::Date;
+            a.dateFormatText = "yyyy-MM-dd'T'HH:mm:ss";
+            if (m_tokens.count >= 4 && m_tokens[3].isValue())
+                a.dateFormatText = m_tokens[3].text;
+            a.dateFormat = compileDateFormat(a.dateFormatText);
+            if (!a.dateFormat.valid)
+                m_warnings.push_back(issue(4,
+                    QStringLiteral("date attribute %1: the format %2 uses the pattern letter "
+                                   "'%3', which Sextant does not parse; its values are kept "
+                                   "as text categories")
+                        .arg(quoteText(m_tokens[1].text), quoteText(a.dateFormatText),
+                            a.dateFormat.unsupported)));
+        } else if (name == "relational") {
+            return fail(3,
+                QStringLiteral("relational attributes (%1) are not supported")
+                    .arg(quoteText(m_tokens[1].text)));
+        } else {
+            return fail(3,
+                QStringLiteral("unknown attribute type %1 for attribute %2 (expected "
+                               "numeric, real, integer, string, date or {values})")
+                    .arg(quoteText(type.text), quoteText(m_tokens[1].text)));
+        }
+        // Like Weka, anything after the type is ignored.
+    }
+    m_attributeIndex.insert(a.name, static_cast<int>(m_attributes.size()));
+    m_attributes.push_back(std::move(a));
+    return true;
+}
+
+bool Parser::store(Attribute &a, const Token &t, int field)
+{
+    if (t.isMissing()) {
+        if (a.storesCodes())
+            a.codes.push_back(-1);
+        else
+            a.values.push_back(std::numeric_limits<double>::quiet_NaN());
+        return true;
+    }
+    switch (a.kind) {
+    case Attribute::Kind::Numeric: {
+        double v = 0;
+        if (!parseDouble(t.text, v))
+            return fail(field,
+                QStringLiteral("%1 is not a number (attribute '%2' is numeric)")
+                    .arg(quoteText(t.text), a.name));
+        a.values.push_back(v);
+        return true;
+    }
+    case Attribute::Kind::Nominal: {
+        const auto it = a.lookup.find(t.text);
+        if (it == a.lookup.end())
+            return fail(field,
+                QStringLiteral("%1 is not a declared value of nominal attribute "
+                               "'%2' %3")
+                    .arg(quoteText(t.text), a.name, nominalList(a)));
+        a.codes.push_back(it->second);
+        return true;
+    }
+    case Attribute::Kind::Date:
+        if (a.dateFormat.valid) {
+            double v = 0;
+            if (!parseDate(a.dateFormat, t.text, v))
+                return fail(field,
+                    QStringLiteral("%1 does not match the date format %2 of "
+                                   "attribute '%3'")
+                        .arg(quoteText(t.text), quoteText(a.dateFormatText), a.name));
+            a.values.push_back(v);
+            return true;
+        }
+        [[fallthrough]];
+    case Attribute::Kind::String: {
+        const auto code = static_cast<std::int32_t>(a.categories.size());
+        const auto [it, inserted] = a.lookup.emplace(t.text, code);
+        if (inserted)
+            a.categories.push_back(t.text);
+        a.codes.push_back(it->second);
+        return true;
+    }
+    }
+    return true;
+}
+
+void Parser::storeDefault(Attribute &a)
+{
+    if (a.storesCodes())
+        a.codes.push_back(a.kind == Attribute::Kind::Nominal && a.categories.empty() ? -1 : 0);
+    else
+        a.values.push_back(0.0);
+}
+
+// Weka's optional instance weight "{w}" after a row: checked, then ignored.
+bool Parser::weight(std::size_t first, int firstField)
+{
+    const std::size_t n = m_tokens.count - first;
+    double w = 0;
+    if (n != 3 || m_tokens[first].kind != TokenKind::OpenBrace
+        || m_tokens[first + 1].kind != TokenKind::Word || !parseDouble(m_tokens[first + 1].text, w)
+        || m_tokens[first + 2].kind != TokenKind::CloseBrace)
+        return fail(firstField,
+            QStringLiteral("unexpected text after the row's values (an "
+                           "instance weight is written {number})"));
+    if (!m_warnedWeights) {
+        m_warnedWeights = true;
+        m_warnings.push_back(issue(firstField, QStringLiteral("instance weights are ignored")));
+    }
+    return true;
+}
+
+bool Parser::dataLine()
+{
+    if (m_tokens[0].kind == TokenKind::OpenBrace)
+        return sparseRow();
+    std::size_t values = 0;
+    while (values < m_tokens.count && m_tokens[values].isValue())
+        ++values;
+    if (values < m_tokens.count && m_tokens[values].kind == TokenKind::CloseBrace)
+        return fail(static_cast<int>(values + 1), QStringLiteral("unexpected '}'"));
+    return denseRow(values);
+}
+
+bool Parser::denseRow(std::size_t valueCount)
+{
+    const std::size_t n = m_attributes.size();
+    if (valueCount != n)
+        return fail(static_cast<int>(std::min(valueCount, n) + 1),
+            QStringLiteral("expected %1 values (one per attribute), found %2")
+                .arg(n)
+                .arg(valueCount));
+    if (valueCount < m_tokens.count && !weight(valueCount, static_cast<int>(n + 1)))
+        return false;
+    for (std::size_t i = 0; i < n; ++i) {
+        // A failure ends the load, so the columns' lengths need no repair.
+        if (!store(m_attributes[i], m_tokens[i], static_cast<int>(i + 1)))
+            return false;
+    }
+    ++m_rows;
+    return true;
+}
+
+bool Parser::sparseRow()
+{
+    const std::size_t n = m_attributes.size();
+    std::size_t nextAttr = 0; // attributes before this one are filled for this row
+    std::size_t i = 1; // token index
+    int entry = 0;
+    bool closed = false;
+    while (i < m_tokens.count) {
+        const Token &t = m_tokens[i];
+        if (t.kind == TokenKind::CloseBrace) {
+            closed = true;
+            ++i;
+            break;
+        }
+        ++entry;
+        if (t.kind != TokenKind::Word)
+            return fail(entry,
+                QStringLiteral("expected an attribute index in a sparse row, found %1")
+                    .arg(describe(t)));
+        std::int64_t index = -1;
+        const auto res = std::from_chars(t.text.data(), t.text.data() + t.text.size(), index);
+        if (res.ec != std::errc() || res.ptr != t.text.data() + t.text.size())
+            return fail(entry,
+                QStringLiteral("%1 is not an attribute index (sparse rows are "
+                               "{index value, ...})")
+                    .arg(quoteText(t.text)));
+        if (index < 0 || static_cast<std::uint64_t>(index) >= n)
+            return fail(entry,
+                QStringLiteral("sparse index %1 is out of range: there are %2 "
+                               "attributes (indices 0 to %3)")
+                    .arg(index)
+                    .arg(n)
+                    .arg(n - 1));
+        if (static_cast<std::size_t>(index) < nextAttr)
+            return fail(entry,
+                QStringLiteral("sparse index %1 is not greater than the previous "
+                               "index %2 (indices must be ascending)")
+                    .arg(index)
+                    .arg(nextAttr - 1));
+        if (i + 1 >= m_tokens.count || !m_tokens[i + 1].isValue())
+            return fail(entry, QStringLiteral("sparse index %1 has no value").arg(index));
+        for (; nextAttr < static_cast<std::size_t>(index); ++nextAttr)
+            storeDefault(m_attributes[nextAttr]);
+        if (!store(m_attributes[nextAttr], m_tokens[i + 1], entry))
+            return false; // a failure ends the load: no need to repair the columns
+        ++nextAttr;
+        i += 2;
+    }
+    if (!closed)
+        return fail(entry + 1, QStringLiteral("sparse row is not closed with '}'"));
+    if (i < m_tokens.count && !weight(i, entry + 1))
+        return false;
+    for (; nextAttr < n; ++nextAttr)
+        storeDefault(m_attributes[nextAttr]);
+    ++m_rows;
+    return true;
+}
+
+LoadResult Parser::finish()
+{
+    Dataset ds;
+    ds.setName(m_relation);
+    ds.setSource(m_source);
+    const std::size_t n = m_attributes.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        Attribute &a = m_attributes[i];
+        Column c;
+        if (a.storesCodes()) {
+            // A string attribute that only ever took its sparse default has no value 0.
+            if (a.categories.empty() && a.kind != Attribute::Kind::Nominal)
+                for (std::int32_t code : a.codes)
+                    if (code == 0) {
+                        a.categories.emplace_back();
+                        break;
+                    }
+            QStringList categories;
+            categories.reserve(static_cast<qsizetype>(a.categories.size()));
+            for (const std::string &s : a.categories)
+                categories.push_back(QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())));
+            c = Column::categorical(a.name, std::move(a.codes), std::move(categories));
+        } else {
+            c = Column::numeric(a.name, std::move(a.values));
+        }
+        a.lookup = {};
+        if (i + 1 == n)
+            c.setRole(ColumnRole::Target);
+        if (!ds.addColumn(std::move(c)))
+            return LoadResult::failure({ m_source, a.line, 0,
+                QStringLiteral("internal error: column '%1' could not be "
+                               "added")
+                    .arg(a.name) });
+    }
+    if (m_rows == 0)
+        m_warnings.push_back(
+            { m_source, m_line, 0, QStringLiteral("the @data section has no rows") });
+    m_control.report(1.0);
+    LoadResult result;
+    result.dataset = std::move(ds);
+    result.warnings = std::move(m_warnings);
+    return result;
+}
+
+} // namespace
+
+LoadResult ArffReader::read(const QString &path, const LoadControl &control)
+{
+    TextSource source;
+    if (auto error = source.open(path))
+        return LoadResult::failure(*error);
+    return Parser(source.data(), source.size(), path, control).run();
+}
+
+LoadResult ArffReader::readBuffer(
+    const QByteArray &data, const QString &sourceName, const LoadControl &control)
+{
+    return Parser(data.constData(), static_cast<std::size_t>(data.size()), sourceName, control)
+        .run();
+}
+
+} // namespace sextant::engine
