@@ -1,5 +1,7 @@
 #include "cli/Cli.h"
 
+#include "cli/RunCommand.h"
+
 #include "data/DatasetLoader.h"
 #include "data/Statistics.h"
 #include "sextant/Version.h"
@@ -21,7 +23,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
-const char *const kSubcommands[] = {"info", "help"};
+const char *const kSubcommands[] = {"info", "run", "help"};
 
 QTextStream &out()
 {
@@ -37,7 +39,7 @@ QTextStream &err()
 
 QString usage()
 {
-    return QStringLiteral(
+    return QString::fromLatin1(
         "Usage: sextant [FILE...]\n"
         "       sextant <command> [options]\n"
         "\n"
@@ -46,12 +48,15 @@ QString usage()
         "Commands (run headless, no display needed):\n"
         "  info FILE [--json]   Summarise a dataset (CSV/TSV, ARFF, LIBSVM): rows, columns,\n"
         "                       and per column its type, missing count and statistics.\n"
+        "%1"
         "\n"
         "Options:\n"
         "  -h, --help           Show this help.\n"
         "  -v, --version        Show the version.\n"
         "\n"
-        "Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.\n");
+        "Exit codes: 0 success, 1 bad input or a failed node (message on stderr),\n"
+        "2 usage error.\n")
+        .arg(RunCommand::usage());
 }
 
 QJsonValue jsonNumber(double v)
@@ -217,6 +222,8 @@ int run(const QStringList &arguments)
     }
     if (cmd == QLatin1String("info"))
         return info(rest);
+    if (cmd == QLatin1String("run"))
+        return RunCommand::exec(rest, out(), err());
     err() << "sextant: unknown command '" << cmd << "'\n" << usage();
     return kExitUsage;
 }

@@ -1,16 +1,551 @@
 #include "gui/MainWindow.h"
 
+#include "gui/LoadJob.h"
+#include "plots/HistogramPlot.h"
+#include "widgets/ColumnListView.h"
+#include "widgets/ColumnSummaryModel.h"
+#include "widgets/DataTableView.h"
+#include "widgets/DatasetTableModel.h"
+#include "widgets/MessageBanner.h"
+
+#include "data/DatasetLoader.h"
+#include "sextant/Version.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QIcon>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+// The resources are compiled into the sextant_app static library, whose registration the
+// linker drops unless something refers to it.
+static void initSextantResources()
+{
+    Q_INIT_RESOURCE(sextant);
+}
+
 namespace sextant::app {
+
+using engine::DatasetLoader;
+using widgets::MessageBanner;
+
+namespace {
+
+const QString kRecentFilesKey = QStringLiteral("recentFiles");
+const QString kLastDirKey = QStringLiteral("lastOpenDirectory");
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+
+// The local files among a drag's urls (directories included: loading one says why not).
+QStringList localFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    return files;
+}
+
+QString displayName(const QString &path)
+{
+    return QFileInfo(path).fileName();
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_tableModel(new widgets::DatasetTableModel(this))
+    , m_columnModel(new widgets::ColumnSummaryModel(this))
 {
+    initSextantResources();
     setWindowTitle(tr("Sextant"));
+    setWindowIcon(QIcon(QStringLiteral(":/sextant/icons/sextant.svg")));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    // Centre: an error/warning banner above the data table (or, before any dataset, a
+    // hint saying how to open one).
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->setSpacing(4);
+    m_banner = new MessageBanner(central);
+    layout->addWidget(m_banner);
+    m_stack = new QStackedWidget(central);
+    auto *placeholder = new QLabel(
+        tr("<p style='font-size:large'>Drop a data file here</p>"
+           "<p>CSV, TSV, ARFF or LIBSVM — or use <b>File › Open…</b></p>"),
+        m_stack);
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setObjectName(QStringLiteral("dropHint"));
+    placeholder->setEnabled(false); // greyed
+    m_stack->addWidget(placeholder);
+    m_table = new widgets::DataTableView(m_stack);
+    m_table->setObjectName(QStringLiteral("dataTable"));
+    m_table->setModel(m_tableModel);
+    m_stack->addWidget(m_table);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    createDocks();
+    createActions();
+    createStatusBar();
+
+    connect(m_banner, &MessageBanner::actionTriggered, this, [this] {
+        m_warningsDock->show();
+        m_warningsDock->raise();
+    });
+    connect(m_columnList, &widgets::ColumnListView::currentColumnChanged, this,
+            &MainWindow::showColumn);
+    connect(m_table, &widgets::DataTableView::currentColumnChanged, this,
+            &MainWindow::onTableColumnChanged);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(kStateKey).toByteArray());
+    m_warningsDock->hide(); // only shown for a load with warnings
+}
+
+MainWindow::~MainWindow()
+{
+    // Workers post to this window: end them before any member goes.
+    stopAllJobs();
+}
+
+void MainWindow::createDocks()
+{
+    m_columnList = new widgets::ColumnListView(this);
+    m_columnList->setObjectName(QStringLiteral("columnList"));
+    m_columnList->setSummaryModel(m_columnModel);
+    m_columnsDock = new QDockWidget(tr("Columns"), this);
+    m_columnsDock->setObjectName(QStringLiteral("columnsDock"));
+    m_columnsDock->setWidget(m_columnList);
+    addDockWidget(Qt::RightDockWidgetArea, m_columnsDock);
+
+    m_histogram = new plots::HistogramPlot(this);
+    m_histogram->setObjectName(QStringLiteral("histogram"));
+    m_histogramDock = new QDockWidget(tr("Histogram"), this);
+    m_histogramDock->setObjectName(QStringLiteral("histogramDock"));
+    m_histogramDock->setWidget(m_histogram);
+    addDockWidget(Qt::RightDockWidgetArea, m_histogramDock);
+    splitDockWidget(m_columnsDock, m_histogramDock, Qt::Vertical);
+    resizeDocks({m_columnsDock}, {560}, Qt::Horizontal);
+
+    m_warningsList = new QListWidget(this);
+    m_warningsList->setObjectName(QStringLiteral("warningsList"));
+    m_warningsList->setAlternatingRowColors(true);
+    m_warningsDock = new QDockWidget(tr("Load Warnings"), this);
+    m_warningsDock->setObjectName(QStringLiteral("warningsDock"));
+    m_warningsDock->setWidget(m_warningsList);
+    addDockWidget(Qt::BottomDockWidgetArea, m_warningsDock);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openFileDialog);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open a CSV, TSV, ARFF or LIBSVM file"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_columnsDock->toggleViewAction());
+    m_viewMenu->addAction(m_histogramDock->toggleViewAction());
+    m_viewMenu->addAction(m_warningsDock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Sextant"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_progressLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("loadProgress"));
+    m_progress->setFixedWidth(180);
+    m_progress->setTextVisible(true);
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelLoadButton"));
+    m_cancelButton->setToolTip(tr("Stop loading this file"));
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
+    m_sizeLabel = new QLabel(this);
+    m_sizeLabel->setObjectName(QStringLiteral("datasetSize"));
+    statusBar()->addPermanentWidget(m_progressLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    statusBar()->addPermanentWidget(m_sizeLabel);
+    setLoadingUi(false);
+    statusBar()->showMessage(tr("Drop a data file on the window, or use File › Open…"));
+}
+
+// ---- opening files -----------------------------------------------------------------------
+
+void MainWindow::openFileDialog()
+{
+    QSettings settings;
+    const QString dir = settings.value(kLastDirKey, QDir::homePath()).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Dataset"), dir,
+                                                      DatasetLoader::fileDialogFilter());
+    if (path.isEmpty())
+        return;
+    settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());
+    openFile(path);
 }
 
 void MainWindow::openFile(const QString &path)
 {
-    Q_UNUSED(path);
+    if (path.isEmpty())
+        return;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    // A newer request supersedes the load in progress; its result will be dropped.
+    if (m_currentJob != 0) {
+        if (auto it = m_jobs.find(m_currentJob); it != m_jobs.end())
+            it->second->cancel();
+        m_currentJob = 0;
+    }
+    const int id = ++m_nextJobId;
+    auto *job = new LoadJob(absolute, m_histogram->binCount(), this);
+    m_jobs.emplace(id, job);
+    // Worker thread -> GUI thread.
+    connect(job, &LoadJob::progressChanged, this,
+            [this, id](LoadJob::Stage stage, int percent) {
+                onJobProgress(id, int(stage), percent);
+            },
+            Qt::QueuedConnection);
+    // Worker thread -> GUI thread; the outcome is shared and immutable.
+    connect(job, &LoadJob::finished, this,
+            [this, id](const std::shared_ptr<const LoadOutcome> &outcome) {
+                onJobFinished(id, outcome);
+            },
+            Qt::QueuedConnection);
+    m_currentJob = id;
+    m_loadingPath = absolute;
+    setLoadingUi(true, absolute);
+    job->start();
+    Q_EMIT loadStarted(absolute);
+}
+
+void MainWindow::cancelLoading()
+{
+    if (m_currentJob == 0)
+        return;
+    if (auto it = m_jobs.find(m_currentJob); it != m_jobs.end())
+        it->second->cancel();
+    m_currentJob = 0;
+    setLoadingUi(false);
+    statusBar()->showMessage(tr("Loading %1 cancelled").arg(displayName(m_loadingPath)), 8000);
+    Q_EMIT loadFinished(false);
+}
+
+void MainWindow::stopAllJobs()
+{
+    for (auto &[id, job] : m_jobs)
+        job->cancel();
+    for (auto &[id, job] : m_jobs)
+        delete job; // joins the worker
+    m_jobs.clear();
+    m_currentJob = 0;
+}
+
+void MainWindow::onJobProgress(int jobId, int stage, int percent)
+{
+    if (jobId != m_currentJob)
+        return;
+    const QString name = displayName(m_loadingPath);
+    if (m_progress->maximum() == 0)
+        m_progress->setRange(0, 100);
+    m_progress->setValue(percent);
+    m_progressLabel->setText(stage == int(LoadJob::Stage::Reading)
+                                 ? tr("Reading %1…").arg(name)
+                                 : tr("Computing statistics of %1…").arg(name));
+}
+
+void MainWindow::onJobFinished(int jobId, const std::shared_ptr<const LoadOutcome> &outcome)
+{
+    if (auto it = m_jobs.find(jobId); it != m_jobs.end()) {
+        it->second->deleteLater(); // its worker has returned: the join is immediate
+        m_jobs.erase(it);
+    }
+    if (jobId != m_currentJob)
+        return; // superseded or cancelled: already reported
+    m_currentJob = 0;
+    setLoadingUi(false);
+    const engine::LoadResult &result = outcome->result;
+    const QString name = displayName(outcome->path);
+    if (result.cancelled) {
+        statusBar()->showMessage(tr("Loading %1 cancelled").arg(name), 8000);
+        Q_EMIT loadFinished(false);
+        return;
+    }
+    if (!result.ok()) {
+        const QString why = result.error ? result.error->toString() : tr("unknown error");
+        m_banner->showMessage(MessageBanner::Level::Error,
+                              tr("Could not load %1.\n%2").arg(name, why));
+        statusBar()->showMessage(tr("Could not load %1").arg(name), 8000);
+        Q_EMIT loadFinished(false);
+        return;
+    }
+    applyOutcome(outcome);
+    Q_EMIT loadFinished(true);
+}
+
+void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
+{
+    m_outcome = outcome;
+    const engine::Dataset &dataset = *outcome->result.dataset;
+    // Everything below is proportional to the columns, never to the rows.
+    m_tableModel->setDataset(dataset);
+    m_columnModel->setDataset(dataset, outcome->summaries);
+    m_table->fitColumnsToSample();
+    m_columnList->fitColumns();
+    m_stack->setCurrentWidget(m_table);
+    if (!m_docksFitted) {
+        // Once per window: give the column list the width its fields need, within reason.
+        m_docksFitted = true;
+        const int wanted = m_columnList->fittedWidth();
+        if (wanted > m_columnsDock->width())
+            resizeDocks({m_columnsDock}, {std::min(wanted, width() * 11 / 20)}, Qt::Horizontal);
+    }
+
+    setWindowTitle(tr("%1 — Sextant").arg(dataset.name()));
+    const QLocale locale;
+    m_sizeLabel->setText(tr("%1 rows × %2 columns")
+                             .arg(locale.toString(qlonglong(dataset.rowCount())))
+                             .arg(locale.toString(dataset.columnCount())));
+    const QString took = outcome->elapsedMs < 1
+                             ? tr("under a millisecond")
+                         : outcome->elapsedMs < 1000
+                             ? tr("%1 ms").arg(outcome->elapsedMs)
+                             : tr("%1 s").arg(locale.toString(outcome->elapsedMs / 1000.0, 'f', 1));
+    statusBar()->showMessage(tr("Loaded %1 in %2").arg(displayName(outcome->path), took), 8000);
+    addRecentFile(outcome->path);
+
+    m_warningsList->clear();
+    const QList<engine::LoadIssue> &warnings = outcome->result.warnings;
+    for (const engine::LoadIssue &w : warnings)
+        m_warningsList->addItem(w.toString());
+    if (warnings.isEmpty()) {
+        m_banner->dismiss();
+        m_warningsDock->hide();
+    } else {
+        const QString text = warnings.size() == 1
+                                 ? tr("%1 was loaded with a warning.")
+                                       .arg(displayName(outcome->path))
+                                 : tr("%1 was loaded with %2 warnings.")
+                                       .arg(displayName(outcome->path))
+                                       .arg(warnings.size());
+        m_banner->showMessage(MessageBanner::Level::Warning, text, tr("Show Warnings"));
+        m_warningsDock->show();
+        resizeDocks({m_warningsDock}, {m_warningsList->sizeHintForRow(0) * 6 + 8}, Qt::Vertical);
+    }
+
+    m_histogram->clear();
+    selectColumn(dataset.columnCount() > 0 ? 0 : -1);
+}
+
+void MainWindow::setLoadingUi(bool loading, const QString &path)
+{
+    m_progressLabel->setVisible(loading);
+    m_progress->setVisible(loading);
+    m_cancelButton->setVisible(loading);
+    if (loading) {
+        m_progress->setRange(0, 0); // busy until the first progress report
+        m_progressLabel->setText(tr("Opening %1…").arg(displayName(path)));
+        statusBar()->clearMessage();
+    }
+}
+
+// ---- columns and histogram -----------------------------------------------------------------
+
+int MainWindow::selectedColumn() const
+{
+    return m_columnList->currentColumn();
+}
+
+void MainWindow::selectColumn(int column)
+{
+    if (m_columnList->currentColumn() == column)
+        showColumn(column);
+    else
+        m_columnList->setCurrentColumn(column); // -> showColumn
+}
+
+void MainWindow::showColumn(int column)
+{
+    const engine::Dataset &dataset = m_tableModel->dataset();
+    if (column < 0 || column >= dataset.columnCount()) {
+        m_histogram->clear();
+        return;
+    }
+    const engine::Histogram *precomputed = nullptr;
+    if (m_outcome && std::size_t(column) < m_outcome->histograms.size())
+        precomputed = &m_outcome->histograms[std::size_t(column)];
+    m_histogram->setColumn(dataset.column(column), precomputed);
+    if (!m_syncingSelection) {
+        m_syncingSelection = true;
+        m_table->setCurrentColumn(column);
+        m_syncingSelection = false;
+    }
+}
+
+void MainWindow::onTableColumnChanged(int column)
+{
+    if (m_syncingSelection)
+        return;
+    m_syncingSelection = true;
+    m_columnList->setCurrentColumn(column);
+    m_syncingSelection = false;
+}
+
+// ---- recent files --------------------------------------------------------------------------
+
+QStringList MainWindow::recentFiles() const
+{
+    const QStringList stored = QSettings().value(kRecentFilesKey).toStringList();
+    QStringList existing;
+    for (const QString &path : stored)
+        if (QFileInfo(path).isFile() && !existing.contains(path))
+            existing << path;
+    return existing.mid(0, kMaxRecentFiles);
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    QSettings().setValue(kRecentFilesKey, files.mid(0, kMaxRecentFiles));
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    QSettings().setValue(kRecentFilesKey, files); // drop the ones that are gone
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &path = files[i];
+        QString label = QFileInfo(path).fileName();
+        label.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        QAction *action = m_recentMenu->addAction(
+            i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(label) : label);
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No Recent Files"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear Menu"), this,
+                            [] { QSettings().remove(kRecentFilesKey); });
+}
+
+// ---- drag and drop -------------------------------------------------------------------------
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = localFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // One dataset at a time: prefer a file the loader knows by its extension.
+    QString chosen = files.front();
+    for (const QString &f : files)
+        if (DatasetLoader::isSupported(f)) {
+            chosen = f;
+            break;
+        }
+    openFile(chosen);
+    if (files.size() > 1)
+        statusBar()->showMessage(
+            tr("Opening %1 (one file at a time; %2 other files ignored)")
+                .arg(displayName(chosen))
+                .arg(files.size() - 1),
+            8000);
+}
+
+// ---- window --------------------------------------------------------------------------------
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    for (auto &[id, job] : m_jobs)
+        job->cancel(); // so that the destructor's joins are quick
+    QMainWindow::closeEvent(event);
+}
+
+QString MainWindow::errorText() const
+{
+    if (m_banner->isHidden() || m_banner->level() != MessageBanner::Level::Error)
+        return {};
+    return m_banner->text();
+}
+
+QStringList MainWindow::loadWarnings() const
+{
+    QStringList out;
+    for (int i = 0; i < m_warningsList->count(); ++i)
+        out << m_warningsList->item(i)->text();
+    return out;
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Sextant"),
+        tr("<h3>Sextant %1</h3>"
+           "<p>A native desktop studio for machine learning on tabular data.</p>"
+           "<p>Drop a CSV, TSV, ARFF or LIBSVM file on the window to look at it: the data "
+           "table, the column statistics and the histogram of each column.</p>"
+           "<p>Built with Qt %2 and QCustomPlot.</p>")
+            .arg(QStringLiteral(SEXTANT_VERSION_STRING), QString::fromLatin1(qVersion())));
 }
 
 } // namespace sextant::app

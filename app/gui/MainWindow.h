@@ -1,15 +1,133 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
+
+#include <map>
+#include <memory>
+
+class QDockWidget;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+
+namespace sextant::widgets {
+class ColumnListView;
+class ColumnSummaryModel;
+class DataTableView;
+class DatasetTableModel;
+class MessageBanner;
+} // namespace sextant::widgets
+
+namespace sextant::plots {
+class HistogramPlot;
+}
 
 namespace sextant::app {
 
+class LoadJob;
+struct LoadOutcome;
+
+// The studio's main window: a data table in the middle, the column list and the
+// histogram of the selected column in docks. Files are opened by File > Open, the recent
+// files menu, the command line or by dropping them anywhere on the window, and load on a
+// worker thread (LoadJob) with a progress bar and a Cancel button in the status bar; a
+// failed or cancelled load leaves the current dataset in place and says why in a banner.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    static constexpr int kMaxRecentFiles = 10;
+
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Starts loading `path` in the background (cancelling a load in progress).
     void openFile(const QString &path);
+    // Cancels the load in progress: the window is idle again at once, the worker winds
+    // down in the background and its result is dropped.
+    void cancelLoading();
+    bool isLoading() const { return m_currentJob != 0; }
+    // Worker threads not yet ended: the current load and cancelled ones winding down.
+    int runningJobCount() const { return int(m_jobs.size()); }
+
+    // Most recent first; only files that still exist.
+    QStringList recentFiles() const;
+
+    // The parts, for tests and for the windows that will build on this one.
+    widgets::DatasetTableModel *tableModel() const { return m_tableModel; }
+    widgets::ColumnSummaryModel *columnModel() const { return m_columnModel; }
+    widgets::DataTableView *tableView() const { return m_table; }
+    widgets::ColumnListView *columnList() const { return m_columnList; }
+    plots::HistogramPlot *histogramPlot() const { return m_histogram; }
+    // The error shown in the banner (empty when none is shown).
+    QString errorText() const;
+    // The warnings of the last successful load.
+    QStringList loadWarnings() const;
+
+    // The dataset column whose histogram is shown, or -1.
+    int selectedColumn() const;
+    void selectColumn(int column);
+
+Q_SIGNALS:
+    void loadStarted(const QString &path);
+    // Every load ends with this: success is false after an error or a cancel.
+    void loadFinished(bool success);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void createStatusBar();
+    void openFileDialog();
+    void showAbout();
+    void rebuildRecentMenu();
+    void addRecentFile(const QString &path);
+
+    void onJobProgress(int jobId, int stage, int percent);
+    void onJobFinished(int jobId, const std::shared_ptr<const LoadOutcome> &outcome);
+    void applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome);
+    void setLoadingUi(bool loading, const QString &path = {});
+    void showColumn(int column);
+    void onTableColumnChanged(int column);
+    void stopAllJobs();
+
+    widgets::DatasetTableModel *m_tableModel;
+    widgets::ColumnSummaryModel *m_columnModel;
+    widgets::DataTableView *m_table = nullptr;
+    widgets::ColumnListView *m_columnList = nullptr;
+    widgets::MessageBanner *m_banner = nullptr;
+    plots::HistogramPlot *m_histogram = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QDockWidget *m_columnsDock = nullptr;
+    QDockWidget *m_histogramDock = nullptr;
+    QDockWidget *m_warningsDock = nullptr;
+    QListWidget *m_warningsList = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QLabel *m_sizeLabel = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+
+    // The last successful load: its dataset is the one shown; its histograms are reused.
+    std::shared_ptr<const LoadOutcome> m_outcome;
+    // Jobs whose worker has not reported back yet, by id; the current one is m_currentJob
+    // (0 when idle). Results from any other id are stale and dropped.
+    std::map<int, LoadJob *> m_jobs;
+    int m_currentJob = 0;
+    int m_nextJobId = 0;
+    QString m_loadingPath;
+    bool m_syncingSelection = false;
+    bool m_docksFitted = false;
 };
 
 } // namespace sextant::app

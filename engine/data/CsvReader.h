@@ -15,6 +15,36 @@ namespace sextant::engine {
 //    is close to the size of the parsed columns, not of the file.
 //  - Bad input (ragged rows, unterminated quotes, binary content, empty files) fails
 //    with a LoadIssue naming the file, line and field.
+//
+// Details (lines and fields in messages are 1-based; lines are physical lines):
+//  - Unquoted fields are trimmed (spaces, tabs unless tab is the delimiter); quoted
+//    content is kept as written. Empty and whitespace-only lines are skipped. A quote
+//    only opens a field at its start (after optional spaces); elsewhere it is text.
+//    Text after a closing quote is kept, with a warning. CsvOptions::quote '\0' turns
+//    quoting off.
+//  - Sniffing looks at the first 64 KB: the delimiter whose quote-aware field counts are
+//    the most consistent; CR-only line ends (classic Mac) when there is no '\n'.
+//  - Header (Detect): row 1 is a header when a column has a text cell above numbers, or
+//    every column is text and no row-1 value recurs in its column, or it is the only
+//    row and all text. Empty names become "Column N", repeated ones "x_2", "x_3".
+//  - Missing: empty fields and CsvOptions::missingTokens (after trimming, quoted or
+//    not). A numeric cell that reads as NaN ("nan") is missing as well.
+//  - Numbers: what std::from_chars accepts (exact; "1e-3", "-.5", "inf", "infinity")
+//    plus a leading '+'; values beyond double's range become +-inf or +-0. Hex, "1,5"
+//    and thousands separators are text. Plain decimals take an exact fast path first.
+//  - A column that meets text after numbers becomes categorical with a warning; its
+//    earlier cells keep their exact text (the file is re-read for those columns), or
+//    their shortest form when the file changed meanwhile (with a warning). Categories
+//    are in order of first appearance.
+//  - Invalid UTF-8 is decoded as Latin-1, with a warning per distinct value.
+//  - Rows: a short row is padded with missing cells and a warning (an error with
+//    RaggedRows::Error); a long row is an error naming its first extra field, except
+//    extra empty fields (a trailing delimiter), which are ignored with a warning.
+//  - An unterminated quote is an error at the line and field where it opened; so is a
+//    record longer than 64 MB. NUL bytes or over 1% control characters in the first
+//    64 KB, or a UTF-16/UTF-32 byte order mark: "does not look like text". An empty or
+//    whitespace-only file is an error; a header without rows gives 0 rows and a warning.
+//  - Warnings: the first CsvOptions::maxWarnings in file order, then "N more".
 class CsvReader
 {
 public:

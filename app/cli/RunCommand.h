@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QTextStream;
+
+namespace sextant::cli {
+
+// `sextant run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] [--quiet]`
+//
+// Loads the workflow (WorkflowFile::load: refused with its message when malformed), applies
+// each --set (NODE: a node id, or a node type id / display name that only one node of the
+// graph has, e.g. "4", "view.histogram", "Histogram"; VALUE parsed with
+// ParameterSpec::fromString), runs every node with the Executor (runBlocking), prints one
+// line per finished node, and writes each finished sink's result into DIR (created if
+// missing; default ./<FLOW basename>-output) as "<id>-<kind>.<ext>" (SinkDataWriter, plus
+// pictures through the registered SinkRenderer, if any), and a run report "run.json".
+// Nothing is written outside DIR.
+//
+// Exit codes: 0 every node done and every output written; 1 the workflow could not be
+// read, a node failed (stderr: its id, type and message) or an output could not be
+// written; 2 usage error (bad option or --set syntax, unknown or ambiguous node, unknown
+// parameter, value refused by the parameter's schema).
+class RunCommand {
+public:
+    static constexpr int kExitOk = 0;
+    static constexpr int kExitFailure = 1;
+    static constexpr int kExitUsage = 2;
+
+    // `args` are the arguments after "run".
+    static int exec(const QStringList &args, QTextStream &out, QTextStream &err);
+    // The lines the general usage text shows for `run`.
+    static QString usage();
+};
+
+} // namespace sextant::cli

@@ -1,0 +1,198 @@
+#include "cli/SinkDataWriter.h"
+
+#include "data/CsvWriter.h"
+#include "data/Dataset.h"
+#include "data/Statistics.h"
+#include "nodes/ColumnHistogram.h"
+#include "nodes/ScatterData.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QVariantMap>
+#include <cmath>
+
+namespace sextant::cli {
+
+namespace {
+
+using engine::CsvWriter;
+
+QJsonValue jsonNumber(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+bool writeJson(const QJsonObject &object, const QString &path, QStringList *written, QString *error)
+{
+    if (!CsvWriter::writeBytes(QJsonDocument(object).toJson(QJsonDocument::Indented), path, error))
+        return false;
+    written->append(path);
+    return true;
+}
+
+bool writeCsv(const QStringList &header, const QList<QStringList> &rows, const QString &path,
+    QStringList *written, QString *error)
+{
+    if (!CsvWriter::writeTable(header, rows, path, {}, error))
+        return false;
+    written->append(path);
+    return true;
+}
+
+// A cell of a column as CSV text: the number (categorical: the category), "" if missing.
+QString cellText(const engine::Column &column, std::int64_t row)
+{
+    if (column.isMissing(row))
+        return QString();
+    return column.isNumeric() ? CsvWriter::number(column.values()[static_cast<std::size_t>(row)])
+                              : column.displayValue(row);
+}
+
+QJsonValue cellJson(const engine::Column &column, std::int64_t row)
+{
+    if (column.isMissing(row))
+        return QJsonValue(QJsonValue::Null);
+    return column.isNumeric() ? jsonNumber(column.values()[static_cast<std::size_t>(row)])
+                              : QJsonValue(column.displayValue(row));
+}
+
+bool writeHistogram(
+    const engine::ColumnHistogram &h, const QString &base, QStringList *written, QString *error)
+{
+    const engine::Histogram &hist = h.histogram;
+    const bool categorical = h.columnType == engine::ColumnType::Categorical;
+    QJsonObject o;
+    o[QStringLiteral("column")] = h.column;
+    o[QStringLiteral("column_type")] = engine::toString(h.columnType);
+    o[QStringLiteral("bins")] = static_cast<int>(hist.counts.size());
+    QJsonArray counts;
+    std::int64_t total = 0;
+    for (std::int64_t c : hist.counts) {
+        counts.append(static_cast<double>(c));
+        total += c;
+    }
+    o[QStringLiteral("counts")] = counts;
+    if (categorical) {
+        o[QStringLiteral("labels")] = QJsonArray::fromStringList(hist.labels);
+    } else {
+        QJsonArray edges;
+        for (double e : hist.edges)
+            edges.append(jsonNumber(e));
+        o[QStringLiteral("edges")] = edges;
+    }
+    o[QStringLiteral("total")] = static_cast<double>(total);
+    o[QStringLiteral("missing")] = static_cast<double>(hist.missing);
+    if (!writeJson(o, base + QStringLiteral(".json"), written, error))
+        return false;
+
+    QList<QStringList> rows;
+    for (std::size_t i = 0; i < hist.counts.size(); ++i) {
+        const QString count = QString::number(hist.counts[i]);
+        if (categorical) {
+            rows.append({ i < static_cast<std::size_t>(hist.labels.size())
+                    ? hist.labels[static_cast<qsizetype>(i)]
+                    : QString(),
+                count });
+        } else {
+            const bool hasEdges = i + 1 < hist.edges.size();
+            rows.append({ hasEdges ? CsvWriter::number(hist.edges[i]) : QString(),
+                hasEdges ? CsvWriter::number(hist.edges[i + 1]) : QString(), count });
+        }
+    }
+    const QStringList header = categorical
+        ? QStringList { QStringLiteral("category"), QStringLiteral("count") }
+        : QStringList { QStringLiteral("lower"), QStringLiteral("upper"), QStringLiteral("count") };
+    return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
+}
+
+bool writeCorrelation(
+    const engine::CorrelationMatrix &m, const QString &base, QStringList *written, QString *error)
+{
+    const int n = static_cast<int>(m.names.size());
+    QJsonObject o;
+    o[QStringLiteral("columns")] = QJsonArray::fromStringList(m.names);
+    QJsonArray matrix;
+    QList<QStringList> rows;
+    for (int i = 0; i < n; ++i) {
+        QJsonArray jrow;
+        QStringList row { m.names[i] };
+        for (int j = 0; j < n; ++j) {
+            const double r = m.at(i, j);
+            jrow.append(jsonNumber(r));
+            row.append(CsvWriter::number(r));
+        }
+        matrix.append(jrow);
+        rows.append(row);
+    }
+    o[QStringLiteral("matrix")] = matrix;
+    if (!writeJson(o, base + QStringLiteral(".json"), written, error))
+        return false;
+    return writeCsv(QStringList { QStringLiteral("column") } + m.names, rows,
+        base + QStringLiteral(".csv"), written, error);
+}
+
+bool writeScatter(
+    const engine::ScatterData &s, const QString &base, QStringList *written, QString *error)
+{
+    const std::int64_t n = s.x.size();
+    QJsonObject o;
+    o[QStringLiteral("x_column")] = s.x.name();
+    o[QStringLiteral("y_column")] = s.y.name();
+    o[QStringLiteral("color_column")]
+        = s.color ? QJsonValue(s.color->name()) : QJsonValue(QJsonValue::Null);
+    o[QStringLiteral("points")] = static_cast<double>(n);
+    QJsonArray xs, ys, cs;
+    QList<QStringList> rows;
+    rows.reserve(n);
+    for (std::int64_t i = 0; i < n; ++i) {
+        xs.append(cellJson(s.x, i));
+        ys.append(cellJson(s.y, i));
+        QStringList row { cellText(s.x, i), cellText(s.y, i) };
+        if (s.color) {
+            cs.append(cellJson(*s.color, i));
+            row.append(cellText(*s.color, i));
+        }
+        rows.append(row);
+    }
+    o[QStringLiteral("x")] = xs;
+    o[QStringLiteral("y")] = ys;
+    if (s.color)
+        o[QStringLiteral("color")] = cs;
+    if (!writeJson(o, base + QStringLiteral(".json"), written, error))
+        return false;
+    QStringList header { s.x.name(), s.y.name() };
+    if (s.color)
+        header.append(s.color->name());
+    return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
+}
+
+} // namespace
+
+SinkDataWriter::Outcome SinkDataWriter::write(
+    const engine::NodeValue &result, const QString &basePath, QStringList *written, QString *error)
+{
+    bool ok = false;
+    if (const auto *table = result.as<engine::Dataset>()) {
+        const QString path = basePath + QStringLiteral(".csv");
+        ok = CsvWriter::write(*table, path, {}, error);
+        if (ok)
+            written->append(path);
+    } else if (const auto *h = result.as<engine::ColumnHistogram>()) {
+        ok = writeHistogram(*h, basePath, written, error);
+    } else if (const auto *m = result.as<engine::CorrelationMatrix>()) {
+        ok = writeCorrelation(*m, basePath, written, error);
+    } else if (const auto *s = result.as<engine::ScatterData>()) {
+        ok = writeScatter(*s, basePath, written, error);
+    } else if (const auto *j = result.as<QJsonObject>()) {
+        ok = writeJson(*j, basePath + QStringLiteral(".json"), written, error);
+    } else if (const auto *v = result.as<QVariantMap>()) {
+        ok = writeJson(
+            QJsonObject::fromVariantMap(*v), basePath + QStringLiteral(".json"), written, error);
+    } else {
+        return Outcome::Unsupported;
+    }
+    return ok ? Outcome::Written : Outcome::Failed;
+}
+
+} // namespace sextant::cli

@@ -1,0 +1,121 @@
+#include "data/CsvSetup.h"
+
+#include <charconv>
+#include <clocale>
+#include <cmath>
+#include <cstdlib>
+#include <locale.h>
+
+namespace sextant::engine::csv {
+
+Setup Setup::make(char delimiter, char quote, char eol, const QStringList &missingTokens)
+{
+    Setup s;
+    s.delimiter = delimiter;
+    s.quote = quote;
+    s.eol = eol;
+    s.quoting = quote != '\0';
+    for (char c : {' ', '\t'})
+        s.cls[static_cast<unsigned char>(c)] |= kSpace;
+    if (eol == '\n')
+        s.cls[static_cast<unsigned char>('\r')] |= kSpace;
+    // The delimiter and the line end are never whitespace.
+    s.cls[static_cast<unsigned char>(delimiter)] = kStop;
+    s.cls[static_cast<unsigned char>(eol)] = kStop;
+    // The fast numeric path lets std::from_chars find the end of a number, which is only
+    // right when the delimiter cannot be part of one.
+    const std::string_view numberChars = "0123456789+-.eEiInNfFtTyYaA()_xXpP";
+    s.fastNumbers = numberChars.find(delimiter) == std::string_view::npos
+                    && (!s.quoting || numberChars.find(quote) == std::string_view::npos);
+
+    for (const QString &token : missingTokens) {
+        const QByteArray utf8 = token.toUtf8();
+        const std::string_view t = s.trim(std::string_view(utf8.constData(),
+                                                           static_cast<std::size_t>(utf8.size())));
+        if (t.empty())
+            continue;
+        s.missing.emplace_back(t);
+        s.maxMissingLength = std::max(s.maxMissingLength, t.size());
+        double v = 0;
+        if (parseNumber(t, v) && !std::isnan(v))
+            s.numericMissing.emplace_back(t);
+    }
+    return s;
+}
+
+namespace {
+// strtod in the "C" locale, whatever the process locale is.
+double strtodC(const std::string &text)
+{
+    static const locale_t cLocale = newlocale(LC_ALL_MASK, "C", locale_t(nullptr));
+    return strtod_l(text.c_str(), nullptr, cLocale);
+}
+} // namespace
+
+bool parseNumber(std::string_view text, double &value)
+{
+    const char *b = text.data();
+    const char *e = b + text.size();
+    if (b != e && *b == '+') {
+        ++b;
+        if (b != e && (*b == '+' || *b == '-'))
+            return false;
+    }
+    if (b == e)
+        return false;
+    const auto res = std::from_chars(b, e, value);
+    if (res.ptr != e)
+        return false;
+    if (res.ec == std::errc())
+        return true;
+    if (res.ec == std::errc::result_out_of_range) {
+        // A well-formed number beyond double's range: what strtod makes of it
+        // (+-HUGE_VAL, +-0 or a subnormal).
+        value = strtodC(std::string(b, e));
+        return true;
+    }
+    return false;
+}
+
+const char *scanRecords(const char *begin, const char *end, const Setup &s,
+                        const std::vector<const char *> &targets,
+                        std::vector<const char *> &splits)
+{
+    splits.assign(targets.size(), nullptr);
+    std::size_t nextTarget = 0;
+    const char *lastEnd = nullptr;
+    const char *p = begin;
+    for (;;) {
+        // At a field start.
+        while (p != end && s.isSpace(*p))
+            ++p;
+        if (s.quoting && p != end && *p == s.quote) {
+            const char *q = p + 1;
+            for (;;) {
+                const char *close = static_cast<const char *>(
+                    std::memchr(q, s.quote, static_cast<std::size_t>(end - q)));
+                if (!close)
+                    return lastEnd;
+                if (close + 1 != end && close[1] == s.quote) {
+                    q = close + 2;
+                    continue;
+                }
+                p = close + 1;
+                break;
+            }
+        }
+        // Unquoted text, or whatever follows a closing quote: up to a delimiter or eol.
+        while (p != end && !s.isStop(*p))
+            ++p;
+        if (p == end)
+            return lastEnd;
+        if (*p == s.eol) {
+            lastEnd = p + 1;
+            while (nextTarget < targets.size() && targets[nextTarget] <= p)
+                splits[nextTarget++] = lastEnd;
+        }
+        ++p;
+    }
+}
+
+} // namespace sextant::engine::csv

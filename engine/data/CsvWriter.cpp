@@ -1,0 +1,141 @@
+#include "data/CsvWriter.h"
+
+#include <QSaveFile>
+#include <charconv>
+#include <cmath>
+
+namespace sextant::engine {
+
+QByteArray CsvWriter::field(const QString &text, char delimiter)
+{
+    const QByteArray utf8 = text.toUtf8();
+    bool quote = false;
+    for (char c : utf8) {
+        if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
+            quote = true;
+            break;
+        }
+    }
+    if (!quote && !utf8.isEmpty()) {
+        const char first = utf8.front();
+        const char last = utf8.back();
+        quote = first == ' ' || first == '\t' || last == ' ' || last == '\t';
+    }
+    if (!quote)
+        return utf8;
+    QByteArray out;
+    out.reserve(utf8.size() + 2);
+    out.append('"');
+    for (char c : utf8) {
+        if (c == '"')
+            out.append('"');
+        out.append(c);
+    }
+    out.append('"');
+    return out;
+}
+
+QByteArray CsvWriter::record(const QStringList &fields, const CsvWriteOptions &options)
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            out.append(options.delimiter);
+        out.append(field(fields[i], options.delimiter));
+    }
+    out.append(options.lineEnd);
+    return out;
+}
+
+QString CsvWriter::number(double value)
+{
+    if (std::isnan(value))
+        return QString();
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return QString::fromLatin1(buffer, result.ptr - buffer);
+}
+
+QByteArray CsvWriter::toCsv(const Dataset &dataset, const CsvWriteOptions &options)
+{
+    QByteArray out;
+    const int columns = dataset.columnCount();
+    if (options.header)
+        out.append(record(dataset.columnNames(), options));
+    // Categories are quoted once per dictionary entry, not once per cell.
+    std::vector<std::vector<QByteArray>> categoryFields(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) {
+        const Column &col = dataset.column(c);
+        if (col.isCategorical()) {
+            auto &fields = categoryFields[static_cast<std::size_t>(c)];
+            for (const QString &cat : col.categories())
+                fields.push_back(field(cat, options.delimiter));
+        }
+    }
+    char buffer[64];
+    for (std::int64_t row = 0; row < dataset.rowCount(); ++row) {
+        for (int c = 0; c < columns; ++c) {
+            if (c > 0)
+                out.append(options.delimiter);
+            const Column &col = dataset.column(c);
+            if (col.isMissing(row))
+                continue;
+            if (col.isNumeric()) {
+                const double v = col.values()[static_cast<std::size_t>(row)];
+                if (std::isnan(v))
+                    continue;
+                if (std::isinf(v)) {
+                    out.append(v > 0 ? "inf" : "-inf");
+                    continue;
+                }
+                const auto r = std::to_chars(buffer, buffer + sizeof buffer, v);
+                out.append(buffer, r.ptr - buffer);
+            } else {
+                const std::int32_t code = col.codes()[static_cast<std::size_t>(row)];
+                const auto &fields = categoryFields[static_cast<std::size_t>(c)];
+                if (code >= 0 && static_cast<std::size_t>(code) < fields.size())
+                    out.append(fields[static_cast<std::size_t>(code)]);
+            }
+        }
+        out.append(options.lineEnd);
+    }
+    return out;
+}
+
+bool CsvWriter::writeBytes(const QByteArray &data, const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = path + QStringLiteral(": ") + file.errorString();
+        return false;
+    }
+    if (file.write(data) != data.size() || !file.commit()) {
+        if (error)
+            *error = path + QStringLiteral(": ") + file.errorString();
+        file.cancelWriting();
+        return false;
+    }
+    return true;
+}
+
+bool CsvWriter::write(
+    const Dataset &dataset, const QString &path, const CsvWriteOptions &options, QString *error)
+{
+    return writeBytes(toCsv(dataset, options), path, error);
+}
+
+bool CsvWriter::writeTable(const QStringList &header, const QList<QStringList> &rows,
+    const QString &path, const CsvWriteOptions &options, QString *error)
+{
+    QByteArray out;
+    if (!header.isEmpty())
+        out.append(record(header, options));
+    for (const QStringList &row : rows)
+        out.append(record(row, options));
+    return writeBytes(out, path, error);
+}
+
+} // namespace sextant::engine

@@ -1,0 +1,536 @@
+// The first window: drop files on it (QDropEvent), wait for the background load, and check
+// the data table, the column list and the histogram; bad files and cancelled loads leave
+// the previous dataset in place.
+#include "gui/MainWindow.h"
+#include "plots/HistogramPlot.h"
+#include "widgets/ColumnListView.h"
+#include "widgets/ColumnSummaryModel.h"
+#include "widgets/DataTableView.h"
+#include "widgets/DatasetTableModel.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QDropEvent>
+#include <QFile>
+#include <QLabel>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QRegularExpression>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUrl>
+
+#include <numeric>
+
+using sextant::app::MainWindow;
+using sextant::widgets::ColumnSummaryModel;
+using sextant::widgets::DatasetTableModel;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 60000;
+
+QString iris()
+{
+    return QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/iris.csv");
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// Sends a drag-enter and a drop of `urls` on the window, as a file manager would.
+// Returns whether the window accepted the drop.
+bool drop(MainWindow &window, const QList<QUrl> &urls)
+{
+    QMimeData mime;
+    mime.setUrls(urls);
+    const QPoint pos = window.rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent dropEvent(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &dropEvent);
+    return dropEvent.isAccepted();
+}
+
+// Drops `path` and waits for the load to end; returns its success (false on timeout too).
+bool dropAndWait(MainWindow &window, const QString &path)
+{
+    QSignalSpy finished(&window, &MainWindow::loadFinished);
+    if (!drop(window, {QUrl::fromLocalFile(path)}))
+        return false;
+    if (finished.isEmpty() && !finished.wait(kLoadTimeoutMs))
+        return false;
+    return finished.size() == 1 && finished.first().first().toBool();
+}
+
+double sum(const QList<double> &values)
+{
+    return std::accumulate(values.begin(), values.end(), 0.0);
+}
+
+QString cell(const QAbstractItemModel *model, int row, int column)
+{
+    return model->index(row, column).data().toString();
+}
+
+QString summaryCell(const ColumnSummaryModel *model, int row, ColumnSummaryModel::Field field)
+{
+    return model->index(row, field).data().toString();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString tempFile(const QString &name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Recent files and window state go to a throw-away settings location.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SextantTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QFile::exists(iris()));
+    }
+
+    void startsEmpty()
+    {
+        MainWindow window;
+        QCOMPARE(window.tableModel()->rowCount(), 0);
+        QCOMPARE(window.columnModel()->rowCount(), 0);
+        QCOMPARE(window.histogramPlot()->barCount(), 0);
+        QVERIFY(!window.isLoading());
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    void dropIris()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(dropAndWait(window, iris()));
+        QVERIFY(!window.isLoading());
+        QVERIFY(window.errorText().isEmpty());
+        QVERIFY(window.windowTitle().contains(QStringLiteral("iris")));
+        auto *size = window.findChild<QLabel *>(QStringLiteral("datasetSize"));
+        QVERIFY(size);
+        QVERIFY2(size->text().contains(QStringLiteral("150")), qPrintable(size->text()));
+
+        // The data table.
+        const DatasetTableModel *table = window.tableModel();
+        QCOMPARE(table->rowCount(), 150);
+        QCOMPARE(table->columnCount(), 5);
+        QCOMPARE(table->headerData(0, Qt::Horizontal).toString(), QStringLiteral("sepal_length"));
+        QCOMPARE(table->headerData(4, Qt::Horizontal).toString(), QStringLiteral("species"));
+        QCOMPARE(cell(table, 0, 0), QStringLiteral("5.1"));
+        QCOMPARE(cell(table, 0, 1), QStringLiteral("3.5"));
+        QCOMPARE(cell(table, 0, 4), QStringLiteral("setosa"));
+        QCOMPARE(cell(table, 149, 4), QStringLiteral("virginica"));
+        QVERIFY(table->index(0, 0).data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight);
+
+        // The column list: names, types and statistics.
+        const ColumnSummaryModel *columns = window.columnModel();
+        QCOMPARE(columns->rowCount(), 5);
+        QCOMPARE(summaryCell(columns, 0, ColumnSummaryModel::Name), QStringLiteral("sepal_length"));
+        for (int c = 0; c < 4; ++c)
+            QCOMPARE(summaryCell(columns, c, ColumnSummaryModel::Type), QStringLiteral("numeric"));
+        QCOMPARE(summaryCell(columns, 4, ColumnSummaryModel::Type), QStringLiteral("categorical"));
+        QCOMPARE(summaryCell(columns, 0, ColumnSummaryModel::Missing), QStringLiteral("0"));
+        QCOMPARE(summaryCell(columns, 0, ColumnSummaryModel::Min), QStringLiteral("4.3"));
+        QCOMPARE(summaryCell(columns, 0, ColumnSummaryModel::Max), QStringLiteral("7.9"));
+        QCOMPARE(summaryCell(columns, 0, ColumnSummaryModel::Mean), QStringLiteral("5.8433"));
+        QCOMPARE(summaryCell(columns, 4, ColumnSummaryModel::Distinct), QStringLiteral("3"));
+        QVERIFY(summaryCell(columns, 4, ColumnSummaryModel::Mode).contains(QStringLiteral("50")));
+
+        // The histogram of the first column, selected on load: the default bin count, all
+        // 150 rows counted.
+        sextant::plots::HistogramPlot *histogram = window.histogramPlot();
+        QCOMPARE(window.selectedColumn(), 0);
+        QCOMPARE(histogram->barCount(), sextant::plots::HistogramPlot::kDefaultBins);
+        QCOMPARE(sum(histogram->barValues()), 150.0);
+        QVERIFY(histogram->title().contains(QStringLiteral("sepal_length")));
+
+        // Selecting the categorical column: one bar per species, 50 each.
+        window.selectColumn(4);
+        QCOMPARE(window.selectedColumn(), 4);
+        QCOMPARE(window.tableView()->currentIndex().column(), 4); // the table follows
+        QVERIFY(window.tableView()->selectionModel()->isColumnSelected(4));
+        QCOMPARE(histogram->barCount(), 3);
+        QCOMPARE(histogram->barValues(), (QList<double>{50, 50, 50}));
+        QCOMPARE(histogram->barLabels(),
+                 (QStringList{QStringLiteral("setosa"), QStringLiteral("versicolor"),
+                              QStringLiteral("virginica")}));
+
+        // Another bin count is computed in the background.
+        window.selectColumn(2);
+        histogram->setBinCount(7);
+        QTRY_COMPARE(histogram->barCount(), 7);
+        QCOMPARE(sum(histogram->barValues()), 150.0);
+        QVERIFY(!histogram->isComputing());
+        // ...and used for the next numeric column too.
+        window.selectColumn(3);
+        QTRY_COMPARE(histogram->barCount(), 7);
+        QTRY_VERIFY(histogram->title().contains(QStringLiteral("petal_width")));
+        QCOMPARE(sum(histogram->barValues()), 150.0);
+
+        QVERIFY(window.recentFiles().contains(QFileInfo(iris()).absoluteFilePath()));
+    }
+
+    void clickingTableSelectsColumn()
+    {
+        MainWindow window;
+        QVERIFY(dropAndWait(window, iris()));
+        window.selectColumn(0);
+        window.tableView()->setCurrentIndex(window.tableModel()->index(3, 4));
+        QCOMPARE(window.selectedColumn(), 4);
+        QCOMPARE(window.histogramPlot()->barCount(), 3);
+    }
+
+    void dropTempCsvWithMissing()
+    {
+        const QString path = tempFile(QStringLiteral("grades.csv"));
+        QVERIFY(writeFile(path, "id,score,grade\n"
+                                "1,0.5,a\n"
+                                "2,,b\n"
+                                "3,1.5,a\n"
+                                "4,NA,c\n"
+                                "5,2.5,a\n"));
+        MainWindow window;
+        QVERIFY(dropAndWait(window, path));
+        const DatasetTableModel *table = window.tableModel();
+        QCOMPARE(table->rowCount(), 5);
+        QCOMPARE(table->columnCount(), 3);
+        QCOMPARE(cell(table, 2, 1), QStringLiteral("1.5"));
+        QCOMPARE(cell(table, 4, 2), QStringLiteral("a"));
+        QVERIFY(table->index(1, 1).data(DatasetTableModel::MissingRole).toBool());
+        QVERIFY(table->index(3, 1).data(DatasetTableModel::MissingRole).toBool());
+        QCOMPARE(cell(table, 1, 1), DatasetTableModel::missingText());
+
+        const ColumnSummaryModel *columns = window.columnModel();
+        QCOMPARE(summaryCell(columns, 1, ColumnSummaryModel::Type), QStringLiteral("numeric"));
+        QCOMPARE(summaryCell(columns, 1, ColumnSummaryModel::Missing), QStringLiteral("2"));
+        QCOMPARE(summaryCell(columns, 1, ColumnSummaryModel::Mean), QStringLiteral("1.5"));
+        QCOMPARE(summaryCell(columns, 2, ColumnSummaryModel::Type), QStringLiteral("categorical"));
+        QCOMPARE(summaryCell(columns, 2, ColumnSummaryModel::Mode), QStringLiteral("a (3)"));
+
+        // Histogram counts cover the present cells; the title says how many are missing.
+        window.selectColumn(1);
+        sextant::plots::HistogramPlot *histogram = window.histogramPlot();
+        QCOMPARE(histogram->barCount(), sextant::plots::HistogramPlot::kDefaultBins);
+        QCOMPARE(sum(histogram->barValues()), 3.0);
+        QVERIFY2(histogram->title().contains(QStringLiteral("2 missing")),
+                 qPrintable(histogram->title()));
+        window.selectColumn(2);
+        QCOMPARE(histogram->barValues(), (QList<double>{3, 1, 1}));
+    }
+
+    void badFileKeepsDataset_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content"); // null: do not create the file
+        QTest::addColumn<bool>("expectLine");
+        QTest::newRow("missing file") << QStringLiteral("does-not-exist.csv") << QByteArray()
+                                      << false;
+        QTest::newRow("empty file") << QStringLiteral("empty.csv") << QByteArray("") << false;
+        static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0"
+                                  "\x01\0\0\0\xf0\x10\0\0\0\0\0\0\xff\xfe\0\0";
+        QTest::newRow("binary") << QStringLiteral("garbage.csv")
+                                << QByteArray(elf, sizeof(elf) - 1) << false;
+        QTest::newRow("unterminated quote")
+            << QStringLiteral("quote.csv") << QByteArray("a,b\n1,2\n3,\"oops\n4,5\n") << true;
+        QTest::newRow("long row") << QStringLiteral("ragged.csv")
+                                  << QByteArray("a,b\n1,2\n3,4,5,6\n7,8\n") << true;
+    }
+
+    void badFileKeepsDataset()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        QFETCH(bool, expectLine);
+        const QString path = tempFile(name);
+        if (!content.isNull())
+            QVERIFY(writeFile(path, content));
+
+        MainWindow window;
+        QVERIFY(dropAndWait(window, iris()));
+        QCOMPARE(window.tableModel()->rowCount(), 150);
+
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        QVERIFY(drop(window, {QUrl::fromLocalFile(path)}));
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(finished.first().first().toBool(), false);
+
+        const QString error = window.errorText();
+        QVERIFY2(error.contains(name), qPrintable(error));
+        if (expectLine) // "file:line[:column]: message"
+            QVERIFY2(error.contains(QRegularExpression(QRegularExpression::escape(name)
+                                                       + QStringLiteral(":\\d+"))),
+                     qPrintable(error));
+        // The previous dataset is still there, whole.
+        QCOMPARE(window.tableModel()->rowCount(), 150);
+        QCOMPARE(window.tableModel()->columnCount(), 5);
+        QCOMPARE(window.columnModel()->rowCount(), 5);
+        QVERIFY(window.windowTitle().contains(QStringLiteral("iris")));
+        QVERIFY(!window.isLoading());
+        QVERIFY(!window.recentFiles().contains(QFileInfo(path).absoluteFilePath()));
+
+        // The next good load clears the error.
+        QVERIFY(dropAndWait(window, iris()));
+        QVERIFY(window.errorText().isEmpty());
+    }
+
+    void dropDirectoryIsRefused()
+    {
+        MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        QVERIFY(drop(window, {QUrl::fromLocalFile(m_dir.path())}));
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(!window.errorText().isEmpty());
+        QCOMPARE(window.tableModel()->rowCount(), 0);
+    }
+
+    // Drops anywhere reach the window: no part of it takes them for itself.
+    void noChildAcceptsDrops()
+    {
+        MainWindow window;
+        QVERIFY(window.acceptDrops());
+        QVERIFY(dropAndWait(window, iris()));
+        const QList<QWidget *> children = window.findChildren<QWidget *>();
+        QVERIFY(children.size() > 10);
+        for (QWidget *child : children)
+            QVERIFY2(!child->acceptDrops(), qPrintable(child->objectName() + QLatin1Char(' ')
+                                                       + child->metaObject()->className()));
+    }
+
+    void nonFileDropIsIgnored()
+    {
+        MainWindow window;
+        QMimeData mime;
+        mime.setText(QStringLiteral("hello"));
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &enter);
+        QVERIFY(!enter.isAccepted());
+        QVERIFY(!drop(window, {QUrl(QStringLiteral("https://example.org/data.csv"))}));
+        QVERIFY(!window.isLoading());
+    }
+
+    void loadWarningsAreListed()
+    {
+        const QString path = tempFile(QStringLiteral("short.csv"));
+        QVERIFY(writeFile(path, "a,b,c\n1,2,3\n4,5\n7,8,9\n")); // a short row: padded
+        MainWindow window;
+        QVERIFY(dropAndWait(window, path));
+        QCOMPARE(window.tableModel()->rowCount(), 3);
+        const QStringList warnings = window.loadWarnings();
+        QVERIFY(!warnings.isEmpty());
+        QVERIFY2(warnings.first().contains(QStringLiteral("short.csv:3")), qPrintable(warnings.first()));
+        QVERIFY(window.tableModel()->index(1, 2).data(DatasetTableModel::MissingRole).toBool());
+    }
+
+    void cancelLargeLoad()
+    {
+        // ~6 MB: 150,000 rows x 5 columns.
+        const QString big = tempFile(QStringLiteral("big.csv"));
+        {
+            QByteArray text = "a,b,c,d,label\n";
+            text.reserve(7'000'000);
+            for (int i = 0; i < 150'000; ++i)
+                text += QByteArray::number(i) + ',' + QByteArray::number(i * 0.25) + ','
+                        + QByteArray::number(i % 97) + ',' + QByteArray::number(i * 1.5e-3)
+                        + ',' + (i % 3 == 0 ? "yes" : "no") + '\n';
+            QVERIFY(writeFile(big, text));
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(dropAndWait(window, iris()));
+
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        QVERIFY(drop(window, {QUrl::fromLocalFile(big)}));
+        QVERIFY(window.isLoading());
+        auto *cancel = window.findChild<QPushButton *>(QStringLiteral("cancelLoadButton"));
+        auto *progress = window.findChild<QProgressBar *>(QStringLiteral("loadProgress"));
+        QVERIFY(cancel && progress);
+        QVERIFY(cancel->isVisible());
+        QVERIFY(progress->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+
+        // Idle again at once, with the previous dataset in place.
+        QVERIFY(!window.isLoading());
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(!cancel->isVisible());
+        QVERIFY(!progress->isVisible());
+        QCOMPARE(window.tableModel()->rowCount(), 150);
+        QVERIFY(window.errorText().isEmpty());
+        // The worker notices and ends; its result is dropped.
+        QTRY_COMPARE_WITH_TIMEOUT(window.runningJobCount(), 0, kLoadTimeoutMs);
+        QCOMPARE(window.tableModel()->rowCount(), 150);
+        QCOMPARE(finished.size(), 1);
+
+        // The window is usable: the same file loads when not cancelled.
+        QVERIFY(dropAndWait(window, big));
+        QCOMPARE(window.tableModel()->rowCount(), 150'000);
+        QCOMPARE(window.tableModel()->columnCount(), 5);
+        QCOMPARE(cell(window.tableModel(), 149'999, 0), QStringLiteral("149999"));
+        QCOMPARE(sum(window.histogramPlot()->barValues()), 150'000.0);
+        window.selectColumn(4);
+        QCOMPARE(window.histogramPlot()->barValues(), (QList<double>{50'000, 100'000}));
+    }
+
+    void newDropSupersedesLoadInProgress()
+    {
+        const QString other = tempFile(QStringLiteral("other.csv"));
+        QVERIFY(writeFile(other, "p,q\n1,2\n3,4\n"));
+        MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        QVERIFY(drop(window, {QUrl::fromLocalFile(iris())}));
+        QVERIFY(drop(window, {QUrl::fromLocalFile(other)}));
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QTRY_COMPARE_WITH_TIMEOUT(window.runningJobCount(), 0, kLoadTimeoutMs);
+        QCOMPARE(finished.size(), 1); // only the newest load reports
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(window.tableModel()->rowCount(), 2);
+        QCOMPARE(window.tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("p"));
+    }
+
+    void recentFiles()
+    {
+        QSettings().clear();
+        const QString a = tempFile(QStringLiteral("recent-a.csv"));
+        const QString b = tempFile(QStringLiteral("recent-b.csv"));
+        QVERIFY(writeFile(a, "x\n1\n2\n"));
+        QVERIFY(writeFile(b, "y\n3\n4\n"));
+        MainWindow window;
+        QVERIFY(dropAndWait(window, a));
+        QVERIFY(dropAndWait(window, b));
+        QVERIFY(dropAndWait(window, a));
+        QCOMPARE(window.recentFiles(), (QStringList{QFileInfo(a).absoluteFilePath(),
+                                                    QFileInfo(b).absoluteFilePath()}));
+        QVERIFY(QFile::remove(a));
+        QCOMPARE(window.recentFiles(), QStringList{QFileInfo(b).absoluteFilePath()});
+        // At most kMaxRecentFiles.
+        for (int i = 0; i < MainWindow::kMaxRecentFiles + 2; ++i) {
+            const QString f = tempFile(QStringLiteral("r%1.csv").arg(i));
+            QVERIFY(writeFile(f, "z\n1\n2\n"));
+            QVERIFY(dropAndWait(window, f));
+        }
+        QCOMPARE(window.recentFiles().size(), MainWindow::kMaxRecentFiles);
+    }
+
+    // Manual, for big files: SEXTANT_BIG_CSV=/path/to/file.csv. Measures the longest time
+    // the GUI thread goes without serving a 10 ms timer while the file loads and is shown.
+    void bigFileStaysResponsive()
+    {
+        const QString path = qEnvironmentVariable("SEXTANT_BIG_CSV");
+        if (path.isEmpty())
+            QSKIP("set SEXTANT_BIG_CSV to a large CSV file to run this");
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QElapsedTimer clock;
+        qint64 last = 0;
+        qint64 worst = 0;
+        int ticks = 0;
+        QTimer timer;
+        timer.setInterval(10);
+        connect(&timer, &QTimer::timeout, &window, [&] {
+            const qint64 now = clock.elapsed();
+            worst = std::max(worst, now - last);
+            last = now;
+            ++ticks;
+        });
+        int progressUpdates = 0;
+        auto *progress = window.findChild<QProgressBar *>(QStringLiteral("loadProgress"));
+        QVERIFY(progress);
+        connect(progress, &QProgressBar::valueChanged, &window, [&] { ++progressUpdates; });
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        clock.start();
+        timer.start();
+        window.openFile(path);
+        QVERIFY(finished.wait(600000));
+        const qint64 loadMs = clock.elapsed();
+        QVERIFY(finished.first().first().toBool());
+        const int after = ticks;
+        QTRY_VERIFY(ticks >= after + 5); // the first paints of the loaded dataset
+        window.tableView()->scrollToBottom();
+        QTRY_VERIFY(ticks >= after + 10);
+        qInfo("%s: %lld rows x %d columns loaded in %lld ms; %d progress updates; longest GUI "
+              "stall %lld ms over %d timer ticks",
+              qPrintable(path), static_cast<long long>(window.tableModel()->dataset().rowCount()),
+              window.tableModel()->columnCount(), static_cast<long long>(loadMs),
+              progressUpdates, static_cast<long long>(worst), ticks);
+        QVERIFY2(worst < 500, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(worst)));
+    }
+
+    // Manual, with SEXTANT_BIG_CSV: how long the worker takes to stop after Cancel, when
+    // cancelled while reading and while computing statistics.
+    void bigFileCancelsQuickly_data()
+    {
+        QTest::addColumn<QString>("stageText");
+        QTest::addColumn<int>("atPercent");
+        QTest::newRow("reading") << QStringLiteral("Reading") << 30;
+        QTest::newRow("statistics") << QStringLiteral("statistics") << 20;
+    }
+
+    void bigFileCancelsQuickly()
+    {
+        QFETCH(QString, stageText);
+        QFETCH(int, atPercent);
+        const QString path = qEnvironmentVariable("SEXTANT_BIG_CSV");
+        if (path.isEmpty())
+            QSKIP("set SEXTANT_BIG_CSV to a large CSV file to run this");
+        MainWindow window;
+        auto *progress = window.findChild<QProgressBar *>(QStringLiteral("loadProgress"));
+        QVERIFY(progress);
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        window.openFile(path);
+        const QList<QLabel *> labels = window.findChildren<QLabel *>();
+        auto stageReached = [&] {
+            for (QLabel *l : labels)
+                if (l->isVisibleTo(&window) && l->text().contains(stageText))
+                    return progress->value() >= atPercent;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stageReached() || !finished.isEmpty(), 600000);
+        QVERIFY2(finished.isEmpty(), "the load ended before the cancel");
+        QElapsedTimer clock;
+        clock.start();
+        window.cancelLoading();
+        QTRY_COMPARE_WITH_TIMEOUT(window.runningJobCount(), 0, 600000);
+        qInfo("cancelled while %s at %d%%: the worker stopped after %lld ms", qPrintable(stageText),
+              progress->value(), static_cast<long long>(clock.elapsed()));
+        QVERIFY(clock.elapsed() < 2000);
+    }
+
+    void openFileFromCode()
+    {
+        MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        window.openFile(iris()); // what main() does with command-line files
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(window.tableModel()->rowCount(), 150);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,193 @@
+#include "widgets/ColumnSummaryModel.h"
+
+#include <cmath>
+
+namespace sextant::widgets {
+
+using engine::Column;
+using engine::ColumnSummary;
+
+namespace {
+
+QString formatStat(double v)
+{
+    if (!std::isfinite(v))
+        return {};
+    return QString::number(v, 'g', 5);
+}
+
+} // namespace
+
+ColumnSummaryModel::ColumnSummaryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void ColumnSummaryModel::setDataset(engine::Dataset dataset, QList<ColumnSummary> summaries)
+{
+    beginResetModel();
+    m_dataset = std::move(dataset);
+    m_summaries = std::move(summaries);
+    if (m_summaries.size() != m_dataset.columnCount())
+        m_summaries.clear();
+    endResetModel();
+}
+
+void ColumnSummaryModel::clear()
+{
+    setDataset({}, {});
+}
+
+const ColumnSummary *ColumnSummaryModel::summary(int column) const
+{
+    if (column < 0 || column >= m_summaries.size())
+        return nullptr;
+    return &m_summaries[column];
+}
+
+int ColumnSummaryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_dataset.columnCount();
+}
+
+int ColumnSummaryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : FieldCount;
+}
+
+QVariant ColumnSummaryModel::display(int column, Field field) const
+{
+    const Column &c = m_dataset.column(column);
+    const ColumnSummary *s = summary(column);
+    switch (field) {
+    case Name: return c.name();
+    case Type: return engine::toString(c.type());
+    case Role: return engine::toString(c.role());
+    case Missing: return QString::number(c.missingCount());
+    case Distinct: return s ? QString::number(s->distinct) : QString();
+    case Mode:
+        if (!s || !c.isCategorical() || s->mode.isEmpty())
+            return QString();
+        return tr("%1 (%2)").arg(s->mode).arg(s->modeCount);
+    case Mean:
+    case Std:
+    case Min:
+    case Max:
+        if (!s || !c.isNumeric())
+            return QString();
+        return formatStat(field == Mean ? s->mean
+                          : field == Std ? s->std
+                          : field == Min ? s->min
+                                         : s->max);
+    case FieldCount: break;
+    }
+    return {};
+}
+
+QVariant ColumnSummaryModel::sortValue(int column, Field field) const
+{
+    const Column &c = m_dataset.column(column);
+    const ColumnSummary *s = summary(column);
+    const double nan = std::nan("");
+    switch (field) {
+    case Name:
+    case Type:
+    case Role:
+    case Mode: return display(column, field);
+    case Missing: return double(c.missingCount());
+    case Distinct: return s ? double(s->distinct) : nan;
+    case Mean: return s && c.isNumeric() ? s->mean : nan;
+    case Std: return s && c.isNumeric() ? s->std : nan;
+    case Min: return s && c.isNumeric() ? s->min : nan;
+    case Max: return s && c.isNumeric() ? s->max : nan;
+    case FieldCount: break;
+    }
+    return {};
+}
+
+QString ColumnSummaryModel::toolTip(int column) const
+{
+    const Column &c = m_dataset.column(column);
+    QString tip = QStringLiteral("<b>%1</b><br>").arg(c.name().toHtmlEscaped())
+                  + tr("%1, %2").arg(engine::toString(c.type()), engine::toString(c.role()));
+    const ColumnSummary *s = summary(column);
+    if (!s)
+        return tip;
+    tip += QStringLiteral("<br>") + tr("%1 present, %2 missing").arg(s->count).arg(s->missing);
+    if (c.isNumeric() && s->count > 0) {
+        tip += QStringLiteral("<br>")
+               + tr("mean %1, std %2").arg(formatStat(s->mean), formatStat(s->std));
+        tip += QStringLiteral("<br>")
+               + tr("min %1, q1 %2, median %3, q3 %4, max %5")
+                     .arg(formatStat(s->min), formatStat(s->q1), formatStat(s->median),
+                          formatStat(s->q3), formatStat(s->max));
+    }
+    tip += QStringLiteral("<br>") + tr("%1 distinct").arg(s->distinct);
+    if (c.isCategorical() && !s->mode.isEmpty())
+        tip += QStringLiteral("<br>")
+               + tr("most frequent: %1 (%2)").arg(s->mode.toHtmlEscaped()).arg(s->modeCount);
+    if (c.isNumeric() && c.suggestsCategorical())
+        tip += QStringLiteral("<br><i>")
+               + tr("Few distinct integers: may be better read as categories.")
+               + QStringLiteral("</i>");
+    return tip;
+}
+
+QVariant ColumnSummaryModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
+        return {};
+    const int column = index.row();
+    const auto field = static_cast<Field>(index.column());
+    switch (role) {
+    case Qt::DisplayRole: return display(column, field);
+    case Qt::ToolTipRole: return toolTip(column);
+    case Qt::TextAlignmentRole: {
+        const bool text = field == Name || field == Type || field == Role || field == Mode;
+        return QVariant::fromValue(
+            int(Qt::AlignVCenter | (text ? Qt::AlignLeft : Qt::AlignRight)));
+    }
+    case ColumnIndexRole: return column;
+    case SortRole: return sortValue(column, field);
+    default: return {};
+    }
+}
+
+QVariant ColumnSummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= FieldCount)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (static_cast<Field>(section)) {
+        case Name: return tr("Column");
+        case Type: return tr("Type");
+        case Role: return tr("Role");
+        case Missing: return tr("Missing");
+        case Mean: return tr("Mean");
+        case Std: return tr("Std");
+        case Min: return tr("Min");
+        case Max: return tr("Max");
+        case Distinct: return tr("Distinct");
+        case Mode: return tr("Mode");
+        case FieldCount: break;
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (static_cast<Field>(section)) {
+        case Std: return tr("Sample standard deviation (n - 1)");
+        case Distinct: return tr("Number of distinct present values");
+        case Mode: return tr("Most frequent category and its count");
+        default: break;
+        }
+    }
+    return {};
+}
+
+Qt::ItemFlags ColumnSummaryModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+} // namespace sextant::widgets

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "graph/Connection.h"
+#include "graph/NodeStatus.h"
+#include "graph/RunSummary.h"
+
+#include <QByteArray>
+#include <QPointF>
+#include <QSet>
+#include <QVariantMap>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QToolBar;
+class QUndoStack;
+
+namespace sextant::engine {
+class Executor;
+class GraphModel;
+} // namespace sextant::engine
+
+namespace sextant::widgets {
+
+class GraphScene;
+class GraphView;
+class NodePalette;
+class PropertyPanel;
+
+// The node editor as one widget, for a tab of the main window: palette | canvas | property
+// panel, a message panel under the canvas, a tool bar and a status line.
+//
+// Edits the given GraphModel only through its QUndoStack (add, delete, move, connect,
+// disconnect, parameter edits, paste), and runs it with the given Executor, whose status
+// and progress it shows on the nodes. Both must outlive the editor.
+//
+// Shortcuts (active while the focus is inside the editor): Run Ctrl+R / F5, Run to here
+// Shift+F5, Cancel Esc / Ctrl+., Delete Del / Backspace, Copy/Paste, Undo/Redo, Fit Home.
+class GraphEditor : public QWidget {
+    Q_OBJECT
+
+public:
+    // Mime type of copied nodes (the clipboard also gets the same JSON as text).
+    static QString clipboardMimeType() { return QStringLiteral("application/x-sextant-nodes"); }
+
+    GraphEditor(engine::GraphModel &model, engine::Executor &executor, QWidget *parent = nullptr);
+    ~GraphEditor() override;
+
+    engine::GraphModel &model() const { return m_model; }
+    engine::Executor &executor() const { return m_executor; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+    GraphScene *scene() const { return m_scene; }
+    GraphView *view() const { return m_view; }
+    NodePalette *palette() const { return m_palette; }
+    PropertyPanel *propertyPanel() const { return m_properties; }
+    QListWidget *messageList() const { return m_messages; }
+    QLabel *statusLabel() const { return m_status; }
+    QToolBar *toolBar() const { return m_toolBar; }
+
+    QAction *runAction() const { return m_runAction; }
+    QAction *runToHereAction() const { return m_runToHereAction; }
+    QAction *cancelAction() const { return m_cancelAction; }
+    QAction *deleteAction() const { return m_deleteAction; }
+    QAction *copyAction() const { return m_copyAction; }
+    QAction *pasteAction() const { return m_pasteAction; }
+    QAction *undoAction() const { return m_undoAction; }
+    QAction *redoAction() const { return m_redoAction; }
+    QAction *fitAction() const { return m_fitAction; }
+
+    // Edits through the undo stack. addNode returns the new id, 0 when refused (the
+    // message panel says why); connectPorts returns whether the connection was made.
+    int addNode(const QString &typeId, QPointF position, const QVariantMap &parameters = {});
+    bool connectPorts(const engine::Connection &connection);
+    // Adds a File node reading `path` (what dropping a file on the canvas does).
+    int addFileNode(const QString &path, QPointF position);
+
+    // JSON of nodes `ids` and the connections among them (what Copy puts on the clipboard).
+    QByteArray nodesToJson(const QList<int> &ids) const;
+    // Pastes JSON made by nodesToJson with fresh ids, shifted by `offset`; selects the
+    // pasted nodes and returns their ids (empty when the data is not usable).
+    QList<int> pasteJson(const QByteArray &json, QPointF offset);
+
+    // Adds a line to the message panel (and the status line).
+    void showMessage(const QString &text, bool isError = false);
+
+public Q_SLOTS:
+    void run();
+    void runToSelection();
+    void cancel();
+    void deleteSelection();
+    void copySelection();
+    void paste();
+    void fitToView();
+
+Q_SIGNALS:
+    // A sink node (table, plot) was double-clicked: show what it produced.
+    void openViewRequested(int nodeId);
+
+private:
+    void createActions();
+    void startRun(const QList<int> &targets);
+    void onSelectionChanged();
+    void onNodeStatus(int id, engine::NodeStatus status, const QString &message);
+    void onRunFinished(const engine::RunSummary &summary);
+    void updateActions();
+    QPointF viewCentre() const;
+
+    engine::GraphModel &m_model;
+    engine::Executor &m_executor;
+    QUndoStack *m_undoStack;
+    GraphScene *m_scene;
+    GraphView *m_view;
+    NodePalette *m_palette;
+    PropertyPanel *m_properties;
+    QListWidget *m_messages;
+    QLabel *m_status;
+    QProgressBar *m_progress;
+    QToolBar *m_toolBar;
+
+    QAction *m_runAction = nullptr;
+    QAction *m_runToHereAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_pasteAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_fitAction = nullptr;
+
+    bool m_running = false;
+    QSet<int> m_runNodes; // nodes queued in the current run
+    QSet<int> m_finishedNodes; // of those, the ones with a final status
+    int m_pasteCount = 0;
+    int m_insertCount = 0;
+};
+
+} // namespace sextant::widgets

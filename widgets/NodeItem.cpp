@@ -1,0 +1,192 @@
+#include "widgets/NodeItem.h"
+
+#include "graph/NodeType.h"
+#include "widgets/GraphScene.h"
+#include "widgets/PortItem.h"
+
+#include <QApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <algorithm>
+
+namespace sextant::widgets {
+
+using engine::NodeStatus;
+
+NodeItem::NodeItem(int nodeId, const engine::NodeType *nodeType, QGraphicsItem *parent)
+    : QGraphicsItem(parent), m_nodeId(nodeId), m_nodeType(nodeType)
+{
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
+    setAcceptHoverEvents(true);
+    if (m_nodeType) {
+        for (int i = 0; i < m_nodeType->inputs.size(); ++i) {
+            auto *port = new PortItem(nodeId, i, false, m_nodeType->inputs.at(i).type, this);
+            port->setPos(0, kHeaderHeight + kPortSpacing * (i + 0.5));
+            port->setToolTip(m_nodeType->inputs.at(i).displayLabel() + QStringLiteral(" (")
+                + engine::portTypeName(m_nodeType->inputs.at(i).type) + QLatin1Char(')'));
+            m_inputs.append(port);
+        }
+        for (int i = 0; i < m_nodeType->outputs.size(); ++i) {
+            auto *port = new PortItem(nodeId, i, true, m_nodeType->outputs.at(i).type, this);
+            port->setPos(kWidth, kHeaderHeight + kPortSpacing * (i + 0.5));
+            port->setToolTip(m_nodeType->outputs.at(i).displayLabel() + QStringLiteral(" (")
+                + engine::portTypeName(m_nodeType->outputs.at(i).type) + QLatin1Char(')'));
+            m_outputs.append(port);
+        }
+    }
+    updateToolTip();
+}
+
+qreal NodeItem::height() const
+{
+    const int rows = std::max<int>({1, int(m_inputs.size()), int(m_outputs.size())});
+    return kHeaderHeight + rows * kPortSpacing + 10;
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    // Room for the badge that sticks out of the top-right corner.
+    return QRectF(-2, -10, kWidth + 12, height() + 12);
+}
+
+QColor NodeItem::statusColor(NodeStatus status)
+{
+    switch (status) {
+    case NodeStatus::Idle: return QColor(0x9e, 0x9e, 0x9e);
+    case NodeStatus::Queued: return QColor(0x64, 0xa0, 0xd8);
+    case NodeStatus::Running: return QColor(0xf0, 0xa8, 0x20);
+    case NodeStatus::Done: return QColor(0x34, 0xa8, 0x53);
+    case NodeStatus::Failed: return QColor(0xd6, 0x32, 0x32);
+    case NodeStatus::Cancelled: return QColor(0x70, 0x70, 0x70);
+    case NodeStatus::Skipped: return QColor(0xc8, 0x8a, 0x5a);
+    }
+    return Qt::gray;
+}
+
+void NodeItem::setStatus(NodeStatus status, const QString &message)
+{
+    m_status = status;
+    m_message = message;
+    if (status != NodeStatus::Running)
+        m_progress = status == NodeStatus::Done ? 1.0 : 0.0;
+    updateToolTip();
+    update();
+}
+
+void NodeItem::setProgress(double fraction)
+{
+    m_progress = std::clamp(fraction, 0.0, 1.0);
+    update();
+}
+
+void NodeItem::setSubtitle(const QString &subtitle)
+{
+    if (m_subtitle == subtitle)
+        return;
+    m_subtitle = subtitle;
+    update();
+}
+
+void NodeItem::updateToolTip()
+{
+    QString tip = m_nodeType ? m_nodeType->displayName : QString();
+    if (m_nodeType && !m_nodeType->description.isEmpty())
+        tip += QStringLiteral("\n") + m_nodeType->description;
+    tip += QStringLiteral("\n[") + engine::nodeStatusId(m_status) + QLatin1Char(']');
+    if (!m_message.isEmpty())
+        tip += QStringLiteral("\n") + m_message;
+    setToolTip(tip);
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF body(0, 0, kWidth, height());
+    const QColor accent = statusColor(m_status);
+    const bool selected = option->state & QStyle::State_Selected;
+
+    // Body and header.
+    painter->setPen(selected ? QPen(QColor(0xff, 0xc1, 0x07), 3) : QPen(accent.darker(130), 1.5));
+    painter->setBrush(QColor(0xfa, 0xfa, 0xfa));
+    painter->drawRoundedRect(body, 6, 6);
+    QPainterPath header;
+    header.addRoundedRect(QRectF(0, 0, kWidth, kHeaderHeight), 6, 6);
+    header.addRect(QRectF(0, kHeaderHeight - 6, kWidth, 6));
+    // A pale tint of the status colour: readable titles, status visible at a glance.
+    const qreal tint = m_status == NodeStatus::Idle ? 0.25 : 0.35;
+    const QColor headerColor = QColor::fromRgbF(1 - tint + tint * accent.redF(),
+        1 - tint + tint * accent.greenF(), 1 - tint + tint * accent.blueF());
+    painter->fillPath(header.simplified(), headerColor);
+    painter->fillRect(QRectF(0, kHeaderHeight - 3, kWidth, 3), accent);
+
+    // Title and subtitle.
+    QFont font = QApplication::font();
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(QColor(0x20, 0x20, 0x20));
+    const QString title = m_nodeType ? m_nodeType->displayName : QStringLiteral("?");
+    QFontMetricsF fm(font);
+    painter->drawText(QRectF(8, 3, kWidth - 30, 18), Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(title, Qt::ElideRight, kWidth - 30));
+    QFont small = QApplication::font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    painter->setFont(small);
+    painter->setPen(QColor(0x55, 0x55, 0x55));
+    const QString sub = m_subtitle.isEmpty() && m_nodeType ? m_nodeType->category : m_subtitle;
+    painter->drawText(QRectF(8, 20, kWidth - 16, 16), Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetricsF(small).elidedText(sub, Qt::ElideMiddle, kWidth - 16));
+
+    // Port labels.
+    painter->setPen(QColor(0x30, 0x30, 0x30));
+    for (int i = 0; m_nodeType && i < m_inputs.size(); ++i) {
+        painter->drawText(QRectF(12, kHeaderHeight + kPortSpacing * i, kWidth / 2 - 12, kPortSpacing),
+            Qt::AlignLeft | Qt::AlignVCenter, m_nodeType->inputs.at(i).displayLabel());
+    }
+    for (int i = 0; m_nodeType && i < m_outputs.size(); ++i) {
+        painter->drawText(QRectF(kWidth / 2, kHeaderHeight + kPortSpacing * i, kWidth / 2 - 12, kPortSpacing),
+            Qt::AlignRight | Qt::AlignVCenter, m_nodeType->outputs.at(i).displayLabel());
+    }
+
+    // Progress bar while running.
+    if (m_status == NodeStatus::Running || m_status == NodeStatus::Queued) {
+        const QRectF bar(8, height() - 8, kWidth - 16, 4);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xe0, 0xe0, 0xe0));
+        painter->drawRoundedRect(bar, 2, 2);
+        painter->setBrush(accent);
+        painter->drawRoundedRect(QRectF(bar.topLeft(), QSizeF(bar.width() * m_progress, bar.height())), 2, 2);
+    }
+
+    // Status badge.
+    QString glyph;
+    switch (m_status) {
+    case NodeStatus::Idle: break;
+    case NodeStatus::Queued: glyph = QStringLiteral("…"); break;
+    case NodeStatus::Running: glyph = QStringLiteral("▶"); break;
+    case NodeStatus::Done: glyph = QStringLiteral("✓"); break;
+    case NodeStatus::Failed: glyph = QStringLiteral("!"); break;
+    case NodeStatus::Cancelled: glyph = QStringLiteral("■"); break;
+    case NodeStatus::Skipped: glyph = QStringLiteral("–"); break;
+    }
+    if (!glyph.isEmpty()) {
+        const QRectF badge(kWidth - 12, -8, 18, 18);
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(accent);
+        painter->drawEllipse(badge);
+        font.setPointSizeF(font.pointSizeF() * 0.9);
+        painter->setFont(font);
+        painter->drawText(badge, Qt::AlignCenter, glyph);
+    }
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged) {
+        if (auto *graphScene = qobject_cast<GraphScene *>(scene()))
+            graphScene->nodeItemMoved(this);
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+} // namespace sextant::widgets

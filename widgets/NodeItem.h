@@ -1,0 +1,68 @@
+#pragma once
+
+#include "graph/NodeStatus.h"
+
+#include <QGraphicsItem>
+#include <QList>
+
+namespace sextant::engine {
+struct NodeType;
+}
+
+namespace sextant::widgets {
+
+class PortItem;
+
+// One node of the graph on the canvas: a box with the type's name, an optional subtitle
+// (e.g. the file name), its input ports on the left and output ports on the right, a
+// status colour and badge from the executor, and a progress bar while running.
+// Movable and selectable; the scene turns a finished drag into a move command.
+class NodeItem : public QGraphicsItem {
+public:
+    enum { Type = UserType + 0x5e1 };
+    static constexpr qreal kWidth = 170;
+    static constexpr qreal kHeaderHeight = 40;
+    static constexpr qreal kPortSpacing = 20;
+
+    NodeItem(int nodeId, const engine::NodeType *nodeType, QGraphicsItem *parent = nullptr);
+
+    int type() const override { return Type; }
+    int nodeId() const { return m_nodeId; }
+    const engine::NodeType *nodeType() const { return m_nodeType; }
+
+    PortItem *inputPort(int index) const { return m_inputs.value(index); }
+    PortItem *outputPort(int index) const { return m_outputs.value(index); }
+    const QList<PortItem *> &inputPorts() const { return m_inputs; }
+    const QList<PortItem *> &outputPorts() const { return m_outputs; }
+
+    engine::NodeStatus status() const { return m_status; }
+    const QString &statusMessage() const { return m_message; }
+    double progress() const { return m_progress; }
+    void setStatus(engine::NodeStatus status, const QString &message);
+    void setProgress(double fraction);
+
+    void setSubtitle(const QString &subtitle);
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    static QColor statusColor(engine::NodeStatus status);
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    qreal height() const;
+    void updateToolTip();
+
+    int m_nodeId;
+    const engine::NodeType *m_nodeType;
+    QList<PortItem *> m_inputs;
+    QList<PortItem *> m_outputs;
+    engine::NodeStatus m_status = engine::NodeStatus::Idle;
+    QString m_message;
+    QString m_subtitle;
+    double m_progress = 0.0;
+};
+
+} // namespace sextant::widgets
