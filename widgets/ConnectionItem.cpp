@@ -27,7 +27,10 @@ QPainterPath ConnectionItem::curve(QPointF from, QPointF to)
     return path;
 }
 
-void ConnectionItem::setEnds(QPointF from, QPointF to) { setPath(curve(from, to)); }
+void ConnectionItem::setEnds(QPointF from, QPointF to)
+{
+    setPath(curve(from, to));
+}
 
 QPainterPath ConnectionItem::shape() const
 {

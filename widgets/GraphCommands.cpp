@@ -84,8 +84,8 @@ void RemoveNodesCommand::undo()
 
 // --- MoveNodesCommand
 
-MoveNodesCommand::MoveNodesCommand(GraphModel &model, QHash<int, QPointF> from,
-    QHash<int, QPointF> to, QUndoCommand *parent)
+MoveNodesCommand::MoveNodesCommand(
+    GraphModel &model, QHash<int, QPointF> from, QHash<int, QPointF> to, QUndoCommand *parent)
     : QUndoCommand(parent), m_model(model), m_from(std::move(from)), m_to(std::move(to))
 {
     setText(m_to.size() == 1 ? tr("Move node") : tr("Move %1 nodes").arg(m_to.size()));
@@ -97,8 +97,14 @@ void MoveNodesCommand::apply(const QHash<int, QPointF> &positions)
         (void)m_model.moveNode(it.key(), it.value());
 }
 
-void MoveNodesCommand::redo() { apply(m_to); }
-void MoveNodesCommand::undo() { apply(m_from); }
+void MoveNodesCommand::redo()
+{
+    apply(m_to);
+}
+void MoveNodesCommand::undo()
+{
+    apply(m_from);
+}
 
 bool MoveNodesCommand::mergeWith(const QUndoCommand *other)
 {
@@ -129,7 +135,10 @@ void ConnectCommand::redo()
         setObsolete(true);
 }
 
-void ConnectCommand::undo() { (void)m_model.removeConnection(m_connection); }
+void ConnectCommand::undo()
+{
+    (void)m_model.removeConnection(m_connection);
+}
 
 DisconnectCommand::DisconnectCommand(GraphModel &model, Connection connection, QUndoCommand *parent)
     : QUndoCommand(parent), m_model(model), m_connection(connection)
@@ -143,17 +152,17 @@ void DisconnectCommand::redo()
         setObsolete(true);
 }
 
-void DisconnectCommand::undo() { (void)m_model.addConnection(m_connection); }
+void DisconnectCommand::undo()
+{
+    (void)m_model.addConnection(m_connection);
+}
 
 // --- SetParameterCommand
 
 SetParameterCommand::SetParameterCommand(
     GraphModel &model, int nodeId, QString name, QVariant value, QUndoCommand *parent)
-    : QUndoCommand(parent)
-    , m_model(model)
-    , m_nodeId(nodeId)
-    , m_name(std::move(name))
-    , m_newValue(std::move(value))
+    : QUndoCommand(parent), m_model(model), m_nodeId(nodeId), m_name(std::move(name)),
+      m_newValue(std::move(value))
 {
     const engine::NodeType *type = model.nodeType(nodeId);
     const engine::ParameterSpec *spec = type ? type->parameter(m_name) : nullptr;
@@ -177,7 +186,10 @@ void SetParameterCommand::redo()
     }
 }
 
-void SetParameterCommand::undo() { (void)m_model.setParameter(m_nodeId, m_name, m_oldValue); }
+void SetParameterCommand::undo()
+{
+    (void)m_model.setParameter(m_nodeId, m_name, m_oldValue);
+}
 
 bool SetParameterCommand::mergeWith(const QUndoCommand *other)
 {
@@ -193,10 +205,8 @@ bool SetParameterCommand::mergeWith(const QUndoCommand *other)
 
 PasteCommand::PasteCommand(GraphModel &model, QList<NodeRecord> records,
     QList<Connection> connections, QUndoCommand *parent)
-    : QUndoCommand(parent)
-    , m_model(model)
-    , m_records(std::move(records))
-    , m_connections(std::move(connections))
+    : QUndoCommand(parent), m_model(model), m_records(std::move(records)),
+      m_connections(std::move(connections))
 {
     setText(m_records.size() == 1 ? tr("Paste node") : tr("Paste %1 nodes").arg(m_records.size()));
 }
@@ -213,8 +223,8 @@ void PasteCommand::redo()
     for (const Connection &c : std::as_const(m_connections)) {
         if (!m_idMap.contains(c.fromNode) || !m_idMap.contains(c.toNode))
             continue;
-        (void)m_model.addConnection(
-            Connection{m_idMap.value(c.fromNode), c.fromPort, m_idMap.value(c.toNode), c.toPort});
+        (void)m_model.addConnection(Connection {
+            m_idMap.value(c.fromNode), c.fromPort, m_idMap.value(c.toNode), c.toPort });
     }
     if (!m_done && m_idMap.isEmpty())
         setObsolete(true);

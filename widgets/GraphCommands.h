@@ -25,8 +25,8 @@ namespace sextant::widgets {
 // Adds one node. The id is picked on the first redo and kept for later redos.
 class AddNodeCommand : public QUndoCommand {
 public:
-    AddNodeCommand(engine::GraphModel &model, engine::NodeRecord record,
-        QUndoCommand *parent = nullptr);
+    AddNodeCommand(
+        engine::GraphModel &model, engine::NodeRecord record, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     int nodeId() const { return m_record.id; }
@@ -69,8 +69,8 @@ private:
 
 class ConnectCommand : public QUndoCommand {
 public:
-    ConnectCommand(engine::GraphModel &model, engine::Connection connection,
-        QUndoCommand *parent = nullptr);
+    ConnectCommand(
+        engine::GraphModel &model, engine::Connection connection, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 
@@ -81,8 +81,8 @@ private:
 
 class DisconnectCommand : public QUndoCommand {
 public:
-    DisconnectCommand(engine::GraphModel &model, engine::Connection connection,
-        QUndoCommand *parent = nullptr);
+    DisconnectCommand(
+        engine::GraphModel &model, engine::Connection connection, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 

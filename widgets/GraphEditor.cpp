@@ -37,18 +37,11 @@ constexpr int kMaxPastedNodes = 1000;
 }
 
 GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, QWidget *parent)
-    : QWidget(parent)
-    , m_model(model)
-    , m_executor(executor)
-    , m_undoStack(new QUndoStack(this))
-    , m_scene(new GraphScene(model, this))
-    , m_view(new GraphView(m_scene))
-    , m_palette(new NodePalette(model.registry()))
-    , m_properties(new PropertyPanel(model, m_undoStack))
-    , m_messages(new QListWidget)
-    , m_status(new QLabel)
-    , m_progress(new QProgressBar)
-    , m_toolBar(new QToolBar)
+    : QWidget(parent), m_model(model), m_executor(executor), m_undoStack(new QUndoStack(this)),
+      m_scene(new GraphScene(model, this)), m_view(new GraphView(m_scene)),
+      m_palette(new NodePalette(model.registry())),
+      m_properties(new PropertyPanel(model, m_undoStack)), m_messages(new QListWidget),
+      m_status(new QLabel), m_progress(new QProgressBar), m_toolBar(new QToolBar)
 {
     m_properties->setExecutor(&m_executor);
     m_messages->setObjectName(QStringLiteral("graphMessages"));
@@ -72,7 +65,7 @@ GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, 
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     split->setStretchFactor(2, 0);
-    split->setSizes({170, 600, 260});
+    split->setSizes({ 170, 600, 260 });
 
     auto *statusRow = new QHBoxLayout;
     statusRow->setContentsMargins(4, 0, 4, 2);
@@ -157,30 +150,31 @@ GraphEditor::~GraphEditor()
 
 void GraphEditor::createActions()
 {
-    const auto make = [this](const QString &text, const QList<QKeySequence> &keys,
-                          const QString &tip) {
-        auto *action = new QAction(text, this);
-        action->setShortcuts(keys);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(tip);
-        addAction(action);
-        return action;
-    };
-    m_runAction = make(tr("Run"), {QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)},
+    const auto make
+        = [this](const QString &text, const QList<QKeySequence> &keys, const QString &tip) {
+              auto *action = new QAction(text, this);
+              action->setShortcuts(keys);
+              action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+              action->setToolTip(tip);
+              addAction(action);
+              return action;
+          };
+    m_runAction = make(tr("Run"), { QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5) },
         tr("Run the whole workflow (Ctrl+R, F5)"));
-    m_runToHereAction = make(tr("Run to Here"), {QKeySequence(Qt::SHIFT | Qt::Key_F5)},
+    m_runToHereAction = make(tr("Run to Here"), { QKeySequence(Qt::SHIFT | Qt::Key_F5) },
         tr("Run the selected nodes and what they need (Shift+F5)"));
     m_cancelAction = make(tr("Cancel"),
-        {QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_Period)},
+        { QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_Period) },
         tr("Stop the running workflow (Esc, Ctrl+.)"));
     m_deleteAction = make(tr("Delete"),
-        {QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_Backspace)},
+        { QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_Backspace) },
         tr("Delete the selected nodes and connections"));
-    m_copyAction = make(tr("Copy"), QKeySequence::keyBindings(QKeySequence::Copy),
-        tr("Copy the selected nodes"));
-    m_pasteAction = make(tr("Paste"), QKeySequence::keyBindings(QKeySequence::Paste),
-        tr("Paste nodes"));
-    m_fitAction = make(tr("Fit"), {QKeySequence(Qt::Key_Home)}, tr("Show the whole graph (Home)"));
+    m_copyAction = make(
+        tr("Copy"), QKeySequence::keyBindings(QKeySequence::Copy), tr("Copy the selected nodes"));
+    m_pasteAction
+        = make(tr("Paste"), QKeySequence::keyBindings(QKeySequence::Paste), tr("Paste nodes"));
+    m_fitAction
+        = make(tr("Fit"), { QKeySequence(Qt::Key_Home) }, tr("Show the whole graph (Home)"));
 
     m_undoAction = m_undoStack->createUndoAction(this, tr("Undo"));
     m_undoAction->setShortcuts(QKeySequence::Undo);
@@ -262,14 +256,14 @@ int GraphEditor::addNode(const QString &typeId, QPointF position, const QVariant
         return 0;
     }
     const int id = command->nodeId();
-    m_scene->selectNodes({id});
+    m_scene->selectNodes({ id });
     return id;
 }
 
 int GraphEditor::addFileNode(const QString &path, QPointF position)
 {
     return addNode(engine::FileSourceNode::typeId(), position,
-        {{QStringLiteral("path"), QFileInfo(path).absoluteFilePath()}});
+        { { QStringLiteral("path"), QFileInfo(path).absoluteFilePath() } });
 }
 
 bool GraphEditor::connectPorts(const Connection &connection)
@@ -314,8 +308,8 @@ QByteArray GraphEditor::nodesToJson(const QList<int> &ids) const
         QJsonObject node;
         node.insert(QStringLiteral("id"), id);
         node.insert(QStringLiteral("type"), record->typeId);
-        node.insert(QStringLiteral("position"),
-            QJsonArray{record->position.x(), record->position.y()});
+        node.insert(
+            QStringLiteral("position"), QJsonArray { record->position.x(), record->position.y() });
         node.insert(QStringLiteral("parameters"), QJsonObject::fromVariantMap(record->parameters));
         nodes.append(node);
     }
@@ -323,9 +317,9 @@ QByteArray GraphEditor::nodesToJson(const QList<int> &ids) const
     for (const Connection &c : m_model.connections()) {
         if (!ids.contains(c.fromNode) || !ids.contains(c.toNode))
             continue;
-        connections.append(QJsonObject{{QStringLiteral("from"), c.fromNode},
-            {QStringLiteral("output"), c.fromPort}, {QStringLiteral("to"), c.toNode},
-            {QStringLiteral("input"), c.toPort}});
+        connections.append(QJsonObject { { QStringLiteral("from"), c.fromNode },
+            { QStringLiteral("output"), c.fromPort }, { QStringLiteral("to"), c.toNode },
+            { QStringLiteral("input"), c.toPort } });
     }
     QJsonObject root;
     root.insert(QStringLiteral("format"), QStringLiteral("sextant-nodes"));
@@ -370,9 +364,9 @@ QList<int> GraphEditor::pasteJson(const QByteArray &json, QPointF offset)
     QList<Connection> connections;
     for (const QJsonValue &value : root.value(QStringLiteral("connections")).toArray()) {
         const QJsonObject c = value.toObject();
-        connections.append(Connection{c.value(QStringLiteral("from")).toInt(),
+        connections.append(Connection { c.value(QStringLiteral("from")).toInt(),
             c.value(QStringLiteral("output")).toInt(), c.value(QStringLiteral("to")).toInt(),
-            c.value(QStringLiteral("input")).toInt()});
+            c.value(QStringLiteral("input")).toInt() });
     }
     if (records.isEmpty())
         return {};
@@ -411,7 +405,10 @@ void GraphEditor::paste()
         showMessage(tr("The clipboard holds no nodes to paste."));
 }
 
-void GraphEditor::fitToView() { m_view->fitToView(); }
+void GraphEditor::fitToView()
+{
+    m_view->fitToView();
+}
 
 void GraphEditor::onSelectionChanged()
 {
@@ -422,7 +419,10 @@ void GraphEditor::onSelectionChanged()
 
 // --- running
 
-void GraphEditor::run() { startRun({}); }
+void GraphEditor::run()
+{
+    startRun({});
+}
 
 void GraphEditor::runToSelection()
 {

@@ -232,7 +232,7 @@ Connection GraphScene::draggedConnection(const PortItem *target) const
 {
     const PortItem *out = m_dragPort->isOutput() ? m_dragPort : target;
     const PortItem *in = m_dragPort->isOutput() ? target : m_dragPort;
-    return Connection{out->nodeId(), out->index(), in->nodeId(), in->index()};
+    return Connection { out->nodeId(), out->index(), in->nodeId(), in->index() };
 }
 
 void GraphScene::clearHighlights()
@@ -277,8 +277,8 @@ void GraphScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     if (m_dragPort) {
         const QPointF a = m_dragPort->scenePos();
         const QPointF b = event->scenePos();
-        m_dragLine->setPath(m_dragPort->isOutput() ? ConnectionItem::curve(a, b)
-                                                   : ConnectionItem::curve(b, a));
+        m_dragLine->setPath(
+            m_dragPort->isOutput() ? ConnectionItem::curve(a, b) : ConnectionItem::curve(b, a));
         event->accept();
         return;
     }

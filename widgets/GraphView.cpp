@@ -29,7 +29,10 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent) : QGraphicsView(scene, 
     centerOn(0, 0);
 }
 
-qreal GraphView::zoom() const { return transform().m11(); }
+qreal GraphView::zoom() const
+{
+    return transform().m11();
+}
 
 void GraphView::zoomBy(qreal factor)
 {
@@ -78,8 +81,7 @@ void GraphView::panBy(QPoint delta)
 
 void GraphView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::MiddleButton
-        || (m_spaceHeld && event->button() == Qt::LeftButton)) {
+    if (event->button() == Qt::MiddleButton || (m_spaceHeld && event->button() == Qt::LeftButton)) {
         m_panning = true;
         m_lastPanPos = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
@@ -115,8 +117,8 @@ void GraphView::mouseReleaseEvent(QMouseEvent *event)
 void GraphView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && !itemAt(event->position().toPoint())) {
-        Q_EMIT quickInsertRequested(mapToScene(event->position().toPoint()),
-            event->globalPosition().toPoint());
+        Q_EMIT quickInsertRequested(
+            mapToScene(event->position().toPoint()), event->globalPosition().toPoint());
         event->accept();
         return;
     }

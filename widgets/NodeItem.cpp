@@ -40,7 +40,7 @@ NodeItem::NodeItem(int nodeId, const engine::NodeType *nodeType, QGraphicsItem *
 
 qreal NodeItem::height() const
 {
-    const int rows = std::max<int>({1, int(m_inputs.size()), int(m_outputs.size())});
+    const int rows = std::max<int>({ 1, int(m_inputs.size()), int(m_outputs.size()) });
     return kHeaderHeight + rows * kPortSpacing + 10;
 }
 
@@ -53,13 +53,20 @@ QRectF NodeItem::boundingRect() const
 QColor NodeItem::statusColor(NodeStatus status)
 {
     switch (status) {
-    case NodeStatus::Idle: return QColor(0x9e, 0x9e, 0x9e);
-    case NodeStatus::Queued: return QColor(0x64, 0xa0, 0xd8);
-    case NodeStatus::Running: return QColor(0xf0, 0xa8, 0x20);
-    case NodeStatus::Done: return QColor(0x34, 0xa8, 0x53);
-    case NodeStatus::Failed: return QColor(0xd6, 0x32, 0x32);
-    case NodeStatus::Cancelled: return QColor(0x70, 0x70, 0x70);
-    case NodeStatus::Skipped: return QColor(0xc8, 0x8a, 0x5a);
+    case NodeStatus::Idle:
+        return QColor(0x9e, 0x9e, 0x9e);
+    case NodeStatus::Queued:
+        return QColor(0x64, 0xa0, 0xd8);
+    case NodeStatus::Running:
+        return QColor(0xf0, 0xa8, 0x20);
+    case NodeStatus::Done:
+        return QColor(0x34, 0xa8, 0x53);
+    case NodeStatus::Failed:
+        return QColor(0xd6, 0x32, 0x32);
+    case NodeStatus::Cancelled:
+        return QColor(0x70, 0x70, 0x70);
+    case NodeStatus::Skipped:
+        return QColor(0xc8, 0x8a, 0x5a);
     }
     return Qt::gray;
 }
@@ -140,11 +147,13 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     // Port labels.
     painter->setPen(QColor(0x30, 0x30, 0x30));
     for (int i = 0; m_nodeType && i < m_inputs.size(); ++i) {
-        painter->drawText(QRectF(12, kHeaderHeight + kPortSpacing * i, kWidth / 2 - 12, kPortSpacing),
+        painter->drawText(
+            QRectF(12, kHeaderHeight + kPortSpacing * i, kWidth / 2 - 12, kPortSpacing),
             Qt::AlignLeft | Qt::AlignVCenter, m_nodeType->inputs.at(i).displayLabel());
     }
     for (int i = 0; m_nodeType && i < m_outputs.size(); ++i) {
-        painter->drawText(QRectF(kWidth / 2, kHeaderHeight + kPortSpacing * i, kWidth / 2 - 12, kPortSpacing),
+        painter->drawText(
+            QRectF(kWidth / 2, kHeaderHeight + kPortSpacing * i, kWidth / 2 - 12, kPortSpacing),
             Qt::AlignRight | Qt::AlignVCenter, m_nodeType->outputs.at(i).displayLabel());
     }
 
@@ -155,19 +164,33 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setBrush(QColor(0xe0, 0xe0, 0xe0));
         painter->drawRoundedRect(bar, 2, 2);
         painter->setBrush(accent);
-        painter->drawRoundedRect(QRectF(bar.topLeft(), QSizeF(bar.width() * m_progress, bar.height())), 2, 2);
+        painter->drawRoundedRect(
+            QRectF(bar.topLeft(), QSizeF(bar.width() * m_progress, bar.height())), 2, 2);
     }
 
     // Status badge.
     QString glyph;
     switch (m_status) {
-    case NodeStatus::Idle: break;
-    case NodeStatus::Queued: glyph = QStringLiteral("…"); break;
-    case NodeStatus::Running: glyph = QStringLiteral("▶"); break;
-    case NodeStatus::Done: glyph = QStringLiteral("✓"); break;
-    case NodeStatus::Failed: glyph = QStringLiteral("!"); break;
-    case NodeStatus::Cancelled: glyph = QStringLiteral("■"); break;
-    case NodeStatus::Skipped: glyph = QStringLiteral("–"); break;
+    case NodeStatus::Idle:
+        break;
+    case NodeStatus::Queued:
+        glyph = QStringLiteral("…");
+        break;
+    case NodeStatus::Running:
+        glyph = QStringLiteral("▶");
+        break;
+    case NodeStatus::Done:
+        glyph = QStringLiteral("✓");
+        break;
+    case NodeStatus::Failed:
+        glyph = QStringLiteral("!");
+        break;
+    case NodeStatus::Cancelled:
+        glyph = QStringLiteral("■");
+        break;
+    case NodeStatus::Skipped:
+        glyph = QStringLiteral("–");
+        break;
     }
     if (!glyph.isEmpty()) {
         const QRectF badge(kWidth - 12, -8, 18, 18);

@@ -20,7 +20,7 @@ public:
     using QTreeWidget::QTreeWidget;
 
 protected:
-    QStringList mimeTypes() const override { return {NodePalette::mimeType()}; }
+    QStringList mimeTypes() const override { return { NodePalette::mimeType() }; }
     QMimeData *mimeData(const QList<QTreeWidgetItem *> &items) const override
     {
         for (QTreeWidgetItem *item : items) {
@@ -38,7 +38,8 @@ protected:
 } // namespace
 
 NodePalette::NodePalette(const engine::NodeRegistry &registry, QWidget *parent)
-    : QWidget(parent), m_registry(registry), m_search(new QLineEdit(this)), m_tree(new PaletteTree(this))
+    : QWidget(parent), m_registry(registry), m_search(new QLineEdit(this)),
+      m_tree(new PaletteTree(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -67,16 +68,16 @@ void NodePalette::reload()
     for (const engine::NodeType *type : m_registry.types()) {
         QTreeWidgetItem *&category = categories[type->category];
         if (!category) {
-            category = new QTreeWidgetItem(m_tree, QStringList{type->category});
+            category = new QTreeWidgetItem(m_tree, QStringList { type->category });
             category->setFlags(Qt::ItemIsEnabled);
             QFont font = category->font(0);
             font.setBold(true);
             category->setFont(0, font);
         }
-        auto *item = new QTreeWidgetItem(category, QStringList{type->displayName});
+        auto *item = new QTreeWidgetItem(category, QStringList { type->displayName });
         item->setData(0, kTypeIdRole, type->id);
         item->setData(0, kSearchRole,
-            QStringList{type->displayName, type->category, type->id, type->description}.join(
+            QStringList { type->displayName, type->category, type->id, type->description }.join(
                 QLatin1Char(' ')));
         item->setToolTip(0, type->description);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);

@@ -10,9 +10,7 @@
 namespace sextant::widgets {
 
 NodeSearchPopup::NodeSearchPopup(const engine::NodeRegistry &registry, QWidget *parent)
-    : QFrame(parent, Qt::Popup)
-    , m_edit(new QLineEdit(this))
-    , m_list(new QListWidget(this))
+    : QFrame(parent, Qt::Popup), m_edit(new QLineEdit(this)), m_list(new QListWidget(this))
 {
     setFrameStyle(QFrame::StyledPanel | QFrame::Raised);
     setAttribute(Qt::WA_DeleteOnClose);
@@ -24,10 +22,11 @@ NodeSearchPopup::NodeSearchPopup(const engine::NodeRegistry &registry, QWidget *
     m_edit->setClearButtonEnabled(true);
     m_edit->installEventFilter(this);
     for (const engine::NodeType *type : registry.types()) {
-        auto *item = new QListWidgetItem(type->displayName + QStringLiteral("  —  ") + type->category);
+        auto *item
+            = new QListWidgetItem(type->displayName + QStringLiteral("  —  ") + type->category);
         item->setData(Qt::UserRole, type->id);
         item->setData(Qt::UserRole + 1,
-            QStringList{type->displayName, type->category, type->id}.join(QLatin1Char(' ')));
+            QStringList { type->displayName, type->category, type->id }.join(QLatin1Char(' ')));
         item->setToolTip(type->description);
         m_list->addItem(item);
     }
@@ -57,7 +56,8 @@ void NodeSearchPopup::filter(const QString &text)
     QListWidgetItem *first = nullptr;
     for (int i = 0; i < m_list->count(); ++i) {
         QListWidgetItem *item = m_list->item(i);
-        const bool match = item->data(Qt::UserRole + 1).toString().contains(text, Qt::CaseInsensitive);
+        const bool match
+            = item->data(Qt::UserRole + 1).toString().contains(text, Qt::CaseInsensitive);
         item->setHidden(!match);
         if (match && !first)
             first = item;

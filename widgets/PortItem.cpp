@@ -5,13 +5,10 @@
 
 namespace sextant::widgets {
 
-PortItem::PortItem(int nodeId, int index, bool isOutput, engine::PortType portType,
-    QGraphicsItem *parent)
-    : QGraphicsItem(parent)
-    , m_nodeId(nodeId)
-    , m_index(index)
-    , m_isOutput(isOutput)
-    , m_portType(portType)
+PortItem::PortItem(
+    int nodeId, int index, bool isOutput, engine::PortType portType, QGraphicsItem *parent)
+    : QGraphicsItem(parent), m_nodeId(nodeId), m_index(index), m_isOutput(isOutput),
+      m_portType(portType)
 {
     setCursor(Qt::CrossCursor);
     setToolTip(engine::portTypeName(portType));
@@ -28,11 +25,16 @@ void PortItem::setHighlight(Highlight highlight)
 QColor PortItem::colorFor(engine::PortType type)
 {
     switch (type) {
-    case engine::PortType::Table: return QColor(0x3b, 0x82, 0xc4);
-    case engine::PortType::Model: return QColor(0xe0, 0x8a, 0x1e);
-    case engine::PortType::Predictions: return QColor(0x8e, 0x5c, 0xc2);
-    case engine::PortType::Metrics: return QColor(0x3a, 0xa0, 0x5a);
-    case engine::PortType::Curve: return QColor(0xc8, 0x45, 0x45);
+    case engine::PortType::Table:
+        return QColor(0x3b, 0x82, 0xc4);
+    case engine::PortType::Model:
+        return QColor(0xe0, 0x8a, 0x1e);
+    case engine::PortType::Predictions:
+        return QColor(0x8e, 0x5c, 0xc2);
+    case engine::PortType::Metrics:
+        return QColor(0x3a, 0xa0, 0x5a);
+    case engine::PortType::Curve:
+        return QColor(0xc8, 0x45, 0x45);
     }
     return Qt::gray;
 }

@@ -35,12 +35,8 @@ constexpr char kListRole[] = "sextantColumnList";
 }
 
 PropertyPanel::PropertyPanel(engine::GraphModel &model, QUndoStack *undoStack, QWidget *parent)
-    : QWidget(parent)
-    , m_model(model)
-    , m_undoStack(undoStack)
-    , m_scroll(new QScrollArea(this))
-    , m_title(new QLabel(this))
-    , m_error(new QLabel(this))
+    : QWidget(parent), m_model(model), m_undoStack(undoStack), m_scroll(new QScrollArea(this)),
+      m_title(new QLabel(this)), m_error(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -66,8 +62,8 @@ PropertyPanel::PropertyPanel(engine::GraphModel &model, QUndoStack *undoStack, Q
         if (id == m_nodeId)
             setNode(0);
     });
-    connect(&m_model, &engine::GraphModel::connectionAdded, this,
-        [this](const engine::Connection &c) {
+    connect(
+        &m_model, &engine::GraphModel::connectionAdded, this, [this](const engine::Connection &c) {
             if (c.toNode == m_nodeId)
                 refresh();
         });
@@ -91,7 +87,10 @@ void PropertyPanel::setNode(int id)
     rebuild();
 }
 
-void PropertyPanel::refresh() { rebuild(); }
+void PropertyPanel::refresh()
+{
+    rebuild();
+}
 
 QStringList PropertyPanel::upstreamColumns(const ParameterSpec &spec) const
 {
@@ -185,10 +184,12 @@ QWidget *PropertyPanel::createEditor(const ParameterSpec &spec, const QVariant &
         auto *box = new QDoubleSpinBox;
         box->setDecimals(4);
         box->setRange(spec.minimum.value_or(-1e12), spec.maximum.value_or(1e12));
-        box->setSingleStep(spec.maximum && spec.minimum && *spec.maximum - *spec.minimum <= 1 ? 0.01 : 0.1);
+        box->setSingleStep(
+            spec.maximum && spec.minimum && *spec.maximum - *spec.minimum <= 1 ? 0.01 : 0.1);
         box->setKeyboardTracking(false);
         box->setValue(value.toDouble());
-        connect(box, &QDoubleSpinBox::valueChanged, this, [this, name](double v) { commit(name, v); });
+        connect(
+            box, &QDoubleSpinBox::valueChanged, this, [this, name](double v) { commit(name, v); });
         return box;
     }
     case ParameterType::Bool: {
@@ -273,7 +274,8 @@ QWidget *PropertyPanel::createEditor(const ParameterSpec &spec, const QVariant &
         connect(browse, &QToolButton::clicked, this, [this, name, edit, spec] {
             QString dir = QFileInfo(edit->text()).absolutePath();
             if (edit->text().isEmpty())
-                dir = m_model.baseDirectory().isEmpty() ? QDir::homePath() : m_model.baseDirectory();
+                dir = m_model.baseDirectory().isEmpty() ? QDir::homePath()
+                                                        : m_model.baseDirectory();
             const QString path
                 = QFileDialog::getOpenFileName(this, spec.displayLabel(), dir, spec.fileFilter);
             if (path.isEmpty())

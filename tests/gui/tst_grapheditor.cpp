@@ -13,6 +13,7 @@
 #include "widgets/GraphView.h"
 #include "widgets/NodeItem.h"
 #include "widgets/NodePalette.h"
+#include "widgets/NodeSearchPopup.h"
 #include "widgets/PortItem.h"
 #include "widgets/PropertyPanel.h"
 
@@ -47,7 +48,8 @@ void sendMouse(QGraphicsScene *scene, QEvent::Type type, QPointF scenePos,
     event.setScenePos(scenePos);
     event.setButtonDownScenePos(button, scenePos);
     event.setButton(button);
-    event.setButtons(type == QEvent::GraphicsSceneMouseRelease ? Qt::NoButton : Qt::MouseButtons(button));
+    event.setButtons(
+        type == QEvent::GraphicsSceneMouseRelease ? Qt::NoButton : Qt::MouseButtons(button));
     QApplication::sendEvent(scene, &event);
 }
 
@@ -88,23 +90,23 @@ private Q_SLOTS:
 void TestGraphEditor::sceneMirrorsModel()
 {
     GraphModel model(engine::BuiltinNodes::registry());
-    const int a = model.addNode(QStringLiteral("data.file"), {0, 0}).value();
+    const int a = model.addNode(QStringLiteral("data.file"), { 0, 0 }).value();
     GraphScene scene(model);
     QCOMPARE(scene.nodeItemCount(), 1); // existing content mirrored
-    const int b = model.addNode(QStringLiteral("data.select"), {250, 0}).value();
-    const int c = model.addNode(QStringLiteral("view.table"), {500, 0}).value();
+    const int b = model.addNode(QStringLiteral("data.select"), { 250, 0 }).value();
+    const int c = model.addNode(QStringLiteral("view.table"), { 500, 0 }).value();
     QCOMPARE(scene.nodeItemCount(), 3);
-    QVERIFY(model.addConnection({a, 0, b, 0}));
-    QVERIFY(model.addConnection({b, 0, c, 0}));
+    QVERIFY(model.addConnection({ a, 0, b, 0 }));
+    QVERIFY(model.addConnection({ b, 0, c, 0 }));
     QCOMPARE(scene.connectionItemCount(), 2);
-    QVERIFY(scene.connectionItem({a, 0, b, 0}));
+    QVERIFY(scene.connectionItem({ a, 0, b, 0 }));
 
     // Moving in the model moves the item and drags the connection's end along.
-    const QPainterPath before = scene.connectionItem({a, 0, b, 0})->path();
-    QVERIFY(model.moveNode(b, {300, 100}));
+    const QPainterPath before = scene.connectionItem({ a, 0, b, 0 })->path();
+    QVERIFY(model.moveNode(b, { 300, 100 }));
     QCOMPARE(scene.nodeItem(b)->pos(), QPointF(300, 100));
-    QVERIFY(scene.connectionItem({a, 0, b, 0})->path() != before);
-    QCOMPARE(scene.connectionItem({a, 0, b, 0})->path().currentPosition(), inPort(&scene, b));
+    QVERIFY(scene.connectionItem({ a, 0, b, 0 })->path() != before);
+    QCOMPARE(scene.connectionItem({ a, 0, b, 0 })->path().currentPosition(), inPort(&scene, b));
 
     // Removing a node removes its item and its connections' items.
     QVERIFY(model.removeNode(b).ok());
@@ -122,8 +124,8 @@ void TestGraphEditor::addConnectDeleteThroughScene()
     GraphEditor editor(model, executor);
     GraphScene *scene = editor.scene();
 
-    const int file = editor.addFileNode(kIris, {0, 0});
-    const int table = editor.addNode(QStringLiteral("view.table"), {300, 0});
+    const int file = editor.addFileNode(kIris, { 0, 0 });
+    const int table = editor.addNode(QStringLiteral("view.table"), { 300, 0 });
     QVERIFY(file > 0 && table > 0);
     QCOMPARE(scene->nodeItemCount(), 2);
     QCOMPARE(editor.undoStack()->count(), 2);
@@ -136,14 +138,14 @@ void TestGraphEditor::addConnectDeleteThroughScene()
 
     // Delete a connection alone, then the nodes.
     scene->clearSelection(); // addNode selected the new node
-    scene->connectionItem({file, 0, table, 0})->setSelected(true);
+    scene->connectionItem({ file, 0, table, 0 })->setSelected(true);
     editor.deleteAction()->trigger();
     QCOMPARE(model.connectionCount(), 0);
     QCOMPARE(model.nodeCount(), 2);
     editor.undoStack()->undo();
     QCOMPARE(model.connectionCount(), 1);
 
-    scene->selectNodes({file, table});
+    scene->selectNodes({ file, table });
     editor.deleteAction()->trigger();
     QCOMPARE(model.nodeCount(), 0);
     QCOMPARE(scene->nodeItemCount(), 0);
@@ -160,10 +162,10 @@ void TestGraphEditor::compatiblePortsHighlightAndRefusalsExplained()
     engine::Executor executor(model);
     GraphEditor editor(model, executor);
     GraphScene *scene = editor.scene();
-    const int file = editor.addFileNode(kIris, {0, 0});
-    const int select = editor.addNode(QStringLiteral("data.select"), {300, 0});
-    const int table = editor.addNode(QStringLiteral("view.table"), {600, 0});
-    QVERIFY(editor.connectPorts({file, 0, select, 0}));
+    const int file = editor.addFileNode(kIris, { 0, 0 });
+    const int select = editor.addNode(QStringLiteral("data.select"), { 300, 0 });
+    const int table = editor.addNode(QStringLiteral("view.table"), { 600, 0 });
+    QVERIFY(editor.connectPorts({ file, 0, select, 0 }));
 
     // While dragging from select's output, table's input is compatible, select's own
     // input (a cycle) is not.
@@ -192,18 +194,18 @@ void TestGraphEditor::moveThroughScene()
     engine::Executor executor(model);
     GraphEditor editor(model, executor);
     GraphScene *scene = editor.scene();
-    const int file = editor.addFileNode(kIris, {0, 0});
+    const int file = editor.addFileNode(kIris, { 0, 0 });
     const int count = editor.undoStack()->count();
 
     // A drag moves the item; releasing the mouse turns it into one move command.
     scene->nodeItem(file)->setPos(50, 60);
     QCOMPARE(model.position(file), QPointF(0, 0));
-    sendMouse(scene, QEvent::GraphicsSceneMouseRelease, {500, 500});
+    sendMouse(scene, QEvent::GraphicsSceneMouseRelease, { 500, 500 });
     QCOMPARE(model.position(file), QPointF(50, 60));
     QCOMPARE(editor.undoStack()->count(), count + 1);
     // A second move of the same node merges.
     scene->nodeItem(file)->setPos(70, 80);
-    sendMouse(scene, QEvent::GraphicsSceneMouseRelease, {500, 500});
+    sendMouse(scene, QEvent::GraphicsSceneMouseRelease, { 500, 500 });
     QCOMPARE(editor.undoStack()->count(), count + 1);
     editor.undoStack()->undo();
     QCOMPARE(model.position(file), QPointF(0, 0));
@@ -214,30 +216,33 @@ void TestGraphEditor::undoRedoEveryCommandRestoresModel()
 {
     GraphModel model(engine::BuiltinNodes::registry());
     QUndoStack stack;
-    QList<QByteArray> states{engine::WorkflowFile::serialize(model)};
+    QList<QByteArray> states { engine::WorkflowFile::serialize(model) };
     const auto push = [&](QUndoCommand *command) {
         stack.push(command);
         states.append(engine::WorkflowFile::serialize(model));
         QVERIFY(states.last() != states.at(states.size() - 2));
     };
-    engine::NodeRecord file{0, QStringLiteral("data.file"), {0, 0},
-        {{QStringLiteral("path"), kIris}}};
+    engine::NodeRecord file { 0, QStringLiteral("data.file"), { 0, 0 },
+        { { QStringLiteral("path"), kIris } } };
     push(new widgets::AddNodeCommand(model, file));
-    push(new widgets::AddNodeCommand(model, {0, QStringLiteral("data.select"), {250, 0}, {}}));
-    push(new widgets::AddNodeCommand(model, {0, QStringLiteral("view.histogram"), {500, 0}, {}}));
+    push(new widgets::AddNodeCommand(model, { 0, QStringLiteral("data.select"), { 250, 0 }, {} }));
+    push(new widgets::AddNodeCommand(
+        model, { 0, QStringLiteral("view.histogram"), { 500, 0 }, {} }));
     const QList<int> ids = model.nodeIds();
     QCOMPARE(ids.size(), 3);
-    push(new widgets::ConnectCommand(model, {ids[0], 0, ids[1], 0}));
-    push(new widgets::ConnectCommand(model, {ids[1], 0, ids[2], 0}));
-    push(new widgets::MoveNodesCommand(model, QHash<int, QPointF>{{ids[1], QPointF(250, 0)}},
-        QHash<int, QPointF>{{ids[1], QPointF(260, 40)}}));
+    push(new widgets::ConnectCommand(model, { ids[0], 0, ids[1], 0 }));
+    push(new widgets::ConnectCommand(model, { ids[1], 0, ids[2], 0 }));
+    push(new widgets::MoveNodesCommand(model, QHash<int, QPointF> { { ids[1], QPointF(250, 0) } },
+        QHash<int, QPointF> { { ids[1], QPointF(260, 40) } }));
     push(new widgets::SetParameterCommand(model, ids[2], QStringLiteral("bins"), 7));
-    push(new widgets::SetParameterCommand(model, ids[0], QStringLiteral("header"), QStringLiteral("present")));
-    push(new widgets::DisconnectCommand(model, {ids[1], 0, ids[2], 0}));
-    push(new widgets::RemoveNodesCommand(model, {ids[0], ids[1]}));
+    push(new widgets::SetParameterCommand(
+        model, ids[0], QStringLiteral("header"), QStringLiteral("present")));
+    push(new widgets::DisconnectCommand(model, { ids[1], 0, ids[2], 0 }));
+    push(new widgets::RemoveNodesCommand(model, { ids[0], ids[1] }));
     push(new widgets::PasteCommand(model,
-        {{10, QStringLiteral("data.file"), {0, 300}, {}}, {11, QStringLiteral("view.table"), {300, 300}, {}}},
-        {{10, 0, 11, 0}}));
+        { { 10, QStringLiteral("data.file"), { 0, 300 }, {} },
+            { 11, QStringLiteral("view.table"), { 300, 300 }, {} } },
+        { { 10, 0, 11, 0 } }));
     QCOMPARE(model.connectionCount(), 1);
     QCOMPARE(stack.count(), states.size() - 1);
 
@@ -260,18 +265,18 @@ void TestGraphEditor::propertyEditsGoThroughUndoStack()
     GraphModel model(engine::BuiltinNodes::registry());
     engine::Executor executor(model);
     GraphEditor editor(model, executor);
-    const int file = editor.addFileNode(kIris, {0, 0});
-    const int select = editor.addNode(QStringLiteral("data.select"), {250, 0});
-    const int hist = editor.addNode(QStringLiteral("view.histogram"), {500, 0},
-        {{QStringLiteral("column"), QStringLiteral("petal_length")}});
-    QVERIFY(editor.connectPorts({file, 0, select, 0}));
-    QVERIFY(editor.connectPorts({select, 0, hist, 0}));
+    const int file = editor.addFileNode(kIris, { 0, 0 });
+    const int select = editor.addNode(QStringLiteral("data.select"), { 250, 0 });
+    const int hist = editor.addNode(QStringLiteral("view.histogram"), { 500, 0 },
+        { { QStringLiteral("column"), QStringLiteral("petal_length") } });
+    QVERIFY(editor.connectPorts({ file, 0, select, 0 }));
+    QVERIFY(editor.connectPorts({ select, 0, hist, 0 }));
     const engine::RunSummary summary = executor.runBlocking();
     QVERIFY2(summary.ok(), qPrintable(summary.failureMessages.value(summary.failed.value(0))));
     QVERIFY(executor.isUpToDate(hist));
 
     // The histogram's bins: a spin box with the schema's range.
-    editor.scene()->selectNodes({hist});
+    editor.scene()->selectNodes({ hist });
     QCOMPARE(editor.propertyPanel()->nodeId(), hist);
     auto *bins = qobject_cast<QSpinBox *>(editor.propertyPanel()->editor(QStringLiteral("bins")));
     QVERIFY(bins);
@@ -287,18 +292,21 @@ void TestGraphEditor::propertyEditsGoThroughUndoStack()
     QCOMPARE(editor.undoStack()->count(), count + 1);
 
     // The column picker offers the upstream table's columns (the executor has them).
-    auto *column = qobject_cast<QComboBox *>(editor.propertyPanel()->editor(QStringLiteral("column")));
+    auto *column
+        = qobject_cast<QComboBox *>(editor.propertyPanel()->editor(QStringLiteral("column")));
     QVERIFY(column);
     QVERIFY(column->findText(QStringLiteral("sepal_width")) >= 0);
     QCOMPARE(column->currentText(), QStringLiteral("petal_length"));
     column->setCurrentText(QStringLiteral("sepal_width"));
-    QCOMPARE(model.parameter(hist, QStringLiteral("column")).toString(), QStringLiteral("sepal_width"));
+    QCOMPARE(
+        model.parameter(hist, QStringLiteral("column")).toString(), QStringLiteral("sepal_width"));
     QCOMPARE(editor.undoStack()->count(), count + 2);
 
     // An enum edit on the source marks everything downstream dirty.
     QVERIFY(executor.runBlocking().ok());
-    editor.scene()->selectNodes({file});
-    auto *header = qobject_cast<QComboBox *>(editor.propertyPanel()->editor(QStringLiteral("header")));
+    editor.scene()->selectNodes({ file });
+    auto *header
+        = qobject_cast<QComboBox *>(editor.propertyPanel()->editor(QStringLiteral("header")));
     QVERIFY(header);
     header->setCurrentText(QStringLiteral("present"));
     QCOMPARE(model.parameter(file, QStringLiteral("header")).toString(), QStringLiteral("present"));
@@ -322,13 +330,13 @@ void TestGraphEditor::copyPaste()
     GraphModel model(engine::BuiltinNodes::registry());
     engine::Executor executor(model);
     GraphEditor editor(model, executor);
-    const int file = editor.addFileNode(kIris, {0, 0});
-    const int hist = editor.addNode(QStringLiteral("view.histogram"), {300, 0},
-        {{QStringLiteral("bins"), 12}});
-    QVERIFY(editor.connectPorts({file, 0, hist, 0}));
+    const int file = editor.addFileNode(kIris, { 0, 0 });
+    const int hist = editor.addNode(
+        QStringLiteral("view.histogram"), { 300, 0 }, { { QStringLiteral("bins"), 12 } });
+    QVERIFY(editor.connectPorts({ file, 0, hist, 0 }));
     const QByteArray before = engine::WorkflowFile::serialize(model);
 
-    editor.scene()->selectNodes({file, hist});
+    editor.scene()->selectNodes({ file, hist });
     editor.copyAction()->trigger();
     editor.pasteAction()->trigger();
     QCOMPARE(model.nodeCount(), 4);
@@ -353,7 +361,9 @@ void TestGraphEditor::copyPaste()
 
     // Garbage on the clipboard is refused politely.
     QVERIFY(editor.pasteJson("{not json", {}).isEmpty());
-    QVERIFY(editor.pasteJson(R"({"format":"sextant-nodes","nodes":[{"id":1,"type":"no.such"}]})", {}).isEmpty());
+    QVERIFY(
+        editor.pasteJson(R"({"format":"sextant-nodes","nodes":[{"id":1,"type":"no.such"}]})", {})
+            .isEmpty());
     QCOMPARE(model.nodeCount(), 2);
 }
 
@@ -363,24 +373,25 @@ void TestGraphEditor::runUpdatesNodeStatus()
     engine::Executor executor(model);
     GraphEditor editor(model, executor);
     editor.resize(1100, 650);
-    const int file = editor.addFileNode(kIris, {0, 0});
-    const int select = editor.addNode(QStringLiteral("data.select"), {240, 0},
-        {{QStringLiteral("target"), QStringLiteral("species")}});
-    const int hist = editor.addNode(QStringLiteral("view.histogram"), {500, -80},
-        {{QStringLiteral("column"), QStringLiteral("petal_length")}});
-    const int table = editor.addNode(QStringLiteral("view.table"), {500, 60});
-    const int broken = editor.addNode(QStringLiteral("view.histogram"), {500, 180},
-        {{QStringLiteral("column"), QStringLiteral("no_such_column")}});
-    for (int sink : {hist, table, broken})
-        QVERIFY(editor.connectPorts({select, 0, sink, 0}));
-    QVERIFY(editor.connectPorts({file, 0, select, 0}));
+    const int file = editor.addFileNode(kIris, { 0, 0 });
+    const int select = editor.addNode(QStringLiteral("data.select"), { 240, 0 },
+        { { QStringLiteral("target"), QStringLiteral("species") } });
+    const int hist = editor.addNode(QStringLiteral("view.histogram"), { 500, -80 },
+        { { QStringLiteral("column"), QStringLiteral("petal_length") } });
+    const int table = editor.addNode(QStringLiteral("view.table"), { 500, 60 });
+    const int broken = editor.addNode(QStringLiteral("view.histogram"), { 500, 180 },
+        { { QStringLiteral("column"), QStringLiteral("no_such_column") } });
+    for (int sink : { hist, table, broken })
+        QVERIFY(editor.connectPorts({ select, 0, sink, 0 }));
+    QVERIFY(editor.connectPorts({ file, 0, select, 0 }));
 
     QSignalSpy finished(&executor, &engine::Executor::runFinished);
     QVERIFY(editor.runAction()->isEnabled());
     editor.runAction()->trigger();
     QVERIFY(editor.cancelAction()->isEnabled() || finished.count() > 0);
-    QVERIFY(finished.wait(30000));
-    for (int id : {file, select, hist, table})
+    // runFinished may come before a wait() starts: count emissions instead.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    for (int id : { file, select, hist, table })
         QTRY_COMPARE(editor.scene()->nodeItem(id)->status(), NodeStatus::Done);
     QTRY_COMPARE(editor.scene()->nodeItem(broken)->status(), NodeStatus::Failed);
     QVERIFY(!editor.scene()->nodeItem(broken)->statusMessage().isEmpty());
@@ -392,16 +403,16 @@ void TestGraphEditor::runUpdatesNodeStatus()
     QVERIFY(editor.messageList()->item(0)->text().contains(QStringLiteral("failed")));
 
     // An edit makes the edited node Idle again; Run to here on it brings it back.
-    editor.scene()->selectNodes({hist});
+    editor.scene()->selectNodes({ hist });
     qobject_cast<QSpinBox *>(editor.propertyPanel()->editor(QStringLiteral("bins")))->setValue(8);
     QTRY_COMPARE(editor.scene()->nodeItem(hist)->status(), NodeStatus::Idle);
     QCOMPARE(editor.scene()->nodeItem(table)->status(), NodeStatus::Done);
     editor.runToHereAction()->trigger();
-    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
     QTRY_COMPARE(editor.scene()->nodeItem(hist)->status(), NodeStatus::Done);
 
     // Picture for people (and for the reviewer).
-    editor.scene()->selectNodes({hist});
+    editor.scene()->selectNodes({ hist });
     editor.show();
     editor.fitToView();
     QCoreApplication::processEvents();
@@ -420,15 +431,15 @@ void TestGraphEditor::paletteAndDoubleClick()
     widgets::NodePalette *palette = editor.palette();
     QVERIFY(palette->visibleTypeIds().contains(QStringLiteral("view.histogram")));
     palette->searchEdit()->setText(QStringLiteral("histo"));
-    QCOMPARE(palette->visibleTypeIds(), QStringList{QStringLiteral("view.histogram")});
+    QCOMPARE(palette->visibleTypeIds(), QStringList { QStringLiteral("view.histogram") });
     palette->searchEdit()->clear();
     Q_EMIT palette->nodeTypeActivated(QStringLiteral("view.table"));
     QCOMPARE(model.nodeCount(), 1);
     QCOMPARE(editor.undoStack()->count(), 1);
 
     // A drop of a node type / a file from the view.
-    Q_EMIT editor.view()->nodeTypeDropped(QStringLiteral("data.select"), {100, 100});
-    Q_EMIT editor.view()->fileDropped(kIris, {-200, 0});
+    Q_EMIT editor.view()->nodeTypeDropped(QStringLiteral("data.select"), { 100, 100 });
+    Q_EMIT editor.view()->fileDropped(kIris, { -200, 0 });
     QCOMPARE(model.nodeCount(), 3);
     QCOMPARE(editor.undoStack()->count(), 3);
 
@@ -443,6 +454,16 @@ void TestGraphEditor::paletteAndDoubleClick()
     sendMouse(editor.scene(), QEvent::GraphicsSceneMouseDoubleClick,
         editor.scene()->nodeItem(select)->sceneBoundingRect().center());
     QCOMPARE(open.count(), 1);
+
+    // Double-click on empty canvas: the quick-insert popup, filtered by typing.
+    Q_EMIT editor.view()->quickInsertRequested({ 0, 400 }, { 10, 10 });
+    auto *popup = editor.findChild<widgets::NodeSearchPopup *>();
+    QVERIFY(popup);
+    QTest::keyClicks(popup->searchEdit(), QStringLiteral("scatter"));
+    popup->chooseCurrent();
+    QCOMPARE(model.nodeCount(), 4);
+    QCOMPARE(model.node(model.nodeIds().last())->typeId, QStringLiteral("view.scatter"));
+    QCOMPARE(model.position(model.nodeIds().last()), QPointF(0, 400));
 
     // Zoom stays within its limits; fit shows everything.
     editor.view()->zoomBy(100);
