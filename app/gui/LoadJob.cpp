@@ -106,6 +106,12 @@ void LoadJob::run()
         if (outcome->result.ok() && !isCancelled()) {
             report(Stage::Summarizing, 0.0);
             summarize(*outcome);
+            if (!isCancelled())
+                outcome->correlation
+                    = engine::Statistics::correlation(*outcome->result.dataset, {}, &m_cancel);
+            if (!isCancelled())
+                outcome->projection
+                    = engine::PcaProjection::compute(*outcome->result.dataset, &m_cancel);
         }
     } catch (const std::bad_alloc &) {
         outcome->result = LoadResult::failure(

@@ -2,6 +2,7 @@
 
 #include "data/LoadResult.h"
 #include "data/Statistics.h"
+#include "ml/PcaProjection.h"
 
 #include <QList>
 #include <QObject>
@@ -26,6 +27,10 @@ struct LoadOutcome
     // One per dataset column, numeric ones with `histogramBins` bins.
     std::vector<engine::Histogram> histograms;
     int histogramBins = 0;
+    // Pearson matrix of the numeric columns and the first two principal components of the
+    // numeric features, for the overview views.
+    engine::CorrelationMatrix correlation;
+    engine::PcaProjection projection;
     qint64 elapsedMs = 0;
 };
 

@@ -1,7 +1,10 @@
 #include "gui/MainWindow.h"
 
 #include "gui/LoadJob.h"
+#include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
+#include "plots/ScatterPlot.h"
+#include "widgets/GraphEditor.h"
 #include "widgets/ColumnListView.h"
 #include "widgets/ColumnSummaryModel.h"
 #include "widgets/DataTableView.h"
@@ -9,6 +12,11 @@
 #include "widgets/MessageBanner.h"
 
 #include "data/DatasetLoader.h"
+#include "graph/Executor.h"
+#include "graph/GraphModel.h"
+#include "nodes/BuiltinNodes.h"
+#include "nodes/ColumnHistogram.h"
+#include "nodes/ScatterData.h"
 #include "sextant/Version.h"
 
 #include <QAction>
@@ -32,6 +40,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -106,10 +115,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setObjectName(QStringLiteral("dataTable"));
     m_table->setModel(m_tableModel);
     m_stack->addWidget(m_table);
-    layout->addWidget(m_stack, 1);
+    m_tabs = new QTabWidget(central);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_stack, tr("Data"));
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     createDocks();
+    createViews();
     createActions();
     createStatusBar();
 
@@ -133,6 +147,129 @@ MainWindow::~MainWindow()
 {
     // Workers post to this window: end them before any member goes.
     stopAllJobs();
+    // The editor refers to the model and the executor, which are members: it goes first.
+    delete m_graphEditor;
+    m_graphEditor = nullptr;
+}
+
+void MainWindow::createViews()
+{
+    m_heatmap = new plots::CorrelationHeatmap(m_tabs);
+    m_heatmap->setObjectName(QStringLiteral("correlationHeatmap"));
+    m_tabs->addTab(m_heatmap, tr("Correlation"));
+    m_scatter = new plots::ScatterPlot(m_tabs);
+    m_scatter->setObjectName(QStringLiteral("scatterPlot"));
+    m_tabs->addTab(m_scatter, tr("Scatter"));
+
+    m_graph = std::make_unique<engine::GraphModel>(engine::BuiltinNodes::registry());
+    m_executor = std::make_unique<engine::Executor>(*m_graph);
+    m_graphEditor = new widgets::GraphEditor(*m_graph, *m_executor, m_tabs);
+    m_graphEditor->setObjectName(QStringLiteral("graphEditor"));
+    m_tabs->addTab(m_graphEditor, tr("Workflow"));
+    connect(m_graphEditor, &widgets::GraphEditor::openViewRequested, this,
+            &MainWindow::showNodeResult);
+
+    // Selecting points in the scatter selects their rows in the table.
+    connect(m_scatter, &plots::ScatterPlot::pointClicked, this, [this](qint64 row) {
+        m_table->selectRow(static_cast<int>(row));
+    });
+    connect(m_scatter, &plots::ScatterPlot::selectionChanged, this,
+            [this](const QList<qint64> &rows) {
+                if (!rows.isEmpty())
+                    m_table->selectRow(static_cast<int>(rows.front()));
+            });
+    // A heatmap cell opens the scatter of its two columns.
+    connect(m_heatmap, &plots::CorrelationHeatmap::cellClicked, this, [this](int i, int j) {
+        if (!m_outcome || !m_outcome->result.dataset)
+            return;
+        const engine::Dataset &ds = *m_outcome->result.dataset;
+        const auto &cols = m_outcome->correlation.columns;
+        if (i < 0 || j < 0 || i >= cols.size() || j >= cols.size())
+            return;
+        m_scatter->setData(ds.column(cols[j]), ds.column(cols[i]));
+        m_scatter->setRowIds({});
+        const QList<int> targets = ds.columnsWithRole(engine::ColumnRole::Target);
+        if (!targets.isEmpty())
+            m_scatter->setColorColumn(ds.column(targets.front()));
+        m_tabs->setCurrentWidget(m_scatter);
+    });
+}
+
+void MainWindow::showOverview(const LoadOutcome &outcome)
+{
+    const engine::Dataset &ds = *outcome.result.dataset;
+    m_heatmap->setMatrix(outcome.correlation);
+    const engine::PcaProjection &p = outcome.projection;
+    if (!p.ok()) {
+        m_scatter->clear();
+        m_scatter->setTitle(tr("Principal components: %1").arg(p.error));
+        return;
+    }
+    m_scatter->setTitle({});
+    m_scatter->setData(p.pc1, p.pc2,
+                       tr("PC1 (%1% of variance)").arg(p.ratio1 * 100, 0, 'f', 1),
+                       tr("PC2 (%1% of variance)").arg(p.ratio2 * 100, 0, 'f', 1));
+    m_scatter->setRowIds(std::vector<qint64>(p.rowIds.begin(), p.rowIds.end()));
+    m_scatter->setRowSource(ds);
+    // Colour by the target, else by the first categorical column.
+    int colour = -1;
+    const QList<int> targets = ds.columnsWithRole(engine::ColumnRole::Target);
+    if (!targets.isEmpty())
+        colour = targets.front();
+    for (int c = 0; colour < 0 && c < ds.columnCount(); ++c)
+        if (ds.column(c).isCategorical())
+            colour = c;
+    if (colour < 0) {
+        m_scatter->clearColor();
+        return;
+    }
+    // The colour column needs one entry per point (the complete rows).
+    const engine::Column &src = ds.column(colour);
+    if (static_cast<std::size_t>(ds.rowCount()) == p.rowIds.size()) {
+        m_scatter->setColorColumn(src);
+    } else if (src.isCategorical()) {
+        std::vector<std::int32_t> codes;
+        codes.reserve(p.rowIds.size());
+        for (std::int64_t r : p.rowIds)
+            codes.push_back(src.codes()[static_cast<std::size_t>(r)]);
+        m_scatter->setColorColumn(engine::Column::categorical(src.name(), std::move(codes), src.categories()));
+    } else {
+        std::vector<double> values;
+        values.reserve(p.rowIds.size());
+        for (std::int64_t r : p.rowIds)
+            values.push_back(src.values()[static_cast<std::size_t>(r)]);
+        m_scatter->setColorColumn(engine::Column::numeric(src.name(), std::move(values)));
+    }
+}
+
+void MainWindow::showNodeResult(int nodeId)
+{
+    const engine::NodeValuePtr value = m_executor->result(nodeId);
+    if (!value) {
+        statusBar()->showMessage(tr("Run the workflow to see this node's result."), 5000);
+        return;
+    }
+    if (const auto *ds = value->as<engine::Dataset>()) {
+        m_tableModel->setDataset(*ds);
+        m_stack->setCurrentWidget(m_table);
+        m_tabs->setCurrentWidget(m_stack);
+    } else if (const auto *corr = value->as<engine::CorrelationMatrix>()) {
+        m_heatmap->setMatrix(*corr);
+        m_tabs->setCurrentWidget(m_heatmap);
+    } else if (const auto *scatter = value->as<engine::ScatterData>()) {
+        m_scatter->setData(scatter->x, scatter->y);
+        m_scatter->setRowIds({});
+        if (scatter->color)
+            m_scatter->setColorColumn(*scatter->color);
+        else
+            m_scatter->clearColor();
+        m_tabs->setCurrentWidget(m_scatter);
+    } else if (const auto *hist = value->as<engine::ColumnHistogram>()) {
+        m_histogram->setHistogram(hist->column, hist->columnType == engine::ColumnType::Categorical,
+                                  hist->histogram);
+        m_histogramDock->show();
+        m_histogramDock->raise();
+    }
 }
 
 void MainWindow::createDocks()
@@ -373,6 +510,7 @@ void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
 
     m_histogram->clear();
     selectColumn(dataset.columnCount() > 0 ? 0 : -1);
+    showOverview(*outcome);
 }
 
 void MainWindow::setLoadingUi(bool loading, const QString &path)

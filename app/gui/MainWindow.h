@@ -13,6 +13,7 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 
 namespace sextant::widgets {
 class ColumnListView;
@@ -20,11 +21,19 @@ class ColumnSummaryModel;
 class DataTableView;
 class DatasetTableModel;
 class MessageBanner;
+class GraphEditor;
 } // namespace sextant::widgets
+
+namespace sextant::engine {
+class GraphModel;
+class Executor;
+} // namespace sextant::engine
 
 namespace sextant::plots {
 class HistogramPlot;
-}
+class CorrelationHeatmap;
+class ScatterPlot;
+} // namespace sextant::plots
 
 namespace sextant::app {
 
@@ -128,6 +137,26 @@ private:
     QString m_loadingPath;
     bool m_syncingSelection = false;
     bool m_docksFitted = false;
+
+    // Overview views next to the table, and the workflow editor; all in m_tabs.
+    QTabWidget *m_tabs = nullptr;
+    plots::CorrelationHeatmap *m_heatmap = nullptr;
+    plots::ScatterPlot *m_scatter = nullptr;
+    // The workflow: the editor mirrors the model and drives the executor. Declared model
+    // first so it outlives the executor; the editor is deleted first in the destructor.
+    std::unique_ptr<engine::GraphModel> m_graph;
+    std::unique_ptr<engine::Executor> m_executor;
+    widgets::GraphEditor *m_graphEditor = nullptr;
+
+    void createViews();
+    void showOverview(const LoadOutcome &outcome);
+    void showNodeResult(int nodeId);
+
+public:
+    QTabWidget *tabs() const { return m_tabs; }
+    plots::CorrelationHeatmap *heatmap() const { return m_heatmap; }
+    plots::ScatterPlot *scatter() const { return m_scatter; }
+    widgets::GraphEditor *graphEditor() const { return m_graphEditor; }
 };
 
 } // namespace sextant::app
