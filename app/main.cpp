@@ -43,8 +43,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Sextant"));
     QApplication::setOrganizationName(QStringLiteral("Sextant"));
     QApplication::setApplicationVersion(sextant::cli::versionString());
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/sextant/icons/sextant.svg")));
     sextant::app::MainWindow window;
+    // After the window: constructing it registers the resources the icon comes from.
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/sextant/icons/sextant.svg")));
     window.show();
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i)

@@ -139,7 +139,8 @@ MainWindow::MainWindow(QWidget *parent)
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1280, 800);
-    restoreState(settings.value(kStateKey).toByteArray());
+    // A layout the user left is kept; otherwise the first dataset sizes the docks.
+    m_docksFitted = restoreState(settings.value(kStateKey).toByteArray());
     m_warningsDock->hide(); // only shown for a load with warnings
 }
 
