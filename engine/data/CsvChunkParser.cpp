@@ -40,9 +40,31 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
         return cfg.header ? QStringLiteral("expected %1 as in the header").arg(ncols)
                           : QStringLiteral("expected %1 as on the first line").arg(ncols);
     };
+    // Numeric cells go to dst[c][out.rows]. Every Numeric column has room for `capRows`
+    // rows; the room grows (for all of them at once) when a row would not fit.
+    constexpr std::size_t kUnlimited = std::numeric_limits<std::size_t>::max();
+    std::vector<double *> dst(static_cast<std::size_t>(ncols), nullptr);
+    std::size_t capRows = kUnlimited; // no Numeric column: nothing to make room for
+    for (int c = 0; c < ncols; ++c) {
+        if (passKinds[c] == Kind::Numeric) {
+            capRows = std::min(capRows, out.numbers[c].size());
+            dst[c] = out.numbers[c].data();
+        }
+    }
+    const auto makeRoom = [&]() {
+        capRows = std::max<std::size_t>(1024, static_cast<std::size_t>(out.rows) * 2);
+        for (int c = 0; c < ncols; ++c) {
+            if (passKinds[c] != Kind::Numeric)
+                continue;
+            if (out.numbers[c].size() < capRows)
+                out.numbers[c].resize(capRows);
+            dst[c] = out.numbers[c].data();
+        }
+    };
+
     const auto pushMissing = [&](int c) {
         switch (passKinds[c]) {
-        case Kind::Numeric: out.numbers[c].push_back(kNaN); break;
+        case Kind::Numeric: dst[c][out.rows] = kNaN; break;
         case Kind::Text: out.texts[c].codes.push_back(-1); break;
         case Kind::Skip: break;
         }
@@ -51,6 +73,8 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
     const char *p = begin;
     std::int64_t line = 0;
     while (p != end) {
+        if (static_cast<std::size_t>(out.rows) >= capRows)
+            makeRoom();
         int c = 0;
         FieldEnd fe = FieldEnd::Delimiter;
         std::int64_t fieldLine = line;
@@ -93,8 +117,7 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
                             && s.isNumericMissing(std::string_view(
                                 numStart, static_cast<std::size_t>(numEnd - numStart))))
                             v = kNaN;
-                        out.numbers[c].push_back(v);
-                        out.sawNumber[c] |= static_cast<std::uint8_t>(v == v);
+                        dst[c][out.rows] = v;
                         p = t == end ? end : t + 1;
                         fe = e;
                         ++c;
@@ -136,17 +159,16 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
                 const std::string_view t = s.trim(f.text);
                 double v = kNaN;
                 if (s.isMissing(t)) {
-                    out.numbers[c].push_back(kNaN);
+                    dst[c][out.rows] = kNaN;
                 } else if (parseNumber(t, v)) {
                     if (numericMissing && s.isNumericMissing(t))
                         v = kNaN;
-                    out.numbers[c].push_back(v);
-                    out.sawNumber[c] |= static_cast<std::uint8_t>(v == v);
+                    dst[c][out.rows] = v;
                 } else {
                     // Text in a numeric column: the column is categorical.
                     out.switches.push_back({c, fieldLine,
                                             std::string(t.substr(0, kSwitchTextMax)),
-                                            out.sawNumber[c] != 0});
+                                            anyPresent(dst[c], std::size_t(out.rows))});
                     kinds[c] = Kind::Text;
                     passKinds[c] = Kind::Skip;
                     switched = true;
@@ -157,14 +179,11 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
                 ChunkText &col = out.texts[c];
                 if (s.isMissing(s.trim(f.text))) {
                     col.codes.push_back(-1);
-                } else if (auto it = col.index.find(f.text); it != col.index.end()) {
-                    col.codes.push_back(it->second);
                 } else {
-                    const auto code = static_cast<std::int32_t>(col.values.size());
-                    auto ins = col.index.emplace(std::string(f.text), code).first;
-                    col.values.push_back(&ins->first);
-                    col.valueLines.push_back(fieldLine);
-                    col.codes.push_back(code);
+                    bool added = false;
+                    col.codes.push_back(col.values.insert(f.text, added));
+                    if (added)
+                        col.valueLines.push_back(fieldLine);
                 }
                 break;
             }
@@ -255,7 +274,6 @@ void resetForPass(const std::vector<Kind> &kinds, ChunkResult &out)
     out.numbers.resize(n);
     out.texts.resize(n);
     for (std::size_t c = 0; c < n; ++c) {
-        out.numbers[c].clear();
         out.texts[c].clear();
     }
     out.warnings.clear();
@@ -270,7 +288,6 @@ void parseChunk(const char *begin, const char *end, bool atEof, bool hasQuotes,
                 const ChunkConfig &config, std::vector<Kind> kinds, ChunkResult &out)
 {
     out.switches.clear();
-    out.sawNumber.assign(kinds.size(), 0);
     const bool quotes = hasQuotes && config.setup->quoting;
     for (;;) {
         resetForPass(kinds, out);

@@ -5,6 +5,7 @@
 // threads; the reader appends their results in order.
 
 #include "data/CsvSetup.h"
+#include "data/CsvStringTable.h"
 
 #include <QString>
 
@@ -12,7 +13,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace sextant::engine::csv {
@@ -21,14 +21,6 @@ namespace sextant::engine::csv {
 // bytes with std::from_chars; Text columns collect distinct strings; Skip ignores the
 // cells (used when re-reading only some columns).
 enum class Kind : std::uint8_t { Numeric, Text, Skip };
-
-struct StringHash
-{
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-// Hash map from bytes to a code; looked up with string_views without allocating.
-using StringIndex = std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>>;
 
 // A problem found in a chunk; `line` counts physical lines from the chunk's start.
 struct ChunkIssue
@@ -42,17 +34,15 @@ struct ChunkIssue
 // entries are in order of first appearance.
 struct ChunkText
 {
-    std::vector<std::int32_t> codes; // -1 = missing
-    std::vector<const std::string *> values; // code -> bytes (keys of `index`)
-    std::vector<std::int64_t> valueLines;    // chunk line of each value's first use
-    StringIndex index;
+    std::vector<std::int32_t> codes;      // -1 = missing
+    StringTable values;                    // code -> bytes
+    std::vector<std::int64_t> valueLines; // chunk line of each value's first use
 
     void clear()
     {
         codes.clear();
         values.clear();
         valueLines.clear();
-        index.clear();
     }
 };
 
@@ -70,16 +60,27 @@ struct ChunkResult
     std::int64_t rows = 0;
     std::int64_t lines = 0; // line ends consumed (the chunk's physical line count)
     std::vector<Kind> kinds; // the kinds the data below was read with
-    std::vector<std::vector<double>> numbers; // Numeric columns, NaN = missing
+    // Numeric columns, NaN = missing. Only the first `rows` values are cells: the
+    // vectors are sized ahead (and kept from block to block) so the parser writes cells
+    // by index instead of growing each vector cell by cell.
+    std::vector<std::vector<double>> numbers;
     std::vector<ChunkText> texts;             // Text columns
     std::vector<ChunkIssue> warnings;
     std::int64_t droppedWarnings = 0;
     std::optional<ChunkIssue> error;
     std::vector<ColumnSwitch> switches;
-    std::vector<std::uint8_t> sawNumber; // per column: a present number was parsed
     // The chunk was not a whole number of records (a record ran into the chunk's end).
     bool boundaryMismatch = false;
 };
+
+// True when one of the first `n` values is not NaN.
+inline bool anyPresent(const double *values, std::size_t n)
+{
+    for (std::size_t i = 0; i < n; ++i)
+        if (values[i] == values[i])
+            return true;
+    return false;
+}
 
 struct ChunkConfig
 {

@@ -371,23 +371,17 @@ private:
 
 struct Dictionary
 {
-    StringIndex index;
-    std::vector<const std::string *> keys; // code -> bytes
-    QStringList categories;                // code -> decoded text
+    StringTable keys;       // code -> bytes
+    QStringList categories; // code -> decoded text
 
     // Returns the code of `bytes`, adding it when new; `invalid` tells whether a new
     // entry was not valid UTF-8 (decoded as Latin-1).
     std::int32_t insert(std::string_view bytes, bool &added, bool &invalid)
     {
-        added = false;
         invalid = false;
-        if (auto it = index.find(bytes); it != index.end())
-            return it->second;
-        const auto code = static_cast<std::int32_t>(keys.size());
-        auto ins = index.emplace(std::string(bytes), code).first;
-        keys.push_back(&ins->first);
-        categories.push_back(decode(bytes, invalid));
-        added = true;
+        const std::int32_t code = keys.insert(bytes, added);
+        if (added)
+            categories.push_back(decode(bytes, invalid));
         return code;
     }
 };
@@ -402,7 +396,6 @@ struct ColumnBuilder
     std::int64_t prefixRows = 0;
     std::vector<std::int32_t> codes; // Text: rows from prefixRows on
     Dictionary dict;
-    bool hasNumber = false; // a present number was read
 
     void switchToText()
     {
@@ -972,7 +965,10 @@ BlockStatus Loader::runBlocks(
                                         sw.afterNumbers || numbersBefore[c] != 0});
                 }
                 for (std::size_t c = 0; c < merged.size(); ++c)
-                    numbersBefore[c] |= m_chunks[i].sawNumber[c];
+                    if (!numbersBefore[c] && merged[c] != kinds[c]
+                        && m_chunks[i].kinds[c] == Kind::Numeric)
+                        numbersBefore[c] = anyPresent(m_chunks[i].numbers[c].data(),
+                                                      std::size_t(m_chunks[i].rows));
                 at += m_chunks[i].lines;
             }
             std::vector<std::size_t> again;
@@ -1004,7 +1000,7 @@ void Loader::mergeText(ColumnBuilder &col, int c, const ChunkText &text, std::in
     std::vector<std::int32_t> remap(text.values.size());
     for (std::size_t k = 0; k < text.values.size(); ++k) {
         bool added = false, invalid = false;
-        remap[k] = col.dict.insert(*text.values[k], added, invalid);
+        remap[k] = col.dict.insert(text.values.at(std::int32_t(k)), added, invalid);
         if (invalid)
             warnings.push_back({m_name, chunkLine + text.valueLines[k], c + 1,
                                 QStringLiteral("\"%1\" is not valid UTF-8; read as Latin-1")
@@ -1024,7 +1020,7 @@ void Loader::mergeBlock(const std::vector<BlockSwitch> &switches, std::size_t nC
         ColumnBuilder &col = m_builders[std::size_t(sw.column)];
         if (col.kind != Kind::Numeric)
             continue;
-        if (sw.afterNumbers || col.hasNumber) {
+        if (sw.afterNumbers || anyPresent(col.values.data(), col.values.size())) {
             bool invalid = false;
             m_warnings.add({m_name, sw.line, sw.column + 1,
                             QStringLiteral("the value \"%1\" is not a number; column %2 is read "
@@ -1062,8 +1058,7 @@ void Loader::mergeBlock(const std::vector<BlockSwitch> &switches, std::size_t nC
             for (std::size_t i = 0; i < nChunks; ++i) {
                 const ChunkResult &r = m_chunks[i];
                 if (col.kind == Kind::Numeric) {
-                    appendGrowing(col.values, r.numbers[c].data(), r.numbers[c].size());
-                    col.hasNumber = col.hasNumber || r.sawNumber[c];
+                    appendGrowing(col.values, r.numbers[c].data(), std::size_t(r.rows));
                 } else {
                     mergeText(col, int(c), r.texts[c], chunkLines[i], warnings[t]);
                 }
@@ -1109,8 +1104,7 @@ bool Loader::restorePrefixes(std::int64_t dataStart, std::int64_t dataLine,
                     bool added = false, invalid = false;
                     prefix.codes.push_back(
                         code < 0 ? -1
-                                 : prefix.dict.insert(*text.values[std::size_t(code)], added,
-                                                      invalid));
+                                 : prefix.dict.insert(text.values.at(code), added, invalid));
                 }
             }
             rows += r.rows;
@@ -1145,8 +1139,8 @@ Column Loader::finishColumn(int c, const QString &name, PrefixText *prefix)
     codes.reserve(static_cast<std::size_t>(col.prefixRows) + col.codes.size());
     bool added = false, invalid = false;
     if (prefix && !prefix->codes.empty()) {
-        for (const std::string *key : prefix->dict.keys)
-            dict.insert(*key, added, invalid);
+        for (std::size_t k = 0; k < prefix->dict.keys.size(); ++k)
+            dict.insert(prefix->dict.keys.at(std::int32_t(k)), added, invalid);
         codes = std::move(prefix->codes); // prefix codes equal the new codes
     } else {
         // The source could not be re-read: the numbers in their shortest exact form.
@@ -1170,7 +1164,7 @@ Column Loader::finishColumn(int c, const QString &name, PrefixText *prefix)
         }
         std::int32_t &to = remap[std::size_t(code)];
         if (to < 0)
-            to = dict.insert(*col.dict.keys[std::size_t(code)], added, invalid);
+            to = dict.insert(col.dict.keys.at(code), added, invalid);
         codes.push_back(to);
     }
     col.codes = {};

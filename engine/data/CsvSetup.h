@@ -19,6 +19,7 @@
 #include "data/CsvOptions.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -111,17 +112,12 @@ bool parseNumber(std::string_view text, double &value);
 // nullptr when the text is anything else (exponents, long mantissas, inf, nan, ...),
 // which the caller then gives to std::from_chars.
 namespace detail {
-// Eight ASCII digits at once (SWAR), as in fast_float.
+// Eight ASCII digits at once (SWAR), as in fast_float; zero bytes count as 0.
 inline std::uint64_t load8(const char *p)
 {
     std::uint64_t v;
     std::memcpy(&v, p, 8);
     return v;
-}
-inline bool allDigits8(std::uint64_t v)
-{
-    return (((v & 0xF0F0F0F0F0F0F0F0) | (((v + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) >> 4))
-            == 0x3333333333333333);
 }
 inline std::uint32_t parseDigits8(std::uint64_t v)
 {
@@ -130,12 +126,30 @@ inline std::uint32_t parseDigits8(std::uint64_t v)
     v = ((v & 0x00FF00FF00FF00FF) * 6553601) >> 16;
     return static_cast<std::uint32_t>(((v & 0x0000FFFF0000FFFF) * 42949672960001) >> 32);
 }
+// Appends the decimal digits at p to m; returns the first non-digit. Eight bytes at a
+// time: the first non-digit byte of a word is found with bit tricks (a borrow or carry
+// only travels towards later bytes, so the bytes before it are exact), the digits
+// before it are moved to the top of the word and converted at once.
 inline const char *accumulateDigits(const char *p, const char *end, std::uint64_t &m)
 {
+    static constexpr std::uint64_t kPow10u[9] = {1,      10,      100,      1000,     10000,
+                                                 100000, 1000000, 10000000, 100000000};
     // Overflow of `m` is harmless: callers reject more than 19 digits.
-    while (end - p >= 8 && allDigits8(load8(p))) {
-        m = m * 100000000 + parseDigits8(load8(p));
-        p += 8;
+    while (end - p >= 8) {
+        const std::uint64_t x = load8(p);
+        const std::uint64_t a = x - 0x3030303030303030ull;
+        const std::uint64_t nonDigit = ((a + 0x7676767676767676ull) | a) & 0x8080808080808080ull;
+        const int n = nonDigit ? std::countr_zero(nonDigit) >> 3 : 8;
+        if (n < 4) {
+            // Few digits (an integer part like "0"): one by one is cheaper.
+            for (int i = 0; i < n; ++i)
+                m = m * 10 + static_cast<unsigned>(p[i] - '0');
+            return p + n;
+        }
+        m = m * kPow10u[n] + parseDigits8(n == 8 ? x : x << (64 - 8 * n));
+        p += n;
+        if (n < 8)
+            return p;
     }
     while (p != end && static_cast<unsigned char>(*p - '0') < 10) {
         m = m * 10 + static_cast<unsigned>(*p - '0');
@@ -173,8 +187,9 @@ inline const char *accumulateDigits(const char *p, const char *end, std::uint64_
         return nullptr;
     if (p != end && (*p == 'e' || *p == 'E'))
         return nullptr;
-    const double v = static_cast<double>(m) / kPow10[fracDigits];
-    value = negative ? -v : v;
+    // (-m) / 10^k == -(m / 10^k) exactly: IEEE division is symmetric in the sign.
+    const double numerator = negative ? -static_cast<double>(m) : static_cast<double>(m);
+    value = numerator / kPow10[fracDigits];
     return p;
 }
 
