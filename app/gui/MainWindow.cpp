@@ -3,6 +3,8 @@
 #include "gui/LoadJob.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
+#include "plots/PlotExporter.h"
+#include "plots/PlotView.h"
 #include "plots/ScatterPlot.h"
 #include "widgets/GraphEditor.h"
 #include "widgets/ColumnListView.h"
@@ -310,6 +312,29 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
+    file->addSeparator();
+    // Export the plot of the current tab (each plot's context menu offers the same).
+    QMenu *exportMenu = file->addMenu(tr("&Export Plot"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    const auto addExport = [this, exportMenu](const QString &text, plots::ExportFormat format) {
+        exportMenu->addAction(text, this, [this, format] {
+            if (auto *view = qobject_cast<plots::PlotView *>(m_tabs->currentWidget()))
+                view->exportInteractively(format);
+        });
+    };
+    addExport(tr("As &PNG Image…"), plots::ExportFormat::Png);
+    addExport(tr("As P&DF (vector)…"), plots::ExportFormat::Pdf);
+    addExport(tr("As &SVG (vector)…"), plots::ExportFormat::Svg);
+    exportMenu->addSeparator();
+    exportMenu->addAction(tr("&Copy Plot to Clipboard"), this, [this] {
+        if (auto *view = qobject_cast<plots::PlotView *>(m_tabs->currentWidget()))
+            view->copyToClipboard();
+    });
+    const auto updateExport = [this, exportMenu] {
+        exportMenu->setEnabled(qobject_cast<plots::PlotView *>(m_tabs->currentWidget()) != nullptr);
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, this, updateExport);
+    updateExport();
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

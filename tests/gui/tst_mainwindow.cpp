@@ -12,6 +12,8 @@
 #include "widgets/DatasetTableModel.h"
 
 #include <QDir>
+#include <QMenu>
+#include <QTabWidget>
 #include <QElapsedTimer>
 #include <QDropEvent>
 #include <QFile>
@@ -325,6 +327,13 @@ private Q_SLOTS:
         const QString legend = window.scatter()->legendEntries().join(QLatin1Char(' '));
         for (const char *cls : {"setosa", "versicolor", "virginica"})
             QVERIFY2(legend.contains(QLatin1String(cls)), qPrintable(legend));
+        // File > Export Plot applies to a plot tab, not to the table.
+        auto *exportMenu = window.findChild<QMenu *>(QStringLiteral("exportMenu"));
+        QVERIFY(exportMenu);
+        window.tabs()->setCurrentIndex(0);
+        QVERIFY(!exportMenu->isEnabled());
+        window.tabs()->setCurrentWidget(window.heatmap());
+        QVERIFY(exportMenu->isEnabled());
     }
 
     // Drops anywhere reach the window: no part of it takes them for itself, except the
