@@ -1,0 +1,125 @@
+#!/usr/bin/python3
+"""Machine-learning fit-time benchmark: Sextant (bench_ml) against scikit-learn / PyTorch.
+
+Usage: bench/ml/run.py BENCH_ML_EXECUTABLE DATA_DIR [TASK ...]
+
+Generates each dataset once (scikit-learn generators, fixed seeds) as raw float64 files in
+DATA_DIR, then for every task runs Sextant's implementation and each reference in its own
+process on the same data, and prints a Markdown table: wall time of the timed part, test
+score, peak resident memory of the process, and the time ratio Sextant / reference.
+The reference processes run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset, so
+numpy/scikit-learn use OpenBLAS's tuned kernels for this CPU.
+"""
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# dataset name -> (generator, test rows)
+def _classification(n, d, seed=0):
+    from sklearn.datasets import make_classification
+    return make_classification(n_samples=n, n_features=d, n_informative=10, n_redundant=4,
+                               n_classes=2, random_state=seed)
+
+def _blobs(n, d, k, seed=0):
+    from sklearn.datasets import make_blobs
+    return make_blobs(n_samples=n, n_features=d, centers=k, random_state=seed)
+
+DATASETS = {
+    "clf_100k_20": (lambda: _classification(120_000, 20), 20_000, 2),
+    "blobs_500k_8": (lambda: _blobs(500_000, 8, 10), 0, 0),
+}
+
+# task -> (dataset, description)
+TASKS = {
+    "kmeans": ("blobs_500k_8", "k-means, k=10, k-means++, 500k x 8"),
+    "logreg": ("clf_100k_20", "logistic regression (L2, C=1), 100k x 20"),
+    "forest": ("clf_100k_20", "random forest, 100 trees, depth 12, 100k x 20"),
+    "gbt": ("clf_100k_20", "gradient boosting (histogram), 100 iterations, 100k x 20"),
+    "mlp": ("clf_100k_20", "MLP 64-64, 10 epochs, batch 256, Adam, 100k x 20"),
+    "knn": ("clf_100k_20", "k-NN (k=5), 10k queries against 100k x 20"),
+    "cv_logreg": ("clf_100k_20", "5-fold CV of logistic regression, 100k x 20"),
+}
+
+
+def ensure_dataset(data_dir, name):
+    prefix = os.path.join(data_dir, name)
+    if os.path.exists(prefix + ".meta"):
+        return prefix
+    make, test_rows, classes = DATASETS[name]
+    X, y = make()
+    X = np.ascontiguousarray(X, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    n = X.shape[0] - test_rows
+    X[:n].tofile(prefix + ".X")
+    y[:n].tofile(prefix + ".y")
+    X[n:].tofile(prefix + ".Xtest")
+    y[n:].tofile(prefix + ".ytest")
+    with open(prefix + ".meta", "w") as f:
+        f.write(f"{n} {X.shape[1]} {test_rows} {classes}\n")
+    return prefix
+
+
+def run_measured(cmd, env=None):
+    """Runs cmd, returns (parsed last JSON line, peak RSS in MB) or (None, message)."""
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out, err = p.communicate()
+    if p.returncode != 0:
+        return None, err.decode(errors="replace").strip()[-300:]
+    line = out.decode().strip().splitlines()[-1]
+    return json.loads(line), None
+
+
+def measured(cmd, env=None):
+    # Run through /usr/bin/time-like accounting: a small wrapper reports the child's peak RSS.
+    wrapper = [sys.executable, os.path.join(HERE, "peak_rss.py")] + cmd
+    result, error = run_measured(wrapper, env)
+    return result, error
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__)
+        return 2
+    exe, data_dir = sys.argv[1], sys.argv[2]
+    wanted = sys.argv[3:] or list(TASKS)
+    os.makedirs(data_dir, exist_ok=True)
+    ref_env = dict(os.environ)
+    ref_env.pop("OPENBLAS_CORETYPE", None)
+    ref_env.pop("OPENBLAS_L2_SIZE", None)
+    sys.path.insert(0, HERE)
+    import reference
+    rows = []
+    for task in wanted:
+        dataset, description = TASKS[task]
+        ensure_dataset(data_dir, dataset)
+        ours, err = measured([exe, "--task", task, "--dataset", dataset, "--data", data_dir])
+        if ours is None:
+            print(f"{task}: Sextant failed: {err}", file=sys.stderr)
+            continue
+        for ref_name in reference.references(task):
+            theirs, err = measured([sys.executable, os.path.join(HERE, "reference.py"),
+                                    task, ref_name, dataset, data_dir], ref_env)
+            if theirs is None:
+                print(f"{task}: {ref_name} failed: {err}", file=sys.stderr)
+                continue
+            rows.append((description, ref_name, ours, theirs))
+            print(f"{task} vs {ref_name}: {ours['seconds']:.3f} s vs {theirs['seconds']:.3f} s",
+                  file=sys.stderr, flush=True)
+    print("| task | reference | Sextant s | reference s | ratio | Sextant score | reference score "
+          "| Sextant peak MB | reference peak MB |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for description, ref_name, ours, theirs in rows:
+        ratio = ours["seconds"] / theirs["seconds"] if theirs["seconds"] > 0 else float("nan")
+        print(f"| {description} | {ref_name} | {ours['seconds']:.3f} | {theirs['seconds']:.3f} "
+              f"| {ratio:.2f} | {ours['score']:.4f} {ours['score_name']} | "
+              f"{theirs['score']:.4f} | {ours['peak_mb']:.0f} | {theirs['peak_mb']:.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <atomic>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+namespace sextant::engine {
+
+// Thrown by fit/transform for input the algorithm cannot use (empty data, NaN where none
+// is allowed, a single class for a classifier, a column missing at transform time...).
+// The message is shown to the user as is, so it says what is wrong in their terms.
+class FitError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// One epoch / iteration of an iterative learner. NaN means "not available".
+struct EpochReport
+{
+    int epoch = 0;        // 1-based
+    int totalEpochs = 0;  // upper bound (max iterations), 0 when unknown
+    double trainLoss = std::numeric_limits<double>::quiet_NaN();
+    double validationLoss = std::numeric_limits<double>::quiet_NaN();
+    double metric = std::numeric_limits<double>::quiet_NaN();
+    std::string metricName; // e.g. "accuracy", "r2", "inertia"; empty when no metric
+};
+
+// Called after every epoch/iteration; returning true stops training (the model keeps the
+// state reached so far and counts as fitted). This one hook serves live loss curves,
+// early stopping by the caller and cancel.
+using EpochCallback = std::function<bool(const EpochReport &)>;
+
+// Everything a fit needs besides the data and the algorithm's options.
+struct FitContext
+{
+    EpochCallback onEpoch;                      // may be empty
+    const std::atomic<bool> *cancel = nullptr;  // polled by long loops (every ~10 ms of work)
+    int threads = 0;                            // 0: std::thread::hardware_concurrency()
+    // Classification: number of classes (labels are 0..classCount-1). 0: max label + 1.
+    // Set it when fitting on a subset (a CV fold) that may miss the last class.
+    int classCount = 0;
+
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    // Reports an epoch; true when training must stop (callback said so, or cancelled).
+    bool report(const EpochReport &r) const
+    {
+        bool stop = onEpoch ? onEpoch(r) : false;
+        return stop || cancelled();
+    }
+    int threadCount() const;
+};
+
+} // namespace sextant::engine
