@@ -6,9 +6,13 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace sextant::engine {
+
+class Transformer; // engine/ml/Transformer.h
 
 // A table of named, typed columns of equal length: rows are samples, columns are
 // features (or the target). Copying a Dataset copies only column headers; cell storage
@@ -46,7 +50,25 @@ public:
     QList<int> columnsWithRole(ColumnRole role) const;
     QList<int> numericColumns() const;
 
+    // The fitted preprocessing steps (impute, scale, one-hot...) that produced this
+    // table's columns from its source, oldest first. A model trained on this table keeps
+    // them and applies the same steps to new rows at prediction time. Row operations
+    // (filter, split, select columns) keep the list; a step appends itself.
+    const std::vector<std::shared_ptr<const Transformer>> &preprocessing() const
+    {
+        return m_preprocessing;
+    }
+    void appendPreprocessing(std::shared_ptr<const Transformer> step)
+    {
+        m_preprocessing.push_back(std::move(step));
+    }
+    void setPreprocessing(std::vector<std::shared_ptr<const Transformer>> steps)
+    {
+        m_preprocessing = std::move(steps);
+    }
+
 private:
+    std::vector<std::shared_ptr<const Transformer>> m_preprocessing;
     QString m_name;
     QString m_source;
     QList<Column> m_columns;

@@ -72,6 +72,7 @@ Executor::Executor(GraphModel &model, QObject *parent) : QObject(parent), m_mode
 {
     qRegisterMetaType<sextant::engine::NodeStatus>();
     qRegisterMetaType<sextant::engine::RunSummary>();
+    qRegisterMetaType<sextant::engine::NodeValuePtr>();
     m_pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
     m_pool.setObjectName(QStringLiteral("SextantExecutor"));
 
@@ -303,8 +304,17 @@ void Executor::execute(const std::shared_ptr<RunState> &run, int id)
         }
         Q_EMIT nodeProgress(id, fraction);
     };
+    // Live updates, also from this worker thread.
+    auto updateSink = [this, run, id](NodeValuePtr value) {
+        {
+            QMutexLocker lock(&m_mutex);
+            if (run->removed.count(id))
+                return;
+        }
+        Q_EMIT nodeUpdate(id, std::move(value));
+    };
     NodeContext ctx(id, *job->type, job->parameters, std::move(inputs), run->baseDirectory,
-        &run->cancel, progressSink);
+        &run->cancel, progressSink, updateSink);
     QString error;
     bool failed = false;
     try {

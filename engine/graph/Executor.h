@@ -98,6 +98,9 @@ Q_SIGNALS:
     void runStarted(quint64 runId);
     void nodeStatusChanged(int id, sextant::engine::NodeStatus status, const QString &message);
     void nodeProgress(int id, double fraction);
+    // A value a running node published (NodeContext::publish): training epochs, tuning
+    // trials. Only while the node runs; never after its final status.
+    void nodeUpdate(int id, sextant::engine::NodeValuePtr value);
     void runFinished(const sextant::engine::RunSummary &summary);
 
 private:

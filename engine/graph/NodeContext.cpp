@@ -9,10 +9,10 @@ namespace sextant::engine {
 
 NodeContext::NodeContext(int nodeId, const NodeType &type, QVariantMap parameters,
     std::vector<NodeValuePtr> inputs, QString baseDirectory, const std::atomic<bool> *cancelFlag,
-    ProgressSink progress)
+    ProgressSink progress, UpdateSink update)
     : m_nodeId(nodeId), m_type(&type), m_parameters(std::move(parameters)),
       m_inputs(std::move(inputs)), m_baseDirectory(std::move(baseDirectory)), m_cancel(cancelFlag),
-      m_progress(std::move(progress)), m_outputs(static_cast<std::size_t>(type.outputs.size()))
+      m_progress(std::move(progress)), m_update(std::move(update)), m_outputs(static_cast<std::size_t>(type.outputs.size()))
 {
     m_inputs.resize(static_cast<std::size_t>(type.inputs.size()));
 }

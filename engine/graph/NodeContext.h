@@ -20,10 +20,12 @@ namespace sextant::engine {
 class NodeContext {
 public:
     using ProgressSink = std::function<void(double)>;
+    using UpdateSink = std::function<void(NodeValuePtr)>;
 
     NodeContext(int nodeId, const NodeType &type, QVariantMap parameters,
         std::vector<NodeValuePtr> inputs, QString baseDirectory = {},
-        const std::atomic<bool> *cancelFlag = nullptr, ProgressSink progress = {});
+        const std::atomic<bool> *cancelFlag = nullptr, ProgressSink progress = {},
+        UpdateSink update = {});
 
     int nodeId() const { return m_nodeId; }
     const NodeType &type() const { return *m_type; }
@@ -72,6 +74,16 @@ public:
     // For code that takes the flag itself (LoadControl, Statistics::correlation).
     const std::atomic<bool> *cancelFlag() const { return m_cancel; }
 
+    // --- live updates while the node runs (a training epoch, a finished tuning trial):
+    // forwarded to Executor::nodeUpdate. The value must be immutable once published.
+    // Thread-safe. Publish at most a few hundred per second; listeners throttle drawing.
+    void publish(NodeValuePtr value) const
+    {
+        if (m_update && value)
+            m_update(std::move(value));
+    }
+    bool hasUpdateListener() const { return static_cast<bool>(m_update); }
+
     // --- outputs
     void setOutput(int port, NodeValuePtr value);
     // The displayable result of a sink (for a non-sink node: optional).
@@ -93,6 +105,7 @@ private:
     QString m_baseDirectory;
     const std::atomic<bool> *m_cancel;
     ProgressSink m_progress;
+    UpdateSink m_update;
     std::atomic<double> m_lastReported { -1.0 };
     std::vector<NodeValuePtr> m_outputs;
     NodeValuePtr m_result;

@@ -57,3 +57,6 @@ template<class T> NodeValuePtr makeValue(T data)
 }
 
 } // namespace sextant::engine
+
+#include <QMetaType>
+Q_DECLARE_METATYPE(sextant::engine::NodeValuePtr)

@@ -40,6 +40,7 @@ void SelectColumnsNode::compute(NodeContext &ctx)
     Dataset out;
     out.setName(input.name());
     out.setSource(input.source());
+    out.setPreprocessing(input.preprocessing());
     QList<int> indices;
     if (keep.isEmpty()) {
         for (int i = 0; i < input.columnCount(); ++i)

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "data/Dataset.h"
+#include "ml/Estimator.h"
+#include "ml/FeatureEncoder.h"
+#include "ml/Transformer.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QVariantMap>
+
+#include <Eigen/Core>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace sextant::engine {
+
+// What a model produced for a table's rows.
+//
+// Layout: `predicted` has one entry per row — the class index into classNames
+// (classification), the value (regression) or the cluster label (clustering, -1 noise).
+// `probabilities` is rows x classes when the model gives them, else empty. `truth` is
+// the target column encoded the same way (NaN where unknown or when the table has no
+// target column). `table` is the input table with the prediction columns appended
+// ("<target> (predicted)" and one "P(<class>)" per class), for viewing and export.
+struct Prediction
+{
+    EstimatorTask task = EstimatorTask::Classification;
+    QString modelName;
+    QString targetName;
+    QStringList classNames;
+    Eigen::VectorXd predicted;
+    Eigen::MatrixXd probabilities;
+    Eigen::VectorXd truth;
+    Dataset table;
+
+    bool hasTruth() const;
+};
+
+// A fitted pipeline: the preprocessing steps that produced the training table, the
+// feature and target encoders, and the fitted estimator, with what is known about how it
+// was made. Immutable once built; shared between nodes, views and model files.
+class TrainedModel
+{
+public:
+    // How the model was configured: the learner node type and its parameters, so
+    // cross-validation and tuning can fit fresh copies.
+    QString learnerType;
+    QVariantMap learnerParameters;
+    QString displayName;
+
+    std::vector<std::shared_ptr<const Transformer>> preprocessing;
+    FeatureEncoder features;
+    TargetEncoder target;
+    std::shared_ptr<const Estimator> estimator;
+
+    // The training table's fingerprint, and metadata.
+    std::int64_t trainingRows = 0;
+    int trainingColumns = 0;
+    QString trainingHash; // hex, see fingerprint()
+    QJsonObject metrics;  // cross-validation / test metrics when known
+    QDateTime created;
+    double fitSeconds = 0;
+
+    // Fits `estimator` on `data` (already preprocessed: its preprocessing() list is kept
+    // and replayed on new tables). `targetName` may be empty for clustering. Throws
+    // FitError; returns null when cancelled.
+    static std::shared_ptr<TrainedModel> train(const Dataset &data,
+                                               std::unique_ptr<Estimator> estimator,
+                                               const QString &targetName,
+                                               const FitContext &context);
+
+    // Replays the preprocessing steps on a raw table (the table the pipeline's first
+    // step was fitted on, or new rows with the same columns). Throws FitError.
+    Dataset preprocess(const Dataset &raw) const;
+    // preprocess + feature encoding: the matrix the estimator sees.
+    Eigen::MatrixXd encode(const Dataset &raw, const std::atomic<bool> *cancel = nullptr) const;
+    // Predictions for a raw table. Throws FitError for unusable tables.
+    Prediction predict(const Dataset &raw, const std::atomic<bool> *cancel = nullptr) const;
+
+    // A 64-bit content hash of a table (column names, types, cells), hex: identifies
+    // the training data without storing it.
+    static QString fingerprint(const Dataset &data);
+};
+
+using TrainedModelPtr = std::shared_ptr<const TrainedModel>;
+
+} // namespace sextant::engine
