@@ -15,6 +15,57 @@ bool Prediction::hasTruth() const
     return false;
 }
 
+void Prediction::setTable(const Dataset &raw)
+{
+    table = raw;
+    const std::int64_t n = raw.rowCount();
+    const auto uniqueName = [&](QString name) {
+        QString candidate = name;
+        for (int k = 2; table.indexOf(candidate) >= 0; ++k)
+            candidate = name + QStringLiteral(" %1").arg(k);
+        return candidate;
+    };
+    if (task == EstimatorTask::Classification) {
+        std::vector<std::int32_t> codes(static_cast<std::size_t>(n));
+        for (std::int64_t r = 0; r < n; ++r)
+            codes[static_cast<std::size_t>(r)] = static_cast<std::int32_t>(predicted(r));
+        table.addColumn(Column::categorical(
+            uniqueName(targetName + QStringLiteral(" (predicted)")), std::move(codes),
+            classNames));
+        for (Eigen::Index k = 0; k < probabilities.cols(); ++k) {
+            std::vector<double> v(static_cast<std::size_t>(n));
+            for (std::int64_t r = 0; r < n; ++r)
+                v[static_cast<std::size_t>(r)] = probabilities(r, k);
+            table.addColumn(Column::numeric(
+                uniqueName(QStringLiteral("P(%1)").arg(classNames.value(int(k)))), std::move(v)));
+        }
+    } else if (task == EstimatorTask::Regression) {
+        std::vector<double> v(predicted.data(), predicted.data() + n);
+        table.addColumn(
+            Column::numeric(uniqueName(targetName + QStringLiteral(" (predicted)")), std::move(v)));
+    } else {
+        // Clusters as categories "1", "2", ... and "noise" for -1.
+        int maxLabel = -1;
+        for (std::int64_t r = 0; r < n; ++r)
+            maxLabel = std::max(maxLabel, static_cast<int>(predicted(r)));
+        QStringList names;
+        for (int k = 0; k <= maxLabel; ++k)
+            names.push_back(QString::number(k + 1));
+        bool noise = false;
+        std::vector<std::int32_t> codes(static_cast<std::size_t>(n));
+        for (std::int64_t r = 0; r < n; ++r) {
+            const int label = static_cast<int>(predicted(r));
+            noise = noise || label < 0;
+            codes[static_cast<std::size_t>(r)] = label < 0 ? maxLabel + 1 : label;
+        }
+        if (noise)
+            names.push_back(QStringLiteral("noise"));
+        table.addColumn(
+            Column::categorical(uniqueName(QStringLiteral("cluster")), std::move(codes), names));
+        classNames = names;
+    }
+}
+
 std::shared_ptr<TrainedModel> TrainedModel::train(const Dataset &data,
                                                   std::unique_ptr<Estimator> estimator,
                                                   const QString &targetName,
@@ -60,9 +111,18 @@ std::shared_ptr<TrainedModel> TrainedModel::train(const Dataset &data,
 
 Dataset TrainedModel::preprocess(const Dataset &raw) const
 {
+    // A table that already went through the first steps (the same fitted step objects:
+    // e.g. a test split of a standardised table) only gets the remaining ones.
+    const auto &done = raw.preprocessing();
+    std::size_t first = 0;
+    while (first < done.size() && first < preprocessing.size()
+           && done[first] == preprocessing[first])
+        ++first;
     Dataset data = raw;
-    for (const auto &step : preprocessing)
-        data = step->transform(data);
+    for (std::size_t i = first; i < preprocessing.size(); ++i) {
+        data = preprocessing[i]->transform(data);
+        data.appendPreprocessing(preprocessing[i]);
+    }
     return data;
 }
 
@@ -87,54 +147,7 @@ Prediction TrainedModel::predict(const Dataset &raw, const std::atomic<bool> *ca
         p.probabilities = estimator->predictProbabilities(X);
     p.truth = target.encode(data);
 
-    // The raw input with prediction columns appended.
-    p.table = raw;
-    const std::int64_t n = raw.rowCount();
-    const auto uniqueName = [&](QString name) {
-        QString candidate = name;
-        for (int k = 2; p.table.indexOf(candidate) >= 0; ++k)
-            candidate = name + QStringLiteral(" %1").arg(k);
-        return candidate;
-    };
-    if (p.task == EstimatorTask::Classification) {
-        std::vector<std::int32_t> codes(static_cast<std::size_t>(n));
-        for (std::int64_t r = 0; r < n; ++r)
-            codes[static_cast<std::size_t>(r)] = static_cast<std::int32_t>(p.predicted(r));
-        p.table.addColumn(Column::categorical(
-            uniqueName(p.targetName + QStringLiteral(" (predicted)")), std::move(codes),
-            p.classNames));
-        for (Eigen::Index k = 0; k < p.probabilities.cols(); ++k) {
-            std::vector<double> v(static_cast<std::size_t>(n));
-            for (std::int64_t r = 0; r < n; ++r)
-                v[static_cast<std::size_t>(r)] = p.probabilities(r, k);
-            p.table.addColumn(Column::numeric(
-                uniqueName(QStringLiteral("P(%1)").arg(p.classNames.value(int(k)))), std::move(v)));
-        }
-    } else if (p.task == EstimatorTask::Regression) {
-        std::vector<double> v(p.predicted.data(), p.predicted.data() + n);
-        p.table.addColumn(
-            Column::numeric(uniqueName(p.targetName + QStringLiteral(" (predicted)")), std::move(v)));
-    } else {
-        // Clusters as categories "1", "2", ... and "noise" for -1.
-        int maxLabel = -1;
-        for (std::int64_t r = 0; r < n; ++r)
-            maxLabel = std::max(maxLabel, static_cast<int>(p.predicted(r)));
-        QStringList names;
-        for (int k = 0; k <= maxLabel; ++k)
-            names.push_back(QString::number(k + 1));
-        bool noise = false;
-        std::vector<std::int32_t> codes(static_cast<std::size_t>(n));
-        for (std::int64_t r = 0; r < n; ++r) {
-            const int label = static_cast<int>(p.predicted(r));
-            noise = noise || label < 0;
-            codes[static_cast<std::size_t>(r)] = label < 0 ? maxLabel + 1 : label;
-        }
-        if (noise)
-            names.push_back(QStringLiteral("noise"));
-        p.table.addColumn(
-            Column::categorical(uniqueName(QStringLiteral("cluster")), std::move(codes), names));
-        p.classNames = names;
-    }
+    p.setTable(raw);
     return p;
 }
 

@@ -38,6 +38,9 @@ struct Prediction
     Dataset table;
 
     bool hasTruth() const;
+    // Sets `table` to `raw` with the prediction columns appended (see above); for
+    // clustering also sets classNames to the cluster names.
+    void setTable(const Dataset &raw);
 };
 
 // A fitted pipeline: the preprocessing steps that produced the training table, the
@@ -74,7 +77,9 @@ public:
                                                const FitContext &context);
 
     // Replays the preprocessing steps on a raw table (the table the pipeline's first
-    // step was fitted on, or new rows with the same columns). Throws FitError.
+    // step was fitted on, or new rows with the same columns). Steps the table already
+    // went through (its preprocessing() list starts with the same step objects) are not
+    // applied twice. Throws FitError.
     Dataset preprocess(const Dataset &raw) const;
     // preprocess + feature encoding: the matrix the estimator sees.
     Eigen::MatrixXd encode(const Dataset &raw, const std::atomic<bool> *cancel = nullptr) const;

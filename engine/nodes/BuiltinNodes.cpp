@@ -1,6 +1,14 @@
 #include "nodes/BuiltinNodes.h"
 
 #include "nodes/CorrelationNode.h"
+#include "nodes/EvaluationViewNode.h"
+#include "nodes/FilterRowsNode.h"
+#include "nodes/LearnerCatalog.h"
+#include "nodes/PredictNode.h"
+#include "nodes/SplitNode.h"
+#include "nodes/TestNode.h"
+#include "nodes/TransformNode.h"
+#include "nodes/TuneNode.h"
 #include "nodes/FileSourceNode.h"
 #include "nodes/HistogramNode.h"
 #include "nodes/ScatterNode.h"
@@ -14,11 +22,22 @@ namespace sextant::engine {
 Status BuiltinNodes::registerAll(NodeRegistry &registry)
 {
     for (NodeType type : { FileSourceNode::type(), SelectColumnsNode::type(), TableViewNode::type(),
-             HistogramNode::type(), CorrelationNode::type(), ScatterNode::type() }) {
+             HistogramNode::type(), CorrelationNode::type(), ScatterNode::type(),
+             SplitNode::type(), FilterRowsNode::type(), PredictNode::type(), TestNode::type(),
+             CrossValidationNode::type(), CompareNode::type(), TuneNode::type() }) {
         Status s = registry.add(std::move(type));
         if (!s)
             return s;
     }
+    for (const TransformSpec &spec : TransformNode::catalog())
+        if (Status s = registry.add(TransformNode::type(spec)); !s)
+            return s;
+    for (const LearnerSpec &spec : LearnerCatalog::all())
+        if (Status s = registry.add(LearnerNode::type(spec)); !s)
+            return s;
+    for (NodeType type : EvaluationViewNode::all())
+        if (Status s = registry.add(std::move(type)); !s)
+            return s;
     return Status::success();
 }
 

@@ -1,0 +1,306 @@
+#include "nodes/Evaluation.h"
+
+#include "data/RowSelection.h"
+#include "ml/CrossValidation.h"
+#include "ml/Metrics.h"
+#include "ml/Parallel.h"
+#include "nodes/LearnerNode.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+
+#include <cmath>
+#include <mutex>
+
+namespace sextant::engine {
+
+namespace {
+
+std::vector<std::int64_t> toRows(const std::vector<Eigen::Index> &indices)
+{
+    return std::vector<std::int64_t>(indices.begin(), indices.end());
+}
+
+} // namespace
+
+namespace {
+std::vector<std::shared_ptr<const Transformer>> remainingSteps(const TrainedModel &model,
+                                                               const Dataset &data);
+Dataset fitSteps(Dataset data, const std::vector<std::shared_ptr<const Transformer>> &steps,
+                 const FitContext &context);
+} // namespace
+
+QString Evaluation::defaultMetric(EstimatorTask task)
+{
+    return task == EstimatorTask::Regression ? QStringLiteral("r2") : QStringLiteral("accuracy");
+}
+
+bool Evaluation::higherIsBetter(const QString &metric)
+{
+    static const QStringList lower = { QStringLiteral("rmse"), QStringLiteral("mae"),
+        QStringLiteral("mape"), QStringLiteral("log_loss"), QStringLiteral("inertia") };
+    return !lower.contains(metric);
+}
+
+QList<QPair<QString, double>> Evaluation::metrics(const Prediction &p)
+{
+    std::vector<Eigen::Index> rows;
+    for (Eigen::Index i = 0; i < p.truth.size(); ++i)
+        if (!std::isnan(p.truth(i)) && i < p.predicted.size() && !std::isnan(p.predicted(i)))
+            rows.push_back(i);
+    if (rows.empty())
+        throw FitError(p.targetName.isEmpty()
+                ? std::string("the table has no target column to evaluate against")
+                : "no row of the table has a known '" + p.targetName.toStdString()
+                    + "' value to evaluate against");
+    const Eigen::Index n = static_cast<Eigen::Index>(rows.size());
+    Eigen::VectorXd yTrue(n), yPred(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        yTrue(i) = p.truth(rows[static_cast<std::size_t>(i)]);
+        yPred(i) = p.predicted(rows[static_cast<std::size_t>(i)]);
+    }
+    QList<QPair<QString, double>> out;
+    if (p.task == EstimatorTask::Regression) {
+        out.push_back({ QStringLiteral("rmse"), Metrics::rmse(yTrue, yPred) });
+        out.push_back({ QStringLiteral("mae"), Metrics::mae(yTrue, yPred) });
+        out.push_back({ QStringLiteral("r2"), Metrics::r2(yTrue, yPred) });
+        out.push_back({ QStringLiteral("mape"), Metrics::mape(yTrue, yPred) });
+        return out;
+    }
+    const int k = static_cast<int>(p.classNames.size());
+    out.push_back({ QStringLiteral("accuracy"), Metrics::accuracy(yTrue, yPred) });
+    out.push_back({ QStringLiteral("balanced_accuracy"), Metrics::balancedAccuracy(yTrue, yPred) });
+    const ClassificationReport r = Metrics::classificationReport(yTrue, yPred, k);
+    out.push_back({ QStringLiteral("precision_macro"), r.macroPrecision });
+    out.push_back({ QStringLiteral("recall_macro"), r.macroRecall });
+    out.push_back({ QStringLiteral("f1_macro"), r.macroF1 });
+    out.push_back({ QStringLiteral("precision_weighted"), r.weightedPrecision });
+    out.push_back({ QStringLiteral("recall_weighted"), r.weightedRecall });
+    out.push_back({ QStringLiteral("f1_weighted"), r.weightedF1 });
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (p.probabilities.rows() == p.predicted.size() && p.probabilities.cols() == k) {
+        Eigen::MatrixXd P(n, k);
+        for (Eigen::Index i = 0; i < n; ++i)
+            P.row(i) = p.probabilities.row(rows[static_cast<std::size_t>(i)]);
+        out.push_back({ QStringLiteral("roc_auc"), Metrics::rocAuc(yTrue, P) });
+        out.push_back({ QStringLiteral("log_loss"), Metrics::logLoss(yTrue, P) });
+    } else {
+        out.push_back({ QStringLiteral("roc_auc"), nan });
+        out.push_back({ QStringLiteral("log_loss"), nan });
+    }
+    return out;
+}
+
+Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
+                                               const QVariantMap &parameters,
+                                               const Dataset &data, const CvOptions &options)
+{
+    CvResult result;
+    QElapsedTimer timer;
+    timer.start();
+    const EstimatorTask task = model.estimator->task();
+    if (task == EstimatorTask::Clustering)
+        throw FitError("cross-validation needs a classifier or a regressor");
+    if (!model.target.hasTarget(data))
+        throw FitError("the table has no column '" + model.target.name().toStdString()
+                       + "' (the model's target)");
+
+    // The steps `data` has not been through are refitted on every fold.
+    const std::vector<std::shared_ptr<const Transformer>> remaining = remainingSteps(model, data);
+
+    const Eigen::VectorXd y = model.target.encode(data);
+    for (Eigen::Index i = 0; i < y.size(); ++i)
+        if (std::isnan(y(i)))
+            throw FitError("row " + std::to_string(i + 1) + " has no usable '"
+                           + model.target.name().toStdString()
+                           + "' value (missing, or a class the model does not know)");
+    const Eigen::Index n = y.size();
+    const std::vector<DataSplit> folds = task == EstimatorTask::Classification && options.stratified
+        ? CrossValidation::stratifiedKFold(y, options.folds, options.shuffle, options.seed)
+        : CrossValidation::kFold(n, options.folds, options.shuffle, options.seed);
+
+    const LearnerSpec *spec = LearnerNode::find(model.learnerType);
+    const QStringList classes = model.target.classNames();
+    QHash<QString, int> classIndex;
+    for (int k = 0; k < classes.size(); ++k)
+        classIndex.insert(classes[k], k);
+    const int K = static_cast<int>(classes.size());
+
+    std::vector<Prediction> foldPredictions(folds.size());
+    std::mutex doneMutex;
+    int foldsDone = 0;
+    const auto cancelled = [&] { return options.cancel && options.cancel->load(); };
+    const int threads = options.threads > 0 ? options.threads : FitContext {}.threadCount();
+    parallelChunks(0, static_cast<std::int64_t>(folds.size()), threads, 1,
+        [&](int, std::int64_t begin, std::int64_t end) {
+            for (std::int64_t f = begin; f < end; ++f) {
+                if (cancelled())
+                    return;
+                const DataSplit &split = folds[static_cast<std::size_t>(f)];
+                Dataset train = selectRows(data, toRows(split.train));
+                train.setPreprocessing(data.preprocessing());
+                FitContext fc;
+                fc.cancel = options.cancel;
+                fc.threads = 1;
+                train = fitSteps(std::move(train), remaining, fc);
+                std::unique_ptr<Estimator> estimator
+                    = spec ? spec->create(parameters) : model.estimator->cloneUnfitted();
+                auto fitted = TrainedModel::train(train, std::move(estimator), model.target.name(), fc);
+                if (!fitted)
+                    return;
+                Dataset test = selectRows(data, toRows(split.test));
+                test.setPreprocessing(data.preprocessing());
+                Prediction p = fitted->predict(test, options.cancel);
+                // Re-index the fold's classes (those seen in its training rows) to the
+                // model's classes.
+                if (task == EstimatorTask::Classification) {
+                    std::vector<int> map(static_cast<std::size_t>(p.classNames.size()));
+                    for (int k = 0; k < p.classNames.size(); ++k)
+                        map[static_cast<std::size_t>(k)] = classIndex.value(p.classNames[k], 0);
+                    Eigen::MatrixXd P;
+                    if (p.probabilities.size() > 0)
+                        P = Eigen::MatrixXd::Zero(p.probabilities.rows(), K);
+                    for (Eigen::Index r = 0; r < p.predicted.size(); ++r) {
+                        p.predicted(r) = map[static_cast<std::size_t>(p.predicted(r))];
+                        for (Eigen::Index k = 0; k < p.probabilities.cols(); ++k)
+                            P(r, map[static_cast<std::size_t>(k)]) += p.probabilities(r, k);
+                    }
+                    p.probabilities = std::move(P);
+                    p.classNames = classes;
+                }
+                p.truth.resize(static_cast<Eigen::Index>(split.test.size()));
+                for (std::size_t i = 0; i < split.test.size(); ++i)
+                    p.truth(static_cast<Eigen::Index>(i)) = y(split.test[i]);
+                foldPredictions[static_cast<std::size_t>(f)] = std::move(p);
+                int doneNow;
+                {
+                    std::lock_guard<std::mutex> lock(doneMutex);
+                    doneNow = ++foldsDone;
+                }
+                if (options.onFoldDone)
+                    options.onFoldDone(doneNow);
+            }
+        });
+    if (cancelled() || foldsDone < static_cast<int>(folds.size())) {
+        result.cancelled = true;
+        return result;
+    }
+
+    // Out-of-fold predictions in row order.
+    Prediction &all = result.outOfFold;
+    all.task = task;
+    all.modelName = model.displayName;
+    all.targetName = model.target.name();
+    all.classNames = classes;
+    all.truth = y;
+    all.predicted = Eigen::VectorXd::Zero(n);
+    const bool proba = task == EstimatorTask::Classification
+        && foldPredictions.front().probabilities.size() > 0;
+    if (proba)
+        all.probabilities = Eigen::MatrixXd::Zero(n, K);
+    for (std::size_t f = 0; f < folds.size(); ++f) {
+        const Prediction &p = foldPredictions[f];
+        for (std::size_t i = 0; i < folds[f].test.size(); ++i) {
+            const Eigen::Index row = folds[f].test[i];
+            all.predicted(row) = p.predicted(static_cast<Eigen::Index>(i));
+            if (proba && p.probabilities.rows() > 0)
+                all.probabilities.row(row) = p.probabilities.row(static_cast<Eigen::Index>(i));
+        }
+        result.perFold.push_back(metrics(p));
+    }
+    // The out-of-fold table: the input with the prediction columns.
+    all.setTable(data);
+
+    const auto &names = result.perFold.front();
+    for (int m = 0; m < names.size(); ++m) {
+        double sum = 0, sumSq = 0;
+        int count = 0;
+        for (const auto &fold : result.perFold) {
+            const double v = fold[m].second;
+            if (std::isnan(v))
+                continue;
+            sum += v;
+            sumSq += v * v;
+            ++count;
+        }
+        const double mean = count ? sum / count : std::numeric_limits<double>::quiet_NaN();
+        const double var = count ? std::max(0.0, sumSq / count - mean * mean) : mean;
+        result.mean.push_back({ names[m].first, mean });
+        result.std.push_back({ names[m].first, std::sqrt(var) });
+    }
+    result.seconds = timer.nsecsElapsed() / 1e9;
+    return result;
+}
+
+namespace {
+
+std::vector<std::shared_ptr<const Transformer>> remainingSteps(const TrainedModel &model,
+                                                               const Dataset &data)
+{
+    const auto &done = data.preprocessing();
+    std::size_t first = 0;
+    while (first < done.size() && first < model.preprocessing.size()
+           && done[first] == model.preprocessing[first])
+        ++first;
+    return { model.preprocessing.begin() + static_cast<std::ptrdiff_t>(first),
+        model.preprocessing.end() };
+}
+
+Dataset fitSteps(Dataset data, const std::vector<std::shared_ptr<const Transformer>> &steps,
+                 const FitContext &context)
+{
+    for (const auto &step : steps) {
+        std::shared_ptr<Transformer> fresh = step->cloneUnfitted();
+        fresh->fit(data, context);
+        Dataset next = fresh->transform(data);
+        next.setPreprocessing(data.preprocessing());
+        next.appendPreprocessing(fresh);
+        data = std::move(next);
+    }
+    return data;
+}
+
+} // namespace
+
+Dataset Evaluation::refitPreprocessing(const TrainedModel &model, const Dataset &data,
+                                       const FitContext &context)
+{
+    return fitSteps(data, remainingSteps(model, data), context);
+}
+
+MetricsTable Evaluation::singleRow(const QString &label, const QList<QPair<QString, double>> &values,
+                                   const QString &title)
+{
+    MetricsTable t;
+    t.title = title;
+    MetricsTable::Row row;
+    row.label = label;
+    for (const auto &[name, value] : values) {
+        t.columns.push_back(name);
+        row.values.push_back(value);
+    }
+    t.rows.push_back(row);
+    return t;
+}
+
+MetricsTable Evaluation::foldTable(const CvResult &result, const QString &title)
+{
+    MetricsTable t;
+    t.title = title;
+    for (const auto &m : result.mean)
+        t.columns.push_back(m.first);
+    const auto add = [&](const QString &label, const QList<QPair<QString, double>> &values) {
+        MetricsTable::Row row;
+        row.label = label;
+        for (const auto &v : values)
+            row.values.push_back(v.second);
+        t.rows.push_back(row);
+    };
+    for (int f = 0; f < result.perFold.size(); ++f)
+        add(QStringLiteral("fold %1").arg(f + 1), result.perFold[f]);
+    add(QStringLiteral("mean"), result.mean);
+    add(QStringLiteral("std"), result.std);
+    return t;
+}
+
+} // namespace sextant::engine

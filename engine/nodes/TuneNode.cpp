@@ -1,0 +1,271 @@
+#include "nodes/TuneNode.h"
+
+#include "ml/Parallel.h"
+#include "nodes/Evaluation.h"
+#include "nodes/LearnerNode.h"
+#include "nodes/MetricsTable.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <numeric>
+#include <random>
+
+namespace sextant::engine {
+
+namespace {
+
+constexpr int kMaxTrials = 5000;
+
+struct Axis
+{
+    QString name;
+    QList<QVariant> values;
+};
+
+QList<Axis> parseSearch(const QString &text, const LearnerSpec &spec)
+{
+    QList<Axis> axes;
+    for (const QString &part : text.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QString item = part.trimmed();
+        if (item.isEmpty())
+            continue;
+        const int eq = static_cast<int>(item.indexOf(QLatin1Char('=')));
+        if (eq <= 0)
+            throw NodeError(QStringLiteral("search: '%1' is not parameter=value,value,...").arg(item));
+        Axis axis;
+        axis.name = item.left(eq).trimmed();
+        const ParameterSpec *p = nullptr;
+        for (const ParameterSpec &candidate : spec.parameters)
+            if (candidate.name == axis.name)
+                p = &candidate;
+        if (!p) {
+            QStringList names;
+            for (const ParameterSpec &candidate : spec.parameters)
+                names.push_back(candidate.name);
+            throw NodeError(QStringLiteral("search: %1 has no parameter '%2' (it has: %3)")
+                                .arg(spec.displayName, axis.name, names.join(QStringLiteral(", "))));
+        }
+        for (const QString &v : item.mid(eq + 1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            Result<QVariant> value = p->fromString(v.trimmed());
+            if (!value)
+                throw NodeError(QStringLiteral("search: %1=%2: %3").arg(axis.name, v.trimmed(), value.error()));
+            axis.values.push_back(value.value());
+        }
+        if (axis.values.isEmpty())
+            throw NodeError(QStringLiteral("search: no value for '%1'").arg(axis.name));
+        for (const Axis &other : axes)
+            if (other.name == axis.name)
+                throw NodeError(QStringLiteral("search: '%1' appears twice").arg(axis.name));
+        axes.push_back(axis);
+    }
+    if (axes.isEmpty())
+        throw NodeError(QStringLiteral("search: name at least one parameter and its values, "
+                                       "e.g. \"C=0.1,1,10\""));
+    return axes;
+}
+
+} // namespace
+
+NodeType TuneNode::type()
+{
+    NodeType t;
+    t.id = typeId();
+    t.category = QStringLiteral("Evaluate");
+    t.displayName = QStringLiteral("Tune Parameters");
+    t.description = QStringLiteral("Grid or random search over a model's parameters with "
+                                   "cross-validation; outputs the best model.");
+    t.inputs = {
+        PortSpec { QStringLiteral("model"), PortType::Model, QStringLiteral("Model"),
+            QStringLiteral("The learner to tune (its other parameters are kept)."), false },
+        PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false },
+    };
+    t.outputs = {
+        PortSpec { QStringLiteral("model"), PortType::Model, QStringLiteral("Best model"), {}, false },
+        PortSpec { QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Trials"), {}, false },
+    };
+    t.parameters = {
+        ParameterSpec::string(QStringLiteral("search"), QStringLiteral("Search"), {},
+            QStringLiteral("Parameters and the values to try: \"C=0.01,0.1,1,10; max_iter=50,100\".")),
+        ParameterSpec::enumeration(QStringLiteral("mode"), QStringLiteral("Mode"),
+            { QStringLiteral("grid"), QStringLiteral("random") }, QStringLiteral("grid"),
+            QStringLiteral("grid: every combination; random: `trials` combinations drawn at random.")),
+        ParameterSpec::integer(QStringLiteral("trials"), QStringLiteral("Trials"), 20, 1, kMaxTrials,
+            QStringLiteral("Random search: number of combinations tried.")),
+        ParameterSpec::enumeration(QStringLiteral("metric"), QStringLiteral("Metric"),
+            { QStringLiteral("auto"), QStringLiteral("accuracy"), QStringLiteral("balanced_accuracy"),
+                QStringLiteral("f1_macro"), QStringLiteral("roc_auc"), QStringLiteral("log_loss"),
+                QStringLiteral("r2"), QStringLiteral("rmse"), QStringLiteral("mae") },
+            QStringLiteral("auto"), QStringLiteral("Score to optimise (auto: accuracy or R²).")),
+        ParameterSpec::integer(QStringLiteral("folds"), QStringLiteral("Folds"), 5, 2, 50, {}),
+        ParameterSpec::boolean(QStringLiteral("stratified"), QStringLiteral("Stratified"), true, {}),
+        ParameterSpec::integer(QStringLiteral("seed"), QStringLiteral("Seed"), 0, 0, 2147483647,
+            QStringLiteral("Folds and random search draws.")),
+    };
+    t.setCompute(&TuneNode::compute);
+    return t;
+}
+
+void TuneNode::compute(NodeContext &ctx)
+{
+    const TrainedModelPtr &model = ctx.inputAs<TrainedModelPtr>(0);
+    const Dataset &data = ctx.inputAs<Dataset>(1);
+    const LearnerSpec *spec = LearnerNode::find(model->learnerType);
+    if (!spec)
+        throw NodeError(QStringLiteral("the connected model (%1) cannot be refitted with other "
+                                       "parameters")
+                            .arg(model->displayName));
+    const QList<Axis> axes = parseSearch(ctx.stringParameter(QStringLiteral("search")), *spec);
+
+    // Plan the trials: every combination (grid) or a seeded random subset.
+    double combinations = 1;
+    for (const Axis &a : axes)
+        combinations *= a.values.size();
+    const auto seed = static_cast<std::uint64_t>(ctx.intParameter(QStringLiteral("seed")));
+    const bool random = ctx.stringParameter(QStringLiteral("mode")) == QStringLiteral("random");
+    if (!random && combinations > kMaxTrials)
+        throw NodeError(QStringLiteral("the grid has %1 combinations (at most %2): use random "
+                                       "search or fewer values")
+                            .arg(combinations)
+                            .arg(kMaxTrials));
+    std::vector<std::int64_t> picks;
+    if (!random || combinations <= ctx.intParameter(QStringLiteral("trials"))) {
+        picks.resize(static_cast<std::size_t>(combinations));
+        std::iota(picks.begin(), picks.end(), 0);
+    } else {
+        std::mt19937_64 rng(seed);
+        std::uniform_real_distribution<double> u(0.0, 1.0);
+        const auto wanted = static_cast<std::size_t>(ctx.intParameter(QStringLiteral("trials")));
+        std::vector<std::int64_t> chosen;
+        while (chosen.size() < wanted) {
+            const auto c = static_cast<std::int64_t>(u(rng) * combinations);
+            if (std::find(chosen.begin(), chosen.end(), c) == chosen.end())
+                chosen.push_back(c);
+        }
+        picks = std::move(chosen);
+    }
+    const auto trialParameters = [&](std::int64_t combination) {
+        QVariantMap searched;
+        for (const Axis &a : axes) {
+            searched.insert(a.name, a.values[static_cast<int>(combination % a.values.size())]);
+            combination /= a.values.size();
+        }
+        return searched;
+    };
+
+    QString metric = ctx.stringParameter(QStringLiteral("metric"));
+    if (metric == QStringLiteral("auto"))
+        metric = Evaluation::defaultMetric(model->estimator->task());
+    const bool higher = Evaluation::higherIsBetter(metric);
+
+    const int total = static_cast<int>(picks.size());
+    std::vector<TuneTrial> trials(picks.size());
+    std::vector<char> finished(picks.size(), 0);
+    std::mutex mutex;
+    int done = 0;
+    QString failure;
+    parallelChunks(0, total, FitContext {}.threadCount(), 1,
+        [&](int, std::int64_t begin, std::int64_t end) {
+            for (std::int64_t i = begin; i < end; ++i) {
+                if (ctx.cancelled())
+                    return;
+                TuneTrial trial;
+                trial.index = static_cast<int>(i) + 1;
+                trial.total = total;
+                trial.metric = metric;
+                trial.parameters = trialParameters(picks[static_cast<std::size_t>(i)]);
+                QVariantMap parameters = model->learnerParameters;
+                for (auto it = trial.parameters.cbegin(); it != trial.parameters.cend(); ++it)
+                    parameters.insert(it.key(), it.value());
+                Evaluation::CvOptions o;
+                o.folds = static_cast<int>(ctx.intParameter(QStringLiteral("folds")));
+                o.stratified = ctx.boolParameter(QStringLiteral("stratified"));
+                o.seed = seed;
+                o.threads = 1;
+                o.cancel = ctx.cancelFlag();
+                QElapsedTimer timer;
+                timer.start();
+                try {
+                    Evaluation::CvResult r = Evaluation::crossValidate(*model, parameters, data, o);
+                    if (r.cancelled)
+                        return;
+                    trial.score = std::numeric_limits<double>::quiet_NaN();
+                    for (int m = 0; m < r.mean.size(); ++m)
+                        if (r.mean[m].first == metric) {
+                            trial.score = r.mean[m].second;
+                            trial.stdDev = r.std[m].second;
+                        }
+                } catch (const std::exception &e) {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    if (failure.isEmpty())
+                        failure = QStringLiteral("trial %1: %2").arg(trial.index).arg(QString::fromUtf8(e.what()));
+                    trial.score = std::numeric_limits<double>::quiet_NaN();
+                }
+                trial.seconds = timer.nsecsElapsed() / 1e9;
+                int doneNow;
+                {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    trials[static_cast<std::size_t>(i)] = trial;
+                    finished[static_cast<std::size_t>(i)] = 1;
+                    doneNow = ++done;
+                }
+                ctx.progress(0.95 * doneNow / total);
+                ctx.publish(makeValue(trial));
+            }
+        });
+    if (ctx.cancelled())
+        return;
+
+    // Best first; NaN scores (failed trials) last; ties keep the planned order.
+    std::vector<std::size_t> order(trials.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const double x = trials[a].score, y = trials[b].score;
+        if (std::isnan(x) != std::isnan(y))
+            return std::isnan(y);
+        return higher ? x > y : x < y;
+    });
+    if (std::isnan(trials[order.front()].score))
+        throw NodeError(failure.isEmpty() ? QStringLiteral("no trial gave a score") : failure);
+
+    MetricsTable table;
+    table.title = QStringLiteral("Tuning %1 (%2, %3-fold CV)")
+                      .arg(spec->displayName, metric)
+                      .arg(ctx.intParameter(QStringLiteral("folds")));
+    table.columns = { metric, metric + QStringLiteral("_std"), QStringLiteral("seconds") };
+    for (const Axis &a : axes)
+        table.noteColumns.push_back(a.name);
+    for (std::size_t i : order) {
+        const TuneTrial &t = trials[i];
+        MetricsTable::Row row;
+        row.label = QStringLiteral("trial %1").arg(t.index);
+        row.values = { t.score, t.stdDev, t.seconds };
+        for (const Axis &a : axes)
+            row.notes.push_back(ParameterSpec::toString(t.parameters.value(a.name)));
+        table.rows.push_back(row);
+    }
+
+    // Refit the best parameters on every row (preprocessing refitted too).
+    QVariantMap best = model->learnerParameters;
+    const QVariantMap &bestSearched = trials[order.front()].parameters;
+    for (auto it = bestSearched.cbegin(); it != bestSearched.cend(); ++it)
+        best.insert(it.key(), it.value());
+    FitContext fc;
+    fc.cancel = ctx.cancelFlag();
+    const Dataset full = Evaluation::refitPreprocessing(*model, data, fc);
+    std::shared_ptr<TrainedModel> refit = LearnerNode::fit(*spec, best, full, nullptr, fc);
+    if (!refit)
+        return;
+    QJsonObject metrics;
+    metrics.insert(metric, trials[order.front()].score);
+    metrics.insert(metric + QStringLiteral("_std"), trials[order.front()].stdDev);
+    refit->metrics = metrics;
+    ctx.progress(1.0);
+    ctx.setResult(makeValue(table));
+    ctx.setOutput(1, makeValue(std::move(table)));
+    ctx.setOutput(0, makeValue(TrainedModelPtr(std::move(refit))));
+}
+
+} // namespace sextant::engine

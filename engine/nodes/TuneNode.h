@@ -1,0 +1,40 @@
+#pragma once
+
+#include "graph/NodeContext.h"
+#include "graph/NodeType.h"
+
+#include <QString>
+#include <QVariantMap>
+
+namespace sextant::engine {
+
+// Published by the Tune node after each finished trial, for the live results table.
+struct TuneTrial
+{
+    int index = 0;       // 1-based, in the order the trials were planned
+    int total = 0;
+    QVariantMap parameters; // the searched parameters only
+    QString metric;
+    double score = 0;    // mean over the folds
+    double stdDev = 0;
+    double seconds = 0;
+};
+
+// "eval.tune": grid or random search over a connected model's parameters, each trial
+// cross-validated (its preprocessing refitted per fold); trials run in parallel.
+//   inputs  model (Model: which learner, and the values of the parameters not searched),
+//           data (Table)
+//   params  search ("C=0.01,0.1,1,10; max_iter=50,100": parameter=values;...), mode
+//           (grid / random), trials (random: how many combinations), metric (auto:
+//           accuracy or r2), folds, stratified, seed
+//   outputs model (Model: the best parameters refitted on all rows), metrics (Metrics:
+//           one row per trial, best first)
+class TuneNode
+{
+public:
+    static QString typeId() { return QStringLiteral("eval.tune"); }
+    static NodeType type();
+    static void compute(NodeContext &ctx);
+};
+
+} // namespace sextant::engine
