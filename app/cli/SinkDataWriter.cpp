@@ -4,6 +4,9 @@
 #include "data/Dataset.h"
 #include "data/Statistics.h"
 #include "nodes/ColumnHistogram.h"
+#include "nodes/Evaluation.h"
+#include "nodes/MetricsTable.h"
+#include "nodes/PredictionView.h"
 #include "nodes/ScatterData.h"
 
 #include <QJsonArray>
@@ -167,6 +170,67 @@ bool writeScatter(
     return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
 }
 
+bool writeMetrics(const engine::MetricsTable &t, const QString &base, QStringList *written,
+    QString *error)
+{
+    if (!writeJson(t.toJson(), base + QStringLiteral(".json"), written, error))
+        return false;
+    QList<QStringList> rows;
+    QStringList header { QStringLiteral("label") };
+    header += t.columns;
+    header += t.noteColumns;
+    for (const auto &r : t.rows) {
+        QStringList row { r.label };
+        for (int c = 0; c < t.columns.size(); ++c) {
+            const double v = c < r.values.size() ? r.values[c] : std::nan("");
+            row.append(std::isfinite(v) ? QString::number(v, 'g', 17) : QString());
+        }
+        for (int c = 0; c < t.noteColumns.size(); ++c)
+            row.append(r.notes.value(c));
+        rows.append(row);
+    }
+    return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
+}
+
+// The predictions table as CSV, and what the view shows as JSON (metrics, AUC per
+// class, confusion counts).
+bool writePredictionView(const engine::PredictionView &v, const QString &base,
+    QStringList *written, QString *error)
+{
+    using namespace engine;
+    const Prediction &p = v.prediction;
+    const QString csv = base + QStringLiteral(".csv");
+    if (!CsvWriter::write(p.table, csv, {}, error))
+        return false;
+    written->append(csv);
+    QJsonObject o;
+    o[QStringLiteral("model")] = p.modelName;
+    o[QStringLiteral("target")] = p.targetName;
+    o[QStringLiteral("classes")] = QJsonArray::fromStringList(p.classNames);
+    QJsonObject metrics;
+    for (const auto &[name, value] : Evaluation::metrics(p))
+        metrics[name] = std::isfinite(value) ? QJsonValue(value) : QJsonValue();
+    o[QStringLiteral("metrics")] = metrics;
+    if (p.task == EstimatorTask::Classification) {
+        const ConfusionMatrix m = PredictionCurves::confusion(p);
+        QJsonArray counts;
+        for (int t = 0; t < m.classCount; ++t) {
+            QJsonArray row;
+            for (int q = 0; q < m.classCount; ++q)
+                row.append(static_cast<qint64>(m.at(t, q)));
+            counts.append(row);
+        }
+        o[QStringLiteral("confusion")] = counts;
+        if (p.probabilities.size() > 0) {
+            QJsonArray aucs;
+            for (const RocCurve &c : PredictionCurves::roc(p))
+                aucs.append(std::isfinite(c.auc) ? QJsonValue(c.auc) : QJsonValue());
+            o[QStringLiteral("roc_auc_per_curve")] = aucs;
+        }
+    }
+    return writeJson(o, base + QStringLiteral(".json"), written, error);
+}
+
 } // namespace
 
 SinkDataWriter::Outcome SinkDataWriter::write(
@@ -184,6 +248,15 @@ SinkDataWriter::Outcome SinkDataWriter::write(
         ok = writeCorrelation(*m, basePath, written, error);
     } else if (const auto *s = result.as<engine::ScatterData>()) {
         ok = writeScatter(*s, basePath, written, error);
+    } else if (const auto *t = result.as<engine::MetricsTable>()) {
+        ok = writeMetrics(*t, basePath, written, error);
+    } else if (const auto *pv = result.as<engine::PredictionView>()) {
+        try {
+            ok = writePredictionView(*pv, basePath, written, error);
+        } catch (const std::exception &e) {
+            *error = QString::fromUtf8(e.what());
+            ok = false;
+        }
     } else if (const auto *j = result.as<QJsonObject>()) {
         ok = writeJson(*j, basePath + QStringLiteral(".json"), written, error);
     } else if (const auto *v = result.as<QVariantMap>()) {

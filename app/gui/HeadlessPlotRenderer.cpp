@@ -3,7 +3,12 @@
 #include "data/Statistics.h"
 #include "nodes/ColumnHistogram.h"
 #include "nodes/ScatterData.h"
+#include "nodes/PredictionView.h"
+#include "plots/ConfusionMatrixPlot.h"
 #include "plots/CorrelationHeatmap.h"
+#include "plots/PrecisionRecallPlot.h"
+#include "plots/ResidualPlot.h"
+#include "plots/RocPlot.h"
 #include "plots/HistogramPlot.h"
 #include "plots/PlotExporter.h"
 #include "plots/ScatterPlot.h"
@@ -35,6 +40,46 @@ bool exportBoth(QCustomPlot *plot, const QString &basePath, const QString &title
 
 } // namespace
 
+std::unique_ptr<plots::PlotView> HeadlessPlotRenderer::createPredictionPlot(
+    const engine::PredictionView &v)
+{
+    using Kind = engine::PredictionView::Kind;
+    const engine::Prediction &p = v.prediction;
+    switch (v.kind) {
+    case Kind::Roc: {
+        auto plot = std::make_unique<plots::RocPlot>();
+        const auto curves = engine::PredictionCurves::roc(p);
+        if (curves.size() == 1 && p.classNames.size() == 2)
+            plot->setCurve(curves.front(), p.classNames.value(1));
+        else
+            plot->setCurves(curves, p.classNames);
+        return plot;
+    }
+    case Kind::PrecisionRecall: {
+        auto plot = std::make_unique<plots::PrecisionRecallPlot>();
+        const auto curves = engine::PredictionCurves::precisionRecall(p);
+        if (curves.size() == 1 && p.classNames.size() == 2)
+            plot->setCurve(curves.front(), p.classNames.value(1));
+        else
+            plot->setCurves(curves, p.classNames);
+        return plot;
+    }
+    case Kind::Confusion: {
+        auto plot = std::make_unique<plots::ConfusionMatrixPlot>();
+        plot->setMatrix(engine::PredictionCurves::confusion(p), p.classNames);
+        return plot;
+    }
+    case Kind::Residuals: {
+        auto plot = std::make_unique<plots::ResidualPlot>();
+        std::vector<double> predicted, actual;
+        engine::PredictionCurves::residuals(p, &predicted, &actual);
+        plot->setData(predicted, actual);
+        return plot;
+    }
+    }
+    return nullptr;
+}
+
 bool HeadlessPlotRenderer::render(const QString &typeId, const engine::NodeValue &result,
     const QString &basePath, QStringList *written, QString *error)
 {
@@ -62,6 +107,11 @@ bool HeadlessPlotRenderer::render(const QString &typeId, const engine::NodeValue
         if (view->isDensityMode())
             view->refreshDensityNow(); // aggregate here, not on the view's worker
         view->replotNow();
+        return exportBoth(view->customPlot(), basePath, view->title(), written, error);
+    }
+    if (const auto *v = result.as<engine::PredictionView>()) {
+        std::unique_ptr<plots::PlotView> view = createPredictionPlot(*v);
+        view->resize(kWidth, kHeight);
         return exportBoth(view->customPlot(), basePath, view->title(), written, error);
     }
     return true; // nothing to draw for this result (a table)
