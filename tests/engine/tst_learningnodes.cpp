@@ -1,0 +1,408 @@
+// The learning nodes wired through the graph and the executor: training, preprocessing
+// replayed at prediction time, evaluation, cross-validation against scikit-learn, tuning,
+// live training updates, clustering, and the errors a user meets.
+#include "SklearnReference.h"
+
+#include "data/Dataset.h"
+#include "data/DatasetLoader.h"
+#include "graph/Executor.h"
+#include "graph/GraphModel.h"
+#include "ml/Metrics.h"
+#include "ml/StandardizeTransform.h"
+#include "nodes/BuiltinNodes.h"
+#include "nodes/Evaluation.h"
+#include "nodes/LearnerNode.h"
+#include "nodes/MetricsTable.h"
+#include "nodes/TrainingUpdate.h"
+#include "nodes/TuneNode.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+
+using namespace sextant::engine;
+using sextant::testing::SklearnReference;
+
+namespace {
+
+QString dataset(const char *name)
+{
+    return QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + QString::fromLatin1(name);
+}
+
+struct Flow
+{
+    GraphModel model { BuiltinNodes::registry() };
+    int add(const char *type, const QVariantMap &params = {})
+    {
+        Result<int> r = model.addNode(QString::fromLatin1(type), {}, params);
+        if (!r)
+            qFatal("addNode %s: %s", type, qPrintable(r.error()));
+        return r.value();
+    }
+    void connect(int from, int out, int to, int in)
+    {
+        Status s = model.addConnection({ from, out, to, in });
+        if (!s)
+            qFatal("connect: %s", qPrintable(s.error()));
+    }
+    // file -> select(target)
+    int source(const char *file, const char *target)
+    {
+        const int f = add("data.file", { { QStringLiteral("path"), dataset(file) } });
+        const int s = add("data.select", { { QStringLiteral("target"), QString::fromLatin1(target) } });
+        connect(f, 0, s, 0);
+        return s;
+    }
+};
+
+QString failures(const RunSummary &s)
+{
+    QStringList out;
+    for (auto it = s.failureMessages.cbegin(); it != s.failureMessages.cend(); ++it)
+        out << QStringLiteral("%1: %2").arg(it.key()).arg(it.value());
+    return out.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestLearningNodes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void registryHasTheLearningNodes()
+    {
+        const NodeRegistry &r = BuiltinNodes::registry();
+        for (const char *id : { "prep.impute", "prep.standardize", "prep.minmax", "prep.one_hot",
+                 "prep.discretize", "prep.polynomial", "prep.pca", "data.split", "data.filter",
+                 "model.linear_regression", "model.logistic_regression", "model.knn",
+                 "model.decision_tree", "model.random_forest", "model.gradient_boosting",
+                 "model.svm", "model.mlp", "model.naive_bayes", "cluster.kmeans", "cluster.dbscan",
+                 "cluster.gaussian_mixture", "cluster.hierarchical", "model.predict", "eval.test",
+                 "eval.cross_validation", "eval.compare", "eval.tune", "view.metrics", "view.roc",
+                 "view.pr", "view.confusion", "view.residuals" })
+            QVERIFY2(r.find(QString::fromLatin1(id)), id);
+    }
+
+    // Split -> Standardize(train) -> logistic regression; the test rows are standardised
+    // with the training means at prediction time, not their own.
+    void preprocessingIsReplayedOnTestRows()
+    {
+        Flow f;
+        const int src = f.source("wine.csv", "cultivar");
+        const int split = f.add("data.split", { { QStringLiteral("test_ratio"), 0.3 }, { QStringLiteral("seed"), 5 } });
+        const int stdz = f.add("prep.standardize");
+        const int lr = f.add("model.logistic_regression");
+        const int test = f.add("eval.test");
+        f.connect(src, 0, split, 0);
+        f.connect(split, 0, stdz, 0);
+        f.connect(stdz, 0, lr, 0);
+        f.connect(lr, 0, test, 0);
+        f.connect(split, 1, test, 1);
+        Executor ex(f.model);
+        const RunSummary s = ex.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(failures(s)));
+
+        const auto model = *ex.output(lr, 0)->as<TrainedModelPtr>();
+        QCOMPARE(int(model->preprocessing.size()), 1);
+        const Dataset &train = *ex.output(split, 0)->as<Dataset>();
+        const Dataset &testRows = *ex.output(split, 1)->as<Dataset>();
+        QCOMPARE(train.rowCount() + testRows.rowCount(), 178);
+        QCOMPARE(testRows.rowCount(), 54); // ceil(0.3 * 178)
+
+        // By hand: standardise the test rows with the training statistics.
+        const auto *step = dynamic_cast<const StandardizeTransform *>(model->preprocessing.front().get());
+        QVERIFY(step);
+        const Dataset manual = step->transform(testRows);
+        const Eigen::MatrixXd X = model->features.encode(manual);
+        const Eigen::VectorXd expected = model->estimator->predict(X);
+        const Prediction &p = *ex.output(test, 1)->as<Prediction>();
+        QCOMPARE(p.predicted.size(), expected.size());
+        QVERIFY(p.predicted == expected);
+
+        // The metrics are computed from those predictions.
+        const MetricsTable &m = *ex.output(test, 0)->as<MetricsTable>();
+        const double acc = Metrics::accuracy(p.truth, p.predicted);
+        QCOMPARE(m.value(0, QStringLiteral("accuracy")), acc);
+        QVERIFY2(acc > 0.9, qPrintable(QString::number(acc)));
+        // A table already standardised is not standardised twice.
+        const Dataset &trainStd = *ex.output(stdz, 0)->as<Dataset>();
+        QVERIFY(model->encode(trainStd) == model->features.encode(trainStd));
+    }
+
+    // Cross-validation of a pipeline equals scikit-learn's cross_val_score with the same
+    // (unshuffled, stratified) folds: Gaussian naive Bayes exactly, logistic regression
+    // within 2 points.
+    void crossValidationMatchesScikitLearn()
+    {
+        const QString why = SklearnReference::unavailableReason();
+        if (!why.isEmpty())
+            QSKIP(qPrintable(why));
+        LoadResult loaded = DatasetLoader::load(dataset("breast_cancer.csv"));
+        QVERIFY(loaded.ok());
+        Dataset data = *loaded.dataset;
+        data.setRole(data.indexOf(QStringLiteral("diagnosis")), ColumnRole::Target);
+
+        QJsonObject ref;
+        {
+            SklearnReference py;
+            QString error;
+            ref = py.run(QStringLiteral(
+                "import json, pandas as pd\n"
+                "from sklearn.model_selection import StratifiedKFold, cross_val_score\n"
+                "from sklearn.naive_bayes import GaussianNB\n"
+                "from sklearn.linear_model import LogisticRegression\n"
+                "from sklearn.pipeline import make_pipeline\n"
+                "from sklearn.preprocessing import StandardScaler\n"
+                "d = pd.read_csv('" SEXTANT_RESOURCES_DIR "/datasets/breast_cancer.csv')\n"
+                "y = d.pop('diagnosis'); X = d.values\n"
+                "cv = StratifiedKFold(5)\n"
+                "nb = cross_val_score(GaussianNB(), X, y, cv=cv)\n"
+                "lr = cross_val_score(make_pipeline(StandardScaler(), LogisticRegression()), X, y, cv=cv)\n"
+                "print(json.dumps({'nb': list(nb), 'lr': float(lr.mean())}))\n"), &error);
+            QVERIFY2(!ref.isEmpty(), qPrintable(error));
+        }
+
+        for (const char *learner : { "model.naive_bayes", "model.logistic_regression" }) {
+            Flow f;
+            const int file = f.add("data.file", { { QStringLiteral("path"), dataset("breast_cancer.csv") } });
+            const int sel = f.add("data.select", { { QStringLiteral("target"), QStringLiteral("diagnosis") } });
+            f.connect(file, 0, sel, 0);
+            int last = sel;
+            if (QByteArray(learner) == "model.logistic_regression") {
+                last = f.add("prep.standardize");
+                f.connect(sel, 0, last, 0);
+            }
+            const int m = f.add(learner);
+            f.connect(last, 0, m, 0);
+            Executor ex(f.model);
+            const RunSummary s = ex.runBlocking();
+            QVERIFY2(s.ok(), qPrintable(failures(s)));
+            const auto model = *ex.output(m, 0)->as<TrainedModelPtr>();
+            const Dataset raw = *ex.output(sel, 0)->as<Dataset>();
+
+            Evaluation::CvOptions o;
+            o.folds = 5;
+            o.stratified = true;
+            o.shuffle = false;
+            Evaluation::CvResult r = Evaluation::crossValidate(*model, model->learnerParameters, raw, o);
+            QVERIFY(!r.cancelled);
+            QCOMPARE(r.perFold.size(), 5);
+            double mean = 0;
+            for (const auto &fold : r.perFold)
+                mean += fold.front().second / 5.0;
+            QCOMPARE(r.mean.front().first, QStringLiteral("accuracy"));
+            QVERIFY(std::abs(r.mean.front().second - mean) < 1e-12);
+            if (QByteArray(learner) == "model.naive_bayes") {
+                const std::vector<double> nb = SklearnReference::toVector(ref.value(QStringLiteral("nb")));
+                // Class order: sklearn sorts the labels, Sextant keeps category order;
+                // accuracy does not depend on it.
+                for (int k = 0; k < 5; ++k)
+                    QVERIFY2(std::abs(r.perFold[k].front().second - nb[std::size_t(k)]) < 1e-12,
+                        qPrintable(QStringLiteral("fold %1: %2 vs %3").arg(k).arg(r.perFold[k].front().second).arg(nb[std::size_t(k)])));
+            } else {
+                const double lr = ref.value(QStringLiteral("lr")).toDouble();
+                QVERIFY2(std::abs(r.mean.front().second - lr) <= 0.02,
+                    qPrintable(QStringLiteral("%1 vs %2").arg(r.mean.front().second).arg(lr)));
+            }
+        }
+    }
+
+    void tuneSearchesTheGridAndPublishesTrials()
+    {
+        Flow f;
+        const int src = f.source("iris.csv", "species");
+        const int knn = f.add("model.knn");
+        const int tune = f.add("eval.tune", { { QStringLiteral("search"), QStringLiteral("k=1,5,15; weights=uniform,distance") },
+                                                { QStringLiteral("folds"), 3 } });
+        f.connect(src, 0, knn, 0);
+        f.connect(knn, 0, tune, 0);
+        f.connect(src, 0, tune, 1);
+        Executor ex(f.model);
+        QSignalSpy updates(&ex, &Executor::nodeUpdate);
+        const RunSummary s = ex.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(failures(s)));
+        const MetricsTable &trials = *ex.output(tune, 1)->as<MetricsTable>();
+        QCOMPARE(trials.rows.size(), 6);
+        for (int r = 1; r < trials.rows.size(); ++r)
+            QVERIFY(trials.rows[r - 1].values[0] >= trials.rows[r].values[0]);
+        QTRY_COMPARE(updates.count(), 6);
+        int fromTune = 0;
+        for (const auto &args : updates)
+            if (args.at(0).toInt() == tune && args.at(1).value<NodeValuePtr>()->as<TuneTrial>())
+                ++fromTune;
+        QCOMPARE(fromTune, 6);
+        const auto best = *ex.output(tune, 0)->as<TrainedModelPtr>();
+        QCOMPARE(best->learnerParameters.value(QStringLiteral("k")).toString(), trials.rows[0].notes[0]);
+        QVERIFY(trials.rows[0].values[0] > 0.9);
+
+        f.model.setParameter(tune, QStringLiteral("search"), QStringLiteral("nope=1"));
+        const RunSummary bad = ex.runBlocking();
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.failureMessages.value(tune).contains(QStringLiteral("no parameter 'nope'")),
+            qPrintable(bad.failureMessages.value(tune)));
+    }
+
+    void mlpPublishesEveryEpoch()
+    {
+        Flow f;
+        const int src = f.source("iris.csv", "species");
+        const int stdz = f.add("prep.standardize");
+        const int mlp = f.add("model.mlp", { { QStringLiteral("epochs"), 30 },
+                                               { QStringLiteral("early_stopping"), false },
+                                               { QStringLiteral("hidden_layers"), QStringLiteral("16") } });
+        f.connect(src, 0, stdz, 0);
+        f.connect(stdz, 0, mlp, 0);
+        Executor ex(f.model);
+        QSignalSpy updates(&ex, &Executor::nodeUpdate);
+        const RunSummary s = ex.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(failures(s)));
+        QTRY_COMPARE(updates.count(), 30);
+        double first = 0, last = 0;
+        for (int i = 0; i < updates.count(); ++i) {
+            const auto *u = updates.at(i).at(1).value<NodeValuePtr>()->as<TrainingUpdate>();
+            QVERIFY(u);
+            QCOMPARE(u->report.epoch, i + 1);
+            QVERIFY(std::isfinite(u->report.trainLoss));
+            (i == 0 ? first : last) = u->report.trainLoss;
+        }
+        QVERIFY2(last < first, qPrintable(QStringLiteral("%1 -> %2").arg(first).arg(last)));
+    }
+
+    void trainingIsDeterministic()
+    {
+        Eigen::VectorXd previous;
+        for (int run = 0; run < 2; ++run) {
+            Flow f;
+            const int src = f.source("wine.csv", "cultivar");
+            const int rf = f.add("model.random_forest", { { QStringLiteral("trees"), 20 }, { QStringLiteral("seed"), 11 } });
+            const int pred = f.add("model.predict");
+            f.connect(src, 0, rf, 0);
+            f.connect(rf, 0, pred, 0);
+            f.connect(src, 0, pred, 1);
+            Executor ex(f.model);
+            QVERIFY(ex.runBlocking().ok());
+            const Prediction &p = *ex.output(pred, 0)->as<Prediction>();
+            QCOMPARE(p.probabilities.rows(), 178);
+            Eigen::VectorXd flat = Eigen::Map<const Eigen::VectorXd>(p.probabilities.data(), p.probabilities.size());
+            if (run == 1)
+                QVERIFY(flat == previous);
+            previous = flat;
+        }
+    }
+
+    void clusteringAddsAClusterColumn()
+    {
+        Flow f;
+        const int file = f.add("data.file", { { QStringLiteral("path"), dataset("iris.csv") } });
+        const int sel = f.add("data.select", { { QStringLiteral("ignored"), QStringList { QStringLiteral("species") } } });
+        const int stdz = f.add("prep.standardize");
+        const int km = f.add("cluster.kmeans", { { QStringLiteral("k"), 3 } });
+        f.connect(file, 0, sel, 0);
+        f.connect(sel, 0, stdz, 0);
+        f.connect(stdz, 0, km, 0);
+        Executor ex(f.model);
+        const RunSummary s = ex.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(failures(s)));
+        const Dataset &out = *ex.output(km, 1)->as<Dataset>();
+        const int c = out.indexOf(QStringLiteral("cluster"));
+        QVERIFY(c >= 0);
+        QCOMPARE(out.column(c).categories().size(), 3);
+        // The clusters agree with the species far better than chance.
+        const Column species = out.column(out.indexOf(QStringLiteral("species")));
+        Eigen::VectorXd a(150), b(150);
+        for (int r = 0; r < 150; ++r) {
+            a(r) = species.codes()[std::size_t(r)];
+            b(r) = out.column(c).codes()[std::size_t(r)];
+        }
+        QVERIFY(Metrics::adjustedRandIndex(a, b) > 0.5);
+    }
+
+    void errorsNameTheProblem()
+    {
+        {
+            // No target anywhere.
+            Flow f;
+            const int file = f.add("data.file", { { QStringLiteral("path"), dataset("iris.csv") } });
+            const int lr = f.add("model.logistic_regression");
+            f.connect(file, 0, lr, 0);
+            Executor ex(f.model);
+            const RunSummary s = ex.runBlocking();
+            QVERIFY(!s.ok());
+            QVERIFY2(s.failureMessages.value(lr).contains(QStringLiteral("target")),
+                qPrintable(s.failureMessages.value(lr)));
+        }
+        {
+            // Predicting a table that lacks a feature column.
+            Flow f;
+            const int src = f.source("iris.csv", "species");
+            const int lr = f.add("model.logistic_regression");
+            const int drop = f.add("data.select", { { QStringLiteral("columns"),
+                QStringList { QStringLiteral("sepal_length_cm"), QStringLiteral("species") } } });
+            const int pred = f.add("model.predict");
+            f.connect(src, 0, lr, 0);
+            f.connect(src, 0, drop, 0);
+            f.connect(lr, 0, pred, 0);
+            f.connect(drop, 0, pred, 1);
+            Executor ex(f.model);
+            const RunSummary s = ex.runBlocking();
+            QVERIFY(!s.ok());
+            QVERIFY2(s.failureMessages.value(pred).contains(QStringLiteral("sepal_width_cm")),
+                qPrintable(s.failureMessages.value(pred)));
+        }
+        {
+            // Regression on a categorical target.
+            Flow f;
+            const int src = f.source("iris.csv", "species");
+            const int lin = f.add("model.linear_regression");
+            f.connect(src, 0, lin, 0);
+            Executor ex(f.model);
+            const RunSummary s = ex.runBlocking();
+            QVERIFY(!s.ok());
+            QVERIFY2(s.failureMessages.value(lin).contains(QStringLiteral("categorical")),
+                qPrintable(s.failureMessages.value(lin)));
+        }
+    }
+
+    void cancelStopsTraining()
+    {
+        // A large generated table so the fit is long enough to cancel.
+        Dataset big;
+        const int n = 200000;
+        std::vector<double> a(n), b(n);
+        std::vector<std::int32_t> y(n);
+        for (int i = 0; i < n; ++i) {
+            a[std::size_t(i)] = std::sin(i * 0.37);
+            b[std::size_t(i)] = std::cos(i * 0.11);
+            y[std::size_t(i)] = a[std::size_t(i)] + b[std::size_t(i)] > 0 ? 1 : 0;
+        }
+        big.addColumn(Column::numeric(QStringLiteral("a"), a));
+        big.addColumn(Column::numeric(QStringLiteral("b"), b));
+        big.addColumn(Column::categorical(QStringLiteral("y"), y, { QStringLiteral("no"), QStringLiteral("yes") }));
+        big.setRole(2, ColumnRole::Target);
+        const LearnerSpec *spec = LearnerNode::find(QStringLiteral("model.mlp"));
+        QVERIFY(spec);
+        QVariantMap params;
+        for (const ParameterSpec &p : BuiltinNodes::registry().find(QStringLiteral("model.mlp"))->parameters)
+            params.insert(p.name, p.defaultValue);
+        params.insert(QStringLiteral("epochs"), 100000);
+        params.insert(QStringLiteral("early_stopping"), false);
+        std::atomic<bool> cancel { false };
+        FitContext fc;
+        fc.cancel = &cancel;
+        int epochs = 0;
+        fc.onEpoch = [&](const EpochReport &) {
+            if (++epochs == 2)
+                cancel = true;
+            return false;
+        };
+        const auto model = LearnerNode::fit(*spec, params, big, nullptr, fc);
+        QVERIFY(!model);
+        QVERIFY(epochs <= 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLearningNodes)
+#include "tst_learningnodes.moc"
