@@ -4,7 +4,10 @@
 #include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 
+#include <QFontMetricsF>
+
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace sextant::plots {
@@ -18,9 +21,25 @@ QString elided(const QString &label)
     return label.size() <= kMaxLabelChars ? label : label.left(kMaxLabelChars - 1) + QChar(0x2026);
 }
 
-// Column names at integer positions, thinned to every k-th when the cells are smaller
-// than a label's height. Decided when the ticks are generated (each replot or export),
-// from the size the axis will have at that time.
+// Tick label font sizes, largest first: labels shrink to kMinFontPx before any is dropped.
+constexpr int kMaxFontPx = 12;
+constexpr int kMinFontPx = 8;
+// Free pixels between two neighbouring labels along the axis.
+constexpr double kLabelGapPx = 1.0;
+
+// The label font size and stride for cells of a given pixel size along the axis.
+struct LabelFit {
+    int fontPx = kMaxFontPx;
+    int stride = 1;
+    bool operator==(const LabelFit &) const = default;
+};
+
+// Column names at integer positions. Every name is written while its line height (font
+// metrics of the tick label font, both axes: the x labels are rotated by 90 degrees) fits
+// in a cell; the font shrinks down to kMinFontPx first, then only every k-th name is
+// written so that none overlap. Decided when the ticks are generated (each replot or
+// export); see refitLabels() for why the estimate of the axis length is checked after the
+// layout.
 class IndexTicker : public QCPAxisTickerText {
 public:
     IndexTicker(QCPAxis *axis, QStringList labels) : m_axis(axis), m_labels(std::move(labels))
@@ -31,6 +50,15 @@ public:
         setTicks(ticks);
     }
 
+    // The fit for the axis as laid out now (after a layout pass).
+    LabelFit fitForCurrentLayout() const
+    {
+        const bool horizontal = m_axis->orientation() == Qt::Horizontal;
+        const QRect rect = m_axis->axisRect()->rect();
+        return fitFor(cellPixels(horizontal ? rect.width() : rect.height(), m_axis->range()));
+    }
+    const LabelFit &lastFit() const { return m_fit; }
+
 protected:
     QVector<double> createTickVector(double, const QCPRange &range) override
     {
@@ -38,43 +66,92 @@ protected:
         const int n = static_cast<int>(m_labels.size());
         if (n == 0)
             return out;
-        // Pixels per cell at the size the axis is about to be drawn: the last layout's
-        // axis length corrected by how much the viewport changed since.
+        // The axis length as it will be drawn, estimated from the last layout: its axis
+        // rect length corrected by how much the viewport changed since. (QCustomPlot
+        // generates ticks before it lays out, so this may be stale after a resize or for an
+        // export at another size; refitLabels() then lays out once more.)
         QCustomPlot *plot = m_axis->parentPlot();
         QCPAxisRect *rect = m_axis->axisRect();
         const bool horizontal = m_axis->orientation() == Qt::Horizontal;
         const double outer = horizontal ? plot->plotLayout()->outerRect().width()
                                         : plot->plotLayout()->outerRect().height();
         const double viewport = horizontal ? plot->viewport().width() : plot->viewport().height();
-        const double length
-            = std::max(20.0, (horizontal ? rect->width() : rect->height()) + (viewport - outer));
-        const double cellPx = length / std::max(1e-9, range.size());
+        const double length = (horizontal ? rect->width() : rect->height()) + (viewport - outer);
 
-        // Shrink the font (down to 8 px) before dropping labels: every column keeps its
-        // name as long as cells are at least 11 px.
-        const int fontPx = std::clamp(static_cast<int>(cellPx) - 3, 8, 12);
+        m_fit = fitFor(cellPixels(length, range));
         QFont font = m_axis->tickLabelFont();
-        if (font.pixelSize() != fontPx) {
-            font.setPixelSize(fontPx);
+        if (font.pixelSize() != m_fit.fontPx) {
+            font.setPixelSize(m_fit.fontPx);
             m_axis->setTickLabelFont(font);
         }
-        const int stride = std::max(1, static_cast<int>(std::ceil((fontPx + 3) / cellPx)));
+        const int stride = m_fit.stride;
         const int first = std::max(0, static_cast<int>(std::ceil(range.lower)));
         const int last = std::min(n - 1, static_cast<int>(std::floor(range.upper)));
         for (int i = first - first % stride; i <= last; i += stride)
             if (i >= first)
                 out.append(i);
-        m_stride = stride;
         return out;
     }
 
     int getSubTickCount(double) override { return 0; }
 
 private:
+    static double cellPixels(double length, const QCPRange &range)
+    {
+        return std::max(1.0, length) / std::max(1e-9, range.size());
+    }
+
+    // Line height of the tick label font at `px` pixels (cached: the family rarely changes).
+    double lineHeight(int px) const
+    {
+        QFont font = m_axis->tickLabelFont();
+        font.setPixelSize(px);
+        const auto at = static_cast<std::size_t>(px - kMinFontPx);
+        if (m_heightFont[at] != font) {
+            m_heightFont[at] = font;
+            m_height[at] = QFontMetricsF(font).height();
+        }
+        return m_height[at];
+    }
+
+    LabelFit fitFor(double cellPx) const
+    {
+        for (int px = kMaxFontPx; px >= kMinFontPx; --px)
+            if (lineHeight(px) + kLabelGapPx <= cellPx)
+                return { px, 1 };
+        const double needed = lineHeight(kMinFontPx) + kLabelGapPx;
+        return { kMinFontPx, std::max(1, static_cast<int>(std::ceil(needed / cellPx - 1e-9))) };
+    }
+
     QCPAxis *m_axis;
     QStringList m_labels;
-    int m_stride = 1;
+    LabelFit m_fit;
+    mutable std::array<QFont, kMaxFontPx - kMinFontPx + 1> m_heightFont;
+    mutable std::array<double, kMaxFontPx - kMinFontPx + 1> m_height {};
 };
+
+// Called after each layout (QCustomPlot::afterLayout), before anything is drawn: when the
+// axis rects came out of the layout at another size than the tickers estimated (the first
+// replot after a resize, an export at another size), lays out again so that the labels
+// match the cells being drawn. Converges in one or two passes; bounded anyway, since the
+// label font changes the margins.
+void refitLabels(QCustomPlot *plot)
+{
+    for (int pass = 0; pass < 3; ++pass) {
+        bool stale = false;
+        for (QCPAxis *axis : { plot->xAxis, plot->yAxis }) {
+            const auto ticker = axis->ticker().dynamicCast<IndexTicker>();
+            if (ticker && ticker->fitForCurrentLayout() != ticker->lastFit())
+                stale = true;
+        }
+        if (!stale)
+            return;
+        QCPLayoutGrid *layout = plot->plotLayout();
+        layout->update(QCPLayoutElement::upPreparation);
+        layout->update(QCPLayoutElement::upMargins);
+        layout->update(QCPLayoutElement::upLayout);
+    }
+}
 
 } // namespace
 
@@ -116,6 +193,7 @@ CorrelationHeatmap::CorrelationHeatmap(QWidget *parent) : PlotView(parent)
     plot->yAxis2->setTicks(false);
     setTitle(tr("Correlation"));
     applyPaletteColors();
+    connect(plot, &QCustomPlot::afterLayout, this, [plot] { refitLabels(plot); });
     clear();
 }
 

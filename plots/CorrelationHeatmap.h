@@ -20,9 +20,11 @@ namespace sextant::plots {
 // a colour bar, column names on both axes (row 0 at the top, like the matrix), r written
 // in the cells when they are big enough, and a tool tip with both names and r.
 //
-// Readable at 50+ columns: axis labels are thinned to every k-th column when the cells
-// get smaller than the font, long names are elided (the tool tip has the full name), and
-// zooming in (wheel, Ctrl+drag) brings the labels and cell values back.
+// Readable at 50+ columns: every column name is written while a label's line height
+// (font metrics) fits in a cell, the font shrinking from 12 to 8 px first; only below that
+// are the labels thinned to every k-th column so that none overlap. Decided for the cell
+// size in pixels of each replot and export. Long names are elided (the tool tip has the
+// full name), and zooming in (wheel, Ctrl+drag) brings the labels and cell values back.
 class CorrelationHeatmap : public PlotView {
     Q_OBJECT
 public:

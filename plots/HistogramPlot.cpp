@@ -1,23 +1,32 @@
 #include "plots/HistogramPlot.h"
 
+#include "data/GroupedHistogram.h"
+#include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QSpinBox>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 namespace sextant::plots {
 
 using engine::Column;
+using engine::GroupedHistogram;
 using engine::Histogram;
 
 namespace {
+
+// Fill alpha of the overlaid class bars: several layers still read through each other.
+constexpr int kOverlayAlpha = 90;
+// Pixels either side of a thin bar that still count as hovering it.
+constexpr double kHoverSlopPx = 2.0;
 
 // Tick steps of at least 1 for count axes: counts are integers.
 class CountTicker : public QCPAxisTicker
@@ -37,12 +46,18 @@ QString elided(const QString &label, int maxChars = 18)
     return label.left(maxChars - 1) + QChar(0x2026);
 }
 
+QString countText(std::int64_t count)
+{
+    return QLocale().toString(qlonglong(count));
+}
+
 } // namespace
 
 HistogramPlot::HistogramPlot(QWidget *parent)
-    : QWidget(parent)
-    , m_plot(new QCustomPlot(this))
+    : PlotView(parent)
     , m_bins(new QSpinBox(this))
+    , m_modeLabel(new QLabel(this))
+    , m_mode(new QComboBox(this))
 {
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(QStringLiteral("HistogramPlotPool"));
@@ -55,55 +70,82 @@ HistogramPlot::HistogramPlot(QWidget *parent)
     auto *binsLabel = new QLabel(tr("&Bins:"), this);
     binsLabel->setBuddy(m_bins);
 
-    auto *controls = new QHBoxLayout;
-    controls->setContentsMargins(6, 4, 6, 0);
-    controls->addStretch(1);
+    m_mode->setObjectName(QStringLiteral("histogramSplitMode"));
+    m_mode->addItem(tr("Stacked"), int(SplitMode::Stacked));
+    m_mode->addItem(tr("Overlaid"), int(SplitMode::Overlaid));
+    m_mode->setToolTip(tr("Stack the classes' bars (they add up to the whole column) or "
+                          "overlay them (to compare their shapes)"));
+    m_modeLabel->setText(tr("&Classes:"));
+    m_modeLabel->setBuddy(m_mode);
+    m_modeLabel->setVisible(false);
+    m_mode->setVisible(false);
+
+    QHBoxLayout *controls = controlsLayout(); // a stretch, then the view's controls
+    controls->addWidget(m_modeLabel);
+    controls->addWidget(m_mode);
+    controls->addSpacing(8);
     controls->addWidget(binsLabel);
     controls->addWidget(m_bins);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addLayout(controls);
-    layout->addWidget(m_plot, 1);
-
-    m_plot->setMinimumSize(200, 150);
-    m_plot->setBackground(palette().color(QPalette::Base));
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    m_title = new QCPTextElement(m_plot, QString(), titleFont);
-    m_title->setTextColor(palette().color(QPalette::Text));
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, m_title);
-
-    m_bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    QCustomPlot *plot = customPlot();
+    m_bars = new QCPBars(plot->xAxis, plot->yAxis);
     const QColor fill(0x4a, 0x90, 0xd9);
     m_bars->setBrush(fill);
     m_bars->setPen(QPen(fill.darker(140), 1));
     m_bars->setWidthType(QCPBars::wtPlotCoords);
-    m_plot->yAxis->setLabel(tr("Count"));
-    m_plot->yAxis->setTicker(QSharedPointer<CountTicker>::create());
-    m_plot->yAxis->setNumberFormat(QStringLiteral("f"));
-    m_plot->yAxis->setNumberPrecision(0);
-    m_plot->yAxis->grid()->setSubGridVisible(false);
-    m_plot->xAxis->grid()->setVisible(false);
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(palette().color(QPalette::Mid)));
-        axis->setTickPen(QPen(palette().color(QPalette::Mid)));
-        axis->setSubTickPen(QPen(palette().color(QPalette::Mid)));
-        axis->setTickLabelColor(palette().color(QPalette::Text));
-        axis->setLabelColor(palette().color(QPalette::Text));
-    }
+    m_bars->removeFromLegend();
+    plot->yAxis->setLabel(tr("Count"));
+    plot->yAxis->setTicker(QSharedPointer<CountTicker>::create());
+    plot->yAxis->setNumberFormat(QStringLiteral("f"));
+    plot->yAxis->setNumberPrecision(0);
+    plot->yAxis->grid()->setSubGridVisible(false);
+    plot->xAxis->grid()->setVisible(false);
+    // Counts start at 0: wheel and drag act on the bins only.
+    plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    plot->axisRect()->setRangeZoom(Qt::Horizontal);
+
+    plot->legend->setVisible(false);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    QFont legendFont = font();
+    legendFont.setPointSizeF(std::max(7.0, legendFont.pointSizeF() - 1));
+    plot->legend->setFont(legendFont);
+    // The legend's first row names the split column; the class entries follow.
+    QFont legendTitleFont = legendFont;
+    legendTitleFont.setBold(true);
+    m_legendTitle = new QCPTextElement(plot, QString(), legendTitleFont);
+    m_legendTitle->setMargins(QMargins(6, 4, 6, 0));
+    plot->legend->insertRow(0);
+    plot->legend->addElement(0, 0, m_legendTitle);
+    m_legendTitle->setLayer(plot->legend->layer()); // above the legend's background
+    applyPaletteColors();
+    QColor legendBackground = palette().color(QPalette::Base);
+    legendBackground.setAlpha(215);
+    plot->legend->setBrush(legendBackground);
+    setTitle(tr("Select a column to see its histogram"));
 
     connect(m_bins, &QSpinBox::valueChanged, this, &HistogramPlot::onBinsEdited);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int index) {
+        setSplitMode(SplitMode(m_mode->itemData(index).toInt()));
+    });
     clear();
 }
 
 HistogramPlot::~HistogramPlot()
 {
     // Background tasks post their results to this object: let them end first.
+    if (m_cancel)
+        m_cancel->store(true);
     m_pool.clear();
     m_pool.waitForDone();
+}
+
+void HistogramPlot::addLeadingControl(QWidget *label, QWidget *control)
+{
+    QHBoxLayout *controls = controlsLayout();
+    if (label)
+        controls->insertWidget(m_leadingControls++, label);
+    if (control)
+        controls->insertWidget(m_leadingControls++, control);
 }
 
 int HistogramPlot::binCount() const
@@ -123,6 +165,16 @@ void HistogramPlot::onBinsEdited(int bins)
     Q_EMIT binCountChanged(bins);
 }
 
+void HistogramPlot::cancelPending()
+{
+    ++m_generation;
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel.reset();
+    m_pool.clear();
+    m_pending = 0;
+}
+
 void HistogramPlot::setColumn(const Column &column, const Histogram *precomputed)
 {
     m_column = column;
@@ -131,10 +183,11 @@ void HistogramPlot::setColumn(const Column &column, const Histogram *precomputed
                       && (column.isCategorical()
                           || precomputed->counts.size() == std::size_t(binCount()));
     if (fits) {
-        ++m_generation; // drop any result still coming for the previous column
-        m_pool.clear();
-        m_pending = 0;
-        draw(column.name(), column.isCategorical(), *precomputed);
+        cancelPending(); // drop any result still coming for the previous column
+        // The whole column at once; with a split, the classes follow from the background.
+        draw(column.name(), column.isCategorical(), *precomputed, {});
+        if (m_split)
+            computeInBackground();
     } else {
         computeInBackground();
     }
@@ -143,62 +196,190 @@ void HistogramPlot::setColumn(const Column &column, const Histogram *precomputed
 void HistogramPlot::setHistogram(const QString &columnName, bool categorical,
                                  const Histogram &histogram)
 {
-    ++m_generation;
-    m_pool.clear();
-    m_pending = 0;
+    cancelPending();
     m_column.reset();
     m_bins->setEnabled(!categorical);
-    draw(columnName, categorical, histogram);
+    draw(columnName, categorical, histogram, {});
 }
 
 void HistogramPlot::clear()
 {
-    ++m_generation;
-    m_pool.clear();
-    m_pending = 0;
+    cancelPending();
     m_column.reset();
+    m_histogram = Histogram{};
+    m_columnName.clear();
+    m_categorical = false;
+    m_groups.clear();
+    m_order.clear();
     m_values.clear();
     m_labels.clear();
+    removeGroupBars();
     m_bars->data()->clear();
-    m_title->setText(tr("Select a column to see its histogram"));
-    m_plot->xAxis->setLabel(QString());
-    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-    m_plot->xAxis->setRange(0, 1);
-    m_plot->yAxis->setRange(0, 1);
-    m_plot->xAxis->setVisible(false);
-    m_plot->yAxis->setVisible(false);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_bars->setVisible(true);
+    customPlot()->legend->setVisible(false);
+    setTitle(tr("Select a column to see its histogram"));
+    QCustomPlot *plot = customPlot();
+    plot->xAxis->setLabel(QString());
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    m_xLower = 0;
+    m_xUpper = 1;
+    m_yUpper = 1;
+    plot->xAxis->setRange(0, 1);
+    plot->yAxis->setRange(0, 1);
+    plot->xAxis->setVisible(false);
+    plot->yAxis->setVisible(false);
+    replot();
     Q_EMIT histogramShown();
+}
+
+void HistogramPlot::setSplitColumn(const Column &column)
+{
+    if (!column.isCategorical()) {
+        clearSplitColumn();
+        return;
+    }
+    m_split = column;
+    m_modeLabel->setVisible(true);
+    m_mode->setVisible(true);
+    if (m_column)
+        computeInBackground();
+}
+
+void HistogramPlot::clearSplitColumn()
+{
+    if (!m_split)
+        return;
+    m_split.reset();
+    m_modeLabel->setVisible(false);
+    m_mode->setVisible(false);
+    if (m_column && m_pending > 0) {
+        computeInBackground(); // the request in flight was for the split
+    } else if (!m_groups.empty()) {
+        // The unsplit histogram is already at hand: no recompute.
+        const Histogram histogram = m_histogram;
+        draw(m_columnName, m_categorical, histogram, {});
+    }
+}
+
+QString HistogramPlot::splitColumnName() const
+{
+    return m_split ? m_split->name() : QString();
+}
+
+void HistogramPlot::setSplitMode(SplitMode mode)
+{
+    const int index = m_mode->findData(int(mode));
+    if (index >= 0 && m_mode->currentIndex() != index)
+        m_mode->setCurrentIndex(index); // re-enters through currentIndexChanged
+    if (mode == m_splitMode)
+        return;
+    m_splitMode = mode;
+    if (!m_groups.empty()) {
+        drawBars();
+        customPlot()->yAxis->setRange(0, m_yUpper); // stacks are taller than overlays
+        replot();
+    }
+    Q_EMIT splitModeChanged(mode);
+}
+
+std::vector<HistogramPlot::Group> HistogramPlot::makeGroups(const GroupedHistogram &grouped)
+{
+    std::vector<Group> out;
+    const std::size_t nBins = grouped.total.counts.size();
+    if (grouped.groups.isEmpty() || nBins == 0)
+        return out;
+    const auto total = [](const std::vector<std::int64_t> &counts) {
+        return std::accumulate(counts.begin(), counts.end(), std::int64_t(0));
+    };
+    // Classes that occur, in dictionary order (colours follow the category index, as in
+    // the scatter plot).
+    std::vector<int> present;
+    std::vector<std::int64_t> sizes(grouped.counts.size(), 0);
+    for (std::size_t g = 0; g < grouped.counts.size(); ++g) {
+        sizes[g] = total(grouped.counts[g]);
+        if (sizes[g] > 0)
+            present.push_back(int(g));
+    }
+    std::vector<int> kept = present;
+    std::vector<int> merged;
+    if (int(present.size()) > kMaxSplitGroups) {
+        std::vector<int> bySize = present;
+        std::stable_sort(bySize.begin(), bySize.end(),
+                         [&](int a, int b) { return sizes[std::size_t(a)] > sizes[std::size_t(b)]; });
+        kept.assign(bySize.begin(), bySize.begin() + (kMaxSplitGroups - 1));
+        merged.assign(bySize.begin() + (kMaxSplitGroups - 1), bySize.end());
+        std::sort(kept.begin(), kept.end());
+    }
+    for (int g : kept)
+        out.push_back(Group{grouped.groups.at(g), Palette::categorical(g),
+                            grouped.counts[std::size_t(g)]});
+    if (!merged.empty()) {
+        Group other{tr("Other (%n classes)", nullptr, int(merged.size())), QColor(0x8c, 0x8c, 0x8c),
+                    std::vector<std::int64_t>(nBins, 0)};
+        for (int g : merged)
+            for (std::size_t b = 0; b < nBins; ++b)
+                other.counts[b] += grouped.counts[std::size_t(g)][b];
+        out.push_back(std::move(other));
+    }
+    if (grouped.hasMissingGroup() && total(grouped.missingGroup) > 0)
+        out.push_back(Group{tr("(missing)"), Palette::missing(), grouped.missingGroup});
+    return out;
 }
 
 void HistogramPlot::computeInBackground()
 {
     if (!m_column)
         return;
-    const quint64 generation = ++m_generation;
-    m_pool.clear(); // requests not yet started are superseded
+    cancelPending();
+    const quint64 generation = m_generation;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_pending = 1;
-    m_title->setText(tr("Computing the histogram of %1…").arg(m_column->name()));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-    m_pool.start([this, generation, column = *m_column, bins = binCount()] {
-        Histogram histogram = engine::Statistics::histogram(column, bins);
+    setTitle(m_split ? tr("Computing the histogram of %1 by %2…")
+                           .arg(m_column->name(), m_split->name())
+                     : tr("Computing the histogram of %1…").arg(m_column->name()));
+    std::optional<Column> split;
+    if (m_split && m_split->size() == m_column->size())
+        split = m_split;
+    m_pool.start([this, generation, column = *m_column, split = std::move(split),
+                  bins = binCount(), cancel = m_cancel] {
+        Histogram histogram;
+        std::vector<Group> groups;
+        if (split) {
+            const GroupedHistogram grouped
+                = GroupedHistogram::compute(column, *split, bins, cancel.get());
+            if (cancel->load())
+                return;
+            histogram = grouped.total;
+            groups = makeGroups(grouped);
+        } else {
+            histogram = engine::Statistics::histogram(column, bins);
+        }
+        if (cancel->load())
+            return;
         // Worker thread -> GUI thread; `this` outlives the pool (see the destructor).
         QMetaObject::invokeMethod(
             this,
-            [this, generation, column, histogram = std::move(histogram)] {
+            [this, generation, column, histogram = std::move(histogram),
+             groups = std::move(groups)]() mutable {
                 if (generation != m_generation)
                     return;
                 m_pending = 0;
-                draw(column.name(), column.isCategorical(), histogram);
+                m_cancel.reset();
+                draw(column.name(), column.isCategorical(), histogram, std::move(groups));
             },
             Qt::QueuedConnection);
     });
 }
 
-void HistogramPlot::draw(const QString &columnName, bool categorical, const Histogram &histogram)
+void HistogramPlot::draw(const QString &columnName, bool categorical, const Histogram &histogram,
+                         std::vector<Group> groups)
 {
-    QVector<double> keys;
-    QVector<double> values;
+    QCustomPlot *plot = customPlot();
+    m_histogram = histogram;
+    m_columnName = columnName;
+    m_categorical = categorical;
+    m_groups = std::move(groups);
+    m_order.clear();
     m_labels.clear();
     const std::size_t n = histogram.counts.size();
     const std::int64_t total
@@ -207,66 +388,62 @@ void HistogramPlot::draw(const QString &columnName, bool categorical, const Hist
 
     if (categorical) {
         // Category order, or the most frequent kMaxCategoryBars (in falling count).
-        std::vector<std::size_t> order(n);
-        std::iota(order.begin(), order.end(), std::size_t(0));
+        m_order.resize(n);
+        std::iota(m_order.begin(), m_order.end(), std::size_t(0));
         if (n > std::size_t(kMaxCategoryBars)) {
             auto byCount = [&](std::size_t a, std::size_t b) {
                 return histogram.counts[a] > histogram.counts[b]
                        || (histogram.counts[a] == histogram.counts[b] && a < b);
             };
-            std::nth_element(order.begin(), order.begin() + kMaxCategoryBars, order.end(),
+            std::nth_element(m_order.begin(), m_order.begin() + kMaxCategoryBars, m_order.end(),
                              byCount);
-            order.resize(kMaxCategoryBars);
-            std::sort(order.begin(), order.end(), byCount);
+            m_order.resize(kMaxCategoryBars);
+            std::sort(m_order.begin(), m_order.end(), byCount);
             title = tr("%1 (the %2 most frequent of %3 categories)")
                         .arg(columnName)
                         .arg(kMaxCategoryBars)
                         .arg(n);
         }
         auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-        keys.reserve(qsizetype(order.size()));
-        values.reserve(qsizetype(order.size()));
         int longest = 0;
-        for (std::size_t i = 0; i < order.size(); ++i) {
-            const std::size_t bin = order[i];
+        for (std::size_t i = 0; i < m_order.size(); ++i) {
+            const std::size_t bin = m_order[i];
             const QString label = bin < std::size_t(histogram.labels.size())
                                       ? histogram.labels[qsizetype(bin)]
                                       : QString::number(bin);
-            keys.push_back(double(i + 1));
-            values.push_back(double(histogram.counts[bin]));
             m_labels.push_back(label);
             ticker->addTick(double(i + 1), elided(label));
             longest = std::max(longest, int(elided(label).size()));
         }
-        m_plot->xAxis->setTicker(ticker);
-        const bool crowded = order.size() > 12 || order.size() * std::size_t(longest) > 60;
-        m_plot->xAxis->setTickLabelRotation(crowded ? 60 : 0);
-        m_bars->setWidth(0.7);
-        m_plot->xAxis->setRange(0.4, double(order.size()) + 0.6);
+        plot->xAxis->setTicker(ticker);
+        const bool crowded = m_order.size() > 12 || m_order.size() * std::size_t(longest) > 60;
+        plot->xAxis->setTickLabelRotation(crowded ? 60 : 0);
+        m_xLower = 0.4;
+        m_xUpper = double(m_order.size()) + 0.6;
     } else {
-        m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-        m_plot->xAxis->setTickLabelRotation(0);
+        plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        plot->xAxis->setTickLabelRotation(0);
         if (n > 0 && histogram.edges.size() == n + 1) {
-            keys.reserve(qsizetype(n));
-            values.reserve(qsizetype(n));
-            for (std::size_t i = 0; i < n; ++i) {
-                keys.push_back(0.5 * (histogram.edges[i] + histogram.edges[i + 1]));
-                values.push_back(double(histogram.counts[i]));
+            m_order.resize(n);
+            std::iota(m_order.begin(), m_order.end(), std::size_t(0));
+            for (std::size_t i = 0; i < n; ++i)
                 m_labels.push_back(QStringLiteral("[%1, %2%3")
                                        .arg(histogram.edges[i], 0, 'g', 6)
                                        .arg(histogram.edges[i + 1], 0, 'g', 6)
                                        .arg(i + 1 == n ? QLatin1Char(']') : QLatin1Char(')')));
-            }
             const double lo = histogram.edges.front();
             const double hi = histogram.edges.back();
-            const double width = hi > lo ? (hi - lo) / double(n) : 1.0;
-            m_bars->setWidth(width);
             const double pad = hi > lo ? 0.02 * (hi - lo) : 1.0;
-            m_plot->xAxis->setRange(lo - pad, hi + pad);
+            m_xLower = lo - pad;
+            m_xUpper = hi + pad;
         } else {
-            m_plot->xAxis->setRange(0, 1);
+            m_xLower = 0;
+            m_xUpper = 1;
         }
     }
+    m_values.clear();
+    for (std::size_t bin : m_order)
+        m_values.push_back(double(histogram.counts[bin]));
 
     const QLocale locale;
     if (histogram.missing > 0)
@@ -275,16 +452,126 @@ void HistogramPlot::draw(const QString &columnName, bool categorical, const Hist
                          locale.toString(qlonglong(histogram.missing)));
     else
         title = tr("%1 — %2 values").arg(title, locale.toString(qlonglong(total)));
-    m_title->setText(title);
-    m_plot->xAxis->setLabel(columnName);
-    m_plot->xAxis->setVisible(true);
-    m_plot->yAxis->setVisible(true);
-    m_bars->setData(keys, values, true);
-    const double top = values.isEmpty() ? 1.0 : *std::max_element(values.begin(), values.end());
-    m_plot->yAxis->setRange(0, std::max(1.0, top * 1.08));
-    m_values = QList<double>(values.begin(), values.end());
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (!m_groups.empty() && m_split)
+        title = tr("%1, by %2").arg(title, m_split->name());
+    setTitle(title);
+    plot->xAxis->setLabel(columnName);
+    plot->xAxis->setVisible(true);
+    plot->yAxis->setVisible(true);
+    drawBars();
+    resetView();
     Q_EMIT histogramShown();
+}
+
+void HistogramPlot::removeGroupBars()
+{
+    for (QCPBars *bars : std::as_const(m_groupBars))
+        customPlot()->removePlottable(bars); // also leaves the legend
+    m_groupBars.clear();
+}
+
+void HistogramPlot::drawBars()
+{
+    QCustomPlot *plot = customPlot();
+    removeGroupBars();
+
+    // Bar positions and width: bin centres for numeric columns, 1..n for categories.
+    QVector<double> keys;
+    keys.reserve(qsizetype(m_order.size()));
+    double width = 0.7;
+    if (m_categorical) {
+        for (std::size_t i = 0; i < m_order.size(); ++i)
+            keys.push_back(double(i + 1));
+    } else if (!m_order.empty()) {
+        const std::vector<double> &edges = m_histogram.edges;
+        for (std::size_t bin : m_order)
+            keys.push_back(0.5 * (edges[bin] + edges[bin + 1]));
+        const double lo = edges.front();
+        const double hi = edges.back();
+        width = hi > lo ? (hi - lo) / double(m_order.size()) : 1.0;
+    }
+    const auto valuesOf = [&](const std::vector<std::int64_t> &counts) {
+        QVector<double> values;
+        values.reserve(keys.size());
+        for (std::size_t bin : m_order)
+            values.push_back(bin < counts.size() ? double(counts[bin]) : 0.0);
+        return values;
+    };
+
+    double top = m_values.isEmpty() ? 1.0 : *std::max_element(m_values.begin(), m_values.end());
+    if (m_groups.empty()) {
+        m_bars->setVisible(true);
+        m_bars->setWidth(width);
+        m_bars->setData(keys, QVector<double>(m_values.begin(), m_values.end()), true);
+        plot->legend->setVisible(false);
+    } else {
+        m_bars->setVisible(false);
+        m_bars->data()->clear();
+        const bool stacked = m_splitMode == SplitMode::Stacked;
+        if (!stacked)
+            top = 0;
+        QCPBars *below = nullptr;
+        for (const Group &group : m_groups) {
+            auto *bars = new QCPBars(plot->xAxis, plot->yAxis); // added to the legend
+            bars->setName(group.name);
+            bars->setWidthType(QCPBars::wtPlotCoords);
+            bars->setWidth(width);
+            bars->setSelectable(QCP::stNone);
+            QColor fill = group.color;
+            if (stacked) {
+                bars->setStackingGap(0);
+                bars->setPen(QPen(fill.darker(140), 1));
+                if (below)
+                    bars->moveAbove(below);
+                below = bars;
+            } else {
+                bars->setPen(QPen(fill.darker(115), 1.5));
+                fill.setAlpha(kOverlayAlpha);
+            }
+            bars->setBrush(fill);
+            // Empty bins get no bar (a zero-height bar would still draw its outline).
+            const QVector<double> values = valuesOf(group.counts);
+            QVector<double> groupKeys, groupValues;
+            for (qsizetype i = 0; i < values.size(); ++i) {
+                if (values[i] <= 0)
+                    continue;
+                groupKeys.push_back(keys[i]);
+                groupValues.push_back(values[i]);
+                if (!stacked)
+                    top = std::max(top, values[i]);
+            }
+            bars->setData(groupKeys, groupValues, true);
+            m_groupBars.append(bars);
+        }
+        // The legend goes to the upper corner over the lower outer third of the bars.
+        double leftTop = 0, rightTop = 0;
+        const qsizetype third = std::max<qsizetype>(1, m_values.size() / 3);
+        for (qsizetype i = 0; i < m_values.size(); ++i) {
+            double barTop = m_values[i];
+            if (!stacked) {
+                barTop = 0;
+                for (const Group &group : m_groups)
+                    barTop = std::max(barTop, double(group.counts[m_order[std::size_t(i)]]));
+            }
+            if (i < third)
+                leftTop = std::max(leftTop, barTop);
+            if (i >= m_values.size() - third)
+                rightTop = std::max(rightTop, barTop);
+        }
+        plot->axisRect()->insetLayout()->setInsetAlignment(
+            0, Qt::AlignTop | (leftTop < rightTop ? Qt::AlignLeft : Qt::AlignRight));
+        m_legendTitle->setText(m_split ? m_split->name() : QString());
+        m_legendTitle->setTextColor(palette().color(QPalette::Text));
+        plot->legend->setVisible(true);
+    }
+    m_yUpper = std::max(1.0, top * 1.08);
+}
+
+void HistogramPlot::resetView()
+{
+    customPlot()->xAxis->setRange(m_xLower, m_xUpper);
+    customPlot()->yAxis->setRange(0, m_yUpper);
+    replot();
 }
 
 int HistogramPlot::barCount() const
@@ -302,9 +589,87 @@ QStringList HistogramPlot::barLabels() const
     return m_labels;
 }
 
-QString HistogramPlot::title() const
+QStringList HistogramPlot::groupNames() const
 {
-    return m_title->text();
+    QStringList out;
+    for (const Group &group : m_groups)
+        out << group.name;
+    return out;
+}
+
+QList<double> HistogramPlot::groupBarValues(int group) const
+{
+    QList<double> out;
+    if (group < 0 || std::size_t(group) >= m_groups.size())
+        return out;
+    const std::vector<std::int64_t> &counts = m_groups[std::size_t(group)].counts;
+    for (std::size_t bin : m_order)
+        out << (bin < counts.size() ? double(counts[bin]) : 0.0);
+    return out;
+}
+
+QStringList HistogramPlot::legendEntries() const
+{
+    QStringList out;
+    QCPLegend *legend = customPlot()->legend;
+    if (!legend || !legend->visible())
+        return out;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->item(i)))
+            out << item->plottable()->name();
+    return out;
+}
+
+QPointF HistogramPlot::barCenter(int index) const
+{
+    if (index < 0 || index >= barCount())
+        return {};
+    double key = double(index + 1);
+    if (!m_categorical) {
+        const std::size_t bin = m_order[std::size_t(index)];
+        key = 0.5 * (m_histogram.edges[bin] + m_histogram.edges[bin + 1]);
+    }
+    return coordToPixel(QPointF(key, 0.5 * m_values[index]));
+}
+
+int HistogramPlot::barAt(const QPointF &pixel) const
+{
+    QCustomPlot *plot = customPlot();
+    if (m_order.empty() || !plot->axisRect()->rect().contains(pixel.toPoint()))
+        return -1;
+    QCPAxis *x = plot->xAxis;
+    // A slop of a few pixels around each bar so that thin bars can be hovered.
+    const double slop = std::abs(x->pixelToCoord(kHoverSlopPx) - x->pixelToCoord(0));
+    const double key = x->pixelToCoord(pixel.x());
+    if (m_categorical) {
+        const int i = int(std::lround(key)) - 1;
+        if (i < 0 || std::size_t(i) >= m_order.size())
+            return -1;
+        return std::abs(key - double(i + 1)) <= 0.35 + slop ? i : -1;
+    }
+    const std::vector<double> &edges = m_histogram.edges;
+    if (key < edges.front() - slop || key > edges.back() + slop)
+        return -1;
+    const auto it = std::upper_bound(edges.begin(), edges.end(), key);
+    const auto bin = std::size_t(std::clamp<std::ptrdiff_t>(it - edges.begin() - 1, 0,
+                                                            std::ptrdiff_t(m_order.size()) - 1));
+    return int(bin); // numeric bars are the bins in order
+}
+
+QString HistogramPlot::toolTipAt(const QPointF &pixel) const
+{
+    const int index = barAt(pixel);
+    if (index < 0)
+        return {};
+    const std::size_t bin = m_order[std::size_t(index)];
+    const auto count = std::int64_t(m_values[index]);
+    QString tip = m_categorical ? tr("%1\nCount: %2").arg(m_labels[index], countText(count))
+                                : tr("Bin %1\nCount: %2").arg(m_labels[index], countText(count));
+    for (const Group &group : m_groups) {
+        const std::int64_t n = bin < group.counts.size() ? group.counts[bin] : 0;
+        tip += QLatin1Char('\n') + tr("%1: %2").arg(group.name, countText(n));
+    }
+    return tip;
 }
 
 } // namespace sextant::plots

@@ -2,18 +2,28 @@
 
 #include "data/Column.h"
 #include "data/Statistics.h"
+#include "plots/PlotView.h"
 
+#include <QColor>
 #include <QList>
 #include <QStringList>
 #include <QThreadPool>
-#include <QWidget>
 
+#include <atomic>
+#include <cstdint>
+#include <memory>
 #include <optional>
+#include <vector>
 
-class QCustomPlot;
 class QCPBars;
 class QCPTextElement;
+class QComboBox;
+class QLabel;
 class QSpinBox;
+
+namespace sextant::engine {
+struct GroupedHistogram;
+} // namespace sextant::engine
 
 namespace sextant::plots {
 
@@ -22,16 +32,28 @@ namespace sextant::plots {
 // column (category names as tick labels; the most frequent kMaxCategoryBars when there
 // are more).
 //
+// Optionally split by a categorical column (the class): every class gets its own bars
+// over the same bins, stacked (they add up to the unsplit histogram) or overlaid
+// (semi-transparent), coloured by Palette::categorical(category index) as in the scatter
+// plot, with a legend. Rows whose class is missing form a "(missing)" group; beyond
+// kMaxSplitGroups classes, the least frequent are merged into "Other".
+//
 // Histograms are O(rows): this widget never computes one on the GUI thread. Callers hand
-// in a precomputed histogram (e.g. computed by the loader), and a change of bin count
-// recomputes it on a background thread; the bars change when the result arrives.
-class HistogramPlot : public QWidget
+// in a precomputed histogram (e.g. computed by the loader), and a change of bin count or
+// of the split column recomputes it on a background thread; the bars change when the
+// result arrives. Hover tool tips give a bar's bin (or category), its count and, when
+// split, each class's count. Export and copy come from PlotView's context menu.
+class HistogramPlot : public PlotView
 {
     Q_OBJECT
 public:
+    enum class SplitMode { Stacked, Overlaid };
+    Q_ENUM(SplitMode)
+
     static constexpr int kDefaultBins = 20;
     static constexpr int kMaxBins = 500;
     static constexpr int kMaxCategoryBars = 60;
+    static constexpr int kMaxSplitGroups = 10;
 
     explicit HistogramPlot(QWidget *parent = nullptr);
     ~HistogramPlot() override;
@@ -39,49 +61,109 @@ public:
     // Shows `column`'s histogram. `precomputed` is drawn at once when it fits the current
     // bin count (any categorical histogram does); otherwise one is computed in the
     // background. The column is kept (cells are shared, not copied) for recomputing.
+    // With a split column, the per-class counts follow from the background.
     void setColumn(const engine::Column &column, const engine::Histogram *precomputed = nullptr);
-    // Draws a histogram computed elsewhere, titled after `columnName`.
+    // Draws a histogram computed elsewhere, titled after `columnName` (never split: there
+    // are no rows to split).
     void setHistogram(const QString &columnName, bool categorical,
                       const engine::Histogram &histogram);
-    // Removes the bars and the column.
+    // Removes the bars and the column (the split column is kept).
     void clear();
+
+    // Splits the bars by the classes of `column` (categorical, one cell per row of the
+    // shown column; a numeric column clears the split). Recomputes in the background.
+    void setSplitColumn(const engine::Column &column);
+    void clearSplitColumn();
+    bool hasSplitColumn() const { return m_split.has_value(); }
+    QString splitColumnName() const;
+    SplitMode splitMode() const { return m_splitMode; }
+    void setSplitMode(SplitMode mode);
 
     int binCount() const;
     // Sets the bin count for numeric columns (clamped to [1, kMaxBins]); recomputes the
     // current column's histogram in the background.
     void setBinCount(int bins);
 
-    // What is drawn, for tests and exports.
+    // What is drawn, for tests and exports. barValues() are the unsplit counts per bar
+    // (the sum over the classes when split), in bar order.
     int barCount() const;
     QList<double> barValues() const;
     QStringList barLabels() const;
-    QString title() const;
+    // True when the drawn bars are split by class.
+    bool isSplit() const { return !m_groups.empty(); }
+    // The classes drawn (legend order) and their counts per bar.
+    QStringList groupNames() const;
+    QList<double> groupBarValues(int group) const;
+    // Names in the visible legend (empty when it is hidden).
+    QStringList legendEntries() const;
+    // Pixel centre of bar `index` at the last replot (x: bar centre, y: half its total).
+    QPointF barCenter(int index) const;
     // True while a background histogram is being computed for the current column.
     bool isComputing() const { return m_pending > 0; }
-    // The plot itself, e.g. for exporting (include qcustomplot.h to use it).
-    QCustomPlot *customPlot() const { return m_plot; }
+
+    // Puts a caller's control (with its label) at the start of the controls row, e.g. the
+    // main window's "Split by" combo.
+    void addLeadingControl(QWidget *label, QWidget *control);
+
+    QString toolTipAt(const QPointF &pixel) const override;
+    void resetView() override;
 
 Q_SIGNALS:
     void binCountChanged(int bins);
+    void splitModeChanged(sextant::plots::HistogramPlot::SplitMode mode);
     // New bars were drawn (or removed).
     void histogramShown();
 
 private:
+    // One class's counts per histogram bin (not per drawn bar), ready to draw.
+    struct Group
+    {
+        QString name;
+        QColor color;
+        std::vector<std::int64_t> counts;
+    };
+
     void onBinsEdited(int bins);
     void computeInBackground();
-    void draw(const QString &columnName, bool categorical, const engine::Histogram &histogram);
+    void cancelPending();
+    void draw(const QString &columnName, bool categorical, const engine::Histogram &histogram,
+              std::vector<Group> groups);
+    void drawBars();
+    void removeGroupBars();
+    // The bar under a pixel (index into m_order), or -1.
+    int barAt(const QPointF &pixel) const;
+    // Groups to draw from a grouped result: classes in dictionary order, empty ones left
+    // out, the least frequent merged beyond kMaxSplitGroups, then the missing group.
+    // Runs on the worker thread.
+    static std::vector<Group> makeGroups(const engine::GroupedHistogram &grouped);
 
-    QCustomPlot *m_plot;
     QCPBars *m_bars;
-    QCPTextElement *m_title;
+    QList<QCPBars *> m_groupBars;
+    QCPTextElement *m_legendTitle;
     QSpinBox *m_bins;
+    QLabel *m_modeLabel;
+    QComboBox *m_mode;
+    int m_leadingControls = 0;
 
     std::optional<engine::Column> m_column;
+    std::optional<engine::Column> m_split;
+    SplitMode m_splitMode = SplitMode::Stacked;
+
+    // What is drawn: the histogram, its classes, the histogram bin of each bar.
+    engine::Histogram m_histogram;
+    QString m_columnName;
+    bool m_categorical = false;
+    std::vector<Group> m_groups;
+    std::vector<std::size_t> m_order;
     QList<double> m_values;
     QStringList m_labels;
-    // Every request bumps the generation; results of older requests are dropped.
+    double m_xLower = 0, m_xUpper = 1, m_yUpper = 1;
+
+    // Every request bumps the generation; results of older requests are dropped, and the
+    // cancel flag of the request in flight is set.
     quint64 m_generation = 0;
     int m_pending = 0;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
     // One background thread: requests run in order; pending ones are dropped when a
     // newer one comes. Destroyed (and waited for) before the widgets it reports to.
     QThreadPool m_pool;

@@ -4,6 +4,7 @@
 #include "plots/CorrelationHeatmap.h"
 
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWheelEvent>
@@ -170,6 +171,71 @@ private Q_SLOTS:
         view.replotNow();
         QVERIFY(view.axisLabels(Qt::Horizontal).size() < 100);
         snapshot(view, QStringLiteral("heatmap_100"));
+    }
+
+    void allLabelsWhenTheyFit()
+    {
+        // Iris: four numeric columns in a normal window. Every name fits: none is dropped,
+        // on the first replot after showing, after a resize, and in an export at another
+        // size (ticks are generated before QCustomPlot lays out, from the last layout).
+        const CorrelationMatrix iris = matrix({ QStringLiteral("sepal_length"),
+                                                  QStringLiteral("sepal_width"),
+                                                  QStringLiteral("petal_length"),
+                                                  QStringLiteral("petal_width") },
+            { 1.0, -0.12, 0.87, 0.82, -0.12, 1.0, -0.43, -0.37, 0.87, -0.43, 1.0, 0.96, 0.82,
+                -0.37, 0.96, 1.0 });
+        CorrelationHeatmap view;
+        view.setMatrix(iris);
+        QVERIFY(showView(view, QSize(600, 500)));
+        QCOMPARE(view.axisLabels(Qt::Horizontal), iris.names);
+        QCOMPARE(view.axisLabels(Qt::Vertical), iris.names);
+        QCOMPARE(view.labelPixelSize(), 12);
+
+        // 16 columns in a small view: cells smaller than an 8 px label, so thinned.
+        const CorrelationMatrix sixteen = random(16, 8);
+        view.setMatrix(sixteen);
+        view.resize(260, 170);
+        view.replotNow();
+        QVERIFY2(view.axisLabels(Qt::Vertical).size() < 16,
+            qPrintable(QString::number(view.axisLabels(Qt::Vertical).size())));
+        QCOMPARE(view.labelPixelSize(), 8);
+        // One replot at the normal size again: all names at once, at full size.
+        view.resize(600, 500);
+        view.replotNow();
+        QCOMPARE(view.axisLabels(Qt::Vertical).size(), 16);
+        QCOMPARE(view.axisLabels(Qt::Horizontal).size(), 16);
+        QCOMPARE(view.labelPixelSize(), 12);
+
+        // An export larger than the widget decides for the exported cells.
+        view.resize(260, 170);
+        view.replotNow();
+        QVERIFY(view.axisLabels(Qt::Vertical).size() < 16);
+        const QImage image = view.toImage(QSize(600, 500));
+        QCOMPARE(image.size(), QSize(600, 500));
+        QCOMPARE(view.axisLabels(Qt::Vertical).size(), 16);
+        QCOMPARE(view.labelPixelSize(), 12);
+    }
+
+    void thinnedOnlyWhenOverlapping()
+    {
+        // 40 columns at 900 x 900: cells of ~19 px hold a 12 px label: all names.
+        CorrelationHeatmap view;
+        view.setMatrix(random(40, 6));
+        QVERIFY(showView(view, QSize(900, 900)));
+        QCOMPARE(view.axisLabels(Qt::Vertical).size(), 40);
+        // 150 columns: thinned, and the names shown are at least a line height apart.
+        view.setMatrix(random(150, 7));
+        view.replotNow();
+        const QStringList labels = view.axisLabels(Qt::Vertical);
+        QVERIFY2(labels.size() < 150 && labels.size() >= 30, qPrintable(QString::number(labels.size())));
+        const double cellPx = std::abs(view.cellCenter(1, 0).y() - view.cellCenter(0, 0).y());
+        const int stride = static_cast<int>(std::ceil(150.0 / labels.size()));
+        QFont font = view.font();
+        font.setPixelSize(view.labelPixelSize());
+        QVERIFY2(stride * cellPx >= QFontMetricsF(font).height(),
+            qPrintable(QStringLiteral("stride %1, cell %2 px").arg(stride).arg(cellPx)));
+        // ... and not thinned more than needed: half the stride would overlap.
+        QVERIFY(stride == 1 || (stride - 1) * cellPx < QFontMetricsF(font).height() + 1.0);
     }
 
     void zoomBringsLabelsBack()
