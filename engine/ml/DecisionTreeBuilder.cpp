@@ -1,0 +1,507 @@
+#include "ml/DecisionTreeBuilder.h"
+
+#include "ml/FitContext.h"
+#include "ml/Parallel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace sextant::engine {
+
+namespace {
+
+constexpr int kBins = 256;
+constexpr double kNoGain = -std::numeric_limits<double>::infinity();
+
+// Adds the node rows' gathered stats into one feature's histogram.
+template<int S>
+void accumulate(double *hist, const std::uint8_t *col, const std::uint32_t *rows, int count,
+                const double *ordered, int dynS)
+{
+    const int s = S > 0 ? S : dynS;
+    const int stride = s + 1;
+    for (int i = 0; i < count; ++i) {
+        double *cell = hist + static_cast<std::size_t>(col[rows[i]]) * stride;
+        const double *st = ordered + static_cast<std::size_t>(i) * s;
+        for (int k = 0; k < s; ++k)
+            cell[k] += st[k];
+        cell[s] += 1.0;
+    }
+}
+
+// Copies the stats of `rows` one after the other (kept out of memcpy calls per row).
+template<int S>
+__attribute__((optimize("no-tree-loop-distribute-patterns"))) void
+gatherStats(double *dst, const double *stats, const std::uint32_t *rows, int count, int dynS)
+{
+    const int s = S > 0 ? S : dynS;
+    for (int i = 0; i < count; ++i) {
+        const double *src = stats + static_cast<std::size_t>(rows[i]) * s;
+        double *out = dst + static_cast<std::size_t>(i) * s;
+        for (int k = 0; k < s; ++k)
+            out[k] = src[k];
+    }
+}
+
+} // namespace
+
+int resolveMaxFeatures(MaxFeatures mode, double fraction, int d, bool classification)
+{
+    int m = d;
+    if (mode == MaxFeatures::Auto)
+        mode = classification ? MaxFeatures::Sqrt : MaxFeatures::All;
+    switch (mode) {
+    case MaxFeatures::Auto:
+    case MaxFeatures::All:
+        m = d;
+        break;
+    case MaxFeatures::Sqrt:
+        m = static_cast<int>(std::floor(std::sqrt(static_cast<double>(d))));
+        break;
+    case MaxFeatures::Log2:
+        m = static_cast<int>(std::floor(std::log2(static_cast<double>(d))));
+        break;
+    case MaxFeatures::Fraction:
+        m = static_cast<int>(std::floor(fraction * d));
+        break;
+    }
+    return std::clamp(m, 1, std::max(1, d));
+}
+
+int validateTreeInput(const std::string &who, const Eigen::Ref<const Eigen::MatrixXd> &X,
+                      const Eigen::Ref<const Eigen::VectorXd> &y, bool classification,
+                      int contextClassCount)
+{
+    if (X.rows() < 2 || X.cols() < 1)
+        throw FitError(who + " needs at least two rows and one feature column");
+    if (X.rows() >= (std::int64_t(1) << 31))
+        throw FitError(who + " supports at most 2^31 - 1 rows");
+    if (y.size() != X.rows())
+        throw FitError(who + ": the target has " + std::to_string(y.size())
+                       + " values but the data has " + std::to_string(X.rows()) + " rows");
+    if (!X.allFinite())
+        throw FitError(who + ": the data holds a missing or non-finite value; impute or drop "
+                             "it first");
+    if (!y.allFinite())
+        throw FitError(who + ": the target holds a missing or non-finite value");
+    if (!classification)
+        return 0;
+    double maxLabel = 0;
+    for (Eigen::Index i = 0; i < y.size(); ++i) {
+        if (y(i) < 0 || y(i) != std::floor(y(i)))
+            throw FitError(who + ": class labels must be integers 0, 1, 2...");
+        maxLabel = std::max(maxLabel, y(i));
+    }
+    const int classes = contextClassCount > 0 ? contextClassCount
+                                              : static_cast<int>(maxLabel) + 1;
+    if (maxLabel >= classes)
+        throw FitError(who + ": a class label is out of range for "
+                       + std::to_string(classes) + " classes");
+    if (classes > 64)
+        throw FitError(who + " supports at most 64 classes");
+    bool two = false;
+    for (Eigen::Index i = 1; i < y.size() && !two; ++i)
+        two = y(i) != y(0);
+    if (!two)
+        throw FitError(who + " needs at least two different classes in the target");
+    return classes;
+}
+
+DecisionTreeBuilder::DecisionTreeBuilder(const FeatureBinner &binner, const std::uint8_t *codes,
+                                         std::int64_t rowCount, const TreeGrowParams &params)
+    : m_binner(binner)
+    , m_codes(codes)
+    , m_rowCount(rowCount)
+    , m_params(params)
+    , m_featureCount(binner.featureCount())
+    , m_stride(params.statDim + 1)
+{
+    if (m_params.maxFeatures <= 0 || m_params.maxFeatures > m_featureCount)
+        m_params.maxFeatures = m_featureCount;
+    m_subtract = m_params.maxFeatures == m_featureCount;
+    m_params.minSamplesLeaf = std::max(1, m_params.minSamplesLeaf);
+    m_params.minSamplesSplit = std::max(2, m_params.minSamplesSplit);
+    m_scratch.assign(static_cast<std::size_t>(kBins * m_stride), 0.0);
+    m_features.resize(static_cast<std::size_t>(m_featureCount));
+}
+
+int DecisionTreeBuilder::acquireSlot()
+{
+    if (m_freeSlots.empty()) {
+        m_slots.emplace_back(static_cast<std::size_t>(m_featureCount) * kBins * m_stride);
+        return static_cast<int>(m_slots.size()) - 1;
+    }
+    const int s = m_freeSlots.back();
+    m_freeSlots.pop_back();
+    return s;
+}
+
+void DecisionTreeBuilder::finalizeLeaf(const Candidate &c)
+{
+    m_leaves.push_back({ c.node, c.begin, c.end });
+    if (c.slot >= 0)
+        m_freeSlots.push_back(c.slot);
+}
+
+bool DecisionTreeBuilder::canSplit(const double *sums, int count, int depth) const
+{
+    const TreeGrowParams &p = m_params;
+    if (p.maxDepth >= 0 && depth >= p.maxDepth)
+        return false;
+    if (count < p.minSamplesSplit || count < 2 * p.minSamplesLeaf)
+        return false;
+    const int S = p.statDim;
+    switch (p.criterion) {
+    case SplitCriterion::Gini:
+    case SplitCriterion::Entropy: {
+        int nonEmpty = 0;
+        for (int k = 0; k < S; ++k)
+            nonEmpty += sums[k] > 0;
+        return nonEmpty > 1;
+    }
+    case SplitCriterion::SquaredError: {
+        if (!(sums[0] > 0))
+            return false;
+        const double mean = sums[1] / sums[0];
+        const double var = sums[2] / sums[0] - mean * mean;
+        return var > 1e-12 * (1.0 + mean * mean);
+    }
+    case SplitCriterion::Gradient:
+        return sums[1] >= 2 * p.minHessian;
+    }
+    return false;
+}
+
+// Higher is better; the gain of a split is score(left) + score(right) - score(parent).
+double DecisionTreeBuilder::score(const double *s) const
+{
+    const int S = m_params.statDim;
+    switch (m_params.criterion) {
+    case SplitCriterion::Gini: {
+        double w = 0, sq = 0;
+        for (int k = 0; k < S; ++k) {
+            w += s[k];
+            sq += s[k] * s[k];
+        }
+        return w > 0 ? sq / w : 0.0;
+    }
+    case SplitCriterion::Entropy: {
+        double w = 0;
+        for (int k = 0; k < S; ++k)
+            w += s[k];
+        double e = 0;
+        for (int k = 0; k < S; ++k)
+            if (s[k] > 0)
+                e += s[k] * std::log(s[k] / w);
+        return e;
+    }
+    case SplitCriterion::SquaredError:
+        return s[0] > 0 ? s[1] * s[1] / s[0] : 0.0;
+    case SplitCriterion::Gradient:
+        return s[0] * s[0] / (s[1] + m_params.l2);
+    }
+    return 0;
+}
+
+void DecisionTreeBuilder::setValue(DecisionTreeModel &tree, int node, const double *s) const
+{
+    double *v = tree.values(node);
+    const int S = m_params.statDim;
+    switch (m_params.criterion) {
+    case SplitCriterion::Gini:
+    case SplitCriterion::Entropy: {
+        double w = 0;
+        for (int k = 0; k < S; ++k)
+            w += s[k];
+        for (int k = 0; k < S; ++k)
+            v[k] = w > 0 ? s[k] / w : 1.0 / S;
+        break;
+    }
+    case SplitCriterion::SquaredError:
+        v[0] = s[0] > 0 ? s[1] / s[0] : 0.0;
+        break;
+    case SplitCriterion::Gradient:
+        v[0] = -s[0] / (s[1] + m_params.l2) * m_params.learningRate;
+        break;
+    }
+}
+
+void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *rows, int count,
+                                          const double *stats, const int *features,
+                                          int featureCount, bool parallel, bool gather)
+{
+    const int S = m_params.statDim;
+    // Gather the node's stats in row-list order: the feature loops then read them
+    // sequentially and only the one-byte codes are accessed at random.
+    if (gather) {
+        if (m_ordered.size() < static_cast<std::size_t>(count) * S)
+            m_ordered.resize(static_cast<std::size_t>(count) * S);
+        if (S == 2)
+            gatherStats<2>(m_ordered.data(), stats, rows, count, S);
+        else if (S == 3)
+            gatherStats<3>(m_ordered.data(), stats, rows, count, S);
+        else
+            gatherStats<0>(m_ordered.data(), stats, rows, count, S);
+    }
+    const std::size_t featureSize = static_cast<std::size_t>(kBins) * m_stride;
+    const auto run = [&](int, std::int64_t begin, std::int64_t end) {
+        for (std::int64_t j = begin; j < end; ++j) {
+            const int f = features[j];
+            double *hist = slot + (m_subtract ? static_cast<std::size_t>(f) * featureSize : 0);
+            std::fill_n(hist, static_cast<std::size_t>(m_binner.binCount(f)) * m_stride, 0.0);
+            const std::uint8_t *col = m_codes + static_cast<std::size_t>(f) * m_rowCount;
+            if (S == 2)
+                accumulate<2>(hist, col, rows, count, m_ordered.data(), S);
+            else if (S == 3)
+                accumulate<3>(hist, col, rows, count, m_ordered.data(), S);
+            else
+                accumulate<0>(hist, col, rows, count, m_ordered.data(), S);
+        }
+    };
+    const int threads = parallel ? m_params.threads : 1;
+    if (threads > 1 && static_cast<std::int64_t>(count) * featureCount >= 200000)
+        parallelChunks(0, featureCount, threads, 1, run);
+    else
+        run(0, 0, featureCount);
+}
+
+void DecisionTreeBuilder::evaluate(Candidate &c, const double *sums,
+                                   const std::vector<std::uint32_t> &rows, const double *stats)
+{
+    c.gain = kNoGain;
+    c.feature = -1;
+    c.bin = -1;
+    const int S = m_params.statDim;
+    const int stride = m_stride;
+    const int count = c.end - c.begin;
+    const double parentScore = score(sums);
+    const int minLeaf = m_params.minSamplesLeaf;
+    const bool gradient = m_params.criterion == SplitCriterion::Gradient;
+    const bool weighted = !gradient;
+    double left[64 + 1];
+    double right[64 + 1];
+    double *bestLeft = m_splitLeft.data() + static_cast<std::size_t>(c.node) * stride;
+
+    int drawn = m_featureCount;
+    if (!m_subtract) {
+        // Partial Fisher-Yates: the first maxFeatures entries are this node's draw.
+        drawn = m_params.maxFeatures;
+        for (int j = 0; j < drawn; ++j) {
+            const int k = j + static_cast<int>(uniformIndex(
+                m_rng, static_cast<std::uint32_t>(m_featureCount - j)));
+            std::swap(m_features[static_cast<std::size_t>(j)],
+                      m_features[static_cast<std::size_t>(k)]);
+        }
+    }
+    const std::size_t featureSize = static_cast<std::size_t>(kBins) * stride;
+    for (int j = 0; j < drawn; ++j) {
+        const int f = m_features[static_cast<std::size_t>(j)];
+        const double *hist;
+        if (m_subtract) {
+            hist = m_slots[static_cast<std::size_t>(c.slot)].data() + f * featureSize;
+        } else {
+            buildHistograms(m_scratch.data(), rows.data() + c.begin, count, stats, &f, 1, false,
+                            j == 0);
+            hist = m_scratch.data();
+        }
+        const int nb = m_binner.binCount(f);
+        std::fill_n(left, stride, 0.0);
+        for (int b = 0; b + 1 < nb; ++b) {
+            const double *cell = hist + static_cast<std::size_t>(b) * stride;
+            if (cell[S] == 0)
+                continue;
+            for (int k = 0; k < stride; ++k)
+                left[k] += cell[k];
+            const double rightCount = count - left[S];
+            if (left[S] < minLeaf)
+                continue;
+            if (rightCount < minLeaf)
+                break;
+            for (int k = 0; k < stride; ++k)
+                right[k] = sums[k] - left[k];
+            right[S] = rightCount;
+            if (gradient) {
+                if (left[1] < m_params.minHessian || right[1] < m_params.minHessian)
+                    continue;
+            } else if (weighted) {
+                double wl = 0, wr = 0;
+                if (m_params.criterion == SplitCriterion::SquaredError) {
+                    wl = left[0];
+                    wr = right[0];
+                } else {
+                    for (int k = 0; k < S; ++k) {
+                        wl += left[k];
+                        wr += right[k];
+                    }
+                }
+                if (!(wl > 0) || !(wr > 0))
+                    continue;
+            }
+            const double g = score(left) + score(right) - parentScore;
+            if (g > c.gain) {
+                c.gain = g;
+                c.feature = f;
+                c.bin = b;
+                std::copy_n(left, stride, bestLeft);
+            }
+        }
+    }
+    // Boosting needs a strictly positive gain (scikit-learn's min_gain_to_split = 0);
+    // CART takes the best valid split of an impure node even when rounding makes the
+    // decrease look slightly negative.
+    if (gradient && !(c.gain > 0))
+        c.feature = -1;
+}
+
+bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *stats,
+                                std::uint64_t seed, DecisionTreeModel &tree,
+                                const std::atomic<bool> *cancel)
+{
+    const int S = m_params.statDim;
+    const int stride = m_stride;
+    if (S > 64)
+        return false; // callers validate: at most 64 classes
+    tree = DecisionTreeModel(m_params.criterion == SplitCriterion::Gini
+                                     || m_params.criterion == SplitCriterion::Entropy
+                                 ? S
+                                 : 1);
+    m_leaves.clear();
+    m_candidates.clear();
+    m_freeSlots.clear();
+    for (int s = static_cast<int>(m_slots.size()) - 1; s >= 0; --s)
+        m_freeSlots.push_back(s);
+    m_rng = seed;
+    for (int f = 0; f < m_featureCount; ++f)
+        m_features[static_cast<std::size_t>(f)] = f;
+    m_tmp.resize(rows.size());
+    const int n = static_cast<int>(rows.size());
+
+    const auto sumsOf = [&](int node) {
+        const std::size_t need = static_cast<std::size_t>(node + 1) * stride;
+        if (m_sums.size() < need) {
+            m_sums.resize(need * 2);
+            m_splitLeft.resize(need * 2);
+        }
+        return m_sums.data() + static_cast<std::size_t>(node) * stride;
+    };
+
+    const int root = tree.addNode();
+    double *rootSums = sumsOf(root);
+    std::fill_n(rootSums, stride, 0.0);
+    for (int i = 0; i < n; ++i) {
+        const double *st = stats + static_cast<std::size_t>(rows[static_cast<std::size_t>(i)]) * S;
+        for (int k = 0; k < S; ++k)
+            rootSums[k] += st[k];
+    }
+    rootSums[S] = n;
+    setValue(tree, root, rootSums);
+
+    Candidate rc { root, 0, n, 0, -1, kNoGain, -1, -1 };
+    if (n > 0 && canSplit(rootSums, n, 0)) {
+        if (m_subtract) {
+            rc.slot = acquireSlot();
+            buildHistograms(m_slots[static_cast<std::size_t>(rc.slot)].data(), rows.data(), n,
+                            stats, m_features.data(), m_featureCount, true, true);
+        }
+        evaluate(rc, sumsOf(root), rows, stats);
+    }
+    if (rc.feature >= 0)
+        m_candidates.push_back(rc);
+    else
+        finalizeLeaf(rc);
+
+    const bool bestFirst = m_params.maxLeafNodes > 0;
+    while (!m_candidates.empty()) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return false;
+        if (bestFirst
+            && static_cast<int>(m_leaves.size() + m_candidates.size())
+                >= m_params.maxLeafNodes) {
+            for (const Candidate &c : m_candidates)
+                finalizeLeaf(c);
+            m_candidates.clear();
+            break;
+        }
+        std::size_t pick = m_candidates.size() - 1;
+        if (bestFirst)
+            for (std::size_t i = 0; i < m_candidates.size(); ++i)
+                if (m_candidates[i].gain > m_candidates[pick].gain
+                    || (m_candidates[i].gain == m_candidates[pick].gain
+                        && m_candidates[i].node < m_candidates[pick].node))
+                    pick = i;
+        const Candidate c = m_candidates[pick];
+        m_candidates.erase(m_candidates.begin() + static_cast<std::ptrdiff_t>(pick));
+
+        // Stable partition of the node's rows: bin <= c.bin goes left.
+        const std::uint8_t *col = m_codes + static_cast<std::size_t>(c.feature) * m_rowCount;
+        const std::uint8_t bin = static_cast<std::uint8_t>(c.bin);
+        int nl = 0, nr = 0;
+        for (int i = c.begin; i < c.end; ++i) {
+            const std::uint32_t r = rows[static_cast<std::size_t>(i)];
+            if (col[r] <= bin)
+                rows[static_cast<std::size_t>(c.begin + nl++)] = r;
+            else
+                m_tmp[static_cast<std::size_t>(nr++)] = r;
+        }
+        std::copy_n(m_tmp.data(), nr, rows.data() + c.begin + nl);
+
+        const int ln = tree.addNode();
+        const int rn = tree.addNode();
+        tree.setSplit(c.node, c.feature, m_binner.upperEdge(c.feature, c.bin), ln, rn);
+        // sumsOf may grow the buffers: take pointers afterwards.
+        sumsOf(rn);
+        const double *parent = m_sums.data() + static_cast<std::size_t>(c.node) * stride;
+        const double *bestLeft = m_splitLeft.data() + static_cast<std::size_t>(c.node) * stride;
+        double *ls = m_sums.data() + static_cast<std::size_t>(ln) * stride;
+        double *rs = m_sums.data() + static_cast<std::size_t>(rn) * stride;
+        for (int k = 0; k < stride; ++k) {
+            ls[k] = bestLeft[k];
+            rs[k] = parent[k] - bestLeft[k];
+        }
+        ls[S] = nl;
+        rs[S] = nr;
+        setValue(tree, ln, ls);
+        setValue(tree, rn, rs);
+
+        Candidate lc { ln, c.begin, c.begin + nl, c.depth + 1, -1, kNoGain, -1, -1 };
+        Candidate rcand { rn, c.begin + nl, c.end, c.depth + 1, -1, kNoGain, -1, -1 };
+        const bool lSplit = canSplit(ls, nl, lc.depth);
+        const bool rSplit = canSplit(rs, nr, rcand.depth);
+        if (m_subtract) {
+            if (lSplit || rSplit) {
+                Candidate &small = nl <= nr ? lc : rcand;
+                Candidate &large = nl <= nr ? rcand : lc;
+                small.slot = acquireSlot();
+                large.slot = c.slot;
+                double *smallHist = m_slots[static_cast<std::size_t>(small.slot)].data();
+                double *largeHist = m_slots[static_cast<std::size_t>(large.slot)].data();
+                buildHistograms(smallHist, rows.data() + small.begin, small.end - small.begin,
+                                stats, m_features.data(), m_featureCount, true, true);
+                for (int f = 0; f < m_featureCount; ++f) {
+                    const std::size_t off = static_cast<std::size_t>(f) * kBins * stride;
+                    const std::size_t len = static_cast<std::size_t>(m_binner.binCount(f))
+                        * stride;
+                    for (std::size_t k = 0; k < len; ++k)
+                        largeHist[off + k] -= smallHist[off + k];
+                }
+            } else {
+                m_freeSlots.push_back(c.slot);
+            }
+        }
+        if (lSplit)
+            evaluate(lc, m_sums.data() + static_cast<std::size_t>(ln) * stride, rows, stats);
+        if (rSplit)
+            evaluate(rcand, m_sums.data() + static_cast<std::size_t>(rn) * stride, rows, stats);
+        // Depth-first order: the left child is popped first.
+        for (Candidate *child : { &rcand, &lc }) {
+            if (child->feature >= 0)
+                m_candidates.push_back(*child);
+            else
+                finalizeLeaf(*child);
+        }
+    }
+    return true;
+}
+
+} // namespace sextant::engine

@@ -1,0 +1,160 @@
+#pragma once
+
+#include "ml/DecisionTreeModel.h"
+#include "ml/FeatureBinner.h"
+
+#include <Eigen/Core>
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sextant::engine {
+
+// How a node's split quality is measured.
+enum class SplitCriterion {
+    Gini,         // classification, Gini impurity (stats: one weight per class)
+    Entropy,      // classification, Shannon entropy (stats: one weight per class)
+    SquaredError, // regression (stats: w, w*y, w*y^2)
+    Gradient,     // gradient boosting, second-order gain (stats: gradient, hessian)
+};
+
+// How many features a node draws (without replacement) before looking for its split.
+enum class MaxFeatures {
+    Auto,     // Sqrt for classification, All for regression (scikit-learn's forest defaults)
+    All,      // every feature
+    Sqrt,     // max(1, floor(sqrt(d)))
+    Log2,     // max(1, floor(log2(d)))
+    Fraction, // max(1, floor(fraction * d))
+};
+int resolveMaxFeatures(MaxFeatures mode, double fraction, int featureCount,
+                       bool classification);
+
+// Checks the data every tree learner gets (throws FitError naming the problem): X non-empty
+// and finite, y with one finite entry per row; for classification integer labels in
+// [0, classCount) with at least two classes present and at most 64 classes. Returns the
+// class count (contextClassCount, or max label + 1 when it is 0); 0 for regression.
+int validateTreeInput(const std::string &who, const Eigen::Ref<const Eigen::MatrixXd> &X,
+                      const Eigen::Ref<const Eigen::VectorXd> &y, bool classification,
+                      int contextClassCount);
+
+// SplitMix64: the tree learners' random source (portable, same stream on every build).
+inline std::uint64_t splitMix64(std::uint64_t &state)
+{
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+// Uniform integer in [0, n) (multiply-shift; bias below 2^-32 for n < 2^32).
+inline std::uint32_t uniformIndex(std::uint64_t &state, std::uint32_t n)
+{
+    return static_cast<std::uint32_t>(
+        (static_cast<unsigned __int128>(splitMix64(state)) * n) >> 64);
+}
+// Seed of the i-th member of an ensemble, derived from the user's seed.
+inline std::uint64_t memberSeed(std::uint64_t seed, std::uint64_t i)
+{
+    std::uint64_t s = seed ^ (0xD1B54A32D192ED03ull * (i + 1));
+    return splitMix64(s);
+}
+
+// Growth limits and criterion parameters of one histogram tree.
+struct TreeGrowParams
+{
+    SplitCriterion criterion = SplitCriterion::Gini;
+    int statDim = 2;          // S: classes (Gini/Entropy), 3 (SquaredError), 2 (Gradient)
+    int maxDepth = -1;        // < 0: unlimited (root has depth 0)
+    int maxLeafNodes = 0;     // 0: unlimited, depth-first; > 0: best-first up to this many
+    int minSamplesSplit = 2;  // distinct rows a node needs to be split
+    int minSamplesLeaf = 1;   // distinct rows each child must keep
+    int maxFeatures = 0;      // features drawn per node; 0 or >= d: all (sibling subtraction)
+    double l2 = 0;            // Gradient: L2 penalty on leaf values
+    double minHessian = 1e-3; // Gradient: least hessian sum in each child
+    double learningRate = 1;  // Gradient: leaf values are scaled by it
+    int threads = 1;          // histogram building in parallel over features (big nodes)
+};
+
+// Rows of one leaf after build(): rows[begin, end) of the reordered row list.
+struct LeafRange
+{
+    int node;
+    int begin;
+    int end;
+};
+
+// Grows one tree on binned data with per-feature histograms (the building block of
+// DecisionTree, RandomForest and GradientBoosting).
+//
+// Data layout: `codes` is FeatureBinner::transform's output (n x d, column-major, uint8);
+// `stats` is n x S row-major doubles, per original row: for classification the row's
+// weight in its class slot (one-hot times weight, e.g. the bootstrap count), for
+// SquaredError (w, w*y, w*y^2), for Gradient (g, h). Node histograms hold, per feature
+// and bin, the S stat sums followed by the distinct-row count (stride S + 1, 256 bins).
+//
+// When every feature is tried at each node, the larger child's histograms are the
+// parent's minus the smaller child's (sibling subtraction), so only the smaller child is
+// scanned. With a feature subset (random forests) only the drawn features are built.
+// Scratch memory lives in the builder and is reused from node to node and tree to tree:
+// keep one builder per thread.
+class DecisionTreeBuilder
+{
+public:
+    DecisionTreeBuilder(const FeatureBinner &binner, const std::uint8_t *codes,
+                        std::int64_t rowCount, const TreeGrowParams &params);
+
+    // Grows a tree on `rows` (distinct row indices < rowCount; reordered so that each
+    // leaf's rows are contiguous, see leaves()). `seed` drives the feature draws.
+    // Returns false when `cancel` became true (the tree is then incomplete).
+    bool build(std::vector<std::uint32_t> &rows, const double *stats, std::uint64_t seed,
+               DecisionTreeModel &tree, const std::atomic<bool> *cancel = nullptr);
+
+    const std::vector<LeafRange> &leaves() const { return m_leaves; }
+
+private:
+    struct Candidate
+    {
+        int node;
+        int begin;
+        int end;
+        int depth;
+        int slot; // histogram slot (subtraction mode), -1 otherwise
+        double gain;
+        int feature;
+        int bin;
+    };
+
+    bool canSplit(const double *sums, int count, int depth) const;
+    void evaluate(Candidate &c, const double *sums, const std::vector<std::uint32_t> &rows,
+                  const double *stats);
+    void buildHistograms(double *slot, const std::uint32_t *rows, int count,
+                         const double *stats, const int *features, int featureCount,
+                         bool parallel, bool gather);
+    double score(const double *sums) const;
+    void setValue(DecisionTreeModel &tree, int node, const double *sums) const;
+    int acquireSlot();
+    void finalizeLeaf(const Candidate &c);
+
+    const FeatureBinner &m_binner;
+    const std::uint8_t *m_codes;
+    std::int64_t m_rowCount;
+    TreeGrowParams m_params;
+    int m_featureCount;
+    int m_stride;     // S + 1 doubles per histogram cell
+    bool m_subtract;  // every feature at every node
+
+    std::vector<LeafRange> m_leaves;
+    std::vector<Candidate> m_candidates;
+    std::vector<double> m_sums;       // node x stride
+    std::vector<double> m_splitLeft;  // candidate's best left sums, node x stride
+    std::vector<std::vector<double>> m_slots;
+    std::vector<int> m_freeSlots;
+    std::vector<double> m_scratch;    // one feature's histogram (subset mode)
+    std::vector<double> m_ordered;    // node rows' stats gathered in row order
+    std::vector<std::uint32_t> m_tmp; // partition scratch
+    std::vector<int> m_features;      // feature draw order
+    std::uint64_t m_rng = 0;
+};
+
+} // namespace sextant::engine

@@ -1,0 +1,447 @@
+#include "ml/GradientBoosting.h"
+
+#include "ml/DecisionTreeBuilder.h"
+#include "ml/FeatureBinner.h"
+#include "ml/Parallel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace sextant::engine {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double softplus(double x)
+{
+    return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));
+}
+
+double sigmoid(double x)
+{
+    return x >= 0 ? 1.0 / (1.0 + std::exp(-x)) : std::exp(x) / (1.0 + std::exp(x));
+}
+
+// Mean loss of raw scores (n x K') against y: squared error, binary or multinomial log loss.
+double meanLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &raw,
+                const Eigen::Ref<const Eigen::VectorXd> &y)
+{
+    const Eigen::Index n = raw.rows();
+    if (n == 0)
+        return kNaN;
+    double sum = 0;
+    if (task == EstimatorTask::Regression) {
+        for (Eigen::Index i = 0; i < n; ++i)
+            sum += (raw(i, 0) - y(i)) * (raw(i, 0) - y(i));
+    } else if (classes == 2) {
+        for (Eigen::Index i = 0; i < n; ++i)
+            sum += softplus(raw(i, 0)) - y(i) * raw(i, 0);
+    } else {
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const double m = raw.row(i).maxCoeff();
+            const double lse = m + std::log((raw.row(i).array() - m).exp().sum());
+            sum += lse - raw(i, static_cast<Eigen::Index>(y(i)));
+        }
+    }
+    return sum / static_cast<double>(n);
+}
+
+// Validation accuracy (classification) or R^2 (regression) of raw scores.
+double metricOf(EstimatorTask task, int classes, const Eigen::MatrixXd &raw,
+                const Eigen::Ref<const Eigen::VectorXd> &y)
+{
+    const Eigen::Index n = raw.rows();
+    if (n == 0)
+        return kNaN;
+    if (task == EstimatorTask::Regression) {
+        const double mean = y.mean();
+        const double ssTot = (y.array() - mean).square().sum();
+        const double ssRes = (raw.col(0) - y).squaredNorm();
+        return ssTot > 0 ? 1.0 - ssRes / ssTot : kNaN;
+    }
+    Eigen::Index correct = 0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+        Eigen::Index label = 0;
+        if (classes == 2)
+            label = raw(i, 0) > 0 ? 1 : 0;
+        else
+            raw.row(i).maxCoeff(&label);
+        correct += label == static_cast<Eigen::Index>(y(i));
+    }
+    return static_cast<double>(correct) / static_cast<double>(n);
+}
+
+void addTree(const DecisionTreeModel &tree, const Eigen::Ref<const Eigen::MatrixXd> &X,
+             Eigen::MatrixXd &raw, Eigen::Index col)
+{
+    for (Eigen::Index i = 0; i < X.rows(); ++i)
+        raw(i, col) += tree.predictRow(X, i)[0];
+}
+
+} // namespace
+
+GradientBoosting::GradientBoosting(EstimatorTask task, GradientBoostingOptions options)
+    : m_task(task)
+    , m_options(options)
+{
+    if (task == EstimatorTask::Clustering)
+        throw FitError("gradient boosting does classification or regression, not clustering");
+}
+
+void GradientBoosting::clear()
+{
+    m_featureCount = 0;
+    m_classCount = 0;
+    m_treesPerIteration = 1;
+    m_baseline.resize(0);
+    m_trees.clear();
+}
+
+int GradientBoosting::iterationCount() const
+{
+    return static_cast<int>(m_trees.size()) / std::max(1, m_treesPerIteration);
+}
+
+std::unique_ptr<Estimator> GradientBoosting::cloneUnfitted() const
+{
+    return std::make_unique<GradientBoosting>(m_task, m_options);
+}
+
+bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
+                           const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context)
+{
+    clear();
+    const GradientBoostingOptions &o = m_options;
+    const bool classification = m_task == EstimatorTask::Classification;
+    const std::string who = "gradient boosting";
+    if (!(o.learningRate > 0) || !std::isfinite(o.learningRate))
+        throw FitError(who + ": the learning rate must be positive");
+    if (o.maxIter < 1)
+        throw FitError(who + ": the number of iterations must be at least 1");
+    if (o.maxLeafNodes == 1 || o.maxLeafNodes < 0)
+        throw FitError(who + ": max leaf nodes must be 0 (unlimited) or at least 2");
+    if (o.minSamplesLeaf < 1)
+        throw FitError(who + ": min samples per leaf must be at least 1");
+    if (!(o.l2Regularization >= 0))
+        throw FitError(who + ": the L2 regularization must be zero or positive");
+    if (o.maxBins < 2 || o.maxBins > 255)
+        throw FitError(who + ": the number of bins must be between 2 and 255");
+    if (o.nIterNoChange < 1)
+        throw FitError(who + ": n_iter_no_change must be at least 1");
+    const int classes = validateTreeInput(who, X, y, classification, context.classCount);
+    const Eigen::Index n = X.rows();
+    const bool early = o.earlyStopping == GradientBoostingOptions::EarlyStopping::Enabled
+        || (o.earlyStopping == GradientBoostingOptions::EarlyStopping::Auto && n > 10000);
+    if (early && !(o.validationFraction > 0 && o.validationFraction < 1))
+        throw FitError(who + ": the validation fraction must lie between 0 and 1");
+
+    // Validation split: a seeded shuffle; both parts keep the original row order.
+    Eigen::MatrixXd Xtrain, Xval;
+    Eigen::VectorXd ytrain, yval;
+    if (early) {
+        std::vector<Eigen::Index> order(static_cast<std::size_t>(n));
+        std::iota(order.begin(), order.end(), Eigen::Index(0));
+        std::uint64_t rng = memberSeed(o.seed, 0x5EED);
+        for (Eigen::Index i = n - 1; i > 0; --i)
+            std::swap(order[static_cast<std::size_t>(i)],
+                      order[uniformIndex(rng, static_cast<std::uint32_t>(i + 1))]);
+        const auto nVal = static_cast<Eigen::Index>(
+            std::ceil(o.validationFraction * static_cast<double>(n)));
+        if (nVal < 1 || n - nVal < 2)
+            throw FitError(who + ": too few rows for a validation split");
+        std::vector<Eigen::Index> val(order.begin(), order.begin() + nVal);
+        std::vector<Eigen::Index> train(order.begin() + nVal, order.end());
+        std::sort(val.begin(), val.end());
+        std::sort(train.begin(), train.end());
+        Xtrain = X(train, Eigen::all);
+        ytrain = y(train);
+        Xval = X(val, Eigen::all);
+        yval = y(val);
+    }
+    const Eigen::Ref<const Eigen::MatrixXd> Xt = early ? Eigen::Ref<const Eigen::MatrixXd>(Xtrain) : X;
+    const Eigen::Ref<const Eigen::VectorXd> yt = early ? Eigen::Ref<const Eigen::VectorXd>(ytrain) : y;
+    const Eigen::Index nt = Xt.rows();
+    const int threads = context.threadCount();
+    if (context.cancelled())
+        return false;
+
+    FeatureBinner binner;
+    binner.fit(Xt, o.maxBins, threads);
+    const std::vector<std::uint8_t> codes = binner.transform(Xt, threads);
+    if (context.cancelled())
+        return false;
+
+    const int K = classification && classes > 2 ? classes : 1;
+    Eigen::VectorXd baseline(K);
+    if (!classification) {
+        baseline(0) = yt.mean();
+    } else {
+        Eigen::VectorXd prior = Eigen::VectorXd::Zero(classes);
+        for (Eigen::Index i = 0; i < nt; ++i)
+            prior(static_cast<Eigen::Index>(yt(i))) += 1;
+        prior /= static_cast<double>(nt);
+        const double eps = 1e-15;
+        if (classes == 2) {
+            const double p = std::clamp(prior(1), eps, 1 - eps);
+            baseline(0) = std::log(p / (1 - p));
+        } else {
+            for (int k = 0; k < K; ++k)
+                baseline(k) = std::log(std::max(prior(k), eps));
+        }
+    }
+
+    Eigen::MatrixXd rawTrain(nt, K), rawVal(Xval.rows(), K);
+    for (int k = 0; k < K; ++k) {
+        rawTrain.col(k).setConstant(baseline(k));
+        rawVal.col(k).setConstant(baseline(k));
+    }
+
+    TreeGrowParams params;
+    params.criterion = SplitCriterion::Gradient;
+    params.statDim = 2;
+    params.maxDepth = o.maxDepth;
+    params.maxLeafNodes = o.maxLeafNodes;
+    params.minSamplesLeaf = o.minSamplesLeaf;
+    params.minSamplesSplit = 2 * o.minSamplesLeaf;
+    params.l2 = o.l2Regularization;
+    params.learningRate = o.learningRate;
+    params.threads = threads;
+    DecisionTreeBuilder builder(binner, codes.data(), nt, params);
+
+    std::vector<std::vector<double>> stats(static_cast<std::size_t>(K),
+                                           std::vector<double>(static_cast<std::size_t>(nt) * 2));
+    std::vector<std::uint32_t> rows(static_cast<std::size_t>(nt));
+    std::vector<DecisionTreeModel> trees;
+    trees.reserve(static_cast<std::size_t>(o.maxIter) * K);
+    std::vector<double> scores; // -validation loss, the baseline's first
+    if (early)
+        scores.push_back(-meanLoss(m_task, classes, rawVal, yval));
+
+    int iterations = 0;
+    for (int it = 0; it < o.maxIter; ++it) {
+        if (context.cancelled())
+            break;
+        // Gradients and hessians of every class from the current raw scores.
+        for (Eigen::Index i = 0; i < nt; ++i) {
+            if (!classification) {
+                stats[0][2 * i] = rawTrain(i, 0) - yt(i);
+                stats[0][2 * i + 1] = 1.0;
+            } else if (K == 1) {
+                const double p = sigmoid(rawTrain(i, 0));
+                stats[0][2 * i] = p - yt(i);
+                stats[0][2 * i + 1] = p * (1 - p);
+            } else {
+                const double m = rawTrain.row(i).maxCoeff();
+                double z = 0;
+                for (int k = 0; k < K; ++k)
+                    z += std::exp(rawTrain(i, k) - m);
+                const auto label = static_cast<int>(yt(i));
+                for (int k = 0; k < K; ++k) {
+                    const double p = std::exp(rawTrain(i, k) - m) / z;
+                    stats[static_cast<std::size_t>(k)][2 * i] = p - (label == k ? 1.0 : 0.0);
+                    stats[static_cast<std::size_t>(k)][2 * i + 1] = p * (1 - p);
+                }
+            }
+        }
+        bool interrupted = false;
+        const std::size_t before = trees.size();
+        for (int k = 0; k < K && !interrupted; ++k) {
+            std::iota(rows.begin(), rows.end(), 0u);
+            DecisionTreeModel tree;
+            if (!builder.build(rows, stats[static_cast<std::size_t>(k)].data(),
+                               memberSeed(o.seed, static_cast<std::uint64_t>(it) * K + k), tree,
+                               context.cancel)) {
+                interrupted = true;
+                break;
+            }
+            for (const LeafRange &leaf : builder.leaves()) {
+                const double v = tree.values(leaf.node)[0];
+                for (int i = leaf.begin; i < leaf.end; ++i)
+                    rawTrain(rows[static_cast<std::size_t>(i)], k) += v;
+            }
+            if (early)
+                addTree(tree, Xval, rawVal, k);
+            trees.push_back(std::move(tree));
+        }
+        if (interrupted) {
+            trees.resize(before);
+            break;
+        }
+        ++iterations;
+        EpochReport r;
+        r.epoch = it + 1;
+        r.totalEpochs = o.maxIter;
+        r.trainLoss = meanLoss(m_task, classes, rawTrain, yt);
+        if (early) {
+            r.validationLoss = meanLoss(m_task, classes, rawVal, yval);
+            r.metric = metricOf(m_task, classes, rawVal, yval);
+            r.metricName = classification ? "accuracy" : "r2";
+            scores.push_back(-r.validationLoss);
+        }
+        if (context.report(r))
+            break;
+        if (early && static_cast<int>(scores.size()) > o.nIterNoChange) {
+            const double reference
+                = scores[scores.size() - static_cast<std::size_t>(o.nIterNoChange) - 1] + o.tol;
+            bool improved = false;
+            for (std::size_t s = scores.size() - static_cast<std::size_t>(o.nIterNoChange);
+                 s < scores.size(); ++s)
+                improved = improved || scores[s] > reference;
+            if (!improved)
+                break;
+        }
+    }
+    if (iterations == 0)
+        return false;
+
+    m_featureCount = static_cast<int>(X.cols());
+    m_classCount = classification ? classes : 0;
+    m_treesPerIteration = K;
+    m_baseline = baseline;
+    m_trees = std::move(trees);
+    return true;
+}
+
+Eigen::MatrixXd GradientBoosting::decisionFunction(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+{
+    if (!isFitted())
+        throw FitError("gradient boosting: the model is not fitted");
+    if (X.cols() != m_featureCount)
+        throw FitError("gradient boosting: the data has " + std::to_string(X.cols())
+                       + " features, the model expects " + std::to_string(m_featureCount));
+    const int K = m_treesPerIteration;
+    Eigen::MatrixXd raw(X.rows(), K);
+    parallelChunks(0, X.rows(), FitContext {}.threadCount(), 2048,
+                   [&](int, std::int64_t begin, std::int64_t end) {
+                       for (std::int64_t i = begin; i < end; ++i) {
+                           for (int k = 0; k < K; ++k)
+                               raw(i, k) = m_baseline(k);
+                           for (std::size_t t = 0; t < m_trees.size(); ++t)
+                               raw(i, static_cast<Eigen::Index>(t % K))
+                                   += m_trees[t].predictRow(X, i)[0];
+                       }
+                   });
+    return raw;
+}
+
+Eigen::MatrixXd GradientBoosting::predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+{
+    if (m_task != EstimatorTask::Classification)
+        return Estimator::predictProbabilities(X);
+    const Eigen::MatrixXd raw = decisionFunction(X);
+    Eigen::MatrixXd p(X.rows(), m_classCount);
+    for (Eigen::Index i = 0; i < raw.rows(); ++i) {
+        if (m_classCount == 2) {
+            p(i, 1) = sigmoid(raw(i, 0));
+            p(i, 0) = 1 - p(i, 1);
+        } else {
+            const double m = raw.row(i).maxCoeff();
+            p.row(i) = (raw.row(i).array() - m).exp();
+            p.row(i) /= p.row(i).sum();
+        }
+    }
+    return p;
+}
+
+Eigen::VectorXd GradientBoosting::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+{
+    const Eigen::MatrixXd raw = decisionFunction(X);
+    if (m_task == EstimatorTask::Regression)
+        return raw.col(0);
+    Eigen::VectorXd out(X.rows());
+    for (Eigen::Index i = 0; i < raw.rows(); ++i) {
+        Eigen::Index label = 0;
+        if (m_classCount == 2)
+            label = raw(i, 0) > 0 ? 1 : 0;
+        else
+            raw.row(i).maxCoeff(&label);
+        out(i) = static_cast<double>(label);
+    }
+    return out;
+}
+
+ModelState GradientBoosting::state() const
+{
+    ModelState s;
+    s.kind = kind();
+    s.version = 1;
+    const GradientBoostingOptions &o = m_options;
+    s.setNumber("task", m_task == EstimatorTask::Classification ? 0 : 1);
+    s.setNumber("learning_rate", o.learningRate);
+    s.setNumber("max_iter", o.maxIter);
+    s.setNumber("max_leaf_nodes", o.maxLeafNodes);
+    s.setNumber("max_depth", o.maxDepth);
+    s.setNumber("min_samples_leaf", o.minSamplesLeaf);
+    s.setNumber("l2_regularization", o.l2Regularization);
+    s.setNumber("max_bins", o.maxBins);
+    s.setNumber("early_stopping", static_cast<int>(o.earlyStopping));
+    s.setNumber("validation_fraction", o.validationFraction);
+    s.setNumber("n_iter_no_change", o.nIterNoChange);
+    s.setNumber("tol", o.tol);
+    s.setText("seed", std::to_string(o.seed));
+    s.setNumber("fitted", isFitted() ? 1 : 0);
+    if (!isFitted())
+        return s;
+    s.setNumber("feature_count", m_featureCount);
+    s.setNumber("class_count", m_classCount);
+    s.setNumber("trees_per_iteration", m_treesPerIteration);
+    s.setVector("baseline", m_baseline);
+    DecisionTreeModel::writeEnsemble(s, "tree_", m_trees, 1);
+    return s;
+}
+
+void GradientBoosting::restore(const ModelState &s)
+{
+    s.requireKind(kind(), 1);
+    GradientBoostingOptions o;
+    const EstimatorTask task
+        = s.integer("task", 0, 1) == 0 ? EstimatorTask::Classification : EstimatorTask::Regression;
+    o.learningRate = s.number("learning_rate", 1e-300, 1e300);
+    o.maxIter = static_cast<int>(s.integer("max_iter", 1, 1000000000));
+    o.maxLeafNodes = static_cast<int>(s.integer("max_leaf_nodes", 0, 1000000000));
+    if (o.maxLeafNodes == 1)
+        throw ModelStateError(kind() + ": 'max_leaf_nodes' must be 0 or at least 2");
+    o.maxDepth = static_cast<int>(s.integer("max_depth", -1, 1000000000));
+    o.minSamplesLeaf = static_cast<int>(s.integer("min_samples_leaf", 1, 1000000000));
+    o.l2Regularization = s.number("l2_regularization", 0, 1e300);
+    o.maxBins = static_cast<int>(s.integer("max_bins", 2, 255));
+    o.earlyStopping
+        = static_cast<GradientBoostingOptions::EarlyStopping>(s.integer("early_stopping", 0, 2));
+    o.validationFraction = s.number("validation_fraction", 0, 1);
+    o.nIterNoChange = static_cast<int>(s.integer("n_iter_no_change", 1, 1000000000));
+    o.tol = s.number("tol", -1e300, 1e300);
+    const std::string &seed = s.text("seed");
+    try {
+        std::size_t used = 0;
+        o.seed = std::stoull(seed, &used);
+        if (used != seed.size() || seed.empty() || seed[0] == '-')
+            throw std::invalid_argument(seed);
+    } catch (const std::exception &) {
+        throw ModelStateError(kind() + ": 'seed' is not a non-negative integer");
+    }
+    GradientBoosting restored(task, o);
+    if (s.integer("fitted", 0, 1) == 1) {
+        restored.m_featureCount = static_cast<int>(s.integer("feature_count", 1, 100000000));
+        restored.m_classCount = task == EstimatorTask::Classification
+            ? static_cast<int>(s.integer("class_count", 2, 1000000))
+            : static_cast<int>(s.integer("class_count", 0, 0));
+        const int expectedK = task == EstimatorTask::Classification && restored.m_classCount > 2
+            ? restored.m_classCount
+            : 1;
+        restored.m_treesPerIteration
+            = static_cast<int>(s.integer("trees_per_iteration", expectedK, expectedK));
+        restored.m_baseline = s.vector("baseline", expectedK);
+        if (!restored.m_baseline.allFinite())
+            throw ModelStateError(kind() + ": 'baseline' holds a non-finite value");
+        restored.m_trees = DecisionTreeModel::readEnsemble(s, "tree_", restored.m_featureCount, 1);
+        if (restored.m_trees.empty() || restored.m_trees.size() % expectedK != 0)
+            throw ModelStateError(kind() + ": the tree count is not a positive multiple of "
+                                  + std::to_string(expectedK));
+    }
+    *this = std::move(restored);
+}
+
+} // namespace sextant::engine

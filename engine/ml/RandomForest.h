@@ -1,0 +1,80 @@
+#pragma once
+
+#include "ml/DecisionTreeBuilder.h"
+#include "ml/DecisionTreeModel.h"
+#include "ml/Estimator.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace sextant::engine {
+
+// Options of RandomForest; defaults follow scikit-learn's RandomForestClassifier /
+// RandomForestRegressor.
+struct RandomForestOptions
+{
+    int nTrees = 100;                              // trees, >= 1
+    SplitCriterion criterion = SplitCriterion::Gini; // classification: Gini or Entropy;
+                                                   // regression always uses SquaredError
+    int maxDepth = -1;                             // < 0: unlimited (root has depth 0)
+    int minSamplesSplit = 2;                       // distinct rows a node needs to split
+    int minSamplesLeaf = 1;                        // distinct rows each leaf keeps
+    MaxFeatures maxFeatures = MaxFeatures::Auto;   // Auto: sqrt(d) classification, d regression
+    double maxFeaturesFraction = 1.0;              // used when maxFeatures == Fraction
+    bool bootstrap = true;                         // n draws with replacement per tree
+    int maxBins = 255;                             // bins per feature, 2..255
+    std::uint64_t seed = 0;                        // bootstrap draws and feature draws
+};
+
+// Random forest of histogram CART trees (bagging + a feature draw at every node).
+//
+// Data layout: X is n x d (rows are samples), finite. Features are binned once into at
+// most maxBins quantile bins (FeatureBinner; exact when a feature has <= maxBins distinct
+// values); thresholds are stored on the raw scale. Tree t uses its own seed derived from
+// `seed` and t, and trees are grown in parallel (FitContext::threads), so the forest is
+// the same bit for bit whatever the thread count.
+//
+// Classification trees store class distributions (fractions of the bootstrap weight);
+// predictProbabilities is the mean of the trees' distributions, predict its argmax.
+// Regression predicts the mean of the trees' leaf means.
+//
+// Reports once per tree (epoch = trees built; trainLoss NaN, no metric).
+class RandomForest : public Estimator
+{
+public:
+    explicit RandomForest(EstimatorTask task = EstimatorTask::Classification,
+                          RandomForestOptions options = {});
+
+    std::string kind() const override { return "random_forest"; }
+    EstimatorTask task() const override { return m_task; }
+    const RandomForestOptions &options() const { return m_options; }
+
+    bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
+             const FitContext &context) override;
+    bool isFitted() const override { return m_featureCount > 0; }
+    int featureCount() const override { return m_featureCount; }
+    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    bool hasProbabilities() const override { return m_task == EstimatorTask::Classification; }
+    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    int classCount() const override { return m_classCount; }
+
+    const std::vector<DecisionTreeModel> &trees() const { return m_trees; }
+
+    // State: numbers task, feature_count, class_count and the options; the trees under
+    // "tree_" (DecisionTreeModel::writeEnsemble; valueDim = classCount or 1).
+    ModelState state() const override;
+    void restore(const ModelState &state) override;
+    std::unique_ptr<Estimator> cloneUnfitted() const override;
+
+private:
+    // n x valueDim: mean of the trees' leaf values.
+    Eigen::MatrixXd meanValues(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
+
+    EstimatorTask m_task;
+    RandomForestOptions m_options;
+    int m_featureCount = 0;
+    int m_classCount = 0;
+    std::vector<DecisionTreeModel> m_trees;
+};
+
+} // namespace sextant::engine

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "ml/Estimator.h"
+
+#include <Eigen/Core>
+
+#include <memory>
+#include <vector>
+
+namespace cv::ml {
+class SVM;
+}
+
+namespace sextant::engine {
+
+// Options for Svm (defaults follow scikit-learn's SVC / SVR).
+struct SvmOptions {
+    enum class Kernel {
+        Linear, // K(x, z) = x·z
+        Rbf,    // K(x, z) = exp(-gamma ||x - z||²)
+    };
+
+    // Classification: C-SVC, one-vs-one for more than two classes. Regression: epsilon-SVR.
+    EstimatorTask task = EstimatorTask::Classification;
+    Kernel kernel = Kernel::Rbf;
+    double C = 1.0;          // regularisation, > 0
+    // RBF width; <= 0 means "scale" like scikit-learn: 1 / (d * var(X)), var over all cells
+    // of the training matrix (1 when that variance is 0). The resolved value is kept in the
+    // model (resolvedGamma()).
+    double gamma = 0;
+    double epsilon = 0.1;    // SVR: width of the insensitive tube, >= 0
+    double tolerance = 1e-3; // solver stopping tolerance (sklearn's tol), > 0
+    int maxIterations = 10000000; // solver iteration cap (sklearn has none)
+};
+
+// Support vector machine (kind "svm"), a wrapper around OpenCV's cv::ml::SVM.
+//
+// Data layout: X is n x d, rows are samples, columns are features, all finite (standardise
+// them first: SVMs are not scale invariant); y holds class codes 0..K-1 (classification,
+// at least two distinct) or values (regression). OpenCV trains and predicts in single
+// precision: X is converted to float, so predictions agree with scikit-learn's (double
+// precision libsvm) up to float rounding, not bit for bit.
+//
+// No class probabilities: hasProbabilities() is false (OpenCV has no Platt scaling and this
+// wrapper does not add one). Cancel is only honoured before and after OpenCV's training,
+// which cannot be interrupted.
+//
+// State: the options, the resolved gamma, the class codes seen in training, and the trained
+// OpenCV model as YAML text (cv::FileStorage in memory) under "opencv_model".
+class Svm : public Estimator {
+public:
+    using Options = SvmOptions;
+
+    explicit Svm(Options options = {});
+    ~Svm() override;
+
+    const Options &options() const { return m_options; }
+    double resolvedGamma() const { return m_gamma; }
+    int supportVectorCount() const;
+
+    std::string kind() const override { return "svm"; }
+    EstimatorTask task() const override { return m_options.task; }
+    bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
+        const FitContext &context) override;
+    bool isFitted() const override { return m_features > 0; }
+    int featureCount() const override { return m_features; }
+    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    int classCount() const override { return m_classCount; }
+    ModelState state() const override;
+    void restore(const ModelState &state) override;
+    std::unique_ptr<Estimator> cloneUnfitted() const override;
+
+private:
+    void clear();
+
+    Options m_options;
+    int m_features = 0;
+    int m_classCount = 0;
+    double m_gamma = 0;
+    std::vector<int> m_classes; // class codes present in training (classification)
+    std::shared_ptr<cv::ml::SVM> m_svm;
+};
+
+} // namespace sextant::engine
