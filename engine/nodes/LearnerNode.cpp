@@ -130,6 +130,10 @@ NodeType LearnerNode::type(const LearnerSpec &spec)
             QStringLiteral("Predict classes or a number.")));
     for (const ParameterSpec &p : spec.parameters)
         t.parameters.push_back(p);
+    t.parameters.push_back(ParameterSpec::boolean(QStringLiteral("export_onnx"),
+        QStringLiteral("Export ONNX"), false,
+        QStringLiteral("`sextant run` also writes this model as an ONNX file next to its "
+                       ".sxmodel file.")));
     const QString id = spec.id;
     t.setCompute([id, clustering](NodeContext &ctx) {
         const LearnerSpec *s = LearnerNode::find(id);
