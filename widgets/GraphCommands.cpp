@@ -157,6 +157,33 @@ void DisconnectCommand::undo()
     (void)m_model.addConnection(m_connection);
 }
 
+// --- ReconnectCommand
+
+ReconnectCommand::ReconnectCommand(
+    GraphModel &model, Connection from, Connection to, QUndoCommand *parent)
+    : QUndoCommand(parent), m_model(model), m_from(from), m_to(to)
+{
+    setText(tr("Reconnect"));
+}
+
+void ReconnectCommand::redo()
+{
+    if (!m_model.removeConnection(m_from)) {
+        setObsolete(true);
+        return;
+    }
+    if (!m_model.addConnection(m_to)) {
+        (void)m_model.addConnection(m_from);
+        setObsolete(true);
+    }
+}
+
+void ReconnectCommand::undo()
+{
+    (void)m_model.removeConnection(m_to);
+    (void)m_model.addConnection(m_from);
+}
+
 // --- SetParameterCommand
 
 SetParameterCommand::SetParameterCommand(

@@ -91,6 +91,22 @@ private:
     engine::Connection m_connection;
 };
 
+// Moves a connection to another input (what dragging it off its input does): `from` is
+// removed and `to` added in one step; undo puts `from` back. Refused (obsolete) when `to`
+// cannot be made once `from` is gone, leaving `from` in place.
+class ReconnectCommand : public QUndoCommand {
+public:
+    ReconnectCommand(engine::GraphModel &model, engine::Connection from, engine::Connection to,
+        QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    engine::GraphModel &m_model;
+    engine::Connection m_from;
+    engine::Connection m_to;
+};
+
 // Sets one parameter. Consecutive edits of the same parameter of the same node merge
 // (a spin box's steps become one undo step); an edit back to the original value drops out.
 class SetParameterCommand : public QUndoCommand {

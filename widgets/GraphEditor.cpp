@@ -2,6 +2,7 @@
 
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
+#include "graph/WorkflowFile.h"
 #include "nodes/FileSourceNode.h"
 #include "widgets/GraphCommands.h"
 #include "widgets/GraphScene.h"
@@ -86,6 +87,13 @@ GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, 
             m_undoStack->push(new MoveNodesCommand(m_model, from, to));
         });
     connect(m_scene, &GraphScene::connectionRequested, this, &GraphEditor::connectPorts);
+    connect(m_scene, &GraphScene::disconnectRequested, this, [this](const Connection &c) {
+        m_undoStack->push(new DisconnectCommand(m_model, c));
+    });
+    connect(m_scene, &GraphScene::reconnectRequested, this,
+        [this](const Connection &from, const Connection &to) {
+            m_undoStack->push(new ReconnectCommand(m_model, from, to));
+        });
     connect(m_scene, &GraphScene::connectionRefused, this,
         [this](const QString &reason) { showMessage(tr("Not connected: %1").arg(reason), true); });
     connect(m_scene, &GraphScene::nodeDoubleClicked, this, [this](int id) {
@@ -94,8 +102,12 @@ GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, 
             Q_EMIT openViewRequested(id);
     });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &GraphEditor::onSelectionChanged);
-    connect(m_view, &GraphView::fileDropped, this,
-        [this](const QString &path, QPointF pos) { addFileNode(path, pos); });
+    connect(m_view, &GraphView::fileDropped, this, [this](const QString &path, QPointF pos) {
+        if (QFileInfo(path).suffix().compare(engine::WorkflowFile::suffix(), Qt::CaseInsensitive) == 0)
+            Q_EMIT workflowFileDropped(path);
+        else
+            addFileNode(path, pos);
+    });
     connect(m_view, &GraphView::nodeTypeDropped, this,
         [this](const QString &typeId, QPointF pos) { addNode(typeId, pos); });
     connect(m_view, &GraphView::quickInsertRequested, this, [this](QPointF pos, QPoint global) {
@@ -249,9 +261,10 @@ int GraphEditor::addNode(const QString &typeId, QPointF position, const QVariant
     record.position = position;
     record.parameters = params.value();
     auto *command = new AddNodeCommand(m_model, record);
-    const int before = m_undoStack->count();
+    // The index, not the count: after an undo, a push replaces the undone commands.
+    const int before = m_undoStack->index();
     m_undoStack->push(command); // deleted by the stack if its redo failed
-    if (m_undoStack->count() == before) {
+    if (m_undoStack->index() == before) {
         showMessage(tr("Could not add %1.").arg(type->displayName), true);
         return 0;
     }
@@ -371,9 +384,9 @@ QList<int> GraphEditor::pasteJson(const QByteArray &json, QPointF offset)
     if (records.isEmpty())
         return {};
     auto *command = new PasteCommand(m_model, records, connections);
-    const int before = m_undoStack->count();
+    const int before = m_undoStack->index(); // not count(): see addNode
     m_undoStack->push(command);
-    if (m_undoStack->count() == before)
+    if (m_undoStack->index() == before)
         return {};
     const QList<int> pasted = command->pastedIds();
     m_scene->selectNodes(pasted);

@@ -97,6 +97,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A sink node (table, plot) was double-clicked: show what it produced.
     void openViewRequested(int nodeId);
+    // A workflow file (.sextant) was dropped on the canvas: the window opens it (it does
+    // not become a File node).
+    void workflowFileDropped(const QString &path);
 
 private:
     void createActions();

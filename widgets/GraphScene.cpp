@@ -9,6 +9,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QPen>
 #include <algorithm>
+#include <cmath>
 
 namespace sextant::widgets {
 
@@ -140,6 +141,7 @@ void GraphScene::onNodeRemoved(int id)
         delete m_dragLine;
         m_dragLine = nullptr;
         m_dragPort = nullptr;
+        m_detached.reset();
     }
     delete item;
 }
@@ -245,28 +247,85 @@ void GraphScene::clearHighlights()
     }
 }
 
+void GraphScene::beginConnectionDrag(PortItem *port, QPointF scenePos)
+{
+    m_dragPort = port;
+    // Mark every port on the other side by whether the model would accept it.
+    for (const auto &[id, node] : m_nodes) {
+        const QList<PortItem *> &candidates
+            = port->isOutput() ? node->inputPorts() : node->outputPorts();
+        for (PortItem *p : candidates) {
+            // A detached connection may go back where it came from.
+            const bool home = m_detached && p->nodeId() == m_detached->toNode
+                && p->index() == m_detached->toPort;
+            const bool ok = home || m_model.canConnect(draggedConnection(p)).ok();
+            p->setHighlight(
+                ok ? PortItem::Highlight::Compatible : PortItem::Highlight::Incompatible);
+        }
+    }
+    m_dragLine = new QGraphicsPathItem;
+    m_dragLine->setPen(QPen(PortItem::colorFor(port->portType()), 2, Qt::DashLine));
+    m_dragLine->setZValue(10);
+    addItem(m_dragLine);
+    m_dragLine->setPath(port->isOutput() ? ConnectionItem::curve(port->scenePos(), scenePos)
+                                         : ConnectionItem::curve(scenePos, port->scenePos()));
+}
+
+bool GraphScene::beginDetach(const Connection &connection, QPointF scenePos)
+{
+    NodeItem *from = nodeItem(connection.fromNode);
+    PortItem *out = from ? from->outputPort(connection.fromPort) : nullptr;
+    if (!out)
+        return false;
+    m_detached = connection;
+    // The model keeps the connection until the drop decides; the curve follows the mouse.
+    if (ConnectionItem *item = m_connections.value(connection))
+        item->setVisible(false);
+    beginConnectionDrag(out, scenePos);
+    return true;
+}
+
+std::optional<Connection> GraphScene::connectionEndAt(QPointF scenePos) const
+{
+    // How far from its input port a press on a connection still grabs its end.
+    constexpr qreal kEndGrab = 28.0;
+    std::optional<Connection> best;
+    qreal bestDistance = 0;
+    for (QGraphicsItem *item : items(scenePos)) {
+        if (item->type() != ConnectionItem::Type || !item->isVisible())
+            continue;
+        const Connection &c = static_cast<ConnectionItem *>(item)->connection();
+        NodeItem *to = nodeItem(c.toNode);
+        PortItem *in = to ? to->inputPort(c.toPort) : nullptr;
+        if (!in)
+            continue;
+        const QPointF d = in->scenePos() - scenePos;
+        const qreal distance = std::sqrt(d.x() * d.x() + d.y() * d.y());
+        if (distance <= kEndGrab && (!best || distance < bestDistance)) {
+            best = c;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
 void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton) {
+    if (event->button() == Qt::LeftButton && !m_dragPort) {
         if (PortItem *port = portAt(event->scenePos())) {
-            m_dragPort = port;
-            // Mark every port on the other side by whether the model would accept it.
-            for (const auto &[id, node] : m_nodes) {
-                const QList<PortItem *> &candidates
-                    = port->isOutput() ? node->inputPorts() : node->outputPorts();
-                for (PortItem *p : candidates) {
-                    const bool ok = m_model.canConnect(draggedConnection(p)).ok();
-                    p->setHighlight(
-                        ok ? PortItem::Highlight::Compatible : PortItem::Highlight::Incompatible);
-                }
-            }
-            m_dragLine = new QGraphicsPathItem;
-            m_dragLine->setPen(QPen(PortItem::colorFor(port->portType()), 2, Qt::DashLine));
-            m_dragLine->setZValue(10);
-            addItem(m_dragLine);
-            m_dragLine->setPath(ConnectionItem::curve(port->scenePos(), event->scenePos()));
+            // A connected input: lift its connection off, to drop it elsewhere.
+            const std::optional<Connection> into
+                = port->isOutput() ? std::nullopt : m_model.connectionInto(port->nodeId(), port->index());
+            if (!(into && beginDetach(*into, event->scenePos())))
+                beginConnectionDrag(port, event->scenePos());
             event->accept();
             return;
+        }
+        if (const std::optional<Connection> end = connectionEndAt(event->scenePos())) {
+            if (beginDetach(*end, event->scenePos())) {
+                event->accept();
+                return;
+            }
         }
     }
     QGraphicsScene::mousePressEvent(event);
@@ -293,6 +352,10 @@ void GraphScene::finishConnectionDrag(QPointF scenePos)
     delete m_dragLine;
     m_dragLine = nullptr;
     m_dragPort = nullptr;
+    if (m_detached) {
+        finishDetach(target);
+        return;
+    }
     if (!target || target == source)
         return;
     if (target->isOutput() == source->isOutput()) {
@@ -305,6 +368,34 @@ void GraphScene::finishConnectionDrag(QPointF scenePos)
     const engine::Status status = m_model.canConnect(c);
     if (status)
         Q_EMIT connectionRequested(c);
+    else
+        Q_EMIT connectionRefused(status.error());
+}
+
+void GraphScene::finishDetach(PortItem *target)
+{
+    const Connection old = *m_detached;
+    m_detached.reset();
+    // Shown again whatever happens next; a command that removes it deletes the item.
+    if (ConnectionItem *item = m_connections.value(old))
+        item->setVisible(true);
+    if (m_model.connectionInto(old.toNode, old.toPort) != old)
+        return; // the model changed under the drag
+    if (!target) {
+        Q_EMIT disconnectRequested(old);
+        return;
+    }
+    if (target->isOutput()) {
+        Q_EMIT connectionRefused(
+            tr("Drop a connection on an input (left side), or on empty canvas to remove it."));
+        return;
+    }
+    if (target->nodeId() == old.toNode && target->index() == old.toPort)
+        return; // put back where it was
+    const Connection moved { old.fromNode, old.fromPort, target->nodeId(), target->index() };
+    const engine::Status status = m_model.canConnect(moved);
+    if (status)
+        Q_EMIT reconnectRequested(old, moved);
     else
         Q_EMIT connectionRefused(status.error());
 }

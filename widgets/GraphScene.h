@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QPointF>
 #include <map>
+#include <optional>
 
 namespace sextant::engine {
 class GraphModel;
@@ -51,8 +52,16 @@ public:
     // The node under `scenePos`, or null.
     NodeItem *nodeAt(QPointF scenePos) const;
 
-    // Whether a connection is being dragged.
+    // Whether a connection is being dragged (a new one, or one detached from its input).
     bool isDraggingConnection() const { return m_dragPort != nullptr; }
+    // The connection lifted off its input by the drag in progress, if any: pressing on a
+    // connected input port (or on a connection's end next to it) and dragging detaches
+    // it. Dropped on another input that accepts it: reconnectRequested; on no port:
+    // disconnectRequested; back on its own input (or refused): it stays as it was.
+    std::optional<engine::Connection> detachedConnection() const { return m_detached; }
+    // The connection whose input end is under `scenePos` (on the curve, near its input
+    // port), if any.
+    std::optional<engine::Connection> connectionEndAt(QPointF scenePos) const;
 
     // Called by NodeItem when it moves: keeps its connections attached.
     void nodeItemMoved(NodeItem *item);
@@ -68,6 +77,11 @@ Q_SIGNALS:
     void connectionRequested(const sextant::engine::Connection &connection);
     // A connection was dragged between two ports that refuse it; `reason` says why.
     void connectionRefused(const QString &reason);
+    // A connection detached from its input was dropped away from any port.
+    void disconnectRequested(const sextant::engine::Connection &connection);
+    // A connection detached from its input was dropped on another input that accepts it.
+    void reconnectRequested(
+        const sextant::engine::Connection &from, const sextant::engine::Connection &to);
     void nodeDoubleClicked(int id);
 
 protected:
@@ -88,7 +102,11 @@ private:
     // The connection a drag from m_dragPort to `target` would make.
     engine::Connection draggedConnection(const PortItem *target) const;
     void clearHighlights();
+    void beginConnectionDrag(PortItem *port, QPointF scenePos);
+    // Starts dragging `connection` off its input; false when its ports have no items.
+    bool beginDetach(const engine::Connection &connection, QPointF scenePos);
     void finishConnectionDrag(QPointF scenePos);
+    void finishDetach(PortItem *target);
 
     engine::GraphModel &m_model;
     std::map<int, NodeItem *> m_nodes;
@@ -96,6 +114,8 @@ private:
     // Connection drag in progress: the port it started from and the line drawn.
     PortItem *m_dragPort = nullptr;
     QGraphicsPathItem *m_dragLine = nullptr;
+    // Set while the drag carries an existing connection (m_dragPort is its output).
+    std::optional<engine::Connection> m_detached;
 };
 
 } // namespace sextant::widgets

@@ -6,6 +6,7 @@
 #include "plots/PlotExporter.h"
 #include "plots/PlotView.h"
 #include "plots/ScatterPlot.h"
+#include "widgets/GraphCommands.h"
 #include "widgets/GraphEditor.h"
 #include "widgets/ColumnListView.h"
 #include "widgets/ColumnSummaryModel.h"
@@ -16,6 +17,7 @@
 #include "data/DatasetLoader.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
+#include "graph/WorkflowFile.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/ColumnHistogram.h"
 #include "nodes/ScatterData.h"
@@ -24,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -43,6 +46,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -107,7 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack = new QStackedWidget(central);
     auto *placeholder = new QLabel(
         tr("<p style='font-size:large'>Drop a data file here</p>"
-           "<p>CSV, TSV, ARFF or LIBSVM — or use <b>File › Open…</b></p>"),
+           "<p>CSV, TSV, ARFF or LIBSVM — or use <b>File › Open Dataset…</b></p>"),
         m_stack);
     placeholder->setAlignment(Qt::AlignCenter);
     placeholder->setObjectName(QStringLiteral("dropHint"));
@@ -287,6 +291,15 @@ void MainWindow::createDocks()
 
     m_histogram = new plots::HistogramPlot(this);
     m_histogram->setObjectName(QStringLiteral("histogram"));
+    m_splitCombo = new QComboBox(m_histogram);
+    m_splitCombo->setObjectName(QStringLiteral("histogramSplit"));
+    m_splitCombo->setToolTip(tr("Split the bars by the classes of a categorical column"));
+    m_splitCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *splitLabel = new QLabel(tr("&Split by:"), m_histogram);
+    splitLabel->setBuddy(m_splitCombo);
+    m_histogram->addLeadingControl(splitLabel, m_splitCombo);
+    connect(m_splitCombo, &QComboBox::currentIndexChanged, this, &MainWindow::onSplitChosen);
+    updateSplitChoices();
     m_histogramDock = new QDockWidget(tr("Histogram"), this);
     m_histogramDock->setObjectName(QStringLiteral("histogramDock"));
     m_histogramDock->setWidget(m_histogram);
@@ -306,12 +319,37 @@ void MainWindow::createDocks()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openFileDialog);
+    QAction *open = file->addAction(tr("&Open Dataset…"), this, &MainWindow::openFileDialog);
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a CSV, TSV, ARFF or LIBSVM file"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
+    file->addSeparator();
+    // Workflow documents (Ctrl+O is Open dataset).
+    QAction *newFlow = file->addAction(tr("&New Workflow"), this, [this] { newWorkflow(); });
+    newFlow->setObjectName(QStringLiteral("newWorkflowAction"));
+    newFlow->setShortcut(QKeySequence::New);
+    newFlow->setStatusTip(tr("Start an empty workflow"));
+    QAction *openFlow
+        = file->addAction(tr("Open &Workflow…"), this, &MainWindow::openWorkflowDialog);
+    openFlow->setObjectName(QStringLiteral("openWorkflowAction"));
+    openFlow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openFlow->setStatusTip(tr("Open a workflow file (.sextant)"));
+    QAction *saveFlow = file->addAction(tr("&Save Workflow"), this, [this] { saveWorkflow(); });
+    saveFlow->setObjectName(QStringLiteral("saveWorkflowAction"));
+    saveFlow->setShortcut(QKeySequence::Save);
+    QAction *saveFlowAs
+        = file->addAction(tr("Save Workflow &As…"), this, [this] { saveWorkflowAs(); });
+    saveFlowAs->setObjectName(QStringLiteral("saveWorkflowAsAction"));
+    saveFlowAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    // The modified flag follows the editor's undo stack: an edit sets it, undoing back to
+    // the saved state clears it.
+    connect(m_graphEditor->undoStack(), &QUndoStack::cleanChanged, this,
+            &MainWindow::updateWindowTitle);
+    connect(m_graphEditor, &widgets::GraphEditor::workflowFileDropped, this,
+            [this](const QString &path) { openWorkflow(path); });
+    updateWindowTitle();
     file->addSeparator();
     // Export the plot of the current tab (each plot's context menu offers the same).
     QMenu *exportMenu = file->addMenu(tr("&Export Plot"));
@@ -370,7 +408,7 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_cancelButton);
     statusBar()->addPermanentWidget(m_sizeLabel);
     setLoadingUi(false);
-    statusBar()->showMessage(tr("Drop a data file on the window, or use File › Open…"));
+    statusBar()->showMessage(tr("Drop a data file on the window, or use File › Open Dataset…"));
 }
 
 // ---- opening files -----------------------------------------------------------------------
@@ -391,6 +429,10 @@ void MainWindow::openFile(const QString &path)
 {
     if (path.isEmpty())
         return;
+    if (isWorkflowFile(path)) { // command line, recent files
+        openWorkflow(path);
+        return;
+    }
     const QString absolute = QFileInfo(path).absoluteFilePath();
     // A newer request supersedes the load in progress; its result will be dropped.
     if (m_currentJob != 0) {
@@ -502,7 +544,8 @@ void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
             resizeDocks({m_columnsDock}, {std::min(wanted, width() * 11 / 20)}, Qt::Horizontal);
     }
 
-    setWindowTitle(tr("%1 — Sextant").arg(dataset.name()));
+    m_datasetName = dataset.name();
+    updateWindowTitle();
     const QLocale locale;
     m_sizeLabel->setText(tr("%1 rows × %2 columns")
                              .arg(locale.toString(qlonglong(dataset.rowCount())))
@@ -535,6 +578,7 @@ void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
     }
 
     m_histogram->clear();
+    updateSplitChoices();
     selectColumn(dataset.columnCount() > 0 ? 0 : -1);
     showOverview(*outcome);
 }
@@ -582,6 +626,39 @@ void MainWindow::showColumn(int column)
         m_table->setCurrentColumn(column);
         m_syncingSelection = false;
     }
+}
+
+void MainWindow::updateSplitChoices()
+{
+    // Proportional to the columns, never to the rows.
+    const engine::Dataset &dataset = m_tableModel->dataset();
+    const QList<int> targets = dataset.columnsWithRole(engine::ColumnRole::Target);
+    int chosen = 0;
+    {
+        const QSignalBlocker blocker(m_splitCombo);
+        m_splitCombo->clear();
+        m_splitCombo->addItem(tr("None"), -1);
+        for (int c = 0; c < dataset.columnCount(); ++c) {
+            if (!dataset.column(c).isCategorical())
+                continue;
+            m_splitCombo->addItem(dataset.column(c).name(), c);
+            if (!targets.isEmpty() && targets.front() == c)
+                chosen = m_splitCombo->count() - 1;
+        }
+        m_splitCombo->setCurrentIndex(chosen);
+    }
+    m_splitCombo->setEnabled(m_splitCombo->count() > 1);
+    onSplitChosen(chosen);
+}
+
+void MainWindow::onSplitChosen(int index)
+{
+    const engine::Dataset &dataset = m_tableModel->dataset();
+    const int column = m_splitCombo->itemData(index).toInt();
+    if (column >= 0 && column < dataset.columnCount() && dataset.column(column).isCategorical())
+        m_histogram->setSplitColumn(dataset.column(column));
+    else
+        m_histogram->clearSplitColumn();
 }
 
 void MainWindow::onTableColumnChanged(int column)
@@ -657,6 +734,12 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (files.isEmpty())
         return;
     event->acceptProposedAction();
+    // A workflow file opens as the workflow (datasets dropped with it are ignored).
+    for (const QString &f : files)
+        if (isWorkflowFile(f)) {
+            openWorkflow(f);
+            return;
+        }
     // One dataset at a time: prefer a file the loader knows by its extension.
     QString chosen = files.front();
     for (const QString &f : files)
@@ -673,10 +756,234 @@ void MainWindow::dropEvent(QDropEvent *event)
             8000);
 }
 
+// ---- workflow files ------------------------------------------------------------------------
+
+bool MainWindow::isWorkflowFile(const QString &path)
+{
+    return QFileInfo(path).suffix().compare(engine::WorkflowFile::suffix(), Qt::CaseInsensitive)
+           == 0;
+}
+
+QString MainWindow::workflowName() const
+{
+    return m_workflowPath.isEmpty() ? tr("Untitled") : QFileInfo(m_workflowPath).completeBaseName();
+}
+
+bool MainWindow::isWorkflowModified() const
+{
+    return !m_graphEditor->undoStack()->isClean();
+}
+
+void MainWindow::setUnsavedChangesPrompt(UnsavedChangesPrompt prompt)
+{
+    m_unsavedPrompt = std::move(prompt);
+}
+
+void MainWindow::setSavePathPrompt(SavePathPrompt prompt)
+{
+    m_savePathPrompt = std::move(prompt);
+}
+
+void MainWindow::updateWindowTitle()
+{
+    QString title = workflowName() + QStringLiteral("[*]");
+    if (!m_datasetName.isEmpty())
+        title = tr("%1 — %2").arg(title, m_datasetName);
+    setWindowTitle(tr("%1 — Sextant").arg(title));
+    setWindowModified(isWorkflowModified());
+}
+
+void MainWindow::setWorkflowPath(const QString &path)
+{
+    const bool changed = path != m_workflowPath;
+    m_workflowPath = path;
+    updateWindowTitle();
+    if (changed)
+        Q_EMIT workflowPathChanged(path);
+}
+
+bool MainWindow::maybeSaveWorkflow()
+{
+    if (!isWorkflowModified())
+        return true;
+    if (m_workflowPath.isEmpty() && m_graph->nodeCount() == 0)
+        return true; // nothing to lose
+    UnsavedChoice choice = UnsavedChoice::Cancel;
+    if (m_unsavedPrompt) {
+        choice = m_unsavedPrompt(workflowName());
+    } else {
+        QMessageBox box(QMessageBox::Warning, tr("Unsaved Workflow"),
+                        tr("The workflow “%1” has unsaved changes.").arg(workflowName()),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setInformativeText(tr("Do you want to save them?"));
+        box.setDefaultButton(QMessageBox::Save);
+        const int answer = box.exec();
+        choice = answer == QMessageBox::Save      ? UnsavedChoice::Save
+                 : answer == QMessageBox::Discard ? UnsavedChoice::Discard
+                                                  : UnsavedChoice::Cancel;
+    }
+    switch (choice) {
+    case UnsavedChoice::Save:
+        return saveWorkflow();
+    case UnsavedChoice::Discard:
+        return true;
+    case UnsavedChoice::Cancel:
+        break;
+    }
+    return false;
+}
+
+bool MainWindow::newWorkflow()
+{
+    if (!maybeSaveWorkflow())
+        return false;
+    m_executor->cancel(); // a run of the old graph ends; its results are dropped
+    m_graph->clear();
+    m_graphEditor->undoStack()->clear(); // its commands refer to the old graph
+    setWorkflowPath({});
+    m_tabs->setCurrentWidget(m_graphEditor);
+    statusBar()->showMessage(tr("New workflow"), 5000);
+    return true;
+}
+
+void MainWindow::openWorkflowDialog()
+{
+    QSettings settings;
+    const QString dir = settings.value(kLastDirKey, QDir::homePath()).toString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Workflow"), dir,
+        tr("Sextant workflows (*.%1)").arg(engine::WorkflowFile::suffix()));
+    if (path.isEmpty())
+        return;
+    settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());
+    openWorkflow(path);
+}
+
+bool MainWindow::openWorkflow(const QString &path)
+{
+    if (path.isEmpty())
+        return false;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (!maybeSaveWorkflow())
+        return false;
+    // A refused file leaves the graph (and its undo history) as it was.
+    const engine::Status status = engine::WorkflowFile::load(absolute, *m_graph);
+    if (!status) {
+        m_banner->showMessage(MessageBanner::Level::Error,
+                              tr("Could not open the workflow %1.\n%2")
+                                  .arg(displayName(absolute), status.error()));
+        m_workflowErrorShown = true;
+        statusBar()->showMessage(tr("Could not open %1").arg(displayName(absolute)), 8000);
+        return false;
+    }
+    m_executor->cancel(); // a run of the old graph ends; its results are dropped
+    m_graphEditor->undoStack()->clear(); // its commands refer to the old graph
+    if (m_workflowErrorShown) {
+        m_banner->dismiss();
+        m_workflowErrorShown = false;
+    }
+    setWorkflowPath(absolute);
+    addRecentFile(absolute);
+    m_tabs->setCurrentWidget(m_graphEditor);
+    m_graphEditor->fitToView();
+    statusBar()->showMessage(tr("Opened workflow %1").arg(displayName(absolute)), 8000);
+    return true;
+}
+
+bool MainWindow::saveWorkflow()
+{
+    return saveWorkflowAs(m_workflowPath);
+}
+
+bool MainWindow::saveWorkflowAs(const QString &path)
+{
+    QString target = path;
+    if (target.isEmpty()) {
+        QSettings settings;
+        const QString suggestion
+            = m_workflowPath.isEmpty()
+                  ? QDir(settings.value(kLastDirKey, QDir::homePath()).toString())
+                        .filePath(tr("Untitled") + QLatin1Char('.') + engine::WorkflowFile::suffix())
+                  : m_workflowPath;
+        target = m_savePathPrompt
+                     ? m_savePathPrompt(suggestion)
+                     : QFileDialog::getSaveFileName(
+                           this, tr("Save Workflow As"), suggestion,
+                           tr("Sextant workflows (*.%1)").arg(engine::WorkflowFile::suffix()));
+        if (target.isEmpty())
+            return false;
+        if (QFileInfo(target).suffix().isEmpty())
+            target += QLatin1Char('.') + engine::WorkflowFile::suffix();
+        settings.setValue(kLastDirKey, QFileInfo(target).absolutePath());
+    }
+    const QString absolute = QFileInfo(target).absoluteFilePath();
+    const QString directory = QFileInfo(absolute).absolutePath();
+    const QString oldDirectory = m_graph->baseDirectory();
+    QUndoStack *stack = m_graphEditor->undoStack();
+    const int before = stack->count();
+    rebaseRelativePaths(directory);
+    m_graph->setBaseDirectory(directory);
+    const engine::Status status = engine::WorkflowFile::save(*m_graph, absolute);
+    if (!status) {
+        if (stack->count() != before)
+            stack->undo(); // the path rebase
+        m_graph->setBaseDirectory(oldDirectory);
+        m_banner->showMessage(MessageBanner::Level::Error,
+                              tr("Could not save the workflow.\n%1").arg(status.error()));
+        m_workflowErrorShown = true;
+        statusBar()->showMessage(tr("Could not save %1").arg(displayName(absolute)), 8000);
+        return false;
+    }
+    stack->setClean();
+    setWorkflowPath(absolute);
+    addRecentFile(absolute);
+    statusBar()->showMessage(tr("Saved workflow %1").arg(displayName(absolute)), 8000);
+    return true;
+}
+
+void MainWindow::rebaseRelativePaths(const QString &newDirectory)
+{
+    const QString oldDirectory
+        = m_graph->baseDirectory().isEmpty() ? QDir::currentPath() : m_graph->baseDirectory();
+    if (QDir(oldDirectory) == QDir(newDirectory))
+        return;
+    struct Edit {
+        int node;
+        QString name;
+        QString value;
+    };
+    QList<Edit> edits;
+    for (int id : m_graph->nodeIds()) {
+        const engine::NodeType *type = m_graph->nodeType(id);
+        if (!type)
+            continue;
+        for (const engine::ParameterSpec &spec : type->parameters) {
+            if (spec.type != engine::ParameterType::FilePath)
+                continue;
+            const QString value = m_graph->parameter(id, spec.name).toString();
+            if (value.isEmpty() || QDir::isAbsolutePath(value))
+                continue;
+            const QString file = QDir::cleanPath(QDir(oldDirectory).absoluteFilePath(value));
+            edits.append({id, spec.name, QDir(newDirectory).relativeFilePath(file)});
+        }
+    }
+    if (edits.isEmpty())
+        return;
+    QUndoStack *stack = m_graphEditor->undoStack();
+    stack->beginMacro(tr("Keep relative file paths"));
+    for (const Edit &e : std::as_const(edits))
+        stack->push(new widgets::SetParameterCommand(*m_graph, e.node, e.name, e.value));
+    stack->endMacro();
+}
+
 // ---- window --------------------------------------------------------------------------------
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!maybeSaveWorkflow()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());

@@ -3,9 +3,11 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
 
+class QComboBox;
 class QDockWidget;
 class QLabel;
 class QListWidget;
@@ -72,10 +74,41 @@ public:
     widgets::DataTableView *tableView() const { return m_table; }
     widgets::ColumnListView *columnList() const { return m_columnList; }
     plots::HistogramPlot *histogramPlot() const { return m_histogram; }
+    // The histogram dock's "Split by" combo: None, then the categorical columns.
+    QComboBox *histogramSplitCombo() const { return m_splitCombo; }
     // The error shown in the banner (empty when none is shown).
     QString errorText() const;
     // The warnings of the last successful load.
     QStringList loadWarnings() const;
+
+    // ---- workflow files (.sextant) ------------------------------------------------------
+    // The workflow in the Workflow tab is a document: New, Open, Save, Save As, a modified
+    // flag ([*] in the title) that follows the editor's undo stack (clean after a save or
+    // a load), and a Save/Discard/Cancel question before unsaved changes would be lost.
+    enum class UnsavedChoice { Save, Discard, Cancel };
+    // Asks what to do with unsaved changes to `workflowName`; the default shows a
+    // QMessageBox. Tests set their own.
+    using UnsavedChangesPrompt = std::function<UnsavedChoice(const QString &workflowName)>;
+    void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt);
+    // Asks where to save (Save As, Save of an untitled workflow); empty cancels. The
+    // default shows a QFileDialog starting at `suggestion`.
+    using SavePathPrompt = std::function<QString(const QString &suggestion)>;
+    void setSavePathPrompt(SavePathPrompt prompt);
+
+    // Each returns false when it did not happen: cancelled by the person, or refused (a
+    // file that cannot be read or written: the banner says why, the graph is unchanged).
+    bool newWorkflow();
+    bool openWorkflow(const QString &path);
+    bool saveWorkflow();
+    // With an empty path: asks for one.
+    bool saveWorkflowAs(const QString &path = {});
+    // Absolute path of the open workflow file; empty for an untitled one.
+    QString workflowPath() const { return m_workflowPath; }
+    // The file's base name, or "Untitled".
+    QString workflowName() const;
+    bool isWorkflowModified() const;
+    engine::GraphModel &graphModel() const { return *m_graph; }
+    static bool isWorkflowFile(const QString &path);
 
     // The dataset column whose histogram is shown, or -1.
     int selectedColumn() const;
@@ -85,6 +118,8 @@ Q_SIGNALS:
     void loadStarted(const QString &path);
     // Every load ends with this: success is false after an error or a cancel.
     void loadFinished(bool success);
+    // The open workflow file changed (New, Open, Save As); empty for an untitled one.
+    void workflowPathChanged(const QString &path);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -106,6 +141,9 @@ private:
     void applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome);
     void setLoadingUi(bool loading, const QString &path = {});
     void showColumn(int column);
+    // Fills the "Split by" combo from the shown dataset (default: a categorical target).
+    void updateSplitChoices();
+    void onSplitChosen(int index);
     void onTableColumnChanged(int column);
     void stopAllJobs();
 
@@ -115,6 +153,7 @@ private:
     widgets::ColumnListView *m_columnList = nullptr;
     widgets::MessageBanner *m_banner = nullptr;
     plots::HistogramPlot *m_histogram = nullptr;
+    QComboBox *m_splitCombo = nullptr;
     QStackedWidget *m_stack = nullptr;
     QDockWidget *m_columnsDock = nullptr;
     QDockWidget *m_histogramDock = nullptr;
@@ -147,6 +186,21 @@ private:
     std::unique_ptr<engine::GraphModel> m_graph;
     std::unique_ptr<engine::Executor> m_executor;
     widgets::GraphEditor *m_graphEditor = nullptr;
+
+    // Workflow documents.
+    QString m_workflowPath;
+    UnsavedChangesPrompt m_unsavedPrompt;
+    SavePathPrompt m_savePathPrompt;
+    QString m_datasetName; // for the title; empty before any dataset
+    bool m_workflowErrorShown = false; // the banner shows a workflow file's error
+    // True when it is fine to drop the workflow (saved, discarded, nothing to lose).
+    bool maybeSaveWorkflow();
+    void openWorkflowDialog();
+    void setWorkflowPath(const QString &path);
+    void updateWindowTitle();
+    // Relative file paths are taken from the workflow's folder: keep them pointing at
+    // the same files when the workflow moves to `newDirectory` (one undo step).
+    void rebaseRelativePaths(const QString &newDirectory);
 
     void createViews();
     void showOverview(const LoadOutcome &outcome);

@@ -85,6 +85,9 @@ private Q_SLOTS:
     void copyPaste();
     void runUpdatesNodeStatus();
     void paletteAndDoubleClick();
+    void detachConnectionByDrag();
+    void detachConnectionEndAndRefusals();
+    void detachWithMouseOnView();
 };
 
 void TestGraphEditor::sceneMirrorsModel()
@@ -430,8 +433,12 @@ void TestGraphEditor::paletteAndDoubleClick()
     // Palette: categories, search, activation inserts through the undo stack.
     widgets::NodePalette *palette = editor.palette();
     QVERIFY(palette->visibleTypeIds().contains(QStringLiteral("view.histogram")));
+    const QStringList all = palette->visibleTypeIds();
     palette->searchEdit()->setText(QStringLiteral("histo"));
-    QCOMPARE(palette->visibleTypeIds(), QStringList { QStringLiteral("view.histogram") });
+    // Matches names and descriptions: other types may mention histograms too.
+    QVERIFY(palette->visibleTypeIds().contains(QStringLiteral("view.histogram")));
+    QVERIFY(!palette->visibleTypeIds().contains(QStringLiteral("view.table")));
+    QVERIFY(palette->visibleTypeIds().size() < all.size());
     palette->searchEdit()->clear();
     Q_EMIT palette->nodeTypeActivated(QStringLiteral("view.table"));
     QCOMPARE(model.nodeCount(), 1);
@@ -470,6 +477,178 @@ void TestGraphEditor::paletteAndDoubleClick()
     QCOMPARE(editor.view()->zoom(), widgets::GraphView::kMaxScale);
     editor.fitAction()->trigger();
     QVERIFY(editor.view()->zoom() <= 1.0);
+}
+
+// Pressing on a connected input and dragging lifts the connection off: dropped on empty
+// canvas it is removed, dropped on another input it moves there; one undo step each.
+void TestGraphEditor::detachConnectionByDrag()
+{
+    GraphModel model(engine::BuiltinNodes::registry());
+    engine::Executor executor(model);
+    GraphEditor editor(model, executor);
+    GraphScene *scene = editor.scene();
+    const int file = editor.addFileNode(kIris, { 0, 0 });
+    const int select = editor.addNode(QStringLiteral("data.select"), { 300, 0 });
+    const int table = editor.addNode(QStringLiteral("view.table"), { 600, 0 });
+    const int hist = editor.addNode(QStringLiteral("view.histogram"), { 600, 250 });
+    QVERIFY(editor.connectPorts({ file, 0, select, 0 }));
+    QVERIFY(editor.connectPorts({ select, 0, table, 0 }));
+    const Connection original { select, 0, table, 0 };
+    const QByteArray start = engine::WorkflowFile::serialize(model);
+    const int count = editor.undoStack()->count();
+
+    // Press on the connected input: the connection is lifted (still in the model until the
+    // drop), its curve hidden, the free compatible input marked.
+    using H = widgets::PortItem::Highlight;
+    sendMouse(scene, QEvent::GraphicsSceneMousePress, inPort(scene, table));
+    QVERIFY(scene->isDraggingConnection());
+    QCOMPARE(scene->detachedConnection(), std::optional<Connection>(original));
+    QVERIFY(!scene->connectionItem(original)->isVisible());
+    QCOMPARE(model.connectionCount(), 2);
+    QCOMPARE(scene->nodeItem(hist)->inputPort(0)->highlight(), H::Compatible);
+    QCOMPARE(scene->nodeItem(table)->inputPort(0)->highlight(), H::Compatible); // its own
+    QCOMPARE(scene->nodeItem(select)->inputPort(0)->highlight(), H::Incompatible); // taken
+
+    // ... dropped on empty canvas: disconnected.
+    const QPointF empty(450, 500);
+    QVERIFY(!scene->portAt(empty) && !scene->nodeAt(empty));
+    sendMouse(scene, QEvent::GraphicsSceneMouseMove, empty);
+    sendMouse(scene, QEvent::GraphicsSceneMouseRelease, empty);
+    QVERIFY(!scene->isDraggingConnection());
+    QVERIFY(!scene->detachedConnection());
+    QVERIFY(!model.connectionInto(table, 0));
+    QCOMPARE(model.connectionCount(), 1);
+    QVERIFY(!scene->connectionItem(original));
+    QCOMPARE(scene->nodeItem(hist)->inputPort(0)->highlight(), H::None);
+    QCOMPARE(editor.undoStack()->count(), count + 1);
+    editor.undoStack()->undo();
+    QCOMPARE(engine::WorkflowFile::serialize(model), start);
+    QVERIFY(scene->connectionItem(original) && scene->connectionItem(original)->isVisible());
+    editor.undoStack()->redo();
+    QVERIFY(!model.connectionInto(table, 0));
+    editor.undoStack()->undo();
+    QCOMPARE(editor.undoStack()->count(), count + 1);
+
+    // Dragged from table's input onto hist's input: reconnected, in one undo step.
+    dragConnection(scene, inPort(scene, table), inPort(scene, hist));
+    QVERIFY(!model.connectionInto(table, 0));
+    QCOMPARE(model.connectionInto(hist, 0), std::optional<Connection>(Connection { select, 0, hist, 0 }));
+    QCOMPARE(model.connectionCount(), 2);
+    QCOMPARE(scene->connectionItemCount(), 2);
+    QVERIFY(scene->connectionItem({ select, 0, hist, 0 })->isVisible());
+    QCOMPARE(editor.undoStack()->count(), count + 1); // replaced the undone disconnect
+    QCOMPARE(editor.undoStack()->undoText(), QStringLiteral("Reconnect"));
+    editor.undoStack()->undo();
+    QCOMPARE(engine::WorkflowFile::serialize(model), start);
+    QVERIFY(scene->connectionItem(original)->isVisible());
+    QVERIFY(!scene->connectionItem({ select, 0, hist, 0 }));
+    editor.undoStack()->redo();
+    QVERIFY(model.connectionInto(hist, 0).has_value());
+    QVERIFY(!model.connectionInto(table, 0));
+    editor.undoStack()->undo();
+    QCOMPARE(engine::WorkflowFile::serialize(model), start);
+
+    // Dropped back on its own input: nothing happens.
+    dragConnection(scene, inPort(scene, table), inPort(scene, table) + QPointF(0, 2));
+    QCOMPARE(engine::WorkflowFile::serialize(model), start);
+    QCOMPARE(editor.undoStack()->index(), count);
+    QVERIFY(scene->connectionItem(original)->isVisible());
+}
+
+void TestGraphEditor::detachConnectionEndAndRefusals()
+{
+    GraphModel model(engine::BuiltinNodes::registry());
+    engine::Executor executor(model);
+    GraphEditor editor(model, executor);
+    GraphScene *scene = editor.scene();
+    const int file = editor.addFileNode(kIris, { 0, 0 });
+    const int select = editor.addNode(QStringLiteral("data.select"), { 300, 0 });
+    const int table = editor.addNode(QStringLiteral("view.table"), { 600, 0 });
+    QVERIFY(editor.connectPorts({ file, 0, select, 0 }));
+    QVERIFY(editor.connectPorts({ select, 0, table, 0 }));
+    const QByteArray start = engine::WorkflowFile::serialize(model);
+    const int count = editor.undoStack()->count();
+
+    // The curve's end next to the input (not the port itself) grabs it too.
+    const QPointF nearEnd = inPort(scene, table) - QPointF(24, 0);
+    QVERIFY(!scene->portAt(nearEnd));
+    QCOMPARE(scene->connectionEndAt(nearEnd),
+        std::optional<Connection>(Connection { select, 0, table, 0 }));
+    // Far from the end, the curve is only selectable, not grabbed.
+    QVERIFY(!scene->connectionEndAt((outPort(scene, select) + inPort(scene, table)) / 2));
+
+    // Dropped on the input of the node it comes from: a cycle, refused with the reason;
+    // the connection stays where it was.
+    dragConnection(scene, nearEnd, inPort(scene, select));
+    QCOMPARE(engine::WorkflowFile::serialize(model), start);
+    QCOMPARE(editor.undoStack()->count(), count);
+    QVERIFY(scene->connectionItem({ select, 0, table, 0 })->isVisible());
+    QVERIFY(editor.statusLabel()->text().startsWith(QStringLiteral("Not connected")));
+
+    // Dropped on an output: refused too.
+    dragConnection(scene, inPort(scene, table), outPort(scene, file));
+    QCOMPARE(engine::WorkflowFile::serialize(model), start);
+    QCOMPARE(editor.undoStack()->count(), count);
+
+    // Grabbed by its end and dropped on empty canvas: disconnected.
+    dragConnection(scene, nearEnd, { 300, 400 });
+    QVERIFY(!model.connectionInto(table, 0));
+    QCOMPARE(editor.undoStack()->count(), count + 1);
+    editor.undoStack()->undo();
+    QCOMPARE(engine::WorkflowFile::serialize(model), start);
+
+    // An unconnected input still starts a new connection (no detach).
+    const int table2 = editor.addNode(QStringLiteral("view.table"), { 600, 250 });
+    QVERIFY(table2 > 0); // right after an undo too (the push replaces the undone step)
+    sendMouse(scene, QEvent::GraphicsSceneMousePress, inPort(scene, table2));
+    QVERIFY(scene->isDraggingConnection());
+    QVERIFY(!scene->detachedConnection());
+    sendMouse(scene, QEvent::GraphicsSceneMouseRelease, outPort(scene, select));
+    QVERIFY(model.connectionInto(table2, 0).has_value());
+}
+
+// The same gesture with real mouse events on the view.
+void TestGraphEditor::detachWithMouseOnView()
+{
+    GraphModel model(engine::BuiltinNodes::registry());
+    engine::Executor executor(model);
+    GraphEditor editor(model, executor);
+    editor.resize(1100, 650);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    GraphScene *scene = editor.scene();
+    widgets::GraphView *view = editor.view();
+    const int select = editor.addNode(QStringLiteral("data.select"), { 0, 0 });
+    const int table = editor.addNode(QStringLiteral("view.table"), { 250, 0 });
+    const int hist = editor.addNode(QStringLiteral("view.histogram"), { 250, 150 });
+    QVERIFY(editor.connectPorts({ select, 0, table, 0 }));
+    editor.fitToView();
+    QCoreApplication::processEvents();
+    const QByteArray start = engine::WorkflowFile::serialize(model);
+
+    QWidget *viewport = view->viewport();
+    const auto at = [view](QPointF scenePos) { return view->mapFromScene(scenePos); };
+    // Reconnect: table's input -> hist's input.
+    QTest::mousePress(viewport, Qt::LeftButton, {}, at(inPort(scene, table)));
+    QVERIFY(scene->detachedConnection().has_value());
+    QTest::mouseMove(viewport, at(inPort(scene, hist) - QPointF(30, 0)));
+    QTest::mouseMove(viewport, at(inPort(scene, hist)));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, at(inPort(scene, hist)));
+    QVERIFY(!scene->isDraggingConnection());
+    QVERIFY(!model.connectionInto(table, 0));
+    QVERIFY(model.connectionInto(hist, 0).has_value());
+    editor.undoStack()->undo();
+    QCOMPARE(engine::WorkflowFile::serialize(model), start);
+
+    // Disconnect: table's input -> empty canvas below everything.
+    const QPointF empty = scene->itemsBoundingRect().bottomLeft() + QPointF(-40, 40);
+    QVERIFY(view->viewport()->rect().contains(at(empty)));
+    QTest::mousePress(viewport, Qt::LeftButton, {}, at(inPort(scene, table)));
+    QTest::mouseMove(viewport, at(empty));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, at(empty));
+    QCOMPARE(model.connectionCount(), 0);
+    editor.undoStack()->undo();
+    QCOMPARE(engine::WorkflowFile::serialize(model), start);
 }
 
 QTEST_MAIN(TestGraphEditor)
