@@ -1,0 +1,380 @@
+// SVM (OpenCV's cv::ml::SVM): separable data, gamma="scale", accuracy against scikit-learn's
+// SVC / SVR on standardised iris, wine, breast_cancer and diabetes splits, state round trip.
+#include "SklearnReference.h"
+#include "ml/Svm.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
+#include <QTest>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <random>
+
+using sextant::engine::EstimatorTask;
+using sextant::engine::FitContext;
+using sextant::engine::FitError;
+using sextant::engine::ModelState;
+using sextant::engine::ModelStateError;
+using sextant::engine::Svm;
+using sextant::testing::SklearnReference;
+using Opt = sextant::engine::SvmOptions;
+
+namespace {
+
+bool loadCsv(const QString &name, Eigen::MatrixXd &X, Eigen::VectorXd &y)
+{
+    QFile f(QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    f.readLine();
+    std::vector<std::vector<double>> rows;
+    std::vector<double> target;
+    std::map<QByteArray, int> codes;
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine().trimmed();
+        if (line.isEmpty())
+            continue;
+        const QList<QByteArray> cells = line.split(',');
+        std::vector<double> r;
+        for (qsizetype i = 0; i + 1 < cells.size(); ++i)
+            r.push_back(cells[i].toDouble());
+        bool ok = false;
+        double t = cells.last().toDouble(&ok);
+        if (!ok)
+            t = codes.emplace(cells.last(), static_cast<int>(codes.size())).first->second;
+        rows.push_back(r);
+        target.push_back(t);
+    }
+    X.resize(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows[0].size()));
+    y.resize(X.rows());
+    for (Eigen::Index i = 0; i < X.rows(); ++i) {
+        for (Eigen::Index j = 0; j < X.cols(); ++j)
+            X(i, j) = rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
+        y(i) = target[static_cast<std::size_t>(i)];
+    }
+    return true;
+}
+
+bool sameBits(const Eigen::VectorXd &a, const Eigen::VectorXd &b)
+{
+    return a.size() == b.size()
+        && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size())) == 0;
+}
+
+const char *kScript = R"PY(
+import json, numpy as np
+from sklearn.svm import SVC, SVR
+X = np.loadtxt("Xtr.csv", delimiter=",", ndmin=2)
+y = np.loadtxt("ytr.csv", delimiter=",")
+Q = np.loadtxt("Xte.csv", delimiter=",", ndmin=2)
+yq = np.loadtxt("yte.csv", delimiter=",")
+o = json.load(open("opts.json"))
+if o["regression"]:
+    m = SVR(kernel=o["kernel"], C=o["C"], epsilon=0.1).fit(X, y)
+    p = m.predict(Q)
+    score = 1 - ((yq - p) ** 2).sum() / ((yq - yq.mean()) ** 2).sum()
+else:
+    m = SVC(kernel=o["kernel"], C=o["C"]).fit(X, y.astype(int))
+    score = float((m.predict(Q) == yq).mean())
+print(json.dumps({"score": score, "gamma": float(m._gamma)}))
+)PY";
+
+} // namespace
+
+class TestSvm : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void separable();
+    void regressionLine();
+    void gammaScale();
+    void sklearnAccuracy_data();
+    void sklearnAccuracy();
+    void stateRoundTrip();
+    void corruptedStateThrows();
+    void invalidInput();
+    void cancel();
+};
+
+void TestSvm::separable()
+{
+    // Three well-separated groups in 2-D: every training and nearby point classified right.
+    std::mt19937_64 rng(1);
+    std::normal_distribution<double> normal(0, 0.3);
+    const int n = 90;
+    Eigen::MatrixXd X(n, 2);
+    Eigen::VectorXd y(n);
+    const double cx[3] = { -3, 0, 3 }, cy[3] = { 0, 3, 0 };
+    for (int i = 0; i < n; ++i) {
+        const int c = i % 3;
+        X(i, 0) = cx[c] + normal(rng);
+        X(i, 1) = cy[c] + normal(rng);
+        y(i) = c;
+    }
+    for (auto kernel : { Opt::Kernel::Linear, Opt::Kernel::Rbf }) {
+        Opt o;
+        o.kernel = kernel;
+        Svm svm(o);
+        QVERIFY(svm.fit(X, y, FitContext{}));
+        QCOMPARE(svm.classCount(), 3);
+        QVERIFY(!svm.hasProbabilities());
+        QVERIFY(sameBits(svm.predict(X), y));
+        Eigen::MatrixXd q(3, 2);
+        q << -3.2, 0.1, 0.1, 2.8, 2.9, -0.2;
+        const Eigen::VectorXd p = svm.predict(q);
+        QCOMPARE(p(0), 0.0);
+        QCOMPARE(p(1), 1.0);
+        QCOMPARE(p(2), 2.0);
+        QVERIFY(svm.supportVectorCount() > 0);
+    }
+}
+
+void TestSvm::regressionLine()
+{
+    // y = 2x - 1 on [-1, 1]: a linear SVR with a narrow tube recovers it within epsilon.
+    const int n = 41;
+    Eigen::MatrixXd X(n, 1);
+    Eigen::VectorXd y(n);
+    for (int i = 0; i < n; ++i) {
+        X(i, 0) = -1 + 2.0 * i / (n - 1);
+        y(i) = 2 * X(i, 0) - 1;
+    }
+    Opt o;
+    o.task = EstimatorTask::Regression;
+    o.kernel = Opt::Kernel::Linear;
+    o.C = 100;
+    o.epsilon = 0.01;
+    Svm svm(o);
+    QVERIFY(svm.fit(X, y, FitContext{}));
+    const Eigen::VectorXd p = svm.predict(X);
+    QVERIFY2((p - y).cwiseAbs().maxCoeff() < 0.02,
+        qPrintable(QStringLiteral("max error %1").arg((p - y).cwiseAbs().maxCoeff())));
+}
+
+void TestSvm::gammaScale()
+{
+    Eigen::MatrixXd X(4, 2);
+    X << 0, 1, 2, 3, 4, 5, 6, 7; // cells 0..7: variance 5.25
+    Eigen::VectorXd y(4);
+    y << 0, 0, 1, 1;
+    Svm svm;
+    QVERIFY(svm.fit(X, y, FitContext{}));
+    QCOMPARE(svm.resolvedGamma(), 1.0 / (2 * 5.25));
+    Opt o;
+    o.gamma = 0.7;
+    Svm fixed(o);
+    QVERIFY(fixed.fit(X, y, FitContext{}));
+    QCOMPARE(fixed.resolvedGamma(), 0.7);
+}
+
+void TestSvm::sklearnAccuracy_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("regression");
+    QTest::addColumn<bool>("linear");
+    QTest::addColumn<double>("C");
+    QTest::newRow("iris rbf") << "iris.csv" << false << false << 1.0;
+    QTest::newRow("iris linear") << "iris.csv" << false << true << 1.0;
+    QTest::newRow("wine rbf") << "wine.csv" << false << false << 1.0;
+    QTest::newRow("wine linear C0.1") << "wine.csv" << false << true << 0.1;
+    QTest::newRow("breast_cancer rbf") << "breast_cancer.csv" << false << false << 1.0;
+    QTest::newRow("breast_cancer rbf C10") << "breast_cancer.csv" << false << false << 10.0;
+    QTest::newRow("breast_cancer linear") << "breast_cancer.csv" << false << true << 1.0;
+    QTest::newRow("diabetes svr rbf C100") << "diabetes.csv" << true << false << 100.0;
+}
+
+void TestSvm::sklearnAccuracy()
+{
+    if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
+        QSKIP(qPrintable(why));
+    QFETCH(QString, file);
+    QFETCH(bool, regression);
+    QFETCH(bool, linear);
+    QFETCH(double, C);
+    Eigen::MatrixXd X;
+    Eigen::VectorXd y;
+    QVERIFY(loadCsv(file, X, y));
+    // Split: every third row is a test row. Standardise with the training rows' statistics.
+    std::vector<Eigen::Index> tr, te;
+    for (Eigen::Index i = 0; i < X.rows(); ++i)
+        (i % 3 == 2 ? te : tr).push_back(i);
+    Eigen::MatrixXd Xtr = X(tr, Eigen::all), Xte = X(te, Eigen::all);
+    const Eigen::RowVectorXd mean = Xtr.colwise().mean();
+    Eigen::RowVectorXd sd = ((Xtr.rowwise() - mean).array().square().colwise().sum() / Xtr.rows()).sqrt();
+    for (Eigen::Index j = 0; j < sd.size(); ++j)
+        if (sd(j) == 0)
+            sd(j) = 1;
+    Xtr = ((Xtr.rowwise() - mean).array().rowwise() / sd.array()).matrix();
+    Xte = ((Xte.rowwise() - mean).array().rowwise() / sd.array()).matrix();
+    const Eigen::VectorXd ytr = y(tr), yte = y(te);
+    SklearnReference ref;
+    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> a = Xtr, b = Xte;
+    QVERIFY(ref.writeMatrix(QStringLiteral("Xtr.csv"), a.data(), a.rows(), a.cols()));
+    QVERIFY(ref.writeMatrix(QStringLiteral("Xte.csv"), b.data(), b.rows(), b.cols()));
+    QVERIFY(ref.writeVector(QStringLiteral("ytr.csv"), std::vector<double>(ytr.data(), ytr.data() + ytr.size())));
+    QVERIFY(ref.writeVector(QStringLiteral("yte.csv"), std::vector<double>(yte.data(), yte.data() + yte.size())));
+    QFile opts(ref.path(QStringLiteral("opts.json")));
+    QVERIFY(opts.open(QIODevice::WriteOnly));
+    opts.write(QStringLiteral("{\"kernel\": \"%1\", \"C\": %2, \"regression\": %3}")
+                   .arg(linear ? QStringLiteral("linear") : QStringLiteral("rbf"))
+                   .arg(C)
+                   .arg(regression ? QStringLiteral("true") : QStringLiteral("false"))
+                   .toUtf8());
+    opts.close();
+    QString error;
+    const QJsonObject o = ref.run(QString::fromUtf8(kScript), &error);
+    QVERIFY2(!o.isEmpty(), qPrintable(error));
+
+    Opt opt;
+    opt.task = regression ? EstimatorTask::Regression : EstimatorTask::Classification;
+    opt.kernel = linear ? Opt::Kernel::Linear : Opt::Kernel::Rbf;
+    opt.C = C;
+    Svm svm(opt);
+    QVERIFY(svm.fit(Xtr, ytr, FitContext{}));
+    const Eigen::VectorXd p = svm.predict(Xte);
+    double score;
+    if (regression)
+        score = 1 - (yte - p).squaredNorm() / (yte.array() - yte.mean()).square().sum();
+    else
+        score = static_cast<double>((p.array() == yte.array()).count()) / static_cast<double>(p.size());
+    const double refScore = o[QStringLiteral("score")].toDouble();
+    qInfo("%s: ours %.4f, sklearn %.4f", qPrintable(file), score, refScore);
+    QVERIFY2(std::abs(score - refScore) <= 0.02,
+        qPrintable(QStringLiteral("score %1, sklearn %2").arg(score).arg(refScore)));
+    if (!linear) {
+        const double g = o[QStringLiteral("gamma")].toDouble();
+        QVERIFY(std::abs(svm.resolvedGamma() - g) <= 1e-12 * g);
+    }
+}
+
+void TestSvm::stateRoundTrip()
+{
+    std::mt19937_64 rng(2);
+    std::normal_distribution<double> normal;
+    const int n = 150, d = 5;
+    Eigen::MatrixXd X(n, d);
+    Eigen::VectorXd y(n), t(n);
+    for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < d; ++j)
+            X(i, j) = normal(rng);
+        y(i) = X(i, 0) > 0.4 ? 2 : (X(i, 1) > 0 ? 1 : 0);
+        t(i) = X(i, 0) * 3 + std::sin(X(i, 1));
+    }
+    const Eigen::MatrixXd Q = X.array() * 0.9 + 0.05;
+    for (auto task : { EstimatorTask::Classification, EstimatorTask::Regression })
+        for (auto kernel : { Opt::Kernel::Linear, Opt::Kernel::Rbf }) {
+            Opt o;
+            o.task = task;
+            o.kernel = kernel;
+            o.C = 3;
+            Svm a(o);
+            QVERIFY(a.fit(X, task == EstimatorTask::Regression ? t : y, FitContext{}));
+            const ModelState s = a.state();
+            QCOMPARE(QString::fromStdString(s.kind), QStringLiteral("svm"));
+            Svm b;
+            b.restore(s);
+            QVERIFY(b.task() == task);
+            QCOMPARE(b.options().C, 3.0);
+            QVERIFY(sameBits(a.predict(Q), b.predict(Q)));
+            QVERIFY(b.state() == s);
+            // Refit with the same data: the same model (deterministic).
+            Svm c(o);
+            QVERIFY(c.fit(X, task == EstimatorTask::Regression ? t : y, FitContext{}));
+            QVERIFY(sameBits(a.predict(Q), c.predict(Q)));
+            QVERIFY(!a.cloneUnfitted()->isFitted());
+        }
+}
+
+void TestSvm::corruptedStateThrows()
+{
+    Eigen::MatrixXd X(8, 2);
+    X << 0, 0, 1, 0, 0, 1, 1, 1, 4, 4, 5, 4, 4, 5, 5, 5;
+    Eigen::VectorXd y(8);
+    y << 0, 0, 0, 0, 1, 1, 1, 1;
+    Svm a;
+    QVERIFY(a.fit(X, y, FitContext{}));
+    const ModelState good = a.state();
+    const auto expectThrow = [&](ModelState s, const char *what) {
+        Svm b;
+        bool thrown = false;
+        try {
+            b.restore(s);
+        } catch (const ModelStateError &) {
+            thrown = true;
+        }
+        QVERIFY2(thrown, what);
+    };
+    ModelState s = good;
+    s.texts["opencv_model"] = "this is not YAML {{{";
+    expectThrow(s, "garbage text");
+    s = good;
+    s.texts["opencv_model"] = "%YAML:1.0\n---\nsomething: 1\n";
+    expectThrow(s, "no svm node");
+    s = good;
+    {
+        std::string t = s.texts["opencv_model"];
+        const auto at = t.find("var_count: 2");
+        QVERIFY(at != std::string::npos);
+        t.replace(at, 12, "var_count: 3");
+        s.texts["opencv_model"] = t;
+    }
+    expectThrow(s, "var_count");
+    s = good;
+    s.numbers["feature_count"] = 3;
+    expectThrow(s, "feature_count");
+    s = good;
+    s.arrays["classes"].values = { 0, 2 };
+    expectThrow(s, "class list");
+    s = good;
+    s.numbers["resolved_gamma"] = 2;
+    expectThrow(s, "gamma mismatch");
+    s = good;
+    s.numbers["task"] = 1;
+    expectThrow(s, "task mismatch");
+    s = good;
+    s.numbers["c"] = -1;
+    expectThrow(s, "negative C");
+    s = good;
+    s.texts.erase("opencv_model");
+    expectThrow(s, "missing model");
+}
+
+void TestSvm::invalidInput()
+{
+    Svm svm;
+    Eigen::MatrixXd X = Eigen::MatrixXd::Random(6, 2);
+    QVERIFY_THROWS_EXCEPTION(FitError, svm.fit(X, Eigen::VectorXd::Zero(6), FitContext{})); // one class
+    Eigen::VectorXd y(6);
+    y << 0, 1, 0, 1, 0, 1;
+    Eigen::MatrixXd bad = X;
+    bad(0, 0) = std::nan("");
+    QVERIFY_THROWS_EXCEPTION(FitError, svm.fit(bad, y, FitContext{}));
+    QVERIFY_THROWS_EXCEPTION(FitError, svm.fit(X, Eigen::VectorXd::Zero(5), FitContext{}));
+    Opt o;
+    o.C = 0;
+    Svm zero(o);
+    QVERIFY_THROWS_EXCEPTION(FitError, zero.fit(X, y, FitContext{}));
+    QVERIFY(svm.fit(X, y, FitContext{}));
+    QVERIFY_THROWS_EXCEPTION(FitError, svm.predict(Eigen::MatrixXd::Zero(1, 3)));
+    QVERIFY_THROWS_EXCEPTION(FitError, svm.predictProbabilities(X));
+}
+
+void TestSvm::cancel()
+{
+    Eigen::MatrixXd X = Eigen::MatrixXd::Random(5000, 10);
+    Eigen::VectorXd y = (X.col(0).array() > 0).cast<double>();
+    std::atomic<bool> flag { true };
+    FitContext ctx;
+    ctx.cancel = &flag;
+    Svm svm;
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(!svm.fit(X, y, ctx));
+    QVERIFY(t.elapsed() < 1000);
+    QVERIFY(!svm.isFitted());
+}
+
+QTEST_GUILESS_MAIN(TestSvm)
+#include "tst_svm.moc"
