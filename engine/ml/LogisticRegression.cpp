@@ -191,8 +191,13 @@ bool LogisticRegression::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                         sc.Z.resize(m, R);
                         sc.Z.noalias() = Xb * W;
                         sc.Z.rowwise() += b.transpose();
+                        // Row maxima (and argmax for the accuracy) and z_t, then the
+                        // exponentials column by column (contiguous, vectorised).
+                        sc.z.resize(m); // row maxima
+                        sc.e.resize(m); // row sums of exp(z - max)
+                        double zTarget = 0;
                         for (Eigen::Index i = 0; i < m; ++i) {
-                            const int t = static_cast<int>(yb(i));
+                            const Eigen::Index t = static_cast<Eigen::Index>(yb(i));
                             double mx = sc.Z(i, 0);
                             Eigen::Index arg = 0;
                             for (Eigen::Index k = 1; k < R; ++k)
@@ -200,20 +205,18 @@ bool LogisticRegression::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                                     mx = sc.Z(i, k);
                                     arg = k;
                                 }
-                            const double zt = sc.Z(i, t);
-                            double sum = 0;
-                            for (Eigen::Index k = 0; k < R; ++k) {
-                                const double e = std::exp(sc.Z(i, k) - mx);
-                                sc.Z(i, k) = e;
-                                sum += e;
-                            }
-                            loss += mx + std::log(sum) - zt; // log-sum-exp - z_t
-                            const double inv = 1.0 / sum;
-                            for (Eigen::Index k = 0; k < R; ++k)
-                                sc.Z(i, k) *= inv;
-                            sc.Z(i, t) -= 1.0;
+                            sc.z(i) = mx;
+                            zTarget += sc.Z(i, t);
                             correct += arg == t ? 1.0 : 0.0;
                         }
+                        sc.Z.array().colwise() -= sc.z.array();
+                        sc.Z.array() = sc.Z.array().exp();
+                        sc.e = sc.Z.rowwise().sum();
+                        // sum_i log-sum-exp_i - z_{i,t}
+                        loss = (sc.z.array() + sc.e.array().log()).sum() - zTarget;
+                        sc.Z.array().colwise() /= sc.e.array();
+                        for (Eigen::Index i = 0; i < m; ++i)
+                            sc.Z(i, static_cast<Eigen::Index>(yb(i))) -= 1.0;
                         Eigen::Map<Eigen::MatrixXd>(gpart.data(), d, R).noalias()
                             = Xb.transpose() * sc.Z;
                         gpart.tail(R) = sc.Z.colwise().sum().transpose();
