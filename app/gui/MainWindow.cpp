@@ -16,6 +16,11 @@
 
 #include "data/DatasetLoader.h"
 #include "graph/Executor.h"
+#include "gui/HeadlessPlotRenderer.h"
+#include "nodes/MetricsTable.h"
+#include "nodes/PredictionView.h"
+#include "plots/PlotView.h"
+#include "widgets/TrainingMonitor.h"
 #include "graph/GraphModel.h"
 #include "graph/WorkflowFile.h"
 #include "nodes/BuiltinNodes.h"
@@ -29,6 +34,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QHeaderView>
+#include <QTableWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -176,6 +183,33 @@ void MainWindow::createViews()
     connect(m_graphEditor, &widgets::GraphEditor::openViewRequested, this,
             &MainWindow::showNodeResult);
 
+    // Live training: epochs and tuning trials from the executor's worker threads.
+    m_trainingMonitor = new widgets::TrainingMonitor(this);
+    m_trainingMonitor->setObjectName(QStringLiteral("trainingMonitor"));
+    m_trainingDock = new QDockWidget(tr("Training"), this);
+    m_trainingDock->setObjectName(QStringLiteral("trainingDock"));
+    m_trainingDock->setWidget(m_trainingMonitor);
+    addDockWidget(Qt::BottomDockWidgetArea, m_trainingDock);
+    m_trainingDock->hide(); // shown by the first epoch
+    // Worker thread -> GUI thread: queued.
+    connect(m_executor.get(), &engine::Executor::nodeUpdate, this,
+            [this](int id, const engine::NodeValuePtr &value) {
+                if (!m_trainingDock->isVisible()) {
+                    m_trainingDock->show();
+                    m_trainingDock->raise();
+                }
+                m_trainingMonitor->addUpdate(id, value);
+            },
+            Qt::QueuedConnection);
+    // Worker thread -> GUI thread: queued.
+    connect(m_executor.get(), &engine::Executor::runStarted, this,
+            [this] { m_trainingMonitor->setRunning(true); }, Qt::QueuedConnection);
+    // Worker thread -> GUI thread: queued.
+    connect(m_executor.get(), &engine::Executor::runFinished, this,
+            [this] { m_trainingMonitor->setRunning(false); }, Qt::QueuedConnection);
+    connect(m_trainingMonitor, &widgets::TrainingMonitor::stopRequested, this,
+            [this] { m_executor->cancel(); });
+
     // Selecting points in the scatter selects their rows in the table.
     connect(m_scatter, &plots::ScatterPlot::pointClicked, this, [this](qint64 row) {
         m_table->selectRow(static_cast<int>(row));
@@ -276,7 +310,60 @@ void MainWindow::showNodeResult(int nodeId)
                                   hist->histogram);
         m_histogramDock->show();
         m_histogramDock->raise();
+    } else if (const auto *metrics = value->as<engine::MetricsTable>()) {
+        showEvaluationView(createMetricsView(*metrics), tr("Metrics"));
+    } else if (const auto *view = value->as<engine::PredictionView>()) {
+        std::unique_ptr<plots::PlotView> plot = HeadlessPlotRenderer::createPredictionPlot(*view);
+        const QString title = view->kind == engine::PredictionView::Kind::Roc ? tr("ROC")
+            : view->kind == engine::PredictionView::Kind::PrecisionRecall   ? tr("Precision-Recall")
+            : view->kind == engine::PredictionView::Kind::Confusion         ? tr("Confusion")
+                                                                            : tr("Residuals");
+        showEvaluationView(plot.release(), title);
     }
+}
+
+QWidget *MainWindow::createMetricsView(const engine::MetricsTable &metrics)
+{
+    auto *table = new QTableWidget(static_cast<int>(metrics.rows.size()),
+                                   static_cast<int>(1 + metrics.columns.size() + metrics.noteColumns.size()));
+    QStringList headers { tr("") };
+    headers += metrics.columns;
+    headers += metrics.noteColumns;
+    table->setHorizontalHeaderLabels(headers);
+    for (int r = 0; r < metrics.rows.size(); ++r) {
+        const auto &row = metrics.rows[r];
+        table->setItem(r, 0, new QTableWidgetItem(row.label));
+        for (int c = 0; c < metrics.columns.size(); ++c) {
+            const double v = c < row.values.size() ? row.values[c] : std::nan("");
+            auto *item = new QTableWidgetItem(std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("–"));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            table->setItem(r, 1 + c, item);
+        }
+        for (int c = 0; c < metrics.noteColumns.size(); ++c)
+            table->setItem(r, 1 + static_cast<int>(metrics.columns.size()) + c,
+                           new QTableWidgetItem(row.notes.value(c)));
+    }
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->setVisible(false);
+    table->resizeColumnsToContents();
+    table->setToolTip(metrics.title);
+    table->setObjectName(QStringLiteral("metricsView"));
+    return table;
+}
+
+void MainWindow::showEvaluationView(QWidget *view, const QString &title)
+{
+    view->setObjectName(view->objectName().isEmpty() ? QStringLiteral("evaluationView") : view->objectName());
+    const int index = m_evaluationView ? m_tabs->indexOf(m_evaluationView) : -1;
+    if (index >= 0) {
+        m_tabs->removeTab(index);
+        m_tabs->insertTab(index, view, title);
+    } else {
+        m_tabs->addTab(view, title);
+    }
+    delete m_evaluationView;
+    m_evaluationView = view;
+    m_tabs->setCurrentWidget(view);
 }
 
 void MainWindow::createDocks()

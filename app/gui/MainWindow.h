@@ -24,11 +24,13 @@ class DataTableView;
 class DatasetTableModel;
 class MessageBanner;
 class GraphEditor;
+class TrainingMonitor;
 } // namespace sextant::widgets
 
 namespace sextant::engine {
 class GraphModel;
 class Executor;
+struct MetricsTable;
 } // namespace sextant::engine
 
 namespace sextant::plots {
@@ -158,6 +160,10 @@ private:
     QDockWidget *m_columnsDock = nullptr;
     QDockWidget *m_histogramDock = nullptr;
     QDockWidget *m_warningsDock = nullptr;
+    QDockWidget *m_trainingDock = nullptr;
+    widgets::TrainingMonitor *m_trainingMonitor = nullptr;
+    // The tab showing the last evaluation result opened (metrics table or plot).
+    QWidget *m_evaluationView = nullptr;
     QListWidget *m_warningsList = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -205,6 +211,8 @@ private:
     void createViews();
     void showOverview(const LoadOutcome &outcome);
     void showNodeResult(int nodeId);
+    QWidget *createMetricsView(const engine::MetricsTable &metrics);
+    void showEvaluationView(QWidget *view, const QString &title);
 
 public:
     QTabWidget *tabs() const { return m_tabs; }
