@@ -1,0 +1,165 @@
+// The training monitor (live curves, tuning trials) and the main window's evaluation
+// views, offscreen.
+#include "gui/MainWindow.h"
+#include "graph/Executor.h"
+#include "graph/GraphModel.h"
+#include "nodes/MetricsTable.h"
+#include "nodes/TrainingUpdate.h"
+#include "nodes/TuneNode.h"
+#include "plots/ConfusionMatrixPlot.h"
+#include "plots/LiveCurvePlot.h"
+#include "plots/RocPlot.h"
+#include "widgets/GraphEditor.h"
+#include "widgets/TrainingMonitor.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+#include <thread>
+
+using namespace sextant;
+
+namespace {
+
+engine::NodeValuePtr epoch(const QString &model, int e, int total, double loss, double val = NAN)
+{
+    engine::TrainingUpdate u;
+    u.modelName = model;
+    u.report.epoch = e;
+    u.report.totalEpochs = total;
+    u.report.trainLoss = loss;
+    u.report.validationLoss = val;
+    u.elapsedSeconds = e * 0.5;
+    return engine::makeValue(u);
+}
+
+} // namespace
+
+class TestTrainingMonitor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("SextantTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_trainingmonitor"));
+        QSettings().clear();
+    }
+
+    void curvesPerRunAndStatus()
+    {
+        widgets::TrainingMonitor m;
+        m.resize(800, 500);
+        for (int e = 1; e <= 10; ++e)
+            m.addUpdate(7, epoch(QStringLiteral("MLP"), e, 40, 1.0 / e, 1.2 / e));
+        m.curves()->flush();
+        QCOMPARE(m.runCount(), 1);
+        QCOMPARE(m.curves()->curveCount(), 2); // train + validation
+        QCOMPARE(m.curves()->pointCount(), 20);
+        QVERIFY2(m.statusText().contains(QStringLiteral("epoch 10 / 40")), qPrintable(m.statusText()));
+        // 10 epochs took 5 s: 30 more take at most 15 s.
+        QVERIFY2(m.statusText().contains(QStringLiteral("ETA 15.0 s")), qPrintable(m.statusText()));
+        // A new run of the same node (epoch 1 again) overlays a second run.
+        for (int e = 1; e <= 3; ++e)
+            m.addUpdate(7, epoch(QStringLiteral("MLP"), e, 40, 2.0 / e));
+        m.curves()->flush();
+        QCOMPARE(m.runCount(), 2);
+        QCOMPARE(m.curves()->runs().size(), 2);
+        QCOMPARE(m.curves()->pointCount(), 23);
+        m.clear();
+        m.curves()->flush();
+        QCOMPARE(m.curves()->pointCount(), 0);
+    }
+
+    void trialsSortedByScore()
+    {
+        widgets::TrainingMonitor m;
+        const double scores[] = { 0.8, 0.95, 0.7, NAN };
+        for (int i = 0; i < 4; ++i) {
+            engine::TuneTrial t;
+            t.index = i + 1;
+            t.total = 4;
+            t.metric = QStringLiteral("accuracy");
+            t.score = scores[i];
+            t.parameters = { { QStringLiteral("k"), i } };
+            m.addUpdate(3, engine::makeValue(t));
+        }
+        QTableWidget *table = m.trialsTable();
+        QCOMPARE(table->rowCount(), 4);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("0.95"));
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("0.8"));
+        QCOMPARE(table->item(3, 0)->text(), QStringLiteral("failed"));
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("k=1"));
+        QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("accuracy"));
+    }
+
+    void manyUpdatesFromAWorkerThread()
+    {
+        // Updates cross from a worker thread by queued calls, as the window does.
+        widgets::TrainingMonitor m;
+        std::thread worker([&] {
+            for (int e = 1; e <= 2000; ++e)
+                QMetaObject::invokeMethod(&m, [&m, e] { m.addUpdate(1, epoch(QStringLiteral("GB"), e, 2000, 1.0 / e)); },
+                    Qt::QueuedConnection);
+        });
+        worker.join();
+        QTRY_COMPARE_WITH_TIMEOUT(m.curves()->pointCount() + m.curves()->pendingCount(), 2000, 20000);
+        m.curves()->flush();
+        QCOMPARE(m.curves()->pointCount(), 2000);
+        // Redraws are throttled: far fewer than the updates.
+        QVERIFY2(m.curves()->flushCount() < 2000, qPrintable(QString::number(m.curves()->flushCount())));
+    }
+
+    void windowShowsTrainingAndEvaluation()
+    {
+        app::MainWindow w;
+        w.setUnsavedChangesPrompt([](const QString &) { return app::MainWindow::UnsavedChoice::Discard; });
+        w.resize(1280, 800);
+        w.show();
+        w.openFile(QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/wine-classify.sextant"));
+        widgets::GraphEditor *editor = w.graphEditor();
+        engine::Executor &ex = editor->executor();
+        QSignalSpy finished(&ex, &engine::Executor::runFinished);
+        ex.run();
+        QVERIFY(finished.wait(60000));
+        const auto monitor = w.findChild<widgets::TrainingMonitor *>(QStringLiteral("trainingMonitor"));
+        QVERIFY(monitor);
+        QTRY_VERIFY(monitor->isVisible());
+        QTRY_VERIFY(monitor->runCount() >= 2); // logistic regression and the MLP report epochs
+        monitor->curves()->flush();
+        QVERIFY(monitor->curves()->pointCount() > 200);
+
+        // Node 8 is the metrics table of the held-out test, 9 the confusion matrix, 10 ROC.
+        Q_EMIT editor->openViewRequested(8);
+        auto *table = qobject_cast<QTableWidget *>(w.tabs()->currentWidget());
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("accuracy"));
+        const double acc = table->item(0, 1)->text().toDouble();
+        QVERIFY2(acc > 0.9 && acc <= 1.0, qPrintable(table->item(0, 1)->text()));
+
+        Q_EMIT editor->openViewRequested(9);
+        auto *confusion = qobject_cast<plots::ConfusionMatrixPlot *>(w.tabs()->currentWidget());
+        QVERIFY(confusion);
+        Q_EMIT editor->openViewRequested(10);
+        auto *roc = qobject_cast<plots::RocPlot *>(w.tabs()->currentWidget());
+        QVERIFY(roc);
+        QCOMPARE(roc->curveCount(), 3); // one per wine cultivar
+        // The evaluation tab is reused, not multiplied.
+        int evaluationTabs = 0;
+        for (int i = 0; i < w.tabs()->count(); ++i)
+            if (w.tabs()->widget(i) == roc)
+                ++evaluationTabs;
+        QCOMPARE(evaluationTabs, 1);
+        QCOMPARE(w.tabs()->count(), 5);
+    }
+};
+
+QTEST_MAIN(TestTrainingMonitor)
+#include "tst_trainingmonitor.moc"
