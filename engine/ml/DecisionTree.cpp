@@ -59,6 +59,7 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     params.maxDepth = o.maxDepth;
     params.minSamplesSplit = o.minSamplesSplit;
     params.minSamplesLeaf = o.minSamplesLeaf;
+    params.midpointThresholds = true;
     params.maxFeatures = resolveMaxFeatures(o.maxFeatures == MaxFeatures::Auto ? MaxFeatures::All
                                                                                : o.maxFeatures,
                                             o.maxFeaturesFraction, d, classification);

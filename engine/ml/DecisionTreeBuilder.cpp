@@ -234,7 +234,13 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
     const int S = m_params.statDim;
     // Gather the node's stats in row-list order: the feature loops then read them
     // sequentially and only the one-byte codes are accessed at random.
-    if (gather) {
+    const double *ordered = m_ordered.data();
+    if (count == m_rowCount && rows[0] == 0
+        && rows[count - 1] == static_cast<std::uint32_t>(count - 1)) {
+        // Every row, so a root: callers list them in order (0..n-1), the stats are
+        // already in row-list order.
+        ordered = stats;
+    } else if (gather) {
         if (m_ordered.size() < static_cast<std::size_t>(count) * S)
             m_ordered.resize(static_cast<std::size_t>(count) * S);
         if (S == 2)
@@ -243,6 +249,7 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
             gatherStats<3>(m_ordered.data(), stats, rows, count, S);
         else
             gatherStats<0>(m_ordered.data(), stats, rows, count, S);
+        ordered = m_ordered.data();
     }
     const std::size_t featureSize = static_cast<std::size_t>(kBins) * m_stride;
     const auto run = [&](int, std::int64_t begin, std::int64_t end) {
@@ -252,15 +259,15 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
             std::fill_n(hist, static_cast<std::size_t>(m_binner.binCount(f)) * m_stride, 0.0);
             const std::uint8_t *col = m_codes + static_cast<std::size_t>(f) * m_rowCount;
             if (S == 2)
-                accumulate<2>(hist, col, rows, count, m_ordered.data(), S);
+                accumulate<2>(hist, col, rows, count, ordered, S);
             else if (S == 3)
-                accumulate<3>(hist, col, rows, count, m_ordered.data(), S);
+                accumulate<3>(hist, col, rows, count, ordered, S);
             else
-                accumulate<0>(hist, col, rows, count, m_ordered.data(), S);
+                accumulate<0>(hist, col, rows, count, ordered, S);
         }
     };
     const int threads = parallel ? m_params.threads : 1;
-    if (threads > 1 && static_cast<std::int64_t>(count) * featureCount >= 200000)
+    if (threads > 1 && static_cast<std::int64_t>(count) * featureCount >= 50000)
         parallelChunks(0, featureCount, threads, 1, run);
     else
         run(0, 0, featureCount);
@@ -343,6 +350,10 @@ void DecisionTreeBuilder::evaluate(Candidate &c, const double *sums,
                 c.gain = g;
                 c.feature = f;
                 c.bin = b;
+                c.binHigh = b + 1;
+                while (c.binHigh + 1 < nb
+                       && hist[static_cast<std::size_t>(c.binHigh) * stride + S] == 0)
+                    ++c.binHigh;
                 std::copy_n(left, stride, bestLeft);
             }
         }
@@ -397,7 +408,7 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
     rootSums[S] = n;
     setValue(tree, root, rootSums);
 
-    Candidate rc { root, 0, n, 0, -1, kNoGain, -1, -1 };
+    Candidate rc { root, 0, n, 0, -1, kNoGain, -1, -1, -1 };
     if (n > 0 && canSplit(rootSums, n, 0)) {
         if (m_subtract) {
             rc.slot = acquireSlot();
@@ -448,7 +459,11 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
 
         const int ln = tree.addNode();
         const int rn = tree.addNode();
-        tree.setSplit(c.node, c.feature, m_binner.upperEdge(c.feature, c.bin), ln, rn);
+        tree.setSplit(c.node, c.feature,
+                      m_params.midpointThresholds
+                          ? m_binner.splitThreshold(c.feature, c.bin, c.binHigh)
+                          : m_binner.upperEdge(c.feature, c.bin),
+                      ln, rn);
         // sumsOf may grow the buffers: take pointers afterwards.
         sumsOf(rn);
         const double *parent = m_sums.data() + static_cast<std::size_t>(c.node) * stride;
@@ -464,8 +479,8 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
         setValue(tree, ln, ls);
         setValue(tree, rn, rs);
 
-        Candidate lc { ln, c.begin, c.begin + nl, c.depth + 1, -1, kNoGain, -1, -1 };
-        Candidate rcand { rn, c.begin + nl, c.end, c.depth + 1, -1, kNoGain, -1, -1 };
+        Candidate lc { ln, c.begin, c.begin + nl, c.depth + 1, -1, kNoGain, -1, -1, -1 };
+        Candidate rcand { rn, c.begin + nl, c.end, c.depth + 1, -1, kNoGain, -1, -1, -1 };
         const bool lSplit = canSplit(ls, nl, lc.depth);
         const bool rSplit = canSplit(rs, nr, rcand.depth);
         if (m_subtract) {

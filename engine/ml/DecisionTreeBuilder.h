@@ -74,6 +74,10 @@ struct TreeGrowParams
     double minHessian = 1e-3; // Gradient: least hessian sum in each child
     double learningRate = 1;  // Gradient: leaf values are scaled by it
     int threads = 1;          // histogram building in parallel over features (big nodes)
+    // Threshold of a split: false, the upper edge of the last bin going left (scikit-learn's
+    // HistGradientBoosting); true, the midpoint between the node's neighbouring values on
+    // either side (CART, scikit-learn's trees and forests).
+    bool midpointThresholds = false;
 };
 
 // Rows of one leaf after build(): rows[begin, end) of the reordered row list.
@@ -123,6 +127,7 @@ private:
         double gain;
         int feature;
         int bin;
+        int binHigh; // first non-empty bin going right
     };
 
     bool canSplit(const double *sums, int count, int depth) const;

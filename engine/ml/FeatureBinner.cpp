@@ -13,6 +13,7 @@ void FeatureBinner::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, int maxBins,
     const Eigen::Index n = X.rows();
     const int d = static_cast<int>(X.cols());
     m_edges.assign(static_cast<std::size_t>(d), {});
+    m_values.assign(static_cast<std::size_t>(d), {});
     parallelChunks(0, d, threads, 1, [&](int, std::int64_t begin, std::int64_t end) {
         std::vector<double> col(static_cast<std::size_t>(n));
         for (std::int64_t f = begin; f < end; ++f) {
@@ -29,6 +30,7 @@ void FeatureBinner::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, int maxBins,
                         break;
                 }
             if (static_cast<int>(distinct.size()) <= maxBins) {
+                m_values[static_cast<std::size_t>(f)] = distinct;
                 for (std::size_t i = 1; i < distinct.size(); ++i)
                     edges.push_back(distinct[i - 1] + (distinct[i] - distinct[i - 1]) * 0.5);
             } else {
@@ -53,17 +55,30 @@ std::uint8_t FeatureBinner::binOf(int feature, double x) const
 {
     const std::vector<double> &e = m_edges[static_cast<std::size_t>(feature)];
     // First edge with x <= edge; NaN compares false everywhere and lands in the last bin.
-    std::size_t lo = 0, hi = e.size();
-    while (lo < hi) {
-        const std::size_t mid = (lo + hi) / 2;
-        if (x <= e[mid])
-            hi = mid;
-        else
-            lo = mid + 1;
+    // Branchless lower bound: count of edges strictly below x.
+    const double *base = e.data();
+    std::size_t len = e.size();
+    while (len > 1) {
+        const std::size_t half = len / 2;
+        base = base[half - 1] < x ? base + half : base;
+        len -= half;
     }
+    std::size_t lo = static_cast<std::size_t>(base - e.data()) + (len == 1 && *base < x ? 1 : 0);
     if (std::isnan(x))
         lo = e.size();
     return static_cast<std::uint8_t>(lo);
+}
+
+double FeatureBinner::splitThreshold(int feature, int low, int high) const
+{
+    const std::vector<double> &v = m_values[static_cast<std::size_t>(feature)];
+    if (!v.empty()) {
+        const double a = v[static_cast<std::size_t>(low)], b = v[static_cast<std::size_t>(high)];
+        const double t = a + (b - a) * 0.5;
+        return t < b ? t : a; // adjacent doubles: the midpoint may round up to b
+    }
+    const double a = upperEdge(feature, low), b = upperEdge(feature, high - 1);
+    return a + (b - a) * 0.5;
 }
 
 std::vector<std::uint8_t> FeatureBinner::transform(const Eigen::Ref<const Eigen::MatrixXd> &X,

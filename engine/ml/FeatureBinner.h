@@ -44,9 +44,17 @@ public:
         return m_edges[static_cast<std::size_t>(feature)][static_cast<std::size_t>(bin)];
     }
     std::uint8_t binOf(int feature, double x) const;
+    // A raw threshold separating bins <= low from bins >= high (low < high, the bins in
+    // between holding none of the rows at hand): the midpoint of the largest value of bin
+    // low and the smallest of bin high when every bin holds one distinct value (CART's
+    // midpoint between the node's neighbouring values), else the midpoint of the two
+    // bounding edges.
+    double splitThreshold(int feature, int low, int high) const;
 
 private:
     std::vector<std::vector<double>> m_edges;
+    std::vector<std::vector<double>> m_values; // per feature: the bins' distinct values
+                                               // (empty when bins are quantile ranges)
 };
 
 } // namespace sextant::engine

@@ -81,6 +81,64 @@ void addTree(const DecisionTreeModel &tree, const Eigen::Ref<const Eigen::Matrix
         raw(i, col) += tree.predictRow(X, i)[0];
 }
 
+// Gradients and hessians of every class at the current raw scores (stats[k] is n x 2,
+// (g, h) per row) and the mean training loss at those scores. Rows are processed in fixed
+// chunks whose partial sums are added in chunk order, so the result does not depend on
+// the thread count.
+double gradientsAndLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &raw,
+                        const Eigen::Ref<const Eigen::VectorXd> &y,
+                        std::vector<std::vector<double>> &stats, int threads)
+{
+    constexpr std::int64_t kChunk = 8192;
+    const std::int64_t n = raw.rows();
+    const std::int64_t chunks = (n + kChunk - 1) / kChunk;
+    const int K = static_cast<int>(raw.cols());
+    std::vector<double> partial(static_cast<std::size_t>(chunks), 0.0);
+    parallelChunks(0, chunks, threads, 1, [&](int, std::int64_t cb, std::int64_t ce) {
+        std::vector<double> e(static_cast<std::size_t>(K));
+        for (std::int64_t c = cb; c < ce; ++c) {
+            double sum = 0;
+            const std::int64_t end = std::min(n, (c + 1) * kChunk);
+            for (std::int64_t i = c * kChunk; i < end; ++i) {
+                if (task == EstimatorTask::Regression) {
+                    const double g = raw(i, 0) - y(i);
+                    stats[0][2 * i] = g;
+                    stats[0][2 * i + 1] = 1.0;
+                    sum += g * g;
+                } else if (classes == 2) {
+                    const double r = raw(i, 0);
+                    const double t = std::exp(-std::abs(r));
+                    const double p = r >= 0 ? 1.0 / (1.0 + t) : t / (1.0 + t);
+                    stats[0][2 * i] = p - y(i);
+                    stats[0][2 * i + 1] = p * (1 - p);
+                    sum += std::max(r, 0.0) + std::log1p(t) - y(i) * r;
+                } else {
+                    double m = raw(i, 0);
+                    for (int k = 1; k < K; ++k)
+                        m = std::max(m, raw(i, k));
+                    double z = 0;
+                    for (int k = 0; k < K; ++k) {
+                        e[static_cast<std::size_t>(k)] = std::exp(raw(i, k) - m);
+                        z += e[static_cast<std::size_t>(k)];
+                    }
+                    const auto label = static_cast<int>(y(i));
+                    for (int k = 0; k < K; ++k) {
+                        const double p = e[static_cast<std::size_t>(k)] / z;
+                        stats[static_cast<std::size_t>(k)][2 * i] = p - (label == k ? 1.0 : 0.0);
+                        stats[static_cast<std::size_t>(k)][2 * i + 1] = p * (1 - p);
+                    }
+                    sum += m + std::log(z) - raw(i, label);
+                }
+            }
+            partial[static_cast<std::size_t>(c)] = sum;
+        }
+    });
+    double total = 0;
+    for (double p : partial)
+        total += p;
+    return n > 0 ? total / static_cast<double>(n) : kNaN;
+}
+
 } // namespace
 
 GradientBoosting::GradientBoosting(EstimatorTask task, GradientBoostingOptions options)
@@ -220,32 +278,11 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     if (early)
         scores.push_back(-meanLoss(m_task, classes, rawVal, yval));
 
+    gradientsAndLoss(m_task, classes, rawTrain, yt, stats, threads);
     int iterations = 0;
     for (int it = 0; it < o.maxIter; ++it) {
         if (context.cancelled())
             break;
-        // Gradients and hessians of every class from the current raw scores.
-        for (Eigen::Index i = 0; i < nt; ++i) {
-            if (!classification) {
-                stats[0][2 * i] = rawTrain(i, 0) - yt(i);
-                stats[0][2 * i + 1] = 1.0;
-            } else if (K == 1) {
-                const double p = sigmoid(rawTrain(i, 0));
-                stats[0][2 * i] = p - yt(i);
-                stats[0][2 * i + 1] = p * (1 - p);
-            } else {
-                const double m = rawTrain.row(i).maxCoeff();
-                double z = 0;
-                for (int k = 0; k < K; ++k)
-                    z += std::exp(rawTrain(i, k) - m);
-                const auto label = static_cast<int>(yt(i));
-                for (int k = 0; k < K; ++k) {
-                    const double p = std::exp(rawTrain(i, k) - m) / z;
-                    stats[static_cast<std::size_t>(k)][2 * i] = p - (label == k ? 1.0 : 0.0);
-                    stats[static_cast<std::size_t>(k)][2 * i + 1] = p * (1 - p);
-                }
-            }
-        }
         bool interrupted = false;
         const std::size_t before = trees.size();
         for (int k = 0; k < K && !interrupted; ++k) {
@@ -274,7 +311,8 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         EpochReport r;
         r.epoch = it + 1;
         r.totalEpochs = o.maxIter;
-        r.trainLoss = meanLoss(m_task, classes, rawTrain, yt);
+        // Also the next iteration's gradients.
+        r.trainLoss = gradientsAndLoss(m_task, classes, rawTrain, yt, stats, threads);
         if (early) {
             r.validationLoss = meanLoss(m_task, classes, rawVal, yval);
             r.metric = metricOf(m_task, classes, rawVal, yval);

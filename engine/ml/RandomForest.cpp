@@ -62,6 +62,7 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     params.maxDepth = o.maxDepth;
     params.minSamplesSplit = o.minSamplesSplit;
     params.minSamplesLeaf = o.minSamplesLeaf;
+    params.midpointThresholds = true;
     params.maxFeatures
         = resolveMaxFeatures(o.maxFeatures, o.maxFeaturesFraction, d, classification);
     params.threads = 1; // trees are the parallel unit
