@@ -1,5 +1,7 @@
 #include "cli/Cli.h"
 
+#include "cli/ExportOnnxCommand.h"
+#include "cli/PredictCommand.h"
 #include "cli/RunCommand.h"
 
 #include "data/DatasetLoader.h"
@@ -23,7 +25,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
-const char *const kSubcommands[] = {"info", "run", "help"};
+const char *const kSubcommands[] = {"info", "run", "predict", "export-onnx", "help"};
 
 QTextStream &out()
 {
@@ -49,6 +51,8 @@ QString usage()
         "  info FILE [--json]   Summarise a dataset (CSV/TSV, ARFF, LIBSVM): rows, columns,\n"
         "                       and per column its type, missing count and statistics.\n"
         "%1"
+        "%2"
+        "%3"
         "\n"
         "Options:\n"
         "  -h, --help           Show this help.\n"
@@ -56,7 +60,7 @@ QString usage()
         "\n"
         "Exit codes: 0 success, 1 bad input or a failed node (message on stderr),\n"
         "2 usage error.\n")
-        .arg(RunCommand::usage());
+        .arg(RunCommand::usage(), PredictCommand::usage(), ExportOnnxCommand::usage());
 }
 
 QJsonValue jsonNumber(double v)
@@ -224,6 +228,10 @@ int run(const QStringList &arguments)
         return info(rest);
     if (cmd == QLatin1String("run"))
         return RunCommand::exec(rest, out(), err());
+    if (cmd == QLatin1String("predict"))
+        return PredictCommand::exec(rest, out(), err());
+    if (cmd == QLatin1String("export-onnx"))
+        return ExportOnnxCommand::exec(rest, out(), err());
     err() << "sextant: unknown command '" << cmd << "'\n" << usage();
     return kExitUsage;
 }

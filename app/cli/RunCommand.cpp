@@ -6,6 +6,8 @@
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
 #include "graph/WorkflowFile.h"
+#include "io/ModelFile.h"
+#include "io/OnnxExport.h"
 #include "nodes/BuiltinNodes.h"
 
 #include <QDir>
@@ -131,7 +133,9 @@ QString RunCommand::usage()
         "                       nodes' outputs into DIR (default ./FLOW-output): tables as\n"
         "                       CSV, views as JSON and CSV (and as PNG and SVG plots in\n"
         "                       builds with the GUI), a run report run.json. NODE is a node\n"
-        "                       id, or a node type or name only one node has (histogram).\n");
+        "                       id, or a node type or name only one node has (histogram).\n"
+        "                       Trained models are written as ID-KIND.sxmodel (and .onnx\n"
+        "                       when the node's export_onnx parameter is set).\n");
 }
 
 int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -367,6 +371,42 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
                     err << "sextant: node " << id << " (" << type->id << "): plot: " << error
                         << "\n";
                     exitCode = kExitFailure;
+                }
+            }
+            err.flush();
+        }
+        // Trained models: every Model output holding a fitted pipeline, as
+        // "<id>-<kind>.sxmodel" (and ".onnx" when the node's export_onnx is set).
+        if (type && state.status == NodeStatus::Done) {
+            int modelPorts = 0;
+            for (const PortSpec &port : type->outputs)
+                modelPorts += port.type == PortType::Model ? 1 : 0;
+            for (int port = 0; port < int(type->outputs.size()); ++port) {
+                if (type->outputs[port].type != PortType::Model)
+                    continue;
+                const NodeValuePtr value = executor.output(id, port);
+                const TrainedModelPtr *trained = value ? value->as<TrainedModelPtr>() : nullptr;
+                if (!trained || !*trained)
+                    continue;
+                QString base = outDir.filePath(QStringLiteral("%1-%2").arg(id).arg(kindOf(type->id)));
+                if (modelPorts > 1)
+                    base += QLatin1Char('-') + kindOf(type->outputs[port].name);
+                const QString modelPath = base + QStringLiteral(".sxmodel");
+                if (Status s = ModelFile::save(**trained, modelPath); s) {
+                    written.append(modelPath);
+                } else {
+                    err << "sextant: node " << id << " (" << type->id << "): " << s.error() << "\n";
+                    exitCode = kExitFailure;
+                }
+                if (model.parameter(id, QStringLiteral("export_onnx")).toBool()) {
+                    const QString onnxPath = base + QStringLiteral(".onnx");
+                    if (Status s = OnnxExport::exportModel(**trained, onnxPath); s) {
+                        written.append(onnxPath);
+                    } else {
+                        err << "sextant: node " << id << " (" << type->id << "): ONNX export to "
+                            << onnxPath << " failed: " << s.error() << "\n";
+                        exitCode = kExitFailure;
+                    }
                 }
             }
             err.flush();

@@ -15,7 +15,10 @@ namespace sextant::cli {
 // ParameterSpec::fromString), runs every node with the Executor (runBlocking), prints one
 // line per finished node, and writes each finished sink's result into DIR (created if
 // missing; default ./<FLOW basename>-output) as "<id>-<kind>.<ext>" (SinkDataWriter, plus
-// pictures through the registered SinkRenderer, if any), and a run report "run.json".
+// pictures through the registered SinkRenderer, if any), each node's trained model (a Model
+// output holding a TrainedModelPtr) as "<id>-<kind>.sxmodel" (ModelFile), plus
+// "<id>-<kind>.onnx" when the node's "export_onnx" parameter is true (OnnxExport), and a
+// run report "run.json" listing every file per node.
 // Nothing is written outside DIR.
 //
 // Exit codes: 0 every node done and every output written; 1 the workflow could not be

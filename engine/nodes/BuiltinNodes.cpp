@@ -1,9 +1,12 @@
 #include "nodes/BuiltinNodes.h"
 
+#include "nodes/ClusterEvaluationNode.h"
 #include "nodes/CorrelationNode.h"
 #include "nodes/EvaluationViewNode.h"
 #include "nodes/FilterRowsNode.h"
 #include "nodes/LearnerCatalog.h"
+#include "nodes/ParameterHelp.h"
+#include "nodes/ModelFileNode.h"
 #include "nodes/PredictNode.h"
 #include "nodes/SplitNode.h"
 #include "nodes/TestNode.h"
@@ -19,24 +22,38 @@
 
 namespace sextant::engine {
 
+namespace {
+
+// Fills in the shared help text of parameters that have none of their own.
+NodeType withHelp(NodeType type)
+{
+    for (ParameterSpec &p : type.parameters)
+        if (p.help.isEmpty())
+            p.help = ParameterHelp::text(type.id, p.name);
+    return type;
+}
+
+} // namespace
+
 Status BuiltinNodes::registerAll(NodeRegistry &registry)
 {
     for (NodeType type : { FileSourceNode::type(), SelectColumnsNode::type(), TableViewNode::type(),
              HistogramNode::type(), CorrelationNode::type(), ScatterNode::type(),
              SplitNode::type(), FilterRowsNode::type(), PredictNode::type(), TestNode::type(),
-             CrossValidationNode::type(), CompareNode::type(), TuneNode::type() }) {
-        Status s = registry.add(std::move(type));
+             CrossValidationNode::type(), CompareNode::type(), TuneNode::type(),
+             ModelFileNode::type(), ClusterEvaluationNode::type() }) {
+        Status s = registry.add(withHelp(std::move(type)));
         if (!s)
             return s;
     }
     for (const TransformSpec &spec : TransformNode::catalog())
-        if (Status s = registry.add(TransformNode::type(spec)); !s)
+        if (Status s = registry.add(withHelp(TransformNode::type(spec))); !s)
             return s;
     for (const LearnerSpec &spec : LearnerCatalog::all())
-        if (Status s = registry.add(LearnerNode::type(spec)); !s)
+        if (Status s = registry.add(withHelp(LearnerNode::type(spec))); !s)
             return s;
     for (NodeType type : EvaluationViewNode::all())
-        if (Status s = registry.add(std::move(type)); !s)
+        if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     return Status::success();
 }

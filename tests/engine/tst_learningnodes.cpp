@@ -303,6 +303,9 @@ private Q_SLOTS:
         f.connect(file, 0, sel, 0);
         f.connect(sel, 0, stdz, 0);
         f.connect(stdz, 0, km, 0);
+        const int quality = f.add("eval.clustering", { { QStringLiteral("labels"), QStringLiteral("species") } });
+        f.connect(km, 0, quality, 0);
+        f.connect(sel, 0, quality, 1);
         Executor ex(f.model);
         const RunSummary s = ex.runBlocking();
         QVERIFY2(s.ok(), qPrintable(failures(s)));
@@ -317,7 +320,15 @@ private Q_SLOTS:
             a(r) = species.codes()[std::size_t(r)];
             b(r) = out.column(c).codes()[std::size_t(r)];
         }
-        QVERIFY(Metrics::adjustedRandIndex(a, b) > 0.5);
+        const double ari = Metrics::adjustedRandIndex(a, b);
+        QVERIFY(ari > 0.5);
+        // The quality node scores the same clustering.
+        const MetricsTable &m = *ex.output(quality, 0)->as<MetricsTable>();
+        QCOMPARE(m.value(0, QStringLiteral("clusters")), 3.0);
+        QVERIFY(std::abs(m.value(0, QStringLiteral("adjusted_rand")) - ari) < 1e-12);
+        const double sil = m.value(0, QStringLiteral("silhouette"));
+        QVERIFY2(sil > 0.2 && sil < 1.0, qPrintable(QString::number(sil)));
+        QVERIFY(m.value(0, QStringLiteral("inertia")) > 0);
     }
 
     void errorsNameTheProblem()

@@ -1,0 +1,113 @@
+#include "cli/PredictCommand.h"
+
+#include "cli/RunCommand.h"
+#include "data/CsvWriter.h"
+#include "data/DatasetLoader.h"
+#include "io/ModelFile.h"
+#include "ml/FitContext.h"
+
+#include <QTextStream>
+
+#include <exception>
+
+namespace sextant::cli {
+
+using namespace sextant::engine;
+
+QString PredictCommand::usage()
+{
+    return QStringLiteral(
+        "  predict MODEL.sxmodel DATA [-o PREDICTIONS.csv] [--proba]\n"
+        "                       Apply a saved model to a table (columns matched by name):\n"
+        "                       one CSV row of predictions per input row, with --proba also\n"
+        "                       one P(class) column per class; to stdout unless -o is given.\n");
+}
+
+int PredictCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const auto usageError = [&err](const QString &message) {
+        err << "sextant predict: " << message << "\n"
+            << "Usage: sextant predict MODEL.sxmodel DATA [-o PREDICTIONS.csv] [--proba]\n";
+        err.flush();
+        return RunCommand::kExitUsage;
+    };
+    const auto failure = [&err](const QString &message) {
+        err << "sextant: " << message << "\n";
+        err.flush();
+        return RunCommand::kExitFailure;
+    };
+
+    QString modelPath;
+    QString dataPath;
+    QString outPath;
+    bool proba = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--proba")) {
+            proba = true;
+        } else if (a == QLatin1String("-o") || a == QLatin1String("--out")) {
+            if (i + 1 >= args.size())
+                return usageError(QStringLiteral("%1 needs a file name").arg(a));
+            outPath = args[++i];
+        } else if (a.startsWith(QLatin1String("--out="))) {
+            outPath = a.mid(6);
+        } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
+            return usageError(QStringLiteral("unknown option %1").arg(a));
+        } else if (modelPath.isEmpty()) {
+            modelPath = a;
+        } else if (dataPath.isEmpty()) {
+            dataPath = a;
+        } else {
+            return usageError(QStringLiteral("unexpected argument %1").arg(a));
+        }
+    }
+    if (modelPath.isEmpty() || dataPath.isEmpty())
+        return usageError(QStringLiteral("expected MODEL.sxmodel and DATA"));
+    if (outPath.isEmpty() == false && outPath.trimmed().isEmpty())
+        return usageError(QStringLiteral("-o needs a file name"));
+
+    const Result<TrainedModelPtr> model = ModelFile::load(modelPath);
+    if (!model)
+        return failure(model.error());
+
+    const LoadResult loaded = DatasetLoader::load(dataPath);
+    if (!loaded.ok())
+        return failure(loaded.error ? loaded.error->toString()
+                                    : dataPath + QStringLiteral(": could not be read"));
+    for (const LoadIssue &w : loaded.warnings)
+        err << "warning: " << w.toString() << "\n";
+    err.flush();
+    const Dataset &raw = *loaded.dataset;
+
+    Prediction p;
+    try {
+        p = model.value()->predict(raw);
+    } catch (const std::exception &e) {
+        return failure(QStringLiteral("%1 does not fit the model %2: %3")
+                           .arg(dataPath, modelPath, QString::fromUtf8(e.what())));
+    }
+
+    // The prediction columns setTable() appended after the input's columns: the predicted
+    // column first, then the P(class) columns.
+    Dataset result;
+    result.setName(QStringLiteral("predictions"));
+    const int first = raw.columnCount();
+    for (int c = first; c < p.table.columnCount(); ++c) {
+        if (c > first && !proba)
+            break;
+        result.addColumn(p.table.column(c));
+    }
+    if (outPath.isEmpty()) {
+        const QByteArray csv = CsvWriter::toCsv(result);
+        out.flush();
+        out << QString::fromUtf8(csv);
+        out.flush();
+        return RunCommand::kExitOk;
+    }
+    QString error;
+    if (!CsvWriter::write(result, outPath, {}, &error))
+        return failure(error.isEmpty() ? outPath + QStringLiteral(": cannot write") : error);
+    return RunCommand::kExitOk;
+}
+
+} // namespace sextant::cli
