@@ -2,8 +2,10 @@
 
 #include "ml/FitContext.h"
 #include "ml/Parallel.h"
+#include "ml/ThreadPool.h"
 
 #include <algorithm>
+#include <emmintrin.h>
 #include <cmath>
 #include <limits>
 
@@ -27,6 +29,64 @@ void accumulate(double *hist, const std::uint8_t *col, const std::uint32_t *rows
         for (int k = 0; k < s; ++k)
             cell[k] += st[k];
         cell[s] += 1.0;
+    }
+}
+
+// K features at once (independent histograms, so K independent update chains per row);
+// every histogram still sees the rows in list order, as accumulate's does. Without Count
+// only the S stats are added (the counts are filled in by the caller).
+template<int S, int K, bool Count = true>
+void accumulateK(double *const *hist, const std::uint8_t *const *col, const std::uint32_t *rows,
+                 int count, const double *ordered)
+{
+    constexpr int stride = S + 1;
+    double *h[K];
+    const std::uint8_t *c[K];
+    for (int q = 0; q < K; ++q) {
+        h[q] = hist[q];
+        c[q] = col[q];
+    }
+    for (int i = 0; i < count; ++i) {
+        const std::uint32_t r = rows[i];
+        const double *st = ordered + static_cast<std::size_t>(i) * S;
+        double *cell[K];
+        for (int q = 0; q < K; ++q)
+            cell[q] = h[q] + static_cast<std::size_t>(c[q][r]) * stride;
+        if constexpr (S == 2) {
+            const __m128d gh = _mm_loadu_pd(st);
+            for (int q = 0; q < K; ++q)
+                _mm_storeu_pd(cell[q], _mm_add_pd(_mm_loadu_pd(cell[q]), gh));
+        } else {
+            for (int k = 0; k < S; ++k) {
+                const double v = st[k];
+                for (int q = 0; q < K; ++q)
+                    cell[q][k] += v;
+            }
+        }
+        if constexpr (Count) {
+            for (int q = 0; q < K; ++q)
+                cell[q][S] += 1.0;
+        }
+    }
+}
+
+template<int S, bool Count>
+void accumulateBlock(int k, double *const *hist, const std::uint8_t *const *col,
+                     const std::uint32_t *rows, int count, const double *ordered)
+{
+    switch (k) {
+    case 4:
+        accumulateK<S, 4, Count>(hist, col, rows, count, ordered);
+        break;
+    case 3:
+        accumulateK<S, 3, Count>(hist, col, rows, count, ordered);
+        break;
+    case 2:
+        accumulateK<S, 2, Count>(hist, col, rows, count, ordered);
+        break;
+    default:
+        accumulateK<S, 1, Count>(hist, col, rows, count, ordered);
+        break;
     }
 }
 
@@ -235,8 +295,10 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
     // Gather the node's stats in row-list order: the feature loops then read them
     // sequentially and only the one-byte codes are accessed at random.
     const double *ordered = m_ordered.data();
+    bool root = false;
     if (count == m_rowCount && rows[0] == 0
         && rows[count - 1] == static_cast<std::uint32_t>(count - 1)) {
+        root = true;
         // Every row, so a root: callers list them in order (0..n-1), the stats are
         // already in row-list order.
         ordered = stats;
@@ -252,10 +314,48 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
         ordered = m_ordered.data();
     }
     const std::size_t featureSize = static_cast<std::size_t>(kBins) * m_stride;
-    const auto run = [&](int, std::int64_t begin, std::int64_t end) {
-        for (std::int64_t j = begin; j < end; ++j) {
+    const bool wholeRoot = root && S == 2 && m_subtract && featureCount == m_featureCount;
+    const bool useRootCounts = wholeRoot && !m_rootCounts.empty();
+    const auto run = [&](std::int64_t begin, std::int64_t end) {
+        const auto histOf = [&](int f) {
+            return slot + (m_subtract ? static_cast<std::size_t>(f) * featureSize : 0);
+        };
+        std::int64_t j = begin;
+        if (S == 2 || S == 3) {
+            // Blocks of up to four features.
+            while (j < end) {
+                const int k = static_cast<int>(std::min<std::int64_t>(4, end - j));
+                double *hists[4];
+                const std::uint8_t *cols[4];
+                for (int q = 0; q < k; ++q) {
+                    const int f = features[j + q];
+                    hists[q] = histOf(f);
+                    std::fill_n(hists[q], static_cast<std::size_t>(m_binner.binCount(f)) * m_stride,
+                                0.0);
+                    cols[q] = m_codes + static_cast<std::size_t>(f) * m_rowCount;
+                }
+                if (useRootCounts) {
+                    // The root's bin counts are the same for every tree: add (g, h) only
+                    // and copy the counts.
+                    accumulateBlock<2, false>(k, hists, cols, rows, count, ordered);
+                    for (int q = 0; q < k; ++q) {
+                        const int f = features[j + q];
+                        const double *counts
+                            = m_rootCounts.data() + static_cast<std::size_t>(f) * kBins;
+                        for (int b = 0, nb = m_binner.binCount(f); b < nb; ++b)
+                            hists[q][static_cast<std::size_t>(b) * 3 + 2] = counts[b];
+                    }
+                } else if (S == 2) {
+                    accumulateBlock<2, true>(k, hists, cols, rows, count, ordered);
+                } else {
+                    accumulateBlock<3, true>(k, hists, cols, rows, count, ordered);
+                }
+                j += k;
+            }
+        }
+        for (; j < end; ++j) {
             const int f = features[j];
-            double *hist = slot + (m_subtract ? static_cast<std::size_t>(f) * featureSize : 0);
+            double *hist = histOf(f);
             std::fill_n(hist, static_cast<std::size_t>(m_binner.binCount(f)) * m_stride, 0.0);
             const std::uint8_t *col = m_codes + static_cast<std::size_t>(f) * m_rowCount;
             if (S == 2)
@@ -266,11 +366,24 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
                 accumulate<0>(hist, col, rows, count, ordered, S);
         }
     };
-    const int threads = parallel ? m_params.threads : 1;
-    if (threads > 1 && static_cast<std::int64_t>(count) * featureCount >= 50000)
-        parallelChunks(0, featureCount, threads, 1, run);
-    else
-        run(0, 0, featureCount);
+    const int threads = parallel ? std::min(m_params.threads, featureCount) : 1;
+    if (threads > 1 && static_cast<std::int64_t>(count) * featureCount >= 40000) {
+        // Contiguous feature ranges, one per thread; each feature's histogram is built
+        // by one thread in row order, so the result does not depend on the thread count.
+        ThreadPool::shared().run(threads, [&](int t) {
+            run(static_cast<std::int64_t>(featureCount) * t / threads,
+                static_cast<std::int64_t>(featureCount) * (t + 1) / threads);
+        });
+    } else {
+        run(0, featureCount);
+    }
+    if (wholeRoot && m_rootCounts.empty()) {
+        m_rootCounts.assign(static_cast<std::size_t>(m_featureCount) * kBins, 0.0);
+        for (int f = 0; f < m_featureCount; ++f)
+            for (int b = 0, nb = m_binner.binCount(f); b < nb; ++b)
+                m_rootCounts[static_cast<std::size_t>(f) * kBins + b]
+                    = slot[static_cast<std::size_t>(f) * featureSize + static_cast<std::size_t>(b) * 3 + 2];
+    }
 }
 
 void DecisionTreeBuilder::evaluate(Candidate &c, const double *sums,
@@ -279,15 +392,8 @@ void DecisionTreeBuilder::evaluate(Candidate &c, const double *sums,
     c.gain = kNoGain;
     c.feature = -1;
     c.bin = -1;
-    const int S = m_params.statDim;
     const int stride = m_stride;
-    const int count = c.end - c.begin;
-    const double parentScore = score(sums);
-    const int minLeaf = m_params.minSamplesLeaf;
     const bool gradient = m_params.criterion == SplitCriterion::Gradient;
-    const bool weighted = !gradient;
-    double left[64 + 1];
-    double right[64 + 1];
     double *bestLeft = m_splitLeft.data() + static_cast<std::size_t>(c.node) * stride;
 
     int drawn = m_featureCount;
@@ -301,8 +407,33 @@ void DecisionTreeBuilder::evaluate(Candidate &c, const double *sums,
                       m_features[static_cast<std::size_t>(k)]);
         }
     }
+    scanFeatures(c, sums, rows, stats, 0, drawn, bestLeft);
+    // Boosting needs a strictly positive gain (scikit-learn's min_gain_to_split = 0);
+    // CART takes the best valid split of an impure node even when rounding makes the
+    // decrease look slightly negative.
+    if (gradient && !(c.gain > 0))
+        c.feature = -1;
+}
+
+// Looks for the best split of node c among the features m_features[j0, j1) and updates c
+// (and bestLeft, the best split's left sums) when one beats c.gain. Features are scanned
+// in order and only a strictly better gain replaces the current best, so scanning ranges
+// one after the other in order gives the same result as scanning them at once.
+void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
+                                       const std::vector<std::uint32_t> &rows,
+                                       const double *stats, int j0, int j1, double *bestLeft)
+{
+    const int S = m_params.statDim;
+    const int stride = m_stride;
+    const int count = c.end - c.begin;
+    const double parentScore = score(sums);
+    const int minLeaf = m_params.minSamplesLeaf;
+    const bool gradient = m_params.criterion == SplitCriterion::Gradient;
+    const bool weighted = !gradient;
+    double left[64 + 1];
+    double right[64 + 1];
     const std::size_t featureSize = static_cast<std::size_t>(kBins) * stride;
-    for (int j = 0; j < drawn; ++j) {
+    for (int j = j0; j < j1; ++j) {
         const int f = m_features[static_cast<std::size_t>(j)];
         const double *hist;
         if (m_subtract) {
@@ -313,6 +444,42 @@ void DecisionTreeBuilder::evaluate(Candidate &c, const double *sums,
             hist = m_scratch.data();
         }
         const int nb = m_binner.binCount(f);
+        if (gradient && S == 2) {
+            // The boosting loop with score() inlined (same arithmetic, same order).
+            const double l2 = m_params.l2, minH = m_params.minHessian;
+            double lg = 0, lh = 0, lc = 0;
+            for (int b = 0; b + 1 < nb; ++b) {
+                const double *cell = hist + static_cast<std::size_t>(b) * 3;
+                if (cell[2] == 0)
+                    continue;
+                lg += cell[0];
+                lh += cell[1];
+                lc += cell[2];
+                const double rightCount = count - lc;
+                if (lc < minLeaf)
+                    continue;
+                if (rightCount < minLeaf)
+                    break;
+                const double rg = sums[0] - lg;
+                const double rh = sums[1] - lh;
+                if (lh < minH || rh < minH)
+                    continue;
+                const double g = lg * lg / (lh + l2) + rg * rg / (rh + l2) - parentScore;
+                if (g > c.gain) {
+                    c.gain = g;
+                    c.feature = f;
+                    c.bin = b;
+                    c.binHigh = b + 1;
+                    while (c.binHigh + 1 < nb
+                           && hist[static_cast<std::size_t>(c.binHigh) * 3 + 2] == 0)
+                        ++c.binHigh;
+                    bestLeft[0] = lg;
+                    bestLeft[1] = lh;
+                    bestLeft[2] = lc;
+                }
+            }
+            continue;
+        }
         std::fill_n(left, stride, 0.0);
         for (int b = 0; b + 1 < nb; ++b) {
             const double *cell = hist + static_cast<std::size_t>(b) * stride;
@@ -358,11 +525,94 @@ void DecisionTreeBuilder::evaluate(Candidate &c, const double *sums,
             }
         }
     }
-    // Boosting needs a strictly positive gain (scikit-learn's min_gain_to_split = 0);
-    // CART takes the best valid split of an impure node even when rounding makes the
-    // decrease look slightly negative.
-    if (gradient && !(c.gain > 0))
-        c.feature = -1;
+}
+
+// Subtraction mode, after a split: the smaller child's histograms are built from its rows,
+// the larger's are the parent's (in large.slot) minus them, and the children that may
+// split are evaluated. Work is split into contiguous feature ranges (one per thread when
+// the child is big enough); each range is scanned in feature order and the ranges' bests
+// are combined in range order, so the result does not depend on the thread count.
+void DecisionTreeBuilder::splitChildren(Candidate &lc, Candidate &rc, bool lSplit, bool rSplit,
+                                        const Candidate &small, const Candidate &large,
+                                        const std::vector<std::uint32_t> &rows,
+                                        const double *stats)
+{
+    const int S = m_params.statDim;
+    const int stride = m_stride;
+    const int d = m_featureCount;
+    const int smallCount = small.end - small.begin;
+    const std::uint32_t *smallRows = rows.data() + small.begin;
+    double *smallHist = m_slots[static_cast<std::size_t>(small.slot)].data();
+    double *largeHist = m_slots[static_cast<std::size_t>(large.slot)].data();
+    const double *lSums = m_sums.data() + static_cast<std::size_t>(lc.node) * stride;
+    const double *rSums = m_sums.data() + static_cast<std::size_t>(rc.node) * stride;
+
+    // The small child's stats in row-list order (see buildHistograms).
+    if (m_ordered.size() < static_cast<std::size_t>(smallCount) * S)
+        m_ordered.resize(static_cast<std::size_t>(smallCount) * S);
+    if (S == 2)
+        gatherStats<2>(m_ordered.data(), stats, smallRows, smallCount, S);
+    else if (S == 3)
+        gatherStats<3>(m_ordered.data(), stats, smallRows, smallCount, S);
+    else
+        gatherStats<0>(m_ordered.data(), stats, smallRows, smallCount, S);
+
+    struct Part
+    {
+        Candidate l, r;
+        double lLeft[64 + 1];
+        double rLeft[64 + 1];
+    };
+    const int threads = std::min(m_params.threads, d);
+    const int parts
+        = threads > 1 && static_cast<std::int64_t>(smallCount) * d >= 40000 ? threads : 1;
+    Part local[16];
+    const int used = std::min(parts, 16);
+    const auto work = [&](int t) {
+        const int j0 = d * t / used, j1 = d * (t + 1) / used;
+        buildHistograms(smallHist, smallRows, smallCount, stats, m_features.data() + j0, j1 - j0,
+                        false, false);
+        const std::size_t featureSize = static_cast<std::size_t>(kBins) * stride;
+        for (int j = j0; j < j1; ++j) {
+            const int f = m_features[static_cast<std::size_t>(j)];
+            const std::size_t off = static_cast<std::size_t>(f) * featureSize;
+            const std::size_t len = static_cast<std::size_t>(m_binner.binCount(f)) * stride;
+            for (std::size_t k = 0; k < len; ++k)
+                largeHist[off + k] -= smallHist[off + k];
+        }
+        Part &p = local[t];
+        p.l = lc;
+        p.r = rc;
+        if (lSplit)
+            scanFeatures(p.l, lSums, rows, stats, j0, j1, p.lLeft);
+        if (rSplit)
+            scanFeatures(p.r, rSums, rows, stats, j0, j1, p.rLeft);
+    };
+    if (used > 1)
+        ThreadPool::shared().run(used, work);
+    else
+        work(0);
+
+    const bool gradient = m_params.criterion == SplitCriterion::Gradient;
+    const auto combine = [&](Candidate &c, bool left) {
+        double *bestLeft = m_splitLeft.data() + static_cast<std::size_t>(c.node) * stride;
+        for (int t = 0; t < used; ++t) {
+            const Candidate &p = left ? local[t].l : local[t].r;
+            if (p.gain > c.gain) {
+                c.gain = p.gain;
+                c.feature = p.feature;
+                c.bin = p.bin;
+                c.binHigh = p.binHigh;
+                std::copy_n(left ? local[t].lLeft : local[t].rLeft, stride, bestLeft);
+            }
+        }
+        if (gradient && !(c.gain > 0))
+            c.feature = -1;
+    };
+    if (lSplit)
+        combine(lc, true);
+    if (rSplit)
+        combine(rc, false);
 }
 
 bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *stats,
@@ -448,12 +698,19 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
         const std::uint8_t *col = m_codes + static_cast<std::size_t>(c.feature) * m_rowCount;
         const std::uint8_t bin = static_cast<std::uint8_t>(c.bin);
         int nl = 0, nr = 0;
-        for (int i = c.begin; i < c.end; ++i) {
-            const std::uint32_t r = rows[static_cast<std::size_t>(i)];
-            if (col[r] <= bin)
-                rows[static_cast<std::size_t>(c.begin + nl++)] = r;
-            else
-                m_tmp[static_cast<std::size_t>(nr++)] = r;
+        {
+            // Branchless: every row is written to both outputs, the counters say which
+            // write stays.
+            std::uint32_t *out = rows.data() + c.begin;
+            std::uint32_t *tmp = m_tmp.data();
+            for (int i = c.begin; i < c.end; ++i) {
+                const std::uint32_t r = rows[static_cast<std::size_t>(i)];
+                const int goLeft = col[r] <= bin;
+                out[nl] = r;
+                tmp[nr] = r;
+                nl += goLeft;
+                nr += 1 - goLeft;
+            }
         }
         std::copy_n(m_tmp.data(), nr, rows.data() + c.begin + nl);
 
@@ -489,25 +746,17 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
                 Candidate &large = nl <= nr ? rcand : lc;
                 small.slot = acquireSlot();
                 large.slot = c.slot;
-                double *smallHist = m_slots[static_cast<std::size_t>(small.slot)].data();
-                double *largeHist = m_slots[static_cast<std::size_t>(large.slot)].data();
-                buildHistograms(smallHist, rows.data() + small.begin, small.end - small.begin,
-                                stats, m_features.data(), m_featureCount, true, true);
-                for (int f = 0; f < m_featureCount; ++f) {
-                    const std::size_t off = static_cast<std::size_t>(f) * kBins * stride;
-                    const std::size_t len = static_cast<std::size_t>(m_binner.binCount(f))
-                        * stride;
-                    for (std::size_t k = 0; k < len; ++k)
-                        largeHist[off + k] -= smallHist[off + k];
-                }
+                splitChildren(lc, rcand, lSplit, rSplit, small, large, rows, stats);
             } else {
                 m_freeSlots.push_back(c.slot);
             }
+        } else {
+            if (lSplit)
+                evaluate(lc, m_sums.data() + static_cast<std::size_t>(ln) * stride, rows, stats);
+            if (rSplit)
+                evaluate(rcand, m_sums.data() + static_cast<std::size_t>(rn) * stride, rows,
+                         stats);
         }
-        if (lSplit)
-            evaluate(lc, m_sums.data() + static_cast<std::size_t>(ln) * stride, rows, stats);
-        if (rSplit)
-            evaluate(rcand, m_sums.data() + static_cast<std::size_t>(rn) * stride, rows, stats);
         // Depth-first order: the left child is popped first.
         for (Candidate *child : { &rcand, &lc }) {
             if (child->feature >= 0)

@@ -133,6 +133,11 @@ private:
     bool canSplit(const double *sums, int count, int depth) const;
     void evaluate(Candidate &c, const double *sums, const std::vector<std::uint32_t> &rows,
                   const double *stats);
+    void splitChildren(Candidate &lc, Candidate &rc, bool lSplit, bool rSplit,
+                       const Candidate &small, const Candidate &large,
+                       const std::vector<std::uint32_t> &rows, const double *stats);
+    void scanFeatures(Candidate &c, const double *sums, const std::vector<std::uint32_t> &rows,
+                      const double *stats, int j0, int j1, double *bestLeft);
     void buildHistograms(double *slot, const std::uint32_t *rows, int count,
                          const double *stats, const int *features, int featureCount,
                          bool parallel, bool gather);
@@ -159,6 +164,7 @@ private:
     std::vector<double> m_ordered;    // node rows' stats gathered in row order
     std::vector<std::uint32_t> m_tmp; // partition scratch
     std::vector<int> m_features;      // feature draw order
+    std::vector<double> m_rootCounts; // S = 2: the all-rows root's bin counts (d x 256)
     std::uint64_t m_rng = 0;
 };
 

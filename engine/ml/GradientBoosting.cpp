@@ -3,6 +3,7 @@
 #include "ml/DecisionTreeBuilder.h"
 #include "ml/FeatureBinner.h"
 #include "ml/Parallel.h"
+#include "ml/ThreadPool.h"
 
 #include <algorithm>
 #include <cmath>
@@ -84,21 +85,41 @@ void addTree(const DecisionTreeModel &tree, const Eigen::Ref<const Eigen::Matrix
 // Gradients and hessians of every class at the current raw scores (stats[k] is n x 2,
 // (g, h) per row) and the mean training loss at those scores. Rows are processed in fixed
 // chunks whose partial sums are added in chunk order, so the result does not depend on
-// the thread count.
+// the thread count. Without wantLoss only the gradients are computed (returns NaN).
 double gradientsAndLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &raw,
                         const Eigen::Ref<const Eigen::VectorXd> &y,
-                        std::vector<std::vector<double>> &stats, int threads)
+                        std::vector<std::vector<double>> &stats, int threads,
+                        bool wantLoss = true)
 {
     constexpr std::int64_t kChunk = 8192;
     const std::int64_t n = raw.rows();
     const std::int64_t chunks = (n + kChunk - 1) / kChunk;
     const int K = static_cast<int>(raw.cols());
     std::vector<double> partial(static_cast<std::size_t>(chunks), 0.0);
-    parallelChunks(0, chunks, threads, 1, [&](int, std::int64_t cb, std::int64_t ce) {
+    const int parts = static_cast<int>(std::clamp<std::int64_t>(threads, 1, std::max<std::int64_t>(1, chunks)));
+    ThreadPool::shared().run(parts, [&](int part) {
+        const std::int64_t cb = chunks * part / parts, ce = chunks * (part + 1) / parts;
         std::vector<double> e(static_cast<std::size_t>(K));
         for (std::int64_t c = cb; c < ce; ++c) {
             double sum = 0;
             const std::int64_t end = std::min(n, (c + 1) * kChunk);
+            if (task == EstimatorTask::Classification && classes == 2) {
+                // Binary log loss (the branch below, hoisted out of the row loop).
+                const double *rr = raw.data();
+                const double *yy = y.data();
+                double *st = stats[0].data();
+                for (std::int64_t i = c * kChunk; i < end; ++i) {
+                    const double r = rr[i];
+                    const double t = std::exp(-std::abs(r));
+                    const double p = r >= 0 ? 1.0 / (1.0 + t) : t / (1.0 + t);
+                    st[2 * i] = p - yy[i];
+                    st[2 * i + 1] = p * (1 - p);
+                    if (wantLoss)
+                        sum += std::max(r, 0.0) + std::log1p(t) - yy[i] * r;
+                }
+                partial[static_cast<std::size_t>(c)] = sum;
+                continue;
+            }
             for (std::int64_t i = c * kChunk; i < end; ++i) {
                 if (task == EstimatorTask::Regression) {
                     const double g = raw(i, 0) - y(i);
@@ -111,7 +132,8 @@ double gradientsAndLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &
                     const double p = r >= 0 ? 1.0 / (1.0 + t) : t / (1.0 + t);
                     stats[0][2 * i] = p - y(i);
                     stats[0][2 * i + 1] = p * (1 - p);
-                    sum += std::max(r, 0.0) + std::log1p(t) - y(i) * r;
+                    if (wantLoss)
+                        sum += std::max(r, 0.0) + std::log1p(t) - y(i) * r;
                 } else {
                     double m = raw(i, 0);
                     for (int k = 1; k < K; ++k)
@@ -136,7 +158,7 @@ double gradientsAndLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &
     double total = 0;
     for (double p : partial)
         total += p;
-    return n > 0 ? total / static_cast<double>(n) : kNaN;
+    return n > 0 && wantLoss ? total / static_cast<double>(n) : kNaN;
 }
 
 } // namespace
@@ -278,7 +300,9 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     if (early)
         scores.push_back(-meanLoss(m_task, classes, rawVal, yval));
 
-    gradientsAndLoss(m_task, classes, rawTrain, yt, stats, threads);
+    // The training loss is only reported: skip its logarithms when nobody listens.
+    const bool wantLoss = static_cast<bool>(context.onEpoch);
+    gradientsAndLoss(m_task, classes, rawTrain, yt, stats, threads, false);
     int iterations = 0;
     for (int it = 0; it < o.maxIter; ++it) {
         if (context.cancelled())
@@ -312,7 +336,7 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         r.epoch = it + 1;
         r.totalEpochs = o.maxIter;
         // Also the next iteration's gradients.
-        r.trainLoss = gradientsAndLoss(m_task, classes, rawTrain, yt, stats, threads);
+        r.trainLoss = gradientsAndLoss(m_task, classes, rawTrain, yt, stats, threads, wantLoss);
         if (early) {
             r.validationLoss = meanLoss(m_task, classes, rawVal, yval);
             r.metric = metricOf(m_task, classes, rawVal, yval);
