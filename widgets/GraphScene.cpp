@@ -1,5 +1,7 @@
 #include "widgets/GraphScene.h"
 
+#include <QGraphicsSceneContextMenuEvent>
+
 #include "graph/GraphModel.h"
 #include "widgets/ConnectionItem.h"
 #include "widgets/NodeItem.h"
@@ -433,6 +435,16 @@ void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
         }
     }
     QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
+void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    if (NodeItem *node = nodeAt(event->scenePos())) {
+        Q_EMIT nodeContextMenuRequested(node->nodeId(), event->screenPos());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::contextMenuEvent(event);
 }
 
 } // namespace sextant::widgets

@@ -71,6 +71,8 @@ public Q_SLOTS:
     void setNodeProgress(int id, double fraction);
 
 Q_SIGNALS:
+    // The context menu was asked for on a node (right click): `screenPos` is where.
+    void nodeContextMenuRequested(int nodeId, const QPoint &screenPos);
     // A drag of nodes ended away from where the model has them.
     void moveRequested(const QHash<int, QPointF> &from, const QHash<int, QPointF> &to);
     // A connection was dragged between two ports that accept it.
@@ -89,6 +91,7 @@ protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
 private:
     void onNodeAdded(int id);

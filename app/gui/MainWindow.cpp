@@ -17,6 +17,9 @@
 #include "data/DatasetLoader.h"
 #include "graph/Executor.h"
 #include "gui/HeadlessPlotRenderer.h"
+#include "io/ModelFile.h"
+#include "io/OnnxExport.h"
+#include "widgets/GraphScene.h"
 #include "nodes/MetricsTable.h"
 #include "nodes/PredictionView.h"
 #include "plots/PlotView.h"
@@ -322,6 +325,41 @@ void MainWindow::showNodeResult(int nodeId)
     }
 }
 
+engine::TrainedModelPtr MainWindow::modelOf(int nodeId) const
+{
+    const engine::NodeValuePtr value = m_executor->output(nodeId, 0);
+    const auto *model = value ? value->as<engine::TrainedModelPtr>() : nullptr;
+    return model ? *model : nullptr;
+}
+
+bool MainWindow::saveTrainedModel(int nodeId, bool onnx, const QString &chosenPath)
+{
+    const engine::TrainedModelPtr model = modelOf(nodeId);
+    if (!model) {
+        m_banner->showMessage(MessageBanner::Level::Error,
+                              tr("Node %1 has no trained model yet: run the workflow first.").arg(nodeId));
+        return false;
+    }
+    QString path = chosenPath;
+    if (path.isEmpty()) {
+        const QString suggestion = QDir(QDir::homePath())
+                                       .filePath(QString(model->displayName).replace(QLatin1Char(' '), QLatin1Char('_'))
+                                           + (onnx ? QStringLiteral(".onnx") : QStringLiteral(".sxmodel")));
+        path = QFileDialog::getSaveFileName(this, onnx ? tr("Export Model as ONNX") : tr("Save Trained Model"),
+            suggestion, onnx ? tr("ONNX model (*.onnx)") : tr("Sextant model (*.sxmodel)"));
+        if (path.isEmpty())
+            return false;
+    }
+    const engine::Status status = onnx ? engine::OnnxExport::exportModel(*model, path)
+                                       : engine::ModelFile::save(*model, path);
+    if (!status) {
+        m_banner->showMessage(MessageBanner::Level::Error, status.error());
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
 QWidget *MainWindow::createMetricsView(const engine::MetricsTable &metrics)
 {
     auto *table = new QTableWidget(static_cast<int>(metrics.rows.size()),
@@ -460,6 +498,38 @@ void MainWindow::createActions()
     };
     connect(m_tabs, &QTabWidget::currentChanged, this, updateExport);
     updateExport();
+    // Trained models of the selected workflow node (its context menu offers the same).
+    QMenu *modelMenu = file->addMenu(tr("Export Trained &Model"));
+    modelMenu->setObjectName(QStringLiteral("exportModelMenu"));
+    const auto selectedModelNode = [this]() -> int {
+        for (int id : m_graphEditor->scene()->selectedNodeIds())
+            if (modelOf(id))
+                return id;
+        return -1;
+    };
+    modelMenu->addAction(tr("Save Trained Model (.sxmodel)…"), this, [this, selectedModelNode] {
+        const int id = selectedModelNode();
+        if (id < 0)
+            statusBar()->showMessage(tr("Select a model node that has run to save its model."), 5000);
+        else
+            saveTrainedModel(id, false);
+    });
+    modelMenu->addAction(tr("Export as &ONNX…"), this, [this, selectedModelNode] {
+        const int id = selectedModelNode();
+        if (id < 0)
+            statusBar()->showMessage(tr("Select a model node that has run to export its model."), 5000);
+        else
+            saveTrainedModel(id, true);
+    });
+    connect(m_graphEditor->scene(), &widgets::GraphScene::nodeContextMenuRequested, this,
+            [this](int id, const QPoint &screenPos) {
+                if (!modelOf(id))
+                    return;
+                QMenu menu(this);
+                menu.addAction(tr("Save Trained Model…"), this, [this, id] { saveTrainedModel(id, false); });
+                menu.addAction(tr("Export as ONNX…"), this, [this, id] { saveTrainedModel(id, true); });
+                menu.exec(screenPos);
+            });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

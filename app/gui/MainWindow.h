@@ -31,6 +31,8 @@ namespace sextant::engine {
 class GraphModel;
 class Executor;
 struct MetricsTable;
+class TrainedModel;
+using TrainedModelPtr = std::shared_ptr<const TrainedModel>;
 } // namespace sextant::engine
 
 namespace sextant::plots {
@@ -212,9 +214,13 @@ private:
     void showOverview(const LoadOutcome &outcome);
     void showNodeResult(int nodeId);
     QWidget *createMetricsView(const engine::MetricsTable &metrics);
+    engine::TrainedModelPtr modelOf(int nodeId) const;
     void showEvaluationView(QWidget *view, const QString &title);
 
 public:
+    // Saves the trained model a workflow node produced (.sxmodel, or ONNX); asks where
+    // when `path` is empty. False (with a message in the banner) when it did not happen.
+    bool saveTrainedModel(int nodeId, bool onnx, const QString &path = {});
     QTabWidget *tabs() const { return m_tabs; }
     plots::CorrelationHeatmap *heatmap() const { return m_heatmap; }
     plots::ScatterPlot *scatter() const { return m_scatter; }
