@@ -1,9 +1,29 @@
 #include "graph/NodeType.h"
 
+#include "graph/NodeContext.h"
+
+#include <QDateTime>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 
 namespace sextant::engine {
+
+FingerprintFunction fileFingerprint(const QString &parameter)
+{
+    return [parameter](const QVariantMap &params, const QString &baseDirectory) {
+        const QString path
+            = NodeContext::resolvePath(params.value(parameter).toString(), baseDirectory);
+        const QFileInfo info(path);
+        QByteArray out = path.toUtf8();
+        if (info.exists())
+            out += '|' + QByteArray::number(info.size()) + '|'
+                + QByteArray::number(info.lastModified().toMSecsSinceEpoch());
+        else
+            out += "|missing";
+        return out;
+    };
+}
 
 int NodeType::inputIndex(const QString &name) const
 {

@@ -29,6 +29,10 @@ using ComputeFactory = std::function<ComputeFunction()>;
 using FingerprintFunction
     = std::function<QByteArray(const QVariantMap &parameters, const QString &baseDirectory)>;
 
+// The fingerprint of a node that reads the file named by its parameter `parameter`
+// (resolved against the workflow's folder): the path, size and modification time.
+FingerprintFunction fileFingerprint(const QString &parameter);
+
 // The descriptor of a kind of node: identity, ports, parameter schema and behaviour.
 // Holds no GUI type; the editor draws nodes from this description alone.
 struct NodeType {

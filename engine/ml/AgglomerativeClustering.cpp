@@ -356,7 +356,7 @@ ModelState AgglomerativeClustering::state() const
     s.version = 1;
     s.setNumber("clusters", m_options.clusters);
     s.setText("linkage", linkageName(m_options.linkage));
-    s.setText("seed", std::to_string(m_options.seed));
+    s.setUnsignedInteger("seed", m_options.seed);
     s.setNumber("fitted", isFitted() ? 1 : 0);
     if (isFitted()) {
         s.setMatrix("linkage_matrix", m_linkage);
@@ -385,15 +385,7 @@ void AgglomerativeClustering::restore(const ModelState &s)
         o.linkage = Linkage::Single;
     else
         throw ModelStateError("agglomerative: unknown linkage '" + l + "'");
-    const std::string &seed = s.text("seed");
-    if (seed.empty() || seed.size() > 20
-        || !std::all_of(seed.begin(), seed.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-        throw ModelStateError("agglomerative: 'seed' is not a non-negative integer");
-    try {
-        o.seed = std::stoull(seed);
-    } catch (const std::exception &) {
-        throw ModelStateError("agglomerative: 'seed' is out of range");
-    }
+    o.seed = s.unsignedInteger("seed");
     AgglomerativeClustering a(o);
     if (s.integer("fitted", 0, 1) == 1) {
         const Eigen::VectorXd labels = s.vector("labels");

@@ -280,7 +280,7 @@ ModelState Dbscan::state() const
     s.version = 1;
     s.setNumber("eps", m_options.eps);
     s.setNumber("min_samples", m_options.minSamples);
-    s.setText("seed", std::to_string(m_options.seed));
+    s.setUnsignedInteger("seed", m_options.seed);
     s.setNumber("fitted", m_fitted ? 1 : 0);
     if (m_fitted) {
         s.setNumber("features", m_features);
@@ -297,15 +297,7 @@ void Dbscan::restore(const ModelState &s)
     DbscanOptions o;
     o.eps = s.number("eps", std::numeric_limits<double>::min(), std::numeric_limits<double>::max());
     o.minSamples = static_cast<int>(s.integer("min_samples", 1, 1 << 30));
-    const std::string &seed = s.text("seed");
-    if (seed.empty() || seed.size() > 20
-        || !std::all_of(seed.begin(), seed.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-        throw ModelStateError("dbscan: 'seed' is not a non-negative integer");
-    try {
-        o.seed = std::stoull(seed);
-    } catch (const std::exception &) {
-        throw ModelStateError("dbscan: 'seed' is out of range");
-    }
+    o.seed = s.unsignedInteger("seed");
     const bool fitted = s.integer("fitted", 0, 1) == 1;
     Dbscan restored(o);
     if (fitted) {

@@ -118,13 +118,7 @@ Eigen::VectorXd DecisionTree::predict(const Eigen::Ref<const Eigen::MatrixXd> &X
     const Eigen::MatrixXd v = leafValues(X);
     if (m_task == EstimatorTask::Regression)
         return v.col(0);
-    Eigen::VectorXd out(X.rows());
-    for (Eigen::Index i = 0; i < v.rows(); ++i) {
-        Eigen::Index label = 0;
-        v.row(i).maxCoeff(&label);
-        out(i) = static_cast<double>(label);
-    }
-    return out;
+    return classOfLargest(v);
 }
 
 ModelState DecisionTree::state() const
@@ -141,7 +135,7 @@ ModelState DecisionTree::state() const
     s.setNumber("max_features", static_cast<int>(o.maxFeatures));
     s.setNumber("max_features_fraction", o.maxFeaturesFraction);
     s.setNumber("max_bins", o.maxBins);
-    s.setText("seed", std::to_string(o.seed));
+    s.setUnsignedInteger("seed", o.seed);
     s.setNumber("fitted", isFitted() ? 1 : 0);
     if (!isFitted())
         return s;
@@ -164,15 +158,7 @@ void DecisionTree::restore(const ModelState &s)
     o.maxFeatures = static_cast<MaxFeatures>(s.integer("max_features", 0, 4));
     o.maxFeaturesFraction = s.number("max_features_fraction", 0, 1);
     o.maxBins = static_cast<int>(s.integer("max_bins", 2, 255));
-    const std::string &seed = s.text("seed");
-    try {
-        std::size_t used = 0;
-        o.seed = std::stoull(seed, &used);
-        if (used != seed.size() || seed.empty() || seed[0] == '-')
-            throw std::invalid_argument(seed);
-    } catch (const std::exception &) {
-        throw ModelStateError(kind() + ": 'seed' is not a non-negative integer");
-    }
+    o.seed = s.unsignedInteger("seed");
     DecisionTree restored(task, o);
     if (s.integer("fitted", 0, 1) == 1) {
         restored.m_featureCount = static_cast<int>(s.integer("feature_count", 1, 100000000));

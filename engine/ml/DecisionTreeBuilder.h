@@ -40,6 +40,19 @@ int validateTreeInput(const std::string &who, const Eigen::Ref<const Eigen::Matr
                       int contextClassCount);
 
 // SplitMix64: the tree learners' random source (portable, same stream on every build).
+// Per row, the index of the largest value (the first on ties), as a double: the class
+// predicted from averaged class distributions (trees and forests).
+inline Eigen::VectorXd classOfLargest(const Eigen::MatrixXd &values)
+{
+    Eigen::VectorXd out(values.rows());
+    for (Eigen::Index i = 0; i < values.rows(); ++i) {
+        Eigen::Index label = 0;
+        values.row(i).maxCoeff(&label);
+        out(i) = static_cast<double>(label);
+    }
+    return out;
+}
+
 inline std::uint64_t splitMix64(std::uint64_t &state)
 {
     std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);

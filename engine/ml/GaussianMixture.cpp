@@ -43,15 +43,7 @@ Eigen::VectorXd logSumExpRows(const Eigen::MatrixXd &m)
 
 std::uint64_t parseSeed(const ModelState &s)
 {
-    const std::string &seed = s.text("seed");
-    if (seed.empty() || seed.size() > 20
-        || !std::all_of(seed.begin(), seed.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-        throw ModelStateError(s.kind + ": 'seed' is not a non-negative integer");
-    try {
-        return std::stoull(seed);
-    } catch (const std::exception &) {
-        throw ModelStateError(s.kind + ": 'seed' is out of range");
-    }
+    return s.unsignedInteger("seed");
 }
 
 } // namespace
@@ -342,7 +334,7 @@ ModelState GaussianMixture::state() const
     s.setNumber("reg_covar", m_options.regCovar);
     s.setNumber("max_iter", m_options.maxIter);
     s.setNumber("n_init", m_options.nInit);
-    s.setText("seed", std::to_string(m_options.seed));
+    s.setUnsignedInteger("seed", m_options.seed);
     s.setNumber("fitted", isFitted() ? 1 : 0);
     if (isFitted()) {
         s.setVector("weights", m_weights);

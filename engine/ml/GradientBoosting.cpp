@@ -443,7 +443,7 @@ ModelState GradientBoosting::state() const
     s.setNumber("validation_fraction", o.validationFraction);
     s.setNumber("n_iter_no_change", o.nIterNoChange);
     s.setNumber("tol", o.tol);
-    s.setText("seed", std::to_string(o.seed));
+    s.setUnsignedInteger("seed", o.seed);
     s.setNumber("fitted", isFitted() ? 1 : 0);
     if (!isFitted())
         return s;
@@ -475,15 +475,7 @@ void GradientBoosting::restore(const ModelState &s)
     o.validationFraction = s.number("validation_fraction", 0, 1);
     o.nIterNoChange = static_cast<int>(s.integer("n_iter_no_change", 1, 1000000000));
     o.tol = s.number("tol", -1e300, 1e300);
-    const std::string &seed = s.text("seed");
-    try {
-        std::size_t used = 0;
-        o.seed = std::stoull(seed, &used);
-        if (used != seed.size() || seed.empty() || seed[0] == '-')
-            throw std::invalid_argument(seed);
-    } catch (const std::exception &) {
-        throw ModelStateError(kind() + ": 'seed' is not a non-negative integer");
-    }
+    o.seed = s.unsignedInteger("seed");
     GradientBoosting restored(task, o);
     if (s.integer("fitted", 0, 1) == 1) {
         restored.m_featureCount = static_cast<int>(s.integer("feature_count", 1, 100000000));

@@ -611,7 +611,7 @@ ModelState KMeans::state() const
     s.setNumber("n_init", m_options.nInit);
     s.setNumber("max_iter", m_options.maxIter);
     s.setNumber("tol", m_options.tol);
-    s.setText("seed", std::to_string(m_options.seed));
+    s.setUnsignedInteger("seed", m_options.seed);
     s.setMatrix("initial_centres", m_options.initialCentres);
     s.setNumber("fitted", isFitted() ? 1 : 0);
     if (isFitted()) {
@@ -639,18 +639,7 @@ void KMeans::restore(const ModelState &s)
     o.nInit = static_cast<int>(s.integer("n_init", 1, 1 << 30));
     o.maxIter = static_cast<int>(s.integer("max_iter", 1, 1 << 30));
     o.tol = s.number("tol", 0, std::numeric_limits<double>::max());
-    const std::string &seed = s.text("seed");
-    if (seed.empty() || seed.size() > 20
-        || !std::all_of(seed.begin(), seed.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-        throw ModelStateError("kmeans: 'seed' is not a non-negative integer");
-    try {
-        std::size_t used = 0;
-        o.seed = std::stoull(seed, &used);
-        if (used != seed.size())
-            throw std::invalid_argument("seed");
-    } catch (const std::exception &) {
-        throw ModelStateError("kmeans: 'seed' is out of range");
-    }
+    o.seed = s.unsignedInteger("seed");
     o.initialCentres = s.matrix("initial_centres");
     if (o.initialCentres.size() > 0
         && (o.initialCentres.rows() != o.clusters || !o.initialCentres.allFinite()))

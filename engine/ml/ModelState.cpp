@@ -79,6 +79,23 @@ const std::string &ModelState::text(const std::string &name) const
     return it->second;
 }
 
+std::uint64_t ModelState::unsignedInteger(const std::string &name) const
+{
+    const std::string &digits = text(name);
+    if (digits.empty() || digits.size() > 20
+        || digits.find_first_not_of("0123456789") != std::string::npos)
+        fail("'" + name + "' is not a non-negative integer");
+    try {
+        std::size_t used = 0;
+        const unsigned long long v = std::stoull(digits, &used);
+        if (used != digits.size())
+            fail("'" + name + "' is not a non-negative integer");
+        return static_cast<std::uint64_t>(v);
+    } catch (const std::out_of_range &) {
+        fail("'" + name + "' is out of range");
+    }
+}
+
 const std::vector<std::string> &ModelState::textList(const std::string &name) const
 {
     auto it = textLists.find(name);

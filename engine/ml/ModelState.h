@@ -50,6 +50,11 @@ public:
     {
         textLists[name] = std::move(value);
     }
+    // An unsigned 64-bit integer (a seed), kept exactly: stored as decimal text.
+    void setUnsignedInteger(const std::string &name, std::uint64_t value)
+    {
+        texts[name] = std::to_string(value);
+    }
     void setMatrix(const std::string &name, const Eigen::MatrixXd &m);
     void setVector(const std::string &name, const Eigen::VectorXd &v);
     void setArray(const std::string &name, std::vector<std::int64_t> shape,
@@ -61,6 +66,8 @@ public:
     double number(const std::string &name, double min, double max) const;
     std::int64_t integer(const std::string &name, std::int64_t min, std::int64_t max) const;
     const std::string &text(const std::string &name) const;
+    // Reads what setUnsignedInteger wrote; throws unless it is decimal digits in range.
+    std::uint64_t unsignedInteger(const std::string &name) const;
     const std::vector<std::string> &textList(const std::string &name) const;
     // rows/cols < 0 accept any size in that dimension.
     Eigen::MatrixXd matrix(const std::string &name, std::int64_t rows = -1,

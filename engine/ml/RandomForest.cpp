@@ -189,13 +189,7 @@ Eigen::VectorXd RandomForest::predict(const Eigen::Ref<const Eigen::MatrixXd> &X
     const Eigen::MatrixXd v = meanValues(X);
     if (m_task == EstimatorTask::Regression)
         return v.col(0);
-    Eigen::VectorXd out(X.rows());
-    for (Eigen::Index i = 0; i < v.rows(); ++i) {
-        Eigen::Index label = 0;
-        v.row(i).maxCoeff(&label);
-        out(i) = static_cast<double>(label);
-    }
-    return out;
+    return classOfLargest(v);
 }
 
 ModelState RandomForest::state() const
@@ -214,7 +208,7 @@ ModelState RandomForest::state() const
     s.setNumber("max_features_fraction", o.maxFeaturesFraction);
     s.setNumber("bootstrap", o.bootstrap ? 1 : 0);
     s.setNumber("max_bins", o.maxBins);
-    s.setText("seed", std::to_string(o.seed));
+    s.setUnsignedInteger("seed", o.seed);
     s.setNumber("fitted", isFitted() ? 1 : 0);
     if (!isFitted())
         return s;
@@ -240,15 +234,7 @@ void RandomForest::restore(const ModelState &s)
     o.maxFeaturesFraction = s.number("max_features_fraction", 0, 1);
     o.bootstrap = s.integer("bootstrap", 0, 1) == 1;
     o.maxBins = static_cast<int>(s.integer("max_bins", 2, 255));
-    const std::string &seed = s.text("seed");
-    try {
-        std::size_t used = 0;
-        o.seed = std::stoull(seed, &used);
-        if (used != seed.size() || seed.empty() || seed[0] == '-')
-            throw std::invalid_argument(seed);
-    } catch (const std::exception &) {
-        throw ModelStateError(kind() + ": 'seed' is not a non-negative integer");
-    }
+    o.seed = s.unsignedInteger("seed");
     RandomForest restored(task, o);
     if (s.integer("fitted", 0, 1) == 1) {
         restored.m_featureCount = static_cast<int>(s.integer("feature_count", 1, 100000000));

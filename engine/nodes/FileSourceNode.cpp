@@ -34,18 +34,7 @@ NodeType FileSourceNode::type()
                            "column names.")),
     };
     t.setCompute(&FileSourceNode::compute);
-    t.fingerprint = [](const QVariantMap &params, const QString &baseDirectory) {
-        const QString path = NodeContext::resolvePath(
-            params.value(QStringLiteral("path")).toString(), baseDirectory);
-        const QFileInfo info(path);
-        QByteArray out = path.toUtf8();
-        if (info.exists())
-            out += '|' + QByteArray::number(info.size()) + '|'
-                + QByteArray::number(info.lastModified().toMSecsSinceEpoch());
-        else
-            out += "|missing";
-        return out;
-    };
+    t.fingerprint = fileFingerprint(QStringLiteral("path"));
     return t;
 }
 

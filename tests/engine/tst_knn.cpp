@@ -1,6 +1,7 @@
 // k-nearest neighbours: hand-computed neighbours and votes, tie-breaking by training row,
 // brute force (SIMD kernel) = KD-tree = naive search, and scikit-learn's
 // KNeighborsClassifier / KNeighborsRegressor (algorithm="brute") on iris, wine, diabetes.
+#include "ReferenceCsv.h"
 #include "SklearnReference.h"
 #include "ml/KNearestNeighbors.h"
 
@@ -24,40 +25,7 @@ using IndexMatrix = Eigen::Matrix<std::int64_t, Eigen::Dynamic, Eigen::Dynamic>;
 
 namespace {
 
-bool loadCsv(const QString &name, Eigen::MatrixXd &X, Eigen::VectorXd &y)
-{
-    QFile f(QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    f.readLine();
-    std::vector<std::vector<double>> rows;
-    std::vector<double> target;
-    std::map<QByteArray, int> codes;
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        if (line.isEmpty())
-            continue;
-        const QList<QByteArray> cells = line.split(',');
-        std::vector<double> r;
-        for (qsizetype i = 0; i + 1 < cells.size(); ++i)
-            r.push_back(cells[i].toDouble());
-        bool ok = false;
-        double t = cells.last().toDouble(&ok);
-        if (!ok)
-            t = codes.emplace(cells.last(), static_cast<int>(codes.size())).first->second;
-        rows.push_back(r);
-        target.push_back(t);
-    }
-    X.resize(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows[0].size()));
-    y.resize(X.rows());
-    for (Eigen::Index i = 0; i < X.rows(); ++i) {
-        for (Eigen::Index j = 0; j < X.cols(); ++j)
-            X(i, j) = rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
-        y(i) = target[static_cast<std::size_t>(i)];
-    }
-    return true;
-}
-
+using sextant::testing::loadCsv;
 // The k nearest rows by exact distance, ties to the lower row: a plain sort.
 IndexMatrix naiveNeighbours(const Eigen::MatrixXd &train, const Eigen::MatrixXd &q, int k, bool manhattan)
 {

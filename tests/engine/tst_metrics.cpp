@@ -3,6 +3,7 @@
 // roc_auc_score, log_loss, confusion_matrix, mean_squared_error, mean_absolute_error,
 // r2_score, mean_absolute_percentage_error, silhouette_score, adjusted_rand_score) on random
 // and real (k-NN on iris / diabetes) predictions.
+#include "ReferenceCsv.h"
 #include "SklearnReference.h"
 #include "ml/FitContext.h"
 #include "ml/KNearestNeighbors.h"
@@ -27,40 +28,7 @@ constexpr double kTol = 1e-12;
 
 // A dataset CSV (header, numeric features, target last; a non-numeric target is coded by
 // order of first appearance).
-bool loadCsv(const QString &name, Eigen::MatrixXd &X, Eigen::VectorXd &y)
-{
-    QFile f(QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    f.readLine();
-    std::vector<std::vector<double>> rows;
-    std::vector<double> target;
-    std::map<QByteArray, int> codes;
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        if (line.isEmpty())
-            continue;
-        const QList<QByteArray> cells = line.split(',');
-        std::vector<double> r;
-        for (qsizetype i = 0; i + 1 < cells.size(); ++i)
-            r.push_back(cells[i].toDouble());
-        bool ok = false;
-        double t = cells.last().toDouble(&ok);
-        if (!ok)
-            t = codes.emplace(cells.last(), static_cast<int>(codes.size())).first->second;
-        rows.push_back(r);
-        target.push_back(t);
-    }
-    X.resize(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows[0].size()));
-    y.resize(X.rows());
-    for (Eigen::Index i = 0; i < X.rows(); ++i) {
-        for (Eigen::Index j = 0; j < X.cols(); ++j)
-            X(i, j) = rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
-        y(i) = target[static_cast<std::size_t>(i)];
-    }
-    return true;
-}
-
+using sextant::testing::loadCsv;
 bool close(double a, double b)
 {
     if (std::isnan(a) || std::isnan(b))
