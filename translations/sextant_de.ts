@@ -185,23 +185,23 @@ Predicted: %2
 <context>
     <name>CorrelationHeatmap</name>
     <message>
-        <location filename="../plots/CorrelationHeatmap.cpp" line="92"/>
+        <location filename="../plots/CorrelationHeatmap.cpp" line="169"/>
         <source>Pearson r</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plots/CorrelationHeatmap.cpp" line="117"/>
+        <location filename="../plots/CorrelationHeatmap.cpp" line="194"/>
         <source>Correlation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plots/CorrelationHeatmap.cpp" line="239"/>
+        <location filename="../plots/CorrelationHeatmap.cpp" line="317"/>
         <source>%1 × %2
 r undefined (constant column or too few rows)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plots/CorrelationHeatmap.cpp" line="240"/>
+        <location filename="../plots/CorrelationHeatmap.cpp" line="318"/>
         <source>%1 × %2
 r = %3</source>
         <translation type="unfinished"></translation>
@@ -238,158 +238,158 @@ r = %3</source>
 <context>
     <name>GraphEditor</name>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="54"/>
+        <location filename="../widgets/GraphEditor.cpp" line="55"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="90"/>
-        <location filename="../widgets/GraphEditor.cpp" line="273"/>
+        <location filename="../widgets/GraphEditor.cpp" line="98"/>
+        <location filename="../widgets/GraphEditor.cpp" line="286"/>
         <source>Not connected: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="162"/>
+        <location filename="../widgets/GraphEditor.cpp" line="174"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="163"/>
+        <location filename="../widgets/GraphEditor.cpp" line="175"/>
         <source>Run the whole workflow (Ctrl+R, F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="164"/>
+        <location filename="../widgets/GraphEditor.cpp" line="176"/>
         <source>Run to Here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="165"/>
+        <location filename="../widgets/GraphEditor.cpp" line="177"/>
         <source>Run the selected nodes and what they need (Shift+F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="166"/>
+        <location filename="../widgets/GraphEditor.cpp" line="178"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="168"/>
+        <location filename="../widgets/GraphEditor.cpp" line="180"/>
         <source>Stop the running workflow (Esc, Ctrl+.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="169"/>
+        <location filename="../widgets/GraphEditor.cpp" line="181"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="171"/>
+        <location filename="../widgets/GraphEditor.cpp" line="183"/>
         <source>Delete the selected nodes and connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="173"/>
+        <location filename="../widgets/GraphEditor.cpp" line="185"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="173"/>
+        <location filename="../widgets/GraphEditor.cpp" line="185"/>
         <source>Copy the selected nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="175"/>
+        <location filename="../widgets/GraphEditor.cpp" line="187"/>
         <source>Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="175"/>
+        <location filename="../widgets/GraphEditor.cpp" line="187"/>
         <source>Paste nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="177"/>
+        <location filename="../widgets/GraphEditor.cpp" line="189"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="177"/>
+        <location filename="../widgets/GraphEditor.cpp" line="189"/>
         <source>Show the whole graph (Home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="179"/>
+        <location filename="../widgets/GraphEditor.cpp" line="191"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="183"/>
+        <location filename="../widgets/GraphEditor.cpp" line="195"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="239"/>
+        <location filename="../widgets/GraphEditor.cpp" line="251"/>
         <source>Unknown node type &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="255"/>
+        <location filename="../widgets/GraphEditor.cpp" line="268"/>
         <source>Could not add %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="292"/>
+        <location filename="../widgets/GraphEditor.cpp" line="305"/>
         <source>Delete selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="405"/>
+        <location filename="../widgets/GraphEditor.cpp" line="418"/>
         <source>The clipboard holds no nodes to paste.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="439"/>
+        <location filename="../widgets/GraphEditor.cpp" line="452"/>
         <source>Nothing to run: add nodes first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="447"/>
+        <location filename="../widgets/GraphEditor.cpp" line="460"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="451"/>
+        <location filename="../widgets/GraphEditor.cpp" line="464"/>
         <source>Could not start the run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="460"/>
+        <location filename="../widgets/GraphEditor.cpp" line="473"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="485"/>
+        <location filename="../widgets/GraphEditor.cpp" line="498"/>
         <source>%1 #%2 failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="486"/>
+        <location filename="../widgets/GraphEditor.cpp" line="499"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="492"/>
+        <location filename="../widgets/GraphEditor.cpp" line="505"/>
         <source>Run cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="494"/>
+        <location filename="../widgets/GraphEditor.cpp" line="507"/>
         <source>Run not started: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphEditor.cpp" line="496"/>
+        <location filename="../widgets/GraphEditor.cpp" line="509"/>
         <source>Run finished in %1 ms: %2 run, %3 reused.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,51 +397,117 @@ r = %3</source>
 <context>
     <name>GraphScene</name>
     <message>
-        <location filename="../widgets/GraphScene.cpp" line="299"/>
+        <location filename="../widgets/GraphScene.cpp" line="364"/>
         <source>Connect an output (right side) to an input (left side).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/GraphScene.cpp" line="392"/>
+        <source>Drop a connection on an input (left side), or on empty canvas to remove it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../plots/HistogramPlot.cpp" line="54"/>
+        <location filename="../plots/HistogramPlot.cpp" line="69"/>
         <source>Number of equal-width bins for numeric columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plots/HistogramPlot.cpp" line="55"/>
+        <location filename="../plots/HistogramPlot.cpp" line="70"/>
         <source>&amp;Bins:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plots/HistogramPlot.cpp" line="84"/>
+        <location filename="../plots/HistogramPlot.cpp" line="74"/>
+        <source>Stacked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plots/HistogramPlot.cpp" line="75"/>
+        <source>Overlaid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plots/HistogramPlot.cpp" line="76"/>
+        <source>Stack the classes&apos; bars (they add up to the whole column) or overlay them (to compare their shapes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plots/HistogramPlot.cpp" line="78"/>
+        <source>&amp;Classes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plots/HistogramPlot.cpp" line="97"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plots/HistogramPlot.cpp" line="163"/>
+        <location filename="../plots/HistogramPlot.cpp" line="124"/>
+        <location filename="../plots/HistogramPlot.cpp" line="220"/>
         <source>Select a column to see its histogram</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../plots/HistogramPlot.cpp" line="317"/>
+        <source>Other (%n classes)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../plots/HistogramPlot.cpp" line="181"/>
+        <location filename="../plots/HistogramPlot.cpp" line="325"/>
+        <source>(missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plots/HistogramPlot.cpp" line="337"/>
+        <source>Computing the histogram of %1 by %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plots/HistogramPlot.cpp" line="339"/>
         <source>Computing the histogram of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plots/HistogramPlot.cpp" line="221"/>
+        <location filename="../plots/HistogramPlot.cpp" line="402"/>
         <source>%1 (the %2 most frequent of %3 categories)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plots/HistogramPlot.cpp" line="273"/>
+        <location filename="../plots/HistogramPlot.cpp" line="450"/>
         <source>%1 — %2 values, %3 missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plots/HistogramPlot.cpp" line="277"/>
+        <location filename="../plots/HistogramPlot.cpp" line="454"/>
         <source>%1 — %2 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plots/HistogramPlot.cpp" line="456"/>
+        <source>%1, by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plots/HistogramPlot.cpp" line="666"/>
+        <source>%1
+Count: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plots/HistogramPlot.cpp" line="667"/>
+        <source>Bin %1
+Count: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plots/HistogramPlot.cpp" line="670"/>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -508,12 +574,12 @@ r = %3</source>
 <context>
     <name>PasteCommand</name>
     <message>
-        <location filename="../widgets/GraphCommands.cpp" line="211"/>
+        <location filename="../widgets/GraphCommands.cpp" line="238"/>
         <source>Paste node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/GraphCommands.cpp" line="211"/>
+        <location filename="../widgets/GraphCommands.cpp" line="238"/>
         <source>Paste %1 nodes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -701,6 +767,14 @@ r = %3</source>
     </message>
 </context>
 <context>
+    <name>ReconnectCommand</name>
+    <message>
+        <location filename="../widgets/GraphCommands.cpp" line="166"/>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RemoveNodesCommand</name>
     <message>
         <location filename="../widgets/GraphCommands.cpp" line="61"/>
@@ -869,8 +943,117 @@ residual %4</source>
 <context>
     <name>SetParameterCommand</name>
     <message>
-        <location filename="../widgets/GraphCommands.cpp" line="169"/>
+        <location filename="../widgets/GraphCommands.cpp" line="196"/>
         <source>Set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingMonitor</name>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="56"/>
+        <source>Training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="57"/>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="59"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="59"/>
+        <source>± std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="59"/>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="59"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="65"/>
+        <source>Loss curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="66"/>
+        <source>Tuning trials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="68"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="155"/>
+        <source>No training yet. Run a workflow with a model node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="70"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="71"/>
+        <source>Cancel the running workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="73"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="74"/>
+        <source>Remove the curves and trials shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="98"/>
+        <source>train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="100"/>
+        <source>validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="101"/>
+        <source>%1 — epoch %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="104"/>
+        <source> · elapsed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="106"/>
+        <source> · ETA %1 (at most)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="109"/>
+        <source> · loss %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="111"/>
+        <source> · validation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="135"/>
+        <source>Tuning: trial %1 of %2 done (%3 %4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -885,264 +1068,488 @@ residual %4</source>
 <context>
     <name>sextant::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="94"/>
+        <location filename="../app/gui/MainWindow.cpp" line="108"/>
         <source>Sextant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="109"/>
-        <source>&lt;p style=&apos;font-size:large&apos;&gt;Drop a data file here&lt;/p&gt;&lt;p&gt;CSV, TSV, ARFF or LIBSVM — or use &lt;b&gt;File › Open…&lt;/b&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/MainWindow.cpp" line="123"/>
+        <location filename="../app/gui/MainWindow.cpp" line="137"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="162"/>
+        <location filename="../app/gui/MainWindow.cpp" line="176"/>
         <source>Correlation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="165"/>
+        <location filename="../app/gui/MainWindow.cpp" line="179"/>
         <source>Scatter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="171"/>
+        <location filename="../app/gui/MainWindow.cpp" line="185"/>
         <source>Workflow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="208"/>
+        <location filename="../app/gui/MainWindow.cpp" line="249"/>
         <source>Principal components: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="213"/>
+        <location filename="../app/gui/MainWindow.cpp" line="254"/>
         <source>PC1 (%1% of variance)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="214"/>
+        <location filename="../app/gui/MainWindow.cpp" line="255"/>
         <source>PC2 (%1% of variance)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../app/gui/MainWindow.cpp" line="293"/>
         <source>Run the workflow to see this node&apos;s result.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="283"/>
+        <location filename="../app/gui/MainWindow.cpp" line="412"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="290"/>
+        <location filename="../app/gui/MainWindow.cpp" line="428"/>
         <source>Histogram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="300"/>
+        <location filename="../app/gui/MainWindow.cpp" line="438"/>
         <source>Load Warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="308"/>
+        <location filename="../app/gui/MainWindow.cpp" line="446"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="309"/>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/MainWindow.cpp" line="311"/>
+        <location filename="../app/gui/MainWindow.cpp" line="449"/>
         <source>Open a CSV, TSV, ARFF or LIBSVM file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="312"/>
+        <location filename="../app/gui/MainWindow.cpp" line="450"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="317"/>
+        <location filename="../app/gui/MainWindow.cpp" line="480"/>
         <source>&amp;Export Plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../app/gui/MainWindow.cpp" line="488"/>
         <source>As &amp;PNG Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="326"/>
+        <location filename="../app/gui/MainWindow.cpp" line="489"/>
         <source>As P&amp;DF (vector)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../app/gui/MainWindow.cpp" line="490"/>
         <source>As &amp;SVG (vector)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="329"/>
+        <location filename="../app/gui/MainWindow.cpp" line="492"/>
         <source>&amp;Copy Plot to Clipboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="339"/>
+        <location filename="../app/gui/MainWindow.cpp" line="534"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="343"/>
+        <location filename="../app/gui/MainWindow.cpp" line="538"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../app/gui/MainWindow.cpp" line="543"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="349"/>
+        <location filename="../app/gui/MainWindow.cpp" line="544"/>
         <source>&amp;About Sextant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../app/gui/MainWindow.cpp" line="546"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="362"/>
+        <location filename="../app/gui/MainWindow.cpp" line="557"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../app/gui/MainWindow.cpp" line="559"/>
         <source>Stop loading this file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="373"/>
-        <source>Drop a data file on the window, or use File › Open…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/MainWindow.cpp" line="382"/>
+        <location filename="../app/gui/MainWindow.cpp" line="577"/>
         <source>Open Dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="431"/>
-        <location filename="../app/gui/MainWindow.cpp" line="471"/>
+        <location filename="../app/gui/MainWindow.cpp" line="630"/>
+        <location filename="../app/gui/MainWindow.cpp" line="670"/>
         <source>Loading %1 cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="454"/>
+        <location filename="../app/gui/MainWindow.cpp" line="653"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="455"/>
+        <location filename="../app/gui/MainWindow.cpp" line="654"/>
         <source>Computing statistics of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="476"/>
+        <location filename="../app/gui/MainWindow.cpp" line="675"/>
         <source>unknown error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="478"/>
+        <location filename="../app/gui/MainWindow.cpp" line="677"/>
         <source>Could not load %1.
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="479"/>
+        <location filename="../app/gui/MainWindow.cpp" line="678"/>
         <source>Could not load %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="505"/>
+        <location filename="../app/gui/MainWindow.cpp" line="949"/>
         <source>%1 — Sextant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="507"/>
+        <location filename="../app/gui/MainWindow.cpp" line="707"/>
         <source>%1 rows × %2 columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="511"/>
-        <source>under a millisecond</source>
+        <location filename="../app/gui/MainWindow.cpp" line="123"/>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Drop a data file here&lt;/p&gt;&lt;p&gt;CSV, TSV, ARFF or LIBSVM — or use &lt;b&gt;File › Open Dataset…&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="192"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="317"/>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="320"/>
+        <source>ROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="321"/>
+        <source>Precision-Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="322"/>
+        <source>Confusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="323"/>
+        <source>Residuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="340"/>
+        <source>Node %1 has no trained model yet: run the workflow first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="348"/>
+        <source>Export Model as ONNX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="348"/>
+        <source>Save Trained Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="349"/>
+        <source>ONNX model (*.onnx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="349"/>
+        <source>Sextant model (*.sxmodel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="359"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="421"/>
+        <source>Split the bars by the classes of a categorical column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="423"/>
+        <source>&amp;Split by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="447"/>
+        <source>&amp;Open Dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="455"/>
+        <source>&amp;New Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="458"/>
+        <source>Start an empty workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="460"/>
+        <source>Open &amp;Workflow…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="463"/>
+        <source>Open a workflow file (.sextant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="464"/>
+        <source>&amp;Save Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="468"/>
+        <source>Save Workflow &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="502"/>
+        <source>Export Trained &amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="510"/>
+        <source>Save Trained Model (.sxmodel)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="513"/>
-        <source>%1 ms</source>
+        <source>Select a model node that has run to save its model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="514"/>
-        <source>%1 s</source>
+        <location filename="../app/gui/MainWindow.cpp" line="517"/>
+        <source>Export as &amp;ONNX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="515"/>
-        <source>Loaded %1 in %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/MainWindow.cpp" line="527"/>
-        <source>%1 was loaded with a warning.</source>
+        <location filename="../app/gui/MainWindow.cpp" line="520"/>
+        <source>Select a model node that has run to export its model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="529"/>
+        <source>Save Trained Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="530"/>
+        <source>Export as ONNX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="568"/>
+        <source>Drop a data file on the window, or use File › Open Dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="711"/>
+        <source>under a millisecond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="713"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="714"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="715"/>
+        <source>Loaded %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="727"/>
+        <source>%1 was loaded with a warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="729"/>
         <source>%1 was loaded with %2 warnings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="532"/>
+        <location filename="../app/gui/MainWindow.cpp" line="732"/>
         <source>Show Warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="549"/>
+        <location filename="../app/gui/MainWindow.cpp" line="750"/>
         <source>Opening %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="632"/>
+        <location filename="../app/gui/MainWindow.cpp" line="797"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="866"/>
         <source>No Recent Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="636"/>
+        <location filename="../app/gui/MainWindow.cpp" line="870"/>
         <source>&amp;Clear Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="670"/>
+        <location filename="../app/gui/MainWindow.cpp" line="910"/>
         <source>Opening %1 (one file at a time; %2 other files ignored)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="706"/>
+        <location filename="../app/gui/MainWindow.cpp" line="926"/>
+        <location filename="../app/gui/MainWindow.cpp" line="1063"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="948"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="972"/>
+        <source>Unsaved Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="973"/>
+        <source>The workflow “%1” has unsaved changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="975"/>
+        <source>Do you want to save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1002"/>
+        <source>New workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1011"/>
+        <source>Open Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1012"/>
+        <location filename="../app/gui/MainWindow.cpp" line="1069"/>
+        <source>Sextant workflows (*.%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1030"/>
+        <source>Could not open the workflow %1.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1033"/>
+        <source>Could not open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1046"/>
+        <source>Opened workflow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1068"/>
+        <source>Save Workflow As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1089"/>
+        <source>Could not save the workflow.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1091"/>
+        <source>Could not save %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1097"/>
+        <source>Saved workflow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1130"/>
+        <source>Keep relative file paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="1170"/>
         <source>About Sextant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="707"/>
+        <location filename="../app/gui/MainWindow.cpp" line="1171"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A native desktop studio for machine learning on tabular data.&lt;/p&gt;&lt;p&gt;Drop a CSV, TSV, ARFF or LIBSVM file on the window to look at it: the data table, the column statistics and the histogram of each column.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and QCustomPlot.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
