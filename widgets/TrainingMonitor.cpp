@@ -68,7 +68,8 @@ TrainingMonitor::TrainingMonitor(QWidget *parent)
     m_status = new QLabel(tr("No training yet. Run a workflow with a model node."), this);
     m_status->setWordWrap(true);
     m_stop = new QPushButton(tr("Stop"), this);
-    m_stop->setToolTip(tr("Cancel the running workflow"));
+    m_stop->setToolTip(tr("End training after the current epoch and keep the model reached "
+                          "so far (the workflow's Cancel discards it)"));
     m_stop->setEnabled(false);
     m_clear = new QPushButton(tr("Clear"), this);
     m_clear->setToolTip(tr("Remove the curves and trials shown"));

@@ -44,6 +44,7 @@ public:
     int runCount() const { return m_runSerial; }
 
 Q_SIGNALS:
+    // Stop pressed: training should end at the next epoch, keeping the model.
     void stopRequested();
 
 private:

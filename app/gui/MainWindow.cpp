@@ -211,7 +211,7 @@ void MainWindow::createViews()
     connect(m_executor.get(), &engine::Executor::runFinished, this,
             [this] { m_trainingMonitor->setRunning(false); }, Qt::QueuedConnection);
     connect(m_trainingMonitor, &widgets::TrainingMonitor::stopRequested, this,
-            [this] { m_executor->cancel(); });
+            [this] { m_executor->stopTraining(); });
 
     // Selecting points in the scatter selects their rows in the table.
     connect(m_scatter, &plots::ScatterPlot::pointClicked, this, [this](qint64 row) {

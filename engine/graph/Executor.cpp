@@ -37,6 +37,8 @@ struct Executor::Job {
 struct Executor::RunState {
     std::uint64_t id = 0;
     std::atomic<bool> cancel { false };
+    // Learners end training at their next epoch and keep the model reached so far.
+    std::atomic<bool> stopTraining { false };
     QString baseDirectory;
     QElapsedTimer timer;
     std::map<int, Job> jobs; // the map's shape is fixed at start; Job fields: see Job
@@ -315,6 +317,7 @@ void Executor::execute(const std::shared_ptr<RunState> &run, int id)
     };
     NodeContext ctx(id, *job->type, job->parameters, std::move(inputs), run->baseDirectory,
         &run->cancel, progressSink, updateSink);
+    ctx.setStopTrainingFlag(&run->stopTraining);
     QString error;
     bool failed = false;
     try {
@@ -471,6 +474,13 @@ void Executor::cancel()
     QMutexLocker lock(&m_mutex);
     if (m_run)
         m_run->cancel.store(true);
+}
+
+void Executor::stopTraining()
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_run)
+        m_run->stopTraining.store(true);
 }
 
 bool Executor::isRunning() const

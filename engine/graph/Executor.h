@@ -78,6 +78,9 @@ public:
     // Asks the current run to stop; returns at once. Running nodes stop at their next
     // poll of the cancel flag; runFinished follows with cancelled = true.
     void cancel();
+    // Asks the learners of the current run to end training at their next epoch and keep
+    // the model reached so far (NodeContext::stopTrainingRequested); the run goes on.
+    void stopTraining();
     bool isRunning() const;
 
     NodeState state(int id) const;

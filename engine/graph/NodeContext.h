@@ -71,6 +71,13 @@ public:
     // True once the run was cancelled. Poll it in every long loop (at least every ~10 ms
     // of work) and return promptly when it is set: whatever was produced is discarded.
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
+    // True once the person asked training to stop early (Executor::stopTraining): an
+    // iterative learner ends after the current epoch and keeps its model. Not a cancel.
+    bool stopTrainingRequested() const
+    {
+        return m_stopTraining && m_stopTraining->load(std::memory_order_relaxed);
+    }
+    void setStopTrainingFlag(const std::atomic<bool> *flag) { m_stopTraining = flag; }
     // For code that takes the flag itself (LoadControl, Statistics::correlation).
     const std::atomic<bool> *cancelFlag() const { return m_cancel; }
 
@@ -106,6 +113,7 @@ private:
     const std::atomic<bool> *m_cancel;
     ProgressSink m_progress;
     UpdateSink m_update;
+    const std::atomic<bool> *m_stopTraining = nullptr;
     std::atomic<double> m_lastReported { -1.0 };
     std::vector<NodeValuePtr> m_outputs;
     NodeValuePtr m_result;

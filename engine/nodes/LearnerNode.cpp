@@ -86,7 +86,8 @@ std::shared_ptr<TrainedModel> LearnerNode::fit(const LearnerSpec &spec,
                 ctx->progress(static_cast<double>(r.epoch) / r.totalEpochs);
             if (ctx->hasUpdateListener())
                 ctx->publish(makeValue(TrainingUpdate { name, r, timer.nsecsElapsed() / 1e9 }));
-            return outer ? outer(r) : false;
+            const bool stop = outer ? outer(r) : false;
+            return stop || ctx->stopTrainingRequested();
         };
     }
     std::shared_ptr<TrainedModel> model = TrainedModel::train(data, std::move(estimator), target, fc);

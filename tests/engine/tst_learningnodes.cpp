@@ -271,6 +271,35 @@ private Q_SLOTS:
         QVERIFY2(last < first, qPrintable(QStringLiteral("%1 -> %2").arg(first).arg(last)));
     }
 
+    // Stop (the training monitor's button) ends training at the next epoch and keeps the
+    // model reached so far; the run completes normally.
+    void stopTrainingKeepsTheModel()
+    {
+        Flow f;
+        const int src = f.source("iris.csv", "species");
+        const int mlp = f.add("model.mlp", { { QStringLiteral("epochs"), 100000 },
+                                               { QStringLiteral("early_stopping"), false },
+                                               { QStringLiteral("batch_size"), 8 } });
+        const int pred = f.add("model.predict");
+        f.connect(src, 0, mlp, 0);
+        f.connect(mlp, 0, pred, 0);
+        f.connect(src, 0, pred, 1);
+        Executor ex(f.model);
+        std::atomic<int> epochs { 0 };
+        // Worker thread: the callback runs where the epoch is reported.
+        connect(&ex, &Executor::nodeUpdate, &ex, [&](int, const NodeValuePtr &) {
+            if (++epochs == 5)
+                ex.stopTraining();
+        }, Qt::DirectConnection);
+        const RunSummary s = ex.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(failures(s)));
+        QVERIFY(!s.cancelled);
+        QVERIFY2(epochs <= 7, qPrintable(QString::number(epochs.load())));
+        const Prediction &p = *ex.output(pred, 0)->as<Prediction>();
+        QCOMPARE(p.predicted.size(), 150);
+        QVERIFY(Metrics::accuracy(p.truth, p.predicted) > 0.5);
+    }
+
     void trainingIsDeterministic()
     {
         Eigen::VectorXd previous;
