@@ -992,7 +992,7 @@ residual %4</source>
     </message>
     <message>
         <location filename="../widgets/TrainingMonitor.cpp" line="68"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="155"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="156"/>
         <source>No training yet. Run a workflow with a model node.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1003,56 +1003,56 @@ residual %4</source>
     </message>
     <message>
         <location filename="../widgets/TrainingMonitor.cpp" line="71"/>
-        <source>Cancel the running workflow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="73"/>
-        <source>Clear</source>
+        <source>End training after the current epoch and keep the model reached so far (the workflow&apos;s Cancel discards it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/TrainingMonitor.cpp" line="74"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="75"/>
         <source>Remove the curves and trials shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="98"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="99"/>
         <source>train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="100"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="101"/>
         <source>validation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="101"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="102"/>
         <source>%1 — epoch %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="104"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="105"/>
         <source> · elapsed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="106"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="107"/>
         <source> · ETA %1 (at most)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="109"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="110"/>
         <source> · loss %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="111"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="112"/>
         <source> · validation %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="135"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="136"/>
         <source>Tuning: trial %1 of %2 done (%3 %4)</source>
         <translation type="unfinished"></translation>
     </message>
