@@ -4,7 +4,6 @@
 #include "data/Dataset.h"
 #include "data/Statistics.h"
 #include "nodes/ColumnHistogram.h"
-#include "nodes/Evaluation.h"
 #include "nodes/MetricsTable.h"
 #include "nodes/PredictionView.h"
 #include "nodes/ScatterData.h"
@@ -208,11 +207,11 @@ bool writePredictionView(const engine::PredictionView &v, const QString &base,
     o[QStringLiteral("target")] = p.targetName;
     o[QStringLiteral("classes")] = QJsonArray::fromStringList(p.classNames);
     QJsonObject metrics;
-    for (const auto &[name, value] : Evaluation::metrics(p))
+    for (const auto &[name, value] : v.metrics)
         metrics[name] = std::isfinite(value) ? QJsonValue(value) : QJsonValue();
     o[QStringLiteral("metrics")] = metrics;
     if (p.task == EstimatorTask::Classification) {
-        const ConfusionMatrix m = PredictionCurves::confusion(p);
+        const ConfusionMatrix &m = v.confusion;
         QJsonArray counts;
         for (int t = 0; t < m.classCount; ++t) {
             QJsonArray row;
@@ -221,9 +220,9 @@ bool writePredictionView(const engine::PredictionView &v, const QString &base,
             counts.append(row);
         }
         o[QStringLiteral("confusion")] = counts;
-        if (p.probabilities.size() > 0) {
+        if (!v.roc.empty()) {
             QJsonArray aucs;
-            for (const RocCurve &c : PredictionCurves::roc(p))
+            for (const RocCurve &c : v.roc)
                 aucs.append(std::isfinite(c.auc) ? QJsonValue(c.auc) : QJsonValue());
             o[QStringLiteral("roc_auc_per_curve")] = aucs;
         }
@@ -251,12 +250,7 @@ SinkDataWriter::Outcome SinkDataWriter::write(
     } else if (const auto *t = result.as<engine::MetricsTable>()) {
         ok = writeMetrics(*t, basePath, written, error);
     } else if (const auto *pv = result.as<engine::PredictionView>()) {
-        try {
-            ok = writePredictionView(*pv, basePath, written, error);
-        } catch (const std::exception &e) {
-            *error = QString::fromUtf8(e.what());
-            ok = false;
-        }
+        ok = writePredictionView(*pv, basePath, written, error);
     } else if (const auto *j = result.as<QJsonObject>()) {
         ok = writeJson(*j, basePath + QStringLiteral(".json"), written, error);
     } else if (const auto *v = result.as<QVariantMap>()) {

@@ -48,32 +48,28 @@ std::unique_ptr<plots::PlotView> HeadlessPlotRenderer::createPredictionPlot(
     switch (v.kind) {
     case Kind::Roc: {
         auto plot = std::make_unique<plots::RocPlot>();
-        const auto curves = engine::PredictionCurves::roc(p);
-        if (curves.size() == 1 && p.classNames.size() == 2)
-            plot->setCurve(curves.front(), p.classNames.value(1));
+        if (v.roc.size() == 1 && p.classNames.size() == 2)
+            plot->setCurve(v.roc.front(), p.classNames.value(1));
         else
-            plot->setCurves(curves, p.classNames);
+            plot->setCurves(v.roc, p.classNames);
         return plot;
     }
     case Kind::PrecisionRecall: {
         auto plot = std::make_unique<plots::PrecisionRecallPlot>();
-        const auto curves = engine::PredictionCurves::precisionRecall(p);
-        if (curves.size() == 1 && p.classNames.size() == 2)
-            plot->setCurve(curves.front(), p.classNames.value(1));
+        if (v.precisionRecall.size() == 1 && p.classNames.size() == 2)
+            plot->setCurve(v.precisionRecall.front(), p.classNames.value(1));
         else
-            plot->setCurves(curves, p.classNames);
+            plot->setCurves(v.precisionRecall, p.classNames);
         return plot;
     }
     case Kind::Confusion: {
         auto plot = std::make_unique<plots::ConfusionMatrixPlot>();
-        plot->setMatrix(engine::PredictionCurves::confusion(p), p.classNames);
+        plot->setMatrix(v.confusion, p.classNames);
         return plot;
     }
     case Kind::Residuals: {
         auto plot = std::make_unique<plots::ResidualPlot>();
-        std::vector<double> predicted, actual;
-        engine::PredictionCurves::residuals(p, &predicted, &actual);
-        plot->setData(predicted, actual);
+        plot->setData(v.residualPredicted, v.residualActual);
         return plot;
     }
     }

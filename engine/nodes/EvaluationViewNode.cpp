@@ -12,7 +12,10 @@ NodeType EvaluationViewNode::metricsType()
     t.displayName = QStringLiteral("Metrics Table");
     t.description = QStringLiteral("Shows evaluation figures as a table.");
     t.inputs = { PortSpec { QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Metrics"), {}, false } };
-    t.setCompute([](NodeContext &ctx) { ctx.setResult(ctx.input(0)); (void)ctx.inputAs<MetricsTable>(0); });
+    t.setCompute([](NodeContext &ctx) {
+        (void)ctx.inputAs<MetricsTable>(0); // fails the node for another type
+        ctx.setResult(ctx.input(0));
+    });
     return t;
 }
 
@@ -59,7 +62,7 @@ NodeType EvaluationViewNode::predictionType(PredictionView::Kind kind)
             && p.probabilities.size() == 0)
             throw NodeError(QStringLiteral("%1 gives no class probabilities, which curves need")
                                 .arg(p.modelName));
-        ctx.setResult(makeValue(PredictionView { kind, p }));
+        ctx.setResult(makeValue(PredictionView::make(kind, p)));
     });
     return t;
 }

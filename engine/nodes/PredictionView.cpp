@@ -1,16 +1,20 @@
 #include "nodes/PredictionView.h"
 
+#include "nodes/Evaluation.h"
+
 #include <cmath>
 
 namespace sextant::engine {
 
 namespace {
 
+// The rows with a known true value: true and predicted class codes, and (with
+// `withScores`) their probabilities n x K row-major.
 struct Known
 {
     std::vector<std::int32_t> truth;
     std::vector<std::int32_t> predicted;
-    std::vector<double> scores; // n x K row-major
+    std::vector<double> scores;
 };
 
 Known known(const Prediction &p, bool withScores)
@@ -29,51 +33,52 @@ Known known(const Prediction &p, bool withScores)
     return k;
 }
 
+// Binary: the positive class's (column 1) scores only.
+std::vector<double> positiveScores(const std::vector<double> &scores)
+{
+    std::vector<double> s;
+    for (std::size_t i = 1; i < scores.size(); i += 2)
+        s.push_back(scores[i]);
+    return s;
+}
+
 } // namespace
 
-std::vector<RocCurve> PredictionCurves::roc(const Prediction &p)
+PredictionView PredictionView::make(Kind kind, Prediction prediction)
 {
-    const Known k = known(p, true);
-    const int K = static_cast<int>(p.probabilities.cols());
-    if (K == 2) { // binary: the positive class's curve only
-        std::vector<double> s;
-        for (std::size_t i = 1; i < k.scores.size(); i += 2)
-            s.push_back(k.scores[i]);
-        return { CurveMetrics::roc(k.truth, s, 1) };
+    PredictionView v;
+    v.kind = kind;
+    v.prediction = std::move(prediction);
+    const Prediction &p = v.prediction;
+    v.metrics = Evaluation::metrics(p);
+    if (p.task == EstimatorTask::Regression) {
+        for (Eigen::Index r = 0; r < p.truth.size(); ++r) {
+            if (std::isnan(p.truth(r)))
+                continue;
+            v.residualPredicted.push_back(p.predicted(r));
+            v.residualActual.push_back(p.truth(r));
+        }
+        return v;
     }
-    return CurveMetrics::rocOneVsRest(k.truth, k.scores, K);
-}
-
-std::vector<PrecisionRecallCurve> PredictionCurves::precisionRecall(const Prediction &p)
-{
-    const Known k = known(p, true);
-    const int K = static_cast<int>(p.probabilities.cols());
+    if (p.task != EstimatorTask::Classification)
+        return v;
+    const int K = static_cast<int>(p.classNames.size());
+    const bool scores = p.probabilities.cols() == K && K >= 2;
+    const Known k = known(p, scores);
+    v.confusion = CurveMetrics::confusion(k.truth, k.predicted, K);
+    if (!scores)
+        return v;
     if (K == 2) {
-        std::vector<double> s;
-        for (std::size_t i = 1; i < k.scores.size(); i += 2)
-            s.push_back(k.scores[i]);
-        return { CurveMetrics::precisionRecall(k.truth, s, 1) };
+        const std::vector<double> positive = positiveScores(k.scores);
+        v.roc = { CurveMetrics::roc(k.truth, positive, 1) };
+        if (kind == Kind::PrecisionRecall)
+            v.precisionRecall = { CurveMetrics::precisionRecall(k.truth, positive, 1) };
+    } else {
+        v.roc = CurveMetrics::rocOneVsRest(k.truth, k.scores, K);
+        if (kind == Kind::PrecisionRecall)
+            v.precisionRecall = CurveMetrics::precisionRecallOneVsRest(k.truth, k.scores, K);
     }
-    return CurveMetrics::precisionRecallOneVsRest(k.truth, k.scores, K);
-}
-
-ConfusionMatrix PredictionCurves::confusion(const Prediction &p)
-{
-    const Known k = known(p, false);
-    return CurveMetrics::confusion(k.truth, k.predicted, static_cast<int>(p.classNames.size()));
-}
-
-void PredictionCurves::residuals(const Prediction &p, std::vector<double> *predicted,
-                                 std::vector<double> *actual)
-{
-    predicted->clear();
-    actual->clear();
-    for (Eigen::Index r = 0; r < p.truth.size(); ++r) {
-        if (std::isnan(p.truth(r)))
-            continue;
-        predicted->push_back(p.predicted(r));
-        actual->push_back(p.truth(r));
-    }
+    return v;
 }
 
 } // namespace sextant::engine

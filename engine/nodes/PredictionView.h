@@ -1,36 +1,35 @@
 #pragma once
 
+#include "ml/CurveMetrics.h"
 #include "ml/TrainedModel.h"
 
-namespace sextant::engine {
-
-// The result of an evaluation view sink: which plot to draw of which predictions.
-struct PredictionView
-{
-    enum class Kind { Roc, PrecisionRecall, Confusion, Residuals };
-    Kind kind = Kind::Roc;
-    Prediction prediction;
-};
-
-} // namespace sextant::engine
-
-#include "ml/CurveMetrics.h"
+#include <QList>
+#include <QPair>
+#include <QString>
 
 #include <vector>
 
 namespace sextant::engine {
 
-// The curves and counts behind the evaluation views, from a classifier's predictions
-// (rows without a known true class are left out).
-class PredictionCurves
+// The result of an evaluation view sink: which plot to draw of which predictions, with
+// everything the plot and its exported numbers need already computed. make() runs in the
+// view node on an engine thread, so showing or exporting the view does no work that
+// grows with the number of rows (rows without a known true value are left out).
+struct PredictionView
 {
-public:
-    static std::vector<RocCurve> roc(const Prediction &p);
-    static std::vector<PrecisionRecallCurve> precisionRecall(const Prediction &p);
-    static ConfusionMatrix confusion(const Prediction &p);
-    // Regression: predicted and actual values of the rows with a known target.
-    static void residuals(const Prediction &p, std::vector<double> *predicted,
-                          std::vector<double> *actual);
+    enum class Kind { Roc, PrecisionRecall, Confusion, Residuals };
+    Kind kind = Kind::Roc;
+    Prediction prediction;
+
+    QList<QPair<QString, double>> metrics;             // Evaluation::metrics
+    ConfusionMatrix confusion;                         // classification
+    std::vector<RocCurve> roc;                         // classification with probabilities
+    std::vector<PrecisionRecallCurve> precisionRecall; // kind PrecisionRecall
+    std::vector<double> residualPredicted;             // regression
+    std::vector<double> residualActual;
+
+    // Throws FitError when the prediction has no known true value.
+    static PredictionView make(Kind kind, Prediction prediction);
 };
 
 } // namespace sextant::engine
