@@ -391,7 +391,8 @@ QWidget *MainWindow::createMetricsView(const engine::MetricsTable &metrics)
 
 void MainWindow::showEvaluationView(QWidget *view, const QString &title)
 {
-    view->setObjectName(view->objectName().isEmpty() ? QStringLiteral("evaluationView") : view->objectName());
+    if (view->objectName().isEmpty())
+        view->setObjectName(QStringLiteral("evaluationView"));
     const int index = m_evaluationView ? m_tabs->indexOf(m_evaluationView) : -1;
     if (index >= 0) {
         m_tabs->removeTab(index);

@@ -19,7 +19,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# dataset name -> (generator, test rows)
+# dataset name -> (generator, test rows, classes)
 def _classification(n, d, seed=0):
     from sklearn.datasets import make_classification
     return make_classification(n_samples=n, n_features=d, n_informative=10, n_redundant=4,
@@ -64,21 +64,15 @@ def ensure_dataset(data_dir, name):
     return prefix
 
 
-def run_measured(cmd, env=None):
-    """Runs cmd, returns (parsed last JSON line, peak RSS in MB) or (None, message)."""
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+def measured(cmd, env=None):
+    """Runs cmd through peak_rss.py; returns (its JSON result with "peak_mb", None) or
+    (None, the end of its error output)."""
+    wrapper = [sys.executable, os.path.join(HERE, "peak_rss.py")] + cmd
+    p = subprocess.Popen(wrapper, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     out, err = p.communicate()
     if p.returncode != 0:
         return None, err.decode(errors="replace").strip()[-300:]
-    line = out.decode().strip().splitlines()[-1]
-    return json.loads(line), None
-
-
-def measured(cmd, env=None):
-    # Run through /usr/bin/time-like accounting: a small wrapper reports the child's peak RSS.
-    wrapper = [sys.executable, os.path.join(HERE, "peak_rss.py")] + cmd
-    result, error = run_measured(wrapper, env)
-    return result, error
+    return json.loads(out.decode().strip().splitlines()[-1]), None
 
 
 def main():

@@ -111,19 +111,24 @@ std::shared_ptr<TrainedModel> TrainedModel::train(const Dataset &data,
 
 Dataset TrainedModel::preprocess(const Dataset &raw) const
 {
+    Dataset data = raw;
+    for (const auto &step : pendingSteps(raw)) {
+        data = step->transform(data);
+        data.appendPreprocessing(step);
+    }
+    return data;
+}
+
+std::vector<std::shared_ptr<const Transformer>> TrainedModel::pendingSteps(const Dataset &data) const
+{
     // A table that already went through the first steps (the same fitted step objects:
-    // e.g. a test split of a standardised table) only gets the remaining ones.
-    const auto &done = raw.preprocessing();
+    // e.g. a test split of a standardised table) only needs the remaining ones.
+    const auto &done = data.preprocessing();
     std::size_t first = 0;
     while (first < done.size() && first < preprocessing.size()
            && done[first] == preprocessing[first])
         ++first;
-    Dataset data = raw;
-    for (std::size_t i = first; i < preprocessing.size(); ++i) {
-        data = preprocessing[i]->transform(data);
-        data.appendPreprocessing(preprocessing[i]);
-    }
-    return data;
+    return { preprocessing.begin() + static_cast<std::ptrdiff_t>(first), preprocessing.end() };
 }
 
 Eigen::MatrixXd TrainedModel::encode(const Dataset &raw, const std::atomic<bool> *cancel) const

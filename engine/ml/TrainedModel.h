@@ -81,6 +81,9 @@ public:
     // went through (its preprocessing() list starts with the same step objects) are not
     // applied twice. Throws FitError.
     Dataset preprocess(const Dataset &raw) const;
+    // The preprocessing steps `data` has not been through yet (all of them for a raw
+    // table; none for the table the estimator was trained on).
+    std::vector<std::shared_ptr<const Transformer>> pendingSteps(const Dataset &data) const;
     // preprocess + feature encoding: the matrix the estimator sees.
     Eigen::MatrixXd encode(const Dataset &raw, const std::atomic<bool> *cancel = nullptr) const;
     // Predictions for a raw table. Throws FitError for unusable tables.

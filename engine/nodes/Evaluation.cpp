@@ -21,13 +21,21 @@ std::vector<std::int64_t> toRows(const std::vector<Eigen::Index> &indices)
     return std::vector<std::int64_t>(indices.begin(), indices.end());
 }
 
-} // namespace
-
-namespace {
-std::vector<std::shared_ptr<const Transformer>> remainingSteps(const TrainedModel &model,
-                                                               const Dataset &data);
+// Fits fresh copies of `steps` one after the other, each on the output of the previous.
 Dataset fitSteps(Dataset data, const std::vector<std::shared_ptr<const Transformer>> &steps,
-                 const FitContext &context);
+                 const FitContext &context)
+{
+    for (const auto &step : steps) {
+        std::shared_ptr<Transformer> fresh = step->cloneUnfitted();
+        fresh->fit(data, context);
+        Dataset next = fresh->transform(data);
+        next.setPreprocessing(data.preprocessing());
+        next.appendPreprocessing(fresh);
+        data = std::move(next);
+    }
+    return data;
+}
+
 } // namespace
 
 QString Evaluation::defaultMetric(EstimatorTask task)
@@ -106,7 +114,7 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
                        + "' (the model's target)");
 
     // The steps `data` has not been through are refitted on every fold.
-    const std::vector<std::shared_ptr<const Transformer>> remaining = remainingSteps(model, data);
+    const std::vector<std::shared_ptr<const Transformer>> remaining = model.pendingSteps(data);
 
     const Eigen::VectorXd y = model.target.encode(data);
     for (Eigen::Index i = 0; i < y.size(); ++i)
@@ -232,40 +240,10 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
     return result;
 }
 
-namespace {
-
-std::vector<std::shared_ptr<const Transformer>> remainingSteps(const TrainedModel &model,
-                                                               const Dataset &data)
-{
-    const auto &done = data.preprocessing();
-    std::size_t first = 0;
-    while (first < done.size() && first < model.preprocessing.size()
-           && done[first] == model.preprocessing[first])
-        ++first;
-    return { model.preprocessing.begin() + static_cast<std::ptrdiff_t>(first),
-        model.preprocessing.end() };
-}
-
-Dataset fitSteps(Dataset data, const std::vector<std::shared_ptr<const Transformer>> &steps,
-                 const FitContext &context)
-{
-    for (const auto &step : steps) {
-        std::shared_ptr<Transformer> fresh = step->cloneUnfitted();
-        fresh->fit(data, context);
-        Dataset next = fresh->transform(data);
-        next.setPreprocessing(data.preprocessing());
-        next.appendPreprocessing(fresh);
-        data = std::move(next);
-    }
-    return data;
-}
-
-} // namespace
-
 Dataset Evaluation::refitPreprocessing(const TrainedModel &model, const Dataset &data,
                                        const FitContext &context)
 {
-    return fitSteps(data, remainingSteps(model, data), context);
+    return fitSteps(data, model.pendingSteps(data), context);
 }
 
 MetricsTable Evaluation::singleRow(const QString &label, const QList<QPair<QString, double>> &values,
