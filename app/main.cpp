@@ -15,7 +15,6 @@
 #endif
 
 #include <QCoreApplication>
-
 #include <cstring>
 
 int main(int argc, char *argv[])

@@ -20,7 +20,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -90,10 +89,8 @@ struct Outcome {
 Outcome runOnce(const QString &path, double cancelAt, double cancelAfterMs = 0)
 {
     GraphModel model(BuiltinNodes::registry());
-    const int id = model
-                       .addNode(FileSourceNode::typeId(), {},
-                           { { QStringLiteral("path"), path } })
-                       .value();
+    const int id
+        = model.addNode(FileSourceNode::typeId(), {}, { { QStringLiteral("path"), path } }).value();
     Executor executor(model);
     QObject receiver;
     std::atomic<bool> cancelled { false };
@@ -107,7 +104,8 @@ Outcome runOnce(const QString &path, double cancelAt, double cancelAfterMs = 0)
     };
     // Worker thread, direct: cancel at the exact point of the load (cancel() takes no
     // lock that progress reports hold).
-    QObject::connect(&executor, &Executor::nodeProgress, &receiver,
+    QObject::connect(
+        &executor, &Executor::nodeProgress, &receiver,
         [&](int node, double fraction) {
             if (node != id || fraction < cancelAt || fraction >= 1.0 || cancelled.exchange(true))
                 return;
@@ -116,7 +114,8 @@ Outcome runOnce(const QString &path, double cancelAt, double cancelAfterMs = 0)
         },
         Qt::DirectConnection);
     // Worker thread, direct: the time the node ended.
-    QObject::connect(&executor, &Executor::nodeStatusChanged, &receiver,
+    QObject::connect(
+        &executor, &Executor::nodeStatusChanged, &receiver,
         [&](int node, NodeStatus status, const QString &) {
             if (node != id || !isFinal(status))
                 return;
@@ -209,8 +208,8 @@ int main(int argc, char *argv[])
     for (int r = 0; r < args.runs; ++r) {
         const double at = 0.05 + 0.1 * (r % 9);
         const Outcome o = runOnce(path, at);
-        std::printf("%8.0f%%  %10.2f   %s\n", at * 100, o.latencyMs,
-            qPrintable(nodeStatusId(o.status)));
+        std::printf(
+            "%8.0f%%  %10.2f   %s\n", at * 100, o.latencyMs, qPrintable(nodeStatusId(o.status)));
         if (o.latencyMs >= 0 && o.status == NodeStatus::Cancelled)
             latencies.push_back(o.latencyMs);
     }

@@ -15,9 +15,6 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QThread>
-
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -25,14 +22,14 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace sextant::engine;
 
 namespace {
 
-struct Args
-{
+struct Args {
     std::int64_t rows = 1'000'000;
     int cols = 20;
     QString file;
@@ -69,10 +66,10 @@ long procStatusKb(const char *key)
 
 double cpuSeconds()
 {
-    rusage ru{};
+    rusage ru {};
     getrusage(RUSAGE_SELF, &ru);
     return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
-           + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+        + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 // Child: one load, figures on stdout as key=value pairs.
@@ -88,13 +85,12 @@ int loadOnce(const Args &args)
     const double cpu = cpuSeconds() - cpu0;
     if (!r.ok()) {
         std::fprintf(stderr, "load failed: %s\n",
-                     r.error ? qPrintable(r.error->toString()) : "unknown error");
+            r.error ? qPrintable(r.error->toString()) : "unknown error");
         return 1;
     }
     std::printf("seconds=%.6f cpu=%.6f rss_kb=%ld baseline_kb=%ld rows=%lld cols=%d\n",
-                std::chrono::duration<double>(t1 - t0).count(), cpu, procStatusKb("VmHWM"),
-                baseline, static_cast<long long>(r.dataset->rowCount()),
-                r.dataset->columnCount());
+        std::chrono::duration<double>(t1 - t0).count(), cpu, procStatusKb("VmHWM"), baseline,
+        static_cast<long long>(r.dataset->rowCount()), r.dataset->columnCount());
     return 0;
 }
 
@@ -173,8 +169,7 @@ void warmPageCache(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return;
     std::vector<char> buf(std::size_t(4) << 20);
-    while (f.read(buf.data(), qint64(buf.size())) > 0) {
-    }
+    while (f.read(buf.data(), qint64(buf.size())) > 0) { }
 }
 
 using Figures = std::map<QString, double>;
@@ -200,22 +195,23 @@ std::optional<Figures> runChild(const QString &program, const QStringList &argum
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
-    return v.empty() ? 0.0 : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
+    return v.empty()
+        ? 0.0
+        : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
 }
 
-struct Summary
-{
-    double seconds = 0;  // median wall time
-    double best = 0;     // fastest run
-    double cpu = 0;      // median CPU time
-    double peakMb = 0;   // largest peak RSS over the runs, MB (10^6 bytes)
+struct Summary {
+    double seconds = 0; // median wall time
+    double best = 0; // fastest run
+    double cpu = 0; // median CPU time
+    double peakMb = 0; // largest peak RSS over the runs, MB (10^6 bytes)
     double baselineMb = 0;
     std::int64_t rows = 0;
     int cols = 0;
 };
 
-std::optional<Summary> measure(const char *label, const QString &program,
-                               const QStringList &arguments, int runs)
+std::optional<Summary> measure(
+    const char *label, const QString &program, const QStringList &arguments, int runs)
 {
     std::vector<double> secs, cpus;
     Summary s;
@@ -227,8 +223,8 @@ std::optional<Summary> measure(const char *label, const QString &program,
         }
         const double sec = f->at(QStringLiteral("seconds"));
         const double peak = f->at(QStringLiteral("rss_kb")) * 1024.0 / 1e6;
-        std::printf("  %-8s run %d: %.3f s wall, %.3f s CPU, peak RSS %.1f MB\n", label, i + 1,
-                    sec, f->at(QStringLiteral("cpu")), peak);
+        std::printf("  %-8s run %d: %.3f s wall, %.3f s CPU, peak RSS %.1f MB\n", label, i + 1, sec,
+            f->at(QStringLiteral("cpu")), peak);
         std::fflush(stdout);
         secs.push_back(sec);
         cpus.push_back(f->at(QStringLiteral("cpu")));
@@ -311,30 +307,29 @@ int main(int argc, char **argv)
             return 1;
         }
         std::printf("  done in %.1f s\n",
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     }
     const double fileMb = double(QFileInfo(args.file).size()) / 1e6;
     const double float64Mb = double(args.rows) * args.cols * 8 / 1e6;
     warmPageCache(args.file);
 
     std::printf("file: %s\n  %.1f MB, %lld rows x %d columns, float64 size %.1f MB\n",
-                qPrintable(args.file), fileMb, static_cast<long long>(args.rows), args.cols,
-                float64Mb);
-    std::printf("machine: %d hardware threads, load average %s\n",
-                QThread::idealThreadCount(), qPrintable(loadAverage()));
+        qPrintable(args.file), fileMb, static_cast<long long>(args.rows), args.cols, float64Mb);
+    std::printf("machine: %d hardware threads, load average %s\n", QThread::idealThreadCount(),
+        qPrintable(loadAverage()));
     std::fflush(stdout);
 
-    QStringList childArgs{QStringLiteral("--load"), args.file};
+    QStringList childArgs { QStringLiteral("--load"), args.file };
     if (args.threads > 0)
         childArgs << QStringLiteral("--threads") << QString::number(args.threads);
-    const auto ours = measure("sextant", QCoreApplication::applicationFilePath(), childArgs,
-                              args.runs);
+    const auto ours
+        = measure("sextant", QCoreApplication::applicationFilePath(), childArgs, args.runs);
     if (!ours)
         return 1;
     if (ours->rows != args.rows || ours->cols != args.cols) {
         std::printf("sextant read %lld x %d, expected %lld x %d\n",
-                    static_cast<long long>(ours->rows), ours->cols,
-                    static_cast<long long>(args.rows), args.cols);
+            static_cast<long long>(ours->rows), ours->cols, static_cast<long long>(args.rows),
+            args.cols);
         return 1;
     }
 
@@ -342,33 +337,31 @@ int main(int argc, char **argv)
     if (args.pandas) {
         QProcess probe;
         probe.start(QStringLiteral(SEXTANT_PYTHON),
-                    {QStringLiteral("-c"), QStringLiteral("import pandas")});
+            { QStringLiteral("-c"), QStringLiteral("import pandas") });
         if (probe.waitForFinished(60000) && probe.exitStatus() == QProcess::NormalExit
             && probe.exitCode() == 0) {
             pandas = measure("pandas", QStringLiteral(SEXTANT_PYTHON),
-                             {QStringLiteral("-c"), QString::fromLatin1(kPandasScript), args.file},
-                             args.runs);
+                { QStringLiteral("-c"), QString::fromLatin1(kPandasScript), args.file }, args.runs);
         } else {
             std::printf("pandas: not available (%s with pandas; apt install python3-pandas)\n",
-                        SEXTANT_PYTHON);
+                SEXTANT_PYTHON);
         }
     }
 
     std::printf("\nsextant CsvReader: %.3f s median (best %.3f s), %.3f s CPU, peak RSS %.1f MB "
                 "(%.1f MB before loading)\n",
-                ours->seconds, ours->best, ours->cpu, ours->peakMb, ours->baselineMb);
+        ours->seconds, ours->best, ours->cpu, ours->peakMb, ours->baselineMb);
     if (pandas)
         std::printf("pandas.read_csv:   %.3f s median (best %.3f s), %.3f s CPU, peak RSS %.1f MB "
                     "(%.1f MB before loading)\n",
-                    pandas->seconds, pandas->best, pandas->cpu, pandas->peakMb,
-                    pandas->baselineMb);
+            pandas->seconds, pandas->best, pandas->cpu, pandas->peakMb, pandas->baselineMb);
     const double memRatio = ours->peakMb / float64Mb;
     std::printf("memory: sextant peak / float64 size = %.2f  (target <= 1.30)  %s\n", memRatio,
-                memRatio <= 1.3 ? "met" : "NOT met");
+        memRatio <= 1.3 ? "met" : "NOT met");
     if (pandas) {
         const double timeRatio = ours->seconds / pandas->seconds;
         std::printf("time:   sextant / pandas = %.2f  (target <= 0.50)  %s\n", timeRatio,
-                    timeRatio <= 0.5 ? "met" : "NOT met");
+            timeRatio <= 0.5 ? "met" : "NOT met");
         std::printf("memory: sextant peak / pandas peak = %.2f\n", ours->peakMb / pandas->peakMb);
     }
     return 0;

@@ -12,7 +12,6 @@
 
 #include <QByteArray>
 #include <QtEndian>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -61,7 +60,8 @@ void exercise(const TrainedModel &model)
         if (model.estimator->hasProbabilities()) {
             const Eigen::MatrixXd P = model.estimator->predictProbabilities(X);
             if (P.rows() != X.rows())
-                finding("predictProbabilities gave the wrong number of rows", QString::number(P.rows()));
+                finding("predictProbabilities gave the wrong number of rows",
+                    QString::number(P.rows()));
         }
     } catch (const std::exception &) {
         // A refusal is fine; a crash is not.
@@ -84,8 +84,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     if (size > (1u << 20))
         return 0;
-    const QByteArray input = QByteArray::fromRawData(reinterpret_cast<const char *>(data),
-                                                     static_cast<qsizetype>(size));
+    const QByteArray input = QByteArray::fromRawData(
+        reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     load(input);
 
     ModelFile::Parts parts;
@@ -95,7 +95,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         parts.formatVersion = qFromLittleEndian<std::uint32_t>(input.constData() + 8);
         const qsizetype available = input.size() - 20;
         const std::uint64_t declared = qFromLittleEndian<std::uint64_t>(input.constData() + 12);
-        const qsizetype h = static_cast<qsizetype>(std::min<std::uint64_t>(declared, std::uint64_t(available)));
+        const qsizetype h
+            = static_cast<qsizetype>(std::min<std::uint64_t>(declared, std::uint64_t(available)));
         parts.header = input.mid(20, h);
         const qsizetype binaryAt = 20 + h + 8;
         const qsizetype binaryEnd = input.size() - ModelFile::kChecksumSize;

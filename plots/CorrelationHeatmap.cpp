@@ -5,7 +5,6 @@
 #include "plots/QCustomPlotInclude.h"
 
 #include <QFontMetricsF>
-
 #include <algorithm>
 #include <array>
 #include <cmath>

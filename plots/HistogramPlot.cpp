@@ -9,7 +9,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSpinBox>
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -29,8 +28,7 @@ constexpr int kOverlayAlpha = 90;
 constexpr double kHoverSlopPx = 2.0;
 
 // Tick steps of at least 1 for count axes: counts are integers.
-class CountTicker : public QCPAxisTicker
-{
+class CountTicker : public QCPAxisTicker {
 protected:
     double getTickStep(const QCPRange &range) override
     {
@@ -54,10 +52,8 @@ QString countText(std::int64_t count)
 } // namespace
 
 HistogramPlot::HistogramPlot(QWidget *parent)
-    : PlotView(parent)
-    , m_bins(new QSpinBox(this))
-    , m_modeLabel(new QLabel(this))
-    , m_mode(new QComboBox(this))
+    : PlotView(parent), m_bins(new QSpinBox(this)), m_modeLabel(new QLabel(this)),
+      m_mode(new QComboBox(this))
 {
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(QStringLiteral("HistogramPlotPool"));
@@ -124,9 +120,8 @@ HistogramPlot::HistogramPlot(QWidget *parent)
     setTitle(tr("Select a column to see its histogram"));
 
     connect(m_bins, &QSpinBox::valueChanged, this, &HistogramPlot::onBinsEdited);
-    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int index) {
-        setSplitMode(SplitMode(m_mode->itemData(index).toInt()));
-    });
+    connect(m_mode, &QComboBox::currentIndexChanged, this,
+        [this](int index) { setSplitMode(SplitMode(m_mode->itemData(index).toInt())); });
     clear();
 }
 
@@ -180,8 +175,7 @@ void HistogramPlot::setColumn(const Column &column, const Histogram *precomputed
     m_column = column;
     m_bins->setEnabled(column.isNumeric());
     const bool fits = precomputed
-                      && (column.isCategorical()
-                          || precomputed->counts.size() == std::size_t(binCount()));
+        && (column.isCategorical() || precomputed->counts.size() == std::size_t(binCount()));
     if (fits) {
         cancelPending(); // drop any result still coming for the previous column
         // The whole column at once; with a split, the classes follow from the background.
@@ -193,8 +187,8 @@ void HistogramPlot::setColumn(const Column &column, const Histogram *precomputed
     }
 }
 
-void HistogramPlot::setHistogram(const QString &columnName, bool categorical,
-                                 const Histogram &histogram)
+void HistogramPlot::setHistogram(
+    const QString &columnName, bool categorical, const Histogram &histogram)
 {
     cancelPending();
     m_column.reset();
@@ -206,7 +200,7 @@ void HistogramPlot::clear()
 {
     cancelPending();
     m_column.reset();
-    m_histogram = Histogram{};
+    m_histogram = Histogram {};
     m_columnName.clear();
     m_categorical = false;
     m_groups.clear();
@@ -305,24 +299,24 @@ std::vector<HistogramPlot::Group> HistogramPlot::makeGroups(const GroupedHistogr
     if (int(present.size()) > kMaxSplitGroups) {
         std::vector<int> bySize = present;
         std::stable_sort(bySize.begin(), bySize.end(),
-                         [&](int a, int b) { return sizes[std::size_t(a)] > sizes[std::size_t(b)]; });
+            [&](int a, int b) { return sizes[std::size_t(a)] > sizes[std::size_t(b)]; });
         kept.assign(bySize.begin(), bySize.begin() + (kMaxSplitGroups - 1));
         merged.assign(bySize.begin() + (kMaxSplitGroups - 1), bySize.end());
         std::sort(kept.begin(), kept.end());
     }
     for (int g : kept)
-        out.push_back(Group{grouped.groups.at(g), Palette::categorical(g),
-                            grouped.counts[std::size_t(g)]});
+        out.push_back(Group {
+            grouped.groups.at(g), Palette::categorical(g), grouped.counts[std::size_t(g)] });
     if (!merged.empty()) {
-        Group other{tr("Other (%n classes)", nullptr, int(merged.size())), QColor(0x8c, 0x8c, 0x8c),
-                    std::vector<std::int64_t>(nBins, 0)};
+        Group other { tr("Other (%n classes)", nullptr, int(merged.size())),
+            QColor(0x8c, 0x8c, 0x8c), std::vector<std::int64_t>(nBins, 0) };
         for (int g : merged)
             for (std::size_t b = 0; b < nBins; ++b)
                 other.counts[b] += grouped.counts[std::size_t(g)][b];
         out.push_back(std::move(other));
     }
     if (grouped.hasMissingGroup() && total(grouped.missingGroup) > 0)
-        out.push_back(Group{tr("(missing)"), Palette::missing(), grouped.missingGroup});
+        out.push_back(Group { tr("(missing)"), Palette::missing(), grouped.missingGroup });
     return out;
 }
 
@@ -334,14 +328,14 @@ void HistogramPlot::computeInBackground()
     const quint64 generation = m_generation;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_pending = 1;
-    setTitle(m_split ? tr("Computing the histogram of %1 by %2…")
-                           .arg(m_column->name(), m_split->name())
-                     : tr("Computing the histogram of %1…").arg(m_column->name()));
+    setTitle(m_split
+            ? tr("Computing the histogram of %1 by %2…").arg(m_column->name(), m_split->name())
+            : tr("Computing the histogram of %1…").arg(m_column->name()));
     std::optional<Column> split;
     if (m_split && m_split->size() == m_column->size())
         split = m_split;
-    m_pool.start([this, generation, column = *m_column, split = std::move(split),
-                  bins = binCount(), cancel = m_cancel] {
+    m_pool.start([this, generation, column = *m_column, split = std::move(split), bins = binCount(),
+                     cancel = m_cancel] {
         Histogram histogram;
         std::vector<Group> groups;
         if (split) {
@@ -360,7 +354,7 @@ void HistogramPlot::computeInBackground()
         QMetaObject::invokeMethod(
             this,
             [this, generation, column, histogram = std::move(histogram),
-             groups = std::move(groups)]() mutable {
+                groups = std::move(groups)]() mutable {
                 if (generation != m_generation)
                     return;
                 m_pending = 0;
@@ -372,7 +366,7 @@ void HistogramPlot::computeInBackground()
 }
 
 void HistogramPlot::draw(const QString &columnName, bool categorical, const Histogram &histogram,
-                         std::vector<Group> groups)
+    std::vector<Group> groups)
 {
     QCustomPlot *plot = customPlot();
     m_histogram = histogram;
@@ -393,10 +387,10 @@ void HistogramPlot::draw(const QString &columnName, bool categorical, const Hist
         if (n > std::size_t(kMaxCategoryBars)) {
             auto byCount = [&](std::size_t a, std::size_t b) {
                 return histogram.counts[a] > histogram.counts[b]
-                       || (histogram.counts[a] == histogram.counts[b] && a < b);
+                    || (histogram.counts[a] == histogram.counts[b] && a < b);
             };
-            std::nth_element(m_order.begin(), m_order.begin() + kMaxCategoryBars, m_order.end(),
-                             byCount);
+            std::nth_element(
+                m_order.begin(), m_order.begin() + kMaxCategoryBars, m_order.end(), byCount);
             m_order.resize(kMaxCategoryBars);
             std::sort(m_order.begin(), m_order.end(), byCount);
             title = tr("%1 (the %2 most frequent of %3 categories)")
@@ -409,8 +403,8 @@ void HistogramPlot::draw(const QString &columnName, bool categorical, const Hist
         for (std::size_t i = 0; i < m_order.size(); ++i) {
             const std::size_t bin = m_order[i];
             const QString label = bin < std::size_t(histogram.labels.size())
-                                      ? histogram.labels[qsizetype(bin)]
-                                      : QString::number(bin);
+                ? histogram.labels[qsizetype(bin)]
+                : QString::number(bin);
             m_labels.push_back(label);
             ticker->addTick(double(i + 1), elided(label));
             longest = std::max(longest, int(elided(label).size()));
@@ -449,7 +443,7 @@ void HistogramPlot::draw(const QString &columnName, bool categorical, const Hist
     if (histogram.missing > 0)
         title = tr("%1 — %2 values, %3 missing")
                     .arg(title, locale.toString(qlonglong(total)),
-                         locale.toString(qlonglong(histogram.missing)));
+                        locale.toString(qlonglong(histogram.missing)));
     else
         title = tr("%1 — %2 values").arg(title, locale.toString(qlonglong(total)));
     if (!m_groups.empty() && m_split)
@@ -651,8 +645,8 @@ int HistogramPlot::barAt(const QPointF &pixel) const
     if (key < edges.front() - slop || key > edges.back() + slop)
         return -1;
     const auto it = std::upper_bound(edges.begin(), edges.end(), key);
-    const auto bin = std::size_t(std::clamp<std::ptrdiff_t>(it - edges.begin() - 1, 0,
-                                                            std::ptrdiff_t(m_order.size()) - 1));
+    const auto bin = std::size_t(
+        std::clamp<std::ptrdiff_t>(it - edges.begin() - 1, 0, std::ptrdiff_t(m_order.size()) - 1));
     return int(bin); // numeric bars are the bins in order
 }
 

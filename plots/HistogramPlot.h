@@ -8,7 +8,6 @@
 #include <QList>
 #include <QStringList>
 #include <QThreadPool>
-
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -43,8 +42,7 @@ namespace sextant::plots {
 // of the split column recomputes it on a background thread; the bars change when the
 // result arrives. Hover tool tips give a bar's bin (or category), its count and, when
 // split, each class's count. Export and copy come from PlotView's context menu.
-class HistogramPlot : public PlotView
-{
+class HistogramPlot : public PlotView {
     Q_OBJECT
 public:
     enum class SplitMode { Stacked, Overlaid };
@@ -65,8 +63,8 @@ public:
     void setColumn(const engine::Column &column, const engine::Histogram *precomputed = nullptr);
     // Draws a histogram computed elsewhere, titled after `columnName` (never split: there
     // are no rows to split).
-    void setHistogram(const QString &columnName, bool categorical,
-                      const engine::Histogram &histogram);
+    void setHistogram(
+        const QString &columnName, bool categorical, const engine::Histogram &histogram);
     // Removes the bars and the column (the split column is kept).
     void clear();
 
@@ -116,8 +114,7 @@ Q_SIGNALS:
 
 private:
     // One class's counts per histogram bin (not per drawn bar), ready to draw.
-    struct Group
-    {
+    struct Group {
         QString name;
         QColor color;
         std::vector<std::int64_t> counts;
@@ -127,7 +124,7 @@ private:
     void computeInBackground();
     void cancelPending();
     void draw(const QString &columnName, bool categorical, const engine::Histogram &histogram,
-              std::vector<Group> groups);
+        std::vector<Group> groups);
     void drawBars();
     void removeGroupBars();
     // The bar under a pixel (index into m_order), or -1.

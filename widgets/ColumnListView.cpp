@@ -6,7 +6,6 @@
 #include <QItemSelectionModel>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
-
 #include <algorithm>
 
 namespace sextant::widgets {
@@ -17,8 +16,7 @@ constexpr int kFitSampleRows = 500;
 } // namespace
 
 ColumnListView::ColumnListView(QWidget *parent)
-    : QTableView(parent)
-    , m_proxy(new QSortFilterProxyModel(this))
+    : QTableView(parent), m_proxy(new QSortFilterProxyModel(this))
 {
     m_proxy->setSortRole(ColumnSummaryModel::SortRole);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -39,9 +37,7 @@ ColumnListView::ColumnListView(QWidget *parent)
     horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setResizeContentsPrecision(kFitSampleRows);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current, const QModelIndex &) {
-                onCurrentRowChanged(current);
-            });
+        [this](const QModelIndex &current, const QModelIndex &) { onCurrentRowChanged(current); });
     // A reset clears the current row without a signal.
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { m_current = -1; });
 }
@@ -68,8 +64,8 @@ void ColumnListView::setCurrentColumn(int column)
         return;
     }
     const QModelIndex index = m_proxy->mapFromSource(m_source->index(column, 0));
-    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
-                                                 | QItemSelectionModel::Rows);
+    selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     scrollTo(index);
 }
 
@@ -90,16 +86,15 @@ int ColumnListView::fittedWidth() const
     for (int i = 0; i < last; ++i)
         width += header->isSectionHidden(i) ? 0 : header->sectionSize(i);
     if (last >= 0) // stretched: measure it instead
-        width += std::min(kMaxFittedWidth,
-                          std::max(header->sectionSizeHint(last), sizeHintForColumn(last)));
+        width += std::min(
+            kMaxFittedWidth, std::max(header->sectionSizeHint(last), sizeHintForColumn(last)));
     return width;
 }
 
 void ColumnListView::onCurrentRowChanged(const QModelIndex &current)
 {
-    const int column = current.isValid()
-                           ? current.data(ColumnSummaryModel::ColumnIndexRole).toInt()
-                           : -1;
+    const int column
+        = current.isValid() ? current.data(ColumnSummaryModel::ColumnIndexRole).toInt() : -1;
     if (column == m_current)
         return;
     m_current = column;

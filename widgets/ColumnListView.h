@@ -11,8 +11,7 @@ class ColumnSummaryModel;
 // The column list: one row per dataset column with its type, role, missing count and
 // summary statistics (a ColumnSummaryModel), sortable by any field. Reports the dataset
 // column the user selects.
-class ColumnListView : public QTableView
-{
+class ColumnListView : public QTableView {
     Q_OBJECT
 public:
     explicit ColumnListView(QWidget *parent = nullptr);

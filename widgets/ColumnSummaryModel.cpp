@@ -18,8 +18,7 @@ QString formatStat(double v)
 
 } // namespace
 
-ColumnSummaryModel::ColumnSummaryModel(QObject *parent)
-    : QAbstractTableModel(parent)
+ColumnSummaryModel::ColumnSummaryModel(QObject *parent) : QAbstractTableModel(parent)
 {
 }
 
@@ -60,11 +59,16 @@ QVariant ColumnSummaryModel::display(int column, Field field) const
     const Column &c = m_dataset.column(column);
     const ColumnSummary *s = summary(column);
     switch (field) {
-    case Name: return c.name();
-    case Type: return engine::toString(c.type());
-    case Role: return engine::toString(c.role());
-    case Missing: return QString::number(c.missingCount());
-    case Distinct: return s ? QString::number(s->distinct) : QString();
+    case Name:
+        return c.name();
+    case Type:
+        return engine::toString(c.type());
+    case Role:
+        return engine::toString(c.role());
+    case Missing:
+        return QString::number(c.missingCount());
+    case Distinct:
+        return s ? QString::number(s->distinct) : QString();
     case Mode:
         if (!s || !c.isCategorical() || s->mode.isEmpty())
             return QString();
@@ -76,10 +80,11 @@ QVariant ColumnSummaryModel::display(int column, Field field) const
         if (!s || !c.isNumeric())
             return QString();
         return formatStat(field == Mean ? s->mean
-                          : field == Std ? s->std
-                          : field == Min ? s->min
-                                         : s->max);
-    case FieldCount: break;
+                : field == Std          ? s->std
+                : field == Min          ? s->min
+                                        : s->max);
+    case FieldCount:
+        break;
     }
     return {};
 }
@@ -93,14 +98,22 @@ QVariant ColumnSummaryModel::sortValue(int column, Field field) const
     case Name:
     case Type:
     case Role:
-    case Mode: return display(column, field);
-    case Missing: return double(c.missingCount());
-    case Distinct: return s ? double(s->distinct) : nan;
-    case Mean: return s && c.isNumeric() ? s->mean : nan;
-    case Std: return s && c.isNumeric() ? s->std : nan;
-    case Min: return s && c.isNumeric() ? s->min : nan;
-    case Max: return s && c.isNumeric() ? s->max : nan;
-    case FieldCount: break;
+    case Mode:
+        return display(column, field);
+    case Missing:
+        return double(c.missingCount());
+    case Distinct:
+        return s ? double(s->distinct) : nan;
+    case Mean:
+        return s && c.isNumeric() ? s->mean : nan;
+    case Std:
+        return s && c.isNumeric() ? s->std : nan;
+    case Min:
+        return s && c.isNumeric() ? s->min : nan;
+    case Max:
+        return s && c.isNumeric() ? s->max : nan;
+    case FieldCount:
+        break;
     }
     return {};
 }
@@ -109,27 +122,27 @@ QString ColumnSummaryModel::toolTip(int column) const
 {
     const Column &c = m_dataset.column(column);
     QString tip = QStringLiteral("<b>%1</b><br>").arg(c.name().toHtmlEscaped())
-                  + tr("%1, %2").arg(engine::toString(c.type()), engine::toString(c.role()));
+        + tr("%1, %2").arg(engine::toString(c.type()), engine::toString(c.role()));
     const ColumnSummary *s = summary(column);
     if (!s)
         return tip;
     tip += QStringLiteral("<br>") + tr("%1 present, %2 missing").arg(s->count).arg(s->missing);
     if (c.isNumeric() && s->count > 0) {
         tip += QStringLiteral("<br>")
-               + tr("mean %1, std %2").arg(formatStat(s->mean), formatStat(s->std));
+            + tr("mean %1, std %2").arg(formatStat(s->mean), formatStat(s->std));
         tip += QStringLiteral("<br>")
-               + tr("min %1, q1 %2, median %3, q3 %4, max %5")
-                     .arg(formatStat(s->min), formatStat(s->q1), formatStat(s->median),
-                          formatStat(s->q3), formatStat(s->max));
+            + tr("min %1, q1 %2, median %3, q3 %4, max %5")
+                  .arg(formatStat(s->min), formatStat(s->q1), formatStat(s->median),
+                      formatStat(s->q3), formatStat(s->max));
     }
     tip += QStringLiteral("<br>") + tr("%1 distinct").arg(s->distinct);
     if (c.isCategorical() && !s->mode.isEmpty())
         tip += QStringLiteral("<br>")
-               + tr("most frequent: %1 (%2)").arg(s->mode.toHtmlEscaped()).arg(s->modeCount);
+            + tr("most frequent: %1 (%2)").arg(s->mode.toHtmlEscaped()).arg(s->modeCount);
     if (c.isNumeric() && c.suggestsCategorical())
         tip += QStringLiteral("<br><i>")
-               + tr("Few distinct integers: may be better read as categories.")
-               + QStringLiteral("</i>");
+            + tr("Few distinct integers: may be better read as categories.")
+            + QStringLiteral("</i>");
     return tip;
 }
 
@@ -140,16 +153,20 @@ QVariant ColumnSummaryModel::data(const QModelIndex &index, int role) const
     const int column = index.row();
     const auto field = static_cast<Field>(index.column());
     switch (role) {
-    case Qt::DisplayRole: return display(column, field);
-    case Qt::ToolTipRole: return toolTip(column);
+    case Qt::DisplayRole:
+        return display(column, field);
+    case Qt::ToolTipRole:
+        return toolTip(column);
     case Qt::TextAlignmentRole: {
         const bool text = field == Name || field == Type || field == Role || field == Mode;
-        return QVariant::fromValue(
-            int(Qt::AlignVCenter | (text ? Qt::AlignLeft : Qt::AlignRight)));
+        return QVariant::fromValue(int(Qt::AlignVCenter | (text ? Qt::AlignLeft : Qt::AlignRight)));
     }
-    case ColumnIndexRole: return column;
-    case SortRole: return sortValue(column, field);
-    default: return {};
+    case ColumnIndexRole:
+        return column;
+    case SortRole:
+        return sortValue(column, field);
+    default:
+        return {};
     }
 }
 
@@ -159,25 +176,40 @@ QVariant ColumnSummaryModel::headerData(int section, Qt::Orientation orientation
         return {};
     if (role == Qt::DisplayRole) {
         switch (static_cast<Field>(section)) {
-        case Name: return tr("Column");
-        case Type: return tr("Type");
-        case Role: return tr("Role");
-        case Missing: return tr("Missing");
-        case Mean: return tr("Mean");
-        case Std: return tr("Std");
-        case Min: return tr("Min");
-        case Max: return tr("Max");
-        case Distinct: return tr("Distinct");
-        case Mode: return tr("Mode");
-        case FieldCount: break;
+        case Name:
+            return tr("Column");
+        case Type:
+            return tr("Type");
+        case Role:
+            return tr("Role");
+        case Missing:
+            return tr("Missing");
+        case Mean:
+            return tr("Mean");
+        case Std:
+            return tr("Std");
+        case Min:
+            return tr("Min");
+        case Max:
+            return tr("Max");
+        case Distinct:
+            return tr("Distinct");
+        case Mode:
+            return tr("Mode");
+        case FieldCount:
+            break;
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (static_cast<Field>(section)) {
-        case Std: return tr("Sample standard deviation (n - 1)");
-        case Distinct: return tr("Number of distinct present values");
-        case Mode: return tr("Most frequent category and its count");
-        default: break;
+        case Std:
+            return tr("Sample standard deviation (n - 1)");
+        case Distinct:
+            return tr("Number of distinct present values");
+        case Mode:
+            return tr("Most frequent category and its count");
+        default:
+            break;
         }
     }
     return {};

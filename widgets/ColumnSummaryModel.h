@@ -14,8 +14,7 @@ namespace sextant::widgets {
 //
 // The summaries are computed elsewhere, off the GUI thread (Statistics::summarize is
 // proportional to the rows), and handed in with the dataset; the model only formats them.
-class ColumnSummaryModel : public QAbstractTableModel
-{
+class ColumnSummaryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Field { Name, Type, Role, Missing, Mean, Std, Min, Max, Distinct, Mode, FieldCount };
@@ -38,8 +37,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 private:

@@ -1,7 +1,6 @@
 #include "widgets/DataTableView.h"
 
 #include <QHeaderView>
-
 #include <algorithm>
 
 namespace sextant::widgets {
@@ -12,8 +11,7 @@ constexpr int kMaxColumnWidth = 320;
 constexpr int kCellPadding = 18;
 } // namespace
 
-DataTableView::DataTableView(QWidget *parent)
-    : QTableView(parent)
+DataTableView::DataTableView(QWidget *parent) : QTableView(parent)
 {
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionBehavior(QAbstractItemView::SelectItems);
@@ -33,7 +31,7 @@ DataTableView::DataTableView(QWidget *parent)
     columns->setHighlightSections(true);
     columns->setSectionsClickable(true);
     connect(columns, &QHeaderView::sectionClicked, this,
-            [this](int section) { Q_EMIT currentColumnChanged(section); });
+        [this](int section) { Q_EMIT currentColumnChanged(section); });
 }
 
 void DataTableView::fitColumnsToSample(int sampleRows)
@@ -50,8 +48,8 @@ void DataTableView::fitColumnsToSample(int sampleRows)
         int width = headerMetrics.horizontalAdvance(
             m->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
         for (int r = 0; r < rows; ++r)
-            width = std::max(width, cellMetrics.horizontalAdvance(
-                                        m->index(r, c).data(Qt::DisplayRole).toString()));
+            width = std::max(width,
+                cellMetrics.horizontalAdvance(m->index(r, c).data(Qt::DisplayRole).toString()));
         setColumnWidth(c, std::clamp(width + kCellPadding, kMinColumnWidth, kMaxColumnWidth));
     }
 }
@@ -73,9 +71,9 @@ void DataTableView::setCurrentColumn(int column)
     const QModelIndex index = m->index(std::max(row, 0), column);
     // Highlight the whole column: one selection range, whatever the row count.
     selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
-    selectionModel()->select(QItemSelection(m->index(0, column),
-                                            m->index(m->rowCount() - 1, column)),
-                             QItemSelectionModel::ClearAndSelect);
+    selectionModel()->select(
+        QItemSelection(m->index(0, column), m->index(m->rowCount() - 1, column)),
+        QItemSelectionModel::ClearAndSelect);
     scrollTo(index);
 }
 

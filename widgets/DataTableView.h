@@ -7,8 +7,7 @@ namespace sextant::widgets {
 // A table view for large, virtual models (DatasetTableModel): uniform fixed row heights,
 // so scrolling through a million rows never measures rows, and column widths fitted from
 // the header and a sample of the first rows only.
-class DataTableView : public QTableView
-{
+class DataTableView : public QTableView {
     Q_OBJECT
 public:
     explicit DataTableView(QWidget *parent = nullptr);

@@ -4,7 +4,6 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
-
 #include <algorithm>
 #include <climits>
 
@@ -12,8 +11,7 @@ namespace sextant::widgets {
 
 using engine::Column;
 
-DatasetTableModel::DatasetTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+DatasetTableModel::DatasetTableModel(QObject *parent) : QAbstractTableModel(parent)
 {
 }
 
@@ -96,8 +94,9 @@ QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation,
     case Qt::DisplayRole:
         return column.name();
     case Qt::ToolTipRole: {
-        QString tip = tr("%1\n%2, %3").arg(column.name(), engine::toString(column.type()),
-                                            engine::toString(column.role()));
+        QString tip = tr("%1\n%2, %3")
+                          .arg(column.name(), engine::toString(column.type()),
+                              engine::toString(column.role()));
         if (column.missingCount() > 0)
             tip += QLatin1Char('\n') + tr("%1 missing").arg(column.missingCount());
         return tip;

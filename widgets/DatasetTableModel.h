@@ -15,8 +15,7 @@ namespace sextant::widgets {
 // to the number of rows. Datasets with more than INT_MAX rows show their first INT_MAX.
 //
 // Missing cells read as missingText(), greyed and italic; numbers are right-aligned.
-class DatasetTableModel : public QAbstractTableModel
-{
+class DatasetTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Role {
@@ -39,8 +38,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 private:

@@ -87,9 +87,8 @@ GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, 
             m_undoStack->push(new MoveNodesCommand(m_model, from, to));
         });
     connect(m_scene, &GraphScene::connectionRequested, this, &GraphEditor::connectPorts);
-    connect(m_scene, &GraphScene::disconnectRequested, this, [this](const Connection &c) {
-        m_undoStack->push(new DisconnectCommand(m_model, c));
-    });
+    connect(m_scene, &GraphScene::disconnectRequested, this,
+        [this](const Connection &c) { m_undoStack->push(new DisconnectCommand(m_model, c)); });
     connect(m_scene, &GraphScene::reconnectRequested, this,
         [this](const Connection &from, const Connection &to) {
             m_undoStack->push(new ReconnectCommand(m_model, from, to));
@@ -103,7 +102,8 @@ GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, 
     });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &GraphEditor::onSelectionChanged);
     connect(m_view, &GraphView::fileDropped, this, [this](const QString &path, QPointF pos) {
-        if (QFileInfo(path).suffix().compare(engine::WorkflowFile::suffix(), Qt::CaseInsensitive) == 0)
+        if (QFileInfo(path).suffix().compare(engine::WorkflowFile::suffix(), Qt::CaseInsensitive)
+            == 0)
             Q_EMIT workflowFileDropped(path);
         else
             addFileNode(path, pos);

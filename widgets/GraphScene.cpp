@@ -1,13 +1,12 @@
 #include "widgets/GraphScene.h"
 
-#include <QGraphicsSceneContextMenuEvent>
-
 #include "graph/GraphModel.h"
 #include "widgets/ConnectionItem.h"
 #include "widgets/NodeItem.h"
 #include "widgets/PortItem.h"
 
 #include <QFileInfo>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QPen>
 #include <algorithm>
@@ -316,8 +315,9 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     if (event->button() == Qt::LeftButton && !m_dragPort) {
         if (PortItem *port = portAt(event->scenePos())) {
             // A connected input: lift its connection off, to drop it elsewhere.
-            const std::optional<Connection> into
-                = port->isOutput() ? std::nullopt : m_model.connectionInto(port->nodeId(), port->index());
+            const std::optional<Connection> into = port->isOutput()
+                ? std::nullopt
+                : m_model.connectionInto(port->nodeId(), port->index());
             if (!(into && beginDetach(*into, event->scenePos())))
                 beginConnectionDrag(port, event->scenePos());
             event->accept();

@@ -9,8 +9,7 @@ namespace sextant::widgets {
 
 namespace {
 
-struct Look
-{
+struct Look {
     QStyle::StandardPixmap icon;
     const char *background;
     const char *border;
@@ -20,23 +19,20 @@ Look lookFor(MessageBanner::Level level)
 {
     switch (level) {
     case MessageBanner::Level::Error:
-        return {QStyle::SP_MessageBoxCritical, "#fbe3e4", "#d9534f"};
+        return { QStyle::SP_MessageBoxCritical, "#fbe3e4", "#d9534f" };
     case MessageBanner::Level::Warning:
-        return {QStyle::SP_MessageBoxWarning, "#fff3cd", "#e0a800"};
+        return { QStyle::SP_MessageBoxWarning, "#fff3cd", "#e0a800" };
     case MessageBanner::Level::Information:
         break;
     }
-    return {QStyle::SP_MessageBoxInformation, "#e3effb", "#4a90d9"};
+    return { QStyle::SP_MessageBoxInformation, "#e3effb", "#4a90d9" };
 }
 
 } // namespace
 
 MessageBanner::MessageBanner(QWidget *parent)
-    : QFrame(parent)
-    , m_icon(new QLabel(this))
-    , m_text(new QLabel(this))
-    , m_action(new QToolButton(this))
-    , m_close(new QToolButton(this))
+    : QFrame(parent), m_icon(new QLabel(this)), m_text(new QLabel(this)),
+      m_action(new QToolButton(this)), m_close(new QToolButton(this))
 {
     setObjectName(QStringLiteral("messageBanner"));
     auto *layout = new QHBoxLayout(this);

@@ -10,8 +10,7 @@ namespace sextant::widgets {
 // An inline message bar (errors, warnings, information) shown above a view instead of a
 // modal dialog: the window stays usable, the text stays selectable, and it can offer one
 // action (e.g. "Show warnings") besides closing.
-class MessageBanner : public QFrame
-{
+class MessageBanner : public QFrame {
     Q_OBJECT
 public:
     enum class Level { Information, Warning, Error };

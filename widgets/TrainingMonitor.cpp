@@ -11,7 +11,6 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
 #include <cmath>
 
 namespace sextant::widgets {
@@ -29,12 +28,12 @@ QString duration(double seconds)
 }
 
 // A table cell sorted by its number.
-class NumberItem : public QTableWidgetItem
-{
+class NumberItem : public QTableWidgetItem {
 public:
     explicit NumberItem(double v)
-        : QTableWidgetItem(std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("failed"))
-        , m_value(std::isfinite(v) ? v : -1e300)
+        : QTableWidgetItem(
+            std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("failed")),
+          m_value(std::isfinite(v) ? v : -1e300)
     {
     }
     bool operator<(const QTableWidgetItem &other) const override
@@ -49,14 +48,14 @@ private:
 
 } // namespace
 
-TrainingMonitor::TrainingMonitor(QWidget *parent)
-    : QWidget(parent)
+TrainingMonitor::TrainingMonitor(QWidget *parent) : QWidget(parent)
 {
     m_curves = new plots::LiveCurvePlot(this);
     m_curves->setTitle(tr("Training loss"));
     m_curves->setYLabel(tr("loss"));
     m_trials = new QTableWidget(0, 4, this);
-    m_trials->setHorizontalHeaderLabels({ tr("Score"), tr("± std"), tr("Seconds"), tr("Parameters") });
+    m_trials->setHorizontalHeaderLabels(
+        { tr("Score"), tr("± std"), tr("Seconds"), tr("Parameters") });
     m_trials->horizontalHeader()->setStretchLastSection(true);
     m_trials->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_trials->setSortingEnabled(true);
@@ -93,7 +92,8 @@ void TrainingMonitor::addUpdate(int nodeId, const engine::NodeValuePtr &value)
     if (const auto *u = value->as<engine::TrainingUpdate>()) {
         const engine::EpochReport &r = u->report;
         if (r.epoch <= 1 || !m_currentRun.contains(nodeId))
-            m_currentRun.insert(nodeId, QStringLiteral("%1 #%2").arg(u->modelName).arg(++m_runSerial));
+            m_currentRun.insert(
+                nodeId, QStringLiteral("%1 #%2").arg(u->modelName).arg(++m_runSerial));
         const QString run = m_currentRun.value(nodeId);
         if (std::isfinite(r.trainLoss))
             m_curves->append(run, tr("train"), r.epoch, r.trainLoss);
@@ -129,8 +129,8 @@ void TrainingMonitor::addUpdate(int nodeId, const engine::NodeValuePtr &value)
         m_trials->setItem(row, 2, new NumberItem(t->seconds));
         m_trials->setItem(row, 3, new QTableWidgetItem(params.join(QStringLiteral(", "))));
         m_trials->setSortingEnabled(true);
-        const bool lowerBetter = t->metric == QStringLiteral("rmse") || t->metric == QStringLiteral("mae")
-            || t->metric == QStringLiteral("log_loss");
+        const bool lowerBetter = t->metric == QStringLiteral("rmse")
+            || t->metric == QStringLiteral("mae") || t->metric == QStringLiteral("log_loss");
         m_trials->sortItems(0, lowerBetter ? Qt::AscendingOrder : Qt::DescendingOrder);
         m_trials->horizontalHeaderItem(0)->setText(t->metric);
         m_status->setText(tr("Tuning: trial %1 of %2 done (%3 %4)")

@@ -25,8 +25,7 @@ namespace sextant::widgets {
 // Fed by Executor::nodeUpdate (connected queued: it is emitted on worker threads). The
 // curve plot throttles redraws to ~30 per second whatever the rate of epochs, so a fast
 // learner cannot flood the GUI thread.
-class TrainingMonitor : public QWidget
-{
+class TrainingMonitor : public QWidget {
     Q_OBJECT
 public:
     explicit TrainingMonitor(QWidget *parent = nullptr);

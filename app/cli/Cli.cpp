@@ -3,7 +3,6 @@
 #include "cli/ExportOnnxCommand.h"
 #include "cli/PredictCommand.h"
 #include "cli/RunCommand.h"
-
 #include "data/DatasetLoader.h"
 #include "data/Statistics.h"
 #include "sextant/Version.h"
@@ -12,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
-
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -25,7 +23,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
-const char *const kSubcommands[] = {"info", "run", "predict", "export-onnx", "help"};
+const char *const kSubcommands[] = { "info", "run", "predict", "export-onnx", "help" };
 
 QTextStream &out()
 {
@@ -99,7 +97,10 @@ int info(const QStringList &args)
 
     const engine::LoadResult result = engine::DatasetLoader::load(path);
     if (!result.ok()) {
-        err() << "sextant: " << (result.error ? result.error->toString() : path + QStringLiteral(": could not be read")) << "\n";
+        err() << "sextant: "
+              << (result.error ? result.error->toString()
+                               : path + QStringLiteral(": could not be read"))
+              << "\n";
         return kExitFailure;
     }
     for (const engine::LoadIssue &w : result.warnings)
@@ -133,7 +134,8 @@ int info(const QStringList &args)
             } else {
                 o[QStringLiteral("mode")] = s.mode;
                 o[QStringLiteral("mode_count")] = double(s.modeCount);
-                o[QStringLiteral("categories")] = QJsonArray::fromStringList(c.categories().mid(0, 100));
+                o[QStringLiteral("categories")]
+                    = QJsonArray::fromStringList(c.categories().mid(0, 100));
             }
             cols.append(o);
         }
@@ -148,9 +150,10 @@ int info(const QStringList &args)
     }
 
     out() << path << ": " << ds.rowCount() << " rows, " << ds.columnCount() << " columns\n\n";
-    QStringList header = {QStringLiteral("column"), QStringLiteral("type"), QStringLiteral("missing"),
-                          QStringLiteral("mean"), QStringLiteral("std"), QStringLiteral("min"),
-                          QStringLiteral("median"), QStringLiteral("max"), QStringLiteral("distinct")};
+    QStringList header
+        = { QStringLiteral("column"), QStringLiteral("type"), QStringLiteral("missing"),
+              QStringLiteral("mean"), QStringLiteral("std"), QStringLiteral("min"),
+              QStringLiteral("median"), QStringLiteral("max"), QStringLiteral("distinct") };
     QList<QStringList> rows;
     for (const engine::Column &c : ds.columns()) {
         const engine::ColumnSummary s = engine::Statistics::summarize(c);
@@ -158,13 +161,12 @@ int info(const QStringList &args)
         if (c.role() == engine::ColumnRole::Target)
             type += QStringLiteral(" (target)");
         if (c.isNumeric()) {
-            rows.push_back({c.name(), type, QString::number(s.missing), fmt(s.mean), fmt(s.std),
-                            fmt(s.min), fmt(s.median), fmt(s.max), QString::number(s.distinct)});
+            rows.push_back({ c.name(), type, QString::number(s.missing), fmt(s.mean), fmt(s.std),
+                fmt(s.min), fmt(s.median), fmt(s.max), QString::number(s.distinct) });
         } else {
-            rows.push_back({c.name(), type, QString::number(s.missing), QStringLiteral("-"),
-                            QStringLiteral("-"), QStringLiteral("-"),
-                            QStringLiteral("mode: ") + s.mode, QStringLiteral("-"),
-                            QString::number(s.distinct)});
+            rows.push_back({ c.name(), type, QString::number(s.missing), QStringLiteral("-"),
+                QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("mode: ") + s.mode,
+                QStringLiteral("-"), QString::number(s.distinct) });
         }
     }
     QList<qsizetype> widths(header.size());
@@ -203,7 +205,7 @@ bool isCliInvocation(int argc, char **argv)
         if (std::strcmp(first, cmd) == 0)
             return true;
     return std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0
-           || std::strcmp(first, "--version") == 0 || std::strcmp(first, "-v") == 0;
+        || std::strcmp(first, "--version") == 0 || std::strcmp(first, "-v") == 0;
 }
 
 int run(const QStringList &arguments)
@@ -214,7 +216,8 @@ int run(const QStringList &arguments)
     }
     const QString cmd = arguments[1];
     const QStringList rest = arguments.mid(2);
-    if (cmd == QLatin1String("--help") || cmd == QLatin1String("-h") || cmd == QLatin1String("help")) {
+    if (cmd == QLatin1String("--help") || cmd == QLatin1String("-h")
+        || cmd == QLatin1String("help")) {
         out() << usage();
         out().flush();
         return kExitOk;

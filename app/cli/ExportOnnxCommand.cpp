@@ -62,8 +62,8 @@ int ExportOnnxCommand::exec(const QStringList &args, QTextStream &out, QTextStre
         return RunCommand::kExitFailure;
     }
     if (Status s = OnnxExport::exportModel(*model.value(), outPath); !s) {
-        err << "sextant: " << modelPath << ": ONNX export to " << outPath << " failed: "
-            << s.error() << "\n";
+        err << "sextant: " << modelPath << ": ONNX export to " << outPath
+            << " failed: " << s.error() << "\n";
         err.flush();
         return RunCommand::kExitFailure;
     }

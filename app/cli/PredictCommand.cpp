@@ -7,7 +7,6 @@
 #include "ml/FitContext.h"
 
 #include <QTextStream>
-
 #include <exception>
 
 namespace sextant::cli {

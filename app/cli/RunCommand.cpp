@@ -388,7 +388,8 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
                 const TrainedModelPtr *trained = value ? value->as<TrainedModelPtr>() : nullptr;
                 if (!trained || !*trained)
                     continue;
-                QString base = outDir.filePath(QStringLiteral("%1-%2").arg(id).arg(kindOf(type->id)));
+                QString base
+                    = outDir.filePath(QStringLiteral("%1-%2").arg(id).arg(kindOf(type->id)));
                 if (modelPorts > 1)
                     base += QLatin1Char('-') + kindOf(type->outputs[port].name);
                 const QString modelPath = base + QStringLiteral(".sxmodel");

@@ -169,8 +169,8 @@ bool writeScatter(
     return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
 }
 
-bool writeMetrics(const engine::MetricsTable &t, const QString &base, QStringList *written,
-    QString *error)
+bool writeMetrics(
+    const engine::MetricsTable &t, const QString &base, QStringList *written, QString *error)
 {
     if (!writeJson(t.toJson(), base + QStringLiteral(".json"), written, error))
         return false;
@@ -193,8 +193,8 @@ bool writeMetrics(const engine::MetricsTable &t, const QString &base, QStringLis
 
 // The predictions table as CSV, and what the view shows as JSON (metrics, AUC per
 // class, confusion counts).
-bool writePredictionView(const engine::PredictionView &v, const QString &base,
-    QStringList *written, QString *error)
+bool writePredictionView(
+    const engine::PredictionView &v, const QString &base, QStringList *written, QString *error)
 {
     using namespace engine;
     const Prediction &p = v.prediction;

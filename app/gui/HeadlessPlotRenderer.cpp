@@ -2,15 +2,15 @@
 
 #include "data/Statistics.h"
 #include "nodes/ColumnHistogram.h"
-#include "nodes/ScatterData.h"
 #include "nodes/PredictionView.h"
+#include "nodes/ScatterData.h"
 #include "plots/ConfusionMatrixPlot.h"
 #include "plots/CorrelationHeatmap.h"
+#include "plots/HistogramPlot.h"
+#include "plots/PlotExporter.h"
 #include "plots/PrecisionRecallPlot.h"
 #include "plots/ResidualPlot.h"
 #include "plots/RocPlot.h"
-#include "plots/HistogramPlot.h"
-#include "plots/PlotExporter.h"
 #include "plots/ScatterPlot.h"
 
 #include <memory>

@@ -3,7 +3,6 @@
 #include "cli/SinkRenderer.h"
 
 #include <QSize>
-
 #include <memory>
 
 namespace sextant::engine {

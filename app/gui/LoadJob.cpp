@@ -3,7 +3,6 @@
 #include "data/DatasetLoader.h"
 
 #include <QElapsedTimer>
-
 #include <algorithm>
 #include <exception>
 #include <new>
@@ -14,9 +13,7 @@ using engine::DatasetLoader;
 using engine::LoadResult;
 
 LoadJob::LoadJob(QString path, int histogramBins, QObject *parent)
-    : QObject(parent)
-    , m_path(std::move(path))
-    , m_bins(histogramBins)
+    : QObject(parent), m_path(std::move(path)), m_bins(histogramBins)
 {
 }
 
@@ -64,9 +61,9 @@ void LoadJob::summarize(LoadOutcome &outcome)
     engine::ColumnSummary *summaries = outcome.summaries.data();
     engine::Histogram *histograms = outcome.histograms.data();
     // Columns are independent: share them out among the cores.
-    std::atomic<int> next{0};
-    std::atomic<int> done{0};
-    std::atomic<bool> outOfMemory{false};
+    std::atomic<int> next { 0 };
+    std::atomic<int> done { 0 };
+    std::atomic<bool> outOfMemory { false };
     auto work = [&] {
         try {
             for (int c = next++; c < columns && !isCancelled() && !outOfMemory; c = next++) {
@@ -114,10 +111,10 @@ void LoadJob::run()
                     = engine::PcaProjection::compute(*outcome->result.dataset, &m_cancel);
         }
     } catch (const std::bad_alloc &) {
-        outcome->result = LoadResult::failure(
-            {m_path, 0, 0, tr("not enough memory to load this file")});
+        outcome->result
+            = LoadResult::failure({ m_path, 0, 0, tr("not enough memory to load this file") });
     } catch (const std::exception &e) {
-        outcome->result = LoadResult::failure({m_path, 0, 0, QString::fromLocal8Bit(e.what())});
+        outcome->result = LoadResult::failure({ m_path, 0, 0, QString::fromLocal8Bit(e.what()) });
     }
     // A cancel that came at any time before the outcome is emitted wins.
     if (isCancelled() && !outcome->result.cancelled) {

@@ -7,7 +7,6 @@
 #include <QList>
 #include <QObject>
 #include <QString>
-
 #include <atomic>
 #include <memory>
 #include <thread>
@@ -18,8 +17,7 @@ namespace sextant::app {
 // What a LoadJob hands back: the load result and, when it succeeded, everything the first
 // views need that is proportional to the data (summaries and default histograms), so the
 // GUI thread only formats and draws. Immutable once emitted; shared by pointer.
-struct LoadOutcome
-{
+struct LoadOutcome {
     QString path;
     engine::LoadResult result;
     // One per dataset column, when result.ok().
@@ -41,8 +39,7 @@ struct LoadOutcome
 // cancel() sets an atomic flag polled by the loader and between columns; a cancelled job
 // still emits finished() with result.cancelled set. The destructor cancels and joins, so
 // a job can be deleted at any time (it blocks until the loader notices).
-class LoadJob : public QObject
-{
+class LoadJob : public QObject {
     Q_OBJECT
 public:
     enum class Stage { Reading, Summarizing };
@@ -69,9 +66,9 @@ private:
 
     const QString m_path;
     const int m_bins;
-    std::atomic<bool> m_cancel{false};
+    std::atomic<bool> m_cancel { false };
     // stage * 1000 + percent of the last progressChanged, so each value is emitted once.
-    std::atomic<int> m_lastProgress{-1};
+    std::atomic<int> m_lastProgress { -1 };
     std::thread m_thread;
 };
 

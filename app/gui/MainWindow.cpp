@@ -1,35 +1,33 @@
 #include "gui/MainWindow.h"
 
+#include "data/DatasetLoader.h"
+#include "graph/Executor.h"
+#include "graph/GraphModel.h"
+#include "graph/WorkflowFile.h"
+#include "gui/HeadlessPlotRenderer.h"
 #include "gui/LoadJob.h"
+#include "io/ModelFile.h"
+#include "io/OnnxExport.h"
+#include "nodes/BuiltinNodes.h"
+#include "nodes/ColumnHistogram.h"
+#include "nodes/MetricsTable.h"
+#include "nodes/PredictionView.h"
+#include "nodes/ScatterData.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
 #include "plots/PlotExporter.h"
 #include "plots/PlotView.h"
 #include "plots/ScatterPlot.h"
-#include "widgets/GraphCommands.h"
-#include "widgets/GraphEditor.h"
+#include "sextant/Version.h"
 #include "widgets/ColumnListView.h"
 #include "widgets/ColumnSummaryModel.h"
 #include "widgets/DataTableView.h"
 #include "widgets/DatasetTableModel.h"
-#include "widgets/MessageBanner.h"
-
-#include "data/DatasetLoader.h"
-#include "graph/Executor.h"
-#include "gui/HeadlessPlotRenderer.h"
-#include "io/ModelFile.h"
-#include "io/OnnxExport.h"
+#include "widgets/GraphCommands.h"
+#include "widgets/GraphEditor.h"
 #include "widgets/GraphScene.h"
-#include "nodes/MetricsTable.h"
-#include "nodes/PredictionView.h"
-#include "plots/PlotView.h"
+#include "widgets/MessageBanner.h"
 #include "widgets/TrainingMonitor.h"
-#include "graph/GraphModel.h"
-#include "graph/WorkflowFile.h"
-#include "nodes/BuiltinNodes.h"
-#include "nodes/ColumnHistogram.h"
-#include "nodes/ScatterData.h"
-#include "sextant/Version.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,12 +35,11 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
-#include <QHeaderView>
-#include <QTableWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
@@ -56,9 +53,9 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 // The resources are compiled into the sextant_app static library, whose registration the
@@ -100,9 +97,8 @@ QString displayName(const QString &path)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_tableModel(new widgets::DatasetTableModel(this))
-    , m_columnModel(new widgets::ColumnSummaryModel(this))
+    : QMainWindow(parent), m_tableModel(new widgets::DatasetTableModel(this)),
+      m_columnModel(new widgets::ColumnSummaryModel(this))
 {
     initSextantResources();
     setWindowTitle(tr("Sextant"));
@@ -119,10 +115,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_banner = new MessageBanner(central);
     layout->addWidget(m_banner);
     m_stack = new QStackedWidget(central);
-    auto *placeholder = new QLabel(
-        tr("<p style='font-size:large'>Drop a data file here</p>"
-           "<p>CSV, TSV, ARFF or LIBSVM — or use <b>File › Open Dataset…</b></p>"),
-        m_stack);
+    auto *placeholder
+        = new QLabel(tr("<p style='font-size:large'>Drop a data file here</p>"
+                        "<p>CSV, TSV, ARFF or LIBSVM — or use <b>File › Open Dataset…</b></p>"),
+            m_stack);
     placeholder->setAlignment(Qt::AlignCenter);
     placeholder->setObjectName(QStringLiteral("dropHint"));
     placeholder->setEnabled(false); // greyed
@@ -148,9 +144,9 @@ MainWindow::MainWindow(QWidget *parent)
         m_warningsDock->raise();
     });
     connect(m_columnList, &widgets::ColumnListView::currentColumnChanged, this,
-            &MainWindow::showColumn);
+        &MainWindow::showColumn);
     connect(m_table, &widgets::DataTableView::currentColumnChanged, this,
-            &MainWindow::onTableColumnChanged);
+        &MainWindow::onTableColumnChanged);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
@@ -183,8 +179,8 @@ void MainWindow::createViews()
     m_graphEditor = new widgets::GraphEditor(*m_graph, *m_executor, m_tabs);
     m_graphEditor->setObjectName(QStringLiteral("graphEditor"));
     m_tabs->addTab(m_graphEditor, tr("Workflow"));
-    connect(m_graphEditor, &widgets::GraphEditor::openViewRequested, this,
-            &MainWindow::showNodeResult);
+    connect(
+        m_graphEditor, &widgets::GraphEditor::openViewRequested, this, &MainWindow::showNodeResult);
 
     // Live training: epochs and tuning trials from the executor's worker threads.
     m_trainingMonitor = new widgets::TrainingMonitor(this);
@@ -195,33 +191,35 @@ void MainWindow::createViews()
     addDockWidget(Qt::BottomDockWidgetArea, m_trainingDock);
     m_trainingDock->hide(); // shown by the first epoch
     // Worker thread -> GUI thread: queued.
-    connect(m_executor.get(), &engine::Executor::nodeUpdate, this,
-            [this](int id, const engine::NodeValuePtr &value) {
-                if (!m_trainingDock->isVisible()) {
-                    m_trainingDock->show();
-                    m_trainingDock->raise();
-                }
-                m_trainingMonitor->addUpdate(id, value);
-            },
-            Qt::QueuedConnection);
+    connect(
+        m_executor.get(), &engine::Executor::nodeUpdate, this,
+        [this](int id, const engine::NodeValuePtr &value) {
+            if (!m_trainingDock->isVisible()) {
+                m_trainingDock->show();
+                m_trainingDock->raise();
+            }
+            m_trainingMonitor->addUpdate(id, value);
+        },
+        Qt::QueuedConnection);
     // Worker thread -> GUI thread: queued.
-    connect(m_executor.get(), &engine::Executor::runStarted, this,
-            [this] { m_trainingMonitor->setRunning(true); }, Qt::QueuedConnection);
+    connect(
+        m_executor.get(), &engine::Executor::runStarted, this,
+        [this] { m_trainingMonitor->setRunning(true); }, Qt::QueuedConnection);
     // Worker thread -> GUI thread: queued.
-    connect(m_executor.get(), &engine::Executor::runFinished, this,
-            [this] { m_trainingMonitor->setRunning(false); }, Qt::QueuedConnection);
+    connect(
+        m_executor.get(), &engine::Executor::runFinished, this,
+        [this] { m_trainingMonitor->setRunning(false); }, Qt::QueuedConnection);
     connect(m_trainingMonitor, &widgets::TrainingMonitor::stopRequested, this,
-            [this] { m_executor->stopTraining(); });
+        [this] { m_executor->stopTraining(); });
 
     // Selecting points in the scatter selects their rows in the table.
-    connect(m_scatter, &plots::ScatterPlot::pointClicked, this, [this](qint64 row) {
-        m_table->selectRow(static_cast<int>(row));
-    });
-    connect(m_scatter, &plots::ScatterPlot::selectionChanged, this,
-            [this](const QList<qint64> &rows) {
-                if (!rows.isEmpty())
-                    m_table->selectRow(static_cast<int>(rows.front()));
-            });
+    connect(m_scatter, &plots::ScatterPlot::pointClicked, this,
+        [this](qint64 row) { m_table->selectRow(static_cast<int>(row)); });
+    connect(
+        m_scatter, &plots::ScatterPlot::selectionChanged, this, [this](const QList<qint64> &rows) {
+            if (!rows.isEmpty())
+                m_table->selectRow(static_cast<int>(rows.front()));
+        });
     // A heatmap cell opens the scatter of its two columns.
     connect(m_heatmap, &plots::CorrelationHeatmap::cellClicked, this, [this](int i, int j) {
         if (!m_outcome || !m_outcome->result.dataset)
@@ -250,9 +248,8 @@ void MainWindow::showOverview(const LoadOutcome &outcome)
         return;
     }
     m_scatter->setTitle({});
-    m_scatter->setData(p.pc1, p.pc2,
-                       tr("PC1 (%1% of variance)").arg(p.ratio1 * 100, 0, 'f', 1),
-                       tr("PC2 (%1% of variance)").arg(p.ratio2 * 100, 0, 'f', 1));
+    m_scatter->setData(p.pc1, p.pc2, tr("PC1 (%1% of variance)").arg(p.ratio1 * 100, 0, 'f', 1),
+        tr("PC2 (%1% of variance)").arg(p.ratio2 * 100, 0, 'f', 1));
     m_scatter->setRowIds(std::vector<qint64>(p.rowIds.begin(), p.rowIds.end()));
     m_scatter->setRowSource(ds);
     // Colour by the target, else by the first categorical column.
@@ -276,7 +273,8 @@ void MainWindow::showOverview(const LoadOutcome &outcome)
         codes.reserve(p.rowIds.size());
         for (std::int64_t r : p.rowIds)
             codes.push_back(src.codes()[static_cast<std::size_t>(r)]);
-        m_scatter->setColorColumn(engine::Column::categorical(src.name(), std::move(codes), src.categories()));
+        m_scatter->setColorColumn(
+            engine::Column::categorical(src.name(), std::move(codes), src.categories()));
     } else {
         std::vector<double> values;
         values.reserve(p.rowIds.size());
@@ -309,8 +307,8 @@ void MainWindow::showNodeResult(int nodeId)
             m_scatter->clearColor();
         m_tabs->setCurrentWidget(m_scatter);
     } else if (const auto *hist = value->as<engine::ColumnHistogram>()) {
-        m_histogram->setHistogram(hist->column, hist->columnType == engine::ColumnType::Categorical,
-                                  hist->histogram);
+        m_histogram->setHistogram(
+            hist->column, hist->columnType == engine::ColumnType::Categorical, hist->histogram);
         m_histogramDock->show();
         m_histogramDock->raise();
     } else if (const auto *metrics = value->as<engine::MetricsTable>()) {
@@ -318,9 +316,9 @@ void MainWindow::showNodeResult(int nodeId)
     } else if (const auto *view = value->as<engine::PredictionView>()) {
         std::unique_ptr<plots::PlotView> plot = HeadlessPlotRenderer::createPredictionPlot(*view);
         const QString title = view->kind == engine::PredictionView::Kind::Roc ? tr("ROC")
-            : view->kind == engine::PredictionView::Kind::PrecisionRecall   ? tr("Precision-Recall")
-            : view->kind == engine::PredictionView::Kind::Confusion         ? tr("Confusion")
-                                                                            : tr("Residuals");
+            : view->kind == engine::PredictionView::Kind::PrecisionRecall ? tr("Precision-Recall")
+            : view->kind == engine::PredictionView::Kind::Confusion       ? tr("Confusion")
+                                                                          : tr("Residuals");
         showEvaluationView(plot.release(), title);
     }
 }
@@ -337,16 +335,18 @@ bool MainWindow::saveTrainedModel(int nodeId, bool onnx, const QString &chosenPa
     const engine::TrainedModelPtr model = modelOf(nodeId);
     if (!model) {
         m_banner->showMessage(MessageBanner::Level::Error,
-                              tr("Node %1 has no trained model yet: run the workflow first.").arg(nodeId));
+            tr("Node %1 has no trained model yet: run the workflow first.").arg(nodeId));
         return false;
     }
     QString path = chosenPath;
     if (path.isEmpty()) {
-        const QString suggestion = QDir(QDir::homePath())
-                                       .filePath(QString(model->displayName).replace(QLatin1Char(' '), QLatin1Char('_'))
-                                           + (onnx ? QStringLiteral(".onnx") : QStringLiteral(".sxmodel")));
-        path = QFileDialog::getSaveFileName(this, onnx ? tr("Export Model as ONNX") : tr("Save Trained Model"),
-            suggestion, onnx ? tr("ONNX model (*.onnx)") : tr("Sextant model (*.sxmodel)"));
+        const QString suggestion
+            = QDir(QDir::homePath())
+                  .filePath(QString(model->displayName).replace(QLatin1Char(' '), QLatin1Char('_'))
+                      + (onnx ? QStringLiteral(".onnx") : QStringLiteral(".sxmodel")));
+        path = QFileDialog::getSaveFileName(this,
+            onnx ? tr("Export Model as ONNX") : tr("Save Trained Model"), suggestion,
+            onnx ? tr("ONNX model (*.onnx)") : tr("Sextant model (*.sxmodel)"));
         if (path.isEmpty())
             return false;
     }
@@ -363,7 +363,7 @@ bool MainWindow::saveTrainedModel(int nodeId, bool onnx, const QString &chosenPa
 QWidget *MainWindow::createMetricsView(const engine::MetricsTable &metrics)
 {
     auto *table = new QTableWidget(static_cast<int>(metrics.rows.size()),
-                                   static_cast<int>(1 + metrics.columns.size() + metrics.noteColumns.size()));
+        static_cast<int>(1 + metrics.columns.size() + metrics.noteColumns.size()));
     QStringList headers { tr("") };
     headers += metrics.columns;
     headers += metrics.noteColumns;
@@ -373,13 +373,14 @@ QWidget *MainWindow::createMetricsView(const engine::MetricsTable &metrics)
         table->setItem(r, 0, new QTableWidgetItem(row.label));
         for (int c = 0; c < metrics.columns.size(); ++c) {
             const double v = c < row.values.size() ? row.values[c] : std::nan("");
-            auto *item = new QTableWidgetItem(std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("–"));
+            auto *item = new QTableWidgetItem(
+                std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("–"));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             table->setItem(r, 1 + c, item);
         }
         for (int c = 0; c < metrics.noteColumns.size(); ++c)
             table->setItem(r, 1 + static_cast<int>(metrics.columns.size()) + c,
-                           new QTableWidgetItem(row.notes.value(c)));
+                new QTableWidgetItem(row.notes.value(c)));
     }
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->setVisible(false);
@@ -431,7 +432,7 @@ void MainWindow::createDocks()
     m_histogramDock->setWidget(m_histogram);
     addDockWidget(Qt::RightDockWidgetArea, m_histogramDock);
     splitDockWidget(m_columnsDock, m_histogramDock, Qt::Vertical);
-    resizeDocks({m_columnsDock}, {560}, Qt::Horizontal);
+    resizeDocks({ m_columnsDock }, { 560 }, Qt::Horizontal);
 
     m_warningsList = new QListWidget(this);
     m_warningsList->setObjectName(QStringLiteral("warningsList"));
@@ -472,9 +473,9 @@ void MainWindow::createActions()
     // The modified flag follows the editor's undo stack: an edit sets it, undoing back to
     // the saved state clears it.
     connect(m_graphEditor->undoStack(), &QUndoStack::cleanChanged, this,
-            &MainWindow::updateWindowTitle);
+        &MainWindow::updateWindowTitle);
     connect(m_graphEditor, &widgets::GraphEditor::workflowFileDropped, this,
-            [this](const QString &path) { openWorkflow(path); });
+        [this](const QString &path) { openWorkflow(path); });
     updateWindowTitle();
     file->addSeparator();
     // Export the plot of the current tab (each plot's context menu offers the same).
@@ -511,26 +512,29 @@ void MainWindow::createActions()
     modelMenu->addAction(tr("Save Trained Model (.sxmodel)…"), this, [this, selectedModelNode] {
         const int id = selectedModelNode();
         if (id < 0)
-            statusBar()->showMessage(tr("Select a model node that has run to save its model."), 5000);
+            statusBar()->showMessage(
+                tr("Select a model node that has run to save its model."), 5000);
         else
             saveTrainedModel(id, false);
     });
     modelMenu->addAction(tr("Export as &ONNX…"), this, [this, selectedModelNode] {
         const int id = selectedModelNode();
         if (id < 0)
-            statusBar()->showMessage(tr("Select a model node that has run to export its model."), 5000);
+            statusBar()->showMessage(
+                tr("Select a model node that has run to export its model."), 5000);
         else
             saveTrainedModel(id, true);
     });
     connect(m_graphEditor->scene(), &widgets::GraphScene::nodeContextMenuRequested, this,
-            [this](int id, const QPoint &screenPos) {
-                if (!modelOf(id))
-                    return;
-                QMenu menu(this);
-                menu.addAction(tr("Save Trained Model…"), this, [this, id] { saveTrainedModel(id, false); });
-                menu.addAction(tr("Export as ONNX…"), this, [this, id] { saveTrainedModel(id, true); });
-                menu.exec(screenPos);
-            });
+        [this](int id, const QPoint &screenPos) {
+            if (!modelOf(id))
+                return;
+            QMenu menu(this);
+            menu.addAction(
+                tr("Save Trained Model…"), this, [this, id] { saveTrainedModel(id, false); });
+            menu.addAction(tr("Export as ONNX…"), this, [this, id] { saveTrainedModel(id, true); });
+            menu.exec(screenPos);
+        });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -575,8 +579,8 @@ void MainWindow::openFileDialog()
 {
     QSettings settings;
     const QString dir = settings.value(kLastDirKey, QDir::homePath()).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Dataset"), dir,
-                                                      DatasetLoader::fileDialogFilter());
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Dataset"), dir, DatasetLoader::fileDialogFilter());
     if (path.isEmpty())
         return;
     settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());
@@ -602,17 +606,16 @@ void MainWindow::openFile(const QString &path)
     auto *job = new LoadJob(absolute, m_histogram->binCount(), this);
     m_jobs.emplace(id, job);
     // Worker thread -> GUI thread.
-    connect(job, &LoadJob::progressChanged, this,
-            [this, id](LoadJob::Stage stage, int percent) {
-                onJobProgress(id, int(stage), percent);
-            },
-            Qt::QueuedConnection);
+    connect(
+        job, &LoadJob::progressChanged, this,
+        [this, id](LoadJob::Stage stage, int percent) { onJobProgress(id, int(stage), percent); },
+        Qt::QueuedConnection);
     // Worker thread -> GUI thread; the outcome is shared and immutable.
-    connect(job, &LoadJob::finished, this,
-            [this, id](const std::shared_ptr<const LoadOutcome> &outcome) {
-                onJobFinished(id, outcome);
-            },
-            Qt::QueuedConnection);
+    connect(
+        job, &LoadJob::finished, this,
+        [this, id](
+            const std::shared_ptr<const LoadOutcome> &outcome) { onJobFinished(id, outcome); },
+        Qt::QueuedConnection);
     m_currentJob = id;
     m_loadingPath = absolute;
     setLoadingUi(true, absolute);
@@ -651,8 +654,8 @@ void MainWindow::onJobProgress(int jobId, int stage, int percent)
         m_progress->setRange(0, 100);
     m_progress->setValue(percent);
     m_progressLabel->setText(stage == int(LoadJob::Stage::Reading)
-                                 ? tr("Reading %1…").arg(name)
-                                 : tr("Computing statistics of %1…").arg(name));
+            ? tr("Reading %1…").arg(name)
+            : tr("Computing statistics of %1…").arg(name));
 }
 
 void MainWindow::onJobFinished(int jobId, const std::shared_ptr<const LoadOutcome> &outcome)
@@ -674,8 +677,8 @@ void MainWindow::onJobFinished(int jobId, const std::shared_ptr<const LoadOutcom
     }
     if (!result.ok()) {
         const QString why = result.error ? result.error->toString() : tr("unknown error");
-        m_banner->showMessage(MessageBanner::Level::Error,
-                              tr("Could not load %1.\n%2").arg(name, why));
+        m_banner->showMessage(
+            MessageBanner::Level::Error, tr("Could not load %1.\n%2").arg(name, why));
         statusBar()->showMessage(tr("Could not load %1").arg(name), 8000);
         Q_EMIT loadFinished(false);
         return;
@@ -699,7 +702,7 @@ void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
         m_docksFitted = true;
         const int wanted = m_columnList->fittedWidth();
         if (wanted > m_columnsDock->width())
-            resizeDocks({m_columnsDock}, {std::min(wanted, width() * 11 / 20)}, Qt::Horizontal);
+            resizeDocks({ m_columnsDock }, { std::min(wanted, width() * 11 / 20) }, Qt::Horizontal);
     }
 
     m_datasetName = dataset.name();
@@ -708,11 +711,10 @@ void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
     m_sizeLabel->setText(tr("%1 rows × %2 columns")
                              .arg(locale.toString(qlonglong(dataset.rowCount())))
                              .arg(locale.toString(dataset.columnCount())));
-    const QString took = outcome->elapsedMs < 1
-                             ? tr("under a millisecond")
-                         : outcome->elapsedMs < 1000
-                             ? tr("%1 ms").arg(outcome->elapsedMs)
-                             : tr("%1 s").arg(locale.toString(outcome->elapsedMs / 1000.0, 'f', 1));
+    const QString took = outcome->elapsedMs < 1 ? tr("under a millisecond")
+        : outcome->elapsedMs < 1000
+        ? tr("%1 ms").arg(outcome->elapsedMs)
+        : tr("%1 s").arg(locale.toString(outcome->elapsedMs / 1000.0, 'f', 1));
     statusBar()->showMessage(tr("Loaded %1 in %2").arg(displayName(outcome->path), took), 8000);
     addRecentFile(outcome->path);
 
@@ -725,14 +727,14 @@ void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
         m_warningsDock->hide();
     } else {
         const QString text = warnings.size() == 1
-                                 ? tr("%1 was loaded with a warning.")
-                                       .arg(displayName(outcome->path))
-                                 : tr("%1 was loaded with %2 warnings.")
-                                       .arg(displayName(outcome->path))
-                                       .arg(warnings.size());
+            ? tr("%1 was loaded with a warning.").arg(displayName(outcome->path))
+            : tr("%1 was loaded with %2 warnings.")
+                  .arg(displayName(outcome->path))
+                  .arg(warnings.size());
         m_banner->showMessage(MessageBanner::Level::Warning, text, tr("Show Warnings"));
         m_warningsDock->show();
-        resizeDocks({m_warningsDock}, {m_warningsList->sizeHintForRow(0) * 6 + 8}, Qt::Vertical);
+        resizeDocks(
+            { m_warningsDock }, { m_warningsList->sizeHintForRow(0) * 6 + 8 }, Qt::Vertical);
     }
 
     m_histogram->clear();
@@ -868,8 +870,7 @@ void MainWindow::rebuildRecentMenu()
         return;
     }
     m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("&Clear Menu"), this,
-                            [] { QSettings().remove(kRecentFilesKey); });
+    m_recentMenu->addAction(tr("&Clear Menu"), this, [] { QSettings().remove(kRecentFilesKey); });
 }
 
 // ---- drag and drop -------------------------------------------------------------------------
@@ -907,10 +908,9 @@ void MainWindow::dropEvent(QDropEvent *event)
         }
     openFile(chosen);
     if (files.size() > 1)
-        statusBar()->showMessage(
-            tr("Opening %1 (one file at a time; %2 other files ignored)")
-                .arg(displayName(chosen))
-                .arg(files.size() - 1),
+        statusBar()->showMessage(tr("Opening %1 (one file at a time; %2 other files ignored)")
+                                     .arg(displayName(chosen))
+                                     .arg(files.size() - 1),
             8000);
 }
 
@@ -919,7 +919,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 bool MainWindow::isWorkflowFile(const QString &path)
 {
     return QFileInfo(path).suffix().compare(engine::WorkflowFile::suffix(), Qt::CaseInsensitive)
-           == 0;
+        == 0;
 }
 
 QString MainWindow::workflowName() const
@@ -971,14 +971,14 @@ bool MainWindow::maybeSaveWorkflow()
         choice = m_unsavedPrompt(workflowName());
     } else {
         QMessageBox box(QMessageBox::Warning, tr("Unsaved Workflow"),
-                        tr("The workflow “%1” has unsaved changes.").arg(workflowName()),
-                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+            tr("The workflow “%1” has unsaved changes.").arg(workflowName()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
         box.setInformativeText(tr("Do you want to save them?"));
         box.setDefaultButton(QMessageBox::Save);
         const int answer = box.exec();
-        choice = answer == QMessageBox::Save      ? UnsavedChoice::Save
-                 : answer == QMessageBox::Discard ? UnsavedChoice::Discard
-                                                  : UnsavedChoice::Cancel;
+        choice = answer == QMessageBox::Save ? UnsavedChoice::Save
+            : answer == QMessageBox::Discard ? UnsavedChoice::Discard
+                                             : UnsavedChoice::Cancel;
     }
     switch (choice) {
     case UnsavedChoice::Save:
@@ -1008,8 +1008,7 @@ void MainWindow::openWorkflowDialog()
 {
     QSettings settings;
     const QString dir = settings.value(kLastDirKey, QDir::homePath()).toString();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Workflow"), dir,
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workflow"), dir,
         tr("Sextant workflows (*.%1)").arg(engine::WorkflowFile::suffix()));
     if (path.isEmpty())
         return;
@@ -1028,8 +1027,7 @@ bool MainWindow::openWorkflow(const QString &path)
     const engine::Status status = engine::WorkflowFile::load(absolute, *m_graph);
     if (!status) {
         m_banner->showMessage(MessageBanner::Level::Error,
-                              tr("Could not open the workflow %1.\n%2")
-                                  .arg(displayName(absolute), status.error()));
+            tr("Could not open the workflow %1.\n%2").arg(displayName(absolute), status.error()));
         m_workflowErrorShown = true;
         statusBar()->showMessage(tr("Could not open %1").arg(displayName(absolute)), 8000);
         return false;
@@ -1058,16 +1056,14 @@ bool MainWindow::saveWorkflowAs(const QString &path)
     QString target = path;
     if (target.isEmpty()) {
         QSettings settings;
-        const QString suggestion
-            = m_workflowPath.isEmpty()
-                  ? QDir(settings.value(kLastDirKey, QDir::homePath()).toString())
-                        .filePath(tr("Untitled") + QLatin1Char('.') + engine::WorkflowFile::suffix())
-                  : m_workflowPath;
+        const QString suggestion = m_workflowPath.isEmpty()
+            ? QDir(settings.value(kLastDirKey, QDir::homePath()).toString())
+                  .filePath(tr("Untitled") + QLatin1Char('.') + engine::WorkflowFile::suffix())
+            : m_workflowPath;
         target = m_savePathPrompt
-                     ? m_savePathPrompt(suggestion)
-                     : QFileDialog::getSaveFileName(
-                           this, tr("Save Workflow As"), suggestion,
-                           tr("Sextant workflows (*.%1)").arg(engine::WorkflowFile::suffix()));
+            ? m_savePathPrompt(suggestion)
+            : QFileDialog::getSaveFileName(this, tr("Save Workflow As"), suggestion,
+                tr("Sextant workflows (*.%1)").arg(engine::WorkflowFile::suffix()));
         if (target.isEmpty())
             return false;
         if (QFileInfo(target).suffix().isEmpty())
@@ -1087,7 +1083,7 @@ bool MainWindow::saveWorkflowAs(const QString &path)
             stack->undo(); // the path rebase
         m_graph->setBaseDirectory(oldDirectory);
         m_banner->showMessage(MessageBanner::Level::Error,
-                              tr("Could not save the workflow.\n%1").arg(status.error()));
+            tr("Could not save the workflow.\n%1").arg(status.error()));
         m_workflowErrorShown = true;
         statusBar()->showMessage(tr("Could not save %1").arg(displayName(absolute)), 8000);
         return false;
@@ -1122,7 +1118,7 @@ void MainWindow::rebaseRelativePaths(const QString &newDirectory)
             if (value.isEmpty() || QDir::isAbsolutePath(value))
                 continue;
             const QString file = QDir::cleanPath(QDir(oldDirectory).absoluteFilePath(value));
-            edits.append({id, spec.name, QDir(newDirectory).relativeFilePath(file)});
+            edits.append({ id, spec.name, QDir(newDirectory).relativeFilePath(file) });
         }
     }
     if (edits.isEmpty())
@@ -1167,8 +1163,7 @@ QStringList MainWindow::loadWarnings() const
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Sextant"),
+    QMessageBox::about(this, tr("About Sextant"),
         tr("<h3>Sextant %1</h3>"
            "<p>A native desktop studio for machine learning on tabular data.</p>"
            "<p>Drop a CSV, TSV, ARFF or LIBSVM file on the window to look at it: the data "

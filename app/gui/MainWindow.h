@@ -2,7 +2,6 @@
 
 #include <QMainWindow>
 #include <QStringList>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -51,8 +50,7 @@ struct LoadOutcome;
 // files menu, the command line or by dropping them anywhere on the window, and load on a
 // worker thread (LoadJob) with a progress bar and a Cancel button in the status bar; a
 // failed or cancelled load leaves the current dataset in place and says why in a banner.
-class MainWindow : public QMainWindow
-{
+class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     static constexpr int kMaxRecentFiles = 10;

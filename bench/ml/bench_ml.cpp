@@ -104,6 +104,6 @@ int main(int argc, char **argv)
     }
     const BenchOutcome r = it->second.run(data);
     std::printf("{\"task\": \"%s\", \"seconds\": %.6f, \"score\": %.6f, \"score_name\": \"%s\"}\n",
-                task.c_str(), r.seconds, r.score, r.scoreName.c_str());
+        task.c_str(), r.seconds, r.score, r.scoreName.c_str());
     return 0;
 }

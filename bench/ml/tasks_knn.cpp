@@ -1,7 +1,6 @@
 // k-NN benchmark task: k = 5 classifier fitted on clf_100k_20 (100k x 20), predicting the
 // first 10,000 test rows. Timed part: fit + predict. Score: accuracy on those rows.
 #include "BenchTask.h"
-
 #include "ml/KNearestNeighbors.h"
 
 using namespace sextant::bench;

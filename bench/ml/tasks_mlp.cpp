@@ -2,7 +2,6 @@
 // binary clf_100k_20 dataset; the timed part is fit(), the score the test accuracy.
 // bench/ml/ref_mlp.py runs the same network in PyTorch and scikit-learn.
 #include "BenchTask.h"
-
 #include "ml/Mlp.h"
 
 namespace {

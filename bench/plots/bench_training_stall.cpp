@@ -16,7 +16,6 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTimer>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -63,11 +62,19 @@ int main(int argc, char **argv)
     }
 
     engine::GraphModel model(engine::BuiltinNodes::registry());
-    const int file = model.addNode(QStringLiteral("data.file"), {}, { { QStringLiteral("path"), csv } }).value();
-    const int select = model.addNode(QStringLiteral("data.select"), {}, { { QStringLiteral("target"), QStringLiteral("y") } }).value();
-    const int mlp = model.addNode(QStringLiteral("model.mlp"), {},
-        { { QStringLiteral("epochs"), epochs }, { QStringLiteral("early_stopping"), false },
-            { QStringLiteral("batch_size"), 256 }, { QStringLiteral("hidden_layers"), QStringLiteral("64, 64") } })
+    const int file
+        = model.addNode(QStringLiteral("data.file"), {}, { { QStringLiteral("path"), csv } })
+              .value();
+    const int select = model
+                           .addNode(QStringLiteral("data.select"), {},
+                               { { QStringLiteral("target"), QStringLiteral("y") } })
+                           .value();
+    const int mlp = model
+                        .addNode(QStringLiteral("model.mlp"), {},
+                            { { QStringLiteral("epochs"), epochs },
+                                { QStringLiteral("early_stopping"), false },
+                                { QStringLiteral("batch_size"), 256 },
+                                { QStringLiteral("hidden_layers"), QStringLiteral("64, 64") } })
                         .value();
     model.addConnection({ file, 0, select, 0 });
     model.addConnection({ select, 0, mlp, 0 });
@@ -78,7 +85,8 @@ int main(int argc, char **argv)
     engine::Executor executor(model);
     int updates = 0;
     // Worker thread -> GUI thread: queued.
-    QObject::connect(&executor, &engine::Executor::nodeUpdate, &monitor,
+    QObject::connect(
+        &executor, &engine::Executor::nodeUpdate, &monitor,
         [&](int id, const engine::NodeValuePtr &v) {
             ++updates;
             monitor.addUpdate(id, v);
@@ -97,8 +105,13 @@ int main(int argc, char **argv)
         last = now;
     });
     bool finished = false;
-    QObject::connect(&executor, &engine::Executor::runFinished, &app,
-        [&](const engine::RunSummary &) { finished = true; app.quit(); }, Qt::QueuedConnection);
+    QObject::connect(
+        &executor, &engine::Executor::runFinished, &app,
+        [&](const engine::RunSummary &) {
+            finished = true;
+            app.quit();
+        },
+        Qt::QueuedConnection);
     tick.start();
     QElapsedTimer training;
     training.start();
@@ -106,8 +119,8 @@ int main(int argc, char **argv)
     app.exec();
     const double seconds = training.nsecsElapsed() / 1e9;
     if (!finished || executor.state(mlp).status != engine::NodeStatus::Done) {
-        std::fprintf(stderr, "training did not finish: %s\n",
-            qPrintable(executor.state(mlp).message));
+        std::fprintf(
+            stderr, "training did not finish: %s\n", qPrintable(executor.state(mlp).message));
         return 1;
     }
     std::sort(gaps.begin(), gaps.end());

@@ -18,12 +18,11 @@ namespace sextant::engine {
 //  - Sparse rows: 0-based ascending indices; absent entries are 0 (numeric, date) or the
 //    first value (nominal, string), as in Weka. Instance weights {w} are ignored.
 // Errors name the file, line and field. See ArffReader.cpp for the details.
-class ArffReader
-{
+class ArffReader {
 public:
     static LoadResult read(const QString &path, const LoadControl &control = {});
-    static LoadResult readBuffer(const QByteArray &data, const QString &sourceName,
-                                 const LoadControl &control = {});
+    static LoadResult readBuffer(
+        const QByteArray &data, const QString &sourceName, const LoadControl &control = {});
 };
 
 } // namespace sextant::engine

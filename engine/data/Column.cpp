@@ -16,9 +16,12 @@ QString toString(ColumnType type)
 QString toString(ColumnRole role)
 {
     switch (role) {
-    case ColumnRole::Feature: return QStringLiteral("feature");
-    case ColumnRole::Target: return QStringLiteral("target");
-    case ColumnRole::Ignore: return QStringLiteral("ignore");
+    case ColumnRole::Feature:
+        return QStringLiteral("feature");
+    case ColumnRole::Target:
+        return QStringLiteral("target");
+    case ColumnRole::Ignore:
+        return QStringLiteral("ignore");
     }
     return {};
 }
@@ -51,8 +54,7 @@ QString formatNumber(double v)
 }
 } // namespace
 
-Column::Column()
-    : m_data(std::make_shared<const Storage>())
+Column::Column() : m_data(std::make_shared<const Storage>())
 {
 }
 

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -25,15 +24,14 @@ QString toString(ColumnRole role);
 //  - Categorical: `codes()` holds one int32 per row indexing `categories()`; a missing
 //    cell holds -1.
 //  - The missing mask (`isMissing`) is stored only when the column has missing cells.
-class Column
-{
+class Column {
 public:
     Column();
 
-    static Column numeric(QString name, std::vector<double> values,
-                          std::vector<std::uint8_t> missing = {});
-    static Column categorical(QString name, std::vector<std::int32_t> codes,
-                              QStringList categories);
+    static Column numeric(
+        QString name, std::vector<double> values, std::vector<std::uint8_t> missing = {});
+    static Column categorical(
+        QString name, std::vector<std::int32_t> codes, QStringList categories);
 
     const QString &name() const { return m_name; }
     void setName(const QString &name) { m_name = name; }
@@ -76,8 +74,7 @@ public:
     bool sharesDataWith(const Column &other) const { return m_data == other.m_data; }
 
 private:
-    struct Storage
-    {
+    struct Storage {
         ColumnType type = ColumnType::Numeric;
         std::vector<double> values;
         std::vector<std::int32_t> codes;

@@ -18,7 +18,7 @@ enum class PassOutcome { Done, Again, Stop };
 // numbers, not the text the next pass must keep); the caller then parses again.
 template<bool Quotes>
 PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkConfig &cfg,
-                    std::vector<Kind> &kinds, ChunkResult &out)
+    std::vector<Kind> &kinds, ChunkResult &out)
 {
     const Setup &s = *cfg.setup;
     const int ncols = cfg.columns;
@@ -32,7 +32,7 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
 
     const auto warn = [&](std::int64_t line, int field, QString message) {
         if (out.warnings.size() < static_cast<std::size_t>(std::max(cfg.maxWarnings, 0)))
-            out.warnings.push_back({line, field, std::move(message)});
+            out.warnings.push_back({ line, field, std::move(message) });
         else
             ++out.droppedWarnings;
     };
@@ -64,9 +64,14 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
 
     const auto pushMissing = [&](int c) {
         switch (passKinds[c]) {
-        case Kind::Numeric: dst[c][out.rows] = kNaN; break;
-        case Kind::Text: out.texts[c].codes.push_back(-1); break;
-        case Kind::Skip: break;
+        case Kind::Numeric:
+            dst[c][out.rows] = kNaN;
+            break;
+        case Kind::Text:
+            out.texts[c].codes.push_back(-1);
+            break;
+        case Kind::Skip:
+            break;
         }
     };
 
@@ -137,9 +142,9 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
                     out.boundaryMismatch = true;
                     return PassOutcome::Stop;
                 }
-                out.error = ChunkIssue{fieldLine, c + 1,
-                                       QStringLiteral("unterminated quoted field: the quote "
-                                                      "opened here is never closed")};
+                out.error = ChunkIssue { fieldLine, c + 1,
+                    QStringLiteral("unterminated quoted field: the quote "
+                                   "opened here is never closed") };
                 return PassOutcome::Stop;
             }
             if (c == 0 && f.end != FieldEnd::Delimiter && !f.quoted && f.text.empty()) {
@@ -151,7 +156,7 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
             }
             if (f.strayText)
                 warn(fieldLine, c + 1,
-                     QStringLiteral("text after the closing quote; kept as part of the field"));
+                    QStringLiteral("text after the closing quote; kept as part of the field"));
             line += f.newlines;
             p = f.next;
             switch (kind) {
@@ -166,9 +171,8 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
                     dst[c][out.rows] = v;
                 } else {
                     // Text in a numeric column: the column is categorical.
-                    out.switches.push_back({c, fieldLine,
-                                            std::string(t.substr(0, kSwitchTextMax)),
-                                            anyPresent(dst[c], std::size_t(out.rows))});
+                    out.switches.push_back({ c, fieldLine, std::string(t.substr(0, kSwitchTextMax)),
+                        anyPresent(dst[c], std::size_t(out.rows)) });
                     kinds[c] = Kind::Text;
                     passKinds[c] = Kind::Skip;
                     switched = true;
@@ -187,7 +191,8 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
                 }
                 break;
             }
-            case Kind::Skip: break;
+            case Kind::Skip:
+                break;
             }
             fe = f.end;
             ++c;
@@ -201,16 +206,14 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
 
         if (c < ncols) {
             if (cfg.ragged == CsvOptions::RaggedRows::Error) {
-                out.error = ChunkIssue{fieldLine, c + 1,
-                                       QStringLiteral("line has %1 field(s), %2")
-                                           .arg(c)
-                                           .arg(expected())};
+                out.error = ChunkIssue { fieldLine, c + 1,
+                    QStringLiteral("line has %1 field(s), %2").arg(c).arg(expected()) };
                 return PassOutcome::Stop;
             }
             warn(fieldLine, c + 1,
-                 QStringLiteral("line has %1 field(s), %2; the missing cells are left empty")
-                     .arg(c)
-                     .arg(expected()));
+                QStringLiteral("line has %1 field(s), %2; the missing cells are left empty")
+                    .arg(c)
+                    .arg(expected()));
             for (; c < ncols; ++c)
                 pushMissing(c);
         } else if (fe == FieldEnd::Delimiter) {
@@ -229,9 +232,9 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
                         out.boundaryMismatch = true;
                         return PassOutcome::Stop;
                     }
-                    out.error = ChunkIssue{at, fields + 1,
-                                           QStringLiteral("unterminated quoted field: the "
-                                                          "quote opened here is never closed")};
+                    out.error = ChunkIssue { at, fields + 1,
+                        QStringLiteral("unterminated quoted field: the "
+                                       "quote opened here is never closed") };
                     return PassOutcome::Stop;
                 }
                 ++fields;
@@ -246,18 +249,18 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
             if (fe == FieldEnd::Eol)
                 ++line;
             if (firstExtra != 0) {
-                out.error = ChunkIssue{extraLine, firstExtra,
-                                       QStringLiteral("line has %1 fields, %2; field %3 is "
-                                                      "extra")
-                                           .arg(fields)
-                                           .arg(expected())
-                                           .arg(firstExtra)};
+                out.error = ChunkIssue { extraLine, firstExtra,
+                    QStringLiteral("line has %1 fields, %2; field %3 is "
+                                   "extra")
+                        .arg(fields)
+                        .arg(expected())
+                        .arg(firstExtra) };
                 return PassOutcome::Stop;
             }
             warn(firstExtraLine, ncols + 1,
-                 QStringLiteral("line ends with %1 empty field(s) after the last column; "
-                                "ignored")
-                     .arg(fields - ncols));
+                QStringLiteral("line ends with %1 empty field(s) after the last column; "
+                               "ignored")
+                    .arg(fields - ncols));
         }
         ++out.rows;
     }
@@ -285,7 +288,7 @@ void resetForPass(const std::vector<Kind> &kinds, ChunkResult &out)
 } // namespace
 
 void parseChunk(const char *begin, const char *end, bool atEof, bool hasQuotes,
-                const ChunkConfig &config, std::vector<Kind> kinds, ChunkResult &out)
+    const ChunkConfig &config, std::vector<Kind> kinds, ChunkResult &out)
 {
     out.switches.clear();
     const bool quotes = hasQuotes && config.setup->quoting;

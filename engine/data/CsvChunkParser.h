@@ -8,7 +8,6 @@
 #include "data/CsvStringTable.h"
 
 #include <QString>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,8 +22,7 @@ namespace sextant::engine::csv {
 enum class Kind : std::uint8_t { Numeric, Text, Skip };
 
 // A problem found in a chunk; `line` counts physical lines from the chunk's start.
-struct ChunkIssue
-{
+struct ChunkIssue {
     std::int64_t line = 0;
     int field = 0; // 1-based
     QString message;
@@ -32,10 +30,9 @@ struct ChunkIssue
 
 // The text cells of one column of a chunk: codes into a chunk-local dictionary whose
 // entries are in order of first appearance.
-struct ChunkText
-{
-    std::vector<std::int32_t> codes;      // -1 = missing
-    StringTable values;                    // code -> bytes
+struct ChunkText {
+    std::vector<std::int32_t> codes; // -1 = missing
+    StringTable values; // code -> bytes
     std::vector<std::int64_t> valueLines; // chunk line of each value's first use
 
     void clear()
@@ -47,16 +44,14 @@ struct ChunkText
 };
 
 // A column that was read as numbers until it met text in this chunk.
-struct ColumnSwitch
-{
+struct ColumnSwitch {
     int column = 0;
     std::int64_t line = 0; // chunk line of the first non-numeric cell
-    std::string text;      // that cell (shortened)
+    std::string text; // that cell (shortened)
     bool afterNumbers = false; // the chunk had present numbers in that column before it
 };
 
-struct ChunkResult
-{
+struct ChunkResult {
     std::int64_t rows = 0;
     std::int64_t lines = 0; // line ends consumed (the chunk's physical line count)
     std::vector<Kind> kinds; // the kinds the data below was read with
@@ -64,7 +59,7 @@ struct ChunkResult
     // vectors are sized ahead (and kept from block to block) so the parser writes cells
     // by index instead of growing each vector cell by cell.
     std::vector<std::vector<double>> numbers;
-    std::vector<ChunkText> texts;             // Text columns
+    std::vector<ChunkText> texts; // Text columns
     std::vector<ChunkIssue> warnings;
     std::int64_t droppedWarnings = 0;
     std::optional<ChunkIssue> error;
@@ -82,8 +77,7 @@ inline bool anyPresent(const double *values, std::size_t n)
     return false;
 }
 
-struct ChunkConfig
-{
+struct ChunkConfig {
     const Setup *setup = nullptr;
     int columns = 0;
     CsvOptions::RaggedRows ragged = CsvOptions::RaggedRows::PadShortRows;
@@ -97,6 +91,6 @@ struct ChunkConfig
 // read as Text instead (the chunk is parsed again); `out.kinds` tells the final kinds.
 // Stops at the first error.
 void parseChunk(const char *begin, const char *end, bool atEof, bool hasQuotes,
-                const ChunkConfig &config, std::vector<Kind> kinds, ChunkResult &out);
+    const ChunkConfig &config, std::vector<Kind> kinds, ChunkResult &out);
 
 } // namespace sextant::engine::csv

@@ -6,7 +6,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -28,8 +27,7 @@ constexpr double kParseShare = 0.95;
 // ---------------------------------------------------------------------------------------
 // Byte sources
 
-class Source
-{
+class Source {
 public:
     virtual ~Source() = default;
     // Total size in bytes, or -1 when unknown.
@@ -40,13 +38,9 @@ public:
     virtual QString errorString() const = 0;
 };
 
-class FileSource final : public Source
-{
+class FileSource final : public Source {
 public:
-    explicit FileSource(const QString &path)
-        : m_file(path)
-    {
-    }
+    explicit FileSource(const QString &path) : m_file(path) { }
     bool open()
     {
         // Unbuffered: blocks go straight from the kernel into the reader's buffer.
@@ -69,13 +63,9 @@ private:
     std::int64_t m_size = -1;
 };
 
-class MemorySource final : public Source
-{
+class MemorySource final : public Source {
 public:
-    explicit MemorySource(const QByteArray &data)
-        : m_data(data)
-    {
-    }
+    explicit MemorySource(const QByteArray &data) : m_data(data) { }
     std::int64_t size() const override { return m_data.size(); }
     std::int64_t read(char *dst, std::int64_t max) override
     {
@@ -103,14 +93,11 @@ private:
 // prefetch() reads the next block into a second buffer on a helper thread while the
 // current one is parsed; the next fill() swaps the buffers, so reading is not a serial
 // step between blocks.
-class BlockStream
-{
+class BlockStream {
 public:
     BlockStream(Source &source, std::size_t capacity, std::int64_t position)
-        : m_source(source)
-        , m_buffer(new char[std::max<std::size_t>(capacity, 16)])
-        , m_capacity(std::max<std::size_t>(capacity, 16))
-        , m_bufferPos(position)
+        : m_source(source), m_buffer(new char[std::max<std::size_t>(capacity, 16)]),
+          m_capacity(std::max<std::size_t>(capacity, 16)), m_bufferPos(position)
     {
     }
     ~BlockStream() { finishPrefetch(); }
@@ -146,8 +133,8 @@ public:
         m_reader = std::thread([this] {
             std::size_t at = m_keep;
             while (at < m_spareCapacity) {
-                const std::int64_t n = m_source.read(m_spare.get() + at,
-                                                     static_cast<std::int64_t>(m_spareCapacity - at));
+                const std::int64_t n = m_source.read(
+                    m_spare.get() + at, static_cast<std::int64_t>(m_spareCapacity - at));
                 if (n < 0) {
                     m_prefetchError = true;
                     break;
@@ -175,8 +162,8 @@ public:
             m_begin = 0;
         }
         while (!m_eof && m_end < m_capacity) {
-            const std::int64_t n = m_source.read(m_buffer.get() + m_end,
-                                                 static_cast<std::int64_t>(m_capacity - m_end));
+            const std::int64_t n = m_source.read(
+                m_buffer.get() + m_end, static_cast<std::int64_t>(m_capacity - m_end));
             if (n < 0)
                 return false;
             if (n == 0)
@@ -311,8 +298,7 @@ QString shortened(const QString &s)
     return s.size() <= kMax ? s : s.left(kMax) + QStringLiteral("...");
 }
 
-template<typename T>
-void appendGrowing(std::vector<T> &to, const T *data, std::size_t n)
+template<typename T> void appendGrowing(std::vector<T> &to, const T *data, std::size_t n)
 {
     // Past the reserved estimate grow by half, not by doubling: these vectors are big.
     if (to.size() + n > to.capacity())
@@ -323,15 +309,11 @@ void appendGrowing(std::vector<T> &to, const T *data, std::size_t n)
 // ---------------------------------------------------------------------------------------
 // Warnings, capped
 
-class WarningSink
-{
+class WarningSink {
 public:
     // Keeps the first `max` warnings in file order (line, then field), whatever order
     // they arrive in, so the result does not depend on how the file was cut into chunks.
-    explicit WarningSink(int max)
-        : m_max(static_cast<std::size_t>(std::max(max, 0)))
-    {
-    }
+    explicit WarningSink(int max) : m_max(static_cast<std::size_t>(std::max(max, 0))) { }
     void add(LoadIssue issue)
     {
         m_kept.push_back(std::move(issue));
@@ -344,8 +326,8 @@ public:
         trim();
         QList<LoadIssue> out(m_kept.begin(), m_kept.end());
         if (m_dropped > 0)
-            out.push_back({file, 0, 0,
-                           QStringLiteral("%1 more warning(s) not shown").arg(m_dropped)});
+            out.push_back(
+                { file, 0, 0, QStringLiteral("%1 more warning(s) not shown").arg(m_dropped) });
         return out;
     }
 
@@ -369,9 +351,8 @@ private:
 // ---------------------------------------------------------------------------------------
 // A text column's dictionary: bytes -> code, categories in order of first appearance.
 
-struct Dictionary
-{
-    StringTable keys;       // code -> bytes
+struct Dictionary {
+    StringTable keys; // code -> bytes
     QStringList categories; // code -> decoded text
 
     // Returns the code of `bytes`, adding it when new; `invalid` tells whether a new
@@ -387,8 +368,7 @@ struct Dictionary
 };
 
 // One result column while loading.
-struct ColumnBuilder
-{
+struct ColumnBuilder {
     Kind kind = Kind::Numeric;
     // Numeric: every row so far. Text: the first `prefixRows` rows, read as numbers
     // before the column met text; they become categories at the end.
@@ -406,22 +386,19 @@ struct ColumnBuilder
 };
 
 // Texts of the prefix rows of a switched column, re-read from the source.
-struct PrefixText
-{
+struct PrefixText {
     std::vector<std::int32_t> codes;
     Dictionary dict;
 };
 
-struct ChunkRange
-{
+struct ChunkRange {
     const char *begin = nullptr;
     const char *end = nullptr;
     bool atEof = false;
 };
 
 // A numeric column that met text in a block.
-struct BlockSwitch
-{
+struct BlockSwitch {
     int column = 0;
     std::int64_t line = 0; // absolute, 1-based
     std::string text;
@@ -432,22 +409,17 @@ enum class BlockStatus { Ok, Failed, Cancelled };
 
 // Receives each parsed block: the columns that switched to text in it, the number of
 // chunks (in Loader::m_chunks), the block's first line and its size in bytes.
-using BlockSink = std::function<void(const std::vector<BlockSwitch> &, std::size_t,
-                                     std::int64_t, std::size_t)>;
+using BlockSink
+    = std::function<void(const std::vector<BlockSwitch> &, std::size_t, std::int64_t, std::size_t)>;
 
 // ---------------------------------------------------------------------------------------
 
-class Loader
-{
+class Loader {
 public:
     Loader(Source &source, QString name, const CsvOptions &options, const LoadControl &control,
-           const Tuning &tuning)
-        : m_source(source)
-        , m_name(std::move(name))
-        , m_options(options)
-        , m_control(control)
-        , m_tuning(tuning)
-        , m_warnings(options.maxWarnings)
+        const Tuning &tuning)
+        : m_source(source), m_name(std::move(name)), m_options(options), m_control(control),
+          m_tuning(tuning), m_warnings(options.maxWarnings)
     {
         const unsigned hw = std::thread::hardware_concurrency();
         m_threads = options.threads > 0 ? options.threads : int(std::max(hw, 1u));
@@ -468,7 +440,7 @@ public:
 private:
     LoadResult fail(std::int64_t line, int field, const QString &message) const
     {
-        return LoadResult::failure({m_name, line, field, message});
+        return LoadResult::failure({ m_name, line, field, message });
     }
 
     LoadResult load();
@@ -476,15 +448,14 @@ private:
     void inferInitialKinds(const Sample &sample, std::size_t firstData, std::int64_t lineBase);
     QStringList columnNames(const SampleRecord *header, std::int64_t headerLine);
     BlockStatus runBlocks(BlockStream &stream, std::int64_t line, std::vector<Kind> &kinds,
-                          std::int64_t rowLimit,
-                          const BlockSink &sink);
+        std::int64_t rowLimit, const BlockSink &sink);
     void runParallel(std::size_t n, const std::function<void(std::size_t)> &job);
-    void mergeBlock(const std::vector<BlockSwitch> &switches, std::size_t nChunks,
-                    std::int64_t blockLine);
+    void mergeBlock(
+        const std::vector<BlockSwitch> &switches, std::size_t nChunks, std::int64_t blockLine);
     void mergeText(ColumnBuilder &col, int c, const ChunkText &text, std::int64_t chunkLine,
-                   std::vector<LoadIssue> &warnings) const;
-    bool restorePrefixes(std::int64_t dataStart, std::int64_t dataLine,
-                         std::vector<PrefixText> &prefixes);
+        std::vector<LoadIssue> &warnings) const;
+    bool restorePrefixes(
+        std::int64_t dataStart, std::int64_t dataLine, std::vector<PrefixText> &prefixes);
     Column finishColumn(int c, const QString &name, PrefixText *prefix);
     bool reserveColumns(double bytesPerRow, std::int64_t dataBytes);
     // No bigger than a small file needs (+ a little, so the first read sees the end).
@@ -525,11 +496,13 @@ LoadResult Loader::load()
     const auto badChar = [](char c) { return c == '\n' || c == '\r'; };
     if (badChar(opt.delimiter) || badChar(opt.quote)
         || (opt.delimiter != '\0' && opt.delimiter == opt.quote))
-        return fail(0, 0, QStringLiteral("invalid options: the delimiter and the quote must differ "
-                                         "and cannot be line ends"));
+        return fail(0, 0,
+            QStringLiteral("invalid options: the delimiter and the quote must differ "
+                           "and cannot be line ends"));
 
     m_total = m_source.size();
-    BlockStream stream(m_source, bufferSize(std::max(m_tuning.blockBytes, m_tuning.sampleBytes)), 0);
+    BlockStream stream(
+        m_source, bufferSize(std::max(m_tuning.blockBytes, m_tuning.sampleBytes)), 0);
     if (!stream.fill())
         return fail(0, 0, QStringLiteral("read error: %1").arg(m_source.errorString()));
     if (stream.available() == 0)
@@ -542,15 +515,15 @@ LoadResult Loader::load()
         if (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
             stream.consume(3);
         else if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
-            return fail(1, 1, QStringLiteral("the file is UTF-16 or UTF-32 text, which is not "
-                                             "supported; save it as UTF-8"));
+            return fail(1, 1,
+                QStringLiteral("the file is UTF-16 or UTF-32 text, which is not "
+                               "supported; save it as UTF-8"));
     }
 
     // Nothing but whitespace (all of the file is in the buffer).
-    if (stream.eof()
-        && std::all_of(stream.begin(), stream.end(), [](char c) {
-               return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-           }))
+    if (stream.eof() && std::all_of(stream.begin(), stream.end(), [](char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        }))
         return fail(1, 1, QStringLiteral("the file contains only whitespace, no data"));
 
     // The sample: grows until it holds a complete record or reaches the end of the data.
@@ -562,8 +535,8 @@ LoadResult Loader::load()
         const bool atEof = stream.eof() && n == stream.available();
         const char eol = detectEol(b, b + n);
         const char delimiter = opt.delimiter != '\0'
-                                   ? opt.delimiter
-                                   : sniffDelimiter(b, b + n, atEof, opt.quote, eol);
+            ? opt.delimiter
+            : sniffDelimiter(b, b + n, atEof, opt.quote, eol);
         m_setup = Setup::make(delimiter, opt.quote, eol, opt.missingTokens);
 
         std::size_t offset = 0;
@@ -591,16 +564,15 @@ LoadResult Loader::load()
     if (sample.records.empty()) {
         if (sample.unterminated)
             return fail(1 + sample.unterminatedLine, sample.unterminatedField,
-                        QStringLiteral("unterminated quoted field: the quote opened here is "
-                                       "never closed"));
+                QStringLiteral("unterminated quoted field: the quote opened here is "
+                               "never closed"));
         return fail(1, 1, QStringLiteral("the file contains only whitespace, no data"));
     }
 
     // Header and columns.
     const SampleRecord &first = sample.records.front();
     const bool header = opt.header == CsvOptions::Header::Present
-                        || (opt.header == CsvOptions::Header::Detect
-                            && detectHeader(sample, m_setup));
+        || (opt.header == CsvOptions::Header::Detect && detectHeader(sample, m_setup));
     m_columns = first.fieldCount;
     const QStringList names = columnNames(header ? &first : nullptr, 1 + first.line);
     std::int64_t dataLine = 1; // physical line of the first byte after the header
@@ -627,8 +599,7 @@ LoadResult Loader::load()
         mergeBlock(switches, nChunks, blockLine);
         parsedBytes += static_cast<std::int64_t>(blockBytes);
         if (!reserved && m_total > 0 && m_rows > 0)
-            reserved = reserveColumns(double(parsedBytes) / double(m_rows),
-                                      m_total - dataStart);
+            reserved = reserveColumns(double(parsedBytes) / double(m_rows), m_total - dataStart);
     };
     const BlockStatus status = runBlocks(stream, dataLine, m_kinds, -1, mergeSink);
     if (status == BlockStatus::Cancelled)
@@ -637,8 +608,8 @@ LoadResult Loader::load()
         return LoadResult::failure(*m_error);
 
     if (m_rows == 0 && header)
-        m_warnings.add({m_name, 1, 1,
-                        QStringLiteral("the file has a header line but no data rows")});
+        m_warnings.add(
+            { m_name, 1, 1, QStringLiteral("the file has a header line but no data rows") });
 
     // Columns that met text after numbers: get the original text of the earlier rows.
     std::vector<PrefixText> prefixes(m_builders.size());
@@ -651,23 +622,22 @@ LoadResult Loader::load()
         if (m_control.cancelled())
             return LoadResult::wasCancelled(m_name);
         if (!restored)
-            m_warnings.add({m_name, 0, 0,
-                            QStringLiteral("the file changed while it was read; numbers in "
-                                           "columns that turned out categorical are shown in "
-                                           "their shortest form, not as written")});
+            m_warnings.add({ m_name, 0, 0,
+                QStringLiteral("the file changed while it was read; numbers in "
+                               "columns that turned out categorical are shown in "
+                               "their shortest form, not as written") });
     }
 
     // Build the columns; each scans its cells once more, so big tables use the threads.
     std::vector<Column> columns(m_builders.size());
     const std::size_t cells = static_cast<std::size_t>(m_rows) * m_builders.size();
     const std::size_t workers = cells < (std::size_t(1) << 20)
-                                    ? 1
-                                    : std::min<std::size_t>(m_builders.size(),
-                                                            std::size_t(m_threads));
+        ? 1
+        : std::min<std::size_t>(m_builders.size(), std::size_t(m_threads));
     runParallel(workers, [&](std::size_t t) {
         for (std::size_t c = t; c < m_builders.size(); c += workers)
-            columns[c] = finishColumn(int(c), names[qsizetype(c)],
-                                      restored ? &prefixes[c] : nullptr);
+            columns[c]
+                = finishColumn(int(c), names[qsizetype(c)], restored ? &prefixes[c] : nullptr);
     });
     Dataset dataset;
     for (Column &c : columns)
@@ -686,10 +656,10 @@ bool Loader::reserveColumns(double bytesPerRow, std::int64_t dataBytes)
     // by vector doubling: address space that is reserved but never touched costs no
     // memory. Capped (an odd first block must not reserve absurd amounts), and only a
     // hint: the columns still grow if the estimate was low.
-    auto estimate = static_cast<std::size_t>(double(dataBytes) / std::max(bytesPerRow, 2.0) * 1.1
-                                             + 1024);
+    auto estimate
+        = static_cast<std::size_t>(double(dataBytes) / std::max(bytesPerRow, 2.0) * 1.1 + 1024);
     const std::size_t cells = 4 * static_cast<std::size_t>(dataBytes) / sizeof(double)
-                              + (std::size_t(64) << 20) / sizeof(double);
+        + (std::size_t(64) << 20) / sizeof(double);
     estimate = std::min(estimate, cells / std::max<std::size_t>(m_builders.size(), 1));
     try {
         for (ColumnBuilder &b : m_builders) {
@@ -708,15 +678,15 @@ LoadResult Loader::recordTooLong(const char *begin, const char *end, std::int64_
 {
     const Sample s = tokenizeSample(begin, end, true, m_setup, 1, false);
     const QString limit = m_tuning.maxRecordBytes >= (std::size_t(1) << 20)
-                              ? QStringLiteral("%1 MB").arg(m_tuning.maxRecordBytes >> 20)
-                              : QStringLiteral("%1 bytes").arg(m_tuning.maxRecordBytes);
+        ? QStringLiteral("%1 MB").arg(m_tuning.maxRecordBytes >> 20)
+        : QStringLiteral("%1 bytes").arg(m_tuning.maxRecordBytes);
     if (s.unterminated)
         return fail(line + s.unterminatedLine, s.unterminatedField,
-                    QStringLiteral("unterminated quoted field: the quote opened here is not "
-                                   "closed within %1")
-                        .arg(limit));
-    return fail(line, 1, QStringLiteral("a line longer than %1; not a delimited text file?")
-                             .arg(limit));
+            QStringLiteral("unterminated quoted field: the quote opened here is not "
+                           "closed within %1")
+                .arg(limit));
+    return fail(
+        line, 1, QStringLiteral("a line longer than %1; not a delimited text file?").arg(limit));
 }
 
 void Loader::inferInitialKinds(const Sample &sample, std::size_t firstData, std::int64_t lineBase)
@@ -742,12 +712,11 @@ void Loader::inferInitialKinds(const Sample &sample, std::size_t firstData, std:
             m_builders[c].kind = Kind::Text;
             if (sawNumber[c]) {
                 bool invalid = false;
-                m_warnings.add(
-                    {m_name, lineBase + rec.line, int(c) + 1,
-                     QStringLiteral("the value \"%1\" is not a number; column %2 is read as "
-                                    "categorical")
-                         .arg(shortened(decode(t, invalid)))
-                         .arg(c + 1)});
+                m_warnings.add({ m_name, lineBase + rec.line, int(c) + 1,
+                    QStringLiteral("the value \"%1\" is not a number; column %2 is read as "
+                                   "categorical")
+                        .arg(shortened(decode(t, invalid)))
+                        .arg(c + 1) });
             }
         }
     }
@@ -763,9 +732,9 @@ QStringList Loader::columnNames(const SampleRecord *header, std::int64_t headerL
             bool invalid = false;
             name = decode(raw, invalid).trimmed();
             if (invalid)
-                m_warnings.add({m_name, headerLine, c + 1,
-                                QStringLiteral("the column name is not valid UTF-8; read as "
-                                               "Latin-1")});
+                m_warnings.add({ m_name, headerLine, c + 1,
+                    QStringLiteral("the column name is not valid UTF-8; read as "
+                                   "Latin-1") });
         }
         if (name.isEmpty())
             name = QStringLiteral("Column %1").arg(c + 1);
@@ -820,9 +789,8 @@ void Loader::runParallel(std::size_t n, const std::function<void(std::size_t)> &
             std::rethrow_exception(e);
 }
 
-BlockStatus Loader::runBlocks(
-    BlockStream &stream, std::int64_t line, std::vector<Kind> &kinds, std::int64_t rowLimit,
-    const BlockSink &sink)
+BlockStatus Loader::runBlocks(BlockStream &stream, std::int64_t line, std::vector<Kind> &kinds,
+    std::int64_t rowLimit, const BlockSink &sink)
 {
     const Setup &s = m_setup;
     std::vector<const char *> targets;
@@ -836,8 +804,8 @@ BlockStatus Loader::runBlocks(
         // Refill when less than a block is left (not every time: the first buffer can
         // hold many small blocks, and filling moves the rest to the front).
         if (!stream.eof() && stream.available() <= window && !stream.fill()) {
-            m_error = LoadIssue{m_name, 0, 0,
-                                QStringLiteral("read error: %1").arg(m_source.errorString())};
+            m_error = LoadIssue { m_name, 0, 0,
+                QStringLiteral("read error: %1").arg(m_source.errorString()) };
             return BlockStatus::Failed;
         }
         const char *b = stream.begin();
@@ -869,8 +837,8 @@ BlockStatus Loader::runBlocks(
             splits.assign(targets.size(), nullptr);
             for (std::size_t i = 0; stop && i < targets.size(); ++i)
                 if (targets[i] < stop)
-                    if (const void *nl = std::memchr(targets[i], s.eol,
-                                                     static_cast<std::size_t>(stop - targets[i])))
+                    if (const void *nl = std::memchr(
+                            targets[i], s.eol, static_cast<std::size_t>(stop - targets[i])))
                         splits[i] = static_cast<const char *>(nl) + 1;
         } else {
             // Quotes: line ends inside quoted fields do not end records, so walk the
@@ -889,8 +857,8 @@ BlockStatus Loader::runBlocks(
             window *= 2;
             while (!stream.eof() && stream.capacity() < window) {
                 if (!stream.grow()) {
-                    m_error = LoadIssue{m_name, 0, 0, QStringLiteral("read error: %1")
-                                                          .arg(m_source.errorString())};
+                    m_error = LoadIssue { m_name, 0, 0,
+                        QStringLiteral("read error: %1").arg(m_source.errorString()) };
                     return BlockStatus::Failed;
                 }
             }
@@ -908,10 +876,10 @@ BlockStatus Loader::runBlocks(
         for (const char *split : splits) {
             if (!split || split <= from || split >= stop)
                 continue;
-            m_ranges.push_back({from, split, false});
+            m_ranges.push_back({ from, split, false });
             from = split;
         }
-        m_ranges.push_back({from, stop, atEof && stop == e});
+        m_ranges.push_back({ from, stop, atEof && stop == e });
         const std::size_t n = m_ranges.size();
         if (m_chunks.size() < n)
             m_chunks.resize(n);
@@ -919,8 +887,7 @@ BlockStatus Loader::runBlocks(
         const auto parse = [&](std::size_t i, const std::vector<Kind> &k) {
             const ChunkRange &r = m_ranges[i];
             const bool quotes = hasQuotes
-                                && std::memchr(r.begin, s.quote,
-                                               static_cast<std::size_t>(r.end - r.begin));
+                && std::memchr(r.begin, s.quote, static_cast<std::size_t>(r.end - r.begin));
             parseChunk(r.begin, r.end, r.atEof, quotes, m_config, k, m_chunks[i]);
         };
         runParallel(n, [&](std::size_t i) { parse(i, kinds); });
@@ -930,15 +897,15 @@ BlockStatus Loader::runBlocks(
         for (std::size_t i = 0; i < n; ++i) {
             const ChunkResult &r = m_chunks[i];
             if (r.error) {
-                m_error = LoadIssue{m_name, chunkLine + r.error->line, r.error->field,
-                                    r.error->message};
+                m_error = LoadIssue { m_name, chunkLine + r.error->line, r.error->field,
+                    r.error->message };
                 return BlockStatus::Failed;
             }
             if (r.boundaryMismatch) {
                 // Cannot happen: chunks are cut at record ends found with the same grammar.
-                m_error = LoadIssue{m_name, chunkLine, 0,
-                                    QStringLiteral("internal error: a record crosses a chunk "
-                                                   "boundary")};
+                m_error = LoadIssue { m_name, chunkLine, 0,
+                    QStringLiteral("internal error: a record crosses a chunk "
+                                   "boundary") };
                 return BlockStatus::Failed;
             }
             chunkLine += m_chunks[i].lines;
@@ -961,14 +928,14 @@ BlockStatus Loader::runBlocks(
                     if (reported[c])
                         continue;
                     reported[c] = 1;
-                    switches.push_back({sw.column, at + sw.line, sw.text,
-                                        sw.afterNumbers || numbersBefore[c] != 0});
+                    switches.push_back({ sw.column, at + sw.line, sw.text,
+                        sw.afterNumbers || numbersBefore[c] != 0 });
                 }
                 for (std::size_t c = 0; c < merged.size(); ++c)
                     if (!numbersBefore[c] && merged[c] != kinds[c]
                         && m_chunks[i].kinds[c] == Kind::Numeric)
-                        numbersBefore[c] = anyPresent(m_chunks[i].numbers[c].data(),
-                                                      std::size_t(m_chunks[i].rows));
+                        numbersBefore[c] = anyPresent(
+                            m_chunks[i].numbers[c].data(), std::size_t(m_chunks[i].rows));
                 at += m_chunks[i].lines;
             }
             std::vector<std::size_t> again;
@@ -994,7 +961,7 @@ BlockStatus Loader::runBlocks(
 }
 
 void Loader::mergeText(ColumnBuilder &col, int c, const ChunkText &text, std::int64_t chunkLine,
-                       std::vector<LoadIssue> &warnings) const
+    std::vector<LoadIssue> &warnings) const
 {
     // Chunk-local codes -> column codes, in the chunk's order of first appearance.
     std::vector<std::int32_t> remap(text.values.size());
@@ -1002,19 +969,19 @@ void Loader::mergeText(ColumnBuilder &col, int c, const ChunkText &text, std::in
         bool added = false, invalid = false;
         remap[k] = col.dict.insert(text.values.at(std::int32_t(k)), added, invalid);
         if (invalid)
-            warnings.push_back({m_name, chunkLine + text.valueLines[k], c + 1,
-                                QStringLiteral("\"%1\" is not valid UTF-8; read as Latin-1")
-                                    .arg(shortened(col.dict.categories.back()))});
+            warnings.push_back({ m_name, chunkLine + text.valueLines[k], c + 1,
+                QStringLiteral("\"%1\" is not valid UTF-8; read as Latin-1")
+                    .arg(shortened(col.dict.categories.back())) });
     }
     if (col.codes.size() + text.codes.size() > col.codes.capacity())
-        col.codes.reserve(std::max(col.codes.size() + text.codes.size(),
-                                   col.codes.capacity() + col.codes.capacity() / 2));
+        col.codes.reserve(std::max(
+            col.codes.size() + text.codes.size(), col.codes.capacity() + col.codes.capacity() / 2));
     for (const std::int32_t code : text.codes)
         col.codes.push_back(code < 0 ? -1 : remap[static_cast<std::size_t>(code)]);
 }
 
-void Loader::mergeBlock(const std::vector<BlockSwitch> &switches, std::size_t nChunks,
-                        std::int64_t blockLine)
+void Loader::mergeBlock(
+    const std::vector<BlockSwitch> &switches, std::size_t nChunks, std::int64_t blockLine)
 {
     for (const BlockSwitch &sw : switches) {
         ColumnBuilder &col = m_builders[std::size_t(sw.column)];
@@ -1022,11 +989,11 @@ void Loader::mergeBlock(const std::vector<BlockSwitch> &switches, std::size_t nC
             continue;
         if (sw.afterNumbers || anyPresent(col.values.data(), col.values.size())) {
             bool invalid = false;
-            m_warnings.add({m_name, sw.line, sw.column + 1,
-                            QStringLiteral("the value \"%1\" is not a number; column %2 is read "
-                                           "as categorical")
-                                .arg(shortened(decode(sw.text, invalid)))
-                                .arg(sw.column + 1)});
+            m_warnings.add({ m_name, sw.line, sw.column + 1,
+                QStringLiteral("the value \"%1\" is not a number; column %2 is read "
+                               "as categorical")
+                    .arg(shortened(decode(sw.text, invalid)))
+                    .arg(sw.column + 1) });
         }
         col.switchToText();
     }
@@ -1037,7 +1004,7 @@ void Loader::mergeBlock(const std::vector<BlockSwitch> &switches, std::size_t nC
         const ChunkResult &r = m_chunks[i];
         chunkLines[i] = chunkLine;
         for (const ChunkIssue &w : r.warnings)
-            m_warnings.add({m_name, chunkLine + w.line, w.field, w.message});
+            m_warnings.add({ m_name, chunkLine + w.line, w.field, w.message });
         m_warnings.addDropped(r.droppedWarnings);
         blockRows += r.rows;
         chunkLine += r.lines;
@@ -1048,9 +1015,8 @@ void Loader::mergeBlock(const std::vector<BlockSwitch> &switches, std::size_t nC
     // first touch of the columns' memory) would otherwise be the serial part of a block.
     const std::size_t ncols = m_builders.size();
     const std::size_t cells = static_cast<std::size_t>(blockRows) * ncols;
-    const std::size_t workers = cells < (std::size_t(1) << 16)
-                                    ? 1
-                                    : std::min<std::size_t>(ncols, std::size_t(m_threads));
+    const std::size_t workers
+        = cells < (std::size_t(1) << 16) ? 1 : std::min<std::size_t>(ncols, std::size_t(m_threads));
     std::vector<std::vector<LoadIssue>> warnings(workers);
     runParallel(workers, [&](std::size_t t) {
         for (std::size_t c = t; c < ncols; c += workers) {
@@ -1070,8 +1036,8 @@ void Loader::mergeBlock(const std::vector<BlockSwitch> &switches, std::size_t nC
             m_warnings.add(std::move(w));
 }
 
-bool Loader::restorePrefixes(std::int64_t dataStart, std::int64_t dataLine,
-                             std::vector<PrefixText> &prefixes)
+bool Loader::restorePrefixes(
+    std::int64_t dataStart, std::int64_t dataLine, std::vector<PrefixText> &prefixes)
 {
     // Re-read the rows that were parsed as numbers before their column met text, to
     // keep their exact text ("1.50" stays "1.50"), reading only those columns.
@@ -1103,8 +1069,7 @@ bool Loader::restorePrefixes(std::int64_t dataStart, std::int64_t dataLine,
                         break;
                     bool added = false, invalid = false;
                     prefix.codes.push_back(
-                        code < 0 ? -1
-                                 : prefix.dict.insert(text.values.at(code), added, invalid));
+                        code < 0 ? -1 : prefix.dict.insert(text.values.at(code), added, invalid));
                 }
             }
             rows += r.rows;
@@ -1174,17 +1139,18 @@ Column Loader::finishColumn(int c, const QString &name, PrefixText *prefix)
 } // namespace
 
 LoadResult readFile(const QString &path, const CsvOptions &options, const LoadControl &control,
-                    const Tuning &tuning)
+    const Tuning &tuning)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return LoadResult::failure({path, 0, 0, QStringLiteral("no such file")});
+        return LoadResult::failure({ path, 0, 0, QStringLiteral("no such file") });
     if (info.isDir())
-        return LoadResult::failure({path, 0, 0, QStringLiteral("is a directory, not a data file")});
+        return LoadResult::failure(
+            { path, 0, 0, QStringLiteral("is a directory, not a data file") });
     FileSource source(path);
     if (!source.open())
         return LoadResult::failure(
-            {path, 0, 0, QStringLiteral("cannot be opened: %1").arg(source.errorString())});
+            { path, 0, 0, QStringLiteral("cannot be opened: %1").arg(source.errorString()) });
     LoadResult result = Loader(source, path, options, control, tuning).run();
     if (result.dataset) {
         result.dataset->setName(info.completeBaseName());
@@ -1193,8 +1159,8 @@ LoadResult readFile(const QString &path, const CsvOptions &options, const LoadCo
     return result;
 }
 
-LoadResult readBuffer(const QByteArray &data, const QString &sourceName,
-                      const CsvOptions &options, const LoadControl &control, const Tuning &tuning)
+LoadResult readBuffer(const QByteArray &data, const QString &sourceName, const CsvOptions &options,
+    const LoadControl &control, const Tuning &tuning)
 {
     MemorySource source(data);
     LoadResult result = Loader(source, sourceName, options, control, tuning).run();

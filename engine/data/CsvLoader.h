@@ -17,19 +17,17 @@
 
 namespace sextant::engine::csv {
 
-struct Tuning
-{
-    std::size_t blockBytes = std::size_t(4) << 20;      // read and parse unit
-    std::size_t sampleBytes = std::size_t(64) << 10;    // sniffing
+struct Tuning {
+    std::size_t blockBytes = std::size_t(4) << 20; // read and parse unit
+    std::size_t sampleBytes = std::size_t(64) << 10; // sniffing
     std::size_t minChunkBytes = std::size_t(256) << 10; // smaller blocks use fewer threads
     std::size_t maxRecordBytes = std::size_t(64) << 20; // a longer record is refused
     bool inlineChunks = false; // run a block's chunks one after the other (fuzzing)
 };
 
 LoadResult readFile(const QString &path, const CsvOptions &options, const LoadControl &control,
-                    const Tuning &tuning);
-LoadResult readBuffer(const QByteArray &data, const QString &sourceName,
-                      const CsvOptions &options, const LoadControl &control,
-                      const Tuning &tuning);
+    const Tuning &tuning);
+LoadResult readBuffer(const QByteArray &data, const QString &sourceName, const CsvOptions &options,
+    const LoadControl &control, const Tuning &tuning);
 
 } // namespace sextant::engine::csv

@@ -5,8 +5,7 @@
 namespace sextant::engine {
 
 // Options for reading delimited text. The defaults sniff everything.
-struct CsvOptions
-{
+struct CsvOptions {
     enum class Header { Detect, Present, Absent };
     enum class RaggedRows { PadShortRows, Error };
 
@@ -18,10 +17,9 @@ struct CsvOptions
     RaggedRows ragged = RaggedRows::PadShortRows;
     // Tokens read as missing (compared after trimming surrounding spaces); the empty
     // field is always missing.
-    QStringList missingTokens = {QStringLiteral("NA"), QStringLiteral("N/A"),
-                                 QStringLiteral("NaN"), QStringLiteral("nan"),
-                                 QStringLiteral("?"), QStringLiteral("null"),
-                                 QStringLiteral("NULL"), QStringLiteral("None")};
+    QStringList missingTokens = { QStringLiteral("NA"), QStringLiteral("N/A"),
+        QStringLiteral("NaN"), QStringLiteral("nan"), QStringLiteral("?"), QStringLiteral("null"),
+        QStringLiteral("NULL"), QStringLiteral("None") };
     // Worker threads for parsing; 0 = one per core.
     int threads = 0;
     // At most this many warnings are kept (the count of the rest is reported).

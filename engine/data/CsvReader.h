@@ -45,15 +45,13 @@ namespace sextant::engine {
 //    64 KB, or a UTF-16/UTF-32 byte order mark: "does not look like text". An empty or
 //    whitespace-only file is an error; a header without rows gives 0 rows and a warning.
 //  - Warnings: the first CsvOptions::maxWarnings in file order, then "N more".
-class CsvReader
-{
+class CsvReader {
 public:
-    static LoadResult read(const QString &path, const CsvOptions &options = {},
-                           const LoadControl &control = {});
+    static LoadResult read(
+        const QString &path, const CsvOptions &options = {}, const LoadControl &control = {});
     // Parses in-memory text; `sourceName` is used in messages.
     static LoadResult readBuffer(const QByteArray &data, const QString &sourceName,
-                                 const CsvOptions &options = {},
-                                 const LoadControl &control = {});
+        const CsvOptions &options = {}, const LoadControl &control = {});
 };
 
 } // namespace sextant::engine

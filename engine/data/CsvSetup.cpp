@@ -15,7 +15,7 @@ Setup Setup::make(char delimiter, char quote, char eol, const QStringList &missi
     s.quote = quote;
     s.eol = eol;
     s.quoting = quote != '\0';
-    for (char c : {' ', '\t'})
+    for (char c : { ' ', '\t' })
         s.cls[static_cast<unsigned char>(c)] |= kSpace;
     if (eol == '\n')
         s.cls[static_cast<unsigned char>('\r')] |= kSpace;
@@ -26,12 +26,12 @@ Setup Setup::make(char delimiter, char quote, char eol, const QStringList &missi
     // right when the delimiter cannot be part of one.
     const std::string_view numberChars = "0123456789+-.eEiInNfFtTyYaA()_xXpP";
     s.fastNumbers = numberChars.find(delimiter) == std::string_view::npos
-                    && (!s.quoting || numberChars.find(quote) == std::string_view::npos);
+        && (!s.quoting || numberChars.find(quote) == std::string_view::npos);
 
     for (const QString &token : missingTokens) {
         const QByteArray utf8 = token.toUtf8();
-        const std::string_view t = s.trim(std::string_view(utf8.constData(),
-                                                           static_cast<std::size_t>(utf8.size())));
+        const std::string_view t
+            = s.trim(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
         if (t.empty())
             continue;
         s.missing.emplace_back(t);
@@ -78,8 +78,7 @@ bool parseNumber(std::string_view text, double &value)
 }
 
 const char *scanRecords(const char *begin, const char *end, const Setup &s,
-                        const std::vector<const char *> &targets,
-                        std::vector<const char *> &splits)
+    const std::vector<const char *> &targets, std::vector<const char *> &splits)
 {
     splits.assign(targets.size(), nullptr);
     std::size_t nextTarget = 0;

@@ -36,29 +36,27 @@ enum class FieldEnd : std::uint8_t {
     UnterminatedQuote, // a quoted field ran to the end of the data
 };
 
-struct Field
-{
+struct Field {
     // Unquoted: trimmed text. Quoted: the content with "" collapsed, untrimmed (points
     // into the input, or into the scratch string when quotes were doubled).
     std::string_view text;
     const char *next = nullptr; // first byte after the terminator
-    std::int64_t newlines = 0;  // line ends inside the field (quoted fields only)
+    std::int64_t newlines = 0; // line ends inside the field (quoted fields only)
     FieldEnd end = FieldEnd::EndOfData;
     bool quoted = false;
     bool strayText = false; // text followed the closing quote
 };
 
 // The dialect plus derived lookup tables. Cheap to copy.
-struct Setup
-{
+struct Setup {
     char delimiter = ',';
     char quote = '"';
     char eol = '\n';
-    bool quoting = true;     // quote != '\0'
+    bool quoting = true; // quote != '\0'
     bool fastNumbers = true; // the delimiter cannot occur inside a number
     // Per byte: kSpace (trimmed whitespace), kStop (delimiter or eol).
-    std::array<std::uint8_t, 256> cls{};
-    std::vector<std::string> missing;        // missing tokens, trimmed, UTF-8
+    std::array<std::uint8_t, 256> cls {};
+    std::vector<std::string> missing; // missing tokens, trimmed, UTF-8
     std::vector<std::string> numericMissing; // the ones that parse as a (non-NaN) number
     std::size_t maxMissingLength = 0;
 
@@ -132,8 +130,8 @@ inline std::uint32_t parseDigits8(std::uint64_t v)
 // before it are moved to the top of the word and converted at once.
 inline const char *accumulateDigits(const char *p, const char *end, std::uint64_t &m)
 {
-    static constexpr std::uint64_t kPow10u[9] = {1,      10,      100,      1000,     10000,
-                                                 100000, 1000000, 10000000, 100000000};
+    static constexpr std::uint64_t kPow10u[9]
+        = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000 };
     // Overflow of `m` is harmless: callers reject more than 19 digits.
     while (end - p >= 8) {
         const std::uint64_t x = load8(p);
@@ -159,12 +157,11 @@ inline const char *accumulateDigits(const char *p, const char *end, std::uint64_
 }
 } // namespace detail
 
-[[gnu::always_inline]] inline const char *parseSimpleDecimal(const char *p, const char *end,
-                                                           double &value)
+[[gnu::always_inline]] inline const char *parseSimpleDecimal(
+    const char *p, const char *end, double &value)
 {
-    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    static constexpr double kPow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+        1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
     bool negative = false;
     if (p != end && (*p == '-' || *p == '+')) {
         negative = *p == '-';
@@ -303,7 +300,6 @@ inline Field readField(const char *p, const char *end, const Setup &s, std::stri
 // in `targets` (ascending), `splits` receives the end of the first record ending at or
 // after it (or nullptr).
 const char *scanRecords(const char *begin, const char *end, const Setup &s,
-                        const std::vector<const char *> &targets,
-                        std::vector<const char *> &splits);
+    const std::vector<const char *> &targets, std::vector<const char *> &splits);
 
 } // namespace sextant::engine::csv

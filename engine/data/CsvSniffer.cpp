@@ -7,7 +7,7 @@
 namespace sextant::engine::csv {
 
 Sample tokenizeSample(const char *begin, const char *end, bool atEof, const Setup &setup,
-                      std::size_t maxRecords, bool wantFields)
+    std::size_t maxRecords, bool wantFields)
 {
     Sample sample;
     std::string scratch;
@@ -35,8 +35,7 @@ Sample tokenizeSample(const char *begin, const char *end, bool atEof, const Setu
             }
             if (f.end == FieldEnd::EndOfData && !atEof)
                 break; // may continue past the sample
-            if (rec.fieldCount == 0 && f.end != FieldEnd::Delimiter && !f.quoted
-                && f.text.empty())
+            if (rec.fieldCount == 0 && f.end != FieldEnd::Delimiter && !f.quoted && f.text.empty())
                 blank = true;
             ++rec.fieldCount;
             if (wantFields)
@@ -79,14 +78,13 @@ char detectEol(const char *begin, const char *end)
 
 char sniffDelimiter(const char *begin, const char *end, bool atEof, char quote, char eol)
 {
-    struct Score
-    {
+    struct Score {
         double consistency = 0;
         int fields = 1;
     };
     char best = ',';
     Score bestScore;
-    for (char candidate : {',', '\t', ';', '|'}) {
+    for (char candidate : { ',', '\t', ';', '|' }) {
         if (candidate == quote)
             continue;
         const Setup setup = Setup::make(candidate, quote, eol, {});
@@ -105,7 +103,7 @@ char sniffDelimiter(const char *begin, const char *end, bool atEof, char quote, 
             }
         if (mode <= 1)
             continue;
-        Score score{double(modeCount) / double(sample.records.size()), mode};
+        Score score { double(modeCount) / double(sample.records.size()), mode };
         // Consistency first (in steps of 1%, so one odd line does not decide), then the
         // number of fields; on a full tie the earlier candidate stays.
         const auto key = [](const Score &s) {
@@ -132,8 +130,8 @@ QString binaryReason(const char *begin, const char *end, std::size_t &offset)
     for (std::size_t i = 0; i < n; ++i) {
         const auto c = static_cast<unsigned char>(begin[i]);
         const bool isControl = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'
-                                && c != '\v' && c != 0x1a)
-                               || c == 0x7f;
+                                   && c != '\v' && c != 0x1a)
+            || c == 0x7f;
         if (isControl) {
             ++control;
             if (first == n)
@@ -155,9 +153,8 @@ bool detectHeader(const Sample &sample, const Setup &setup)
     if (sample.records.empty())
         return false;
     const SampleRecord &first = sample.records.front();
-    const auto present = [&](const std::string &cell) {
-        return !setup.isMissing(setup.trim(cell));
-    };
+    const auto present
+        = [&](const std::string &cell) { return !setup.isMissing(setup.trim(cell)); };
     const auto numeric = [&](const std::string &cell) {
         double v = 0;
         return parseNumber(setup.trim(cell), v);

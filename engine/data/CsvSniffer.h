@@ -7,7 +7,6 @@
 #include "data/CsvSetup.h"
 
 #include <QString>
-
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,17 +14,15 @@
 namespace sextant::engine::csv {
 
 // A complete, non-blank record of the sample.
-struct SampleRecord
-{
+struct SampleRecord {
     std::vector<std::string> fields; // unquoted; filled only when asked for
     int fieldCount = 0;
-    std::int64_t line = 0;    // 0-based physical line of its first byte, from the sample start
+    std::int64_t line = 0; // 0-based physical line of its first byte, from the sample start
     std::int64_t endLine = 0; // 0-based physical line just past the record
     std::size_t endOffset = 0; // bytes from the sample start to just past the record
 };
 
-struct Sample
-{
+struct Sample {
     std::vector<SampleRecord> records;
     // Bytes and physical lines from the sample start to the end of the last complete
     // record (blank lines after it included).
@@ -34,13 +31,13 @@ struct Sample
     // At the end of the data a quoted field was never closed (only when `atEof`).
     bool unterminated = false;
     std::int64_t unterminatedLine = 0; // 0-based, from the sample start
-    int unterminatedField = 0;         // 1-based
+    int unterminatedField = 0; // 1-based
 };
 
 // Tokenizes [begin, end) into records, at most `maxRecords`. When `atEof` is false, a
 // record that runs into `end` is left out (it may continue beyond the sample).
 Sample tokenizeSample(const char *begin, const char *end, bool atEof, const Setup &setup,
-                      std::size_t maxRecords, bool wantFields);
+    std::size_t maxRecords, bool wantFields);
 
 // '\n' (LF or CRLF files) unless the sample has '\r' but no '\n' (classic Mac OS).
 char detectEol(const char *begin, const char *end);

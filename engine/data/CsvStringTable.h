@@ -13,8 +13,7 @@
 
 namespace sextant::engine::csv {
 
-class StringTable
-{
+class StringTable {
 public:
     static std::uint64_t hash(std::string_view s)
     {
@@ -44,7 +43,7 @@ public:
     std::string_view at(std::int32_t code) const
     {
         const Entry &e = m_entries[static_cast<std::size_t>(code)];
-        return {m_bytes.data() + e.offset, e.length};
+        return { m_bytes.data() + e.offset, e.length };
     }
 
     // The code of `s`, or -1.
@@ -81,9 +80,9 @@ public:
             }
         }
         const auto code = static_cast<std::int32_t>(m_entries.size());
-        m_entries.push_back({m_bytes.size(), static_cast<std::uint32_t>(s.size()), tag});
+        m_entries.push_back({ m_bytes.size(), static_cast<std::uint32_t>(s.size()), tag });
         m_bytes.insert(m_bytes.end(), s.begin(), s.end());
-        m_slots[i] = {tag, code};
+        m_slots[i] = { tag, code };
         added = true;
         return code;
     }
@@ -93,17 +92,15 @@ public:
     {
         m_bytes.clear();
         m_entries.clear();
-        std::fill(m_slots.begin(), m_slots.end(), Slot{});
+        std::fill(m_slots.begin(), m_slots.end(), Slot {});
     }
 
 private:
-    struct Slot
-    {
+    struct Slot {
         std::uint32_t tag = 0;
         std::int32_t code = -1; // -1 = empty
     };
-    struct Entry
-    {
+    struct Entry {
         std::size_t offset;
         std::uint32_t length;
         std::uint32_t tag;
@@ -111,15 +108,15 @@ private:
 
     void rehash(std::size_t capacity)
     {
-        m_slots.assign(capacity, Slot{});
+        m_slots.assign(capacity, Slot {});
         m_mask = capacity - 1;
         for (std::size_t code = 0; code < m_entries.size(); ++code) {
             const Entry &e = m_entries[code];
-            const std::uint64_t h = hash({m_bytes.data() + e.offset, e.length});
+            const std::uint64_t h = hash({ m_bytes.data() + e.offset, e.length });
             std::size_t i = h & m_mask;
             while (m_slots[i].code >= 0)
                 i = (i + 1) & m_mask;
-            m_slots[i] = {e.tag, static_cast<std::int32_t>(code)};
+            m_slots[i] = { e.tag, static_cast<std::int32_t>(code) };
         }
     }
 

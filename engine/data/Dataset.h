@@ -5,7 +5,6 @@
 #include <QHash>
 #include <QList>
 #include <QString>
-
 #include <memory>
 #include <optional>
 #include <vector>
@@ -17,8 +16,7 @@ class Transformer; // engine/ml/Transformer.h
 // A table of named, typed columns of equal length: rows are samples, columns are
 // features (or the target). Copying a Dataset copies only column headers; cell storage
 // is shared and immutable, so a step that replaces two columns of twenty copies two.
-class Dataset
-{
+class Dataset {
 public:
     Dataset() = default;
 

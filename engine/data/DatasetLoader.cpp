@@ -10,12 +10,11 @@
 namespace sextant::engine {
 
 namespace {
-const QStringList kCsvSuffixes = {QStringLiteral("csv"), QStringLiteral("tsv"),
-                                  QStringLiteral("tab"), QStringLiteral("txt"),
-                                  QStringLiteral("data"), QStringLiteral("dat")};
-const QStringList kArffSuffixes = {QStringLiteral("arff")};
-const QStringList kLibsvmSuffixes = {QStringLiteral("svm"), QStringLiteral("libsvm"),
-                                     QStringLiteral("svmlight")};
+const QStringList kCsvSuffixes = { QStringLiteral("csv"), QStringLiteral("tsv"),
+    QStringLiteral("tab"), QStringLiteral("txt"), QStringLiteral("data"), QStringLiteral("dat") };
+const QStringList kArffSuffixes = { QStringLiteral("arff") };
+const QStringList kLibsvmSuffixes
+    = { QStringLiteral("svm"), QStringLiteral("libsvm"), QStringLiteral("svmlight") };
 
 DatasetLoader::Format sniff(const QString &path)
 {
@@ -51,37 +50,45 @@ DatasetLoader::Format DatasetLoader::formatFor(const QString &path)
 QString DatasetLoader::fileDialogFilter()
 {
     QStringList globs;
-    for (const auto *list : {&kCsvSuffixes, &kArffSuffixes, &kLibsvmSuffixes})
+    for (const auto *list : { &kCsvSuffixes, &kArffSuffixes, &kLibsvmSuffixes })
         for (const QString &s : *list)
             globs << QStringLiteral("*.") + s;
     return QStringLiteral("Data files (") + globs.join(QLatin1Char(' '))
-           + QStringLiteral(");;All files (*)");
+        + QStringLiteral(");;All files (*)");
 }
 
 bool DatasetLoader::isSupported(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     return kCsvSuffixes.contains(suffix) || kArffSuffixes.contains(suffix)
-           || kLibsvmSuffixes.contains(suffix);
+        || kLibsvmSuffixes.contains(suffix);
 }
 
-LoadResult DatasetLoader::load(const QString &path, const CsvOptions &csvOptions,
-                               const LoadControl &control)
+LoadResult DatasetLoader::load(
+    const QString &path, const CsvOptions &csvOptions, const LoadControl &control)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return LoadResult::failure({path, 0, 0, QStringLiteral("no such file")});
+        return LoadResult::failure({ path, 0, 0, QStringLiteral("no such file") });
     if (info.isDir())
-        return LoadResult::failure({path, 0, 0, QStringLiteral("is a directory, not a data file")});
+        return LoadResult::failure(
+            { path, 0, 0, QStringLiteral("is a directory, not a data file") });
     if (!info.isReadable())
-        return LoadResult::failure({path, 0, 0, QStringLiteral("cannot be read (permission denied)")});
+        return LoadResult::failure(
+            { path, 0, 0, QStringLiteral("cannot be read (permission denied)") });
 
     LoadResult result;
     switch (formatFor(path)) {
-    case Format::Arff: result = ArffReader::read(path, control); break;
-    case Format::Libsvm: result = LibsvmReader::read(path, control); break;
+    case Format::Arff:
+        result = ArffReader::read(path, control);
+        break;
+    case Format::Libsvm:
+        result = LibsvmReader::read(path, control);
+        break;
     case Format::Csv:
-    case Format::Unknown: result = CsvReader::read(path, csvOptions, control); break;
+    case Format::Unknown:
+        result = CsvReader::read(path, csvOptions, control);
+        break;
     }
     if (result.dataset) {
         if (result.dataset->name().isEmpty())

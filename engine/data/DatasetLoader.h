@@ -11,8 +11,7 @@ namespace sextant::engine {
 // Entry point for reading a dataset file of any supported format. The format is chosen by
 // extension (.csv .tsv .tab .txt .data -> delimited text, .arff -> ARFF, .svm .libsvm
 // .svmlight -> LIBSVM), falling back to the content when the extension says nothing.
-class DatasetLoader
-{
+class DatasetLoader {
 public:
     enum class Format { Unknown, Csv, Arff, Libsvm };
 
@@ -22,8 +21,8 @@ public:
     // True when the path's extension is one the loader reads (for drag-and-drop).
     static bool isSupported(const QString &path);
 
-    static LoadResult load(const QString &path, const CsvOptions &csvOptions = {},
-                           const LoadControl &control = {});
+    static LoadResult load(
+        const QString &path, const CsvOptions &csvOptions = {}, const LoadControl &control = {});
 };
 
 } // namespace sextant::engine

@@ -38,8 +38,8 @@ bool cancelled(const std::atomic<bool> *cancel)
 
 } // namespace
 
-GroupedHistogram GroupedHistogram::compute(const Column &column, const Column &groupBy, int bins,
-                                           const std::atomic<bool> *cancel)
+GroupedHistogram GroupedHistogram::compute(
+    const Column &column, const Column &groupBy, int bins, const std::atomic<bool> *cancel)
 {
     GroupedHistogram out;
     out.total = Statistics::histogram(column, bins);

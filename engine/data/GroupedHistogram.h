@@ -3,7 +3,6 @@
 #include "data/Statistics.h"
 
 #include <QStringList>
-
 #include <atomic>
 #include <cstdint>
 #include <vector>
@@ -20,8 +19,7 @@ namespace sextant::engine {
 // Rows whose split cell is missing but whose value is counted in `total` go to
 // `missingGroup` (empty when there are none), so that for every bin
 //     sum_g counts[g][b] + missingGroup[b] == total.counts[b].
-struct GroupedHistogram
-{
+struct GroupedHistogram {
     Histogram total;
     QString groupColumn;
     QStringList groups;
@@ -35,7 +33,7 @@ struct GroupedHistogram
     // otherwise the result has the total histogram and no group. Returns an empty
     // histogram (no bins) if `cancel` is set while counting.
     static GroupedHistogram compute(const Column &column, const Column &groupBy, int bins,
-                                    const std::atomic<bool> *cancel = nullptr);
+        const std::atomic<bool> *cancel = nullptr);
 };
 
 } // namespace sextant::engine

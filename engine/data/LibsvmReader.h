@@ -12,12 +12,11 @@ namespace sextant::engine {
 // lines without one. Blank and '#' comment lines are skipped. An index that is 0, repeated
 // or not ascending is an error naming the line and field; so is a table of more than 2^31
 // cells (rows x N), refused before it is allocated.
-class LibsvmReader
-{
+class LibsvmReader {
 public:
     static LoadResult read(const QString &path, const LoadControl &control = {});
-    static LoadResult readBuffer(const QByteArray &data, const QString &sourceName,
-                                 const LoadControl &control = {});
+    static LoadResult readBuffer(
+        const QByteArray &data, const QString &sourceName, const LoadControl &control = {});
 };
 
 } // namespace sextant::engine

@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <atomic>
 #include <functional>
 #include <optional>
@@ -13,8 +12,7 @@ namespace sextant::engine {
 
 // A problem found in an input file. `line` and `column` are 1-based; 0 means unknown.
 // `column` counts fields (the n-th field on the line), not characters.
-struct LoadIssue
-{
+struct LoadIssue {
     QString file;
     std::int64_t line = 0;
     int column = 0;
@@ -25,8 +23,7 @@ struct LoadIssue
 };
 
 // How a loader reports progress and learns it should stop.
-struct LoadControl
-{
+struct LoadControl {
     // Called from the loading thread with a fraction in [0, 1]; may be empty.
     std::function<void(double)> progress;
     // Polled by every long loop; when it becomes true the loader stops and fails with
@@ -42,8 +39,7 @@ struct LoadControl
 };
 
 // The outcome of loading a file: a dataset (possibly with warnings), or an error.
-struct LoadResult
-{
+struct LoadResult {
     std::optional<Dataset> dataset;
     std::optional<LoadIssue> error;
     QList<LoadIssue> warnings;
@@ -61,7 +57,7 @@ struct LoadResult
     {
         LoadResult r;
         r.cancelled = true;
-        r.error = LoadIssue{file, 0, 0, QStringLiteral("loading was cancelled")};
+        r.error = LoadIssue { file, 0, 0, QStringLiteral("loading was cancelled") };
         return r;
     }
 };

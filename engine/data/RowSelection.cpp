@@ -13,7 +13,7 @@ Dataset selectRows(const Dataset &data, const std::vector<std::int64_t> &rows)
     for (std::int64_t r : rows)
         if (r < 0 || r >= n)
             throw std::out_of_range("row " + std::to_string(r) + " is outside the table ("
-                                    + std::to_string(n) + " rows)");
+                + std::to_string(n) + " rows)");
     Dataset out;
     out.setName(data.name());
     out.setSource(data.source());
@@ -43,14 +43,22 @@ namespace {
 QString opText(RowCondition::Op op)
 {
     switch (op) {
-    case RowCondition::Op::Less: return QStringLiteral("<");
-    case RowCondition::Op::LessEqual: return QStringLiteral("<=");
-    case RowCondition::Op::Greater: return QStringLiteral(">");
-    case RowCondition::Op::GreaterEqual: return QStringLiteral(">=");
-    case RowCondition::Op::Equal: return QStringLiteral("==");
-    case RowCondition::Op::NotEqual: return QStringLiteral("!=");
-    case RowCondition::Op::IsOneOf: return QStringLiteral("in");
-    case RowCondition::Op::NotOneOf: return QStringLiteral("not in");
+    case RowCondition::Op::Less:
+        return QStringLiteral("<");
+    case RowCondition::Op::LessEqual:
+        return QStringLiteral("<=");
+    case RowCondition::Op::Greater:
+        return QStringLiteral(">");
+    case RowCondition::Op::GreaterEqual:
+        return QStringLiteral(">=");
+    case RowCondition::Op::Equal:
+        return QStringLiteral("==");
+    case RowCondition::Op::NotEqual:
+        return QStringLiteral("!=");
+    case RowCondition::Op::IsOneOf:
+        return QStringLiteral("in");
+    case RowCondition::Op::NotOneOf:
+        return QStringLiteral("not in");
     }
     return {};
 }
@@ -135,8 +143,8 @@ Dataset RowFilter::dropMissing(const Dataset &data, const QStringList &columns)
     return selectRows(data, completeRows(data, columns));
 }
 
-std::vector<std::int64_t> RowFilter::matchingRows(const Dataset &data,
-                                                  const RowCondition &condition)
+std::vector<std::int64_t> RowFilter::matchingRows(
+    const Dataset &data, const RowCondition &condition)
 {
     using Op = RowCondition::Op;
     const int j = data.indexOf(condition.column);
@@ -148,8 +156,7 @@ std::vector<std::int64_t> RowFilter::matchingRows(const Dataset &data,
         throw RowFilterError("the condition on column '" + name + "' has no value");
     if (!isList(condition.op) && condition.values.size() != 1)
         throw RowFilterError("the condition on column '" + name + "' compares with "
-                             + std::to_string(condition.values.size())
-                             + " values; use 'in' for a list");
+            + std::to_string(condition.values.size()) + " values; use 'in' for a list");
     std::vector<std::int64_t> rows;
     const std::int64_t n = data.rowCount();
     if (c.isNumeric()) {
@@ -157,8 +164,8 @@ std::vector<std::int64_t> RowFilter::matchingRows(const Dataset &data,
         for (const QString &v : condition.values) {
             double x = 0;
             if (!parseNumber(v, x))
-                throw RowFilterError("'" + str(v) + "' is not a number (column '" + name
-                                     + "' is numeric)");
+                throw RowFilterError(
+                    "'" + str(v) + "' is not a number (column '" + name + "' is numeric)");
             numbers.push_back(x);
         }
         const std::set<double> set(numbers.begin(), numbers.end());
@@ -170,14 +177,30 @@ std::vector<std::int64_t> RowFilter::matchingRows(const Dataset &data,
                 continue;
             bool keep = false;
             switch (condition.op) {
-            case Op::Less: keep = v < x; break;
-            case Op::LessEqual: keep = v <= x; break;
-            case Op::Greater: keep = v > x; break;
-            case Op::GreaterEqual: keep = v >= x; break;
-            case Op::Equal: keep = v == x; break;
-            case Op::NotEqual: keep = v != x; break;
-            case Op::IsOneOf: keep = set.count(v) > 0; break;
-            case Op::NotOneOf: keep = set.count(v) == 0; break;
+            case Op::Less:
+                keep = v < x;
+                break;
+            case Op::LessEqual:
+                keep = v <= x;
+                break;
+            case Op::Greater:
+                keep = v > x;
+                break;
+            case Op::GreaterEqual:
+                keep = v >= x;
+                break;
+            case Op::Equal:
+                keep = v == x;
+                break;
+            case Op::NotEqual:
+                keep = v != x;
+                break;
+            case Op::IsOneOf:
+                keep = set.count(v) > 0;
+                break;
+            case Op::NotOneOf:
+                keep = set.count(v) == 0;
+                break;
             }
             if (keep)
                 rows.push_back(r);
@@ -185,8 +208,10 @@ std::vector<std::int64_t> RowFilter::matchingRows(const Dataset &data,
         return rows;
     }
     if (!isList(condition.op) && condition.op != Op::Equal && condition.op != Op::NotEqual)
-        throw RowFilterError("column '" + name + "' is categorical: compare it with ==, !=, "
-                             "in or not in, not " + str(opText(condition.op)));
+        throw RowFilterError("column '" + name
+            + "' is categorical: compare it with ==, !=, "
+              "in or not in, not "
+            + str(opText(condition.op)));
     // Category code -> in the value set.
     std::vector<std::uint8_t> member(static_cast<std::size_t>(c.categories().size()), 0);
     for (qsizetype k = 0; k < c.categories().size(); ++k)
@@ -234,7 +259,7 @@ QString readQuoted(const QString &s, qsizetype &pos, const QString &expression)
         out += s[i];
     }
     throw RowFilterError("unterminated quote " + std::string(1, static_cast<char>(q.unicode()))
-                         + " in '" + expression.toStdString() + "'");
+        + " in '" + expression.toStdString() + "'");
 }
 
 void skipSpace(const QString &s, qsizetype &pos)
@@ -255,11 +280,13 @@ bool readOperator(const QString &s, qsizetype &pos, RowCondition::Op &op)
         return end >= s.size() || s[end].isSpace() || s[end] == u'(' || s[end] == u'['
             || isQuote(s[end]);
     };
-    struct Sym { const char *text; Op op; };
+    struct Sym {
+        const char *text;
+        Op op;
+    };
     static const Sym symbols[] = { { "<=", Op::LessEqual }, { ">=", Op::GreaterEqual },
-                                   { "==", Op::Equal },     { "!=", Op::NotEqual },
-                                   { "<>", Op::NotEqual },  { "<", Op::Less },
-                                   { ">", Op::Greater },    { "=", Op::Equal } };
+        { "==", Op::Equal }, { "!=", Op::NotEqual }, { "<>", Op::NotEqual }, { "<", Op::Less },
+        { ">", Op::Greater }, { "=", Op::Equal } };
     for (const Sym &sym : symbols)
         if (startsWith(sym.text)) {
             op = sym.op;
@@ -302,7 +329,8 @@ RowCondition RowFilter::parse(const QString &expression)
         skipSpace(s, pos);
         if (!readOperator(s, pos, cond.op))
             throw RowFilterError("could not find a comparison operator (<, <=, >, >=, ==, !=, "
-                                 "in, not in) after the column name in '" + shown + "'");
+                                 "in, not in) after the column name in '"
+                + shown + "'");
     } else {
         // A symbolic operator wins over the words in / not in, so a name like
         // "size in cm > 3" still parses; the words are looked for only without one.
@@ -316,7 +344,7 @@ RowCondition RowFilter::parse(const QString &expression)
                         continue;
                     if (!readOperator(s, p, cond.op))
                         throw RowFilterError("could not parse the operator at '"
-                                             + s.mid(i).toStdString() + "' in '" + shown + "'");
+                            + s.mid(i).toStdString() + "' in '" + shown + "'");
                 } else {
                     if (i == 0 || !s[i - 1].isSpace() || !readOperator(s, p, cond.op))
                         continue;
@@ -328,10 +356,12 @@ RowCondition RowFilter::parse(const QString &expression)
             }
         if (!found)
             throw RowFilterError("could not find a comparison operator (<, <=, >, >=, ==, !=, "
-                                 "in, not in) in '" + shown + "'");
+                                 "in, not in) in '"
+                + shown + "'");
         if (cond.column.isEmpty())
-            throw RowFilterError("the condition '" + shown + "' has no column name before its "
-                                 "operator");
+            throw RowFilterError("the condition '" + shown
+                + "' has no column name before its "
+                  "operator");
     }
     skipSpace(s, pos);
     QString rest = s.mid(pos).trimmed();
@@ -363,7 +393,7 @@ RowCondition RowFilter::parse(const QString &expression)
                 break;
             if (rest[p] != u',')
                 throw RowFilterError("expected ',' after '" + item.toStdString()
-                                     + "' in the list of '" + shown + "'");
+                    + "' in the list of '" + shown + "'");
             ++p;
         }
     } else {
@@ -373,14 +403,15 @@ RowCondition RowFilter::parse(const QString &expression)
             value = readQuoted(rest, p, s);
             if (!rest.mid(p).trimmed().isEmpty())
                 throw RowFilterError("unexpected text '" + rest.mid(p).trimmed().toStdString()
-                                     + "' after the value in '" + shown + "'");
+                    + "' after the value in '" + shown + "'");
         } else {
             value = rest;
             for (QChar ch : value)
                 if (ch == u'<' || ch == u'>' || ch == u'=' || ch == u'!')
                     throw RowFilterError("could not parse the value '" + value.toStdString()
-                                         + "' in '" + shown + "' (quote it if it holds an "
-                                         "operator character)");
+                        + "' in '" + shown
+                        + "' (quote it if it holds an "
+                          "operator character)");
         }
         cond.values.push_back(value);
     }

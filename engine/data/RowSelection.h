@@ -4,7 +4,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <stdexcept>
 #include <vector>
@@ -18,8 +17,7 @@ Dataset selectRows(const Dataset &data, const std::vector<std::int64_t> &rows);
 
 // Thrown by RowFilter for a condition it cannot apply or an expression it cannot parse.
 // The message is shown to the user as is.
-class RowFilterError : public std::runtime_error
-{
+class RowFilterError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
@@ -30,8 +28,7 @@ public:
 //  - categorical column: Equal/NotEqual compare the category name with `values[0]`;
 //    IsOneOf / NotOneOf test membership of `values`; order comparisons are refused.
 // A missing cell never satisfies a condition (not even !=) — drop or impute them first.
-struct RowCondition
-{
+struct RowCondition {
     enum class Op { Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual, IsOneOf, NotOneOf };
 
     QString column;
@@ -43,20 +40,19 @@ struct RowCondition
 };
 
 // Row filters: keep rows matching a condition, drop rows with missing cells.
-class RowFilter
-{
+class RowFilter {
 public:
     // Rows (in order) with no missing cell in `columns` (empty: in any column). Throws
     // RowFilterError naming a column the table does not have.
-    static std::vector<std::int64_t> completeRows(const Dataset &data,
-                                                  const QStringList &columns = {});
+    static std::vector<std::int64_t> completeRows(
+        const Dataset &data, const QStringList &columns = {});
     static Dataset dropMissing(const Dataset &data, const QStringList &columns = {});
 
     // Rows (in order) satisfying `condition`. Throws RowFilterError for an unknown column,
     // a value that is not a number on a numeric column, or an order comparison on a
     // categorical column.
-    static std::vector<std::int64_t> matchingRows(const Dataset &data,
-                                                  const RowCondition &condition);
+    static std::vector<std::int64_t> matchingRows(
+        const Dataset &data, const RowCondition &condition);
     static Dataset keepMatching(const Dataset &data, const RowCondition &condition);
 
     // Parses "column op value". Operators: < <= > >= == = != <> and the words `in` /

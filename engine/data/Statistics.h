@@ -3,7 +3,6 @@
 #include "data/Dataset.h"
 
 #include <QStringList>
-
 #include <atomic>
 #include <cstdint>
 #include <vector>
@@ -14,9 +13,8 @@ namespace sextant::engine {
 // present values); for categorical columns mean..max are NaN and `distinct` counts the
 // categories in use. `std` is the sample standard deviation (n - 1), quartiles use linear
 // interpolation between order statistics (numpy's and pandas' default).
-struct ColumnSummary
-{
-    std::int64_t count = 0;   // present (non-missing) cells
+struct ColumnSummary {
+    std::int64_t count = 0; // present (non-missing) cells
     std::int64_t missing = 0;
     double mean = 0, std = 0, min = 0, q1 = 0, median = 0, q3 = 0, max = 0;
     std::int64_t distinct = 0;
@@ -29,8 +27,7 @@ struct ColumnSummary
 // `edges` has bins + 1 entries, the last bin includes max (numpy.histogram's rule).
 // Categorical: one bin per category in dictionary order, `labels` names them, `edges`
 // is empty.
-struct Histogram
-{
+struct Histogram {
     std::vector<double> edges;
     std::vector<std::int64_t> counts;
     QStringList labels;
@@ -42,22 +39,20 @@ struct Histogram
 // NaN where a pair has fewer than two rows or zero variance (over those rows). The
 // diagonal is 1 under the same rule; values are clamped to [-1, 1]. Indices that are out
 // of range or name a categorical column are left out of `columns`.
-struct CorrelationMatrix
-{
+struct CorrelationMatrix {
     QList<int> columns;
     QStringList names;
     std::vector<double> r;
     double at(int i, int j) const { return r[static_cast<std::size_t>(i) * columns.size() + j]; }
 };
 
-class Statistics
-{
+class Statistics {
 public:
     static ColumnSummary summarize(const Column &column);
     static Histogram histogram(const Column &column, int bins);
     // All numeric columns when `columns` is empty. Returns an empty matrix if cancelled.
-    static CorrelationMatrix correlation(const Dataset &dataset, QList<int> columns = {},
-                                         const std::atomic<bool> *cancel = nullptr);
+    static CorrelationMatrix correlation(
+        const Dataset &dataset, QList<int> columns = {}, const std::atomic<bool> *cancel = nullptr);
 };
 
 } // namespace sextant::engine

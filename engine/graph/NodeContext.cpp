@@ -12,7 +12,8 @@ NodeContext::NodeContext(int nodeId, const NodeType &type, QVariantMap parameter
     ProgressSink progress, UpdateSink update)
     : m_nodeId(nodeId), m_type(&type), m_parameters(std::move(parameters)),
       m_inputs(std::move(inputs)), m_baseDirectory(std::move(baseDirectory)), m_cancel(cancelFlag),
-      m_progress(std::move(progress)), m_update(std::move(update)), m_outputs(static_cast<std::size_t>(type.outputs.size()))
+      m_progress(std::move(progress)), m_update(std::move(update)),
+      m_outputs(static_cast<std::size_t>(type.outputs.size()))
 {
     m_inputs.resize(static_cast<std::size_t>(type.inputs.size()));
 }

@@ -12,7 +12,6 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QtEndian>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -27,8 +26,7 @@ namespace {
 constexpr double kMaxExactInteger = 9007199254740992.0; // 2^53
 
 // A refusal: what is wrong, without the file name (added by the caller).
-struct Refusal
-{
+struct Refusal {
     QString message;
 };
 
@@ -128,8 +126,7 @@ QJsonObject stepToJson(const QString &role, const ModelState &s, QByteArray &bin
 
 // --- reading: typed access to JSON with the field's path in every message
 
-class Field
-{
+class Field {
 public:
     Field(QJsonValue value, QString path) : m_value(std::move(value)), m_path(std::move(path)) { }
 
@@ -225,8 +222,7 @@ private:
     QString m_path;
 };
 
-struct Range
-{
+struct Range {
     std::int64_t offset;
     std::int64_t length;
     QString path;
@@ -234,8 +230,8 @@ struct Range
 
 // Reads one step's ModelState; `ranges` collects the array ranges (checked for overlap
 // by the caller). `valueCount` is the binary section's size in float64 values.
-ModelState readState(const QJsonObject &o, const QString &path, const QByteArray &binary,
-                     std::vector<Range> &ranges)
+ModelState readState(
+    const QJsonObject &o, const QString &path, const QByteArray &binary, std::vector<Range> &ranges)
 {
     ModelState s;
     s.kind = Field::member(o, path, "kind").string().toStdString();
@@ -265,8 +261,9 @@ ModelState readState(const QJsonObject &o, const QString &path, const QByteArray
         std::vector<std::string> list;
         list.reserve(static_cast<std::size_t>(a.size()));
         for (qsizetype i = 0; i < a.size(); ++i)
-            list.push_back(
-                Field(a.at(i), QStringLiteral("%1[%2]").arg(listPath).arg(i)).string().toStdString());
+            list.push_back(Field(a.at(i), QStringLiteral("%1[%2]").arg(listPath).arg(i))
+                               .string()
+                               .toStdString());
         s.textLists[it.key().toStdString()] = std::move(list);
     }
 
@@ -362,7 +359,8 @@ TrainedModelPtr parseModel(const ModelFile::Parts &parts)
     const QJsonObject root = doc.object();
     const QString format = Field::member(root, {}, "format").string();
     if (format != QLatin1String("sextant-model"))
-        refuse(QStringLiteral("'format' is \"%1\", expected \"sextant-model\"").arg(format.left(40)));
+        refuse(
+            QStringLiteral("'format' is \"%1\", expected \"sextant-model\"").arg(format.left(40)));
     const std::int64_t headerVersion
         = Field::member(root, {}, "format_version").integer(1, kMaxExactInteger);
     if (headerVersion != parts.formatVersion)
@@ -469,7 +467,8 @@ TrainedModelPtr parseModel(const ModelFile::Parts &parts)
     // The parts must fit together.
     const Estimator &e = *model->estimator;
     if (!e.isFitted())
-        refuse(QStringLiteral("the estimator '%1' is not fitted").arg(QString::fromStdString(e.kind())));
+        refuse(QStringLiteral("the estimator '%1' is not fitted")
+                   .arg(QString::fromStdString(e.kind())));
     if (!model->features.isFitted())
         refuse(QStringLiteral("the feature encoder is not fitted"));
     if (e.featureCount() != model->features.outputWidth())
@@ -683,7 +682,9 @@ Result<TrainedModelPtr> ModelFile::load(const QString &path)
     constexpr qint64 kMaxFileSize = qint64(1) << 36; // 64 GiB
     if (file.size() > kMaxFileSize)
         return Result<TrainedModelPtr>::failure(
-            QStringLiteral("%1: %2 bytes is too large for a model file").arg(path).arg(file.size()));
+            QStringLiteral("%1: %2 bytes is too large for a model file")
+                .arg(path)
+                .arg(file.size()));
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
         return Result<TrainedModelPtr>::failure(

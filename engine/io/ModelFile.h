@@ -5,7 +5,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <cstdint>
 
 namespace sextant::engine {
@@ -39,8 +38,7 @@ namespace sextant::engine {
 // length and its range against the binary section (no overlaps), then restores each step
 // through createTransformer / createEstimator + restore(), which validate the state.
 // Every refusal names the file and what is wrong.
-class ModelFile
-{
+class ModelFile {
 public:
     static constexpr std::uint32_t kFormatVersion = 1;
     static constexpr int kMagicSize = 8;
@@ -64,8 +62,7 @@ public:
     // The framing alone, for tests and tools: split() checks magic, version, lengths and
     // checksum and returns the header bytes and binary section; assemble() frames them and
     // computes the checksum.
-    struct Parts
-    {
+    struct Parts {
         std::uint32_t formatVersion = kFormatVersion;
         QByteArray header;
         QByteArray binary;

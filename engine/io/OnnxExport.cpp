@@ -12,17 +12,14 @@
 #include "ml/RandomForest.h"
 #include "ml/StandardizeTransform.h"
 
-#include <sextant/Version.h>
-
+#include <Eigen/Core>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-
-#include <Eigen/Core>
-
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <sextant/Version.h>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,24 +36,26 @@ namespace sextant::engine {
 namespace {
 
 // A step or model that ONNX export cannot express; the message names it.
-struct Refused
-{
+struct Refused {
     QString message;
 };
 
-QString qs(const std::string &s) { return QString::fromStdString(s); }
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
 
 QString stepLabel(const Transformer &t, std::size_t index)
 {
     const std::string k = t.kind();
-    QString name = k == "impute"         ? QStringLiteral("Impute")
-        : k == "standardize"             ? QStringLiteral("Standardize")
-        : k == "minmax_scale"            ? QStringLiteral("Min-max scale")
-        : k == "one_hot"                 ? QStringLiteral("One-hot")
-        : k == "discretize"              ? QStringLiteral("Discretize")
-        : k == "polynomial"              ? QStringLiteral("Polynomial features")
-        : k == "pca"                     ? QStringLiteral("PCA")
-                                         : qs(k);
+    QString name = k == "impute" ? QStringLiteral("Impute")
+        : k == "standardize"     ? QStringLiteral("Standardize")
+        : k == "minmax_scale"    ? QStringLiteral("Min-max scale")
+        : k == "one_hot"         ? QStringLiteral("One-hot")
+        : k == "discretize"      ? QStringLiteral("Discretize")
+        : k == "polynomial"      ? QStringLiteral("Polynomial features")
+        : k == "pca"             ? QStringLiteral("PCA")
+                                 : qs(k);
     return QStringLiteral("preprocessing step %1 (%2)").arg(index + 1).arg(name);
 }
 
@@ -79,8 +78,8 @@ std::vector<std::string> rawColumns(const TrainedModel &model)
         const std::string k = t.kind();
         if (k == "one_hot")
             throw Refused { stepLabel(t, s)
-                            + QStringLiteral(" cannot be expressed: the ONNX input is one float "
-                                             "tensor, which cannot carry categorical columns") };
+                + QStringLiteral(" cannot be expressed: the ONNX input is one float "
+                                 "tensor, which cannot carry categorical columns") };
         if (k != "impute" && k != "standardize" && k != "minmax_scale" && k != "pca")
             throw Refused { stepLabel(t, s) + QStringLiteral(" cannot be expressed in ONNX") };
     }
@@ -89,7 +88,8 @@ std::vector<std::string> rawColumns(const TrainedModel &model)
         if (f.categorical)
             throw Refused { QStringLiteral(
                 "feature column '%1' is categorical: ONNX export takes one float tensor and "
-                "cannot express categorical columns (their one-hot encoding)").arg(f.name) };
+                "cannot express categorical columns (their one-hot encoding)")
+                                .arg(f.name) };
         cols.push_back(f.name.toStdString());
     }
     for (std::size_t s = model.preprocessing.size(); s-- > 0;) {
@@ -127,8 +127,8 @@ std::vector<std::string> rawColumns(const TrainedModel &model)
         }
         if (k == "one_hot")
             throw Refused { stepLabel(t, s)
-                            + QStringLiteral(" cannot be expressed: the ONNX input is one float "
-                                             "tensor, which cannot carry categorical columns") };
+                + QStringLiteral(" cannot be expressed: the ONNX input is one float "
+                                 "tensor, which cannot carry categorical columns") };
         throw Refused { stepLabel(t, s) + QStringLiteral(" cannot be expressed in ONNX") };
     }
     return cols;
@@ -150,7 +150,10 @@ Result<QStringList> OnnxExport::inputColumns(const TrainedModel &model)
 
 #ifndef SEXTANT_HAVE_ONNX
 
-bool OnnxExport::available() { return false; }
+bool OnnxExport::available()
+{
+    return false;
+}
 
 Result<QByteArray> OnnxExport::toBytes(const TrainedModel &)
 {
@@ -172,7 +175,7 @@ Status OnnxExport::exportModel(const TrainedModel &, const QString &)
 namespace {
 
 constexpr int kOpset = 13;
-constexpr int kMlOpset = 1;     // float thresholds and weights
+constexpr int kMlOpset = 1; // float thresholds and weights
 constexpr int kMlOpsetTrees = 3; // *_as_tensor attributes: double thresholds
 constexpr int kIrVersion = 7;
 constexpr int kIrVersionTrees = 8;
@@ -181,12 +184,14 @@ const char *const kMl = "ai.onnx.ml";
 using Matrix = Eigen::MatrixXd;
 
 // Appends nodes, initializers and value infos to a GraphProto with unique names.
-class GraphBuilder
-{
+class GraphBuilder {
 public:
     // `doubles`: the graph computes in float64 (tree ensembles, so thresholds are exact).
-    GraphBuilder(onnx::GraphProto *g, bool doubles) : m_g(g), m_doubles(doubles) {}
-    int realType() const { return m_doubles ? onnx::TensorProto::DOUBLE : onnx::TensorProto::FLOAT; }
+    GraphBuilder(onnx::GraphProto *g, bool doubles) : m_g(g), m_doubles(doubles) { }
+    int realType() const
+    {
+        return m_doubles ? onnx::TensorProto::DOUBLE : onnx::TensorProto::FLOAT;
+    }
 
     std::string fresh(const std::string &base)
     {
@@ -199,7 +204,7 @@ public:
     void reserve(const std::string &name) { m_names.push_back(name); }
 
     std::string floats(const std::string &base, const std::vector<std::int64_t> &dims,
-                       const std::vector<double> &values)
+        const std::vector<double> &values)
     {
         onnx::TensorProto *t = m_g->add_initializer();
         const std::string name = fresh(base);
@@ -215,7 +220,7 @@ public:
         return name;
     }
     std::string bools(const std::string &base, const std::vector<std::int64_t> &dims,
-                      const std::vector<bool> &values)
+        const std::vector<bool> &values)
     {
         onnx::TensorProto *t = m_g->add_initializer();
         const std::string name = fresh(base);
@@ -229,8 +234,8 @@ public:
     }
 
     onnx::NodeProto *node(const std::string &op, const std::vector<std::string> &inputs,
-                          const std::vector<std::string> &outputs, const std::string &name,
-                          const char *domain = nullptr)
+        const std::vector<std::string> &outputs, const std::string &name,
+        const char *domain = nullptr)
     {
         onnx::NodeProto *n = m_g->add_node();
         n->set_op_type(op);
@@ -295,7 +300,7 @@ public:
     }
 
     static void tensorType(onnx::ValueInfoProto *vi, const std::string &name, int elemType,
-                           std::int64_t cols, const std::string &doc)
+        std::int64_t cols, const std::string &doc)
     {
         vi->set_name(name);
         if (!doc.empty())
@@ -314,15 +319,15 @@ public:
 
     // y = x A^T + b as Gemm(transB = 1); A is out x in.
     std::string gemm(const std::string &x, const Matrix &A, const Eigen::VectorXd &b,
-                     const std::string &name, const std::string &out = {})
+        const std::string &name, const std::string &out = {})
     {
         std::vector<double> w(static_cast<std::size_t>(A.size()));
         for (Eigen::Index r = 0; r < A.rows(); ++r)
             for (Eigen::Index c = 0; c < A.cols(); ++c)
                 w[static_cast<std::size_t>(r * A.cols() + c)] = A(r, c);
         const std::string W = floats(name + "_weights", { A.rows(), A.cols() }, w);
-        const std::string B
-            = floats(name + "_bias", { b.size() }, std::vector<double>(b.data(), b.data() + b.size()));
+        const std::string B = floats(
+            name + "_bias", { b.size() }, std::vector<double>(b.data(), b.data() + b.size()));
         const std::string y = out.empty() ? fresh(name + "_out") : out;
         onnx::NodeProto *n = node("Gemm", { x, W, B }, { y }, name);
         attr(n, "transB", std::int64_t(1));
@@ -336,14 +341,13 @@ private:
 };
 
 // The tensor flowing through the preprocessing steps and the names of its columns.
-struct Flow
-{
+struct Flow {
     std::string tensor;
     std::vector<std::string> cols;
 };
 
 void imputeStep(GraphBuilder &b, Flow &f, const ImputeTransform &t, const QString &label,
-                const std::string &name)
+    const std::string &name)
 {
     const std::size_t C = f.cols.size();
     std::vector<double> fill(C, 0.0);
@@ -354,9 +358,10 @@ void imputeStep(GraphBuilder &b, Flow &f, const ImputeTransform &t, const QStrin
         if (j < 0)
             continue;
         if (!t.fillCategories()[i].empty() || std::isnan(t.fillValues()[i]))
-            throw Refused { label + QStringLiteral(" fills the categorical column '%1', which "
-                                                   "ONNX export cannot express")
-                                        .arg(qs(t.fittedColumns()[i])) };
+            throw Refused { label
+                + QStringLiteral(" fills the categorical column '%1', which "
+                                 "ONNX export cannot express")
+                      .arg(qs(t.fittedColumns()[i])) };
         fill[std::size_t(j)] = t.fillValues()[i];
         mask[std::size_t(j)] = true;
         ++count;
@@ -383,8 +388,8 @@ void imputeStep(GraphBuilder &b, Flow &f, const ImputeTransform &t, const QStrin
 // equal, and a missing cell stays in its own column when an Impute step follows; otherwise
 // one Gemm with a diagonal matrix (what OpenCV DNN runs best).
 void scaleStep(GraphBuilder &b, Flow &f, const std::vector<std::string> &columns,
-               const std::vector<double> &offsets, const std::vector<double> &scales,
-               bool standardize, bool elementwise, const std::string &name)
+    const std::vector<double> &offsets, const std::vector<double> &scales, bool standardize,
+    bool elementwise, const std::string &name)
 {
     const std::size_t C = f.cols.size();
     std::vector<double> off(C, 0.0), sc(C, 1.0);
@@ -426,8 +431,8 @@ void scaleStep(GraphBuilder &b, Flow &f, const std::vector<std::string> &columns
     f.tensor = b.gemm(f.tensor, A, bias, name);
 }
 
-void pcaStep(GraphBuilder &b, Flow &f, const PcaTransform &t, const QString &label,
-             const std::string &name)
+void pcaStep(
+    GraphBuilder &b, Flow &f, const PcaTransform &t, const QString &label, const std::string &name)
 {
     const std::vector<std::string> &used = t.fittedColumns();
     std::vector<int> at;
@@ -479,8 +484,7 @@ void pcaStep(GraphBuilder &b, Flow &f, const PcaTransform &t, const QString &lab
     f.cols = std::move(outCols);
 }
 
-struct TreeAttributes
-{
+struct TreeAttributes {
     std::vector<std::int64_t> treeIds, nodeIds, featureIds, trueIds, falseIds;
     std::vector<double> values;
     std::vector<std::string> modes;
@@ -490,7 +494,7 @@ struct TreeAttributes
 
     // `leaf(node, emit)` calls emit(id, weight) for each output of a leaf.
     void add(int tree, const DecisionTreeModel &t,
-             const std::function<void(int, const std::function<void(int, double)> &)> &leaf)
+        const std::function<void(int, const std::function<void(int, double)> &)> &leaf)
     {
         for (int i = 0; i < t.nodeCount(); ++i) {
             treeIds.push_back(tree);
@@ -541,8 +545,7 @@ std::vector<std::int64_t> classLabels(int K)
     return v;
 }
 
-struct Outputs
-{
+struct Outputs {
     std::string label = "label";
     std::string probabilities = "probabilities";
     std::string value; // regression
@@ -556,12 +559,13 @@ void softmaxOutputs(GraphBuilder &b, const std::string &logits, int K, const Out
     onnx::NodeProto *a = b.node("ArgMax", { o.probabilities }, { o.label }, "argmax");
     GraphBuilder::attr(a, "axis", std::int64_t(1));
     GraphBuilder::attr(a, "keepdims", std::int64_t(0));
-    b.output(o.probabilities, b.realType(), K, "class probabilities, columns in sextant.class_names order");
+    b.output(o.probabilities, b.realType(), K,
+        "class probabilities, columns in sextant.class_names order");
     b.output(o.label, onnx::TensorProto::INT64, 0, "class index into sextant.class_names");
 }
 
-void estimatorGraph(GraphBuilder &b, const std::string &x, const TrainedModel &model,
-                    const Outputs &o)
+void estimatorGraph(
+    GraphBuilder &b, const std::string &x, const TrainedModel &model, const Outputs &o)
 {
     const Estimator &e = *model.estimator;
     const bool classify = e.task() == EstimatorTask::Classification;
@@ -598,12 +602,12 @@ void estimatorGraph(GraphBuilder &b, const std::string &x, const TrainedModel &m
             const bool last = l == L - 1;
             const std::string name = "dense_" + std::to_string(l + 1);
             h = b.gemm(h, mlp->weights(l), mlp->bias(l), name,
-                       last && !classify ? o.value : std::string());
+                last && !classify ? o.value : std::string());
             if (last)
                 break;
             const char *act = mlp->options().activation == MlpOptions::Activation::Tanh ? "Tanh"
-                : mlp->options().activation == MlpOptions::Activation::Sigmoid     ? "Sigmoid"
-                                                                                   : "Relu";
+                : mlp->options().activation == MlpOptions::Activation::Sigmoid          ? "Sigmoid"
+                                                                                        : "Relu";
             const std::string out = b.fresh(name + "_" + std::string(act));
             b.node(act, { h }, { out }, name + "_activation");
             h = out;
@@ -665,17 +669,19 @@ void estimatorGraph(GraphBuilder &b, const std::string &x, const TrainedModel &m
                             .arg(qs(e.kind())) };
     }
     if (classify) {
-        onnx::NodeProto *n = b.node("TreeEnsembleClassifier", { x }, { o.label, o.probabilities },
-                                    "tree_ensemble", kMl);
+        onnx::NodeProto *n = b.node(
+            "TreeEnsembleClassifier", { x }, { o.label, o.probabilities }, "tree_ensemble", kMl);
         ta.write(n, true);
         GraphBuilder::attr(n, "classlabels_int64s", classLabels(K));
         GraphBuilder::attr(n, "post_transform", post);
         if (!base.empty())
             GraphBuilder::attr(n, "base_values_as_tensor", base);
         b.output(o.label, onnx::TensorProto::INT64, 0, "class index into sextant.class_names");
-        b.output(o.probabilities, onnx::TensorProto::FLOAT, K, "class probabilities, columns in sextant.class_names order");
+        b.output(o.probabilities, onnx::TensorProto::FLOAT, K,
+            "class probabilities, columns in sextant.class_names order");
     } else {
-        onnx::NodeProto *n = b.node("TreeEnsembleRegressor", { x }, { o.value }, "tree_ensemble", kMl);
+        onnx::NodeProto *n
+            = b.node("TreeEnsembleRegressor", { x }, { o.value }, "tree_ensemble", kMl);
         ta.write(n, false);
         GraphBuilder::attr(n, "n_targets", std::int64_t(1));
         GraphBuilder::attr(n, "aggregate_function", aggregate);
@@ -688,7 +694,8 @@ void estimatorGraph(GraphBuilder &b, const std::string &x, const TrainedModel &m
 
 QString jsonList(const QStringList &list)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
 }
 
 QByteArray build(const TrainedModel &model)
@@ -705,15 +712,16 @@ QByteArray build(const TrainedModel &model)
         && !dynamic_cast<const Mlp *>(&e) && !dynamic_cast<const DecisionTree *>(&e)
         && !dynamic_cast<const RandomForest *>(&e) && !dynamic_cast<const GradientBoosting *>(&e))
         throw Refused { QStringLiteral("the %1 model (%2) cannot be expressed in ONNX")
-                            .arg(model.displayName.isEmpty() ? qs(kind) : model.displayName, qs(kind)) };
+                            .arg(model.displayName.isEmpty() ? qs(kind) : model.displayName,
+                                qs(kind)) };
 
     const std::vector<std::string> raw = rawColumns(model);
     // Tree ensembles compare raw values with thresholds: the graph takes and computes float64
     // so a value next to a threshold goes the same way as in Sextant (float32 would merge
     // distinct values around a midpoint threshold). Linear models and MLPs stay float32,
     // which OpenCV DNN runs.
-    const bool trees = dynamic_cast<const DecisionTree *>(&e) || dynamic_cast<const RandomForest *>(&e)
-        || dynamic_cast<const GradientBoosting *>(&e);
+    const bool trees = dynamic_cast<const DecisionTree *>(&e)
+        || dynamic_cast<const RandomForest *>(&e) || dynamic_cast<const GradientBoosting *>(&e);
 
     onnx::ModelProto m;
     m.set_ir_version(trees ? kIrVersionTrees : kIrVersion);
@@ -722,7 +730,7 @@ QByteArray build(const TrainedModel &model)
     m.set_domain("org.sextant");
     m.set_model_version(1);
     m.set_doc_string((model.displayName.isEmpty() ? qs(kind) : model.displayName).toStdString()
-                     + " exported by Sextant");
+        + " exported by Sextant");
     onnx::OperatorSetIdProto *op = m.add_opset_import();
     op->set_domain("");
     op->set_version(kOpset);
@@ -737,11 +745,12 @@ QByteArray build(const TrainedModel &model)
     QStringList inputNames;
     for (const std::string &c : raw)
         inputNames << qs(c);
-    const std::string inputDoc = std::string(trees ? "float64" : "float32") + " [N, " + std::to_string(raw.size())
+    const std::string inputDoc = std::string(trees ? "float64" : "float32") + " [N, "
+        + std::to_string(raw.size())
         + "], rows are samples; columns: " + inputNames.join(QStringLiteral(", ")).toStdString();
     b.reserve("features");
-    GraphBuilder::tensorType(g->add_input(), "features", b.realType(),
-                             std::int64_t(raw.size()), inputDoc);
+    GraphBuilder::tensorType(
+        g->add_input(), "features", b.realType(), std::int64_t(raw.size()), inputDoc);
 
     Outputs outs;
     b.reserve(outs.label);
@@ -766,15 +775,15 @@ QByteArray build(const TrainedModel &model)
             imputeStep(b, f, *imp, label, name);
         } else if (const auto *st = dynamic_cast<const StandardizeTransform *>(&t)) {
             scaleStep(b, f, st->fittedColumns(), st->offsets(), st->scales(), true,
-                      imputeFollows || trees, name);
+                imputeFollows || trees, name);
         } else if (const auto *mm = dynamic_cast<const MinMaxScaleTransform *>(&t)) {
             scaleStep(b, f, mm->fittedColumns(), mm->offsets(), mm->scales(), false,
-                      imputeFollows || trees, name);
+                imputeFollows || trees, name);
         } else if (const auto *pca = dynamic_cast<const PcaTransform *>(&t)) {
             if (imputeFollows)
-                throw Refused { label + QStringLiteral(
-                                    " is followed by an Impute step: the columns PCA passes "
-                                    "through could not keep their missing cells apart in ONNX") };
+                throw Refused { label
+                    + QStringLiteral(" is followed by an Impute step: the columns PCA passes "
+                                     "through could not keep their missing cells apart in ONNX") };
             pcaStep(b, f, *pca, label, name);
         } else {
             throw Refused { label + QStringLiteral(" cannot be expressed in ONNX") };
@@ -792,14 +801,16 @@ QByteArray build(const TrainedModel &model)
             const int j = indexOf(f.cols, want[r]);
             if (j < 0)
                 throw Refused { QStringLiteral("feature column '%1' cannot be traced back to the "
-                                               "model's input").arg(qs(want[r])) };
+                                               "model's input")
+                                    .arg(qs(want[r])) };
             P(Eigen::Index(r), j) = 1.0;
         }
         f.tensor = b.gemm(f.tensor, P, Eigen::VectorXd::Zero(P.rows()), "feature_order");
     }
     if (int(want.size()) != e.featureCount())
         throw Refused { QStringLiteral("the model expects %1 features, the pipeline gives %2")
-                            .arg(e.featureCount()).arg(want.size()) };
+                            .arg(e.featureCount())
+                            .arg(want.size()) };
 
     estimatorGraph(b, f.tensor, model, outs);
 
@@ -811,8 +822,9 @@ QByteArray build(const TrainedModel &model)
     meta("sextant.input_columns", jsonList(inputNames));
     meta("sextant.feature_names", jsonList(featureNames));
     meta("sextant.target", model.target.name());
-    meta("sextant.task", e.task() == EstimatorTask::Classification ? QStringLiteral("classification")
-                                                                   : QStringLiteral("regression"));
+    meta("sextant.task",
+        e.task() == EstimatorTask::Classification ? QStringLiteral("classification")
+                                                  : QStringLiteral("regression"));
     if (e.task() == EstimatorTask::Classification)
         meta("sextant.class_names", jsonList(model.target.classNames()));
     meta("sextant.estimator", qs(kind));
@@ -832,7 +844,10 @@ QByteArray build(const TrainedModel &model)
 
 } // namespace
 
-bool OnnxExport::available() { return true; }
+bool OnnxExport::available()
+{
+    return true;
+}
 
 Result<QByteArray> OnnxExport::toBytes(const TrainedModel &model)
 {
@@ -841,7 +856,8 @@ Result<QByteArray> OnnxExport::toBytes(const TrainedModel &model)
     } catch (const Refused &r) {
         return Result<QByteArray>::failure(QStringLiteral("ONNX export: ") + r.message);
     } catch (const std::exception &e) {
-        return Result<QByteArray>::failure(QStringLiteral("ONNX export: ") + QString::fromUtf8(e.what()));
+        return Result<QByteArray>::failure(
+            QStringLiteral("ONNX export: ") + QString::fromUtf8(e.what()));
     }
 }
 
@@ -856,8 +872,8 @@ Status OnnxExport::check(const QByteArray &bytes)
         onnx::ShapeInferenceOptions options(true, 1, false);
         onnx::shape_inference::InferShapes(m, onnx::OpSchemaRegistry::Instance(), options);
     } catch (const std::exception &e) {
-        return Status::failure(QStringLiteral("the ONNX checker refused the model: ")
-                               + QString::fromUtf8(e.what()));
+        return Status::failure(
+            QStringLiteral("the ONNX checker refused the model: ") + QString::fromUtf8(e.what()));
     }
     return Status::success();
 }
@@ -872,9 +888,11 @@ Status OnnxExport::exportModel(const TrainedModel &model, const QString &path)
         return Status::failure(QStringLiteral("ONNX export: not written, ") + ok.error());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Status::failure(QStringLiteral("ONNX export: cannot write %1: %2").arg(path, file.errorString()));
+        return Status::failure(
+            QStringLiteral("ONNX export: cannot write %1: %2").arg(path, file.errorString()));
     if (file.write(bytes.value()) != bytes.value().size() || !file.commit())
-        return Status::failure(QStringLiteral("ONNX export: cannot write %1: %2").arg(path, file.errorString()));
+        return Status::failure(
+            QStringLiteral("ONNX export: cannot write %1: %2").arg(path, file.errorString()));
     return Status::success();
 }
 

@@ -45,8 +45,7 @@ namespace sextant::engine {
 // float64 with exact thresholds; after a PCA step the projection's summation order may
 // differ from Sextant's in the last bit, so a row lying exactly on a threshold could branch
 // differently.
-class OnnxExport
-{
+class OnnxExport {
 public:
     // Writes the model atomically (QSaveFile) after check() accepted it.
     static Status exportModel(const TrainedModel &model, const QString &path);

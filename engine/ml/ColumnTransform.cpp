@@ -8,10 +8,8 @@
 namespace sextant::engine {
 
 std::vector<std::string> ColumnTransform::selectColumns(const Dataset &data,
-                                                        const std::vector<std::string> &requested,
-                                                        const Applicable &applicable,
-                                                        const std::string &step,
-                                                        const std::string &what)
+    const std::vector<std::string> &requested, const Applicable &applicable,
+    const std::string &step, const std::string &what)
 {
     std::vector<std::string> out;
     if (requested.empty()) {
@@ -29,26 +27,26 @@ std::vector<std::string> ColumnTransform::selectColumns(const Dataset &data,
             throw FitError(step + ": the table has no column '" + name + "'");
         const Column &c = data.column(index);
         if (c.role() != ColumnRole::Feature)
-            throw FitError(step + ": column '" + name + "' has the role "
-                           + ss(toString(c.role())) + "; only feature columns are transformed");
+            throw FitError(step + ": column '" + name + "' has the role " + ss(toString(c.role()))
+                + "; only feature columns are transformed");
         if (!applicable(c))
             throw FitError(step + ": column '" + name + "' is " + ss(toString(c.type()))
-                           + ", expected " + what);
+                + ", expected " + what);
         out.push_back(name);
     }
     return out;
 }
 
-int ColumnTransform::requireColumn(const Dataset &data, const std::string &name,
-                                   ColumnType type, const std::string &step)
+int ColumnTransform::requireColumn(
+    const Dataset &data, const std::string &name, ColumnType type, const std::string &step)
 {
     const int index = data.indexOf(qs(name));
     if (index < 0)
         throw FitError(step + ": the table has no column '" + name + "'");
     const Column &c = data.column(index);
     if (c.type() != type)
-        throw FitError(step + ": column '" + name + "' is " + ss(toString(c.type()))
-                       + ", it was " + ss(toString(type)) + " when the step was fitted");
+        throw FitError(step + ": column '" + name + "' is " + ss(toString(c.type())) + ", it was "
+            + ss(toString(type)) + " when the step was fitted");
     return index;
 }
 
@@ -56,9 +54,8 @@ void ColumnTransform::requireComplete(const Column &column, const std::string &s
 {
     if (column.missingCount() > 0)
         throw FitError("column '" + ss(column.name()) + "' has "
-                       + std::to_string(column.missingCount()) + " missing value"
-                       + (column.missingCount() == 1 ? "" : "s") + ": add an Impute step before "
-                       + step);
+            + std::to_string(column.missingCount()) + " missing value"
+            + (column.missingCount() == 1 ? "" : "s") + ": add an Impute step before " + step);
 }
 
 Column ColumnTransform::numericLike(const Column &like, std::vector<double> values)
@@ -75,8 +72,8 @@ Column ColumnTransform::numericFeature(const QString &name, std::vector<double> 
     return c;
 }
 
-Dataset ColumnTransform::rebuild(const Dataset &data, const QList<Column> &columns,
-                                 const std::string &step)
+Dataset ColumnTransform::rebuild(
+    const Dataset &data, const QList<Column> &columns, const std::string &step)
 {
     Dataset out;
     out.setName(data.name());
@@ -84,7 +81,7 @@ Dataset ColumnTransform::rebuild(const Dataset &data, const QList<Column> &colum
     for (const Column &c : columns)
         if (!out.addColumn(c))
             throw FitError(step + ": cannot add column '" + ss(c.name())
-                           + "': the table already has a column of that name");
+                + "': the table already has a column of that name");
     return out;
 }
 
@@ -94,9 +91,8 @@ void ColumnTransform::requireFitted(bool fitted, const std::string &step)
         throw FitError(step + ": the step is not fitted");
 }
 
-std::vector<std::string> ColumnTransform::restoreColumns(const ModelState &state,
-                                                         const std::string &field,
-                                                         bool allowEmpty)
+std::vector<std::string> ColumnTransform::restoreColumns(
+    const ModelState &state, const std::string &field, bool allowEmpty)
 {
     const std::vector<std::string> &cols = state.textList(field);
     if (cols.empty() && !allowEmpty)
@@ -111,8 +107,8 @@ std::vector<std::string> ColumnTransform::restoreColumns(const ModelState &state
     return cols;
 }
 
-Eigen::VectorXd ColumnTransform::restoreVector(const ModelState &state, const std::string &field,
-                                               std::int64_t size, bool allowNaN)
+Eigen::VectorXd ColumnTransform::restoreVector(
+    const ModelState &state, const std::string &field, std::int64_t size, bool allowNaN)
 {
     Eigen::VectorXd v = state.vector(field, size);
     for (Eigen::Index i = 0; i < v.size(); ++i)
@@ -121,8 +117,8 @@ Eigen::VectorXd ColumnTransform::restoreVector(const ModelState &state, const st
     return v;
 }
 
-int ColumnTransform::restoreChoice(const ModelState &state, const std::string &field,
-                                   const std::vector<std::string> &choices)
+int ColumnTransform::restoreChoice(
+    const ModelState &state, const std::string &field, const std::vector<std::string> &choices)
 {
     const std::string &v = state.text(field);
     for (std::size_t i = 0; i < choices.size(); ++i)

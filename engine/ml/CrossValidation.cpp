@@ -57,7 +57,8 @@ std::vector<DataSplit> splitsFromTestFolds(const std::vector<int> &testFold, int
 
 } // namespace
 
-std::vector<DataSplit> CrossValidation::kFold(Eigen::Index n, int k, bool shuffle, std::uint64_t seed)
+std::vector<DataSplit> CrossValidation::kFold(
+    Eigen::Index n, int k, bool shuffle, std::uint64_t seed)
 {
     if (k < 2)
         throw FitError("k-fold: at least 2 folds are needed");
@@ -80,8 +81,8 @@ std::vector<DataSplit> CrossValidation::kFold(Eigen::Index n, int k, bool shuffl
     return splitsFromTestFolds(testFold, k);
 }
 
-std::vector<DataSplit> CrossValidation::stratifiedKFold(const Eigen::Ref<const Eigen::VectorXd> &labels,
-    int k, bool shuffle, std::uint64_t seed)
+std::vector<DataSplit> CrossValidation::stratifiedKFold(
+    const Eigen::Ref<const Eigen::VectorXd> &labels, int k, bool shuffle, std::uint64_t seed)
 {
     if (k < 2)
         throw FitError("stratified k-fold: at least 2 folds are needed");
@@ -103,7 +104,8 @@ std::vector<DataSplit> CrossValidation::stratifiedKFold(const Eigen::Ref<const E
     std::vector<std::int64_t> counts(static_cast<std::size_t>(classes), 0);
     for (int c : enc)
         ++counts[c];
-    const std::int64_t largest = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
+    const std::int64_t largest
+        = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
     if (largest < k)
         throw FitError("stratified k-fold: " + std::to_string(k)
             + " folds need a class with at least " + std::to_string(k) + " rows; the largest has "
@@ -120,7 +122,8 @@ std::vector<DataSplit> CrossValidation::stratifiedKFold(const Eigen::Ref<const E
     for (int c = 0; c < classes; ++c) {
         std::vector<int> foldsForClass;
         for (int f = 0; f < k; ++f)
-            foldsForClass.insert(foldsForClass.end(), static_cast<std::size_t>(allocation[f][c]), f);
+            foldsForClass.insert(
+                foldsForClass.end(), static_cast<std::size_t>(allocation[f][c]), f);
         if (shuffle)
             shuffleWith(foldsForClass, rng);
         std::size_t next = 0;
@@ -252,8 +255,8 @@ CrossValidationResult CrossValidation::crossValidate(const Estimator &prototype,
                 return;
             const DataSplit &split = folds[static_cast<std::size_t>(f)];
             const Eigen::MatrixXd Xtrain = X(split.train, Eigen::all);
-            const Eigen::VectorXd ytrain = y.size() == n ? Eigen::VectorXd(y(split.train))
-                                                         : Eigen::VectorXd();
+            const Eigen::VectorXd ytrain
+                = y.size() == n ? Eigen::VectorXd(y(split.train)) : Eigen::VectorXd();
             Estimator &model = *models[static_cast<std::size_t>(f)];
             const auto start = std::chrono::steady_clock::now();
             const bool fitted = model.fit(Xtrain, ytrain, inner);

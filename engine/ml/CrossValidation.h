@@ -4,7 +4,6 @@
 #include "ml/FitContext.h"
 
 #include <Eigen/Core>
-
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -45,8 +44,8 @@ class CrossValidation {
 public:
     // sklearn KFold: k consecutive folds (after an optional shuffle), the first n % k
     // folds one row larger. Throws FitError unless 2 <= k <= n.
-    static std::vector<DataSplit> kFold(Eigen::Index n, int k, bool shuffle = false,
-        std::uint64_t seed = 0);
+    static std::vector<DataSplit> kFold(
+        Eigen::Index n, int k, bool shuffle = false, std::uint64_t seed = 0);
     // sklearn StratifiedKFold (1.2 algorithm): the rows sorted by class are dealt to the
     // folds in turn, so each class is spread over the folds within one row; classes are
     // encoded in order of first appearance like sklearn. With `shuffle`, each class's fold

@@ -7,8 +7,7 @@
 namespace sextant::engine {
 
 DecisionTree::DecisionTree(EstimatorTask task, DecisionTreeOptions options)
-    : m_task(task)
-    , m_options(options)
+    : m_task(task), m_options(options)
 {
     if (task == EstimatorTask::Clustering)
         throw FitError("a decision tree does classification or regression, not clustering");
@@ -20,7 +19,7 @@ std::unique_ptr<Estimator> DecisionTree::cloneUnfitted() const
 }
 
 bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
-                       const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context)
+    const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context)
 {
     m_featureCount = 0;
     m_classCount = 0;
@@ -60,9 +59,9 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     params.minSamplesSplit = o.minSamplesSplit;
     params.minSamplesLeaf = o.minSamplesLeaf;
     params.midpointThresholds = true;
-    params.maxFeatures = resolveMaxFeatures(o.maxFeatures == MaxFeatures::Auto ? MaxFeatures::All
-                                                                               : o.maxFeatures,
-                                            o.maxFeaturesFraction, d, classification);
+    params.maxFeatures
+        = resolveMaxFeatures(o.maxFeatures == MaxFeatures::Auto ? MaxFeatures::All : o.maxFeatures,
+            o.maxFeaturesFraction, d, classification);
     params.threads = threads;
     const int S = params.statDim;
     std::vector<double> stats(static_cast<std::size_t>(n) * S, 0.0);
@@ -95,7 +94,7 @@ Eigen::MatrixXd DecisionTree::leafValues(const Eigen::Ref<const Eigen::MatrixXd>
         throw FitError("decision tree: the model is not fitted");
     if (X.cols() != m_featureCount)
         throw FitError("decision tree: the data has " + std::to_string(X.cols())
-                       + " features, the model expects " + std::to_string(m_featureCount));
+            + " features, the model expects " + std::to_string(m_featureCount));
     const int V = m_tree.valueDim();
     Eigen::MatrixXd out(X.rows(), V);
     for (Eigen::Index i = 0; i < X.rows(); ++i) {

@@ -10,17 +10,16 @@ namespace sextant::engine {
 
 // Options of DecisionTree; defaults follow scikit-learn's DecisionTreeClassifier /
 // DecisionTreeRegressor.
-struct DecisionTreeOptions
-{
+struct DecisionTreeOptions {
     SplitCriterion criterion = SplitCriterion::Gini; // classification: Gini or Entropy;
-                                                   // regression always uses SquaredError
-    int maxDepth = -1;                             // < 0: unlimited (root has depth 0)
-    int minSamplesSplit = 2;                       // rows a node needs to be split
-    int minSamplesLeaf = 1;                        // rows each leaf keeps
-    MaxFeatures maxFeatures = MaxFeatures::All;    // features drawn per node
-    double maxFeaturesFraction = 1.0;              // used when maxFeatures == Fraction
-    int maxBins = 255;                             // bins per feature, 2..255
-    std::uint64_t seed = 0;                        // feature draws (maxFeatures != All)
+                                                     // regression always uses SquaredError
+    int maxDepth = -1; // < 0: unlimited (root has depth 0)
+    int minSamplesSplit = 2; // rows a node needs to be split
+    int minSamplesLeaf = 1; // rows each leaf keeps
+    MaxFeatures maxFeatures = MaxFeatures::All; // features drawn per node
+    double maxFeaturesFraction = 1.0; // used when maxFeatures == Fraction
+    int maxBins = 255; // bins per feature, 2..255
+    std::uint64_t seed = 0; // feature draws (maxFeatures != All)
 };
 
 // One CART tree (classification with Gini / entropy, regression with squared error).
@@ -33,18 +32,17 @@ struct DecisionTreeOptions
 //
 // Classification leaves hold class distributions (predictProbabilities); predict is their
 // argmax (lowest class on ties). Regression leaves hold the mean target.
-class DecisionTree : public Estimator
-{
+class DecisionTree : public Estimator {
 public:
-    explicit DecisionTree(EstimatorTask task = EstimatorTask::Classification,
-                          DecisionTreeOptions options = {});
+    explicit DecisionTree(
+        EstimatorTask task = EstimatorTask::Classification, DecisionTreeOptions options = {});
 
     std::string kind() const override { return "decision_tree"; }
     EstimatorTask task() const override { return m_task; }
     const DecisionTreeOptions &options() const { return m_options; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
-             const FitContext &context) override;
+        const FitContext &context) override;
     bool isFitted() const override { return m_featureCount > 0; }
     int featureCount() const override { return m_featureCount; }
     Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;

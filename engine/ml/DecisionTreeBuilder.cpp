@@ -5,8 +5,8 @@
 #include "ml/ThreadPool.h"
 
 #include <algorithm>
-#include <emmintrin.h>
 #include <cmath>
+#include <emmintrin.h>
 #include <limits>
 
 namespace sextant::engine {
@@ -19,7 +19,7 @@ constexpr double kNoGain = -std::numeric_limits<double>::infinity();
 // Adds the node rows' gathered stats into one feature's histogram.
 template<int S>
 void accumulate(double *hist, const std::uint8_t *col, const std::uint32_t *rows, int count,
-                const double *ordered, int dynS)
+    const double *ordered, int dynS)
 {
     const int s = S > 0 ? S : dynS;
     const int stride = s + 1;
@@ -37,7 +37,7 @@ void accumulate(double *hist, const std::uint8_t *col, const std::uint32_t *rows
 // only the S stats are added (the counts are filled in by the caller).
 template<int S, int K, bool Count = true>
 void accumulateK(double *const *hist, const std::uint8_t *const *col, const std::uint32_t *rows,
-                 int count, const double *ordered)
+    int count, const double *ordered)
 {
     constexpr int stride = S + 1;
     double *h[K];
@@ -72,7 +72,7 @@ void accumulateK(double *const *hist, const std::uint8_t *const *col, const std:
 
 template<int S, bool Count>
 void accumulateBlock(int k, double *const *hist, const std::uint8_t *const *col,
-                     const std::uint32_t *rows, int count, const double *ordered)
+    const std::uint32_t *rows, int count, const double *ordered)
 {
     switch (k) {
     case 4:
@@ -92,8 +92,8 @@ void accumulateBlock(int k, double *const *hist, const std::uint8_t *const *col,
 
 // Copies the stats of `rows` one after the other (kept out of memcpy calls per row).
 template<int S>
-__attribute__((optimize("no-tree-loop-distribute-patterns"))) void
-gatherStats(double *dst, const double *stats, const std::uint32_t *rows, int count, int dynS)
+__attribute__((optimize("no-tree-loop-distribute-patterns"))) void gatherStats(
+    double *dst, const double *stats, const std::uint32_t *rows, int count, int dynS)
 {
     const int s = S > 0 ? S : dynS;
     for (int i = 0; i < count; ++i) {
@@ -130,8 +130,7 @@ int resolveMaxFeatures(MaxFeatures mode, double fraction, int d, bool classifica
 }
 
 int validateTreeInput(const std::string &who, const Eigen::Ref<const Eigen::MatrixXd> &X,
-                      const Eigen::Ref<const Eigen::VectorXd> &y, bool classification,
-                      int contextClassCount)
+    const Eigen::Ref<const Eigen::VectorXd> &y, bool classification, int contextClassCount)
 {
     if (X.rows() < 2 || X.cols() < 1)
         throw FitError(who + " needs at least two rows and one feature column");
@@ -139,10 +138,11 @@ int validateTreeInput(const std::string &who, const Eigen::Ref<const Eigen::Matr
         throw FitError(who + " supports at most 2^31 - 1 rows");
     if (y.size() != X.rows())
         throw FitError(who + ": the target has " + std::to_string(y.size())
-                       + " values but the data has " + std::to_string(X.rows()) + " rows");
+            + " values but the data has " + std::to_string(X.rows()) + " rows");
     if (!X.allFinite())
-        throw FitError(who + ": the data holds a missing or non-finite value; impute or drop "
-                             "it first");
+        throw FitError(who
+            + ": the data holds a missing or non-finite value; impute or drop "
+              "it first");
     if (!y.allFinite())
         throw FitError(who + ": the target holds a missing or non-finite value");
     if (!classification)
@@ -153,11 +153,10 @@ int validateTreeInput(const std::string &who, const Eigen::Ref<const Eigen::Matr
             throw FitError(who + ": class labels must be integers 0, 1, 2...");
         maxLabel = std::max(maxLabel, y(i));
     }
-    const int classes = contextClassCount > 0 ? contextClassCount
-                                              : static_cast<int>(maxLabel) + 1;
+    const int classes = contextClassCount > 0 ? contextClassCount : static_cast<int>(maxLabel) + 1;
     if (maxLabel >= classes)
-        throw FitError(who + ": a class label is out of range for "
-                       + std::to_string(classes) + " classes");
+        throw FitError(
+            who + ": a class label is out of range for " + std::to_string(classes) + " classes");
     if (classes > 64)
         throw FitError(who + " supports at most 64 classes");
     bool two = false;
@@ -169,13 +168,9 @@ int validateTreeInput(const std::string &who, const Eigen::Ref<const Eigen::Matr
 }
 
 DecisionTreeBuilder::DecisionTreeBuilder(const FeatureBinner &binner, const std::uint8_t *codes,
-                                         std::int64_t rowCount, const TreeGrowParams &params)
-    : m_binner(binner)
-    , m_codes(codes)
-    , m_rowCount(rowCount)
-    , m_params(params)
-    , m_featureCount(binner.featureCount())
-    , m_stride(params.statDim + 1)
+    std::int64_t rowCount, const TreeGrowParams &params)
+    : m_binner(binner), m_codes(codes), m_rowCount(rowCount), m_params(params),
+      m_featureCount(binner.featureCount()), m_stride(params.statDim + 1)
 {
     if (m_params.maxFeatures <= 0 || m_params.maxFeatures > m_featureCount)
         m_params.maxFeatures = m_featureCount;
@@ -288,8 +283,7 @@ void DecisionTreeBuilder::setValue(DecisionTreeModel &tree, int node, const doub
 }
 
 void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *rows, int count,
-                                          const double *stats, const int *features,
-                                          int featureCount, bool parallel, bool gather)
+    const double *stats, const int *features, int featureCount, bool parallel, bool gather)
 {
     const int S = m_params.statDim;
     // Gather the node's stats in row-list order: the feature loops then read them
@@ -330,8 +324,8 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
                 for (int q = 0; q < k; ++q) {
                     const int f = features[j + q];
                     hists[q] = histOf(f);
-                    std::fill_n(hists[q], static_cast<std::size_t>(m_binner.binCount(f)) * m_stride,
-                                0.0);
+                    std::fill_n(
+                        hists[q], static_cast<std::size_t>(m_binner.binCount(f)) * m_stride, 0.0);
                     cols[q] = m_codes + static_cast<std::size_t>(f) * m_rowCount;
                 }
                 if (useRootCounts) {
@@ -382,12 +376,13 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
         for (int f = 0; f < m_featureCount; ++f)
             for (int b = 0, nb = m_binner.binCount(f); b < nb; ++b)
                 m_rootCounts[static_cast<std::size_t>(f) * kBins + b]
-                    = slot[static_cast<std::size_t>(f) * featureSize + static_cast<std::size_t>(b) * 3 + 2];
+                    = slot[static_cast<std::size_t>(f) * featureSize
+                        + static_cast<std::size_t>(b) * 3 + 2];
     }
 }
 
-void DecisionTreeBuilder::evaluate(Candidate &c, const double *sums,
-                                   const std::vector<std::uint32_t> &rows, const double *stats)
+void DecisionTreeBuilder::evaluate(
+    Candidate &c, const double *sums, const std::vector<std::uint32_t> &rows, const double *stats)
 {
     c.gain = kNoGain;
     c.feature = -1;
@@ -401,10 +396,11 @@ void DecisionTreeBuilder::evaluate(Candidate &c, const double *sums,
         // Partial Fisher-Yates: the first maxFeatures entries are this node's draw.
         drawn = m_params.maxFeatures;
         for (int j = 0; j < drawn; ++j) {
-            const int k = j + static_cast<int>(uniformIndex(
-                m_rng, static_cast<std::uint32_t>(m_featureCount - j)));
-            std::swap(m_features[static_cast<std::size_t>(j)],
-                      m_features[static_cast<std::size_t>(k)]);
+            const int k = j
+                + static_cast<int>(
+                    uniformIndex(m_rng, static_cast<std::uint32_t>(m_featureCount - j)));
+            std::swap(
+                m_features[static_cast<std::size_t>(j)], m_features[static_cast<std::size_t>(k)]);
         }
     }
     scanFeatures(c, sums, rows, stats, 0, drawn, bestLeft);
@@ -420,8 +416,7 @@ void DecisionTreeBuilder::evaluate(Candidate &c, const double *sums,
 // in order and only a strictly better gain replaces the current best, so scanning ranges
 // one after the other in order gives the same result as scanning them at once.
 void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
-                                       const std::vector<std::uint32_t> &rows,
-                                       const double *stats, int j0, int j1, double *bestLeft)
+    const std::vector<std::uint32_t> &rows, const double *stats, int j0, int j1, double *bestLeft)
 {
     const int S = m_params.statDim;
     const int stride = m_stride;
@@ -439,8 +434,8 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
         if (m_subtract) {
             hist = m_slots[static_cast<std::size_t>(c.slot)].data() + f * featureSize;
         } else {
-            buildHistograms(m_scratch.data(), rows.data() + c.begin, count, stats, &f, 1, false,
-                            j == 0);
+            buildHistograms(
+                m_scratch.data(), rows.data() + c.begin, count, stats, &f, 1, false, j == 0);
             hist = m_scratch.data();
         }
         const int nb = m_binner.binCount(f);
@@ -471,7 +466,7 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
                     c.bin = b;
                     c.binHigh = b + 1;
                     while (c.binHigh + 1 < nb
-                           && hist[static_cast<std::size_t>(c.binHigh) * 3 + 2] == 0)
+                        && hist[static_cast<std::size_t>(c.binHigh) * 3 + 2] == 0)
                         ++c.binHigh;
                     bestLeft[0] = lg;
                     bestLeft[1] = lh;
@@ -519,7 +514,7 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
                 c.bin = b;
                 c.binHigh = b + 1;
                 while (c.binHigh + 1 < nb
-                       && hist[static_cast<std::size_t>(c.binHigh) * stride + S] == 0)
+                    && hist[static_cast<std::size_t>(c.binHigh) * stride + S] == 0)
                     ++c.binHigh;
                 std::copy_n(left, stride, bestLeft);
             }
@@ -533,9 +528,8 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
 // the child is big enough); each range is scanned in feature order and the ranges' bests
 // are combined in range order, so the result does not depend on the thread count.
 void DecisionTreeBuilder::splitChildren(Candidate &lc, Candidate &rc, bool lSplit, bool rSplit,
-                                        const Candidate &small, const Candidate &large,
-                                        const std::vector<std::uint32_t> &rows,
-                                        const double *stats)
+    const Candidate &small, const Candidate &large, const std::vector<std::uint32_t> &rows,
+    const double *stats)
 {
     const int S = m_params.statDim;
     const int stride = m_stride;
@@ -557,8 +551,7 @@ void DecisionTreeBuilder::splitChildren(Candidate &lc, Candidate &rc, bool lSpli
     else
         gatherStats<0>(m_ordered.data(), stats, smallRows, smallCount, S);
 
-    struct Part
-    {
+    struct Part {
         Candidate l, r;
         double lLeft[64 + 1];
         double rLeft[64 + 1];
@@ -570,8 +563,8 @@ void DecisionTreeBuilder::splitChildren(Candidate &lc, Candidate &rc, bool lSpli
     const int used = std::min(parts, 16);
     const auto work = [&](int t) {
         const int j0 = d * t / used, j1 = d * (t + 1) / used;
-        buildHistograms(smallHist, smallRows, smallCount, stats, m_features.data() + j0, j1 - j0,
-                        false, false);
+        buildHistograms(
+            smallHist, smallRows, smallCount, stats, m_features.data() + j0, j1 - j0, false, false);
         const std::size_t featureSize = static_cast<std::size_t>(kBins) * stride;
         for (int j = j0; j < j1; ++j) {
             const int f = m_features[static_cast<std::size_t>(j)];
@@ -616,17 +609,16 @@ void DecisionTreeBuilder::splitChildren(Candidate &lc, Candidate &rc, bool lSpli
 }
 
 bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *stats,
-                                std::uint64_t seed, DecisionTreeModel &tree,
-                                const std::atomic<bool> *cancel)
+    std::uint64_t seed, DecisionTreeModel &tree, const std::atomic<bool> *cancel)
 {
     const int S = m_params.statDim;
     const int stride = m_stride;
     if (S > 64)
         return false; // callers validate: at most 64 classes
-    tree = DecisionTreeModel(m_params.criterion == SplitCriterion::Gini
-                                     || m_params.criterion == SplitCriterion::Entropy
-                                 ? S
-                                 : 1);
+    tree = DecisionTreeModel(
+        m_params.criterion == SplitCriterion::Gini || m_params.criterion == SplitCriterion::Entropy
+            ? S
+            : 1);
     m_leaves.clear();
     m_candidates.clear();
     m_freeSlots.clear();
@@ -663,7 +655,7 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
         if (m_subtract) {
             rc.slot = acquireSlot();
             buildHistograms(m_slots[static_cast<std::size_t>(rc.slot)].data(), rows.data(), n,
-                            stats, m_features.data(), m_featureCount, true, true);
+                stats, m_features.data(), m_featureCount, true, true);
         }
         evaluate(rc, sumsOf(root), rows, stats);
     }
@@ -677,8 +669,7 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
         if (cancel && cancel->load(std::memory_order_relaxed))
             return false;
         if (bestFirst
-            && static_cast<int>(m_leaves.size() + m_candidates.size())
-                >= m_params.maxLeafNodes) {
+            && static_cast<int>(m_leaves.size() + m_candidates.size()) >= m_params.maxLeafNodes) {
             for (const Candidate &c : m_candidates)
                 finalizeLeaf(c);
             m_candidates.clear();
@@ -717,10 +708,9 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
         const int ln = tree.addNode();
         const int rn = tree.addNode();
         tree.setSplit(c.node, c.feature,
-                      m_params.midpointThresholds
-                          ? m_binner.splitThreshold(c.feature, c.bin, c.binHigh)
-                          : m_binner.upperEdge(c.feature, c.bin),
-                      ln, rn);
+            m_params.midpointThresholds ? m_binner.splitThreshold(c.feature, c.bin, c.binHigh)
+                                        : m_binner.upperEdge(c.feature, c.bin),
+            ln, rn);
         // sumsOf may grow the buffers: take pointers afterwards.
         sumsOf(rn);
         const double *parent = m_sums.data() + static_cast<std::size_t>(c.node) * stride;
@@ -754,8 +744,7 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
             if (lSplit)
                 evaluate(lc, m_sums.data() + static_cast<std::size_t>(ln) * stride, rows, stats);
             if (rSplit)
-                evaluate(rcand, m_sums.data() + static_cast<std::size_t>(rn) * stride, rows,
-                         stats);
+                evaluate(rcand, m_sums.data() + static_cast<std::size_t>(rn) * stride, rows, stats);
         }
         // Depth-first order: the left child is popped first.
         for (Candidate *child : { &rcand, &lc }) {

@@ -4,7 +4,6 @@
 #include "ml/FeatureBinner.h"
 
 #include <Eigen/Core>
-
 #include <atomic>
 #include <cstdint>
 #include <string>
@@ -14,30 +13,28 @@ namespace sextant::engine {
 
 // How a node's split quality is measured.
 enum class SplitCriterion {
-    Gini,         // classification, Gini impurity (stats: one weight per class)
-    Entropy,      // classification, Shannon entropy (stats: one weight per class)
+    Gini, // classification, Gini impurity (stats: one weight per class)
+    Entropy, // classification, Shannon entropy (stats: one weight per class)
     SquaredError, // regression (stats: w, w*y, w*y^2)
-    Gradient,     // gradient boosting, second-order gain (stats: gradient, hessian)
+    Gradient, // gradient boosting, second-order gain (stats: gradient, hessian)
 };
 
 // How many features a node draws (without replacement) before looking for its split.
 enum class MaxFeatures {
-    Auto,     // Sqrt for classification, All for regression (scikit-learn's forest defaults)
-    All,      // every feature
-    Sqrt,     // max(1, floor(sqrt(d)))
-    Log2,     // max(1, floor(log2(d)))
+    Auto, // Sqrt for classification, All for regression (scikit-learn's forest defaults)
+    All, // every feature
+    Sqrt, // max(1, floor(sqrt(d)))
+    Log2, // max(1, floor(log2(d)))
     Fraction, // max(1, floor(fraction * d))
 };
-int resolveMaxFeatures(MaxFeatures mode, double fraction, int featureCount,
-                       bool classification);
+int resolveMaxFeatures(MaxFeatures mode, double fraction, int featureCount, bool classification);
 
 // Checks the data every tree learner gets (throws FitError naming the problem): X non-empty
 // and finite, y with one finite entry per row; for classification integer labels in
 // [0, classCount) with at least two classes present and at most 64 classes. Returns the
 // class count (contextClassCount, or max label + 1 when it is 0); 0 for regression.
 int validateTreeInput(const std::string &who, const Eigen::Ref<const Eigen::MatrixXd> &X,
-                      const Eigen::Ref<const Eigen::VectorXd> &y, bool classification,
-                      int contextClassCount);
+    const Eigen::Ref<const Eigen::VectorXd> &y, bool classification, int contextClassCount);
 
 // SplitMix64: the tree learners' random source (portable, same stream on every build).
 // Per row, the index of the largest value (the first on ties), as a double: the class
@@ -74,19 +71,18 @@ inline std::uint64_t memberSeed(std::uint64_t seed, std::uint64_t i)
 }
 
 // Growth limits and criterion parameters of one histogram tree.
-struct TreeGrowParams
-{
+struct TreeGrowParams {
     SplitCriterion criterion = SplitCriterion::Gini;
-    int statDim = 2;          // S: classes (Gini/Entropy), 3 (SquaredError), 2 (Gradient)
-    int maxDepth = -1;        // < 0: unlimited (root has depth 0)
-    int maxLeafNodes = 0;     // 0: unlimited, depth-first; > 0: best-first up to this many
-    int minSamplesSplit = 2;  // distinct rows a node needs to be split
-    int minSamplesLeaf = 1;   // distinct rows each child must keep
-    int maxFeatures = 0;      // features drawn per node; 0 or >= d: all (sibling subtraction)
-    double l2 = 0;            // Gradient: L2 penalty on leaf values
+    int statDim = 2; // S: classes (Gini/Entropy), 3 (SquaredError), 2 (Gradient)
+    int maxDepth = -1; // < 0: unlimited (root has depth 0)
+    int maxLeafNodes = 0; // 0: unlimited, depth-first; > 0: best-first up to this many
+    int minSamplesSplit = 2; // distinct rows a node needs to be split
+    int minSamplesLeaf = 1; // distinct rows each child must keep
+    int maxFeatures = 0; // features drawn per node; 0 or >= d: all (sibling subtraction)
+    double l2 = 0; // Gradient: L2 penalty on leaf values
     double minHessian = 1e-3; // Gradient: least hessian sum in each child
-    double learningRate = 1;  // Gradient: leaf values are scaled by it
-    int threads = 1;          // histogram building in parallel over features (big nodes)
+    double learningRate = 1; // Gradient: leaf values are scaled by it
+    int threads = 1; // histogram building in parallel over features (big nodes)
     // Threshold of a split: false, the upper edge of the last bin going left (scikit-learn's
     // HistGradientBoosting); true, the midpoint between the node's neighbouring values on
     // either side (CART, scikit-learn's trees and forests).
@@ -94,8 +90,7 @@ struct TreeGrowParams
 };
 
 // Rows of one leaf after build(): rows[begin, end) of the reordered row list.
-struct LeafRange
-{
+struct LeafRange {
     int node;
     int begin;
     int end;
@@ -115,23 +110,21 @@ struct LeafRange
 // scanned. With a feature subset (random forests) only the drawn features are built.
 // Scratch memory lives in the builder and is reused from node to node and tree to tree:
 // keep one builder per thread.
-class DecisionTreeBuilder
-{
+class DecisionTreeBuilder {
 public:
     DecisionTreeBuilder(const FeatureBinner &binner, const std::uint8_t *codes,
-                        std::int64_t rowCount, const TreeGrowParams &params);
+        std::int64_t rowCount, const TreeGrowParams &params);
 
     // Grows a tree on `rows` (distinct row indices < rowCount; reordered so that each
     // leaf's rows are contiguous, see leaves()). `seed` drives the feature draws.
     // Returns false when `cancel` became true (the tree is then incomplete).
     bool build(std::vector<std::uint32_t> &rows, const double *stats, std::uint64_t seed,
-               DecisionTreeModel &tree, const std::atomic<bool> *cancel = nullptr);
+        DecisionTreeModel &tree, const std::atomic<bool> *cancel = nullptr);
 
     const std::vector<LeafRange> &leaves() const { return m_leaves; }
 
 private:
-    struct Candidate
-    {
+    struct Candidate {
         int node;
         int begin;
         int end;
@@ -145,15 +138,14 @@ private:
 
     bool canSplit(const double *sums, int count, int depth) const;
     void evaluate(Candidate &c, const double *sums, const std::vector<std::uint32_t> &rows,
-                  const double *stats);
+        const double *stats);
     void splitChildren(Candidate &lc, Candidate &rc, bool lSplit, bool rSplit,
-                       const Candidate &small, const Candidate &large,
-                       const std::vector<std::uint32_t> &rows, const double *stats);
+        const Candidate &small, const Candidate &large, const std::vector<std::uint32_t> &rows,
+        const double *stats);
     void scanFeatures(Candidate &c, const double *sums, const std::vector<std::uint32_t> &rows,
-                      const double *stats, int j0, int j1, double *bestLeft);
-    void buildHistograms(double *slot, const std::uint32_t *rows, int count,
-                         const double *stats, const int *features, int featureCount,
-                         bool parallel, bool gather);
+        const double *stats, int j0, int j1, double *bestLeft);
+    void buildHistograms(double *slot, const std::uint32_t *rows, int count, const double *stats,
+        const int *features, int featureCount, bool parallel, bool gather);
     double score(const double *sums) const;
     void setValue(DecisionTreeModel &tree, int node, const double *sums) const;
     int acquireSlot();
@@ -164,19 +156,19 @@ private:
     std::int64_t m_rowCount;
     TreeGrowParams m_params;
     int m_featureCount;
-    int m_stride;     // S + 1 doubles per histogram cell
-    bool m_subtract;  // every feature at every node
+    int m_stride; // S + 1 doubles per histogram cell
+    bool m_subtract; // every feature at every node
 
     std::vector<LeafRange> m_leaves;
     std::vector<Candidate> m_candidates;
-    std::vector<double> m_sums;       // node x stride
-    std::vector<double> m_splitLeft;  // candidate's best left sums, node x stride
+    std::vector<double> m_sums; // node x stride
+    std::vector<double> m_splitLeft; // candidate's best left sums, node x stride
     std::vector<std::vector<double>> m_slots;
     std::vector<int> m_freeSlots;
-    std::vector<double> m_scratch;    // one feature's histogram (subset mode)
-    std::vector<double> m_ordered;    // node rows' stats gathered in row order
+    std::vector<double> m_scratch; // one feature's histogram (subset mode)
+    std::vector<double> m_ordered; // node rows' stats gathered in row order
     std::vector<std::uint32_t> m_tmp; // partition scratch
-    std::vector<int> m_features;      // feature draw order
+    std::vector<int> m_features; // feature draw order
     std::vector<double> m_rootCounts; // S = 2: the all-rows root's bin counts (d x 256)
     std::uint64_t m_rng = 0;
 };

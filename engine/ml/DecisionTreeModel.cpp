@@ -65,7 +65,7 @@ void DecisionTreeModel::clear()
 }
 
 void DecisionTreeModel::writeEnsemble(ModelState &state, const std::string &prefix,
-                                      const std::vector<DecisionTreeModel> &trees, int valueDim)
+    const std::vector<DecisionTreeModel> &trees, int valueDim)
 {
     std::vector<double> counts, feature, threshold, left, right, values;
     for (const DecisionTreeModel &t : trees) {
@@ -80,8 +80,8 @@ void DecisionTreeModel::writeEnsemble(ModelState &state, const std::string &pref
         }
     }
     const std::int64_t n = static_cast<std::int64_t>(feature.size());
-    state.setArray(prefix + "node_counts", { static_cast<std::int64_t>(trees.size()) },
-                   std::move(counts));
+    state.setArray(
+        prefix + "node_counts", { static_cast<std::int64_t>(trees.size()) }, std::move(counts));
     state.setArray(prefix + "feature", { n }, std::move(feature));
     state.setArray(prefix + "threshold", { n }, std::move(threshold));
     state.setArray(prefix + "left", { n }, std::move(left));
@@ -90,13 +90,10 @@ void DecisionTreeModel::writeEnsemble(ModelState &state, const std::string &pref
 }
 
 std::vector<DecisionTreeModel> DecisionTreeModel::readEnsemble(const ModelState &state,
-                                                               const std::string &prefix,
-                                                               int featureCount, int valueDim,
-                                                               std::int64_t expectedTrees)
+    const std::string &prefix, int featureCount, int valueDim, std::int64_t expectedTrees)
 {
-    const auto fail = [&](const std::string &what) {
-        throw ModelStateError(state.kind + ": " + what);
-    };
+    const auto fail
+        = [&](const std::string &what) { throw ModelStateError(state.kind + ": " + what); };
     const auto vec = [&](const std::string &name) -> const ModelArray & {
         const ModelArray &a = state.array(prefix + name);
         if (a.shape.size() != 1)
@@ -106,7 +103,7 @@ std::vector<DecisionTreeModel> DecisionTreeModel::readEnsemble(const ModelState 
     const ModelArray &counts = vec("node_counts");
     if (expectedTrees >= 0 && counts.shape[0] != expectedTrees)
         fail("'" + prefix + "node_counts' lists " + std::to_string(counts.shape[0])
-             + " trees, expected " + std::to_string(expectedTrees));
+            + " trees, expected " + std::to_string(expectedTrees));
     const ModelArray &feature = vec("feature");
     const ModelArray &threshold = vec("threshold");
     const ModelArray &left = vec("left");
@@ -117,10 +114,9 @@ std::vector<DecisionTreeModel> DecisionTreeModel::readEnsemble(const ModelState 
         fail("the node arrays under '" + prefix + "' differ in length");
     if (values.shape.size() != 2 || values.shape[0] != total || values.shape[1] != valueDim)
         fail("'" + prefix + "values' must be " + std::to_string(total) + " x "
-             + std::to_string(valueDim));
-    const auto isInt = [](double v, double lo, double hi) {
-        return v >= lo && v <= hi && v == std::floor(v);
-    };
+            + std::to_string(valueDim));
+    const auto isInt
+        = [](double v, double lo, double hi) { return v >= lo && v <= hi && v == std::floor(v); };
     std::int64_t sum = 0;
     for (double c : counts.values) {
         if (!isInt(c, 1, 1e9))
@@ -128,8 +124,10 @@ std::vector<DecisionTreeModel> DecisionTreeModel::readEnsemble(const ModelState 
         sum += static_cast<std::int64_t>(c);
     }
     if (sum != total)
-        fail("'" + prefix + "node_counts' adds up to " + std::to_string(sum) + " nodes, the "
-             "node arrays hold " + std::to_string(total));
+        fail("'" + prefix + "node_counts' adds up to " + std::to_string(sum)
+            + " nodes, the "
+              "node arrays hold "
+            + std::to_string(total));
     for (double v : values.values)
         if (!std::isfinite(v))
             fail("'" + prefix + "values' holds a non-finite value");
@@ -146,25 +144,24 @@ std::vector<DecisionTreeModel> DecisionTreeModel::readEnsemble(const ModelState 
             const double f = feature.values[g], l = left.values[g], r = right.values[g];
             const double th = threshold.values[g];
             const int node = tree.addNode();
-            std::copy_n(values.values.data() + g * static_cast<std::size_t>(valueDim),
-                        valueDim, tree.values(node));
+            std::copy_n(values.values.data() + g * static_cast<std::size_t>(valueDim), valueDim,
+                tree.values(node));
             if (l == -1 && r == -1) {
                 if (f != -1)
                     fail("tree " + std::to_string(t) + " node " + std::to_string(i)
-                         + ": a leaf must have feature -1");
+                        + ": a leaf must have feature -1");
                 continue;
             }
             if (!isInt(l, i + 1, n - 1) || !isInt(r, i + 1, n - 1))
                 fail("tree " + std::to_string(t) + " node " + std::to_string(i)
-                     + ": child index out of range (children must follow their parent)");
+                    + ": child index out of range (children must follow their parent)");
             if (!isInt(f, 0, featureCount - 1))
                 fail("tree " + std::to_string(t) + " node " + std::to_string(i)
-                     + ": feature index out of range");
+                    + ": feature index out of range");
             if (!std::isfinite(th))
                 fail("tree " + std::to_string(t) + " node " + std::to_string(i)
-                     + ": non-finite threshold");
-            tree.setSplit(node, static_cast<int>(f), th, static_cast<int>(l),
-                          static_cast<int>(r));
+                    + ": non-finite threshold");
+            tree.setSplit(node, static_cast<int>(f), th, static_cast<int>(l), static_cast<int>(r));
         }
         base += static_cast<std::size_t>(n);
         trees.push_back(std::move(tree));

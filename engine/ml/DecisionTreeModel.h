@@ -3,7 +3,6 @@
 #include "ml/ModelState.h"
 
 #include <Eigen/Core>
-
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -27,8 +26,7 @@ namespace sextant::engine {
 //                 Internal nodes hold their value too (useful for inspection).
 // Node 0 is the root. Children always have a larger index than their parent, so a walk
 // from the root terminates and a tree has no cycle.
-class DecisionTreeModel
-{
+class DecisionTreeModel {
 public:
     explicit DecisionTreeModel(int valueDim = 1) : m_valueDim(valueDim) { }
 
@@ -79,14 +77,12 @@ public:
     //   <prefix>right        N
     //   <prefix>values       N x valueDim
     static void writeEnsemble(ModelState &state, const std::string &prefix,
-                              const std::vector<DecisionTreeModel> &trees, int valueDim);
+        const std::vector<DecisionTreeModel> &trees, int valueDim);
     // Reads and validates (throws ModelStateError): every count >= 1, children in range
     // and larger than their parent, both children or none, features in
     // [0, featureCount), finite thresholds and values. expectedTrees < 0: any count.
     static std::vector<DecisionTreeModel> readEnsemble(const ModelState &state,
-                                                       const std::string &prefix,
-                                                       int featureCount, int valueDim,
-                                                       std::int64_t expectedTrees = -1);
+        const std::string &prefix, int featureCount, int valueDim, std::int64_t expectedTrees = -1);
 
 private:
     int m_valueDim = 1;

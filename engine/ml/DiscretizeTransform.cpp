@@ -83,8 +83,7 @@ void DiscretizeTransform::fit(const Dataset &data, const FitContext &)
     if (m_options.bins < 2 || m_options.bins > 10000)
         throw FitError("Discretize: the number of bins must be between 2 and 10000");
     const std::vector<std::string> cols = ColumnTransform::selectColumns(
-        data, m_options.columns, [](const Column &c) { return c.isNumeric(); }, kStep,
-        "numeric");
+        data, m_options.columns, [](const Column &c) { return c.isNumeric(); }, kStep, "numeric");
     std::vector<std::vector<double>> allEdges;
     for (const std::string &name : cols) {
         const Column &c = data.column(data.indexOf(ColumnTransform::qs(name)));
@@ -94,11 +93,12 @@ void DiscretizeTransform::fit(const Dataset &data, const FitContext &)
                 present.push_back(v);
         if (present.empty())
             throw FitError("column '" + name
-                           + "' has no value (every cell is missing): Discretize cannot learn "
-                             "its bins");
+                + "' has no value (every cell is missing): Discretize cannot learn "
+                  "its bins");
         if (std::any_of(present.begin(), present.end(), [](double v) { return std::isinf(v); }))
-            throw FitError("column '" + name + "' holds an infinite value: Discretize needs "
-                                               "finite values");
+            throw FitError("column '" + name
+                + "' holds an infinite value: Discretize needs "
+                  "finite values");
         std::sort(present.begin(), present.end());
         const double lo = present.front(), hi = present.back();
         std::vector<double> edges;
@@ -144,16 +144,16 @@ Dataset DiscretizeTransform::transform(const Dataset &data) const
             for (std::size_t r = 0; r < rows; ++r)
                 bins[r] = std::isnan(values[r])
                     ? values[r]
-                    : static_cast<double>(std::upper_bound(innerBegin, innerEnd, values[r])
-                                          - innerBegin);
+                    : static_cast<double>(
+                        std::upper_bound(innerBegin, innerEnd, values[r]) - innerBegin);
             out.replaceColumn(index, ColumnTransform::numericLike(c, std::move(bins)));
         } else {
             std::vector<std::int32_t> codes(rows);
             for (std::size_t r = 0; r < rows; ++r)
                 codes[r] = std::isnan(values[r])
                     ? -1
-                    : static_cast<std::int32_t>(std::upper_bound(innerBegin, innerEnd, values[r])
-                                                - innerBegin);
+                    : static_cast<std::int32_t>(
+                        std::upper_bound(innerBegin, innerEnd, values[r]) - innerBegin);
             QStringList cats;
             for (const std::string &l : labels(i))
                 cats.push_back(ColumnTransform::qs(l));
@@ -176,8 +176,8 @@ ModelState DiscretizeTransform::state() const
     s.setTextList("option_columns", m_options.columns);
     s.setTextList("columns", m_columns);
     for (std::size_t i = 0; i < m_columns.size(); ++i)
-        s.setArray("edges/" + m_columns[i], { static_cast<std::int64_t>(m_edges[i].size()) },
-                   m_edges[i]);
+        s.setArray(
+            "edges/" + m_columns[i], { static_cast<std::int64_t>(m_edges[i].size()) }, m_edges[i]);
     return s;
 }
 
@@ -194,9 +194,8 @@ void DiscretizeTransform::restore(const ModelState &s)
     for (const std::string &c : cols) {
         const Eigen::VectorXd e = s.vector("edges/" + c);
         if (e.size() < 2 || e.size() > o.bins + 1)
-            throw ModelStateError("discretize: 'edges/" + c + "' has "
-                                  + std::to_string(e.size()) + " entries, expected 2 to "
-                                  + std::to_string(o.bins + 1));
+            throw ModelStateError("discretize: 'edges/" + c + "' has " + std::to_string(e.size())
+                + " entries, expected 2 to " + std::to_string(o.bins + 1));
         for (Eigen::Index k = 0; k < e.size(); ++k) {
             if (std::isnan(e(k)) || (k > 0 && !(e(k) > e(k - 1))))
                 throw ModelStateError("discretize: 'edges/" + c + "' is not increasing");

@@ -25,14 +25,12 @@ namespace sextant::engine {
 //
 // Missing cells are ignored at fit and stay missing at transform (sklearn refuses NaN).
 // A column with no present value at fit throws FitError naming it.
-class DiscretizeTransform : public Transformer
-{
+class DiscretizeTransform : public Transformer {
 public:
     enum class Strategy { Uniform, Quantile };
     enum class Output { Interval, Index };
 
-    struct Options
-    {
+    struct Options {
         // Empty: every numeric Feature column.
         std::vector<std::string> columns;
         int bins = 5; // at least 2
@@ -41,7 +39,7 @@ public:
     };
 
     DiscretizeTransform() = default;
-    explicit DiscretizeTransform(Options options) : m_options(std::move(options)) {}
+    explicit DiscretizeTransform(Options options) : m_options(std::move(options)) { }
     const Options &options() const { return m_options; }
 
     std::string kind() const override { return "discretize"; }

@@ -4,7 +4,6 @@
 #include "ml/ModelState.h"
 
 #include <Eigen/Core>
-
 #include <memory>
 #include <string>
 
@@ -23,8 +22,7 @@ enum class EstimatorTask { Classification, Regression, Clustering };
 // Determinism: every random choice comes from a seed in the options; the same data,
 // options and seed give the same model bit for bit on the same build, whatever the
 // number of threads.
-class Estimator
-{
+class Estimator {
 public:
     virtual ~Estimator() = default;
 
@@ -36,8 +34,8 @@ public:
     // through `context.cancel` before a usable model existed; a callback asking to stop
     // keeps the model reached so far and returns true.
     virtual bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
-                     const Eigen::Ref<const Eigen::VectorXd> &y,
-                     const FitContext &context) = 0;
+        const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context)
+        = 0;
     virtual bool isFitted() const = 0;
     virtual int featureCount() const = 0;
 

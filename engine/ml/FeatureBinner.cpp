@@ -30,7 +30,7 @@ inline double fromSortKey(std::uint64_t k)
 // shares are skipped); std::sort for small inputs. Same order as std::sort except that
 // -0.0 comes before +0.0 (they compare equal).
 void sortValues(const double *src, std::size_t n, std::vector<double> &out,
-                std::vector<std::uint64_t> &keys, std::vector<std::uint64_t> &tmp)
+    std::vector<std::uint64_t> &keys, std::vector<std::uint64_t> &tmp)
 {
     out.resize(n);
     if (n < 2048) {
@@ -99,8 +99,8 @@ void FeatureBinner::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, int maxBins,
                     edges.push_back(distinct[i - 1] + (distinct[i] - distinct[i - 1]) * 0.5);
             } else {
                 for (int q = 1; q < maxBins; ++q) {
-                    const double pos = static_cast<double>(q) / maxBins
-                        * static_cast<double>(n - 1);
+                    const double pos
+                        = static_cast<double>(q) / maxBins * static_cast<double>(n - 1);
                     const auto lo = static_cast<std::size_t>(std::floor(pos));
                     const auto hi = static_cast<std::size_t>(std::ceil(pos));
                     const double v = col[lo] + (col[hi] - col[lo]) * 0.5;
@@ -145,8 +145,8 @@ double FeatureBinner::splitThreshold(int feature, int low, int high) const
     return a + (b - a) * 0.5;
 }
 
-std::vector<std::uint8_t> FeatureBinner::transform(const Eigen::Ref<const Eigen::MatrixXd> &X,
-                                                   int threads) const
+std::vector<std::uint8_t> FeatureBinner::transform(
+    const Eigen::Ref<const Eigen::MatrixXd> &X, int threads) const
 {
     const Eigen::Index n = X.rows();
     const int d = featureCount();

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <Eigen/Core>
-
 #include <cstdint>
 #include <vector>
 
@@ -21,17 +20,15 @@ namespace sextant::engine {
 // raw split "x <= upperEdge(f, b)".
 //
 // Data layout of transform(): n x d codes, COLUMN-major (codes[f * n + i]), one byte each.
-class FeatureBinner
-{
+class FeatureBinner {
 public:
     static constexpr int kMaxBins = 255;
 
     // X: n x d, rows are samples, finite values. Features are processed in parallel on up
     // to `threads` threads; the result does not depend on the thread count.
-    void fit(const Eigen::Ref<const Eigen::MatrixXd> &X, int maxBins = kMaxBins,
-             int threads = 1);
-    std::vector<std::uint8_t> transform(const Eigen::Ref<const Eigen::MatrixXd> &X,
-                                        int threads = 1) const;
+    void fit(const Eigen::Ref<const Eigen::MatrixXd> &X, int maxBins = kMaxBins, int threads = 1);
+    std::vector<std::uint8_t> transform(
+        const Eigen::Ref<const Eigen::MatrixXd> &X, int threads = 1) const;
 
     int featureCount() const { return static_cast<int>(m_edges.size()); }
     int binCount(int feature) const

@@ -3,7 +3,6 @@
 #include "data/Dataset.h"
 
 #include <QHash>
-
 #include <cmath>
 
 namespace sextant::engine {
@@ -175,8 +174,8 @@ void FeatureEncoder::restore(const ModelState &s)
         Feature f;
         f.name = QString::fromStdString(names[i]);
         if (f.name.isEmpty() || seen.contains(f.name))
-            throw ModelStateError("feature_encoder: empty or repeated feature name '" + names[i]
-                                  + "'");
+            throw ModelStateError(
+                "feature_encoder: empty or repeated feature name '" + names[i] + "'");
         seen.insert(f.name, 1);
         const double flag = categorical[static_cast<Eigen::Index>(i)];
         if (flag != 0.0 && flag != 1.0)
@@ -284,9 +283,10 @@ ModelState TargetEncoder::state() const
     ModelState s;
     s.kind = "target_encoder";
     s.setText("name", utf8(m_name));
-    s.setText("task", m_task == EstimatorTask::Classification ? "classification"
-                      : m_task == EstimatorTask::Regression   ? "regression"
-                                                              : "clustering");
+    s.setText("task",
+        m_task == EstimatorTask::Classification   ? "classification"
+            : m_task == EstimatorTask::Regression ? "regression"
+                                                  : "clustering");
     s.setTextList("classes", toStd(m_classes));
     return s;
 }

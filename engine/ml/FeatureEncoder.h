@@ -3,11 +3,9 @@
 #include "ml/Estimator.h"
 #include "ml/ModelState.h"
 
+#include <Eigen/Core>
 #include <QString>
 #include <QStringList>
-
-#include <Eigen/Core>
-
 #include <atomic>
 #include <vector>
 
@@ -25,11 +23,9 @@ class Dataset;
 // refuses them with a message pointing at an Impute step (models get finite input).
 //
 // Layout: encode() returns n x outputWidth(), rows are the table's rows.
-class FeatureEncoder
-{
+class FeatureEncoder {
 public:
-    struct Feature
-    {
+    struct Feature {
         QString name;
         bool categorical = false;
         QStringList categories; // categorical: the categories seen at fit, in code order
@@ -62,8 +58,7 @@ private:
 // The target side: which column, the task, and for classification the class names (in
 // index order). Classification targets may be categorical or numeric (numbers become
 // classes "0", "1", ... in ascending order); regression targets must be numeric.
-class TargetEncoder
-{
+class TargetEncoder {
 public:
     // Learns the classes (only those that occur, in category order). Throws FitError
     // when the column is absent, has missing values, holds a single class, or is

@@ -12,17 +12,15 @@ namespace sextant::engine {
 // Thrown by fit/transform for input the algorithm cannot use (empty data, NaN where none
 // is allowed, a single class for a classifier, a column missing at transform time...).
 // The message is shown to the user as is, so it says what is wrong in their terms.
-class FitError : public std::runtime_error
-{
+class FitError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
 
 // One epoch / iteration of an iterative learner. NaN means "not available".
-struct EpochReport
-{
-    int epoch = 0;        // 1-based
-    int totalEpochs = 0;  // upper bound (max iterations), 0 when unknown
+struct EpochReport {
+    int epoch = 0; // 1-based
+    int totalEpochs = 0; // upper bound (max iterations), 0 when unknown
     double trainLoss = std::numeric_limits<double>::quiet_NaN();
     double validationLoss = std::numeric_limits<double>::quiet_NaN();
     double metric = std::numeric_limits<double>::quiet_NaN();
@@ -35,11 +33,10 @@ struct EpochReport
 using EpochCallback = std::function<bool(const EpochReport &)>;
 
 // Everything a fit needs besides the data and the algorithm's options.
-struct FitContext
-{
-    EpochCallback onEpoch;                      // may be empty
-    const std::atomic<bool> *cancel = nullptr;  // polled by long loops (every ~10 ms of work)
-    int threads = 0;                            // 0: std::thread::hardware_concurrency()
+struct FitContext {
+    EpochCallback onEpoch; // may be empty
+    const std::atomic<bool> *cancel = nullptr; // polled by long loops (every ~10 ms of work)
+    int threads = 0; // 0: std::thread::hardware_concurrency()
     // Classification: number of classes (labels are 0..classCount-1). 0: max label + 1.
     // Set it when fitting on a subset (a CV fold) that may miss the last class.
     int classCount = 0;

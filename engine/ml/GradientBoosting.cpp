@@ -28,7 +28,7 @@ double sigmoid(double x)
 
 // Mean loss of raw scores (n x K') against y: squared error, binary or multinomial log loss.
 double meanLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &raw,
-                const Eigen::Ref<const Eigen::VectorXd> &y)
+    const Eigen::Ref<const Eigen::VectorXd> &y)
 {
     const Eigen::Index n = raw.rows();
     if (n == 0)
@@ -52,7 +52,7 @@ double meanLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &raw,
 
 // Validation accuracy (classification) or R^2 (regression) of raw scores.
 double metricOf(EstimatorTask task, int classes, const Eigen::MatrixXd &raw,
-                const Eigen::Ref<const Eigen::VectorXd> &y)
+    const Eigen::Ref<const Eigen::VectorXd> &y)
 {
     const Eigen::Index n = raw.rows();
     if (n == 0)
@@ -76,7 +76,7 @@ double metricOf(EstimatorTask task, int classes, const Eigen::MatrixXd &raw,
 }
 
 void addTree(const DecisionTreeModel &tree, const Eigen::Ref<const Eigen::MatrixXd> &X,
-             Eigen::MatrixXd &raw, Eigen::Index col)
+    Eigen::MatrixXd &raw, Eigen::Index col)
 {
     for (Eigen::Index i = 0; i < X.rows(); ++i)
         raw(i, col) += tree.predictRow(X, i)[0];
@@ -87,16 +87,16 @@ void addTree(const DecisionTreeModel &tree, const Eigen::Ref<const Eigen::Matrix
 // chunks whose partial sums are added in chunk order, so the result does not depend on
 // the thread count. Without wantLoss only the gradients are computed (returns NaN).
 double gradientsAndLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &raw,
-                        const Eigen::Ref<const Eigen::VectorXd> &y,
-                        std::vector<std::vector<double>> &stats, int threads,
-                        bool wantLoss = true)
+    const Eigen::Ref<const Eigen::VectorXd> &y, std::vector<std::vector<double>> &stats,
+    int threads, bool wantLoss = true)
 {
     constexpr std::int64_t kChunk = 8192;
     const std::int64_t n = raw.rows();
     const std::int64_t chunks = (n + kChunk - 1) / kChunk;
     const int K = static_cast<int>(raw.cols());
     std::vector<double> partial(static_cast<std::size_t>(chunks), 0.0);
-    const int parts = static_cast<int>(std::clamp<std::int64_t>(threads, 1, std::max<std::int64_t>(1, chunks)));
+    const int parts
+        = static_cast<int>(std::clamp<std::int64_t>(threads, 1, std::max<std::int64_t>(1, chunks)));
     ThreadPool::shared().run(parts, [&](int part) {
         const std::int64_t cb = chunks * part / parts, ce = chunks * (part + 1) / parts;
         std::vector<double> e(static_cast<std::size_t>(K));
@@ -164,8 +164,7 @@ double gradientsAndLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &
 } // namespace
 
 GradientBoosting::GradientBoosting(EstimatorTask task, GradientBoostingOptions options)
-    : m_task(task)
-    , m_options(options)
+    : m_task(task), m_options(options)
 {
     if (task == EstimatorTask::Clustering)
         throw FitError("gradient boosting does classification or regression, not clustering");
@@ -191,7 +190,7 @@ std::unique_ptr<Estimator> GradientBoosting::cloneUnfitted() const
 }
 
 bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
-                           const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context)
+    const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context)
 {
     clear();
     const GradientBoostingOptions &o = m_options;
@@ -227,9 +226,9 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         std::uint64_t rng = memberSeed(o.seed, 0x5EED);
         for (Eigen::Index i = n - 1; i > 0; --i)
             std::swap(order[static_cast<std::size_t>(i)],
-                      order[uniformIndex(rng, static_cast<std::uint32_t>(i + 1))]);
-        const auto nVal = static_cast<Eigen::Index>(
-            std::ceil(o.validationFraction * static_cast<double>(n)));
+                order[uniformIndex(rng, static_cast<std::uint32_t>(i + 1))]);
+        const auto nVal
+            = static_cast<Eigen::Index>(std::ceil(o.validationFraction * static_cast<double>(n)));
         if (nVal < 1 || n - nVal < 2)
             throw FitError(who + ": too few rows for a validation split");
         std::vector<Eigen::Index> val(order.begin(), order.begin() + nVal);
@@ -241,8 +240,10 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         Xval = X(val, Eigen::all);
         yval = y(val);
     }
-    const Eigen::Ref<const Eigen::MatrixXd> Xt = early ? Eigen::Ref<const Eigen::MatrixXd>(Xtrain) : X;
-    const Eigen::Ref<const Eigen::VectorXd> yt = early ? Eigen::Ref<const Eigen::VectorXd>(ytrain) : y;
+    const Eigen::Ref<const Eigen::MatrixXd> Xt
+        = early ? Eigen::Ref<const Eigen::MatrixXd>(Xtrain) : X;
+    const Eigen::Ref<const Eigen::VectorXd> yt
+        = early ? Eigen::Ref<const Eigen::VectorXd>(ytrain) : y;
     const Eigen::Index nt = Xt.rows();
     const int threads = context.threadCount();
     if (context.cancelled())
@@ -291,8 +292,8 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     params.threads = threads;
     DecisionTreeBuilder builder(binner, codes.data(), nt, params);
 
-    std::vector<std::vector<double>> stats(static_cast<std::size_t>(K),
-                                           std::vector<double>(static_cast<std::size_t>(nt) * 2));
+    std::vector<std::vector<double>> stats(
+        static_cast<std::size_t>(K), std::vector<double>(static_cast<std::size_t>(nt) * 2));
     std::vector<std::uint32_t> rows(static_cast<std::size_t>(nt));
     std::vector<DecisionTreeModel> trees;
     trees.reserve(static_cast<std::size_t>(o.maxIter) * K);
@@ -313,8 +314,8 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
             std::iota(rows.begin(), rows.end(), 0u);
             DecisionTreeModel tree;
             if (!builder.build(rows, stats[static_cast<std::size_t>(k)].data(),
-                               memberSeed(o.seed, static_cast<std::uint64_t>(it) * K + k), tree,
-                               context.cancel)) {
+                    memberSeed(o.seed, static_cast<std::uint64_t>(it) * K + k), tree,
+                    context.cancel)) {
                 interrupted = true;
                 break;
             }
@@ -373,23 +374,23 @@ Eigen::MatrixXd GradientBoosting::decisionFunction(const Eigen::Ref<const Eigen:
         throw FitError("gradient boosting: the model is not fitted");
     if (X.cols() != m_featureCount)
         throw FitError("gradient boosting: the data has " + std::to_string(X.cols())
-                       + " features, the model expects " + std::to_string(m_featureCount));
+            + " features, the model expects " + std::to_string(m_featureCount));
     const int K = m_treesPerIteration;
     Eigen::MatrixXd raw(X.rows(), K);
     parallelChunks(0, X.rows(), FitContext {}.threadCount(), 2048,
-                   [&](int, std::int64_t begin, std::int64_t end) {
-                       for (std::int64_t i = begin; i < end; ++i) {
-                           for (int k = 0; k < K; ++k)
-                               raw(i, k) = m_baseline(k);
-                           for (std::size_t t = 0; t < m_trees.size(); ++t)
-                               raw(i, static_cast<Eigen::Index>(t % K))
-                                   += m_trees[t].predictRow(X, i)[0];
-                       }
-                   });
+        [&](int, std::int64_t begin, std::int64_t end) {
+            for (std::int64_t i = begin; i < end; ++i) {
+                for (int k = 0; k < K; ++k)
+                    raw(i, k) = m_baseline(k);
+                for (std::size_t t = 0; t < m_trees.size(); ++t)
+                    raw(i, static_cast<Eigen::Index>(t % K)) += m_trees[t].predictRow(X, i)[0];
+            }
+        });
     return raw;
 }
 
-Eigen::MatrixXd GradientBoosting::predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::MatrixXd GradientBoosting::predictProbabilities(
+    const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     if (m_task != EstimatorTask::Classification)
         return Estimator::predictProbabilities(X);
@@ -493,7 +494,7 @@ void GradientBoosting::restore(const ModelState &s)
         restored.m_trees = DecisionTreeModel::readEnsemble(s, "tree_", restored.m_featureCount, 1);
         if (restored.m_trees.empty() || restored.m_trees.size() % expectedK != 0)
             throw ModelStateError(kind() + ": the tree count is not a positive multiple of "
-                                  + std::to_string(expectedK));
+                + std::to_string(expectedK));
     }
     *this = std::move(restored);
 }

@@ -10,28 +10,27 @@ namespace sextant::engine {
 
 // Options of GradientBoosting; defaults follow scikit-learn's
 // HistGradientBoostingClassifier / HistGradientBoostingRegressor.
-struct GradientBoostingOptions
-{
+struct GradientBoostingOptions {
     enum class EarlyStopping {
-        Auto,     // on when the data has more than 10,000 rows (scikit-learn's "auto")
-        Enabled,  // hold out validationFraction of the rows and stop on its loss
+        Auto, // on when the data has more than 10,000 rows (scikit-learn's "auto")
+        Enabled, // hold out validationFraction of the rows and stop on its loss
         Disabled, // always maxIter iterations, no validation rows
     };
 
-    double learningRate = 0.1;  // shrinkage of every leaf value, > 0
-    int maxIter = 100;          // boosting iterations (classification with K > 2 classes
-                                // grows K trees per iteration)
-    int maxLeafNodes = 31;      // leaves per tree, grown best-first; 0: unlimited
-    int maxDepth = -1;          // < 0: unlimited (the root has depth 0)
-    int minSamplesLeaf = 20;    // rows each leaf keeps at least
+    double learningRate = 0.1; // shrinkage of every leaf value, > 0
+    int maxIter = 100; // boosting iterations (classification with K > 2 classes
+                       // grows K trees per iteration)
+    int maxLeafNodes = 31; // leaves per tree, grown best-first; 0: unlimited
+    int maxDepth = -1; // < 0: unlimited (the root has depth 0)
+    int minSamplesLeaf = 20; // rows each leaf keeps at least
     double l2Regularization = 0; // L2 penalty on leaf values, >= 0
-    int maxBins = 255;          // bins per feature, 2..255
+    int maxBins = 255; // bins per feature, 2..255
     EarlyStopping earlyStopping = EarlyStopping::Auto;
     double validationFraction = 0.1; // held-out share when early stopping, in (0, 1)
-    int nIterNoChange = 10;     // stop when the last n iterations did not improve the
-                                // validation loss by more than tol over the one before them
+    int nIterNoChange = 10; // stop when the last n iterations did not improve the
+                            // validation loss by more than tol over the one before them
     double tol = 1e-7;
-    std::uint64_t seed = 0;     // the validation split
+    std::uint64_t seed = 0; // the validation split
 };
 
 // Histogram-based gradient-boosted trees (the LightGBM / scikit-learn
@@ -50,18 +49,17 @@ struct GradientBoostingOptions
 // Reports every iteration: trainLoss (on the training rows), validationLoss (when early
 // stopping holds rows out), metric = validation accuracy / R^2 when there are validation
 // rows.
-class GradientBoosting : public Estimator
-{
+class GradientBoosting : public Estimator {
 public:
-    explicit GradientBoosting(EstimatorTask task = EstimatorTask::Classification,
-                              GradientBoostingOptions options = {});
+    explicit GradientBoosting(
+        EstimatorTask task = EstimatorTask::Classification, GradientBoostingOptions options = {});
 
     std::string kind() const override { return "gradient_boosting"; }
     EstimatorTask task() const override { return m_task; }
     const GradientBoostingOptions &options() const { return m_options; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
-             const FitContext &context) override;
+        const FitContext &context) override;
     bool isFitted() const override { return m_featureCount > 0; }
     int featureCount() const override { return m_featureCount; }
     Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;

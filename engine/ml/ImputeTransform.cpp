@@ -25,8 +25,8 @@ double numericStatistic(const Column &c, ImputeTransform::Strategy strategy)
             present.push_back(v);
     if (present.empty())
         throw FitError("column '" + c.name().toStdString()
-                       + "' has no value to impute from (every cell is missing): use the "
-                         "constant strategy or drop the column");
+            + "' has no value to impute from (every cell is missing): use the "
+              "constant strategy or drop the column");
     switch (strategy) {
     case ImputeTransform::Strategy::Mean: {
         double sum = 0;
@@ -37,13 +37,13 @@ double numericStatistic(const Column &c, ImputeTransform::Strategy strategy)
     case ImputeTransform::Strategy::Median: {
         const std::size_t n = present.size();
         const std::size_t mid = n / 2;
-        std::nth_element(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(mid),
-                         present.end());
+        std::nth_element(
+            present.begin(), present.begin() + static_cast<std::ptrdiff_t>(mid), present.end());
         const double upper = present[mid];
         if (n % 2 == 1)
             return upper;
-        const double lower
-            = *std::max_element(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(mid));
+        const double lower = *std::max_element(
+            present.begin(), present.begin() + static_cast<std::ptrdiff_t>(mid));
         // numpy's median averages the two middle values this way.
         return (lower + upper) / 2.0;
     }
@@ -85,8 +85,8 @@ std::string mostFrequentCategory(const Column &c)
     }
     if (best < 0)
         throw FitError("column '" + c.name().toStdString()
-                       + "' has no value to impute from (every cell is missing): use the "
-                         "constant strategy or drop the column");
+            + "' has no value to impute from (every cell is missing): use the "
+              "constant strategy or drop the column");
     return c.categories()[best].toStdString();
 }
 
@@ -115,15 +115,15 @@ void ImputeTransform::fit(const Dataset &data, const FitContext &)
         if (c.isNumeric()) {
             categorical.push_back(0);
             values.push_back(m_options.strategy == Strategy::Constant
-                                 ? m_options.fillValue
-                                 : numericStatistic(c, m_options.strategy));
+                    ? m_options.fillValue
+                    : numericStatistic(c, m_options.strategy));
             categories.emplace_back();
         } else {
             categorical.push_back(1);
             values.push_back(std::numeric_limits<double>::quiet_NaN());
             categories.push_back(m_options.categoricalStrategy == CategoricalStrategy::Constant
-                                     ? m_options.fillCategory
-                                     : mostFrequentCategory(c));
+                    ? m_options.fillCategory
+                    : mostFrequentCategory(c));
         }
     }
     m_columns = cols;
@@ -138,9 +138,8 @@ Dataset ImputeTransform::transform(const Dataset &data) const
     ColumnTransform::requireFitted(m_fitted, kStep);
     Dataset out = data;
     for (std::size_t i = 0; i < m_columns.size(); ++i) {
-        const int index = ColumnTransform::requireColumn(
-            data, m_columns[i], m_categorical[i] ? ColumnType::Categorical : ColumnType::Numeric,
-            kStep);
+        const int index = ColumnTransform::requireColumn(data, m_columns[i],
+            m_categorical[i] ? ColumnType::Categorical : ColumnType::Numeric, kStep);
         const Column &c = data.column(index);
         if (c.missingCount() == 0)
             continue;
@@ -177,13 +176,14 @@ ModelState ImputeTransform::state() const
     s.kind = kind();
     s.setText("strategy", kStrategies[static_cast<std::size_t>(m_options.strategy)]);
     s.setText("categorical_strategy",
-              kCategoricalStrategies[static_cast<std::size_t>(m_options.categoricalStrategy)]);
+        kCategoricalStrategies[static_cast<std::size_t>(m_options.categoricalStrategy)]);
     s.setNumber("fill_value", m_options.fillValue);
     s.setText("fill_category", m_options.fillCategory);
     s.setTextList("option_columns", m_options.columns);
     s.setTextList("columns", m_columns);
     const auto n = static_cast<std::int64_t>(m_columns.size());
-    s.setArray("categorical", { n }, std::vector<double>(m_categorical.begin(), m_categorical.end()));
+    s.setArray(
+        "categorical", { n }, std::vector<double>(m_categorical.begin(), m_categorical.end()));
     s.setArray("values", { n }, m_values);
     s.setTextList("categories", m_categories);
     return s;
@@ -206,7 +206,7 @@ void ImputeTransform::restore(const ModelState &s)
     const std::vector<std::string> &cats = s.textList("categories");
     if (static_cast<std::int64_t>(cats.size()) != n)
         throw ModelStateError("impute: 'categories' has " + std::to_string(cats.size())
-                              + " entries, expected " + std::to_string(n));
+            + " entries, expected " + std::to_string(n));
     std::vector<std::uint8_t> categorical;
     for (std::int64_t i = 0; i < n; ++i) {
         if (cat(i) != 0 && cat(i) != 1)
@@ -214,10 +214,10 @@ void ImputeTransform::restore(const ModelState &s)
         const bool isCat = cat(i) == 1;
         if (isCat && cats[static_cast<std::size_t>(i)].empty())
             throw ModelStateError("impute: the fill category of column '"
-                                  + cols[static_cast<std::size_t>(i)] + "' is empty");
+                + cols[static_cast<std::size_t>(i)] + "' is empty");
         if (!isCat && !std::isfinite(values(i)))
             throw ModelStateError("impute: the fill value of column '"
-                                  + cols[static_cast<std::size_t>(i)] + "' is not finite");
+                + cols[static_cast<std::size_t>(i)] + "' is not finite");
         categorical.push_back(isCat ? 1 : 0);
     }
     m_options = std::move(o);

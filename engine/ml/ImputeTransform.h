@@ -21,14 +21,12 @@ namespace sextant::engine {
 // A column with no present value at fit cannot be learnt from: fit throws FitError naming
 // it (use the Constant strategy instead). Columns without missing cells at transform are
 // passed through, shared.
-class ImputeTransform : public Transformer
-{
+class ImputeTransform : public Transformer {
 public:
     enum class Strategy { Mean, Median, MostFrequent, Constant };
     enum class CategoricalStrategy { MostFrequent, Constant };
 
-    struct Options
-    {
+    struct Options {
         // Empty: every Feature column (numeric and categorical).
         std::vector<std::string> columns;
         Strategy strategy = Strategy::Mean;
@@ -38,7 +36,7 @@ public:
     };
 
     ImputeTransform() = default;
-    explicit ImputeTransform(Options options) : m_options(std::move(options)) {}
+    explicit ImputeTransform(Options options) : m_options(std::move(options)) { }
 
     const Options &options() const { return m_options; }
 

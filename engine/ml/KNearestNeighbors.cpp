@@ -2,11 +2,10 @@
 
 #include "ml/Parallel.h"
 
-#include <immintrin.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <immintrin.h>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -15,10 +14,10 @@ namespace sextant::engine {
 
 namespace {
 
-constexpr int kLanes = 8;          // rows per panel
-constexpr int kGroup = 4;          // queries per kernel call
-constexpr std::int64_t kQueryBlock = 64;   // queries sharing one pass over a train block
-constexpr std::int64_t kTrainBlock = 256;  // panels per train block (2048 rows, fits L2)
+constexpr int kLanes = 8; // rows per panel
+constexpr int kGroup = 4; // queries per kernel call
+constexpr std::int64_t kQueryBlock = 64; // queries sharing one pass over a train block
+constexpr std::int64_t kTrainBlock = 256; // panels per train block (2048 rows, fits L2)
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // The k best (distance, row) pairs of one query, sorted by distance then row.
@@ -55,11 +54,11 @@ struct Group {
     std::int64_t rows = 0;
     int d = 0;
     double maxNorm = 0;
-    const double *q[kGroup] = {};     // query rows (row-major, d values each)
+    const double *q[kGroup] = {}; // query rows (row-major, d values each)
     double qnorm[kGroup] = {};
-    double thr[kGroup] = {};          // screening threshold on ||x||² - 2 q·x
+    double thr[kGroup] = {}; // screening threshold on ||x||² - 2 q·x
     TopK *top[kGroup] = {};
-    int active = kGroup;              // queries in use (the rest are padding)
+    int active = kGroup; // queries in use (the rest are padding)
     // Single-precision screening (AVX-512 path): float copies of the queries, the threshold
     // with a float-sized margin, and the largest |value| of queries and training rows.
     const float *qf[kGroup] = {};
@@ -101,8 +100,8 @@ double exactSquared(const double *panels, int d, const double *q, std::int64_t r
 }
 
 // Candidates of query r among rows firstRow + bit (ascending bits), found by the kernel.
-__attribute__((noinline)) void handleCandidates(Group &g, int r, std::int64_t firstRow,
-    std::uint64_t mask)
+__attribute__((noinline)) void handleCandidates(
+    Group &g, int r, std::int64_t firstRow, std::uint64_t mask)
 {
     if (r >= g.active)
         return;
@@ -144,8 +143,8 @@ void kernelGeneric(Group &g, const double *norms, std::int64_t pb, std::int64_t 
     }
 }
 
-__attribute__((target("avx2,fma"))) void kernelAvx2(Group &g, const double *norms,
-    std::int64_t pb, std::int64_t pe)
+__attribute__((target("avx2,fma"))) void kernelAvx2(
+    Group &g, const double *norms, std::int64_t pb, std::int64_t pe)
 {
     const int d = g.d;
     const __m256d minusTwo = _mm256_set1_pd(-2.0);
@@ -176,7 +175,8 @@ __attribute__((target("avx2,fma"))) void kernelAvx2(Group &g, const double *norm
             const __m256d v1 = _mm256_fmadd_pd(minusTwo, a1[r], n1);
             const unsigned mask
                 = static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(v0, t, _CMP_LT_OQ)))
-                | (static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(v1, t, _CMP_LT_OQ))) << 4);
+                | (static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(v1, t, _CMP_LT_OQ)))
+                    << 4);
             if (mask)
                 handleCandidates(g, r, p * kLanes, mask);
         }
@@ -184,8 +184,8 @@ __attribute__((target("avx2,fma"))) void kernelAvx2(Group &g, const double *norm
 }
 
 // Four panels (32 rows) per step: 16 accumulators, 4 loads + 4 broadcasts per 16 FMAs.
-__attribute__((target("avx512f"))) void kernelAvx512(Group &g, const double *norms,
-    std::int64_t pb, std::int64_t pe)
+__attribute__((target("avx512f"))) void kernelAvx512(
+    Group &g, const double *norms, std::int64_t pb, std::int64_t pe)
 {
     const int d = g.d;
     const __m512d minusTwo = _mm512_set1_pd(-2.0);
@@ -230,14 +230,14 @@ __attribute__((target("avx512f"))) void kernelAvx512(Group &g, const double *nor
     }
 }
 
-constexpr int kLanesF = 16;                // rows per float panel
+constexpr int kLanesF = 16; // rows per float panel
 constexpr std::int64_t kTrainBlockF = 128; // float panels per train block (2048 rows)
 
 // Single-precision screening kernel (AVX-512): float panels [pb, pe) (a multiple of 4), 16
 // rows each, feature-major like the double panels. Candidates are re-checked exactly in
 // double by handleCandidates, so the result does not depend on this path.
-__attribute__((target("avx512f"))) void kernelAvx512Float(Group &g, const float *panels,
-    const float *norms, std::int64_t pb, std::int64_t pe)
+__attribute__((target("avx512f"))) void kernelAvx512Float(
+    Group &g, const float *panels, const float *norms, std::int64_t pb, std::int64_t pe)
 {
     const int d = g.d;
     const __m512 minusTwo = _mm512_set1_ps(-2.0f);
@@ -317,10 +317,10 @@ struct KNearestNeighbors::KdTree {
     };
     int d = 0;
     bool manhattan = false;
-    std::vector<double> data;         // n x d, row-major, in `order`
-    std::vector<std::int64_t> order;  // position -> training row
+    std::vector<double> data; // n x d, row-major, in `order`
+    std::vector<std::int64_t> order; // position -> training row
     std::vector<Node> nodes;
-    std::vector<double> lo, hi;       // per node: d bounds
+    std::vector<double> lo, hi; // per node: d bounds
 
     void build(const Eigen::Ref<const Eigen::MatrixXd> &X, int leafSize, bool useManhattan)
     {
@@ -340,7 +340,8 @@ struct KNearestNeighbors::KdTree {
             stack.pop_back();
             const std::int64_t b = nodes[id].begin, e = nodes[id].end;
             // Bounding box.
-            std::vector<double> l(static_cast<std::size_t>(d), kInf), h(static_cast<std::size_t>(d), -kInf);
+            std::vector<double> l(static_cast<std::size_t>(d), kInf),
+                h(static_cast<std::size_t>(d), -kInf);
             for (std::int64_t i = b; i < e; ++i)
                 for (int j = 0; j < d; ++j) {
                     const double v = X(order[i], j);
@@ -429,8 +430,7 @@ struct KNearestNeighbors::KdTree {
     }
 };
 
-KNearestNeighbors::KNearestNeighbors(Options options)
-    : m_options(options)
+KNearestNeighbors::KNearestNeighbors(Options options) : m_options(options)
 {
 }
 
@@ -497,7 +497,8 @@ bool KNearestNeighbors::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         double maxLabel = 0;
         for (Eigen::Index i = 0; i < y.size(); ++i) {
             if (y(i) < 0 || y(i) != std::floor(y(i)) || y(i) > 1e6)
-                throw FitError("k-NN: the target must hold class codes 0, 1, 2... for classification");
+                throw FitError(
+                    "k-NN: the target must hold class codes 0, 1, 2... for classification");
             maxLabel = std::max(maxLabel, y(i));
         }
         classCount = std::max(context.classCount, static_cast<int>(maxLabel) + 1);
@@ -551,13 +552,14 @@ void KNearestNeighbors::build(const Eigen::Ref<const Eigen::MatrixXd> &X,
             fcount += (4 - fcount % 4) % 4;
             m_floatPanels = fcount;
             m_floatData.assign(static_cast<std::size_t>(fcount * d * kLanesF), 0.0f);
-            m_floatNorms.assign(static_cast<std::size_t>(fcount * kLanesF),
-                std::numeric_limits<float>::infinity());
+            m_floatNorms.assign(
+                static_cast<std::size_t>(fcount * kLanesF), std::numeric_limits<float>::infinity());
             for (std::int64_t i = 0; i < n; ++i) {
                 float *dst = m_floatData.data() + (i / kLanesF) * d * kLanesF + (i % kLanesF);
                 for (int j = 0; j < d; ++j)
                     dst[j * kLanesF] = static_cast<float>(X(i, j));
-                m_floatNorms[static_cast<std::size_t>(i)] = static_cast<float>(m_norms[static_cast<std::size_t>(i)]);
+                m_floatNorms[static_cast<std::size_t>(i)]
+                    = static_cast<float>(m_norms[static_cast<std::size_t>(i)]);
             }
         }
     }
@@ -573,8 +575,8 @@ void KNearestNeighbors::checkQuery(const Eigen::Ref<const Eigen::MatrixXd> &X) c
     if (!isFitted())
         throw FitError("k-NN: the model is not fitted");
     if (X.cols() != m_features)
-        throw FitError("k-NN: the data has " + std::to_string(X.cols()) + " columns, the model was fitted on "
-            + std::to_string(m_features));
+        throw FitError("k-NN: the data has " + std::to_string(X.cols())
+            + " columns, the model was fitted on " + std::to_string(m_features));
     if (!X.allFinite())
         throw FitError("k-NN: the data holds a missing or non-finite value");
 }
@@ -623,7 +625,8 @@ void KNearestNeighbors::search(const Eigen::Ref<const Eigen::MatrixXd> &X,
                     const double *qi = q.data() + i * d;
                     TopK &t = tops[static_cast<std::size_t>(i)];
                     for (std::int64_t row = 0; row < m_rows; ++row) {
-                        const double *p = m_panelData.data() + (row / kLanes) * d * kLanes + (row % kLanes);
+                        const double *p
+                            = m_panelData.data() + (row / kLanes) * d * kLanes + (row % kLanes);
                         double s = 0;
                         for (int j = 0; j < d; ++j)
                             s += std::abs(qi[j] - p[j * kLanes]);
@@ -637,11 +640,12 @@ void KNearestNeighbors::search(const Eigen::Ref<const Eigen::MatrixXd> &X,
             double queryMaxAbs = 0;
             for (std::int64_t i = 0; i < count * d; ++i)
                 queryMaxAbs = std::max(queryMaxAbs, std::abs(q[static_cast<std::size_t>(i)]));
-            const bool useFloat = kernel == kernelAvx512 && m_floatPanels > 0
-                && queryMaxAbs <= kFloatLimit;
+            const bool useFloat
+                = kernel == kernelAvx512 && m_floatPanels > 0 && queryMaxAbs <= kFloatLimit;
             if (useFloat)
                 for (std::int64_t i = 0; i < count * d; ++i)
-                    qf[static_cast<std::size_t>(i)] = static_cast<float>(q[static_cast<std::size_t>(i)]);
+                    qf[static_cast<std::size_t>(i)]
+                        = static_cast<float>(q[static_cast<std::size_t>(i)]);
             const std::int64_t groups = (count + kGroup - 1) / kGroup;
             std::vector<Group> gs(static_cast<std::size_t>(groups));
             for (std::int64_t g = 0; g < groups; ++g) {
@@ -684,7 +688,8 @@ void KNearestNeighbors::search(const Eigen::Ref<const Eigen::MatrixXd> &X,
 }
 
 void KNearestNeighbors::kNeighbors(const Eigen::Ref<const Eigen::MatrixXd> &X,
-    Eigen::Matrix<std::int64_t, Eigen::Dynamic, Eigen::Dynamic> *indices, Eigen::MatrixXd *distances) const
+    Eigen::Matrix<std::int64_t, Eigen::Dynamic, Eigen::Dynamic> *indices,
+    Eigen::MatrixXd *distances) const
 {
     std::vector<std::int64_t> idx;
     std::vector<double> dist;
@@ -724,7 +729,8 @@ void neighbourWeights(bool byDistance, const double *dist, int k, double *w)
 
 } // namespace
 
-Eigen::MatrixXd KNearestNeighbors::predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::MatrixXd KNearestNeighbors::predictProbabilities(
+    const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     if (m_options.task != EstimatorTask::Classification)
         throw FitError("k-NN regression does not predict class probabilities");
@@ -774,7 +780,8 @@ Eigen::VectorXd KNearestNeighbors::predict(const Eigen::Ref<const Eigen::MatrixX
             neighbourWeights(byDistance, dd.data(), k, w.data());
             std::fill(votes.begin(), votes.end(), 0.0);
             for (int c = 0; c < k; ++c)
-                votes[static_cast<std::size_t>(m_y(idx[static_cast<std::size_t>(i * k + c)]))] += w[c];
+                votes[static_cast<std::size_t>(m_y(idx[static_cast<std::size_t>(i * k + c)]))]
+                    += w[c];
             int best = 0;
             for (int c = 1; c < m_classCount; ++c)
                 if (votes[c] > votes[best])
@@ -833,7 +840,8 @@ ModelState KNearestNeighbors::state() const
         for (std::int64_t i = 0; i < m_rows; ++i)
             for (int j = 0; j < m_features; ++j)
                 x[static_cast<std::size_t>(i * m_features + j)]
-                    = m_panelData[static_cast<std::size_t>((i / kLanes) * m_features * kLanes + j * kLanes + i % kLanes)];
+                    = m_panelData[static_cast<std::size_t>(
+                        (i / kLanes) * m_features * kLanes + j * kLanes + i % kLanes)];
     } else {
         for (std::int64_t pos = 0; pos < m_rows; ++pos) {
             const std::int64_t row = m_tree->order[static_cast<std::size_t>(pos)];
@@ -851,10 +859,13 @@ void KNearestNeighbors::restore(const ModelState &s)
 {
     s.requireKind(kKind, 1);
     Options o;
-    o.task = s.integer("task", 0, 1) == 1 ? EstimatorTask::Regression : EstimatorTask::Classification;
+    o.task
+        = s.integer("task", 0, 1) == 1 ? EstimatorTask::Regression : EstimatorTask::Classification;
     o.k = static_cast<int>(s.integer("k", 1, 1 << 30));
-    o.weights = s.integer("weights", 0, 1) == 1 ? Options::Weights::Distance : Options::Weights::Uniform;
-    o.metric = s.integer("metric", 0, 1) == 1 ? Options::Metric::Manhattan : Options::Metric::Euclidean;
+    o.weights
+        = s.integer("weights", 0, 1) == 1 ? Options::Weights::Distance : Options::Weights::Uniform;
+    o.metric
+        = s.integer("metric", 0, 1) == 1 ? Options::Metric::Manhattan : Options::Metric::Euclidean;
     o.algorithm = static_cast<Options::Algorithm>(s.integer("algorithm", 0, 2));
     o.leafSize = static_cast<int>(s.integer("leaf_size", 1, 1 << 30));
     const bool fitted = s.integer("fitted", 0, 1) == 1;
@@ -868,8 +879,9 @@ void KNearestNeighbors::restore(const ModelState &s)
         : static_cast<int>(s.integer("class_count", 0, 0));
     const Eigen::MatrixXd X = s.matrix("x");
     if (X.rows() < o.k || X.cols() < 1)
-        throw ModelStateError("knn: 'x' is " + std::to_string(X.rows()) + " x " + std::to_string(X.cols())
-            + ", expected at least k = " + std::to_string(o.k) + " rows and one column");
+        throw ModelStateError("knn: 'x' is " + std::to_string(X.rows()) + " x "
+            + std::to_string(X.cols()) + ", expected at least k = " + std::to_string(o.k)
+            + " rows and one column");
     if (!X.allFinite())
         throw ModelStateError("knn: 'x' holds a non-finite value");
     const Eigen::VectorXd y = s.vector("y", X.rows());
@@ -878,8 +890,8 @@ void KNearestNeighbors::restore(const ModelState &s)
     if (o.task == EstimatorTask::Classification)
         for (Eigen::Index i = 0; i < y.size(); ++i)
             if (!(y(i) >= 0 && y(i) < classCount) || y(i) != std::floor(y(i)))
-                throw ModelStateError("knn: 'y' entry " + std::to_string(i) + " is not a class code below "
-                    + std::to_string(classCount));
+                throw ModelStateError("knn: 'y' entry " + std::to_string(i)
+                    + " is not a class code below " + std::to_string(classCount));
     clear();
     m_options = o;
     build(X, y, classCount, nullptr);

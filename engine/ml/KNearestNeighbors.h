@@ -3,7 +3,6 @@
 #include "ml/Estimator.h"
 
 #include <Eigen/Core>
-
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -14,7 +13,7 @@ namespace sextant::engine {
 // KNeighborsRegressor).
 struct KNearestNeighborsOptions {
     enum class Weights {
-        Uniform,  // every neighbour votes 1
+        Uniform, // every neighbour votes 1
         Distance, // neighbour votes 1 / distance; neighbours at distance 0 take all the weight
     };
     enum class Metric {
@@ -22,19 +21,19 @@ struct KNearestNeighborsOptions {
         Manhattan,
     };
     enum class Algorithm {
-        Auto,   // KD-tree for at most 10 features, brute force above
-        Brute,  // blocked scan of all training rows (euclidean: GEMM-style SIMD kernel)
+        Auto, // KD-tree for at most 10 features, brute force above
+        Brute, // blocked scan of all training rows (euclidean: GEMM-style SIMD kernel)
         KdTree, // exact KD-tree search
     };
 
     // Classification (predict = majority class, probabilities = vote shares) or Regression
     // (predict = (weighted) mean of the neighbours' targets).
     EstimatorTask task = EstimatorTask::Classification;
-    int k = 5;                 // neighbours per query, 1 <= k <= training rows
+    int k = 5; // neighbours per query, 1 <= k <= training rows
     Weights weights = Weights::Uniform;
     Metric metric = Metric::Euclidean;
     Algorithm algorithm = Algorithm::Auto;
-    int leafSize = 30;         // KD-tree leaf size (rows), >= 1
+    int leafSize = 30; // KD-tree leaf size (rows), >= 1
 };
 
 // k-nearest-neighbours classifier / regressor (kind "knn").
@@ -93,8 +92,8 @@ public:
 
 private:
     struct KdTree;
-    void build(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
-        int classCount, const FitContext *context);
+    void build(const Eigen::Ref<const Eigen::MatrixXd> &X,
+        const Eigen::Ref<const Eigen::VectorXd> &y, int classCount, const FitContext *context);
     void clear();
     // q x k neighbour rows and distances (squared for euclidean), sorted by (distance, index).
     void search(const Eigen::Ref<const Eigen::MatrixXd> &X, std::vector<std::int64_t> &idx,
@@ -106,14 +105,14 @@ private:
     int m_features = 0;
     int m_classCount = 0;
     int m_threads = 0;
-    std::int64_t m_panels = 0;          // padded to a multiple of 4
-    std::vector<double> m_panelData;    // m_panels x d x 8
-    std::vector<double> m_norms;        // m_panels x 8, +inf for padding rows
+    std::int64_t m_panels = 0; // padded to a multiple of 4
+    std::vector<double> m_panelData; // m_panels x d x 8
+    std::vector<double> m_norms; // m_panels x 8, +inf for padding rows
     double m_maxNorm = 0;
-    double m_maxAbs = 0;                // largest |training value|
-    std::int64_t m_floatPanels = 0;     // float panels of 16 rows, padded to a multiple of 4
-    std::vector<float> m_floatData;     // m_floatPanels x d x 16 (euclidean, |values| <= 1e15)
-    std::vector<float> m_floatNorms;    // m_floatPanels x 16, +inf for padding rows
+    double m_maxAbs = 0; // largest |training value|
+    std::int64_t m_floatPanels = 0; // float panels of 16 rows, padded to a multiple of 4
+    std::vector<float> m_floatData; // m_floatPanels x d x 16 (euclidean, |values| <= 1e15)
+    std::vector<float> m_floatNorms; // m_floatPanels x 16, +inf for padding rows
     Eigen::VectorXd m_y;
     std::unique_ptr<KdTree> m_tree;
 };

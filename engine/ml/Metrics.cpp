@@ -26,8 +26,8 @@ void requireSameLength(Eigen::Index a, Eigen::Index b, const char *what)
 }
 
 // Class codes as ints; throws unless every label is a whole number in [0, limit).
-std::vector<std::int32_t> toCodes(const Eigen::Ref<const Eigen::VectorXd> &v, int limit,
-    const char *what)
+std::vector<std::int32_t> toCodes(
+    const Eigen::Ref<const Eigen::VectorXd> &v, int limit, const char *what)
 {
     std::vector<std::int32_t> out(static_cast<std::size_t>(v.size()));
     for (Eigen::Index i = 0; i < v.size(); ++i) {
@@ -58,8 +58,8 @@ int inferClassCount(const Eigen::Ref<const Eigen::VectorXd> &a,
 }
 
 // Integer labels of any value (clustering), remapped to 0..m-1 in order of first sight.
-std::vector<int> remap(const Eigen::Ref<const Eigen::VectorXd> &labels, int *count,
-    const char *what)
+std::vector<int> remap(
+    const Eigen::Ref<const Eigen::VectorXd> &labels, int *count, const char *what)
 {
     std::map<double, int> codes;
     std::vector<int> out(static_cast<std::size_t>(labels.size()));
@@ -77,8 +77,8 @@ std::vector<int> remap(const Eigen::Ref<const Eigen::VectorXd> &labels, int *cou
 
 } // namespace
 
-double Metrics::accuracy(const Eigen::Ref<const Eigen::VectorXd> &yTrue,
-    const Eigen::Ref<const Eigen::VectorXd> &yPred)
+double Metrics::accuracy(
+    const Eigen::Ref<const Eigen::VectorXd> &yTrue, const Eigen::Ref<const Eigen::VectorXd> &yPred)
 {
     requireSameLength(yTrue.size(), yPred.size(), "accuracy");
     std::int64_t hits = 0;
@@ -87,8 +87,8 @@ double Metrics::accuracy(const Eigen::Ref<const Eigen::VectorXd> &yTrue,
     return static_cast<double>(hits) / static_cast<double>(yTrue.size());
 }
 
-double Metrics::balancedAccuracy(const Eigen::Ref<const Eigen::VectorXd> &yTrue,
-    const Eigen::Ref<const Eigen::VectorXd> &yPred)
+double Metrics::balancedAccuracy(
+    const Eigen::Ref<const Eigen::VectorXd> &yTrue, const Eigen::Ref<const Eigen::VectorXd> &yPred)
 {
     const ConfusionMatrix cm = confusion(yTrue, yPred);
     double sum = 0;
@@ -175,8 +175,8 @@ double Metrics::rocAuc(const Eigen::Ref<const Eigen::VectorXd> &yTrue,
         throw FitError("ROC AUC: needs probabilities for at least two classes");
     const auto labels = toCodes(yTrue, K, "ROC AUC");
     if (K == 2) {
-        std::vector<double> s(probabilities.col(1).data(),
-            probabilities.col(1).data() + probabilities.rows());
+        std::vector<double> s(
+            probabilities.col(1).data(), probabilities.col(1).data() + probabilities.rows());
         if (probabilities.col(1).innerStride() != 1)
             for (Eigen::Index i = 0; i < probabilities.rows(); ++i)
                 s[static_cast<std::size_t>(i)] = probabilities(i, 1);
@@ -205,28 +205,29 @@ double Metrics::logLoss(const Eigen::Ref<const Eigen::VectorXd> &yTrue,
         double rowSum = 0;
         for (int k = 0; k < K; ++k)
             rowSum += std::clamp(probabilities(i, k), eps, 1 - eps);
-        const double p = std::clamp(probabilities(i, labels[static_cast<std::size_t>(i)]), eps, 1 - eps);
+        const double p
+            = std::clamp(probabilities(i, labels[static_cast<std::size_t>(i)]), eps, 1 - eps);
         total += -std::log(p / rowSum);
     }
     return total / static_cast<double>(probabilities.rows());
 }
 
-double Metrics::rmse(const Eigen::Ref<const Eigen::VectorXd> &yTrue,
-    const Eigen::Ref<const Eigen::VectorXd> &yPred)
+double Metrics::rmse(
+    const Eigen::Ref<const Eigen::VectorXd> &yTrue, const Eigen::Ref<const Eigen::VectorXd> &yPred)
 {
     requireSameLength(yTrue.size(), yPred.size(), "RMSE");
     return std::sqrt((yTrue - yPred).squaredNorm() / static_cast<double>(yTrue.size()));
 }
 
-double Metrics::mae(const Eigen::Ref<const Eigen::VectorXd> &yTrue,
-    const Eigen::Ref<const Eigen::VectorXd> &yPred)
+double Metrics::mae(
+    const Eigen::Ref<const Eigen::VectorXd> &yTrue, const Eigen::Ref<const Eigen::VectorXd> &yPred)
 {
     requireSameLength(yTrue.size(), yPred.size(), "MAE");
     return (yTrue - yPred).cwiseAbs().sum() / static_cast<double>(yTrue.size());
 }
 
-double Metrics::r2(const Eigen::Ref<const Eigen::VectorXd> &yTrue,
-    const Eigen::Ref<const Eigen::VectorXd> &yPred)
+double Metrics::r2(
+    const Eigen::Ref<const Eigen::VectorXd> &yTrue, const Eigen::Ref<const Eigen::VectorXd> &yPred)
 {
     requireSameLength(yTrue.size(), yPred.size(), "R²");
     const double mean = yTrue.mean();
@@ -237,8 +238,8 @@ double Metrics::r2(const Eigen::Ref<const Eigen::VectorXd> &yTrue,
     return 1.0 - ssRes / ssTot;
 }
 
-double Metrics::mape(const Eigen::Ref<const Eigen::VectorXd> &yTrue,
-    const Eigen::Ref<const Eigen::VectorXd> &yPred)
+double Metrics::mape(
+    const Eigen::Ref<const Eigen::VectorXd> &yTrue, const Eigen::Ref<const Eigen::VectorXd> &yPred)
 {
     requireSameLength(yTrue.size(), yPred.size(), "MAPE");
     const double eps = std::numeric_limits<double>::epsilon();
@@ -249,7 +250,8 @@ double Metrics::mape(const Eigen::Ref<const Eigen::VectorXd> &yTrue,
 }
 
 double Metrics::inertia(const Eigen::Ref<const Eigen::MatrixXd> &X,
-    const Eigen::Ref<const Eigen::VectorXd> &labels, const Eigen::Ref<const Eigen::MatrixXd> &centres)
+    const Eigen::Ref<const Eigen::VectorXd> &labels,
+    const Eigen::Ref<const Eigen::MatrixXd> &centres)
 {
     requireSameLength(X.rows(), labels.size(), "inertia");
     if (centres.cols() != X.cols())
@@ -267,8 +269,8 @@ double Metrics::inertia(const Eigen::Ref<const Eigen::MatrixXd> &X,
     return s;
 }
 
-double Metrics::inertia(const Eigen::Ref<const Eigen::MatrixXd> &X,
-    const Eigen::Ref<const Eigen::VectorXd> &labels)
+double Metrics::inertia(
+    const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &labels)
 {
     requireSameLength(X.rows(), labels.size(), "inertia");
     double maxLabel = -1;
@@ -318,8 +320,9 @@ double Metrics::silhouette(const Eigen::Ref<const Eigen::MatrixXd> &X,
     std::map<int, int> codes;
     std::vector<int> lab(n);
     for (std::size_t i = 0; i < n; ++i)
-        lab[i] = codes.emplace(all[static_cast<std::size_t>(rows[i])], static_cast<int>(codes.size()))
-                     .first->second;
+        lab[i]
+            = codes.emplace(all[static_cast<std::size_t>(rows[i])], static_cast<int>(codes.size()))
+                  .first->second;
     const int m = static_cast<int>(codes.size());
     if (m < 2 || m > static_cast<int>(n) - 1)
         return kNaN;
@@ -328,7 +331,8 @@ double Metrics::silhouette(const Eigen::Ref<const Eigen::MatrixXd> &X,
         ++size[l];
     // Row-major copy of the sampled rows for cache-friendly distance loops.
     const Eigen::Index d = X.cols();
-    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> Z(static_cast<Eigen::Index>(n), d);
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> Z(
+        static_cast<Eigen::Index>(n), d);
     for (std::size_t i = 0; i < n; ++i)
         Z.row(static_cast<Eigen::Index>(i)) = X.row(rows[i]);
     std::vector<double> sums(m);
@@ -380,7 +384,7 @@ double Metrics::adjustedRandIndex(const Eigen::Ref<const Eigen::VectorXd> &label
     for (const auto &[key, c] : cells) {
         sumSquares += static_cast<I>(c) * c;
         rowDot += static_cast<I>(c) * colSum[key.second]; // C . n_k
-        colDot += static_cast<I>(c) * rowSum[key.first];  // C^T . n_c
+        colDot += static_cast<I>(c) * rowSum[key.first]; // C^T . n_c
     }
     const I tp = sumSquares - n;
     const I fp = rowDot - sumSquares;

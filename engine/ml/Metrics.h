@@ -3,7 +3,6 @@
 #include "ml/CurveMetrics.h"
 
 #include <Eigen/Core>
-
 #include <cstdint>
 #include <vector>
 

@@ -24,8 +24,7 @@ void MinMaxScaleTransform::fit(const Dataset &data, const FitContext &)
         || !(m_options.rangeMin < m_options.rangeMax))
         throw FitError("Min-max scale: the target range must have min < max");
     const std::vector<std::string> cols = ColumnTransform::selectColumns(
-        data, m_options.columns, [](const Column &c) { return c.isNumeric(); }, kStep,
-        "numeric");
+        data, m_options.columns, [](const Column &c) { return c.isNumeric(); }, kStep, "numeric");
     std::vector<double> mins, maxs, scales, offsets;
     const double width = m_options.rangeMax - m_options.rangeMin;
     for (const std::string &name : cols) {
@@ -41,8 +40,8 @@ void MinMaxScaleTransform::fit(const Dataset &data, const FitContext &)
             }
         if (!any)
             throw FitError("column '" + name
-                           + "' has no value (every cell is missing): Min-max scale cannot "
-                             "learn its range");
+                + "' has no value (every cell is missing): Min-max scale cannot "
+                  "learn its range");
         double range = hi - lo;
         if (range < 10 * std::numeric_limits<double>::epsilon())
             range = 1.0; // sklearn's _handle_zeros_in_scale
@@ -114,7 +113,7 @@ void MinMaxScaleTransform::restore(const ModelState &s)
     for (Eigen::Index i = 0; i < n; ++i)
         if (!(lo(i) <= hi(i)) || !(scale(i) > 0))
             throw ModelStateError("minmax_scale: the range of column '"
-                                  + cols[static_cast<std::size_t>(i)] + "' is inconsistent");
+                + cols[static_cast<std::size_t>(i)] + "' is inconsistent");
     m_options = std::move(o);
     m_columns = cols;
     m_min = toStd(lo);

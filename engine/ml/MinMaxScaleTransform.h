@@ -17,11 +17,9 @@ namespace sextant::engine {
 // Missing cells are ignored, as MinMaxScaler does: min and max come from the present
 // values and a missing cell stays missing. A column with no present value at fit throws
 // FitError naming it.
-class MinMaxScaleTransform : public Transformer
-{
+class MinMaxScaleTransform : public Transformer {
 public:
-    struct Options
-    {
+    struct Options {
         // Empty: every numeric Feature column.
         std::vector<std::string> columns;
         double rangeMin = 0.0;
@@ -29,7 +27,7 @@ public:
     };
 
     MinMaxScaleTransform() = default;
-    explicit MinMaxScaleTransform(Options options) : m_options(std::move(options)) {}
+    explicit MinMaxScaleTransform(Options options) : m_options(std::move(options)) { }
     const Options &options() const { return m_options; }
 
     std::string kind() const override { return "minmax_scale"; }

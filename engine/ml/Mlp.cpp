@@ -27,9 +27,12 @@ constexpr int kPredictRows = 1024;
 const char *activationName(MlpOptions::Activation a)
 {
     switch (a) {
-    case MlpOptions::Activation::Relu: return "relu";
-    case MlpOptions::Activation::Tanh: return "tanh";
-    case MlpOptions::Activation::Sigmoid: return "sigmoid";
+    case MlpOptions::Activation::Relu:
+        return "relu";
+    case MlpOptions::Activation::Tanh:
+        return "tanh";
+    case MlpOptions::Activation::Sigmoid:
+        return "sigmoid";
     }
     return "relu";
 }
@@ -42,17 +45,19 @@ const char *solverName(MlpOptions::Solver s)
 const char *initName(MlpOptions::Init i)
 {
     switch (i) {
-    case MlpOptions::Init::Auto: return "auto";
-    case MlpOptions::Init::Glorot: return "glorot";
-    case MlpOptions::Init::He: return "he";
+    case MlpOptions::Init::Auto:
+        return "auto";
+    case MlpOptions::Init::Glorot:
+        return "glorot";
+    case MlpOptions::Init::He:
+        return "he";
     }
     return "auto";
 }
 
 // Layer geometry: units[0] = features, units[l + 1] = outputs of layer l.
 // Parameters live in one flat float array, per layer W^T (in x out, row-major) then b (out).
-struct Layout
-{
+struct Layout {
     std::vector<int> units;
     std::vector<std::size_t> wOffset, bOffset;
     std::size_t total = 0;
@@ -113,8 +118,8 @@ void multiplyDerivative(float *d, const float *h, std::size_t count, MlpOptions:
 // zMinusMax (classification) receives, per row, the logits minus their maximum for the
 // log-softmax; logSum the log of the sum of exponentials.
 void forwardRows(const Layout &layout, const float *params, MlpOptions::Activation act,
-                 bool classification, const float *x, int rows, std::vector<RowMatrixF> &outs,
-                 RowMatrixF *logits = nullptr)
+    bool classification, const float *x, int rows, std::vector<RowMatrixF> &outs,
+    RowMatrixF *logits = nullptr)
 {
     const int L = layout.layers();
     outs.resize(static_cast<std::size_t>(L));
@@ -124,8 +129,8 @@ void forwardRows(const Layout &layout, const float *params, MlpOptions::Activati
         RowMatrixF &h = outs[static_cast<std::size_t>(l)];
         if (h.rows() != rows || h.cols() != nout)
             h.resize(rows, nout);
-        mlpkernels::gemm(rows, nout, nin, in, nin, 1, params + layout.wOffset[l], nout, h.data(),
-                         nout);
+        mlpkernels::gemm(
+            rows, nout, nin, in, nin, 1, params + layout.wOffset[l], nout, h.data(), nout);
         const float *b = params + layout.bOffset[l];
         for (int r = 0; r < rows; ++r) {
             float *hr = h.data() + static_cast<std::ptrdiff_t>(r) * nout;
@@ -163,21 +168,19 @@ void forwardRows(const Layout &layout, const float *params, MlpOptions::Activati
 }
 
 // Per-chunk training scratch: gathered inputs, layer outputs, deltas, gradient.
-struct ChunkWork
-{
+struct ChunkWork {
     RowMatrixF x;
     std::vector<RowMatrixF> outs;
     RowMatrixF logProb;
     RowMatrixF delta, deltaPrev;
     std::vector<float> grad;
-    double loss = 0;   // summed data loss of the chunk's rows
+    double loss = 0; // summed data loss of the chunk's rows
     double metric = 0; // correct count (classification) or squared error sum (regression)
 };
 
 // Summary of a forward pass over a fixed set of rows (validation).
-struct Evaluation
-{
-    double loss = 0;   // mean data loss
+struct Evaluation {
+    double loss = 0; // mean data loss
     double metric = 0; // accuracy or R^2
 };
 
@@ -194,7 +197,9 @@ template<typename T> void shuffleSeeded(std::vector<T> &v, std::mt19937_64 &rng)
 
 } // namespace
 
-Mlp::Mlp(MlpOptions options) : m_options(std::move(options)) {}
+Mlp::Mlp(MlpOptions options) : m_options(std::move(options))
+{
+}
 
 void Mlp::clear()
 {
@@ -260,8 +265,8 @@ Eigen::VectorXd Mlp::bias(int layer) const
     return m_biases[static_cast<std::size_t>(layer)].cast<double>();
 }
 
-bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
-              const FitContext &context)
+bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
+    const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context)
 {
     clear();
     validateOptions();
@@ -275,8 +280,7 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
         throw FitError("MLP: the data has no rows or no feature columns");
     if (y.size() != n) {
         std::ostringstream s;
-        s << "MLP: the features have " << n << " rows but the target has " << y.size()
-          << " values";
+        s << "MLP: the features have " << n << " rows but the target has " << y.size() << " values";
         throw FitError(s.str());
     }
     if (n > std::numeric_limits<int>::max() / 2)
@@ -325,10 +329,9 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
                 const auto take = static_cast<std::size_t>(
                     std::llround(o.validationFraction * static_cast<double>(rowsOfClass.size())));
                 valRows.insert(valRows.end(), rowsOfClass.begin(),
-                               rowsOfClass.begin() + static_cast<std::ptrdiff_t>(take));
+                    rowsOfClass.begin() + static_cast<std::ptrdiff_t>(take));
                 trainRows.insert(trainRows.end(),
-                                 rowsOfClass.begin() + static_cast<std::ptrdiff_t>(take),
-                                 rowsOfClass.end());
+                    rowsOfClass.begin() + static_cast<std::ptrdiff_t>(take), rowsOfClass.end());
             }
         } else {
             std::vector<int> all(static_cast<std::size_t>(n));
@@ -337,7 +340,8 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
             shuffleSeeded(all, rng);
             const auto take = static_cast<std::size_t>(
                 std::ceil(o.validationFraction * static_cast<double>(n)));
-            valRows.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(take, all.size())));
+            valRows.assign(all.begin(),
+                all.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(take, all.size())));
             trainRows.assign(all.begin() + static_cast<std::ptrdiff_t>(valRows.size()), all.end());
         }
         std::sort(valRows.begin(), valRows.end());
@@ -421,7 +425,8 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
     const auto refreshRowWeights = [&] {
         for (int l = 1; l < L; ++l)
             wRow[static_cast<std::size_t>(l)] = Eigen::Map<const RowMatrixF>(
-                params.data() + layout.wOffset[l], units[l], units[l + 1]).transpose();
+                params.data() + layout.wOffset[l], units[l], units[l + 1])
+                                                    .transpose();
     };
     refreshRowWeights();
 
@@ -434,10 +439,10 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
         w.x.resize(rows, d);
         for (int r = 0; r < rows; ++r)
             std::copy(Xf.data() + static_cast<std::ptrdiff_t>(rowIds[r]) * d,
-                      Xf.data() + static_cast<std::ptrdiff_t>(rowIds[r] + 1) * d,
-                      w.x.data() + static_cast<std::ptrdiff_t>(r) * d);
-        forwardRows(layout, params.data(), o.activation, classification, w.x.data(), rows,
-                    w.outs, classification ? &w.logProb : nullptr);
+                Xf.data() + static_cast<std::ptrdiff_t>(rowIds[r] + 1) * d,
+                w.x.data() + static_cast<std::ptrdiff_t>(r) * d);
+        forwardRows(layout, params.data(), o.activation, classification, w.x.data(), rows, w.outs,
+            classification ? &w.logProb : nullptr);
         // Output delta: dLoss/dz of the mean loss over the batch.
         const int nout = units[L];
         const float scale = 1.0f / static_cast<float>(batchRows);
@@ -474,7 +479,7 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
             const float *in = l == 0 ? w.x.data() : w.outs[static_cast<std::size_t>(l - 1)].data();
             // dW^T (nin x nl) = in^T (nin x rows) * delta (rows x nl)
             mlpkernels::gemm(nin, nl, rows, in, 1, nin, w.delta.data(), nl,
-                             w.grad.data() + layout.wOffset[l], nl);
+                w.grad.data() + layout.wOffset[l], nl);
             Eigen::Map<Eigen::RowVectorXf> gb(w.grad.data() + layout.bOffset[l], nl);
             gb = w.delta.row(0);
             for (int r = 1; r < rows; ++r)
@@ -483,10 +488,9 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
                 w.deltaPrev.resize(rows, nin);
                 // deltaPrev (rows x nin) = delta (rows x nl) * W (nl x nin)
                 mlpkernels::gemm(rows, nin, nl, w.delta.data(), nl, 1,
-                                 wRow[static_cast<std::size_t>(l)].data(), nin,
-                                 w.deltaPrev.data(), nin);
-                multiplyDerivative(w.deltaPrev.data(), in, static_cast<std::size_t>(rows) * nin,
-                                   o.activation);
+                    wRow[static_cast<std::size_t>(l)].data(), nin, w.deltaPrev.data(), nin);
+                multiplyDerivative(
+                    w.deltaPrev.data(), in, static_cast<std::size_t>(rows) * nin, o.activation);
                 std::swap(w.delta, w.deltaPrev);
             }
         }
@@ -500,8 +504,8 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
         for (int start = 0; start < rows; start += kPredictRows) {
             const int m = std::min(kPredictRows, rows - start);
             forwardRows(layout, params.data(), o.activation, classification,
-                        xs + static_cast<std::ptrdiff_t>(start) * d, m, outs,
-                        classification ? &logProb : nullptr);
+                xs + static_cast<std::ptrdiff_t>(start) * d, m, outs,
+                classification ? &logProb : nullptr);
             const RowMatrixF &out = outs.back();
             for (int r = 0; r < m; ++r) {
                 const int id = rowIds[static_cast<std::size_t>(start + r)];
@@ -560,7 +564,7 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
                 for (std::int64_t c = c0; c < c1; ++c) {
                     const int off = static_cast<int>(c) * kChunkRows;
                     runChunk(work[static_cast<std::size_t>(c)], ids + off,
-                             std::min(kChunkRows, bt - off), bt);
+                        std::min(kChunkRows, bt - off), bt);
                 }
             };
             if (chunks > 1 && threads > 1)
@@ -673,10 +677,10 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
     m_epochsRun = epochsDone;
     m_bestEpoch = bestEpoch;
     for (int l = 0; l < L; ++l) {
-        m_weightsT.emplace_back(Eigen::Map<const RowMatrixF>(params.data() + layout.wOffset[l],
-                                                             units[l], units[l + 1]));
-        m_biases.emplace_back(Eigen::Map<const Eigen::VectorXf>(params.data() + layout.bOffset[l],
-                                                                units[l + 1]));
+        m_weightsT.emplace_back(Eigen::Map<const RowMatrixF>(
+            params.data() + layout.wOffset[l], units[l], units[l + 1]));
+        m_biases.emplace_back(
+            Eigen::Map<const Eigen::VectorXf>(params.data() + layout.bOffset[l], units[l + 1]));
     }
     return true;
 }
@@ -686,8 +690,10 @@ Eigen::MatrixXd Mlp::forward(const Eigen::Ref<const Eigen::MatrixXd> &X) const
     if (!isFitted())
         throw FitError("MLP: the model is not fitted");
     if (X.cols() != m_featureCount)
-        throw FitError("MLP: the data has " + std::to_string(X.cols()) + " feature columns, the "
-                       "model expects " + std::to_string(m_featureCount));
+        throw FitError("MLP: the data has " + std::to_string(X.cols())
+            + " feature columns, the "
+              "model expects "
+            + std::to_string(m_featureCount));
     std::vector<int> units { m_featureCount };
     for (const RowMatrixF &w : m_weightsT)
         units.push_back(static_cast<int>(w.cols()));
@@ -695,9 +701,11 @@ Eigen::MatrixXd Mlp::forward(const Eigen::Ref<const Eigen::MatrixXd> &X) const
     std::vector<float> params(layout.total);
     for (int l = 0; l < layout.layers(); ++l) {
         const RowMatrixF &w = m_weightsT[static_cast<std::size_t>(l)];
-        std::copy(w.data(), w.data() + w.size(), params.begin() + static_cast<std::ptrdiff_t>(layout.wOffset[l]));
+        std::copy(w.data(), w.data() + w.size(),
+            params.begin() + static_cast<std::ptrdiff_t>(layout.wOffset[l]));
         const Eigen::VectorXf &b = m_biases[static_cast<std::size_t>(l)];
-        std::copy(b.data(), b.data() + b.size(), params.begin() + static_cast<std::ptrdiff_t>(layout.bOffset[l]));
+        std::copy(b.data(), b.data() + b.size(),
+            params.begin() + static_cast<std::ptrdiff_t>(layout.bOffset[l]));
     }
     const bool classification = m_options.task == EstimatorTask::Classification;
     const Eigen::Index n = X.rows();
@@ -708,8 +716,8 @@ Eigen::MatrixXd Mlp::forward(const Eigen::Ref<const Eigen::MatrixXd> &X) const
     for (Eigen::Index start = 0; start < n; start += kPredictRows) {
         const int m = static_cast<int>(std::min<Eigen::Index>(kPredictRows, n - start));
         block = X.middleRows(start, m).cast<float>();
-        forwardRows(layout, params.data(), m_options.activation, classification, block.data(), m,
-                    outs);
+        forwardRows(
+            layout, params.data(), m_options.activation, classification, block.data(), m, outs);
         result.middleRows(start, m) = outs.back().cast<double>();
     }
     return result;
@@ -772,11 +780,12 @@ ModelState Mlp::state() const
     s.setNumber("class_count", m_classCount);
     s.setNumber("epochs_run", m_epochsRun);
     s.setNumber("best_epoch", m_bestEpoch);
-    s.setVector("loss_curve", Eigen::Map<const Eigen::VectorXd>(m_lossCurve.data(),
-                                                                static_cast<Eigen::Index>(m_lossCurve.size())));
+    s.setVector("loss_curve",
+        Eigen::Map<const Eigen::VectorXd>(
+            m_lossCurve.data(), static_cast<Eigen::Index>(m_lossCurve.size())));
     s.setVector("validation_loss_curve",
-                Eigen::Map<const Eigen::VectorXd>(m_validationLossCurve.data(),
-                                                  static_cast<Eigen::Index>(m_validationLossCurve.size())));
+        Eigen::Map<const Eigen::VectorXd>(
+            m_validationLossCurve.data(), static_cast<Eigen::Index>(m_validationLossCurve.size())));
     for (int l = 0; l < layerCount(); ++l) {
         const std::string index = std::to_string(l);
         s.setMatrix(std::string("W").append(index), weights(l));
@@ -847,9 +856,11 @@ void Mlp::restore(const ModelState &s)
     o.validationFraction = s.number("validation_fraction", 0, 1);
     if (o.earlyStopping && !(o.validationFraction > 0 && o.validationFraction < 1))
         fail("'validation_fraction' must lie strictly between 0 and 1");
-    o.nIterNoChange = static_cast<int>(s.integer("n_iter_no_change", 1, std::numeric_limits<int>::max()));
+    o.nIterNoChange
+        = static_cast<int>(s.integer("n_iter_no_change", 1, std::numeric_limits<int>::max()));
     o.tol = s.number("tol", 0, big);
-    o.seed = static_cast<std::uint32_t>(s.integer("seed", 0, std::numeric_limits<std::uint32_t>::max()));
+    o.seed = static_cast<std::uint32_t>(
+        s.integer("seed", 0, std::numeric_limits<std::uint32_t>::max()));
     const bool fitted = s.integer("fitted", 0, 1) == 1;
 
     Mlp restored(o);

@@ -3,7 +3,6 @@
 #include "ml/Estimator.h"
 
 #include <Eigen/Core>
-
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,8 +11,7 @@ namespace sextant::engine {
 
 // Options for Mlp. Defaults follow scikit-learn's MLPClassifier / MLPRegressor where the
 // two libraries agree, PyTorch's where they differ (Adam's epsilon placement).
-struct MlpOptions
-{
+struct MlpOptions {
     enum class Activation { Relu, Tanh, Sigmoid };
     enum class Solver { Adam, Sgd };
     // Weights drawn uniformly from the seed in [-bound, bound]: Glorot (Xavier)
@@ -35,9 +33,9 @@ struct MlpOptions
     Init init = Init::Auto;
 
     Solver solver = Solver::Adam;
-    double learningRate = 1e-3;   // > 0
-    int batchSize = 200;          // >= 1; min(batchSize, training rows) is used
-    int maxEpochs = 200;          // >= 1, full passes over the training rows
+    double learningRate = 1e-3; // > 0
+    int batchSize = 200; // >= 1; min(batchSize, training rows) is used
+    int maxEpochs = 200; // >= 1, full passes over the training rows
     // L2 penalty, scikit-learn's convention: alpha * ||W||^2 / (2 * batch rows) added to
     // each mini-batch's loss (weights only, not biases). >= 0.
     double alpha = 1e-4;
@@ -46,9 +44,9 @@ struct MlpOptions
     double momentum = 0.9;
     bool nesterov = false;
     // Adam (PyTorch's defaults and update: w -= lr * mhat / (sqrt(vhat) + epsilon)).
-    double beta1 = 0.9;     // [0, 1)
-    double beta2 = 0.999;   // [0, 1)
-    double epsilon = 1e-8;  // > 0
+    double beta1 = 0.9; // [0, 1)
+    double beta2 = 0.999; // [0, 1)
+    double epsilon = 1e-8; // > 0
 
     // Shuffle the training rows before every epoch (seeded).
     bool shuffle = true;
@@ -61,8 +59,8 @@ struct MlpOptions
     // scikit-learn; tol = 0 with a large nIterNoChange runs exactly maxEpochs epochs.
     bool earlyStopping = false;
     double validationFraction = 0.1; // in (0, 1), used with earlyStopping
-    int nIterNoChange = 10;          // >= 1
-    double tol = 1e-4;               // >= 0
+    int nIterNoChange = 10; // >= 1
+    double tol = 1e-4; // >= 0
 
     std::uint32_t seed = 0; // weight initialisation, shuffling and validation split
 };
@@ -102,8 +100,7 @@ struct MlpOptions
 // validationLoss the same on the held-out rows after the epoch (early stopping only);
 // metric is accuracy ("accuracy") or R^2 ("r2") on the held-out rows with early stopping,
 // otherwise on the training mini-batches during the epoch.
-class Mlp : public Estimator
-{
+class Mlp : public Estimator {
 public:
     explicit Mlp(MlpOptions options = {});
 
@@ -111,12 +108,15 @@ public:
     EstimatorTask task() const override { return m_options.task; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
-             const FitContext &context) override;
+        const FitContext &context) override;
     bool isFitted() const override { return !m_weightsT.empty(); }
     int featureCount() const override { return m_featureCount; }
 
     Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
-    bool hasProbabilities() const override { return m_options.task == EstimatorTask::Classification; }
+    bool hasProbabilities() const override
+    {
+        return m_options.task == EstimatorTask::Classification;
+    }
     Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     int classCount() const override { return m_classCount; }
 
@@ -129,7 +129,7 @@ public:
     // Fitted network (see the class comment): layers input side first.
     int layerCount() const { return static_cast<int>(m_weightsT.size()); }
     Eigen::MatrixXd weights(int layer) const; // out x in
-    Eigen::VectorXd bias(int layer) const;    // out
+    Eigen::VectorXd bias(int layer) const; // out
     // Output units of the last layer: classCount() or 1.
     int outputCount() const;
 

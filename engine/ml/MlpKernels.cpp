@@ -1,7 +1,6 @@
 #include "ml/MlpKernels.h"
 
 #include <Eigen/Core>
-
 #include <algorithm>
 #include <atomic>
 #include <vector>
@@ -18,8 +17,8 @@ namespace {
 std::atomic<bool> g_forceGeneric { false };
 
 void gemmGeneric(int M, int N, int K, const float *A, std::ptrdiff_t aRowStride,
-                 std::ptrdiff_t aColStride, const float *B, std::ptrdiff_t ldb, float *C,
-                 std::ptrdiff_t ldc, bool accumulate)
+    std::ptrdiff_t aColStride, const float *B, std::ptrdiff_t ldb, float *C, std::ptrdiff_t ldc,
+    bool accumulate)
 {
     using RowMat = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     using ColMat = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor>;
@@ -61,10 +60,8 @@ __attribute__((target("avx2,fma"))) inline __m256i laneMask(int count)
 // accumulators are named variables so that they stay in registers.
 template<bool Full>
 __attribute__((target("avx2,fma"))) void microKernel6(int K, const float *A, std::ptrdiff_t sm,
-                                                      std::ptrdiff_t sk, const float *B,
-                                                      std::ptrdiff_t ldb, float *C,
-                                                      std::ptrdiff_t ldc, int ncols,
-                                                      bool accumulate)
+    std::ptrdiff_t sk, const float *B, std::ptrdiff_t ldb, float *C, std::ptrdiff_t ldc, int ncols,
+    bool accumulate)
 {
     __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
     __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
@@ -109,7 +106,8 @@ __attribute__((target("avx2,fma"))) void microKernel6(int K, const float *A, std
         c50 = _mm256_fmadd_ps(a, b0, c50);
         c51 = _mm256_fmadd_ps(a, b1, c51);
     }
-    const auto put = [&](float *cr, __m256 v0, __m256 v1) __attribute__((target("avx2,fma"))) {
+    const auto put = [&](float *cr, __m256 v0, __m256 v1) __attribute__((target("avx2,fma")))
+    {
         if constexpr (Full) {
             if (accumulate) {
                 v0 = _mm256_add_ps(_mm256_loadu_ps(cr), v0);
@@ -135,10 +133,9 @@ __attribute__((target("avx2,fma"))) void microKernel6(int K, const float *A, std
 }
 
 // Six rows of C, all N columns.
-__attribute__((target("avx2,fma"))) void rowBlock6(int N, int K, const float *A,
-                                                   std::ptrdiff_t sm, std::ptrdiff_t sk,
-                                                   const float *B, std::ptrdiff_t ldb, float *C,
-                                                   std::ptrdiff_t ldc, bool accumulate)
+__attribute__((target("avx2,fma"))) void rowBlock6(int N, int K, const float *A, std::ptrdiff_t sm,
+    std::ptrdiff_t sk, const float *B, std::ptrdiff_t ldb, float *C, std::ptrdiff_t ldc,
+    bool accumulate)
 {
     int n = 0;
     for (; n + 16 <= N; n += 16)
@@ -147,14 +144,14 @@ __attribute__((target("avx2,fma"))) void rowBlock6(int N, int K, const float *A,
         microKernel6<false>(K, A, sm, sk, B + n, ldb, C + n, ldc, N - n, accumulate);
 }
 
-using RowBlockFn = void (*)(int, int, const float *, std::ptrdiff_t, std::ptrdiff_t,
-                            const float *, std::ptrdiff_t, float *, std::ptrdiff_t, bool);
+using RowBlockFn = void (*)(int, int, const float *, std::ptrdiff_t, std::ptrdiff_t, const float *,
+    std::ptrdiff_t, float *, std::ptrdiff_t, bool);
 
 // Runs `rowBlock` (a 6-row kernel: 256-bit rowBlock6 or 512-bit rowBlock6x512) over all
 // rows of C.
 void gemmBlocked(RowBlockFn rowBlock, int M, int N, int K, const float *A, std::ptrdiff_t sm,
-                 std::ptrdiff_t sk, const float *B, std::ptrdiff_t ldb, float *C,
-                 std::ptrdiff_t ldc, bool accumulate)
+    std::ptrdiff_t sk, const float *B, std::ptrdiff_t ldb, float *C, std::ptrdiff_t ldc,
+    bool accumulate)
 {
     int m = 0;
     for (; m + 6 <= M; m += 6)
@@ -174,19 +171,19 @@ void gemmBlocked(RowBlockFn rowBlock, int M, int N, int K, const float *A, std::
     if (accumulate)
         for (int r = 0; r < rest; ++r)
             std::copy(C + (m + r) * ldc, C + (m + r) * ldc + N,
-                      packC.begin() + static_cast<std::ptrdiff_t>(r) * N);
+                packC.begin() + static_cast<std::ptrdiff_t>(r) * N);
     rowBlock(N, K, packA.data(), 1, 6, B, ldb, packC.data(), N, accumulate);
     for (int r = 0; r < rest; ++r)
         std::copy(packC.begin() + static_cast<std::ptrdiff_t>(r) * N,
-                  packC.begin() + static_cast<std::ptrdiff_t>(r + 1) * N, C + (m + r) * ldc);
+            packC.begin() + static_cast<std::ptrdiff_t>(r + 1) * N, C + (m + r) * ldc);
 }
 
 // The same 6-row kernel on 512-bit registers: 6 rows x up to 32 columns (ncols in
 // [1, 32]), for CPUs with AVX-512F.
 template<bool Full>
-__attribute__((target("avx512f,avx2,fma"))) void microKernel6x32(
-    int K, const float *A, std::ptrdiff_t sm, std::ptrdiff_t sk, const float *B,
-    std::ptrdiff_t ldb, float *C, std::ptrdiff_t ldc, int ncols, bool accumulate)
+__attribute__((target("avx512f,avx2,fma"))) void microKernel6x32(int K, const float *A,
+    std::ptrdiff_t sm, std::ptrdiff_t sk, const float *B, std::ptrdiff_t ldb, float *C,
+    std::ptrdiff_t ldc, int ncols, bool accumulate)
 {
     __m512 c00 = _mm512_setzero_ps(), c01 = _mm512_setzero_ps();
     __m512 c10 = _mm512_setzero_ps(), c11 = _mm512_setzero_ps();
@@ -233,8 +230,9 @@ __attribute__((target("avx512f,avx2,fma"))) void microKernel6x32(
         c50 = _mm512_fmadd_ps(a, b0, c50);
         c51 = _mm512_fmadd_ps(a, b1, c51);
     }
-    const auto put = [&](float *cr, __m512 v0, __m512 v1)
-        __attribute__((target("avx512f,avx2,fma"))) {
+    const auto put
+        = [&](float *cr, __m512 v0, __m512 v1) __attribute__((target("avx512f,avx2,fma")))
+    {
         if constexpr (Full) {
             if (accumulate) {
                 v0 = _mm512_add_ps(_mm512_loadu_ps(cr), v0);
@@ -259,9 +257,9 @@ __attribute__((target("avx512f,avx2,fma"))) void microKernel6x32(
     put(C + 5 * ldc, c50, c51);
 }
 
-__attribute__((target("avx512f,avx2,fma"))) void rowBlock6x512(
-    int N, int K, const float *A, std::ptrdiff_t sm, std::ptrdiff_t sk, const float *B,
-    std::ptrdiff_t ldb, float *C, std::ptrdiff_t ldc, bool accumulate)
+__attribute__((target("avx512f,avx2,fma"))) void rowBlock6x512(int N, int K, const float *A,
+    std::ptrdiff_t sm, std::ptrdiff_t sk, const float *B, std::ptrdiff_t ldb, float *C,
+    std::ptrdiff_t ldc, bool accumulate)
 {
     int n = 0;
     for (; n + 32 <= N; n += 32)
@@ -297,16 +295,15 @@ void setForceGeneric(bool force)
     g_forceGeneric.store(force, std::memory_order_relaxed);
 }
 
-void gemm(int M, int N, int K, const float *A, std::ptrdiff_t aRowStride,
-          std::ptrdiff_t aColStride, const float *B, std::ptrdiff_t ldb, float *C,
-          std::ptrdiff_t ldc, bool accumulate)
+void gemm(int M, int N, int K, const float *A, std::ptrdiff_t aRowStride, std::ptrdiff_t aColStride,
+    const float *B, std::ptrdiff_t ldb, float *C, std::ptrdiff_t ldc, bool accumulate)
 {
     if (M <= 0 || N <= 0)
         return;
 #ifdef SEXTANT_MLP_HAVE_AVX2_KERNEL
     if (vectorized()) {
         gemmBlocked(cpuHasAvx512() ? &rowBlock6x512 : &rowBlock6, M, N, K, A, aRowStride,
-                    aColStride, B, ldb, C, ldc, accumulate);
+            aColStride, B, ldb, C, ldc, accumulate);
         return;
     }
 #endif

@@ -15,11 +15,10 @@ namespace sextant::engine::mlpkernels {
 //
 // On x86-64 CPUs with AVX-512F an explicit 6 x 32 register-blocked kernel runs, with AVX2 and
 // FMA a 6 x 16 one (chosen at run time, the library itself being compiled for baseline
-// x86-64); elsewhere a portable Eigen product. Each output sums over k in increasing order, so the result is the same
-// bit for bit on every run on the same machine and build.
-void gemm(int M, int N, int K, const float *A, std::ptrdiff_t aRowStride,
-          std::ptrdiff_t aColStride, const float *B, std::ptrdiff_t ldb, float *C,
-          std::ptrdiff_t ldc, bool accumulate = false);
+// x86-64); elsewhere a portable Eigen product. Each output sums over k in increasing order, so the
+// result is the same bit for bit on every run on the same machine and build.
+void gemm(int M, int N, int K, const float *A, std::ptrdiff_t aRowStride, std::ptrdiff_t aColStride,
+    const float *B, std::ptrdiff_t ldb, float *C, std::ptrdiff_t ldc, bool accumulate = false);
 
 // True when gemm uses one of the explicit AVX2 / AVX-512 kernels.
 bool vectorized();

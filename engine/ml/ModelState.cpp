@@ -25,8 +25,8 @@ void ModelState::setVector(const std::string &name, const Eigen::VectorXd &v)
     arrays[name] = std::move(a);
 }
 
-void ModelState::setArray(const std::string &name, std::vector<std::int64_t> shape,
-                          std::vector<double> values)
+void ModelState::setArray(
+    const std::string &name, std::vector<std::int64_t> shape, std::vector<double> values)
 {
     arrays[name] = ModelArray { std::move(shape), std::move(values) };
 }
@@ -38,8 +38,7 @@ void ModelState::fail(const std::string &what) const
 
 bool ModelState::has(const std::string &name) const
 {
-    return numbers.count(name) || texts.count(name) || textLists.count(name)
-        || arrays.count(name);
+    return numbers.count(name) || texts.count(name) || textLists.count(name) || arrays.count(name);
 }
 
 double ModelState::number(const std::string &name) const
@@ -55,15 +54,13 @@ double ModelState::number(const std::string &name, double min, double max) const
     const double v = number(name);
     if (!(v >= min && v <= max)) {
         std::ostringstream s;
-        s << "'" << name << "' is " << v << ", expected a value in [" << min << ", " << max
-          << "]";
+        s << "'" << name << "' is " << v << ", expected a value in [" << min << ", " << max << "]";
         fail(s.str());
     }
     return v;
 }
 
-std::int64_t ModelState::integer(const std::string &name, std::int64_t min,
-                                 std::int64_t max) const
+std::int64_t ModelState::integer(const std::string &name, std::int64_t min, std::int64_t max) const
 {
     const double v = number(name, static_cast<double>(min), static_cast<double>(max));
     if (v != std::floor(v))
@@ -118,12 +115,12 @@ const ModelArray &ModelState::array(const std::string &name) const
     }
     if (static_cast<std::int64_t>(a.values.size()) != count)
         fail("array '" + name + "' holds " + std::to_string(a.values.size())
-             + " values, its shape says " + std::to_string(count));
+            + " values, its shape says " + std::to_string(count));
     return a;
 }
 
-Eigen::MatrixXd ModelState::matrix(const std::string &name, std::int64_t rows,
-                                   std::int64_t cols) const
+Eigen::MatrixXd ModelState::matrix(
+    const std::string &name, std::int64_t rows, std::int64_t cols) const
 {
     const ModelArray &a = array(name);
     if (a.shape.size() != 2)
@@ -149,9 +146,9 @@ Eigen::VectorXd ModelState::vector(const std::string &name, std::int64_t size) c
         fail("'" + name + "' is not a vector");
     if (size >= 0 && a.shape[0] != size)
         fail("'" + name + "' has " + std::to_string(a.shape[0]) + " entries, expected "
-             + std::to_string(size));
-    return Eigen::Map<const Eigen::VectorXd>(a.values.data(),
-                                             static_cast<Eigen::Index>(a.values.size()));
+            + std::to_string(size));
+    return Eigen::Map<const Eigen::VectorXd>(
+        a.values.data(), static_cast<Eigen::Index>(a.values.size()));
 }
 
 void ModelState::requireKind(const std::string &expectedKind, int maxVersion) const
@@ -159,8 +156,10 @@ void ModelState::requireKind(const std::string &expectedKind, int maxVersion) co
     if (kind != expectedKind)
         throw ModelStateError("expected a '" + expectedKind + "' state, found '" + kind + "'");
     if (version < 1 || version > maxVersion)
-        fail("state version " + std::to_string(version) + " is not supported (this build "
-             "reads up to " + std::to_string(maxVersion) + ")");
+        fail("state version " + std::to_string(version)
+            + " is not supported (this build "
+              "reads up to "
+            + std::to_string(maxVersion) + ")");
 }
 
 bool ModelState::operator==(const ModelState &o) const

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <Eigen/Core>
-
 #include <cstdint>
 #include <map>
 #include <stdexcept>
@@ -12,15 +11,13 @@ namespace sextant::engine {
 
 // Thrown by `restore` when a state is missing a field or holds one of the wrong shape or
 // value. The message names the field ("logistic_regression: 'coef' is 3 x 4, expected 3 x 5").
-class ModelStateError : public std::runtime_error
-{
+class ModelStateError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
 
 // A numeric array of any rank, row-major, with its shape.
-struct ModelArray
-{
+struct ModelArray {
     std::vector<std::int64_t> shape;
     std::vector<double> values;
 };
@@ -33,11 +30,10 @@ struct ModelArray
 // `restore` implementations must validate every field they read (shape, range, finiteness
 // where required) through the checked getters below, so a tampered file is refused with
 // a message instead of crashing.
-class ModelState
-{
+class ModelState {
 public:
-    std::string kind;    // the step's kind(), e.g. "logistic_regression"
-    int version = 1;     // the step's own state layout version
+    std::string kind; // the step's kind(), e.g. "logistic_regression"
+    int version = 1; // the step's own state layout version
 
     std::map<std::string, double> numbers;
     std::map<std::string, std::string> texts;
@@ -57,8 +53,8 @@ public:
     }
     void setMatrix(const std::string &name, const Eigen::MatrixXd &m);
     void setVector(const std::string &name, const Eigen::VectorXd &v);
-    void setArray(const std::string &name, std::vector<std::int64_t> shape,
-                  std::vector<double> values);
+    void setArray(
+        const std::string &name, std::vector<std::int64_t> shape, std::vector<double> values);
 
     // Checked getters: throw ModelStateError naming the field when it is absent, has the
     // wrong shape, or (for number/integer) lies outside [min, max].
@@ -70,8 +66,8 @@ public:
     std::uint64_t unsignedInteger(const std::string &name) const;
     const std::vector<std::string> &textList(const std::string &name) const;
     // rows/cols < 0 accept any size in that dimension.
-    Eigen::MatrixXd matrix(const std::string &name, std::int64_t rows = -1,
-                           std::int64_t cols = -1) const;
+    Eigen::MatrixXd matrix(
+        const std::string &name, std::int64_t rows = -1, std::int64_t cols = -1) const;
     Eigen::VectorXd vector(const std::string &name, std::int64_t size = -1) const;
     const ModelArray &array(const std::string &name) const;
 

@@ -4,7 +4,6 @@
 #include "ml/ColumnTransform.h"
 
 #include <QHash>
-
 #include <set>
 
 namespace sextant::engine {
@@ -32,8 +31,8 @@ void OneHotTransform::fit(const Dataset &data, const FitContext &)
                 seen.push_back(ColumnTransform::ss(c.categories()[k]));
         if (seen.empty())
             throw FitError("column '" + name
-                           + "' has no value (every cell is missing): One-hot has no category "
-                             "to encode");
+                + "' has no value (every cell is missing): One-hot has no category "
+                  "to encode");
         categories.push_back(std::move(seen));
     }
     m_columns = cols;
@@ -47,9 +46,8 @@ Dataset OneHotTransform::transform(const Dataset &data) const
     // Which table column is encoded by which fitted entry.
     QHash<int, std::size_t> encoded;
     for (std::size_t i = 0; i < m_columns.size(); ++i)
-        encoded.insert(ColumnTransform::requireColumn(data, m_columns[i],
-                                                      ColumnType::Categorical, kStep),
-                       i);
+        encoded.insert(
+            ColumnTransform::requireColumn(data, m_columns[i], ColumnType::Categorical, kStep), i);
     QList<Column> out;
     for (int j = 0; j < data.columnCount(); ++j) {
         const Column &c = data.column(j);
@@ -71,8 +69,7 @@ Dataset OneHotTransform::transform(const Dataset &data) const
                 }
         }
         const std::size_t rows = static_cast<std::size_t>(data.rowCount());
-        std::vector<std::vector<double>> cells(cats.size() - first,
-                                               std::vector<double>(rows, 0.0));
+        std::vector<std::vector<double>> cells(cats.size() - first, std::vector<double>(rows, 0.0));
         const auto codes = c.codes();
         for (std::size_t r = 0; r < rows; ++r) {
             const std::int32_t code = codes[r];

@@ -16,18 +16,16 @@ namespace sextant::engine {
 // (sklearn's drop='first'); a column with a single seen category is then dropped.
 //
 // Categories are matched by name, so the transformed table may number them differently.
-class OneHotTransform : public Transformer
-{
+class OneHotTransform : public Transformer {
 public:
-    struct Options
-    {
+    struct Options {
         // Empty: every categorical Feature column.
         std::vector<std::string> columns;
         bool dropFirst = false;
     };
 
     OneHotTransform() = default;
-    explicit OneHotTransform(Options options) : m_options(std::move(options)) {}
+    explicit OneHotTransform(Options options) : m_options(std::move(options)) { }
     const Options &options() const { return m_options; }
 
     std::string kind() const override { return "one_hot"; }

@@ -14,13 +14,14 @@ namespace sextant::engine {
 // boundaries depend only on the arguments, so combining per-chunk results in chunk order
 // is deterministic. An exception in a chunk is rethrown on the caller after all chunks end.
 template<typename Fn>
-int parallelChunks(std::int64_t begin, std::int64_t end, int threads, std::int64_t minChunk,
-                   Fn &&fn)
+int parallelChunks(
+    std::int64_t begin, std::int64_t end, int threads, std::int64_t minChunk, Fn &&fn)
 {
     const std::int64_t n = end - begin;
     if (n <= 0)
         return 0;
-    std::int64_t chunks = std::max<std::int64_t>(1, std::min<std::int64_t>(threads, n / std::max<std::int64_t>(1, minChunk)));
+    std::int64_t chunks = std::max<std::int64_t>(
+        1, std::min<std::int64_t>(threads, n / std::max<std::int64_t>(1, minChunk)));
     if (chunks == 1) {
         fn(0, begin, end);
         return 1;

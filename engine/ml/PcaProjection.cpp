@@ -3,7 +3,6 @@
 #include "ml/Pca.h"
 
 #include <Eigen/Core>
-
 #include <cmath>
 
 namespace sextant::engine {
@@ -46,7 +45,8 @@ PcaProjection PcaProjection::compute(const Dataset &dataset, const std::atomic<b
     Eigen::MatrixXd X(m, d);
     for (int j = 0; j < d; ++j)
         for (Eigen::Index i = 0; i < m; ++i)
-            X(i, j) = cols[static_cast<std::size_t>(j)][static_cast<std::size_t>(out.rowIds[static_cast<std::size_t>(i)])];
+            X(i, j) = cols[static_cast<std::size_t>(j)]
+                          [static_cast<std::size_t>(out.rowIds[static_cast<std::size_t>(i)])];
 
     Pca pca;
     PcaOptions options;

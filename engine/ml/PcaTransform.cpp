@@ -5,7 +5,6 @@
 #include "ml/Pca.h"
 
 #include <QSet>
-
 #include <cmath>
 
 namespace sextant::engine {
@@ -37,8 +36,7 @@ void PcaTransform::fit(const Dataset &data, const FitContext &context)
     if (m_options.prefix.empty())
         throw FitError("PCA: the column name prefix must not be empty");
     const std::vector<std::string> cols = ColumnTransform::selectColumns(
-        data, m_options.columns, [](const Column &c) { return c.isNumeric(); }, kStep,
-        "numeric");
+        data, m_options.columns, [](const Column &c) { return c.isNumeric(); }, kStep, "numeric");
     if (cols.empty())
         throw FitError("PCA: the table has no numeric feature column");
     std::vector<int> indices;
@@ -101,8 +99,8 @@ Dataset PcaTransform::transform(const Dataset &data) const
             for (Eigen::Index c = 0; c < scores.cols(); ++c)
                 out.push_back(ColumnTransform::numericFeature(
                     ColumnTransform::qs(m_options.prefix + std::to_string(c + 1)),
-                    std::vector<double>(scores.col(c).data(),
-                                        scores.col(c).data() + scores.rows())));
+                    std::vector<double>(
+                        scores.col(c).data(), scores.col(c).data() + scores.rows())));
         if (!used.contains(j))
             out.push_back(data.column(j));
     }
@@ -143,7 +141,7 @@ void PcaTransform::restore(const ModelState &s)
     const Eigen::MatrixXd axes = s.matrix("axes", -1, d);
     if (axes.rows() < 1 || axes.rows() > d)
         throw ModelStateError("pca: 'axes' has " + std::to_string(axes.rows())
-                              + " rows, expected 1 to " + std::to_string(d));
+            + " rows, expected 1 to " + std::to_string(d));
     if (!axes.allFinite())
         throw ModelStateError("pca: 'axes' holds a non-finite value");
     const Eigen::VectorXd mean = ColumnTransform::restoreVector(s, "mean", d);

@@ -3,7 +3,6 @@
 #include "ml/Transformer.h"
 
 #include <Eigen/Core>
-
 #include <string>
 #include <vector>
 
@@ -24,11 +23,9 @@ namespace sextant::engine {
 // before the decomposition (PCA on the correlation matrix). Missing values are refused:
 // fit and transform throw FitError naming the column. When `context.cancel` becomes true
 // during fit, fit returns with the step unfitted.
-class PcaTransform : public Transformer
-{
+class PcaTransform : public Transformer {
 public:
-    struct Options
-    {
+    struct Options {
         // Empty: every numeric Feature column.
         std::vector<std::string> columns;
         int components = 0;
@@ -38,7 +35,7 @@ public:
     };
 
     PcaTransform() = default;
-    explicit PcaTransform(Options options) : m_options(std::move(options)) {}
+    explicit PcaTransform(Options options) : m_options(std::move(options)) { }
     const Options &options() const { return m_options; }
 
     std::string kind() const override { return "pca"; }

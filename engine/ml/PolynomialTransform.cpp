@@ -13,8 +13,8 @@ constexpr std::size_t kMaxTerms = 100000;
 
 // Appends every non-decreasing (strictly increasing when `distinct`) index tuple of
 // length `degree` over [0, n), in itertools.combinations(_with_replacement) order.
-void combinations(int n, int degree, bool distinct, std::vector<int> &prefix,
-                  std::vector<std::vector<int>> &out)
+void combinations(
+    int n, int degree, bool distinct, std::vector<int> &prefix, std::vector<std::vector<int>> &out)
 {
     if (static_cast<int>(prefix.size()) == degree) {
         out.push_back(prefix);
@@ -68,11 +68,10 @@ void PolynomialTransform::fit(const Dataset &data, const FitContext &)
     if (m_options.degree < 2 || m_options.degree > 5)
         throw FitError("Polynomial features: the degree must be between 2 and 5");
     const std::vector<std::string> cols = ColumnTransform::selectColumns(
-        data, m_options.columns, [](const Column &c) { return c.isNumeric(); }, kStep,
-        "numeric");
+        data, m_options.columns, [](const Column &c) { return c.isNumeric(); }, kStep, "numeric");
     for (const std::string &name : cols)
-        ColumnTransform::requireComplete(data.column(data.indexOf(ColumnTransform::qs(name))),
-                                         kStep);
+        ColumnTransform::requireComplete(
+            data.column(data.indexOf(ColumnTransform::qs(name))), kStep);
     m_columns = cols;
     buildTerms();
     m_fitted = true;
@@ -95,12 +94,9 @@ Dataset PolynomialTransform::transform(const Dataset &data) const
     for (std::size_t t = 0; t < m_terms.size(); ++t) {
         const std::vector<int> &term = m_terms[t];
         // sklearn builds x_i * (x_j * (...)): multiply from the last factor backwards.
-        std::vector<double> v(data.column(indices[static_cast<std::size_t>(term.back())])
-                                  .values()
-                                  .begin(),
-                              data.column(indices[static_cast<std::size_t>(term.back())])
-                                  .values()
-                                  .end());
+        std::vector<double> v(
+            data.column(indices[static_cast<std::size_t>(term.back())]).values().begin(),
+            data.column(indices[static_cast<std::size_t>(term.back())]).values().end());
         for (std::size_t k = term.size() - 1; k-- > 0;) {
             const auto x = data.column(indices[static_cast<std::size_t>(term[k])]).values();
             for (std::size_t r = 0; r < rows; ++r)

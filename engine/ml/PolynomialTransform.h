@@ -18,11 +18,9 @@ namespace sextant::engine {
 // Missing values are refused: fit and transform throw FitError naming the column
 // ("column 'x' has 12 missing values: add an Impute step before Polynomial features").
 // At most 100,000 generated columns.
-class PolynomialTransform : public Transformer
-{
+class PolynomialTransform : public Transformer {
 public:
-    struct Options
-    {
+    struct Options {
         // Empty: every numeric Feature column.
         std::vector<std::string> columns;
         int degree = 2; // 2..5
@@ -30,7 +28,7 @@ public:
     };
 
     PolynomialTransform() = default;
-    explicit PolynomialTransform(Options options) : m_options(std::move(options)) {}
+    explicit PolynomialTransform(Options options) : m_options(std::move(options)) { }
     const Options &options() const { return m_options; }
 
     std::string kind() const override { return "polynomial"; }

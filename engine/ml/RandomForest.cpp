@@ -10,8 +10,7 @@
 namespace sextant::engine {
 
 RandomForest::RandomForest(EstimatorTask task, RandomForestOptions options)
-    : m_task(task)
-    , m_options(options)
+    : m_task(task), m_options(options)
 {
     if (task == EstimatorTask::Clustering)
         throw FitError("a random forest does classification or regression, not clustering");
@@ -23,7 +22,7 @@ std::unique_ptr<Estimator> RandomForest::cloneUnfitted() const
 }
 
 bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
-                       const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context)
+    const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context)
 {
     m_featureCount = 0;
     m_classCount = 0;
@@ -69,10 +68,9 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     const int S = params.statDim;
 
     // One workspace per thread, reused from tree to tree.
-    struct Workspace
-    {
+    struct Workspace {
         std::unique_ptr<DecisionTreeBuilder> builder;
-        std::vector<double> stats;       // n x S, zero outside the tree's rows
+        std::vector<double> stats; // n x S, zero outside the tree's rows
         std::vector<std::uint32_t> counts;
         std::vector<std::uint32_t> rows;
     };
@@ -106,8 +104,8 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                 st[2] = c * y(i) * y(i);
             }
         }
-        const bool ok = w.builder->build(w.rows, w.stats.data(), splitMix64(rng), tree,
-                                         context.cancel);
+        const bool ok
+            = w.builder->build(w.rows, w.stats.data(), splitMix64(rng), tree, context.cancel);
         // Reset the workspace for the next tree.
         for (std::uint32_t r : w.rows) {
             std::fill_n(w.stats.data() + static_cast<std::size_t>(r) * S, S, 0.0);
@@ -159,21 +157,21 @@ Eigen::MatrixXd RandomForest::meanValues(const Eigen::Ref<const Eigen::MatrixXd>
         throw FitError("random forest: the model is not fitted");
     if (X.cols() != m_featureCount)
         throw FitError("random forest: the data has " + std::to_string(X.cols())
-                       + " features, the model expects " + std::to_string(m_featureCount));
+            + " features, the model expects " + std::to_string(m_featureCount));
     const int V = m_task == EstimatorTask::Classification ? m_classCount : 1;
     Eigen::MatrixXd out = Eigen::MatrixXd::Zero(X.rows(), V);
     const double scale = 1.0 / static_cast<double>(m_trees.size());
     parallelChunks(0, X.rows(), FitContext {}.threadCount(), 1024,
-                   [&](int, std::int64_t begin, std::int64_t end) {
-                       for (std::int64_t i = begin; i < end; ++i) {
-                           for (const DecisionTreeModel &t : m_trees) {
-                               const double *v = t.predictRow(X, i);
-                               for (int k = 0; k < V; ++k)
-                                   out(i, k) += v[k];
-                           }
-                           out.row(i) *= scale;
-                       }
-                   });
+        [&](int, std::int64_t begin, std::int64_t end) {
+            for (std::int64_t i = begin; i < end; ++i) {
+                for (const DecisionTreeModel &t : m_trees) {
+                    const double *v = t.predictRow(X, i);
+                    for (int k = 0; k < V; ++k)
+                        out(i, k) += v[k];
+                }
+                out.row(i) *= scale;
+            }
+        });
     return out;
 }
 

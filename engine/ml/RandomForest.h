@@ -11,19 +11,18 @@ namespace sextant::engine {
 
 // Options of RandomForest; defaults follow scikit-learn's RandomForestClassifier /
 // RandomForestRegressor.
-struct RandomForestOptions
-{
-    int nTrees = 100;                              // trees, >= 1
+struct RandomForestOptions {
+    int nTrees = 100; // trees, >= 1
     SplitCriterion criterion = SplitCriterion::Gini; // classification: Gini or Entropy;
-                                                   // regression always uses SquaredError
-    int maxDepth = -1;                             // < 0: unlimited (root has depth 0)
-    int minSamplesSplit = 2;                       // distinct rows a node needs to split
-    int minSamplesLeaf = 1;                        // distinct rows each leaf keeps
-    MaxFeatures maxFeatures = MaxFeatures::Auto;   // Auto: sqrt(d) classification, d regression
-    double maxFeaturesFraction = 1.0;              // used when maxFeatures == Fraction
-    bool bootstrap = true;                         // n draws with replacement per tree
-    int maxBins = 255;                             // bins per feature, 2..255
-    std::uint64_t seed = 0;                        // bootstrap draws and feature draws
+                                                     // regression always uses SquaredError
+    int maxDepth = -1; // < 0: unlimited (root has depth 0)
+    int minSamplesSplit = 2; // distinct rows a node needs to split
+    int minSamplesLeaf = 1; // distinct rows each leaf keeps
+    MaxFeatures maxFeatures = MaxFeatures::Auto; // Auto: sqrt(d) classification, d regression
+    double maxFeaturesFraction = 1.0; // used when maxFeatures == Fraction
+    bool bootstrap = true; // n draws with replacement per tree
+    int maxBins = 255; // bins per feature, 2..255
+    std::uint64_t seed = 0; // bootstrap draws and feature draws
 };
 
 // Random forest of histogram CART trees (bagging + a feature draw at every node).
@@ -39,18 +38,17 @@ struct RandomForestOptions
 // Regression predicts the mean of the trees' leaf means.
 //
 // Reports once per tree (epoch = trees built; trainLoss NaN, no metric).
-class RandomForest : public Estimator
-{
+class RandomForest : public Estimator {
 public:
-    explicit RandomForest(EstimatorTask task = EstimatorTask::Classification,
-                          RandomForestOptions options = {});
+    explicit RandomForest(
+        EstimatorTask task = EstimatorTask::Classification, RandomForestOptions options = {});
 
     std::string kind() const override { return "random_forest"; }
     EstimatorTask task() const override { return m_task; }
     const RandomForestOptions &options() const { return m_options; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
-             const FitContext &context) override;
+        const FitContext &context) override;
     bool isFitted() const override { return m_featureCount > 0; }
     int featureCount() const override { return m_featureCount; }
     Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;

@@ -21,8 +21,7 @@ void StandardizeTransform::fit(const Dataset &data, const FitContext &)
 {
     m_fitted = false;
     const std::vector<std::string> cols = ColumnTransform::selectColumns(
-        data, m_options.columns, [](const Column &c) { return c.isNumeric(); }, kStep,
-        "numeric");
+        data, m_options.columns, [](const Column &c) { return c.isNumeric(); }, kStep, "numeric");
     std::vector<double> mean, var, offset, scale;
     constexpr double eps = std::numeric_limits<double>::epsilon();
     for (const std::string &name : cols) {
@@ -38,8 +37,8 @@ void StandardizeTransform::fit(const Dataset &data, const FitContext &)
             }
         if (n == 0)
             throw FitError("column '" + name
-                           + "' has no value (every cell is missing): Standardize cannot learn "
-                             "its mean");
+                + "' has no value (every cell is missing): Standardize cannot learn "
+                  "its mean");
         const double dn = static_cast<double>(n);
         const double m = sum / dn;
         double correction = 0, squares = 0;
@@ -116,10 +115,10 @@ void StandardizeTransform::restore(const ModelState &s)
     for (Eigen::Index i = 0; i < n; ++i) {
         if (!(scale(i) > 0))
             throw ModelStateError("standardize: the scale of column '"
-                                  + cols[static_cast<std::size_t>(i)] + "' is not positive");
+                + cols[static_cast<std::size_t>(i)] + "' is not positive");
         if (var(i) < 0)
             throw ModelStateError("standardize: the variance of column '"
-                                  + cols[static_cast<std::size_t>(i)] + "' is negative");
+                + cols[static_cast<std::size_t>(i)] + "' is negative");
     }
     m_options = std::move(o);
     m_columns = cols;

@@ -15,19 +15,17 @@ namespace sextant::engine {
 // Missing cells are ignored, as StandardScaler does: the statistics come from the present
 // values and a missing cell stays missing after transform. A column with no present value
 // at fit throws FitError naming it.
-class StandardizeTransform : public Transformer
-{
+class StandardizeTransform : public Transformer {
 public:
-    struct Options
-    {
+    struct Options {
         // Empty: every numeric Feature column.
         std::vector<std::string> columns;
         bool withMean = true; // subtract the mean
-        bool withStd = true;  // divide by the standard deviation
+        bool withStd = true; // divide by the standard deviation
     };
 
     StandardizeTransform() = default;
-    explicit StandardizeTransform(Options options) : m_options(std::move(options)) {}
+    explicit StandardizeTransform(Options options) : m_options(std::move(options)) { }
     const Options &options() const { return m_options; }
 
     std::string kind() const override { return "standardize"; }

@@ -1,10 +1,9 @@
 #include "ml/Svm.h"
 
-#include <opencv2/core.hpp>
-#include <opencv2/ml.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <opencv2/core.hpp>
+#include <opencv2/ml.hpp>
 #include <set>
 #include <string>
 
@@ -44,8 +43,7 @@ void validateOptions(const SvmOptions &o)
 
 } // namespace
 
-Svm::Svm(Options options)
-    : m_options(options)
+Svm::Svm(Options options) : m_options(options)
 {
 }
 
@@ -70,8 +68,8 @@ int Svm::supportVectorCount() const
     return m_svm ? m_svm->getSupportVectors().rows : 0;
 }
 
-bool Svm::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
-    const FitContext &context)
+bool Svm::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
+    const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context)
 {
     clear();
     validateOptions(m_options);
@@ -91,7 +89,8 @@ bool Svm::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
     if (classification) {
         for (Eigen::Index i = 0; i < y.size(); ++i) {
             if (y(i) < 0 || y(i) != std::floor(y(i)) || y(i) > 1e6)
-                throw FitError("SVM: the target must hold class codes 0, 1, 2... for classification");
+                throw FitError(
+                    "SVM: the target must hold class codes 0, 1, 2... for classification");
             classes.insert(static_cast<int>(y(i)));
         }
         if (classes.size() < 2)
@@ -110,7 +109,8 @@ bool Svm::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
 
     cv::Ptr<cv::ml::SVM> svm = cv::ml::SVM::create();
     svm->setType(classification ? cv::ml::SVM::C_SVC : cv::ml::SVM::EPS_SVR);
-    svm->setKernel(m_options.kernel == Options::Kernel::Linear ? cv::ml::SVM::LINEAR : cv::ml::SVM::RBF);
+    svm->setKernel(
+        m_options.kernel == Options::Kernel::Linear ? cv::ml::SVM::LINEAR : cv::ml::SVM::RBF);
     svm->setC(m_options.C);
     if (m_options.kernel == Options::Kernel::Rbf)
         svm->setGamma(gamma);
@@ -137,7 +137,8 @@ bool Svm::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const
     }
     if (context.cancelled())
         return false;
-    m_svm = std::shared_ptr<cv::ml::SVM>(svm.get(), [keep = svm](cv::ml::SVM *) mutable { keep.reset(); });
+    m_svm = std::shared_ptr<cv::ml::SVM>(
+        svm.get(), [keep = svm](cv::ml::SVM *) mutable { keep.reset(); });
     m_features = static_cast<int>(X.cols());
     m_gamma = m_options.kernel == Options::Kernel::Rbf ? gamma : 0.0;
     if (classification) {
@@ -152,8 +153,8 @@ Eigen::VectorXd Svm::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
     if (!isFitted())
         throw FitError("SVM: the model is not fitted");
     if (X.cols() != m_features)
-        throw FitError("SVM: the data has " + std::to_string(X.cols()) + " columns, the model was fitted on "
-            + std::to_string(m_features));
+        throw FitError("SVM: the data has " + std::to_string(X.cols())
+            + " columns, the model was fitted on " + std::to_string(m_features));
     if (!X.allFinite())
         throw FitError("SVM: the data holds a missing or non-finite value");
     Eigen::VectorXd out(X.rows());
@@ -203,7 +204,8 @@ void Svm::restore(const ModelState &s)
 {
     s.requireKind(kKind, 1);
     Options o;
-    o.task = s.integer("task", 0, 1) == 1 ? EstimatorTask::Regression : EstimatorTask::Classification;
+    o.task
+        = s.integer("task", 0, 1) == 1 ? EstimatorTask::Regression : EstimatorTask::Classification;
     o.kernel = s.integer("kernel", 0, 1) == 0 ? Options::Kernel::Linear : Options::Kernel::Rbf;
     o.C = s.number("c", 1e-300, 1e300);
     o.gamma = s.number("gamma", -1e300, 1e300);
@@ -219,8 +221,9 @@ void Svm::restore(const ModelState &s)
     const int features = static_cast<int>(s.integer("feature_count", 1, 1 << 20));
     const int classCount = classification ? static_cast<int>(s.integer("class_count", 2, 1000000))
                                           : static_cast<int>(s.integer("class_count", 0, 0));
-    const double gamma = o.kernel == Options::Kernel::Rbf ? s.number("resolved_gamma", 1e-300, 1e300)
-                                                          : s.number("resolved_gamma", 0, 0);
+    const double gamma = o.kernel == Options::Kernel::Rbf
+        ? s.number("resolved_gamma", 1e-300, 1e300)
+        : s.number("resolved_gamma", 0, 0);
     const Eigen::VectorXd classVec = s.vector("classes");
     std::vector<int> classes;
     if (classification) {
@@ -230,7 +233,8 @@ void Svm::restore(const ModelState &s)
             const double c = classVec(i);
             if (!(c >= 0 && c < classCount) || c != std::floor(c)
                 || (i > 0 && !(c > classVec(i - 1))))
-                throw ModelStateError("svm: 'classes' must be increasing class codes below 'class_count'");
+                throw ModelStateError(
+                    "svm: 'classes' must be increasing class codes below 'class_count'");
             classes.push_back(static_cast<int>(c));
         }
     } else if (classVec.size() != 0) {
@@ -244,7 +248,8 @@ void Svm::restore(const ModelState &s)
             throw ModelStateError("svm: 'opencv_model' is not a readable OpenCV model");
         const cv::FileNode node = fs[kNode];
         if (node.empty() || !node.isMap())
-            throw ModelStateError(std::string("svm: 'opencv_model' has no '") + kNode + "' section");
+            throw ModelStateError(
+                std::string("svm: 'opencv_model' has no '") + kNode + "' section");
         svm = cv::ml::SVM::create();
         svm->read(node);
         if (!svm->isTrained())
@@ -268,7 +273,8 @@ void Svm::restore(const ModelState &s)
             labels.convertTo(labels, CV_32S);
             for (std::size_t i = 0; i < classes.size(); ++i)
                 if (labels.at<int>(static_cast<int>(i)) != classes[i])
-                    throw ModelStateError("svm: the class labels of 'opencv_model' differ from 'classes'");
+                    throw ModelStateError(
+                        "svm: the class labels of 'opencv_model' differ from 'classes'");
         }
         const cv::Mat sv = svm->getSupportVectors();
         if (sv.empty() || sv.cols != features || sv.type() != CV_32F)
@@ -276,8 +282,8 @@ void Svm::restore(const ModelState &s)
         if (!cv::checkRange(sv))
             throw ModelStateError("svm: 'opencv_model' has non-finite support vectors");
         // Every decision function must refer to existing support vectors.
-        const int pairs = classification
-            ? static_cast<int>(classes.size() * (classes.size() - 1) / 2) : 1;
+        const int pairs
+            = classification ? static_cast<int>(classes.size() * (classes.size() - 1) / 2) : 1;
         for (int i = 0; i < pairs; ++i) {
             cv::Mat alpha, svidx;
             const double rho = svm->getDecisionFunction(i, alpha, svidx);
@@ -286,7 +292,8 @@ void Svm::restore(const ModelState &s)
             for (std::size_t j = 0; j < svidx.total(); ++j) {
                 const int v = svidx.at<int>(static_cast<int>(j));
                 if (v < 0 || v >= sv.rows)
-                    throw ModelStateError("svm: a decision function refers to a missing support vector");
+                    throw ModelStateError(
+                        "svm: a decision function refers to a missing support vector");
             }
         }
         // A probe prediction: OpenCV checks the rest of its internal consistency.
@@ -301,7 +308,8 @@ void Svm::restore(const ModelState &s)
     m_classCount = classCount;
     m_gamma = gamma;
     m_classes = std::move(classes);
-    m_svm = std::shared_ptr<cv::ml::SVM>(svm.get(), [keep = svm](cv::ml::SVM *) mutable { keep.reset(); });
+    m_svm = std::shared_ptr<cv::ml::SVM>(
+        svm.get(), [keep = svm](cv::ml::SVM *) mutable { keep.reset(); });
 }
 
 } // namespace sextant::engine

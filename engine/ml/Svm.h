@@ -3,7 +3,6 @@
 #include "ml/Estimator.h"
 
 #include <Eigen/Core>
-
 #include <memory>
 #include <vector>
 
@@ -17,18 +16,18 @@ namespace sextant::engine {
 struct SvmOptions {
     enum class Kernel {
         Linear, // K(x, z) = x·z
-        Rbf,    // K(x, z) = exp(-gamma ||x - z||²)
+        Rbf, // K(x, z) = exp(-gamma ||x - z||²)
     };
 
     // Classification: C-SVC, one-vs-one for more than two classes. Regression: epsilon-SVR.
     EstimatorTask task = EstimatorTask::Classification;
     Kernel kernel = Kernel::Rbf;
-    double C = 1.0;          // regularisation, > 0
+    double C = 1.0; // regularisation, > 0
     // RBF width; <= 0 means "scale" like scikit-learn: 1 / (d * var(X)), var over all cells
     // of the training matrix (1 when that variance is 0). The resolved value is kept in the
     // model (resolvedGamma()).
     double gamma = 0;
-    double epsilon = 0.1;    // SVR: width of the insensitive tube, >= 0
+    double epsilon = 0.1; // SVR: width of the insensitive tube, >= 0
     double tolerance = 1e-3; // solver stopping tolerance (sklearn's tol), > 0
     int maxIterations = 10000000; // solver iteration cap (sklearn has none)
 };

@@ -24,8 +24,7 @@ namespace sextant::engine {
 // results in chunk order, so results do not depend on the thread count. When the pool is
 // already in use (a nested or concurrent call) the chunks run on freshly spawned threads
 // instead, as parallelChunks does. An exception in a chunk is rethrown on the caller.
-class ThreadPool
-{
+class ThreadPool {
 public:
     static ThreadPool &shared()
     {
@@ -47,8 +46,7 @@ public:
             t.join();
     }
 
-    template<typename Fn>
-    void run(int chunks, Fn &&fn)
+    template<typename Fn> void run(int chunks, Fn &&fn)
     {
         if (chunks <= 0)
             return;
@@ -96,9 +94,8 @@ public:
 #endif
             } else {
                 std::unique_lock<std::mutex> lock(m_mutex);
-                m_finished.wait(lock, [&] {
-                    return m_done.load(std::memory_order_acquire) >= chunks - 1;
-                });
+                m_finished.wait(
+                    lock, [&] { return m_done.load(std::memory_order_acquire) >= chunks - 1; });
                 break;
             }
         }
@@ -169,13 +166,13 @@ private:
             const auto c = static_cast<int>(static_cast<std::uint32_t>(v));
             if (c >= chunks)
                 return -1;
-            if (m_state.compare_exchange_weak(v, v + 1, std::memory_order_acq_rel,
-                                              std::memory_order_acquire))
+            if (m_state.compare_exchange_weak(
+                    v, v + 1, std::memory_order_acq_rel, std::memory_order_acquire))
                 return c;
         }
     }
 
-    std::mutex m_busy;  // held by the one caller of run() at a time
+    std::mutex m_busy; // held by the one caller of run() at a time
     std::mutex m_mutex; // guards m_generation, m_stop and the condition variables
     std::condition_variable m_wake;
     std::condition_variable m_finished;

@@ -1,7 +1,6 @@
 #include "ml/TrainedModel.h"
 
 #include <QElapsedTimer>
-
 #include <cmath>
 #include <cstring>
 
@@ -30,8 +29,7 @@ void Prediction::setTable(const Dataset &raw)
         for (std::int64_t r = 0; r < n; ++r)
             codes[static_cast<std::size_t>(r)] = static_cast<std::int32_t>(predicted(r));
         table.addColumn(Column::categorical(
-            uniqueName(targetName + QStringLiteral(" (predicted)")), std::move(codes),
-            classNames));
+            uniqueName(targetName + QStringLiteral(" (predicted)")), std::move(codes), classNames));
         for (Eigen::Index k = 0; k < probabilities.cols(); ++k) {
             std::vector<double> v(static_cast<std::size_t>(n));
             for (std::int64_t r = 0; r < n; ++r)
@@ -67,9 +65,7 @@ void Prediction::setTable(const Dataset &raw)
 }
 
 std::shared_ptr<TrainedModel> TrainedModel::train(const Dataset &data,
-                                                  std::unique_ptr<Estimator> estimator,
-                                                  const QString &targetName,
-                                                  const FitContext &context)
+    std::unique_ptr<Estimator> estimator, const QString &targetName, const FitContext &context)
 {
     if (!estimator)
         throw FitError("no estimator to train");
@@ -119,14 +115,15 @@ Dataset TrainedModel::preprocess(const Dataset &raw) const
     return data;
 }
 
-std::vector<std::shared_ptr<const Transformer>> TrainedModel::pendingSteps(const Dataset &data) const
+std::vector<std::shared_ptr<const Transformer>> TrainedModel::pendingSteps(
+    const Dataset &data) const
 {
     // A table that already went through the first steps (the same fitted step objects:
     // e.g. a test split of a standardised table) only needs the remaining ones.
     const auto &done = data.preprocessing();
     std::size_t first = 0;
-    while (first < done.size() && first < preprocessing.size()
-           && done[first] == preprocessing[first])
+    while (
+        first < done.size() && first < preprocessing.size() && done[first] == preprocessing[first])
         ++first;
     return { preprocessing.begin() + static_cast<std::ptrdiff_t>(first), preprocessing.end() };
 }

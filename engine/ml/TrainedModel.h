@@ -5,13 +5,11 @@
 #include "ml/FeatureEncoder.h"
 #include "ml/Transformer.h"
 
+#include <Eigen/Core>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 #include <QVariantMap>
-
-#include <Eigen/Core>
-
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -26,8 +24,7 @@ namespace sextant::engine {
 // the target column encoded the same way (NaN where unknown or when the table has no
 // target column). `table` is the input table with the prediction columns appended
 // ("<target> (predicted)" and one "P(<class>)" per class), for viewing and export.
-struct Prediction
-{
+struct Prediction {
     EstimatorTask task = EstimatorTask::Classification;
     QString modelName;
     QString targetName;
@@ -46,8 +43,7 @@ struct Prediction
 // A fitted pipeline: the preprocessing steps that produced the training table, the
 // feature and target encoders, and the fitted estimator, with what is known about how it
 // was made. Immutable once built; shared between nodes, views and model files.
-class TrainedModel
-{
+class TrainedModel {
 public:
     // How the model was configured: the learner node type and its parameters, so
     // cross-validation and tuning can fit fresh copies.
@@ -64,7 +60,7 @@ public:
     std::int64_t trainingRows = 0;
     int trainingColumns = 0;
     QString trainingHash; // hex, see fingerprint()
-    QJsonObject metrics;  // cross-validation / test metrics when known
+    QJsonObject metrics; // cross-validation / test metrics when known
     QDateTime created;
     double fitSeconds = 0;
 
@@ -72,9 +68,7 @@ public:
     // and replayed on new tables). `targetName` may be empty for clustering. Throws
     // FitError; returns null when cancelled.
     static std::shared_ptr<TrainedModel> train(const Dataset &data,
-                                               std::unique_ptr<Estimator> estimator,
-                                               const QString &targetName,
-                                               const FitContext &context);
+        std::unique_ptr<Estimator> estimator, const QString &targetName, const FitContext &context);
 
     // Replays the preprocessing steps on a raw table (the table the pipeline's first
     // step was fitted on, or new rows with the same columns). Steps the table already

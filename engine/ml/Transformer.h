@@ -20,8 +20,7 @@ class Dataset;
 // missing or has another type; it never crashes on unseen categories (each step
 // documents what it does with them). Columns the step does not touch are shared, not
 // copied. The target column (role Target) is never transformed.
-class Transformer
-{
+class Transformer {
 public:
     virtual ~Transformer() = default;
 

@@ -32,7 +32,7 @@ std::unique_ptr<Transformer> createTransformer(const std::string &kind)
 std::vector<std::string> transformerKinds()
 {
     return { "impute", "standardize", "minmax_scale", "one_hot", "discretize", "polynomial",
-             "pca" };
+        "pca" };
 }
 
 } // namespace sextant::engine

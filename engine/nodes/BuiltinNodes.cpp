@@ -3,20 +3,20 @@
 #include "nodes/ClusterEvaluationNode.h"
 #include "nodes/CorrelationNode.h"
 #include "nodes/EvaluationViewNode.h"
+#include "nodes/FileSourceNode.h"
 #include "nodes/FilterRowsNode.h"
+#include "nodes/HistogramNode.h"
 #include "nodes/LearnerCatalog.h"
-#include "nodes/ParameterHelp.h"
 #include "nodes/ModelFileNode.h"
+#include "nodes/ParameterHelp.h"
 #include "nodes/PredictNode.h"
+#include "nodes/ScatterNode.h"
+#include "nodes/SelectColumnsNode.h"
 #include "nodes/SplitNode.h"
+#include "nodes/TableViewNode.h"
 #include "nodes/TestNode.h"
 #include "nodes/TransformNode.h"
 #include "nodes/TuneNode.h"
-#include "nodes/FileSourceNode.h"
-#include "nodes/HistogramNode.h"
-#include "nodes/ScatterNode.h"
-#include "nodes/SelectColumnsNode.h"
-#include "nodes/TableViewNode.h"
 
 #include <QtGlobal>
 
@@ -38,8 +38,8 @@ NodeType withHelp(NodeType type)
 Status BuiltinNodes::registerAll(NodeRegistry &registry)
 {
     for (NodeType type : { FileSourceNode::type(), SelectColumnsNode::type(), TableViewNode::type(),
-             HistogramNode::type(), CorrelationNode::type(), ScatterNode::type(),
-             SplitNode::type(), FilterRowsNode::type(), PredictNode::type(), TestNode::type(),
+             HistogramNode::type(), CorrelationNode::type(), ScatterNode::type(), SplitNode::type(),
+             FilterRowsNode::type(), PredictNode::type(), TestNode::type(),
              CrossValidationNode::type(), CompareNode::type(), TuneNode::type(),
              ModelFileNode::type(), ClusterEvaluationNode::type() }) {
         Status s = registry.add(withHelp(std::move(type)));

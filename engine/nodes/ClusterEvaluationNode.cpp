@@ -22,14 +22,16 @@ NodeType ClusterEvaluationNode::type()
         PortSpec { QStringLiteral("model"), PortType::Model, QStringLiteral("Model"), {}, false },
         PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false },
     };
-    t.outputs = { PortSpec { QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Metrics"), {}, false } };
+    t.outputs = { PortSpec {
+        QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Metrics"), {}, false } };
     t.parameters = {
         ParameterSpec::column(QStringLiteral("labels"), QStringLiteral("Known classes"),
             QStringLiteral("Column to compare the clusters with (adjusted Rand index). Empty: "
                            "the table's target column, if any.")),
-        ParameterSpec::integer(QStringLiteral("sample"), QStringLiteral("Silhouette sample"), 5000, 0,
-            100000000, QStringLiteral("Rows drawn (seeded) for the silhouette, which is quadratic; "
-                                      "0: every row.")),
+        ParameterSpec::integer(QStringLiteral("sample"), QStringLiteral("Silhouette sample"), 5000,
+            0, 100000000,
+            QStringLiteral("Rows drawn (seeded) for the silhouette, which is quadratic; "
+                           "0: every row.")),
     };
     t.setCompute(&ClusterEvaluationNode::compute);
     return t;
@@ -58,7 +60,8 @@ void ClusterEvaluationNode::compute(NodeContext &ctx)
     }
     QList<QPair<QString, double>> values;
     values.push_back({ QStringLiteral("clusters"), double(clusters.size()) });
-    values.push_back({ QStringLiteral("noise_share"), labels.size() ? double(noise) / labels.size() : 0.0 });
+    values.push_back(
+        { QStringLiteral("noise_share"), labels.size() ? double(noise) / labels.size() : 0.0 });
     values.push_back({ QStringLiteral("inertia"), Metrics::inertia(X, labels) });
     const int sample = static_cast<int>(ctx.intParameter(QStringLiteral("sample")));
     values.push_back({ QStringLiteral("silhouette"),
@@ -81,10 +84,11 @@ void ClusterEvaluationNode::compute(NodeContext &ctx)
         Eigen::VectorXd known(labels.size());
         for (Eigen::Index i = 0; i < known.size(); ++i)
             known(i) = c.codes()[static_cast<std::size_t>(i)];
-        values.push_back({ QStringLiteral("adjusted_rand"), Metrics::adjustedRandIndex(known, labels) });
+        values.push_back(
+            { QStringLiteral("adjusted_rand"), Metrics::adjustedRandIndex(known, labels) });
     }
-    MetricsTable table = Evaluation::singleRow(model->displayName, values,
-        QStringLiteral("Cluster quality: %1").arg(model->displayName));
+    MetricsTable table = Evaluation::singleRow(
+        model->displayName, values, QStringLiteral("Cluster quality: %1").arg(model->displayName));
     ctx.setResult(makeValue(table));
     ctx.setOutput(0, makeValue(std::move(table)));
 }

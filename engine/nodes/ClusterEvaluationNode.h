@@ -11,8 +11,7 @@ namespace sextant::engine {
 //           column, if any), sample (rows used for the silhouette, 0: all)
 //   output  metrics (Metrics, one row: clusters, noise share, inertia, silhouette, and
 //           adjusted_rand when there are labels)
-class ClusterEvaluationNode
-{
+class ClusterEvaluationNode {
 public:
     static QString typeId() { return QStringLiteral("eval.clustering"); }
     static NodeType type();

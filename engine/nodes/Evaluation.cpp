@@ -8,7 +8,6 @@
 
 #include <QElapsedTimer>
 #include <QHash>
-
 #include <cmath>
 #include <mutex>
 
@@ -23,7 +22,7 @@ std::vector<std::int64_t> toRows(const std::vector<Eigen::Index> &indices)
 
 // Fits fresh copies of `steps` one after the other, each on the output of the previous.
 Dataset fitSteps(Dataset data, const std::vector<std::shared_ptr<const Transformer>> &steps,
-                 const FitContext &context)
+    const FitContext &context)
 {
     for (const auto &step : steps) {
         std::shared_ptr<Transformer> fresh = step->cloneUnfitted();
@@ -100,8 +99,7 @@ QList<QPair<QString, double>> Evaluation::metrics(const Prediction &p)
 }
 
 Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
-                                               const QVariantMap &parameters,
-                                               const Dataset &data, const CvOptions &options)
+    const QVariantMap &parameters, const Dataset &data, const CvOptions &options)
 {
     CvResult result;
     QElapsedTimer timer;
@@ -111,7 +109,7 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
         throw FitError("cross-validation needs a classifier or a regressor");
     if (!model.target.hasTarget(data))
         throw FitError("the table has no column '" + model.target.name().toStdString()
-                       + "' (the model's target)");
+            + "' (the model's target)");
 
     // The steps `data` has not been through are refitted on every fold.
     const std::vector<std::shared_ptr<const Transformer>> remaining = model.pendingSteps(data);
@@ -120,8 +118,8 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
     for (Eigen::Index i = 0; i < y.size(); ++i)
         if (std::isnan(y(i)))
             throw FitError("row " + std::to_string(i + 1) + " has no usable '"
-                           + model.target.name().toStdString()
-                           + "' value (missing, or a class the model does not know)");
+                + model.target.name().toStdString()
+                + "' value (missing, or a class the model does not know)");
     const Eigen::Index n = y.size();
     const std::vector<DataSplit> folds = task == EstimatorTask::Classification && options.stratified
         ? CrossValidation::stratifiedKFold(y, options.folds, options.shuffle, options.seed)
@@ -153,7 +151,8 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
                 train = fitSteps(std::move(train), remaining, fc);
                 std::unique_ptr<Estimator> estimator
                     = spec ? spec->create(parameters) : model.estimator->cloneUnfitted();
-                auto fitted = TrainedModel::train(train, std::move(estimator), model.target.name(), fc);
+                auto fitted
+                    = TrainedModel::train(train, std::move(estimator), model.target.name(), fc);
                 if (!fitted)
                     return;
                 Dataset test = selectRows(data, toRows(split.test));
@@ -202,8 +201,8 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
     all.classNames = classes;
     all.truth = y;
     all.predicted = Eigen::VectorXd::Zero(n);
-    const bool proba = task == EstimatorTask::Classification
-        && foldPredictions.front().probabilities.size() > 0;
+    const bool proba
+        = task == EstimatorTask::Classification && foldPredictions.front().probabilities.size() > 0;
     if (proba)
         all.probabilities = Eigen::MatrixXd::Zero(n, K);
     for (std::size_t f = 0; f < folds.size(); ++f) {
@@ -240,14 +239,14 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
     return result;
 }
 
-Dataset Evaluation::refitPreprocessing(const TrainedModel &model, const Dataset &data,
-                                       const FitContext &context)
+Dataset Evaluation::refitPreprocessing(
+    const TrainedModel &model, const Dataset &data, const FitContext &context)
 {
     return fitSteps(data, model.pendingSteps(data), context);
 }
 
-MetricsTable Evaluation::singleRow(const QString &label, const QList<QPair<QString, double>> &values,
-                                   const QString &title)
+MetricsTable Evaluation::singleRow(
+    const QString &label, const QList<QPair<QString, double>> &values, const QString &title)
 {
     MetricsTable t;
     t.title = title;

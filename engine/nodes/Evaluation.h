@@ -6,7 +6,6 @@
 #include <QList>
 #include <QPair>
 #include <QVariantMap>
-
 #include <atomic>
 #include <functional>
 
@@ -15,8 +14,7 @@ namespace sextant::engine {
 struct LearnerSpec;
 
 // Evaluation shared by the Test, Cross-validation, Compare and Tune nodes.
-class Evaluation
-{
+class Evaluation {
 public:
     // Figures computed from a prediction's predicted values against its truth (rows
     // without truth are left out): classification — accuracy, balanced_accuracy,
@@ -30,8 +28,7 @@ public:
     static QString defaultMetric(EstimatorTask task);
     static bool higherIsBetter(const QString &metric);
 
-    struct CvOptions
-    {
+    struct CvOptions {
         int folds = 5;
         bool stratified = true;
         bool shuffle = true;
@@ -41,9 +38,8 @@ public:
         std::function<void(int foldsDone)> onFoldDone; // called from worker threads
     };
 
-    struct CvResult
-    {
-        Prediction outOfFold;            // every row predicted by the fold that held it out
+    struct CvResult {
+        Prediction outOfFold; // every row predicted by the fold that held it out
         QList<QList<QPair<QString, double>>> perFold;
         QList<QPair<QString, double>> mean;
         QList<QPair<QString, double>> std;
@@ -57,17 +53,17 @@ public:
     // `parameters`, or model's cloneUnfitted when the learner is unknown) — so nothing is
     // learnt from the held-out rows. Throws FitError.
     static CvResult crossValidate(const TrainedModel &model, const QVariantMap &parameters,
-                                  const Dataset &data, const CvOptions &options);
+        const Dataset &data, const CvOptions &options);
 
     // `data` with the model's preprocessing steps it has not been through fitted again on
     // it (fresh copies), e.g. to refit a tuned pipeline on all rows.
-    static Dataset refitPreprocessing(const TrainedModel &model, const Dataset &data,
-                                      const FitContext &context);
+    static Dataset refitPreprocessing(
+        const TrainedModel &model, const Dataset &data, const FitContext &context);
 
     // A table with one row per fold plus mean and std.
     static MetricsTable foldTable(const CvResult &result, const QString &title);
-    static MetricsTable singleRow(const QString &label, const QList<QPair<QString, double>> &values,
-                                  const QString &title);
+    static MetricsTable singleRow(
+        const QString &label, const QList<QPair<QString, double>> &values, const QString &title);
 };
 
 } // namespace sextant::engine

@@ -11,7 +11,8 @@ NodeType EvaluationViewNode::metricsType()
     t.category = QStringLiteral("View");
     t.displayName = QStringLiteral("Metrics Table");
     t.description = QStringLiteral("Shows evaluation figures as a table.");
-    t.inputs = { PortSpec { QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Metrics"), {}, false } };
+    t.inputs = { PortSpec {
+        QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Metrics"), {}, false } };
     t.setCompute([](NodeContext &ctx) {
         (void)ctx.inputAs<MetricsTable>(0); // fails the node for another type
         ctx.setResult(ctx.input(0));

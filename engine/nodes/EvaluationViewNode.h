@@ -14,8 +14,7 @@ namespace sextant::engine {
 //   view.pr          precision-recall curves
 //   view.confusion   confusion matrix (counts and row-normalised)
 //   view.residuals   residuals vs predicted (regression)
-class EvaluationViewNode
-{
+class EvaluationViewNode {
 public:
     static NodeType metricsType();
     static NodeType predictionType(PredictionView::Kind kind);

@@ -13,12 +13,15 @@ NodeType FilterRowsNode::type()
     t.displayName = QStringLiteral("Filter Rows");
     t.description = QStringLiteral("Drops rows with missing values and/or keeps the rows "
                                    "matching a condition.");
-    t.inputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
-    t.outputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
+    t.inputs = { PortSpec {
+        QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
+    t.outputs = { PortSpec {
+        QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
     t.parameters = {
         ParameterSpec::boolean(QStringLiteral("drop_missing"), QStringLiteral("Drop missing"),
-            false, QStringLiteral("Drop rows with a missing cell in the chosen columns (all "
-                                  "columns when none is chosen).")),
+            false,
+            QStringLiteral("Drop rows with a missing cell in the chosen columns (all "
+                           "columns when none is chosen).")),
         ParameterSpec::columnList(QStringLiteral("columns"), QStringLiteral("Columns"),
             QStringLiteral("Columns checked for missing cells. Empty: every column.")),
         ParameterSpec::string(QStringLiteral("condition"), QStringLiteral("Condition"), {},

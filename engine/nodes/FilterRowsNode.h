@@ -11,8 +11,7 @@ namespace sextant::engine {
 //           when `columns` is empty), columns, condition (e.g. "petal_length >= 2.5",
 //           "species != setosa", "species in (a, b)"; empty: none)
 //   output  data (Table)
-class FilterRowsNode
-{
+class FilterRowsNode {
 public:
     static QString typeId() { return QStringLiteral("data.filter"); }
     static NodeType type();

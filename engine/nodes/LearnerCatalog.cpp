@@ -54,12 +54,13 @@ ParameterSpec depth(qlonglong def)
 }
 ParameterSpec minLeaf(qlonglong def)
 {
-    return ParameterSpec::integer(QStringLiteral("min_samples_leaf"), QStringLiteral("Minimum rows per leaf"),
-        def, 1, 1000000, {});
+    return ParameterSpec::integer(QStringLiteral("min_samples_leaf"),
+        QStringLiteral("Minimum rows per leaf"), def, 1, 1000000, {});
 }
 ParameterSpec clusters(const char *name, const char *label, qlonglong def)
 {
-    return ParameterSpec::integer(QString::fromLatin1(name), QString::fromLatin1(label), def, 1, 100000, {});
+    return ParameterSpec::integer(
+        QString::fromLatin1(name), QString::fromLatin1(label), def, 1, 100000, {});
 }
 
 std::vector<int> layers(const QString &text)
@@ -86,12 +87,14 @@ QList<LearnerSpec> LearnerCatalog::all()
         LearnerSpec l;
         l.id = QStringLiteral("model.linear_regression");
         l.displayName = QStringLiteral("Linear Regression");
-        l.description = QStringLiteral("Ordinary least squares, or ridge regression with alpha > 0.");
+        l.description
+            = QStringLiteral("Ordinary least squares, or ridge regression with alpha > 0.");
         l.task = EstimatorTask::Regression;
         l.parameters = {
-            ParameterSpec::real(QStringLiteral("alpha"), QStringLiteral("Ridge alpha"), 0.0, 0.0, {},
-                QStringLiteral("L2 penalty; 0: ordinary least squares.")),
-            ParameterSpec::boolean(QStringLiteral("fit_intercept"), QStringLiteral("Fit intercept"), true, {}),
+            ParameterSpec::real(QStringLiteral("alpha"), QStringLiteral("Ridge alpha"), 0.0, 0.0,
+                {}, QStringLiteral("L2 penalty; 0: ordinary least squares.")),
+            ParameterSpec::boolean(
+                QStringLiteral("fit_intercept"), QStringLiteral("Fit intercept"), true, {}),
         };
         l.create = [](const P &p) {
             LinearRegressionOptions o;
@@ -112,8 +115,10 @@ QList<LearnerSpec> LearnerCatalog::all()
                 QStringLiteral("Inverse regularisation strength: smaller is stronger.")),
             ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Maximum iterations"),
                 100, 1, 100000, {}),
-            ParameterSpec::real(QStringLiteral("tol"), QStringLiteral("Tolerance"), 1e-4, 0.0, {}, {}),
-            ParameterSpec::boolean(QStringLiteral("fit_intercept"), QStringLiteral("Fit intercept"), true, {}),
+            ParameterSpec::real(
+                QStringLiteral("tol"), QStringLiteral("Tolerance"), 1e-4, 0.0, {}, {}),
+            ParameterSpec::boolean(
+                QStringLiteral("fit_intercept"), QStringLiteral("Fit intercept"), true, {}),
         };
         l.create = [](const P &p) {
             LogisticRegressionOptions o;
@@ -129,7 +134,8 @@ QList<LearnerSpec> LearnerCatalog::all()
         LearnerSpec l;
         l.id = QStringLiteral("model.naive_bayes");
         l.displayName = QStringLiteral("Gaussian Naive Bayes");
-        l.description = QStringLiteral("Naive Bayes with a normal distribution per class and feature.");
+        l.description
+            = QStringLiteral("Naive Bayes with a normal distribution per class and feature.");
         l.parameters = { ParameterSpec::real(QStringLiteral("var_smoothing"),
             QStringLiteral("Variance smoothing"), 1e-9, 0.0, {},
             QStringLiteral("Share of the largest variance added to every variance.")) };
@@ -147,12 +153,15 @@ QList<LearnerSpec> LearnerCatalog::all()
         l.description = QStringLiteral("Predicts from the k closest training rows.");
         l.taskChoice = true;
         l.parameters = {
-            ParameterSpec::integer(QStringLiteral("k"), QStringLiteral("Neighbours (k)"), 5, 1, 100000, {}),
+            ParameterSpec::integer(
+                QStringLiteral("k"), QStringLiteral("Neighbours (k)"), 5, 1, 100000, {}),
             ParameterSpec::enumeration(QStringLiteral("weights"), QStringLiteral("Weights"),
-                { QStringLiteral("uniform"), QStringLiteral("distance") }, QStringLiteral("uniform"),
+                { QStringLiteral("uniform"), QStringLiteral("distance") },
+                QStringLiteral("uniform"),
                 QStringLiteral("distance: closer neighbours count more.")),
             ParameterSpec::enumeration(QStringLiteral("metric"), QStringLiteral("Metric"),
-                { QStringLiteral("euclidean"), QStringLiteral("manhattan") }, QStringLiteral("euclidean"), {}),
+                { QStringLiteral("euclidean"), QStringLiteral("manhattan") },
+                QStringLiteral("euclidean"), {}),
         };
         l.create = [](const P &p) {
             KNearestNeighborsOptions o;
@@ -172,15 +181,16 @@ QList<LearnerSpec> LearnerCatalog::all()
         LearnerSpec l;
         l.id = QStringLiteral("model.decision_tree");
         l.displayName = QStringLiteral("Decision Tree");
-        l.description = QStringLiteral("A CART tree (Gini/entropy for classes, squared error for values).");
+        l.description
+            = QStringLiteral("A CART tree (Gini/entropy for classes, squared error for values).");
         l.taskChoice = true;
         l.parameters = {
             ParameterSpec::enumeration(QStringLiteral("criterion"), QStringLiteral("Criterion"),
                 { QStringLiteral("gini"), QStringLiteral("entropy") }, QStringLiteral("gini"),
                 QStringLiteral("Classification split quality.")),
             depth(0),
-            ParameterSpec::integer(QStringLiteral("min_samples_split"), QStringLiteral("Minimum rows to split"),
-                2, 2, 1000000, {}),
+            ParameterSpec::integer(QStringLiteral("min_samples_split"),
+                QStringLiteral("Minimum rows to split"), 2, 2, 1000000, {}),
             minLeaf(1),
             seed(),
         };
@@ -188,8 +198,9 @@ QList<LearnerSpec> LearnerCatalog::all()
             DecisionTreeOptions o;
             const EstimatorTask t = task(p);
             if (t == EstimatorTask::Classification)
-                o.criterion = s(p, "criterion") == QStringLiteral("entropy") ? SplitCriterion::Entropy
-                                                                             : SplitCriterion::Gini;
+                o.criterion = s(p, "criterion") == QStringLiteral("entropy")
+                    ? SplitCriterion::Entropy
+                    : SplitCriterion::Gini;
             else
                 o.criterion = SplitCriterion::SquaredError;
             o.maxDepth = i(p, "max_depth") == 0 ? -1 : i(p, "max_depth");
@@ -208,13 +219,18 @@ QList<LearnerSpec> LearnerCatalog::all()
                                        "in parallel.");
         l.taskChoice = true;
         l.parameters = {
-            ParameterSpec::integer(QStringLiteral("trees"), QStringLiteral("Trees"), 100, 1, 100000, {}),
+            ParameterSpec::integer(
+                QStringLiteral("trees"), QStringLiteral("Trees"), 100, 1, 100000, {}),
             depth(0),
             minLeaf(1),
-            ParameterSpec::enumeration(QStringLiteral("max_features"), QStringLiteral("Features per split"),
-                { QStringLiteral("auto"), QStringLiteral("sqrt"), QStringLiteral("log2"), QStringLiteral("all") },
-                QStringLiteral("auto"), QStringLiteral("auto: sqrt for classification, all for regression.")),
-            ParameterSpec::boolean(QStringLiteral("bootstrap"), QStringLiteral("Bootstrap"), true, {}),
+            ParameterSpec::enumeration(QStringLiteral("max_features"),
+                QStringLiteral("Features per split"),
+                { QStringLiteral("auto"), QStringLiteral("sqrt"), QStringLiteral("log2"),
+                    QStringLiteral("all") },
+                QStringLiteral("auto"),
+                QStringLiteral("auto: sqrt for classification, all for regression.")),
+            ParameterSpec::boolean(
+                QStringLiteral("bootstrap"), QStringLiteral("Bootstrap"), true, {}),
             seed(),
         };
         l.create = [](const P &p) {
@@ -227,9 +243,9 @@ QList<LearnerSpec> LearnerCatalog::all()
             o.minSamplesLeaf = i(p, "min_samples_leaf");
             const QString mf = s(p, "max_features");
             o.maxFeatures = mf == QStringLiteral("sqrt") ? MaxFeatures::Sqrt
-                : mf == QStringLiteral("log2")          ? MaxFeatures::Log2
-                : mf == QStringLiteral("all")           ? MaxFeatures::All
-                                                        : MaxFeatures::Auto;
+                : mf == QStringLiteral("log2")           ? MaxFeatures::Log2
+                : mf == QStringLiteral("all")            ? MaxFeatures::All
+                                                         : MaxFeatures::Auto;
             o.bootstrap = b(p, "bootstrap");
             o.seed = static_cast<std::uint64_t>(i(p, "seed"));
             return std::unique_ptr<Estimator>(new RandomForest(t, o));
@@ -243,19 +259,23 @@ QList<LearnerSpec> LearnerCatalog::all()
         l.description = QStringLiteral("Histogram-based gradient-boosted trees.");
         l.taskChoice = true;
         l.parameters = {
-            ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Iterations"), 100, 1, 100000, {}),
-            ParameterSpec::real(QStringLiteral("learning_rate"), QStringLiteral("Learning rate"), 0.1, 1e-6, 10.0, {}),
-            ParameterSpec::integer(QStringLiteral("max_leaf_nodes"), QStringLiteral("Leaves per tree"),
-                31, 2, 100000, {}),
+            ParameterSpec::integer(
+                QStringLiteral("max_iter"), QStringLiteral("Iterations"), 100, 1, 100000, {}),
+            ParameterSpec::real(QStringLiteral("learning_rate"), QStringLiteral("Learning rate"),
+                0.1, 1e-6, 10.0, {}),
+            ParameterSpec::integer(QStringLiteral("max_leaf_nodes"),
+                QStringLiteral("Leaves per tree"), 31, 2, 100000, {}),
             depth(0),
             minLeaf(20),
-            ParameterSpec::real(QStringLiteral("l2_regularization"), QStringLiteral("L2 regularisation"),
-                0.0, 0.0, {}, {}),
-            ParameterSpec::enumeration(QStringLiteral("early_stopping"), QStringLiteral("Early stopping"),
-                { QStringLiteral("auto"), QStringLiteral("on"), QStringLiteral("off") }, QStringLiteral("auto"),
+            ParameterSpec::real(QStringLiteral("l2_regularization"),
+                QStringLiteral("L2 regularisation"), 0.0, 0.0, {}, {}),
+            ParameterSpec::enumeration(QStringLiteral("early_stopping"),
+                QStringLiteral("Early stopping"),
+                { QStringLiteral("auto"), QStringLiteral("on"), QStringLiteral("off") },
+                QStringLiteral("auto"),
                 QStringLiteral("auto: on above 10,000 rows (validation share below).")),
-            ParameterSpec::real(QStringLiteral("validation_fraction"), QStringLiteral("Validation share"),
-                0.1, 0.01, 0.9, {}),
+            ParameterSpec::real(QStringLiteral("validation_fraction"),
+                QStringLiteral("Validation share"), 0.1, 0.01, 0.9, {}),
             seed(),
         };
         l.create = [](const P &p) {
@@ -267,9 +287,10 @@ QList<LearnerSpec> LearnerCatalog::all()
             o.minSamplesLeaf = i(p, "min_samples_leaf");
             o.l2Regularization = d(p, "l2_regularization");
             const QString es = s(p, "early_stopping");
-            o.earlyStopping = es == QStringLiteral("on") ? GradientBoostingOptions::EarlyStopping::Enabled
-                : es == QStringLiteral("off")            ? GradientBoostingOptions::EarlyStopping::Disabled
-                                                         : GradientBoostingOptions::EarlyStopping::Auto;
+            o.earlyStopping = es == QStringLiteral("on")
+                ? GradientBoostingOptions::EarlyStopping::Enabled
+                : es == QStringLiteral("off") ? GradientBoostingOptions::EarlyStopping::Disabled
+                                              : GradientBoostingOptions::EarlyStopping::Auto;
             o.validationFraction = d(p, "validation_fraction");
             o.seed = static_cast<std::uint64_t>(i(p, "seed"));
             return std::unique_ptr<Estimator>(new GradientBoosting(task(p), o));
@@ -280,7 +301,8 @@ QList<LearnerSpec> LearnerCatalog::all()
         LearnerSpec l;
         l.id = QStringLiteral("model.svm");
         l.displayName = QStringLiteral("Support Vector Machine");
-        l.description = QStringLiteral("SVM classification or regression with a linear or RBF kernel.");
+        l.description
+            = QStringLiteral("SVM classification or regression with a linear or RBF kernel.");
         l.taskChoice = true;
         l.parameters = {
             ParameterSpec::enumeration(QStringLiteral("kernel"), QStringLiteral("Kernel"),
@@ -288,7 +310,8 @@ QList<LearnerSpec> LearnerCatalog::all()
             ParameterSpec::real(QStringLiteral("C"), QStringLiteral("C"), 1.0, 1e-12, {},
                 QStringLiteral("Penalty of margin violations.")),
             ParameterSpec::real(QStringLiteral("gamma"), QStringLiteral("Gamma"), 0.0, 0.0, {},
-                QStringLiteral("RBF width; 0: 1 / (features x variance), like scikit-learn's \"scale\".")),
+                QStringLiteral(
+                    "RBF width; 0: 1 / (features x variance), like scikit-learn's \"scale\".")),
             ParameterSpec::real(QStringLiteral("epsilon"), QStringLiteral("Epsilon"), 0.1, 0.0, {},
                 QStringLiteral("Regression: width of the tube without penalty.")),
         };
@@ -308,28 +331,37 @@ QList<LearnerSpec> LearnerCatalog::all()
         LearnerSpec l;
         l.id = QStringLiteral("model.mlp");
         l.displayName = QStringLiteral("Neural Network (MLP)");
-        l.description = QStringLiteral("Multilayer perceptron trained with Adam or SGD with momentum.");
+        l.description
+            = QStringLiteral("Multilayer perceptron trained with Adam or SGD with momentum.");
         l.taskChoice = true;
         l.parameters = {
             ParameterSpec::string(QStringLiteral("hidden_layers"), QStringLiteral("Hidden layers"),
-                QStringLiteral("64, 64"), QStringLiteral("Neurons per hidden layer, e.g. \"64, 32\".")),
+                QStringLiteral("64, 64"),
+                QStringLiteral("Neurons per hidden layer, e.g. \"64, 32\".")),
             ParameterSpec::enumeration(QStringLiteral("activation"), QStringLiteral("Activation"),
                 { QStringLiteral("relu"), QStringLiteral("tanh"), QStringLiteral("sigmoid") },
                 QStringLiteral("relu"), {}),
             ParameterSpec::enumeration(QStringLiteral("solver"), QStringLiteral("Optimizer"),
                 { QStringLiteral("adam"), QStringLiteral("sgd") }, QStringLiteral("adam"),
                 QStringLiteral("sgd: stochastic gradient descent with momentum.")),
-            ParameterSpec::real(QStringLiteral("learning_rate"), QStringLiteral("Learning rate"), 1e-3, 1e-9, 10.0, {}),
-            ParameterSpec::real(QStringLiteral("momentum"), QStringLiteral("Momentum"), 0.9, 0.0, 0.999, {}),
-            ParameterSpec::integer(QStringLiteral("batch_size"), QStringLiteral("Batch size"), 256, 1, 1000000, {}),
-            ParameterSpec::integer(QStringLiteral("epochs"), QStringLiteral("Epochs"), 50, 1, 100000, {}),
-            ParameterSpec::real(QStringLiteral("alpha"), QStringLiteral("L2 penalty"), 1e-4, 0.0, {}, {}),
-            ParameterSpec::boolean(QStringLiteral("early_stopping"), QStringLiteral("Early stopping"), true,
-                QStringLiteral("Hold out a validation share and stop when its loss stops improving.")),
-            ParameterSpec::real(QStringLiteral("validation_fraction"), QStringLiteral("Validation share"),
-                0.1, 0.01, 0.9, {}),
-            ParameterSpec::integer(QStringLiteral("patience"), QStringLiteral("Patience"), 10, 1, 10000,
-                QStringLiteral("Epochs without improvement before stopping.")),
+            ParameterSpec::real(QStringLiteral("learning_rate"), QStringLiteral("Learning rate"),
+                1e-3, 1e-9, 10.0, {}),
+            ParameterSpec::real(
+                QStringLiteral("momentum"), QStringLiteral("Momentum"), 0.9, 0.0, 0.999, {}),
+            ParameterSpec::integer(
+                QStringLiteral("batch_size"), QStringLiteral("Batch size"), 256, 1, 1000000, {}),
+            ParameterSpec::integer(
+                QStringLiteral("epochs"), QStringLiteral("Epochs"), 50, 1, 100000, {}),
+            ParameterSpec::real(
+                QStringLiteral("alpha"), QStringLiteral("L2 penalty"), 1e-4, 0.0, {}, {}),
+            ParameterSpec::boolean(QStringLiteral("early_stopping"),
+                QStringLiteral("Early stopping"), true,
+                QStringLiteral(
+                    "Hold out a validation share and stop when its loss stops improving.")),
+            ParameterSpec::real(QStringLiteral("validation_fraction"),
+                QStringLiteral("Validation share"), 0.1, 0.01, 0.9, {}),
+            ParameterSpec::integer(QStringLiteral("patience"), QStringLiteral("Patience"), 10, 1,
+                10000, QStringLiteral("Epochs without improvement before stopping.")),
             seed(),
         };
         l.create = [](const P &p) {
@@ -338,8 +370,8 @@ QList<LearnerSpec> LearnerCatalog::all()
             o.hiddenLayers = layers(s(p, "hidden_layers"));
             const QString a = s(p, "activation");
             o.activation = a == QStringLiteral("tanh") ? MlpOptions::Activation::Tanh
-                : a == QStringLiteral("sigmoid")      ? MlpOptions::Activation::Sigmoid
-                                                      : MlpOptions::Activation::Relu;
+                : a == QStringLiteral("sigmoid")       ? MlpOptions::Activation::Sigmoid
+                                                       : MlpOptions::Activation::Relu;
             o.solver = s(p, "solver") == QStringLiteral("sgd") ? MlpOptions::Solver::Sgd
                                                                : MlpOptions::Solver::Adam;
             o.learningRate = d(p, "learning_rate");
@@ -363,9 +395,10 @@ QList<LearnerSpec> LearnerCatalog::all()
         l.task = EstimatorTask::Clustering;
         l.parameters = {
             clusters("k", "Clusters (k)", 3),
-            ParameterSpec::integer(QStringLiteral("n_init"), QStringLiteral("Initialisations"), 3, 1, 1000,
-                QStringLiteral("Runs from different starts; the best is kept.")),
-            ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Maximum iterations"), 300, 1, 100000, {}),
+            ParameterSpec::integer(QStringLiteral("n_init"), QStringLiteral("Initialisations"), 3,
+                1, 1000, QStringLiteral("Runs from different starts; the best is kept.")),
+            ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Maximum iterations"),
+                300, 1, 100000, {}),
             seed(),
         };
         l.create = [](const P &p) {
@@ -385,9 +418,10 @@ QList<LearnerSpec> LearnerCatalog::all()
         l.description = QStringLiteral("Density-based clusters; rows in sparse regions are noise.");
         l.task = EstimatorTask::Clustering;
         l.parameters = {
-            ParameterSpec::real(QStringLiteral("eps"), QStringLiteral("Radius (eps)"), 0.5, 1e-12, {}, {}),
-            ParameterSpec::integer(QStringLiteral("min_samples"), QStringLiteral("Minimum neighbours"),
-                5, 1, 1000000, {}),
+            ParameterSpec::real(
+                QStringLiteral("eps"), QStringLiteral("Radius (eps)"), 0.5, 1e-12, {}, {}),
+            ParameterSpec::integer(QStringLiteral("min_samples"),
+                QStringLiteral("Minimum neighbours"), 5, 1, 1000000, {}),
         };
         l.create = [](const P &p) {
             DbscanOptions o;
@@ -407,8 +441,10 @@ QList<LearnerSpec> LearnerCatalog::all()
             clusters("components", "Components", 3),
             ParameterSpec::enumeration(QStringLiteral("covariance"), QStringLiteral("Covariance"),
                 { QStringLiteral("full"), QStringLiteral("diagonal") }, QStringLiteral("full"), {}),
-            ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Maximum iterations"), 100, 1, 100000, {}),
-            ParameterSpec::integer(QStringLiteral("n_init"), QStringLiteral("Initialisations"), 1, 1, 1000, {}),
+            ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Maximum iterations"),
+                100, 1, 100000, {}),
+            ParameterSpec::integer(
+                QStringLiteral("n_init"), QStringLiteral("Initialisations"), 1, 1, 1000, {}),
             seed(),
         };
         l.create = [](const P &p) {
@@ -441,10 +477,11 @@ QList<LearnerSpec> LearnerCatalog::all()
             AgglomerativeClusteringOptions o;
             o.clusters = i(p, "clusters");
             const QString k = s(p, "linkage");
-            o.linkage = k == QStringLiteral("complete") ? AgglomerativeClusteringOptions::Linkage::Complete
-                : k == QStringLiteral("average")        ? AgglomerativeClusteringOptions::Linkage::Average
-                : k == QStringLiteral("single")         ? AgglomerativeClusteringOptions::Linkage::Single
-                                                        : AgglomerativeClusteringOptions::Linkage::Ward;
+            o.linkage = k == QStringLiteral("complete")
+                ? AgglomerativeClusteringOptions::Linkage::Complete
+                : k == QStringLiteral("average") ? AgglomerativeClusteringOptions::Linkage::Average
+                : k == QStringLiteral("single")  ? AgglomerativeClusteringOptions::Linkage::Single
+                                                 : AgglomerativeClusteringOptions::Linkage::Ward;
             return std::unique_ptr<Estimator>(new AgglomerativeClustering(o));
         };
         all.push_back(l);

@@ -8,8 +8,7 @@ namespace sextant::engine {
 
 // Every model family offered as a node, with its parameter schema and how the values map
 // onto the algorithm's options (engine/ml).
-class LearnerCatalog
-{
+class LearnerCatalog {
 public:
     static QList<LearnerSpec> all();
 };

@@ -6,7 +6,6 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
-
 #include <cmath>
 
 namespace sextant::engine {
@@ -61,9 +60,7 @@ QString LearnerNode::targetFor(const Dataset &data, const QVariantMap &parameter
 }
 
 std::shared_ptr<TrainedModel> LearnerNode::fit(const LearnerSpec &spec,
-                                               const QVariantMap &parameters,
-                                               const Dataset &data, NodeContext *ctx,
-                                               const FitContext &base)
+    const QVariantMap &parameters, const Dataset &data, NodeContext *ctx, const FitContext &base)
 {
     std::unique_ptr<Estimator> estimator = spec.create(parameters);
     const EstimatorTask task = estimator->task();
@@ -90,7 +87,8 @@ std::shared_ptr<TrainedModel> LearnerNode::fit(const LearnerSpec &spec,
             return stop || ctx->stopTrainingRequested();
         };
     }
-    std::shared_ptr<TrainedModel> model = TrainedModel::train(data, std::move(estimator), target, fc);
+    std::shared_ptr<TrainedModel> model
+        = TrainedModel::train(data, std::move(estimator), target, fc);
     if (!model)
         return {};
     model->learnerType = spec.id;
@@ -115,26 +113,26 @@ NodeType LearnerNode::type(const LearnerSpec &spec)
         QStringLiteral("The fitted model with the table's preprocessing."), false } };
     const bool clustering = spec.task == EstimatorTask::Clustering && !spec.taskChoice;
     if (clustering)
-        t.outputs.push_back(PortSpec { QStringLiteral("data"), PortType::Table,
-            QStringLiteral("Data"), QStringLiteral("The table with a 'cluster' column added."),
-            false });
+        t.outputs.push_back(
+            PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"),
+                QStringLiteral("The table with a 'cluster' column added."), false });
     if (!clustering)
-        t.parameters.push_back(ParameterSpec::column(QStringLiteral("target"),
-            QStringLiteral("Target"),
-            QStringLiteral("Column to predict. Empty: the table's target column.")));
+        t.parameters.push_back(
+            ParameterSpec::column(QStringLiteral("target"), QStringLiteral("Target"),
+                QStringLiteral("Column to predict. Empty: the table's target column.")));
     if (spec.taskChoice)
-        t.parameters.push_back(ParameterSpec::enumeration(QStringLiteral("task"),
-            QStringLiteral("Task"),
-            { QStringLiteral("classification"), QStringLiteral("regression") },
-            spec.task == EstimatorTask::Regression ? QStringLiteral("regression")
-                                                   : QStringLiteral("classification"),
-            QStringLiteral("Predict classes or a number.")));
+        t.parameters.push_back(
+            ParameterSpec::enumeration(QStringLiteral("task"), QStringLiteral("Task"),
+                { QStringLiteral("classification"), QStringLiteral("regression") },
+                spec.task == EstimatorTask::Regression ? QStringLiteral("regression")
+                                                       : QStringLiteral("classification"),
+                QStringLiteral("Predict classes or a number.")));
     for (const ParameterSpec &p : spec.parameters)
         t.parameters.push_back(p);
-    t.parameters.push_back(ParameterSpec::boolean(QStringLiteral("export_onnx"),
-        QStringLiteral("Export ONNX"), false,
-        QStringLiteral("`sextant run` also writes this model as an ONNX file next to its "
-                       ".sxmodel file.")));
+    t.parameters.push_back(
+        ParameterSpec::boolean(QStringLiteral("export_onnx"), QStringLiteral("Export ONNX"), false,
+            QStringLiteral("`sextant run` also writes this model as an ONNX file next to its "
+                           ".sxmodel file.")));
     const QString id = spec.id;
     t.setCompute([id, clustering](NodeContext &ctx) {
         const LearnerSpec *s = LearnerNode::find(id);

@@ -8,7 +8,6 @@
 
 #include <QList>
 #include <QVariantMap>
-
 #include <functional>
 #include <memory>
 
@@ -16,9 +15,8 @@ namespace sextant::engine {
 
 // Describes one model family as a node: parameters (the schema the property panel and
 // `--set` use) and how to build an unfitted estimator from their values.
-struct LearnerSpec
-{
-    QString id;          // "model.logistic_regression"
+struct LearnerSpec {
+    QString id; // "model.logistic_regression"
     QString displayName; // "Logistic Regression"
     QString description;
     EstimatorTask task = EstimatorTask::Classification;
@@ -37,8 +35,7 @@ struct LearnerSpec
 //   output  model (Model): the fitted pipeline (the table's preprocessing + estimator)
 //           clustering families also output data (Table) with a "cluster" column
 // Every epoch is published as a TrainingUpdate (live curves) and drives the progress.
-class LearnerNode
-{
+class LearnerNode {
 public:
     static NodeType type(const LearnerSpec &spec);
 
@@ -54,8 +51,7 @@ public:
 
     // Fits a learner on `data`, publishing epochs through ctx. Null when cancelled.
     static std::shared_ptr<TrainedModel> fit(const LearnerSpec &spec, const QVariantMap &parameters,
-                                             const Dataset &data, NodeContext *ctx,
-                                             const FitContext &base);
+        const Dataset &data, NodeContext *ctx, const FitContext &base);
 };
 
 } // namespace sextant::engine

@@ -1,7 +1,6 @@
 #include "nodes/MetricsTable.h"
 
 #include <QJsonArray>
-
 #include <cmath>
 #include <limits>
 
@@ -25,7 +24,8 @@ QJsonObject MetricsTable::toJson() const
         QJsonObject o;
         o.insert(QStringLiteral("label"), r.label);
         for (int c = 0; c < columns.size() && c < r.values.size(); ++c)
-            o.insert(columns[c], std::isfinite(r.values[c]) ? QJsonValue(r.values[c]) : QJsonValue());
+            o.insert(
+                columns[c], std::isfinite(r.values[c]) ? QJsonValue(r.values[c]) : QJsonValue());
         for (int c = 0; c < noteColumns.size() && c < r.notes.size(); ++c)
             o.insert(noteColumns[c], r.notes[c]);
         out.push_back(o);

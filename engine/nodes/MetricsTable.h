@@ -10,17 +10,15 @@ namespace sextant::engine {
 
 // A table of evaluation figures, the value on Metrics ports: one row per model, fold or
 // trial, one column per metric. NaN where a figure does not apply.
-struct MetricsTable
-{
-    struct Row
-    {
+struct MetricsTable {
+    struct Row {
         QString label;
-        QVector<double> values;     // one per column
-        QStringList notes;          // optional per-row text (tuning: the parameters)
+        QVector<double> values; // one per column
+        QStringList notes; // optional per-row text (tuning: the parameters)
     };
     QString title;
-    QStringList columns;            // metric names ("accuracy", "f1_macro", ...)
-    QStringList noteColumns;        // names of the per-row texts
+    QStringList columns; // metric names ("accuracy", "f1_macro", ...)
+    QStringList noteColumns; // names of the per-row texts
     QList<Row> rows;
 
     int columnIndex(const QString &name) const { return static_cast<int>(columns.indexOf(name)); }

@@ -14,7 +14,8 @@ NodeType ModelFileNode::type()
     t.id = typeId();
     t.category = QStringLiteral("Data");
     t.displayName = QStringLiteral("Model File");
-    t.description = QStringLiteral("Reads a trained model saved as a Sextant model file (.sxmodel).");
+    t.description
+        = QStringLiteral("Reads a trained model saved as a Sextant model file (.sxmodel).");
     t.outputs = { PortSpec { QStringLiteral("model"), PortType::Model, QStringLiteral("Model"),
         QStringLiteral("The trained model read from the file."), false } };
     t.parameters = {

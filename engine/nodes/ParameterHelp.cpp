@@ -52,7 +52,8 @@ QString ParameterHelp::text(const QString &typeId, const QString &name)
         { QStringLiteral("model.svm.kernel"),
             QStringLiteral("rbf: curved boundaries (Gaussian kernel); linear: a flat boundary, "
                            "faster on many columns.") },
-        { QStringLiteral("model.knn.k"), QStringLiteral("Neighbours consulted for each prediction.") },
+        { QStringLiteral("model.knn.k"),
+            QStringLiteral("Neighbours consulted for each prediction.") },
         { QStringLiteral("model.knn.metric"),
             QStringLiteral("Distance between rows: euclidean (straight line) or manhattan (sum "
                            "of absolute differences).") },
@@ -61,8 +62,7 @@ QString ParameterHelp::text(const QString &typeId, const QString &name)
                            "choice), tanh or sigmoid.") },
         { QStringLiteral("model.mlp.momentum"),
             QStringLiteral("SGD only: share of the previous step kept in the next one.") },
-        { QStringLiteral("model.mlp.batch_size"),
-            QStringLiteral("Rows per gradient step.") },
+        { QStringLiteral("model.mlp.batch_size"), QStringLiteral("Rows per gradient step.") },
         { QStringLiteral("model.mlp.epochs"),
             QStringLiteral("Maximum passes over the training rows (early stopping may end "
                            "sooner).") },
@@ -72,8 +72,10 @@ QString ParameterHelp::text(const QString &typeId, const QString &name)
         { QStringLiteral("prep.discretize.strategy"),
             QStringLiteral("equal_frequency: about as many rows in every bin; equal_width: "
                            "bins of the same width.") },
-        { QStringLiteral("prep.minmax.min"), QStringLiteral("Value the column's minimum maps to.") },
-        { QStringLiteral("prep.minmax.max"), QStringLiteral("Value the column's maximum maps to.") },
+        { QStringLiteral("prep.minmax.min"),
+            QStringLiteral("Value the column's minimum maps to.") },
+        { QStringLiteral("prep.minmax.max"),
+            QStringLiteral("Value the column's maximum maps to.") },
         { QStringLiteral("prep.polynomial.degree"),
             QStringLiteral("Highest total power of the products (2: squares and pairwise "
                            "products).") },
@@ -95,8 +97,7 @@ QString ParameterHelp::text(const QString &typeId, const QString &name)
             QStringLiteral("Fit a constant term (turn off only for data centred already).") },
         { QStringLiteral("tol"),
             QStringLiteral("Stop when the improvement per iteration falls below this.") },
-        { QStringLiteral("learning_rate"),
-            QStringLiteral("Step size of the optimiser.") },
+        { QStringLiteral("learning_rate"), QStringLiteral("Step size of the optimiser.") },
         { QStringLiteral("validation_fraction"),
             QStringLiteral("Share of the training rows held out to decide when to stop "
                            "(with early stopping).") },

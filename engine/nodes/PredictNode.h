@@ -9,8 +9,7 @@ namespace sextant::engine {
 //   inputs  model (Model), data (Table)
 //   outputs predictions (Predictions), data (Table: the input with the predicted column
 //           and class probabilities appended)
-class PredictNode
-{
+class PredictNode {
 public:
     static QString typeId() { return QStringLiteral("model.predict"); }
     static NodeType type();

@@ -10,8 +10,7 @@ namespace {
 
 // The rows with a known true value: true and predicted class codes, and (with
 // `withScores`) their probabilities n x K row-major.
-struct Known
-{
+struct Known {
     std::vector<std::int32_t> truth;
     std::vector<std::int32_t> predicted;
     std::vector<double> scores;

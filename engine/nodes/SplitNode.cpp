@@ -13,7 +13,8 @@ NodeType SplitNode::type()
     t.category = QStringLiteral("Data");
     t.displayName = QStringLiteral("Train/Test Split");
     t.description = QStringLiteral("Splits the rows at random into a training and a test table.");
-    t.inputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
+    t.inputs = { PortSpec {
+        QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
     t.outputs = {
         PortSpec { QStringLiteral("train"), PortType::Table, QStringLiteral("Train"), {}, false },
         PortSpec { QStringLiteral("test"), PortType::Table, QStringLiteral("Test"), {}, false },
@@ -24,8 +25,8 @@ NodeType SplitNode::type()
         ParameterSpec::boolean(QStringLiteral("stratify"), QStringLiteral("Stratify"), true,
             QStringLiteral("Keep each class's share in both tables (needs a categorical target "
                            "column).")),
-        ParameterSpec::integer(QStringLiteral("seed"), QStringLiteral("Seed"), 0, 0,
-            2147483647, QStringLiteral("The same seed gives the same split.")),
+        ParameterSpec::integer(QStringLiteral("seed"), QStringLiteral("Seed"), 0, 0, 2147483647,
+            QStringLiteral("The same seed gives the same split.")),
     };
     t.setCompute(&SplitNode::compute);
     return t;
@@ -60,7 +61,8 @@ void SplitNode::compute(NodeContext &ctx)
     if (!stratified)
         split = CrossValidation::trainTestSplit(data.rowCount(), ratio, seed);
     if (ctx.boolParameter(QStringLiteral("stratify")) && !stratified)
-        ctx.addWarning(QStringLiteral("not stratified: the table has no categorical target column"));
+        ctx.addWarning(
+            QStringLiteral("not stratified: the table has no categorical target column"));
     const auto take = [&](const std::vector<Eigen::Index> &rows) {
         Dataset out = selectRows(data, std::vector<std::int64_t>(rows.begin(), rows.end()));
         out.setPreprocessing(data.preprocessing());

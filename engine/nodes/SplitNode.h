@@ -10,8 +10,7 @@ namespace sextant::engine {
 //   params  test_ratio (0.01..0.99, default 0.25), stratify (by the target column, when
 //           there is one), seed
 //   outputs train (Table), test (Table) — both keep the input's preprocessing lineage
-class SplitNode
-{
+class SplitNode {
 public:
     static QString typeId() { return QStringLiteral("data.split"); }
     static NodeType type();

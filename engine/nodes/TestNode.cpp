@@ -45,10 +45,13 @@ NodeType TestNode::type()
     t.displayName = QStringLiteral("Test on Held-out Data");
     t.description = QStringLiteral("Scores a trained model on rows it did not see.");
     t.inputs = { modelPort(QStringLiteral("model"), QStringLiteral("Model"), false),
-        PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Test data"), {}, false } };
+        PortSpec {
+            QStringLiteral("data"), PortType::Table, QStringLiteral("Test data"), {}, false } };
     t.outputs = {
-        PortSpec { QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Metrics"), {}, false },
-        PortSpec { QStringLiteral("predictions"), PortType::Predictions, QStringLiteral("Predictions"), {}, false },
+        PortSpec {
+            QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Metrics"), {}, false },
+        PortSpec { QStringLiteral("predictions"), PortType::Predictions,
+            QStringLiteral("Predictions"), {}, false },
     };
     t.setCompute(&TestNode::compute);
     return t;
@@ -78,7 +81,8 @@ NodeType CrossValidationNode::type()
     t.inputs = { modelPort(QStringLiteral("model"), QStringLiteral("Model"), false),
         PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
     t.outputs = {
-        PortSpec { QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Metrics"), {}, false },
+        PortSpec {
+            QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Metrics"), {}, false },
         PortSpec { QStringLiteral("predictions"), PortType::Predictions,
             QStringLiteral("Predictions"), QStringLiteral("Out-of-fold predictions."), false },
     };
@@ -96,8 +100,8 @@ void CrossValidationNode::compute(NodeContext &ctx)
     Evaluation::CvResult r = Evaluation::crossValidate(*model, model->learnerParameters, data, o);
     if (r.cancelled)
         return;
-    MetricsTable table = Evaluation::foldTable(r,
-        QStringLiteral("%1-fold cross-validation: %2").arg(o.folds).arg(model->displayName));
+    MetricsTable table = Evaluation::foldTable(
+        r, QStringLiteral("%1-fold cross-validation: %2").arg(o.folds).arg(model->displayName));
     ctx.setResult(makeValue(table));
     ctx.setOutput(0, makeValue(std::move(table)));
     ctx.setOutput(1, makeValue(std::move(r.outOfFold)));
@@ -111,11 +115,13 @@ NodeType CompareNode::type()
     t.displayName = QStringLiteral("Compare Models");
     t.description = QStringLiteral("Cross-validates several models on the same folds and "
                                    "lists their scores side by side.");
-    t.inputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
+    t.inputs = { PortSpec {
+        QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
     for (int i = 1; i <= 4; ++i)
-        t.inputs.push_back(modelPort(QStringLiteral("model%1").arg(i),
-            QStringLiteral("Model %1").arg(i), i > 1));
-    t.outputs = { PortSpec { QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Metrics"), {}, false } };
+        t.inputs.push_back(
+            modelPort(QStringLiteral("model%1").arg(i), QStringLiteral("Model %1").arg(i), i > 1));
+    t.outputs = { PortSpec {
+        QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Metrics"), {}, false } };
     t.parameters = cvParameters();
     t.setCompute(&CompareNode::compute);
     return t;
@@ -134,9 +140,8 @@ void CompareNode::compute(NodeContext &ctx)
     for (int i = 0; i < models.size(); ++i) {
         Evaluation::CvOptions o = cvOptions(ctx);
         const int total = models.size() * o.folds;
-        o.onFoldDone = [&ctx, i, k = o.folds, total](int done) {
-            ctx.progress(double(i * k + done) / total);
-        };
+        o.onFoldDone = [&ctx, i, k = o.folds, total](
+                           int done) { ctx.progress(double(i * k + done) / total); };
         Evaluation::CvResult r
             = Evaluation::crossValidate(*models[i], models[i]->learnerParameters, data, o);
         if (r.cancelled)

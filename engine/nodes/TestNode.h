@@ -8,8 +8,7 @@ namespace sextant::engine {
 // "eval.test": scores a trained model on held-out rows.
 //   inputs  model (Model), data (Table with the target column)
 //   outputs metrics (Metrics, one row), predictions (Predictions)
-class TestNode
-{
+class TestNode {
 public:
     static QString typeId() { return QStringLiteral("eval.test"); }
     static NodeType type();
@@ -22,8 +21,7 @@ public:
 //   params  folds (2..50), stratified, seed
 //   outputs metrics (Metrics: one row per fold, mean, std), predictions (Predictions:
 //           out-of-fold)
-class CrossValidationNode
-{
+class CrossValidationNode {
 public:
     static QString typeId() { return QStringLiteral("eval.cross_validation"); }
     static NodeType type();
@@ -35,8 +33,7 @@ public:
 //   params  folds, stratified, seed
 //   output  metrics (Metrics: one row per model with the mean scores, plus
 //           "<metric>_std" columns for the main metric)
-class CompareNode
-{
+class CompareNode {
 public:
     static QString typeId() { return QStringLiteral("eval.compare"); }
     static NodeType type();

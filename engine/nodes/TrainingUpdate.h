@@ -8,8 +8,7 @@ namespace sextant::engine {
 
 // Published by a learner node after every epoch / iteration (NodeContext::publish), for
 // the training monitor's live curves. `elapsedSeconds` counts from the start of the fit.
-struct TrainingUpdate
-{
+struct TrainingUpdate {
     QString modelName;
     EpochReport report;
     double elapsedSeconds = 0;

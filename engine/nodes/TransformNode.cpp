@@ -23,7 +23,8 @@ std::vector<std::string> columnsOf(const QVariantMap &p)
 
 ParameterSpec columnsParameter(const QString &help, ColumnFilter filter)
 {
-    return ParameterSpec::columnList(QStringLiteral("columns"), QStringLiteral("Columns"), help, filter);
+    return ParameterSpec::columnList(
+        QStringLiteral("columns"), QStringLiteral("Columns"), help, filter);
 }
 
 QString str(const QVariantMap &p, const char *name)
@@ -45,24 +46,27 @@ QList<TransformSpec> TransformNode::catalog()
         s.parameters = {
             columnsParameter(QStringLiteral("Empty: every feature column with missing cells."),
                 ColumnFilter::Any),
-            ParameterSpec::enumeration(QStringLiteral("strategy"), QStringLiteral("Numeric strategy"),
+            ParameterSpec::enumeration(QStringLiteral("strategy"),
+                QStringLiteral("Numeric strategy"),
                 { QStringLiteral("mean"), QStringLiteral("median"), QStringLiteral("most_frequent"),
                     QStringLiteral("constant") },
                 QStringLiteral("mean"), QStringLiteral("How numeric columns are filled.")),
-            ParameterSpec::real(QStringLiteral("fill_value"), QStringLiteral("Constant"), 0.0, {}, {},
-                QStringLiteral("Numeric constant (strategy constant).")),
+            ParameterSpec::real(QStringLiteral("fill_value"), QStringLiteral("Constant"), 0.0, {},
+                {}, QStringLiteral("Numeric constant (strategy constant).")),
             ParameterSpec::enumeration(QStringLiteral("categorical_strategy"),
                 QStringLiteral("Categorical strategy"),
                 { QStringLiteral("most_frequent"), QStringLiteral("constant") },
-                QStringLiteral("most_frequent"), QStringLiteral("How categorical columns are filled.")),
-            ParameterSpec::string(QStringLiteral("fill_category"), QStringLiteral("Constant category"),
-                QStringLiteral("missing"), QStringLiteral("Category used by the constant strategy.")),
+                QStringLiteral("most_frequent"),
+                QStringLiteral("How categorical columns are filled.")),
+            ParameterSpec::string(QStringLiteral("fill_category"),
+                QStringLiteral("Constant category"), QStringLiteral("missing"),
+                QStringLiteral("Category used by the constant strategy.")),
         };
         s.create = [](const QVariantMap &p) {
             ImputeTransform::Options o;
             o.columns = columnsOf(p);
             const QString st = str(p, "strategy");
-            o.strategy = st == QStringLiteral("median")  ? ImputeTransform::Strategy::Median
+            o.strategy = st == QStringLiteral("median") ? ImputeTransform::Strategy::Median
                 : st == QStringLiteral("most_frequent") ? ImputeTransform::Strategy::MostFrequent
                 : st == QStringLiteral("constant")      ? ImputeTransform::Strategy::Constant
                                                         : ImputeTransform::Strategy::Mean;
@@ -82,7 +86,8 @@ QList<TransformSpec> TransformNode::catalog()
         s.description = QStringLiteral("Centres numeric columns on their mean and scales them "
                                        "to unit standard deviation.");
         s.parameters = {
-            columnsParameter(QStringLiteral("Empty: every numeric feature column."), ColumnFilter::Numeric),
+            columnsParameter(
+                QStringLiteral("Empty: every numeric feature column."), ColumnFilter::Numeric),
             ParameterSpec::boolean(QStringLiteral("with_mean"), QStringLiteral("Centre"), true, {}),
             ParameterSpec::boolean(QStringLiteral("with_std"), QStringLiteral("Scale"), true, {}),
         };
@@ -99,9 +104,11 @@ QList<TransformSpec> TransformNode::catalog()
         TransformSpec s;
         s.id = QStringLiteral("prep.minmax");
         s.displayName = QStringLiteral("Min-Max Scale");
-        s.description = QStringLiteral("Scales numeric columns linearly into a range ([0, 1] by default).");
+        s.description
+            = QStringLiteral("Scales numeric columns linearly into a range ([0, 1] by default).");
         s.parameters = {
-            columnsParameter(QStringLiteral("Empty: every numeric feature column."), ColumnFilter::Numeric),
+            columnsParameter(
+                QStringLiteral("Empty: every numeric feature column."), ColumnFilter::Numeric),
             ParameterSpec::real(QStringLiteral("min"), QStringLiteral("Minimum"), 0.0, {}, {}, {}),
             ParameterSpec::real(QStringLiteral("max"), QStringLiteral("Maximum"), 1.0, {}, {}, {}),
         };
@@ -111,7 +118,8 @@ QList<TransformSpec> TransformNode::catalog()
             o.rangeMin = p.value(QStringLiteral("min")).toDouble();
             o.rangeMax = p.value(QStringLiteral("max")).toDouble();
             if (!(o.rangeMin < o.rangeMax))
-                throw NodeError(QStringLiteral("Min-Max Scale: the minimum must be below the maximum"));
+                throw NodeError(
+                    QStringLiteral("Min-Max Scale: the minimum must be below the maximum"));
             return std::unique_ptr<Transformer>(new MinMaxScaleTransform(o));
         };
         all.push_back(s);
@@ -125,7 +133,8 @@ QList<TransformSpec> TransformNode::catalog()
         s.parameters = {
             columnsParameter(QStringLiteral("Empty: every categorical feature column."),
                 ColumnFilter::Categorical),
-            ParameterSpec::boolean(QStringLiteral("drop_first"), QStringLiteral("Drop first"), false,
+            ParameterSpec::boolean(QStringLiteral("drop_first"), QStringLiteral("Drop first"),
+                false,
                 QStringLiteral("Leave out the first category's column (avoids collinearity).")),
         };
         s.create = [](const QVariantMap &p) {
@@ -140,9 +149,11 @@ QList<TransformSpec> TransformNode::catalog()
         TransformSpec s;
         s.id = QStringLiteral("prep.discretize");
         s.displayName = QStringLiteral("Discretize");
-        s.description = QStringLiteral("Cuts numeric columns into bins of equal width or equal frequency.");
+        s.description
+            = QStringLiteral("Cuts numeric columns into bins of equal width or equal frequency.");
         s.parameters = {
-            columnsParameter(QStringLiteral("Empty: every numeric feature column."), ColumnFilter::Numeric),
+            columnsParameter(
+                QStringLiteral("Empty: every numeric feature column."), ColumnFilter::Numeric),
             ParameterSpec::integer(QStringLiteral("bins"), QStringLiteral("Bins"), 5, 2, 1000, {}),
             ParameterSpec::enumeration(QStringLiteral("strategy"), QStringLiteral("Strategy"),
                 { QStringLiteral("equal_frequency"), QStringLiteral("equal_width") },
@@ -158,8 +169,9 @@ QList<TransformSpec> TransformNode::catalog()
             o.strategy = str(p, "strategy") == QStringLiteral("equal_width")
                 ? DiscretizeTransform::Strategy::Uniform
                 : DiscretizeTransform::Strategy::Quantile;
-            o.output = str(p, "output") == QStringLiteral("index") ? DiscretizeTransform::Output::Index
-                                                                   : DiscretizeTransform::Output::Interval;
+            o.output = str(p, "output") == QStringLiteral("index")
+                ? DiscretizeTransform::Output::Index
+                : DiscretizeTransform::Output::Interval;
             return std::unique_ptr<Transformer>(new DiscretizeTransform(o));
         };
         all.push_back(s);
@@ -171,10 +183,12 @@ QList<TransformSpec> TransformNode::catalog()
         s.description = QStringLiteral("Adds products of numeric columns (squares and pairwise "
                                        "products for degree 2).");
         s.parameters = {
-            columnsParameter(QStringLiteral("Empty: every numeric feature column."), ColumnFilter::Numeric),
+            columnsParameter(
+                QStringLiteral("Empty: every numeric feature column."), ColumnFilter::Numeric),
             ParameterSpec::integer(QStringLiteral("degree"), QStringLiteral("Degree"), 2, 2, 5, {}),
-            ParameterSpec::boolean(QStringLiteral("interaction_only"), QStringLiteral("Interactions only"),
-                false, QStringLiteral("Only products of different columns, no powers.")),
+            ParameterSpec::boolean(QStringLiteral("interaction_only"),
+                QStringLiteral("Interactions only"), false,
+                QStringLiteral("Only products of different columns, no powers.")),
         };
         s.create = [](const QVariantMap &p) {
             PolynomialTransform::Options o;
@@ -191,13 +205,16 @@ QList<TransformSpec> TransformNode::catalog()
         s.displayName = QStringLiteral("PCA");
         s.description = QStringLiteral("Replaces numeric columns by their principal components.");
         s.parameters = {
-            columnsParameter(QStringLiteral("Empty: every numeric feature column."), ColumnFilter::Numeric),
-            ParameterSpec::integer(QStringLiteral("components"), QStringLiteral("Components"), 2, 0, 100000,
-                QStringLiteral("Number of components; 0: choose by explained variance.")),
-            ParameterSpec::real(QStringLiteral("variance"), QStringLiteral("Explained variance"), 0.95,
-                0.01, 1.0, QStringLiteral("With components = 0: keep the fewest components "
-                                          "explaining this share of the variance.")),
-            ParameterSpec::boolean(QStringLiteral("standardize"), QStringLiteral("Standardize"), false,
+            columnsParameter(
+                QStringLiteral("Empty: every numeric feature column."), ColumnFilter::Numeric),
+            ParameterSpec::integer(QStringLiteral("components"), QStringLiteral("Components"), 2, 0,
+                100000, QStringLiteral("Number of components; 0: choose by explained variance.")),
+            ParameterSpec::real(QStringLiteral("variance"), QStringLiteral("Explained variance"),
+                0.95, 0.01, 1.0,
+                QStringLiteral("With components = 0: keep the fewest components "
+                               "explaining this share of the variance.")),
+            ParameterSpec::boolean(QStringLiteral("standardize"), QStringLiteral("Standardize"),
+                false,
                 QStringLiteral("Scale columns to unit variance first (PCA on correlations).")),
         };
         s.create = [](const QVariantMap &p) {
@@ -224,7 +241,8 @@ NodeType TransformNode::type(const TransformSpec &spec)
     t.category = QStringLiteral("Preprocess");
     t.displayName = spec.displayName;
     t.description = spec.description;
-    t.inputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
+    t.inputs = { PortSpec {
+        QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
     t.outputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"),
         QStringLiteral("The transformed table; it remembers the fitted step."), false } };
     t.parameters = spec.parameters;

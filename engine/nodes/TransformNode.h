@@ -6,16 +6,14 @@
 
 #include <QList>
 #include <QVariantMap>
-
 #include <functional>
 #include <memory>
 
 namespace sextant::engine {
 
 // Describes one preprocessing step as a node.
-struct TransformSpec
-{
-    QString id;          // "prep.standardize"
+struct TransformSpec {
+    QString id; // "prep.standardize"
     QString displayName;
     QString description;
     QList<ParameterSpec> parameters;
@@ -27,8 +25,7 @@ struct TransformSpec
 // trained downstream applies it to new rows.
 //   input   data (Table)
 //   output  data (Table)
-class TransformNode
-{
+class TransformNode {
 public:
     static NodeType type(const TransformSpec &spec);
     // Every preprocessing node type.

@@ -6,7 +6,6 @@
 #include "nodes/MetricsTable.h"
 
 #include <QElapsedTimer>
-
 #include <algorithm>
 #include <cmath>
 #include <mutex>
@@ -19,8 +18,7 @@ namespace {
 
 constexpr int kMaxTrials = 5000;
 
-struct Axis
-{
+struct Axis {
     QString name;
     QList<QVariant> values;
 };
@@ -34,7 +32,8 @@ QList<Axis> parseSearch(const QString &text, const LearnerSpec &spec)
             continue;
         const int eq = static_cast<int>(item.indexOf(QLatin1Char('=')));
         if (eq <= 0)
-            throw NodeError(QStringLiteral("search: '%1' is not parameter=value,value,...").arg(item));
+            throw NodeError(
+                QStringLiteral("search: '%1' is not parameter=value,value,...").arg(item));
         Axis axis;
         axis.name = item.left(eq).trimmed();
         const ParameterSpec *p = nullptr;
@@ -45,13 +44,15 @@ QList<Axis> parseSearch(const QString &text, const LearnerSpec &spec)
             QStringList names;
             for (const ParameterSpec &candidate : spec.parameters)
                 names.push_back(candidate.name);
-            throw NodeError(QStringLiteral("search: %1 has no parameter '%2' (it has: %3)")
-                                .arg(spec.displayName, axis.name, names.join(QStringLiteral(", "))));
+            throw NodeError(
+                QStringLiteral("search: %1 has no parameter '%2' (it has: %3)")
+                    .arg(spec.displayName, axis.name, names.join(QStringLiteral(", "))));
         }
         for (const QString &v : item.mid(eq + 1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             Result<QVariant> value = p->fromString(v.trimmed());
             if (!value)
-                throw NodeError(QStringLiteral("search: %1=%2: %3").arg(axis.name, v.trimmed(), value.error()));
+                throw NodeError(
+                    QStringLiteral("search: %1=%2: %3").arg(axis.name, v.trimmed(), value.error()));
             axis.values.push_back(value.value());
         }
         if (axis.values.isEmpty())
@@ -83,24 +84,30 @@ NodeType TuneNode::type()
         PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false },
     };
     t.outputs = {
-        PortSpec { QStringLiteral("model"), PortType::Model, QStringLiteral("Best model"), {}, false },
-        PortSpec { QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Trials"), {}, false },
+        PortSpec {
+            QStringLiteral("model"), PortType::Model, QStringLiteral("Best model"), {}, false },
+        PortSpec {
+            QStringLiteral("metrics"), PortType::Metrics, QStringLiteral("Trials"), {}, false },
     };
     t.parameters = {
         ParameterSpec::string(QStringLiteral("search"), QStringLiteral("Search"), {},
-            QStringLiteral("Parameters and the values to try: \"C=0.01,0.1,1,10; max_iter=50,100\".")),
+            QStringLiteral(
+                "Parameters and the values to try: \"C=0.01,0.1,1,10; max_iter=50,100\".")),
         ParameterSpec::enumeration(QStringLiteral("mode"), QStringLiteral("Mode"),
             { QStringLiteral("grid"), QStringLiteral("random") }, QStringLiteral("grid"),
-            QStringLiteral("grid: every combination; random: `trials` combinations drawn at random.")),
-        ParameterSpec::integer(QStringLiteral("trials"), QStringLiteral("Trials"), 20, 1, kMaxTrials,
-            QStringLiteral("Random search: number of combinations tried.")),
+            QStringLiteral(
+                "grid: every combination; random: `trials` combinations drawn at random.")),
+        ParameterSpec::integer(QStringLiteral("trials"), QStringLiteral("Trials"), 20, 1,
+            kMaxTrials, QStringLiteral("Random search: number of combinations tried.")),
         ParameterSpec::enumeration(QStringLiteral("metric"), QStringLiteral("Metric"),
-            { QStringLiteral("auto"), QStringLiteral("accuracy"), QStringLiteral("balanced_accuracy"),
-                QStringLiteral("f1_macro"), QStringLiteral("roc_auc"), QStringLiteral("log_loss"),
-                QStringLiteral("r2"), QStringLiteral("rmse"), QStringLiteral("mae") },
+            { QStringLiteral("auto"), QStringLiteral("accuracy"),
+                QStringLiteral("balanced_accuracy"), QStringLiteral("f1_macro"),
+                QStringLiteral("roc_auc"), QStringLiteral("log_loss"), QStringLiteral("r2"),
+                QStringLiteral("rmse"), QStringLiteral("mae") },
             QStringLiteral("auto"), QStringLiteral("Score to optimise (auto: accuracy or R²).")),
         ParameterSpec::integer(QStringLiteral("folds"), QStringLiteral("Folds"), 5, 2, 50, {}),
-        ParameterSpec::boolean(QStringLiteral("stratified"), QStringLiteral("Stratified"), true, {}),
+        ParameterSpec::boolean(
+            QStringLiteral("stratified"), QStringLiteral("Stratified"), true, {}),
         ParameterSpec::integer(QStringLiteral("seed"), QStringLiteral("Seed"), 0, 0, 2147483647,
             QStringLiteral("Folds and random search draws.")),
     };
@@ -166,8 +173,8 @@ void TuneNode::compute(NodeContext &ctx)
     std::mutex mutex;
     int done = 0;
     QString failure;
-    parallelChunks(0, total, FitContext {}.threadCount(), 1,
-        [&](int, std::int64_t begin, std::int64_t end) {
+    parallelChunks(
+        0, total, FitContext {}.threadCount(), 1, [&](int, std::int64_t begin, std::int64_t end) {
             for (std::int64_t i = begin; i < end; ++i) {
                 if (ctx.cancelled())
                     return;
@@ -200,7 +207,9 @@ void TuneNode::compute(NodeContext &ctx)
                 } catch (const std::exception &e) {
                     std::lock_guard<std::mutex> lock(mutex);
                     if (failure.isEmpty())
-                        failure = QStringLiteral("trial %1: %2").arg(trial.index).arg(QString::fromUtf8(e.what()));
+                        failure = QStringLiteral("trial %1: %2")
+                                      .arg(trial.index)
+                                      .arg(QString::fromUtf8(e.what()));
                     trial.score = std::numeric_limits<double>::quiet_NaN();
                 }
                 trial.seconds = timer.nsecsElapsed() / 1e9;

@@ -9,13 +9,12 @@
 namespace sextant::engine {
 
 // Published by the Tune node after each finished trial, for the live results table.
-struct TuneTrial
-{
-    int index = 0;       // 1-based, in the order the trials were planned
+struct TuneTrial {
+    int index = 0; // 1-based, in the order the trials were planned
     int total = 0;
     QVariantMap parameters; // the searched parameters only
     QString metric;
-    double score = 0;    // mean over the folds
+    double score = 0; // mean over the folds
     double stdDev = 0;
     double seconds = 0;
 };
@@ -29,8 +28,7 @@ struct TuneTrial
 //           accuracy or r2), folds, stratified, seed
 //   outputs model (Model: the best parameters refitted on all rows), metrics (Metrics:
 //           one row per trial, best first)
-class TuneNode
-{
+class TuneNode {
 public:
     static QString typeId() { return QStringLiteral("eval.tune"); }
     static NodeType type();

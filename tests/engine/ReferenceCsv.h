@@ -4,13 +4,11 @@
 // (rows are samples) and a target vector; a non-numeric target becomes class codes in
 // order of first appearance.
 
+#include <Eigen/Core>
 #include <QByteArray>
 #include <QFile>
 #include <QList>
 #include <QString>
-
-#include <Eigen/Core>
-
 #include <map>
 #include <vector>
 

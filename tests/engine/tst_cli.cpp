@@ -9,8 +9,7 @@
 
 namespace {
 
-struct Run
-{
+struct Run {
     int exitCode = -1;
     QString out;
     QString err;
@@ -44,14 +43,13 @@ QString iris()
 
 } // namespace
 
-class TestCli : public QObject
-{
+class TestCli : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
     void version()
     {
-        const Run r = runSextant({QStringLiteral("--version")});
+        const Run r = runSextant({ QStringLiteral("--version") });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.startsWith(QStringLiteral("sextant ")), qPrintable(r.out));
         QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\\d+\\.\\d+\\.\\d+"))));
@@ -59,14 +57,14 @@ private Q_SLOTS:
 
     void help()
     {
-        const Run r = runSextant({QStringLiteral("--help")});
+        const Run r = runSextant({ QStringLiteral("--help") });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("info FILE")));
     }
 
     void infoText()
     {
-        const Run r = runSextant({QStringLiteral("info"), iris()});
+        const Run r = runSextant({ QStringLiteral("info"), iris() });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("150 rows, 5 columns")), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("sepal_length")));
@@ -75,7 +73,7 @@ private Q_SLOTS:
 
     void infoJson()
     {
-        const Run r = runSextant({QStringLiteral("info"), iris(), QStringLiteral("--json")});
+        const Run r = runSextant({ QStringLiteral("info"), iris(), QStringLiteral("--json") });
         QCOMPARE(r.exitCode, 0);
         QJsonParseError perr;
         const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &perr);
@@ -103,7 +101,7 @@ private Q_SLOTS:
     void missingFile()
     {
         const QString path = QStringLiteral("/nonexistent/dir/nothing.csv");
-        const Run r = runSextant({QStringLiteral("info"), path});
+        const Run r = runSextant({ QStringLiteral("info"), path });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(path), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
@@ -112,7 +110,7 @@ private Q_SLOTS:
     void directory()
     {
         QTemporaryDir dir;
-        const Run r = runSextant({QStringLiteral("info"), dir.path()});
+        const Run r = runSextant({ QStringLiteral("info"), dir.path() });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("directory")), qPrintable(r.err));
     }
@@ -125,7 +123,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("a,b,c\n1,2,3\n4,5,6,7\n8,9,10\n");
         f.close();
-        const Run r = runSextant({QStringLiteral("info"), path});
+        const Run r = runSextant({ QStringLiteral("info"), path });
         QCOMPARE(r.exitCode, 1);
         // file:line:column: message
         QVERIFY2(r.err.contains(path + QStringLiteral(":3:4")), qPrintable(r.err));
@@ -133,9 +131,10 @@ private Q_SLOTS:
 
     void usageErrors()
     {
-        QCOMPARE(runSextant({QStringLiteral("info")}).exitCode, 2);
-        QCOMPARE(runSextant({QStringLiteral("info"), iris(), QStringLiteral("--bogus")}).exitCode, 2);
-        QCOMPARE(runSextant({QStringLiteral("help")}).exitCode, 0);
+        QCOMPARE(runSextant({ QStringLiteral("info") }).exitCode, 2);
+        QCOMPARE(
+            runSextant({ QStringLiteral("info"), iris(), QStringLiteral("--bogus") }).exitCode, 2);
+        QCOMPARE(runSextant({ QStringLiteral("help") }).exitCode, 0);
     }
 };
 

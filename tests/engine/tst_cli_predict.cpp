@@ -16,7 +16,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cstring>
 
 using namespace sextant::engine;
@@ -126,8 +125,7 @@ QByteArray editCsv(const QString &path, const std::function<void(int, QStringLis
 
 } // namespace
 
-class TestCliPredict : public QObject
-{
+class TestCliPredict : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -138,8 +136,8 @@ private Q_SLOTS:
 
         // Logistic regression on standardised iris.
         const Dataset iris = load(datasetPath("iris.csv"), QStringLiteral("species"));
-        m_iris = fit("model.logistic_regression",
-            applyStep(iris, std::make_unique<StandardizeTransform>()));
+        m_iris = fit(
+            "model.logistic_regression", applyStep(iris, std::make_unique<StandardizeTransform>()));
         QVERIFY(m_iris);
         m_irisModel = m_dir.filePath(QStringLiteral("iris.sxmodel"));
         QVERIFY(ModelFile::save(*m_iris, m_irisModel));
@@ -152,8 +150,8 @@ private Q_SLOTS:
         }));
         const Dataset diabetes = load(m_diabetesCsv, QStringLiteral("progression"));
         QVERIFY(diabetes.column(diabetes.indexOf(QStringLiteral("sex"))).isCategorical());
-        m_diabetes = fit("model.linear_regression",
-            applyStep(diabetes, std::make_unique<OneHotTransform>()));
+        m_diabetes = fit(
+            "model.linear_regression", applyStep(diabetes, std::make_unique<OneHotTransform>()));
         QVERIFY(m_diabetes);
         m_diabetesModel = m_dir.filePath(QStringLiteral("diabetes.sxmodel"));
         QVERIFY(ModelFile::save(*m_diabetes, m_diabetesModel));
@@ -173,15 +171,16 @@ private Q_SLOTS:
             QCOMPARE(rows[i + 1][0], p.classNames[int(p.predicted(i))]);
 
         // The same on standard output.
-        const Run s = runSextant({ QStringLiteral("predict"), m_irisModel, datasetPath("iris.csv") });
+        const Run s
+            = runSextant({ QStringLiteral("predict"), m_irisModel, datasetPath("iris.csv") });
         QCOMPARE(s.exitCode, 0);
         QCOMPARE(s.out.toUtf8(), readAll(out));
     }
 
     void probabilityColumns()
     {
-        const Run r = runSextant({ QStringLiteral("predict"), m_irisModel,
-            datasetPath("iris.csv"), QStringLiteral("--proba") });
+        const Run r = runSextant({ QStringLiteral("predict"), m_irisModel, datasetPath("iris.csv"),
+            QStringLiteral("--proba") });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QList<QStringList> rows = parseCsv(r.out);
         QCOMPARE(rows[0],
@@ -195,7 +194,8 @@ private Q_SLOTS:
                 const double expected = p.probabilities(i, k);
                 // Shortest round-trip text: the very same double.
                 QVERIFY2(std::memcmp(&v, &expected, sizeof v) == 0,
-                    qPrintable(QStringLiteral("row %1 P%2: %3 vs %4").arg(i).arg(k).arg(v).arg(expected)));
+                    qPrintable(
+                        QStringLiteral("row %1 P%2: %3 vs %4").arg(i).arg(k).arg(v).arg(expected)));
             }
     }
 
@@ -226,7 +226,8 @@ private Q_SLOTS:
     void missingColumn()
     {
         const QString csv = m_dir.filePath(QStringLiteral("iris-missing.csv"));
-        writeFile(csv, editCsv(datasetPath("iris.csv"), [](int, QStringList &f) { f.removeAt(3); }));
+        writeFile(
+            csv, editCsv(datasetPath("iris.csv"), [](int, QStringList &f) { f.removeAt(3); }));
         const QString out = m_dir.filePath(QStringLiteral("never.csv"));
         const Run r = runSextant(
             { QStringLiteral("predict"), m_irisModel, csv, QStringLiteral("-o"), out });
@@ -263,7 +264,8 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
 
         // Not a model at all, and no file.
-        r = runSextant({ QStringLiteral("predict"), datasetPath("iris.csv"), datasetPath("iris.csv") });
+        r = runSextant(
+            { QStringLiteral("predict"), datasetPath("iris.csv"), datasetPath("iris.csv") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("not a Sextant model file")), qPrintable(r.err));
         const QString none = m_dir.filePath(QStringLiteral("none.sxmodel"));
@@ -300,7 +302,8 @@ private Q_SLOTS:
     void exportOnnx()
     {
         const QString onnx = m_dir.filePath(QStringLiteral("iris.onnx"));
-        Run r = runSextant({ QStringLiteral("export-onnx"), m_irisModel, QStringLiteral("-o"), onnx });
+        Run r = runSextant(
+            { QStringLiteral("export-onnx"), m_irisModel, QStringLiteral("-o"), onnx });
         if (OnnxExport::available()) {
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
             QVERIFY(OnnxExport::check(readAll(onnx)));
@@ -319,7 +322,8 @@ private Q_SLOTS:
         }
         const QString bad = m_dir.filePath(QStringLiteral("bad-onnx.sxmodel"));
         writeFile(bad, readAll(m_irisModel).left(100));
-        r = runSextant({ QStringLiteral("export-onnx"), bad, QStringLiteral("-o"), onnx + QStringLiteral("2") });
+        r = runSextant({ QStringLiteral("export-onnx"), bad, QStringLiteral("-o"),
+            onnx + QStringLiteral("2") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(bad), qPrintable(r.err));
     }
@@ -334,7 +338,8 @@ private Q_SLOTS:
         const QStringList expected = { QStringLiteral("5-logistic_regression.sxmodel"),
             QStringLiteral("6-random_forest.sxmodel"), QStringLiteral("13-mlp.sxmodel") };
         const QJsonObject report
-            = QJsonDocument::fromJson(readAll(QDir(out).filePath(QStringLiteral("run.json")))).object();
+            = QJsonDocument::fromJson(readAll(QDir(out).filePath(QStringLiteral("run.json"))))
+                  .object();
         QStringList listed;
         for (const QJsonValue &n : report.value(QStringLiteral("nodes")).toArray())
             for (const QJsonValue &f : n.toObject().value(QStringLiteral("files")).toArray())
@@ -358,7 +363,8 @@ private Q_SLOTS:
                 QStringLiteral("--out"), out2, QStringLiteral("--quiet"), QStringLiteral("--set"),
                 QStringLiteral("5.export_onnx=true") });
             QVERIFY2(o.exitCode == 0, qPrintable(o.err));
-            QVERIFY(QFile::exists(QDir(out2).filePath(QStringLiteral("5-logistic_regression.onnx"))));
+            QVERIFY(
+                QFile::exists(QDir(out2).filePath(QStringLiteral("5-logistic_regression.onnx"))));
             QVERIFY(!QFile::exists(QDir(out2).filePath(QStringLiteral("6-random_forest.onnx"))));
             const QByteArray json = readAll(QDir(out2).filePath(QStringLiteral("run.json")));
             QVERIFY(json.contains("\"5-logistic_regression.onnx\""));
@@ -388,7 +394,8 @@ private Q_SLOTS:
     {"from": 2, "output": "data", "to": 3, "input": "data"},
     {"from": 3, "output": "metrics", "to": 4, "input": "metrics"}
   ]
-})").arg(datasetPath("iris.csv"));
+})")
+                                 .arg(datasetPath("iris.csv"));
         writeFile(flow, text.toUtf8());
         const QString out = m_dir.filePath(QStringLiteral("reuse-out"));
         Run r = runSextant({ QStringLiteral("run"), flow, QStringLiteral("--out"), out,

@@ -143,8 +143,9 @@ private Q_SLOTS:
             = runSextant({ QStringLiteral("run"), example(), QStringLiteral("--out"), out });
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         // No errors or warnings of ours (a GUI build's Qt may note its runtime dir).
-        QVERIFY2(!r.err.contains(QStringLiteral("sextant")) && !r.err.contains(QStringLiteral("warning:")),
-                 qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("sextant"))
+                && !r.err.contains(QStringLiteral("warning:")),
+            qPrintable(r.err));
 
         // One progress line per node.
         for (int k = 1; k <= 6; ++k)

@@ -38,8 +38,11 @@ public:
         return Eigen::VectorXd::Constant(X.rows(), m_mean);
     }
     ModelState state() const override { return {}; }
-    void restore(const ModelState &) override {}
-    std::unique_ptr<Estimator> cloneUnfitted() const override { return std::make_unique<MeanRegressor>(); }
+    void restore(const ModelState &) override { }
+    std::unique_ptr<Estimator> cloneUnfitted() const override
+    {
+        return std::make_unique<MeanRegressor>();
+    }
 
 private:
     int m_d = 0;
@@ -93,8 +96,11 @@ public:
         return out;
     }
     ModelState state() const override { return {}; }
-    void restore(const ModelState &) override {}
-    std::unique_ptr<Estimator> cloneUnfitted() const override { return std::make_unique<CentroidClassifier>(); }
+    void restore(const ModelState &) override { }
+    std::unique_ptr<Estimator> cloneUnfitted() const override
+    {
+        return std::make_unique<CentroidClassifier>();
+    }
 
 private:
     int m_k = 0;
@@ -145,7 +151,8 @@ Eigen::VectorXd unbalancedLabels(int n, unsigned seed)
 bool sameBits(const Eigen::MatrixXd &a, const Eigen::MatrixXd &b)
 {
     return a.rows() == b.rows() && a.cols() == b.cols()
-        && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size())) == 0;
+        && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size()))
+        == 0;
 }
 
 } // namespace
@@ -206,7 +213,10 @@ void TestCrossValidation::stratifiedShares()
                 for (Eigen::Index r : f.test)
                     inFold += y(r) == c ? 1 : 0;
                 QVERIFY2(std::abs(inFold - total / k) < 1.0 + 1e-9,
-                    qPrintable(QStringLiteral("class %1: %2 rows in a fold, %3 expected").arg(c).arg(inFold).arg(total / k)));
+                    qPrintable(QStringLiteral("class %1: %2 rows in a fold, %3 expected")
+                                   .arg(c)
+                                   .arg(inFold)
+                                   .arg(total / k)));
             }
         }
         // Fold sizes differ by at most one.
@@ -226,7 +236,8 @@ void TestCrossValidation::sklearnUnshuffledFolds()
     Eigen::VectorXd y = unbalancedLabels(211, 3);
     y(0) = 2; // first-appearance class order differs from the sorted one
     SklearnReference ref;
-    QVERIFY(ref.writeVector(QStringLiteral("y.csv"), std::vector<double>(y.data(), y.data() + y.size())));
+    QVERIFY(ref.writeVector(
+        QStringLiteral("y.csv"), std::vector<double>(y.data(), y.data() + y.size())));
     QString error;
     const QJsonObject o = ref.run(QStringLiteral(R"PY(
 import json, numpy as np
@@ -240,7 +251,8 @@ print(json.dumps({"kf": kf, "skf": skf}))
     QVERIFY2(!o.isEmpty(), qPrintable(error));
     const auto kf = CrossValidation::kFold(y.size(), 6);
     const auto skf = CrossValidation::stratifiedKFold(y, 6);
-    const QJsonArray refKf = o[QStringLiteral("kf")].toArray(), refSkf = o[QStringLiteral("skf")].toArray();
+    const QJsonArray refKf = o[QStringLiteral("kf")].toArray(),
+                     refSkf = o[QStringLiteral("skf")].toArray();
     QCOMPARE(refKf.size(), 6);
     for (int f = 0; f < 6; ++f) {
         const auto a = SklearnReference::toVector(refKf[f]);
@@ -284,7 +296,8 @@ void TestCrossValidation::invalidArguments()
     QVERIFY_THROWS_EXCEPTION(FitError, CrossValidation::stratifiedKFold(frac, 2));
     MeanRegressor m;
     QVERIFY_THROWS_EXCEPTION(FitError,
-        CrossValidation::crossValidate(m, Eigen::MatrixXd::Zero(6, 1), y, { DataSplit { { 0, 1 }, { 9 } } }));
+        CrossValidation::crossValidate(
+            m, Eigen::MatrixXd::Zero(6, 1), y, { DataSplit { { 0, 1 }, { 9 } } }));
 }
 
 void TestCrossValidation::constantEstimatorByHand()

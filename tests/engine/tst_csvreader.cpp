@@ -12,7 +12,6 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
@@ -73,7 +72,7 @@ QString difference(const Dataset &a, const Dataset &b)
 {
     if (a.columnNames() != b.columnNames())
         return QStringLiteral("names differ: ") + a.columnNames().join(QLatin1Char(','))
-               + QStringLiteral(" vs ") + b.columnNames().join(QLatin1Char(','));
+            + QStringLiteral(" vs ") + b.columnNames().join(QLatin1Char(','));
     if (a.rowCount() != b.rowCount())
         return QStringLiteral("row counts differ: %1 vs %2").arg(a.rowCount()).arg(b.rowCount());
     for (int c = 0; c < a.columnCount(); ++c) {
@@ -85,8 +84,8 @@ QString difference(const Dataset &a, const Dataset &b)
             return QStringLiteral("column %1: categories differ").arg(c);
         for (std::int64_t r = 0; r < a.rowCount(); ++r) {
             const bool same = x.isMissing(r) == y.isMissing(r)
-                              && (x.isNumeric() ? sameBits(x.values()[r], y.values()[r])
-                                                : x.codes()[r] == y.codes()[r]);
+                && (x.isNumeric() ? sameBits(x.values()[r], y.values()[r])
+                                  : x.codes()[r] == y.codes()[r]);
             if (!same)
                 return QStringLiteral("column %1 row %2: %3 vs %4")
                     .arg(c)
@@ -127,8 +126,7 @@ bool writeFile(const QString &path, const QByteArray &data)
 
 } // namespace
 
-class TestCsvReader : public QObject
-{
+class TestCsvReader : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -139,37 +137,47 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected"); // table() of the result
         QTest::addColumn<QString>("expectedTypes");
 
-        QTest::newRow("embedded delimiter") << QByteArray("a,b\n\"x,y\",1\n") << "x,y|1" << "cn";
-        QTest::newRow("doubled quotes") << QByteArray("a,b\n\"say \"\"hi\"\"\",1\n")
-                                        << "say \"hi\"|1" << "cn";
-        QTest::newRow("only a doubled quote") << QByteArray("a,b\n\"\"\"\",1\n") << "\"|1" << "cn";
-        QTest::newRow("newline inside") << QByteArray("a,b\n\"two\nlines\",1\nz,2\n")
-                                        << "two\nlines|1\nz|2" << "cn";
-        QTest::newRow("crlf inside") << QByteArray("a,b\r\n\"two\r\nlines\",1\r\n")
-                                     << "two\r\nlines|1" << "cn";
-        QTest::newRow("empty quoted is missing") << QByteArray("a,b\n\"\",1\nx,2\n")
-                                                 << "<NA>|1\nx|2" << "cn";
-        QTest::newRow("quoted number is a number") << QByteArray("a,b\n\"1.5\",\" 2 \"\n")
-                                                   << "1.5|2" << "nn";
-        QTest::newRow("spaces around quoted field") << QByteArray("a,b\n  \"x\"  ,1\n")
-                                                    << "x|1" << "cn";
-        QTest::newRow("quoted keeps inner spaces") << QByteArray("a,b\n\" x \",1\n")
-                                                   << " x |1" << "cn";
-        QTest::newRow("quote inside unquoted field") << QByteArray("a,b\n5\" screen,1\n")
-                                                     << "5\" screen|1" << "cn";
+        QTest::newRow("embedded delimiter") << QByteArray("a,b\n\"x,y\",1\n") << "x,y|1"
+                                            << "cn";
+        QTest::newRow("doubled quotes")
+            << QByteArray("a,b\n\"say \"\"hi\"\"\",1\n") << "say \"hi\"|1"
+            << "cn";
+        QTest::newRow("only a doubled quote") << QByteArray("a,b\n\"\"\"\",1\n") << "\"|1"
+                                              << "cn";
+        QTest::newRow("newline inside")
+            << QByteArray("a,b\n\"two\nlines\",1\nz,2\n") << "two\nlines|1\nz|2"
+            << "cn";
+        QTest::newRow("crlf inside")
+            << QByteArray("a,b\r\n\"two\r\nlines\",1\r\n") << "two\r\nlines|1"
+            << "cn";
+        QTest::newRow("empty quoted is missing")
+            << QByteArray("a,b\n\"\",1\nx,2\n") << "<NA>|1\nx|2"
+            << "cn";
+        QTest::newRow("quoted number is a number")
+            << QByteArray("a,b\n\"1.5\",\" 2 \"\n") << "1.5|2"
+            << "nn";
+        QTest::newRow("spaces around quoted field") << QByteArray("a,b\n  \"x\"  ,1\n") << "x|1"
+                                                    << "cn";
+        QTest::newRow("quoted keeps inner spaces") << QByteArray("a,b\n\" x \",1\n") << " x |1"
+                                                   << "cn";
+        QTest::newRow("quote inside unquoted field")
+            << QByteArray("a,b\n5\" screen,1\n") << "5\" screen|1"
+            << "cn";
         QTest::newRow("quoted delimiter and newline last field")
-            << QByteArray("a,b\n1,\"x,\ny\"") << "1|x,\ny" << "nc";
+            << QByteArray("a,b\n1,\"x,\ny\"") << "1|x,\ny"
+            << "nc";
         QTest::newRow("quoted header names") << QByteArray("\"a,1\",\"b\"\"\"\n1,2\n") << "1|2"
                                              << "nn";
-        QTest::newRow("all fields quoted") << QByteArray("\"a\",\"b\"\n\"1\",\"x\"\n\"2\",\"y\"\n")
-                                           << "1|x\n2|y" << "nc";
+        QTest::newRow("all fields quoted")
+            << QByteArray("\"a\",\"b\"\n\"1\",\"x\"\n\"2\",\"y\"\n") << "1|x\n2|y"
+            << "nc";
     }
     void quoting()
     {
         QFETCH(QByteArray, input);
         QFETCH(QString, expected);
         QFETCH(QString, expectedTypes);
-        for (const int threads : {1, 2}) {
+        for (const int threads : { 1, 2 }) {
             CsvOptions o;
             o.threads = threads;
             const LoadResult r = loadText(input, o);
@@ -177,7 +185,7 @@ private Q_SLOTS:
             QCOMPARE(table(*r.dataset), expected);
             QCOMPARE(types(*r.dataset), expectedTypes);
             // Every block size gives the same (records cross block ends).
-            for (const std::size_t block : {1, 2, 3, 5, 8, 13}) {
+            for (const std::size_t block : { 1, 2, 3, 5, 8, 13 }) {
                 const LoadResult t = csv::readBuffer(input, kMem, o, {}, tinyBlocks(block));
                 QVERIFY2(t.ok(), qPrintable(describe(t)));
                 QCOMPARE(difference(*t.dataset, *r.dataset), QString());
@@ -190,9 +198,9 @@ private Q_SLOTS:
         const LoadResult r = CsvReader::read(fixture(QStringLiteral("quoting.csv")));
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         const Dataset &ds = *r.dataset;
-        QCOMPARE(ds.columnNames(), (QStringList{QStringLiteral("id"), QStringLiteral("name, full"),
-                                                QStringLiteral("quote \"q\""),
-                                                QStringLiteral("note")}));
+        QCOMPARE(ds.columnNames(),
+            (QStringList { QStringLiteral("id"), QStringLiteral("name, full"),
+                QStringLiteral("quote \"q\""), QStringLiteral("note") }));
         QCOMPARE(ds.rowCount(), 3);
         QCOMPARE(cell(ds, 1, 0), QStringLiteral("Smith, J."));
         QCOMPARE(cell(ds, 2, 0), QStringLiteral("say \"hi\""));
@@ -252,9 +260,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("semicolon.csv") << "semicolon.csv" << "1|2|x\n3|4|y\n5|6|z";
-        QTest::newRow("tabs.tsv") << "tabs.tsv" << "1|2|x, y\n3|4|z";
-        QTest::newRow("pipe.txt") << "pipe.txt" << "1|2|x\n3|4|y";
+        QTest::newRow("semicolon.csv") << "semicolon.csv"
+                                       << "1|2|x\n3|4|y\n5|6|z";
+        QTest::newRow("tabs.tsv") << "tabs.tsv"
+                                  << "1|2|x, y\n3|4|z";
+        QTest::newRow("pipe.txt") << "pipe.txt"
+                                  << "1|2|x\n3|4|y";
     }
     void delimiterFixtures()
     {
@@ -263,7 +274,7 @@ private Q_SLOTS:
         const LoadResult r = CsvReader::read(fixture(file));
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         QCOMPARE(r.dataset->columnNames(),
-                 (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+            (QStringList { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }));
         QCOMPARE(table(*r.dataset), expected);
     }
 
@@ -273,10 +284,12 @@ private Q_SLOTS:
         QVERIFY2(with.ok(), qPrintable(describe(with)));
         const LoadResult without = loadText("a,b\n1,2\n3,4\n");
         QVERIFY(without.ok());
-        QCOMPARE(with.dataset->columnNames(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(with.dataset->columnNames(),
+            (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
         QCOMPARE(difference(*with.dataset, *without.dataset), QString());
         // A BOM before headerless numbers, too.
-        const LoadResult numbers = loadText("\xef\xbb\xbf" "1,2\n3,4\n");
+        const LoadResult numbers = loadText("\xef\xbb\xbf"
+                                            "1,2\n3,4\n");
         QVERIFY(numbers.ok());
         QCOMPARE(types(*numbers.dataset), QStringLiteral("nn"));
         QCOMPARE(table(*numbers.dataset), QStringLiteral("1|2\n3|4"));
@@ -299,7 +312,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         const LoadResult r = loadText(input);
         QVERIFY2(r.ok(), qPrintable(describe(r)));
-        QCOMPARE(r.dataset->columnNames(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(
+            r.dataset->columnNames(), (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
         QCOMPARE(table(*r.dataset), QStringLiteral("1|x\n2|y"));
         QCOMPARE(types(*r.dataset), QStringLiteral("nc"));
         QVERIFY2(r.warnings.isEmpty(), qPrintable(warningsText(r)));
@@ -322,7 +336,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("rows");
 
         const int detect = int(CsvOptions::Header::Detect);
-        QTest::newRow("text above numbers") << QByteArray("x,y\n1,2\n3,4\n") << detect << "x,y" << 2;
+        QTest::newRow("text above numbers")
+            << QByteArray("x,y\n1,2\n3,4\n") << detect << "x,y" << 2;
         QTest::newRow("one text column above numbers")
             << QByteArray("id,2019\n1,5\n2,6\n") << detect << "id,2019" << 2;
         QTest::newRow("numbers only: no header")
@@ -330,21 +345,20 @@ private Q_SLOTS:
         QTest::newRow("text rows, first row values do not recur")
             << QByteArray("name,city\nbob,paris\nann,rome\n") << detect << "name,city" << 2;
         QTest::newRow("text rows, first row values recur")
-            << QByteArray("bob,paris\nann,rome\nbob,oslo\n") << detect
-            << "Column 1,Column 2" << 3;
+            << QByteArray("bob,paris\nann,rome\nbob,oslo\n") << detect << "Column 1,Column 2" << 3;
         QTest::newRow("mixed types, first row is data")
             << QByteArray("bob,30\nann,40\n") << detect << "Column 1,Column 2" << 2;
-        QTest::newRow("forced present") << QByteArray("1,2\n3,4\n")
-                                        << int(CsvOptions::Header::Present) << "1,2" << 1;
-        QTest::newRow("forced absent") << QByteArray("x,y\n1,2\n")
-                                       << int(CsvOptions::Header::Absent)
-                                       << "Column 1,Column 2" << 2;
-        QTest::newRow("duplicate names") << QByteArray("x,x,y,x\n1,2,3,4\n") << detect
-                                         << "x,x_2,y,x_3" << 1;
+        QTest::newRow("forced present")
+            << QByteArray("1,2\n3,4\n") << int(CsvOptions::Header::Present) << "1,2" << 1;
+        QTest::newRow("forced absent")
+            << QByteArray("x,y\n1,2\n") << int(CsvOptions::Header::Absent) << "Column 1,Column 2"
+            << 2;
+        QTest::newRow("duplicate names")
+            << QByteArray("x,x,y,x\n1,2,3,4\n") << detect << "x,x_2,y,x_3" << 1;
         QTest::newRow("duplicate that collides with a real name")
             << QByteArray("x,x,x_2\n1,2,3\n") << detect << "x,x_3,x_2" << 1;
-        QTest::newRow("empty names") << QByteArray("a,,c,\"\"\n1,2,3,4\n") << detect
-                                     << "a,Column 2,c,Column 4" << 1;
+        QTest::newRow("empty names")
+            << QByteArray("a,,c,\"\"\n1,2,3,4\n") << detect << "a,Column 2,c,Column 4" << 1;
         QTest::newRow("names are trimmed") << QByteArray(" a , b \n1,2\n") << detect << "a,b" << 1;
         QTest::newRow("pandas index column (empty first name)")
             << QByteArray(",a,b\n0,x,1\n1,y,2\n") << detect << "Column 1,a,b" << 2;
@@ -377,16 +391,19 @@ private Q_SLOTS:
             << "n";
         QTest::newRow("defaults in a text column")
             << QByteArray("a,b\nx,1\nNA,2\n?,3\n,4\n  null  ,5\n") << QStringList()
-            << "x|1\n<NA>|2\n<NA>|3\n<NA>|4\n<NA>|5" << "cn";
+            << "x|1\n<NA>|2\n<NA>|3\n<NA>|4\n<NA>|5"
+            << "cn";
         QTest::newRow("empty fields")
             << QByteArray("a,b,c\n1,,x\n,2,\n") << QStringList() << "1|<NA>|x\n<NA>|2|<NA>"
             << "nnc";
         QTest::newRow("custom numeric sentinel")
-            << QByteArray("a,b\n1,-999\n-999,2\n") << QStringList{QStringLiteral("-999")}
-            << "1|<NA>\n<NA>|2" << "nn";
+            << QByteArray("a,b\n1,-999\n-999,2\n") << QStringList { QStringLiteral("-999") }
+            << "1|<NA>\n<NA>|2"
+            << "nn";
         QTest::newRow("custom token keeps NA as text")
-            << QByteArray("a\nNA\nmissing\nx\n") << QStringList{QStringLiteral("missing")}
-            << "NA\n<NA>\nx" << "c";
+            << QByteArray("a\nNA\nmissing\nx\n") << QStringList { QStringLiteral("missing") }
+            << "NA\n<NA>\nx"
+            << "c";
     }
     void missingTokens()
     {
@@ -424,9 +441,10 @@ private Q_SLOTS:
         QTest::newRow("overflow") << QByteArray("1e400") << true << inf;
         QTest::newRow("-overflow") << QByteArray("-1e400") << true << -inf;
         QTest::newRow("underflow") << QByteArray("1e-400") << true << 0.0;
-        QTest::newRow("subnormal") << QByteArray("4.9406564584124654e-324") << true << 4.9406564584124654e-324;
-        QTest::newRow("many digits") << QByteArray("0.1000000000000000055511151231257827")
-                                     << true << 0.1;
+        QTest::newRow("subnormal")
+            << QByteArray("4.9406564584124654e-324") << true << 4.9406564584124654e-324;
+        QTest::newRow("many digits")
+            << QByteArray("0.1000000000000000055511151231257827") << true << 0.1;
         QTest::newRow("hex is text") << QByteArray("0x10") << false << 0.0;
         QTest::newRow("1e is text") << QByteArray("1e") << false << 0.0;
         QTest::newRow("+-3 is text") << QByteArray("+-3") << false << 0.0;
@@ -444,8 +462,8 @@ private Q_SLOTS:
         QFETCH(bool, numeric);
         QFETCH(double, value);
         // The cell alone and after other numbers (fast path and general path alike).
-        const QList<QByteArray> inputs = {QByteArray("a,b\n" + text + ",1\n"),
-                                          QByteArray("a,b\n5,1\n" + text + ",1\n6,1\n")};
+        const QList<QByteArray> inputs = { QByteArray("a,b\n" + text + ",1\n"),
+            QByteArray("a,b\n5,1\n" + text + ",1\n6,1\n") };
         for (const QByteArray &input : inputs) {
             const LoadResult r = loadText(input);
             QVERIFY2(r.ok(), qPrintable(describe(r)));
@@ -454,9 +472,10 @@ private Q_SLOTS:
             const std::int64_t row = r.dataset->rowCount() == 1 ? 0 : 1;
             if (numeric)
                 QVERIFY2(sameBits(c.values()[row], value),
-                         qPrintable(QString::number(c.values()[row], 'g', 17)));
+                    qPrintable(QString::number(c.values()[row], 'g', 17)));
             else
-                QCOMPARE(c.displayValue(row), QString::fromUtf8(text).trimmed().remove(QLatin1Char('"')));
+                QCOMPARE(c.displayValue(row),
+                    QString::fromUtf8(text).trimmed().remove(QLatin1Char('"')));
         }
     }
 
@@ -479,10 +498,10 @@ private Q_SLOTS:
         QVERIFY(r.ok());
         const Column &c = r.dataset->column(0);
         QVERIFY(c.isCategorical());
-        QCOMPARE(c.categories(), (QStringList{QStringLiteral("z"), QStringLiteral("a"),
-                                              QStringLiteral("m")}));
+        QCOMPARE(c.categories(),
+            (QStringList { QStringLiteral("z"), QStringLiteral("a"), QStringLiteral("m") }));
         const std::vector<std::int32_t> codes(c.codes().begin(), c.codes().end());
-        QCOMPARE(codes, (std::vector<std::int32_t>{0, 1, 0, 2, 1, -1}));
+        QCOMPARE(codes, (std::vector<std::int32_t> { 0, 1, 0, 2, 1, -1 }));
         QCOMPARE(c.missingCount(), 1);
         // A numeric column without missing cells carries no mask.
         QCOMPARE(r.dataset->column(1).missingCount(), 0);
@@ -494,8 +513,8 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         const Column &c = r.dataset->column(0);
         QVERIFY(c.isCategorical());
-        QCOMPARE(c.categories(), (QStringList{QStringLiteral("1.50"), QStringLiteral("2"),
-                                              QStringLiteral("x")}));
+        QCOMPARE(c.categories(),
+            (QStringList { QStringLiteral("1.50"), QStringLiteral("2"), QStringLiteral("x") }));
         QCOMPARE(r.warnings.size(), 1);
         QCOMPARE(r.warnings[0].line, 4);
         QCOMPARE(r.warnings[0].column, 1);
@@ -526,8 +545,8 @@ private Q_SLOTS:
         QCOMPARE(ds.rowCount(), rows);
         QCOMPARE(types(ds), QStringLiteral("ncc"));
         const Column &v = ds.column(1);
-        QCOMPARE(v.categories(), (QStringList{QStringLiteral("1.50"), QStringLiteral("2"),
-                                              QStringLiteral("oops")}));
+        QCOMPARE(v.categories(),
+            (QStringList { QStringLiteral("1.50"), QStringLiteral("2"), QStringLiteral("oops") }));
         QCOMPARE(v.displayValue(0), QStringLiteral("1.50"));
         QCOMPARE(v.displayValue(1), QStringLiteral("2"));
         QCOMPARE(v.displayValue(rows - 5), QStringLiteral("oops"));
@@ -572,11 +591,13 @@ private Q_SLOTS:
         QVERIFY(a.isCategorical());
         // Rows read as numbers before the switch: shortest form; rows after: their text.
         const QStringList categories = a.categories();
-        QCOMPARE(categories.mid(0, 4), (QStringList{QStringLiteral("0.5"), QStringLiteral("1.5"),
-                                                    QStringLiteral("2.5"), QStringLiteral("3.5")}));
+        QCOMPARE(categories.mid(0, 4),
+            (QStringList { QStringLiteral("0.5"), QStringLiteral("1.5"), QStringLiteral("2.5"),
+                QStringLiteral("3.5") }));
         QVERIFY(categories.contains(QStringLiteral("x")));
         QVERIFY(categories.contains(QStringLiteral("3.50")));
-        QVERIFY2(warningsText(r).contains(QStringLiteral("changed while")), qPrintable(warningsText(r)));
+        QVERIFY2(
+            warningsText(r).contains(QStringLiteral("changed while")), qPrintable(warningsText(r)));
         QCOMPARE(a.displayValue(19990), QStringLiteral("x"));
         QCOMPARE(a.displayValue(0), QStringLiteral("0.5"));
         QCOMPARE(a.displayValue(19999), QStringLiteral("3.50"));
@@ -589,22 +610,24 @@ private Q_SLOTS:
         QByteArray data = "a,b,c\n";
         for (int i = 0; i < 3000; ++i) {
             data += QByteArray::number(i) + ",";
-            data += (i == 2100 ? QByteArray("text") : (i % 7 == 0 ? QByteArray("") : QByteArray("+1.0e0"))) + ",";
+            data += (i == 2100 ? QByteArray("text")
+                               : (i % 7 == 0 ? QByteArray("") : QByteArray("+1.0e0")))
+                + ",";
             data += (i == 2999 ? QByteArray("end") : QByteArray::number(i % 5) + ".00") + "\n";
         }
         CsvOptions single;
         single.threads = 1;
-        const LoadResult one = csv::readBuffer(data, kMem, single, {}, csv::Tuning{});
+        const LoadResult one = csv::readBuffer(data, kMem, single, {}, csv::Tuning {});
         QVERIFY2(one.ok(), qPrintable(describe(one)));
         const Dataset &ds = *one.dataset;
         QCOMPARE(types(ds), QStringLiteral("ncc"));
         QCOMPARE(ds.column(1).categories(),
-                 (QStringList{QStringLiteral("+1.0e0"), QStringLiteral("text")}));
+            (QStringList { QStringLiteral("+1.0e0"), QStringLiteral("text") }));
         QCOMPARE(cell(ds, 1, 0), QStringLiteral("<NA>"));
         QCOMPARE(cell(ds, 2, 3), QStringLiteral("3.00"));
         QCOMPARE(cell(ds, 2, 2999), QStringLiteral("end"));
-        for (const std::size_t block : {100, 1000, 4096}) {
-            for (const int threads : {1, 3}) {
+        for (const std::size_t block : { 100, 1000, 4096 }) {
+            for (const int threads : { 1, 3 }) {
                 CsvOptions o;
                 o.threads = threads;
                 const LoadResult r = csv::readBuffer(data, kMem, o, {}, tinyBlocks(block));
@@ -620,11 +643,13 @@ private Q_SLOTS:
         // A generated file with every feature, big enough for several 4 MB blocks.
         QRandomGenerator rng(42);
         QByteArray data = "id,x,\"label, quoted\",note,y\r\n";
-        const char *labels[] = {"red", "\"green, light\"", "blue", "\"say \"\"hi\"\"\"", "NA", ""};
+        const char *labels[]
+            = { "red", "\"green, light\"", "blue", "\"say \"\"hi\"\"\"", "NA", "" };
         int row = 0;
         while (data.size() < 20 * 1024 * 1024) {
             data += QByteArray::number(row++) + ',';
-            data += QByteArray::number(rng.generateDouble() * 2000 - 1000, 'g', 1 + rng.bounded(17)) + ',';
+            data += QByteArray::number(rng.generateDouble() * 2000 - 1000, 'g', 1 + rng.bounded(17))
+                + ',';
             data += labels[rng.bounded(6)];
             data += ',';
             if (rng.bounded(50) == 0)
@@ -644,10 +669,12 @@ private Q_SLOTS:
         const LoadResult reference = CsvReader::read(path, single);
         QVERIFY2(reference.ok(), qPrintable(describe(reference)));
         QCOMPARE(reference.dataset->rowCount(), row);
-        QCOMPARE(types(*reference.dataset), QStringLiteral("nncc" "n"));
+        QCOMPARE(types(*reference.dataset),
+            QStringLiteral("nncc"
+                           "n"));
         QVERIFY(reference.warnings.isEmpty());
 
-        for (const int threads : {2, 3, 8}) {
+        for (const int threads : { 2, 3, 8 }) {
             CsvOptions o;
             o.threads = threads;
             const LoadResult r = CsvReader::read(path, o);
@@ -655,7 +682,7 @@ private Q_SLOTS:
             QCOMPARE(difference(*r.dataset, *reference.dataset), QString());
         }
         // From memory, with blocks that cut records everywhere.
-        for (const std::size_t block : {std::size_t(4096), std::size_t(1) << 20}) {
+        for (const std::size_t block : { std::size_t(4096), std::size_t(1) << 20 }) {
             CsvOptions o;
             o.threads = 4;
             const LoadResult r = csv::readBuffer(data, kMem, o, {}, tinyBlocks(block));
@@ -688,16 +715,18 @@ private Q_SLOTS:
             }
             case 2: // exponent
                 t += QByteArray::number(rng.bounded(100000)) + 'e'
-                     + QByteArray::number(int(rng.bounded(700)) - 350);
+                    + QByteArray::number(int(rng.bounded(700)) - 350);
                 break;
             case 3: // shortest round trip of a random double
-                t += QByteArray::number(rng.generateDouble() * std::pow(10.0, rng.bounded(40) - 20), 'g', 17);
+                t += QByteArray::number(
+                    rng.generateDouble() * std::pow(10.0, rng.bounded(40) - 20), 'g', 17);
                 break;
             case 4: // integers
                 t += QByteArray::number(rng.generate64() >> rng.bounded(64));
                 break;
             default: // subnormal range
-                t += QByteArray::number(rng.bounded(1000)) + "e-" + QByteArray::number(310 + rng.bounded(20));
+                t += QByteArray::number(rng.bounded(1000)) + "e-"
+                    + QByteArray::number(310 + rng.bounded(20));
                 break;
             }
             texts << t;
@@ -742,7 +771,7 @@ private Q_SLOTS:
         QByteArray data = "a,b\n";
         for (int i = 0; i < 200000; ++i)
             data += QByteArray::number(i) + ",2\n";
-        std::atomic<bool> cancel{false};
+        std::atomic<bool> cancel { false };
         int reports = 0;
         LoadControl control;
         control.cancel = &cancel;
@@ -758,7 +787,7 @@ private Q_SLOTS:
         QCOMPARE(reports, 3); // stopped at the next block
 
         // Cancelled before it starts.
-        std::atomic<bool> already{true};
+        std::atomic<bool> already { true };
         LoadControl before;
         before.cancel = &already;
         const LoadResult b = CsvReader::read(fixture(QStringLiteral("quoting.csv")), {}, before);
@@ -769,22 +798,25 @@ private Q_SLOTS:
     void badInputFiles_data()
     {
         QTest::addColumn<QString>("file");
-        QTest::addColumn<bool>("loads");       // loads with a warning rather than failing
+        QTest::addColumn<bool>("loads"); // loads with a warning rather than failing
         QTest::addColumn<qint64>("line");
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("messagePart");
 
-        QTest::newRow("short row: padded") << "ragged_short.csv" << true << qint64(3) << 3
-                                           << "2 field(s), expected 3";
-        QTest::newRow("long row: error") << "ragged_long.csv" << false << qint64(4) << 4
-                                         << "4 fields, expected 3";
-        QTest::newRow("unterminated quote") << "unterminated.csv" << false << qint64(3) << 2
-                                            << "unterminated quoted field";
-        QTest::newRow("binary") << "binary.csv" << false << qint64(3) << 1 << "does not look like text";
+        QTest::newRow("short row: padded")
+            << "ragged_short.csv" << true << qint64(3) << 3 << "2 field(s), expected 3";
+        QTest::newRow("long row: error")
+            << "ragged_long.csv" << false << qint64(4) << 4 << "4 fields, expected 3";
+        QTest::newRow("unterminated quote")
+            << "unterminated.csv" << false << qint64(3) << 2 << "unterminated quoted field";
+        QTest::newRow("binary") << "binary.csv" << false << qint64(3) << 1
+                                << "does not look like text";
         QTest::newRow("latin-1") << "latin1.csv" << true << qint64(2) << 1 << "not valid UTF-8";
         QTest::newRow("0-byte file") << "empty.csv" << false << qint64(1) << 1 << "empty";
-        QTest::newRow("whitespace only") << "whitespace.csv" << false << qint64(1) << 1 << "only whitespace";
-        QTest::newRow("header only") << "header_only.csv" << true << qint64(1) << 1 << "no data rows";
+        QTest::newRow("whitespace only")
+            << "whitespace.csv" << false << qint64(1) << 1 << "only whitespace";
+        QTest::newRow("header only")
+            << "header_only.csv" << true << qint64(1) << 1 << "no data rows";
     }
     void badInputFiles()
     {
@@ -796,8 +828,8 @@ private Q_SLOTS:
         const QString path = fixture(file);
         const LoadResult r = CsvReader::read(path);
         QCOMPARE(r.ok(), loads);
-        const LoadIssue issue = loads ? (r.warnings.isEmpty() ? LoadIssue{} : r.warnings.first())
-                                      : *r.error;
+        const LoadIssue issue
+            = loads ? (r.warnings.isEmpty() ? LoadIssue {} : r.warnings.first()) : *r.error;
         QCOMPARE(issue.file, path);
         QCOMPARE(issue.line, line);
         QCOMPARE(issue.column, column);
@@ -850,15 +882,17 @@ private Q_SLOTS:
             << "never closed";
         QTest::newRow("unterminated quote in the header")
             << QByteArray("a,\"b\n1,2\n") << pad << qint64(1) << 2 << "never closed";
-        QTest::newRow("NUL bytes") << QByteArray("a,b\n1,2\n3,x\0y\n", 14) << pad << qint64(3)
-                                   << 2 << "NUL";
+        QTest::newRow("NUL bytes")
+            << QByteArray("a,b\n1,2\n3,x\0y\n", 14) << pad << qint64(3) << 2 << "NUL";
         QTest::newRow("control characters")
             << QByteArray("a,b\n\x01\x02\x03\x04\x05\x06,\x07\x08\n") << pad << qint64(2) << 1
             << "control characters";
-        QTest::newRow("UTF-16") << QByteArray("\xff\xfe" "a\0,\0b\0", 8) << pad << qint64(1) << 1
-                                << "UTF-16";
-        QTest::newRow("only blank lines") << QByteArray("\r\n\r\n  \r\n") << pad << qint64(1) << 1
-                                          << "only whitespace";
+        QTest::newRow("UTF-16") << QByteArray("\xff\xfe"
+                                              "a\0,\0b\0",
+            8) << pad << qint64(1)
+                                << 1 << "UTF-16";
+        QTest::newRow("only blank lines")
+            << QByteArray("\r\n\r\n  \r\n") << pad << qint64(1) << 1 << "only whitespace";
     }
     void badInputInMemory()
     {
@@ -869,9 +903,10 @@ private Q_SLOTS:
         QFETCH(QString, messagePart);
         CsvOptions o;
         o.ragged = CsvOptions::RaggedRows(ragged);
-        for (const std::size_t block : {std::size_t(0), std::size_t(3), std::size_t(7)}) {
-            const LoadResult r = block == 0 ? loadText(input, o)
-                                            : csv::readBuffer(input, kMem, o, {}, tinyBlocks(block));
+        for (const std::size_t block : { std::size_t(0), std::size_t(3), std::size_t(7) }) {
+            const LoadResult r = block == 0
+                ? loadText(input, o)
+                : csv::readBuffer(input, kMem, o, {}, tinyBlocks(block));
             QVERIFY(!r.ok());
             QVERIFY(r.error);
             QCOMPARE(r.error->file, kMem);
@@ -916,7 +951,8 @@ private Q_SLOTS:
         QVERIFY(!q.ok());
         QCOMPARE(q.error->line, 3);
         QCOMPARE(q.error->column, 2);
-        QVERIFY2(q.error->message.contains(QStringLiteral("not closed")), qPrintable(q.error->message));
+        QVERIFY2(
+            q.error->message.contains(QStringLiteral("not closed")), qPrintable(q.error->message));
 
         const QByteArray longLine = QByteArray(200000, 'x');
         const LoadResult l = csv::readBuffer(longLine, kMem, {}, {}, t);
@@ -946,7 +982,7 @@ private Q_SLOTS:
         QCOMPARE(r.warnings.size(), 11);
         QCOMPARE(r.warnings[9].line, 11);
         QVERIFY2(r.warnings.last().message.contains(QStringLiteral("190 more")),
-                 qPrintable(r.warnings.last().message));
+            qPrintable(r.warnings.last().message));
         // Capped the same way with many chunks.
         o.threads = 4;
         const LoadResult t = csv::readBuffer(data, kMem, o, {}, tinyBlocks(64));
@@ -969,7 +1005,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray data = f.readAll();
         const LoadResult a = CsvReader::readBuffer(data, kMem);
-        for (const std::size_t block : {1, 2, 5, 64}) {
+        for (const std::size_t block : { 1, 2, 5, 64 }) {
             CsvOptions o;
             o.threads = 3;
             const LoadResult b = csv::readBuffer(data, kMem, o, {}, tinyBlocks(block));
@@ -986,7 +1022,7 @@ private Q_SLOTS:
     {
         const QString python = QStringLiteral(SEXTANT_PYTHON);
         QProcess probe;
-        probe.start(python, {QStringLiteral("-c"), QStringLiteral("import pandas")});
+        probe.start(python, { QStringLiteral("-c"), QStringLiteral("import pandas") });
         if (!probe.waitForFinished(60000) || probe.exitStatus() != QProcess::NormalExit
             || probe.exitCode() != 0)
             QSKIP("needs /usr/bin/python3 with pandas (apt install python3-pandas)");
@@ -1015,7 +1051,7 @@ for name in df.columns:
 print(json.dumps(out))
 )");
         QProcess p;
-        p.start(python, {QStringLiteral("-c"), script, path});
+        p.start(python, { QStringLiteral("-c"), script, path });
         QVERIFY(p.waitForFinished(120000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         const QJsonObject expected = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
@@ -1044,11 +1080,11 @@ print(json.dumps(out))
                     // Python's repr: shortest round trip, "inf", "-0.0"...
                     const double want = std::strtod(v.toString().toLatin1().constData(), nullptr);
                     QVERIFY2(sameBits(ours.values()[row], want),
-                             qPrintable(QStringLiteral("%1 row %2: %3 vs %4")
-                                            .arg(ours.name())
-                                            .arg(row)
-                                            .arg(ours.values()[row], 0, 'g', 17)
-                                            .arg(v.toString())));
+                        qPrintable(QStringLiteral("%1 row %2: %3 vs %4")
+                                       .arg(ours.name())
+                                       .arg(row)
+                                       .arg(ours.values()[row], 0, 'g', 17)
+                                       .arg(v.toString())));
                 } else {
                     QCOMPARE(ours.displayValue(row), v.toString());
                 }

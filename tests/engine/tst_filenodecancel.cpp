@@ -12,7 +12,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <atomic>
 #include <random>
 
@@ -71,9 +70,9 @@ private Q_SLOTS:
     void loadsWhenNotCancelled()
     {
         GraphModel model(BuiltinNodes::registry());
-        const int id = model.addNode(FileSourceNode::typeId(), {},
-                                { { QStringLiteral("path"), m_csv } })
-                           .value();
+        const int id
+            = model.addNode(FileSourceNode::typeId(), {}, { { QStringLiteral("path"), m_csv } })
+                  .value();
         Executor executor(model);
         const RunSummary summary = executor.runBlocking();
         QVERIFY2(summary.ok(), qPrintable(summary.failureMessages.value(id)));
@@ -93,9 +92,9 @@ private Q_SLOTS:
     {
         QFETCH(double, cancelAt);
         GraphModel model(BuiltinNodes::registry());
-        const int id = model.addNode(FileSourceNode::typeId(), {},
-                                { { QStringLiteral("path"), m_csv } })
-                           .value();
+        const int id
+            = model.addNode(FileSourceNode::typeId(), {}, { { QStringLiteral("path"), m_csv } })
+                  .value();
         Executor executor(model);
         QObject receiver;
         std::atomic<bool> cancelled { false };
@@ -103,7 +102,8 @@ private Q_SLOTS:
         std::atomic<qint64> cancelledAtMs { -1 };
         // Worker thread, direct: cancel at that point of the load (deterministic; cancel()
         // holds no lock that progress reports take).
-        connect(&executor, &Executor::nodeProgress, &receiver,
+        connect(
+            &executor, &Executor::nodeProgress, &receiver,
             [&](int node, double fraction) {
                 if (node == id && fraction >= cancelAt && fraction < 1.0
                     && !cancelled.exchange(true)) {

@@ -4,7 +4,6 @@
 #include "data/GroupedHistogram.h"
 
 #include <QTest>
-
 #include <cmath>
 #include <limits>
 #include <random>
@@ -90,8 +89,8 @@ private Q_SLOTS:
     {
         const Column x = Column::categorical(QStringLiteral("fruit"), { 0, 1, 1, 2, -1, 2 },
             { QStringLiteral("apple"), QStringLiteral("banana"), QStringLiteral("cherry") });
-        const Column c = Column::categorical(
-            QStringLiteral("c"), { 0, 1, 0, 1, 1, 1 }, { QStringLiteral("a"), QStringLiteral("b") });
+        const Column c = Column::categorical(QStringLiteral("c"), { 0, 1, 0, 1, 1, 1 },
+            { QStringLiteral("a"), QStringLiteral("b") });
         const GroupedHistogram g = GroupedHistogram::compute(x, c, 10);
         QCOMPARE(g.total.labels, x.categories());
         QCOMPARE(g.counts.at(0), (std::vector<std::int64_t> { 1, 1, 0 }));

@@ -27,7 +27,8 @@ namespace {
 
 using sextant::testing::loadCsv;
 // The k nearest rows by exact distance, ties to the lower row: a plain sort.
-IndexMatrix naiveNeighbours(const Eigen::MatrixXd &train, const Eigen::MatrixXd &q, int k, bool manhattan)
+IndexMatrix naiveNeighbours(
+    const Eigen::MatrixXd &train, const Eigen::MatrixXd &q, int k, bool manhattan)
 {
     IndexMatrix out(q.rows(), k);
     for (Eigen::Index i = 0; i < q.rows(); ++i) {
@@ -50,7 +51,8 @@ IndexMatrix naiveNeighbours(const Eigen::MatrixXd &train, const Eigen::MatrixXd 
 bool sameBits(const Eigen::MatrixXd &a, const Eigen::MatrixXd &b)
 {
     return a.rows() == b.rows() && a.cols() == b.cols()
-        && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size())) == 0;
+        && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size()))
+        == 0;
 }
 
 const char *kScript = R"PY(
@@ -98,7 +100,7 @@ void TestKnn::handComputed()
     Opt o;
     o.k = 3;
     KNearestNeighbors knn(o);
-    QVERIFY(knn.fit(X, y, FitContext{}));
+    QVERIFY(knn.fit(X, y, FitContext {}));
     QCOMPARE(knn.classCount(), 2);
     Eigen::MatrixXd q(2, 1);
     q << 0.4, 9;
@@ -124,7 +126,7 @@ void TestKnn::handComputed()
     KNearestNeighbors reg(r);
     Eigen::VectorXd t(5);
     t << 1, 2, 3, 4, 5;
-    QVERIFY(reg.fit(X, t, FitContext{}));
+    QVERIFY(reg.fit(X, t, FitContext {}));
     QCOMPARE(reg.predict(q)(0), 2.0);
     QCOMPARE(reg.predict(q)(1), 4.0);
 }
@@ -139,7 +141,7 @@ void TestKnn::distanceWeightsAndZeroDistance()
     o.k = 3;
     o.weights = Opt::Weights::Distance;
     KNearestNeighbors knn(o);
-    QVERIFY(knn.fit(X, y, FitContext{}));
+    QVERIFY(knn.fit(X, y, FitContext {}));
     Eigen::MatrixXd q(2, 1);
     q << 0.25, 1;
     // Query 0.25: neighbours 0 (d .25, class 0), 1 (d .75, class 1), 3 (d 2.75, class 1):
@@ -171,11 +173,11 @@ void TestKnn::tiesGoToLowerRow()
             o.metric = metric;
             o.leafSize = 1;
             KNearestNeighbors one(o);
-            QVERIFY(one.fit(X, y, FitContext{}));
+            QVERIFY(one.fit(X, y, FitContext {}));
             QCOMPARE(one.predict(q)(0), 1.0);
             o.k = 2;
             KNearestNeighbors two(o);
-            QVERIFY(two.fit(X, y, FitContext{}));
+            QVERIFY(two.fit(X, y, FitContext {}));
             IndexMatrix idx;
             two.kNeighbors(q, &idx, nullptr);
             QCOMPARE(idx(0, 0), std::int64_t(1));
@@ -244,9 +246,13 @@ void TestKnn::searchesAgree()
             for (int i = 0; i < nq; ++i)
                 for (int c = 0; c < k; ++c)
                     QVERIFY2(idx(i, c) == expected(i, c),
-                        qPrintable(QStringLiteral("query %1 neighbour %2: %3, expected %4 (algorithm %5)")
-                                       .arg(i).arg(c).arg(idx(i, c)).arg(expected(i, c))
-                                       .arg(static_cast<int>(alg))));
+                        qPrintable(
+                            QStringLiteral("query %1 neighbour %2: %3, expected %4 (algorithm %5)")
+                                .arg(i)
+                                .arg(c)
+                                .arg(idx(i, c))
+                                .arg(expected(i, c))
+                                .arg(static_cast<int>(alg))));
             const Eigen::VectorXd pred = knn.predict(Q);
             if (firstPred.size() == 0)
                 firstPred = pred;
@@ -295,15 +301,17 @@ void TestKnn::sklearnReference()
     const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> a = Xtr, b = Xte;
     QVERIFY(ref.writeMatrix(QStringLiteral("Xtr.csv"), a.data(), a.rows(), a.cols()));
     QVERIFY(ref.writeMatrix(QStringLiteral("Xte.csv"), b.data(), b.rows(), b.cols()));
-    QVERIFY(ref.writeVector(QStringLiteral("ytr.csv"), std::vector<double>(ytr.data(), ytr.data() + ytr.size())));
+    QVERIFY(ref.writeVector(
+        QStringLiteral("ytr.csv"), std::vector<double>(ytr.data(), ytr.data() + ytr.size())));
     QFile opts(ref.path(QStringLiteral("opts.json")));
     QVERIFY(opts.open(QIODevice::WriteOnly));
-    opts.write(QStringLiteral("{\"k\": %1, \"weights\": \"%2\", \"metric\": \"%3\", \"regression\": %4}")
-                   .arg(k)
-                   .arg(distance ? QStringLiteral("distance") : QStringLiteral("uniform"))
-                   .arg(manhattan ? QStringLiteral("manhattan") : QStringLiteral("euclidean"))
-                   .arg(regression ? QStringLiteral("true") : QStringLiteral("false"))
-                   .toUtf8());
+    opts.write(
+        QStringLiteral("{\"k\": %1, \"weights\": \"%2\", \"metric\": \"%3\", \"regression\": %4}")
+            .arg(k)
+            .arg(distance ? QStringLiteral("distance") : QStringLiteral("uniform"))
+            .arg(manhattan ? QStringLiteral("manhattan") : QStringLiteral("euclidean"))
+            .arg(regression ? QStringLiteral("true") : QStringLiteral("false"))
+            .toUtf8());
     opts.close();
     QString error;
     const QJsonObject o = ref.run(QString::fromUtf8(kScript), &error);
@@ -317,7 +325,7 @@ void TestKnn::sklearnReference()
     for (auto alg : { Opt::Algorithm::Auto, Opt::Algorithm::Brute }) {
         opt.algorithm = alg;
         KNearestNeighbors knn(opt);
-        QVERIFY(knn.fit(Xtr, ytr, FitContext{}));
+        QVERIFY(knn.fit(Xtr, ytr, FitContext {}));
         const Eigen::VectorXd pred = knn.predict(Xte);
         const auto refPred = SklearnReference::toVector(o[QStringLiteral("pred")]);
         QCOMPARE(refPred.size(), static_cast<std::size_t>(pred.size()));
@@ -325,9 +333,14 @@ void TestKnn::sklearnReference()
             const double r = refPred[static_cast<std::size_t>(i)];
             if (regression)
                 QVERIFY2(std::abs(pred(i) - r) <= 1e-9 * std::max(1.0, std::abs(r)),
-                    qPrintable(QStringLiteral("row %1: ours %2, sklearn %3").arg(i).arg(pred(i), 0, 'g', 17).arg(r, 0, 'g', 17)));
+                    qPrintable(QStringLiteral("row %1: ours %2, sklearn %3")
+                                   .arg(i)
+                                   .arg(pred(i), 0, 'g', 17)
+                                   .arg(r, 0, 'g', 17)));
             else
-                QVERIFY2(pred(i) == r, qPrintable(QStringLiteral("row %1: ours %2, sklearn %3").arg(i).arg(pred(i)).arg(r)));
+                QVERIFY2(pred(i) == r,
+                    qPrintable(
+                        QStringLiteral("row %1: ours %2, sklearn %3").arg(i).arg(pred(i)).arg(r)));
         }
         if (!regression) {
             int rows = 0, cols = 0;
@@ -337,7 +350,8 @@ void TestKnn::sklearnReference()
             QCOMPARE(cols, static_cast<int>(ours.cols()));
             for (int i = 0; i < rows; ++i)
                 for (int c = 0; c < cols; ++c)
-                    QVERIFY2(std::abs(ours(i, c) - P[static_cast<std::size_t>(i * cols + c)]) <= 1e-9,
+                    QVERIFY2(
+                        std::abs(ours(i, c) - P[static_cast<std::size_t>(i * cols + c)]) <= 1e-9,
                         qPrintable(QStringLiteral("proba (%1, %2)").arg(i).arg(c)));
         }
     }
@@ -363,7 +377,8 @@ void TestKnn::stateRoundTrip()
             o.k = 7;
             o.weights = Opt::Weights::Distance;
             KNearestNeighbors a(o);
-            QVERIFY(a.fit(X, task == EstimatorTask::Regression ? Eigen::VectorXd(X.col(3)) : y, FitContext{}));
+            QVERIFY(a.fit(X, task == EstimatorTask::Regression ? Eigen::VectorXd(X.col(3)) : y,
+                FitContext {}));
             const ModelState s = a.state();
             QCOMPARE(QString::fromStdString(s.kind), QStringLiteral("knn"));
             KNearestNeighbors b;
@@ -395,7 +410,7 @@ void TestKnn::corruptedStateThrows()
     Eigen::VectorXd y(6);
     y << 0, 0, 1, 1, 2, 2;
     KNearestNeighbors a;
-    QVERIFY(a.fit(X, y, FitContext{}));
+    QVERIFY(a.fit(X, y, FitContext {}));
     const ModelState good = a.state();
     const auto expectThrow = [&](ModelState s, const char *what) {
         KNearestNeighbors b;
@@ -445,22 +460,22 @@ void TestKnn::invalidInput()
     Eigen::MatrixXd X = Eigen::MatrixXd::Zero(3, 2);
     Eigen::VectorXd y(3);
     y << 0, 1, 1;
-    QVERIFY_THROWS_EXCEPTION(FitError, knn.fit(X, y, FitContext{})); // k = 5 > 3 rows
+    QVERIFY_THROWS_EXCEPTION(FitError, knn.fit(X, y, FitContext {})); // k = 5 > 3 rows
     Opt o;
     o.k = 2;
     KNearestNeighbors k2(o);
-    QVERIFY_THROWS_EXCEPTION(FitError, k2.fit(X, Eigen::VectorXd::Zero(2), FitContext{}));
+    QVERIFY_THROWS_EXCEPTION(FitError, k2.fit(X, Eigen::VectorXd::Zero(2), FitContext {}));
     Eigen::MatrixXd bad = X;
     bad(1, 1) = std::nan("");
-    QVERIFY_THROWS_EXCEPTION(FitError, k2.fit(bad, y, FitContext{}));
+    QVERIFY_THROWS_EXCEPTION(FitError, k2.fit(bad, y, FitContext {}));
     Eigen::VectorXd frac = y;
     frac(0) = 0.5;
-    QVERIFY_THROWS_EXCEPTION(FitError, k2.fit(X, frac, FitContext{}));
-    QVERIFY(k2.fit(X, y, FitContext{}));
+    QVERIFY_THROWS_EXCEPTION(FitError, k2.fit(X, frac, FitContext {}));
+    QVERIFY(k2.fit(X, y, FitContext {}));
     QVERIFY_THROWS_EXCEPTION(FitError, k2.predict(Eigen::MatrixXd::Zero(2, 3)));
     o.k = 0;
     KNearestNeighbors k0(o);
-    QVERIFY_THROWS_EXCEPTION(FitError, k0.fit(X, y, FitContext{}));
+    QVERIFY_THROWS_EXCEPTION(FitError, k0.fit(X, y, FitContext {}));
 }
 
 void TestKnn::cancel()

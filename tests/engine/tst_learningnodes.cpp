@@ -2,7 +2,6 @@
 // replayed at prediction time, evaluation, cross-validation against scikit-learn, tuning,
 // live training updates, clustering, and the errors a user meets.
 #include "SklearnReference.h"
-
 #include "data/Dataset.h"
 #include "data/DatasetLoader.h"
 #include "graph/Executor.h"
@@ -18,7 +17,6 @@
 
 #include <QSignalSpy>
 #include <QTest>
-
 #include <cmath>
 
 using namespace sextant::engine;
@@ -31,8 +29,7 @@ QString dataset(const char *name)
     return QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + QString::fromLatin1(name);
 }
 
-struct Flow
-{
+struct Flow {
     GraphModel model { BuiltinNodes::registry() };
     int add(const char *type, const QVariantMap &params = {})
     {
@@ -51,7 +48,8 @@ struct Flow
     int source(const char *file, const char *target)
     {
         const int f = add("data.file", { { QStringLiteral("path"), dataset(file) } });
-        const int s = add("data.select", { { QStringLiteral("target"), QString::fromLatin1(target) } });
+        const int s
+            = add("data.select", { { QStringLiteral("target"), QString::fromLatin1(target) } });
         connect(f, 0, s, 0);
         return s;
     }
@@ -67,8 +65,7 @@ QString failures(const RunSummary &s)
 
 } // namespace
 
-class TestLearningNodes : public QObject
-{
+class TestLearningNodes : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -92,7 +89,8 @@ private Q_SLOTS:
     {
         Flow f;
         const int src = f.source("wine.csv", "cultivar");
-        const int split = f.add("data.split", { { QStringLiteral("test_ratio"), 0.3 }, { QStringLiteral("seed"), 5 } });
+        const int split = f.add(
+            "data.split", { { QStringLiteral("test_ratio"), 0.3 }, { QStringLiteral("seed"), 5 } });
         const int stdz = f.add("prep.standardize");
         const int lr = f.add("model.logistic_regression");
         const int test = f.add("eval.test");
@@ -113,7 +111,8 @@ private Q_SLOTS:
         QCOMPARE(testRows.rowCount(), 54); // ceil(0.3 * 178)
 
         // By hand: standardise the test rows with the training statistics.
-        const auto *step = dynamic_cast<const StandardizeTransform *>(model->preprocessing.front().get());
+        const auto *step
+            = dynamic_cast<const StandardizeTransform *>(model->preprocessing.front().get());
         QVERIFY(step);
         const Dataset manual = step->transform(testRows);
         const Eigen::MatrixXd X = model->features.encode(manual);
@@ -149,26 +148,31 @@ private Q_SLOTS:
         {
             SklearnReference py;
             QString error;
-            ref = py.run(QStringLiteral(
-                "import json, pandas as pd\n"
-                "from sklearn.model_selection import StratifiedKFold, cross_val_score\n"
-                "from sklearn.naive_bayes import GaussianNB\n"
-                "from sklearn.linear_model import LogisticRegression\n"
-                "from sklearn.pipeline import make_pipeline\n"
-                "from sklearn.preprocessing import StandardScaler\n"
-                "d = pd.read_csv('" SEXTANT_RESOURCES_DIR "/datasets/breast_cancer.csv')\n"
-                "y = d.pop('diagnosis'); X = d.values\n"
-                "cv = StratifiedKFold(5)\n"
-                "nb = cross_val_score(GaussianNB(), X, y, cv=cv)\n"
-                "lr = cross_val_score(make_pipeline(StandardScaler(), LogisticRegression()), X, y, cv=cv)\n"
-                "print(json.dumps({'nb': list(nb), 'lr': float(lr.mean())}))\n"), &error);
+            ref = py.run(
+                QStringLiteral(
+                    "import json, pandas as pd\n"
+                    "from sklearn.model_selection import StratifiedKFold, cross_val_score\n"
+                    "from sklearn.naive_bayes import GaussianNB\n"
+                    "from sklearn.linear_model import LogisticRegression\n"
+                    "from sklearn.pipeline import make_pipeline\n"
+                    "from sklearn.preprocessing import StandardScaler\n"
+                    "d = pd.read_csv('" SEXTANT_RESOURCES_DIR "/datasets/breast_cancer.csv')\n"
+                    "y = d.pop('diagnosis'); X = d.values\n"
+                    "cv = StratifiedKFold(5)\n"
+                    "nb = cross_val_score(GaussianNB(), X, y, cv=cv)\n"
+                    "lr = cross_val_score(make_pipeline(StandardScaler(), LogisticRegression()), "
+                    "X, y, cv=cv)\n"
+                    "print(json.dumps({'nb': list(nb), 'lr': float(lr.mean())}))\n"),
+                &error);
             QVERIFY2(!ref.isEmpty(), qPrintable(error));
         }
 
         for (const char *learner : { "model.naive_bayes", "model.logistic_regression" }) {
             Flow f;
-            const int file = f.add("data.file", { { QStringLiteral("path"), dataset("breast_cancer.csv") } });
-            const int sel = f.add("data.select", { { QStringLiteral("target"), QStringLiteral("diagnosis") } });
+            const int file
+                = f.add("data.file", { { QStringLiteral("path"), dataset("breast_cancer.csv") } });
+            const int sel = f.add(
+                "data.select", { { QStringLiteral("target"), QStringLiteral("diagnosis") } });
             f.connect(file, 0, sel, 0);
             int last = sel;
             if (QByteArray(learner) == "model.logistic_regression") {
@@ -187,7 +191,8 @@ private Q_SLOTS:
             o.folds = 5;
             o.stratified = true;
             o.shuffle = false;
-            Evaluation::CvResult r = Evaluation::crossValidate(*model, model->learnerParameters, raw, o);
+            Evaluation::CvResult r
+                = Evaluation::crossValidate(*model, model->learnerParameters, raw, o);
             QVERIFY(!r.cancelled);
             QCOMPARE(r.perFold.size(), 5);
             double mean = 0;
@@ -196,12 +201,16 @@ private Q_SLOTS:
             QCOMPARE(r.mean.front().first, QStringLiteral("accuracy"));
             QVERIFY(std::abs(r.mean.front().second - mean) < 1e-12);
             if (QByteArray(learner) == "model.naive_bayes") {
-                const std::vector<double> nb = SklearnReference::toVector(ref.value(QStringLiteral("nb")));
+                const std::vector<double> nb
+                    = SklearnReference::toVector(ref.value(QStringLiteral("nb")));
                 // Class order: sklearn sorts the labels, Sextant keeps category order;
                 // accuracy does not depend on it.
                 for (int k = 0; k < 5; ++k)
                     QVERIFY2(std::abs(r.perFold[k].front().second - nb[std::size_t(k)]) < 1e-12,
-                        qPrintable(QStringLiteral("fold %1: %2 vs %3").arg(k).arg(r.perFold[k].front().second).arg(nb[std::size_t(k)])));
+                        qPrintable(QStringLiteral("fold %1: %2 vs %3")
+                                       .arg(k)
+                                       .arg(r.perFold[k].front().second)
+                                       .arg(nb[std::size_t(k)])));
             } else {
                 const double lr = ref.value(QStringLiteral("lr")).toDouble();
                 QVERIFY2(std::abs(r.mean.front().second - lr) <= 0.02,
@@ -215,8 +224,9 @@ private Q_SLOTS:
         Flow f;
         const int src = f.source("iris.csv", "species");
         const int knn = f.add("model.knn");
-        const int tune = f.add("eval.tune", { { QStringLiteral("search"), QStringLiteral("k=1,5,15; weights=uniform,distance") },
-                                                { QStringLiteral("folds"), 3 } });
+        const int tune = f.add("eval.tune",
+            { { QStringLiteral("search"), QStringLiteral("k=1,5,15; weights=uniform,distance") },
+                { QStringLiteral("folds"), 3 } });
         f.connect(src, 0, knn, 0);
         f.connect(knn, 0, tune, 0);
         f.connect(src, 0, tune, 1);
@@ -235,7 +245,8 @@ private Q_SLOTS:
                 ++fromTune;
         QCOMPARE(fromTune, 6);
         const auto best = *ex.output(tune, 0)->as<TrainedModelPtr>();
-        QCOMPARE(best->learnerParameters.value(QStringLiteral("k")).toString(), trials.rows[0].notes[0]);
+        QCOMPARE(
+            best->learnerParameters.value(QStringLiteral("k")).toString(), trials.rows[0].notes[0]);
         QVERIFY(trials.rows[0].values[0] > 0.9);
 
         f.model.setParameter(tune, QStringLiteral("search"), QStringLiteral("nope=1"));
@@ -250,9 +261,9 @@ private Q_SLOTS:
         Flow f;
         const int src = f.source("iris.csv", "species");
         const int stdz = f.add("prep.standardize");
-        const int mlp = f.add("model.mlp", { { QStringLiteral("epochs"), 30 },
-                                               { QStringLiteral("early_stopping"), false },
-                                               { QStringLiteral("hidden_layers"), QStringLiteral("16") } });
+        const int mlp = f.add("model.mlp",
+            { { QStringLiteral("epochs"), 30 }, { QStringLiteral("early_stopping"), false },
+                { QStringLiteral("hidden_layers"), QStringLiteral("16") } });
         f.connect(src, 0, stdz, 0);
         f.connect(stdz, 0, mlp, 0);
         Executor ex(f.model);
@@ -277,9 +288,9 @@ private Q_SLOTS:
     {
         Flow f;
         const int src = f.source("iris.csv", "species");
-        const int mlp = f.add("model.mlp", { { QStringLiteral("epochs"), 100000 },
-                                               { QStringLiteral("early_stopping"), false },
-                                               { QStringLiteral("batch_size"), 8 } });
+        const int mlp = f.add("model.mlp",
+            { { QStringLiteral("epochs"), 100000 }, { QStringLiteral("early_stopping"), false },
+                { QStringLiteral("batch_size"), 8 } });
         const int pred = f.add("model.predict");
         f.connect(src, 0, mlp, 0);
         f.connect(mlp, 0, pred, 0);
@@ -287,10 +298,13 @@ private Q_SLOTS:
         Executor ex(f.model);
         std::atomic<int> epochs { 0 };
         // Worker thread: the callback runs where the epoch is reported.
-        connect(&ex, &Executor::nodeUpdate, &ex, [&](int, const NodeValuePtr &) {
-            if (++epochs == 5)
-                ex.stopTraining();
-        }, Qt::DirectConnection);
+        connect(
+            &ex, &Executor::nodeUpdate, &ex,
+            [&](int, const NodeValuePtr &) {
+                if (++epochs == 5)
+                    ex.stopTraining();
+            },
+            Qt::DirectConnection);
         const RunSummary s = ex.runBlocking();
         QVERIFY2(s.ok(), qPrintable(failures(s)));
         QVERIFY(!s.cancelled);
@@ -306,7 +320,8 @@ private Q_SLOTS:
         for (int run = 0; run < 2; ++run) {
             Flow f;
             const int src = f.source("wine.csv", "cultivar");
-            const int rf = f.add("model.random_forest", { { QStringLiteral("trees"), 20 }, { QStringLiteral("seed"), 11 } });
+            const int rf = f.add("model.random_forest",
+                { { QStringLiteral("trees"), 20 }, { QStringLiteral("seed"), 11 } });
             const int pred = f.add("model.predict");
             f.connect(src, 0, rf, 0);
             f.connect(rf, 0, pred, 0);
@@ -315,7 +330,8 @@ private Q_SLOTS:
             QVERIFY(ex.runBlocking().ok());
             const Prediction &p = *ex.output(pred, 0)->as<Prediction>();
             QCOMPARE(p.probabilities.rows(), 178);
-            Eigen::VectorXd flat = Eigen::Map<const Eigen::VectorXd>(p.probabilities.data(), p.probabilities.size());
+            Eigen::VectorXd flat
+                = Eigen::Map<const Eigen::VectorXd>(p.probabilities.data(), p.probabilities.size());
             if (run == 1)
                 QVERIFY(flat == previous);
             previous = flat;
@@ -326,13 +342,15 @@ private Q_SLOTS:
     {
         Flow f;
         const int file = f.add("data.file", { { QStringLiteral("path"), dataset("iris.csv") } });
-        const int sel = f.add("data.select", { { QStringLiteral("ignored"), QStringList { QStringLiteral("species") } } });
+        const int sel = f.add("data.select",
+            { { QStringLiteral("ignored"), QStringList { QStringLiteral("species") } } });
         const int stdz = f.add("prep.standardize");
         const int km = f.add("cluster.kmeans", { { QStringLiteral("k"), 3 } });
         f.connect(file, 0, sel, 0);
         f.connect(sel, 0, stdz, 0);
         f.connect(stdz, 0, km, 0);
-        const int quality = f.add("eval.clustering", { { QStringLiteral("labels"), QStringLiteral("species") } });
+        const int quality
+            = f.add("eval.clustering", { { QStringLiteral("labels"), QStringLiteral("species") } });
         f.connect(km, 0, quality, 0);
         f.connect(sel, 0, quality, 1);
         Executor ex(f.model);
@@ -365,7 +383,8 @@ private Q_SLOTS:
         {
             // No target anywhere.
             Flow f;
-            const int file = f.add("data.file", { { QStringLiteral("path"), dataset("iris.csv") } });
+            const int file
+                = f.add("data.file", { { QStringLiteral("path"), dataset("iris.csv") } });
             const int lr = f.add("model.logistic_regression");
             f.connect(file, 0, lr, 0);
             Executor ex(f.model);
@@ -379,8 +398,10 @@ private Q_SLOTS:
             Flow f;
             const int src = f.source("iris.csv", "species");
             const int lr = f.add("model.logistic_regression");
-            const int drop = f.add("data.select", { { QStringLiteral("columns"),
-                QStringList { QStringLiteral("sepal_length_cm"), QStringLiteral("species") } } });
+            const int drop = f.add("data.select",
+                { { QStringLiteral("columns"),
+                    QStringList {
+                        QStringLiteral("sepal_length_cm"), QStringLiteral("species") } } });
             const int pred = f.add("model.predict");
             f.connect(src, 0, lr, 0);
             f.connect(src, 0, drop, 0);
@@ -420,12 +441,14 @@ private Q_SLOTS:
         }
         big.addColumn(Column::numeric(QStringLiteral("a"), a));
         big.addColumn(Column::numeric(QStringLiteral("b"), b));
-        big.addColumn(Column::categorical(QStringLiteral("y"), y, { QStringLiteral("no"), QStringLiteral("yes") }));
+        big.addColumn(Column::categorical(
+            QStringLiteral("y"), y, { QStringLiteral("no"), QStringLiteral("yes") }));
         big.setRole(2, ColumnRole::Target);
         const LearnerSpec *spec = LearnerNode::find(QStringLiteral("model.mlp"));
         QVERIFY(spec);
         QVariantMap params;
-        for (const ParameterSpec &p : BuiltinNodes::registry().find(QStringLiteral("model.mlp"))->parameters)
+        for (const ParameterSpec &p :
+            BuiltinNodes::registry().find(QStringLiteral("model.mlp"))->parameters)
             params.insert(p.name, p.defaultValue);
         params.insert(QStringLiteral("epochs"), 100000);
         params.insert(QStringLiteral("early_stopping"), false);

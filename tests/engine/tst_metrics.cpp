@@ -36,11 +36,11 @@ bool close(double a, double b)
     return std::abs(a - b) <= kTol * std::max(1.0, std::abs(b));
 }
 
-#define COMPARE_REF(ours, ref, what)                                                              \
-    QVERIFY2(close((ours), (ref)),                                                                \
+#define COMPARE_REF(ours, ref, what)                                                               \
+    QVERIFY2(close((ours), (ref)),                                                                 \
         qPrintable(QStringLiteral("%1: ours %2, sklearn %3")                                       \
-                       .arg(QLatin1String(what))                                                  \
-                       .arg((ours), 0, 'g', 17)                                                   \
+                       .arg(QLatin1String(what))                                                   \
+                       .arg((ours), 0, 'g', 17)                                                    \
                        .arg((ref), 0, 'g', 17)))
 
 const char *kClassificationScript = R"PY(
@@ -93,8 +93,8 @@ class TestMetrics : public QObject {
     Q_OBJECT
 
 private:
-    void compareClassification(const Eigen::VectorXd &yt, const Eigen::VectorXd &yp,
-        const Eigen::MatrixXd &P);
+    void compareClassification(
+        const Eigen::VectorXd &yt, const Eigen::VectorXd &yp, const Eigen::MatrixXd &P);
     void compareRegression(const Eigen::VectorXd &yt, const Eigen::VectorXd &yp);
 
 private Q_SLOTS:
@@ -119,7 +119,7 @@ void TestMetrics::handComputedClassification()
     QCOMPARE(Metrics::accuracy(yt, yp), 4.0 / 6.0);
     QCOMPARE(Metrics::balancedAccuracy(yt, yp), (0.5 + 1.0 + 0.5) / 3.0);
     const auto r = Metrics::classificationReport(yt, yp);
-    QCOMPARE(r.precision[0], 0.5);       // predicted 0 twice, right once
+    QCOMPARE(r.precision[0], 0.5); // predicted 0 twice, right once
     QCOMPARE(r.precision[1], 2.0 / 3.0); // predicted 1 three times, right twice
     QCOMPARE(r.precision[2], 1.0);
     QCOMPARE(r.recall[1], 1.0);
@@ -151,8 +151,10 @@ void TestMetrics::handComputedRegression()
     QCOMPARE(Metrics::mae(yt, yp), 0.5);
     QCOMPARE(Metrics::r2(yt, yp), 1.0 - 4.0 / 5.0);
     QCOMPARE(Metrics::mape(yt, yp), 0.5 / 4.0);
-    QCOMPARE(Metrics::r2(Eigen::VectorXd::Constant(3, 2.0), Eigen::VectorXd::Constant(3, 2.0)), 1.0);
-    QCOMPARE(Metrics::r2(Eigen::VectorXd::Constant(3, 2.0), Eigen::VectorXd::Constant(3, 1.0)), 0.0);
+    QCOMPARE(
+        Metrics::r2(Eigen::VectorXd::Constant(3, 2.0), Eigen::VectorXd::Constant(3, 2.0)), 1.0);
+    QCOMPARE(
+        Metrics::r2(Eigen::VectorXd::Constant(3, 2.0), Eigen::VectorXd::Constant(3, 1.0)), 0.0);
 }
 
 void TestMetrics::handComputedClustering()
@@ -188,8 +190,8 @@ void TestMetrics::invalidInput()
     QVERIFY_THROWS_EXCEPTION(FitError, Metrics::logLoss(a, Eigen::MatrixXd::Constant(3, 2, 0.5)));
 }
 
-void TestMetrics::compareClassification(const Eigen::VectorXd &yt, const Eigen::VectorXd &yp,
-    const Eigen::MatrixXd &P)
+void TestMetrics::compareClassification(
+    const Eigen::VectorXd &yt, const Eigen::VectorXd &yp, const Eigen::MatrixXd &P)
 {
     SklearnReference ref;
     QVERIFY(ref.isValid());
@@ -203,7 +205,8 @@ void TestMetrics::compareClassification(const Eigen::VectorXd &yt, const Eigen::
     QVERIFY2(!o.isEmpty(), qPrintable(error));
     const int K = static_cast<int>(P.cols());
     COMPARE_REF(Metrics::accuracy(yt, yp), o[QStringLiteral("acc")].toDouble(), "accuracy");
-    COMPARE_REF(Metrics::balancedAccuracy(yt, yp), o[QStringLiteral("bacc")].toDouble(), "balanced accuracy");
+    COMPARE_REF(Metrics::balancedAccuracy(yt, yp), o[QStringLiteral("bacc")].toDouble(),
+        "balanced accuracy");
     const auto r = Metrics::classificationReport(yt, yp, K);
     const auto p = SklearnReference::toVector(o[QStringLiteral("p")]);
     const auto rc = SklearnReference::toVector(o[QStringLiteral("r")]);
@@ -237,8 +240,10 @@ void TestMetrics::compareRegression(const Eigen::VectorXd &yt, const Eigen::Vect
 {
     SklearnReference ref;
     QVERIFY(ref.isValid());
-    QVERIFY(ref.writeVector(QStringLiteral("yt.csv"), std::vector<double>(yt.data(), yt.data() + yt.size())));
-    QVERIFY(ref.writeVector(QStringLiteral("yp.csv"), std::vector<double>(yp.data(), yp.data() + yp.size())));
+    QVERIFY(ref.writeVector(
+        QStringLiteral("yt.csv"), std::vector<double>(yt.data(), yt.data() + yt.size())));
+    QVERIFY(ref.writeVector(
+        QStringLiteral("yp.csv"), std::vector<double>(yp.data(), yp.data() + yp.size())));
     QString error;
     const QJsonObject o = ref.run(QString::fromUtf8(kRegressionScript), &error);
     QVERIFY2(!o.isEmpty(), qPrintable(error));
@@ -308,7 +313,7 @@ void TestMetrics::sklearnRealClassification()
         KNearestNeighbors::Options o;
         o.k = 7;
         KNearestNeighbors knn(o);
-        QVERIFY(knn.fit(X(tr, Eigen::all), y(tr), FitContext{}));
+        QVERIFY(knn.fit(X(tr, Eigen::all), y(tr), FitContext {}));
         const Eigen::MatrixXd Xte = X(te, Eigen::all);
         compareClassification(y(te), knn.predict(Xte), knn.predictProbabilities(Xte));
     }
@@ -338,7 +343,7 @@ void TestMetrics::sklearnRegression()
     KNearestNeighbors::Options o;
     o.task = sextant::engine::EstimatorTask::Regression;
     KNearestNeighbors knn(o);
-    QVERIFY(knn.fit(X(tr, Eigen::all), y(tr), FitContext{}));
+    QVERIFY(knn.fit(X(tr, Eigen::all), y(tr), FitContext {}));
     compareRegression(y(te), knn.predict(X(te, Eigen::all)));
 }
 
@@ -358,7 +363,8 @@ void TestMetrics::sklearnClustering()
     for (int i = 0; i < n; ++i) {
         a(i) = cls(rng);
         b(i) = normal(rng) < 1.0 ? a(i) : cls(rng) + 2; // other codes, some disagreement
-        X.row(i) = C.row(static_cast<int>(a(i))) + Eigen::RowVectorXd::NullaryExpr(d, [&] { return normal(rng); });
+        X.row(i) = C.row(static_cast<int>(a(i)))
+            + Eigen::RowVectorXd::NullaryExpr(d, [&] { return normal(rng); });
     }
     SklearnReference ref;
     const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rx = X, rc = C;
@@ -371,9 +377,12 @@ void TestMetrics::sklearnClustering()
     QVERIFY2(!o.isEmpty(), qPrintable(error));
     COMPARE_REF(Metrics::silhouette(X, a), o[QStringLiteral("sil")].toDouble(), "silhouette");
     COMPARE_REF(Metrics::adjustedRandIndex(a, b), o[QStringLiteral("ari")].toDouble(), "ARI");
-    COMPARE_REF(Metrics::adjustedRandIndex(a, a), o[QStringLiteral("ari_self")].toDouble(), "ARI self");
-    COMPARE_REF(Metrics::inertia(X, a, C), o[QStringLiteral("inertia_c")].toDouble(), "inertia (centres)");
-    COMPARE_REF(Metrics::inertia(X, a), o[QStringLiteral("inertia_m")].toDouble(), "inertia (means)");
+    COMPARE_REF(
+        Metrics::adjustedRandIndex(a, a), o[QStringLiteral("ari_self")].toDouble(), "ARI self");
+    COMPARE_REF(
+        Metrics::inertia(X, a, C), o[QStringLiteral("inertia_c")].toDouble(), "inertia (centres)");
+    COMPARE_REF(
+        Metrics::inertia(X, a), o[QStringLiteral("inertia_m")].toDouble(), "inertia (means)");
 }
 
 void TestMetrics::silhouetteSampling()
@@ -394,7 +403,8 @@ void TestMetrics::silhouetteSampling()
     const double s1 = Metrics::silhouette(X, l, 500, 42);
     QCOMPARE(Metrics::silhouette(X, l, 500, 42), s1);
     QVERIFY(s1 != Metrics::silhouette(X, l, 500, 43));
-    QVERIFY2(std::abs(s1 - exact) < 0.03, qPrintable(QStringLiteral("%1 vs %2").arg(s1).arg(exact)));
+    QVERIFY2(
+        std::abs(s1 - exact) < 0.03, qPrintable(QStringLiteral("%1 vs %2").arg(s1).arg(exact)));
     QCOMPARE(Metrics::silhouette(X, l, n), exact); // limit not exceeded: exact
 }
 

@@ -31,8 +31,7 @@ namespace mlpkernels = sextant::engine::mlpkernels;
 
 namespace {
 
-struct Table
-{
+struct Table {
     Eigen::MatrixXd X;
     Eigen::VectorXd y;
 };
@@ -118,7 +117,8 @@ double r2(const Eigen::VectorXd &pred, const Eigen::VectorXd &y)
 bool sameBits(const Eigen::MatrixXd &a, const Eigen::MatrixXd &b)
 {
     return a.rows() == b.rows() && a.cols() == b.cols()
-        && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size())) == 0;
+        && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size()))
+        == 0;
 }
 
 // The scikit-learn side of the comparison: same split, same standardised features, same
@@ -150,8 +150,7 @@ print(json.dumps({"score": float(np.mean(scores))}))
 
 } // namespace
 
-class TestMlp : public QObject
-{
+class TestMlp : public QObject {
     Q_OBJECT
 
 private:
@@ -186,7 +185,9 @@ private:
         }
         const Eigen::RowVectorXd mean = Xtr.colwise().mean();
         Eigen::RowVectorXd sd = ((Xtr.rowwise() - mean).array().square().colwise().sum()
-                                 / static_cast<double>(nTrain)).sqrt().matrix();
+            / static_cast<double>(nTrain))
+                                    .sqrt()
+                                    .matrix();
         for (Eigen::Index c = 0; c < sd.size(); ++c)
             if (!(sd(c) > 0))
                 sd(c) = 1;
@@ -210,7 +211,7 @@ private:
         QFile opts(ref.path(QStringLiteral("opts.json")));
         QVERIFY(opts.open(QIODevice::WriteOnly));
         opts.write(QJsonDocument(QJsonObject { { QStringLiteral("classification"), classification },
-                                               { QStringLiteral("epochs"), epochs } })
+                                     { QStringLiteral("epochs"), epochs } })
                        .toJson());
         opts.close();
         QString error;
@@ -238,8 +239,10 @@ private:
         }
         qInfo("%s: ours %.4f, scikit-learn %.4f", qPrintable(dataset), ours, theirs);
         QVERIFY2(ours >= theirs - 0.02,
-                 qPrintable(QStringLiteral("%1: ours %2 vs scikit-learn %3")
-                                .arg(dataset).arg(ours).arg(theirs)));
+            qPrintable(QStringLiteral("%1: ours %2 vs scikit-learn %3")
+                           .arg(dataset)
+                           .arg(ours)
+                           .arg(theirs)));
     }
 
 private Q_SLOTS:
@@ -253,7 +256,8 @@ private Q_SLOTS:
             for (int M : { 1, 5, 6, 7, 13, 130 })
                 for (int N : { 1, 2, 9, 16, 20, 70 })
                     for (int K : { 0, 1, 3, 64 }) {
-                        using RM = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+                        using RM
+                            = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
                         const RM A = RM::Random(M, K), At = A.transpose(), B = RM::Random(K, N);
                         const RM C0 = RM::Random(M, N);
                         const Eigen::MatrixXd ref = A.cast<double>() * B.cast<double>();
@@ -262,7 +266,8 @@ private Q_SLOTS:
                         QVERIFY((C.cast<double>() - ref).cwiseAbs().maxCoeff() < 1e-4);
                         C = C0;
                         mlpkernels::gemm(M, N, K, At.data(), 1, M, B.data(), N, C.data(), N, true);
-                        QVERIFY((C.cast<double>() - C0.cast<double>() - ref).cwiseAbs().maxCoeff() < 1e-4);
+                        QVERIFY((C.cast<double>() - C0.cast<double>() - ref).cwiseAbs().maxCoeff()
+                            < 1e-4);
                     }
         }
         mlpkernels::setForceGeneric(false);
@@ -306,8 +311,10 @@ private Q_SLOTS:
         Mlp mlp(o);
         QVERIFY(mlp.fit(X, y, {}));
         const Eigen::MatrixXd Xt = gaussian(300, 3, 8);
-        const Eigen::VectorXd yt = (2.0 * Xt.col(0) - 3.0 * Xt.col(1) + 0.5 * Xt.col(2)).array() + 1.0;
-        QVERIFY2(r2(mlp.predict(Xt), yt) > 0.99, qPrintable(QString::number(r2(mlp.predict(Xt), yt))));
+        const Eigen::VectorXd yt
+            = (2.0 * Xt.col(0) - 3.0 * Xt.col(1) + 0.5 * Xt.col(2)).array() + 1.0;
+        QVERIFY2(
+            r2(mlp.predict(Xt), yt) > 0.99, qPrintable(QString::number(r2(mlp.predict(Xt), yt))));
         QVERIFY(!mlp.hasProbabilities());
         QVERIFY_THROWS_EXCEPTION(FitError, mlp.predictProbabilities(Xt));
     }
@@ -345,7 +352,7 @@ private Q_SLOTS:
     {
         const Table t = blobs(300, 4);
         for (auto act : { MlpOptions::Activation::Relu, MlpOptions::Activation::Tanh,
-                          MlpOptions::Activation::Sigmoid })
+                 MlpOptions::Activation::Sigmoid })
             for (bool nesterov : { false, true }) {
                 MlpOptions o;
                 o.hiddenLayers = { 16 };
@@ -411,7 +418,10 @@ private Q_SLOTS:
 
     void matchesSklearnIris() { compareWithSklearn(QStringLiteral("iris"), true, 1000); }
     void matchesSklearnWine() { compareWithSklearn(QStringLiteral("wine"), true, 500); }
-    void matchesSklearnBreastCancer() { compareWithSklearn(QStringLiteral("breast_cancer"), true, 200); }
+    void matchesSklearnBreastCancer()
+    {
+        compareWithSklearn(QStringLiteral("breast_cancer"), true, 200);
+    }
     void matchesSklearnDiabetes() { compareWithSklearn(QStringLiteral("diabetes"), false, 100); }
 
     void layerAccessors()

@@ -1,6 +1,7 @@
 // .sxmodel files: every model family round-trips bit for bit, metadata survives, and
 // damaged or hostile files are refused with a message.
 #include "data/DatasetLoader.h"
+#include "graph/NodeError.h"
 #include "graph/NodeRegistry.h"
 #include "io/EstimatorFactory.h"
 #include "io/ModelFile.h"
@@ -12,7 +13,6 @@
 #include "nodes/BuiltinNodes.h"
 #include "nodes/LearnerNode.h"
 #include "nodes/ModelFileNode.h"
-#include "graph/NodeError.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,7 +22,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
-
 #include <cstring>
 #include <functional>
 #include <unistd.h>
@@ -66,8 +65,8 @@ Dataset diabetesWithCategories()
     std::vector<std::int32_t> codes;
     for (double v : c.values())
         codes.push_back(v == 1.0 ? 0 : 1);
-    Column cat = Column::categorical(QStringLiteral("sex"), std::move(codes),
-        { QStringLiteral("F"), QStringLiteral("M") });
+    Column cat = Column::categorical(
+        QStringLiteral("sex"), std::move(codes), { QStringLiteral("F"), QStringLiteral("M") });
     data.replaceColumn(sex, cat);
     data.setRole(sex, ColumnRole::Feature);
     return data;
@@ -92,7 +91,7 @@ Dataset preprocess(const Dataset &data, const QString &prep)
 }
 
 std::shared_ptr<TrainedModel> fitLearner(const QString &learnerId, const Dataset &data,
-                                         const QString &task, const QVariantMap &overrides = {})
+    const QString &task, const QVariantMap &overrides = {})
 {
     const NodeType *type = BuiltinNodes::registry().find(learnerId);
     if (!type)
@@ -124,8 +123,9 @@ bool sameBits(const Eigen::VectorXd &a, const Eigen::VectorXd &b)
 // A small fitted model (logistic regression on standardised iris) and its bytes.
 std::shared_ptr<TrainedModel> smallModel()
 {
-    const Dataset iris = preprocess(
-        loadTable(QStringLiteral("iris.csv"), QStringLiteral("species")), QStringLiteral("standardize"));
+    const Dataset iris
+        = preprocess(loadTable(QStringLiteral("iris.csv"), QStringLiteral("species")),
+            QStringLiteral("standardize"));
     return fitLearner(QStringLiteral("model.logistic_regression"), iris, {});
 }
 
@@ -142,8 +142,7 @@ QByteArray withHeader(ModelFile::Parts parts, const QJsonObject &header)
 
 } // namespace
 
-class TestModelFile : public QObject
-{
+class TestModelFile : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -182,10 +181,10 @@ private Q_SLOTS:
                                 << QString::fromLatin1(target) << QString::fromLatin1(task)
                                 << QString::fromLatin1(prep);
         };
-        row("linear/diabetes+standardize", "model.linear_regression", "diabetes.csv",
-            "progression", "", "standardize");
-        row("linear/diabetes+onehot", "model.linear_regression", "diabetes-cat", "progression",
-            "", "onehot+minmax");
+        row("linear/diabetes+standardize", "model.linear_regression", "diabetes.csv", "progression",
+            "", "standardize");
+        row("linear/diabetes+onehot", "model.linear_regression", "diabetes-cat", "progression", "",
+            "onehot+minmax");
         row("logistic/iris+standardize", "model.logistic_regression", "iris.csv", "species", "",
             "standardize");
         row("logistic/wine+pca", "model.logistic_regression", "wine.csv", "cultivar", "",
@@ -200,8 +199,8 @@ private Q_SLOTS:
         row("tree/diabetes-onehot", "model.decision_tree", "diabetes-cat", "progression",
             "regression", "onehot");
         row("forest/wine", "model.random_forest", "wine.csv", "cultivar", "classification", "");
-        row("forest/diabetes", "model.random_forest", "diabetes.csv", "progression",
-            "regression", "");
+        row("forest/diabetes", "model.random_forest", "diabetes.csv", "progression", "regression",
+            "");
         row("boosting/iris", "model.gradient_boosting", "iris.csv", "species", "classification",
             "");
         row("boosting/diabetes", "model.gradient_boosting", "diabetes.csv", "progression",
@@ -246,7 +245,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("model.sxmodel"));
         Status saved = ModelFile::save(*model, path);
         QVERIFY2(saved, qPrintable(saved.error()));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("model.sxmodel") });
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+            QStringList { QStringLiteral("model.sxmodel") });
         const Result<TrainedModelPtr> loaded = ModelFile::load(path);
         QVERIFY2(loaded, qPrintable(loaded.error()));
         const TrainedModel &back = *loaded.value();
@@ -301,13 +301,20 @@ private Q_SLOTS:
         QCOMPARE(h.value(QStringLiteral("format")).toString(), QStringLiteral("sextant-model"));
         QCOMPARE(h.value(QStringLiteral("format_version")).toInt(), 1);
         QVERIFY(!h.value(QStringLiteral("sextant_version")).toString().isEmpty());
-        QCOMPARE(h.value(QStringLiteral("learner")).toObject().value(QStringLiteral("type")).toString(),
+        QCOMPARE(
+            h.value(QStringLiteral("learner")).toObject().value(QStringLiteral("type")).toString(),
             QStringLiteral("model.logistic_regression"));
-        QCOMPARE(h.value(QStringLiteral("target")).toObject().value(QStringLiteral("classes")).toArray().size(), 3);
+        QCOMPARE(h.value(QStringLiteral("target"))
+                     .toObject()
+                     .value(QStringLiteral("classes"))
+                     .toArray()
+                     .size(),
+            3);
         QCOMPARE(h.value(QStringLiteral("features")).toArray().size(), 4);
         const QJsonArray steps = h.value(QStringLiteral("steps")).toArray();
         QCOMPARE(steps.size(), 4);
-        QCOMPARE(steps[0].toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("standardize"));
+        QCOMPARE(steps[0].toObject().value(QStringLiteral("kind")).toString(),
+            QStringLiteral("standardize"));
         QCOMPARE(steps[3].toObject().value(QStringLiteral("kind")).toString(),
             QStringLiteral("logistic_regression"));
         QVERIFY(m_smallBytes.startsWith(QByteArray("SXMODEL\0", 8)));
@@ -364,7 +371,8 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < m_smallBytes.size(); ++i) {
             QByteArray bytes = m_smallBytes;
             bytes[i] = char(bytes[i] ^ char(1 << (i % 8)));
-            const Result<TrainedModelPtr> r = ModelFile::fromBytes(bytes, QStringLiteral("m.sxmodel"));
+            const Result<TrainedModelPtr> r
+                = ModelFile::fromBytes(bytes, QStringLiteral("m.sxmodel"));
             QVERIFY2(!r, qPrintable(QStringLiteral("bit flip at byte %1 accepted").arg(i)));
             QVERIFY2(r.error().startsWith(QStringLiteral("m.sxmodel: ")), qPrintable(r.error()));
         }
@@ -397,7 +405,8 @@ private Q_SLOTS:
         const Result<TrainedModelPtr> r
             = ModelFile::fromBytes(ModelFile::assemble(p), QStringLiteral("new.sxmodel"));
         QVERIFY(!r);
-        QVERIFY2(r.error().contains(QStringLiteral("newer format version (2)")), qPrintable(r.error()));
+        QVERIFY2(
+            r.error().contains(QStringLiteral("newer format version (2)")), qPrintable(r.error()));
         QVERIFY(r.error().startsWith(QStringLiteral("new.sxmodel: ")));
         // And a header that disagrees with the frame.
         QJsonObject h = headerOf(parts.value());
@@ -412,20 +421,20 @@ private Q_SLOTS:
         QTest::addColumn<double>("offset");
         QTest::addColumn<double>("length");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("huge shape") << QJsonArray { 4e15, 4e15 } << 0.0 << 9e15
-                                    << QStringLiteral("more values than");
+        QTest::newRow("huge shape")
+            << QJsonArray { 4e15, 4e15 } << 0.0 << 9e15 << QStringLiteral("more values than");
         QTest::newRow("huge count, matching shape")
             << QJsonArray { 1e6, 1e6 } << 0.0 << 1e12 << QStringLiteral("more values than");
-        QTest::newRow("length not the shape's") << QJsonArray { 3.0, 5.0 } << 0.0 << 14.0
-                                                << QStringLiteral("does not match shape");
+        QTest::newRow("length not the shape's")
+            << QJsonArray { 3.0, 5.0 } << 0.0 << 14.0 << QStringLiteral("does not match shape");
         QTest::newRow("offset past the end")
             << QJsonArray { 1.0 } << 4e15 << 1.0 << QStringLiteral("outside the binary section");
         QTest::newRow("negative dimension")
             << QJsonArray { -1.0, 4.0 } << 0.0 << 4.0 << QStringLiteral("expected an integer");
         QTest::newRow("fractional length")
             << QJsonArray { 2.5 } << 0.0 << 2.5 << QStringLiteral("expected an integer");
-        QTest::newRow("too many dimensions")
-            << QJsonArray { 1, 1, 1, 1, 1, 1, 1, 1, 1 } << 0.0 << 1.0 << QStringLiteral("dimensions");
+        QTest::newRow("too many dimensions") << QJsonArray { 1, 1, 1, 1, 1, 1, 1, 1, 1 } << 0.0
+                                             << 1.0 << QStringLiteral("dimensions");
         QTest::newRow("shape not an array") << QJsonArray {} << 0.0 << 1.0 << QStringLiteral("");
     }
 
@@ -471,7 +480,8 @@ private Q_SLOTS:
         QJsonObject step = steps[0].toObject();
         QJsonArray arrays = step.value(QStringLiteral("arrays")).toArray();
         QJsonObject a = arrays[0].toObject();
-        const QJsonObject target = steps[3].toObject().value(QStringLiteral("arrays")).toArray()[0].toObject();
+        const QJsonObject target
+            = steps[3].toObject().value(QStringLiteral("arrays")).toArray()[0].toObject();
         a[QStringLiteral("offset")] = target.value(QStringLiteral("offset"));
         arrays[0] = a;
         step[QStringLiteral("arrays")] = arrays;
@@ -504,7 +514,8 @@ private Q_SLOTS:
                 a[QStringLiteral("shape")] = QJsonArray { shape[1], shape[0] };
                 a[QStringLiteral("length")] = shape[0].toDouble() * shape[1].toDouble();
                 if (shape[0].toDouble() == shape[1].toDouble())
-                    a[QStringLiteral("shape")] = QJsonArray { shape[0].toDouble() * shape[1].toDouble() };
+                    a[QStringLiteral("shape")]
+                        = QJsonArray { shape[0].toDouble() * shape[1].toDouble() };
                 name = a.value(QStringLiteral("name")).toString();
                 arrays[i] = a;
                 changed = true;
@@ -557,7 +568,8 @@ private Q_SLOTS:
         QVERIFY2(r.error().contains(QStringLiteral("'display_name' is a number, expected a text")),
             qPrintable(r.error()));
         r = edit([](QJsonObject &h) { h.remove(QStringLiteral("training")); });
-        QVERIFY2(r.error().contains(QStringLiteral("missing field 'training'")), qPrintable(r.error()));
+        QVERIFY2(
+            r.error().contains(QStringLiteral("missing field 'training'")), qPrintable(r.error()));
         r = edit([](QJsonObject &h) {
             QJsonObject t = h[QStringLiteral("target")].toObject();
             t[QStringLiteral("task")] = QStringLiteral("regression");
@@ -597,8 +609,8 @@ private Q_SLOTS:
 
         // An unwritable folder: the file there is untouched (root may write anywhere).
         if (::geteuid() != 0) {
-            QVERIFY(QFile::setPermissions(dir.path(),
-                QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+            QVERIFY(
+                QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
             s = ModelFile::save(*smallModel(), path);
             QFile::setPermissions(dir.path(),
                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -613,7 +625,8 @@ private Q_SLOTS:
         s = ModelFile::save(*m_small, missing);
         QVERIFY(!s);
         QVERIFY2(s.error().contains(missing), qPrintable(s.error()));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("keep.sxmodel") });
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+            QStringList { QStringLiteral("keep.sxmodel") });
     }
 
     void loadNamesTheFile()
@@ -679,24 +692,26 @@ private Q_SLOTS:
         const Dataset irisStd = preprocess(iris, QStringLiteral("standardize"));
         Dataset irisClusters = iris;
         irisClusters.setRole(irisClusters.indexOf(QStringLiteral("species")), ColumnRole::Ignore);
-        const Dataset diabetes = preprocess(diabetesWithCategories(), QStringLiteral("onehot+minmax"));
-        struct Seed
-        {
+        const Dataset diabetes
+            = preprocess(diabetesWithCategories(), QStringLiteral("onehot+minmax"));
+        struct Seed {
             const char *name;
             std::shared_ptr<TrainedModel> model;
         };
-        const QVariantMap small { { QStringLiteral("trees"), 3 }, { QStringLiteral("max_depth"), 3 },
-            { QStringLiteral("max_iter"), 5 } };
+        const QVariantMap small { { QStringLiteral("trees"), 3 },
+            { QStringLiteral("max_depth"), 3 }, { QStringLiteral("max_iter"), 5 } };
         const std::vector<Seed> seeds = {
             { "logistic", fitLearner(QStringLiteral("model.logistic_regression"), irisStd, {}) },
-            { "linear-onehot", fitLearner(QStringLiteral("model.linear_regression"), diabetes, {}) },
+            { "linear-onehot",
+                fitLearner(QStringLiteral("model.linear_regression"), diabetes, {}) },
             { "naive_bayes", fitLearner(QStringLiteral("model.naive_bayes"), iris, {}) },
             { "tree", fitLearner(QStringLiteral("model.decision_tree"), iris, {}, small) },
             { "forest", fitLearner(QStringLiteral("model.random_forest"), iris, {}, small) },
             { "boosting", fitLearner(QStringLiteral("model.gradient_boosting"), iris, {}, small) },
-            { "mlp", fitLearner(QStringLiteral("model.mlp"), irisStd, {},
-                         { { QStringLiteral("hidden_layers"), QStringLiteral("4") },
-                             { QStringLiteral("max_iter"), 5 }, { QStringLiteral("epochs"), 5 } }) },
+            { "mlp",
+                fitLearner(QStringLiteral("model.mlp"), irisStd, {},
+                    { { QStringLiteral("hidden_layers"), QStringLiteral("4") },
+                        { QStringLiteral("max_iter"), 5 }, { QStringLiteral("epochs"), 5 } }) },
             { "kmeans", fitLearner(QStringLiteral("cluster.kmeans"), irisClusters, {}) },
             { "gmm", fitLearner(QStringLiteral("cluster.gaussian_mixture"), irisClusters, {}) },
             { "svm", fitLearner(QStringLiteral("model.svm"), irisStd, {}) },

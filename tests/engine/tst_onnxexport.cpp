@@ -9,9 +9,9 @@
 #include "io/OnnxExport.h"
 #include "ml/DiscretizeTransform.h"
 #include "ml/ImputeTransform.h"
+#include "ml/MinMaxScaleTransform.h"
 #include "ml/PcaTransform.h"
 #include "ml/StandardizeTransform.h"
-#include "ml/MinMaxScaleTransform.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/LearnerNode.h"
 
@@ -69,7 +69,10 @@ Dataset step(const Dataset &data, std::shared_ptr<Transformer> t)
     return out;
 }
 
-Dataset standardized(const Dataset &d) { return step(d, std::make_shared<StandardizeTransform>()); }
+Dataset standardized(const Dataset &d)
+{
+    return step(d, std::make_shared<StandardizeTransform>());
+}
 Dataset pca(const Dataset &d, int k)
 {
     PcaTransform::Options o;
@@ -114,7 +117,10 @@ std::vector<T> inputRows(const TrainedModel &model, const Dataset &raw, int *col
     return x;
 }
 
-QString python() { return QStringLiteral(SEXTANT_PYTHON); }
+QString python()
+{
+    return QStringLiteral(SEXTANT_PYTHON);
+}
 
 // Empty when /usr/bin/python3 has onnx and numpy, else why not.
 QString pythonOnnxMissing()
@@ -123,7 +129,8 @@ QString pythonOnnxMissing()
         QProcess p;
         p.start(python(), { QStringLiteral("-c"), QStringLiteral("import onnx, numpy") });
         if (!p.waitForFinished(60000) || p.exitCode() != 0)
-            return QStringLiteral("python3-onnx (with numpy) is not installed: ") + QString::fromUtf8(p.readAllStandardError()).trimmed();
+            return QStringLiteral("python3-onnx (with numpy) is not installed: ")
+                + QString::fromUtf8(p.readAllStandardError()).trimmed();
         return QString();
     }();
     return why;
@@ -243,10 +250,9 @@ print(json.dumps({o.name: env[o.name].astype(np.float64).tolist() for o in m.gra
 const char *const kPythonChecker
     = "import sys, onnx; onnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)";
 
-struct Reference
-{
+struct Reference {
     bool classify = false;
-    Eigen::VectorXd predicted;     // class index or value
+    Eigen::VectorXd predicted; // class index or value
     Eigen::MatrixXd probabilities; // classification
 };
 
@@ -263,14 +269,14 @@ Reference reference(const TrainedModel &model, const Dataset &raw)
 // Compares one runtime's outputs with Sextant's; returns the max abs difference of the
 // probabilities (classification) or the values (regression) and counts label mismatches
 // that are not near-ties.
-struct Comparison
-{
+struct Comparison {
     double maxAbs = 0;
     double maxRel = 0; // regression: |d| / max(1, |y|)
     int labelMismatches = 0;
 };
 
-Comparison compare(const Reference &ref, const Eigen::MatrixXd &values, const Eigen::VectorXd &labels)
+Comparison compare(
+    const Reference &ref, const Eigen::MatrixXd &values, const Eigen::VectorXd &labels)
 {
     Comparison c;
     const Eigen::Index n = ref.predicted.size();
@@ -298,8 +304,7 @@ Comparison compare(const Reference &ref, const Eigen::MatrixXd &values, const Ei
 
 } // namespace
 
-class TestOnnxExport : public QObject
-{
+class TestOnnxExport : public QObject {
     Q_OBJECT
 
 private:
@@ -336,7 +341,7 @@ private:
 
     // The numpy evaluator's outputs: values (probabilities or the regression column) and labels.
     bool evaluate(const QString &path, const TrainedModel &model, const Dataset &raw,
-                  Eigen::MatrixXd *values, Eigen::VectorXd *labels)
+        Eigen::MatrixXd *values, Eigen::VectorXd *labels)
     {
         int F = 0;
         const std::vector<double> x = inputRows<double>(model, raw, &F);
@@ -347,14 +352,16 @@ private:
         f.write(reinterpret_cast<const char *>(x.data()), qint64(x.size() * sizeof(double)));
         f.close();
         QString err;
-        const QByteArray out = runPython(QString::fromLatin1(kEvaluator), { path, bin, QString::number(F) }, &err);
+        const QByteArray out
+            = runPython(QString::fromLatin1(kEvaluator), { path, bin, QString::number(F) }, &err);
         if (!err.isEmpty()) {
             qWarning("evaluator: %s", qPrintable(err));
             return false;
         }
         const QJsonObject o = QJsonDocument::fromJson(out).object();
         const bool classify = model.estimator->task() == EstimatorTask::Classification;
-        const QJsonArray v = o.value(classify ? QStringLiteral("probabilities") : model.target.name()).toArray();
+        const QJsonArray v
+            = o.value(classify ? QStringLiteral("probabilities") : model.target.name()).toArray();
         const Eigen::Index n = v.size();
         const Eigen::Index w = n ? v.at(0).toArray().size() : 0;
         values->resize(n, w);
@@ -372,7 +379,7 @@ private:
 
 #ifdef SEXTANT_HAVE_OPENCV_DNN
     bool runOpenCv(const QString &path, const TrainedModel &model, const Dataset &raw,
-                   Eigen::MatrixXd *values, Eigen::VectorXd *labels)
+        Eigen::MatrixXd *values, Eigen::VectorXd *labels)
     {
         int F = 0;
         std::vector<float> x = inputRows<float>(model, raw, &F);
@@ -413,7 +420,7 @@ private:
     // `absolute`: regression differences are held to `tolerance` absolutely, not
     // relative to the predicted value (for targets of order one).
     void verify(const char *name, const TrainedModelPtr &model, const Dataset &raw, bool opencv,
-                double tolerance = 1e-5, bool absolute = false)
+        double tolerance = 1e-5, bool absolute = false)
     {
         QVERIFY(model);
         const QString path = exportChecked(*model, QString::fromLatin1(name));
@@ -425,7 +432,7 @@ private:
             QVERIFY2(evaluate(path, *model, raw, &v, &l), name);
             const Comparison c = compare(ref, v, l);
             qInfo("%s numpy evaluator: max abs diff %.3g, max rel diff %.3g, label mismatches %d",
-                  name, c.maxAbs, c.maxRel, c.labelMismatches);
+                name, c.maxAbs, c.maxRel, c.labelMismatches);
             QCOMPARE(c.labelMismatches, 0);
             QVERIFY2((ref.classify || absolute ? c.maxAbs : c.maxRel) <= tolerance, name);
         }
@@ -435,8 +442,8 @@ private:
             Eigen::VectorXd l;
             QVERIFY2(runOpenCv(path, *model, raw, &v, &l), name);
             const Comparison c = compare(ref, v, l);
-            qInfo("%s OpenCV DNN: max abs diff %.3g, max rel diff %.3g, label mismatches %d",
-                  name, c.maxAbs, c.maxRel, c.labelMismatches);
+            qInfo("%s OpenCV DNN: max abs diff %.3g, max rel diff %.3g, label mismatches %d", name,
+                c.maxAbs, c.maxRel, c.labelMismatches);
             QCOMPARE(c.labelMismatches, 0);
             QVERIFY2((ref.classify || absolute ? c.maxAbs : c.maxRel) <= tolerance, name);
         }
@@ -477,25 +484,30 @@ private Q_SLOTS:
     void linearRegressionAbsolute()
     {
         const Dataset raw = irisPetalWidth();
-        verify("linear_iris", fit("model.linear_regression", standardized(raw)), raw, true, 1e-5, true);
-        verify("ridge_iris", fit("model.linear_regression", standardized(raw), { { QStringLiteral("alpha"), 1.0 } }),
-               raw, true, 1e-5, true);
+        verify("linear_iris", fit("model.linear_regression", standardized(raw)), raw, true, 1e-5,
+            true);
+        verify("ridge_iris",
+            fit("model.linear_regression", standardized(raw), { { QStringLiteral("alpha"), 1.0 } }),
+            raw, true, 1e-5, true);
     }
     void mlpRegressionAbsolute()
     {
         const Dataset raw = irisPetalWidth();
         verify("mlp_regression_iris",
-               fit("model.mlp", standardized(raw), { { QStringLiteral("task"), QStringLiteral("regression") },
-                                                     { QStringLiteral("hidden_layers"), QStringLiteral("16, 8") },
-                                                     { QStringLiteral("activation"), QStringLiteral("tanh") },
-                                                     { QStringLiteral("epochs"), 100 } }),
-               raw, true, 1e-5, true);
+            fit("model.mlp", standardized(raw),
+                { { QStringLiteral("task"), QStringLiteral("regression") },
+                    { QStringLiteral("hidden_layers"), QStringLiteral("16, 8") },
+                    { QStringLiteral("activation"), QStringLiteral("tanh") },
+                    { QStringLiteral("epochs"), 100 } }),
+            raw, true, 1e-5, true);
     }
     void ridgeRegressionWithPca()
     {
         const Dataset raw = load("diabetes.csv");
-        verify("ridge", fit("model.linear_regression", pca(standardized(raw), 6), { { QStringLiteral("alpha"), 1.0 } }),
-               raw, true);
+        verify("ridge",
+            fit("model.linear_regression", pca(standardized(raw), 6),
+                { { QStringLiteral("alpha"), 1.0 } }),
+            raw, true);
     }
     void logisticBinary()
     {
@@ -505,31 +517,35 @@ private Q_SLOTS:
     void logisticMulticlassWithPca()
     {
         const Dataset raw = load("wine.csv");
-        verify("logistic_multiclass", fit("model.logistic_regression", pca(standardized(raw), 5)), raw, true);
+        verify("logistic_multiclass", fit("model.logistic_regression", pca(standardized(raw), 5)),
+            raw, true);
     }
     void logisticMinMax()
     {
         const Dataset raw = load("iris.csv");
-        verify("logistic_minmax", fit("model.logistic_regression", step(raw, std::make_shared<MinMaxScaleTransform>())),
-               raw, true);
+        verify("logistic_minmax",
+            fit("model.logistic_regression", step(raw, std::make_shared<MinMaxScaleTransform>())),
+            raw, true);
     }
     void mlpClassification()
     {
         const Dataset raw = load("iris.csv");
         verify("mlp_classification",
-               fit("model.mlp", standardized(raw), { { QStringLiteral("hidden_layers"), QStringLiteral("16, 8") },
-                                                     { QStringLiteral("activation"), QStringLiteral("tanh") },
-                                                     { QStringLiteral("epochs"), 100 } }),
-               raw, true);
+            fit("model.mlp", standardized(raw),
+                { { QStringLiteral("hidden_layers"), QStringLiteral("16, 8") },
+                    { QStringLiteral("activation"), QStringLiteral("tanh") },
+                    { QStringLiteral("epochs"), 100 } }),
+            raw, true);
     }
     void mlpRegression()
     {
         const Dataset raw = load("diabetes.csv");
         verify("mlp_regression",
-               fit("model.mlp", standardized(raw), { { QStringLiteral("task"), QStringLiteral("regression") },
-                                                     { QStringLiteral("hidden_layers"), QStringLiteral("32") },
-                                                     { QStringLiteral("epochs"), 100 } }),
-               raw, true);
+            fit("model.mlp", standardized(raw),
+                { { QStringLiteral("task"), QStringLiteral("regression") },
+                    { QStringLiteral("hidden_layers"), QStringLiteral("32") },
+                    { QStringLiteral("epochs"), 100 } }),
+            raw, true);
     }
     void decisionTreeClassification()
     {
@@ -540,43 +556,51 @@ private Q_SLOTS:
     {
         const Dataset raw = load("diabetes.csv");
         verify("tree_regression",
-               fit("model.decision_tree", raw, { { QStringLiteral("task"), QStringLiteral("regression") },
-                                                 { QStringLiteral("max_depth"), 6 } }),
-               raw, false);
+            fit("model.decision_tree", raw,
+                { { QStringLiteral("task"), QStringLiteral("regression") },
+                    { QStringLiteral("max_depth"), 6 } }),
+            raw, false);
     }
     void randomForestClassification()
     {
         const Dataset raw = load("wine.csv");
-        verify("forest_classification", fit("model.random_forest", pca(standardized(raw), 6), { { QStringLiteral("trees"), 20 } }),
-               raw, false);
+        verify("forest_classification",
+            fit("model.random_forest", pca(standardized(raw), 6),
+                { { QStringLiteral("trees"), 20 } }),
+            raw, false);
     }
     void randomForestRegression()
     {
         const Dataset raw = load("diabetes.csv");
         verify("forest_regression",
-               fit("model.random_forest", raw, { { QStringLiteral("task"), QStringLiteral("regression") },
-                                                 { QStringLiteral("trees"), 20 } }),
-               raw, false);
+            fit("model.random_forest", raw,
+                { { QStringLiteral("task"), QStringLiteral("regression") },
+                    { QStringLiteral("trees"), 20 } }),
+            raw, false);
     }
     void boostingBinary()
     {
         const Dataset raw = load("breast_cancer.csv");
-        verify("boosting_binary", fit("model.gradient_boosting", standardized(raw), { { QStringLiteral("max_iter"), 30 } }),
-               raw, false);
+        verify("boosting_binary",
+            fit("model.gradient_boosting", standardized(raw),
+                { { QStringLiteral("max_iter"), 30 } }),
+            raw, false);
     }
     void boostingMulticlass()
     {
         const Dataset raw = load("iris.csv");
-        verify("boosting_multiclass", fit("model.gradient_boosting", raw, { { QStringLiteral("max_iter"), 30 } }), raw,
-               false);
+        verify("boosting_multiclass",
+            fit("model.gradient_boosting", raw, { { QStringLiteral("max_iter"), 30 } }), raw,
+            false);
     }
     void boostingRegression()
     {
         const Dataset raw = load("diabetes.csv");
         verify("boosting_regression",
-               fit("model.gradient_boosting", raw, { { QStringLiteral("task"), QStringLiteral("regression") },
-                                                     { QStringLiteral("max_iter"), 30 } }),
-               raw, false);
+            fit("model.gradient_boosting", raw,
+                { { QStringLiteral("task"), QStringLiteral("regression") },
+                    { QStringLiteral("max_iter"), 30 } }),
+            raw, false);
     }
 
     // Missing cells: Impute (IsNaN/And/Where) then Standardize, and a Standardize before
@@ -612,27 +636,41 @@ private Q_SLOTS:
         const TrainedModelPtr model = fit("model.logistic_regression", standardized(raw));
         const Result<QStringList> cols = OnnxExport::inputColumns(*model);
         QVERIFY(cols);
-        QCOMPARE(cols.value(), (QStringList { QStringLiteral("sepal_length_cm"), QStringLiteral("sepal_width_cm"),
-                                              QStringLiteral("petal_length_cm"), QStringLiteral("petal_width_cm") }));
+        QCOMPARE(cols.value(),
+            (QStringList { QStringLiteral("sepal_length_cm"), QStringLiteral("sepal_width_cm"),
+                QStringLiteral("petal_length_cm"), QStringLiteral("petal_width_cm") }));
         if (!pythonOnnxMissing().isEmpty())
             QSKIP(qPrintable(pythonOnnxMissing()));
         const QString path = exportChecked(*model, QStringLiteral("meta"));
         QVERIFY(!path.isEmpty());
         QString err;
-        const QByteArray out = runPython(QStringLiteral(
-            "import sys, json, onnx\n"
-            "m = onnx.load(sys.argv[1])\n"
-            "print(json.dumps({'inputs': [i.name for i in m.graph.input], 'outputs': [o.name for o in m.graph.output],\n"
-            "  'meta': {p.key: p.value for p in m.metadata_props},\n"
-            "  'opsets': {o.domain: o.version for o in m.opset_import}}))\n"), { path }, &err);
+        const QByteArray out = runPython(
+            QStringLiteral("import sys, json, onnx\n"
+                           "m = onnx.load(sys.argv[1])\n"
+                           "print(json.dumps({'inputs': [i.name for i in m.graph.input], "
+                           "'outputs': [o.name for o in m.graph.output],\n"
+                           "  'meta': {p.key: p.value for p in m.metadata_props},\n"
+                           "  'opsets': {o.domain: o.version for o in m.opset_import}}))\n"),
+            { path }, &err);
         QVERIFY2(err.isEmpty(), qPrintable(err));
         const QJsonObject o = QJsonDocument::fromJson(out).object();
-        QCOMPARE(o.value(QStringLiteral("inputs")).toArray(), QJsonArray { QStringLiteral("features") });
-        QCOMPARE(o.value(QStringLiteral("outputs")).toArray(), (QJsonArray { QStringLiteral("probabilities"), QStringLiteral("label") }));
+        QCOMPARE(
+            o.value(QStringLiteral("inputs")).toArray(), QJsonArray { QStringLiteral("features") });
+        QCOMPARE(o.value(QStringLiteral("outputs")).toArray(),
+            (QJsonArray { QStringLiteral("probabilities"), QStringLiteral("label") }));
         const QJsonObject meta = o.value(QStringLiteral("meta")).toObject();
-        QCOMPARE(QJsonDocument::fromJson(meta.value(QStringLiteral("sextant.input_columns")).toString().toUtf8()).array().size(), 4);
-        QCOMPARE(QJsonDocument::fromJson(meta.value(QStringLiteral("sextant.class_names")).toString().toUtf8()).array().size(), 3);
-        QCOMPARE(meta.value(QStringLiteral("sextant.target")).toString(), QStringLiteral("species"));
+        QCOMPARE(QJsonDocument::fromJson(
+                     meta.value(QStringLiteral("sextant.input_columns")).toString().toUtf8())
+                     .array()
+                     .size(),
+            4);
+        QCOMPARE(QJsonDocument::fromJson(
+                     meta.value(QStringLiteral("sextant.class_names")).toString().toUtf8())
+                     .array()
+                     .size(),
+            3);
+        QCOMPARE(
+            meta.value(QStringLiteral("sextant.target")).toString(), QStringLiteral("species"));
         QCOMPARE(o.value(QStringLiteral("opsets")).toObject().value(QString()).toInt(), 13);
     }
 
@@ -642,8 +680,14 @@ private Q_SLOTS:
         QVERIFY(!OnnxExport::check(QByteArray()));
     }
 
-    void refusesKnn() { refused(fit("model.knn", standardized(load("iris.csv"))), QStringLiteral("knn")); }
-    void refusesSvm() { refused(fit("model.svm", standardized(load("iris.csv"))), QStringLiteral("svm")); }
+    void refusesKnn()
+    {
+        refused(fit("model.knn", standardized(load("iris.csv"))), QStringLiteral("knn"));
+    }
+    void refusesSvm()
+    {
+        refused(fit("model.svm", standardized(load("iris.csv"))), QStringLiteral("svm"));
+    }
     void refusesNaiveBayes()
     {
         refused(fit("model.naive_bayes", load("iris.csv")), QStringLiteral("naive"));
@@ -662,13 +706,15 @@ private Q_SLOTS:
         std::vector<std::int32_t> codes(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i)
             codes[std::size_t(i)] = i % 2;
-        Column c = Column::categorical(QStringLiteral("colour"), codes, { QStringLiteral("red"), QStringLiteral("blue") });
+        Column c = Column::categorical(
+            QStringLiteral("colour"), codes, { QStringLiteral("red"), QStringLiteral("blue") });
         raw.addColumn(c);
         refused(fit("model.logistic_regression", raw), QStringLiteral("'colour' is categorical"));
     }
     void refusesClustering()
     {
-        refused(fit("cluster.kmeans", standardized(load("iris.csv"))), QStringLiteral("cannot be expressed"));
+        refused(fit("cluster.kmeans", standardized(load("iris.csv"))),
+            QStringLiteral("cannot be expressed"));
     }
 };
 

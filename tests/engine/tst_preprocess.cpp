@@ -17,7 +17,6 @@
 
 #include <QJsonArray>
 #include <QTest>
-
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -162,8 +161,8 @@ Dataset withHoles(const Dataset &d)
 Dataset withConstant(const Dataset &d)
 {
     QList<Column> cols = d.columns();
-    Column k = Column::numeric(QStringLiteral("const"),
-                               std::vector<double>(static_cast<std::size_t>(d.rowCount()), 3.25));
+    Column k = Column::numeric(
+        QStringLiteral("const"), std::vector<double>(static_cast<std::size_t>(d.rowCount()), 3.25));
     cols.insert(cols.size() - 1, k);
     Dataset out;
     for (const Column &c : cols)
@@ -193,7 +192,7 @@ bool identical(const Dataset &a, const Dataset &b, QString *why)
         for (std::int64_t r = 0; r < a.rowCount(); ++r) {
             const bool same = x.isNumeric()
                 ? sameBits(x.values()[static_cast<std::size_t>(r)],
-                           y.values()[static_cast<std::size_t>(r)])
+                    y.values()[static_cast<std::size_t>(r)])
                 : x.codes()[static_cast<std::size_t>(r)] == y.codes()[static_cast<std::size_t>(r)];
             if (!same) {
                 *why = QStringLiteral("column %1 row %2 differs").arg(x.name()).arg(r);
@@ -222,14 +221,13 @@ QJsonArray toJson(const std::vector<std::int64_t> &v)
 
 } // namespace
 
-#define SKIP_WITHOUT_SKLEARN()                                                                   \
-    do {                                                                                       \
-        if (!m_skip.isEmpty())                                                                 \
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));     \
+#define SKIP_WITHOUT_SKLEARN()                                                                     \
+    do {                                                                                           \
+        if (!m_skip.isEmpty())                                                                     \
+            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));        \
     } while (false)
 
-class TestPreprocess : public QObject
-{
+class TestPreprocess : public QObject {
     Q_OBJECT
 
 private:
@@ -238,8 +236,7 @@ private:
     // Runs the reference script with `opts` (plus csv/features/train); empty when skipped
     // (the caller QSKIPs) — QVERIFY failures inside return an empty object as well.
     QJsonObject reference(const QString &dataset, const std::vector<std::string> &features,
-                          const std::vector<std::int64_t> &train, QJsonObject opts,
-                          QString *error)
+        const std::vector<std::int64_t> &train, QJsonObject opts, QString *error)
     {
         SklearnReference ref;
         if (!ref.isValid()) {
@@ -260,8 +257,7 @@ private:
     }
 
     // Every column named in `expected` (name -> values, null for missing) matches ours.
-    static bool compare(const Dataset &ours, const QJsonObject &expected, double tol,
-                        QString *why)
+    static bool compare(const Dataset &ours, const QJsonObject &expected, double tol, QString *why)
     {
         int compared = 0;
         for (auto it = expected.begin(); it != expected.end(); ++it) {
@@ -284,7 +280,9 @@ private:
                 if (bv.isNull()) {
                     if (!std::isnan(a)) {
                         *why = QStringLiteral("%1[%2]: ours %3, sklearn missing")
-                                   .arg(it.key()).arg(r).arg(a);
+                                   .arg(it.key())
+                                   .arg(r)
+                                   .arg(a);
                         return false;
                     }
                     continue;
@@ -292,7 +290,10 @@ private:
                 const double b = bv.toDouble();
                 if (!(std::abs(a - b) <= tol * std::max(1.0, std::abs(b)))) {
                     *why = QStringLiteral("%1[%2]: ours %3, sklearn %4")
-                               .arg(it.key()).arg(r).arg(a, 0, 'g', 17).arg(b, 0, 'g', 17);
+                               .arg(it.key())
+                               .arg(r)
+                               .arg(a, 0, 'g', 17)
+                               .arg(b, 0, 'g', 17);
                     return false;
                 }
             }
@@ -308,8 +309,8 @@ private:
     // Fits `t` on `train` rows of `data`, transforms all of `data`, and compares with the
     // script's output for `opts`.
     void checkAgainstSklearn(Transformer &t, const QString &dataset, const Dataset &data,
-                             const std::vector<std::int64_t> &train, const QJsonObject &opts,
-                             double tol, Dataset *result = nullptr, QJsonObject *refOut = nullptr)
+        const std::vector<std::int64_t> &train, const QJsonObject &opts, double tol,
+        Dataset *result = nullptr, QJsonObject *refOut = nullptr)
     {
         std::vector<std::string> feats = featureNames(load(dataset));
         QString error;
@@ -327,8 +328,7 @@ private:
     }
 
     // Each kind fitted on a table it applies to, with that table.
-    struct Fitted
-    {
+    struct Fitted {
         std::unique_ptr<Transformer> step;
         Dataset data;
     };
@@ -372,9 +372,9 @@ private Q_SLOTS:
         StandardizeTransform t;
         Dataset out;
         checkAgainstSklearn(t, QStringLiteral("wine"), wine, range(0, 120),
-                            { { QStringLiteral("test"), QStringLiteral("standardize") },
-                              { QStringLiteral("const"), true } },
-                            1e-12, &out);
+            { { QStringLiteral("test"), QStringLiteral("standardize") },
+                { QStringLiteral("const"), true } },
+            1e-12, &out);
         if (QTest::currentTestFailed())
             return;
         // The constant column becomes 0; the target is untouched and shared.
@@ -389,9 +389,9 @@ private Q_SLOTS:
         const Dataset diabetes = withHoles(load(QStringLiteral("diabetes")));
         StandardizeTransform t;
         checkAgainstSklearn(t, QStringLiteral("diabetes"), diabetes, range(0, 300),
-                            { { QStringLiteral("test"), QStringLiteral("standardize") },
-                              { QStringLiteral("mask"), true } },
-                            1e-12);
+            { { QStringLiteral("test"), QStringLiteral("standardize") },
+                { QStringLiteral("mask"), true } },
+            1e-12);
     }
 
     void minMaxMatchesSklearn()
@@ -401,10 +401,9 @@ private Q_SLOTS:
         MinMaxScaleTransform t;
         Dataset out;
         checkAgainstSklearn(t, QStringLiteral("breast_cancer"), bc, range(0, 400),
-                            { { QStringLiteral("test"), QStringLiteral("minmax") },
-                              { QStringLiteral("const"), true },
-                              { QStringLiteral("mask"), true } },
-                            1e-12, &out);
+            { { QStringLiteral("test"), QStringLiteral("minmax") },
+                { QStringLiteral("const"), true }, { QStringLiteral("mask"), true } },
+            1e-12, &out);
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(out.column(out.indexOf(QStringLiteral("const"))).values()[1], 0.0);
@@ -417,8 +416,8 @@ private Q_SLOTS:
         QTest::newRow("mean") << int(ImputeTransform::Strategy::Mean) << QStringLiteral("mean");
         QTest::newRow("median") << int(ImputeTransform::Strategy::Median)
                                 << QStringLiteral("median");
-        QTest::newRow("most_frequent") << int(ImputeTransform::Strategy::MostFrequent)
-                                       << QStringLiteral("most_frequent");
+        QTest::newRow("most_frequent")
+            << int(ImputeTransform::Strategy::MostFrequent) << QStringLiteral("most_frequent");
         QTest::newRow("constant") << int(ImputeTransform::Strategy::Constant)
                                   << QStringLiteral("constant");
     }
@@ -436,11 +435,10 @@ private Q_SLOTS:
         // Odd and even training sizes exercise both median cases.
         for (std::int64_t trainSize : { 301, 300 }) {
             checkAgainstSklearn(t, QStringLiteral("diabetes"), diabetes, range(0, trainSize),
-                                { { QStringLiteral("test"), QStringLiteral("impute") },
-                                  { QStringLiteral("strategy"), name },
-                                  { QStringLiteral("fill"), -1.5 },
-                                  { QStringLiteral("mask"), true } },
-                                1e-12, &out);
+                { { QStringLiteral("test"), QStringLiteral("impute") },
+                    { QStringLiteral("strategy"), name }, { QStringLiteral("fill"), -1.5 },
+                    { QStringLiteral("mask"), true } },
+                1e-12, &out);
             if (QTest::currentTestFailed())
                 return;
         }
@@ -452,8 +450,7 @@ private Q_SLOTS:
     {
         Dataset d;
         d.addColumn(Column::categorical(QStringLiteral("species"), { 1, 0, -1, 0, 1, 0, -1 },
-                                        { QStringLiteral("b"), QStringLiteral("a"),
-                                          QStringLiteral("c") }));
+            { QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("c") }));
         ImputeTransform most;
         most.fit(d, {});
         // Code 0 ("b") at rows 1, 3, 5; code 1 ("a") at rows 0, 4: "b" is the most frequent.
@@ -465,7 +462,7 @@ private Q_SLOTS:
         // Ties go to the alphabetically first name, as SimpleImputer does with strings.
         Dataset tie;
         tie.addColumn(Column::categorical(QStringLiteral("k"), { 0, 1, -1 },
-                                          { QStringLiteral("zeta"), QStringLiteral("alpha") }));
+            { QStringLiteral("zeta"), QStringLiteral("alpha") }));
         ImputeTransform t2;
         t2.fit(tie, {});
         QCOMPARE(t2.fillCategories().front(), std::string("alpha"));
@@ -492,8 +489,7 @@ private Q_SLOTS:
             t.fit(d, {});
             QFAIL("no exception");
         } catch (const FitError &e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("'empty_col'")),
-                     e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("'empty_col'")), e.what());
         }
         QVERIFY(!t.isFitted());
         ImputeTransform::Options o;
@@ -522,11 +518,10 @@ private Q_SLOTS:
         std::vector<std::int64_t> train = range(0, 100);
         SKIP_WITHOUT_SKLEARN();
         QString error;
-        const QJsonObject ref
-            = reference(QStringLiteral("iris"), { "species" }, train,
-                        { { QStringLiteral("test"), QStringLiteral("onehot") },
-                          { QStringLiteral("drop"), dropFirst } },
-                        &error);
+        const QJsonObject ref = reference(QStringLiteral("iris"), { "species" }, train,
+            { { QStringLiteral("test"), QStringLiteral("onehot") },
+                { QStringLiteral("drop"), dropFirst } },
+            &error);
         QVERIFY2(!ref.isEmpty(), qPrintable(error));
         t.fit(selectRows(iris, train), {});
         const Dataset out = t.transform(iris);
@@ -546,8 +541,7 @@ private Q_SLOTS:
         Dataset train;
         train.addColumn(Column::numeric(QStringLiteral("x"), { 1, 2, 3 }));
         train.addColumn(Column::categorical(QStringLiteral("color"), { 0, 1, 0 },
-                                            { QStringLiteral("red"), QStringLiteral("blue"),
-                                              QStringLiteral("never") }));
+            { QStringLiteral("red"), QStringLiteral("blue"), QStringLiteral("never") }));
         OneHotTransform t;
         t.fit(train, {});
         // "never" is in the dictionary but no row uses it: no column.
@@ -556,17 +550,16 @@ private Q_SLOTS:
         Dataset test;
         test.addColumn(Column::numeric(QStringLiteral("x"), { 4, 5, 6, 7 }));
         test.addColumn(Column::categorical(QStringLiteral("color"), { 0, 1, 2, -1 },
-                                           { QStringLiteral("green"), QStringLiteral("blue"),
-                                             QStringLiteral("red") }));
+            { QStringLiteral("green"), QStringLiteral("blue"), QStringLiteral("red") }));
         const Dataset out = t.transform(test);
-        QCOMPARE(out.columnNames(), (QStringList { QStringLiteral("x"),
-                                                   QStringLiteral("color=red"),
-                                                   QStringLiteral("color=blue") }));
+        QCOMPARE(out.columnNames(),
+            (QStringList {
+                QStringLiteral("x"), QStringLiteral("color=red"), QStringLiteral("color=blue") }));
         const auto red = out.column(1).values();
         const auto blue = out.column(2).values();
         QCOMPARE(std::vector<double>(red.begin(), red.end()), (std::vector<double> { 0, 0, 1, 0 }));
-        QCOMPARE(std::vector<double>(blue.begin(), blue.end()),
-                 (std::vector<double> { 0, 1, 0, 0 }));
+        QCOMPARE(
+            std::vector<double>(blue.begin(), blue.end()), (std::vector<double> { 0, 1, 0, 0 }));
     }
 
     void discretizeMatchesSklearn_data()
@@ -593,11 +586,11 @@ private Q_SLOTS:
         const Dataset data = load(dataset);
         const std::vector<std::int64_t> train = range(0, data.rowCount() * 2 / 3);
         const QJsonObject opts { { QStringLiteral("test"), QStringLiteral("discretize") },
-                                 { QStringLiteral("bins"), bins },
-                                 { QStringLiteral("strategy"),
-                                   strategy == int(DiscretizeTransform::Strategy::Uniform)
-                                       ? QStringLiteral("uniform")
-                                       : QStringLiteral("quantile") } };
+            { QStringLiteral("bins"), bins },
+            { QStringLiteral("strategy"),
+                strategy == int(DiscretizeTransform::Strategy::Uniform)
+                    ? QStringLiteral("uniform")
+                    : QStringLiteral("quantile") } };
         DiscretizeTransform::Options o;
         o.bins = bins;
         o.strategy = static_cast<DiscretizeTransform::Strategy>(strategy);
@@ -615,11 +608,13 @@ private Q_SLOTS:
             const std::vector<double> &ours = t.edges()[i];
             QCOMPARE(ours.size(), theirs.size());
             for (std::size_t k = 0; k < ours.size(); ++k)
-                QVERIFY2(std::abs(ours[k] - theirs[k]) <= 1e-12 * std::max(1.0, std::abs(theirs[k])),
-                         qPrintable(QStringLiteral("%1 edge %2: %3 vs %4")
-                                        .arg(QString::fromStdString(t.fittedColumns()[i]))
-                                        .arg(k).arg(ours[k], 0, 'g', 17)
-                                        .arg(theirs[k], 0, 'g', 17)));
+                QVERIFY2(
+                    std::abs(ours[k] - theirs[k]) <= 1e-12 * std::max(1.0, std::abs(theirs[k])),
+                    qPrintable(QStringLiteral("%1 edge %2: %3 vs %4")
+                                   .arg(QString::fromStdString(t.fittedColumns()[i]))
+                                   .arg(k)
+                                   .arg(ours[k], 0, 'g', 17)
+                                   .arg(theirs[k], 0, 'g', 17)));
         }
         // The interval output holds the same bins as categories.
         o.output = DiscretizeTransform::Output::Interval;
@@ -632,7 +627,7 @@ private Q_SLOTS:
             QVERIFY(labelOut.column(c).isCategorical());
             for (std::int64_t r = 0; r < data.rowCount(); ++r)
                 QCOMPARE(double(labelOut.column(c).codes()[static_cast<std::size_t>(r)]),
-                         indexOut.column(c).values()[static_cast<std::size_t>(r)]);
+                    indexOut.column(c).values()[static_cast<std::size_t>(r)]);
         }
     }
 
@@ -648,8 +643,8 @@ private Q_SLOTS:
         t.fit(d, {});
         const Dataset out = t.transform(d);
         QCOMPARE(out.column(0).categories(),
-                 (QStringList { QStringLiteral("(-inf, 1)"), QStringLiteral("[1, 2)"),
-                                QStringLiteral("[2, 3)"), QStringLiteral("[3, inf)") }));
+            (QStringList { QStringLiteral("(-inf, 1)"), QStringLiteral("[1, 2)"),
+                QStringLiteral("[2, 3)"), QStringLiteral("[3, inf)") }));
         QCOMPARE(out.column(0).displayValue(0), QStringLiteral("(-inf, 1)"));
         QCOMPARE(out.column(0).displayValue(4), QStringLiteral("[3, inf)"));
         QVERIFY(out.column(0).isMissing(5));
@@ -679,10 +674,10 @@ private Q_SLOTS:
         Dataset out;
         QJsonObject ref;
         checkAgainstSklearn(t, QStringLiteral("iris"), iris, range(0, 100),
-                            { { QStringLiteral("test"), QStringLiteral("poly") },
-                              { QStringLiteral("degree"), degree },
-                              { QStringLiteral("interaction"), interaction } },
-                            1e-12, &out, &ref);
+            { { QStringLiteral("test"), QStringLiteral("poly") },
+                { QStringLiteral("degree"), degree },
+                { QStringLiteral("interaction"), interaction } },
+            1e-12, &out, &ref);
         if (QTest::currentTestFailed())
             return;
         // Same column order as sklearn, then the target.
@@ -700,8 +695,7 @@ private Q_SLOTS:
         QTest::addColumn<double>("target");
         QTest::addColumn<bool>("standardize");
         QTest::newRow("wine 3") << QStringLiteral("wine") << 3 << 0.0 << false;
-        QTest::newRow("wine standardized 0.8")
-            << QStringLiteral("wine") << 0 << 0.8 << true;
+        QTest::newRow("wine standardized 0.8") << QStringLiteral("wine") << 0 << 0.8 << true;
         QTest::newRow("breast cancer standardized 0.95")
             << QStringLiteral("breast_cancer") << 0 << 0.95 << true;
     }
@@ -715,13 +709,11 @@ private Q_SLOTS:
         const Dataset data = load(dataset);
         const std::vector<std::int64_t> train = range(0, data.rowCount() * 3 / 4);
         QString error;
-        const QJsonObject ref
-            = reference(dataset, featureNames(data), train,
-                        { { QStringLiteral("test"), QStringLiteral("pca") },
-                          { QStringLiteral("components"), components },
-                          { QStringLiteral("target"), target },
-                          { QStringLiteral("standardize"), standardize } },
-                        &error);
+        const QJsonObject ref = reference(dataset, featureNames(data), train,
+            { { QStringLiteral("test"), QStringLiteral("pca") },
+                { QStringLiteral("components"), components }, { QStringLiteral("target"), target },
+                { QStringLiteral("standardize"), standardize } },
+            &error);
         QVERIFY2(!ref.isEmpty(), qPrintable(error));
         PcaTransform::Options o;
         o.components = components;
@@ -749,8 +741,8 @@ private Q_SLOTS:
         for (int r = 0; r < t.componentCount(); ++r)
             for (Eigen::Index c = 0; c < t.components().cols(); ++c)
                 QVERIFY(std::abs(t.components()(r, c)
-                                 - comps[static_cast<std::size_t>(r * t.components().cols() + c)])
-                        < 1e-9);
+                            - comps[static_cast<std::size_t>(r * t.components().cols() + c)])
+                    < 1e-9);
         // PC1..PCk replace the features; the target stays.
         QCOMPARE(out.columnCount(), t.componentCount() + 1);
         QCOMPARE(out.column(0).name(), QStringLiteral("PC1"));
@@ -771,10 +763,11 @@ private Q_SLOTS:
                 QFAIL("no exception");
             } catch (const FitError &e) {
                 const QString msg = QString::fromUtf8(e.what());
-                QVERIFY2(msg.contains(QStringLiteral("column 'sepal_length_cm' has %1 missing values: "
-                                                     "add an Impute step before")
-                                          .arg(holes)),
-                         e.what());
+                QVERIFY2(
+                    msg.contains(QStringLiteral("column 'sepal_length_cm' has %1 missing values: "
+                                                "add an Impute step before")
+                                     .arg(holes)),
+                    e.what());
             }
             // Fitted on complete data, the holes are refused at transform too.
             step->fit(load(QStringLiteral("iris")), {});
@@ -800,7 +793,8 @@ private Q_SLOTS:
             explicitTarget.fit(diabetes, {});
             QFAIL("no exception");
         } catch (const FitError &e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("'progression'")), e.what());
+            QVERIFY2(
+                QString::fromUtf8(e.what()).contains(QStringLiteral("'progression'")), e.what());
         }
         o.columns = { "bmi", "nope" };
         StandardizeTransform unknown(o);
@@ -825,17 +819,17 @@ private Q_SLOTS:
                 f.step->transform(without);
                 QFAIL(qPrintable(QString::fromStdString(f.step->kind() + ": no exception")));
             } catch (const FitError &e) {
-                QVERIFY2(QString::fromUtf8(e.what()).contains(
-                             QString::fromStdString("'" + used + "'")),
-                         e.what());
+                QVERIFY2(
+                    QString::fromUtf8(e.what()).contains(QString::fromStdString("'" + used + "'")),
+                    e.what());
             }
             // The same name with another type is refused as well.
             Dataset retyped = f.data;
             const int c = retyped.indexOf(QString::fromStdString(used));
-            Column other = retyped.column(c).isNumeric() ? retyped.column(c).toCategorical()
-                                                         : Column::numeric(retyped.column(c).name(),
-                                                                           std::vector<double>(
-                                                                               retyped.rowCount(), 1.0));
+            Column other = retyped.column(c).isNumeric()
+                ? retyped.column(c).toCategorical()
+                : Column::numeric(
+                    retyped.column(c).name(), std::vector<double>(retyped.rowCount(), 1.0));
             retyped.replaceColumn(c, other);
             QVERIFY_THROWS_EXCEPTION(FitError, f.step->transform(retyped));
         }
@@ -856,7 +850,7 @@ private Q_SLOTS:
             QVERIFY2(restored->state() == s, s.kind.c_str());
             QString why;
             QVERIFY2(identical(f.step->transform(f.data), restored->transform(f.data), &why),
-                     qPrintable(QString::fromStdString(s.kind) + ": " + why));
+                qPrintable(QString::fromStdString(s.kind) + ": " + why));
             // cloneUnfitted keeps the options: refitting gives the same state.
             std::unique_ptr<Transformer> clone = restored->cloneUnfitted();
             QVERIFY(!clone->isFitted());
@@ -888,19 +882,38 @@ private Q_SLOTS:
             QVERIFY(refused(wrongKind, QStringLiteral("a wrong kind")));
             // Every field is required.
             for (const auto &[name, v] : good.numbers)
-                QVERIFY(refused([&, n = name] { ModelState s = good; s.numbers.erase(n); return s; }(),
-                                QStringLiteral("missing number ") + QString::fromStdString(name)));
+                QVERIFY(refused(
+                    [&, n = name] {
+                        ModelState s = good;
+                        s.numbers.erase(n);
+                        return s;
+                    }(),
+                    QStringLiteral("missing number ") + QString::fromStdString(name)));
             for (const auto &[name, v] : good.texts)
-                QVERIFY(refused([&, n = name] { ModelState s = good; s.texts.erase(n); return s; }(),
-                                QStringLiteral("missing text ") + QString::fromStdString(name)));
+                QVERIFY(refused(
+                    [&, n = name] {
+                        ModelState s = good;
+                        s.texts.erase(n);
+                        return s;
+                    }(),
+                    QStringLiteral("missing text ") + QString::fromStdString(name)));
             for (const auto &[name, v] : good.textLists)
                 QVERIFY(refused(
-                    [&, n = name] { ModelState s = good; s.textLists.erase(n); return s; }(),
+                    [&, n = name] {
+                        ModelState s = good;
+                        s.textLists.erase(n);
+                        return s;
+                    }(),
                     QStringLiteral("missing list ") + QString::fromStdString(name)));
             for (const auto &[name, v] : good.arrays) {
                 const QString field = QString::fromStdString(name);
-                QVERIFY(refused([&, n = name] { ModelState s = good; s.arrays.erase(n); return s; }(),
-                                QStringLiteral("missing array ") + field));
+                QVERIFY(refused(
+                    [&, n = name] {
+                        ModelState s = good;
+                        s.arrays.erase(n);
+                        return s;
+                    }(),
+                    QStringLiteral("missing array ") + field));
                 // A shape that does not match the values.
                 ModelState s = good;
                 s.arrays[name].shape[0] += 1;

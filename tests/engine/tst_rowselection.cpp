@@ -4,7 +4,6 @@
 #include "data/RowSelection.h"
 
 #include <QTest>
-
 #include <cmath>
 #include <limits>
 
@@ -22,8 +21,7 @@ Dataset smallTable()
     d.setSource(QStringLiteral("/tmp/small.csv"));
     d.addColumn(Column::numeric(QStringLiteral("x"), { 1, NaN, 3, 4, 5 }));
     d.addColumn(Column::categorical(QStringLiteral("c"), { 0, 1, -1, 0, 2 },
-                                    { QStringLiteral("a"), QStringLiteral("b"),
-                                      QStringLiteral("c") }));
+        { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }));
     Column t = Column::numeric(QStringLiteral("t"), { 10, 20, 30, 40, 50 });
     t.setRole(ColumnRole::Target);
     d.addColumn(t);
@@ -40,8 +38,7 @@ using Rows = std::vector<std::int64_t>;
 
 } // namespace
 
-class TestRowSelection : public QObject
-{
+class TestRowSelection : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -188,7 +185,7 @@ private Q_SLOTS:
         QCOMPARE(c.column, QStringLiteral("species"));
         QVERIFY(c.op == RowCondition::Op::NotOneOf);
         QCOMPARE(c.values,
-                 (QStringList { QStringLiteral("a b"), QStringLiteral("c"), QStringLiteral("d") }));
+            (QStringList { QStringLiteral("a b"), QStringLiteral("c"), QStringLiteral("d") }));
 
         c = RowFilter::parse(QStringLiteral("species in setosa"));
         QVERIFY(c.op == RowCondition::Op::IsOneOf);
@@ -213,7 +210,8 @@ private Q_SLOTS:
         QTest::newRow("no value") << QStringLiteral("x >=") << QStringLiteral("no value");
         QTest::newRow("bad operator") << QStringLiteral("x => 2") << QStringLiteral("'> 2'");
         QTest::newRow("unterminated") << QStringLiteral("'x > 2") << QStringLiteral("unterminated");
-        QTest::newRow("empty item") << QStringLiteral("c in (a,,b)") << QStringLiteral("empty item");
+        QTest::newRow("empty item")
+            << QStringLiteral("c in (a,,b)") << QStringLiteral("empty item");
         QTest::newRow("unclosed") << QStringLiteral("c in (a, b") << QStringLiteral("unclosed");
         QTest::newRow("quoted column, no op")
             << QStringLiteral("\"x\" 3") << QStringLiteral("operator");
@@ -235,14 +233,14 @@ private Q_SLOTS:
 
     void irisFilter()
     {
-        const LoadResult r = DatasetLoader::load(
-            QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/iris.csv"));
+        const LoadResult r
+            = DatasetLoader::load(QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/iris.csv"));
         QVERIFY(r.ok());
         const Dataset &iris = *r.dataset;
         const Dataset big = RowFilter::keepMatching(
             iris, RowFilter::parse(QStringLiteral("petal_length_cm >= 2.5")));
-        const Dataset notSetosa = RowFilter::keepMatching(
-            iris, RowFilter::parse(QStringLiteral("species != setosa")));
+        const Dataset notSetosa
+            = RowFilter::keepMatching(iris, RowFilter::parse(QStringLiteral("species != setosa")));
         // In iris, the setosa flowers are exactly those with petals shorter than 2.5 cm.
         QCOMPARE(big.rowCount(), 100);
         QCOMPARE(notSetosa.rowCount(), 100);

@@ -28,7 +28,8 @@ using sextant::testing::loadCsv;
 bool sameBits(const Eigen::VectorXd &a, const Eigen::VectorXd &b)
 {
     return a.size() == b.size()
-        && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size())) == 0;
+        && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size()))
+        == 0;
 }
 
 const char *kScript = R"PY(
@@ -85,7 +86,7 @@ void TestSvm::separable()
         Opt o;
         o.kernel = kernel;
         Svm svm(o);
-        QVERIFY(svm.fit(X, y, FitContext{}));
+        QVERIFY(svm.fit(X, y, FitContext {}));
         QCOMPARE(svm.classCount(), 3);
         QVERIFY(!svm.hasProbabilities());
         QVERIFY(sameBits(svm.predict(X), y));
@@ -115,7 +116,7 @@ void TestSvm::regressionLine()
     o.C = 100;
     o.epsilon = 0.01;
     Svm svm(o);
-    QVERIFY(svm.fit(X, y, FitContext{}));
+    QVERIFY(svm.fit(X, y, FitContext {}));
     const Eigen::VectorXd p = svm.predict(X);
     QVERIFY2((p - y).cwiseAbs().maxCoeff() < 0.02,
         qPrintable(QStringLiteral("max error %1").arg((p - y).cwiseAbs().maxCoeff())));
@@ -128,12 +129,12 @@ void TestSvm::gammaScale()
     Eigen::VectorXd y(4);
     y << 0, 0, 1, 1;
     Svm svm;
-    QVERIFY(svm.fit(X, y, FitContext{}));
+    QVERIFY(svm.fit(X, y, FitContext {}));
     QCOMPARE(svm.resolvedGamma(), 1.0 / (2 * 5.25));
     Opt o;
     o.gamma = 0.7;
     Svm fixed(o);
-    QVERIFY(fixed.fit(X, y, FitContext{}));
+    QVERIFY(fixed.fit(X, y, FitContext {}));
     QCOMPARE(fixed.resolvedGamma(), 0.7);
 }
 
@@ -170,7 +171,8 @@ void TestSvm::sklearnAccuracy()
         (i % 3 == 2 ? te : tr).push_back(i);
     Eigen::MatrixXd Xtr = X(tr, Eigen::all), Xte = X(te, Eigen::all);
     const Eigen::RowVectorXd mean = Xtr.colwise().mean();
-    Eigen::RowVectorXd sd = ((Xtr.rowwise() - mean).array().square().colwise().sum() / Xtr.rows()).sqrt();
+    Eigen::RowVectorXd sd
+        = ((Xtr.rowwise() - mean).array().square().colwise().sum() / Xtr.rows()).sqrt();
     for (Eigen::Index j = 0; j < sd.size(); ++j)
         if (sd(j) == 0)
             sd(j) = 1;
@@ -181,8 +183,10 @@ void TestSvm::sklearnAccuracy()
     const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> a = Xtr, b = Xte;
     QVERIFY(ref.writeMatrix(QStringLiteral("Xtr.csv"), a.data(), a.rows(), a.cols()));
     QVERIFY(ref.writeMatrix(QStringLiteral("Xte.csv"), b.data(), b.rows(), b.cols()));
-    QVERIFY(ref.writeVector(QStringLiteral("ytr.csv"), std::vector<double>(ytr.data(), ytr.data() + ytr.size())));
-    QVERIFY(ref.writeVector(QStringLiteral("yte.csv"), std::vector<double>(yte.data(), yte.data() + yte.size())));
+    QVERIFY(ref.writeVector(
+        QStringLiteral("ytr.csv"), std::vector<double>(ytr.data(), ytr.data() + ytr.size())));
+    QVERIFY(ref.writeVector(
+        QStringLiteral("yte.csv"), std::vector<double>(yte.data(), yte.data() + yte.size())));
     QFile opts(ref.path(QStringLiteral("opts.json")));
     QVERIFY(opts.open(QIODevice::WriteOnly));
     opts.write(QStringLiteral("{\"kernel\": \"%1\", \"C\": %2, \"regression\": %3}")
@@ -200,13 +204,14 @@ void TestSvm::sklearnAccuracy()
     opt.kernel = linear ? Opt::Kernel::Linear : Opt::Kernel::Rbf;
     opt.C = C;
     Svm svm(opt);
-    QVERIFY(svm.fit(Xtr, ytr, FitContext{}));
+    QVERIFY(svm.fit(Xtr, ytr, FitContext {}));
     const Eigen::VectorXd p = svm.predict(Xte);
     double score;
     if (regression)
         score = 1 - (yte - p).squaredNorm() / (yte.array() - yte.mean()).square().sum();
     else
-        score = static_cast<double>((p.array() == yte.array()).count()) / static_cast<double>(p.size());
+        score = static_cast<double>((p.array() == yte.array()).count())
+            / static_cast<double>(p.size());
     const double refScore = o[QStringLiteral("score")].toDouble();
     qInfo("%s: ours %.4f, sklearn %.4f", qPrintable(file), score, refScore);
     QVERIFY2(std::abs(score - refScore) <= 0.02,
@@ -238,7 +243,7 @@ void TestSvm::stateRoundTrip()
             o.kernel = kernel;
             o.C = 3;
             Svm a(o);
-            QVERIFY(a.fit(X, task == EstimatorTask::Regression ? t : y, FitContext{}));
+            QVERIFY(a.fit(X, task == EstimatorTask::Regression ? t : y, FitContext {}));
             const ModelState s = a.state();
             QCOMPARE(QString::fromStdString(s.kind), QStringLiteral("svm"));
             Svm b;
@@ -249,7 +254,7 @@ void TestSvm::stateRoundTrip()
             QVERIFY(b.state() == s);
             // Refit with the same data: the same model (deterministic).
             Svm c(o);
-            QVERIFY(c.fit(X, task == EstimatorTask::Regression ? t : y, FitContext{}));
+            QVERIFY(c.fit(X, task == EstimatorTask::Regression ? t : y, FitContext {}));
             QVERIFY(sameBits(a.predict(Q), c.predict(Q)));
             QVERIFY(!a.cloneUnfitted()->isFitted());
         }
@@ -262,7 +267,7 @@ void TestSvm::corruptedStateThrows()
     Eigen::VectorXd y(8);
     y << 0, 0, 0, 0, 1, 1, 1, 1;
     Svm a;
-    QVERIFY(a.fit(X, y, FitContext{}));
+    QVERIFY(a.fit(X, y, FitContext {}));
     const ModelState good = a.state();
     const auto expectThrow = [&](ModelState s, const char *what) {
         Svm b;
@@ -313,18 +318,19 @@ void TestSvm::invalidInput()
 {
     Svm svm;
     Eigen::MatrixXd X = Eigen::MatrixXd::Random(6, 2);
-    QVERIFY_THROWS_EXCEPTION(FitError, svm.fit(X, Eigen::VectorXd::Zero(6), FitContext{})); // one class
+    QVERIFY_THROWS_EXCEPTION(
+        FitError, svm.fit(X, Eigen::VectorXd::Zero(6), FitContext {})); // one class
     Eigen::VectorXd y(6);
     y << 0, 1, 0, 1, 0, 1;
     Eigen::MatrixXd bad = X;
     bad(0, 0) = std::nan("");
-    QVERIFY_THROWS_EXCEPTION(FitError, svm.fit(bad, y, FitContext{}));
-    QVERIFY_THROWS_EXCEPTION(FitError, svm.fit(X, Eigen::VectorXd::Zero(5), FitContext{}));
+    QVERIFY_THROWS_EXCEPTION(FitError, svm.fit(bad, y, FitContext {}));
+    QVERIFY_THROWS_EXCEPTION(FitError, svm.fit(X, Eigen::VectorXd::Zero(5), FitContext {}));
     Opt o;
     o.C = 0;
     Svm zero(o);
-    QVERIFY_THROWS_EXCEPTION(FitError, zero.fit(X, y, FitContext{}));
-    QVERIFY(svm.fit(X, y, FitContext{}));
+    QVERIFY_THROWS_EXCEPTION(FitError, zero.fit(X, y, FitContext {}));
+    QVERIFY(svm.fit(X, y, FitContext {}));
     QVERIFY_THROWS_EXCEPTION(FitError, svm.predict(Eigen::MatrixXd::Zero(1, 3)));
     QVERIFY_THROWS_EXCEPTION(FitError, svm.predictProbabilities(X));
 }

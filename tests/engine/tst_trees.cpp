@@ -25,8 +25,7 @@ using sextant::testing::SklearnReference;
 
 namespace {
 
-struct Table
-{
+struct Table {
     Eigen::MatrixXd X;
     Eigen::VectorXd y;
 };
@@ -181,8 +180,7 @@ print(json.dumps(out))
 constexpr int kSplits = 20;
 constexpr int kEnsembleSplits = 5;
 
-template<typename Fn>
-bool throwsStateError(Fn &&fn)
+template<typename Fn> bool throwsStateError(Fn &&fn)
 {
     try {
         fn();
@@ -196,8 +194,7 @@ bool throwsStateError(Fn &&fn)
 
 } // namespace
 
-class TestTrees : public QObject
-{
+class TestTrees : public QObject {
     Q_OBJECT
 
 private:
@@ -229,8 +226,8 @@ private:
                     (splits(s, i) == 1 ? tr : te).push_back(i);
                 const Eigen::MatrixXd Xtr = t.X(tr, Eigen::all), Xte = t.X(te, Eigen::all);
                 const Eigen::VectorXd ytr = t.y(tr), yte = t.y(te);
-                const EstimatorTask task = classification ? EstimatorTask::Classification
-                                                          : EstimatorTask::Regression;
+                const EstimatorTask task
+                    = classification ? EstimatorTask::Classification : EstimatorTask::Regression;
                 std::unique_ptr<Estimator> m;
                 if (kind == "decision_tree" && !classification) {
                     DecisionTreeOptions o;
@@ -258,8 +255,8 @@ private:
         QFile opts(ref.path(QStringLiteral("opts.json")));
         QVERIFY(opts.open(QIODevice::WriteOnly));
         opts.write(QJsonDocument(QJsonObject { { QStringLiteral("classification"), classification },
-                                               { QStringLiteral("dt_depth"), dtDepth },
-                                               { QStringLiteral("ensemble_splits"), kEnsembleSplits } })
+                                     { QStringLiteral("dt_depth"), dtDepth },
+                                     { QStringLiteral("ensemble_splits"), kEnsembleSplits } })
                        .toJson());
         opts.close();
         QString error;
@@ -267,11 +264,12 @@ private:
         QVERIFY2(!r.isEmpty(), qPrintable(error));
         for (const auto &[kind, mine] : ours) {
             const double theirs = r.value(QString::fromStdString(kind)).toDouble();
-            const QString msg = QStringLiteral("%1 on %2: ours %3, scikit-learn %4 (mean of %5 splits)")
-                                    .arg(QString::fromStdString(kind), dataset)
-                                    .arg(mine, 0, 'f', 4)
-                                    .arg(theirs, 0, 'f', 4)
-                                    .arg(kind == "decision_tree" ? kSplits : kEnsembleSplits);
+            const QString msg
+                = QStringLiteral("%1 on %2: ours %3, scikit-learn %4 (mean of %5 splits)")
+                      .arg(QString::fromStdString(kind), dataset)
+                      .arg(mine, 0, 'f', 4)
+                      .arg(theirs, 0, 'f', 4)
+                      .arg(kind == "decision_tree" ? kSplits : kEnsembleSplits);
             qInfo("%s", qPrintable(msg));
             QVERIFY2(std::abs(mine - theirs) <= 0.02, qPrintable(msg));
         }
@@ -289,8 +287,8 @@ private Q_SLOTS:
             X.row(i) << g(rng), std::floor(g(rng) * 3), (i % 7 == 0 ? 1.0 : 0.0);
         FeatureBinner b;
         b.fit(X, 255, 2);
-        QCOMPARE(b.binCount(2), 2);            // two distinct values: one edge
-        QCOMPARE(b.upperEdge(2, 0), 0.5);      // their midpoint
+        QCOMPARE(b.binCount(2), 2); // two distinct values: one edge
+        QCOMPARE(b.upperEdge(2, 0), 0.5); // their midpoint
         QVERIFY(b.binCount(0) <= 255);
         const std::vector<std::uint8_t> codes = b.transform(X, 2);
         for (int f = 0; f < 3; ++f)
@@ -354,10 +352,8 @@ private Q_SLOTS:
         QVERIFY(score(*m, test.X, test.y) > (boosting ? 0.995 : 1.0 - 1e-12));
         for (Eigen::Index i = 0; i < p.size(); ++i)
             QVERIFY2(std::abs(p(i) - test.y(i)) <= tol,
-                     qPrintable(QStringLiteral("row %1: %2 instead of %3")
-                                    .arg(i)
-                                    .arg(p(i))
-                                    .arg(test.y(i))));
+                qPrintable(
+                    QStringLiteral("row %1: %2 instead of %3").arg(i).arg(p(i)).arg(test.y(i))));
         if (kind == QStringLiteral("decision_tree")) {
             // Fewer rows than bins: exact thresholds, three leaves, feature 1 unused.
             const Table small = makeSteps(200, 5, 0.0);
@@ -381,24 +377,24 @@ private Q_SLOTS:
         QTest::addColumn<bool>("classification");
         for (const char *k : { "decision_tree", "random_forest", "gradient_boosting" }) {
             QTest::newRow((std::string(k) + "/wine").c_str()) << QString::fromLatin1(k) << true;
-            QTest::newRow((std::string(k) + "/diabetes").c_str()) << QString::fromLatin1(k)
-                                                                  << false;
+            QTest::newRow((std::string(k) + "/diabetes").c_str())
+                << QString::fromLatin1(k) << false;
         }
     }
     void roundTripIsExact()
     {
         QFETCH(QString, kind);
         QFETCH(bool, classification);
-        const Table t = loadCsv(classification ? QStringLiteral("wine") : QStringLiteral("diabetes"),
-                                classification);
-        const EstimatorTask task = classification ? EstimatorTask::Classification
-                                                  : EstimatorTask::Regression;
+        const Table t = loadCsv(
+            classification ? QStringLiteral("wine") : QStringLiteral("diabetes"), classification);
+        const EstimatorTask task
+            = classification ? EstimatorTask::Classification : EstimatorTask::Regression;
         auto m = makeModel(kind.toStdString(), task);
         QVERIFY(m->fit(t.X, t.y, {}));
         const ModelState s = m->state();
         QCOMPARE(QString::fromStdString(s.kind), kind);
         auto r = makeModel(kind.toStdString(),
-                           classification ? EstimatorTask::Regression : EstimatorTask::Classification);
+            classification ? EstimatorTask::Regression : EstimatorTask::Classification);
         r->restore(s);
         QCOMPARE(r->task(), task);
         QVERIFY(r->isFitted());
@@ -432,31 +428,27 @@ private Q_SLOTS:
             { "future version", [](ModelState &s) { s.version = 99; } },
             { "missing trees", [](ModelState &s) { s.arrays.erase("tree_left"); } },
             { "child before parent", [](ModelState &s) { s.arrays["tree_left"].values[0] = 0; } },
-            { "child out of range",
-              [](ModelState &s) { s.arrays["tree_right"].values[0] = 1e6; } },
-            { "one child only", [](ModelState &s) {
-                 auto &l = s.arrays["tree_left"].values;
-                 for (std::size_t i = 0; i < l.size(); ++i)
-                     if (l[i] >= 0) {
-                         s.arrays["tree_right"].values[i] = -1;
-                         break;
-                     }
-             } },
+            { "child out of range", [](ModelState &s) { s.arrays["tree_right"].values[0] = 1e6; } },
+            { "one child only",
+                [](ModelState &s) {
+                    auto &l = s.arrays["tree_left"].values;
+                    for (std::size_t i = 0; i < l.size(); ++i)
+                        if (l[i] >= 0) {
+                            s.arrays["tree_right"].values[i] = -1;
+                            break;
+                        }
+                } },
             { "feature out of range",
-              [](ModelState &s) { s.arrays["tree_feature"].values[0] = 4; } },
+                [](ModelState &s) { s.arrays["tree_feature"].values[0] = 4; } },
             { "non-integer feature",
-              [](ModelState &s) { s.arrays["tree_feature"].values[0] = 0.5; } },
-            { "NaN threshold", [](ModelState &s) {
-                 s.arrays["tree_threshold"].values[0] = std::nan("");
-             } },
-            { "infinite value", [](ModelState &s) {
-                 s.arrays["tree_values"].values[0] = INFINITY;
-             } },
+                [](ModelState &s) { s.arrays["tree_feature"].values[0] = 0.5; } },
+            { "NaN threshold",
+                [](ModelState &s) { s.arrays["tree_threshold"].values[0] = std::nan(""); } },
+            { "infinite value",
+                [](ModelState &s) { s.arrays["tree_values"].values[0] = INFINITY; } },
             { "node counts disagree",
-              [](ModelState &s) { s.arrays["tree_node_counts"].values[0] += 1; } },
-            { "values shape", [](ModelState &s) {
-                 s.arrays["tree_values"].shape[1] += 1;
-             } },
+                [](ModelState &s) { s.arrays["tree_node_counts"].values[0] += 1; } },
+            { "values shape", [](ModelState &s) { s.arrays["tree_values"].shape[1] += 1; } },
             { "class count", [](ModelState &s) { s.numbers["class_count"] = 5; } },
             { "negative feature count", [](ModelState &s) { s.numbers["feature_count"] = -1; } },
             { "bad seed", [](ModelState &s) { s.texts["seed"] = "-3x"; } },
@@ -513,8 +505,7 @@ private Q_SLOTS:
         X(3, 1) = std::nan("");
         QVERIFY_THROWS_EXCEPTION(FitError, m->fit(X, t.y, {}));
         QVERIFY_THROWS_EXCEPTION(FitError, m->fit(t.X, t.y.head(10), {}));
-        QVERIFY_THROWS_EXCEPTION(FitError,
-                                 m->fit(t.X, Eigen::VectorXd::Zero(t.X.rows()), {}));
+        QVERIFY_THROWS_EXCEPTION(FitError, m->fit(t.X, Eigen::VectorXd::Zero(t.X.rows()), {}));
         Eigen::VectorXd y = t.y;
         y(0) = 0.5;
         QVERIFY_THROWS_EXCEPTION(FitError, m->fit(t.X, y, {}));

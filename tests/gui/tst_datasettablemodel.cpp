@@ -8,7 +8,6 @@
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QTest>
-
 #include <cmath>
 #include <limits>
 
@@ -28,25 +27,25 @@ Dataset smallDataset()
 {
     Dataset d;
     d.setName(QStringLiteral("small"));
-    d.addColumn(Column::numeric(QStringLiteral("x"), {1.5, kNaN, -2.0, 1e6}));
-    d.addColumn(Column::categorical(QStringLiteral("colour"), {0, 1, -1, 0},
-                                    {QStringLiteral("red"), QStringLiteral("green")}));
-    d.addColumn(Column::numeric(QStringLiteral("y"), {0, 1, 0, 1}));
+    d.addColumn(Column::numeric(QStringLiteral("x"), { 1.5, kNaN, -2.0, 1e6 }));
+    d.addColumn(Column::categorical(QStringLiteral("colour"), { 0, 1, -1, 0 },
+        { QStringLiteral("red"), QStringLiteral("green") }));
+    d.addColumn(Column::numeric(QStringLiteral("y"), { 0, 1, 0, 1 }));
     d.setRole(2, ColumnRole::Target);
     return d;
 }
 
 } // namespace
 
-class TestDatasetTableModel : public QObject
-{
+class TestDatasetTableModel : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
     void emptyModel()
     {
         DatasetTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.columnCount(), 0);
         QVERIFY(!model.data(model.index(0, 0)).isValid());
@@ -55,7 +54,8 @@ private Q_SLOTS:
     void modelTester()
     {
         DatasetTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setDataset(smallDataset());
         QVERIFY(!QTest::currentTestFailed());
         model.setDataset(smallDataset()); // reset again
@@ -97,7 +97,7 @@ private Q_SLOTS:
     {
         DatasetTableModel model;
         model.setDataset(smallDataset());
-        for (const QModelIndex &missing : {model.index(1, 0), model.index(2, 1)}) {
+        for (const QModelIndex &missing : { model.index(1, 0), model.index(2, 1) }) {
             QVERIFY(missing.data(DatasetTableModel::MissingRole).toBool());
             QCOMPARE(missing.data().toString(), DatasetTableModel::missingText());
             QVERIFY(missing.data(Qt::ForegroundRole).isValid()); // greyed
@@ -115,12 +115,15 @@ private Q_SLOTS:
         model.setDataset(smallDataset());
         QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("x"));
         QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("colour"));
-        QVERIFY(model.headerData(0, Qt::Horizontal, Qt::ToolTipRole).toString().contains(
-            QStringLiteral("numeric")));
-        QVERIFY(model.headerData(1, Qt::Horizontal, Qt::ToolTipRole).toString().contains(
-            QStringLiteral("categorical")));
-        QVERIFY(model.headerData(2, Qt::Horizontal, Qt::ToolTipRole).toString().contains(
-            QStringLiteral("target")));
+        QVERIFY(model.headerData(0, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("numeric")));
+        QVERIFY(model.headerData(1, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("categorical")));
+        QVERIFY(model.headerData(2, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("target")));
         QCOMPARE(model.headerData(0, Qt::Vertical).toString(), QStringLiteral("1"));
         QCOMPARE(model.headerData(3, Qt::Vertical).toString(), QStringLiteral("4"));
         QVERIFY(!model.headerData(3, Qt::Horizontal).isValid());
@@ -155,7 +158,7 @@ private Q_SLOTS:
         view.scrollToBottom();
         QCoreApplication::processEvents();
         qInfo("setModel + fit + show + scroll to the last of 1M rows: %lld ms",
-              static_cast<long long>(timer.elapsed()));
+            static_cast<long long>(timer.elapsed()));
         QCOMPARE(view.verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
         QVERIFY(view.rowAt(view.viewport()->height() - 2) > int(n) - 100);
     }
@@ -163,7 +166,8 @@ private Q_SLOTS:
     void summaryModel()
     {
         ColumnSummaryModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const Dataset d = smallDataset();
         QList<ColumnSummary> summaries(3);
         summaries[0].count = 3;
@@ -200,8 +204,9 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, ColumnSummaryModel::Missing)
                      .data(ColumnSummaryModel::SortRole)
                      .toDouble(),
-                 1.0);
-        QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("median")));
+            1.0);
+        QVERIFY(
+            model.index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("median")));
 
         // Without summaries (not computed yet): names and types, blank statistics.
         model.setDataset(d, {});

@@ -532,7 +532,8 @@ void TestGraphEditor::detachConnectionByDrag()
     // Dragged from table's input onto hist's input: reconnected, in one undo step.
     dragConnection(scene, inPort(scene, table), inPort(scene, hist));
     QVERIFY(!model.connectionInto(table, 0));
-    QCOMPARE(model.connectionInto(hist, 0), std::optional<Connection>(Connection { select, 0, hist, 0 }));
+    QCOMPARE(model.connectionInto(hist, 0),
+        std::optional<Connection>(Connection { select, 0, hist, 0 }));
     QCOMPARE(model.connectionCount(), 2);
     QCOMPARE(scene->connectionItemCount(), 2);
     QVERIFY(scene->connectionItem({ select, 0, hist, 0 })->isVisible());

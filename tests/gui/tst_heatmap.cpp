@@ -178,12 +178,11 @@ private Q_SLOTS:
         // Iris: four numeric columns in a normal window. Every name fits: none is dropped,
         // on the first replot after showing, after a resize, and in an export at another
         // size (ticks are generated before QCustomPlot lays out, from the last layout).
-        const CorrelationMatrix iris = matrix({ QStringLiteral("sepal_length"),
-                                                  QStringLiteral("sepal_width"),
-                                                  QStringLiteral("petal_length"),
-                                                  QStringLiteral("petal_width") },
-            { 1.0, -0.12, 0.87, 0.82, -0.12, 1.0, -0.43, -0.37, 0.87, -0.43, 1.0, 0.96, 0.82,
-                -0.37, 0.96, 1.0 });
+        const CorrelationMatrix iris
+            = matrix({ QStringLiteral("sepal_length"), QStringLiteral("sepal_width"),
+                         QStringLiteral("petal_length"), QStringLiteral("petal_width") },
+                { 1.0, -0.12, 0.87, 0.82, -0.12, 1.0, -0.43, -0.37, 0.87, -0.43, 1.0, 0.96, 0.82,
+                    -0.37, 0.96, 1.0 });
         CorrelationHeatmap view;
         view.setMatrix(iris);
         QVERIFY(showView(view, QSize(600, 500)));
@@ -227,7 +226,8 @@ private Q_SLOTS:
         view.setMatrix(random(150, 7));
         view.replotNow();
         const QStringList labels = view.axisLabels(Qt::Vertical);
-        QVERIFY2(labels.size() < 150 && labels.size() >= 30, qPrintable(QString::number(labels.size())));
+        QVERIFY2(
+            labels.size() < 150 && labels.size() >= 30, qPrintable(QString::number(labels.size())));
         const double cellPx = std::abs(view.cellCenter(1, 0).y() - view.cellCenter(0, 0).y());
         const int stride = static_cast<int>(std::ceil(150.0 / labels.size()));
         QFont font = view.font();

@@ -3,10 +3,10 @@
 // and "(missing)" groups), hover tool tips, export through PlotView, and the correlation
 // heatmap's labels at iris size.
 #include "PlotTestSupport.h"
-#include "gui/MainWindow.h"
 #include "data/DatasetLoader.h"
 #include "data/GroupedHistogram.h"
 #include "data/Statistics.h"
+#include "gui/MainWindow.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
 #include "plots/Palette.h"
@@ -21,7 +21,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
-
 #include <cmath>
 
 using sextant::engine::Column;
@@ -145,8 +144,8 @@ private Q_SLOTS:
         QTRY_COMPARE(view.barCount(), 3);
         QCOMPARE(view.barValues(), (QList<double> { 1, 2, 3 }));
         QCOMPARE(view.barLabels(),
-            (QStringList { QStringLiteral("apple"), QStringLiteral("banana"),
-                QStringLiteral("cherry") }));
+            (QStringList {
+                QStringLiteral("apple"), QStringLiteral("banana"), QStringLiteral("cherry") }));
         QVERIFY2(view.title().contains(QStringLiteral("1 missing")), qPrintable(view.title()));
         view.replotNow();
         const QString tip = view.toolTipAt(view.barCenter(1));
@@ -198,8 +197,9 @@ private Q_SLOTS:
 
         // Tool tip: bin, total and each class.
         const QString tip = view.toolTipAt(view.barCenter(3));
-        QVERIFY2(tip.contains(QStringLiteral("[2.25, 3]")) && tip.contains(QStringLiteral("Count: 4"))
-                && tip.contains(QStringLiteral("a: 1")) && tip.contains(QStringLiteral("b: 3")),
+        QVERIFY2(tip.contains(QStringLiteral("[2.25, 3]"))
+                && tip.contains(QStringLiteral("Count: 4")) && tip.contains(QStringLiteral("a: 1"))
+                && tip.contains(QStringLiteral("b: 3")),
             qPrintable(tip));
         // Left of the first bin, and outside the axis rect: no tool tip.
         QVERIFY(view.toolTipAt(view.coordToPixel(QPointF(-0.05, 0.5))).isEmpty());
@@ -362,8 +362,8 @@ private Q_SLOTS:
         int coloured = 0;
         for (int y = 0; y < image.height(); y += 4)
             for (int x = 0; x < image.width(); x += 4)
-                coloured += colorDistance(QColor(image.pixel(x, y)),
-                                sextant::plots::Palette::categorical(1))
+                coloured += colorDistance(
+                                QColor(image.pixel(x, y)), sextant::plots::Palette::categorical(1))
                     <= 8;
         QVERIFY2(coloured > 100, qPrintable(QString::number(coloured)));
 
@@ -385,8 +385,8 @@ private Q_SLOTS:
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         const QString all = texts.join(QLatin1Char('|'));
         for (const char *expected : { "steps", "Count", "class", "a", "b" })
-            QVERIFY2(texts.contains(QLatin1String(expected))
-                    || all.contains(QLatin1String(expected)),
+            QVERIFY2(
+                texts.contains(QLatin1String(expected)) || all.contains(QLatin1String(expected)),
                 qPrintable(QStringLiteral("%1 not in %2").arg(QLatin1String(expected), all)));
         QCOMPARE(exported.count(), 3);
 
@@ -461,8 +461,8 @@ private Q_SLOTS:
         m.columns = { 0, 1, 2, 3 };
         m.names = { QStringLiteral("sepal_length"), QStringLiteral("sepal_width"),
             QStringLiteral("petal_length"), QStringLiteral("petal_width") };
-        m.r = { 1, -0.12, 0.87, 0.82, -0.12, 1, -0.43, -0.37, 0.87, -0.43, 1, 0.96, 0.82,
-            -0.37, 0.96, 1 };
+        m.r = { 1, -0.12, 0.87, 0.82, -0.12, 1, -0.43, -0.37, 0.87, -0.43, 1, 0.96, 0.82, -0.37,
+            0.96, 1 };
         sextant::plots::CorrelationHeatmap view;
         view.setMatrix(m);
         QVERIFY(showView(view, QSize(600, 500)));

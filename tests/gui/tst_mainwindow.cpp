@@ -5,31 +5,30 @@
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
 #include "plots/ScatterPlot.h"
-#include "widgets/GraphEditor.h"
 #include "widgets/ColumnListView.h"
 #include "widgets/ColumnSummaryModel.h"
 #include "widgets/DataTableView.h"
 #include "widgets/DatasetTableModel.h"
+#include "widgets/GraphEditor.h"
 
 #include <QDir>
-#include <QMenu>
-#include <QTabWidget>
-#include <QElapsedTimer>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUrl>
-
 #include <numeric>
 
 using sextant::app::MainWindow;
@@ -71,7 +70,7 @@ bool drop(MainWindow &window, const QList<QUrl> &urls)
 bool dropAndWait(MainWindow &window, const QString &path)
 {
     QSignalSpy finished(&window, &MainWindow::loadFinished);
-    if (!drop(window, {QUrl::fromLocalFile(path)}))
+    if (!drop(window, { QUrl::fromLocalFile(path) }))
         return false;
     if (finished.isEmpty() && !finished.wait(kLoadTimeoutMs))
         return false;
@@ -95,8 +94,7 @@ QString summaryCell(const ColumnSummaryModel *model, int row, ColumnSummaryModel
 
 } // namespace
 
-class TestMainWindow : public QObject
-{
+class TestMainWindow : public QObject {
     Q_OBJECT
 
 private:
@@ -179,10 +177,10 @@ private Q_SLOTS:
         QCOMPARE(window.tableView()->currentIndex().column(), 4); // the table follows
         QVERIFY(window.tableView()->selectionModel()->isColumnSelected(4));
         QCOMPARE(histogram->barCount(), 3);
-        QCOMPARE(histogram->barValues(), (QList<double>{50, 50, 50}));
+        QCOMPARE(histogram->barValues(), (QList<double> { 50, 50, 50 }));
         QCOMPARE(histogram->barLabels(),
-                 (QStringList{QStringLiteral("setosa"), QStringLiteral("versicolor"),
-                              QStringLiteral("virginica")}));
+            (QStringList { QStringLiteral("setosa"), QStringLiteral("versicolor"),
+                QStringLiteral("virginica") }));
 
         // Another bin count is computed in the background.
         window.selectColumn(2);
@@ -212,12 +210,13 @@ private Q_SLOTS:
     void dropTempCsvWithMissing()
     {
         const QString path = tempFile(QStringLiteral("grades.csv"));
-        QVERIFY(writeFile(path, "id,score,grade\n"
-                                "1,0.5,a\n"
-                                "2,,b\n"
-                                "3,1.5,a\n"
-                                "4,NA,c\n"
-                                "5,2.5,a\n"));
+        QVERIFY(writeFile(path,
+            "id,score,grade\n"
+            "1,0.5,a\n"
+            "2,,b\n"
+            "3,1.5,a\n"
+            "4,NA,c\n"
+            "5,2.5,a\n"));
         MainWindow window;
         QVERIFY(dropAndWait(window, path));
         const DatasetTableModel *table = window.tableModel();
@@ -242,9 +241,9 @@ private Q_SLOTS:
         QCOMPARE(histogram->barCount(), sextant::plots::HistogramPlot::kDefaultBins);
         QCOMPARE(sum(histogram->barValues()), 3.0);
         QVERIFY2(histogram->title().contains(QStringLiteral("2 missing")),
-                 qPrintable(histogram->title()));
+            qPrintable(histogram->title()));
         window.selectColumn(2);
-        QCOMPARE(histogram->barValues(), (QList<double>{3, 1, 1}));
+        QCOMPARE(histogram->barValues(), (QList<double> { 3, 1, 1 }));
     }
 
     void badFileKeepsDataset_data()
@@ -252,13 +251,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QByteArray>("content"); // null: do not create the file
         QTest::addColumn<bool>("expectLine");
-        QTest::newRow("missing file") << QStringLiteral("does-not-exist.csv") << QByteArray()
-                                      << false;
+        QTest::newRow("missing file")
+            << QStringLiteral("does-not-exist.csv") << QByteArray() << false;
         QTest::newRow("empty file") << QStringLiteral("empty.csv") << QByteArray("") << false;
-        static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0"
+        static const char elf[] = "\x7f"
+                                  "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0"
                                   "\x01\0\0\0\xf0\x10\0\0\0\0\0\0\xff\xfe\0\0";
-        QTest::newRow("binary") << QStringLiteral("garbage.csv")
-                                << QByteArray(elf, sizeof(elf) - 1) << false;
+        QTest::newRow("binary") << QStringLiteral("garbage.csv") << QByteArray(elf, sizeof(elf) - 1)
+                                << false;
         QTest::newRow("unterminated quote")
             << QStringLiteral("quote.csv") << QByteArray("a,b\n1,2\n3,\"oops\n4,5\n") << true;
         QTest::newRow("long row") << QStringLiteral("ragged.csv")
@@ -279,16 +279,16 @@ private Q_SLOTS:
         QCOMPARE(window.tableModel()->rowCount(), 150);
 
         QSignalSpy finished(&window, &MainWindow::loadFinished);
-        QVERIFY(drop(window, {QUrl::fromLocalFile(path)}));
+        QVERIFY(drop(window, { QUrl::fromLocalFile(path) }));
         QVERIFY(finished.wait(kLoadTimeoutMs));
         QCOMPARE(finished.first().first().toBool(), false);
 
         const QString error = window.errorText();
         QVERIFY2(error.contains(name), qPrintable(error));
         if (expectLine) // "file:line[:column]: message"
-            QVERIFY2(error.contains(QRegularExpression(QRegularExpression::escape(name)
-                                                       + QStringLiteral(":\\d+"))),
-                     qPrintable(error));
+            QVERIFY2(error.contains(QRegularExpression(
+                         QRegularExpression::escape(name) + QStringLiteral(":\\d+"))),
+                qPrintable(error));
         // The previous dataset is still there, whole.
         QCOMPARE(window.tableModel()->rowCount(), 150);
         QCOMPARE(window.tableModel()->columnCount(), 5);
@@ -306,7 +306,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         QSignalSpy finished(&window, &MainWindow::loadFinished);
-        QVERIFY(drop(window, {QUrl::fromLocalFile(m_dir.path())}));
+        QVERIFY(drop(window, { QUrl::fromLocalFile(m_dir.path()) }));
         QVERIFY(finished.wait(kLoadTimeoutMs));
         QCOMPARE(finished.first().first().toBool(), false);
         QVERIFY(!window.errorText().isEmpty());
@@ -325,7 +325,7 @@ private Q_SLOTS:
         QCOMPARE(window.heatmap()->names().first(), QStringLiteral("sepal_length"));
         QCOMPARE(window.scatter()->pointCount(), qint64(150));
         const QString legend = window.scatter()->legendEntries().join(QLatin1Char(' '));
-        for (const char *cls : {"setosa", "versicolor", "virginica"})
+        for (const char *cls : { "setosa", "versicolor", "virginica" })
             QVERIFY2(legend.contains(QLatin1String(cls)), qPrintable(legend));
         // File > Export Plot applies to a plot tab, not to the table.
         auto *exportMenu = window.findChild<QMenu *>(QStringLiteral("exportMenu"));
@@ -349,8 +349,9 @@ private Q_SLOTS:
         QVERIFY(editor);
         for (QWidget *child : children)
             if (child != editor && !editor->isAncestorOf(child))
-                QVERIFY2(!child->acceptDrops(), qPrintable(child->objectName() + QLatin1Char(' ')
-                                                       + child->metaObject()->className()));
+                QVERIFY2(!child->acceptDrops(),
+                    qPrintable(
+                        child->objectName() + QLatin1Char(' ') + child->metaObject()->className()));
     }
 
     void nonFileDropIsIgnored()
@@ -361,7 +362,7 @@ private Q_SLOTS:
         QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&window, &enter);
         QVERIFY(!enter.isAccepted());
-        QVERIFY(!drop(window, {QUrl(QStringLiteral("https://example.org/data.csv"))}));
+        QVERIFY(!drop(window, { QUrl(QStringLiteral("https://example.org/data.csv")) }));
         QVERIFY(!window.isLoading());
     }
 
@@ -374,7 +375,8 @@ private Q_SLOTS:
         QCOMPARE(window.tableModel()->rowCount(), 3);
         const QStringList warnings = window.loadWarnings();
         QVERIFY(!warnings.isEmpty());
-        QVERIFY2(warnings.first().contains(QStringLiteral("short.csv:3")), qPrintable(warnings.first()));
+        QVERIFY2(
+            warnings.first().contains(QStringLiteral("short.csv:3")), qPrintable(warnings.first()));
         QVERIFY(window.tableModel()->index(1, 2).data(DatasetTableModel::MissingRole).toBool());
     }
 
@@ -387,8 +389,8 @@ private Q_SLOTS:
             text.reserve(7'000'000);
             for (int i = 0; i < 150'000; ++i)
                 text += QByteArray::number(i) + ',' + QByteArray::number(i * 0.25) + ','
-                        + QByteArray::number(i % 97) + ',' + QByteArray::number(i * 1.5e-3)
-                        + ',' + (i % 3 == 0 ? "yes" : "no") + '\n';
+                    + QByteArray::number(i % 97) + ',' + QByteArray::number(i * 1.5e-3) + ','
+                    + (i % 3 == 0 ? "yes" : "no") + '\n';
             QVERIFY(writeFile(big, text));
         }
         MainWindow window;
@@ -397,7 +399,7 @@ private Q_SLOTS:
         QVERIFY(dropAndWait(window, iris()));
 
         QSignalSpy finished(&window, &MainWindow::loadFinished);
-        QVERIFY(drop(window, {QUrl::fromLocalFile(big)}));
+        QVERIFY(drop(window, { QUrl::fromLocalFile(big) }));
         QVERIFY(window.isLoading());
         auto *cancel = window.findChild<QPushButton *>(QStringLiteral("cancelLoadButton"));
         auto *progress = window.findChild<QProgressBar *>(QStringLiteral("loadProgress"));
@@ -426,7 +428,7 @@ private Q_SLOTS:
         QCOMPARE(cell(window.tableModel(), 149'999, 0), QStringLiteral("149999"));
         QCOMPARE(sum(window.histogramPlot()->barValues()), 150'000.0);
         window.selectColumn(4);
-        QCOMPARE(window.histogramPlot()->barValues(), (QList<double>{50'000, 100'000}));
+        QCOMPARE(window.histogramPlot()->barValues(), (QList<double> { 50'000, 100'000 }));
     }
 
     void newDropSupersedesLoadInProgress()
@@ -435,14 +437,15 @@ private Q_SLOTS:
         QVERIFY(writeFile(other, "p,q\n1,2\n3,4\n"));
         MainWindow window;
         QSignalSpy finished(&window, &MainWindow::loadFinished);
-        QVERIFY(drop(window, {QUrl::fromLocalFile(iris())}));
-        QVERIFY(drop(window, {QUrl::fromLocalFile(other)}));
+        QVERIFY(drop(window, { QUrl::fromLocalFile(iris()) }));
+        QVERIFY(drop(window, { QUrl::fromLocalFile(other) }));
         QVERIFY(finished.wait(kLoadTimeoutMs));
         QTRY_COMPARE_WITH_TIMEOUT(window.runningJobCount(), 0, kLoadTimeoutMs);
         QCOMPARE(finished.size(), 1); // only the newest load reports
         QVERIFY(finished.first().first().toBool());
         QCOMPARE(window.tableModel()->rowCount(), 2);
-        QCOMPARE(window.tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("p"));
+        QCOMPARE(
+            window.tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("p"));
     }
 
     void recentFiles()
@@ -456,10 +459,10 @@ private Q_SLOTS:
         QVERIFY(dropAndWait(window, a));
         QVERIFY(dropAndWait(window, b));
         QVERIFY(dropAndWait(window, a));
-        QCOMPARE(window.recentFiles(), (QStringList{QFileInfo(a).absoluteFilePath(),
-                                                    QFileInfo(b).absoluteFilePath()}));
+        QCOMPARE(window.recentFiles(),
+            (QStringList { QFileInfo(a).absoluteFilePath(), QFileInfo(b).absoluteFilePath() }));
         QVERIFY(QFile::remove(a));
-        QCOMPARE(window.recentFiles(), QStringList{QFileInfo(b).absoluteFilePath()});
+        QCOMPARE(window.recentFiles(), QStringList { QFileInfo(b).absoluteFilePath() });
         // At most kMaxRecentFiles.
         for (int i = 0; i < MainWindow::kMaxRecentFiles + 2; ++i) {
             const QString f = tempFile(QStringLiteral("r%1.csv").arg(i));
@@ -508,9 +511,9 @@ private Q_SLOTS:
         QTRY_VERIFY(ticks >= after + 10);
         qInfo("%s: %lld rows x %d columns loaded in %lld ms; %d progress updates; longest GUI "
               "stall %lld ms over %d timer ticks",
-              qPrintable(path), static_cast<long long>(window.tableModel()->dataset().rowCount()),
-              window.tableModel()->columnCount(), static_cast<long long>(loadMs),
-              progressUpdates, static_cast<long long>(worst), ticks);
+            qPrintable(path), static_cast<long long>(window.tableModel()->dataset().rowCount()),
+            window.tableModel()->columnCount(), static_cast<long long>(loadMs), progressUpdates,
+            static_cast<long long>(worst), ticks);
         QVERIFY2(worst < 500, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(worst)));
     }
 
@@ -550,7 +553,7 @@ private Q_SLOTS:
         window.cancelLoading();
         QTRY_COMPARE_WITH_TIMEOUT(window.runningJobCount(), 0, 600000);
         qInfo("cancelled while %s at %d%%: the worker stopped after %lld ms", qPrintable(stageText),
-              progress->value(), static_cast<long long>(clock.elapsed()));
+            progress->value(), static_cast<long long>(clock.elapsed()));
         QVERIFY(clock.elapsed() < 2000);
     }
 

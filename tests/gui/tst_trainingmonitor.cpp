@@ -1,8 +1,8 @@
 // The training monitor (live curves, tuning trials) and the main window's evaluation
 // views, offscreen.
-#include "gui/MainWindow.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
+#include "gui/MainWindow.h"
 #include "io/ModelFile.h"
 #include "nodes/MetricsTable.h"
 #include "nodes/TrainingUpdate.h"
@@ -16,12 +16,11 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QSettings>
-#include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
-
 #include <cmath>
 #include <thread>
 
@@ -43,8 +42,7 @@ engine::NodeValuePtr epoch(const QString &model, int e, int total, double loss, 
 
 } // namespace
 
-class TestTrainingMonitor : public QObject
-{
+class TestTrainingMonitor : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -65,7 +63,8 @@ private Q_SLOTS:
         QCOMPARE(m.runCount(), 1);
         QCOMPARE(m.curves()->curveCount(), 2); // train + validation
         QCOMPARE(m.curves()->pointCount(), 20);
-        QVERIFY2(m.statusText().contains(QStringLiteral("epoch 10 / 40")), qPrintable(m.statusText()));
+        QVERIFY2(
+            m.statusText().contains(QStringLiteral("epoch 10 / 40")), qPrintable(m.statusText()));
         // 10 epochs took 5 s: 30 more take at most 15 s.
         QVERIFY2(m.statusText().contains(QStringLiteral("ETA 15.0 s")), qPrintable(m.statusText()));
         // A new run of the same node (epoch 1 again) overlays a second run.
@@ -108,21 +107,25 @@ private Q_SLOTS:
         widgets::TrainingMonitor m;
         std::thread worker([&] {
             for (int e = 1; e <= 2000; ++e)
-                QMetaObject::invokeMethod(&m, [&m, e] { m.addUpdate(1, epoch(QStringLiteral("GB"), e, 2000, 1.0 / e)); },
+                QMetaObject::invokeMethod(
+                    &m, [&m, e] { m.addUpdate(1, epoch(QStringLiteral("GB"), e, 2000, 1.0 / e)); },
                     Qt::QueuedConnection);
         });
         worker.join();
-        QTRY_COMPARE_WITH_TIMEOUT(m.curves()->pointCount() + m.curves()->pendingCount(), 2000, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m.curves()->pointCount() + m.curves()->pendingCount(), 2000, 20000);
         m.curves()->flush();
         QCOMPARE(m.curves()->pointCount(), 2000);
         // Redraws are throttled: far fewer than the updates.
-        QVERIFY2(m.curves()->flushCount() < 2000, qPrintable(QString::number(m.curves()->flushCount())));
+        QVERIFY2(
+            m.curves()->flushCount() < 2000, qPrintable(QString::number(m.curves()->flushCount())));
     }
 
     void windowShowsTrainingAndEvaluation()
     {
         app::MainWindow w;
-        w.setUnsavedChangesPrompt([](const QString &) { return app::MainWindow::UnsavedChoice::Discard; });
+        w.setUnsavedChangesPrompt(
+            [](const QString &) { return app::MainWindow::UnsavedChoice::Discard; });
         w.resize(1280, 800);
         w.show();
         w.openFile(QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/wine-classify.sextant"));
@@ -131,7 +134,8 @@ private Q_SLOTS:
         QSignalSpy finished(&ex, &engine::Executor::runFinished);
         ex.run();
         QVERIFY(finished.wait(60000));
-        const auto monitor = w.findChild<widgets::TrainingMonitor *>(QStringLiteral("trainingMonitor"));
+        const auto monitor
+            = w.findChild<widgets::TrainingMonitor *>(QStringLiteral("trainingMonitor"));
         QVERIFY(monitor);
         QTRY_VERIFY(monitor->isVisible());
         QTRY_VERIFY(monitor->runCount() >= 2); // logistic regression and the MLP report epochs

@@ -2,10 +2,10 @@
 // modified flag driven by the editor's undo stack, the Save/Discard/Cancel question, refused
 // files leaving the graph alone, relative paths taken from the workflow's folder, and
 // .sextant files opened by drop, by the command line's path (openFile) and from the canvas.
-#include "gui/MainWindow.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
 #include "graph/WorkflowFile.h"
+#include "gui/MainWindow.h"
 #include "widgets/GraphCommands.h"
 #include "widgets/GraphEditor.h"
 #include "widgets/GraphView.h"
@@ -60,7 +60,8 @@ void buildGraph(MainWindow &window)
     const int select = editor->addNode(QStringLiteral("data.select"), { 250, 0 },
         { { QStringLiteral("target"), QStringLiteral("species") } });
     const int hist = editor->addNode(QStringLiteral("view.histogram"), { 500, -60 },
-        { { QStringLiteral("bins"), 12 }, { QStringLiteral("column"), QStringLiteral("petal_length") } });
+        { { QStringLiteral("bins"), 12 },
+            { QStringLiteral("column"), QStringLiteral("petal_length") } });
     const int table = editor->addNode(QStringLiteral("view.table"), { 500, 80 });
     QVERIFY(file && select && hist && table);
     QVERIFY(editor->connectPorts({ file, 0, select, 0 }));
@@ -105,9 +106,8 @@ private Q_SLOTS:
     void menuHasWorkflowActions()
     {
         MainWindow window;
-        const auto action = [&](const char *name) {
-            return window.findChild<QAction *>(QLatin1String(name));
-        };
+        const auto action
+            = [&](const char *name) { return window.findChild<QAction *>(QLatin1String(name)); };
         QVERIFY(action("newWorkflowAction"));
         QCOMPARE(action("openWorkflowAction")->shortcut(),
             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
@@ -191,11 +191,10 @@ private Q_SLOTS:
                           R"({"id":1,"type":"view.histogram","position":[0,0],)"
                           R"("parameters":{"bins":0}}],"connections":[]})")
             << QStringLiteral("bins");
-        QTest::newRow("unknown node type")
-            << QByteArray(R"({"format":"sextant-workflow","version":1,"nodes":[)"
-                          R"({"id":1,"type":"no.such","position":[0,0],"parameters":{}}],)"
-                          R"("connections":[]})")
-            << QStringLiteral("no.such");
+        QTest::newRow("unknown node type") << QByteArray(
+            R"({"format":"sextant-workflow","version":1,"nodes":[)"
+            R"({"id":1,"type":"no.such","position":[0,0],"parameters":{}}],)"
+            R"("connections":[]})") << QStringLiteral("no.such");
         QTest::newRow("empty") << QByteArray() << QString();
     }
 
