@@ -66,7 +66,7 @@ public:
         QProcess p;
         p.setWorkingDirectory(m_dir.path());
         p.start(QStringLiteral(SEXTANT_PYTHON), { QStringLiteral("-c"), script });
-        if (!p.waitForFinished(120000)) {
+        if (!p.waitForFinished(480000)) { // minutes on a loaded 2-core machine
             p.kill();
             *error = QStringLiteral("python timed out");
             return {};
