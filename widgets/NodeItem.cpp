@@ -5,6 +5,7 @@
 #include "widgets/PortItem.h"
 
 #include <QApplication>
+#include <QFontInfo>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -124,15 +125,51 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const qreal tint = m_status == NodeStatus::Idle ? 0.25 : 0.35;
     const QColor headerColor = QColor::fromRgbF(1 - tint + tint * accent.redF(),
         1 - tint + tint * accent.greenF(), 1 - tint + tint * accent.blueF());
+    const QString title = m_nodeType ? m_nodeType->displayName : QStringLiteral("?");
+    QFont font = QApplication::font();
+    font.setBold(true);
+
+    // Zoomed out (Fit on a large graph) the normal labels would shrink below reading size:
+    // draw the node simplified, its title alone in a font that keeps kMinTitlePixels on
+    // screen, wrapped over the whole body; ports, subtitle and labels are left out.
+    const qreal lod
+        = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    const qreal normalPixels = QFontInfo(font).pixelSize();
+    if (lod > 0 && normalPixels * lod < kMinTitlePixels) {
+        QPainterPath whole;
+        whole.addRoundedRect(body.adjusted(1, 1, -1, -1), 6, 6);
+        painter->fillPath(whole, headerColor);
+        font.setPixelSize(std::max(1, int(std::min(kMinTitlePixels / lod, height() * 0.6))));
+        painter->setFont(font);
+        painter->setPen(QColor(0x20, 0x20, 0x20));
+        const QRectF box = body.adjusted(4, 4, -4, -4);
+        const QFontMetricsF big(font);
+        // Two lines at most; the second elided.
+        const QStringList words = title.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QString first, rest;
+        for (const QString &w : words) {
+            const QString candidate = first.isEmpty() ? w : first + QLatin1Char(' ') + w;
+            if (rest.isEmpty()
+                && (first.isEmpty() || big.horizontalAdvance(candidate) <= box.width()))
+                first = candidate;
+            else
+                rest += (rest.isEmpty() ? QString() : QStringLiteral(" ")) + w;
+        }
+        QString text = big.elidedText(first, Qt::ElideRight, box.width());
+        if (!rest.isEmpty() && big.height() * 2 <= box.height())
+            text += QLatin1Char('\n') + big.elidedText(rest, Qt::ElideRight, box.width());
+        painter->drawText(box, Qt::AlignCenter, text);
+        painter->setPen(Qt::NoPen);
+        painter->fillRect(QRectF(0, height() - 4, kWidth, 4), accent);
+        return;
+    }
+
     painter->fillPath(header.simplified(), headerColor);
     painter->fillRect(QRectF(0, kHeaderHeight - 3, kWidth, 3), accent);
 
     // Title and subtitle.
-    QFont font = QApplication::font();
-    font.setBold(true);
     painter->setFont(font);
     painter->setPen(QColor(0x20, 0x20, 0x20));
-    const QString title = m_nodeType ? m_nodeType->displayName : QStringLiteral("?");
     QFontMetricsF fm(font);
     painter->drawText(QRectF(8, 3, kWidth - 30, 18), Qt::AlignLeft | Qt::AlignVCenter,
         fm.elidedText(title, Qt::ElideRight, kWidth - 30));

@@ -23,6 +23,8 @@ public:
     static constexpr qreal kWidth = 170;
     static constexpr qreal kHeaderHeight = 40;
     static constexpr qreal kPortSpacing = 20;
+    // Below this on-screen title size the node is drawn simplified, its title kept this large.
+    static constexpr qreal kMinTitlePixels = 11;
 
     NodeItem(int nodeId, const engine::NodeType *nodeType, QGraphicsItem *parent = nullptr);
 

@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -22,6 +23,7 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 #include <algorithm>
 #include <limits>
 
@@ -73,6 +75,28 @@ PropertyPanel::PropertyPanel(engine::GraphModel &model, QUndoStack *undoStack, Q
                 refresh();
         });
     rebuild();
+}
+
+void PropertyPanel::guardWheel(QWidget *editor)
+{
+    // Spin boxes and combo boxes take the wheel only once clicked or tabbed into; until
+    // then the wheel scrolls the panel (eventFilter), as in every settings page.
+    if (!qobject_cast<QAbstractSpinBox *>(editor) && !qobject_cast<QComboBox *>(editor))
+        return;
+    editor->setFocusPolicy(Qt::StrongFocus);
+    editor->installEventFilter(this);
+}
+
+bool PropertyPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Wheel) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget && !widget->hasFocus()) {
+            QCoreApplication::sendEvent(m_scroll->viewport(), event);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void PropertyPanel::setExecutor(const engine::Executor *executor)
@@ -146,6 +170,7 @@ void PropertyPanel::rebuild()
         const QVariantMap values = m_model.parameters(m_nodeId);
         for (const ParameterSpec &spec : type->parameters) {
             QWidget *editor = createEditor(spec, values.value(spec.name));
+            guardWheel(editor);
             editor->setToolTip(spec.help);
             editor->setObjectName(spec.name);
             m_editors.insert(spec.name, editor);

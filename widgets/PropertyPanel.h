@@ -47,8 +47,12 @@ public:
     // The columns offered to `name`'s picker (empty when unknown).
     QStringList upstreamColumns(const engine::ParameterSpec &spec) const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void rebuild();
+    void guardWheel(QWidget *editor);
     QWidget *createEditor(const engine::ParameterSpec &spec, const QVariant &value);
     void setEditorValue(const QString &name, const QVariant &value);
     void commit(const QString &name, const QVariant &value);

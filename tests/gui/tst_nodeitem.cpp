@@ -1,0 +1,76 @@
+// Node drawing, offscreen: a node's title stays readable at the zoom Fit picks for a large
+// graph (it is drawn simplified, in a font that keeps a minimum size on screen), and the
+// full drawing (title, subtitle, port labels) is used at normal zoom.
+
+#include "graph/GraphModel.h"
+#include "nodes/BuiltinNodes.h"
+#include "widgets/GraphScene.h"
+#include "widgets/NodeItem.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QTest>
+
+using namespace sextant;
+
+namespace {
+// The node at `scale` on a white image; returns the height in pixels of the span of rows
+// that hold dark (text) pixels inside the node.
+int darkTextHeight(widgets::GraphScene &scene, int node, qreal scale, QImage *out = nullptr)
+{
+    const QRectF source = scene.nodeItem(node)->sceneBoundingRect();
+    QImage image((source.size() * scale).toSize() + QSize(2, 2), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        scene.render(&painter, QRectF(QPointF(0, 0), source.size() * scale), source);
+    }
+    int top = -1, bottom = -1;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *row = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            if (qGray(row[x]) < 0x70) {
+                if (top < 0)
+                    top = y;
+                bottom = y;
+                break;
+            }
+        }
+    }
+    if (out)
+        *out = image;
+    return top < 0 ? 0 : bottom - top + 1;
+}
+} // namespace
+
+class TestNodeItem : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void titleReadableWhenZoomedOut();
+};
+
+void TestNodeItem::titleReadableWhenZoomedOut()
+{
+    engine::GraphModel model(engine::BuiltinNodes::registry());
+    const int node = model.addNode(QStringLiteral("model.gradient_boosting"), { 0, 0 }).value();
+    widgets::GraphScene scene(model);
+    QVERIFY(scene.nodeItem(node));
+
+    // At a quarter of the size, the normal drawing would leave text about 3 px high; the
+    // simplified drawing keeps the title at least kMinTitlePixels tall on screen.
+    QImage small;
+    const int zoomedOut = darkTextHeight(scene, node, 0.25, &small);
+    QVERIFY2(zoomedOut >= 7,
+        qPrintable(QStringLiteral("title %1 px high at 25%").arg(zoomedOut)));
+
+    // At normal zoom the node shows its rows of labels: text spans most of its height.
+    const int normal = darkTextHeight(scene, node, 1.0);
+    QVERIFY2(normal > widgets::NodeItem::kHeaderHeight,
+        qPrintable(QStringLiteral("labels span %1 px at 100%").arg(normal)));
+}
+
+QTEST_MAIN(TestNodeItem)
+#include "tst_nodeitem.moc"

@@ -1,0 +1,92 @@
+// The parameter panel, offscreen: the mouse wheel scrolls the panel and never changes a spin
+// box or combo box that has not been clicked or tabbed into; once focused, it edits.
+
+#include "graph/GraphModel.h"
+#include "nodes/BuiltinNodes.h"
+#include "widgets/PropertyPanel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSpinBox>
+#include <QTest>
+#include <QUndoStack>
+#include <QWheelEvent>
+
+using namespace sextant;
+
+namespace {
+// One notch of the wheel over `target`, delivered the way QApplication delivers it.
+void wheel(QWidget *target, int notches)
+{
+    const QPointF local(target->width() / 2.0, target->height() / 2.0);
+    QWheelEvent event(local, target->mapToGlobal(local), QPoint(), QPoint(0, 120 * notches),
+        Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(target, &event);
+}
+} // namespace
+
+class TestPropertyPanel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void wheelScrollsPanelNotUnfocusedEditors();
+};
+
+void TestPropertyPanel::wheelScrollsPanelNotUnfocusedEditors()
+{
+    engine::GraphModel model(engine::BuiltinNodes::registry());
+    // The MLP has many parameters: spin boxes (epochs, seed) and combo boxes (solver).
+    const int mlp = model.addNode(QStringLiteral("model.mlp"), { 0, 0 }).value();
+    QUndoStack undo;
+    widgets::PropertyPanel panel(model, &undo);
+    panel.resize(260, 220); // shorter than the form: the panel scrolls
+    panel.setNode(mlp);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+    QSpinBox *spin = nullptr;
+    QComboBox *combo = nullptr;
+    const auto editors = panel.findChildren<QWidget *>();
+    for (QWidget *w : editors) {
+        if (!spin)
+            spin = qobject_cast<QSpinBox *>(w);
+        if (!combo)
+            combo = qobject_cast<QComboBox *>(w);
+    }
+    QVERIFY(spin);
+    QVERIFY(combo);
+    auto *scroll = panel.findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QScrollBar *bar = scroll->verticalScrollBar();
+    QVERIFY2(bar->maximum() > 0, "the form should be taller than the panel");
+
+    // Unfocused: the values stay, the panel scrolls instead.
+    panel.setFocus();
+    const int spinValue = spin->value();
+    const int comboIndex = combo->currentIndex();
+    const int undoCount = undo.count();
+    bar->setValue(0);
+    wheel(spin, -1);
+    QCOMPARE(spin->value(), spinValue);
+    QVERIFY2(bar->value() > 0, "the wheel over an unfocused spin box scrolls the panel");
+    const int scrolled = bar->value();
+    wheel(combo, -1);
+    QCOMPARE(combo->currentIndex(), comboIndex);
+    QVERIFY(bar->value() >= scrolled);
+    QCOMPARE(undo.count(), undoCount);
+    // The wheel does not give them focus either.
+    QVERIFY(!spin->hasFocus());
+    QVERIFY(!combo->hasFocus());
+
+    // Focused (clicked or tabbed into): the wheel edits, as a person expects.
+    spin->setFocus(Qt::MouseFocusReason);
+    QTRY_VERIFY(spin->hasFocus());
+    wheel(spin, 1);
+    QCOMPARE(spin->value(), spinValue + spin->singleStep());
+    QCOMPARE(undo.count(), undoCount + 1);
+}
+
+QTEST_MAIN(TestPropertyPanel)
+#include "tst_propertypanel.moc"
