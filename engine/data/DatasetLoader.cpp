@@ -3,6 +3,7 @@
 #include "data/ArffReader.h"
 #include "data/CsvReader.h"
 #include "data/LibsvmReader.h"
+#include "data/TextSource.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -68,14 +69,9 @@ LoadResult DatasetLoader::load(
     const QString &path, const CsvOptions &csvOptions, const LoadControl &control)
 {
     const QFileInfo info(path);
-    if (!info.exists())
-        return LoadResult::failure({ path, 0, 0, QStringLiteral("no such file") });
-    if (info.isDir())
-        return LoadResult::failure(
-            { path, 0, 0, QStringLiteral("is a directory, not a data file") });
-    if (!info.isReadable())
-        return LoadResult::failure(
-            { path, 0, 0, QStringLiteral("cannot be read (permission denied)") });
+    // Before sniffing the format: opening a FIFO would block.
+    if (auto problem = TextSource::checkDataFile(path))
+        return LoadResult::failure(*problem);
 
     LoadResult result;
     switch (formatFor(path)) {
