@@ -345,6 +345,7 @@ LoadResult Loader::load()
     m_config.header = header;
     m_builders.resize(static_cast<std::size_t>(m_columns));
     inferInitialKinds(sample, header ? 1 : 0, 1);
+    sample = Sample {}; // its fields are views of every sampled cell: free them now
 
     // The main pass.
     reportProgress(stream.position());
@@ -367,12 +368,13 @@ LoadResult Loader::load()
             { m_name, 1, 1, QStringLiteral("the file has a header line but no data rows") });
 
     // Columns that met text after numbers: get the original text of the earlier rows.
-    std::vector<PrefixText> prefixes(m_builders.size());
+    std::vector<PrefixText> prefixes; // one per column, only when needed
     bool restored = false;
     bool needRestore = false;
     for (const ColumnBuilder &b : m_builders)
         needRestore = needRestore || (b.kind == Kind::Text && b.prefixRows > 0);
     if (needRestore) {
+        prefixes.resize(m_builders.size());
         restored = restorePrefixes(dataStart, dataLine, prefixes);
         if (m_control.cancelled())
             return LoadResult::wasCancelled(m_name);
@@ -382,6 +384,11 @@ LoadResult Loader::load()
                                "columns that turned out categorical are shown in "
                                "their shortest form, not as written") });
     }
+
+    // The chunk buffers (a vector per column and chunk) are not needed any more: free them
+    // before the columns are built, so a wide table does not hold both.
+    m_chunks = {};
+    m_ranges = {};
 
     // Build the columns; each scans its cells once more, so big tables use the threads.
     std::vector<Column> columns(m_builders.size());
@@ -500,6 +507,8 @@ QStringList Loader::columnNames(const SampleRecord *header, std::int64_t headerL
     taken.reserve(names.size());
     for (const QString &name : names)
         taken.insert(name, 2);
+    if (taken.size() == names.size())
+        return names; // no duplicates
     QSet<QString> used;
     used.reserve(names.size());
     for (qsizetype i = 0; i < names.size(); ++i) {
@@ -510,7 +519,7 @@ QStringList Loader::columnNames(const SampleRecord *header, std::int64_t headerL
             int &next = taken[name];
             QString candidate;
             for (;; ++next) {
-                candidate = name + QStringLiteral("_%1").arg(next);
+                candidate = name + QLatin1Char('_') + QString::number(next);
                 if (!taken.contains(candidate))
                     break;
             }
