@@ -416,10 +416,12 @@ bool Loader::reserveColumns(double bytesPerRow, std::int64_t dataBytes)
 {
     // Reserve the columns for the estimated row count plus 10%, so they are not copied
     // by vector doubling: address space that is reserved but never touched costs no
-    // memory. Capped (an odd first block must not reserve absurd amounts), and only a
-    // hint: the columns still grow if the estimate was low.
+    // memory (for big vectors, which malloc maps; the small vectors of a wide table share
+    // pages, so there is no fixed floor of rows per column). Capped (an odd first block
+    // must not reserve absurd amounts), and only a hint: the columns still grow if the
+    // estimate was low.
     auto estimate
-        = static_cast<std::size_t>(double(dataBytes) / std::max(bytesPerRow, 2.0) * 1.1 + 1024);
+        = static_cast<std::size_t>(double(dataBytes) / std::max(bytesPerRow, 2.0) * 1.1 + 16);
     const std::size_t cells = 4 * static_cast<std::size_t>(dataBytes) / sizeof(double)
         + (std::size_t(64) << 20) / sizeof(double);
     estimate = std::min(estimate, cells / std::max<std::size_t>(m_builders.size(), 1));

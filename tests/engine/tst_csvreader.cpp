@@ -313,9 +313,39 @@ private Q_SLOTS:
         qInfo("one-row 10^6-column CSV (%lld bytes): peak resident %lld MB",
             static_cast<long long>(text.size()), peakKb / 1024);
         QVERIFY(peakKb > 0);
-        // ~1 KB per column today (names, column objects, per-column bookkeeping); far
-        // below the 9 GB of reserving rows by width.
+        // ~600 bytes per column today (names, column objects, per-column bookkeeping);
+        // far below the 9 GB of reserving rows by width.
         QVERIFY2(peakKb < 2 * 1024 * 1024, qPrintable(QString::number(peakKb)));
+    }
+
+    void wideFileTakesMemoryInProportion()
+    {
+        // 20,000 columns x 100 rows: 18 MB of text, 16 MB as doubles (it took 470 MB).
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        constexpr int kColumns = 20000;
+        QByteArray text;
+        for (int c = 0; c < kColumns; ++c)
+            text += (c ? ",c" : "c") + QByteArray::number(c);
+        text += '\n';
+        QRandomGenerator rng(7);
+        for (int r = 0; r < 100; ++r) {
+            QByteArray row;
+            for (int c = 0; c < kColumns; ++c)
+                row += (c ? "," : "") + QByteArray::number(rng.generateDouble(), 'f', 6);
+            text += row + '\n';
+        }
+        const QString path = dir.filePath(QStringLiteral("wide.csv"));
+        QVERIFY(writeFile(path, text));
+        const ChildRun run = runChild({ QStringLiteral("--load-child"), path });
+        QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("rows 100 columns 20000")), qPrintable(run.out));
+        const qint64 peakKb = run.value(QStringLiteral("VmHWM"));
+        qInfo("20,000 x 100 CSV (%lld bytes): peak resident %lld MB",
+            static_cast<long long>(text.size()), peakKb / 1024);
+        QVERIFY(peakKb > 0);
+        // The process itself, the 16 MB of columns, block and chunk buffers.
+        QVERIFY2(peakKb < 200 * 1024, qPrintable(QString::number(peakKb)));
     }
 
     void runningOutOfMemoryIsARefusal()
