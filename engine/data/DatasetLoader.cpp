@@ -5,8 +5,8 @@
 #include "data/LibsvmReader.h"
 #include "data/TextSource.h"
 
-#include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 
 namespace sextant::engine {
 
@@ -19,10 +19,12 @@ const QStringList kLibsvmSuffixes
 
 DatasetLoader::Format sniff(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    TextSource file; // the shared check first: a FIFO is not opened
+    if (file.openStream(path))
         return DatasetLoader::Format::Unknown;
-    const QByteArray head = file.read(4096);
+    QByteArray head(4096, '\0');
+    head.truncate(
+        static_cast<qsizetype>(std::max<std::int64_t>(file.read(head.data(), head.size()), 0)));
     // ARFF: the first non-comment line starts with @relation.
     for (const QByteArray &rawLine : head.split('\n')) {
         const QByteArray line = rawLine.trimmed();
