@@ -1,10 +1,11 @@
 #include "data/ArffReader.h"
 
+#include "data/NumberParser.h"
+#include "data/TextEncoding.h"
 #include "data/TextSource.h"
 
 #include <QHash>
 #include <QStringList>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -42,6 +43,10 @@
 //                                does not parse (week numbers, era, ...) keeps the values
 //                                as categories, with a warning.
 //  - relational               -> refused ("not supported").
+//
+// Numbers follow NumberParser.h and text the encoding policy of TextEncoding.h (UTF-8,
+// BOM skipped; a name or value that is not valid UTF-8 is read as Latin-1 with a
+// warning at its first appearance), as in the CSV and LIBSVM readers.
 
 namespace sextant::engine {
 
@@ -166,23 +171,17 @@ bool tokenize(const char *p, const char *end, LineTokens &out, QString &error)
 QString quoteText(std::string_view s)
 {
     constexpr std::size_t kMax = 60;
-    QString q = QString::fromUtf8(s.data(), static_cast<qsizetype>(std::min(s.size(), kMax)));
+    bool latin1 = false;
+    QString q = text::decode(s.substr(0, kMax), latin1);
     if (s.size() > kMax)
         q += QStringLiteral("...");
     return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
 
+// Numbers follow the rules shared by every reader (NumberParser.h).
 bool parseDouble(const std::string &s, double &out)
 {
-    const char *b = s.data();
-    const char *e = b + s.size();
-    if (b != e && *b == '+') {
-        ++b; // from_chars does not take a leading '+'; Java's Double.valueOf does
-        if (b != e && (*b == '+' || *b == '-'))
-            return false;
-    }
-    const auto res = std::from_chars(b, e, out);
-    return b != e && res.ec == std::errc() && res.ptr == e;
+    return parseNumber(s, out);
 }
 
 QString describe(const Token &t)
@@ -556,9 +555,10 @@ QString nominalList(const Attribute &a)
 {
     constexpr std::size_t kShown = 12;
     QStringList shown;
-    for (std::size_t i = 0; i < a.categories.size() && i < kShown; ++i)
-        shown << QString::fromUtf8(
-            a.categories[i].data(), static_cast<qsizetype>(a.categories[i].size()));
+    for (std::size_t i = 0; i < a.categories.size() && i < kShown; ++i) {
+        bool latin1 = false;
+        shown << text::decode(a.categories[i], latin1);
+    }
     if (a.categories.size() > kShown)
         shown << QStringLiteral("... (%1 values)").arg(a.categories.size());
     return QLatin1Char('{') + shown.join(QStringLiteral(", ")) + QLatin1Char('}');
@@ -594,6 +594,7 @@ private:
     bool store(Attribute &a, const Token &t, int field);
     void storeDefault(Attribute &a);
     bool weight(std::size_t first, int firstField);
+    QString decodeText(const std::string &bytes, int field);
     LoadResult finish();
 
     const char *m_begin;
@@ -609,9 +610,29 @@ private:
     QHash<QString, int> m_attributeIndex;
     std::int64_t m_rows = 0;
     bool m_warnedWeights = false;
+    int m_latin1Warnings = 0; // kept; the rest are counted in m_latin1Dropped
+    std::int64_t m_latin1Dropped = 0;
     std::optional<LoadIssue> m_error;
     QList<LoadIssue> m_warnings;
 };
+
+// Names and values by the shared encoding policy: UTF-8, or Latin-1 with a warning (the
+// first kMaxLatin1Warnings of them, as the CSV reader keeps its first 50 warnings).
+QString Parser::decodeText(const std::string &bytes, int field)
+{
+    constexpr int kMaxLatin1Warnings = 50;
+    bool latin1 = false;
+    QString decoded = text::decode(bytes, latin1);
+    if (latin1) {
+        if (m_latin1Warnings < kMaxLatin1Warnings) {
+            ++m_latin1Warnings;
+            m_warnings.push_back(issue(field, text::notUtf8Warning(decoded)));
+        } else {
+            ++m_latin1Dropped;
+        }
+    }
+    return decoded;
+}
 
 LoadResult Parser::run()
 {
@@ -619,9 +640,9 @@ LoadResult Parser::run()
     if (size == 0)
         return LoadResult::failure({ m_source, 0, 0, QStringLiteral("the file is empty") });
 
-    const char *p = m_begin;
-    if (size >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3; // UTF-8 byte order mark
+    if (const QString refused = text::unsupportedEncoding(m_begin, size); !refused.isEmpty())
+        return LoadResult::failure({ m_source, 1, 1, refused });
+    const char *p = m_begin + text::utf8BomLength(m_begin, size);
 
     constexpr std::size_t kReportEvery = std::size_t(1) << 20;
     std::size_t nextReport = kReportEvery;
@@ -690,8 +711,7 @@ bool Parser::headerLine()
                     .arg(describe(first)));
         if (m_tokens.count < 2 || !m_tokens[1].isValue())
             return fail(2, QStringLiteral("@relation needs a name"));
-        m_relation = QString::fromUtf8(
-            m_tokens[1].text.data(), static_cast<qsizetype>(m_tokens[1].text.size()));
+        m_relation = decodeText(m_tokens[1].text, 2);
         m_state = State::Header;
         return true;
     }
@@ -713,8 +733,7 @@ bool Parser::attributeLine()
     if (m_tokens.count < 2 || !m_tokens[1].isValue())
         return fail(2, QStringLiteral("@attribute needs a name"));
     Attribute a;
-    a.name = QString::fromUtf8(
-        m_tokens[1].text.data(), static_cast<qsizetype>(m_tokens[1].text.size()));
+    a.name = decodeText(m_tokens[1].text, 2);
     a.line = m_line;
     if (const auto it = m_attributeIndex.constFind(a.name); it != m_attributeIndex.cend())
         return fail(2,
@@ -742,6 +761,7 @@ bool Parser::attributeLine()
                     QStringLiteral("nominal attribute %1 declares the value %2 twice")
                         .arg(quoteText(m_tokens[1].text), quoteText(t.text)));
             a.categories.push_back(t.text);
+            decodeText(t.text, static_cast<int>(i + 1)); // warns when not UTF-8
         }
         if (i == m_tokens.count)
             return fail(static_cast<int>(m_tokens.count),
@@ -830,8 +850,10 @@ bool Parser::store(Attribute &a, const Token &t, int field)
     case Attribute::Kind::String: {
         const auto code = static_cast<std::int32_t>(a.categories.size());
         const auto [it, inserted] = a.lookup.emplace(t.text, code);
-        if (inserted)
+        if (inserted) {
             a.categories.push_back(t.text);
+            decodeText(t.text, field); // warns when not UTF-8
+        }
         a.codes.push_back(it->second);
         return true;
     }
@@ -916,8 +938,7 @@ bool Parser::sparseRow()
                 QStringLiteral("expected an attribute index in a sparse row, found %1")
                     .arg(describe(t)));
         std::int64_t index = -1;
-        const auto res = std::from_chars(t.text.data(), t.text.data() + t.text.size(), index);
-        if (res.ec != std::errc() || res.ptr != t.text.data() + t.text.size())
+        if (!parseInteger(t.text, index))
             return fail(entry,
                 QStringLiteral("%1 is not an attribute index (sparse rows are "
                                "{index value, ...})")
@@ -973,8 +994,10 @@ LoadResult Parser::finish()
                     }
             QStringList categories;
             categories.reserve(static_cast<qsizetype>(a.categories.size()));
-            for (const std::string &s : a.categories)
-                categories.push_back(QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())));
+            for (const std::string &s : a.categories) {
+                bool latin1 = false; // warned about where the value first appeared
+                categories.push_back(text::decode(s, latin1));
+            }
             c = Column::categorical(a.name, std::move(a.codes), std::move(categories));
         } else {
             c = Column::numeric(a.name, std::move(a.values));
@@ -991,6 +1014,9 @@ LoadResult Parser::finish()
     if (m_rows == 0)
         m_warnings.push_back(
             { m_source, m_line, 0, QStringLiteral("the @data section has no rows") });
+    if (m_latin1Dropped > 0)
+        m_warnings.push_back({ m_source, 0, 0,
+            QStringLiteral("%1 more warning(s) not shown").arg(m_latin1Dropped) });
     m_control.report(1.0);
     LoadResult result;
     result.dataset = std::move(ds);

@@ -1,5 +1,7 @@
 #include "data/Column.h"
 
+#include "data/NumberParser.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -178,10 +180,11 @@ bool Column::toNumeric(Column &out) const
     std::vector<double> lookup;
     lookup.reserve(static_cast<std::size_t>(m_data->categories.size()));
     for (const QString &cat : m_data->categories) {
+        // The rules every reader uses (NumberParser.h), after trimming blanks.
         const QByteArray utf8 = cat.trimmed().toUtf8();
         double v = 0;
-        auto res = std::from_chars(utf8.constData(), utf8.constData() + utf8.size(), v);
-        if (res.ec != std::errc() || res.ptr != utf8.constData() + utf8.size())
+        if (!parseNumber(
+                std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), v))
             return false;
         lookup.push_back(v);
     }

@@ -1,6 +1,6 @@
 #include "data/CsvChunkParser.h"
 
-#include <charconv>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -41,8 +41,14 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
                           : QStringLiteral("expected %1 as on the first line").arg(ncols);
     };
     // Numeric cells go to dst[c][out.rows]. Every Numeric column has room for `capRows`
-    // rows; the room grows (for all of them at once) when a row would not fit.
+    // rows; the room grows (for all of them at once, doubling) when a row would not fit.
+    // It starts at what the chunk's bytes can hold (a complete row takes at least one
+    // byte per column: its delimiters and line end), at most 1024 rows, so a wide table
+    // reserves in proportion to its data, not 1024 rows times its width.
     constexpr std::size_t kUnlimited = std::numeric_limits<std::size_t>::max();
+    const std::size_t firstRoom = std::clamp<std::size_t>(
+        static_cast<std::size_t>(end - begin) / static_cast<std::size_t>(std::max(ncols, 1)) + 1, 1,
+        1024);
     std::vector<double *> dst(static_cast<std::size_t>(ncols), nullptr);
     std::size_t capRows = kUnlimited; // no Numeric column: nothing to make room for
     for (int c = 0; c < ncols; ++c) {
@@ -52,7 +58,7 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
         }
     }
     const auto makeRoom = [&]() {
-        capRows = std::max<std::size_t>(1024, static_cast<std::size_t>(out.rows) * 2);
+        capRows = std::max<std::size_t>(firstRoom, static_cast<std::size_t>(out.rows) * 2);
         for (int c = 0; c < ncols; ++c) {
             if (passKinds[c] != Kind::Numeric)
                 continue;
@@ -88,21 +94,17 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
             const Kind kind = passKinds[c];
             fieldLine = line;
             if (kind == Kind::Numeric && fast) {
-                // Fast path: the number straight from the bytes; std::from_chars stops at
-                // the delimiter. Anything unusual falls through to the general path.
+                // Fast path: the number straight from the bytes (NumberParser.h); the
+                // parse stops at the delimiter. Anything unusual (out of range, text)
+                // falls through to the general path.
                 const char *q = p;
                 while (q != end && s.isSpace(*q))
                     ++q;
                 const char *numStart = q;
                 double v;
                 const char *numEnd = parseSimpleDecimal(q, end, v);
-                if (!numEnd) {
-                    if (q != end && *q == '+')
-                        ++q;
-                    const auto r = std::from_chars(q, end, v);
-                    if (r.ec == std::errc() && (q == numStart || (*q != '-' && *q != '+')))
-                        numEnd = r.ptr;
-                }
+                if (!numEnd)
+                    numEnd = parseNumberPrefix(q, end, v);
                 if (numEnd) {
                     const char *t = numEnd;
                     while (t != end && s.isSpace(*t))

@@ -1,10 +1,14 @@
 #include "data/CsvLoader.h"
 
+#include "core/Parallel.h"
 #include "data/CsvChunkParser.h"
 #include "data/CsvSniffer.h"
+#include "data/TextBlockReader.h"
+#include "data/TextEncoding.h"
+#include "data/TextSource.h"
 
-#include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
 #include <algorithm>
 #include <charconv>
@@ -14,7 +18,9 @@
 #include <limits>
 #include <memory>
 #include <new>
+#include <system_error>
 #include <thread>
+#include <unordered_map>
 
 namespace sextant::engine::csv {
 
@@ -24,272 +30,10 @@ constexpr std::size_t kSampleRecords = 5000;
 // Share of the progress bar for the main pass; the rest is building the columns.
 constexpr double kParseShare = 0.95;
 
-// ---------------------------------------------------------------------------------------
-// Byte sources
-
-class Source {
-public:
-    virtual ~Source() = default;
-    // Total size in bytes, or -1 when unknown.
-    virtual std::int64_t size() const = 0;
-    // Reads up to `max` bytes; 0 at the end, -1 on error.
-    virtual std::int64_t read(char *dst, std::int64_t max) = 0;
-    virtual bool seek(std::int64_t pos) = 0;
-    virtual QString errorString() const = 0;
-};
-
-class FileSource final : public Source {
-public:
-    explicit FileSource(const QString &path) : m_file(path) { }
-    bool open()
-    {
-        // Unbuffered: blocks go straight from the kernel into the reader's buffer.
-        if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-            return false;
-        m_size = m_file.isSequential() ? -1 : m_file.size();
-        return true;
-    }
-    std::int64_t size() const override { return m_size; }
-    std::int64_t read(char *dst, std::int64_t max) override { return m_file.read(dst, max); }
-    bool seek(std::int64_t pos) override
-    {
-        // Re-reading is only sound if the file did not change meanwhile.
-        return !m_file.isSequential() && m_file.size() == m_size && m_file.seek(pos);
-    }
-    QString errorString() const override { return m_file.errorString(); }
-
-private:
-    QFile m_file;
-    std::int64_t m_size = -1;
-};
-
-class MemorySource final : public Source {
-public:
-    explicit MemorySource(const QByteArray &data) : m_data(data) { }
-    std::int64_t size() const override { return m_data.size(); }
-    std::int64_t read(char *dst, std::int64_t max) override
-    {
-        const std::int64_t n = std::min<std::int64_t>(max, m_data.size() - m_pos);
-        if (n > 0)
-            std::memcpy(dst, m_data.constData() + m_pos, static_cast<std::size_t>(n));
-        m_pos += std::max<std::int64_t>(n, 0);
-        return std::max<std::int64_t>(n, 0);
-    }
-    bool seek(std::int64_t pos) override
-    {
-        if (pos < 0 || pos > m_data.size())
-            return false;
-        m_pos = pos;
-        return true;
-    }
-    QString errorString() const override { return {}; }
-
-private:
-    const QByteArray &m_data;
-    std::int64_t m_pos = 0;
-};
-
-// One reusable buffer over a Source: [begin, end) holds the bytes not yet consumed.
-// prefetch() reads the next block into a second buffer on a helper thread while the
-// current one is parsed; the next fill() swaps the buffers, so reading is not a serial
-// step between blocks.
-class BlockStream {
-public:
-    BlockStream(Source &source, std::size_t capacity, std::int64_t position)
-        : m_source(source), m_buffer(new char[std::max<std::size_t>(capacity, 16)]),
-          m_capacity(std::max<std::size_t>(capacity, 16)), m_bufferPos(position)
-    {
-    }
-    ~BlockStream() { finishPrefetch(); }
-    BlockStream(const BlockStream &) = delete;
-    BlockStream &operator=(const BlockStream &) = delete;
-
-    const char *begin() const { return m_buffer.get() + m_begin; }
-    const char *end() const { return m_buffer.get() + m_end; }
-    std::size_t available() const { return m_end - m_begin; }
-    std::size_t capacity() const { return m_capacity; }
-    // The source is exhausted: everything left is in the buffer.
-    bool eof() const { return m_eof; }
-    // Source offset of begin().
-    std::int64_t position() const { return m_bufferPos + static_cast<std::int64_t>(m_begin); }
-    void consume(std::size_t n) { m_begin += n; }
-
-    // Starts reading the next bytes of the source in the background. `keep` is how many
-    // bytes at the end of the buffer will still be unconsumed at the next fill() (the
-    // partial record carried over); the read goes in after them.
-    void prefetch(std::size_t keep)
-    {
-        if (m_eof || m_pending || keep + 4096 > m_capacity)
-            return;
-        if (m_spareCapacity != m_capacity) {
-            m_spare.reset(new char[m_capacity]);
-            m_spareCapacity = m_capacity;
-        }
-        m_keep = keep;
-        m_pending = true;
-        m_prefetched = 0;
-        m_prefetchEof = false;
-        m_prefetchError = false;
-        m_reader = std::thread([this] {
-            std::size_t at = m_keep;
-            while (at < m_spareCapacity) {
-                const std::int64_t n = m_source.read(
-                    m_spare.get() + at, static_cast<std::int64_t>(m_spareCapacity - at));
-                if (n < 0) {
-                    m_prefetchError = true;
-                    break;
-                }
-                if (n == 0) {
-                    m_prefetchEof = true;
-                    break;
-                }
-                at += static_cast<std::size_t>(n);
-            }
-            m_prefetched = at - m_keep;
-        });
-    }
-
-    // Moves the unconsumed bytes to the front and reads until the buffer is full or the
-    // source ends. False on a read error.
-    bool fill()
-    {
-        if (!finishPrefetch())
-            return false;
-        if (m_begin > 0) {
-            std::memmove(m_buffer.get(), m_buffer.get() + m_begin, m_end - m_begin);
-            m_bufferPos += static_cast<std::int64_t>(m_begin);
-            m_end -= m_begin;
-            m_begin = 0;
-        }
-        while (!m_eof && m_end < m_capacity) {
-            const std::int64_t n = m_source.read(
-                m_buffer.get() + m_end, static_cast<std::int64_t>(m_capacity - m_end));
-            if (n < 0)
-                return false;
-            if (n == 0)
-                m_eof = true;
-            m_end += static_cast<std::size_t>(n);
-        }
-        return true;
-    }
-
-    // Doubles the buffer (for a record longer than a block) and fills it.
-    bool grow()
-    {
-        if (!finishPrefetch())
-            return false;
-        const std::size_t capacity = m_capacity * 2;
-        std::unique_ptr<char[]> bigger(new char[capacity]);
-        std::memcpy(bigger.get(), m_buffer.get() + m_begin, m_end - m_begin);
-        m_bufferPos += static_cast<std::int64_t>(m_begin);
-        m_end -= m_begin;
-        m_begin = 0;
-        m_buffer = std::move(bigger);
-        m_capacity = capacity;
-        return fill();
-    }
-
-private:
-    // Waits for a prefetch and makes its bytes the buffer's: the unconsumed bytes first,
-    // then what was read.
-    bool finishPrefetch()
-    {
-        if (!m_pending)
-            return true;
-        m_reader.join();
-        m_pending = false;
-        if (m_prefetchError)
-            return false;
-        const std::size_t carry = m_end - m_begin;
-        const std::int64_t newPos = position();
-        if (carry == m_keep) {
-            std::memcpy(m_spare.get(), m_buffer.get() + m_begin, carry);
-            std::swap(m_buffer, m_spare);
-        } else {
-            // Not the promised carry (cannot happen in the reader's use): rebuild.
-            const std::size_t size = std::max(m_capacity, carry + m_prefetched);
-            std::unique_ptr<char[]> joined(new char[size]);
-            std::memcpy(joined.get(), m_buffer.get() + m_begin, carry);
-            std::memcpy(joined.get() + carry, m_spare.get() + m_keep, m_prefetched);
-            m_buffer = std::move(joined);
-            m_capacity = size;
-        }
-        m_bufferPos = newPos;
-        m_begin = 0;
-        m_end = carry + m_prefetched;
-        m_eof = m_prefetchEof;
-        return true;
-    }
-
-    Source &m_source;
-    std::unique_ptr<char[]> m_buffer;
-    std::size_t m_capacity = 0;
-    std::size_t m_begin = 0;
-    std::size_t m_end = 0;
-    std::int64_t m_bufferPos = 0; // source offset of m_buffer[0]
-    bool m_eof = false;
-
-    // The prefetch: the reader thread owns m_spare and the m_prefetch* fields until
-    // fill()/grow() joins it (the join is the synchronisation, no mutex needed).
-    std::unique_ptr<char[]> m_spare;
-    std::size_t m_spareCapacity = 0;
-    std::thread m_reader;
-    bool m_pending = false;
-    std::size_t m_keep = 0;
-    std::size_t m_prefetched = 0;
-    bool m_prefetchEof = false;
-    bool m_prefetchError = false;
-};
-
-// ---------------------------------------------------------------------------------------
-// Text decoding
-
-bool isValidUtf8(std::string_view s)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
-    const auto *e = p + s.size();
-    while (p != e) {
-        const unsigned char c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int extra = 0;
-        std::uint32_t cp = 0;
-        if (c >= 0xc2 && c <= 0xdf) {
-            extra = 1;
-            cp = c & 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            extra = 2;
-            cp = c & 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (e - p <= extra)
-            return false;
-        for (int i = 1; i <= extra; ++i) {
-            if ((p[i] & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[i] & 0x3f);
-        }
-        // Overlong forms, surrogates, beyond U+10FFFF.
-        if ((extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) || cp > 0x10ffff
-            || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        p += extra + 1;
-    }
-    return true;
-}
-
-// UTF-8, or Latin-1 when the bytes are not valid UTF-8 (`invalid` is then set).
+// UTF-8, or Latin-1 when the bytes are not valid UTF-8 (TextEncoding.h).
 QString decode(std::string_view bytes, bool &invalid)
 {
-    invalid = !isValidUtf8(bytes);
-    const auto n = static_cast<qsizetype>(bytes.size());
-    return invalid ? QString::fromLatin1(bytes.data(), n) : QString::fromUtf8(bytes.data(), n);
+    return text::decode(bytes, invalid);
 }
 
 QString shortened(const QString &s)
@@ -416,7 +160,7 @@ using BlockSink
 
 class Loader {
 public:
-    Loader(Source &source, QString name, const CsvOptions &options, const LoadControl &control,
+    Loader(TextSource &source, QString name, const CsvOptions &options, const LoadControl &control,
         const Tuning &tuning)
         : m_source(source), m_name(std::move(name)), m_options(options), m_control(control),
           m_tuning(tuning), m_warnings(options.maxWarnings)
@@ -428,12 +172,14 @@ public:
 
     LoadResult run()
     {
+        // Every allocation failure, in this thread or a worker, ends here: a refusal with
+        // an estimate of what the whole table needs, never an abort.
         try {
             return load();
         } catch (const std::bad_alloc &) {
-            return fail(0, 0, QStringLiteral("not enough memory to load the file"));
+            return LoadResult::failure(notEnoughMemory(m_name, memoryNeeded()));
         } catch (const std::length_error &) {
-            return fail(0, 0, QStringLiteral("not enough memory to load the file"));
+            return LoadResult::failure(notEnoughMemory(m_name, memoryNeeded()));
         }
     }
 
@@ -444,10 +190,23 @@ private:
     }
 
     LoadResult load();
+    // About how many bytes the whole table takes while loading: a double per cell of the
+    // estimated rows (file size / bytes per row so far), the file's size when nothing
+    // was parsed yet, plus the block buffers.
+    double memoryNeeded() const
+    {
+        const double total = m_total > 0 ? double(m_total) : 0.0;
+        double cells = 0;
+        if (m_rows > 0 && m_parsedBytes > 0)
+            cells = double(m_rows) * total / double(m_parsedBytes) * double(m_columns);
+        else
+            cells = total / 2; // at least a byte and a delimiter per cell
+        return cells * double(sizeof(double)) + 4.0 * double(m_tuning.blockBytes);
+    }
     LoadResult recordTooLong(const char *begin, const char *end, std::int64_t line) const;
     void inferInitialKinds(const Sample &sample, std::size_t firstData, std::int64_t lineBase);
     QStringList columnNames(const SampleRecord *header, std::int64_t headerLine);
-    BlockStatus runBlocks(BlockStream &stream, std::int64_t line, std::vector<Kind> &kinds,
+    BlockStatus runBlocks(TextBlockReader &stream, std::int64_t line, std::vector<Kind> &kinds,
         std::int64_t rowLimit, const BlockSink &sink);
     void runParallel(std::size_t n, const std::function<void(std::size_t)> &job);
     void mergeBlock(
@@ -469,7 +228,7 @@ private:
             m_control.report(kParseShare * std::min(1.0, double(position) / double(m_total)));
     }
 
-    Source &m_source;
+    TextSource &m_source;
     QString m_name;
     const CsvOptions &m_options;
     const LoadControl &m_control;
@@ -487,6 +246,7 @@ private:
     std::vector<ChunkResult> m_chunks;
     std::vector<ChunkRange> m_ranges;
     std::int64_t m_rows = 0;
+    std::int64_t m_parsedBytes = 0; // main pass, for memoryNeeded()
     std::optional<LoadIssue> m_error;
 };
 
@@ -500,8 +260,8 @@ LoadResult Loader::load()
             QStringLiteral("invalid options: the delimiter and the quote must differ "
                            "and cannot be line ends"));
 
-    m_total = m_source.size();
-    BlockStream stream(
+    m_total = m_source.totalSize();
+    TextBlockReader stream(
         m_source, bufferSize(std::max(m_tuning.blockBytes, m_tuning.sampleBytes)), 0);
     if (!stream.fill())
         return fail(0, 0, QStringLiteral("read error: %1").arg(m_source.errorString()));
@@ -509,16 +269,10 @@ LoadResult Loader::load()
         return fail(1, 1, QStringLiteral("the file is empty (0 bytes)"));
 
     // Byte order marks: UTF-8 is skipped, UTF-16/32 refused.
-    {
-        const auto *u = reinterpret_cast<const unsigned char *>(stream.begin());
-        const std::size_t n = stream.available();
-        if (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
-            stream.consume(3);
-        else if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
-            return fail(1, 1,
-                QStringLiteral("the file is UTF-16 or UTF-32 text, which is not "
-                               "supported; save it as UTF-8"));
-    }
+    if (const QString refused = text::unsupportedEncoding(stream.begin(), stream.available());
+        !refused.isEmpty())
+        return fail(1, 1, refused);
+    stream.consume(text::utf8BomLength(stream.begin(), stream.available()));
 
     // Nothing but whitespace (all of the file is in the buffer).
     if (stream.eof() && std::all_of(stream.begin(), stream.end(), [](char c) {
@@ -575,6 +329,8 @@ LoadResult Loader::load()
         || (opt.header == CsvOptions::Header::Detect && detectHeader(sample, m_setup));
     m_columns = first.fieldCount;
     const QStringList names = columnNames(header ? &first : nullptr, 1 + first.line);
+    if (m_control.cancelled())
+        return LoadResult::wasCancelled(m_name);
     std::int64_t dataLine = 1; // physical line of the first byte after the header
     if (header) {
         stream.consume(first.endOffset);
@@ -589,17 +345,17 @@ LoadResult Loader::load()
     m_config.header = header;
     m_builders.resize(static_cast<std::size_t>(m_columns));
     inferInitialKinds(sample, header ? 1 : 0, 1);
+    sample = Sample {}; // its fields are views of every sampled cell: free them now
 
     // The main pass.
     reportProgress(stream.position());
     bool reserved = false;
-    std::int64_t parsedBytes = 0;
     const auto mergeSink = [&](const std::vector<BlockSwitch> &switches, std::size_t nChunks,
                                std::int64_t blockLine, std::size_t blockBytes) {
+        m_parsedBytes += static_cast<std::int64_t>(blockBytes);
         mergeBlock(switches, nChunks, blockLine);
-        parsedBytes += static_cast<std::int64_t>(blockBytes);
         if (!reserved && m_total > 0 && m_rows > 0)
-            reserved = reserveColumns(double(parsedBytes) / double(m_rows), m_total - dataStart);
+            reserved = reserveColumns(double(m_parsedBytes) / double(m_rows), m_total - dataStart);
     };
     const BlockStatus status = runBlocks(stream, dataLine, m_kinds, -1, mergeSink);
     if (status == BlockStatus::Cancelled)
@@ -612,12 +368,13 @@ LoadResult Loader::load()
             { m_name, 1, 1, QStringLiteral("the file has a header line but no data rows") });
 
     // Columns that met text after numbers: get the original text of the earlier rows.
-    std::vector<PrefixText> prefixes(m_builders.size());
+    std::vector<PrefixText> prefixes; // one per column, only when needed
     bool restored = false;
     bool needRestore = false;
     for (const ColumnBuilder &b : m_builders)
         needRestore = needRestore || (b.kind == Kind::Text && b.prefixRows > 0);
     if (needRestore) {
+        prefixes.resize(m_builders.size());
         restored = restorePrefixes(dataStart, dataLine, prefixes);
         if (m_control.cancelled())
             return LoadResult::wasCancelled(m_name);
@@ -627,6 +384,11 @@ LoadResult Loader::load()
                                "columns that turned out categorical are shown in "
                                "their shortest form, not as written") });
     }
+
+    // The chunk buffers (a vector per column and chunk) are not needed any more: free them
+    // before the columns are built, so a wide table does not hold both.
+    m_chunks = {};
+    m_ranges = {};
 
     // Build the columns; each scans its cells once more, so big tables use the threads.
     std::vector<Column> columns(m_builders.size());
@@ -654,10 +416,12 @@ bool Loader::reserveColumns(double bytesPerRow, std::int64_t dataBytes)
 {
     // Reserve the columns for the estimated row count plus 10%, so they are not copied
     // by vector doubling: address space that is reserved but never touched costs no
-    // memory. Capped (an odd first block must not reserve absurd amounts), and only a
-    // hint: the columns still grow if the estimate was low.
+    // memory (for big vectors, which malloc maps; the small vectors of a wide table share
+    // pages, so there is no fixed floor of rows per column). Capped (an odd first block
+    // must not reserve absurd amounts), and only a hint: the columns still grow if the
+    // estimate was low.
     auto estimate
-        = static_cast<std::size_t>(double(dataBytes) / std::max(bytesPerRow, 2.0) * 1.1 + 1024);
+        = static_cast<std::size_t>(double(dataBytes) / std::max(bytesPerRow, 2.0) * 1.1 + 16);
     const std::size_t cells = 4 * static_cast<std::size_t>(dataBytes) / sizeof(double)
         + (std::size_t(64) << 20) / sizeof(double);
     estimate = std::min(estimate, cells / std::max<std::size_t>(m_builders.size(), 1));
@@ -732,27 +496,38 @@ QStringList Loader::columnNames(const SampleRecord *header, std::int64_t headerL
             bool invalid = false;
             name = decode(raw, invalid).trimmed();
             if (invalid)
-                m_warnings.add({ m_name, headerLine, c + 1,
-                    QStringLiteral("the column name is not valid UTF-8; read as "
-                                   "Latin-1") });
+                m_warnings.add({ m_name, headerLine, c + 1, text::notUtf8Warning(name) });
         }
         if (name.isEmpty())
             name = QStringLiteral("Column %1").arg(c + 1);
         names.push_back(name);
     }
-    // Duplicates get a suffix that no other column uses: x, x_2, x_3 ...
-    QSet<QString> taken(names.begin(), names.end());
+    // Duplicates get a suffix that no other column uses: x, x_2, x_3 ... Linear: each
+    // name remembers the last suffix it handed out, so 10^6 copies of one name cost 10^6
+    // probes, not 10^12.
+    QHash<QString, int> taken; // name -> next suffix to try for it
+    taken.reserve(names.size());
+    for (const QString &name : names)
+        taken.insert(name, 2);
+    if (taken.size() == names.size())
+        return names; // no duplicates
     QSet<QString> used;
-    for (QString &name : names) {
+    used.reserve(names.size());
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if ((i & 4095) == 4095 && m_control.cancelled())
+            return {};
+        QString &name = names[i];
         if (used.contains(name)) {
+            int &next = taken[name];
             QString candidate;
-            for (int k = 2;; ++k) {
-                candidate = name + QStringLiteral("_%1").arg(k);
+            for (;; ++next) {
+                candidate = name + QLatin1Char('_') + QString::number(next);
                 if (!taken.contains(candidate))
                     break;
             }
+            ++next;
+            taken.insert(candidate, 2);
             name = candidate;
-            taken.insert(name);
         }
         used.insert(name);
     }
@@ -761,35 +536,15 @@ QStringList Loader::columnNames(const SampleRecord *header, std::int64_t headerL
 
 void Loader::runParallel(std::size_t n, const std::function<void(std::size_t)> &job)
 {
-    if (n <= 1 || m_tuning.inlineChunks) {
-        for (std::size_t i = 0; i < n; ++i)
-            job(i);
-        return;
-    }
-    std::vector<std::exception_ptr> errors(n);
-    std::vector<std::thread> threads;
-    threads.reserve(n - 1);
-    for (std::size_t i = 1; i < n; ++i)
-        threads.emplace_back([&, i] {
-            try {
-                job(i);
-            } catch (...) {
-                errors[i] = std::current_exception();
-            }
-        });
-    try {
-        job(0);
-    } catch (...) {
-        errors[0] = std::current_exception();
-    }
-    for (std::thread &t : threads)
-        t.join();
-    for (const std::exception_ptr &e : errors)
-        if (e)
-            std::rethrow_exception(e);
+    // One job per thread (Parallel.h); an exception in a job is rethrown here.
+    const int threads = m_tuning.inlineChunks ? 1 : int(n);
+    parallelChunks(0, std::int64_t(n), threads, 1, [&](int, std::int64_t begin, std::int64_t end) {
+        for (std::int64_t i = begin; i < end; ++i)
+            job(std::size_t(i));
+    });
 }
 
-BlockStatus Loader::runBlocks(BlockStream &stream, std::int64_t line, std::vector<Kind> &kinds,
+BlockStatus Loader::runBlocks(TextBlockReader &stream, std::int64_t line, std::vector<Kind> &kinds,
     std::int64_t rowLimit, const BlockSink &sink)
 {
     const Setup &s = m_setup;
@@ -970,8 +725,7 @@ void Loader::mergeText(ColumnBuilder &col, int c, const ChunkText &text, std::in
         remap[k] = col.dict.insert(text.values.at(std::int32_t(k)), added, invalid);
         if (invalid)
             warnings.push_back({ m_name, chunkLine + text.valueLines[k], c + 1,
-                QStringLiteral("\"%1\" is not valid UTF-8; read as Latin-1")
-                    .arg(shortened(col.dict.categories.back())) });
+                text::notUtf8Warning(col.dict.categories.back()) });
     }
     if (col.codes.size() + text.codes.size() > col.codes.capacity())
         col.codes.reserve(std::max(
@@ -1051,7 +805,7 @@ bool Loader::restorePrefixes(
             limit = std::max(limit, m_builders[c].prefixRows);
         }
     }
-    BlockStream stream(m_source, bufferSize(m_tuning.blockBytes), dataStart);
+    TextBlockReader stream(m_source, bufferSize(m_tuning.blockBytes), dataStart);
     m_mainPass = false;
     std::int64_t rows = 0;
     const auto sink = [&](const std::vector<BlockSwitch> &, std::size_t nChunks, std::int64_t,
@@ -1141,19 +895,12 @@ Column Loader::finishColumn(int c, const QString &name, PrefixText *prefix)
 LoadResult readFile(const QString &path, const CsvOptions &options, const LoadControl &control,
     const Tuning &tuning)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return LoadResult::failure({ path, 0, 0, QStringLiteral("no such file") });
-    if (info.isDir())
-        return LoadResult::failure(
-            { path, 0, 0, QStringLiteral("is a directory, not a data file") });
-    FileSource source(path);
-    if (!source.open())
-        return LoadResult::failure(
-            { path, 0, 0, QStringLiteral("cannot be opened: %1").arg(source.errorString()) });
+    TextSource source;
+    if (auto problem = source.openStream(path))
+        return LoadResult::failure(*problem);
     LoadResult result = Loader(source, path, options, control, tuning).run();
     if (result.dataset) {
-        result.dataset->setName(info.completeBaseName());
+        result.dataset->setName(QFileInfo(path).completeBaseName());
         result.dataset->setSource(path);
     }
     return result;
@@ -1162,7 +909,7 @@ LoadResult readFile(const QString &path, const CsvOptions &options, const LoadCo
 LoadResult readBuffer(const QByteArray &data, const QString &sourceName, const CsvOptions &options,
     const LoadControl &control, const Tuning &tuning)
 {
-    MemorySource source(data);
+    TextSource source(data);
     LoadResult result = Loader(source, sourceName, options, control, tuning).run();
     if (result.dataset) {
         result.dataset->setName(QFileInfo(sourceName).completeBaseName());

@@ -10,7 +10,7 @@ namespace sextant::engine {
 //  - Delimiter sniffing among , ; tab |, header detection, UTF-8 with or without BOM,
 //    CRLF or LF line ends, missing tokens (CsvOptions::missingTokens and empty fields).
 //  - Per-column type inference: a column is numeric when every present cell parses as a
-//    number (std::from_chars, exact), categorical otherwise.
+//    number (NumberParser.h, exact), categorical otherwise.
 //  - Streams the file in blocks and parses blocks on several threads, so the peak memory
 //    is close to the size of the parsed columns, not of the file.
 //  - Bad input (ragged rows, unterminated quotes, binary content, empty files) fails
@@ -29,14 +29,18 @@ namespace sextant::engine {
 //    row and all text. Empty names become "Column N", repeated ones "x_2", "x_3".
 //  - Missing: empty fields and CsvOptions::missingTokens (after trimming, quoted or
 //    not). A numeric cell that reads as NaN ("nan") is missing as well.
-//  - Numbers: what std::from_chars accepts (exact; "1e-3", "-.5", "inf", "infinity")
-//    plus a leading '+'; values beyond double's range become +-inf or +-0. Hex, "1,5"
-//    and thousands separators are text. Plain decimals take an exact fast path first.
+//  - Numbers: the rules of NumberParser.h, shared with the other readers, the row
+//    filters and column conversion ("1e-3", "-.5", "+3", "inf"; "1e400" is inf, "1e-400"
+//    is 0; "+-5", hex, "1,5" and thousands separators are text).
 //  - A column that meets text after numbers becomes categorical with a warning; its
 //    earlier cells keep their exact text (the file is re-read for those columns), or
 //    their shortest form when the file changed meanwhile (with a warning). Categories
 //    are in order of first appearance.
-//  - Invalid UTF-8 is decoded as Latin-1, with a warning per distinct value.
+//  - Encoding: the policy of TextEncoding.h (UTF-8 with or without BOM; a value that is
+//    not valid UTF-8 is read as Latin-1, with a warning per distinct value).
+//  - The path must be a regular file (TextSource::checkDataFile): a FIFO or a device is
+//    refused before it is opened. Running out of memory is a refusal ("not enough memory
+//    to load FILE: needs about N GB"), never an abort.
 //  - Rows: a short row is padded with missing cells and a warning (an error with
 //    RaggedRows::Error); a long row is an error naming its first extra field, except
 //    extra empty fields (a trailing delimiter), which are ignored with a warning.

@@ -1,10 +1,6 @@
 #include "data/CsvSetup.h"
 
-#include <charconv>
-#include <clocale>
 #include <cmath>
-#include <cstdlib>
-#include <locale.h>
 
 namespace sextant::engine::csv {
 
@@ -41,40 +37,6 @@ Setup Setup::make(char delimiter, char quote, char eol, const QStringList &missi
             s.numericMissing.emplace_back(t);
     }
     return s;
-}
-
-namespace {
-// strtod in the "C" locale, whatever the process locale is.
-double strtodC(const std::string &text)
-{
-    static const locale_t cLocale = newlocale(LC_ALL_MASK, "C", locale_t(nullptr));
-    return strtod_l(text.c_str(), nullptr, cLocale);
-}
-} // namespace
-
-bool parseNumber(std::string_view text, double &value)
-{
-    const char *b = text.data();
-    const char *e = b + text.size();
-    if (b != e && *b == '+') {
-        ++b;
-        if (b != e && (*b == '+' || *b == '-'))
-            return false;
-    }
-    if (b == e)
-        return false;
-    const auto res = std::from_chars(b, e, value);
-    if (res.ptr != e)
-        return false;
-    if (res.ec == std::errc())
-        return true;
-    if (res.ec == std::errc::result_out_of_range) {
-        // A well-formed number beyond double's range: what strtod makes of it
-        // (+-HUGE_VAL, +-0 or a subnormal).
-        value = strtodC(std::string(b, e));
-        return true;
-    }
-    return false;
 }
 
 const char *scanRecords(const char *begin, const char *end, const Setup &s,

@@ -17,9 +17,9 @@
 //  - A record that is a single unquoted empty field (an empty or blank line) is skipped.
 
 #include "data/CsvOptions.h"
+#include "data/NumberParser.h"
 
 #include <array>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -97,98 +97,6 @@ struct Setup {
         return s.substr(b, e - b);
     }
 };
-
-// Parses the whole of `text` (trimmed) as a number: what std::from_chars accepts (exact,
-// locale-independent; also inf, infinity, nan) plus a leading '+'. Out-of-range values
-// become +-inf or +-0 (or the nearest subnormal) as strtod gives them.
-bool parseNumber(std::string_view text, double &value);
-
-// Clinger's fast path for plain decimals ("-12.345", "+7", ".5", "3."): when the digits
-// form an integer m <= 2^53 and there are at most 22 of them after the point, m / 10^k
-// is one correctly rounded IEEE division of two exact doubles, hence exactly the value
-// std::from_chars returns, at a fraction of the cost. Returns the end of the number, or
-// nullptr when the text is anything else (exponents, long mantissas, inf, nan, ...),
-// which the caller then gives to std::from_chars.
-namespace detail {
-// Eight ASCII digits at once (SWAR), as in fast_float; zero bytes count as 0.
-inline std::uint64_t load8(const char *p)
-{
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-}
-inline std::uint32_t parseDigits8(std::uint64_t v)
-{
-    // Little-endian: the first digit is the lowest byte.
-    v = ((v & 0x0F0F0F0F0F0F0F0F) * 2561) >> 8;
-    v = ((v & 0x00FF00FF00FF00FF) * 6553601) >> 16;
-    return static_cast<std::uint32_t>(((v & 0x0000FFFF0000FFFF) * 42949672960001) >> 32);
-}
-// Appends the decimal digits at p to m; returns the first non-digit. Eight bytes at a
-// time: the first non-digit byte of a word is found with bit tricks (a borrow or carry
-// only travels towards later bytes, so the bytes before it are exact), the digits
-// before it are moved to the top of the word and converted at once.
-inline const char *accumulateDigits(const char *p, const char *end, std::uint64_t &m)
-{
-    static constexpr std::uint64_t kPow10u[9]
-        = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000 };
-    // Overflow of `m` is harmless: callers reject more than 19 digits.
-    while (end - p >= 8) {
-        const std::uint64_t x = load8(p);
-        const std::uint64_t a = x - 0x3030303030303030ull;
-        const std::uint64_t nonDigit = ((a + 0x7676767676767676ull) | a) & 0x8080808080808080ull;
-        const int n = nonDigit ? std::countr_zero(nonDigit) >> 3 : 8;
-        if (n < 4) {
-            // Few digits (an integer part like "0"): one by one is cheaper.
-            for (int i = 0; i < n; ++i)
-                m = m * 10 + static_cast<unsigned>(p[i] - '0');
-            return p + n;
-        }
-        m = m * kPow10u[n] + parseDigits8(n == 8 ? x : x << (64 - 8 * n));
-        p += n;
-        if (n < 8)
-            return p;
-    }
-    while (p != end && static_cast<unsigned char>(*p - '0') < 10) {
-        m = m * 10 + static_cast<unsigned>(*p - '0');
-        ++p;
-    }
-    return p;
-}
-} // namespace detail
-
-[[gnu::always_inline]] inline const char *parseSimpleDecimal(
-    const char *p, const char *end, double &value)
-{
-    static constexpr double kPow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-        1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
-    bool negative = false;
-    if (p != end && (*p == '-' || *p == '+')) {
-        negative = *p == '-';
-        ++p;
-    }
-    std::uint64_t m = 0;
-    const char *digits = p;
-    p = detail::accumulateDigits(p, end, m);
-    const std::ptrdiff_t intDigits = p - digits;
-    std::ptrdiff_t fracDigits = 0;
-    if (p != end && *p == '.') {
-        ++p;
-        const char *frac = p;
-        p = detail::accumulateDigits(p, end, m);
-        fracDigits = p - frac;
-    }
-    // At most 19 digits cannot overflow 64 bits.
-    if (intDigits + fracDigits == 0 || intDigits + fracDigits > 19 || fracDigits > 22
-        || m > (std::uint64_t(1) << 53))
-        return nullptr;
-    if (p != end && (*p == 'e' || *p == 'E'))
-        return nullptr;
-    // (-m) / 10^k == -(m / 10^k) exactly: IEEE division is symmetric in the sign.
-    const double numerator = negative ? -static_cast<double>(m) : static_cast<double>(m);
-    value = numerator / kPow10[fracDigits];
-    return p;
-}
 
 inline std::int64_t countByte(const char *b, const char *e, char c)
 {

@@ -66,7 +66,7 @@ public:
     std::int32_t insert(std::string_view s, bool &added)
     {
         if ((m_entries.size() + 1) * 2 > m_slots.size())
-            rehash(m_slots.empty() ? 64 : m_slots.size() * 2);
+            rehash(m_slots.empty() ? 8 : m_slots.size() * 2); // small first: one per column
         const std::uint64_t h = hash(s);
         const auto tag = static_cast<std::uint32_t>(h >> 32);
         std::size_t i = h & m_mask;

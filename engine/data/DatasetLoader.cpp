@@ -3,9 +3,10 @@
 #include "data/ArffReader.h"
 #include "data/CsvReader.h"
 #include "data/LibsvmReader.h"
+#include "data/TextSource.h"
 
-#include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 
 namespace sextant::engine {
 
@@ -18,10 +19,12 @@ const QStringList kLibsvmSuffixes
 
 DatasetLoader::Format sniff(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    TextSource file; // the shared check first: a FIFO is not opened
+    if (file.openStream(path))
         return DatasetLoader::Format::Unknown;
-    const QByteArray head = file.read(4096);
+    QByteArray head(4096, '\0');
+    head.truncate(
+        static_cast<qsizetype>(std::max<std::int64_t>(file.read(head.data(), head.size()), 0)));
     // ARFF: the first non-comment line starts with @relation.
     for (const QByteArray &rawLine : head.split('\n')) {
         const QByteArray line = rawLine.trimmed();
@@ -68,14 +71,9 @@ LoadResult DatasetLoader::load(
     const QString &path, const CsvOptions &csvOptions, const LoadControl &control)
 {
     const QFileInfo info(path);
-    if (!info.exists())
-        return LoadResult::failure({ path, 0, 0, QStringLiteral("no such file") });
-    if (info.isDir())
-        return LoadResult::failure(
-            { path, 0, 0, QStringLiteral("is a directory, not a data file") });
-    if (!info.isReadable())
-        return LoadResult::failure(
-            { path, 0, 0, QStringLiteral("cannot be read (permission denied)") });
+    // Before sniffing the format: opening a FIFO would block.
+    if (auto problem = TextSource::checkDataFile(path))
+        return LoadResult::failure(*problem);
 
     LoadResult result;
     switch (formatFor(path)) {

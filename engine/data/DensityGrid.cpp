@@ -1,5 +1,7 @@
 #include "data/DensityGrid.h"
 
+#include "core/Parallel.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -150,27 +152,17 @@ std::optional<DensityGrid> DensityGrid::compute(std::span<const double> x,
     for (Partial &p : partials)
         allocate(p, c, cells);
 
-    bool ok = true;
-    if (threads == 1) {
-        ok = accumulate(c, 0, n, partials[0], cancel);
-    } else {
-        std::vector<std::thread> workers;
-        std::vector<char> results(threads, 1);
-        const std::size_t per = (n + threads - 1) / threads;
-        for (std::size_t t = 1; t < threads; ++t) {
-            const std::size_t begin = std::min(n, t * per);
-            const std::size_t end = std::min(n, begin + per);
-            workers.emplace_back([&, t, begin, end] {
-                results[t] = accumulate(c, begin, end, partials[t], cancel) ? 1 : 0;
-            });
-        }
-        results[0] = accumulate(c, 0, std::min(n, per), partials[0], cancel) ? 1 : 0;
-        for (std::thread &w : workers)
-            w.join();
-        ok = std::all_of(results.begin(), results.end(), [](char r) { return r != 0; });
-    }
-    if (!ok)
+    std::vector<char> results(threads, 1);
+    const int used = parallelChunks(
+        0, std::int64_t(n), int(threads), 1, [&](int t, std::int64_t begin, std::int64_t end) {
+            results[std::size_t(t)] = accumulate(c, std::size_t(begin), std::size_t(end),
+                                          partials[std::size_t(t)], cancel)
+                ? 1
+                : 0;
+        });
+    if (!std::all_of(results.begin(), results.end(), [](char r) { return r != 0; }))
         return std::nullopt;
+    threads = std::max<std::size_t>(1, std::size_t(used));
 
     // Merge into the first partial.
     Partial &out = partials[0];

@@ -1,8 +1,9 @@
 #include "data/LibsvmReader.h"
 
+#include "data/NumberParser.h"
+#include "data/TextEncoding.h"
 #include "data/TextSource.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -16,6 +17,8 @@
 //  - Indices are 1-based and strictly ascending within a line; 0, a repeated index or a
 //    smaller one is an error naming the line and the token (field) number.
 //  - "qid:<n>" (an integer) may only come directly after the label.
+//  - Numbers (labels, values) and integers (indices, qid) follow NumberParser.h, the
+//    encoding TextEncoding.h (BOM skipped, UTF-16/32 refused), as in the other readers.
 // Columns: "label" (numeric, target role); "qid" (numeric, ignore role: it groups rows
 // for ranking and is not a feature) when any line has one, missing on lines without;
 // then "f1".."fN" with N the largest index seen, absent entries 0.
@@ -39,33 +42,23 @@ QString quoteText(const char *b, const char *e)
 {
     constexpr qsizetype kMax = 60;
     const auto n = static_cast<qsizetype>(e - b);
-    QString q = QString::fromUtf8(b, std::min(n, kMax));
+    bool latin1 = false; // the shared encoding policy (TextEncoding.h)
+    QString q
+        = text::decode(std::string_view(b, static_cast<std::size_t>(std::min(n, kMax))), latin1);
     if (n > kMax)
         q += QStringLiteral("...");
     return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
 
+// Numbers and integers follow the rules shared by every reader (NumberParser.h).
 bool parseDouble(const char *b, const char *e, double &out)
 {
-    if (b != e && *b == '+') {
-        ++b;
-        if (b != e && (*b == '+' || *b == '-'))
-            return false;
-    }
-    if (b == e)
-        return false;
-    const auto res = std::from_chars(b, e, out);
-    return res.ec == std::errc() && res.ptr == e;
+    return parseNumber(std::string_view(b, static_cast<std::size_t>(e - b)), out);
 }
 
 bool parseInt(const char *b, const char *e, std::int64_t &out)
 {
-    if (b != e && *b == '+')
-        ++b;
-    if (b == e)
-        return false;
-    const auto res = std::from_chars(b, e, out);
-    return res.ec == std::errc() && res.ptr == e;
+    return parseInteger(std::string_view(b, static_cast<std::size_t>(e - b)), out);
 }
 
 class Parser {
@@ -215,9 +208,9 @@ LoadResult Parser::run()
     if (size == 0)
         return fail(0, 0, QStringLiteral("the file is empty"));
 
-    const char *p = m_begin;
-    if (size >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3;
+    if (const QString refused = text::unsupportedEncoding(m_begin, size); !refused.isEmpty())
+        return fail(1, 1, refused);
+    const char *p = m_begin + text::utf8BomLength(m_begin, size);
 
     constexpr std::size_t kReportEvery = std::size_t(1) << 20;
     std::size_t nextReport = kReportEvery;

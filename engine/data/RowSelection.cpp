@@ -1,6 +1,7 @@
 #include "data/RowSelection.h"
 
-#include <charconv>
+#include "data/NumberParser.h"
+
 #include <cmath>
 #include <set>
 #include <string>
@@ -68,16 +69,13 @@ std::string str(const QString &s)
     return s.toStdString();
 }
 
+// A value of a condition on a numeric column: the rules every reader uses
+// (NumberParser.h), after trimming the blanks around it.
 bool parseNumber(const QString &text, double &out)
 {
     const QByteArray utf8 = text.trimmed().toUtf8();
-    if (utf8.isEmpty())
-        return false;
-    const char *begin = utf8.constData();
-    if (*begin == '+')
-        ++begin;
-    auto res = std::from_chars(begin, utf8.constData() + utf8.size(), out);
-    return res.ec == std::errc() && res.ptr == utf8.constData() + utf8.size();
+    return engine::parseNumber(
+        std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), out);
 }
 
 bool isList(RowCondition::Op op)

@@ -1,6 +1,6 @@
 #include "ml/CrossValidation.h"
 
-#include "ml/Parallel.h"
+#include "core/Parallel.h"
 
 #include <algorithm>
 #include <chrono>

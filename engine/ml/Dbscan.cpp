@@ -1,6 +1,6 @@
 #include "ml/Dbscan.h"
 
-#include "ml/Parallel.h"
+#include "core/Parallel.h"
 
 #include <algorithm>
 #include <atomic>

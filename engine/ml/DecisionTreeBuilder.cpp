@@ -1,8 +1,8 @@
 #include "ml/DecisionTreeBuilder.h"
 
+#include "core/Parallel.h"
+#include "core/ThreadPool.h"
 #include "ml/FitContext.h"
-#include "ml/Parallel.h"
-#include "ml/ThreadPool.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "ml/FeatureBinner.h"
 
-#include "ml/Parallel.h"
+#include "core/Parallel.h"
 
 #include <algorithm>
 #include <cmath>

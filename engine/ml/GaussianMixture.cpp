@@ -1,7 +1,7 @@
 #include "ml/GaussianMixture.h"
 
+#include "core/Parallel.h"
 #include "ml/KMeans.h"
-#include "ml/Parallel.h"
 
 #include <Eigen/Cholesky>
 #include <algorithm>

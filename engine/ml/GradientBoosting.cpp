@@ -1,9 +1,9 @@
 #include "ml/GradientBoosting.h"
 
+#include "core/Parallel.h"
+#include "core/ThreadPool.h"
 #include "ml/DecisionTreeBuilder.h"
 #include "ml/FeatureBinner.h"
-#include "ml/Parallel.h"
-#include "ml/ThreadPool.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "ml/LinearRegression.h"
 
-#include "ml/Parallel.h"
+#include "core/Parallel.h"
 
 #include <Eigen/QR>
 #include <algorithm>

@@ -1,7 +1,7 @@
 #include "ml/LogisticRegression.h"
 
+#include "core/Parallel.h"
 #include "ml/Lbfgs.h"
-#include "ml/Parallel.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #include "ml/Mlp.h"
 
+#include "core/Parallel.h"
 #include "ml/MlpKernels.h"
-#include "ml/Parallel.h"
 
 #include <algorithm>
 #include <cfloat>

@@ -1,7 +1,7 @@
 #include "ml/RandomForest.h"
 
+#include "core/Parallel.h"
 #include "ml/FeatureBinner.h"
-#include "ml/Parallel.h"
 
 #include <algorithm>
 #include <cmath>

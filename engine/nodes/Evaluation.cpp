@@ -1,9 +1,9 @@
 #include "nodes/Evaluation.h"
 
+#include "core/Parallel.h"
 #include "data/RowSelection.h"
 #include "ml/CrossValidation.h"
 #include "ml/Metrics.h"
-#include "ml/Parallel.h"
 #include "nodes/LearnerNode.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "nodes/TuneNode.h"
 
-#include "ml/Parallel.h"
+#include "core/Parallel.h"
 #include "nodes/Evaluation.h"
 #include "nodes/LearnerNode.h"
 #include "nodes/MetricsTable.h"

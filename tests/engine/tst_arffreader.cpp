@@ -1,10 +1,13 @@
 // ArffReader: real Weka files, the syntax corners, every error with its line and field,
 // dates, progress/cancel, and robustness against truncated and garbage input.
+#include "NumberCases.h"
 #include "data/ArffReader.h"
+#include "data/CsvReader.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 using namespace sextant::engine;
@@ -34,6 +37,73 @@ class TestArffReader : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void numberRulesAreShared_data() { sextant::testing::addNumberCases(); }
+    void numberRulesAreShared()
+    {
+        // NumberParser.h's table: a numeric attribute takes exactly the numbers the CSV
+        // reader takes ("1e400" is inf in both), and refuses the rest.
+        QFETCH(QByteArray, text);
+        QFETCH(bool, number);
+        QFETCH(double, value);
+        const LoadResult r = ArffReader::readBuffer(
+            "@relation r\n@attribute a numeric\n@data\n" + text + "\n", QStringLiteral("n.arff"));
+        if (!number) {
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error->line, 4);
+            QVERIFY2(r.error->message.contains(QStringLiteral("is not a number")),
+                qPrintable(describe(r)));
+            return;
+        }
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        const double got = r.dataset->column(0).values()[0];
+        QVERIFY2(
+            std::memcmp(&got, &value, sizeof got) == 0, qPrintable(QString::number(got, 'g', 17)));
+    }
+
+    void encodingPolicyMatchesCsv()
+    {
+        // One policy (TextEncoding.h): a value that is not UTF-8 is read as Latin-1 with
+        // the same warning as in a CSV file, naming the file, line and field; valid UTF-8
+        // values stay UTF-8.
+        const LoadResult arff = ArffReader::readBuffer("@relation r\n@attribute city string\n"
+                                                       "@attribute n numeric\n@data\n"
+                                                       "Z\xc3\xbcrich,1\nJos\xe9,2\nJos\xe9,3\n",
+            QStringLiteral("t.arff"));
+        QVERIFY2(arff.ok(), qPrintable(describe(arff)));
+        const LoadResult csv = CsvReader::readBuffer(
+            "city,n\nZ\xc3\xbcrich,1\nJos\xe9,2\nJos\xe9,3\n", QStringLiteral("t.csv"));
+        QVERIFY2(csv.ok(), qPrintable(csv.error ? csv.error->toString() : QString()));
+        QCOMPARE(arff.dataset->column(0).categories(),
+            QStringList({ QString::fromUtf8("Zürich"), QString::fromUtf8("José") }));
+        QCOMPARE(csv.dataset->column(0).categories(), arff.dataset->column(0).categories());
+        QCOMPARE(arff.warnings.size(), 1);
+        QCOMPARE(csv.warnings.size(), 1);
+        QCOMPARE(arff.warnings[0].message, csv.warnings[0].message);
+        QCOMPARE(arff.warnings[0].message,
+            QString::fromUtf8("\"José\" is not valid UTF-8; read as Latin-1"));
+        QCOMPARE(arff.warnings[0].file, QStringLiteral("t.arff"));
+        QCOMPARE(arff.warnings[0].line, 6);
+        QCOMPARE(arff.warnings[0].column, 1);
+        QCOMPARE(csv.warnings[0].line, 3);
+        QCOMPARE(csv.warnings[0].column, 1);
+        // Names and declared nominal values follow the same policy.
+        const LoadResult names = ArffReader::readBuffer(
+            "@relation r\n@attribute caf\xe9 {a\xe9, b}\n@data\nb\n", QStringLiteral("t.arff"));
+        QVERIFY2(names.ok(), qPrintable(describe(names)));
+        QCOMPARE(names.dataset->column(0).name(), QString::fromUtf8("café"));
+        QCOMPARE(names.dataset->column(0).categories().value(0), QString::fromUtf8("aé"));
+        QCOMPARE(names.warnings.size(), 2);
+        QCOMPARE(names.warnings[0].line, 2);
+        // UTF-16 is refused as in the CSV reader.
+        const LoadResult utf16
+            = ArffReader::readBuffer(QByteArray("\xff\xfe@\0r\0", 6), QStringLiteral("t.arff"));
+        QVERIFY(!utf16.ok());
+        const LoadResult csv16
+            = CsvReader::readBuffer(QByteArray("\xff\xfe@\0r\0", 6), QStringLiteral("t.arff"));
+        QCOMPARE(utf16.error->message, csv16.error->message);
+        QCOMPARE(utf16.error->line, 1);
+    }
+
     void iris()
     {
         const LoadResult r = ArffReader::read(fixture("iris.arff"));

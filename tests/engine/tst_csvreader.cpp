@@ -1,8 +1,13 @@
 // The CSV/TSV loader: quoting, dialects, headers, types, exact numbers, blocks and
 // threads, progress and cancel, every kind of bad input, and a comparison with pandas.
+#include "NumberCases.h"
+#include "data/ArffReader.h"
 #include "data/CsvLoader.h"
 #include "data/CsvReader.h"
+#include "data/DatasetLoader.h"
+#include "data/LibsvmReader.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -10,12 +15,19 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
+#include <future>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace sextant::engine;
 
@@ -124,12 +136,285 @@ bool writeFile(const QString &path, const QByteArray &data)
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
+// ---------------------------------------------------------------------------------------
+// A child process that loads one file: how much memory a load takes, and what running out
+// of it does, measured outside the test process (its own peak, its own limits).
+
+// "VmHWM" (peak resident) or "VmSize" (address space) of this process, in kB.
+qint64 statusKb(const char *field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+// tst_csvreader --load-child FILE: loads FILE with CsvReader; prints "rows R columns C"
+// (exit 0) or the error (stderr, exit 1, as `sextant info` does), then "VmHWM N" (kB).
+// tst_csvreader --vmsize-child: prints "VmSize N" (kB) of a process that did nothing.
+int childMain(int argc, char **argv)
+{
+    if (qstrcmp(argv[1], "--vmsize-child") == 0) {
+        std::printf("VmSize %lld\n", static_cast<long long>(statusKb("VmSize")));
+        return 0;
+    }
+    if (argc < 3)
+        return 2;
+    const LoadResult r = CsvReader::read(QString::fromLocal8Bit(argv[2]));
+    int code = 0;
+    if (r.ok()) {
+        std::printf("rows %lld columns %d\n", static_cast<long long>(r.dataset->rowCount()),
+            r.dataset->columnCount());
+    } else {
+        std::fprintf(stderr, "%s\n", qPrintable(r.error->toString()));
+        code = 1;
+    }
+    std::printf("VmHWM %lld\n", static_cast<long long>(statusKb("VmHWM")));
+    return code;
+}
+
+struct ChildRun {
+    bool finished = false; // exited normally (not killed by a signal, e.g. SIGABRT)
+    int exitCode = -1;
+    QString out;
+    QString err;
+    qint64 value(const QString &key) const
+    {
+        for (const QString &line : out.split(QLatin1Char('\n')))
+            if (line.startsWith(key + QLatin1Char(' ')))
+                return line.mid(key.size() + 1).toLongLong();
+        return -1;
+    }
+};
+
+// Runs this test executable in child mode; with `vmLimitKb` > 0 under `ulimit -v`.
+ChildRun runChild(const QStringList &args, qint64 vmLimitKb = 0)
+{
+    QProcess p;
+    const QString self = QCoreApplication::applicationFilePath();
+    if (vmLimitKb > 0)
+        p.start(QStringLiteral("/bin/bash"),
+            QStringList { QStringLiteral("-c"),
+                QStringLiteral("ulimit -v %1 && exec \"$0\" \"$@\"").arg(vmLimitKb), self }
+                + args);
+    else
+        p.start(self, args);
+    ChildRun r;
+    if (!p.waitForFinished(300000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("timed out");
+        return r;
+    }
+    r.finished = p.exitStatus() == QProcess::NormalExit;
+    r.exitCode = p.exitCode();
+    r.out = QString::fromLocal8Bit(p.readAllStandardOutput());
+    r.err = QString::fromLocal8Bit(p.readAllStandardError());
+    return r;
+}
+
 } // namespace
 
 class TestCsvReader : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // ---------------------------------------------------------------- shared rules
+    void numberRulesAreShared_data() { sextant::testing::addNumberCases(); }
+    void numberRulesAreShared()
+    {
+        // NumberParser.h's table, in a column alone (general path) and after numbers
+        // (the fast path of the parse loop): a number, or text making the column
+        // categorical.
+        QFETCH(QByteArray, text);
+        QFETCH(bool, number);
+        QFETCH(double, value);
+        const QList<QByteArray> inputs = { QByteArray("a,b\n" + text + ",1\n"),
+            QByteArray("a,b\n5,1\n" + text + ",1\n6,1\n") };
+        for (const QByteArray &input : inputs) {
+            const LoadResult r = loadText(input);
+            QVERIFY2(r.ok(), qPrintable(describe(r)));
+            const Column &c = r.dataset->column(0);
+            QCOMPARE(c.isNumeric(), number);
+            if (number) {
+                const std::int64_t row = input.startsWith("a,b\n5") ? 1 : 0;
+                QVERIFY2(sameBits(c.values()[row], value),
+                    qPrintable(QString::number(c.values()[row], 'g', 17)));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- resources
+    void manyDuplicateNames()
+    {
+        // 20,000 copies of one name (quadratic renaming took over a minute): x, x_2 ...
+        // x_20000, and a name that collides with a generated one keeps its own.
+        constexpr int kCopies = 20000;
+        QByteArray header = "x_3";
+        QByteArray row = "0";
+        for (int i = 0; i < kCopies; ++i) {
+            header += ",x";
+            row += ",1";
+        }
+        const LoadResult r = loadText(header + '\n' + row + '\n');
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        const Dataset &ds = *r.dataset;
+        QCOMPARE(ds.columnCount(), kCopies + 1);
+        QCOMPARE(ds.column(0).name(), QStringLiteral("x_3"));
+        QCOMPARE(ds.column(1).name(), QStringLiteral("x"));
+        QCOMPARE(ds.column(2).name(), QStringLiteral("x_2"));
+        QCOMPARE(ds.column(3).name(), QStringLiteral("x_4")); // x_3 is taken
+        QCOMPARE(ds.column(kCopies).name(), QStringLiteral("x_%1").arg(kCopies + 1));
+        QSet<QString> unique;
+        for (const Column &c : ds.columns())
+            unique.insert(c.name());
+        QCOMPARE(unique.size(), kCopies + 1);
+    }
+
+    void duplicateNamingCanBeCancelled()
+    {
+        QByteArray header = "x";
+        for (int i = 0; i < 50000; ++i)
+            header += ",x";
+        std::atomic<bool> cancel { true };
+        LoadControl control;
+        control.cancel = &cancel;
+        const LoadResult r = CsvReader::readBuffer(header + '\n', kMem, {}, control);
+        QVERIFY(r.cancelled);
+    }
+
+    void wideOneRowFileTakesMemoryInProportion()
+    {
+        // One row, 10^6 columns, 9 MB: each chunk used to reserve 1,024 rows for every
+        // column (9 GB). Loaded in a child process, whose peak resident size is measured.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        constexpr int kColumns = 1000000;
+        QByteArray text;
+        text.reserve(10 * kColumns);
+        for (int c = 0; c < kColumns; ++c) {
+            text += c ? ",c" : "c";
+            text += QByteArray::number(c);
+        }
+        text += '\n';
+        for (int c = 0; c < kColumns; ++c)
+            text += c ? ",7" : "7";
+        text += '\n';
+        const QString path = dir.filePath(QStringLiteral("wide.csv"));
+        QVERIFY(writeFile(path, text));
+        const ChildRun run = runChild({ QStringLiteral("--load-child"), path });
+        QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("rows 1 columns 1000000")), qPrintable(run.out));
+        const qint64 peakKb = run.value(QStringLiteral("VmHWM"));
+        qInfo("one-row 10^6-column CSV (%lld bytes): peak resident %lld MB",
+            static_cast<long long>(text.size()), peakKb / 1024);
+        QVERIFY(peakKb > 0);
+        // ~600 bytes per column today (names, column objects, per-column bookkeeping);
+        // far below the 9 GB of reserving rows by width.
+        QVERIFY2(peakKb < 2 * 1024 * 1024, qPrintable(QString::number(peakKb)));
+    }
+
+    void wideFileTakesMemoryInProportion()
+    {
+        // 20,000 columns x 100 rows: 18 MB of text, 16 MB as doubles (it took 470 MB).
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        constexpr int kColumns = 20000;
+        QByteArray text;
+        for (int c = 0; c < kColumns; ++c)
+            text += (c ? ",c" : "c") + QByteArray::number(c);
+        text += '\n';
+        QRandomGenerator rng(7);
+        for (int r = 0; r < 100; ++r) {
+            QByteArray row;
+            for (int c = 0; c < kColumns; ++c)
+                row += (c ? "," : "") + QByteArray::number(rng.generateDouble(), 'f', 6);
+            text += row + '\n';
+        }
+        const QString path = dir.filePath(QStringLiteral("wide.csv"));
+        QVERIFY(writeFile(path, text));
+        const ChildRun run = runChild({ QStringLiteral("--load-child"), path });
+        QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("rows 100 columns 20000")), qPrintable(run.out));
+        const qint64 peakKb = run.value(QStringLiteral("VmHWM"));
+        qInfo("20,000 x 100 CSV (%lld bytes): peak resident %lld MB",
+            static_cast<long long>(text.size()), peakKb / 1024);
+        QVERIFY(peakKb > 0);
+        // The process itself, the 16 MB of columns, block and chunk buffers.
+        QVERIFY2(peakKb < 200 * 1024, qPrintable(QString::number(peakKb)));
+    }
+
+    void runningOutOfMemoryIsARefusal()
+    {
+        // Under an address-space limit the load fails with a message and exit code 1, not
+        // an abort (134) from a destructor or a thread that could not start.
+        const ChildRun base = runChild({ QStringLiteral("--vmsize-child") });
+        const qint64 baseKb = base.value(QStringLiteral("VmSize"));
+        QVERIFY2(baseKb > 0, qPrintable(base.out + base.err));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        // 60 MB of text, 240 MB of doubles: more than the 160 MB allowed beyond what the
+        // process needs to start.
+        QByteArray row = "1,2,3,4,5,6,7,8,9,0\n";
+        QByteArray text = "a,b,c,d,e,f,g,h,i,j\n";
+        text.reserve(60 << 20);
+        while (text.size() < (60 << 20))
+            text += row;
+        const QString path = dir.filePath(QStringLiteral("big.csv"));
+        QVERIFY(writeFile(path, text));
+        text = {};
+        const ChildRun run
+            = runChild({ QStringLiteral("--load-child"), path }, baseKb + 160 * 1024);
+        QVERIFY2(run.finished, qPrintable(QStringLiteral("the child was killed: ") + run.err));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("not enough memory to load ") + path
+                     + QStringLiteral(": needs about ")),
+            qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral(" GB")), qPrintable(run.err));
+    }
+
+    void fifoIsRefusedByEveryReader()
+    {
+        // A FIFO would block a reader forever (no writer ever comes): every reader, and
+        // the loader that picks one, refuses it before opening it, with the same words.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString fifo = dir.filePath(QStringLiteral("pipe.csv"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const auto refusal = [&](auto read) -> QString {
+            auto future = std::async(std::launch::async, read);
+            if (future.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+                // Blocked in open(): give it a writer and an end of file, then fail.
+                const int fd = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK);
+                if (fd >= 0)
+                    ::close(fd);
+                future.wait();
+                return QStringLiteral("blocked");
+            }
+            const LoadResult r = future.get();
+            return r.error ? r.error->toString() : QStringLiteral("loaded");
+        };
+        const QString csv = refusal([&] { return CsvReader::read(fifo); });
+        QVERIFY2(csv.contains(QStringLiteral("is not a regular file")), qPrintable(csv));
+        QVERIFY2(csv.startsWith(fifo), qPrintable(csv));
+        QCOMPARE(refusal([&] { return ArffReader::read(fifo); }), csv);
+        QCOMPARE(refusal([&] { return LibsvmReader::read(fifo); }), csv);
+        QCOMPARE(refusal([&] { return DatasetLoader::load(fifo); }), csv);
+        // A FIFO without a data suffix is sniffed by DatasetLoader: refused first too.
+        const QString bare = dir.filePath(QStringLiteral("pipe"));
+        QCOMPARE(::mkfifo(QFile::encodeName(bare).constData(), 0600), 0);
+        const QString sniffed = refusal([&] { return DatasetLoader::load(bare); });
+        QVERIFY2(sniffed.contains(QStringLiteral("is not a regular file")), qPrintable(sniffed));
+        // So is a device.
+        const LoadResult device = CsvReader::read(QStringLiteral("/dev/zero"));
+        QVERIFY(!device.ok());
+        QVERIFY(device.error->message.contains(QStringLiteral("is not a regular file")));
+    }
+
     // ---------------------------------------------------------------- quoting
     void quoting_data()
     {
@@ -1093,5 +1378,13 @@ print(json.dumps(out))
     }
 };
 
-QTEST_GUILESS_MAIN(TestCsvReader)
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && std::strncmp(argv[1], "--", 2) == 0 && std::strstr(argv[1], "-child"))
+        return childMain(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestCsvReader test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_csvreader.moc"

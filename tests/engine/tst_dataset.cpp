@@ -1,10 +1,12 @@
 // Column and Dataset semantics: shared cell storage, missing masks, type conversion,
 // addColumn/replaceColumn/removeColumn rules and role queries.
+#include "NumberCases.h"
 #include "data/Dataset.h"
 
 #include <QElapsedTimer>
 #include <QTest>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 using namespace sextant::engine;
@@ -154,6 +156,25 @@ private Q_SLOTS:
         QVERIFY(!c.sharesDataWith(n));
         // Already categorical: the same storage.
         QVERIFY(c.toCategorical().sharesDataWith(c));
+    }
+
+    void toNumericFollowsTheNumberRules_data() { sextant::testing::addNumberCases(); }
+    void toNumericFollowsTheNumberRules()
+    {
+        // NumberParser.h's table: a category converts to the number every reader reads
+        // from the same text, and a column with a non-number category does not convert.
+        QFETCH(QByteArray, text);
+        QFETCH(bool, number);
+        QFETCH(double, value);
+        const Column c = Column::categorical(
+            QStringLiteral("c"), { 0, 1 }, { QString::fromLatin1(text), QStringLiteral("2") });
+        Column out;
+        QCOMPARE(c.toNumeric(out), number);
+        if (number) {
+            const double got = out.values()[0];
+            QVERIFY2(std::memcmp(&got, &value, sizeof got) == 0,
+                qPrintable(QString::number(got, 'g', 17)));
+        }
     }
 
     void toNumeric()

@@ -1,5 +1,6 @@
 // LibsvmReader: dense/sparse correctness, qid, every error with its line and field, the
 // size limit, progress/cancel, and robustness against truncated and garbage input.
+#include "NumberCases.h"
 #include "data/LibsvmReader.h"
 
 #include <QElapsedTimer>
@@ -7,6 +8,7 @@
 #include <QTest>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 using namespace sextant::engine;
@@ -43,6 +45,63 @@ class TestLibsvmReader : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void numberRulesAreShared_data() { sextant::testing::addNumberCases(); }
+    void numberRulesAreShared()
+    {
+        // NumberParser.h's table, as a label and as a feature value: the same numbers
+        // as the CSV and ARFF readers and the row filters, the same refusals.
+        QFETCH(QByteArray, text);
+        QFETCH(bool, number);
+        QFETCH(double, value);
+        const LoadResult asLabel
+            = LibsvmReader::readBuffer(text + " 1:1\n", QStringLiteral("n.svm"));
+        const LoadResult asValue
+            = LibsvmReader::readBuffer("1 1:" + text + "\n", QStringLiteral("n.svm"));
+        if (!number) {
+            QVERIFY(!asLabel.ok());
+            QCOMPARE(asLabel.error->column, 1);
+            QVERIFY2(asLabel.error->message.contains(QStringLiteral("is not a number")),
+                qPrintable(describe(asLabel)));
+            QVERIFY(!asValue.ok());
+            QCOMPARE(asValue.error->column, 2);
+            QVERIFY2(asValue.error->message.contains(QStringLiteral("is not a number")),
+                qPrintable(describe(asValue)));
+            return;
+        }
+        QVERIFY2(asLabel.ok(), qPrintable(describe(asLabel)));
+        QVERIFY2(asValue.ok(), qPrintable(describe(asValue)));
+        const double label
+            = asLabel.dataset->column(asLabel.dataset->indexOf(QStringLiteral("label")))
+                  .values()[0];
+        const double feature
+            = asValue.dataset->column(asValue.dataset->indexOf(QStringLiteral("f1"))).values()[0];
+        QVERIFY2(std::memcmp(&label, &value, sizeof label) == 0,
+            qPrintable(QString::number(label, 'g', 17)));
+        QVERIFY2(std::memcmp(&feature, &value, sizeof feature) == 0,
+            qPrintable(QString::number(feature, 'g', 17)));
+    }
+
+    void indicesTakeOneSign()
+    {
+        // Integers follow the same sign rule: "+-2" is not an index (it was read as -2).
+        const LoadResult r = LibsvmReader::readBuffer("1 +-2:1\n", QStringLiteral("i.svm"));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error->message.contains(QStringLiteral("is not a positive integer")),
+            qPrintable(describe(r)));
+        const LoadResult plus = LibsvmReader::readBuffer("1 +2:1\n", QStringLiteral("i.svm"));
+        QVERIFY2(plus.ok(), qPrintable(describe(plus)));
+        QVERIFY(plus.dataset->indexOf(QStringLiteral("f2")) >= 0);
+    }
+
+    void utf16IsRefused()
+    {
+        const LoadResult r
+            = LibsvmReader::readBuffer(QByteArray("\xff\xfe\x31\0 \0", 6), QStringLiteral("u.svm"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error->line, 1);
+        QVERIFY2(r.error->message.contains(QStringLiteral("UTF-16")), qPrintable(describe(r)));
+    }
+
     void sample()
     {
         const LoadResult r = LibsvmReader::read(fixture("sample.libsvm"));

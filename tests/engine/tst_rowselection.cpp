@@ -1,4 +1,5 @@
 // selectRows, RowFilter (drop missing, conditions) and the condition parser.
+#include "NumberCases.h"
 #include "data/Dataset.h"
 #include "data/DatasetLoader.h"
 #include "data/RowSelection.h"
@@ -42,6 +43,32 @@ class TestRowSelection : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void numberRulesAreShared_data() { sextant::testing::addNumberCases(); }
+    void numberRulesAreShared()
+    {
+        // NumberParser.h's table: a condition's value is the number the readers read
+        // from the same text ("+-5" is not -5 here either; "1e400" is inf).
+        QFETCH(QByteArray, text);
+        QFETCH(bool, number);
+        QFETCH(double, value);
+        Dataset d;
+        d.addColumn(Column::numeric(QStringLiteral("x"), { number ? value : 0.0, 42.5 }));
+        const QString expr = QStringLiteral("x == ") + QString::fromLatin1(text);
+        if (!number) {
+            try {
+                rows(d, expr);
+                QFAIL("accepted a value that is not a number");
+            } catch (const RowFilterError &e) {
+                QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("is not a number")),
+                    e.what());
+            }
+            return;
+        }
+        QCOMPARE(rows(d, expr), (Rows { 0 }));
+        QCOMPARE(rows(d, QStringLiteral("x in (42.5, %1)").arg(QString::fromLatin1(text))),
+            (Rows { 0, 1 }));
+    }
+
     void selectRowsKeepsEverything()
     {
         const Dataset d = smallTable();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ml/Parallel.h"
+#include "core/Parallel.h"
 
 #include <algorithm>
 #include <atomic>
@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -109,8 +110,13 @@ private:
 
     void ensureWorkers(int wanted)
     {
-        while (static_cast<int>(m_workers.size()) < wanted)
-            m_workers.emplace_back([this] { workerLoop(); });
+        // A worker that cannot be started (no memory for its stack, a thread limit) is
+        // not fatal: the caller runs the chunks no worker claims.
+        try {
+            while (static_cast<int>(m_workers.size()) < wanted)
+                m_workers.emplace_back([this] { workerLoop(); });
+        } catch (const std::system_error &) {
+        }
     }
 
     void runChunk(int c)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -13,6 +14,7 @@ namespace sextant::engine {
 // thread and the others on std::threads. Returns the number of chunks used. Chunk
 // boundaries depend only on the arguments, so combining per-chunk results in chunk order
 // is deterministic. An exception in a chunk is rethrown on the caller after all chunks end.
+// Engine-wide (data/, ml/, nodes/): the one place that starts threads for a parallel loop.
 template<typename Fn>
 int parallelChunks(
     std::int64_t begin, std::int64_t end, int threads, std::int64_t minChunk, Fn &&fn)
@@ -30,19 +32,27 @@ int parallelChunks(
     std::vector<std::thread> workers;
     workers.reserve(static_cast<std::size_t>(chunks - 1));
     const auto bounds = [&](std::int64_t c) { return begin + n * c / chunks; };
-    for (std::int64_t c = 1; c < chunks; ++c)
-        workers.emplace_back([&, c] {
-            try {
-                fn(static_cast<int>(c), bounds(c), bounds(c + 1));
-            } catch (...) {
-                errors[static_cast<std::size_t>(c)] = std::current_exception();
-            }
-        });
-    try {
-        fn(0, bounds(0), bounds(1));
-    } catch (...) {
-        errors[0] = std::current_exception();
+    const auto run = [&](std::int64_t c) {
+        try {
+            fn(static_cast<int>(c), bounds(c), bounds(c + 1));
+        } catch (...) {
+            errors[static_cast<std::size_t>(c)] = std::current_exception();
+        }
+    };
+    // A thread that cannot be started (out of memory for its stack, a thread limit)
+    // leaves its chunk and the later ones to the calling thread: same chunks, same
+    // results, no std::terminate from a vector of joinable threads.
+    std::int64_t started = 1;
+    for (; started < chunks; ++started) {
+        try {
+            workers.emplace_back([&run, started] { run(started); });
+        } catch (const std::system_error &) {
+            break;
+        }
     }
+    run(0);
+    for (std::int64_t c = started; c < chunks; ++c)
+        run(c);
     for (auto &w : workers)
         w.join();
     for (auto &e : errors)
