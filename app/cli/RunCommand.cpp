@@ -2,7 +2,7 @@
 
 #include "cli/SinkDataWriter.h"
 #include "cli/SinkRenderer.h"
-#include "data/CsvWriter.h"
+#include "data/AtomicFile.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
 #include "graph/WorkflowFile.h"
@@ -428,8 +428,8 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
     report[QStringLiteral("nodes")] = nodesJson;
     const QString reportPath = outDir.filePath(QStringLiteral("run.json"));
     QString error;
-    if (CsvWriter::writeBytes(
-            QJsonDocument(report).toJson(QJsonDocument::Indented), reportPath, &error)) {
+    if (AtomicFile::write(
+            reportPath, QJsonDocument(report).toJson(QJsonDocument::Indented), &error)) {
         allWritten.append(reportPath);
     } else {
         err << "sextant: " << error << "\n";
