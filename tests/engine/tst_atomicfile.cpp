@@ -78,8 +78,8 @@ private Q_SLOTS:
         QVERIFY(!AtomicFile::write(path, QByteArray("x"), &error));
         QVERIFY2(error.startsWith(path + QStringLiteral(": cannot write: ")), qPrintable(error));
         // The operating system's reason follows.
-        QVERIFY2(
-            error.size() > (path + QStringLiteral(": cannot write: ")).size(), qPrintable(error));
+        QVERIFY2(error.size() > QString(path + QStringLiteral(": cannot write: ")).size(),
+            qPrintable(error));
         QVERIFY(!QFile::exists(path));
     }
 
