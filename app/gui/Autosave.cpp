@@ -153,6 +153,7 @@ bool Autosave::start()
         return false;
     }
     m_lock = std::move(lock);
+    removeStaleLocks();
 
     engine::GraphModel &graph = m_window.graphModel();
     // Structural changes are saved at once (one write per burst, e.g. a paste); parameter
@@ -168,6 +169,23 @@ bool Autosave::start()
     m_timer.start();
     applyTestHooks();
     return true;
+}
+
+void Autosave::removeStaleLocks() const
+{
+    // A session killed before it had anything to save leaves only its lock.
+    const QDir dir(m_directory);
+    for (const QString &name : dir.entryList({ QStringLiteral("*.lock") }, QDir::Files)) {
+        const QString path = dir.filePath(name);
+        const QString recovery
+            = dir.filePath(QFileInfo(name).completeBaseName() + QLatin1Char('.') + fileSuffix());
+        if (QFileInfo::exists(recovery) || path == m_lock->fileName())
+            continue;
+        QLockFile lock(path);
+        lock.setStaleLockTime(0);
+        if (lock.tryLock(0))
+            lock.unlock(); // nobody held it: gone with our own lock
+    }
 }
 
 void Autosave::scheduleSave()
@@ -325,8 +343,9 @@ Autosave::Choice Autosave::askWithDialog(const Recovery &r) const
             .arg(name),
         QMessageBox::NoButton, &m_window);
     const QString when = QLocale().toString(r.savedAt, QLocale::ShortFormat);
-    QString details
-        = tr("Last saved automatically: %1, %n node(s).", nullptr, r.nodeCount).arg(when);
+    const QString nodes
+        = r.nodeCount == 1 ? tr("1 node") : tr("%1 nodes").arg(QLocale().toString(r.nodeCount));
+    QString details = tr("Last saved automatically: %1, %2.").arg(when, nodes);
     if (!r.workflowPath.isEmpty())
         details += QLatin1Char('\n')
             + tr("Restore opens them as unsaved changes to %1; that file is only written when "
@@ -350,7 +369,7 @@ void Autosave::applyTestHooks()
     const QString addNode = qEnvironmentVariable("SEXTANT_TEST_ADD_NODE");
     if (!addNode.isEmpty()) {
         QTimer::singleShot(0, this, [this, addNode] {
-            if (m_window.graphEditor()->addNode(addNode, QPointF(0, 0)) == 0)
+            if (m_window.graphEditor()->addNode(addNode, QPointF(0, 320)) == 0)
                 qWarning("autosave test hook: could not add a %s node", qPrintable(addNode));
         });
     }

@@ -102,6 +102,7 @@ Q_SIGNALS:
 
 private:
     void scheduleSave();
+    void removeStaleLocks() const;
     bool restore(const Recovery &recovery, QString *error);
     Choice askWithDialog(const Recovery &recovery) const;
     QByteArray content() const;

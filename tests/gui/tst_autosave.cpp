@@ -17,10 +17,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -355,6 +357,21 @@ private Q_SLOTS:
     {
         const QString recovery = m_dir.filePath(QStringLiteral("recovery5"));
         QVERIFY(QDir().mkpath(recovery));
+        // Also the lock of a session killed before it saved anything (its process is gone).
+        QProcess gone;
+        gone.start(QStringLiteral("true"));
+        QVERIFY(gone.waitForStarted());
+        const qint64 deadPid = gone.processId();
+        QVERIFY(gone.waitForFinished());
+        const QString ghost = QDir(recovery).filePath(QStringLiteral("ghost.lock"));
+        // QLockFile's format: pid, application, host, machine id, boot id.
+        QVERIFY(writeFile(ghost,
+            QByteArray::number(deadPid) + "\nsextant\n" + QSysInfo::machineHostName().toUtf8()
+                + '\n' + QSysInfo::machineUniqueId() + '\n' + QSysInfo::bootUniqueId() + '\n'));
+        // A live one stays.
+        const QString live = QDir(recovery).filePath(QStringLiteral("live.lock"));
+        QLockFile liveLock(live);
+        QVERIFY(liveLock.tryLock(0));
         QVERIFY(writeFile(
             QDir(recovery).filePath(QStringLiteral("junk.") + Autosave::fileSuffix()), "{ nope"));
         MainWindow window;
@@ -370,6 +387,8 @@ private Q_SLOTS:
         QVERIFY(!autosave.offerRecovery());
         QCOMPARE(asked, 0);
         QCOMPARE(window.graphModel().nodeCount(), 0);
+        QVERIFY(!QFile::exists(ghost));
+        QVERIFY(QFile::exists(live));
         autosave.finish();
     }
 
