@@ -7,8 +7,10 @@
 
 #ifdef SEXTANT_WITH_GUI
 #include "cli/SinkRenderer.h"
+#include "gui/Autosave.h"
 #include "gui/HeadlessPlotRenderer.h"
 #include "gui/MainWindow.h"
+#include "gui/RunPathGuard.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -46,10 +48,19 @@ int main(int argc, char *argv[])
     // After the window: constructing it registers the resources the icon comes from.
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/sextant/icons/sextant.svg")));
     window.show();
+    // Asks before running a workflow that reads files outside its folder.
+    sextant::app::RunPathGuard pathGuard(window);
+    // Crash recovery: offers what a crashed session left, then keeps a copy of unsaved work.
+    sextant::app::Autosave autosave(window);
+    autosave.start();
+    autosave.offerRecovery();
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i)
         window.openFile(args[i]);
-    return app.exec();
+    const int code = app.exec();
+    if (code == 0)
+        autosave.finish(); // a clean exit: the window closed after a save or discard
+    return code;
 #else
     QCoreApplication app(argc, argv);
     return sextant::cli::run(app.arguments());

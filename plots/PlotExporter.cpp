@@ -1,5 +1,6 @@
 #include "plots/PlotExporter.h"
 
+#include "data/AtomicFile.h"
 #include "plots/QCustomPlotInclude.h"
 
 #include <QBuffer>
@@ -7,7 +8,9 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QImageWriter>
-#include <QSaveFile>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
 #include <QScreen>
 #include <QSvgGenerator>
 #include <cmath>
@@ -148,14 +151,17 @@ bool PlotExporter::save(QCustomPlot *plot, const QString &path, ExportFormat for
         return false;
     }
     const QSize size = effectiveSize(plot, options.size);
+    const QString renderFailed
+        = QCoreApplication::translate("PlotExporter", "could not render the plot");
+    // Every format goes through AtomicFile: an existing file is replaced only once the new
+    // one is complete.
     switch (format) {
     case ExportFormat::Png:
     case ExportFormat::Jpeg: {
         const double scale = options.scale > 0 ? options.scale : 1.0;
         QImage image = toImage(plot, size, scale);
         if (image.isNull()) {
-            setError(
-                error, QCoreApplication::translate("PlotExporter", "Could not render the plot"));
+            setError(error, engine::AtomicFile::failureMessage(path, renderFailed));
             return false;
         }
         const int dpi = options.dpi > 0 ? options.dpi : qRound(96 * scale);
@@ -164,49 +170,58 @@ bool PlotExporter::save(QCustomPlot *plot, const QString &path, ExportFormat for
         image.setDotsPerMeterY(dpm);
         if (format == ExportFormat::Jpeg)
             image = image.convertToFormat(QImage::Format_RGB32);
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly)) {
-            setError(error, file.errorString());
-            return false;
-        }
-        QImageWriter writer(&file, format == ExportFormat::Png ? "png" : "jpg");
-        if (format == ExportFormat::Jpeg)
-            writer.setQuality(92);
-        if (!writer.write(image)) {
-            setError(error, writer.errorString());
-            file.cancelWriting();
-            return false;
-        }
-        if (!file.commit()) {
-            setError(error, file.errorString());
-            return false;
-        }
-        return true;
+        return engine::AtomicFile::write(
+            path,
+            [&](QIODevice &device, QString *why) {
+                QImageWriter writer(&device, format == ExportFormat::Png ? "png" : "jpg");
+                if (format == ExportFormat::Jpeg)
+                    writer.setQuality(92);
+                if (writer.write(image))
+                    return true;
+                *why = writer.errorString();
+                return false;
+            },
+            error);
     }
     case ExportFormat::Svg: {
         const QByteArray svg = toSvg(plot, size, options.title);
         if (svg.isEmpty()) {
-            setError(
-                error, QCoreApplication::translate("PlotExporter", "Could not render the plot"));
+            setError(error, engine::AtomicFile::failureMessage(path, renderFailed));
             return false;
         }
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(svg) != svg.size() || !file.commit()) {
-            setError(error, file.errorString());
-            return false;
-        }
-        return true;
+        return engine::AtomicFile::write(path, svg, error);
     }
-    case ExportFormat::Pdf: {
-        // Vector output through QCustomPlot's own PDF writer (page = plot size in points).
-        if (!plot->savePdf(path, size.width(), size.height(), QCP::epAllowCosmetic,
-                QStringLiteral("Sextant"), options.title)) {
-            setError(
-                error, QCoreApplication::translate("PlotExporter", "Could not write %1").arg(path));
-            return false;
-        }
-        return true;
-    }
+    case ExportFormat::Pdf:
+        // Vector output, one page the size of the plot in points (what QCustomPlot::savePdf
+        // makes, but into the temporary file rather than over the target).
+        return engine::AtomicFile::write(
+            path,
+            [&](QIODevice &device, QString *why) {
+                QPdfWriter pdf(&device);
+                pdf.setCreator(QStringLiteral("Sextant"));
+                pdf.setTitle(options.title);
+                pdf.setResolution(96);
+                pdf.setPageLayout(
+                    QPageLayout(QPageSize(size, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                        QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point,
+                        QMarginsF(0, 0, 0, 0)));
+                QCPPainter painter;
+                if (!painter.begin(&pdf)) {
+                    *why = renderFailed;
+                    return false;
+                }
+                painter.setMode(QCPPainter::pmVectorized);
+                // Plot pixels map onto the page's points, so text keeps its size relative
+                // to the plot, as on screen.
+                painter.setWindow(QRect(QPoint(0, 0), size));
+                plot->toPainter(&painter, size.width(), size.height());
+                if (!painter.end()) {
+                    *why = renderFailed;
+                    return false;
+                }
+                return true;
+            },
+            error);
     }
     return false;
 }

@@ -39,8 +39,8 @@ public:
     static QString nameFilter(ExportFormat format);
 
     // Saves to `path` in the format its suffix names. On failure returns false and says
-    // why in `error`; an existing file is left untouched (raster and SVG go through
-    // QSaveFile).
+    // why in `error` (naming the file); an existing file is left untouched (every format
+    // goes through AtomicFile).
     static bool save(QCustomPlot *plot, const QString &path, const ExportOptions &options = {},
         QString *error = nullptr);
     static bool save(QCustomPlot *plot, const QString &path, ExportFormat format,

@@ -452,6 +452,8 @@ void GraphEditor::startRun(const QList<int> &targets)
         showMessage(tr("Nothing to run: add nodes first."));
         return;
     }
+    if (m_runGuard && !m_runGuard())
+        return;
     m_runNodes.clear();
     m_finishedNodes.clear();
     m_running = true;

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QVariantMap>
 #include <QWidget>
+#include <functional>
 
 class QAction;
 class QLabel;
@@ -85,6 +86,11 @@ public:
     // Adds a line to the message panel (and the status line).
     void showMessage(const QString &text, bool isError = false);
 
+    // Asked before every run (Run, Run to Here); returning false cancels it. The window
+    // confirms this way a run that would read files outside the workflow's folder.
+    using RunGuard = std::function<bool()>;
+    void setRunGuard(RunGuard guard) { m_runGuard = std::move(guard); }
+
 public Q_SLOTS:
     void run();
     void runToSelection();
@@ -137,6 +143,7 @@ private:
     QSet<int> m_finishedNodes; // of those, the ones with a final status
     int m_pasteCount = 0;
     int m_insertCount = 0;
+    RunGuard m_runGuard;
 };
 
 } // namespace sextant::widgets

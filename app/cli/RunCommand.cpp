@@ -2,10 +2,11 @@
 
 #include "cli/SinkDataWriter.h"
 #include "cli/SinkRenderer.h"
-#include "data/CsvWriter.h"
+#include "data/AtomicFile.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
 #include "graph/WorkflowFile.h"
+#include "graph/WorkflowPaths.h"
 #include "io/ModelFile.h"
 #include "io/OnnxExport.h"
 #include "nodes/BuiltinNodes.h"
@@ -40,6 +41,7 @@ struct Options {
     QString workflow;
     QString outDir;
     bool quiet = false;
+    bool allowOutsidePaths = false;
     QList<Assignment> assignments;
 };
 
@@ -129,13 +131,17 @@ QString RunCommand::usage()
 {
     return QStringLiteral(
         "  run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] [--quiet]\n"
+        "      [--allow-outside-paths]\n"
         "                       Run a workflow: print each node's progress and write the sink\n"
         "                       nodes' outputs into DIR (default ./FLOW-output): tables as\n"
         "                       CSV, views as JSON and CSV (and as PNG and SVG plots in\n"
         "                       builds with the GUI), a run report run.json. NODE is a node\n"
         "                       id, or a node type or name only one node has (histogram).\n"
         "                       Trained models are written as ID-KIND.sxmodel (and .onnx\n"
-        "                       when the node's export_onnx parameter is set).\n");
+        "                       when the node's export_onnx parameter is set). A workflow\n"
+        "                       that reads files outside its own folder (File and Model\n"
+        "                       File paths, after --set) is refused unless\n"
+        "                       --allow-outside-paths is given.\n");
 }
 
 int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -143,7 +149,7 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
     auto usageError = [&err](const QString &message) {
         err << "sextant run: " << message << "\n"
             << "Usage: sextant run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] "
-               "[--quiet]\n";
+               "[--quiet] [--allow-outside-paths]\n";
         err.flush();
         return kExitUsage;
     };
@@ -177,6 +183,8 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
                 return usageError(QStringLiteral("--out needs a directory"));
         } else if (a == QLatin1String("--quiet") || a == QLatin1String("-q")) {
             opt.quiet = true;
+        } else if (a == QLatin1String("--allow-outside-paths")) {
+            opt.allowOutsidePaths = true;
         } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
             return usageError(QStringLiteral("unknown option %1").arg(a));
         } else if (opt.workflow.isEmpty()) {
@@ -226,6 +234,19 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
             return usageError(QStringLiteral("--set %1: %2").arg(as.text, value.error()));
         if (Result<QVariant> set = model.setParameter(id, spec->name, value.value()); !set)
             return usageError(QStringLiteral("--set %1: %2").arg(as.text, set.error()));
+    }
+
+    // --- files it reads: only from its own folder unless the person allows more
+    if (const QList<WorkflowPath> outside = WorkflowPaths::outside(model);
+        !outside.isEmpty() && !opt.allowOutsidePaths) {
+        err << "sextant: " << opt.workflow << " reads files outside its folder "
+            << QDir::toNativeSeparators(model.baseDirectory()) << ":\n";
+        for (const QString &line : WorkflowPaths::describe(outside))
+            err << "  " << line << "\n";
+        err << "Not run. If you trust where the workflow came from, run it again with "
+               "--allow-outside-paths.\n";
+        err.flush();
+        return kExitFailure;
     }
 
     // --- run, one line per finished node
@@ -428,8 +449,8 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
     report[QStringLiteral("nodes")] = nodesJson;
     const QString reportPath = outDir.filePath(QStringLiteral("run.json"));
     QString error;
-    if (CsvWriter::writeBytes(
-            QJsonDocument(report).toJson(QJsonDocument::Indented), reportPath, &error)) {
+    if (AtomicFile::write(
+            reportPath, QJsonDocument(report).toJson(QJsonDocument::Indented), &error)) {
         allWritten.append(reportPath);
     } else {
         err << "sextant: " << error << "\n";

@@ -7,24 +7,27 @@ class QTextStream;
 
 namespace sextant::cli {
 
-// `sextant run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] [--quiet]`
+// `sextant run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] [--quiet]
+//      [--allow-outside-paths]`
 //
 // Loads the workflow (WorkflowFile::load: refused with its message when malformed), applies
 // each --set (NODE: a node id, or a node type id / display name that only one node of the
 // graph has, e.g. "4", "view.histogram", "Histogram"; VALUE parsed with
-// ParameterSpec::fromString), runs every node with the Executor (runBlocking), prints one
-// line per finished node, and writes each finished sink's result into DIR (created if
-// missing; default ./<FLOW basename>-output) as "<id>-<kind>.<ext>" (SinkDataWriter, plus
-// pictures through the registered SinkRenderer, if any), each node's trained model (a Model
-// output holding a TrainedModelPtr) as "<id>-<kind>.sxmodel" (ModelFile), plus
+// ParameterSpec::fromString), refuses (exit 1, listing them) a workflow whose file paths
+// point outside its own folder unless --allow-outside-paths is given (WorkflowPaths: a
+// workflow from someone else must not quietly read /etc/… or ../../…), runs every node with the
+// Executor (runBlocking), prints one line per finished node, and writes each finished sink's result
+// into DIR (created if missing; default ./<FLOW basename>-output) as "<id>-<kind>.<ext>"
+// (SinkDataWriter, plus pictures through the registered SinkRenderer, if any), each node's trained
+// model (a Model output holding a TrainedModelPtr) as "<id>-<kind>.sxmodel" (ModelFile), plus
 // "<id>-<kind>.onnx" when the node's "export_onnx" parameter is true (OnnxExport), and a
 // run report "run.json" listing every file per node.
 // Nothing is written outside DIR.
 //
 // Exit codes: 0 every node done and every output written; 1 the workflow could not be
-// read, a node failed (stderr: its id, type and message) or an output could not be
-// written; 2 usage error (bad option or --set syntax, unknown or ambiguous node, unknown
-// parameter, value refused by the parameter's schema).
+// read or reads files outside its folder, a node failed (stderr: its id, type and message) or an
+// output could not be written; 2 usage error (bad option or --set syntax, unknown or ambiguous
+// node, unknown parameter, value refused by the parameter's schema).
 class RunCommand {
 public:
     static constexpr int kExitOk = 0;

@@ -1,5 +1,6 @@
 #include "cli/SinkDataWriter.h"
 
+#include "data/AtomicFile.h"
 #include "data/CsvWriter.h"
 #include "data/Dataset.h"
 #include "data/Statistics.h"
@@ -27,7 +28,8 @@ QJsonValue jsonNumber(double v)
 
 bool writeJson(const QJsonObject &object, const QString &path, QStringList *written, QString *error)
 {
-    if (!CsvWriter::writeBytes(QJsonDocument(object).toJson(QJsonDocument::Indented), path, error))
+    if (!engine::AtomicFile::write(
+            path, QJsonDocument(object).toJson(QJsonDocument::Indented), error))
         return false;
     written->append(path);
     return true;

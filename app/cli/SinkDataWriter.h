@@ -14,7 +14,7 @@ namespace sextant::cli {
 //   CorrelationMatrix (view.correlation)  <base>.json, <base>.csv (square matrix)
 //   ScatterData (view.scatter)            <base>.json, <base>.csv (x, y[, colour] per row)
 //   QJsonObject / QVariantMap (metrics)   <base>.json
-// JSON numbers that are NaN or infinite are written as null. Files go through QSaveFile.
+// JSON numbers that are NaN or infinite are written as null. Files go through AtomicFile.
 class SinkDataWriter {
 public:
     enum class Outcome { Written, Unsupported, Failed };

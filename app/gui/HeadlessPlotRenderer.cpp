@@ -30,7 +30,7 @@ bool exportBoth(QCustomPlot *plot, const QString &basePath, const QString &title
         QString why;
         if (!plots::PlotExporter::save(plot, path, format, options, &why)) {
             if (error)
-                *error = path + QStringLiteral(": ") + why;
+                *error = why; // names the file
             return false;
         }
         written->append(path);

@@ -1095,6 +1095,29 @@ bool MainWindow::saveWorkflowAs(const QString &path)
     return true;
 }
 
+bool MainWindow::restoreWorkflow(const QByteArray &workflow, const QString &originalPath,
+    const QString &baseDirectory, QString *error)
+{
+    const engine::Status status
+        = engine::WorkflowFile::parse(workflow, *m_graph, tr("recovered workflow"));
+    if (!status) {
+        if (error)
+            *error = status.error();
+        return false;
+    }
+    m_executor->cancel(); // a run of the old graph ends; its results are dropped
+    m_graph->setBaseDirectory(
+        originalPath.isEmpty() ? baseDirectory : QFileInfo(originalPath).absolutePath());
+    m_graphEditor->undoStack()->clear(); // its commands refer to the old graph
+    m_graphEditor->undoStack()->resetClean(); // modified: the recovered edits are in no file
+    setWorkflowPath(originalPath);
+    updateWindowTitle();
+    m_tabs->setCurrentWidget(m_graphEditor);
+    m_graphEditor->fitToView();
+    statusBar()->showMessage(tr("Restored unsaved changes to %1").arg(workflowName()), 8000);
+    return true;
+}
+
 void MainWindow::rebaseRelativePaths(const QString &newDirectory)
 {
     const QString oldDirectory

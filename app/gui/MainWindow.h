@@ -104,6 +104,12 @@ public:
     bool saveWorkflow();
     // With an empty path: asks for one.
     bool saveWorkflowAs(const QString &path = {});
+    // Crash recovery (Autosave): puts a recovered workflow (WorkflowFile JSON) in place of
+    // the open one as unsaved changes to `originalPath` (empty: untitled, relative paths
+    // taken from `baseDirectory`); only Save writes it there. False, with the reason, when
+    // the workflow is refused (the graph is unchanged then).
+    bool restoreWorkflow(const QByteArray &workflow, const QString &originalPath,
+        const QString &baseDirectory, QString *error = nullptr);
     // Absolute path of the open workflow file; empty for an untitled one.
     QString workflowPath() const { return m_workflowPath; }
     // The file's base name, or "Untitled".

@@ -1,6 +1,7 @@
 #include "data/CsvWriter.h"
 
-#include <QSaveFile>
+#include "data/AtomicFile.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -104,27 +105,10 @@ QByteArray CsvWriter::toCsv(const Dataset &dataset, const CsvWriteOptions &optio
     return out;
 }
 
-bool CsvWriter::writeBytes(const QByteArray &data, const QString &path, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = path + QStringLiteral(": ") + file.errorString();
-        return false;
-    }
-    if (file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = path + QStringLiteral(": ") + file.errorString();
-        file.cancelWriting();
-        return false;
-    }
-    return true;
-}
-
 bool CsvWriter::write(
     const Dataset &dataset, const QString &path, const CsvWriteOptions &options, QString *error)
 {
-    return writeBytes(toCsv(dataset, options), path, error);
+    return AtomicFile::write(path, toCsv(dataset, options), error);
 }
 
 bool CsvWriter::writeTable(const QStringList &header, const QList<QStringList> &rows,
@@ -135,7 +119,7 @@ bool CsvWriter::writeTable(const QStringList &header, const QList<QStringList> &
         out.append(record(header, options));
     for (const QStringList &row : rows)
         out.append(record(row, options));
-    return writeBytes(out, path, error);
+    return AtomicFile::write(path, out, error);
 }
 
 } // namespace sextant::engine

@@ -40,15 +40,13 @@ public:
 
     // The whole dataset as CSV text.
     static QByteArray toCsv(const Dataset &dataset, const CsvWriteOptions &options = {});
-    // Writes `dataset` to `path` atomically (QSaveFile). On failure returns false and
+    // Writes `dataset` to `path` atomically (AtomicFile). On failure returns false and
     // says why in `error` (naming the path); an existing file is left untouched then.
     static bool write(const Dataset &dataset, const QString &path,
         const CsvWriteOptions &options = {}, QString *error = nullptr);
     // Writes a table of strings (`header` first unless empty) atomically.
     static bool writeTable(const QStringList &header, const QList<QStringList> &rows,
         const QString &path, const CsvWriteOptions &options = {}, QString *error = nullptr);
-    // Writes bytes to `path` atomically (QSaveFile).
-    static bool writeBytes(const QByteArray &data, const QString &path, QString *error = nullptr);
 };
 
 } // namespace sextant::engine

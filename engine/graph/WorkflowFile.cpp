@@ -1,5 +1,6 @@
 #include "graph/WorkflowFile.h"
 
+#include "data/AtomicFile.h"
 #include "graph/GraphModel.h"
 #include "sextant/Version.h"
 
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QSaveFile>
 #include <QSet>
 #include <cmath>
 #include <map>
@@ -378,18 +378,9 @@ Status WorkflowFile::parse(const QByteArray &data, GraphModel &model, const QStr
 
 Status WorkflowFile::save(const GraphModel &model, const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Status::failure(
-            QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-    const QByteArray data = serialize(model);
-    if (file.write(data) != data.size()) {
-        file.cancelWriting();
-        return Status::failure(
-            QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-    }
-    if (!file.commit())
-        return Status::failure(QStringLiteral("%1: cannot save: %2").arg(path, file.errorString()));
+    QString error;
+    if (!AtomicFile::write(path, serialize(model), &error))
+        return Status::failure(error);
     return Status::success();
 }
 

@@ -33,7 +33,7 @@ class GraphModel;
 // the model untouched. Files are data: nothing in them is ever executed.
 //
 // Writing is canonical (nodes by id, connections sorted, keys sorted, every parameter
-// written) and atomic (QSaveFile), so reading a file written by this version and writing
+// written) and atomic (AtomicFile), so reading a file written by this version and writing
 // it again gives the same bytes.
 class WorkflowFile {
 public:
@@ -52,7 +52,7 @@ public:
     static Status parse(const QByteArray &data, GraphModel &model,
         const QString &sourceName = QStringLiteral("workflow"));
 
-    // Atomic save (QSaveFile): a crash or full disk never leaves a half-written file.
+    // Atomic save (AtomicFile): a crash or full disk never leaves a half-written file.
     static Status save(const GraphModel &model, const QString &path);
     // Reads `path` into the model and sets the model's base directory to the file's
     // folder (relative data paths are resolved against it).

@@ -1,5 +1,6 @@
 #include "io/ModelFile.h"
 
+#include "data/AtomicFile.h"
 #include "io/EstimatorFactory.h"
 #include "ml/TransformerFactory.h"
 #include "sextant/Version.h"
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QtEndian>
 #include <algorithm>
 #include <cmath>
@@ -651,18 +651,9 @@ Status ModelFile::save(const TrainedModel &model, const QString &path)
     Result<QByteArray> bytes = toBytes(model);
     if (!bytes)
         return Status::failure(QStringLiteral("%1: %2").arg(path, bytes.error()));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Status::failure(
-            QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-    if (file.write(bytes.value()) != bytes.value().size()) {
-        const QString why = file.errorString();
-        file.cancelWriting();
-        return Status::failure(QStringLiteral("%1: cannot write: %2").arg(path, why));
-    }
-    if (!file.commit())
-        return Status::failure(
-            QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
+    QString error;
+    if (!AtomicFile::write(path, bytes.value(), &error))
+        return Status::failure(error);
     return Status::success();
 }
 

@@ -50,7 +50,7 @@ public:
     static QString fileDialogFilter() { return QStringLiteral("Sextant model (*.sxmodel)"); }
     static QByteArray magic() { return QByteArray("SXMODEL\0", kMagicSize); }
 
-    // Writes atomically (QSaveFile): an existing file is left as it was when saving fails.
+    // Writes atomically (AtomicFile): an existing file is left as it was when saving fails.
     static Status save(const TrainedModel &model, const QString &path);
     static Result<TrainedModelPtr> load(const QString &path);
 

@@ -1,5 +1,6 @@
 #include "io/OnnxExport.h"
 
+#include "data/AtomicFile.h"
 #include "ml/DecisionTree.h"
 #include "ml/DecisionTreeModel.h"
 #include "ml/GradientBoosting.h"
@@ -15,7 +16,6 @@
 #include <Eigen/Core>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -886,13 +886,9 @@ Status OnnxExport::exportModel(const TrainedModel &model, const QString &path)
     const Status ok = check(bytes.value());
     if (!ok)
         return Status::failure(QStringLiteral("ONNX export: not written, ") + ok.error());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Status::failure(
-            QStringLiteral("ONNX export: cannot write %1: %2").arg(path, file.errorString()));
-    if (file.write(bytes.value()) != bytes.value().size() || !file.commit())
-        return Status::failure(
-            QStringLiteral("ONNX export: cannot write %1: %2").arg(path, file.errorString()));
+    QString error;
+    if (!AtomicFile::write(path, bytes.value(), &error))
+        return Status::failure(QStringLiteral("ONNX export: ") + error);
     return Status::success();
 }
 

@@ -47,7 +47,7 @@ namespace sextant::engine {
 // differently.
 class OnnxExport {
 public:
-    // Writes the model atomically (QSaveFile) after check() accepted it.
+    // Writes the model atomically (AtomicFile) after check() accepted it.
     static Status exportModel(const TrainedModel &model, const QString &path);
     // The serialized ModelProto, or the reason the model cannot be expressed.
     static Result<QByteArray> toBytes(const TrainedModel &model);

@@ -398,8 +398,9 @@ private Q_SLOTS:
                                  .arg(datasetPath("iris.csv"));
         writeFile(flow, text.toUtf8());
         const QString out = m_dir.filePath(QStringLiteral("reuse-out"));
+        // The data file is outside the workflow's folder: allowed, the workflow is ours.
         Run r = runSextant({ QStringLiteral("run"), flow, QStringLiteral("--out"), out,
-            QStringLiteral("--quiet") });
+            QStringLiteral("--quiet"), QStringLiteral("--allow-outside-paths") });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
         QVERIFY(QFile::exists(QDir(out).filePath(QStringLiteral("4-metrics.json"))));
         QVERIFY(readAll(QDir(out).filePath(QStringLiteral("4-metrics.json"))).contains("accuracy"));
@@ -411,7 +412,8 @@ private Q_SLOTS:
         writeFile(m_dir.filePath(QStringLiteral("iris-bad.sxmodel")), bytes);
         writeFile(flow2, text.toUtf8().replace("iris.sxmodel", "iris-bad.sxmodel"));
         r = runSextant({ QStringLiteral("run"), flow2, QStringLiteral("--out"),
-            m_dir.filePath(QStringLiteral("reuse-bad-out")), QStringLiteral("--quiet") });
+            m_dir.filePath(QStringLiteral("reuse-bad-out")), QStringLiteral("--quiet"),
+            QStringLiteral("--allow-outside-paths") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("data.model_file")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("checksum")), qPrintable(r.err));

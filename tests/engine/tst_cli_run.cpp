@@ -128,6 +128,36 @@ double pearson(const std::vector<double> &a, const std::vector<double> &b)
     return sab / std::sqrt(saa * sbb);
 }
 
+// A two-node workflow (File -> Table) reading `path`, written to `flowPath`.
+void writeFileFlow(
+    const QString &flowPath, const QString &path, const QString &type = QStringLiteral("data.file"))
+{
+    QFile flow(flowPath);
+    if (!flow.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(flowPath));
+    const bool model = type == QLatin1String("data.model_file");
+    flow.write(
+        QStringLiteral(R"({"format": "sextant-workflow", "version": 1,
+  "nodes": [
+    {"id": 1, "type": "%1", "position": [0, 0], "parameters": {"path": "%2"}}%3
+  ],
+  "connections": [%4]})")
+            .arg(type, path,
+                model
+                    ? QString()
+                    : QStringLiteral(R"(, {"id": 2, "type": "view.table", "position": [200, 0]})"),
+                model
+                    ? QString()
+                    : QStringLiteral(R"({"from": 1, "output": "data", "to": 2, "input": "data"})"))
+            .toUtf8());
+}
+
+bool copyFile(const QString &from, const QString &to)
+{
+    QFile::remove(to);
+    return QFile::copy(from, to);
+}
+
 } // namespace
 
 class TestCliRun : public QObject {
@@ -411,6 +441,132 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("not a directory")), qPrintable(r.err));
         QCOMPARE(readAll(file), QByteArray("keep me"));
+    }
+
+    // --- files outside the workflow's folder
+
+    void outsidePathIsRefusedWithoutTheFlag()
+    {
+        QTemporaryDir dir;
+        const QString flow = dir.filePath(QStringLiteral("stranger.sextant"));
+        const QString outsideFile = QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/iris.csv");
+        writeFileFlow(flow, outsideFile);
+        const QString out = dir.filePath(QStringLiteral("out"));
+        Run r = runSextant({ QStringLiteral("run"), flow, QStringLiteral("--out"), out });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("outside its folder")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("node 1 (data.file) path: ") + outsideFile),
+            qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("--allow-outside-paths")), qPrintable(r.err));
+        QVERIFY2(!r.out.contains(QStringLiteral("running")), qPrintable(r.out));
+        QVERIFY(!QFileInfo::exists(out)); // nothing run, nothing written
+
+        r = runSextant({ QStringLiteral("run"), flow, QStringLiteral("--out"), out,
+            QStringLiteral("--allow-outside-paths") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QCOMPARE(lines(out + QStringLiteral("/2-table.csv")).size(), 151);
+    }
+
+    void outsidePaths_data()
+    {
+        QTest::addColumn<QString>("value"); // the path as written in the workflow
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<bool>("inside");
+        QTest::newRow("same folder") << "iris.csv"
+                                     << "data.file" << true;
+        QTest::newRow("sub folder") << "data/iris.csv"
+                                    << "data.file" << true;
+        QTest::newRow("dots that stay inside") << "./data/../iris.csv"
+                                               << "data.file" << true;
+        QTest::newRow("absolute inside") << "@DIR@/flows/data/iris.csv"
+                                         << "data.file" << true;
+        QTest::newRow("parent folder") << "../secret.csv"
+                                       << "data.file" << false;
+        QTest::newRow("far up") << "../../../../../../../../etc/hostname"
+                                << "data.file" << false;
+        QTest::newRow("etc") << "/etc/hostname"
+                             << "data.file" << false;
+        QTest::newRow("sibling with the folder's name as prefix") << "../flows-other/iris.csv"
+                                                                  << "data.file" << false;
+        QTest::newRow("symlink to a file outside") << "link.csv"
+                                                   << "data.file" << false;
+        QTest::newRow("symlinked folder outside") << "linked/secret.csv"
+                                                  << "data.file" << false;
+        QTest::newRow("symlinked folder, file missing") << "linked/not-there.csv"
+                                                        << "data.file" << false;
+        QTest::newRow("model file outside") << "../model.sxmodel"
+                                            << "data.model_file" << false;
+    }
+
+    void outsidePaths()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, type);
+        QFETCH(bool, inside);
+        // DIR/flows holds the workflow and its data; DIR itself is outside it.
+        QTemporaryDir dir;
+        const QString flows = dir.filePath(QStringLiteral("flows"));
+        QVERIFY(QDir().mkpath(flows + QStringLiteral("/data")));
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("flows-other"))));
+        const QString iris = QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/iris.csv");
+        QVERIFY(copyFile(iris, flows + QStringLiteral("/iris.csv")));
+        QVERIFY(copyFile(iris, flows + QStringLiteral("/data/iris.csv")));
+        QVERIFY(copyFile(iris, dir.filePath(QStringLiteral("secret.csv"))));
+        QVERIFY(copyFile(iris, dir.filePath(QStringLiteral("flows-other/iris.csv"))));
+        QVERIFY(QFile::link(
+            dir.filePath(QStringLiteral("secret.csv")), flows + QStringLiteral("/link.csv")));
+        QVERIFY(QFile::link(dir.path(), flows + QStringLiteral("/linked")));
+        value.replace(QStringLiteral("@DIR@"), dir.path());
+        const QString flow = flows + QStringLiteral("/flow.sextant");
+        writeFileFlow(flow, value, type);
+
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const Run r = runSextant({ QStringLiteral("run"), flow, QStringLiteral("--out"), out });
+        if (inside) {
+            QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+            QVERIFY2(!r.err.contains(QStringLiteral("outside")), qPrintable(r.err));
+            QCOMPARE(lines(out + QStringLiteral("/2-table.csv")).size(), 151);
+        } else {
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("outside its folder")), qPrintable(r.err));
+            // The path as written, and where it leads when that is not obvious.
+            QVERIFY2(r.err.contains(QStringLiteral("(%1) path: %2").arg(type, value)),
+                qPrintable(r.err));
+            if (value.contains(QStringLiteral("link")))
+                QVERIFY2(r.err.contains(QStringLiteral("-> ") + QDir(dir.path()).canonicalPath()),
+                    qPrintable(r.err));
+            QVERIFY(!QFileInfo::exists(out));
+        }
+    }
+
+    void setThatChangesAPathCounts()
+    {
+        // The example, copied with its data: runs as it is...
+        QTemporaryDir dir;
+        const QString flow = dir.filePath(QStringLiteral("iris-explore.sextant"));
+        QVERIFY(copyFile(example(), flow));
+        QVERIFY(copyFile(QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/iris.csv"),
+            dir.filePath(QStringLiteral("iris.csv"))));
+        const QString out = dir.filePath(QStringLiteral("out"));
+        Run r = runSextant({ QStringLiteral("run"), flow, QStringLiteral("--out"), out,
+            QStringLiteral("--quiet") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+
+        // ... but not once --set points its File node elsewhere.
+        const QString out2 = dir.filePath(QStringLiteral("out2"));
+        r = runSextant({ QStringLiteral("run"), flow, QStringLiteral("--set"),
+            QStringLiteral("1.path=/etc/hostname"), QStringLiteral("--out"), out2 });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("node 1 (data.file) path: /etc/hostname")),
+            qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(out2));
+    }
+
+    void helpMentionsAllowOutsidePaths()
+    {
+        const Run r = runSextant({ QStringLiteral("--help") });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("--allow-outside-paths")), qPrintable(r.out));
     }
 
     void helpMentionsRun()

@@ -13,6 +13,7 @@
 #include "plots/ScatterPlot.h"
 
 #include <QClipboard>
+#include <QDir>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImageReader>
@@ -21,8 +22,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <csignal>
 #include <functional>
 #include <memory>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace sextant;
 using plots::ExportFormat;
@@ -209,6 +213,67 @@ private Q_SLOTS:
         QVERIFY(readAll(dir.filePath(QStringLiteral("h.pdf"))).startsWith("%PDF"));
     }
 
+    void pdfIsAtomic()
+    {
+        auto view = makeView(QStringLiteral("roc"));
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("roc.pdf"));
+        {
+            QFile old(pdf);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("the figure from last week");
+        }
+        ExportOptions o;
+        o.size = QSize(500, 400);
+        // Writing fails part-way (files over 512 bytes refused, as on a full disk; also for
+        // root): the old file is as it was and nothing is left beside it.
+        QString error;
+        bool ok = true;
+        {
+            std::signal(SIGXFSZ, SIG_IGN);
+            rlimit old {};
+            QVERIFY(getrlimit(RLIMIT_FSIZE, &old) == 0);
+            rlimit limit = old;
+            limit.rlim_cur = 512;
+            QVERIFY(setrlimit(RLIMIT_FSIZE, &limit) == 0);
+            ok = view->exportTo(pdf, o, &error);
+            setrlimit(RLIMIT_FSIZE, &old);
+        }
+        QVERIFY(!ok);
+        QVERIFY2(error.startsWith(pdf + QStringLiteral(": cannot write: ")), qPrintable(error));
+        QCOMPARE(readAll(pdf), QByteArray("the figure from last week"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+            QStringList { QStringLiteral("roc.pdf") });
+
+        // An unwritable folder, the same (root may write anywhere).
+        if (::geteuid() != 0) {
+            QVERIFY(
+                QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+            ok = view->exportTo(pdf, o, &error);
+            QFile::setPermissions(dir.path(),
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            QVERIFY(!ok);
+            QVERIFY2(error.contains(pdf), qPrintable(error));
+            QCOMPARE(readAll(pdf), QByteArray("the figure from last week"));
+        }
+
+        // Then it works: one page the size of the plot in points, replacing the old file.
+        QVERIFY2(view->exportTo(pdf, o, &error), qPrintable(error));
+        const QByteArray bytes = readAll(pdf);
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY(bytes.contains("%%EOF"));
+        const qsizetype box = bytes.indexOf("/MediaBox");
+        QVERIFY(box >= 0);
+        const qsizetype open = bytes.indexOf('[', box);
+        const QList<QByteArray> corners
+            = bytes.mid(open + 1, bytes.indexOf(']', open) - open - 1).simplified().split(' ');
+        QCOMPARE(corners.size(), 4);
+        QCOMPARE(corners[2].toDouble(), 500.0);
+        QCOMPARE(corners[3].toDouble(), 400.0);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+            QStringList { QStringLiteral("roc.pdf") });
+    }
+
     void errors()
     {
         auto view = makeView(QStringLiteral("roc"));
@@ -217,7 +282,8 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("Unknown")));
         error.clear();
         QVERIFY(!view->exportTo(QStringLiteral("/nonexistent-dir/x/plot.png"), {}, &error));
-        QVERIFY(!error.isEmpty());
+        QVERIFY2(error.startsWith(QStringLiteral("/nonexistent-dir/x/plot.png: cannot write: ")),
+            qPrintable(error));
         QVERIFY(!PlotExporter::save(nullptr, QStringLiteral("/tmp/x.png")));
     }
 
