@@ -126,6 +126,10 @@ std::uint64_t estimateBytes(
             : csv::sniffDelimiter(begin, end, whole, csvOptions.quote, eol);
         const char *next = begin;
         columns = countFields(begin, end, delimiter, csvOptions.quote, next);
+        if (next < end && *next == '\r')
+            ++next;
+        if (next < end && *next == '\n')
+            ++next;
         dataStart = next;
     }
     // Data lines in the sample past the header, complete ones only unless it is the file.

@@ -38,7 +38,8 @@ constexpr std::uint64_t kMaxDenseCells = std::uint64_t(1) << 31;
 // sparse text collections that no dense table holds anyway.
 constexpr std::int64_t kMaxFeatures = 1000000;
 // What a column costs besides its cells: the Column and its storage, its name, its entry
-// in the dataset's name index (measured: about 400 bytes).
+// in the dataset's name index (measured: `sextant info` of a one-row file of 10^6 columns
+// peaks at 359 MB, about 330 bytes a column over the process's 30 MB).
 constexpr std::uint64_t kColumnOverheadBytes = 512;
 
 inline bool isBlank(char c)

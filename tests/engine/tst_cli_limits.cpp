@@ -18,7 +18,7 @@ struct Run {
 };
 
 // Runs `sextant args...`, under `ulimit -v limitKb` when limitKb > 0.
-Run runSextant(const QStringList &args, qint64 limitKb = 0)
+Run runSextant(const QStringList &args, qint64 limitKb = 0, int timeoutMs = 300000)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -34,7 +34,7 @@ Run runSextant(const QStringList &args, qint64 limitKb = 0)
     } else {
         p.start(QStringLiteral(SEXTANT_EXECUTABLE), args);
     }
-    if (!p.waitForFinished(300000)) {
+    if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished();
         return {};
@@ -82,11 +82,16 @@ bool writeRepeated(const QString &path, const QByteArray &head, const QByteArray
 qint64 limitKb(qint64 extraMb)
 {
     static qint64 baseKb = [] {
-        // The smallest limit (in 16 MB steps) under which `sextant --version` starts.
-        for (qint64 kb = 64 * 1024; kb <= 4 * 1024 * 1024; kb += 16 * 1024)
-            if (runSextant({ QStringLiteral("--version") }, kb).exitCode == 0)
-                return kb;
-        return qint64(0);
+        // The smallest limit (in 32 MB steps down from 1 GB) under which `sextant --version`
+        // runs. Searched from above: just under it, a BLAS worker thread that cannot map its
+        // buffer retries forever and the process never exits (hence the short timeout).
+        qint64 lowest = 0;
+        for (qint64 kb = 1024 * 1024; kb >= 64 * 1024; kb -= 32 * 1024) {
+            if (runSextant({ QStringLiteral("--version") }, kb, 10000).exitCode != 0)
+                break;
+            lowest = kb;
+        }
+        return lowest > 0 ? lowest + 32 * 1024 : 0;
     }();
     return baseKb + extraMb * 1024;
 }
@@ -208,6 +213,48 @@ private Q_SLOTS:
                                       "needs about 160 MB, ")),
             qPrintable(describe(r)));
         QVERIFY2(r.err.contains(QStringLiteral("estimated")), qPrintable(describe(r)));
+    }
+
+    // `sextant run`: a table that does not fit is refused by its File node, and a model
+    // whose training would not fit is refused by its learner before it fits; both name the
+    // node, say what is needed and exit with 1.
+    void runRefusesWhatDoesNotFit()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("train.csv"));
+        QByteArray header;
+        for (int c = 0; c < 1000; ++c)
+            header += (c ? "," : "") + QByteArray("c") + QByteArray::number(c);
+        header += '\n';
+        QVERIFY(writeRepeated(csv, header, QByteArray("1,").repeated(999) + "1\n", 20000, {}));
+        const QString flow = m_dir.filePath(QStringLiteral("train.sextant"));
+        QVERIFY(writeFile(flow,
+            QStringLiteral(R"({"format": "sextant-workflow", "version": 1,
+  "nodes": [
+    {"id": 1, "type": "data.file", "position": [0, 0], "parameters": {"path": "%1"}},
+    {"id": 2, "type": "model.random_forest", "position": [200, 0],
+     "parameters": {"target": "c999"}}
+  ],
+  "connections": [{"from": 1, "output": "data", "to": 2, "input": "data"}]})")
+                .arg(csv)
+                .toUtf8()));
+        const QString out = m_dir.filePath(QStringLiteral("run-out"));
+        // Not even the table fits.
+        Run r = runSextant(
+            { QStringLiteral("run"), flow, QStringLiteral("--out"), out }, limitKb(100));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(
+            r.err.contains(QStringLiteral("node 1 (data.file) failed")), qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(QStringLiteral("not enough memory to load the file: needs about "
+                                               "160 MB")),
+            qPrintable(describe(r)));
+        // The table fits (160 MB), a forest on it (4 x 160 MB) does not.
+        r = runSextant({ QStringLiteral("run"), flow, QStringLiteral("--out"), out }, limitKb(600));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("node 2 (model.random_forest) failed")),
+            qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(QStringLiteral("not enough memory to train Random Forest on 20000 "
+                                               "rows x 1000 features: needs about 640 MB, ")),
+            qPrintable(describe(r)));
     }
 
     // A model file framing a terabyte binary section (a sparse file: nothing is written)
