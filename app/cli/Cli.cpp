@@ -4,6 +4,7 @@
 #include "cli/PredictCommand.h"
 #include "cli/RunCommand.h"
 #include "data/DatasetLoader.h"
+#include "data/MemoryBudget.h"
 #include "data/Statistics.h"
 #include "sextant/Version.h"
 
@@ -14,6 +15,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <new>
+#include <stdexcept>
 
 namespace sextant::cli {
 
@@ -73,6 +76,10 @@ QString fmt(double v)
     return QString::number(v, 'g', 6);
 }
 
+void printJsonSummary(
+    const QString &path, const engine::Dataset &ds, const QList<engine::LoadIssue> &warnings);
+void printTextSummary(const QString &path, const engine::Dataset &ds);
+
 int info(const QStringList &args)
 {
     bool json = false;
@@ -107,86 +114,130 @@ int info(const QStringList &args)
         err() << "warning: " << w.toString() << "\n";
 
     const engine::Dataset &ds = *result.dataset;
-    if (json) {
-        QJsonObject root;
-        root[QStringLiteral("file")] = path;
-        root[QStringLiteral("rows")] = double(ds.rowCount());
-        root[QStringLiteral("columns")] = ds.columnCount();
-        QJsonArray cols;
-        for (const engine::Column &c : ds.columns()) {
-            const engine::ColumnSummary s = engine::Statistics::summarize(c);
-            QJsonObject o;
-            o[QStringLiteral("name")] = c.name();
-            o[QStringLiteral("type")] = engine::toString(c.type());
-            o[QStringLiteral("role")] = engine::toString(c.role());
-            o[QStringLiteral("count")] = double(s.count);
-            o[QStringLiteral("missing")] = double(s.missing);
-            o[QStringLiteral("distinct")] = double(s.distinct);
-            if (c.isNumeric()) {
-                o[QStringLiteral("mean")] = jsonNumber(s.mean);
-                o[QStringLiteral("std")] = jsonNumber(s.std);
-                o[QStringLiteral("min")] = jsonNumber(s.min);
-                o[QStringLiteral("q1")] = jsonNumber(s.q1);
-                o[QStringLiteral("median")] = jsonNumber(s.median);
-                o[QStringLiteral("q3")] = jsonNumber(s.q3);
-                o[QStringLiteral("max")] = jsonNumber(s.max);
-                o[QStringLiteral("suggests_categorical")] = c.suggestsCategorical();
-            } else {
-                o[QStringLiteral("mode")] = s.mode;
-                o[QStringLiteral("mode_count")] = double(s.modeCount);
-                o[QStringLiteral("categories")]
-                    = QJsonArray::fromStringList(c.categories().mid(0, 100));
-            }
-            cols.append(o);
-        }
-        root[QStringLiteral("column_summaries")] = cols;
-        QJsonArray warnings;
-        for (const engine::LoadIssue &w : result.warnings)
-            warnings.append(w.toString());
-        root[QStringLiteral("warnings")] = warnings;
-        out() << QJsonDocument(root).toJson(QJsonDocument::Indented);
-        out().flush();
-        return kExitOk;
-    }
+    if (json)
+        printJsonSummary(path, ds, result.warnings);
+    else
+        printTextSummary(path, ds);
+    out().flush();
+    return kExitOk;
+}
 
+// The summary of one column as JSON (QJsonDocument's key order and number format).
+QJsonObject columnJson(const engine::Column &c)
+{
+    const engine::ColumnSummary s = engine::Statistics::summarize(c);
+    QJsonObject o;
+    o[QStringLiteral("name")] = c.name();
+    o[QStringLiteral("type")] = engine::toString(c.type());
+    o[QStringLiteral("role")] = engine::toString(c.role());
+    o[QStringLiteral("count")] = double(s.count);
+    o[QStringLiteral("missing")] = double(s.missing);
+    o[QStringLiteral("distinct")] = double(s.distinct);
+    if (c.isNumeric()) {
+        o[QStringLiteral("mean")] = jsonNumber(s.mean);
+        o[QStringLiteral("std")] = jsonNumber(s.std);
+        o[QStringLiteral("min")] = jsonNumber(s.min);
+        o[QStringLiteral("q1")] = jsonNumber(s.q1);
+        o[QStringLiteral("median")] = jsonNumber(s.median);
+        o[QStringLiteral("q3")] = jsonNumber(s.q3);
+        o[QStringLiteral("max")] = jsonNumber(s.max);
+        o[QStringLiteral("suggests_categorical")] = c.suggestsCategorical();
+    } else {
+        o[QStringLiteral("mode")] = s.mode;
+        o[QStringLiteral("mode_count")] = double(s.modeCount);
+        o[QStringLiteral("categories")] = QJsonArray::fromStringList(c.categories().mid(0, 100));
+    }
+    return o;
+}
+
+// The same text QJsonDocument::Indented would make of {"column_summaries": [...], "columns",
+// "file", "rows", "warnings"}, written one column at a time so that the output of a wide
+// table is never held in memory whole.
+void printJsonSummary(
+    const QString &path, const engine::Dataset &ds, const QList<engine::LoadIssue> &warnings)
+{
+    out() << "{\n    \"column_summaries\": [\n";
+    const QList<engine::Column> &columns = ds.columns();
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        const QByteArray text
+            = QJsonDocument(columnJson(columns[i])).toJson(QJsonDocument::Indented);
+        // Indent the object two levels, as an element of the root's array.
+        qsizetype from = 0;
+        while (from < text.size()) {
+            qsizetype eol = text.indexOf('\n', from);
+            if (eol < 0)
+                eol = text.size();
+            if (from > 0)
+                out() << "\n";
+            out() << "        " << QString::fromUtf8(text.constData() + from, eol - from);
+            from = eol + 1;
+        }
+        out() << (i + 1 < columns.size() ? ",\n" : "\n");
+    }
+    out() << "    ],\n";
+    QJsonObject rest;
+    rest[QStringLiteral("file")] = path;
+    rest[QStringLiteral("rows")] = double(ds.rowCount());
+    rest[QStringLiteral("columns")] = ds.columnCount();
+    QJsonArray warningList;
+    for (const engine::LoadIssue &w : warnings)
+        warningList.append(w.toString());
+    rest[QStringLiteral("warnings")] = warningList;
+    const QByteArray tail = QJsonDocument(rest).toJson(QJsonDocument::Indented);
+    out() << QString::fromUtf8(tail.sliced(2)); // without the opening "{\n"
+}
+
+// The text table: a header and a row per column, the cells padded to the widest in their
+// column. Rows are formatted a block at a time and written, so a table of a million
+// columns never holds its whole output; the widths only grow from block to block (a
+// table of up to kBlock columns is aligned throughout).
+void printTextSummary(const QString &path, const engine::Dataset &ds)
+{
+    constexpr qsizetype kBlock = 4096;
     out() << path << ": " << ds.rowCount() << " rows, " << ds.columnCount() << " columns\n\n";
-    QStringList header
+    const QStringList header
         = { QStringLiteral("column"), QStringLiteral("type"), QStringLiteral("missing"),
               QStringLiteral("mean"), QStringLiteral("std"), QStringLiteral("min"),
               QStringLiteral("median"), QStringLiteral("max"), QStringLiteral("distinct") };
-    QList<QStringList> rows;
-    for (const engine::Column &c : ds.columns()) {
-        const engine::ColumnSummary s = engine::Statistics::summarize(c);
-        QString type = engine::toString(c.type());
-        if (c.role() == engine::ColumnRole::Target)
-            type += QStringLiteral(" (target)");
-        if (c.isNumeric()) {
-            rows.push_back({ c.name(), type, QString::number(s.missing), fmt(s.mean), fmt(s.std),
-                fmt(s.min), fmt(s.median), fmt(s.max), QString::number(s.distinct) });
-        } else {
-            rows.push_back({ c.name(), type, QString::number(s.missing), QStringLiteral("-"),
-                QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("mode: ") + s.mode,
-                QStringLiteral("-"), QString::number(s.distinct) });
-        }
-    }
     QList<qsizetype> widths(header.size());
     for (qsizetype i = 0; i < header.size(); ++i)
         widths[i] = header[i].size();
-    for (const QStringList &r : rows)
-        for (qsizetype i = 0; i < r.size(); ++i)
-            widths[i] = std::max(widths[i], std::min<qsizetype>(r[i].size(), 40));
-    auto printRow = [&](const QStringList &r) {
+    auto printRow = [&widths](const QStringList &r) {
         for (qsizetype i = 0; i < r.size(); ++i) {
             QString cell = r[i].size() > 40 ? r[i].left(39) + QChar(0x2026) : r[i];
             out() << (i == 0 ? cell.leftJustified(widths[i]) : cell.rightJustified(widths[i]));
             out() << (i + 1 < r.size() ? "  " : "\n");
         }
     };
-    printRow(header);
-    for (const QStringList &r : rows)
-        printRow(r);
-    out().flush();
-    return kExitOk;
+    const QList<engine::Column> &columns = ds.columns();
+    QList<QStringList> rows;
+    for (qsizetype first = 0; first == 0 || first < columns.size(); first += kBlock) {
+        rows.clear();
+        const qsizetype last = std::min<qsizetype>(columns.size(), first + kBlock);
+        for (qsizetype k = first; k < last; ++k) {
+            const engine::Column &c = columns[k];
+            const engine::ColumnSummary s = engine::Statistics::summarize(c);
+            QString type = engine::toString(c.type());
+            if (c.role() == engine::ColumnRole::Target)
+                type += QStringLiteral(" (target)");
+            if (c.isNumeric()) {
+                rows.push_back(
+                    { c.name(), type, QString::number(s.missing), fmt(s.mean), fmt(s.std),
+                        fmt(s.min), fmt(s.median), fmt(s.max), QString::number(s.distinct) });
+            } else {
+                rows.push_back({ c.name(), type, QString::number(s.missing), QStringLiteral("-"),
+                    QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("mode: ") + s.mode,
+                    QStringLiteral("-"), QString::number(s.distinct) });
+            }
+        }
+        for (const QStringList &r : rows)
+            for (qsizetype i = 0; i < r.size(); ++i)
+                widths[i] = std::max(widths[i], std::min<qsizetype>(r[i].size(), 40));
+        if (first == 0)
+            printRow(header);
+        for (const QStringList &r : rows)
+            printRow(r);
+    }
 }
 
 } // namespace
@@ -208,7 +259,34 @@ bool isCliInvocation(int argc, char **argv)
         || std::strcmp(first, "--version") == 0 || std::strcmp(first, "-v") == 0;
 }
 
+namespace {
+
+int dispatch(const QStringList &arguments);
+
+} // namespace
+
+// Every subcommand's allocation failure (a table, a model, an output larger than the
+// memory left) ends as a refusal with exit code 1, never as an abort; the loaders refuse
+// with their own estimate first, this catches what no estimate foresaw.
 int run(const QStringList &arguments)
+{
+    const QString what = arguments.size() >= 2
+        ? QStringLiteral("run 'sextant %1'").arg(arguments.mid(1).join(QLatin1Char(' ')))
+        : QStringLiteral("start");
+    try {
+        return dispatch(arguments);
+    } catch (const std::bad_alloc &) {
+    } catch (const std::length_error &) {
+    }
+    // Output already buffered may be lost; the message is what matters.
+    err() << "sextant: " << engine::MemoryBudget::outOfMemory(what) << "\n";
+    err().flush();
+    return kExitFailure;
+}
+
+namespace {
+
+int dispatch(const QStringList &arguments)
 {
     if (arguments.size() < 2) {
         err() << usage();
@@ -238,5 +316,7 @@ int run(const QStringList &arguments)
     err() << "sextant: unknown command '" << cmd << "'\n" << usage();
     return kExitUsage;
 }
+
+} // namespace
 
 } // namespace sextant::cli

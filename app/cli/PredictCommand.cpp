@@ -3,11 +3,13 @@
 #include "cli/RunCommand.h"
 #include "data/CsvWriter.h"
 #include "data/DatasetLoader.h"
+#include "data/MemoryBudget.h"
 #include "io/ModelFile.h"
 #include "ml/FitContext.h"
 
 #include <QTextStream>
 #include <exception>
+#include <new>
 
 namespace sextant::cli {
 
@@ -81,6 +83,9 @@ int PredictCommand::exec(const QStringList &args, QTextStream &out, QTextStream 
     Prediction p;
     try {
         p = model.value()->predict(raw);
+    } catch (const std::bad_alloc &) {
+        return failure(MemoryBudget::outOfMemory(
+            QStringLiteral("predict %1 rows with %2").arg(raw.rowCount()).arg(modelPath)));
     } catch (const std::exception &e) {
         return failure(QStringLiteral("%1 does not fit the model %2: %3")
                            .arg(dataPath, modelPath, QString::fromUtf8(e.what())));

@@ -2,6 +2,8 @@
 
 #include "data/NumberParser.h"
 #include "data/TextEncoding.h"
+#include "data/ArffDate.h"
+#include "data/MemoryBudget.h"
 #include "data/TextSource.h"
 
 #include <QHash>
@@ -9,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <new>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -52,6 +55,10 @@ namespace sextant::engine {
 
 namespace {
 
+using arff::compileDateFormat;
+using arff::DateFormat;
+using arff::parseDate;
+
 // ---------------------------------------------------------------------------------------
 // Tokens
 
@@ -65,19 +72,42 @@ struct Token {
 };
 
 // The tokens of one line; Token objects (and their string capacity) are reused from line
-// to line so that reading a row does not allocate.
+// to line so that reading a row does not allocate. At most `limit` tokens are kept: a data
+// row can hold no more than 2 x attributes + 5 tokens, so past the limit a line is wrong
+// whatever follows, and the rest is only counted (`total`) instead of costing ~40 bytes a
+// token. `leadingValues` and `firstNonValue` describe the whole line, kept or not.
 struct LineTokens {
     std::vector<Token> tokens;
-    std::size_t count = 0;
+    std::size_t count = 0; // tokens kept
+    std::size_t total = 0; // tokens on the line
+    std::size_t limit = std::numeric_limits<std::size_t>::max();
+    std::size_t leadingValues = 0; // values before the first brace
+    TokenKind firstNonValue = TokenKind::Word; // valid when leadingValues < total
+    Token dropped; // receives the tokens past the limit
 
+    void clear()
+    {
+        count = 0;
+        total = 0;
+        leadingValues = 0;
+    }
     Token &append(TokenKind kind)
     {
-        if (count == tokens.size())
-            tokens.emplace_back();
-        Token &t = tokens[count++];
-        t.kind = kind;
-        t.text.clear();
-        return t;
+        const bool value = kind == TokenKind::Word || kind == TokenKind::Quoted;
+        if (value && leadingValues == total)
+            ++leadingValues;
+        else if (!value && leadingValues == total)
+            firstNonValue = kind;
+        ++total;
+        Token *t = &dropped;
+        if (count < limit) {
+            if (count == tokens.size())
+                tokens.emplace_back();
+            t = &tokens[count++];
+        }
+        t->kind = kind;
+        t->text.clear();
+        return *t;
     }
     const Token &operator[](std::size_t i) const { return tokens[i]; }
 };
@@ -93,10 +123,10 @@ inline bool endsWord(unsigned char c)
 }
 
 // Splits [p, end) into tokens. On failure returns false with `error` set; the failing
-// token is the last one appended (its 1-based number is out.count).
+// token is the last one appended (its 1-based number is out.total).
 bool tokenize(const char *p, const char *end, LineTokens &out, QString &error)
 {
-    out.count = 0;
+    out.clear();
     while (p < end) {
         const auto c = static_cast<unsigned char>(*p);
         if (isSeparator(c)) {
@@ -197,322 +227,6 @@ QString describe(const Token &t)
 }
 
 // ---------------------------------------------------------------------------------------
-// Dates: a subset of Java's SimpleDateFormat, read as UTC.
-
-struct DateField {
-    enum Kind : std::uint8_t {
-        Literal,
-        Year,
-        Month,
-        MonthName,
-        Day,
-        Hour24,
-        Hour12,
-        AmPm,
-        Minute,
-        Second,
-        Millis,
-        DayName,
-        Zone
-    };
-    Kind kind = Literal;
-    int width = 0; // pattern letters repeated; for numbers, the minimum digits
-    std::string literal; // Literal only
-};
-
-struct DateFormat {
-    std::vector<DateField> fields;
-    bool valid = false;
-    QString unsupported; // the pattern letter that made it invalid
-};
-
-DateFormat compileDateFormat(const std::string &pattern)
-{
-    DateFormat f;
-    std::size_t i = 0;
-    auto addLiteral = [&f](char c) {
-        if (f.fields.empty() || f.fields.back().kind != DateField::Literal)
-            f.fields.push_back(DateField {});
-        f.fields.back().literal.push_back(c);
-    };
-    while (i < pattern.size()) {
-        const char c = pattern[i];
-        if (c == '\'') {
-            if (i + 1 < pattern.size() && pattern[i + 1] == '\'') {
-                addLiteral('\'');
-                i += 2;
-                continue;
-            }
-            ++i;
-            while (i < pattern.size()) {
-                if (pattern[i] == '\'') {
-                    if (i + 1 < pattern.size() && pattern[i + 1] == '\'') {
-                        addLiteral('\'');
-                        i += 2;
-                        continue;
-                    }
-                    break;
-                }
-                addLiteral(pattern[i++]);
-            }
-            ++i; // closing quote (or end)
-            continue;
-        }
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-            addLiteral(c);
-            ++i;
-            continue;
-        }
-        int n = 0;
-        while (i < pattern.size() && pattern[i] == c) {
-            ++n;
-            ++i;
-        }
-        DateField d;
-        d.width = n;
-        switch (c) {
-        case 'y':
-            d.kind = DateField::Year;
-            break;
-        case 'M':
-            d.kind = n >= 3 ? DateField::MonthName : DateField::Month;
-            break;
-        case 'd':
-            d.kind = DateField::Day;
-            break;
-        case 'H':
-            d.kind = DateField::Hour24;
-            break;
-        case 'h':
-            d.kind = DateField::Hour12;
-            break;
-        case 'a':
-            d.kind = DateField::AmPm;
-            break;
-        case 'm':
-            d.kind = DateField::Minute;
-            break;
-        case 's':
-            d.kind = DateField::Second;
-            break;
-        case 'S':
-            d.kind = DateField::Millis;
-            break;
-        case 'E':
-            d.kind = DateField::DayName;
-            break;
-        case 'Z':
-        case 'X':
-            d.kind = DateField::Zone;
-            break;
-        default:
-            f.unsupported = QString(QLatin1Char(c));
-            return f;
-        }
-        f.fields.push_back(std::move(d));
-    }
-    f.valid = true;
-    return f;
-}
-
-// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant).
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-bool isLeap(std::int64_t y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int daysInMonth(std::int64_t y, int m)
-{
-    static const int kDays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    return m == 2 && isLeap(y) ? 29 : kDays[m - 1];
-}
-
-bool startsWithNoCase(std::string_view s, std::string_view prefix)
-{
-    if (s.size() < prefix.size())
-        return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char a = s[i], b = prefix[i];
-        if (a >= 'A' && a <= 'Z')
-            a = static_cast<char>(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z')
-            b = static_cast<char>(b - 'A' + 'a');
-        if (a != b)
-            return false;
-    }
-    return true;
-}
-
-// Parses `s` with `fmt`; returns seconds since the epoch (UTC).
-bool parseDate(const DateFormat &fmt, std::string_view s, double &out)
-{
-    static const char *const kMonths[] = { "january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december" };
-    std::int64_t year = 1970;
-    int month = 1, day = 1, hour = 0, minute = 0, second = 0, millis = 0;
-    int hour12 = -1, pm = -1;
-    std::int64_t zoneSeconds = 0;
-    std::size_t pos = 0;
-    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
-
-    for (std::size_t fi = 0; fi < fmt.fields.size(); ++fi) {
-        const DateField &f = fmt.fields[fi];
-        switch (f.kind) {
-        case DateField::Literal:
-            if (s.substr(pos, f.literal.size()) != f.literal)
-                return false;
-            pos += f.literal.size();
-            break;
-        case DateField::MonthName: {
-            int found = 0;
-            for (int m = 0; m < 12 && !found; ++m) {
-                const std::string_view full(kMonths[m]);
-                const std::size_t len = f.width >= 4 ? full.size() : 3;
-                if (startsWithNoCase(s.substr(pos), full.substr(0, len))) {
-                    found = m + 1;
-                    pos += len;
-                }
-            }
-            if (!found)
-                return false;
-            month = found;
-            break;
-        }
-        case DateField::DayName: {
-            const std::size_t start = pos;
-            while (pos < s.size()
-                && ((s[pos] >= 'a' && s[pos] <= 'z') || (s[pos] >= 'A' && s[pos] <= 'Z')))
-                ++pos;
-            if (pos == start)
-                return false;
-            break;
-        }
-        case DateField::AmPm:
-            if (startsWithNoCase(s.substr(pos), "am"))
-                pm = 0;
-            else if (startsWithNoCase(s.substr(pos), "pm"))
-                pm = 1;
-            else
-                return false;
-            pos += 2;
-            break;
-        case DateField::Zone: {
-            if (pos < s.size() && s[pos] == 'Z') {
-                ++pos;
-                break;
-            }
-            if (pos >= s.size() || (s[pos] != '+' && s[pos] != '-'))
-                return false;
-            const int sign = s[pos] == '-' ? -1 : 1;
-            ++pos;
-            int digits[4] = { 0, 0, 0, 0 };
-            int nd = 0;
-            while (nd < 4 && pos < s.size()) {
-                if (isDigit(s[pos])) {
-                    digits[nd++] = s[pos++] - '0';
-                } else if (s[pos] == ':' && nd == 2) {
-                    ++pos;
-                } else {
-                    break;
-                }
-            }
-            if (nd != 2 && nd != 4)
-                return false;
-            const int hh = digits[0] * 10 + digits[1];
-            const int mm = nd == 4 ? digits[2] * 10 + digits[3] : 0;
-            if (hh > 23 || mm > 59)
-                return false;
-            zoneSeconds = sign * (hh * 3600 + mm * 60);
-            break;
-        }
-        default: {
-            // A number. When the next field is also a number (no separator), read exactly
-            // `width` digits, as SimpleDateFormat does for abutting fields.
-            const bool abutting = fi + 1 < fmt.fields.size()
-                && fmt.fields[fi + 1].kind != DateField::Literal
-                && fmt.fields[fi + 1].kind != DateField::AmPm
-                && fmt.fields[fi + 1].kind != DateField::Zone
-                && fmt.fields[fi + 1].kind != DateField::DayName
-                && fmt.fields[fi + 1].kind != DateField::MonthName;
-            const std::size_t maxDigits = abutting ? static_cast<std::size_t>(f.width) : 9;
-            bool negative = false;
-            if (f.kind == DateField::Year && pos < s.size() && s[pos] == '-') {
-                negative = true;
-                ++pos;
-            }
-            const std::size_t start = pos;
-            std::int64_t v = 0;
-            while (pos < s.size() && pos - start < maxDigits && isDigit(s[pos]))
-                v = v * 10 + (s[pos++] - '0');
-            const std::size_t nDigits = pos - start;
-            if (nDigits == 0 || (abutting && nDigits != maxDigits))
-                return false;
-            switch (f.kind) {
-            case DateField::Year:
-                year = negative ? -v : v;
-                if (f.width == 2 && nDigits == 2)
-                    year += 2000; // Java pivots around "now"; a fixed century is reproducible
-                break;
-            case DateField::Month:
-                month = static_cast<int>(v);
-                break;
-            case DateField::Day:
-                day = static_cast<int>(v);
-                break;
-            case DateField::Hour24:
-                hour = static_cast<int>(v);
-                break;
-            case DateField::Hour12:
-                hour12 = static_cast<int>(v);
-                break;
-            case DateField::Minute:
-                minute = static_cast<int>(v);
-                break;
-            case DateField::Second:
-                second = static_cast<int>(v);
-                break;
-            case DateField::Millis:
-                // "SSS" is a count of milliseconds.
-                if (v > 999)
-                    return false;
-                millis = static_cast<int>(v);
-                break;
-            default:
-                return false;
-            }
-        }
-        }
-    }
-    if (pos != s.size())
-        return false;
-    if (hour12 >= 0) {
-        if (hour12 < 1 || hour12 > 12)
-            return false;
-        hour = hour12 % 12 + (pm == 1 ? 12 : 0);
-    } else if (pm == 1 && hour < 12) {
-        hour += 12;
-    }
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23
-        || minute > 59 || second > 60 || year < -1000000 || year > 1000000)
-        return false;
-    const std::int64_t days
-        = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-    const std::int64_t secs = days * 86400 + hour * 3600 + minute * 60 + second - zoneSeconds;
-    out = static_cast<double>(secs) + millis / 1000.0;
-    return true;
-}
-
-// ---------------------------------------------------------------------------------------
 // Attributes
 
 struct Attribute {
@@ -576,6 +290,9 @@ public:
 private:
     enum class State { Start, Header, Data };
 
+    LoadResult parse();
+    LoadResult outOfMemory() const;
+
     LoadIssue issue(int column, const QString &message) const
     {
         return LoadIssue { m_source, m_line, column, message };
@@ -609,6 +326,10 @@ private:
     std::vector<Attribute> m_attributes;
     QHash<QString, int> m_attributeIndex;
     std::int64_t m_rows = 0;
+    // For the out-of-memory message: where the current line starts and its length.
+    const char *m_lineStart = nullptr;
+    std::size_t m_lineLength = 0;
+    std::size_t m_attributeCount = 0;
     bool m_warnedWeights = false;
     int m_latin1Warnings = 0; // kept; the rest are counted in m_latin1Dropped
     std::int64_t m_latin1Dropped = 0;
@@ -634,7 +355,36 @@ QString Parser::decodeText(const std::string &bytes, int field)
     return decoded;
 }
 
+// Every allocation (tokens, cells, categories) is proportional to the file, but a file can
+// still be larger than the memory left: running out is a refusal naming the line reached,
+// never an abort.
 LoadResult Parser::run()
+{
+    try {
+        return parse();
+    } catch (const std::bad_alloc &) {
+        m_attributes = {};
+        m_tokens = {};
+        return outOfMemory();
+    }
+}
+
+LoadResult Parser::outOfMemory() const
+{
+    // What the table needs: a double per cell for the rows of the whole file (estimated
+    // from the share of the file read so far), and the line being read as tokens.
+    const auto size = static_cast<double>(m_end - m_begin);
+    const double done
+        = m_lineStart ? std::max(1.0, static_cast<double>(m_lineStart - m_begin)) : size;
+    const double cells = static_cast<double>(m_rows) * static_cast<double>(m_attributeCount);
+    const double needed = cells * sizeof(double) * (size / done)
+        + static_cast<double>(m_lineLength) * sizeof(Token) / 2.0;
+    return LoadResult::failure(issue(0,
+        MemoryBudget::outOfMemory(
+            QStringLiteral("load the file"), static_cast<std::uint64_t>(needed))));
+}
+
+LoadResult Parser::parse()
 {
     const std::size_t size = static_cast<std::size_t>(m_end - m_begin);
     if (size == 0)
@@ -656,6 +406,8 @@ LoadResult Parser::run()
         while (lineEnd > p && lineEnd[-1] == '\r')
             --lineEnd;
         ++m_line;
+        m_lineStart = p;
+        m_lineLength = static_cast<std::size_t>(lineEnd - p);
 
         if (std::memchr(p, '\0', lineEnd - p))
             return LoadResult::failure(issue(
@@ -663,9 +415,9 @@ LoadResult Parser::run()
 
         QString tokenError;
         if (!tokenize(p, lineEnd, m_tokens, tokenError))
-            return LoadResult::failure(issue(static_cast<int>(m_tokens.count), tokenError));
+            return LoadResult::failure(issue(static_cast<int>(m_tokens.total), tokenError));
 
-        if (m_tokens.count > 0) {
+        if (m_tokens.total > 0) {
             const bool ok = m_state == State::Data ? dataLine() : headerLine();
             if (!ok)
                 return LoadResult::failure(*m_error);
@@ -721,6 +473,8 @@ bool Parser::headerLine()
         if (m_attributes.empty())
             return fail(1, QStringLiteral("@data before any @attribute declaration"));
         m_state = State::Data;
+        m_attributeCount = m_attributes.size();
+        m_tokens.limit = 2 * m_attributes.size() + 6;
         return true;
     }
     if (keyword == "@relation")
@@ -872,7 +626,7 @@ void Parser::storeDefault(Attribute &a)
 // Weka's optional instance weight "{w}" after a row: checked, then ignored.
 bool Parser::weight(std::size_t first, int firstField)
 {
-    const std::size_t n = m_tokens.count - first;
+    const std::size_t n = m_tokens.total - first;
     double w = 0;
     if (n != 3 || m_tokens[first].kind != TokenKind::OpenBrace
         || m_tokens[first + 1].kind != TokenKind::Word || !parseDouble(m_tokens[first + 1].text, w)
@@ -891,10 +645,8 @@ bool Parser::dataLine()
 {
     if (m_tokens[0].kind == TokenKind::OpenBrace)
         return sparseRow();
-    std::size_t values = 0;
-    while (values < m_tokens.count && m_tokens[values].isValue())
-        ++values;
-    if (values < m_tokens.count && m_tokens[values].kind == TokenKind::CloseBrace)
+    const std::size_t values = m_tokens.leadingValues;
+    if (values < m_tokens.total && m_tokens.firstNonValue == TokenKind::CloseBrace)
         return fail(static_cast<int>(values + 1), QStringLiteral("unexpected '}'"));
     return denseRow(values);
 }
@@ -907,7 +659,7 @@ bool Parser::denseRow(std::size_t valueCount)
             QStringLiteral("expected %1 values (one per attribute), found %2")
                 .arg(n)
                 .arg(valueCount));
-    if (valueCount < m_tokens.count && !weight(valueCount, static_cast<int>(n + 1)))
+    if (valueCount < m_tokens.total && !weight(valueCount, static_cast<int>(n + 1)))
         return false;
     for (std::size_t i = 0; i < n; ++i) {
         // A failure ends the load, so the columns' lengths need no repair.
@@ -967,7 +719,7 @@ bool Parser::sparseRow()
     }
     if (!closed)
         return fail(entry + 1, QStringLiteral("sparse row is not closed with '}'"));
-    if (i < m_tokens.count && !weight(i, entry + 1))
+    if (i < m_tokens.total && !weight(i, entry + 1))
         return false;
     for (; nextAttr < n; ++nextAttr)
         storeDefault(m_attributes[nextAttr]);

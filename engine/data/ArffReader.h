@@ -14,10 +14,13 @@ namespace sextant::engine {
 //  - string attributes become categorical (categories in order of first appearance).
 //  - date attributes become numeric: seconds since 1970-01-01T00:00:00 UTC, read with
 //    the attribute's SimpleDateFormat pattern (a format Sextant cannot parse keeps the
-//    values as text categories, with a warning).
+//    values as text categories, with a warning); the patterns read are in ArffDate.h.
 //  - Sparse rows: 0-based ascending indices; absent entries are 0 (numeric, date) or the
 //    first value (nominal, string), as in Weka. Instance weights {w} are ignored.
-// Errors name the file, line and field. See ArffReader.cpp for the details.
+// Errors name the file, line and field. Running out of memory (a header line declaring
+// millions of values, a table larger than the memory left) is refused the same way, with
+// the line reached and an estimate of what was needed, never an abort. See ArffReader.cpp
+// for the details.
 class ArffReader {
 public:
     static LoadResult read(const QString &path, const LoadControl &control = {});

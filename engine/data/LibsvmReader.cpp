@@ -2,6 +2,7 @@
 
 #include "data/NumberParser.h"
 #include "data/TextEncoding.h"
+#include "data/MemoryBudget.h"
 #include "data/TextSource.h"
 
 #include <cmath>
@@ -24,14 +25,25 @@
 // then "f1".."fN" with N the largest index seen, absent entries 0.
 //
 // The file is read once into compressed sparse rows (index and value per entry), then
-// scattered into the dense columns: O(entries + rows x N) time. A table of more than
-// kMaxDenseCells cells is refused before anything that size is allocated.
+// scattered into the dense columns: O(entries + rows x N) time and memory. Because every
+// index up to the largest becomes a column, the width is bounded before anything that
+// size is allocated: an index above kMaxFeatures is refused on its line, and so is a
+// table of more than kMaxDenseCells cells or one that does not fit the memory available
+// (MemoryBudget), with the size it would need.
 
 namespace sextant::engine {
 
 namespace {
 
 constexpr std::uint64_t kMaxDenseCells = std::uint64_t(1) << 31;
+// The widest table a LIBSVM file may make (Dataset columns are dense, and each costs a few
+// hundred bytes besides its cells). Public data sets with more features (news20, url) are
+// sparse text collections that no dense table holds anyway.
+constexpr std::int64_t kMaxFeatures = 1000000;
+// What a column costs besides its cells: the Column and its storage, its name, its entry
+// in the dataset's name index (measured: `sextant info` of a one-row file of 10^6 columns
+// peaks at 359 MB, about 330 bytes a column over the process's 30 MB).
+constexpr std::uint64_t kColumnOverheadBytes = 512;
 
 inline bool isBlank(char c)
 {
@@ -171,12 +183,14 @@ bool Parser::parseLine(const char *p, const char *e, std::int64_t line, int &fie
                         .arg(previous);
             return false;
         }
-        if (static_cast<std::uint64_t>(index) > kMaxDenseCells
-            || index > std::numeric_limits<std::int32_t>::max()) {
-            error = QStringLiteral("feature index %1 is too large: a dense table with that many "
-                                   "columns would need more than %2 cells")
-                        .arg(index)
-                        .arg(kMaxDenseCells);
+        if (index > kMaxFeatures) {
+            error
+                = QStringLiteral("feature index %1 is too large: the limit is %2 features (Sextant "
+                                 "holds LIBSVM data as dense columns, one per index up to the "
+                                 "largest; renumber the features to consecutive indices (or "
+                                 "keep only those you need) before loading)")
+                      .arg(index)
+                      .arg(kMaxFeatures);
             return false;
         }
         double value = 0;
@@ -245,7 +259,9 @@ LoadResult Parser::run()
             }
         }
     } catch (const std::bad_alloc &) {
-        return fail(line, 0, QStringLiteral("not enough memory to read the file"));
+        return fail(line, 0,
+            MemoryBudget::outOfMemory(QStringLiteral("read the file"),
+                (m_index.size() + 1) * (sizeof(std::int32_t) + sizeof(double)) * 2));
     }
     if (m_control.cancelled())
         return LoadResult::wasCancelled(m_source);
@@ -265,13 +281,18 @@ LoadResult Parser::run()
                 .arg(cells)
                 .arg(double(cells) * 8.0 / double(1 << 30), 0, 'f', 1)
                 .arg(kMaxDenseCells));
+    const std::uint64_t columns = static_cast<std::uint64_t>(m_maxIndex) + (m_anyQid ? 2 : 1);
+    const std::uint64_t needed
+        = (cells + rows * (m_anyQid ? 2 : 1)) * sizeof(double) + columns * kColumnOverheadBytes;
+    const QString what = QStringLiteral("load the file as a dense table of %1 rows x %2 features")
+                             .arg(rows)
+                             .arg(m_maxIndex);
+    if (const auto why = MemoryBudget::shortfall(needed, what))
+        return fail(m_maxIndexLine, m_maxIndexField, *why);
     try {
         return build();
     } catch (const std::bad_alloc &) {
-        return fail(0, 0,
-            QStringLiteral("not enough memory for %1 rows x %2 features")
-                .arg(rows)
-                .arg(m_maxIndex));
+        return fail(0, 0, MemoryBudget::outOfMemory(what, needed));
     }
 }
 

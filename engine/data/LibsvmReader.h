@@ -10,8 +10,10 @@ namespace sextant::engine {
 // Optional "qid:N" tokens (directly after the label) become a numeric "qid" column placed
 // after "label", with the ignore role (it groups rows, it is not a feature), missing on
 // lines without one. Blank and '#' comment lines are skipped. An index that is 0, repeated
-// or not ascending is an error naming the line and field; so is a table of more than 2^31
-// cells (rows x N), refused before it is allocated.
+// or not ascending is an error naming the line and field. The columns are dense, so the
+// width is bounded: an index above 1,000,000 is refused on its line (with how to proceed),
+// and so is a table of more than 2^31 cells (rows x N) or one that does not fit the memory
+// available (MemoryBudget), before it is allocated.
 class LibsvmReader {
 public:
     static LoadResult read(const QString &path, const LoadControl &control = {});

@@ -1,6 +1,7 @@
 #include "io/ModelFile.h"
 
 #include "data/AtomicFile.h"
+#include "data/MemoryBudget.h"
 #include "io/EstimatorFactory.h"
 #include "ml/TransformerFactory.h"
 #include "sextant/Version.h"
@@ -17,6 +18,8 @@
 #include <cstring>
 #include <exception>
 #include <limits>
+#include <new>
+#include <optional>
 #include <utility>
 
 namespace sextant::engine {
@@ -498,6 +501,104 @@ QString sourceName(const QString &source)
     return source.isEmpty() ? QStringLiteral("model file") : source;
 }
 
+// --- framing, shared by split() (bytes in memory) and load() (read incrementally)
+
+// magic + version + header length: what load() reads before anything else.
+constexpr std::int64_t kPrefixSize = 20;
+// A JSON header larger than this is not a model's: refused before it is read.
+constexpr std::uint64_t kMaxHeaderSize = std::uint64_t(1) << 30;
+
+struct Framing {
+    std::uint32_t formatVersion = 0;
+    std::uint64_t headerSize = 0;
+    std::uint64_t binarySize = 0;
+};
+
+QString kChecksumMismatch()
+{
+    return QStringLiteral("checksum mismatch: the file is corrupt or was modified");
+}
+
+// Checks the first min(size, kPrefixSize) bytes of a file of `size` bytes: magic, size,
+// version, header length against the file.
+std::optional<QString> checkPrefix(const char *prefix, std::int64_t size, Framing &out)
+{
+    const qsizetype compared = qsizetype(std::min<std::int64_t>(size, ModelFile::kMagicSize));
+    if (std::memcmp(prefix, ModelFile::magic().constData(), std::size_t(compared)) != 0)
+        return QStringLiteral("not a Sextant model file (wrong magic bytes)");
+    if (size < ModelFile::kFixedSize)
+        return QStringLiteral("truncated: %1 bytes, a model file has at least %2")
+            .arg(size)
+            .arg(ModelFile::kFixedSize);
+    out.formatVersion = qFromLittleEndian<std::uint32_t>(prefix + 8);
+    if (out.formatVersion == 0)
+        return QStringLiteral("format version 0 is not valid");
+    if (out.formatVersion > ModelFile::kFormatVersion)
+        return QStringLiteral("written in a newer format version (%1); this Sextant (%2) "
+                              "reads format version %3 and older: update Sextant")
+            .arg(out.formatVersion)
+            .arg(QStringLiteral(SEXTANT_VERSION_STRING))
+            .arg(ModelFile::kFormatVersion);
+    out.headerSize = readU64(prefix + 12);
+    if (out.headerSize > std::uint64_t(size - ModelFile::kFixedSize))
+        return QStringLiteral("truncated or corrupt: the header length (%1 bytes) exceeds "
+                              "the file (%2 bytes)")
+            .arg(out.headerSize)
+            .arg(size);
+    if (out.headerSize > kMaxHeaderSize)
+        return QStringLiteral("corrupt: the header length (%1 bytes) is larger than any "
+                              "model's header (at most %2 bytes)")
+            .arg(out.headerSize)
+            .arg(kMaxHeaderSize);
+    return std::nullopt;
+}
+
+// Checks the binary section's declared length against what the file has left.
+std::optional<QString> checkBinarySize(
+    std::uint64_t binarySize, std::int64_t size, Framing &framing)
+{
+    const std::uint64_t binaryRoom
+        = std::uint64_t(size - ModelFile::kFixedSize) - framing.headerSize;
+    if (binarySize != binaryRoom)
+        return QStringLiteral("%1: the binary section length (%2 bytes) does not match the "
+                              "file (%3 bytes left)")
+            .arg(binarySize > binaryRoom ? QStringLiteral("truncated") : QStringLiteral("corrupt"))
+            .arg(binarySize)
+            .arg(binaryRoom);
+    if (binarySize % 8 != 0)
+        return QStringLiteral("the binary section length (%1 bytes) is not a multiple of 8")
+            .arg(binarySize);
+    framing.binarySize = binarySize;
+    return std::nullopt;
+}
+
+// What loading a file of this framing needs at its peak: the header and binary section as
+// read, the parsed JSON (a few times the header's text), and the arrays decoded from the
+// binary section into each step's state.
+std::uint64_t loadBytesNeeded(const Framing &f)
+{
+    return f.headerSize * 8 + f.binarySize * 2;
+}
+
+Result<TrainedModelPtr> parseParts(const ModelFile::Parts &parts, const QString &source)
+{
+    try {
+        return parseModel(parts);
+    } catch (const Refusal &r) {
+        return Result<TrainedModelPtr>::failure(
+            QStringLiteral("%1: %2").arg(sourceName(source), r.message));
+    } catch (const std::bad_alloc &) {
+        Framing f;
+        f.headerSize = std::uint64_t(parts.header.size());
+        f.binarySize = std::uint64_t(parts.binary.size());
+        return Result<TrainedModelPtr>::failure(MemoryBudget::outOfMemory(
+            QStringLiteral("load %1").arg(sourceName(source)), loadBytesNeeded(f)));
+    } catch (const std::exception &e) {
+        return Result<TrainedModelPtr>::failure(
+            QStringLiteral("%1: %2").arg(sourceName(source), QString::fromStdString(e.what())));
+    }
+}
+
 } // namespace
 
 QByteArray ModelFile::assemble(const Parts &parts)
@@ -521,49 +622,21 @@ Result<ModelFile::Parts> ModelFile::split(const QByteArray &bytes, const QString
         return Result<Parts>::failure(QStringLiteral("%1: %2").arg(name, why));
     };
     const std::int64_t size = bytes.size();
-    const qsizetype compared = qsizetype(std::min<std::int64_t>(size, kMagicSize));
-    if (std::memcmp(bytes.constData(), magic().constData(), std::size_t(compared)) != 0)
-        return fail(QStringLiteral("not a Sextant model file (wrong magic bytes)"));
-    if (size < kFixedSize)
-        return fail(QStringLiteral("truncated: %1 bytes, a model file has at least %2")
-                        .arg(size)
-                        .arg(kFixedSize));
-    Parts parts;
-    parts.formatVersion = qFromLittleEndian<std::uint32_t>(bytes.constData() + 8);
-    if (parts.formatVersion == 0)
-        return fail(QStringLiteral("format version 0 is not valid"));
-    if (parts.formatVersion > kFormatVersion)
-        return fail(QStringLiteral("written in a newer format version (%1); this Sextant (%2) "
-                                   "reads format version %3 and older: update Sextant")
-                        .arg(parts.formatVersion)
-                        .arg(QStringLiteral(SEXTANT_VERSION_STRING))
-                        .arg(kFormatVersion));
-    const std::uint64_t headerSize = readU64(bytes.constData() + 12);
-    if (headerSize > std::uint64_t(size - kFixedSize))
-        return fail(QStringLiteral("truncated or corrupt: the header length (%1 bytes) exceeds "
-                                   "the file (%2 bytes)")
-                        .arg(headerSize)
-                        .arg(size));
-    const std::int64_t binaryAt = 20 + std::int64_t(headerSize);
-    const std::uint64_t binarySize = readU64(bytes.constData() + binaryAt);
-    const std::uint64_t binaryRoom = std::uint64_t(size - kFixedSize) - headerSize;
-    if (binarySize != binaryRoom)
-        return fail(QStringLiteral("%1: the binary section length (%2 bytes) does not match the "
-                                   "file (%3 bytes left)")
-                        .arg(binarySize > binaryRoom ? QStringLiteral("truncated")
-                                                     : QStringLiteral("corrupt"))
-                        .arg(binarySize)
-                        .arg(binaryRoom));
-    if (binarySize % 8 != 0)
-        return fail(QStringLiteral("the binary section length (%1 bytes) is not a multiple of 8")
-                        .arg(binarySize));
+    Framing framing;
+    if (auto why = checkPrefix(bytes.constData(), size, framing))
+        return fail(*why);
+    const std::int64_t binaryAt = kPrefixSize + std::int64_t(framing.headerSize);
+    if (auto why = checkBinarySize(readU64(bytes.constData() + binaryAt), size, framing))
+        return fail(*why);
     const qsizetype checked = bytes.size() - kChecksumSize;
     const QByteArray expected = QCryptographicHash::hash(
         QByteArrayView(bytes.constData(), checked), QCryptographicHash::Sha256);
     if (std::memcmp(expected.constData(), bytes.constData() + checked, kChecksumSize) != 0)
-        return fail(QStringLiteral("checksum mismatch: the file is corrupt or was modified"));
-    parts.header = bytes.mid(20, qsizetype(headerSize));
-    parts.binary = bytes.mid(binaryAt + 8, qsizetype(binarySize));
+        return fail(kChecksumMismatch());
+    Parts parts;
+    parts.formatVersion = framing.formatVersion;
+    parts.header = bytes.mid(kPrefixSize, qsizetype(framing.headerSize));
+    parts.binary = bytes.mid(binaryAt + 8, qsizetype(framing.binarySize));
     return parts;
 }
 
@@ -635,15 +708,7 @@ Result<TrainedModelPtr> ModelFile::fromBytes(const QByteArray &bytes, const QStr
     Result<Parts> parts = split(bytes, source);
     if (!parts)
         return Result<TrainedModelPtr>::failure(parts.error());
-    try {
-        return parseModel(parts.value());
-    } catch (const Refusal &r) {
-        return Result<TrainedModelPtr>::failure(
-            QStringLiteral("%1: %2").arg(sourceName(source), r.message));
-    } catch (const std::exception &e) {
-        return Result<TrainedModelPtr>::failure(
-            QStringLiteral("%1: %2").arg(sourceName(source), QString::fromStdString(e.what())));
-    }
+    return parseParts(parts.value(), source);
 }
 
 Status ModelFile::save(const TrainedModel &model, const QString &path)
@@ -657,30 +722,89 @@ Status ModelFile::save(const TrainedModel &model, const QString &path)
     return Status::success();
 }
 
+// Reads the file in steps, each bounded by what the steps before established: the fixed
+// prefix, then the header (its length checked against the file), then the binary section
+// (its length checked against what is left), hashing as it goes. Nothing is allocated
+// before its size has been checked against the file's size and the memory available.
 Result<TrainedModelPtr> ModelFile::load(const QString &path)
 {
+    using R = Result<TrainedModelPtr>;
+    const auto fail = [&path](const QString &why) {
+        return R::failure(QStringLiteral("%1: %2").arg(path, why));
+    };
     const QFileInfo info(path);
     if (!info.exists())
-        return Result<TrainedModelPtr>::failure(QStringLiteral("%1: no such file").arg(path));
+        return fail(QStringLiteral("no such file"));
     if (info.isDir())
-        return Result<TrainedModelPtr>::failure(QStringLiteral("%1: is a folder").arg(path));
+        return fail(QStringLiteral("is a folder"));
+    if (!info.isFile())
+        return fail(QStringLiteral("is not a regular file"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Result<TrainedModelPtr>::failure(
-            QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
-    // A model file is the size of its parameters; refuse what could not be one rather
-    // than reading it whole.
-    constexpr qint64 kMaxFileSize = qint64(1) << 36; // 64 GiB
-    if (file.size() > kMaxFileSize)
-        return Result<TrainedModelPtr>::failure(
-            QStringLiteral("%1: %2 bytes is too large for a model file")
-                .arg(path)
-                .arg(file.size()));
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return Result<TrainedModelPtr>::failure(
-            QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
-    return fromBytes(bytes, path);
+        return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
+    const std::int64_t size = file.size();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    // Reads exactly n bytes into `to`, adding them to the hash; false on a short read.
+    const auto readExactly = [&file, &hash](char *to, std::int64_t n) {
+        constexpr std::int64_t kChunk = std::int64_t(1) << 24;
+        while (n > 0) {
+            const qint64 got = file.read(to, std::min(n, kChunk));
+            if (got <= 0)
+                return false;
+            hash.addData(QByteArrayView(to, got));
+            to += got;
+            n -= got;
+        }
+        return true;
+    };
+    const auto readError = [&] {
+        return fail(file.error() != QFileDevice::NoError
+                ? QStringLiteral("cannot read: %1").arg(file.errorString())
+                : QStringLiteral("cannot read: the file changed while it was read"));
+    };
+
+    char prefix[kPrefixSize] = {};
+    if (!readExactly(prefix, std::min<std::int64_t>(size, kPrefixSize)))
+        return readError();
+    Framing framing;
+    if (auto why = checkPrefix(prefix, size, framing))
+        return fail(*why);
+
+    // The binary section's length sits after the header; read it first so that the
+    // memory needed is known before the header is read.
+    char binaryLength[8];
+    if (!file.seek(kPrefixSize + qint64(framing.headerSize)) || file.read(binaryLength, 8) != 8)
+        return readError();
+    if (auto why = checkBinarySize(readU64(binaryLength), size, framing))
+        return fail(*why);
+    const std::uint64_t needed = loadBytesNeeded(framing);
+    const QString what = QStringLiteral("load %1").arg(path);
+    if (auto why = MemoryBudget::shortfall(needed, what))
+        return R::failure(*why);
+    if (!file.seek(kPrefixSize))
+        return readError();
+
+    Parts parts;
+    parts.formatVersion = framing.formatVersion;
+    try {
+        parts.header.resize(qsizetype(framing.headerSize));
+        if (!readExactly(parts.header.data(), parts.header.size()))
+            return readError();
+        char again[8];
+        if (!readExactly(again, 8) || std::memcmp(again, binaryLength, 8) != 0)
+            return readError();
+        parts.binary.resize(qsizetype(framing.binarySize));
+        if (!readExactly(parts.binary.data(), parts.binary.size()))
+            return readError();
+    } catch (const std::bad_alloc &) {
+        return R::failure(MemoryBudget::outOfMemory(what, needed));
+    }
+    char checksum[kChecksumSize];
+    if (file.read(checksum, kChecksumSize) != kChecksumSize)
+        return readError();
+    if (std::memcmp(hash.resultView().constData(), checksum, kChecksumSize) != 0)
+        return fail(kChecksumMismatch());
+    return parseParts(parts, path);
 }
 
 } // namespace sextant::engine

@@ -33,11 +33,12 @@ namespace sextant::engine {
 // Numbers that JSON cannot hold exactly are strings: "nan", "inf", "-inf", "-0".
 //
 // Loading never executes anything from the file: it checks the magic, the version (a
-// newer format is refused as such), every length against the file size before anything
-// is allocated, the checksum, each JSON field's type, each array's shape against its
-// length and its range against the binary section (no overlaps), then restores each step
-// through createTransformer / createEstimator + restore(), which validate the state.
-// Every refusal names the file and what is wrong.
+// newer format is refused as such), every length against the file size and the memory
+// it needs against the memory available (MemoryBudget) before anything is allocated,
+// reads the file in steps rather than whole, checks the checksum, each JSON field's type, each
+// array's shape against its length and its range against the binary section (no overlaps), then
+// restores each step through createTransformer / createEstimator + restore(), which validate the
+// state. Every refusal names the file and what is wrong; running out of memory is one too.
 class ModelFile {
 public:
     static constexpr std::uint32_t kFormatVersion = 1;

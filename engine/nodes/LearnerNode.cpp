@@ -1,6 +1,7 @@
 #include "nodes/LearnerNode.h"
 
 #include "data/Dataset.h"
+#include "data/MemoryBudget.h"
 #include "nodes/TrainingUpdate.h"
 
 #include <QElapsedTimer>
@@ -71,6 +72,9 @@ std::shared_ptr<TrainedModel> LearnerNode::fit(const LearnerSpec &spec,
             throw NodeError(QStringLiteral("no target column: set the Target parameter, or mark "
                                            "a column as target with Select Columns"));
     }
+    if (const auto why = MemoryBudget::trainingShortfall(
+            data.rowCount(), data.columnCount(), estimator->kind(), spec.displayName))
+        throw NodeError(*why);
     FitContext fc = base;
     QElapsedTimer timer;
     timer.start();

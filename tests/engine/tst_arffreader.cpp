@@ -457,6 +457,23 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << 0 << 0 << QStringLiteral("empty");
         QTest::newRow("NUL byte") << kHeader + QByteArray("x,1\nx\0,1\n", 9) << 6 << 0
                                   << QStringLiteral("binary data");
+        // Past 2 x attributes + 6 tokens a data row is wrong whatever follows: the reader
+        // keeps no more tokens than that, and the messages stay those of the whole line.
+        QTest::newRow("many values past the token limit")
+            << kHeader + "x," + QByteArray("1,").repeated(30) + "1\n"
+            << 5 << 3 << QStringLiteral("expected 2 values (one per attribute), found 32");
+        QTest::newRow("stray brace past the token limit")
+            << kHeader + "x,1," + QByteArray("2,").repeated(20) + "}\n"
+            << 5 << 23 << QStringLiteral("unexpected '}'");
+        QTest::newRow("long weight past the token limit")
+            << kHeader + "x,1,{" + QByteArray("2 ").repeated(20) + "}\n"
+            << 5 << 3 << QStringLiteral("instance weight");
+        QTest::newRow("sparse row with a long weight")
+            << kHeader + "{0 x, 1 2} {1 2 3 4 5 6 7 8}\n"
+            << 5 << 3 << QStringLiteral("instance weight");
+        QTest::newRow("unterminated quote past the token limit")
+            << kHeader + QByteArray("1,").repeated(20) + "'abc\n"
+            << 5 << 21 << QStringLiteral("unterminated quoted value");
         QTest::newRow("CRLF keeps line numbers")
             << QByteArray("@relation r\r\n@attribute a numeric\r\n@data\r\n1\r\n2\r\nthree\r\n")
             << 6 << 1 << QStringLiteral("'three' is not a number");

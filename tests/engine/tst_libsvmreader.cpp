@@ -310,6 +310,39 @@ private Q_SLOTS:
         qInfo("refused in %lld ms", timer.elapsed());
     }
 
+    // Each index up to the largest is a dense column: an index above 1,000,000 is refused on
+    // its line before any column exists, saying how to proceed (13 bytes once took 7.7 GB).
+    void hugeIndexIsRefusedOnItsLine_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("index");
+        QTest::newRow("1e7") << QByteArray("1 10000000:1") << 1 << 2 << QStringLiteral("10000000");
+        QTest::newRow("1e8") << QByteArray("1 100000000:1") << 1 << 2
+                             << QStringLiteral("100000000");
+        QTest::newRow("one past the limit")
+            << QByteArray("1 1:1\n# c\n0 2:1 1000001:3\n") << 3 << 3 << QStringLiteral("1000001");
+    }
+    void hugeIndexIsRefusedOnItsLine()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, index);
+        const LoadResult r = LibsvmReader::readBuffer(text, QStringLiteral("tiny.svm"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error->file, QStringLiteral("tiny.svm"));
+        QCOMPARE(r.error->line, line);
+        QCOMPARE(r.error->column, column);
+        const QString m = r.error->message;
+        QVERIFY2(m.startsWith(QStringLiteral("feature index %1 is too large: the limit is 1000000 "
+                                             "features")
+                                  .arg(index)),
+            qPrintable(m));
+        QVERIFY2(m.contains(QStringLiteral("renumber the features")), qPrintable(m));
+    }
+
     void fileProblems()
     {
         const LoadResult empty = LibsvmReader::read(fixture("empty.libsvm"));

@@ -645,6 +645,130 @@ private Q_SLOTS:
         QVERIFY2(r.error().startsWith(path + QStringLiteral(": ")), qPrintable(r.error()));
     }
 
+    // load() reads the file in steps; every refusal is the one fromBytes() gives for the
+    // same bytes: truncations at many lengths, and bit flips in the framing and body.
+    void loadRefusesAsFromBytes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("m.sxmodel"));
+        const auto check = [&path](const QByteArray &bytes) {
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                || f.write(bytes) != bytes.size())
+                return QStringLiteral("cannot write the test file");
+            f.close();
+            const Result<TrainedModelPtr> fromFile = ModelFile::load(path);
+            const Result<TrainedModelPtr> fromBytes = ModelFile::fromBytes(bytes, path);
+            if (bool(fromFile) != bool(fromBytes))
+                return QStringLiteral("load %1, fromBytes %2")
+                    .arg(fromFile ? QStringLiteral("accepts") : fromFile.error(),
+                        fromBytes ? QStringLiteral("accepts") : fromBytes.error());
+            if (!fromFile && fromFile.error() != fromBytes.error())
+                return QStringLiteral("load: %1\nfromBytes: %2")
+                    .arg(fromFile.error(), fromBytes.error());
+            return QString();
+        };
+        const qsizetype n = m_smallBytes.size();
+        for (qsizetype len = 0; len < n; len += (len < 64 || len > n - 64) ? 1 : 97) {
+            const QString why = check(m_smallBytes.left(len));
+            QVERIFY2(why.isEmpty(), qPrintable(QStringLiteral("%1 bytes: %2").arg(len).arg(why)));
+        }
+        QVERIFY2(check(m_smallBytes).isEmpty(), qPrintable(check(m_smallBytes)));
+        QVERIFY2(check(m_smallBytes + "x").isEmpty(), qPrintable(check(m_smallBytes + "x")));
+        for (qsizetype at = 0; at < n; at += (at < 40 || at > n - 40) ? 1 : 89) {
+            QByteArray flipped = m_smallBytes;
+            flipped[at] = char(flipped[at] ^ 0x10);
+            const QString why = check(flipped);
+            QVERIFY2(why.isEmpty(), qPrintable(QStringLiteral("flip at %1: %2").arg(at).arg(why)));
+        }
+    }
+
+    // A frame declaring a header or binary section longer than the file is refused from its
+    // first bytes: nothing that size is allocated (a test allocating 2^40 bytes would fail).
+    void loadRefusesDeclaredSizesBeyondTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lying.sxmodel"));
+        const auto frame
+            = [](quint64 headerSize, const QByteArray &header, quint64 binarySize) -> QByteArray {
+            QByteArray bytes = ModelFile::magic();
+            char b[8];
+            qToLittleEndian<quint32>(ModelFile::kFormatVersion, b);
+            bytes.append(b, 4);
+            qToLittleEndian<quint64>(headerSize, b);
+            bytes.append(b, 8);
+            bytes += header;
+            qToLittleEndian<quint64>(binarySize, b);
+            bytes.append(b, 8);
+            return bytes + QByteArray(32, '\0');
+        };
+        const auto loadBytes = [&path](const QByteArray &bytes) {
+            QFile f(path);
+            f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            f.write(bytes);
+            f.close();
+            return ModelFile::load(path);
+        };
+        Result<TrainedModelPtr> r = loadBytes(frame(quint64(1) << 40, "{}", 0));
+        QVERIFY(!r);
+        QVERIFY2(r.error().startsWith(path
+                     + QStringLiteral(": truncated or corrupt: the header "
+                                      "length (1099511627776 bytes) "
+                                      "exceeds the file")),
+            qPrintable(r.error()));
+        r = loadBytes(frame(2, "{}", quint64(1) << 40));
+        QVERIFY(!r);
+        QVERIFY2(r.error().contains(QStringLiteral("truncated: the binary section length "
+                                                   "(1099511627776 bytes) does not match the "
+                                                   "file (0 bytes left)")),
+            qPrintable(r.error()));
+        r = loadBytes(frame(2, "{}", ~quint64(0)));
+        QVERIFY(!r);
+        QVERIFY2(
+            r.error().contains(QStringLiteral("does not match the file")), qPrintable(r.error()));
+        // A header that fits the file but not a model: larger than any header can be.
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QByteArray head = frame(quint64(1) << 31, {}, 0).left(20);
+        QCOMPARE(f.write(head), head.size());
+        if (!f.resize((qint64(1) << 31) + 64))
+            QSKIP("this file system does not take a 2 GB sparse file");
+        f.close();
+        r = ModelFile::load(path);
+        QVERIFY(!r);
+        QVERIFY2(r.error().contains(QStringLiteral("larger than any model's header")),
+            qPrintable(r.error()));
+    }
+
+    // A terabyte binary section (a sparse file) is more than this machine has: refused up
+    // front with the estimate, before the header or the section is read.
+    void loadRefusesWhatDoesNotFitMemory()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("tera.sxmodel"));
+        QByteArray bytes = ModelFile::magic();
+        char b[8];
+        qToLittleEndian<quint32>(ModelFile::kFormatVersion, b);
+        bytes.append(b, 4);
+        qToLittleEndian<quint64>(2, b);
+        bytes.append(b, 8);
+        bytes += "{}";
+        qToLittleEndian<quint64>(quint64(1) << 40, b);
+        bytes.append(b, 8);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(bytes), bytes.size());
+        if (!f.resize(bytes.size() + (qint64(1) << 40) + 32))
+            QSKIP("this file system does not take a 1 TB sparse file");
+        f.close();
+        const Result<TrainedModelPtr> r = ModelFile::load(path);
+        QVERIFY(!r);
+        QVERIFY2(
+            r.error().startsWith(
+                QStringLiteral("not enough memory to load %1: needs about 2199.0 GB, ").arg(path)),
+            qPrintable(r.error()));
+    }
+
     void modelFileNode()
     {
         const NodeType *type = BuiltinNodes::registry().find(QStringLiteral("data.model_file"));
