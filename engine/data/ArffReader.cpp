@@ -1,9 +1,9 @@
 #include "data/ArffReader.h"
 
-#include "data/NumberParser.h"
-#include "data/TextEncoding.h"
 #include "data/ArffDate.h"
 #include "data/MemoryBudget.h"
+#include "data/NumberParser.h"
+#include "data/TextEncoding.h"
 #include "data/TextSource.h"
 
 #include <QHash>

@@ -4,8 +4,8 @@
 #include "data/CsvReader.h"
 #include "data/CsvSniffer.h"
 #include "data/LibsvmReader.h"
-#include "data/TextSource.h"
 #include "data/MemoryBudget.h"
+#include "data/TextSource.h"
 
 #include <QFileInfo>
 #include <algorithm>

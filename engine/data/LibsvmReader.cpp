@@ -1,8 +1,8 @@
 #include "data/LibsvmReader.h"
 
+#include "data/MemoryBudget.h"
 #include "data/NumberParser.h"
 #include "data/TextEncoding.h"
-#include "data/MemoryBudget.h"
 #include "data/TextSource.h"
 
 #include <cmath>
