@@ -18,9 +18,7 @@
 #include <limits>
 #include <memory>
 #include <new>
-#include <system_error>
 #include <thread>
-#include <unordered_map>
 
 namespace sextant::engine::csv {
 
