@@ -3,20 +3,17 @@
 #include "data/DatasetLoader.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
-#include "graph/WorkflowFile.h"
-#include "gui/HeadlessPlotRenderer.h"
 #include "gui/LoadJob.h"
+#include "gui/WorkflowDocument.h"
 #include "io/ModelFile.h"
 #include "io/OnnxExport.h"
 #include "nodes/BuiltinNodes.h"
-#include "nodes/ColumnHistogram.h"
 #include "nodes/MetricsTable.h"
-#include "nodes/PredictionView.h"
-#include "nodes/ScatterData.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
 #include "plots/PlotExporter.h"
 #include "plots/PlotView.h"
+#include "plots/ResultViewFactory.h"
 #include "plots/ScatterPlot.h"
 #include "sextant/Version.h"
 #include "widgets/ColumnListView.h"
@@ -27,6 +24,7 @@
 #include "widgets/GraphEditor.h"
 #include "widgets/GraphScene.h"
 #include "widgets/MessageBanner.h"
+#include "widgets/MetricsTableView.h"
 #include "widgets/TrainingMonitor.h"
 
 #include <QAction>
@@ -53,7 +51,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -136,6 +133,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     createViews();
+    createDocument();
     createActions();
     createStatusBar();
 
@@ -295,31 +293,19 @@ void MainWindow::showNodeResult(int nodeId)
         m_tableModel->setDataset(*ds);
         m_stack->setCurrentWidget(m_table);
         m_tabs->setCurrentWidget(m_stack);
-    } else if (const auto *corr = value->as<engine::CorrelationMatrix>()) {
-        m_heatmap->setMatrix(*corr);
+    } else if (const auto *metrics = value->as<engine::MetricsTable>()) {
+        auto *table = new widgets::MetricsTableView;
+        table->setMetrics(*metrics);
+        showEvaluationView(table, tr("Metrics"));
+    } else if (plots::ResultViewFactory::show(*m_heatmap, *value)) {
         m_tabs->setCurrentWidget(m_heatmap);
-    } else if (const auto *scatter = value->as<engine::ScatterData>()) {
-        m_scatter->setData(scatter->x, scatter->y);
-        m_scatter->setRowIds({});
-        if (scatter->color)
-            m_scatter->setColorColumn(*scatter->color);
-        else
-            m_scatter->clearColor();
+    } else if (plots::ResultViewFactory::show(*m_scatter, *value)) {
         m_tabs->setCurrentWidget(m_scatter);
-    } else if (const auto *hist = value->as<engine::ColumnHistogram>()) {
-        m_histogram->setHistogram(
-            hist->column, hist->columnType == engine::ColumnType::Categorical, hist->histogram);
+    } else if (plots::ResultViewFactory::show(*m_histogram, *value)) {
         m_histogramDock->show();
         m_histogramDock->raise();
-    } else if (const auto *metrics = value->as<engine::MetricsTable>()) {
-        showEvaluationView(createMetricsView(*metrics), tr("Metrics"));
-    } else if (const auto *view = value->as<engine::PredictionView>()) {
-        std::unique_ptr<plots::PlotView> plot = HeadlessPlotRenderer::createPredictionPlot(*view);
-        const QString title = view->kind == engine::PredictionView::Kind::Roc ? tr("ROC")
-            : view->kind == engine::PredictionView::Kind::PrecisionRecall ? tr("Precision-Recall")
-            : view->kind == engine::PredictionView::Kind::Confusion       ? tr("Confusion")
-                                                                          : tr("Residuals");
-        showEvaluationView(plot.release(), title);
+    } else if (std::unique_ptr<plots::PlotView> plot = plots::ResultViewFactory::create(*value)) {
+        showEvaluationView(plot.release(), plots::ResultViewFactory::title(*value));
     }
 }
 
@@ -358,36 +344,6 @@ bool MainWindow::saveTrainedModel(int nodeId, bool onnx, const QString &chosenPa
     }
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
-}
-
-QWidget *MainWindow::createMetricsView(const engine::MetricsTable &metrics)
-{
-    auto *table = new QTableWidget(static_cast<int>(metrics.rows.size()),
-        static_cast<int>(1 + metrics.columns.size() + metrics.noteColumns.size()));
-    QStringList headers { tr("") };
-    headers += metrics.columns;
-    headers += metrics.noteColumns;
-    table->setHorizontalHeaderLabels(headers);
-    for (int r = 0; r < metrics.rows.size(); ++r) {
-        const auto &row = metrics.rows[r];
-        table->setItem(r, 0, new QTableWidgetItem(row.label));
-        for (int c = 0; c < metrics.columns.size(); ++c) {
-            const double v = c < row.values.size() ? row.values[c] : std::nan("");
-            auto *item = new QTableWidgetItem(
-                std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("–"));
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            table->setItem(r, 1 + c, item);
-        }
-        for (int c = 0; c < metrics.noteColumns.size(); ++c)
-            table->setItem(r, 1 + static_cast<int>(metrics.columns.size()) + c,
-                new QTableWidgetItem(row.notes.value(c)));
-    }
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->verticalHeader()->setVisible(false);
-    table->resizeColumnsToContents();
-    table->setToolTip(metrics.title);
-    table->setObjectName(QStringLiteral("metricsView"));
-    return table;
 }
 
 void MainWindow::showEvaluationView(QWidget *view, const QString &title)
@@ -459,7 +415,7 @@ void MainWindow::createActions()
     newFlow->setShortcut(QKeySequence::New);
     newFlow->setStatusTip(tr("Start an empty workflow"));
     QAction *openFlow
-        = file->addAction(tr("Open &Workflow…"), this, &MainWindow::openWorkflowDialog);
+        = file->addAction(tr("Open &Workflow…"), m_document, &WorkflowDocument::openDialog);
     openFlow->setObjectName(QStringLiteral("openWorkflowAction"));
     openFlow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openFlow->setStatusTip(tr("Open a workflow file (.sextant)"));
@@ -470,10 +426,6 @@ void MainWindow::createActions()
         = file->addAction(tr("Save Workflow &As…"), this, [this] { saveWorkflowAs(); });
     saveFlowAs->setObjectName(QStringLiteral("saveWorkflowAsAction"));
     saveFlowAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    // The modified flag follows the editor's undo stack: an edit sets it, undoing back to
-    // the saved state clears it.
-    connect(m_graphEditor->undoStack(), &QUndoStack::cleanChanged, this,
-        &MainWindow::updateWindowTitle);
     connect(m_graphEditor, &widgets::GraphEditor::workflowFileDropped, this,
         [this](const QString &path) { openWorkflow(path); });
     updateWindowTitle();
@@ -918,28 +870,75 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 bool MainWindow::isWorkflowFile(const QString &path)
 {
-    return QFileInfo(path).suffix().compare(engine::WorkflowFile::suffix(), Qt::CaseInsensitive)
-        == 0;
+    return WorkflowDocument::isWorkflowFile(path);
+}
+
+QString MainWindow::workflowPath() const
+{
+    return m_document->path();
 }
 
 QString MainWindow::workflowName() const
 {
-    return m_workflowPath.isEmpty() ? tr("Untitled") : QFileInfo(m_workflowPath).completeBaseName();
+    return m_document->name();
 }
 
 bool MainWindow::isWorkflowModified() const
 {
-    return !m_graphEditor->undoStack()->isClean();
+    return m_document->isModified();
 }
 
 void MainWindow::setUnsavedChangesPrompt(UnsavedChangesPrompt prompt)
 {
-    m_unsavedPrompt = std::move(prompt);
+    m_document->setUnsavedChangesPrompt(std::move(prompt));
 }
 
 void MainWindow::setSavePathPrompt(SavePathPrompt prompt)
 {
-    m_savePathPrompt = std::move(prompt);
+    m_document->setSavePathPrompt(std::move(prompt));
+}
+
+bool MainWindow::newWorkflow()
+{
+    return m_document->newWorkflow();
+}
+
+bool MainWindow::openWorkflow(const QString &path)
+{
+    return m_document->open(path);
+}
+
+bool MainWindow::saveWorkflow()
+{
+    return m_document->save();
+}
+
+bool MainWindow::saveWorkflowAs(const QString &path)
+{
+    return m_document->saveAs(path);
+}
+
+void MainWindow::createDocument()
+{
+    m_document = new WorkflowDocument(*m_graph, *m_executor, m_graphEditor->undoStack(), this);
+    connect(m_document, &WorkflowDocument::modifiedChanged, this, &MainWindow::updateWindowTitle);
+    connect(m_document, &WorkflowDocument::pathChanged, this, &MainWindow::workflowPathChanged);
+    connect(m_document, &WorkflowDocument::fileUsed, this, &MainWindow::addRecentFile);
+    connect(m_document, &WorkflowDocument::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_document, &WorkflowDocument::failed, this, [this](const QString &message) {
+        m_banner->showMessage(MessageBanner::Level::Error, message);
+        m_workflowErrorShown = true;
+    });
+    connect(m_document, &WorkflowDocument::replaced, this, [this](const QString &path) {
+        if (!path.isEmpty() && m_workflowErrorShown) {
+            m_banner->dismiss();
+            m_workflowErrorShown = false;
+        }
+        m_tabs->setCurrentWidget(m_graphEditor);
+        if (!path.isEmpty())
+            m_graphEditor->fitToView();
+    });
 }
 
 void MainWindow::updateWindowTitle()
@@ -951,190 +950,11 @@ void MainWindow::updateWindowTitle()
     setWindowModified(isWorkflowModified());
 }
 
-void MainWindow::setWorkflowPath(const QString &path)
-{
-    const bool changed = path != m_workflowPath;
-    m_workflowPath = path;
-    updateWindowTitle();
-    if (changed)
-        Q_EMIT workflowPathChanged(path);
-}
-
-bool MainWindow::maybeSaveWorkflow()
-{
-    if (!isWorkflowModified())
-        return true;
-    if (m_workflowPath.isEmpty() && m_graph->nodeCount() == 0)
-        return true; // nothing to lose
-    UnsavedChoice choice = UnsavedChoice::Cancel;
-    if (m_unsavedPrompt) {
-        choice = m_unsavedPrompt(workflowName());
-    } else {
-        QMessageBox box(QMessageBox::Warning, tr("Unsaved Workflow"),
-            tr("The workflow “%1” has unsaved changes.").arg(workflowName()),
-            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
-        box.setInformativeText(tr("Do you want to save them?"));
-        box.setDefaultButton(QMessageBox::Save);
-        const int answer = box.exec();
-        choice = answer == QMessageBox::Save ? UnsavedChoice::Save
-            : answer == QMessageBox::Discard ? UnsavedChoice::Discard
-                                             : UnsavedChoice::Cancel;
-    }
-    switch (choice) {
-    case UnsavedChoice::Save:
-        return saveWorkflow();
-    case UnsavedChoice::Discard:
-        return true;
-    case UnsavedChoice::Cancel:
-        break;
-    }
-    return false;
-}
-
-bool MainWindow::newWorkflow()
-{
-    if (!maybeSaveWorkflow())
-        return false;
-    m_executor->cancel(); // a run of the old graph ends; its results are dropped
-    m_graph->clear();
-    m_graphEditor->undoStack()->clear(); // its commands refer to the old graph
-    setWorkflowPath({});
-    m_tabs->setCurrentWidget(m_graphEditor);
-    statusBar()->showMessage(tr("New workflow"), 5000);
-    return true;
-}
-
-void MainWindow::openWorkflowDialog()
-{
-    QSettings settings;
-    const QString dir = settings.value(kLastDirKey, QDir::homePath()).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workflow"), dir,
-        tr("Sextant workflows (*.%1)").arg(engine::WorkflowFile::suffix()));
-    if (path.isEmpty())
-        return;
-    settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());
-    openWorkflow(path);
-}
-
-bool MainWindow::openWorkflow(const QString &path)
-{
-    if (path.isEmpty())
-        return false;
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (!maybeSaveWorkflow())
-        return false;
-    // A refused file leaves the graph (and its undo history) as it was.
-    const engine::Status status = engine::WorkflowFile::load(absolute, *m_graph);
-    if (!status) {
-        m_banner->showMessage(MessageBanner::Level::Error,
-            tr("Could not open the workflow %1.\n%2").arg(displayName(absolute), status.error()));
-        m_workflowErrorShown = true;
-        statusBar()->showMessage(tr("Could not open %1").arg(displayName(absolute)), 8000);
-        return false;
-    }
-    m_executor->cancel(); // a run of the old graph ends; its results are dropped
-    m_graphEditor->undoStack()->clear(); // its commands refer to the old graph
-    if (m_workflowErrorShown) {
-        m_banner->dismiss();
-        m_workflowErrorShown = false;
-    }
-    setWorkflowPath(absolute);
-    addRecentFile(absolute);
-    m_tabs->setCurrentWidget(m_graphEditor);
-    m_graphEditor->fitToView();
-    statusBar()->showMessage(tr("Opened workflow %1").arg(displayName(absolute)), 8000);
-    return true;
-}
-
-bool MainWindow::saveWorkflow()
-{
-    return saveWorkflowAs(m_workflowPath);
-}
-
-bool MainWindow::saveWorkflowAs(const QString &path)
-{
-    QString target = path;
-    if (target.isEmpty()) {
-        QSettings settings;
-        const QString suggestion = m_workflowPath.isEmpty()
-            ? QDir(settings.value(kLastDirKey, QDir::homePath()).toString())
-                  .filePath(tr("Untitled") + QLatin1Char('.') + engine::WorkflowFile::suffix())
-            : m_workflowPath;
-        target = m_savePathPrompt
-            ? m_savePathPrompt(suggestion)
-            : QFileDialog::getSaveFileName(this, tr("Save Workflow As"), suggestion,
-                tr("Sextant workflows (*.%1)").arg(engine::WorkflowFile::suffix()));
-        if (target.isEmpty())
-            return false;
-        if (QFileInfo(target).suffix().isEmpty())
-            target += QLatin1Char('.') + engine::WorkflowFile::suffix();
-        settings.setValue(kLastDirKey, QFileInfo(target).absolutePath());
-    }
-    const QString absolute = QFileInfo(target).absoluteFilePath();
-    const QString directory = QFileInfo(absolute).absolutePath();
-    const QString oldDirectory = m_graph->baseDirectory();
-    QUndoStack *stack = m_graphEditor->undoStack();
-    const int before = stack->count();
-    rebaseRelativePaths(directory);
-    m_graph->setBaseDirectory(directory);
-    const engine::Status status = engine::WorkflowFile::save(*m_graph, absolute);
-    if (!status) {
-        if (stack->count() != before)
-            stack->undo(); // the path rebase
-        m_graph->setBaseDirectory(oldDirectory);
-        m_banner->showMessage(MessageBanner::Level::Error,
-            tr("Could not save the workflow.\n%1").arg(status.error()));
-        m_workflowErrorShown = true;
-        statusBar()->showMessage(tr("Could not save %1").arg(displayName(absolute)), 8000);
-        return false;
-    }
-    stack->setClean();
-    setWorkflowPath(absolute);
-    addRecentFile(absolute);
-    statusBar()->showMessage(tr("Saved workflow %1").arg(displayName(absolute)), 8000);
-    return true;
-}
-
-void MainWindow::rebaseRelativePaths(const QString &newDirectory)
-{
-    const QString oldDirectory
-        = m_graph->baseDirectory().isEmpty() ? QDir::currentPath() : m_graph->baseDirectory();
-    if (QDir(oldDirectory) == QDir(newDirectory))
-        return;
-    struct Edit {
-        int node;
-        QString name;
-        QString value;
-    };
-    QList<Edit> edits;
-    for (int id : m_graph->nodeIds()) {
-        const engine::NodeType *type = m_graph->nodeType(id);
-        if (!type)
-            continue;
-        for (const engine::ParameterSpec &spec : type->parameters) {
-            if (spec.type != engine::ParameterType::FilePath)
-                continue;
-            const QString value = m_graph->parameter(id, spec.name).toString();
-            if (value.isEmpty() || QDir::isAbsolutePath(value))
-                continue;
-            const QString file = QDir::cleanPath(QDir(oldDirectory).absoluteFilePath(value));
-            edits.append({ id, spec.name, QDir(newDirectory).relativeFilePath(file) });
-        }
-    }
-    if (edits.isEmpty())
-        return;
-    QUndoStack *stack = m_graphEditor->undoStack();
-    stack->beginMacro(tr("Keep relative file paths"));
-    for (const Edit &e : std::as_const(edits))
-        stack->push(new widgets::SetParameterCommand(*m_graph, e.node, e.name, e.value));
-    stack->endMacro();
-}
-
 // ---- window --------------------------------------------------------------------------------
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSaveWorkflow()) {
+    if (!m_document->maybeSave()) {
         event->ignore();
         return;
     }

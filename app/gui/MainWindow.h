@@ -1,8 +1,9 @@
 #pragma once
 
+#include "gui/WorkflowDocument.h"
+
 #include <QMainWindow>
 #include <QStringList>
-#include <functional>
 #include <map>
 #include <memory>
 
@@ -29,7 +30,6 @@ class TrainingMonitor;
 namespace sextant::engine {
 class GraphModel;
 class Executor;
-struct MetricsTable;
 class TrainedModel;
 using TrainedModelPtr = std::shared_ptr<const TrainedModel>;
 } // namespace sextant::engine
@@ -83,20 +83,12 @@ public:
     // The warnings of the last successful load.
     QStringList loadWarnings() const;
 
-    // ---- workflow files (.sextant) ------------------------------------------------------
-    // The workflow in the Workflow tab is a document: New, Open, Save, Save As, a modified
-    // flag ([*] in the title) that follows the editor's undo stack (clean after a save or
-    // a load), and a Save/Discard/Cancel question before unsaved changes would be lost.
-    enum class UnsavedChoice { Save, Discard, Cancel };
-    // Asks what to do with unsaved changes to `workflowName`; the default shows a
-    // QMessageBox. Tests set their own.
-    using UnsavedChangesPrompt = std::function<UnsavedChoice(const QString &workflowName)>;
+    // ---- workflow files (.sextant): the WorkflowDocument's, here for the window's users --
+    using UnsavedChoice = WorkflowDocument::UnsavedChoice;
+    using UnsavedChangesPrompt = WorkflowDocument::UnsavedChangesPrompt;
+    using SavePathPrompt = WorkflowDocument::SavePathPrompt;
     void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt);
-    // Asks where to save (Save As, Save of an untitled workflow); empty cancels. The
-    // default shows a QFileDialog starting at `suggestion`.
-    using SavePathPrompt = std::function<QString(const QString &suggestion)>;
     void setSavePathPrompt(SavePathPrompt prompt);
-
     // Each returns false when it did not happen: cancelled by the person, or refused (a
     // file that cannot be read or written: the banner says why, the graph is unchanged).
     bool newWorkflow();
@@ -105,10 +97,11 @@ public:
     // With an empty path: asks for one.
     bool saveWorkflowAs(const QString &path = {});
     // Absolute path of the open workflow file; empty for an untitled one.
-    QString workflowPath() const { return m_workflowPath; }
+    QString workflowPath() const;
     // The file's base name, or "Untitled".
     QString workflowName() const;
     bool isWorkflowModified() const;
+    WorkflowDocument *document() const { return m_document; }
     engine::GraphModel &graphModel() const { return *m_graph; }
     static bool isWorkflowFile(const QString &path);
 
@@ -193,25 +186,16 @@ private:
     std::unique_ptr<engine::Executor> m_executor;
     widgets::GraphEditor *m_graphEditor = nullptr;
 
-    // Workflow documents.
-    QString m_workflowPath;
-    UnsavedChangesPrompt m_unsavedPrompt;
-    SavePathPrompt m_savePathPrompt;
+    // The workflow file of the editor's graph.
+    WorkflowDocument *m_document = nullptr;
     QString m_datasetName; // for the title; empty before any dataset
     bool m_workflowErrorShown = false; // the banner shows a workflow file's error
-    // True when it is fine to drop the workflow (saved, discarded, nothing to lose).
-    bool maybeSaveWorkflow();
-    void openWorkflowDialog();
-    void setWorkflowPath(const QString &path);
+    void createDocument();
     void updateWindowTitle();
-    // Relative file paths are taken from the workflow's folder: keep them pointing at
-    // the same files when the workflow moves to `newDirectory` (one undo step).
-    void rebaseRelativePaths(const QString &newDirectory);
 
     void createViews();
     void showOverview(const LoadOutcome &outcome);
     void showNodeResult(int nodeId);
-    QWidget *createMetricsView(const engine::MetricsTable &metrics);
     engine::TrainedModelPtr modelOf(int nodeId) const;
     void showEvaluationView(QWidget *view, const QString &title);
 

@@ -29,6 +29,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QUrl>
+#include <cstdio>
 #include <numeric>
 
 using sextant::app::MainWindow;
@@ -38,6 +39,8 @@ using sextant::widgets::DatasetTableModel;
 namespace {
 
 constexpr int kLoadTimeoutMs = 60000;
+// Rows of the generated big CSV: ~60 MB, loaded and summarised in seconds.
+constexpr int kBigRows = 1'000'000;
 
 QString iris()
 {
@@ -472,13 +475,49 @@ private Q_SLOTS:
         QCOMPARE(window.recentFiles().size(), MainWindow::kMaxRecentFiles);
     }
 
-    // Manual, for big files: SEXTANT_BIG_CSV=/path/to/file.csv. Measures the longest time
-    // the GUI thread goes without serving a 10 ms timer while the file loads and is shown.
+    // A generated CSV of kBigRows rows (~60 MB), or SEXTANT_BIG_CSV when set (to try a
+    // bigger file by hand). Made once per run of the test executable.
+    QString bigCsv()
+    {
+        const QString chosen = qEnvironmentVariable("SEXTANT_BIG_CSV");
+        if (!chosen.isEmpty())
+            return chosen;
+        const QString path = tempFile(QStringLiteral("generated-big.csv"));
+        if (QFileInfo(path).size() > 0)
+            return path;
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        QByteArray chunk = "id,a,b,c,d,e,f,label\n";
+        chunk.reserve(1 << 21);
+        char cellText[16];
+        for (int i = 0; i < kBigRows; ++i) {
+            chunk += QByteArray::number(i);
+            for (int c = 1; c <= 6; ++c) {
+                // Values in [0, 100) with three decimals, spread by two primes.
+                const int v = int((qint64(i) * 7919 + qint64(c) * 104729) % 100000);
+                std::snprintf(cellText, sizeof cellText, ",%d.%03d", v / 1000, v % 1000);
+                chunk += cellText;
+            }
+            chunk += i % 3 == 0 ? ",yes\n" : ",no\n";
+            if (chunk.size() > (1 << 20)) {
+                if (f.write(chunk) != chunk.size())
+                    return {};
+                chunk.clear();
+            }
+        }
+        if (f.write(chunk) != chunk.size())
+            return {};
+        return path;
+    }
+
+    // Measures the longest time the GUI thread goes without serving a 10 ms timer while a
+    // big file loads and is shown. The bound only catches a frozen window: the figure to
+    // compare is the printed one (bench/ measures it properly).
     void bigFileStaysResponsive()
     {
-        const QString path = qEnvironmentVariable("SEXTANT_BIG_CSV");
-        if (path.isEmpty())
-            QSKIP("set SEXTANT_BIG_CSV to a large CSV file to run this");
+        const QString path = bigCsv();
+        QVERIFY(!path.isEmpty());
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -505,6 +544,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(600000));
         const qint64 loadMs = clock.elapsed();
         QVERIFY(finished.first().first().toBool());
+        if (qEnvironmentVariableIsEmpty("SEXTANT_BIG_CSV"))
+            QCOMPARE(window.tableModel()->rowCount(), kBigRows);
         const int after = ticks;
         QTRY_VERIFY(ticks >= after + 5); // the first paints of the loaded dataset
         window.tableView()->scrollToBottom();
@@ -514,11 +555,13 @@ private Q_SLOTS:
             qPrintable(path), static_cast<long long>(window.tableModel()->dataset().rowCount()),
             window.tableModel()->columnCount(), static_cast<long long>(loadMs), progressUpdates,
             static_cast<long long>(worst), ticks);
-        QVERIFY2(worst < 500, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(worst)));
+        QVERIFY(progressUpdates > 0);
+        QVERIFY2(worst < 3000, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(worst)));
     }
 
-    // Manual, with SEXTANT_BIG_CSV: how long the worker takes to stop after Cancel, when
-    // cancelled while reading and while computing statistics.
+    // How long the worker takes to stop after Cancel, when cancelled while reading and
+    // while computing statistics. The cancel comes from the progress bar's signal once the
+    // stage is reached, never after a sleep.
     void bigFileCancelsQuickly_data()
     {
         QTest::addColumn<QString>("stageText");
@@ -531,14 +574,12 @@ private Q_SLOTS:
     {
         QFETCH(QString, stageText);
         QFETCH(int, atPercent);
-        const QString path = qEnvironmentVariable("SEXTANT_BIG_CSV");
-        if (path.isEmpty())
-            QSKIP("set SEXTANT_BIG_CSV to a large CSV file to run this");
+        const QString path = bigCsv();
+        QVERIFY(!path.isEmpty());
         MainWindow window;
         auto *progress = window.findChild<QProgressBar *>(QStringLiteral("loadProgress"));
         QVERIFY(progress);
         QSignalSpy finished(&window, &MainWindow::loadFinished);
-        window.openFile(path);
         const QList<QLabel *> labels = window.findChildren<QLabel *>();
         auto stageReached = [&] {
             for (QLabel *l : labels)
@@ -546,15 +587,24 @@ private Q_SLOTS:
                     return progress->value() >= atPercent;
             return false;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(stageReached() || !finished.isEmpty(), 600000);
-        QVERIFY2(finished.isEmpty(), "the load ended before the cancel");
         QElapsedTimer clock;
-        clock.start();
-        window.cancelLoading();
+        int cancelledAt = -1;
+        connect(progress, &QProgressBar::valueChanged, &window, [&] {
+            if (cancelledAt < 0 && window.isLoading() && stageReached()) {
+                cancelledAt = progress->value();
+                clock.start();
+                window.cancelLoading();
+            }
+        });
+        window.openFile(path);
+        QTRY_VERIFY_WITH_TIMEOUT(cancelledAt >= 0 || !finished.isEmpty(), 600000);
+        QVERIFY2(cancelledAt >= 0, "the load ended before the stage was reached");
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().first().toBool(), false);
         QTRY_COMPARE_WITH_TIMEOUT(window.runningJobCount(), 0, 600000);
         qInfo("cancelled while %s at %d%%: the worker stopped after %lld ms", qPrintable(stageText),
-            progress->value(), static_cast<long long>(clock.elapsed()));
-        QVERIFY(clock.elapsed() < 2000);
+            cancelledAt, static_cast<long long>(clock.elapsed()));
+        QVERIFY(clock.elapsed() < 5000);
     }
 
     void openFileFromCode()
