@@ -3,11 +3,12 @@
 #include "data/DatasetLoader.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
-#include "gui/LoadJob.h"
+#include "gui/NodeInspector.h"
 #include "gui/WorkflowDocument.h"
 #include "io/ModelFile.h"
 #include "io/OnnxExport.h"
 #include "nodes/BuiltinNodes.h"
+#include "nodes/FileSourceNode.h"
 #include "nodes/MetricsTable.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
@@ -128,12 +129,19 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_stack, tr("Data"));
+    // Which node's table the views show.
+    m_sourceLabel = new QLabel(central);
+    m_sourceLabel->setObjectName(QStringLiteral("shownNodeLabel"));
+    m_sourceLabel->setTextFormat(Qt::PlainText);
+    m_sourceLabel->hide(); // until a table is shown
+    layout->addWidget(m_sourceLabel);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     createDocks();
     createViews();
     createDocument();
+    createInspector();
     createActions();
     createStatusBar();
 
@@ -156,8 +164,10 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Workers post to this window: end them before any member goes.
-    stopAllJobs();
+    // The inspector refers to the graph and the executor, which are members: it goes
+    // before them (its own executor waits for its workers).
+    delete m_inspector;
+    m_inspector = nullptr;
     // The editor refers to the model and the executor, which are members: it goes first.
     delete m_graphEditor;
     m_graphEditor = nullptr;
@@ -220,10 +230,10 @@ void MainWindow::createViews()
         });
     // A heatmap cell opens the scatter of its two columns.
     connect(m_heatmap, &plots::CorrelationHeatmap::cellClicked, this, [this](int i, int j) {
-        if (!m_outcome || !m_outcome->result.dataset)
+        if (!m_shown)
             return;
-        const engine::Dataset &ds = *m_outcome->result.dataset;
-        const auto &cols = m_outcome->correlation.columns;
+        const engine::Dataset &ds = m_shown->dataset;
+        const auto &cols = m_shown->correlation.columns;
         if (i < 0 || j < 0 || i >= cols.size() || j >= cols.size())
             return;
         m_scatter->setData(ds.column(cols[j]), ds.column(cols[i]));
@@ -235,11 +245,11 @@ void MainWindow::createViews()
     });
 }
 
-void MainWindow::showOverview(const LoadOutcome &outcome)
+void MainWindow::showOverview(const NodeInspection &inspection)
 {
-    const engine::Dataset &ds = *outcome.result.dataset;
-    m_heatmap->setMatrix(outcome.correlation);
-    const engine::PcaProjection &p = outcome.projection;
+    const engine::Dataset &ds = inspection.dataset;
+    m_heatmap->setMatrix(inspection.correlation);
+    const engine::PcaProjection &p = inspection.projection;
     if (!p.ok()) {
         m_scatter->clear();
         m_scatter->setTitle(tr("Principal components: %1").arg(p.error));
@@ -547,105 +557,139 @@ void MainWindow::openFile(const QString &path)
         openWorkflow(path);
         return;
     }
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    // A newer request supersedes the load in progress; its result will be dropped.
-    if (m_currentJob != 0) {
-        if (auto it = m_jobs.find(m_currentJob); it != m_jobs.end())
-            it->second->cancel();
-        m_currentJob = 0;
+    // One way in for every dataset: the File node of the workflow that reads it (added,
+    // or selected when there is one), which datasetFileOpened then inspects.
+    m_graphEditor->openDatasetFile(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::createInspector()
+{
+    m_inspector = new NodeInspector(*m_graph, *m_executor, this);
+    connect(m_graphEditor, &widgets::GraphEditor::datasetFileOpened, this,
+        [this](int id, const QString &path) {
+            if (id == m_inspector->pendingNode()) {
+                // Selecting the node started it a moment ago: now it is an open.
+                m_inspectingFile = true;
+                m_inspectedName = displayName(path);
+                setLoadingUi(true, m_inspectedName);
+            } else {
+                inspectNode(id, true);
+            }
+            Q_EMIT loadStarted(path);
+        });
+    // Selecting one node that produces a table shows that table.
+    connect(m_graphEditor->scene(), &QGraphicsScene::selectionChanged, this, [this] {
+        const QList<int> ids = m_graphEditor->scene()->selectedNodeIds();
+        if (ids.size() != 1 || !m_inspector->hasTable(ids.front()))
+            return;
+        const int id = ids.front();
+        if (id == m_inspector->pendingNode())
+            return;
+        if (!m_inspector->isBusy() && m_shown && m_shown->nodeId == id
+            && m_executor->isUpToDate(id))
+            return; // shown already
+        inspectNode(id, false);
+    });
+    connect(m_inspector, &NodeInspector::progress, this,
+        [this](int, NodeInspector::Stage stage, double fraction) {
+            if (m_progress->maximum() == 0)
+                m_progress->setRange(0, 100);
+            m_progress->setValue(std::clamp(int(fraction * 100), 0, 100));
+            m_progressLabel->setText(stage == NodeInspector::Stage::Running
+                    ? (m_inspectedIsFile ? tr("Reading %1…") : tr("Running %1…"))
+                          .arg(m_inspectedName)
+                    : tr("Computing statistics of %1…").arg(m_inspectedName));
+        });
+    connect(m_inspector, &NodeInspector::ready, this,
+        [this](const std::shared_ptr<const NodeInspection> &inspection) {
+            setLoadingUi(false);
+            applyInspection(inspection);
+            Q_EMIT loadFinished(true);
+        });
+    connect(m_inspector, &NodeInspector::failed, this, [this](int id, const QString &message) {
+        setLoadingUi(false);
+        if (m_inspectingFile) {
+            m_banner->showMessage(MessageBanner::Level::Error,
+                tr("Could not load %1.\n%2").arg(m_inspectedName, message));
+            statusBar()->showMessage(tr("Could not load %1").arg(m_inspectedName), 8000);
+        } else {
+            statusBar()->showMessage(
+                tr("Nothing to show for %1: %2").arg(m_inspector->labelOf(id), message), 8000);
+        }
+        Q_EMIT loadFinished(false);
+    });
+    // The node shown is no longer the same: say so (its table stays in the views).
+    connect(m_graph.get(), &engine::GraphModel::nodeRemoved, this, [this](int id) {
+        if (m_shown && m_shown->nodeId == id)
+            m_sourceLabel->setText(tr("%1 — removed from the workflow").arg(m_shown->label));
+    });
+    connect(m_document, &WorkflowDocument::replaced, this, [this] {
+        cancelLoading();
+        if (m_shown)
+            m_sourceLabel->setText(tr("%1 — of another workflow").arg(m_shown->label));
+    });
+}
+
+void MainWindow::inspectNode(int id, bool openingFile)
+{
+    const bool wasLoading = isLoading();
+    m_inspector->setHistogramBins(m_histogram->binCount());
+    m_inspectingFile = openingFile;
+    const engine::NodeType *type = m_graph->nodeType(id);
+    m_inspectedIsFile = type && type->id == engine::FileSourceNode::typeId();
+    const QString path = m_graph->parameter(id, QStringLiteral("path")).toString();
+    m_inspectedName
+        = m_inspectedIsFile && !path.isEmpty() ? displayName(path) : m_inspector->labelOf(id);
+    if (!m_inspector->inspect(id)) {
+        if (wasLoading)
+            Q_EMIT loadFinished(false);
+        return;
     }
-    const int id = ++m_nextJobId;
-    auto *job = new LoadJob(absolute, m_histogram->binCount(), this);
-    m_jobs.emplace(id, job);
-    // Worker thread -> GUI thread.
-    connect(
-        job, &LoadJob::progressChanged, this,
-        [this, id](LoadJob::Stage stage, int percent) { onJobProgress(id, int(stage), percent); },
-        Qt::QueuedConnection);
-    // Worker thread -> GUI thread; the outcome is shared and immutable.
-    connect(
-        job, &LoadJob::finished, this,
-        [this, id](
-            const std::shared_ptr<const LoadOutcome> &outcome) { onJobFinished(id, outcome); },
-        Qt::QueuedConnection);
-    m_currentJob = id;
-    m_loadingPath = absolute;
-    setLoadingUi(true, absolute);
-    job->start();
-    Q_EMIT loadStarted(absolute);
+    setLoadingUi(true, m_inspectedName);
 }
 
 void MainWindow::cancelLoading()
 {
-    if (m_currentJob == 0)
+    if (!isLoading())
         return;
-    if (auto it = m_jobs.find(m_currentJob); it != m_jobs.end())
-        it->second->cancel();
-    m_currentJob = 0;
+    m_inspector->cancel();
     setLoadingUi(false);
-    statusBar()->showMessage(tr("Loading %1 cancelled").arg(displayName(m_loadingPath)), 8000);
+    statusBar()->showMessage(tr("Loading %1 cancelled").arg(m_inspectedName), 8000);
     Q_EMIT loadFinished(false);
 }
 
-void MainWindow::stopAllJobs()
+bool MainWindow::isLoading() const
 {
-    for (auto &[id, job] : m_jobs)
-        job->cancel();
-    for (auto &[id, job] : m_jobs)
-        delete job; // joins the worker
-    m_jobs.clear();
-    m_currentJob = 0;
+    return m_inspector && m_inspector->isBusy();
 }
 
-void MainWindow::onJobProgress(int jobId, int stage, int percent)
+int MainWindow::runningJobCount() const
 {
-    if (jobId != m_currentJob)
-        return;
-    const QString name = displayName(m_loadingPath);
-    if (m_progress->maximum() == 0)
-        m_progress->setRange(0, 100);
-    m_progress->setValue(percent);
-    m_progressLabel->setText(stage == int(LoadJob::Stage::Reading)
-            ? tr("Reading %1…").arg(name)
-            : tr("Computing statistics of %1…").arg(name));
+    return m_inspector ? m_inspector->runningJobs() : 0;
 }
 
-void MainWindow::onJobFinished(int jobId, const std::shared_ptr<const LoadOutcome> &outcome)
+int MainWindow::shownNode() const
 {
-    if (auto it = m_jobs.find(jobId); it != m_jobs.end()) {
-        it->second->deleteLater(); // its worker has returned: the join is immediate
-        m_jobs.erase(it);
-    }
-    if (jobId != m_currentJob)
-        return; // superseded or cancelled: already reported
-    m_currentJob = 0;
-    setLoadingUi(false);
-    const engine::LoadResult &result = outcome->result;
-    const QString name = displayName(outcome->path);
-    if (result.cancelled) {
-        statusBar()->showMessage(tr("Loading %1 cancelled").arg(name), 8000);
-        Q_EMIT loadFinished(false);
-        return;
-    }
-    if (!result.ok()) {
-        const QString why = result.error ? result.error->toString() : tr("unknown error");
-        m_banner->showMessage(
-            MessageBanner::Level::Error, tr("Could not load %1.\n%2").arg(name, why));
-        statusBar()->showMessage(tr("Could not load %1").arg(name), 8000);
-        Q_EMIT loadFinished(false);
-        return;
-    }
-    applyOutcome(outcome);
-    Q_EMIT loadFinished(true);
+    return m_shown ? m_shown->nodeId : 0;
 }
 
-void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
+QString MainWindow::shownNodeLabel() const
 {
-    m_outcome = outcome;
-    const engine::Dataset &dataset = *outcome->result.dataset;
+    return m_sourceLabel->text();
+}
+
+void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &inspection)
+{
+    m_shown = inspection;
+    const engine::Dataset &dataset = inspection->dataset;
+    m_sourceLabel->setText(inspection->label);
+    m_sourceLabel->setToolTip(inspection->filePath.isEmpty()
+            ? QString()
+            : QDir::toNativeSeparators(inspection->filePath));
+    m_sourceLabel->show();
     // Everything below is proportional to the columns, never to the rows.
     m_tableModel->setDataset(dataset);
-    m_columnModel->setDataset(dataset, outcome->summaries);
+    m_columnModel->setDataset(dataset, inspection->summaries);
     m_table->fitColumnsToSample();
     m_columnList->fitColumns();
     m_stack->setCurrentWidget(m_table);
@@ -663,26 +707,27 @@ void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
     m_sizeLabel->setText(tr("%1 rows × %2 columns")
                              .arg(locale.toString(qlonglong(dataset.rowCount())))
                              .arg(locale.toString(dataset.columnCount())));
-    const QString took = outcome->elapsedMs < 1 ? tr("under a millisecond")
-        : outcome->elapsedMs < 1000
-        ? tr("%1 ms").arg(outcome->elapsedMs)
-        : tr("%1 s").arg(locale.toString(outcome->elapsedMs / 1000.0, 'f', 1));
-    statusBar()->showMessage(tr("Loaded %1 in %2").arg(displayName(outcome->path), took), 8000);
-    addRecentFile(outcome->path);
+    const QString took = inspection->elapsedMs < 1 ? tr("under a millisecond")
+        : inspection->elapsedMs < 1000
+        ? tr("%1 ms").arg(inspection->elapsedMs)
+        : tr("%1 s").arg(locale.toString(inspection->elapsedMs / 1000.0, 'f', 1));
+    const QString name
+        = inspection->filePath.isEmpty() ? inspection->label : displayName(inspection->filePath);
+    statusBar()->showMessage(tr("Showing %1 (%2)").arg(name, took), 8000);
+    if (m_inspectingFile && !inspection->filePath.isEmpty())
+        addRecentFile(inspection->filePath);
 
     m_warningsList->clear();
-    const QList<engine::LoadIssue> &warnings = outcome->result.warnings;
-    for (const engine::LoadIssue &w : warnings)
-        m_warningsList->addItem(w.toString());
+    const QStringList &warnings = inspection->warnings;
+    for (const QString &w : warnings)
+        m_warningsList->addItem(w);
     if (warnings.isEmpty()) {
         m_banner->dismiss();
         m_warningsDock->hide();
     } else {
         const QString text = warnings.size() == 1
-            ? tr("%1 was loaded with a warning.").arg(displayName(outcome->path))
-            : tr("%1 was loaded with %2 warnings.")
-                  .arg(displayName(outcome->path))
-                  .arg(warnings.size());
+            ? tr("%1 was loaded with a warning.").arg(name)
+            : tr("%1 was loaded with %2 warnings.").arg(name).arg(warnings.size());
         m_banner->showMessage(MessageBanner::Level::Warning, text, tr("Show Warnings"));
         m_warningsDock->show();
         resizeDocks(
@@ -692,17 +737,17 @@ void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
     m_histogram->clear();
     updateSplitChoices();
     selectColumn(dataset.columnCount() > 0 ? 0 : -1);
-    showOverview(*outcome);
+    showOverview(*inspection);
 }
 
-void MainWindow::setLoadingUi(bool loading, const QString &path)
+void MainWindow::setLoadingUi(bool loading, const QString &name)
 {
     m_progressLabel->setVisible(loading);
     m_progress->setVisible(loading);
     m_cancelButton->setVisible(loading);
     if (loading) {
         m_progress->setRange(0, 0); // busy until the first progress report
-        m_progressLabel->setText(tr("Opening %1…").arg(displayName(path)));
+        m_progressLabel->setText(tr("Opening %1…").arg(name));
         statusBar()->clearMessage();
     }
 }
@@ -730,8 +775,9 @@ void MainWindow::showColumn(int column)
         return;
     }
     const engine::Histogram *precomputed = nullptr;
-    if (m_outcome && std::size_t(column) < m_outcome->histograms.size())
-        precomputed = &m_outcome->histograms[std::size_t(column)];
+    if (m_shown && std::size_t(column) < m_shown->histograms.size()
+        && m_shown->histogramBins == m_histogram->binCount())
+        precomputed = &m_shown->histograms[std::size_t(column)];
     m_histogram->setColumn(dataset.column(column), precomputed);
     if (!m_syncingSelection) {
         m_syncingSelection = true;
@@ -961,8 +1007,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
-    for (auto &[id, job] : m_jobs)
-        job->cancel(); // so that the destructor's joins are quick
+    m_inspector->cancel(); // so that the destructor's joins are quick
     QMainWindow::closeEvent(event);
 }
 

@@ -4,7 +4,6 @@
 
 #include <QMainWindow>
 #include <QStringList>
-#include <map>
 #include <memory>
 
 class QComboBox;
@@ -42,14 +41,20 @@ class ScatterPlot;
 
 namespace sextant::app {
 
-class LoadJob;
-struct LoadOutcome;
+class NodeInspector;
+struct NodeInspection;
 
-// The studio's main window: a data table in the middle, the column list and the
-// histogram of the selected column in docks. Files are opened by File > Open, the recent
-// files menu, the command line or by dropping them anywhere on the window, and load on a
-// worker thread (LoadJob) with a progress bar and a Cancel button in the status bar; a
-// failed or cancelled load leaves the current dataset in place and says why in a banner.
+// The studio's main window: the exploration views (data table, correlation, scatter; the
+// column list and the histogram of the selected column in docks) and the workflow editor.
+//
+// One graph, one pipeline: a dataset opened anywhere (File > Open, the recent files
+// menu, the command line, a drop on the window or on the canvas) becomes the workflow's
+// File node reading it (or selects the one that already does), and the exploration views
+// show the table of the selected node — File, Select Columns, a preprocessing step,
+// Predict, a clustering node — running the workflow up to it when needed. Loading and
+// the statistics run on executor threads with a progress bar and a Cancel button in the
+// status bar; a failed or cancelled load leaves the current table in place and says why
+// in a banner. A label above the views names the node they show.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -63,9 +68,13 @@ public:
     // Cancels the load in progress: the window is idle again at once, the worker winds
     // down in the background and its result is dropped.
     void cancelLoading();
-    bool isLoading() const { return m_currentJob != 0; }
-    // Worker threads not yet ended: the current load and cancelled ones winding down.
-    int runningJobCount() const { return int(m_jobs.size()); }
+    bool isLoading() const;
+    // Runs not yet ended: the current one and cancelled ones winding down.
+    int runningJobCount() const;
+    // The workflow node whose table the exploration views show (0 before any), and the
+    // label above the views that names it ("File — iris.csv (node 1)").
+    int shownNode() const;
+    QString shownNodeLabel() const;
 
     // Most recent first; only files that still exist.
     QStringList recentFiles() const;
@@ -131,16 +140,17 @@ private:
     void rebuildRecentMenu();
     void addRecentFile(const QString &path);
 
-    void onJobProgress(int jobId, int stage, int percent);
-    void onJobFinished(int jobId, const std::shared_ptr<const LoadOutcome> &outcome);
-    void applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome);
-    void setLoadingUi(bool loading, const QString &path = {});
+    void createInspector();
+    // Shows node `id`'s table in the exploration views (running the workflow up to it
+    // when needed). `openingFile`: a dataset was opened (a failure goes to the banner).
+    void inspectNode(int id, bool openingFile);
+    void applyInspection(const std::shared_ptr<const NodeInspection> &inspection);
+    void setLoadingUi(bool loading, const QString &name = {});
     void showColumn(int column);
     // Fills the "Split by" combo from the shown dataset (default: a categorical target).
     void updateSplitChoices();
     void onSplitChosen(int index);
     void onTableColumnChanged(int column);
-    void stopAllJobs();
 
     widgets::DatasetTableModel *m_tableModel;
     widgets::ColumnSummaryModel *m_columnModel;
@@ -165,14 +175,15 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
 
-    // The last successful load: its dataset is the one shown; its histograms are reused.
-    std::shared_ptr<const LoadOutcome> m_outcome;
-    // Jobs whose worker has not reported back yet, by id; the current one is m_currentJob
-    // (0 when idle). Results from any other id are stale and dropped.
-    std::map<int, LoadJob *> m_jobs;
-    int m_currentJob = 0;
-    int m_nextJobId = 0;
-    QString m_loadingPath;
+    // What the exploration views show: the table of one workflow node, its statistics
+    // and histograms (reused), correlation and projection.
+    std::shared_ptr<const NodeInspection> m_shown;
+    // Runs the workflow up to the selected node and profiles its table.
+    NodeInspector *m_inspector = nullptr;
+    QLabel *m_sourceLabel = nullptr; // names the node shown
+    bool m_inspectingFile = false; // the request in progress opens a dataset file
+    bool m_inspectedIsFile = false; // ... and is for a File node
+    QString m_inspectedName; // the file or node of the request in progress
     bool m_syncingSelection = false;
     bool m_docksFitted = false;
 
@@ -194,7 +205,7 @@ private:
     void updateWindowTitle();
 
     void createViews();
-    void showOverview(const LoadOutcome &outcome);
+    void showOverview(const NodeInspection &inspection);
     void showNodeResult(int nodeId);
     engine::TrainedModelPtr modelOf(int nodeId) const;
     void showEvaluationView(QWidget *view, const QString &title);

@@ -1,6 +1,8 @@
 // The first window: drop files on it (QDropEvent), wait for the background load, and check
 // the data table, the column list and the histogram; bad files and cancelled loads leave
 // the previous dataset in place.
+#include "graph/Executor.h"
+#include "graph/GraphModel.h"
 #include "gui/MainWindow.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
@@ -10,6 +12,8 @@
 #include "widgets/DataTableView.h"
 #include "widgets/DatasetTableModel.h"
 #include "widgets/GraphEditor.h"
+#include "widgets/GraphScene.h"
+#include "widgets/GraphView.h"
 
 #include <QDir>
 #include <QDropEvent>
@@ -28,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 #include <QUrl>
 #include <cstdio>
 #include <numeric>
@@ -78,6 +83,23 @@ bool dropAndWait(MainWindow &window, const QString &path)
     if (finished.isEmpty() && !finished.wait(kLoadTimeoutMs))
         return false;
     return finished.size() == 1 && finished.first().first().toBool();
+}
+
+// Drag-enter, drag-move and drop of `path` on `target` (the canvas's viewport).
+bool dropOn(QWidget *target, const QString &path)
+{
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(path) });
+    const QPoint pos = target->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDragMoveEvent move(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &move);
+    QDropEvent dropEvent(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &dropEvent);
+    return dropEvent.isAccepted();
 }
 
 double sum(const QList<double> &values)
@@ -605,6 +627,138 @@ private Q_SLOTS:
         qInfo("cancelled while %s at %d%%: the worker stopped after %lld ms", qPrintable(stageText),
             cancelledAt, static_cast<long long>(clock.elapsed()));
         QVERIFY(clock.elapsed() < 5000);
+    }
+
+    // One graph, one pipeline: a dropped dataset is the workflow's File node, selected,
+    // and the exploration views show its table and say so. Dropping the same file again
+    // selects that node; a file dropped on the canvas takes the same path.
+    void droppedFileIsAFileNode()
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(dropAndWait(window, iris()));
+        const sextant::engine::GraphModel &graph = window.graphModel();
+        QCOMPARE(graph.nodeCount(), 1);
+        const int file = graph.nodeIds().front();
+        QCOMPARE(graph.nodeType(file)->id, QStringLiteral("data.file"));
+        QCOMPARE(graph.parameter(file, QStringLiteral("path")).toString(),
+            QFileInfo(iris()).absoluteFilePath());
+        sextant::widgets::GraphEditor *editor = window.graphEditor();
+        QCOMPARE(editor->scene()->selectedNodeIds(), QList<int> { file });
+        QCOMPARE(editor->executor().status(file), sextant::engine::NodeStatus::Done);
+        QCOMPARE(editor->undoStack()->count(), 1); // an undoable edit of the workflow
+        QCOMPARE(window.shownNode(), file);
+        QCOMPARE(window.shownNodeLabel(), QStringLiteral("File — iris.csv (node %1)").arg(file));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("shownNodeLabel"));
+        QVERIFY(label && label->isVisible());
+        QCOMPARE(window.tableModel()->rowCount(), 150);
+        QCOMPARE(window.columnModel()->rowCount(), 5);
+        QCOMPARE(window.heatmap()->columnCount(), 4);
+        QCOMPARE(window.scatter()->pointCount(), qint64(150));
+
+        // Again, with nothing selected: the same node is selected, no second one.
+        editor->scene()->clearSelection();
+        QVERIFY(dropAndWait(window, iris()));
+        QCOMPARE(graph.nodeCount(), 1);
+        QCOMPARE(editor->scene()->selectedNodeIds(), QList<int> { file });
+        QCOMPARE(window.shownNode(), file);
+
+        // On the canvas: a new File node, shown.
+        const QString other = tempFile(QStringLiteral("canvas.csv"));
+        QVERIFY(writeFile(other, "u,v\n1,2\n3,4\n5,6\n"));
+        window.tabs()->setCurrentWidget(editor);
+        QWidget *viewport = editor->view()->viewport();
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        QVERIFY(dropOn(viewport, other));
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(graph.nodeCount(), 2);
+        const int second = editor->scene()->selectedNodeIds().value(0);
+        QVERIFY(second != file);
+        QCOMPARE(window.shownNode(), second);
+        QCOMPARE(
+            window.shownNodeLabel(), QStringLiteral("File — canvas.csv (node %1)").arg(second));
+        QCOMPARE(window.tableModel()->rowCount(), 3);
+        QCOMPARE(
+            window.tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("u"));
+
+        // Selecting the first File node again shows iris (read from the cache).
+        finished.clear();
+        editor->scene()->selectNodes({ file });
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(window.tableModel()->rowCount(), 150);
+        QCOMPARE(window.shownNode(), file);
+    }
+
+    // The views show the selected node's table, whichever node makes it: selecting a
+    // preprocessing step that has not run yet runs the workflow up to it.
+    void selectedNodeDrivesTheViews()
+    {
+        MainWindow window;
+        QVERIFY(dropAndWait(window, iris()));
+        sextant::engine::GraphModel &graph = window.graphModel();
+        const int file = graph.nodeIds().front();
+        const auto filter = graph.addNode(QStringLiteral("data.filter"), { 250, 0 },
+            { { QStringLiteral("condition"), QStringLiteral("species != setosa") } });
+        QVERIFY(filter.ok());
+        const auto scale = graph.addNode(QStringLiteral("prep.minmax"), { 500, 0 });
+        QVERIFY(scale.ok());
+        QVERIFY(graph.addConnection({ file, 0, filter.value(), 0 }));
+        QVERIFY(graph.addConnection({ filter.value(), 0, scale.value(), 0 }));
+        sextant::widgets::GraphEditor *editor = window.graphEditor();
+        sextant::engine::Executor &executor = editor->executor();
+        QCOMPARE(executor.status(scale.value()), sextant::engine::NodeStatus::Idle);
+
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        editor->scene()->selectNodes({ scale.value() });
+        QVERIFY(window.isLoading());
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(executor.status(filter.value()), sextant::engine::NodeStatus::Done);
+        QCOMPARE(executor.status(scale.value()), sextant::engine::NodeStatus::Done);
+        QCOMPARE(window.shownNode(), scale.value());
+        QCOMPARE(
+            window.shownNodeLabel(), QStringLiteral("Min-Max Scale (node %1)").arg(scale.value()));
+        // Filtered and scaled: 100 rows, every numeric column within [0, 1].
+        const DatasetTableModel *table = window.tableModel();
+        QCOMPARE(table->rowCount(), 100);
+        QCOMPARE(cell(table, 0, 4), QStringLiteral("versicolor"));
+        const ColumnSummaryModel *columns = window.columnModel();
+        for (int c = 0; c < 4; ++c) {
+            QCOMPARE(summaryCell(columns, c, ColumnSummaryModel::Min), QStringLiteral("0"));
+            QCOMPARE(summaryCell(columns, c, ColumnSummaryModel::Max), QStringLiteral("1"));
+        }
+        QCOMPARE(window.scatter()->pointCount(), qint64(100));
+        window.selectColumn(4);
+        QCOMPARE(sum(window.histogramPlot()->barValues()), 100.0);
+
+        // The filter alone: its own table.
+        finished.clear();
+        editor->scene()->selectNodes({ filter.value() });
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(window.shownNode(), filter.value());
+        QCOMPARE(
+            window.shownNodeLabel(), QStringLiteral("Filter Rows (node %1)").arg(filter.value()));
+        QCOMPARE(table->rowCount(), 100);
+        QCOMPARE(summaryCell(columns, 0, ColumnSummaryModel::Min), QStringLiteral("4.9"));
+
+        // A node that fails keeps the table in place and says why in the status bar.
+        QVERIFY(graph.setParameter(
+            filter.value(), QStringLiteral("condition"), QStringLiteral("no_such_column > 1")));
+        finished.clear();
+        editor->scene()->selectNodes({ file });
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(window.shownNode(), file);
+        finished.clear();
+        editor->scene()->selectNodes({ filter.value() });
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(window.shownNode(), file);
+        QCOMPARE(table->rowCount(), 150);
+        QVERIFY(window.errorText().isEmpty()); // not an open of a file: no banner
     }
 
     void openFileFromCode()
