@@ -588,6 +588,12 @@ void MainWindow::createInspector()
         if (!m_inspector->isBusy() && m_shown && m_shown->nodeId == id
             && m_executor->isUpToDate(id))
             return; // shown already
+        if (const QString why = m_inspector->whyNotRunnable(id); !why.isEmpty()) {
+            // Half built: say what is missing instead of running it to a failure.
+            statusBar()->showMessage(
+                tr("To see the table of %1: %2.").arg(m_inspector->labelOf(id), why), 8000);
+            return;
+        }
         inspectNode(id, false);
     });
     connect(m_inspector, &NodeInspector::progress, this,

@@ -206,6 +206,26 @@ bool NodeInspector::hasTable(int id) const
     return tablePort(m_workflow.nodeType(id)) >= 0;
 }
 
+QString NodeInspector::whyNotRunnable(int id) const
+{
+    QList<int> nodes = m_workflow.upstreamOf(id);
+    nodes.append(id);
+    for (int n : std::as_const(nodes)) {
+        const NodeType *type = m_workflow.nodeType(n);
+        if (!type)
+            continue;
+        for (int port = 0; port < type->inputs.size(); ++port)
+            if (!type->inputs[port].optional && !m_workflow.connectionInto(n, port))
+                return tr("connect the input “%1” of %2 #%3")
+                    .arg(type->inputs[port].displayLabel(), type->displayName)
+                    .arg(n);
+        if (type->id == engine::FileSourceNode::typeId()
+            && m_workflow.parameter(n, QStringLiteral("path")).toString().trimmed().isEmpty())
+            return tr("choose the file of %1 #%2").arg(type->displayName).arg(n);
+    }
+    return {};
+}
+
 QString NodeInspector::labelOf(int id) const
 {
     const NodeType *type = m_workflow.nodeType(id);

@@ -68,6 +68,10 @@ public:
 
     // Whether node `id` has a table output the views can show.
     bool hasTable(int id) const;
+    // Why node `id` cannot run yet (an input of it or of a node it depends on is not
+    // connected, a File node without a file), or empty when it can. Checked without
+    // running anything, so that selecting a half-built node does not fail it.
+    QString whyNotRunnable(int id) const;
     // Starts showing node `id` (superseding the request in progress). False, with
     // nothing started, when the node does not exist or has no table output.
     bool inspect(int id);

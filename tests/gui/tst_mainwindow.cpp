@@ -28,6 +28,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -734,6 +735,16 @@ private Q_SLOTS:
         QCOMPARE(window.scatter()->pointCount(), qint64(100));
         window.selectColumn(4);
         QCOMPARE(sum(window.histogramPlot()->barValues()), 100.0);
+
+        // A node added but not connected yet is not run to a failure when selected.
+        const int loose = editor->addNode(QStringLiteral("prep.standardize"), { 0, 300 });
+        QVERIFY(loose != 0);
+        QCOMPARE(editor->scene()->selectedNodeIds(), QList<int> { loose });
+        QVERIFY(!window.isLoading());
+        QCOMPARE(executor.status(loose), sextant::engine::NodeStatus::Idle);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("connect")),
+            qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(window.shownNode(), scale.value());
 
         // The filter alone: its own table.
         finished.clear();
