@@ -30,6 +30,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace sextant::widgets {
@@ -123,7 +124,7 @@ GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, 
     connect(m_palette, &NodePalette::nodeTypeActivated, this, [this](const QString &typeId) {
         const QPointF offset(30.0 * (m_insertCount % 8), 30.0 * (m_insertCount % 8));
         ++m_insertCount;
-        addNode(typeId, viewCentre() + offset);
+        addNode(typeId, freePositionNear(viewCentre() + offset));
     });
 
     // A node that appears (added, undone, pasted) shows what the executor knows of it.
@@ -220,6 +221,27 @@ void GraphEditor::createActions()
     m_toolBar->addAction(m_copyAction);
     m_toolBar->addAction(m_pasteAction);
     m_toolBar->addAction(m_fitAction);
+}
+
+QPointF GraphEditor::freePositionNear(QPointF position) const
+{
+    // Roughly a node's footprint: a new node never lands on top of another one.
+    constexpr qreal kWidth = 200, kHeight = 90;
+    for (int step = 0; step < 50; ++step) {
+        bool taken = false;
+        for (int id : m_model.nodeIds()) {
+            const QPointF p = m_model.position(id);
+            if (std::abs(p.x() - position.x()) < kWidth
+                && std::abs(p.y() - position.y()) < kHeight) {
+                taken = true;
+                break;
+            }
+        }
+        if (!taken)
+            break;
+        position.rx() += kWidth + 20;
+    }
+    return position;
 }
 
 QPointF GraphEditor::viewCentre() const

@@ -120,6 +120,8 @@ private:
     void onRunFinished(const engine::RunSummary &summary);
     void updateActions();
     QPointF viewCentre() const;
+    // `position`, or the first spot to its right where no node is.
+    QPointF freePositionNear(QPointF position) const;
 
     engine::GraphModel &m_model;
     engine::Executor &m_executor;

@@ -52,6 +52,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -74,6 +75,8 @@ const QString kRecentFilesKey = QStringLiteral("recentFiles");
 const QString kLastDirKey = QStringLiteral("lastOpenDirectory");
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
+// Quiet time after the last edit of the graph before the views refresh the node they show.
+constexpr int kRefreshDelayMs = 300;
 
 // The local files among a drag's urls (directories included: loading one says why not).
 QStringList localFiles(const QMimeData *mime)
@@ -577,25 +580,17 @@ void MainWindow::createInspector()
             }
             Q_EMIT loadStarted(path);
         });
-    // Selecting one node that produces a table shows that table.
-    connect(m_graphEditor->scene(), &QGraphicsScene::selectionChanged, this, [this] {
-        const QList<int> ids = m_graphEditor->scene()->selectedNodeIds();
-        if (ids.size() != 1 || !m_inspector->hasTable(ids.front()))
-            return;
-        const int id = ids.front();
-        if (id == m_inspector->pendingNode())
-            return;
-        if (!m_inspector->isBusy() && m_shown && m_shown->nodeId == id
-            && m_executor->isUpToDate(id))
-            return; // shown already
-        if (const QString why = m_inspector->whyNotRunnable(id); !why.isEmpty()) {
-            // Half built: say what is missing instead of running it to a failure.
-            statusBar()->showMessage(
-                tr("To see the table of %1: %2.").arg(m_inspector->labelOf(id), why), 8000);
-            return;
-        }
-        inspectNode(id, false);
-    });
+    // Selecting one node that produces a table shows that table; so does an edit that
+    // changes the selected node's table (a connection made, a parameter changed), shortly
+    // after the last one.
+    connect(m_graphEditor->scene(), &QGraphicsScene::selectionChanged, this,
+        [this] { inspectSelection(true); });
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(kRefreshDelayMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, [this] { inspectSelection(false); });
+    connect(
+        m_graph.get(), &engine::GraphModel::changed, m_refreshTimer, qOverload<>(&QTimer::start));
     connect(m_inspector, &NodeInspector::progress, this,
         [this](int, NodeInspector::Stage stage, double fraction) {
             if (m_progress->maximum() == 0)
@@ -634,6 +629,26 @@ void MainWindow::createInspector()
         if (m_shown)
             m_sourceLabel->setText(tr("%1 — of another workflow").arg(m_shown->label));
     });
+}
+
+void MainWindow::inspectSelection(bool selectionChanged)
+{
+    const QList<int> ids = m_graphEditor->scene()->selectedNodeIds();
+    if (ids.size() != 1 || !m_inspector->hasTable(ids.front()))
+        return;
+    const int id = ids.front();
+    if (id == m_inspector->pendingNode())
+        return;
+    if (!m_inspector->isBusy() && m_shown && m_shown->nodeId == id && m_executor->isUpToDate(id))
+        return; // shown already
+    if (const QString why = m_inspector->whyNotRunnable(id); !why.isEmpty()) {
+        // Half built: say what is missing instead of running it to a failure.
+        if (selectionChanged)
+            statusBar()->showMessage(
+                tr("To see the table of %1: %2.").arg(m_inspector->labelOf(id), why), 8000);
+        return;
+    }
+    inspectNode(id, false);
 }
 
 void MainWindow::inspectNode(int id, bool openingFile)

@@ -15,6 +15,7 @@ class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 
 namespace sextant::widgets {
 class ColumnListView;
@@ -144,6 +145,9 @@ private:
     // Shows node `id`'s table in the exploration views (running the workflow up to it
     // when needed). `openingFile`: a dataset was opened (a failure goes to the banner).
     void inspectNode(int id, bool openingFile);
+    // Inspects the selected node, when it is one node with a table that the views do not
+    // show as it is now (on a selection change, and shortly after each edit).
+    void inspectSelection(bool selectionChanged);
     void applyInspection(const std::shared_ptr<const NodeInspection> &inspection);
     void setLoadingUi(bool loading, const QString &name = {});
     void showColumn(int column);
@@ -181,6 +185,7 @@ private:
     // Runs the workflow up to the selected node and profiles its table.
     NodeInspector *m_inspector = nullptr;
     QLabel *m_sourceLabel = nullptr; // names the node shown
+    QTimer *m_refreshTimer = nullptr; // restarted by each edit of the graph
     bool m_inspectingFile = false; // the request in progress opens a dataset file
     bool m_inspectedIsFile = false; // ... and is for a File node
     QString m_inspectedName; // the file or node of the request in progress

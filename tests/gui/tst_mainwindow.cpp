@@ -756,6 +756,15 @@ private Q_SLOTS:
         QCOMPARE(table->rowCount(), 100);
         QCOMPARE(summaryCell(columns, 0, ColumnSummaryModel::Min), QStringLiteral("4.9"));
 
+        // Editing the node shown refreshes the views shortly after.
+        finished.clear();
+        QVERIFY(graph.setParameter(
+            filter.value(), QStringLiteral("condition"), QStringLiteral("species == setosa")));
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(window.shownNode(), filter.value());
+        QCOMPARE(table->rowCount(), 50);
+
         // A node that fails keeps the table in place and says why in the status bar.
         QVERIFY(graph.setParameter(
             filter.value(), QStringLiteral("condition"), QStringLiteral("no_such_column > 1")));
