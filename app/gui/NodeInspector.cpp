@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <algorithm>
+#include <utility>
 
 namespace sextant::app {
 
@@ -280,8 +281,10 @@ bool NodeInspector::inspect(int id)
 void NodeInspector::cancel()
 {
     m_pending = 0;
-    if (m_ownRun)
+    if (m_ownRun) {
         m_executor.cancel(); // m_ownRun stays set until that run has ended
+        m_supersededRun = true;
+    }
     if (m_profiling)
         m_profiler->cancel();
     m_profiling = false;
@@ -298,6 +301,8 @@ void NodeInspector::startWorkflowRun()
 void NodeInspector::onWorkflowFinished(const engine::RunSummary &summary)
 {
     m_ownRun = false;
+    // A run this inspector cancelled itself: what it left cancelled is no failure.
+    const bool superseded = std::exchange(m_supersededRun, false);
     if (!m_pending || m_profiling)
         return;
     if (!m_workflow.hasNode(m_pending)) {
@@ -316,7 +321,7 @@ void NodeInspector::onWorkflowFinished(const engine::RunSummary &summary)
         fail(state.message);
         return;
     case engine::NodeStatus::Cancelled:
-        if (summary.cancelled && summary.started && !m_executor.isRunning()) {
+        if (!superseded && summary.cancelled && !m_executor.isRunning()) {
             // Cancelled by the person (Cancel in the editor), not superseded by us.
             fail(tr("the run was cancelled"));
             return;

@@ -114,6 +114,7 @@ private:
     int m_pending = 0; // the node of the request in progress
     int m_bins = 0;
     bool m_ownRun = false; // the workflow executor's run is one this inspector started
+    bool m_supersededRun = false; // ... and this inspector cancelled it
     bool m_profiling = false; // the profiler's run belongs to the request in progress
     QString m_label;
     QString m_filePath;

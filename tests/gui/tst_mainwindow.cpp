@@ -781,6 +781,44 @@ private Q_SLOTS:
         QVERIFY(window.errorText().isEmpty()); // not an open of a file: no banner
     }
 
+    // A newer request supersedes the one in progress, also when both need the same
+    // running File node: the run cancelled for it is no failure, and only the newest
+    // request reports.
+    void selectionSupersedesALoadInProgress()
+    {
+        const QString path = bigCsv();
+        QVERIFY(!path.isEmpty());
+        MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        window.openFile(path);
+        QVERIFY(window.isLoading());
+        sextant::engine::GraphModel &graph = window.graphModel();
+        const int file = graph.nodeIds().front();
+        const auto filter = graph.addNode(QStringLiteral("data.filter"), { 250, 0 },
+            { { QStringLiteral("condition"), QStringLiteral("label == yes") } });
+        QVERIFY(filter.ok());
+        QVERIFY(graph.addConnection({ file, 0, filter.value(), 0 }));
+        sextant::widgets::GraphScene *scene = window.graphEditor()->scene();
+        scene->selectNodes({ filter.value() }); // supersedes the load of the file
+        scene->selectNodes({ file }); // and back: the file's own run was cancelled twice
+        QVERIFY(finished.wait(600000));
+        QTRY_COMPARE_WITH_TIMEOUT(window.runningJobCount(), 0, 600000);
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(window.shownNode(), file);
+        if (qEnvironmentVariableIsEmpty("SEXTANT_BIG_CSV"))
+            QCOMPARE(window.tableModel()->rowCount(), kBigRows);
+
+        // Then the filter: read from the cache, filtered.
+        finished.clear();
+        scene->selectNodes({ filter.value() });
+        QVERIFY(finished.wait(600000));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(window.shownNode(), filter.value());
+        if (qEnvironmentVariableIsEmpty("SEXTANT_BIG_CSV"))
+            QCOMPARE(window.tableModel()->rowCount(), (kBigRows + 2) / 3);
+    }
+
     void openFileFromCode()
     {
         MainWindow window;
