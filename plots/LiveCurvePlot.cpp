@@ -220,11 +220,6 @@ void LiveCurvePlot::setYLabel(const QString &label)
     replot();
 }
 
-void LiveCurvePlot::setFlushInterval(int ms)
-{
-    m_timer->setInterval(std::max(1, ms));
-}
-
 void LiveCurvePlot::rescale()
 {
     m_rescaling = true;

@@ -42,8 +42,6 @@ public:
     void setLogScale(bool on);
     bool logScale() const { return m_logScale; }
     void setYLabel(const QString &label);
-    // Minimum time between two redraws (default 33 ms, ~30 fps).
-    void setFlushInterval(int ms);
 
     // GUI thread: moves buffered points into the plot now (tests, end of training).
     void flush();

@@ -2,6 +2,9 @@
 
 #include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
+#include "plots/ScatterDensityJob.h"
+#include "plots/ScatterDensityLayer.h"
+#include "plots/ScatterPointLayer.h"
 
 #include <QMenu>
 #include <QTimer>
@@ -14,26 +17,14 @@ namespace sextant::plots {
 
 using engine::Column;
 using engine::DensityGrid;
-using engine::DensityGridOptions;
 
 namespace {
 
 constexpr int kNumericBuckets = 24;
-// Pixels per density cell side: 2 x 2 keeps class colours legible and the grid small.
-constexpr int kDensityCellPx = 2;
 // Delay that coalesces range changes (drag, wheel) into one re-aggregation.
 constexpr int kDensityDelayMs = 30;
 // How close (pixels) the mouse must be to a point for hover and click.
 constexpr double kPickRadiusPx = 6.0;
-constexpr double kPadding = 0.03;
-
-QRectF padded(const QRectF &r)
-{
-    const double w = r.width(), h = r.height();
-    const double px = w > 0 ? w * kPadding : std::max(0.5, std::abs(r.left()) * 0.1);
-    const double py = h > 0 ? h * kPadding : std::max(0.5, std::abs(r.top()) * 0.1);
-    return QRectF(r.left() - px, r.top() - py, w + 2 * px, h + 2 * py);
-}
 
 QVector<QRgb> gradientTable(void (*setter)(QCPColorGradient &), int size = 256)
 {
@@ -45,248 +36,17 @@ QVector<QRgb> gradientTable(void (*setter)(QCPColorGradient &), int size = 256)
     return table;
 }
 
-// Draws the density image over the data rectangle it covers, under the point graphs.
-class DensityLayer : public QCPLayerable {
-public:
-    DensityLayer(QCustomPlot *plot, QCPAxis *x, QCPAxis *y)
-        : QCPLayerable(plot, QStringLiteral("main")), m_x(x), m_y(y)
-    {
-    }
-
-    QImage image;
-    QRectF rect; // data coordinates: left = xMin, top = yMin, right = xMax, bottom = yMax
-    // Called when the axis rect no longer matches the image's grid (resized, colour bar
-    // or legend added): the owner re-aggregates at the new size.
-    std::function<void()> sizeChanged;
-
-    QRectF pixelRect() const
-    {
-        const QPointF a(m_x->coordToPixel(rect.left()), m_y->coordToPixel(rect.bottom()));
-        const QPointF b(m_x->coordToPixel(rect.right()), m_y->coordToPixel(rect.top()));
-        return QRectF(a, b).normalized();
-    }
-
-protected:
-    void applyDefaultAntialiasingHint(QCPPainter *painter) const override
-    {
-        applyAntialiasingHint(painter, false, QCP::aeOther);
-    }
-    QRect clipRect() const override { return m_x->axisRect()->rect(); }
-    void draw(QCPPainter *painter) override
-    {
-        if (image.isNull())
-            return;
-        const QSize wanted = m_x->axisRect()->rect().size() / kDensityCellPx;
-        if (sizeChanged && !painter->modes().testFlag(QCPPainter::pmNoCaching)
-            && (std::abs(wanted.width() - image.width()) > 1
-                || std::abs(wanted.height() - image.height()) > 1))
-            sizeChanged(); // not for exports (pmNoCaching), which render at other sizes
-        painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
-        painter->drawImage(pixelRect(), image);
-    }
-
-private:
-    QCPAxis *m_x;
-    QCPAxis *m_y;
-};
-
-DensityLayer *densityLayer(QCPLayerable *l)
+ScatterDensityLayer *densityLayer(QCPLayerable *l)
 {
-    return static_cast<DensityLayer *>(l);
+    return static_cast<ScatterDensityLayer *>(l);
 }
 
-// Source-over of a premultiplied pixel onto another (Qt's BYTE_MUL arithmetic).
-inline QRgb blendOver(QRgb dst, QRgb src)
+ScatterPointLayer *pointLayer(QCPLayerable *l)
 {
-    const quint32 ia = 255 - qAlpha(src);
-    if (ia == 0)
-        return src;
-    quint32 rb = (dst & 0xff00ff) * ia;
-    rb = ((rb + ((rb >> 8) & 0xff00ff) + 0x800080) >> 8) & 0xff00ff;
-    quint32 ag = ((dst >> 8) & 0xff00ff) * ia;
-    ag = (ag + ((ag >> 8) & 0xff00ff) + 0x800080) & 0xff00ff00;
-    return src + (rb | ag);
-}
-
-// Draws many points fast. On raster devices each point is a pre-rendered antialiased
-// disc (or ring) "stamped" into one image the size of the axis rect, which is then drawn
-// once: ~100x faster than a QPainter ellipse per point. Vector devices (PDF, SVG) get
-// real ellipses. Points are drawn in row order, so classes interleave instead of the last
-// class covering the others.
-//
-// Data: x/y spans (owned by the ScatterPlot's columns, or by `ownX/ownY`), one group per
-// point (kSkip: not drawn), one colour per group.
-class PointLayer : public QCPLayerable {
-public:
-    static constexpr std::uint16_t kSkip = 0xFFFF;
-
-    PointLayer(QCustomPlot *plot, const QString &layer, QCPAxis *x, QCPAxis *y)
-        : QCPLayerable(plot, layer), m_x(x), m_y(y)
-    {
-    }
-
-    std::span<const double> xs, ys;
-    std::vector<double> ownX, ownY; // storage for xs/ys when the layer owns its points
-    std::vector<std::uint16_t> groups;
-    QVector<QColor> colors;
-    double size = 5; // diameter in pixels
-    bool ring = false; // outline instead of a filled disc
-    // Overlapping points add up (true) or the layer is a flat shade where any point is
-    // (false: overlaps keep the stamp's opacity, for showing large selections).
-    bool accumulate = true;
-    qint64 drawn = 0; // points with a group and finite coordinates
-
-    void setOwned(std::vector<double> x, std::vector<double> y)
-    {
-        ownX = std::move(x);
-        ownY = std::move(y);
-        xs = ownX;
-        ys = ownY;
-    }
-
-protected:
-    void applyDefaultAntialiasingHint(QCPPainter *painter) const override
-    {
-        applyAntialiasingHint(painter, true, QCP::aeScatters);
-    }
-    QRect clipRect() const override { return m_x->axisRect()->rect(); }
-
-    void draw(QCPPainter *painter) override
-    {
-        const std::size_t n = std::min({ xs.size(), ys.size(), groups.size() });
-        if (n == 0 || colors.isEmpty())
-            return;
-        const QRect clip = clipRect();
-        const QTransform device = painter->deviceTransform();
-        if (painter->modes().testFlag(QCPPainter::pmVectorized) || device.isRotating()) {
-            drawVector(painter, n);
-            return;
-        }
-        const double scale = device.m11() > 0 ? device.m11() : 1.0;
-        const int W = static_cast<int>(std::ceil(clip.width() * scale));
-        const int H = static_cast<int>(std::ceil(clip.height() * scale));
-        if (W <= 0 || H <= 0)
-            return;
-        QImage canvas(W, H, QImage::Format_ARGB32_Premultiplied);
-        canvas.fill(Qt::transparent);
-
-        // One stamp per group, at device resolution.
-        const int d = std::max(1, static_cast<int>(std::ceil(size * scale)) + 1);
-        std::vector<QImage> stamps;
-        for (const QColor &c : std::as_const(colors)) {
-            QImage stamp(d, d, QImage::Format_ARGB32_Premultiplied);
-            stamp.fill(Qt::transparent);
-            QPainter p(&stamp);
-            p.setRenderHint(QPainter::Antialiasing);
-            const QRectF r(0.5, 0.5, size * scale, size * scale);
-            if (ring) {
-                p.setPen(QPen(c, 1.5 * scale));
-                p.setBrush(Qt::NoBrush);
-                p.drawEllipse(r.adjusted(0.75 * scale, 0.75 * scale, -0.75 * scale, -0.75 * scale));
-            } else {
-                p.setPen(Qt::NoPen);
-                p.setBrush(c);
-                p.drawEllipse(r);
-            }
-            p.end();
-            stamps.push_back(std::move(stamp));
-        }
-
-        // Linear axes: pixel = a + b * coordinate (no coordToPixel call per point).
-        const bool linear
-            = m_x->scaleType() == QCPAxis::stLinear && m_y->scaleType() == QCPAxis::stLinear;
-        const double ax = m_x->coordToPixel(0.0), bx = m_x->coordToPixel(1.0) - ax;
-        const double ay = m_y->coordToPixel(0.0), by = m_y->coordToPixel(1.0) - ay;
-        const double half = d / 2.0;
-        const auto stride = canvas.bytesPerLine() / 4;
-        auto *bits = reinterpret_cast<QRgb *>(canvas.bits());
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::uint16_t g = groups[i];
-            if (g == kSkip || g >= stamps.size())
-                continue;
-            const double px = linear ? ax + bx * xs[i] : m_x->coordToPixel(xs[i]);
-            const double py = linear ? ay + by * ys[i] : m_y->coordToPixel(ys[i]);
-            const double fx = (px - clip.left()) * scale - half;
-            const double fy = (py - clip.top()) * scale - half;
-            if (!(fx > -d && fy > -d && fx < W && fy < H)) // also drops NaN
-                continue;
-            const int x0 = static_cast<int>(std::lround(fx));
-            const int y0 = static_cast<int>(std::lround(fy));
-            const QImage &stamp = stamps[g];
-            for (int r = std::max(0, -y0); r < d && y0 + r < H; ++r) {
-                const auto *src = reinterpret_cast<const QRgb *>(stamp.constScanLine(r));
-                QRgb *dst = bits + static_cast<std::ptrdiff_t>(y0 + r) * stride;
-                for (int c = std::max(0, -x0); c < d && x0 + c < W; ++c) {
-                    const QRgb sp = src[c];
-                    if (qAlpha(sp) == 0)
-                        continue;
-                    QRgb &out = dst[x0 + c];
-                    if (accumulate)
-                        out = blendOver(out, sp);
-                    else if (qAlpha(out) < qAlpha(sp))
-                        out = sp;
-                }
-            }
-        }
-        painter->drawImage(QRectF(clip), canvas);
-    }
-
-private:
-    void drawVector(QCPPainter *painter, std::size_t n)
-    {
-        const double r = size / 2.0;
-        for (int g = 0; g < colors.size(); ++g) {
-            if (ring) {
-                painter->setPen(QPen(colors.at(g), 1.5));
-                painter->setBrush(Qt::NoBrush);
-            } else {
-                painter->setPen(Qt::NoPen);
-                painter->setBrush(colors.at(g));
-            }
-            for (std::size_t i = 0; i < n; ++i) {
-                if (groups[i] != g)
-                    continue;
-                const double px = m_x->coordToPixel(xs[i]);
-                const double py = m_y->coordToPixel(ys[i]);
-                if (std::isfinite(px) && std::isfinite(py))
-                    painter->drawEllipse(QPointF(px, py), r, r);
-            }
-        }
-    }
-
-    QCPAxis *m_x;
-    QCPAxis *m_y;
-};
-
-PointLayer *pointLayer(QCPLayerable *l)
-{
-    return static_cast<PointLayer *>(l);
+    return static_cast<ScatterPointLayer *>(l);
 }
 
 } // namespace
-
-struct ScatterPlot::DensityRequest {
-    Column x, y, color;
-    ColorMode colorMode = ColorMode::None;
-    int classCount = 0;
-    QVector<QRgb> classColors;
-    QVector<QRgb> table; // 256-entry gradient for numeric values or counts
-    DensityColoring coloring = DensityColoring::Majority;
-    double valueMin = 0, valueMax = 1;
-    QRectF range;
-    QSize grid;
-    bool computeSummary = false;
-    bool resetView = false;
-};
-
-struct ScatterPlot::DensityResult {
-    bool cancelled = false;
-    std::optional<Summary> summary;
-    std::optional<DensityGrid> grid;
-    QImage image;
-    QRectF rect;
-    bool resetView = false;
-};
 
 ScatterPlot::ScatterPlot(QWidget *parent) : PlotView(parent), m_densityTimer(new QTimer(this))
 {
@@ -297,12 +57,13 @@ ScatterPlot::ScatterPlot(QWidget *parent) : PlotView(parent), m_densityTimer(new
     plot->addLayer(
         QStringLiteral("highlight"), plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
 
-    auto *layer = new DensityLayer(plot, plot->xAxis, plot->yAxis);
+    auto *layer = new ScatterDensityLayer(plot, plot->xAxis, plot->yAxis);
     layer->sizeChanged = [this] { scheduleDensity(); };
     m_densityLayer = layer;
 
-    m_points = new PointLayer(plot, QStringLiteral("main"), plot->xAxis, plot->yAxis);
-    m_highlight = new PointLayer(plot, QStringLiteral("highlight"), plot->xAxis, plot->yAxis);
+    m_points = new ScatterPointLayer(plot, QStringLiteral("main"), plot->xAxis, plot->yAxis);
+    m_highlight
+        = new ScatterPointLayer(plot, QStringLiteral("highlight"), plot->xAxis, plot->yAxis);
 
     plot->legend->setVisible(false);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -476,56 +237,10 @@ qint64 ScatterPlot::rowId(qint64 index) const
                                                         : -1;
 }
 
-ScatterPlot::Summary ScatterPlot::summarize(std::span<const double> x, std::span<const double> y,
-    std::span<const double> values, const std::atomic<bool> *cancel)
-{
-    Summary s;
-    const std::size_t n = std::min(x.size(), y.size());
-    double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
-    double v0 = x0, v1 = -x0;
-    for (std::size_t start = 0; start < n; start += (1u << 20)) {
-        if (cancel && cancel->load(std::memory_order_relaxed))
-            return s;
-        const std::size_t end = std::min(n, start + (1u << 20));
-        for (std::size_t i = start; i < end; ++i) {
-            const double a = x[i], b = y[i];
-            if (!std::isfinite(a) || !std::isfinite(b))
-                continue;
-            x0 = std::min(x0, a);
-            x1 = std::max(x1, a);
-            y0 = std::min(y0, b);
-            y1 = std::max(y1, b);
-        }
-        if (!values.empty()) {
-            for (std::size_t i = start; i < std::min(end, values.size()); ++i) {
-                const double v = values[i];
-                if (std::isfinite(v)) {
-                    v0 = std::min(v0, v);
-                    v1 = std::max(v1, v);
-                }
-            }
-        }
-    }
-    if (x0 <= x1) {
-        s.bounds = QRectF(QPointF(x0, y0), QPointF(x1, y1));
-        s.valid = true;
-    } else {
-        s.bounds = QRectF(0, 0, 1, 1);
-    }
-    if (v0 <= v1) {
-        s.valueMin = v0;
-        s.valueMax = v1 > v0 ? v1 : v0 + 1;
-    } else {
-        s.valueMin = 0;
-        s.valueMax = 1;
-    }
-    return s;
-}
-
 void ScatterPlot::applyBounds(const QRectF &bounds)
 {
     m_bounds = bounds;
-    const QRectF view = padded(bounds);
+    const QRectF view = ScatterSummary::padded(bounds);
     m_settingRange = true;
     customPlot()->xAxis->setRange(view.left(), view.right());
     customPlot()->yAxis->setRange(view.top(), view.bottom());
@@ -541,12 +256,12 @@ void ScatterPlot::rebuild()
     m_densityImage = QImage();
     m_densityRect = QRectF();
     densityLayer(m_densityLayer)->image = QImage();
-    m_summary = Summary();
+    m_summary = ScatterSummary();
     m_bounds = QRectF();
     ++m_selectionRequest;
 
     if (!isDensityMode()) {
-        m_summary = summarize(xs(), ys(), colorValues(), nullptr);
+        m_summary = ScatterSummary::of(xs(), ys(), colorValues(), nullptr);
         applyBounds(m_summary.bounds);
         rebuildPoints();
         updateColorScale();
@@ -603,7 +318,7 @@ void ScatterPlot::rebuildPoints()
         const auto values = colorValues();
         const double v0 = m_summary.valueMin;
         const double span = m_summary.valueMax - m_summary.valueMin;
-        points->groups.assign(static_cast<std::size_t>(n), PointLayer::kSkip);
+        points->groups.assign(static_cast<std::size_t>(n), ScatterPointLayer::kSkip);
         for (qint64 i = 0; i < n; ++i) {
             const std::size_t u = static_cast<std::size_t>(i);
             if (!std::isfinite(x[u]) || !std::isfinite(y[u]))
@@ -697,9 +412,9 @@ void ScatterPlot::resizeEvent(QResizeEvent *event)
     scheduleDensity();
 }
 
-ScatterPlot::DensityRequest ScatterPlot::makeDensityRequest(bool computeSummary) const
+ScatterDensityRequest ScatterPlot::makeDensityRequest(bool computeSummary) const
 {
-    DensityRequest r;
+    ScatterDensityRequest r;
     r.x = m_x;
     r.y = m_y;
     r.color = m_color;
@@ -719,114 +434,10 @@ ScatterPlot::DensityRequest ScatterPlot::makeDensityRequest(bool computeSummary)
     QSize px = customPlot()->axisRect()->rect().size();
     if (px.width() < 50 || px.height() < 50)
         px = QSize(std::max(400, width() - 80), std::max(300, height() - 60));
-    r.grid = QSize(
-        std::max(1, px.width() / kDensityCellPx), std::max(1, px.height() / kDensityCellPx));
+    r.grid = QSize(std::max(1, px.width() / ScatterDensityLayer::kCellPx),
+        std::max(1, px.height() / ScatterDensityLayer::kCellPx));
     r.computeSummary = computeSummary;
     return r;
-}
-
-ScatterPlot::DensityResult ScatterPlot::computeDensity(
-    const DensityRequest &request, const std::atomic<bool> *cancel)
-{
-    DensityResult out;
-    out.resetView = request.resetView;
-    const auto x = request.x.values();
-    const auto y = request.y.values();
-    const std::size_t n = std::min(x.size(), y.size());
-    const auto values = request.colorMode == ColorMode::Numeric ? request.color.values()
-                                                                : std::span<const double>();
-    const auto codes = request.colorMode == ColorMode::Categorical
-        ? request.color.codes()
-        : std::span<const std::int32_t>();
-    double vMin = request.valueMin, vMax = request.valueMax;
-    QRectF range = request.range;
-    if (request.computeSummary) {
-        Summary s = summarize(x.first(n), y.first(n), values, cancel);
-        if (cancel && cancel->load()) {
-            out.cancelled = true;
-            return out;
-        }
-        vMin = s.valueMin;
-        vMax = s.valueMax;
-        if (request.resetView)
-            range = padded(s.bounds);
-        out.summary = s;
-    }
-
-    DensityGridOptions o;
-    o.width = request.grid.width();
-    o.height = request.grid.height();
-    o.xMin = range.left();
-    o.xMax = range.right();
-    o.yMin = range.top();
-    o.yMax = range.bottom();
-    o.classCount = request.classCount;
-    auto grid = DensityGrid::compute(x.first(n), y.first(n),
-        codes.size() >= n ? codes.first(n) : codes.first(0),
-        values.size() >= n ? values.first(n) : values.first(0), o, cancel);
-    if (!grid) {
-        out.cancelled = true;
-        return out;
-    }
-
-    // Colour the cells. Opacity grows with log(count) so sparse regions stay visible and
-    // dense ones saturate; rows are flipped (grid row 0 is the bottom of the plot).
-    const int W = grid->width, H = grid->height;
-    QImage image(W, H, QImage::Format_ARGB32_Premultiplied);
-    const double logMax
-        = std::log1p(static_cast<double>(std::max<std::uint32_t>(1, grid->maxCount)));
-    const int K = grid->classCount;
-    const QRgb missing = Palette::missing().rgb();
-    const double vSpan = vMax > vMin ? vMax - vMin : 1.0;
-    for (int iy = 0; iy < H; ++iy) {
-        if (cancel && (iy & 63) == 0 && cancel->load(std::memory_order_relaxed)) {
-            out.cancelled = true;
-            return out;
-        }
-        auto *line = reinterpret_cast<QRgb *>(image.scanLine(H - 1 - iy));
-        for (int ix = 0; ix < W; ++ix) {
-            const std::size_t cell = grid->cell(ix, iy);
-            const std::uint32_t count = grid->counts[cell];
-            if (count == 0) {
-                line[ix] = 0;
-                continue;
-            }
-            const double t = std::log1p(static_cast<double>(count)) / logMax;
-            QRgb rgb;
-            int alpha = static_cast<int>(90 + 165 * t);
-            if (request.colorMode == ColorMode::Categorical && K > 0) {
-                if (request.coloring == DensityColoring::Blend) {
-                    double r = 0, g = 0, b = 0, sum = 0;
-                    for (int k = 0; k < K; ++k) {
-                        const double w = grid->classCounts[cell * K + k];
-                        if (w == 0)
-                            continue;
-                        const QRgb c = request.classColors[k];
-                        r += w * qRed(c);
-                        g += w * qGreen(c);
-                        b += w * qBlue(c);
-                        sum += w;
-                    }
-                    rgb = sum > 0 ? qRgb(int(r / sum), int(g / sum), int(b / sum)) : missing;
-                } else {
-                    const std::int32_t m = grid->majority[cell];
-                    rgb = m >= 0 ? request.classColors[m] : missing;
-                }
-            } else if (request.colorMode == ColorMode::Numeric) {
-                const double mean = grid->valueSums.empty() ? vMin : grid->valueSums[cell] / count;
-                const int idx = std::clamp(static_cast<int>((mean - vMin) / vSpan * 255.0), 0, 255);
-                rgb = request.table[idx];
-            } else {
-                rgb = request.table[std::clamp(static_cast<int>(t * 255.0), 0, 255)];
-                alpha = 255;
-            }
-            line[ix] = qPremultiply(qRgba(qRed(rgb), qGreen(rgb), qBlue(rgb), alpha));
-        }
-    }
-    out.image = std::move(image);
-    out.rect = QRectF(QPointF(grid->xMin, grid->yMin), QPointF(grid->xMax, grid->yMax));
-    out.grid = std::move(grid);
-    return out;
 }
 
 void ScatterPlot::startDensityJob(bool computeSummary)
@@ -839,11 +450,12 @@ void ScatterPlot::startDensityJob(bool computeSummary)
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_densityCancel = cancel;
     const quint64 request = ++m_densityRequest;
-    DensityRequest r = makeDensityRequest(computeSummary);
+    ScatterDensityRequest r = makeDensityRequest(computeSummary);
     r.resetView = computeSummary && !m_summary.valid;
     ++m_pendingJobs;
     m_pool.start([this, r = std::move(r), cancel, request] {
-        auto result = std::make_shared<DensityResult>(computeDensity(r, cancel.get()));
+        auto result
+            = std::make_shared<ScatterDensityResult>(ScatterDensityJob::run(r, cancel.get()));
         // Cross-thread: deliver on the GUI thread. `this` outlives the job (the destructor
         // cancels and waits for the pool), and events for a deleted object are dropped.
         QMetaObject::invokeMethod(
@@ -860,14 +472,16 @@ void ScatterPlot::refreshDensityNow()
     if (m_densityCancel)
         m_densityCancel->store(true);
     const quint64 request = ++m_densityRequest;
-    DensityRequest r = makeDensityRequest(!m_summary.valid);
+    ScatterDensityRequest r = makeDensityRequest(!m_summary.valid);
     r.resetView = !m_summary.valid;
     ++m_pendingJobs;
-    onDensityReady(std::make_shared<DensityResult>(computeDensity(r, nullptr)), request);
+    onDensityReady(
+        std::make_shared<ScatterDensityResult>(ScatterDensityJob::run(r, nullptr)), request);
     replotNow();
 }
 
-void ScatterPlot::onDensityReady(const std::shared_ptr<DensityResult> &result, quint64 request)
+void ScatterPlot::onDensityReady(
+    const std::shared_ptr<ScatterDensityResult> &result, quint64 request)
 {
     --m_pendingJobs;
     if (request != m_densityRequest || result->cancelled || !isDensityMode())
@@ -1215,7 +829,7 @@ QString ScatterPlot::yLabel() const
 void ScatterPlot::resetView()
 {
     if (m_summary.valid) {
-        const QRectF view = padded(m_summary.bounds);
+        const QRectF view = ScatterSummary::padded(m_summary.bounds);
         customPlot()->xAxis->setRange(view.left(), view.right()); // -> re-aggregation if dense
         customPlot()->yAxis->setRange(view.top(), view.bottom());
     }

@@ -4,6 +4,7 @@
 #include "data/Dataset.h"
 #include "data/DensityGrid.h"
 #include "plots/PlotView.h"
+#include "plots/ScatterDensityJob.h"
 
 #include <QImage>
 #include <QList>
@@ -47,8 +48,8 @@ namespace sextant::plots {
 class ScatterPlot : public PlotView {
     Q_OBJECT
 public:
-    enum class ColorMode { None, Categorical, Numeric };
-    enum class DensityColoring { Majority, Blend };
+    using ColorMode = ScatterColorMode;
+    using DensityColoring = ScatterDensityColoring;
     static constexpr qint64 kDefaultDensityThreshold = 100'000;
     // Selected rows drawn as highlighted points at most (the selection itself is complete).
     static constexpr int kMaxHighlighted = 100'000;
@@ -144,26 +145,13 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    struct Summary {
-        QRectF bounds;
-        double valueMin = 0, valueMax = 0;
-        bool valid = false;
-    };
-    struct DensityRequest;
-    struct DensityResult;
-
     void rebuild();
     void rebuildPoints();
-    void rebuildLegendGraphs();
     void updateColorScale();
     void scheduleDensity();
     void startDensityJob(bool computeSummary);
-    void onDensityReady(const std::shared_ptr<DensityResult> &result, quint64 request);
-    DensityRequest makeDensityRequest(bool computeSummary) const;
-    static DensityResult computeDensity(
-        const DensityRequest &request, const std::atomic<bool> *cancel);
-    static Summary summarize(std::span<const double> x, std::span<const double> y,
-        std::span<const double> values, const std::atomic<bool> *cancel);
+    void onDensityReady(const std::shared_ptr<ScatterDensityResult> &result, quint64 request);
+    ScatterDensityRequest makeDensityRequest(bool computeSummary) const;
     void applyBounds(const QRectF &bounds);
     void updateHighlight();
     void finishSelection(QList<qint64> rows, bool add);
@@ -180,7 +168,7 @@ private:
     std::vector<qint64> m_rowIds;
     std::unordered_map<qint64, qint64> m_indexOfRow; // built on demand from m_rowIds
     std::optional<engine::Dataset> m_rowSource;
-    Summary m_summary;
+    ScatterSummary m_summary;
     QRectF m_bounds;
 
     qint64 m_densityThreshold = kDefaultDensityThreshold;
@@ -189,11 +177,11 @@ private:
     bool m_settingRange = false;
 
     QList<QCPGraph *> m_graphs; // empty graphs: the legend entries of the classes
-    QCPLayerable *m_points; // the points (point mode)
+    QCPLayerable *m_points; // the points (point mode): a ScatterPointLayer
     QCPLayerable *m_highlight; // rings/shade over the selected rows
     QCPTextElement *m_legendTitle;
     QCPColorScale *m_colorScale = nullptr;
-    QCPLayerable *m_densityLayer;
+    QCPLayerable *m_densityLayer; // a ScatterDensityLayer
     QTimer *m_densityTimer;
 
     // Density state, GUI thread only.

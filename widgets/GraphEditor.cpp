@@ -2,6 +2,7 @@
 
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
+#include "graph/NodeContext.h"
 #include "graph/WorkflowFile.h"
 #include "nodes/FileSourceNode.h"
 #include "widgets/GraphCommands.h"
@@ -15,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,6 +29,9 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace sextant::widgets {
 
@@ -106,7 +111,7 @@ GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, 
             == 0)
             Q_EMIT workflowFileDropped(path);
         else
-            addFileNode(path, pos);
+            openDatasetFile(path, pos);
     });
     connect(m_view, &GraphView::nodeTypeDropped, this,
         [this](const QString &typeId, QPointF pos) { addNode(typeId, pos); });
@@ -119,7 +124,7 @@ GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, 
     connect(m_palette, &NodePalette::nodeTypeActivated, this, [this](const QString &typeId) {
         const QPointF offset(30.0 * (m_insertCount % 8), 30.0 * (m_insertCount % 8));
         ++m_insertCount;
-        addNode(typeId, viewCentre() + offset);
+        addNode(typeId, freePositionNear(viewCentre() + offset));
     });
 
     // A node that appears (added, undone, pasted) shows what the executor knows of it.
@@ -218,6 +223,27 @@ void GraphEditor::createActions()
     m_toolBar->addAction(m_fitAction);
 }
 
+QPointF GraphEditor::freePositionNear(QPointF position) const
+{
+    // Roughly a node's footprint: a new node never lands on top of another one.
+    constexpr qreal kWidth = 200, kHeight = 90;
+    for (int step = 0; step < 50; ++step) {
+        bool taken = false;
+        for (int id : m_model.nodeIds()) {
+            const QPointF p = m_model.position(id);
+            if (std::abs(p.x() - position.x()) < kWidth
+                && std::abs(p.y() - position.y()) < kHeight) {
+                taken = true;
+                break;
+            }
+        }
+        if (!taken)
+            break;
+        position.rx() += kWidth + 20;
+    }
+    return position;
+}
+
 QPointF GraphEditor::viewCentre() const
 {
     return m_view->mapToScene(m_view->viewport()->rect().center());
@@ -277,6 +303,58 @@ int GraphEditor::addFileNode(const QString &path, QPointF position)
 {
     return addNode(engine::FileSourceNode::typeId(), position,
         { { QStringLiteral("path"), QFileInfo(path).absoluteFilePath() } });
+}
+
+int GraphEditor::fileNodeReading(const QString &path) const
+{
+    const QString wanted = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    for (int id : m_model.nodeIds()) {
+        const engine::NodeType *type = m_model.nodeType(id);
+        if (!type || type->id != engine::FileSourceNode::typeId())
+            continue;
+        const QString raw = m_model.parameter(id, QStringLiteral("path")).toString();
+        if (raw.isEmpty())
+            continue;
+        const QString read = QDir::cleanPath(
+            QFileInfo(engine::NodeContext::resolvePath(raw, m_model.baseDirectory()))
+                .absoluteFilePath());
+        if (read == wanted)
+            return id;
+    }
+    return 0;
+}
+
+int GraphEditor::openDatasetFile(const QString &path, std::optional<QPointF> position)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    int id = fileNodeReading(absolute);
+    if (id != 0) {
+        m_scene->selectNodes({ id });
+        if (NodeItem *item = m_scene->nodeItem(id))
+            m_view->ensureVisible(item);
+    } else {
+        QPointF at;
+        if (position) {
+            at = *position;
+        } else if (m_model.nodeCount() > 0) {
+            // Below the lowest node, in line with the leftmost one.
+            qreal left = std::numeric_limits<qreal>::max();
+            qreal bottom = std::numeric_limits<qreal>::lowest();
+            for (int n : m_model.nodeIds()) {
+                const QPointF p = m_model.position(n);
+                left = std::min(left, p.x());
+                bottom = std::max(bottom, p.y());
+            }
+            at = QPointF(left, bottom + 110);
+        }
+        id = addFileNode(absolute, at);
+        if (id == 0)
+            return 0;
+        if (NodeItem *item = m_scene->nodeItem(id))
+            m_view->ensureVisible(item);
+    }
+    Q_EMIT datasetFileOpened(id, absolute);
+    return id;
 }
 
 bool GraphEditor::connectPorts(const Connection &connection)
@@ -446,8 +524,13 @@ void GraphEditor::runToSelection()
 
 void GraphEditor::startRun(const QList<int> &targets)
 {
-    if (m_running || m_executor.isRunning())
+    if (m_running)
         return;
+    if (m_executor.isRunning()) {
+        // A run another part of the studio started (the views loading a node's table).
+        showMessage(tr("A run is in progress: wait for it to end, or cancel it (Esc)."));
+        return;
+    }
     if (m_model.nodeCount() == 0) {
         showMessage(tr("Nothing to run: add nodes first."));
         return;

@@ -10,6 +10,7 @@
 #include <QVariantMap>
 #include <QWidget>
 #include <functional>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -74,8 +75,16 @@ public:
     // message panel says why); connectPorts returns whether the connection was made.
     int addNode(const QString &typeId, QPointF position, const QVariantMap &parameters = {});
     bool connectPorts(const engine::Connection &connection);
-    // Adds a File node reading `path` (what dropping a file on the canvas does).
+    // Adds a File node reading `path`.
     int addFileNode(const QString &path, QPointF position);
+    // What opening a dataset does, wherever it comes from (a drop on the canvas or the
+    // window, File > Open, the command line, recent files): selects the File node that
+    // already reads `path`, or adds one (undoable) at `position` — below the other nodes
+    // when none is given — and selects it. Emits datasetFileOpened; returns the node's id
+    // (0 when it could not be added).
+    int openDatasetFile(const QString &path, std::optional<QPointF> position = std::nullopt);
+    // The File node reading `path` (resolved against the workflow's folder), or 0.
+    int fileNodeReading(const QString &path) const;
 
     // JSON of nodes `ids` and the connections among them (what Copy puts on the clipboard).
     QByteArray nodesToJson(const QList<int> &ids) const;
@@ -106,6 +115,8 @@ Q_SIGNALS:
     // A workflow file (.sextant) was dropped on the canvas: the window opens it (it does
     // not become a File node).
     void workflowFileDropped(const QString &path);
+    // openDatasetFile added or selected File node `nodeId` for `path` (absolute).
+    void datasetFileOpened(int nodeId, const QString &path);
 
 private:
     void createActions();
@@ -115,6 +126,8 @@ private:
     void onRunFinished(const engine::RunSummary &summary);
     void updateActions();
     QPointF viewCentre() const;
+    // `position`, or the first spot to its right where no node is.
+    QPointF freePositionNear(QPointF position) const;
 
     engine::GraphModel &m_model;
     engine::Executor &m_executor;

@@ -3,20 +3,18 @@
 #include "data/DatasetLoader.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
-#include "graph/WorkflowFile.h"
-#include "gui/HeadlessPlotRenderer.h"
-#include "gui/LoadJob.h"
+#include "gui/NodeInspector.h"
+#include "gui/WorkflowDocument.h"
 #include "io/ModelFile.h"
 #include "io/OnnxExport.h"
 #include "nodes/BuiltinNodes.h"
-#include "nodes/ColumnHistogram.h"
+#include "nodes/FileSourceNode.h"
 #include "nodes/MetricsTable.h"
-#include "nodes/PredictionView.h"
-#include "nodes/ScatterData.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
 #include "plots/PlotExporter.h"
 #include "plots/PlotView.h"
+#include "plots/ResultViewFactory.h"
 #include "plots/ScatterPlot.h"
 #include "sextant/Version.h"
 #include "widgets/ColumnListView.h"
@@ -27,6 +25,7 @@
 #include "widgets/GraphEditor.h"
 #include "widgets/GraphScene.h"
 #include "widgets/MessageBanner.h"
+#include "widgets/MetricsTableView.h"
 #include "widgets/TrainingMonitor.h"
 
 #include <QAction>
@@ -53,7 +52,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableWidget>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -76,6 +75,8 @@ const QString kRecentFilesKey = QStringLiteral("recentFiles");
 const QString kLastDirKey = QStringLiteral("lastOpenDirectory");
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
+// Quiet time after the last edit of the graph before the views refresh the node they show.
+constexpr int kRefreshDelayMs = 300;
 
 // The local files among a drag's urls (directories included: loading one says why not).
 QStringList localFiles(const QMimeData *mime)
@@ -131,11 +132,19 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_stack, tr("Data"));
+    // Which node's table the views show.
+    m_sourceLabel = new QLabel(central);
+    m_sourceLabel->setObjectName(QStringLiteral("shownNodeLabel"));
+    m_sourceLabel->setTextFormat(Qt::PlainText);
+    m_sourceLabel->hide(); // until a table is shown
+    layout->addWidget(m_sourceLabel);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     createDocks();
     createViews();
+    createDocument();
+    createInspector();
     createActions();
     createStatusBar();
 
@@ -158,8 +167,10 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Workers post to this window: end them before any member goes.
-    stopAllJobs();
+    // The inspector refers to the graph and the executor, which are members: it goes
+    // before them (its own executor waits for its workers).
+    delete m_inspector;
+    m_inspector = nullptr;
     // The editor refers to the model and the executor, which are members: it goes first.
     delete m_graphEditor;
     m_graphEditor = nullptr;
@@ -222,10 +233,10 @@ void MainWindow::createViews()
         });
     // A heatmap cell opens the scatter of its two columns.
     connect(m_heatmap, &plots::CorrelationHeatmap::cellClicked, this, [this](int i, int j) {
-        if (!m_outcome || !m_outcome->result.dataset)
+        if (!m_shown)
             return;
-        const engine::Dataset &ds = *m_outcome->result.dataset;
-        const auto &cols = m_outcome->correlation.columns;
+        const engine::Dataset &ds = m_shown->dataset;
+        const auto &cols = m_shown->correlation.columns;
         if (i < 0 || j < 0 || i >= cols.size() || j >= cols.size())
             return;
         m_scatter->setData(ds.column(cols[j]), ds.column(cols[i]));
@@ -237,11 +248,11 @@ void MainWindow::createViews()
     });
 }
 
-void MainWindow::showOverview(const LoadOutcome &outcome)
+void MainWindow::showOverview(const NodeInspection &inspection)
 {
-    const engine::Dataset &ds = *outcome.result.dataset;
-    m_heatmap->setMatrix(outcome.correlation);
-    const engine::PcaProjection &p = outcome.projection;
+    const engine::Dataset &ds = inspection.dataset;
+    m_heatmap->setMatrix(inspection.correlation);
+    const engine::PcaProjection &p = inspection.projection;
     if (!p.ok()) {
         m_scatter->clear();
         m_scatter->setTitle(tr("Principal components: %1").arg(p.error));
@@ -295,31 +306,19 @@ void MainWindow::showNodeResult(int nodeId)
         m_tableModel->setDataset(*ds);
         m_stack->setCurrentWidget(m_table);
         m_tabs->setCurrentWidget(m_stack);
-    } else if (const auto *corr = value->as<engine::CorrelationMatrix>()) {
-        m_heatmap->setMatrix(*corr);
+    } else if (const auto *metrics = value->as<engine::MetricsTable>()) {
+        auto *table = new widgets::MetricsTableView;
+        table->setMetrics(*metrics);
+        showEvaluationView(table, tr("Metrics"));
+    } else if (plots::ResultViewFactory::show(*m_heatmap, *value)) {
         m_tabs->setCurrentWidget(m_heatmap);
-    } else if (const auto *scatter = value->as<engine::ScatterData>()) {
-        m_scatter->setData(scatter->x, scatter->y);
-        m_scatter->setRowIds({});
-        if (scatter->color)
-            m_scatter->setColorColumn(*scatter->color);
-        else
-            m_scatter->clearColor();
+    } else if (plots::ResultViewFactory::show(*m_scatter, *value)) {
         m_tabs->setCurrentWidget(m_scatter);
-    } else if (const auto *hist = value->as<engine::ColumnHistogram>()) {
-        m_histogram->setHistogram(
-            hist->column, hist->columnType == engine::ColumnType::Categorical, hist->histogram);
+    } else if (plots::ResultViewFactory::show(*m_histogram, *value)) {
         m_histogramDock->show();
         m_histogramDock->raise();
-    } else if (const auto *metrics = value->as<engine::MetricsTable>()) {
-        showEvaluationView(createMetricsView(*metrics), tr("Metrics"));
-    } else if (const auto *view = value->as<engine::PredictionView>()) {
-        std::unique_ptr<plots::PlotView> plot = HeadlessPlotRenderer::createPredictionPlot(*view);
-        const QString title = view->kind == engine::PredictionView::Kind::Roc ? tr("ROC")
-            : view->kind == engine::PredictionView::Kind::PrecisionRecall ? tr("Precision-Recall")
-            : view->kind == engine::PredictionView::Kind::Confusion       ? tr("Confusion")
-                                                                          : tr("Residuals");
-        showEvaluationView(plot.release(), title);
+    } else if (std::unique_ptr<plots::PlotView> plot = plots::ResultViewFactory::create(*value)) {
+        showEvaluationView(plot.release(), plots::ResultViewFactory::title(*value));
     }
 }
 
@@ -358,36 +357,6 @@ bool MainWindow::saveTrainedModel(int nodeId, bool onnx, const QString &chosenPa
     }
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
-}
-
-QWidget *MainWindow::createMetricsView(const engine::MetricsTable &metrics)
-{
-    auto *table = new QTableWidget(static_cast<int>(metrics.rows.size()),
-        static_cast<int>(1 + metrics.columns.size() + metrics.noteColumns.size()));
-    QStringList headers { tr("") };
-    headers += metrics.columns;
-    headers += metrics.noteColumns;
-    table->setHorizontalHeaderLabels(headers);
-    for (int r = 0; r < metrics.rows.size(); ++r) {
-        const auto &row = metrics.rows[r];
-        table->setItem(r, 0, new QTableWidgetItem(row.label));
-        for (int c = 0; c < metrics.columns.size(); ++c) {
-            const double v = c < row.values.size() ? row.values[c] : std::nan("");
-            auto *item = new QTableWidgetItem(
-                std::isfinite(v) ? QString::number(v, 'g', 5) : QStringLiteral("–"));
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            table->setItem(r, 1 + c, item);
-        }
-        for (int c = 0; c < metrics.noteColumns.size(); ++c)
-            table->setItem(r, 1 + static_cast<int>(metrics.columns.size()) + c,
-                new QTableWidgetItem(row.notes.value(c)));
-    }
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->verticalHeader()->setVisible(false);
-    table->resizeColumnsToContents();
-    table->setToolTip(metrics.title);
-    table->setObjectName(QStringLiteral("metricsView"));
-    return table;
 }
 
 void MainWindow::showEvaluationView(QWidget *view, const QString &title)
@@ -459,7 +428,7 @@ void MainWindow::createActions()
     newFlow->setShortcut(QKeySequence::New);
     newFlow->setStatusTip(tr("Start an empty workflow"));
     QAction *openFlow
-        = file->addAction(tr("Open &Workflow…"), this, &MainWindow::openWorkflowDialog);
+        = file->addAction(tr("Open &Workflow…"), m_document, &WorkflowDocument::openDialog);
     openFlow->setObjectName(QStringLiteral("openWorkflowAction"));
     openFlow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openFlow->setStatusTip(tr("Open a workflow file (.sextant)"));
@@ -470,10 +439,6 @@ void MainWindow::createActions()
         = file->addAction(tr("Save Workflow &As…"), this, [this] { saveWorkflowAs(); });
     saveFlowAs->setObjectName(QStringLiteral("saveWorkflowAsAction"));
     saveFlowAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    // The modified flag follows the editor's undo stack: an edit sets it, undoing back to
-    // the saved state clears it.
-    connect(m_graphEditor->undoStack(), &QUndoStack::cleanChanged, this,
-        &MainWindow::updateWindowTitle);
     connect(m_graphEditor, &widgets::GraphEditor::workflowFileDropped, this,
         [this](const QString &path) { openWorkflow(path); });
     updateWindowTitle();
@@ -595,105 +560,157 @@ void MainWindow::openFile(const QString &path)
         openWorkflow(path);
         return;
     }
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    // A newer request supersedes the load in progress; its result will be dropped.
-    if (m_currentJob != 0) {
-        if (auto it = m_jobs.find(m_currentJob); it != m_jobs.end())
-            it->second->cancel();
-        m_currentJob = 0;
+    // One way in for every dataset: the File node of the workflow that reads it (added,
+    // or selected when there is one), which datasetFileOpened then inspects.
+    m_graphEditor->openDatasetFile(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::createInspector()
+{
+    m_inspector = new NodeInspector(*m_graph, *m_executor, this);
+    connect(m_graphEditor, &widgets::GraphEditor::datasetFileOpened, this,
+        [this](int id, const QString &path) {
+            if (id == m_inspector->pendingNode()) {
+                // Selecting the node started it a moment ago: now it is an open.
+                m_inspectingFile = true;
+                m_inspectedName = displayName(path);
+                setLoadingUi(true, m_inspectedName);
+            } else {
+                inspectNode(id, true);
+            }
+            Q_EMIT loadStarted(path);
+        });
+    // Selecting one node that produces a table shows that table; so does an edit that
+    // changes the selected node's table (a connection made, a parameter changed), shortly
+    // after the last one.
+    connect(m_graphEditor->scene(), &QGraphicsScene::selectionChanged, this,
+        [this] { inspectSelection(true); });
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(kRefreshDelayMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, [this] { inspectSelection(false); });
+    connect(
+        m_graph.get(), &engine::GraphModel::changed, m_refreshTimer, qOverload<>(&QTimer::start));
+    connect(m_inspector, &NodeInspector::progress, this,
+        [this](int, NodeInspector::Stage stage, double fraction) {
+            if (m_progress->maximum() == 0)
+                m_progress->setRange(0, 100);
+            m_progress->setValue(std::clamp(int(fraction * 100), 0, 100));
+            m_progressLabel->setText(stage == NodeInspector::Stage::Running
+                    ? (m_inspectedIsFile ? tr("Reading %1…") : tr("Running %1…"))
+                          .arg(m_inspectedName)
+                    : tr("Computing statistics of %1…").arg(m_inspectedName));
+        });
+    connect(m_inspector, &NodeInspector::ready, this,
+        [this](const std::shared_ptr<const NodeInspection> &inspection) {
+            setLoadingUi(false);
+            applyInspection(inspection);
+            Q_EMIT loadFinished(true);
+        });
+    connect(m_inspector, &NodeInspector::failed, this, [this](int id, const QString &message) {
+        setLoadingUi(false);
+        if (m_inspectingFile) {
+            m_banner->showMessage(MessageBanner::Level::Error,
+                tr("Could not load %1.\n%2").arg(m_inspectedName, message));
+            statusBar()->showMessage(tr("Could not load %1").arg(m_inspectedName), 8000);
+        } else {
+            statusBar()->showMessage(
+                tr("Nothing to show for %1: %2").arg(m_inspector->labelOf(id), message), 8000);
+        }
+        Q_EMIT loadFinished(false);
+    });
+    // The node shown is no longer the same: say so (its table stays in the views).
+    connect(m_graph.get(), &engine::GraphModel::nodeRemoved, this, [this](int id) {
+        if (m_shown && m_shown->nodeId == id)
+            m_sourceLabel->setText(tr("%1 — removed from the workflow").arg(m_shown->label));
+    });
+    connect(m_document, &WorkflowDocument::replaced, this, [this] {
+        cancelLoading();
+        if (m_shown)
+            m_sourceLabel->setText(tr("%1 — of another workflow").arg(m_shown->label));
+    });
+}
+
+void MainWindow::inspectSelection(bool selectionChanged)
+{
+    const QList<int> ids = m_graphEditor->scene()->selectedNodeIds();
+    if (ids.size() != 1 || !m_inspector->hasTable(ids.front()))
+        return;
+    const int id = ids.front();
+    if (id == m_inspector->pendingNode())
+        return;
+    if (!m_inspector->isBusy() && m_shown && m_shown->nodeId == id && m_executor->isUpToDate(id))
+        return; // shown already
+    if (const QString why = m_inspector->whyNotRunnable(id); !why.isEmpty()) {
+        // Half built: say what is missing instead of running it to a failure.
+        if (selectionChanged)
+            statusBar()->showMessage(
+                tr("To see the table of %1: %2.").arg(m_inspector->labelOf(id), why), 8000);
+        return;
     }
-    const int id = ++m_nextJobId;
-    auto *job = new LoadJob(absolute, m_histogram->binCount(), this);
-    m_jobs.emplace(id, job);
-    // Worker thread -> GUI thread.
-    connect(
-        job, &LoadJob::progressChanged, this,
-        [this, id](LoadJob::Stage stage, int percent) { onJobProgress(id, int(stage), percent); },
-        Qt::QueuedConnection);
-    // Worker thread -> GUI thread; the outcome is shared and immutable.
-    connect(
-        job, &LoadJob::finished, this,
-        [this, id](
-            const std::shared_ptr<const LoadOutcome> &outcome) { onJobFinished(id, outcome); },
-        Qt::QueuedConnection);
-    m_currentJob = id;
-    m_loadingPath = absolute;
-    setLoadingUi(true, absolute);
-    job->start();
-    Q_EMIT loadStarted(absolute);
+    inspectNode(id, false);
+}
+
+void MainWindow::inspectNode(int id, bool openingFile)
+{
+    const bool wasLoading = isLoading();
+    m_inspector->setHistogramBins(m_histogram->binCount());
+    m_inspectingFile = openingFile;
+    const engine::NodeType *type = m_graph->nodeType(id);
+    m_inspectedIsFile = type && type->id == engine::FileSourceNode::typeId();
+    const QString path = m_graph->parameter(id, QStringLiteral("path")).toString();
+    m_inspectedName
+        = m_inspectedIsFile && !path.isEmpty() ? displayName(path) : m_inspector->labelOf(id);
+    if (!m_inspector->inspect(id)) {
+        if (wasLoading)
+            Q_EMIT loadFinished(false);
+        return;
+    }
+    setLoadingUi(true, m_inspectedName);
 }
 
 void MainWindow::cancelLoading()
 {
-    if (m_currentJob == 0)
+    if (!isLoading())
         return;
-    if (auto it = m_jobs.find(m_currentJob); it != m_jobs.end())
-        it->second->cancel();
-    m_currentJob = 0;
+    m_inspector->cancel();
     setLoadingUi(false);
-    statusBar()->showMessage(tr("Loading %1 cancelled").arg(displayName(m_loadingPath)), 8000);
+    statusBar()->showMessage(tr("Loading %1 cancelled").arg(m_inspectedName), 8000);
     Q_EMIT loadFinished(false);
 }
 
-void MainWindow::stopAllJobs()
+bool MainWindow::isLoading() const
 {
-    for (auto &[id, job] : m_jobs)
-        job->cancel();
-    for (auto &[id, job] : m_jobs)
-        delete job; // joins the worker
-    m_jobs.clear();
-    m_currentJob = 0;
+    return m_inspector && m_inspector->isBusy();
 }
 
-void MainWindow::onJobProgress(int jobId, int stage, int percent)
+int MainWindow::runningJobCount() const
 {
-    if (jobId != m_currentJob)
-        return;
-    const QString name = displayName(m_loadingPath);
-    if (m_progress->maximum() == 0)
-        m_progress->setRange(0, 100);
-    m_progress->setValue(percent);
-    m_progressLabel->setText(stage == int(LoadJob::Stage::Reading)
-            ? tr("Reading %1…").arg(name)
-            : tr("Computing statistics of %1…").arg(name));
+    return m_inspector ? m_inspector->runningJobs() : 0;
 }
 
-void MainWindow::onJobFinished(int jobId, const std::shared_ptr<const LoadOutcome> &outcome)
+int MainWindow::shownNode() const
 {
-    if (auto it = m_jobs.find(jobId); it != m_jobs.end()) {
-        it->second->deleteLater(); // its worker has returned: the join is immediate
-        m_jobs.erase(it);
-    }
-    if (jobId != m_currentJob)
-        return; // superseded or cancelled: already reported
-    m_currentJob = 0;
-    setLoadingUi(false);
-    const engine::LoadResult &result = outcome->result;
-    const QString name = displayName(outcome->path);
-    if (result.cancelled) {
-        statusBar()->showMessage(tr("Loading %1 cancelled").arg(name), 8000);
-        Q_EMIT loadFinished(false);
-        return;
-    }
-    if (!result.ok()) {
-        const QString why = result.error ? result.error->toString() : tr("unknown error");
-        m_banner->showMessage(
-            MessageBanner::Level::Error, tr("Could not load %1.\n%2").arg(name, why));
-        statusBar()->showMessage(tr("Could not load %1").arg(name), 8000);
-        Q_EMIT loadFinished(false);
-        return;
-    }
-    applyOutcome(outcome);
-    Q_EMIT loadFinished(true);
+    return m_shown ? m_shown->nodeId : 0;
 }
 
-void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
+QString MainWindow::shownNodeLabel() const
 {
-    m_outcome = outcome;
-    const engine::Dataset &dataset = *outcome->result.dataset;
+    return m_sourceLabel->text();
+}
+
+void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &inspection)
+{
+    m_shown = inspection;
+    const engine::Dataset &dataset = inspection->dataset;
+    m_sourceLabel->setText(inspection->label);
+    m_sourceLabel->setToolTip(inspection->filePath.isEmpty()
+            ? QString()
+            : QDir::toNativeSeparators(inspection->filePath));
+    m_sourceLabel->show();
     // Everything below is proportional to the columns, never to the rows.
     m_tableModel->setDataset(dataset);
-    m_columnModel->setDataset(dataset, outcome->summaries);
+    m_columnModel->setDataset(dataset, inspection->summaries);
     m_table->fitColumnsToSample();
     m_columnList->fitColumns();
     m_stack->setCurrentWidget(m_table);
@@ -711,26 +728,27 @@ void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
     m_sizeLabel->setText(tr("%1 rows × %2 columns")
                              .arg(locale.toString(qlonglong(dataset.rowCount())))
                              .arg(locale.toString(dataset.columnCount())));
-    const QString took = outcome->elapsedMs < 1 ? tr("under a millisecond")
-        : outcome->elapsedMs < 1000
-        ? tr("%1 ms").arg(outcome->elapsedMs)
-        : tr("%1 s").arg(locale.toString(outcome->elapsedMs / 1000.0, 'f', 1));
-    statusBar()->showMessage(tr("Loaded %1 in %2").arg(displayName(outcome->path), took), 8000);
-    addRecentFile(outcome->path);
+    const QString took = inspection->elapsedMs < 1 ? tr("under a millisecond")
+        : inspection->elapsedMs < 1000
+        ? tr("%1 ms").arg(inspection->elapsedMs)
+        : tr("%1 s").arg(locale.toString(inspection->elapsedMs / 1000.0, 'f', 1));
+    const QString name
+        = inspection->filePath.isEmpty() ? inspection->label : displayName(inspection->filePath);
+    statusBar()->showMessage(tr("Showing %1 (%2)").arg(name, took), 8000);
+    if (m_inspectingFile && !inspection->filePath.isEmpty())
+        addRecentFile(inspection->filePath);
 
     m_warningsList->clear();
-    const QList<engine::LoadIssue> &warnings = outcome->result.warnings;
-    for (const engine::LoadIssue &w : warnings)
-        m_warningsList->addItem(w.toString());
+    const QStringList &warnings = inspection->warnings;
+    for (const QString &w : warnings)
+        m_warningsList->addItem(w);
     if (warnings.isEmpty()) {
         m_banner->dismiss();
         m_warningsDock->hide();
     } else {
         const QString text = warnings.size() == 1
-            ? tr("%1 was loaded with a warning.").arg(displayName(outcome->path))
-            : tr("%1 was loaded with %2 warnings.")
-                  .arg(displayName(outcome->path))
-                  .arg(warnings.size());
+            ? tr("%1 was loaded with a warning.").arg(name)
+            : tr("%1 was loaded with %2 warnings.").arg(name).arg(warnings.size());
         m_banner->showMessage(MessageBanner::Level::Warning, text, tr("Show Warnings"));
         m_warningsDock->show();
         resizeDocks(
@@ -740,17 +758,17 @@ void MainWindow::applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome)
     m_histogram->clear();
     updateSplitChoices();
     selectColumn(dataset.columnCount() > 0 ? 0 : -1);
-    showOverview(*outcome);
+    showOverview(*inspection);
 }
 
-void MainWindow::setLoadingUi(bool loading, const QString &path)
+void MainWindow::setLoadingUi(bool loading, const QString &name)
 {
     m_progressLabel->setVisible(loading);
     m_progress->setVisible(loading);
     m_cancelButton->setVisible(loading);
     if (loading) {
         m_progress->setRange(0, 0); // busy until the first progress report
-        m_progressLabel->setText(tr("Opening %1…").arg(displayName(path)));
+        m_progressLabel->setText(tr("Opening %1…").arg(name));
         statusBar()->clearMessage();
     }
 }
@@ -778,8 +796,9 @@ void MainWindow::showColumn(int column)
         return;
     }
     const engine::Histogram *precomputed = nullptr;
-    if (m_outcome && std::size_t(column) < m_outcome->histograms.size())
-        precomputed = &m_outcome->histograms[std::size_t(column)];
+    if (m_shown && std::size_t(column) < m_shown->histograms.size()
+        && m_shown->histogramBins == m_histogram->binCount())
+        precomputed = &m_shown->histograms[std::size_t(column)];
     m_histogram->setColumn(dataset.column(column), precomputed);
     if (!m_syncingSelection) {
         m_syncingSelection = true;
@@ -918,28 +937,86 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 bool MainWindow::isWorkflowFile(const QString &path)
 {
-    return QFileInfo(path).suffix().compare(engine::WorkflowFile::suffix(), Qt::CaseInsensitive)
-        == 0;
+    return WorkflowDocument::isWorkflowFile(path);
+}
+
+QString MainWindow::workflowPath() const
+{
+    return m_document->path();
 }
 
 QString MainWindow::workflowName() const
 {
-    return m_workflowPath.isEmpty() ? tr("Untitled") : QFileInfo(m_workflowPath).completeBaseName();
+    return m_document->name();
 }
 
 bool MainWindow::isWorkflowModified() const
 {
-    return !m_graphEditor->undoStack()->isClean();
+    return m_document->isModified();
 }
 
 void MainWindow::setUnsavedChangesPrompt(UnsavedChangesPrompt prompt)
 {
-    m_unsavedPrompt = std::move(prompt);
+    m_document->setUnsavedChangesPrompt(std::move(prompt));
 }
 
 void MainWindow::setSavePathPrompt(SavePathPrompt prompt)
 {
-    m_savePathPrompt = std::move(prompt);
+    m_document->setSavePathPrompt(std::move(prompt));
+}
+
+bool MainWindow::newWorkflow()
+{
+    return m_document->newWorkflow();
+}
+
+bool MainWindow::openWorkflow(const QString &path)
+{
+    return m_document->open(path);
+}
+
+bool MainWindow::saveWorkflow()
+{
+    return m_document->save();
+}
+
+bool MainWindow::saveWorkflowAs(const QString &path)
+{
+    return m_document->saveAs(path);
+}
+
+bool MainWindow::restoreWorkflow(const QByteArray &workflow, const QString &originalPath,
+    const QString &baseDirectory, QString *error)
+{
+    if (!m_document->restore(workflow, originalPath, baseDirectory, error))
+        return false;
+    m_tabs->setCurrentWidget(m_graphEditor);
+    m_graphEditor->fitToView();
+    statusBar()->showMessage(tr("Restored unsaved changes to %1").arg(workflowName()), 8000);
+    return true;
+}
+
+void MainWindow::createDocument()
+{
+    m_document = new WorkflowDocument(*m_graph, *m_executor, m_graphEditor->undoStack(), this);
+    connect(m_document, &WorkflowDocument::modifiedChanged, this, &MainWindow::updateWindowTitle);
+    connect(m_document, &WorkflowDocument::pathChanged, this, &MainWindow::workflowPathChanged);
+    connect(m_document, &WorkflowDocument::fileUsed, this, &MainWindow::addRecentFile);
+    connect(m_document, &WorkflowDocument::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_document, &WorkflowDocument::failed, this, [this](const QString &message) {
+        m_banner->showMessage(MessageBanner::Level::Error, message);
+        m_workflowErrorShown = true;
+    });
+    connect(m_document, &WorkflowDocument::replaced, this, [this](const QString &path) {
+        if (!path.isEmpty() && m_workflowErrorShown) {
+            m_banner->dismiss();
+            m_workflowErrorShown = false;
+        }
+        m_tabs->setCurrentWidget(m_graphEditor);
+        if (!path.isEmpty())
+            m_graphEditor->fitToView();
+    });
 }
 
 void MainWindow::updateWindowTitle()
@@ -951,221 +1028,18 @@ void MainWindow::updateWindowTitle()
     setWindowModified(isWorkflowModified());
 }
 
-void MainWindow::setWorkflowPath(const QString &path)
-{
-    const bool changed = path != m_workflowPath;
-    m_workflowPath = path;
-    updateWindowTitle();
-    if (changed)
-        Q_EMIT workflowPathChanged(path);
-}
-
-bool MainWindow::maybeSaveWorkflow()
-{
-    if (!isWorkflowModified())
-        return true;
-    if (m_workflowPath.isEmpty() && m_graph->nodeCount() == 0)
-        return true; // nothing to lose
-    UnsavedChoice choice = UnsavedChoice::Cancel;
-    if (m_unsavedPrompt) {
-        choice = m_unsavedPrompt(workflowName());
-    } else {
-        QMessageBox box(QMessageBox::Warning, tr("Unsaved Workflow"),
-            tr("The workflow “%1” has unsaved changes.").arg(workflowName()),
-            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
-        box.setInformativeText(tr("Do you want to save them?"));
-        box.setDefaultButton(QMessageBox::Save);
-        const int answer = box.exec();
-        choice = answer == QMessageBox::Save ? UnsavedChoice::Save
-            : answer == QMessageBox::Discard ? UnsavedChoice::Discard
-                                             : UnsavedChoice::Cancel;
-    }
-    switch (choice) {
-    case UnsavedChoice::Save:
-        return saveWorkflow();
-    case UnsavedChoice::Discard:
-        return true;
-    case UnsavedChoice::Cancel:
-        break;
-    }
-    return false;
-}
-
-bool MainWindow::newWorkflow()
-{
-    if (!maybeSaveWorkflow())
-        return false;
-    m_executor->cancel(); // a run of the old graph ends; its results are dropped
-    m_graph->clear();
-    m_graphEditor->undoStack()->clear(); // its commands refer to the old graph
-    setWorkflowPath({});
-    m_tabs->setCurrentWidget(m_graphEditor);
-    statusBar()->showMessage(tr("New workflow"), 5000);
-    return true;
-}
-
-void MainWindow::openWorkflowDialog()
-{
-    QSettings settings;
-    const QString dir = settings.value(kLastDirKey, QDir::homePath()).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workflow"), dir,
-        tr("Sextant workflows (*.%1)").arg(engine::WorkflowFile::suffix()));
-    if (path.isEmpty())
-        return;
-    settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());
-    openWorkflow(path);
-}
-
-bool MainWindow::openWorkflow(const QString &path)
-{
-    if (path.isEmpty())
-        return false;
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (!maybeSaveWorkflow())
-        return false;
-    // A refused file leaves the graph (and its undo history) as it was.
-    const engine::Status status = engine::WorkflowFile::load(absolute, *m_graph);
-    if (!status) {
-        m_banner->showMessage(MessageBanner::Level::Error,
-            tr("Could not open the workflow %1.\n%2").arg(displayName(absolute), status.error()));
-        m_workflowErrorShown = true;
-        statusBar()->showMessage(tr("Could not open %1").arg(displayName(absolute)), 8000);
-        return false;
-    }
-    m_executor->cancel(); // a run of the old graph ends; its results are dropped
-    m_graphEditor->undoStack()->clear(); // its commands refer to the old graph
-    if (m_workflowErrorShown) {
-        m_banner->dismiss();
-        m_workflowErrorShown = false;
-    }
-    setWorkflowPath(absolute);
-    addRecentFile(absolute);
-    m_tabs->setCurrentWidget(m_graphEditor);
-    m_graphEditor->fitToView();
-    statusBar()->showMessage(tr("Opened workflow %1").arg(displayName(absolute)), 8000);
-    return true;
-}
-
-bool MainWindow::saveWorkflow()
-{
-    return saveWorkflowAs(m_workflowPath);
-}
-
-bool MainWindow::saveWorkflowAs(const QString &path)
-{
-    QString target = path;
-    if (target.isEmpty()) {
-        QSettings settings;
-        const QString suggestion = m_workflowPath.isEmpty()
-            ? QDir(settings.value(kLastDirKey, QDir::homePath()).toString())
-                  .filePath(tr("Untitled") + QLatin1Char('.') + engine::WorkflowFile::suffix())
-            : m_workflowPath;
-        target = m_savePathPrompt
-            ? m_savePathPrompt(suggestion)
-            : QFileDialog::getSaveFileName(this, tr("Save Workflow As"), suggestion,
-                tr("Sextant workflows (*.%1)").arg(engine::WorkflowFile::suffix()));
-        if (target.isEmpty())
-            return false;
-        if (QFileInfo(target).suffix().isEmpty())
-            target += QLatin1Char('.') + engine::WorkflowFile::suffix();
-        settings.setValue(kLastDirKey, QFileInfo(target).absolutePath());
-    }
-    const QString absolute = QFileInfo(target).absoluteFilePath();
-    const QString directory = QFileInfo(absolute).absolutePath();
-    const QString oldDirectory = m_graph->baseDirectory();
-    QUndoStack *stack = m_graphEditor->undoStack();
-    const int before = stack->count();
-    rebaseRelativePaths(directory);
-    m_graph->setBaseDirectory(directory);
-    const engine::Status status = engine::WorkflowFile::save(*m_graph, absolute);
-    if (!status) {
-        if (stack->count() != before)
-            stack->undo(); // the path rebase
-        m_graph->setBaseDirectory(oldDirectory);
-        m_banner->showMessage(MessageBanner::Level::Error,
-            tr("Could not save the workflow.\n%1").arg(status.error()));
-        m_workflowErrorShown = true;
-        statusBar()->showMessage(tr("Could not save %1").arg(displayName(absolute)), 8000);
-        return false;
-    }
-    stack->setClean();
-    setWorkflowPath(absolute);
-    addRecentFile(absolute);
-    statusBar()->showMessage(tr("Saved workflow %1").arg(displayName(absolute)), 8000);
-    return true;
-}
-
-bool MainWindow::restoreWorkflow(const QByteArray &workflow, const QString &originalPath,
-    const QString &baseDirectory, QString *error)
-{
-    const engine::Status status
-        = engine::WorkflowFile::parse(workflow, *m_graph, tr("recovered workflow"));
-    if (!status) {
-        if (error)
-            *error = status.error();
-        return false;
-    }
-    m_executor->cancel(); // a run of the old graph ends; its results are dropped
-    m_graph->setBaseDirectory(
-        originalPath.isEmpty() ? baseDirectory : QFileInfo(originalPath).absolutePath());
-    m_graphEditor->undoStack()->clear(); // its commands refer to the old graph
-    m_graphEditor->undoStack()->resetClean(); // modified: the recovered edits are in no file
-    setWorkflowPath(originalPath);
-    updateWindowTitle();
-    m_tabs->setCurrentWidget(m_graphEditor);
-    m_graphEditor->fitToView();
-    statusBar()->showMessage(tr("Restored unsaved changes to %1").arg(workflowName()), 8000);
-    return true;
-}
-
-void MainWindow::rebaseRelativePaths(const QString &newDirectory)
-{
-    const QString oldDirectory
-        = m_graph->baseDirectory().isEmpty() ? QDir::currentPath() : m_graph->baseDirectory();
-    if (QDir(oldDirectory) == QDir(newDirectory))
-        return;
-    struct Edit {
-        int node;
-        QString name;
-        QString value;
-    };
-    QList<Edit> edits;
-    for (int id : m_graph->nodeIds()) {
-        const engine::NodeType *type = m_graph->nodeType(id);
-        if (!type)
-            continue;
-        for (const engine::ParameterSpec &spec : type->parameters) {
-            if (spec.type != engine::ParameterType::FilePath)
-                continue;
-            const QString value = m_graph->parameter(id, spec.name).toString();
-            if (value.isEmpty() || QDir::isAbsolutePath(value))
-                continue;
-            const QString file = QDir::cleanPath(QDir(oldDirectory).absoluteFilePath(value));
-            edits.append({ id, spec.name, QDir(newDirectory).relativeFilePath(file) });
-        }
-    }
-    if (edits.isEmpty())
-        return;
-    QUndoStack *stack = m_graphEditor->undoStack();
-    stack->beginMacro(tr("Keep relative file paths"));
-    for (const Edit &e : std::as_const(edits))
-        stack->push(new widgets::SetParameterCommand(*m_graph, e.node, e.name, e.value));
-    stack->endMacro();
-}
-
 // ---- window --------------------------------------------------------------------------------
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSaveWorkflow()) {
+    if (!m_document->maybeSave()) {
         event->ignore();
         return;
     }
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
-    for (auto &[id, job] : m_jobs)
-        job->cancel(); // so that the destructor's joins are quick
+    m_inspector->cancel(); // so that the destructor's joins are quick
     QMainWindow::closeEvent(event);
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "gui/WorkflowDocument.h"
+
 #include <QMainWindow>
 #include <QStringList>
-#include <functional>
-#include <map>
 #include <memory>
 
 class QComboBox;
@@ -15,6 +15,7 @@ class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 
 namespace sextant::widgets {
 class ColumnListView;
@@ -29,7 +30,6 @@ class TrainingMonitor;
 namespace sextant::engine {
 class GraphModel;
 class Executor;
-struct MetricsTable;
 class TrainedModel;
 using TrainedModelPtr = std::shared_ptr<const TrainedModel>;
 } // namespace sextant::engine
@@ -42,14 +42,20 @@ class ScatterPlot;
 
 namespace sextant::app {
 
-class LoadJob;
-struct LoadOutcome;
+class NodeInspector;
+struct NodeInspection;
 
-// The studio's main window: a data table in the middle, the column list and the
-// histogram of the selected column in docks. Files are opened by File > Open, the recent
-// files menu, the command line or by dropping them anywhere on the window, and load on a
-// worker thread (LoadJob) with a progress bar and a Cancel button in the status bar; a
-// failed or cancelled load leaves the current dataset in place and says why in a banner.
+// The studio's main window: the exploration views (data table, correlation, scatter; the
+// column list and the histogram of the selected column in docks) and the workflow editor.
+//
+// One graph, one pipeline: a dataset opened anywhere (File > Open, the recent files
+// menu, the command line, a drop on the window or on the canvas) becomes the workflow's
+// File node reading it (or selects the one that already does), and the exploration views
+// show the table of the selected node — File, Select Columns, a preprocessing step,
+// Predict, a clustering node — running the workflow up to it when needed. Loading and
+// the statistics run on executor threads with a progress bar and a Cancel button in the
+// status bar; a failed or cancelled load leaves the current table in place and says why
+// in a banner. A label above the views names the node they show.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -63,9 +69,13 @@ public:
     // Cancels the load in progress: the window is idle again at once, the worker winds
     // down in the background and its result is dropped.
     void cancelLoading();
-    bool isLoading() const { return m_currentJob != 0; }
-    // Worker threads not yet ended: the current load and cancelled ones winding down.
-    int runningJobCount() const { return int(m_jobs.size()); }
+    bool isLoading() const;
+    // Runs not yet ended: the current one and cancelled ones winding down.
+    int runningJobCount() const;
+    // The workflow node whose table the exploration views show (0 before any), and the
+    // label above the views that names it ("File — iris.csv (node 1)").
+    int shownNode() const;
+    QString shownNodeLabel() const;
 
     // Most recent first; only files that still exist.
     QStringList recentFiles() const;
@@ -83,20 +93,12 @@ public:
     // The warnings of the last successful load.
     QStringList loadWarnings() const;
 
-    // ---- workflow files (.sextant) ------------------------------------------------------
-    // The workflow in the Workflow tab is a document: New, Open, Save, Save As, a modified
-    // flag ([*] in the title) that follows the editor's undo stack (clean after a save or
-    // a load), and a Save/Discard/Cancel question before unsaved changes would be lost.
-    enum class UnsavedChoice { Save, Discard, Cancel };
-    // Asks what to do with unsaved changes to `workflowName`; the default shows a
-    // QMessageBox. Tests set their own.
-    using UnsavedChangesPrompt = std::function<UnsavedChoice(const QString &workflowName)>;
+    // ---- workflow files (.sextant): the WorkflowDocument's, here for the window's users --
+    using UnsavedChoice = WorkflowDocument::UnsavedChoice;
+    using UnsavedChangesPrompt = WorkflowDocument::UnsavedChangesPrompt;
+    using SavePathPrompt = WorkflowDocument::SavePathPrompt;
     void setUnsavedChangesPrompt(UnsavedChangesPrompt prompt);
-    // Asks where to save (Save As, Save of an untitled workflow); empty cancels. The
-    // default shows a QFileDialog starting at `suggestion`.
-    using SavePathPrompt = std::function<QString(const QString &suggestion)>;
     void setSavePathPrompt(SavePathPrompt prompt);
-
     // Each returns false when it did not happen: cancelled by the person, or refused (a
     // file that cannot be read or written: the banner says why, the graph is unchanged).
     bool newWorkflow();
@@ -111,10 +113,11 @@ public:
     bool restoreWorkflow(const QByteArray &workflow, const QString &originalPath,
         const QString &baseDirectory, QString *error = nullptr);
     // Absolute path of the open workflow file; empty for an untitled one.
-    QString workflowPath() const { return m_workflowPath; }
+    QString workflowPath() const;
     // The file's base name, or "Untitled".
     QString workflowName() const;
     bool isWorkflowModified() const;
+    WorkflowDocument *document() const { return m_document; }
     engine::GraphModel &graphModel() const { return *m_graph; }
     static bool isWorkflowFile(const QString &path);
 
@@ -144,16 +147,20 @@ private:
     void rebuildRecentMenu();
     void addRecentFile(const QString &path);
 
-    void onJobProgress(int jobId, int stage, int percent);
-    void onJobFinished(int jobId, const std::shared_ptr<const LoadOutcome> &outcome);
-    void applyOutcome(const std::shared_ptr<const LoadOutcome> &outcome);
-    void setLoadingUi(bool loading, const QString &path = {});
+    void createInspector();
+    // Shows node `id`'s table in the exploration views (running the workflow up to it
+    // when needed). `openingFile`: a dataset was opened (a failure goes to the banner).
+    void inspectNode(int id, bool openingFile);
+    // Inspects the selected node, when it is one node with a table that the views do not
+    // show as it is now (on a selection change, and shortly after each edit).
+    void inspectSelection(bool selectionChanged);
+    void applyInspection(const std::shared_ptr<const NodeInspection> &inspection);
+    void setLoadingUi(bool loading, const QString &name = {});
     void showColumn(int column);
     // Fills the "Split by" combo from the shown dataset (default: a categorical target).
     void updateSplitChoices();
     void onSplitChosen(int index);
     void onTableColumnChanged(int column);
-    void stopAllJobs();
 
     widgets::DatasetTableModel *m_tableModel;
     widgets::ColumnSummaryModel *m_columnModel;
@@ -178,14 +185,16 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
 
-    // The last successful load: its dataset is the one shown; its histograms are reused.
-    std::shared_ptr<const LoadOutcome> m_outcome;
-    // Jobs whose worker has not reported back yet, by id; the current one is m_currentJob
-    // (0 when idle). Results from any other id are stale and dropped.
-    std::map<int, LoadJob *> m_jobs;
-    int m_currentJob = 0;
-    int m_nextJobId = 0;
-    QString m_loadingPath;
+    // What the exploration views show: the table of one workflow node, its statistics
+    // and histograms (reused), correlation and projection.
+    std::shared_ptr<const NodeInspection> m_shown;
+    // Runs the workflow up to the selected node and profiles its table.
+    NodeInspector *m_inspector = nullptr;
+    QLabel *m_sourceLabel = nullptr; // names the node shown
+    QTimer *m_refreshTimer = nullptr; // restarted by each edit of the graph
+    bool m_inspectingFile = false; // the request in progress opens a dataset file
+    bool m_inspectedIsFile = false; // ... and is for a File node
+    QString m_inspectedName; // the file or node of the request in progress
     bool m_syncingSelection = false;
     bool m_docksFitted = false;
 
@@ -199,25 +208,16 @@ private:
     std::unique_ptr<engine::Executor> m_executor;
     widgets::GraphEditor *m_graphEditor = nullptr;
 
-    // Workflow documents.
-    QString m_workflowPath;
-    UnsavedChangesPrompt m_unsavedPrompt;
-    SavePathPrompt m_savePathPrompt;
+    // The workflow file of the editor's graph.
+    WorkflowDocument *m_document = nullptr;
     QString m_datasetName; // for the title; empty before any dataset
     bool m_workflowErrorShown = false; // the banner shows a workflow file's error
-    // True when it is fine to drop the workflow (saved, discarded, nothing to lose).
-    bool maybeSaveWorkflow();
-    void openWorkflowDialog();
-    void setWorkflowPath(const QString &path);
+    void createDocument();
     void updateWindowTitle();
-    // Relative file paths are taken from the workflow's folder: keep them pointing at
-    // the same files when the workflow moves to `newDirectory` (one undo step).
-    void rebaseRelativePaths(const QString &newDirectory);
 
     void createViews();
-    void showOverview(const LoadOutcome &outcome);
+    void showOverview(const NodeInspection &inspection);
     void showNodeResult(int nodeId);
-    QWidget *createMetricsView(const engine::MetricsTable &metrics);
     engine::TrainedModelPtr modelOf(int nodeId) const;
     void showEvaluationView(QWidget *view, const QString &title);
 

@@ -446,9 +446,20 @@ void TestGraphEditor::paletteAndDoubleClick()
 
     // A drop of a node type / a file from the view.
     Q_EMIT editor.view()->nodeTypeDropped(QStringLiteral("data.select"), { 100, 100 });
+    QSignalSpy opened(&editor, &GraphEditor::datasetFileOpened);
     Q_EMIT editor.view()->fileDropped(kIris, { -200, 0 });
     QCOMPARE(model.nodeCount(), 3);
     QCOMPARE(editor.undoStack()->count(), 3);
+    QCOMPARE(opened.count(), 1);
+    const int fileNode = opened.first().first().toInt();
+    QCOMPARE(editor.fileNodeReading(kIris), fileNode);
+    // The same file again selects the node that reads it: no second File node.
+    editor.scene()->clearSelection();
+    QCOMPARE(editor.openDatasetFile(kIris), fileNode);
+    QCOMPARE(model.nodeCount(), 3);
+    QCOMPARE(editor.undoStack()->count(), 3);
+    QCOMPARE(editor.scene()->selectedNodeIds(), QList<int> { fileNode });
+    QCOMPARE(opened.count(), 2);
 
     // Double-clicking a sink asks for its view; a non-sink does not.
     const int table = model.nodeIds().first();

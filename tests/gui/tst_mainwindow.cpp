@@ -1,6 +1,8 @@
 // The first window: drop files on it (QDropEvent), wait for the background load, and check
 // the data table, the column list and the histogram; bad files and cancelled loads leave
 // the previous dataset in place.
+#include "graph/Executor.h"
+#include "graph/GraphModel.h"
 #include "gui/MainWindow.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
@@ -10,6 +12,8 @@
 #include "widgets/DataTableView.h"
 #include "widgets/DatasetTableModel.h"
 #include "widgets/GraphEditor.h"
+#include "widgets/GraphScene.h"
+#include "widgets/GraphView.h"
 
 #include <QDir>
 #include <QDropEvent>
@@ -24,11 +28,14 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 #include <QUrl>
+#include <cstdio>
 #include <numeric>
 
 using sextant::app::MainWindow;
@@ -38,6 +45,8 @@ using sextant::widgets::DatasetTableModel;
 namespace {
 
 constexpr int kLoadTimeoutMs = 60000;
+// Rows of the generated big CSV: ~60 MB, loaded and summarised in seconds.
+constexpr int kBigRows = 1'000'000;
 
 QString iris()
 {
@@ -75,6 +84,23 @@ bool dropAndWait(MainWindow &window, const QString &path)
     if (finished.isEmpty() && !finished.wait(kLoadTimeoutMs))
         return false;
     return finished.size() == 1 && finished.first().first().toBool();
+}
+
+// Drag-enter, drag-move and drop of `path` on `target` (the canvas's viewport).
+bool dropOn(QWidget *target, const QString &path)
+{
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(path) });
+    const QPoint pos = target->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDragMoveEvent move(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &move);
+    QDropEvent dropEvent(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &dropEvent);
+    return dropEvent.isAccepted();
 }
 
 double sum(const QList<double> &values)
@@ -472,13 +498,49 @@ private Q_SLOTS:
         QCOMPARE(window.recentFiles().size(), MainWindow::kMaxRecentFiles);
     }
 
-    // Manual, for big files: SEXTANT_BIG_CSV=/path/to/file.csv. Measures the longest time
-    // the GUI thread goes without serving a 10 ms timer while the file loads and is shown.
+    // A generated CSV of kBigRows rows (~60 MB), or SEXTANT_BIG_CSV when set (to try a
+    // bigger file by hand). Made once per run of the test executable.
+    QString bigCsv()
+    {
+        const QString chosen = qEnvironmentVariable("SEXTANT_BIG_CSV");
+        if (!chosen.isEmpty())
+            return chosen;
+        const QString path = tempFile(QStringLiteral("generated-big.csv"));
+        if (QFileInfo(path).size() > 0)
+            return path;
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        QByteArray chunk = "id,a,b,c,d,e,f,label\n";
+        chunk.reserve(1 << 21);
+        char cellText[16];
+        for (int i = 0; i < kBigRows; ++i) {
+            chunk += QByteArray::number(i);
+            for (int c = 1; c <= 6; ++c) {
+                // Values in [0, 100) with three decimals, spread by two primes.
+                const int v = int((qint64(i) * 7919 + qint64(c) * 104729) % 100000);
+                std::snprintf(cellText, sizeof cellText, ",%d.%03d", v / 1000, v % 1000);
+                chunk += cellText;
+            }
+            chunk += i % 3 == 0 ? ",yes\n" : ",no\n";
+            if (chunk.size() > (1 << 20)) {
+                if (f.write(chunk) != chunk.size())
+                    return {};
+                chunk.clear();
+            }
+        }
+        if (f.write(chunk) != chunk.size())
+            return {};
+        return path;
+    }
+
+    // Measures the longest time the GUI thread goes without serving a 10 ms timer while a
+    // big file loads and is shown. The bound only catches a frozen window: the figure to
+    // compare is the printed one (bench/ measures it properly).
     void bigFileStaysResponsive()
     {
-        const QString path = qEnvironmentVariable("SEXTANT_BIG_CSV");
-        if (path.isEmpty())
-            QSKIP("set SEXTANT_BIG_CSV to a large CSV file to run this");
+        const QString path = bigCsv();
+        QVERIFY(!path.isEmpty());
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -505,6 +567,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(600000));
         const qint64 loadMs = clock.elapsed();
         QVERIFY(finished.first().first().toBool());
+        if (qEnvironmentVariableIsEmpty("SEXTANT_BIG_CSV"))
+            QCOMPARE(window.tableModel()->rowCount(), kBigRows);
         const int after = ticks;
         QTRY_VERIFY(ticks >= after + 5); // the first paints of the loaded dataset
         window.tableView()->scrollToBottom();
@@ -514,11 +578,13 @@ private Q_SLOTS:
             qPrintable(path), static_cast<long long>(window.tableModel()->dataset().rowCount()),
             window.tableModel()->columnCount(), static_cast<long long>(loadMs), progressUpdates,
             static_cast<long long>(worst), ticks);
-        QVERIFY2(worst < 500, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(worst)));
+        QVERIFY(progressUpdates > 0);
+        QVERIFY2(worst < 3000, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(worst)));
     }
 
-    // Manual, with SEXTANT_BIG_CSV: how long the worker takes to stop after Cancel, when
-    // cancelled while reading and while computing statistics.
+    // How long the worker takes to stop after Cancel, when cancelled while reading and
+    // while computing statistics. The cancel comes from the progress bar's signal once the
+    // stage is reached, never after a sleep.
     void bigFileCancelsQuickly_data()
     {
         QTest::addColumn<QString>("stageText");
@@ -531,14 +597,12 @@ private Q_SLOTS:
     {
         QFETCH(QString, stageText);
         QFETCH(int, atPercent);
-        const QString path = qEnvironmentVariable("SEXTANT_BIG_CSV");
-        if (path.isEmpty())
-            QSKIP("set SEXTANT_BIG_CSV to a large CSV file to run this");
+        const QString path = bigCsv();
+        QVERIFY(!path.isEmpty());
         MainWindow window;
         auto *progress = window.findChild<QProgressBar *>(QStringLiteral("loadProgress"));
         QVERIFY(progress);
         QSignalSpy finished(&window, &MainWindow::loadFinished);
-        window.openFile(path);
         const QList<QLabel *> labels = window.findChildren<QLabel *>();
         auto stageReached = [&] {
             for (QLabel *l : labels)
@@ -546,15 +610,213 @@ private Q_SLOTS:
                     return progress->value() >= atPercent;
             return false;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(stageReached() || !finished.isEmpty(), 600000);
-        QVERIFY2(finished.isEmpty(), "the load ended before the cancel");
         QElapsedTimer clock;
-        clock.start();
-        window.cancelLoading();
+        int cancelledAt = -1;
+        connect(progress, &QProgressBar::valueChanged, &window, [&] {
+            if (cancelledAt < 0 && window.isLoading() && stageReached()) {
+                cancelledAt = progress->value();
+                clock.start();
+                window.cancelLoading();
+            }
+        });
+        window.openFile(path);
+        QTRY_VERIFY_WITH_TIMEOUT(cancelledAt >= 0 || !finished.isEmpty(), 600000);
+        QVERIFY2(cancelledAt >= 0, "the load ended before the stage was reached");
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().first().toBool(), false);
         QTRY_COMPARE_WITH_TIMEOUT(window.runningJobCount(), 0, 600000);
         qInfo("cancelled while %s at %d%%: the worker stopped after %lld ms", qPrintable(stageText),
-            progress->value(), static_cast<long long>(clock.elapsed()));
-        QVERIFY(clock.elapsed() < 2000);
+            cancelledAt, static_cast<long long>(clock.elapsed()));
+        QVERIFY(clock.elapsed() < 5000);
+    }
+
+    // One graph, one pipeline: a dropped dataset is the workflow's File node, selected,
+    // and the exploration views show its table and say so. Dropping the same file again
+    // selects that node; a file dropped on the canvas takes the same path.
+    void droppedFileIsAFileNode()
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(dropAndWait(window, iris()));
+        const sextant::engine::GraphModel &graph = window.graphModel();
+        QCOMPARE(graph.nodeCount(), 1);
+        const int file = graph.nodeIds().front();
+        QCOMPARE(graph.nodeType(file)->id, QStringLiteral("data.file"));
+        QCOMPARE(graph.parameter(file, QStringLiteral("path")).toString(),
+            QFileInfo(iris()).absoluteFilePath());
+        sextant::widgets::GraphEditor *editor = window.graphEditor();
+        QCOMPARE(editor->scene()->selectedNodeIds(), QList<int> { file });
+        QCOMPARE(editor->executor().status(file), sextant::engine::NodeStatus::Done);
+        QCOMPARE(editor->undoStack()->count(), 1); // an undoable edit of the workflow
+        QCOMPARE(window.shownNode(), file);
+        QCOMPARE(window.shownNodeLabel(), QStringLiteral("File — iris.csv (node %1)").arg(file));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("shownNodeLabel"));
+        QVERIFY(label && label->isVisible());
+        QCOMPARE(window.tableModel()->rowCount(), 150);
+        QCOMPARE(window.columnModel()->rowCount(), 5);
+        QCOMPARE(window.heatmap()->columnCount(), 4);
+        QCOMPARE(window.scatter()->pointCount(), qint64(150));
+
+        // Again, with nothing selected: the same node is selected, no second one.
+        editor->scene()->clearSelection();
+        QVERIFY(dropAndWait(window, iris()));
+        QCOMPARE(graph.nodeCount(), 1);
+        QCOMPARE(editor->scene()->selectedNodeIds(), QList<int> { file });
+        QCOMPARE(window.shownNode(), file);
+
+        // On the canvas: a new File node, shown.
+        const QString other = tempFile(QStringLiteral("canvas.csv"));
+        QVERIFY(writeFile(other, "u,v\n1,2\n3,4\n5,6\n"));
+        window.tabs()->setCurrentWidget(editor);
+        QWidget *viewport = editor->view()->viewport();
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        QVERIFY(dropOn(viewport, other));
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(graph.nodeCount(), 2);
+        const int second = editor->scene()->selectedNodeIds().value(0);
+        QVERIFY(second != file);
+        QCOMPARE(window.shownNode(), second);
+        QCOMPARE(
+            window.shownNodeLabel(), QStringLiteral("File — canvas.csv (node %1)").arg(second));
+        QCOMPARE(window.tableModel()->rowCount(), 3);
+        QCOMPARE(
+            window.tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("u"));
+
+        // Selecting the first File node again shows iris (read from the cache).
+        finished.clear();
+        editor->scene()->selectNodes({ file });
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(window.tableModel()->rowCount(), 150);
+        QCOMPARE(window.shownNode(), file);
+    }
+
+    // The views show the selected node's table, whichever node makes it: selecting a
+    // preprocessing step that has not run yet runs the workflow up to it.
+    void selectedNodeDrivesTheViews()
+    {
+        MainWindow window;
+        QVERIFY(dropAndWait(window, iris()));
+        sextant::engine::GraphModel &graph = window.graphModel();
+        const int file = graph.nodeIds().front();
+        const auto filter = graph.addNode(QStringLiteral("data.filter"), { 250, 0 },
+            { { QStringLiteral("condition"), QStringLiteral("species != setosa") } });
+        QVERIFY(filter.ok());
+        const auto scale = graph.addNode(QStringLiteral("prep.minmax"), { 500, 0 });
+        QVERIFY(scale.ok());
+        QVERIFY(graph.addConnection({ file, 0, filter.value(), 0 }));
+        QVERIFY(graph.addConnection({ filter.value(), 0, scale.value(), 0 }));
+        sextant::widgets::GraphEditor *editor = window.graphEditor();
+        sextant::engine::Executor &executor = editor->executor();
+        QCOMPARE(executor.status(scale.value()), sextant::engine::NodeStatus::Idle);
+
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        editor->scene()->selectNodes({ scale.value() });
+        QVERIFY(window.isLoading());
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(executor.status(filter.value()), sextant::engine::NodeStatus::Done);
+        QCOMPARE(executor.status(scale.value()), sextant::engine::NodeStatus::Done);
+        QCOMPARE(window.shownNode(), scale.value());
+        QCOMPARE(
+            window.shownNodeLabel(), QStringLiteral("Min-Max Scale (node %1)").arg(scale.value()));
+        // Filtered and scaled: 100 rows, every numeric column within [0, 1].
+        const DatasetTableModel *table = window.tableModel();
+        QCOMPARE(table->rowCount(), 100);
+        QCOMPARE(cell(table, 0, 4), QStringLiteral("versicolor"));
+        const ColumnSummaryModel *columns = window.columnModel();
+        for (int c = 0; c < 4; ++c) {
+            QCOMPARE(summaryCell(columns, c, ColumnSummaryModel::Min), QStringLiteral("0"));
+            QCOMPARE(summaryCell(columns, c, ColumnSummaryModel::Max), QStringLiteral("1"));
+        }
+        QCOMPARE(window.scatter()->pointCount(), qint64(100));
+        window.selectColumn(4);
+        QCOMPARE(sum(window.histogramPlot()->barValues()), 100.0);
+
+        // A node added but not connected yet is not run to a failure when selected.
+        const int loose = editor->addNode(QStringLiteral("prep.standardize"), { 0, 300 });
+        QVERIFY(loose != 0);
+        QCOMPARE(editor->scene()->selectedNodeIds(), QList<int> { loose });
+        QVERIFY(!window.isLoading());
+        QCOMPARE(executor.status(loose), sextant::engine::NodeStatus::Idle);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("connect")),
+            qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(window.shownNode(), scale.value());
+
+        // The filter alone: its own table.
+        finished.clear();
+        editor->scene()->selectNodes({ filter.value() });
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(window.shownNode(), filter.value());
+        QCOMPARE(
+            window.shownNodeLabel(), QStringLiteral("Filter Rows (node %1)").arg(filter.value()));
+        QCOMPARE(table->rowCount(), 100);
+        QCOMPARE(summaryCell(columns, 0, ColumnSummaryModel::Min), QStringLiteral("4.9"));
+
+        // Editing the node shown refreshes the views shortly after.
+        finished.clear();
+        QVERIFY(graph.setParameter(
+            filter.value(), QStringLiteral("condition"), QStringLiteral("species == setosa")));
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(window.shownNode(), filter.value());
+        QCOMPARE(table->rowCount(), 50);
+
+        // A node that fails keeps the table in place and says why in the status bar.
+        QVERIFY(graph.setParameter(
+            filter.value(), QStringLiteral("condition"), QStringLiteral("no_such_column > 1")));
+        finished.clear();
+        editor->scene()->selectNodes({ file });
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(window.shownNode(), file);
+        finished.clear();
+        editor->scene()->selectNodes({ filter.value() });
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(window.shownNode(), file);
+        QCOMPARE(table->rowCount(), 150);
+        QVERIFY(window.errorText().isEmpty()); // not an open of a file: no banner
+    }
+
+    // A newer request supersedes the one in progress, also when both need the same
+    // running File node: the run cancelled for it is no failure, and only the newest
+    // request reports.
+    void selectionSupersedesALoadInProgress()
+    {
+        const QString path = bigCsv();
+        QVERIFY(!path.isEmpty());
+        MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        window.openFile(path);
+        QVERIFY(window.isLoading());
+        sextant::engine::GraphModel &graph = window.graphModel();
+        const int file = graph.nodeIds().front();
+        const auto filter = graph.addNode(QStringLiteral("data.filter"), { 250, 0 },
+            { { QStringLiteral("condition"), QStringLiteral("label == yes") } });
+        QVERIFY(filter.ok());
+        QVERIFY(graph.addConnection({ file, 0, filter.value(), 0 }));
+        sextant::widgets::GraphScene *scene = window.graphEditor()->scene();
+        scene->selectNodes({ filter.value() }); // supersedes the load of the file
+        scene->selectNodes({ file }); // and back: the file's own run was cancelled twice
+        QVERIFY(finished.wait(600000));
+        QTRY_COMPARE_WITH_TIMEOUT(window.runningJobCount(), 0, 600000);
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(window.shownNode(), file);
+        if (qEnvironmentVariableIsEmpty("SEXTANT_BIG_CSV"))
+            QCOMPARE(window.tableModel()->rowCount(), kBigRows);
+
+        // Then the filter: read from the cache, filtered.
+        finished.clear();
+        scene->selectNodes({ filter.value() });
+        QVERIFY(finished.wait(600000));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(window.shownNode(), filter.value());
+        if (qEnvironmentVariableIsEmpty("SEXTANT_BIG_CSV"))
+            QCOMPARE(window.tableModel()->rowCount(), (kBigRows + 2) / 3);
     }
 
     void openFileFromCode()

@@ -1,0 +1,405 @@
+#include "gui/NodeInspector.h"
+
+#include "graph/Executor.h"
+#include "graph/GraphModel.h"
+#include "graph/NodeContext.h"
+#include "graph/NodeError.h"
+#include "graph/NodeRegistry.h"
+#include "nodes/CorrelationNode.h"
+#include "nodes/FileSourceNode.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QMutex>
+#include <algorithm>
+#include <utility>
+
+namespace sextant::app {
+
+using engine::Dataset;
+using engine::NodeContext;
+using engine::NodeType;
+using engine::NodeValuePtr;
+using engine::PortSpec;
+using engine::PortType;
+
+namespace {
+
+// Node ids in the profiling graph.
+constexpr int kTableNode = 1;
+constexpr int kColumnsNode = 2;
+constexpr int kCorrelationNode = 3;
+constexpr int kProjectionNode = 4;
+
+// The result of the column statistics node.
+struct ColumnProfile {
+    QList<engine::ColumnSummary> summaries;
+    std::vector<engine::Histogram> histograms;
+    int bins = 0;
+};
+
+PortSpec tableInput()
+{
+    return PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false };
+}
+
+NodeType columnsType()
+{
+    NodeType t;
+    t.id = QStringLiteral("inspect.columns");
+    t.category = QStringLiteral("Inspect");
+    t.displayName = QStringLiteral("Column statistics");
+    t.description = QStringLiteral("Summary and histogram of every column.");
+    t.inputs = { tableInput() };
+    t.parameters = { engine::ParameterSpec::integer(
+        QStringLiteral("bins"), QStringLiteral("Bins"), 20, 1, 10000) };
+    t.setCompute([](NodeContext &ctx) {
+        const Dataset &data = ctx.inputAs<Dataset>(0);
+        const int bins = static_cast<int>(ctx.intParameter(QStringLiteral("bins")));
+        ColumnProfile profile;
+        profile.bins = bins;
+        const int columns = data.columnCount();
+        profile.summaries.reserve(columns);
+        profile.histograms.reserve(std::size_t(columns));
+        for (int c = 0; c < columns; ++c) {
+            if (ctx.cancelled())
+                return;
+            const engine::Column &column = data.column(c);
+            profile.summaries.append(engine::Statistics::summarize(column));
+            profile.histograms.push_back(engine::Statistics::histogram(column, bins));
+            ctx.progress(double(c + 1) / columns);
+        }
+        ctx.setResult(engine::makeValue(std::move(profile)));
+    });
+    return t;
+}
+
+NodeType projectionType()
+{
+    NodeType t;
+    t.id = QStringLiteral("inspect.projection");
+    t.category = QStringLiteral("Inspect");
+    t.displayName = QStringLiteral("Projection");
+    t.description = QStringLiteral("First two principal components of the numeric features.");
+    t.inputs = { tableInput() };
+    t.setCompute([](NodeContext &ctx) {
+        engine::PcaProjection p
+            = engine::PcaProjection::compute(ctx.inputAs<Dataset>(0), ctx.cancelFlag());
+        if (ctx.cancelled())
+            return;
+        ctx.setResult(engine::makeValue(std::move(p)));
+    });
+    return t;
+}
+
+} // namespace
+
+// The table being profiled, handed to the profiling graph's source node. Set on the GUI
+// thread before a run starts; read by the source node on a worker thread.
+struct NodeInspector::Source {
+    mutable QMutex mutex;
+    NodeValuePtr value; // guarded by mutex
+    quint64 generation = 0; // guarded by mutex; part of the source node's cache key
+
+    void set(NodeValuePtr v)
+    {
+        QMutexLocker lock(&mutex);
+        value = std::move(v);
+        ++generation;
+    }
+    NodeValuePtr get() const
+    {
+        QMutexLocker lock(&mutex);
+        return value;
+    }
+    QByteArray key() const
+    {
+        QMutexLocker lock(&mutex);
+        return QByteArray::number(generation);
+    }
+};
+
+NodeInspector::NodeInspector(
+    engine::GraphModel &workflow, engine::Executor &executor, QObject *parent)
+    : QObject(parent), m_workflow(workflow), m_executor(executor),
+      m_registry(std::make_unique<engine::NodeRegistry>()), m_source(std::make_shared<Source>())
+{
+    NodeType table;
+    table.id = QStringLiteral("inspect.table");
+    table.category = QStringLiteral("Inspect");
+    table.displayName = QStringLiteral("Table");
+    table.description = QStringLiteral("The table of the inspected workflow node.");
+    table.outputs = { PortSpec { QStringLiteral("data"), PortType::Table, {}, {}, false } };
+    table.setCompute([source = m_source](NodeContext &ctx) {
+        NodeValuePtr value = source->get();
+        if (!value || !value->as<Dataset>())
+            throw engine::NodeError(QStringLiteral("no table to inspect"));
+        ctx.setOutput(0, std::move(value));
+    });
+    table.fingerprint
+        = [source = m_source](const QVariantMap &, const QString &) { return source->key(); };
+    // A fixed graph of built-in parts: a refusal here is a bug, reported in the log.
+    QStringList refusals;
+    const auto check = [&refusals](const auto &result) {
+        if (!result.ok())
+            refusals << result.error();
+    };
+    check(m_registry->add(std::move(table)));
+    check(m_registry->add(columnsType()));
+    check(m_registry->add(engine::CorrelationNode::type()));
+    check(m_registry->add(projectionType()));
+
+    m_profileGraph = std::make_unique<engine::GraphModel>(*m_registry);
+    check(m_profileGraph->addNode(QStringLiteral("inspect.table"), {}, {}, kTableNode));
+    check(m_profileGraph->addNode(QStringLiteral("inspect.columns"), {}, {}, kColumnsNode));
+    check(m_profileGraph->addNode(engine::CorrelationNode::typeId(), {}, {}, kCorrelationNode));
+    check(m_profileGraph->addNode(QStringLiteral("inspect.projection"), {}, {}, kProjectionNode));
+    for (int sink : { kColumnsNode, kCorrelationNode, kProjectionNode })
+        check(m_profileGraph->addConnection({ kTableNode, 0, sink, 0 }));
+    if (!refusals.isEmpty())
+        qWarning("NodeInspector: %s", qPrintable(refusals.join(QStringLiteral("; "))));
+    m_bins = m_profileGraph->parameter(kColumnsNode, QStringLiteral("bins")).toInt();
+    m_profiler = std::make_unique<engine::Executor>(*m_profileGraph);
+
+    // Worker threads -> GUI thread: queued.
+    connect(&m_executor, &engine::Executor::runFinished, this, &NodeInspector::onWorkflowFinished,
+        Qt::QueuedConnection);
+    // Worker threads -> GUI thread: queued.
+    connect(
+        &m_executor, &engine::Executor::nodeProgress, this,
+        [this](int id, double fraction) {
+            if (id == m_pending && !m_profiling)
+                Q_EMIT progress(id, Stage::Running, fraction);
+        },
+        Qt::QueuedConnection);
+    // Worker threads -> GUI thread: queued.
+    connect(m_profiler.get(), &engine::Executor::runFinished, this,
+        &NodeInspector::onProfileFinished, Qt::QueuedConnection);
+    // Worker threads -> GUI thread: queued.
+    connect(
+        m_profiler.get(), &engine::Executor::nodeProgress, this,
+        [this](int id, double fraction) {
+            if (id == kColumnsNode && m_profiling && m_pending)
+                Q_EMIT progress(m_pending, Stage::Profiling, fraction);
+        },
+        Qt::QueuedConnection);
+}
+
+NodeInspector::~NodeInspector()
+{
+    cancel();
+    // The profiler's destructor cancels and waits for its workers, before the graph goes.
+    m_profiler.reset();
+}
+
+static int tablePort(const NodeType *type)
+{
+    if (!type)
+        return -1;
+    for (int i = 0; i < type->outputs.size(); ++i)
+        if (type->outputs[i].type == PortType::Table)
+            return i;
+    return -1;
+}
+
+bool NodeInspector::hasTable(int id) const
+{
+    return tablePort(m_workflow.nodeType(id)) >= 0;
+}
+
+QString NodeInspector::whyNotRunnable(int id) const
+{
+    QList<int> nodes = m_workflow.upstreamOf(id);
+    nodes.append(id);
+    for (int n : std::as_const(nodes)) {
+        const NodeType *type = m_workflow.nodeType(n);
+        if (!type)
+            continue;
+        for (int port = 0; port < type->inputs.size(); ++port)
+            if (!type->inputs[port].optional && !m_workflow.connectionInto(n, port))
+                return tr("connect the input “%1” of %2 #%3")
+                    .arg(type->inputs[port].displayLabel(), type->displayName)
+                    .arg(n);
+        if (type->id == engine::FileSourceNode::typeId()
+            && m_workflow.parameter(n, QStringLiteral("path")).toString().trimmed().isEmpty())
+            return tr("choose the file of %1 #%2").arg(type->displayName).arg(n);
+    }
+    return {};
+}
+
+QString NodeInspector::labelOf(int id) const
+{
+    const NodeType *type = m_workflow.nodeType(id);
+    if (!type)
+        return {};
+    if (type->id == engine::FileSourceNode::typeId()) {
+        const QString path = m_workflow.parameter(id, QStringLiteral("path")).toString();
+        if (!path.isEmpty())
+            return tr("%1 — %2 (node %3)")
+                .arg(type->displayName, QFileInfo(path).fileName())
+                .arg(id);
+    }
+    return tr("%1 (node %2)").arg(type->displayName).arg(id);
+}
+
+void NodeInspector::setHistogramBins(int bins)
+{
+    m_bins = std::clamp(bins, 1, 10000);
+}
+
+int NodeInspector::runningJobs() const
+{
+    return (m_ownRun ? 1 : 0) + (m_profiler->isRunning() ? 1 : 0);
+}
+
+bool NodeInspector::inspect(int id)
+{
+    if (!hasTable(id))
+        return false;
+    cancel();
+    m_pending = id;
+    m_label = labelOf(id);
+    m_filePath.clear();
+    if (m_workflow.nodeType(id)->id == engine::FileSourceNode::typeId())
+        m_filePath = QFileInfo(
+            NodeContext::resolvePath(m_workflow.parameter(id, QStringLiteral("path")).toString(),
+                m_workflow.baseDirectory()))
+                         .absoluteFilePath();
+    m_startedMs = QDateTime::currentMSecsSinceEpoch();
+    Q_EMIT started(id, m_label);
+    const int port = tablePort(m_workflow.nodeType(id));
+    if (m_executor.isUpToDate(id) && m_executor.output(id, port)) {
+        startProfile();
+    } else if (!m_executor.isRunning()) {
+        startWorkflowRun();
+    }
+    // Otherwise a run is going on (the person's, or one of ours being cancelled): its end
+    // starts ours (onWorkflowFinished).
+    return true;
+}
+
+void NodeInspector::cancel()
+{
+    m_pending = 0;
+    if (m_ownRun) {
+        m_executor.cancel(); // m_ownRun stays set until that run has ended
+        m_supersededRun = true;
+    }
+    if (m_profiling)
+        m_profiler->cancel();
+    m_profiling = false;
+    m_table.reset();
+}
+
+void NodeInspector::startWorkflowRun()
+{
+    m_ownRun = m_executor.run({ m_pending });
+    if (!m_ownRun)
+        fail(tr("the workflow could not be run"));
+}
+
+void NodeInspector::onWorkflowFinished(const engine::RunSummary &summary)
+{
+    m_ownRun = false;
+    // A run this inspector cancelled itself: what it left cancelled is no failure.
+    const bool superseded = std::exchange(m_supersededRun, false);
+    if (!m_pending || m_profiling)
+        return;
+    if (!m_workflow.hasNode(m_pending)) {
+        fail(tr("the node was removed"));
+        return;
+    }
+    const int port = tablePort(m_workflow.nodeType(m_pending));
+    if (m_executor.isUpToDate(m_pending) && m_executor.output(m_pending, port)) {
+        startProfile();
+        return;
+    }
+    const engine::NodeState state = m_executor.state(m_pending);
+    switch (state.status) {
+    case engine::NodeStatus::Failed:
+    case engine::NodeStatus::Skipped:
+        fail(state.message);
+        return;
+    case engine::NodeStatus::Cancelled:
+        if (!superseded && summary.cancelled && !m_executor.isRunning()) {
+            // Cancelled by the person (Cancel in the editor), not superseded by us.
+            fail(tr("the run was cancelled"));
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    if (!m_executor.isRunning())
+        startWorkflowRun();
+}
+
+void NodeInspector::startProfile()
+{
+    const int port = tablePort(m_workflow.nodeType(m_pending));
+    m_table = m_executor.output(m_pending, port);
+    if (!m_table || !m_table->as<Dataset>()) {
+        fail(tr("its output is not a table"));
+        return;
+    }
+    m_warnings = m_executor.state(m_pending).warnings;
+    m_source->set(m_table);
+    const auto bins = m_profileGraph->setParameter(kColumnsNode, QStringLiteral("bins"), m_bins);
+    if (!bins.ok()) { // m_bins is kept within the parameter's range
+        fail(bins.error());
+        return;
+    }
+    m_profiling = true;
+    // A cancelled profile may still be winding down: ours starts when it has ended.
+    if (!m_profiler->isRunning())
+        m_profiler->run();
+}
+
+void NodeInspector::onProfileFinished(const engine::RunSummary &summary)
+{
+    if (!m_profiling || !m_pending)
+        return;
+    if (summary.cancelled || !m_profiler->isUpToDate(kColumnsNode)) {
+        // The run of an older request ended (or the graph changed under it): run ours.
+        if (!m_profiler->isRunning())
+            m_profiler->run();
+        return;
+    }
+    m_profiling = false;
+    const NodeValuePtr columns = m_profiler->result(kColumnsNode);
+    const auto *profile = columns ? columns->as<ColumnProfile>() : nullptr;
+    if (!profile) {
+        fail(m_profiler->state(kColumnsNode).message);
+        return;
+    }
+    auto inspection = std::make_shared<NodeInspection>();
+    inspection->nodeId = m_pending;
+    inspection->label = m_label;
+    inspection->filePath = m_filePath;
+    inspection->dataset = *m_table->as<Dataset>();
+    inspection->warnings = m_warnings;
+    inspection->summaries = profile->summaries;
+    inspection->histograms = profile->histograms;
+    inspection->histogramBins = profile->bins;
+    if (const NodeValuePtr r = m_profiler->result(kCorrelationNode))
+        if (const auto *m = r->as<engine::CorrelationMatrix>())
+            inspection->correlation = *m;
+    if (const NodeValuePtr r = m_profiler->result(kProjectionNode);
+        r && r->as<engine::PcaProjection>())
+        inspection->projection = *r->as<engine::PcaProjection>();
+    else
+        inspection->projection.error = m_profiler->state(kProjectionNode).message;
+    inspection->elapsedMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
+    m_pending = 0;
+    m_table.reset();
+    Q_EMIT ready(std::move(inspection));
+}
+
+void NodeInspector::fail(const QString &message)
+{
+    const int id = m_pending;
+    cancel();
+    Q_EMIT failed(id, message);
+}
+
+} // namespace sextant::app

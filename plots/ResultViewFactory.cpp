@@ -1,0 +1,163 @@
+#include "plots/ResultViewFactory.h"
+
+#include "data/Statistics.h"
+#include "graph/NodeValue.h"
+#include "nodes/ColumnHistogram.h"
+#include "nodes/PredictionView.h"
+#include "nodes/ScatterData.h"
+#include "plots/ConfusionMatrixPlot.h"
+#include "plots/CorrelationHeatmap.h"
+#include "plots/HistogramPlot.h"
+#include "plots/PrecisionRecallPlot.h"
+#include "plots/ResidualPlot.h"
+#include "plots/RocPlot.h"
+#include "plots/ScatterPlot.h"
+
+#include <QCoreApplication>
+
+namespace sextant::plots {
+
+namespace {
+
+using Kind = engine::PredictionView::Kind;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sextant::plots::ResultViewFactory", text);
+}
+
+std::unique_ptr<PlotView> newPredictionPlot(Kind kind)
+{
+    switch (kind) {
+    case Kind::Roc:
+        return std::make_unique<RocPlot>();
+    case Kind::PrecisionRecall:
+        return std::make_unique<PrecisionRecallPlot>();
+    case Kind::Confusion:
+        return std::make_unique<ConfusionMatrixPlot>();
+    case Kind::Residuals:
+        return std::make_unique<ResidualPlot>();
+    }
+    return nullptr;
+}
+
+bool showPrediction(PlotView &view, const engine::PredictionView &v)
+{
+    const engine::Prediction &p = v.prediction;
+    switch (v.kind) {
+    case Kind::Roc:
+        if (auto *plot = qobject_cast<RocPlot *>(&view)) {
+            if (v.roc.size() == 1 && p.classNames.size() == 2)
+                plot->setCurve(v.roc.front(), p.classNames.value(1));
+            else
+                plot->setCurves(v.roc, p.classNames);
+            return true;
+        }
+        return false;
+    case Kind::PrecisionRecall:
+        if (auto *plot = qobject_cast<PrecisionRecallPlot *>(&view)) {
+            if (v.precisionRecall.size() == 1 && p.classNames.size() == 2)
+                plot->setCurve(v.precisionRecall.front(), p.classNames.value(1));
+            else
+                plot->setCurves(v.precisionRecall, p.classNames);
+            return true;
+        }
+        return false;
+    case Kind::Confusion:
+        if (auto *plot = qobject_cast<ConfusionMatrixPlot *>(&view)) {
+            plot->setMatrix(v.confusion, p.classNames);
+            return true;
+        }
+        return false;
+    case Kind::Residuals:
+        if (auto *plot = qobject_cast<ResidualPlot *>(&view)) {
+            plot->setData(v.residualPredicted, v.residualActual);
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+} // namespace
+
+bool ResultViewFactory::hasPlot(const engine::NodeValue &value)
+{
+    return value.as<engine::ColumnHistogram>() || value.as<engine::CorrelationMatrix>()
+        || value.as<engine::ScatterData>() || value.as<engine::PredictionView>();
+}
+
+std::unique_ptr<PlotView> ResultViewFactory::create(const engine::NodeValue &value)
+{
+    std::unique_ptr<PlotView> view;
+    if (value.as<engine::ColumnHistogram>())
+        view = std::make_unique<HistogramPlot>();
+    else if (value.as<engine::CorrelationMatrix>())
+        view = std::make_unique<CorrelationHeatmap>();
+    else if (value.as<engine::ScatterData>())
+        view = std::make_unique<ScatterPlot>();
+    else if (const auto *v = value.as<engine::PredictionView>())
+        view = newPredictionPlot(v->kind);
+    if (view && !show(*view, value))
+        view.reset();
+    return view;
+}
+
+bool ResultViewFactory::show(PlotView &view, const engine::NodeValue &value)
+{
+    if (const auto *h = value.as<engine::ColumnHistogram>()) {
+        auto *plot = qobject_cast<HistogramPlot *>(&view);
+        if (!plot)
+            return false;
+        plot->setHistogram(
+            h->column, h->columnType == engine::ColumnType::Categorical, h->histogram);
+        return true;
+    }
+    if (const auto *m = value.as<engine::CorrelationMatrix>()) {
+        auto *plot = qobject_cast<CorrelationHeatmap *>(&view);
+        if (!plot)
+            return false;
+        plot->setMatrix(*m);
+        return true;
+    }
+    if (const auto *s = value.as<engine::ScatterData>()) {
+        auto *plot = qobject_cast<ScatterPlot *>(&view);
+        if (!plot)
+            return false;
+        plot->setData(s->x, s->y);
+        plot->setRowIds({});
+        if (s->color)
+            plot->setColorColumn(*s->color);
+        else
+            plot->clearColor();
+        return true;
+    }
+    if (const auto *v = value.as<engine::PredictionView>())
+        return showPrediction(view, *v);
+    return false;
+}
+
+QString ResultViewFactory::title(const engine::NodeValue &value)
+{
+    if (value.as<engine::ColumnHistogram>())
+        return tr("Histogram");
+    if (value.as<engine::CorrelationMatrix>())
+        return tr("Correlation");
+    if (value.as<engine::ScatterData>())
+        return tr("Scatter");
+    if (const auto *v = value.as<engine::PredictionView>()) {
+        switch (v->kind) {
+        case Kind::Roc:
+            return tr("ROC");
+        case Kind::PrecisionRecall:
+            return tr("Precision-Recall");
+        case Kind::Confusion:
+            return tr("Confusion");
+        case Kind::Residuals:
+            return tr("Residuals");
+        }
+    }
+    return {};
+}
+
+} // namespace sextant::plots
