@@ -37,7 +37,9 @@ public:
     explicit DecisionTree(
         EstimatorTask task = EstimatorTask::Classification, DecisionTreeOptions options = {});
 
-    std::string kind() const override { return "decision_tree"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "decision_tree";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return m_task; }
     const DecisionTreeOptions &options() const { return m_options; }
 
@@ -45,9 +47,7 @@ public:
         const FitContext &context) override;
     bool isFitted() const override { return m_featureCount > 0; }
     int featureCount() const override { return m_featureCount; }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     bool hasProbabilities() const override { return m_task == EstimatorTask::Classification; }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     int classCount() const override { return m_classCount; }
 
     const DecisionTreeModel &tree() const { return m_tree; }
@@ -57,6 +57,10 @@ public:
     ModelState state() const override;
     void restore(const ModelState &state) override;
     std::unique_ptr<Estimator> cloneUnfitted() const override;
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     Eigen::MatrixXd leafValues(const Eigen::Ref<const Eigen::MatrixXd> &X) const;

@@ -54,7 +54,9 @@ public:
     explicit GradientBoosting(
         EstimatorTask task = EstimatorTask::Classification, GradientBoostingOptions options = {});
 
-    std::string kind() const override { return "gradient_boosting"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "gradient_boosting";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return m_task; }
     const GradientBoostingOptions &options() const { return m_options; }
 
@@ -62,9 +64,7 @@ public:
         const FitContext &context) override;
     bool isFitted() const override { return m_featureCount > 0; }
     int featureCount() const override { return m_featureCount; }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     bool hasProbabilities() const override { return m_task == EstimatorTask::Classification; }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     int classCount() const override { return m_classCount; }
 
     // n x treesPerIteration() raw scores (regression: the prediction; binary: log-odds).
@@ -80,6 +80,10 @@ public:
     ModelState state() const override;
     void restore(const ModelState &state) override;
     std::unique_ptr<Estimator> cloneUnfitted() const override;
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     void clear();

@@ -43,7 +43,9 @@ public:
     explicit RandomForest(
         EstimatorTask task = EstimatorTask::Classification, RandomForestOptions options = {});
 
-    std::string kind() const override { return "random_forest"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "random_forest";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return m_task; }
     const RandomForestOptions &options() const { return m_options; }
 
@@ -51,9 +53,7 @@ public:
         const FitContext &context) override;
     bool isFitted() const override { return m_featureCount > 0; }
     int featureCount() const override { return m_featureCount; }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     bool hasProbabilities() const override { return m_task == EstimatorTask::Classification; }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     int classCount() const override { return m_classCount; }
 
     const std::vector<DecisionTreeModel> &trees() const { return m_trees; }
@@ -63,6 +63,10 @@ public:
     ModelState state() const override;
     void restore(const ModelState &state) override;
     std::unique_ptr<Estimator> cloneUnfitted() const override;
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     // n x valueDim: mean of the trees' leaf values.
