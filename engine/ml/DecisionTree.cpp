@@ -8,10 +8,8 @@
 namespace sextant::engine {
 
 DecisionTree::DecisionTree(EstimatorTask task, DecisionTreeOptions options)
-    : m_task(task), m_options(options)
+    : TreeEstimator(task, "a decision tree"), m_options(options)
 {
-    if (task == EstimatorTask::Clustering)
-        throw FitError("a decision tree does classification or regression, not clustering");
 }
 
 std::unique_ptr<Estimator> DecisionTree::cloneUnfitted() const

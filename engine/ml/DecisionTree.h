@@ -3,6 +3,7 @@
 #include "ml/DecisionTreeBuilder.h"
 #include "ml/DecisionTreeModel.h"
 #include "ml/Estimator.h"
+#include "ml/TreeLearner.h"
 
 #include <cstdint>
 
@@ -32,7 +33,7 @@ struct DecisionTreeOptions {
 //
 // Classification leaves hold class distributions (predictProbabilities); predict is their
 // argmax (lowest class on ties). Regression leaves hold the mean target.
-class DecisionTree : public Estimator {
+class DecisionTree : public TreeEstimator {
 public:
     explicit DecisionTree(
         EstimatorTask task = EstimatorTask::Classification, DecisionTreeOptions options = {});
@@ -40,15 +41,10 @@ public:
     // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
     static constexpr const char kKind[] = "decision_tree";
     std::string kind() const override { return kKind; }
-    EstimatorTask task() const override { return m_task; }
     const DecisionTreeOptions &options() const { return m_options; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
         const FitContext &context) override;
-    bool isFitted() const override { return m_featureCount > 0; }
-    int featureCount() const override { return m_featureCount; }
-    bool hasProbabilities() const override { return m_task == EstimatorTask::Classification; }
-    int classCount() const override { return m_classCount; }
 
     const DecisionTreeModel &tree() const { return m_tree; }
 
@@ -65,10 +61,7 @@ protected:
 private:
     Eigen::MatrixXd leafValues(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
 
-    EstimatorTask m_task;
     DecisionTreeOptions m_options;
-    int m_featureCount = 0;
-    int m_classCount = 0;
     DecisionTreeModel m_tree;
 };
 

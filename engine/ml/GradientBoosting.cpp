@@ -165,10 +165,8 @@ double gradientsAndLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &
 } // namespace
 
 GradientBoosting::GradientBoosting(EstimatorTask task, GradientBoostingOptions options)
-    : m_task(task), m_options(options)
+    : TreeEstimator(task, "gradient boosting"), m_options(options)
 {
-    if (task == EstimatorTask::Clustering)
-        throw FitError("gradient boosting does classification or regression, not clustering");
 }
 
 void GradientBoosting::clear()

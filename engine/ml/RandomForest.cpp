@@ -11,10 +11,8 @@
 namespace sextant::engine {
 
 RandomForest::RandomForest(EstimatorTask task, RandomForestOptions options)
-    : m_task(task), m_options(options)
+    : TreeEstimator(task, "a random forest"), m_options(options)
 {
-    if (task == EstimatorTask::Clustering)
-        throw FitError("a random forest does classification or regression, not clustering");
 }
 
 std::unique_ptr<Estimator> RandomForest::cloneUnfitted() const

@@ -1,5 +1,15 @@
 #include "ml/TreeLearner.h"
 
+namespace sextant::engine {
+
+TreeEstimator::TreeEstimator(EstimatorTask task, const char *who) : m_task(task)
+{
+    if (task == EstimatorTask::Clustering)
+        throw FitError(std::string(who) + " does classification or regression, not clustering");
+}
+
+} // namespace sextant::engine
+
 namespace sextant::engine::treelearner {
 
 void checkLeafAndBins(const std::string &who, int minSamplesLeaf, int maxBins)

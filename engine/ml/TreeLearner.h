@@ -9,6 +9,30 @@
 #include <string>
 #include <vector>
 
+namespace sextant::engine {
+
+// The part of the Estimator interface the tree learners (DecisionTree, RandomForest,
+// GradientBoosting) answer alike from their task and the counts they were fitted with.
+class TreeEstimator : public Estimator {
+public:
+    EstimatorTask task() const override { return m_task; }
+    bool isFitted() const override { return m_featureCount > 0; }
+    int featureCount() const override { return m_featureCount; }
+    bool hasProbabilities() const override { return m_task == EstimatorTask::Classification; }
+    int classCount() const override { return m_classCount; }
+
+protected:
+    // Throws FitError "<who> does classification or regression, not clustering" for
+    // EstimatorTask::Clustering.
+    TreeEstimator(EstimatorTask task, const char *who);
+
+    EstimatorTask m_task;
+    int m_featureCount = 0; // 0: not fitted
+    int m_classCount = 0; // classification: the class count; regression: 0
+};
+
+} // namespace sextant::engine
+
 namespace sextant::engine::treelearner {
 
 // What the histogram tree learners (DecisionTree, RandomForest, GradientBoosting) share:
