@@ -113,7 +113,7 @@ std::vector<int> layers(const QString &text)
 }
 
 // The registration of estimator class E: its kind and state loader come from the class.
-template <class E>
+template<class E>
 Learner family(const char *displayName, const char *description,
     EstimatorTask task = EstimatorTask::Classification, bool taskChoice = false)
 {
@@ -249,8 +249,7 @@ std::vector<Learner> registerAll()
             "Bagged decision trees with random feature subsets, built in parallel.",
             EstimatorTask::Classification, true);
         l.parameters = {
-            ParameterSpec::integer(QStringLiteral("trees"), QStringLiteral("Trees"), 100, 1,
-                100000,
+            ParameterSpec::integer(QStringLiteral("trees"), QStringLiteral("Trees"), 100, 1, 100000,
                 QStringLiteral("Number of trees; more trees give steadier predictions and take "
                                "longer.")),
             depth(0),
@@ -380,7 +379,8 @@ std::vector<Learner> registerAll()
             ParameterSpec::real(QStringLiteral("learning_rate"), QStringLiteral("Learning rate"),
                 1e-3, 1e-9, 10.0, QStringLiteral("Step size of the optimiser.")),
             ParameterSpec::real(QStringLiteral("momentum"), QStringLiteral("Momentum"), 0.9, 0.0,
-                0.999, QStringLiteral("SGD only: share of the previous step kept in the next one.")),
+                0.999,
+                QStringLiteral("SGD only: share of the previous step kept in the next one.")),
             ParameterSpec::integer(QStringLiteral("batch_size"), QStringLiteral("Batch size"), 256,
                 1, 1000000, QStringLiteral("Rows per gradient step.")),
             ParameterSpec::integer(QStringLiteral("epochs"), QStringLiteral("Epochs"), 50, 1,
