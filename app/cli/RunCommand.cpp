@@ -413,7 +413,7 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
                     = outDir.filePath(QStringLiteral("%1-%2").arg(id).arg(kindOf(type->id)));
                 if (modelPorts > 1)
                     base += QLatin1Char('-') + kindOf(type->outputs[port].name);
-                const QString modelPath = base + QStringLiteral(".sxmodel");
+                const QString modelPath = base + QLatin1Char('.') + ModelFile::fileSuffix();
                 if (Status s = ModelFile::save(**trained, modelPath); s) {
                     written.append(modelPath);
                 } else {

@@ -342,7 +342,8 @@ bool MainWindow::saveTrainedModel(int nodeId, bool onnx, const QString &chosenPa
         const QString suggestion
             = QDir(QDir::homePath())
                   .filePath(QString(model->displayName).replace(QLatin1Char(' '), QLatin1Char('_'))
-                      + (onnx ? QStringLiteral(".onnx") : QStringLiteral(".sxmodel")));
+                      + QLatin1Char('.')
+                      + (onnx ? QStringLiteral("onnx") : engine::ModelFile::fileSuffix()));
         path = QFileDialog::getSaveFileName(this,
             onnx ? tr("Export Model as ONNX") : tr("Save Trained Model"), suggestion,
             onnx ? tr("ONNX model (*.onnx)") : tr("Sextant model (*.sxmodel)"));

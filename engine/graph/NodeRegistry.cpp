@@ -11,18 +11,32 @@ Status NodeRegistry::add(NodeType type)
     if (!check)
         return check;
     QMutexLocker lock(&m_mutex);
-    if (m_types.count(type.id))
+    if (m_types.count(type.id) || m_aliases.count(type.id))
         return Status::failure(QStringLiteral("node type %1 is already registered").arg(type.id));
     const QString id = type.id;
     m_types.emplace(id, std::make_unique<const NodeType>(std::move(type)));
     return Status::success();
 }
 
-const NodeType *NodeRegistry::find(const QString &id) const
+Status NodeRegistry::addAlias(const QString &formerId, const QString &id)
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_types.find(id);
-    return it == m_types.end() ? nullptr : it->second.get();
+    if (it == m_types.end())
+        return Status::failure(QStringLiteral("node type %1 is not registered").arg(id));
+    if (m_types.count(formerId) || m_aliases.count(formerId))
+        return Status::failure(QStringLiteral("node type %1 is already registered").arg(formerId));
+    m_aliases.emplace(formerId, it->second.get());
+    return Status::success();
+}
+
+const NodeType *NodeRegistry::find(const QString &id) const
+{
+    QMutexLocker lock(&m_mutex);
+    if (const auto it = m_types.find(id); it != m_types.end())
+        return it->second.get();
+    const auto alias = m_aliases.find(id);
+    return alias == m_aliases.end() ? nullptr : alias->second;
 }
 
 QList<const NodeType *> NodeRegistry::types() const

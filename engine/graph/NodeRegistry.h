@@ -30,7 +30,11 @@ public:
     // its id is taken.
     Status add(NodeType type);
 
-    // nullptr when unknown.
+    // Makes `formerId` (an id older workflows use) find the registered type `id`. Refused
+    // when `id` is unknown or `formerId` is taken. ids() and types() do not list it.
+    Status addAlias(const QString &formerId, const QString &id);
+
+    // nullptr when unknown. A former id (addAlias) finds the type it was renamed to.
     const NodeType *find(const QString &id) const;
     bool contains(const QString &id) const { return find(id) != nullptr; }
     // Every type, sorted by category then display name.
@@ -44,6 +48,8 @@ private:
     mutable QMutex m_mutex;
     // Guarded by m_mutex. The pointees are immutable and never freed before the registry.
     std::map<QString, std::unique_ptr<const NodeType>> m_types;
+    // Guarded by m_mutex. Former id -> the type registered under its new id.
+    std::map<QString, const NodeType *> m_aliases;
 };
 
 } // namespace sextant::engine

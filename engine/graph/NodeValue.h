@@ -1,7 +1,6 @@
 #pragma once
 
 #include <memory>
-#include <typeinfo>
 #include <utility>
 
 namespace sextant::engine {
@@ -23,9 +22,6 @@ class NodeValue {
 public:
     virtual ~NodeValue();
 
-    // The C++ type held (typeid(Dataset), typeid(Histogram), ...).
-    virtual const std::type_info &heldType() const = 0;
-
     template<class T> const T *as() const
     {
         const auto *typed = dynamic_cast<const TypedValue<T> *>(this);
@@ -44,7 +40,6 @@ using NodeValuePtr = std::shared_ptr<const NodeValue>;
 template<class T> class TypedValue final : public NodeValue {
 public:
     explicit TypedValue(T data) : m_data(std::move(data)) { }
-    const std::type_info &heldType() const override { return typeid(T); }
     const T &get() const { return m_data; }
 
 private:

@@ -4,6 +4,7 @@
 #include "data/MemoryBudget.h"
 #include "io/EstimatorFactory.h"
 #include "ml/TransformerFactory.h"
+#include "nodes/LearnerRegistry.h"
 #include "sextant/Version.h"
 
 #include <QCryptographicHash>
@@ -380,7 +381,9 @@ TrainedModelPtr parseModel(const ModelFile::Parts &parts)
                    .arg(created.left(40)));
     model->displayName = Field::member(root, {}, "display_name").string();
     const QJsonObject learner = Field::member(root, {}, "learner").object();
-    model->learnerType = Field::member(learner, QStringLiteral("learner"), "type").string();
+    // The node id the model was trained with; the estimator's kind below is what counts
+    // (older files may hold a former node id, e.g. "model.naive_bayes").
+    Field::member(learner, QStringLiteral("learner"), "type").string();
     model->learnerParameters
         = Field::member(learner, QStringLiteral("learner"), "parameters").object().toVariantMap();
     const QJsonObject training = Field::member(root, {}, "training").object();
@@ -652,7 +655,7 @@ Result<QByteArray> ModelFile::toBytes(const TrainedModel &model)
         = model.created.isValid() ? model.created.toUTC().toString(Qt::ISODateWithMs) : QString();
     root[QStringLiteral("display_name")] = model.displayName;
     QJsonObject learner;
-    learner[QStringLiteral("type")] = model.learnerType;
+    learner[QStringLiteral("type")] = LearnerRegistry::nodeIdOf(*model.estimator);
     learner[QStringLiteral("parameters")] = QJsonObject::fromVariantMap(model.learnerParameters);
     root[QStringLiteral("learner")] = learner;
     QJsonObject target;

@@ -47,8 +47,12 @@ public:
     // magic + version + header length + binary length + checksum
     static constexpr std::int64_t kFixedSize = 8 + 4 + 8 + 8 + 32;
 
+    // "sxmodel": the one place the suffix is written (file dialogs, `sextant run` output).
     static QString fileSuffix() { return QStringLiteral("sxmodel"); }
-    static QString fileDialogFilter() { return QStringLiteral("Sextant model (*.sxmodel)"); }
+    static QString fileDialogFilter()
+    {
+        return QStringLiteral("Sextant model (*.%1)").arg(fileSuffix());
+    }
     static QByteArray magic() { return QByteArray("SXMODEL\0", kMagicSize); }
 
     // Writes atomically (AtomicFile): an existing file is left as it was when saving fails.

@@ -12,6 +12,7 @@
 #include "ml/PcaTransform.h"
 #include "ml/RandomForest.h"
 #include "ml/StandardizeTransform.h"
+#include "nodes/LearnerRegistry.h"
 
 #include <Eigen/Core>
 #include <QJsonArray>
@@ -828,7 +829,7 @@ QByteArray build(const TrainedModel &model)
     if (e.task() == EstimatorTask::Classification)
         meta("sextant.class_names", jsonList(model.target.classNames()));
     meta("sextant.estimator", qs(kind));
-    meta("sextant.learner", model.learnerType);
+    meta("sextant.learner", LearnerRegistry::nodeIdOf(*model.estimator));
     QStringList stepKinds;
     for (const auto &s : steps)
         stepKinds << qs(s->kind());

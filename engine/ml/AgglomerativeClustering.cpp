@@ -321,14 +321,9 @@ bool AgglomerativeClustering::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     return true;
 }
 
-Eigen::VectorXd AgglomerativeClustering::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd AgglomerativeClustering::predictFitted(
+    const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!isFitted())
-        throw FitError("Agglomerative clustering: predict called before fit");
-    if (X.cols() != m_centroids.cols())
-        throw FitError("Agglomerative clustering was fitted on "
-            + std::to_string(m_centroids.cols()) + " features, the data has "
-            + std::to_string(X.cols()));
     Eigen::VectorXd out(X.rows());
     for (Eigen::Index i = 0; i < X.rows(); ++i) {
         double best = std::numeric_limits<double>::infinity();

@@ -48,14 +48,15 @@ public:
 
     explicit AgglomerativeClustering(AgglomerativeClusteringOptions options = {});
 
-    std::string kind() const override { return "agglomerative"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "agglomerative";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return EstimatorTask::Clustering; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
         const FitContext &context) override;
     bool isFitted() const override { return m_centroids.rows() > 0; }
     int featureCount() const override { return static_cast<int>(m_centroids.cols()); }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
     ModelState state() const override;
     void restore(const ModelState &state) override;
@@ -68,6 +69,9 @@ public:
     const Eigen::MatrixXd &centroids() const { return m_centroids; }
     // Flat cluster of every training row.
     const std::vector<int> &labels() const { return m_labels; }
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     void clear();

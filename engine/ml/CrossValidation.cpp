@@ -1,9 +1,6 @@
 #include "ml/CrossValidation.h"
 
-#include "core/Parallel.h"
-
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -201,97 +198,6 @@ DataSplit CrossValidation::trainTestSplit(const Eigen::Ref<const Eigen::VectorXd
     std::sort(s.test.begin(), s.test.end());
     std::sort(s.train.begin(), s.train.end());
     return s;
-}
-
-CrossValidationResult CrossValidation::crossValidate(const Estimator &prototype,
-    const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
-    const std::vector<DataSplit> &folds, const FitContext &context)
-{
-    const Eigen::Index n = X.rows();
-    const bool classification = prototype.task() == EstimatorTask::Classification;
-    if (prototype.task() != EstimatorTask::Clustering && y.size() != n)
-        throw FitError("cross-validation: " + std::to_string(n) + " rows but "
-            + std::to_string(y.size()) + " target values");
-    if (folds.empty())
-        throw FitError("cross-validation: no folds");
-    for (const DataSplit &f : folds) {
-        if (f.train.empty() || f.test.empty())
-            throw FitError("cross-validation: a fold has no train or no test rows");
-        for (const auto *v : { &f.train, &f.test })
-            for (Eigen::Index r : *v)
-                if (r < 0 || r >= n)
-                    throw FitError("cross-validation: a fold refers to row " + std::to_string(r)
-                        + ", the data has " + std::to_string(n));
-    }
-    CrossValidationResult result;
-    int classCount = context.classCount;
-    if (classification && classCount <= 0) {
-        const std::vector<int> codes = classCodes(y, "cross-validation");
-        classCount = codes.empty() ? 0 : *std::max_element(codes.begin(), codes.end()) + 1;
-    }
-    result.classCount = classification ? classCount : 0;
-
-    const auto foldCount = static_cast<std::int64_t>(folds.size());
-    const int threads = context.threadCount();
-    const int parallelFolds = static_cast<int>(std::min<std::int64_t>(threads, foldCount));
-    std::vector<std::unique_ptr<Estimator>> models(folds.size());
-    for (auto &m : models)
-        m = prototype.cloneUnfitted();
-    std::vector<Eigen::VectorXd> preds(folds.size());
-    std::vector<Eigen::MatrixXd> probs(folds.size());
-    std::vector<double> seconds(folds.size(), 0.0);
-    std::vector<char> ok(folds.size(), 0);
-
-    FitContext inner;
-    inner.cancel = context.cancel;
-    inner.threads = std::max(1, threads / std::max(1, parallelFolds));
-    inner.classCount = classCount;
-    // Per-fold epoch reports are not forwarded: several folds run at once and their
-    // curves would interleave.
-
-    parallelChunks(0, foldCount, parallelFolds, 1, [&](int, std::int64_t begin, std::int64_t end) {
-        for (std::int64_t f = begin; f < end; ++f) {
-            if (context.cancelled())
-                return;
-            const DataSplit &split = folds[static_cast<std::size_t>(f)];
-            const Eigen::MatrixXd Xtrain = X(split.train, Eigen::all);
-            const Eigen::VectorXd ytrain
-                = y.size() == n ? Eigen::VectorXd(y(split.train)) : Eigen::VectorXd();
-            Estimator &model = *models[static_cast<std::size_t>(f)];
-            const auto start = std::chrono::steady_clock::now();
-            const bool fitted = model.fit(Xtrain, ytrain, inner);
-            seconds[static_cast<std::size_t>(f)]
-                = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            if (!fitted)
-                return;
-            const Eigen::MatrixXd Xtest = X(split.test, Eigen::all);
-            preds[static_cast<std::size_t>(f)] = model.predict(Xtest);
-            if (classification && model.hasProbabilities())
-                probs[static_cast<std::size_t>(f)] = model.predictProbabilities(Xtest);
-            ok[static_cast<std::size_t>(f)] = 1;
-        }
-    });
-
-    if (context.cancelled() || std::find(ok.begin(), ok.end(), 0) != ok.end()) {
-        result.cancelled = true;
-        return result;
-    }
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    result.predictions = Eigen::VectorXd::Constant(n, nan);
-    const bool withProbs = classification && !probs.empty() && probs.front().size() > 0;
-    if (withProbs)
-        result.probabilities = Eigen::MatrixXd::Constant(n, probs.front().cols(), nan);
-    for (std::size_t f = 0; f < folds.size(); ++f) {
-        const auto &test = folds[f].test;
-        for (std::size_t i = 0; i < test.size(); ++i) {
-            result.predictions(test[i]) = preds[f](static_cast<Eigen::Index>(i));
-            if (withProbs)
-                result.probabilities.row(test[i]) = probs[f].row(static_cast<Eigen::Index>(i));
-        }
-    }
-    result.models = std::move(models);
-    result.fitSeconds = std::move(seconds);
-    return result;
 }
 
 } // namespace sextant::engine

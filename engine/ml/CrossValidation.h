@@ -1,11 +1,9 @@
 #pragma once
 
-#include "ml/Estimator.h"
-#include "ml/FitContext.h"
+#include "ml/FitContext.h" // FitError
 
 #include <Eigen/Core>
 #include <cstdint>
-#include <memory>
 #include <vector>
 
 namespace sextant::engine {
@@ -16,24 +14,8 @@ struct DataSplit {
     std::vector<Eigen::Index> test;
 };
 
-// What crossValidate produced, fold by fold (in the order of the folds passed in).
-struct CrossValidationResult {
-    // One fitted estimator per fold (fitted on that fold's train rows). Empty when cancelled.
-    std::vector<std::unique_ptr<Estimator>> models;
-    // Out-of-fold predictions, n entries: row i holds the prediction of the model whose fold
-    // has i among its test rows (the last such fold if several do); NaN for rows in no
-    // test set.
-    Eigen::VectorXd predictions;
-    // n x classCount out-of-fold class probabilities, when the estimator provides them
-    // (rows in no test set are NaN); empty otherwise.
-    Eigen::MatrixXd probabilities;
-    // Wall-clock seconds of each fold's fit (not deterministic, informative only).
-    std::vector<double> fitSeconds;
-    int classCount = 0; // classification: the K every fold was fitted with
-    bool cancelled = false;
-};
-
-// Fold assignment and cross-validation.
+// Fold assignment. The cross-validation that fits and scores on these folds is
+// Evaluation::crossValidate (engine/nodes), the one the nodes and the benchmark run.
 //
 // Data layout: X is n x d (rows are samples), y has n entries (class codes 0..K-1 as
 // doubles for classification). Shuffling uses std::mt19937_64 seeded with `seed`, so the
@@ -59,16 +41,6 @@ public:
     // largest remainder (ties to the lower class code), rows chosen at random per class.
     static DataSplit trainTestSplit(const Eigen::Ref<const Eigen::VectorXd> &labels,
         double testRatio, bool stratified, std::uint64_t seed = 0);
-
-    // Fits prototype.cloneUnfitted() on each fold's train rows and predicts its test rows.
-    // Folds run in parallel (parallelChunks over the folds, context.threadCount() threads
-    // shared between them); results are combined in fold order, so they do not depend on
-    // the thread count. For classification, every fold is fitted with the same classCount
-    // (context.classCount, or max(y) + 1). FitError from a fold propagates. Returns with
-    // `cancelled` set (and no models) when context.cancel was raised.
-    static CrossValidationResult crossValidate(const Estimator &prototype,
-        const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
-        const std::vector<DataSplit> &folds, const FitContext &context = {});
 };
 
 } // namespace sextant::engine

@@ -246,13 +246,8 @@ bool Dbscan::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     return true;
 }
 
-Eigen::VectorXd Dbscan::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd Dbscan::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!isFitted())
-        throw FitError("DBSCAN: predict called before fit");
-    if (X.cols() != m_features)
-        throw FitError("DBSCAN was fitted on " + std::to_string(m_features)
-            + " features, the data has " + std::to_string(X.cols()));
     const double r2 = m_options.eps * m_options.eps;
     Eigen::VectorXd out(X.rows());
     std::vector<double> q(static_cast<std::size_t>(X.cols()));

@@ -38,14 +38,15 @@ public:
     explicit Dbscan(DbscanOptions options = {});
     ~Dbscan() override;
 
-    std::string kind() const override { return "dbscan"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "dbscan";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return EstimatorTask::Clustering; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
         const FitContext &context) override;
     bool isFitted() const override { return m_fitted; }
     int featureCount() const override { return m_features; }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
     ModelState state() const override;
     void restore(const ModelState &state) override;
@@ -62,6 +63,9 @@ public:
     const std::vector<std::int64_t> &coreSampleIndices() const { return m_coreIndices; }
 
     struct Index; // k-d tree over the core samples (Dbscan.cpp)
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     void clear();

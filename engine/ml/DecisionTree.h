@@ -3,6 +3,7 @@
 #include "ml/DecisionTreeBuilder.h"
 #include "ml/DecisionTreeModel.h"
 #include "ml/Estimator.h"
+#include "ml/TreeLearner.h"
 
 #include <cstdint>
 
@@ -32,23 +33,18 @@ struct DecisionTreeOptions {
 //
 // Classification leaves hold class distributions (predictProbabilities); predict is their
 // argmax (lowest class on ties). Regression leaves hold the mean target.
-class DecisionTree : public Estimator {
+class DecisionTree : public TreeEstimator {
 public:
     explicit DecisionTree(
         EstimatorTask task = EstimatorTask::Classification, DecisionTreeOptions options = {});
 
-    std::string kind() const override { return "decision_tree"; }
-    EstimatorTask task() const override { return m_task; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "decision_tree";
+    std::string kind() const override { return kKind; }
     const DecisionTreeOptions &options() const { return m_options; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
         const FitContext &context) override;
-    bool isFitted() const override { return m_featureCount > 0; }
-    int featureCount() const override { return m_featureCount; }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
-    bool hasProbabilities() const override { return m_task == EstimatorTask::Classification; }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
-    int classCount() const override { return m_classCount; }
 
     const DecisionTreeModel &tree() const { return m_tree; }
 
@@ -58,13 +54,14 @@ public:
     void restore(const ModelState &state) override;
     std::unique_ptr<Estimator> cloneUnfitted() const override;
 
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+
 private:
     Eigen::MatrixXd leafValues(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
 
-    EstimatorTask m_task;
     DecisionTreeOptions m_options;
-    int m_featureCount = 0;
-    int m_classCount = 0;
     DecisionTreeModel m_tree;
 };
 

@@ -40,12 +40,15 @@ public:
     virtual int featureCount() const = 0;
 
     // n predictions: class index (classification), value (regression) or cluster label
-    // (clustering, -1 for noise). X must have featureCount() columns.
-    virtual Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const = 0;
+    // (clustering, -1 for noise). Throws FitError unless the estimator is fitted and X has
+    // featureCount() columns (checked here, once for every family: see checkPredictable),
+    // then asks predictFitted().
+    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
 
-    // Classification with probabilities: n x classCount(), rows sum to 1.
+    // Classification with probabilities: n x classCount(), rows sum to 1. Throws FitError
+    // when hasProbabilities() is false, then checks like predict().
     virtual bool hasProbabilities() const { return false; }
-    virtual Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
+    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
     virtual int classCount() const { return 0; }
 
     // What was learnt (and the options it was fitted with), as plain data; restore()
@@ -55,6 +58,17 @@ public:
 
     // A new, unfitted estimator with the same options (for cross-validation and tuning).
     virtual std::unique_ptr<Estimator> cloneUnfitted() const = 0;
+
+protected:
+    // Throws FitError "<kind>: the model is not fitted" or "<kind>: the model was fitted on
+    // D features, the data has M": the one check before any prediction, also for the
+    // families' own prediction entry points (e.g. decision functions).
+    void checkPredictable(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
+
+    // What predict() and predictProbabilities() compute, called only after
+    // checkPredictable() passed (and, for probabilities, hasProbabilities() is true).
+    virtual Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const = 0;
+    virtual Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
 };
 
 } // namespace sextant::engine

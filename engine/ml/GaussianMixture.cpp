@@ -285,13 +285,8 @@ bool GaussianMixture::fitImpl(const Eigen::Ref<const Eigen::MatrixXd> &X, const 
     return true;
 }
 
-Eigen::VectorXd GaussianMixture::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd GaussianMixture::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!isFitted())
-        throw FitError("Gaussian mixture: predict called before fit");
-    if (X.cols() != m_means.cols())
-        throw FitError("Gaussian mixture was fitted on " + std::to_string(m_means.cols())
-            + " features, the data has " + std::to_string(X.cols()));
     const Eigen::MatrixXd wlp = weightedLogProb(X, 1);
     Eigen::VectorXd out(X.rows());
     for (Eigen::Index i = 0; i < X.rows(); ++i) {
@@ -302,14 +297,9 @@ Eigen::VectorXd GaussianMixture::predict(const Eigen::Ref<const Eigen::MatrixXd>
     return out;
 }
 
-Eigen::MatrixXd GaussianMixture::predictProbabilities(
+Eigen::MatrixXd GaussianMixture::probabilitiesFitted(
     const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!isFitted())
-        throw FitError("Gaussian mixture: predict called before fit");
-    if (X.cols() != m_means.cols())
-        throw FitError("Gaussian mixture was fitted on " + std::to_string(m_means.cols())
-            + " features, the data has " + std::to_string(X.cols()));
     Eigen::MatrixXd wlp = weightedLogProb(X, 1);
     wlp.colwise() -= logSumExpRows(wlp);
     return wlp.array().exp().matrix();

@@ -44,16 +44,16 @@ class GaussianMixture : public Estimator {
 public:
     explicit GaussianMixture(GaussianMixtureOptions options = {});
 
-    std::string kind() const override { return "gaussian_mixture"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "gaussian_mixture";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return EstimatorTask::Clustering; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
         const FitContext &context) override;
     bool isFitted() const override { return m_weights.size() > 0; }
     int featureCount() const override { return static_cast<int>(m_means.cols()); }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     bool hasProbabilities() const override { return true; }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     int classCount() const override { return static_cast<int>(m_weights.size()); }
 
     ModelState state() const override;
@@ -73,6 +73,10 @@ public:
     bool converged() const { return m_converged; }
     // Mean log-likelihood per sample of X under the model (scikit-learn's score()).
     double score(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     void clear();

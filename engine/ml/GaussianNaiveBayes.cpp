@@ -102,11 +102,7 @@ bool GaussianNaiveBayes::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
 Eigen::MatrixXd GaussianNaiveBayes::jointLogLikelihood(
     const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!isFitted())
-        throw FitError("Naive Bayes: the model is not fitted.");
-    if (X.cols() != m_means.cols())
-        throw FitError("Naive Bayes: the data has " + std::to_string(X.cols())
-            + " feature columns, the model was fitted on " + std::to_string(m_means.cols()) + ".");
+    checkPredictable(X);
     const Eigen::Index n = X.rows();
     const Eigen::Index K = m_means.rows();
     Eigen::MatrixXd jll(n, K);
@@ -126,7 +122,7 @@ Eigen::MatrixXd GaussianNaiveBayes::jointLogLikelihood(
     return jll;
 }
 
-Eigen::MatrixXd GaussianNaiveBayes::predictProbabilities(
+Eigen::MatrixXd GaussianNaiveBayes::probabilitiesFitted(
     const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     Eigen::MatrixXd P = jointLogLikelihood(X);
@@ -138,7 +134,7 @@ Eigen::MatrixXd GaussianNaiveBayes::predictProbabilities(
     return P;
 }
 
-Eigen::VectorXd GaussianNaiveBayes::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd GaussianNaiveBayes::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     const Eigen::MatrixXd jll = jointLogLikelihood(X);
     Eigen::VectorXd out(X.rows());

@@ -26,7 +26,9 @@ class GaussianNaiveBayes : public Estimator {
 public:
     explicit GaussianNaiveBayes(GaussianNaiveBayesOptions options = {});
 
-    std::string kind() const override { return "gaussian_naive_bayes"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "gaussian_naive_bayes";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return EstimatorTask::Classification; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
@@ -34,9 +36,7 @@ public:
     bool isFitted() const override { return m_means.rows() > 0; }
     int featureCount() const override { return static_cast<int>(m_means.cols()); }
 
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     bool hasProbabilities() const override { return true; }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     int classCount() const override { return static_cast<int>(m_means.rows()); }
 
     // n x K joint log-likelihoods log P(c) + log P(x | c) (scikit-learn's
@@ -52,6 +52,10 @@ public:
     const Eigen::MatrixXd &variances() const { return m_variances; } // smoothing included
     const Eigen::VectorXd &priors() const { return m_priors; }
     double epsilon() const { return m_epsilon; } // the variance added to every entry
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     GaussianNaiveBayesOptions m_options;

@@ -4,6 +4,7 @@
 #include "core/ThreadPool.h"
 #include "ml/DecisionTreeBuilder.h"
 #include "ml/FeatureBinner.h"
+#include "ml/TreeLearner.h"
 
 #include <algorithm>
 #include <cmath>
@@ -164,10 +165,8 @@ double gradientsAndLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &
 } // namespace
 
 GradientBoosting::GradientBoosting(EstimatorTask task, GradientBoostingOptions options)
-    : m_task(task), m_options(options)
+    : TreeEstimator(task, "gradient boosting"), m_options(options)
 {
-    if (task == EstimatorTask::Clustering)
-        throw FitError("gradient boosting does classification or regression, not clustering");
 }
 
 void GradientBoosting::clear()
@@ -202,12 +201,9 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         throw FitError(who + ": the number of iterations must be at least 1");
     if (o.maxLeafNodes == 1 || o.maxLeafNodes < 0)
         throw FitError(who + ": max leaf nodes must be 0 (unlimited) or at least 2");
-    if (o.minSamplesLeaf < 1)
-        throw FitError(who + ": min samples per leaf must be at least 1");
     if (!(o.l2Regularization >= 0))
         throw FitError(who + ": the L2 regularization must be zero or positive");
-    if (o.maxBins < 2 || o.maxBins > 255)
-        throw FitError(who + ": the number of bins must be between 2 and 255");
+    treelearner::checkLeafAndBins(who, o.minSamplesLeaf, o.maxBins);
     if (o.nIterNoChange < 1)
         throw FitError(who + ": n_iter_no_change must be at least 1");
     const int classes = validateTreeInput(who, X, y, classification, context.classCount);
@@ -370,11 +366,7 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
 
 Eigen::MatrixXd GradientBoosting::decisionFunction(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!isFitted())
-        throw FitError("gradient boosting: the model is not fitted");
-    if (X.cols() != m_featureCount)
-        throw FitError("gradient boosting: the data has " + std::to_string(X.cols())
-            + " features, the model expects " + std::to_string(m_featureCount));
+    checkPredictable(X);
     const int K = m_treesPerIteration;
     Eigen::MatrixXd raw(X.rows(), K);
     parallelChunks(0, X.rows(), FitContext {}.threadCount(), 2048,
@@ -389,11 +381,9 @@ Eigen::MatrixXd GradientBoosting::decisionFunction(const Eigen::Ref<const Eigen:
     return raw;
 }
 
-Eigen::MatrixXd GradientBoosting::predictProbabilities(
+Eigen::MatrixXd GradientBoosting::probabilitiesFitted(
     const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (m_task != EstimatorTask::Classification)
-        return Estimator::predictProbabilities(X);
     const Eigen::MatrixXd raw = decisionFunction(X);
     Eigen::MatrixXd p(X.rows(), m_classCount);
     for (Eigen::Index i = 0; i < raw.rows(); ++i) {
@@ -409,7 +399,7 @@ Eigen::MatrixXd GradientBoosting::predictProbabilities(
     return p;
 }
 
-Eigen::VectorXd GradientBoosting::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd GradientBoosting::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     const Eigen::MatrixXd raw = decisionFunction(X);
     if (m_task == EstimatorTask::Regression)
@@ -432,7 +422,6 @@ ModelState GradientBoosting::state() const
     s.kind = kind();
     s.version = 1;
     const GradientBoostingOptions &o = m_options;
-    s.setNumber("task", m_task == EstimatorTask::Classification ? 0 : 1);
     s.setNumber("learning_rate", o.learningRate);
     s.setNumber("max_iter", o.maxIter);
     s.setNumber("max_leaf_nodes", o.maxLeafNodes);
@@ -445,11 +434,9 @@ ModelState GradientBoosting::state() const
     s.setNumber("n_iter_no_change", o.nIterNoChange);
     s.setNumber("tol", o.tol);
     s.setUnsignedInteger("seed", o.seed);
-    s.setNumber("fitted", isFitted() ? 1 : 0);
+    treelearner::writeHeader(s, m_task, isFitted(), m_featureCount, m_classCount);
     if (!isFitted())
         return s;
-    s.setNumber("feature_count", m_featureCount);
-    s.setNumber("class_count", m_classCount);
     s.setNumber("trees_per_iteration", m_treesPerIteration);
     s.setVector("baseline", m_baseline);
     DecisionTreeModel::writeEnsemble(s, "tree_", m_trees, 1);
@@ -460,8 +447,7 @@ void GradientBoosting::restore(const ModelState &s)
 {
     s.requireKind(kind(), 1);
     GradientBoostingOptions o;
-    const EstimatorTask task
-        = s.integer("task", 0, 1) == 0 ? EstimatorTask::Classification : EstimatorTask::Regression;
+    const EstimatorTask task = treelearner::readTask(s);
     o.learningRate = s.number("learning_rate", 1e-300, 1e300);
     o.maxIter = static_cast<int>(s.integer("max_iter", 1, 1000000000));
     o.maxLeafNodes = static_cast<int>(s.integer("max_leaf_nodes", 0, 1000000000));
@@ -478,11 +464,8 @@ void GradientBoosting::restore(const ModelState &s)
     o.tol = s.number("tol", -1e300, 1e300);
     o.seed = s.unsignedInteger("seed");
     GradientBoosting restored(task, o);
-    if (s.integer("fitted", 0, 1) == 1) {
-        restored.m_featureCount = static_cast<int>(s.integer("feature_count", 1, 100000000));
-        restored.m_classCount = task == EstimatorTask::Classification
-            ? static_cast<int>(s.integer("class_count", 2, 1000000))
-            : static_cast<int>(s.integer("class_count", 0, 0));
+    if (treelearner::readFitted(s)) {
+        treelearner::readCounts(s, task, 1000000, restored.m_featureCount, restored.m_classCount);
         const int expectedK = task == EstimatorTask::Classification && restored.m_classCount > 2
             ? restored.m_classCount
             : 1;

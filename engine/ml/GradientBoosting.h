@@ -2,6 +2,7 @@
 
 #include "ml/DecisionTreeModel.h"
 #include "ml/Estimator.h"
+#include "ml/TreeLearner.h"
 
 #include <cstdint>
 #include <vector>
@@ -49,23 +50,18 @@ struct GradientBoostingOptions {
 // Reports every iteration: trainLoss (on the training rows), validationLoss (when early
 // stopping holds rows out), metric = validation accuracy / R^2 when there are validation
 // rows.
-class GradientBoosting : public Estimator {
+class GradientBoosting : public TreeEstimator {
 public:
     explicit GradientBoosting(
         EstimatorTask task = EstimatorTask::Classification, GradientBoostingOptions options = {});
 
-    std::string kind() const override { return "gradient_boosting"; }
-    EstimatorTask task() const override { return m_task; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "gradient_boosting";
+    std::string kind() const override { return kKind; }
     const GradientBoostingOptions &options() const { return m_options; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
         const FitContext &context) override;
-    bool isFitted() const override { return m_featureCount > 0; }
-    int featureCount() const override { return m_featureCount; }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
-    bool hasProbabilities() const override { return m_task == EstimatorTask::Classification; }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
-    int classCount() const override { return m_classCount; }
 
     // n x treesPerIteration() raw scores (regression: the prediction; binary: log-odds).
     Eigen::MatrixXd decisionFunction(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
@@ -81,13 +77,14 @@ public:
     void restore(const ModelState &state) override;
     std::unique_ptr<Estimator> cloneUnfitted() const override;
 
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+
 private:
     void clear();
 
-    EstimatorTask m_task;
     GradientBoostingOptions m_options;
-    int m_featureCount = 0;
-    int m_classCount = 0;
     int m_treesPerIteration = 1;
     Eigen::VectorXd m_baseline;
     std::vector<DecisionTreeModel> m_trees;

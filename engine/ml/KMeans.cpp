@@ -563,13 +563,8 @@ bool KMeans::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     return true;
 }
 
-Eigen::VectorXd KMeans::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd KMeans::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!isFitted())
-        throw FitError("k-means: predict called before fit");
-    if (X.cols() != m_centres.cols())
-        throw FitError("k-means was fitted on " + std::to_string(m_centres.cols())
-            + " features, the data has " + std::to_string(X.cols()));
     const std::int64_t n = X.rows();
     const std::int64_t d = X.cols();
     const int k = static_cast<int>(m_centres.rows());

@@ -54,14 +54,15 @@ class KMeans : public Estimator {
 public:
     explicit KMeans(KMeansOptions options = {});
 
-    std::string kind() const override { return "kmeans"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "kmeans";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return EstimatorTask::Clustering; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
         const FitContext &context) override;
     bool isFitted() const override { return m_centres.rows() > 0; }
     int featureCount() const override { return static_cast<int>(m_centres.cols()); }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
     ModelState state() const override;
     void restore(const ModelState &state) override;
@@ -77,6 +78,9 @@ public:
     // Cluster of every training sample (equal to predict(X) on the training data). Only
     // after fit(): not part of the state, empty after restore().
     const std::vector<int> &labels() const { return m_labels; }
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     void clear();

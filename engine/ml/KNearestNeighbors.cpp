@@ -1,313 +1,18 @@
 #include "ml/KNearestNeighbors.h"
 
 #include "core/Parallel.h"
+#include "ml/KnnKernels.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <immintrin.h>
 #include <limits>
 #include <numeric>
 #include <string>
 
 namespace sextant::engine {
 
-namespace {
-
-constexpr int kLanes = 8; // rows per panel
-constexpr int kGroup = 4; // queries per kernel call
-constexpr std::int64_t kQueryBlock = 64; // queries sharing one pass over a train block
-constexpr std::int64_t kTrainBlock = 256; // panels per train block (2048 rows, fits L2)
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
-// The k best (distance, row) pairs of one query, sorted by distance then row.
-struct TopK {
-    double *dist;
-    std::int64_t *idx;
-    int k;
-    int count = 0;
-
-    double worst() const { return count < k ? kInf : dist[k - 1]; }
-    // Inserts unless (d, row) is not better than the current k-th pair.
-    void insert(double d, std::int64_t row)
-    {
-        if (count == k) {
-            if (d > dist[k - 1] || (d == dist[k - 1] && row > idx[k - 1]))
-                return;
-        } else {
-            ++count;
-        }
-        int pos = count - 1;
-        while (pos > 0 && (dist[pos - 1] > d || (dist[pos - 1] == d && idx[pos - 1] > row))) {
-            dist[pos] = dist[pos - 1];
-            idx[pos] = idx[pos - 1];
-            --pos;
-        }
-        dist[pos] = d;
-        idx[pos] = row;
-    }
-};
-
-// Search state of one group of kGroup queries for the euclidean brute-force kernel.
-struct Group {
-    const double *panels = nullptr;
-    std::int64_t rows = 0;
-    int d = 0;
-    double maxNorm = 0;
-    const double *q[kGroup] = {}; // query rows (row-major, d values each)
-    double qnorm[kGroup] = {};
-    double thr[kGroup] = {}; // screening threshold on ||x||² - 2 q·x
-    TopK *top[kGroup] = {};
-    int active = kGroup; // queries in use (the rest are padding)
-    // Single-precision screening (AVX-512 path): float copies of the queries, the threshold
-    // with a float-sized margin, and the largest |value| of queries and training rows.
-    const float *qf[kGroup] = {};
-    float thrf[kGroup] = {};
-    double maxAbs = 0;
-
-    void updateThreshold(int r)
-    {
-        const double w = top[r]->worst();
-        if (w == kInf) {
-            thr[r] = kInf;
-            thrf[r] = std::numeric_limits<float>::infinity();
-            return;
-        }
-        // Rounding margin of the screening value (|error| <= (d+3) eps (||x||² + 2|q.x|) <=
-        // (d+3) eps (2||x||² + ||q||²)) plus that of the exact distance, a factor 4 to spare.
-        const double scale = qnorm[r] + 2.0 * maxNorm + w;
-        const double tol = 4.0 * (d + 4) * std::numeric_limits<double>::epsilon() * scale;
-        thr[r] = w - qnorm[r] + tol;
-        // Float screening: the same bound with the float epsilon (the conversions of q, x and
-        // ||x||² to float are within it), plus an absolute term for values that become
-        // subnormal or underflow in float (2^-149 per conversion / product, 2^-126 slack).
-        const double tolF = 4.0 * (d + 4)
-            * (static_cast<double>(std::numeric_limits<float>::epsilon()) * scale
-                + std::ldexp(1.0, -149) * 2.0 * (maxAbs + 1.0) + std::ldexp(1.0, -126));
-        thrf[r] = static_cast<float>(w - qnorm[r] + tolF);
-    }
-};
-
-double exactSquared(const double *panels, int d, const double *q, std::int64_t row)
-{
-    const double *p = panels + (row / kLanes) * d * kLanes + (row % kLanes);
-    double s = 0;
-    for (int j = 0; j < d; ++j) {
-        const double diff = q[j] - p[j * kLanes];
-        s += diff * diff;
-    }
-    return s;
-}
-
-// Candidates of query r among rows firstRow + bit (ascending bits), found by the kernel.
-__attribute__((noinline)) void handleCandidates(
-    Group &g, int r, std::int64_t firstRow, std::uint64_t mask)
-{
-    if (r >= g.active)
-        return;
-    while (mask) {
-        const int bit = __builtin_ctzll(mask);
-        mask &= mask - 1;
-        const std::int64_t row = firstRow + bit;
-        if (row >= g.rows)
-            break;
-        const double e = exactSquared(g.panels, g.d, g.q[r], row);
-        g.top[r]->insert(e, row);
-    }
-    g.updateThreshold(r);
-}
-
-// Portable kernel: panels [pb, pe).
-void kernelGeneric(Group &g, const double *norms, std::int64_t pb, std::int64_t pe)
-{
-    const int d = g.d;
-    for (std::int64_t p = pb; p < pe; ++p) {
-        const double *P = g.panels + p * d * kLanes;
-        double acc[kGroup][kLanes] = {};
-        for (int j = 0; j < d; ++j) {
-            const double *x = P + j * kLanes;
-            for (int r = 0; r < kGroup; ++r) {
-                const double qv = g.q[r][j];
-                for (int l = 0; l < kLanes; ++l)
-                    acc[r][l] += qv * x[l];
-            }
-        }
-        const double *nrm = norms + p * kLanes;
-        for (int r = 0; r < kGroup; ++r) {
-            unsigned mask = 0;
-            for (int l = 0; l < kLanes; ++l)
-                mask |= (nrm[l] - 2.0 * acc[r][l] < g.thr[r] ? 1u : 0u) << l;
-            if (mask)
-                handleCandidates(g, r, p * kLanes, mask);
-        }
-    }
-}
-
-__attribute__((target("avx2,fma"))) void kernelAvx2(
-    Group &g, const double *norms, std::int64_t pb, std::int64_t pe)
-{
-    const int d = g.d;
-    const __m256d minusTwo = _mm256_set1_pd(-2.0);
-    for (std::int64_t p = pb; p < pe; ++p) {
-        const double *P = g.panels + p * d * kLanes;
-        __m256d a0[kGroup], a1[kGroup];
-#pragma GCC unroll 4
-        for (int r = 0; r < kGroup; ++r) {
-            a0[r] = _mm256_setzero_pd();
-            a1[r] = _mm256_setzero_pd();
-        }
-        for (int j = 0; j < d; ++j) {
-            const __m256d x0 = _mm256_loadu_pd(P + j * kLanes);
-            const __m256d x1 = _mm256_loadu_pd(P + j * kLanes + 4);
-#pragma GCC unroll 4
-            for (int r = 0; r < kGroup; ++r) {
-                const __m256d qv = _mm256_broadcast_sd(g.q[r] + j);
-                a0[r] = _mm256_fmadd_pd(qv, x0, a0[r]);
-                a1[r] = _mm256_fmadd_pd(qv, x1, a1[r]);
-            }
-        }
-        const __m256d n0 = _mm256_loadu_pd(norms + p * kLanes);
-        const __m256d n1 = _mm256_loadu_pd(norms + p * kLanes + 4);
-#pragma GCC unroll 4
-        for (int r = 0; r < kGroup; ++r) {
-            const __m256d t = _mm256_set1_pd(g.thr[r]);
-            const __m256d v0 = _mm256_fmadd_pd(minusTwo, a0[r], n0);
-            const __m256d v1 = _mm256_fmadd_pd(minusTwo, a1[r], n1);
-            const unsigned mask
-                = static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(v0, t, _CMP_LT_OQ)))
-                | (static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(v1, t, _CMP_LT_OQ)))
-                    << 4);
-            if (mask)
-                handleCandidates(g, r, p * kLanes, mask);
-        }
-    }
-}
-
-// Four panels (32 rows) per step: 16 accumulators, 4 loads + 4 broadcasts per 16 FMAs.
-__attribute__((target("avx512f"))) void kernelAvx512(
-    Group &g, const double *norms, std::int64_t pb, std::int64_t pe)
-{
-    const int d = g.d;
-    const __m512d minusTwo = _mm512_set1_pd(-2.0);
-    const std::int64_t stride = static_cast<std::int64_t>(d) * kLanes;
-    for (std::int64_t p = pb; p < pe; p += 4) {
-        const double *P = g.panels + p * stride;
-        __m512d a[kGroup][4];
-#pragma GCC unroll 4
-        for (int r = 0; r < kGroup; ++r)
-#pragma GCC unroll 4
-            for (int c = 0; c < 4; ++c)
-                a[r][c] = _mm512_setzero_pd();
-        for (int j = 0; j < d; ++j) {
-            __m512d x[4];
-#pragma GCC unroll 4
-            for (int c = 0; c < 4; ++c)
-                x[c] = _mm512_loadu_pd(P + c * stride + j * kLanes);
-#pragma GCC unroll 4
-            for (int r = 0; r < kGroup; ++r) {
-                const __m512d qv = _mm512_set1_pd(g.q[r][j]);
-#pragma GCC unroll 4
-                for (int c = 0; c < 4; ++c)
-                    a[r][c] = _mm512_fmadd_pd(qv, x[c], a[r][c]);
-            }
-        }
-        __m512d nrm[4];
-#pragma GCC unroll 4
-        for (int c = 0; c < 4; ++c)
-            nrm[c] = _mm512_loadu_pd(norms + (p + c) * kLanes);
-#pragma GCC unroll 4
-        for (int r = 0; r < kGroup; ++r) {
-            const __m512d t = _mm512_set1_pd(g.thr[r]);
-            unsigned mask = 0;
-#pragma GCC unroll 4
-            for (int c = 0; c < 4; ++c)
-                mask |= static_cast<unsigned>(_mm512_cmp_pd_mask(
-                            _mm512_fmadd_pd(minusTwo, a[r][c], nrm[c]), t, _CMP_LT_OQ))
-                    << (8 * c);
-            if (mask)
-                handleCandidates(g, r, p * kLanes, mask);
-        }
-    }
-}
-
-constexpr int kLanesF = 16; // rows per float panel
-constexpr std::int64_t kTrainBlockF = 128; // float panels per train block (2048 rows)
-
-// Single-precision screening kernel (AVX-512): float panels [pb, pe) (a multiple of 4), 16
-// rows each, feature-major like the double panels. Candidates are re-checked exactly in
-// double by handleCandidates, so the result does not depend on this path.
-__attribute__((target("avx512f"))) void kernelAvx512Float(
-    Group &g, const float *panels, const float *norms, std::int64_t pb, std::int64_t pe)
-{
-    const int d = g.d;
-    const __m512 minusTwo = _mm512_set1_ps(-2.0f);
-    const std::int64_t stride = static_cast<std::int64_t>(d) * kLanesF;
-    for (std::int64_t p = pb; p < pe; p += 4) {
-        const float *P = panels + p * stride;
-        __m512 a[kGroup][4];
-#pragma GCC unroll 4
-        for (int r = 0; r < kGroup; ++r)
-#pragma GCC unroll 4
-            for (int c = 0; c < 4; ++c)
-                a[r][c] = _mm512_setzero_ps();
-        for (int j = 0; j < d; ++j) {
-            __m512 x[4];
-#pragma GCC unroll 4
-            for (int c = 0; c < 4; ++c)
-                x[c] = _mm512_loadu_ps(P + c * stride + j * kLanesF);
-#pragma GCC unroll 4
-            for (int r = 0; r < kGroup; ++r) {
-                const __m512 qv = _mm512_set1_ps(g.qf[r][j]);
-#pragma GCC unroll 4
-                for (int c = 0; c < 4; ++c)
-                    a[r][c] = _mm512_fmadd_ps(qv, x[c], a[r][c]);
-            }
-        }
-        __m512 nrm[4];
-#pragma GCC unroll 4
-        for (int c = 0; c < 4; ++c)
-            nrm[c] = _mm512_loadu_ps(norms + (p + c) * kLanesF);
-#pragma GCC unroll 4
-        for (int r = 0; r < kGroup; ++r) {
-            const __m512 t = _mm512_set1_ps(g.thrf[r]);
-            std::uint64_t mask = 0;
-#pragma GCC unroll 4
-            for (int c = 0; c < 4; ++c)
-                mask |= static_cast<std::uint64_t>(_mm512_cmp_ps_mask(
-                            _mm512_fmadd_ps(minusTwo, a[r][c], nrm[c]), t, _CMP_LT_OQ))
-                    << (16 * c);
-            if (mask)
-                handleCandidates(g, r, p * kLanesF, mask);
-        }
-    }
-}
-
-// Largest |value| for which the float screening is used (squares stay far from overflow).
-constexpr double kFloatLimit = 1e15;
-
-using Kernel = void (*)(Group &, const double *, std::int64_t, std::int64_t);
-
-// SEXTANT_KNN_SIMD=generic|avx2 forces a lesser kernel (tests use it to check that every
-// path gives the same neighbours); otherwise the best the CPU supports.
-Kernel pickKernel()
-{
-    __builtin_cpu_init();
-    const char *force = std::getenv("SEXTANT_KNN_SIMD");
-    if (force && std::string(force) == "generic")
-        return kernelGeneric;
-    if (force && std::string(force) == "avx2" && __builtin_cpu_supports("avx2")
-        && __builtin_cpu_supports("fma"))
-        return kernelAvx2;
-    if (__builtin_cpu_supports("avx512f"))
-        return kernelAvx512;
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
-        return kernelAvx2;
-    return kernelGeneric;
-}
-
-const char *kKind = "knn";
-
-} // namespace
+using namespace knnkernels;
 
 // Exact KD-tree over a row-major permuted copy of the training rows.
 struct KNearestNeighbors::KdTree {
@@ -572,11 +277,7 @@ void KNearestNeighbors::build(const Eigen::Ref<const Eigen::MatrixXd> &X,
 
 void KNearestNeighbors::checkQuery(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!isFitted())
-        throw FitError("k-NN: the model is not fitted");
-    if (X.cols() != m_features)
-        throw FitError("k-NN: the data has " + std::to_string(X.cols())
-            + " columns, the model was fitted on " + std::to_string(m_features));
+    checkPredictable(X);
     if (!X.allFinite())
         throw FitError("k-NN: the data holds a missing or non-finite value");
 }
@@ -729,11 +430,9 @@ void neighbourWeights(bool byDistance, const double *dist, int k, double *w)
 
 } // namespace
 
-Eigen::MatrixXd KNearestNeighbors::predictProbabilities(
+Eigen::MatrixXd KNearestNeighbors::probabilitiesFitted(
     const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (m_options.task != EstimatorTask::Classification)
-        throw FitError("k-NN regression does not predict class probabilities");
     std::vector<std::int64_t> idx;
     std::vector<double> dist;
     search(X, idx, dist);
@@ -758,7 +457,7 @@ Eigen::MatrixXd KNearestNeighbors::predictProbabilities(
     return P;
 }
 
-Eigen::VectorXd KNearestNeighbors::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd KNearestNeighbors::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     const int k = m_options.k;
     Eigen::VectorXd out(X.rows());

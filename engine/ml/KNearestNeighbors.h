@@ -65,18 +65,18 @@ public:
 
     const Options &options() const { return m_options; }
 
-    std::string kind() const override { return "knn"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "knn";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return m_options.task; }
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
         const FitContext &context) override;
     bool isFitted() const override { return m_rows > 0; }
     int featureCount() const override { return m_features; }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     bool hasProbabilities() const override
     {
         return m_options.task == EstimatorTask::Classification;
     }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     int classCount() const override { return m_classCount; }
     ModelState state() const override;
     void restore(const ModelState &state) override;
@@ -89,6 +89,10 @@ public:
         Eigen::MatrixXd *distances) const;
     // Which search the fitted model uses (Auto resolved).
     Options::Algorithm effectiveAlgorithm() const;
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     struct KdTree;

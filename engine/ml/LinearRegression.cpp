@@ -122,14 +122,8 @@ bool LinearRegression::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     return true;
 }
 
-Eigen::VectorXd LinearRegression::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd LinearRegression::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!m_fitted)
-        throw FitError("Linear regression: the model is not fitted.");
-    if (X.cols() != m_coefficients.size())
-        throw FitError("Linear regression: the data has " + std::to_string(X.cols())
-            + " feature columns, the model was fitted on " + std::to_string(m_coefficients.size())
-            + ".");
     Eigen::VectorXd out(X.rows());
     out.noalias() = X * m_coefficients;
     out.array() += m_intercept;

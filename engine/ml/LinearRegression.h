@@ -39,7 +39,9 @@ class LinearRegression : public Estimator {
 public:
     explicit LinearRegression(LinearRegressionOptions options = {});
 
-    std::string kind() const override { return "linear_regression"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "linear_regression";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return EstimatorTask::Regression; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
@@ -47,7 +49,6 @@ public:
     bool isFitted() const override { return m_fitted; }
     int featureCount() const override { return static_cast<int>(m_coefficients.size()); }
     // n values X w + b.
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
     ModelState state() const override;
     void restore(const ModelState &state) override;
@@ -56,6 +57,9 @@ public:
     const LinearRegressionOptions &options() const { return m_options; }
     const Eigen::VectorXd &coefficients() const { return m_coefficients; }
     double intercept() const { return m_intercept; }
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     LinearRegressionOptions m_options;

@@ -291,27 +291,17 @@ bool LogisticRegression::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     return true;
 }
 
-void LogisticRegression::checkFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
-{
-    if (!isFitted())
-        throw FitError("Logistic regression: the model is not fitted.");
-    if (X.cols() != m_coefficients.cols())
-        throw FitError("Logistic regression: the data has " + std::to_string(X.cols())
-            + " feature columns, the model was fitted on " + std::to_string(m_coefficients.cols())
-            + ".");
-}
-
 Eigen::MatrixXd LogisticRegression::decisionFunction(
     const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    checkFitted(X);
+    checkPredictable(X);
     Eigen::MatrixXd Z(X.rows(), m_coefficients.rows());
     Z.noalias() = X * m_coefficients.transpose();
     Z.rowwise() += m_intercepts.transpose();
     return Z;
 }
 
-Eigen::MatrixXd LogisticRegression::predictProbabilities(
+Eigen::MatrixXd LogisticRegression::probabilitiesFitted(
     const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     const Eigen::MatrixXd Z = decisionFunction(X);
@@ -336,7 +326,7 @@ Eigen::MatrixXd LogisticRegression::predictProbabilities(
     return P;
 }
 
-Eigen::VectorXd LogisticRegression::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd LogisticRegression::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     const Eigen::MatrixXd Z = decisionFunction(X);
     Eigen::VectorXd out(X.rows());

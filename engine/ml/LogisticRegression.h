@@ -59,7 +59,9 @@ class LogisticRegression : public Estimator {
 public:
     explicit LogisticRegression(LogisticRegressionOptions options = {});
 
-    std::string kind() const override { return "logistic_regression"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "logistic_regression";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return EstimatorTask::Classification; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
@@ -67,9 +69,7 @@ public:
     bool isFitted() const override { return m_classCount > 0; }
     int featureCount() const override { return static_cast<int>(m_coefficients.cols()); }
 
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     bool hasProbabilities() const override { return true; }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     int classCount() const override { return m_classCount; }
 
     // n x rows(coefficients()): X * coef^T + intercepts (log-odds for binary).
@@ -87,8 +87,11 @@ public:
     // L-BFGS iterations run by the last fit (scikit-learn's n_iter_).
     int iterations() const { return m_iterations; }
 
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+
 private:
-    void checkFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
     void clear();
 
     LogisticRegressionOptions m_options;

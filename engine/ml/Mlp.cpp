@@ -1,28 +1,20 @@
 #include "ml/Mlp.h"
 
-#include "core/Parallel.h"
-#include "ml/MlpKernels.h"
+#include "ml/MlpNetwork.h"
+#include "ml/MlpTrainer.h"
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <limits>
-#include <random>
-#include <sstream>
 
 namespace sextant::engine {
 
+using mlpnet::forwardRows;
+using mlpnet::kPredictRows;
+using mlpnet::Layout;
+
 namespace {
-
-using RowMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using RowMatrixD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-
-// Rows per gradient chunk: a mini-batch is cut into chunks of this many rows, each chunk's
-// gradient is computed on its own (possibly on another thread) and the chunk gradients are
-// summed in chunk order, so the result does not depend on the number of threads.
-constexpr int kChunkRows = 128;
-// Rows per block in prediction and validation passes.
-constexpr int kPredictRows = 1024;
 
 const char *activationName(MlpOptions::Activation a)
 {
@@ -53,146 +45,6 @@ const char *initName(MlpOptions::Init i)
         return "he";
     }
     return "auto";
-}
-
-// Layer geometry: units[0] = features, units[l + 1] = outputs of layer l.
-// Parameters live in one flat float array, per layer W^T (in x out, row-major) then b (out).
-struct Layout {
-    std::vector<int> units;
-    std::vector<std::size_t> wOffset, bOffset;
-    std::size_t total = 0;
-
-    explicit Layout(std::vector<int> u) : units(std::move(u))
-    {
-        const int layers = static_cast<int>(units.size()) - 1;
-        for (int l = 0; l < layers; ++l) {
-            wOffset.push_back(total);
-            total += static_cast<std::size_t>(units[l]) * static_cast<std::size_t>(units[l + 1]);
-            bOffset.push_back(total);
-            total += static_cast<std::size_t>(units[l + 1]);
-        }
-    }
-    int layers() const { return static_cast<int>(units.size()) - 1; }
-    int maxUnits() const { return *std::max_element(units.begin(), units.end()); }
-};
-
-void activate(float *h, std::size_t count, MlpOptions::Activation a)
-{
-    switch (a) {
-    case MlpOptions::Activation::Relu:
-        for (std::size_t i = 0; i < count; ++i)
-            h[i] = h[i] > 0.0f ? h[i] : 0.0f;
-        break;
-    case MlpOptions::Activation::Tanh:
-        for (std::size_t i = 0; i < count; ++i)
-            h[i] = std::tanh(h[i]);
-        break;
-    case MlpOptions::Activation::Sigmoid:
-        for (std::size_t i = 0; i < count; ++i)
-            h[i] = 1.0f / (1.0f + std::exp(-h[i]));
-        break;
-    }
-}
-
-// delta *= f'(z), written in terms of h = f(z).
-void multiplyDerivative(float *d, const float *h, std::size_t count, MlpOptions::Activation a)
-{
-    switch (a) {
-    case MlpOptions::Activation::Relu:
-        for (std::size_t i = 0; i < count; ++i)
-            d[i] = h[i] > 0.0f ? d[i] : 0.0f;
-        break;
-    case MlpOptions::Activation::Tanh:
-        for (std::size_t i = 0; i < count; ++i)
-            d[i] *= 1.0f - h[i] * h[i];
-        break;
-    case MlpOptions::Activation::Sigmoid:
-        for (std::size_t i = 0; i < count; ++i)
-            d[i] *= h[i] * (1.0f - h[i]);
-        break;
-    }
-}
-
-// Forward pass of `rows` rows (x: rows x units[0], row-major). outs[l] receives layer l's
-// outputs (rows x units[l + 1]); the last holds softmax probabilities or values.
-// zMinusMax (classification) receives, per row, the logits minus their maximum for the
-// log-softmax; logSum the log of the sum of exponentials.
-void forwardRows(const Layout &layout, const float *params, MlpOptions::Activation act,
-    bool classification, const float *x, int rows, std::vector<RowMatrixF> &outs,
-    RowMatrixF *logits = nullptr)
-{
-    const int L = layout.layers();
-    outs.resize(static_cast<std::size_t>(L));
-    const float *in = x;
-    for (int l = 0; l < L; ++l) {
-        const int nin = layout.units[l], nout = layout.units[l + 1];
-        RowMatrixF &h = outs[static_cast<std::size_t>(l)];
-        if (h.rows() != rows || h.cols() != nout)
-            h.resize(rows, nout);
-        mlpkernels::gemm(
-            rows, nout, nin, in, nin, 1, params + layout.wOffset[l], nout, h.data(), nout);
-        const float *b = params + layout.bOffset[l];
-        for (int r = 0; r < rows; ++r) {
-            float *hr = h.data() + static_cast<std::ptrdiff_t>(r) * nout;
-            for (int j = 0; j < nout; ++j)
-                hr[j] += b[j];
-        }
-        if (l + 1 < L) {
-            activate(h.data(), static_cast<std::size_t>(h.size()), act);
-        } else if (classification) {
-            if (logits)
-                *logits = h;
-            for (int r = 0; r < rows; ++r) {
-                float *hr = h.data() + static_cast<std::ptrdiff_t>(r) * nout;
-                float mx = hr[0];
-                for (int j = 1; j < nout; ++j)
-                    mx = std::max(mx, hr[j]);
-                float sum = 0.0f;
-                for (int j = 0; j < nout; ++j) {
-                    hr[j] = std::exp(hr[j] - mx);
-                    sum += hr[j];
-                }
-                const float inv = 1.0f / sum;
-                for (int j = 0; j < nout; ++j)
-                    hr[j] *= inv;
-                if (logits) {
-                    float *zr = logits->data() + static_cast<std::ptrdiff_t>(r) * nout;
-                    const float ls = std::log(sum);
-                    for (int j = 0; j < nout; ++j)
-                        zr[j] = zr[j] - mx - ls; // log-probabilities
-                }
-            }
-        }
-        in = h.data();
-    }
-}
-
-// Per-chunk training scratch: gathered inputs, layer outputs, deltas, gradient.
-struct ChunkWork {
-    RowMatrixF x;
-    std::vector<RowMatrixF> outs;
-    RowMatrixF logProb;
-    RowMatrixF delta, deltaPrev;
-    std::vector<float> grad;
-    double loss = 0; // summed data loss of the chunk's rows
-    double metric = 0; // correct count (classification) or squared error sum (regression)
-};
-
-// Summary of a forward pass over a fixed set of rows (validation).
-struct Evaluation {
-    double loss = 0; // mean data loss
-    double metric = 0; // accuracy or R^2
-};
-
-std::uint64_t nextIndex(std::mt19937_64 &rng, std::uint64_t bound)
-{
-    return rng() % bound;
-}
-
-template<typename T> void shuffleSeeded(std::vector<T> &v, std::mt19937_64 &rng)
-{
-    for (std::size_t i = v.size(); i > 1; --i)
-        std::swap(v[i - 1], v[static_cast<std::size_t>(nextIndex(rng, i))]);
 }
 
 } // namespace
@@ -270,430 +122,29 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
 {
     clear();
     validateOptions();
-    const MlpOptions &o = m_options;
-    const bool classification = o.task == EstimatorTask::Classification;
-    const Eigen::Index n = X.rows();
-    const Eigen::Index d = X.cols();
-
-    // --- Input checks -------------------------------------------------------------------
-    if (n < 1 || d < 1)
-        throw FitError("MLP: the data has no rows or no feature columns");
-    if (y.size() != n) {
-        std::ostringstream s;
-        s << "MLP: the features have " << n << " rows but the target has " << y.size() << " values";
-        throw FitError(s.str());
-    }
-    if (n > std::numeric_limits<int>::max() / 2)
-        throw FitError("MLP: too many rows");
-    if (!X.allFinite())
-        throw FitError("MLP: the features hold a missing or non-finite value; impute or drop "
-                       "those cells first");
-    if (!y.allFinite())
-        throw FitError("MLP: the target holds a missing or non-finite value");
-    int classes = 0;
-    std::vector<int> labels;
-    if (classification) {
-        double maxLabel = 0;
-        for (Eigen::Index i = 0; i < n; ++i) {
-            const double v = y(i);
-            if (v < 0 || v != std::floor(v) || v > 1e6)
-                throw FitError("MLP: classification targets must be class indices 0, 1, 2, ...");
-            maxLabel = std::max(maxLabel, v);
-        }
-        classes = context.classCount > 0 ? context.classCount : static_cast<int>(maxLabel) + 1;
-        if (maxLabel >= classes)
-            throw FitError("MLP: a class index is larger than the number of classes");
-        labels.resize(static_cast<std::size_t>(n));
-        std::vector<char> seen(static_cast<std::size_t>(classes), 0);
-        int distinct = 0;
-        for (Eigen::Index i = 0; i < n; ++i) {
-            labels[static_cast<std::size_t>(i)] = static_cast<int>(y(i));
-            if (!seen[static_cast<std::size_t>(labels[static_cast<std::size_t>(i)])]++)
-                ++distinct;
-        }
-        if (classes < 2 || distinct < 2)
-            throw FitError("MLP: classification needs at least two different classes in the "
-                           "training rows");
-    }
-
-    // --- Training / validation split ----------------------------------------------------
-    std::mt19937_64 rng(static_cast<std::uint64_t>(o.seed) * 0x9E3779B97F4A7C15ull + 0x5EED);
-    std::vector<int> trainRows, valRows;
-    if (o.earlyStopping) {
-        if (classification) {
-            std::vector<std::vector<int>> byClass(static_cast<std::size_t>(classes));
-            for (int i = 0; i < static_cast<int>(n); ++i)
-                byClass[static_cast<std::size_t>(labels[static_cast<std::size_t>(i)])].push_back(i);
-            for (auto &rowsOfClass : byClass) {
-                shuffleSeeded(rowsOfClass, rng);
-                const auto take = static_cast<std::size_t>(
-                    std::llround(o.validationFraction * static_cast<double>(rowsOfClass.size())));
-                valRows.insert(valRows.end(), rowsOfClass.begin(),
-                    rowsOfClass.begin() + static_cast<std::ptrdiff_t>(take));
-                trainRows.insert(trainRows.end(),
-                    rowsOfClass.begin() + static_cast<std::ptrdiff_t>(take), rowsOfClass.end());
-            }
-        } else {
-            std::vector<int> all(static_cast<std::size_t>(n));
-            for (int i = 0; i < static_cast<int>(n); ++i)
-                all[static_cast<std::size_t>(i)] = i;
-            shuffleSeeded(all, rng);
-            const auto take = static_cast<std::size_t>(
-                std::ceil(o.validationFraction * static_cast<double>(n)));
-            valRows.assign(all.begin(),
-                all.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(take, all.size())));
-            trainRows.assign(all.begin() + static_cast<std::ptrdiff_t>(valRows.size()), all.end());
-        }
-        std::sort(valRows.begin(), valRows.end());
-        std::sort(trainRows.begin(), trainRows.end());
-        if (valRows.empty() || trainRows.empty())
-            throw FitError("MLP: too few rows to hold out a validation set for early stopping");
-    } else {
-        trainRows.resize(static_cast<std::size_t>(n));
-        for (int i = 0; i < static_cast<int>(n); ++i)
-            trainRows[static_cast<std::size_t>(i)] = i;
-    }
-    const int nTrain = static_cast<int>(trainRows.size());
-    const int nVal = static_cast<int>(valRows.size());
-
-    // --- Layout and initialisation -------------------------------------------------------
-    std::vector<int> units { static_cast<int>(d) };
-    units.insert(units.end(), o.hiddenLayers.begin(), o.hiddenLayers.end());
-    units.push_back(classification ? classes : 1);
-    const Layout layout(units);
-    const int L = layout.layers();
-    {
-        double paramCount = 0;
-        for (int l = 0; l < L; ++l)
-            paramCount += (double(units[l]) + 1) * double(units[l + 1]);
-        if (paramCount > 2e8)
-            throw FitError("MLP: the network is too large (more than 200 million weights)");
-    }
-    std::vector<float> params(layout.total, 0.0f);
-    for (int l = 0; l < L; ++l) {
-        const int nin = units[l], nout = units[l + 1];
-        const bool hidden = l + 1 < L;
-        bool he = false;
-        if (o.init == MlpOptions::Init::He)
-            he = true;
-        else if (o.init == MlpOptions::Init::Auto)
-            he = hidden && o.activation == MlpOptions::Activation::Relu;
-        const double bound = he ? std::sqrt(6.0 / nin) : std::sqrt(6.0 / (nin + nout));
-        float *w = params.data() + layout.wOffset[l];
-        for (std::size_t i = 0; i < static_cast<std::size_t>(nin) * nout; ++i) {
-            const double u = static_cast<double>(rng() >> 11) * 0x1.0p-53; // [0, 1)
-            w[i] = static_cast<float>((2.0 * u - 1.0) * bound);
-        }
-    }
-
-    // Row-major float copy of the features (rows in original order).
-    RowMatrixF Xf = X.cast<float>();
-    std::vector<float> targets;
-    if (!classification) {
-        targets.resize(static_cast<std::size_t>(n));
-        for (Eigen::Index i = 0; i < n; ++i)
-            targets[static_cast<std::size_t>(i)] = static_cast<float>(y(i));
-    }
-    // Validation rows, gathered once.
-    RowMatrixF Xval(nVal, d);
-    for (int i = 0; i < nVal; ++i)
-        Xval.row(i) = Xf.row(valRows[static_cast<std::size_t>(i)]);
-
-    // Training-set variance for the running R^2.
-    double trainSst = 0;
-    if (!classification) {
-        double mean = 0;
-        for (int r : trainRows)
-            mean += targets[static_cast<std::size_t>(r)];
-        mean /= nTrain;
-        for (int r : trainRows) {
-            const double e = targets[static_cast<std::size_t>(r)] - mean;
-            trainSst += e * e;
-        }
-    }
-
-    // --- Optimiser state and scratch ------------------------------------------------------
-    const int batch = std::min(o.batchSize, nTrain);
-    const int maxChunks = (batch + kChunkRows - 1) / kChunkRows;
-    std::vector<ChunkWork> work(static_cast<std::size_t>(maxChunks));
-    for (ChunkWork &w : work)
-        w.grad.assign(layout.total, 0.0f);
-    std::vector<float> grad(layout.total, 0.0f), moment1(layout.total, 0.0f),
-        moment2(layout.total, 0.0f);
-    // W (out x in, row-major) of every layer but the first, for the backward deltas.
-    std::vector<RowMatrixF> wRow(static_cast<std::size_t>(L));
-    const auto refreshRowWeights = [&] {
-        for (int l = 1; l < L; ++l)
-            wRow[static_cast<std::size_t>(l)] = Eigen::Map<const RowMatrixF>(
-                params.data() + layout.wOffset[l], units[l], units[l + 1])
-                                                    .transpose();
-    };
-    refreshRowWeights();
-
-    std::vector<int> order = trainRows;
-    const int threads = std::max(1, context.threadCount());
-
-    // Gradient of one chunk: rows order[start + chunk * kChunkRows ...] of a batch of
-    // batchRows rows.
-    const auto runChunk = [&](ChunkWork &w, const int *rowIds, int rows, int batchRows) {
-        w.x.resize(rows, d);
-        for (int r = 0; r < rows; ++r)
-            std::copy(Xf.data() + static_cast<std::ptrdiff_t>(rowIds[r]) * d,
-                Xf.data() + static_cast<std::ptrdiff_t>(rowIds[r] + 1) * d,
-                w.x.data() + static_cast<std::ptrdiff_t>(r) * d);
-        forwardRows(layout, params.data(), o.activation, classification, w.x.data(), rows, w.outs,
-            classification ? &w.logProb : nullptr);
-        // Output delta: dLoss/dz of the mean loss over the batch.
-        const int nout = units[L];
-        const float scale = 1.0f / static_cast<float>(batchRows);
-        const RowMatrixF &out = w.outs.back();
-        w.delta.resize(rows, nout);
-        w.loss = 0;
-        w.metric = 0;
-        if (classification) {
-            for (int r = 0; r < rows; ++r) {
-                const int label = labels[static_cast<std::size_t>(rowIds[r])];
-                const float *pr = out.data() + static_cast<std::ptrdiff_t>(r) * nout;
-                float *dr = w.delta.data() + static_cast<std::ptrdiff_t>(r) * nout;
-                int arg = 0;
-                for (int j = 0; j < nout; ++j) {
-                    dr[j] = pr[j] * scale;
-                    if (pr[j] > pr[arg])
-                        arg = j;
-                }
-                dr[label] -= scale;
-                w.loss -= w.logProb(r, label);
-                w.metric += arg == label ? 1.0 : 0.0;
-            }
-        } else {
-            for (int r = 0; r < rows; ++r) {
-                const float diff = out(r, 0) - targets[static_cast<std::size_t>(rowIds[r])];
-                w.delta(r, 0) = diff * scale;
-                w.loss += 0.5 * double(diff) * diff;
-                w.metric += double(diff) * diff;
-            }
-        }
-        // Backward.
-        for (int l = L - 1; l >= 0; --l) {
-            const int nin = units[l], nl = units[l + 1];
-            const float *in = l == 0 ? w.x.data() : w.outs[static_cast<std::size_t>(l - 1)].data();
-            // dW^T (nin x nl) = in^T (nin x rows) * delta (rows x nl)
-            mlpkernels::gemm(nin, nl, rows, in, 1, nin, w.delta.data(), nl,
-                w.grad.data() + layout.wOffset[l], nl);
-            Eigen::Map<Eigen::RowVectorXf> gb(w.grad.data() + layout.bOffset[l], nl);
-            gb = w.delta.row(0);
-            for (int r = 1; r < rows; ++r)
-                gb += w.delta.row(r);
-            if (l > 0) {
-                w.deltaPrev.resize(rows, nin);
-                // deltaPrev (rows x nin) = delta (rows x nl) * W (nl x nin)
-                mlpkernels::gemm(rows, nin, nl, w.delta.data(), nl, 1,
-                    wRow[static_cast<std::size_t>(l)].data(), nin, w.deltaPrev.data(), nin);
-                multiplyDerivative(
-                    w.deltaPrev.data(), in, static_cast<std::size_t>(rows) * nin, o.activation);
-                std::swap(w.delta, w.deltaPrev);
-            }
-        }
-    };
-
-    const auto evaluate = [&](const float *xs, int rows, const std::vector<int> &rowIds) {
-        Evaluation e;
-        std::vector<RowMatrixF> outs;
-        RowMatrixF logProb;
-        double loss = 0, metric = 0, sum = 0, sumSq = 0;
-        for (int start = 0; start < rows; start += kPredictRows) {
-            const int m = std::min(kPredictRows, rows - start);
-            forwardRows(layout, params.data(), o.activation, classification,
-                xs + static_cast<std::ptrdiff_t>(start) * d, m, outs,
-                classification ? &logProb : nullptr);
-            const RowMatrixF &out = outs.back();
-            for (int r = 0; r < m; ++r) {
-                const int id = rowIds[static_cast<std::size_t>(start + r)];
-                if (classification) {
-                    const int label = labels[static_cast<std::size_t>(id)];
-                    Eigen::Index arg = 0;
-                    out.row(r).maxCoeff(&arg);
-                    loss -= logProb(r, label);
-                    metric += arg == label ? 1.0 : 0.0;
-                } else {
-                    const double t = targets[static_cast<std::size_t>(id)];
-                    const double diff = double(out(r, 0)) - t;
-                    loss += 0.5 * diff * diff;
-                    metric += diff * diff;
-                    sum += t;
-                    sumSq += t * t;
-                }
-            }
-        }
-        e.loss = loss / rows;
-        if (classification) {
-            e.metric = metric / rows;
-        } else {
-            const double sst = sumSq - sum * sum / rows;
-            e.metric = sst > 0 ? 1.0 - metric / sst : std::numeric_limits<double>::quiet_NaN();
-        }
-        return e;
-    };
-
-    // --- Epochs ----------------------------------------------------------------------------
-    const auto total = static_cast<Eigen::Index>(layout.total);
-    const float lr = static_cast<float>(o.learningRate);
-    const float b1 = static_cast<float>(o.beta1), b2 = static_cast<float>(o.beta2);
-    const float eps = static_cast<float>(o.epsilon);
-    const float mu = static_cast<float>(o.momentum);
-    std::int64_t step = 0;
-    std::vector<float> bestParams;
-    double bestLoss = std::numeric_limits<double>::infinity();
-    int bestEpoch = 0, noImprovement = 0;
-    int epochsDone = 0;
-    bool cancelledMidEpoch = false;
-
-    for (int epoch = 1; epoch <= o.maxEpochs; ++epoch) {
-        if (o.shuffle)
-            shuffleSeeded(order, rng);
-        double lossSum = 0, metricSum = 0;
-        for (int start = 0; start < nTrain; start += batch) {
-            if (context.cancelled()) {
-                cancelledMidEpoch = true;
-                break;
-            }
-            const int bt = std::min(batch, nTrain - start);
-            const int chunks = (bt + kChunkRows - 1) / kChunkRows;
-            const int *ids = order.data() + start;
-            const auto doChunks = [&](int, std::int64_t c0, std::int64_t c1) {
-                for (std::int64_t c = c0; c < c1; ++c) {
-                    const int off = static_cast<int>(c) * kChunkRows;
-                    runChunk(work[static_cast<std::size_t>(c)], ids + off,
-                        std::min(kChunkRows, bt - off), bt);
-                }
-            };
-            if (chunks > 1 && threads > 1)
-                parallelChunks(0, chunks, threads, 1, doChunks);
-            else
-                doChunks(0, 0, chunks);
-            // Sum the chunk gradients in chunk order.
-            std::copy(work[0].grad.begin(), work[0].grad.end(), grad.begin());
-            lossSum += work[0].loss;
-            metricSum += work[0].metric;
-            for (int c = 1; c < chunks; ++c) {
-                const ChunkWork &w = work[static_cast<std::size_t>(c)];
-                Eigen::Map<Eigen::ArrayXf>(grad.data(), total)
-                    += Eigen::Map<const Eigen::ArrayXf>(w.grad.data(), total);
-                lossSum += w.loss;
-                metricSum += w.metric;
-            }
-            if (o.alpha > 0) {
-                const float a = static_cast<float>(o.alpha / bt);
-                for (int l = 0; l < L; ++l) {
-                    const std::size_t off = layout.wOffset[l];
-                    const std::size_t cnt = static_cast<std::size_t>(units[l]) * units[l + 1];
-                    for (std::size_t i = off; i < off + cnt; ++i)
-                        grad[i] += a * params[i];
-                }
-            }
-            ++step;
-            if (o.solver == MlpOptions::Solver::Adam) {
-                const double bc1 = 1.0 - std::pow(o.beta1, static_cast<double>(step));
-                const double bc2 = 1.0 - std::pow(o.beta2, static_cast<double>(step));
-                const float stepSize = static_cast<float>(o.learningRate / bc1);
-                const float invSqrtBc2 = static_cast<float>(1.0 / std::sqrt(bc2));
-                // Whole-array expressions (vectorised); each element sees the same
-                // operations in the same order as the scalar formula.
-                auto m1 = Eigen::Map<Eigen::ArrayXf>(moment1.data(), total);
-                auto m2 = Eigen::Map<Eigen::ArrayXf>(moment2.data(), total);
-                const auto g = Eigen::Map<const Eigen::ArrayXf>(grad.data(), total);
-                auto p = Eigen::Map<Eigen::ArrayXf>(params.data(), total);
-                m1 = b1 * m1 + (1.0f - b1) * g;
-                m2 = b2 * m2 + (1.0f - b2) * g * g;
-                p -= stepSize * m1 / (m2.sqrt() * invSqrtBc2 + eps);
-            } else {
-                for (std::size_t i = 0; i < layout.total; ++i) {
-                    const float g = grad[i];
-                    moment1[i] = step == 1 ? g : mu * moment1[i] + g;
-                    const float dir = o.nesterov ? g + mu * moment1[i] : moment1[i];
-                    params[i] -= lr * dir;
-                }
-            }
-            refreshRowWeights();
-        }
-        if (cancelledMidEpoch)
-            break;
-        epochsDone = epoch;
-
-        EpochReport report;
-        report.epoch = epoch;
-        report.totalEpochs = o.maxEpochs;
-        report.trainLoss = lossSum / nTrain;
-        report.metricName = classification ? "accuracy" : "r2";
-        if (!std::isfinite(report.trainLoss)) {
-            clear();
-            throw FitError("MLP: training diverged (the loss is no longer finite); lower the "
-                           "learning rate or standardise the features");
-        }
-        m_lossCurve.push_back(report.trainLoss);
-        double monitored = report.trainLoss;
-        if (o.earlyStopping) {
-            const Evaluation e = evaluate(Xval.data(), nVal, valRows);
-            report.validationLoss = e.loss;
-            report.metric = e.metric;
-            m_validationLossCurve.push_back(e.loss);
-            monitored = e.loss;
-        } else {
-            report.metric = classification
-                ? metricSum / nTrain
-                : (trainSst > 0 ? 1.0 - metricSum / trainSst
-                                : std::numeric_limits<double>::quiet_NaN());
-        }
-        // scikit-learn's rule: an epoch counts as no improvement unless it beats the best
-        // by more than tol.
-        if (monitored > bestLoss - o.tol)
-            ++noImprovement;
-        else
-            noImprovement = 0;
-        if (monitored < bestLoss) {
-            bestLoss = monitored;
-            bestEpoch = epoch;
-            if (o.earlyStopping)
-                bestParams = params;
-        }
-        if (!o.earlyStopping)
-            bestEpoch = epoch;
-        const bool stop = context.report(report);
-        if (stop || noImprovement >= o.nIterNoChange)
-            break;
-    }
-
-    if (epochsDone == 0) {
-        clear();
+    MlpTrainer trainer(m_options, X, y, context);
+    if (!trainer.train())
         return false;
-    }
-    if (o.earlyStopping && !bestParams.empty())
-        params = bestParams;
-    else
-        bestEpoch = epochsDone;
-
-    m_featureCount = static_cast<int>(d);
-    m_classCount = classification ? classes : 0;
-    m_epochsRun = epochsDone;
-    m_bestEpoch = bestEpoch;
-    for (int l = 0; l < L; ++l) {
+    const Layout &layout = trainer.layout();
+    const std::vector<float> &params = trainer.parameters();
+    m_featureCount = static_cast<int>(X.cols());
+    m_classCount = m_options.task == EstimatorTask::Classification ? trainer.classCount() : 0;
+    m_epochsRun = trainer.epochsRun();
+    m_bestEpoch = trainer.bestEpoch();
+    m_lossCurve = trainer.lossCurve();
+    m_validationLossCurve = trainer.validationLossCurve();
+    for (int l = 0; l < layout.layers(); ++l) {
         m_weightsT.emplace_back(Eigen::Map<const RowMatrixF>(
-            params.data() + layout.wOffset[l], units[l], units[l + 1]));
-        m_biases.emplace_back(
-            Eigen::Map<const Eigen::VectorXf>(params.data() + layout.bOffset[l], units[l + 1]));
+            params.data() + layout.wOffset[l], layout.units[l], layout.units[l + 1]));
+        m_biases.emplace_back(Eigen::Map<const Eigen::VectorXf>(
+            params.data() + layout.bOffset[l], layout.units[l + 1]));
     }
     return true;
 }
 
 Eigen::MatrixXd Mlp::forward(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!isFitted())
-        throw FitError("MLP: the model is not fitted");
-    if (X.cols() != m_featureCount)
-        throw FitError("MLP: the data has " + std::to_string(X.cols())
-            + " feature columns, the "
-              "model expects "
-            + std::to_string(m_featureCount));
+    checkPredictable(X);
     std::vector<int> units { m_featureCount };
     for (const RowMatrixF &w : m_weightsT)
         units.push_back(static_cast<int>(w.cols()));
@@ -723,7 +174,7 @@ Eigen::MatrixXd Mlp::forward(const Eigen::Ref<const Eigen::MatrixXd> &X) const
     return result;
 }
 
-Eigen::VectorXd Mlp::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd Mlp::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     const Eigen::MatrixXd out = forward(X);
     if (m_options.task == EstimatorTask::Regression)
@@ -737,10 +188,8 @@ Eigen::VectorXd Mlp::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
     return labels;
 }
 
-Eigen::MatrixXd Mlp::predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::MatrixXd Mlp::probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (m_options.task != EstimatorTask::Classification)
-        throw FitError("MLP: a regression model does not predict class probabilities");
     return forward(X);
 }
 

@@ -104,7 +104,9 @@ class Mlp : public Estimator {
 public:
     explicit Mlp(MlpOptions options = {});
 
-    std::string kind() const override { return "mlp"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "mlp";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return m_options.task; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
@@ -112,12 +114,10 @@ public:
     bool isFitted() const override { return !m_weightsT.empty(); }
     int featureCount() const override { return m_featureCount; }
 
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     bool hasProbabilities() const override
     {
         return m_options.task == EstimatorTask::Classification;
     }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     int classCount() const override { return m_classCount; }
 
     ModelState state() const override;
@@ -143,6 +143,10 @@ public:
 
     // Forward pass: n x outputCount() outputs (probabilities or values), in double.
     Eigen::MatrixXd forward(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     using RowMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;

@@ -2,6 +2,7 @@
 
 #include "core/Parallel.h"
 #include "ml/FeatureBinner.h"
+#include "ml/TreeLearner.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,10 +11,8 @@
 namespace sextant::engine {
 
 RandomForest::RandomForest(EstimatorTask task, RandomForestOptions options)
-    : m_task(task), m_options(options)
+    : TreeEstimator(task, "a random forest"), m_options(options)
 {
-    if (task == EstimatorTask::Clustering)
-        throw FitError("a random forest does classification or regression, not clustering");
 }
 
 std::unique_ptr<Estimator> RandomForest::cloneUnfitted() const
@@ -32,18 +31,7 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     const std::string who = "random forest";
     if (o.nTrees < 1)
         throw FitError(who + ": the number of trees must be at least 1");
-    if (o.minSamplesSplit < 2)
-        throw FitError(who + ": min samples to split must be at least 2");
-    if (o.minSamplesLeaf < 1)
-        throw FitError(who + ": min samples per leaf must be at least 1");
-    if (o.maxBins < 2 || o.maxBins > 255)
-        throw FitError(who + ": the number of bins must be between 2 and 255");
-    if (o.maxFeatures == MaxFeatures::Fraction
-        && !(o.maxFeaturesFraction > 0 && o.maxFeaturesFraction <= 1))
-        throw FitError(who + ": the max features fraction must lie in (0, 1]");
-    if (classification && o.criterion != SplitCriterion::Gini
-        && o.criterion != SplitCriterion::Entropy)
-        throw FitError(who + ": classification uses the Gini or entropy criterion");
+    treelearner::checkGrowth(who, classification, o);
     const int classes = validateTreeInput(who, X, y, classification, context.classCount);
     const int threads = context.threadCount();
     const Eigen::Index n = X.rows();
@@ -55,16 +43,9 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     binner.fit(X, o.maxBins, threads);
     const std::vector<std::uint8_t> codes = binner.transform(X, threads);
 
-    TreeGrowParams params;
-    params.criterion = classification ? o.criterion : SplitCriterion::SquaredError;
-    params.statDim = classification ? classes : 3;
-    params.maxDepth = o.maxDepth;
-    params.minSamplesSplit = o.minSamplesSplit;
-    params.minSamplesLeaf = o.minSamplesLeaf;
-    params.midpointThresholds = true;
-    params.maxFeatures
-        = resolveMaxFeatures(o.maxFeatures, o.maxFeaturesFraction, d, classification);
-    params.threads = 1; // trees are the parallel unit
+    // Trees are the parallel unit: one thread per tree.
+    const TreeGrowParams params
+        = treelearner::growParams(o, classification, classes, d, o.maxFeatures, 1);
     const int S = params.statDim;
 
     // One workspace per thread, reused from tree to tree.
@@ -95,14 +76,8 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
             if (c == 0)
                 continue;
             w.rows.push_back(static_cast<std::uint32_t>(i));
-            double *st = w.stats.data() + static_cast<std::size_t>(i) * S;
-            if (classification) {
-                st[static_cast<int>(y(i))] = c;
-            } else {
-                st[0] = c;
-                st[1] = c * y(i);
-                st[2] = c * y(i) * y(i);
-            }
+            treelearner::rowStats(w.stats.data() + static_cast<std::size_t>(i) * S, classification,
+                y(i), static_cast<double>(c));
         }
         const bool ok
             = w.builder->build(w.rows, w.stats.data(), splitMix64(rng), tree, context.cancel);
@@ -153,11 +128,6 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
 
 Eigen::MatrixXd RandomForest::meanValues(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!isFitted())
-        throw FitError("random forest: the model is not fitted");
-    if (X.cols() != m_featureCount)
-        throw FitError("random forest: the data has " + std::to_string(X.cols())
-            + " features, the model expects " + std::to_string(m_featureCount));
     const int V = m_task == EstimatorTask::Classification ? m_classCount : 1;
     Eigen::MatrixXd out = Eigen::MatrixXd::Zero(X.rows(), V);
     const double scale = 1.0 / static_cast<double>(m_trees.size());
@@ -175,19 +145,14 @@ Eigen::MatrixXd RandomForest::meanValues(const Eigen::Ref<const Eigen::MatrixXd>
     return out;
 }
 
-Eigen::MatrixXd RandomForest::predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::MatrixXd RandomForest::probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (m_task != EstimatorTask::Classification)
-        return Estimator::predictProbabilities(X);
     return meanValues(X);
 }
 
-Eigen::VectorXd RandomForest::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd RandomForest::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    const Eigen::MatrixXd v = meanValues(X);
-    if (m_task == EstimatorTask::Regression)
-        return v.col(0);
-    return classOfLargest(v);
+    return treelearner::predictions(meanValues(X), m_task);
 }
 
 ModelState RandomForest::state() const
@@ -196,22 +161,12 @@ ModelState RandomForest::state() const
     s.kind = kind();
     s.version = 1;
     const RandomForestOptions &o = m_options;
-    s.setNumber("task", m_task == EstimatorTask::Classification ? 0 : 1);
     s.setNumber("n_trees", o.nTrees);
-    s.setNumber("criterion", static_cast<int>(o.criterion));
-    s.setNumber("max_depth", o.maxDepth);
-    s.setNumber("min_samples_split", o.minSamplesSplit);
-    s.setNumber("min_samples_leaf", o.minSamplesLeaf);
-    s.setNumber("max_features", static_cast<int>(o.maxFeatures));
-    s.setNumber("max_features_fraction", o.maxFeaturesFraction);
     s.setNumber("bootstrap", o.bootstrap ? 1 : 0);
-    s.setNumber("max_bins", o.maxBins);
-    s.setUnsignedInteger("seed", o.seed);
-    s.setNumber("fitted", isFitted() ? 1 : 0);
+    treelearner::writeGrowth(s, o);
+    treelearner::writeHeader(s, m_task, isFitted(), m_featureCount, m_classCount);
     if (!isFitted())
         return s;
-    s.setNumber("feature_count", m_featureCount);
-    s.setNumber("class_count", m_classCount);
     DecisionTreeModel::writeEnsemble(
         s, "tree_", m_trees, m_task == EstimatorTask::Classification ? m_classCount : 1);
     return s;
@@ -221,24 +176,13 @@ void RandomForest::restore(const ModelState &s)
 {
     s.requireKind(kind(), 1);
     RandomForestOptions o;
-    const EstimatorTask task
-        = s.integer("task", 0, 1) == 0 ? EstimatorTask::Classification : EstimatorTask::Regression;
+    const EstimatorTask task = treelearner::readTask(s);
     o.nTrees = static_cast<int>(s.integer("n_trees", 1, 1000000000));
-    o.criterion = static_cast<SplitCriterion>(s.integer("criterion", 0, 2));
-    o.maxDepth = static_cast<int>(s.integer("max_depth", -1, 1000000000));
-    o.minSamplesSplit = static_cast<int>(s.integer("min_samples_split", 2, 1000000000));
-    o.minSamplesLeaf = static_cast<int>(s.integer("min_samples_leaf", 1, 1000000000));
-    o.maxFeatures = static_cast<MaxFeatures>(s.integer("max_features", 0, 4));
-    o.maxFeaturesFraction = s.number("max_features_fraction", 0, 1);
+    treelearner::readGrowth(s, o);
     o.bootstrap = s.integer("bootstrap", 0, 1) == 1;
-    o.maxBins = static_cast<int>(s.integer("max_bins", 2, 255));
-    o.seed = s.unsignedInteger("seed");
     RandomForest restored(task, o);
-    if (s.integer("fitted", 0, 1) == 1) {
-        restored.m_featureCount = static_cast<int>(s.integer("feature_count", 1, 100000000));
-        restored.m_classCount = task == EstimatorTask::Classification
-            ? static_cast<int>(s.integer("class_count", 2, 64))
-            : static_cast<int>(s.integer("class_count", 0, 0));
+    if (treelearner::readFitted(s)) {
+        treelearner::readCounts(s, task, 64, restored.m_featureCount, restored.m_classCount);
         const int V = task == EstimatorTask::Classification ? restored.m_classCount : 1;
         restored.m_trees = DecisionTreeModel::readEnsemble(s, "tree_", restored.m_featureCount, V);
         if (restored.m_trees.empty())

@@ -3,6 +3,7 @@
 #include "ml/DecisionTreeBuilder.h"
 #include "ml/DecisionTreeModel.h"
 #include "ml/Estimator.h"
+#include "ml/TreeLearner.h"
 
 #include <cstdint>
 #include <vector>
@@ -38,23 +39,18 @@ struct RandomForestOptions {
 // Regression predicts the mean of the trees' leaf means.
 //
 // Reports once per tree (epoch = trees built; trainLoss NaN, no metric).
-class RandomForest : public Estimator {
+class RandomForest : public TreeEstimator {
 public:
     explicit RandomForest(
         EstimatorTask task = EstimatorTask::Classification, RandomForestOptions options = {});
 
-    std::string kind() const override { return "random_forest"; }
-    EstimatorTask task() const override { return m_task; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "random_forest";
+    std::string kind() const override { return kKind; }
     const RandomForestOptions &options() const { return m_options; }
 
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
         const FitContext &context) override;
-    bool isFitted() const override { return m_featureCount > 0; }
-    int featureCount() const override { return m_featureCount; }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
-    bool hasProbabilities() const override { return m_task == EstimatorTask::Classification; }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
-    int classCount() const override { return m_classCount; }
 
     const std::vector<DecisionTreeModel> &trees() const { return m_trees; }
 
@@ -64,14 +60,15 @@ public:
     void restore(const ModelState &state) override;
     std::unique_ptr<Estimator> cloneUnfitted() const override;
 
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
+
 private:
     // n x valueDim: mean of the trees' leaf values.
     Eigen::MatrixXd meanValues(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
 
-    EstimatorTask m_task;
     RandomForestOptions m_options;
-    int m_featureCount = 0;
-    int m_classCount = 0;
     std::vector<DecisionTreeModel> m_trees;
 };
 

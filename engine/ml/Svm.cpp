@@ -148,13 +148,8 @@ bool Svm::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     return true;
 }
 
-Eigen::VectorXd Svm::predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const
+Eigen::VectorXd Svm::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    if (!isFitted())
-        throw FitError("SVM: the model is not fitted");
-    if (X.cols() != m_features)
-        throw FitError("SVM: the data has " + std::to_string(X.cols())
-            + " columns, the model was fitted on " + std::to_string(m_features));
     if (!X.allFinite())
         throw FitError("SVM: the data holds a missing or non-finite value");
     Eigen::VectorXd out(X.rows());

@@ -57,17 +57,21 @@ public:
     double resolvedGamma() const { return m_gamma; }
     int supportVectorCount() const;
 
-    std::string kind() const override { return "svm"; }
+    // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
+    static constexpr const char kKind[] = "svm";
+    std::string kind() const override { return kKind; }
     EstimatorTask task() const override { return m_options.task; }
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
         const FitContext &context) override;
     bool isFitted() const override { return m_features > 0; }
     int featureCount() const override { return m_features; }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     int classCount() const override { return m_classCount; }
     ModelState state() const override;
     void restore(const ModelState &state) override;
     std::unique_ptr<Estimator> cloneUnfitted() const override;
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
 private:
     void clear();

@@ -65,7 +65,8 @@ void Prediction::setTable(const Dataset &raw)
 }
 
 std::shared_ptr<TrainedModel> TrainedModel::train(const Dataset &data,
-    std::unique_ptr<Estimator> estimator, const QString &targetName, const FitContext &context)
+    std::unique_ptr<Estimator> estimator, const QString &targetName, const FitContext &context,
+    const Origin &origin)
 {
     if (!estimator)
         throw FitError("no estimator to train");
@@ -102,6 +103,8 @@ std::shared_ptr<TrainedModel> TrainedModel::train(const Dataset &data,
     model->trainingColumns = data.columnCount();
     model->trainingHash = fingerprint(data);
     model->created = QDateTime::currentDateTimeUtc();
+    model->learnerParameters = origin.learnerParameters;
+    model->displayName = origin.displayName;
     return model;
 }
 

@@ -42,12 +42,21 @@ struct Prediction {
 
 // A fitted pipeline: the preprocessing steps that produced the training table, the
 // feature and target encoders, and the fitted estimator, with what is known about how it
-// was made. Immutable once built; shared between nodes, views and model files.
+// was made.
+//
+// Immutable once shared: TrainedModel::train (or ModelFile's reader) fills every field,
+// and the model is then handed around as TrainedModelPtr (shared_ptr<const>) between
+// nodes, views and model files. The one field its producer may still set before sharing
+// it is `metrics` (the Tune node records the search score of the model it refitted).
+// The learner family is the estimator's: LearnerRegistry::of(*estimator).
 class TrainedModel {
 public:
-    // How the model was configured: the learner node type and its parameters, so
-    // cross-validation and tuning can fit fresh copies.
-    QString learnerType;
+    // How the learner was configured: its node parameters (so cross-validation and tuning
+    // can fit fresh copies with other values) and the name shown for the model.
+    struct Origin {
+        QVariantMap learnerParameters;
+        QString displayName;
+    };
     QVariantMap learnerParameters;
     QString displayName;
 
@@ -65,10 +74,12 @@ public:
     double fitSeconds = 0;
 
     // Fits `estimator` on `data` (already preprocessed: its preprocessing() list is kept
-    // and replayed on new tables). `targetName` may be empty for clustering. Throws
-    // FitError; returns null when cancelled.
+    // and replayed on new tables). `targetName` may be empty for clustering; `origin`
+    // fills learnerParameters and displayName. Throws FitError; returns null when
+    // cancelled.
     static std::shared_ptr<TrainedModel> train(const Dataset &data,
-        std::unique_ptr<Estimator> estimator, const QString &targetName, const FitContext &context);
+        std::unique_ptr<Estimator> estimator, const QString &targetName, const FitContext &context,
+        const Origin &origin = {});
 
     // Replays the preprocessing steps on a raw table (the table the pipeline's first
     // step was fitted on, or new rows with the same columns). Steps the table already

@@ -1,12 +1,15 @@
 #include "nodes/BuiltinNodes.h"
 
 #include "nodes/ClusterEvaluationNode.h"
+#include "nodes/CompareNode.h"
 #include "nodes/CorrelationNode.h"
+#include "nodes/CrossValidationNode.h"
 #include "nodes/EvaluationViewNode.h"
 #include "nodes/FileSourceNode.h"
 #include "nodes/FilterRowsNode.h"
 #include "nodes/HistogramNode.h"
-#include "nodes/LearnerCatalog.h"
+#include "nodes/LearnerNode.h"
+#include "nodes/LearnerRegistry.h"
 #include "nodes/ModelFileNode.h"
 #include "nodes/ParameterHelp.h"
 #include "nodes/PredictNode.h"
@@ -49,9 +52,13 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
     for (const TransformSpec &spec : TransformNode::catalog())
         if (Status s = registry.add(withHelp(TransformNode::type(spec))); !s)
             return s;
-    for (const LearnerSpec &spec : LearnerCatalog::all())
-        if (Status s = registry.add(withHelp(LearnerNode::type(spec))); !s)
+    for (const Learner &learner : LearnerRegistry::all()) {
+        if (Status s = registry.add(withHelp(LearnerNode::type(learner))); !s)
             return s;
+        for (const QString &former : learner.formerNodeIds)
+            if (Status s = registry.addAlias(former, learner.nodeId()); !s)
+                return s;
+    }
     for (NodeType type : EvaluationViewNode::all())
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;

@@ -4,7 +4,6 @@
 #include "data/RowSelection.h"
 #include "ml/CrossValidation.h"
 #include "ml/Metrics.h"
-#include "nodes/LearnerNode.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -98,8 +97,14 @@ QList<QPair<QString, double>> Evaluation::metrics(const Prediction &p)
     return out;
 }
 
+Evaluation::CvResult Evaluation::crossValidate(
+    const TrainedModel &model, const Dataset &data, const CvOptions &options)
+{
+    return crossValidate(model, *model.estimator, data, options);
+}
+
 Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
-    const QVariantMap &parameters, const Dataset &data, const CvOptions &options)
+    const Estimator &prototype, const Dataset &data, const CvOptions &options)
 {
     CvResult result;
     QElapsedTimer timer;
@@ -125,7 +130,6 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
         ? CrossValidation::stratifiedKFold(y, options.folds, options.shuffle, options.seed)
         : CrossValidation::kFold(n, options.folds, options.shuffle, options.seed);
 
-    const LearnerSpec *spec = LearnerNode::find(model.learnerType);
     const QStringList classes = model.target.classNames();
     QHash<QString, int> classIndex;
     for (int k = 0; k < classes.size(); ++k)
@@ -149,10 +153,8 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
                 fc.cancel = options.cancel;
                 fc.threads = 1;
                 train = fitSteps(std::move(train), remaining, fc);
-                std::unique_ptr<Estimator> estimator
-                    = spec ? spec->create(parameters) : model.estimator->cloneUnfitted();
-                auto fitted
-                    = TrainedModel::train(train, std::move(estimator), model.target.name(), fc);
+                auto fitted = TrainedModel::train(
+                    train, prototype.cloneUnfitted(), model.target.name(), fc);
                 if (!fitted)
                     return;
                 Dataset test = selectRows(data, toRows(split.test));
@@ -278,6 +280,29 @@ MetricsTable Evaluation::foldTable(const CvResult &result, const QString &title)
     add(QStringLiteral("mean"), result.mean);
     add(QStringLiteral("std"), result.std);
     return t;
+}
+
+QList<ParameterSpec> Evaluation::cvParameters()
+{
+    return {
+        ParameterSpec::integer(QStringLiteral("folds"), QStringLiteral("Folds"), 5, 2, 50,
+            QStringLiteral("Number of folds (k).")),
+        ParameterSpec::boolean(QStringLiteral("stratified"), QStringLiteral("Stratified"), true,
+            QStringLiteral("Classification: keep each class's share in every fold.")),
+        ParameterSpec::integer(QStringLiteral("seed"), QStringLiteral("Seed"), 0, 0, 2147483647,
+            QStringLiteral("Shuffles the rows before the folds are made; the same seed gives "
+                           "the same folds.")),
+    };
+}
+
+Evaluation::CvOptions Evaluation::cvOptions(NodeContext &ctx)
+{
+    Evaluation::CvOptions o;
+    o.folds = static_cast<int>(ctx.intParameter(QStringLiteral("folds")));
+    o.stratified = ctx.boolParameter(QStringLiteral("stratified"));
+    o.seed = static_cast<std::uint64_t>(ctx.intParameter(QStringLiteral("seed")));
+    o.cancel = ctx.cancelFlag();
+    return o;
 }
 
 } // namespace sextant::engine

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "graph/NodeContext.h"
+#include "graph/ParameterSpec.h"
 #include "ml/TrainedModel.h"
 #include "nodes/MetricsTable.h"
 
@@ -10,8 +12,6 @@
 #include <functional>
 
 namespace sextant::engine {
-
-struct LearnerSpec;
 
 // Evaluation shared by the Test, Cross-validation, Compare and Tune nodes.
 class Evaluation {
@@ -47,18 +47,27 @@ public:
         bool cancelled = false;
     };
 
-    // Cross-validates the pipeline `model` stands for on `data`: per fold, the model's
-    // preprocessing steps that `data` has not been through are fitted again on the fold's
-    // training rows, then a fresh estimator (the learner `learnerType` with
-    // `parameters`, or model's cloneUnfitted when the learner is unknown) — so nothing is
-    // learnt from the held-out rows. Throws FitError.
-    static CvResult crossValidate(const TrainedModel &model, const QVariantMap &parameters,
+    // Cross-validates the pipeline `model` stands for on `data` — the one cross-validation
+    // of Sextant, run by the Cross-Validation, Compare and Tune nodes: per fold, the
+    // model's preprocessing steps that `data` has not been through are fitted again on the
+    // fold's training rows, then `prototype.cloneUnfitted()` (by default the model's own
+    // estimator) — so nothing is learnt from the held-out rows. Folds run in parallel and
+    // are combined in fold order, so results do not depend on the thread count. Throws
+    // FitError.
+    static CvResult crossValidate(
+        const TrainedModel &model, const Dataset &data, const CvOptions &options);
+    static CvResult crossValidate(const TrainedModel &model, const Estimator &prototype,
         const Dataset &data, const CvOptions &options);
 
     // `data` with the model's preprocessing steps it has not been through fitted again on
     // it (fresh copies), e.g. to refit a tuned pipeline on all rows.
     static Dataset refitPreprocessing(
         const TrainedModel &model, const Dataset &data, const FitContext &context);
+
+    // The folds / stratified / seed parameters of the cross-validating nodes, and the
+    // options they give.
+    static QList<ParameterSpec> cvParameters();
+    static CvOptions cvOptions(NodeContext &ctx);
 
     // A table with one row per fold plus mean and std.
     static MetricsTable foldTable(const CvResult &result, const QString &title);

@@ -5,51 +5,8 @@
 #include "nodes/TrainingUpdate.h"
 
 #include <QElapsedTimer>
-#include <QHash>
-#include <QMutex>
-#include <cmath>
 
 namespace sextant::engine {
-
-namespace {
-
-QMutex &specMutex()
-{
-    static QMutex m;
-    return m;
-}
-
-// Guarded by specMutex(). Specs are never removed, so pointers stay valid.
-QHash<QString, std::shared_ptr<const LearnerSpec>> &specs()
-{
-    static QHash<QString, std::shared_ptr<const LearnerSpec>> s;
-    return s;
-}
-
-} // namespace
-
-void LearnerNode::remember(const LearnerSpec &spec)
-{
-    QMutexLocker lock(&specMutex());
-    if (!specs().contains(spec.id))
-        specs().insert(spec.id, std::make_shared<const LearnerSpec>(spec));
-}
-
-const LearnerSpec *LearnerNode::find(const QString &id)
-{
-    QMutexLocker lock(&specMutex());
-    auto it = specs().constFind(id);
-    return it == specs().constEnd() ? nullptr : it->get();
-}
-
-EstimatorTask LearnerNode::taskOf(const LearnerSpec &spec, const QVariantMap &parameters)
-{
-    if (!spec.taskChoice)
-        return spec.task;
-    return parameters.value(QStringLiteral("task")).toString() == QStringLiteral("regression")
-        ? EstimatorTask::Regression
-        : EstimatorTask::Classification;
-}
 
 QString LearnerNode::targetFor(const Dataset &data, const QVariantMap &parameters)
 {
@@ -60,10 +17,10 @@ QString LearnerNode::targetFor(const Dataset &data, const QVariantMap &parameter
     return targets.isEmpty() ? QString() : data.column(targets.first()).name();
 }
 
-std::shared_ptr<TrainedModel> LearnerNode::fit(const LearnerSpec &spec,
+std::shared_ptr<TrainedModel> LearnerNode::fit(const Learner &learner,
     const QVariantMap &parameters, const Dataset &data, NodeContext *ctx, const FitContext &base)
 {
-    std::unique_ptr<Estimator> estimator = spec.create(parameters);
+    std::unique_ptr<Estimator> estimator = learner.create(parameters);
     const EstimatorTask task = estimator->task();
     QString target;
     if (task != EstimatorTask::Clustering) {
@@ -80,7 +37,7 @@ std::shared_ptr<TrainedModel> LearnerNode::fit(const LearnerSpec &spec,
     timer.start();
     if (ctx) {
         fc.cancel = ctx->cancelFlag();
-        const QString name = spec.displayName;
+        const QString name = learner.displayName;
         EpochCallback outer = base.onEpoch;
         fc.onEpoch = [ctx, name, outer, &timer](const EpochReport &r) {
             if (r.totalEpochs > 0)
@@ -91,31 +48,22 @@ std::shared_ptr<TrainedModel> LearnerNode::fit(const LearnerSpec &spec,
             return stop || ctx->stopTrainingRequested();
         };
     }
-    std::shared_ptr<TrainedModel> model
-        = TrainedModel::train(data, std::move(estimator), target, fc);
-    if (!model)
-        return {};
-    model->learnerType = spec.id;
-    model->learnerParameters = parameters;
-    model->displayName = spec.displayName;
-    return model;
+    return TrainedModel::train(
+        data, std::move(estimator), target, fc, { parameters, learner.displayName });
 }
 
-NodeType LearnerNode::type(const LearnerSpec &spec)
+NodeType LearnerNode::type(const Learner &learner)
 {
-    remember(spec);
+    const bool clustering = learner.clustering();
     NodeType t;
-    t.id = spec.id;
-    t.category = spec.task == EstimatorTask::Clustering && !spec.taskChoice
-        ? QStringLiteral("Cluster")
-        : QStringLiteral("Model");
-    t.displayName = spec.displayName;
-    t.description = spec.description;
+    t.id = learner.nodeId();
+    t.category = clustering ? QStringLiteral("Cluster") : QStringLiteral("Model");
+    t.displayName = learner.displayName;
+    t.description = learner.description;
     t.inputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"),
         QStringLiteral("The training table."), false } };
     t.outputs = { PortSpec { QStringLiteral("model"), PortType::Model, QStringLiteral("Model"),
         QStringLiteral("The fitted model with the table's preprocessing."), false } };
-    const bool clustering = spec.task == EstimatorTask::Clustering && !spec.taskChoice;
     if (clustering)
         t.outputs.push_back(
             PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"),
@@ -124,26 +72,24 @@ NodeType LearnerNode::type(const LearnerSpec &spec)
         t.parameters.push_back(
             ParameterSpec::column(QStringLiteral("target"), QStringLiteral("Target"),
                 QStringLiteral("Column to predict. Empty: the table's target column.")));
-    if (spec.taskChoice)
+    if (learner.taskChoice)
         t.parameters.push_back(
             ParameterSpec::enumeration(QStringLiteral("task"), QStringLiteral("Task"),
                 { QStringLiteral("classification"), QStringLiteral("regression") },
-                spec.task == EstimatorTask::Regression ? QStringLiteral("regression")
-                                                       : QStringLiteral("classification"),
+                learner.task == EstimatorTask::Regression ? QStringLiteral("regression")
+                                                          : QStringLiteral("classification"),
                 QStringLiteral("Predict classes or a number.")));
-    for (const ParameterSpec &p : spec.parameters)
+    for (const ParameterSpec &p : learner.parameters)
         t.parameters.push_back(p);
     t.parameters.push_back(
         ParameterSpec::boolean(QStringLiteral("export_onnx"), QStringLiteral("Export ONNX"), false,
             QStringLiteral("`sextant run` also writes this model as an ONNX file next to its "
                            ".sxmodel file.")));
-    const QString id = spec.id;
-    t.setCompute([id, clustering](NodeContext &ctx) {
-        const LearnerSpec *s = LearnerNode::find(id);
-        if (!s)
-            throw NodeError(QStringLiteral("unknown learner %1").arg(id));
+    const Learner *registered = &learner;
+    t.setCompute([registered, clustering](NodeContext &ctx) {
         const Dataset &data = ctx.inputAs<Dataset>(0);
-        std::shared_ptr<TrainedModel> model = fit(*s, ctx.parameters(), data, &ctx, FitContext {});
+        std::shared_ptr<TrainedModel> model
+            = fit(*registered, ctx.parameters(), data, &ctx, FitContext {});
         if (!model)
             return; // cancelled
         ctx.progress(1.0);

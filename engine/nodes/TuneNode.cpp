@@ -3,6 +3,7 @@
 #include "core/Parallel.h"
 #include "nodes/Evaluation.h"
 #include "nodes/LearnerNode.h"
+#include "nodes/LearnerRegistry.h"
 #include "nodes/MetricsTable.h"
 
 #include <QElapsedTimer>
@@ -23,7 +24,7 @@ struct Axis {
     QList<QVariant> values;
 };
 
-QList<Axis> parseSearch(const QString &text, const LearnerSpec &spec)
+QList<Axis> parseSearch(const QString &text, const Learner &spec)
 {
     QList<Axis> axes;
     for (const QString &part : text.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
@@ -119,7 +120,7 @@ void TuneNode::compute(NodeContext &ctx)
 {
     const TrainedModelPtr &model = ctx.inputAs<TrainedModelPtr>(0);
     const Dataset &data = ctx.inputAs<Dataset>(1);
-    const LearnerSpec *spec = LearnerNode::find(model->learnerType);
+    const Learner *spec = LearnerRegistry::of(*model->estimator);
     if (!spec)
         throw NodeError(QStringLiteral("the connected model (%1) cannot be refitted with other "
                                        "parameters")
@@ -195,7 +196,8 @@ void TuneNode::compute(NodeContext &ctx)
                 QElapsedTimer timer;
                 timer.start();
                 try {
-                    Evaluation::CvResult r = Evaluation::crossValidate(*model, parameters, data, o);
+                    const std::unique_ptr<Estimator> prototype = spec->create(parameters);
+                    Evaluation::CvResult r = Evaluation::crossValidate(*model, *prototype, data, o);
                     if (r.cancelled)
                         return;
                     trial.score = std::numeric_limits<double>::quiet_NaN();

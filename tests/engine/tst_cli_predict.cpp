@@ -7,6 +7,7 @@
 #include "ml/StandardizeTransform.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/LearnerNode.h"
+#include "nodes/LearnerRegistry.h"
 
 #include <QDir>
 #include <QFile>
@@ -102,7 +103,7 @@ Dataset applyStep(const Dataset &data, std::unique_ptr<Transformer> step)
 std::shared_ptr<TrainedModel> fit(const char *learner, const Dataset &data)
 {
     const NodeType *type = BuiltinNodes::registry().find(QString::fromLatin1(learner));
-    const LearnerSpec *spec = LearnerNode::find(QString::fromLatin1(learner));
+    const Learner *spec = LearnerRegistry::byNodeId(QString::fromLatin1(learner));
     if (!type || !spec)
         qFatal("no learner %s", learner);
     return LearnerNode::fit(*spec, type->defaultParameters(), data, nullptr, FitContext {});

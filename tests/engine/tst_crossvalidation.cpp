@@ -1,9 +1,13 @@
-// Fold assignment (KFold, StratifiedKFold, train/test split) and crossValidate: partitions,
-// stratification, seeds, scikit-learn's unshuffled folds, and CV equal to fitting each fold
-// by hand with small estimators defined here.
+// Fold assignment (KFold, StratifiedKFold, train/test split) and cross-validation
+// (Evaluation::crossValidate, the one the nodes run): partitions, stratification, seeds,
+// scikit-learn's unshuffled folds, and CV equal to fitting each fold by hand with small
+// estimators defined here.
 #include "SklearnReference.h"
+#include "data/Dataset.h"
 #include "ml/CrossValidation.h"
 #include "ml/KNearestNeighbors.h"
+#include "ml/TrainedModel.h"
+#include "nodes/Evaluation.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -33,7 +37,9 @@ public:
     }
     bool isFitted() const override { return m_d > 0; }
     int featureCount() const override { return m_d; }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override
+
+protected:
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override
     {
         return Eigen::VectorXd::Constant(X.rows(), m_mean);
     }
@@ -74,7 +80,15 @@ public:
     int featureCount() const override { return static_cast<int>(m_c.cols()); }
     bool hasProbabilities() const override { return true; }
     int classCount() const override { return m_k; }
-    Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const override
+    ModelState state() const override { return {}; }
+    void restore(const ModelState &) override { }
+    std::unique_ptr<Estimator> cloneUnfitted() const override
+    {
+        return std::make_unique<CentroidClassifier>();
+    }
+
+protected:
+    Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override
     {
         Eigen::MatrixXd P(X.rows(), m_k);
         for (Eigen::Index i = 0; i < X.rows(); ++i) {
@@ -84,9 +98,9 @@ public:
         }
         return P;
     }
-    Eigen::VectorXd predict(const Eigen::Ref<const Eigen::MatrixXd> &X) const override
+    Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override
     {
-        const Eigen::MatrixXd P = predictProbabilities(X);
+        const Eigen::MatrixXd P = probabilitiesFitted(X);
         Eigen::VectorXd out(X.rows());
         for (Eigen::Index i = 0; i < X.rows(); ++i) {
             Eigen::Index arg = 0;
@@ -94,12 +108,6 @@ public:
             out(i) = static_cast<double>(arg);
         }
         return out;
-    }
-    ModelState state() const override { return {}; }
-    void restore(const ModelState &) override { }
-    std::unique_ptr<Estimator> cloneUnfitted() const override
-    {
-        return std::make_unique<CentroidClassifier>();
     }
 
 private:
@@ -153,6 +161,46 @@ bool sameBits(const Eigen::MatrixXd &a, const Eigen::MatrixXd &b)
     return a.rows() == b.rows() && a.cols() == b.cols()
         && std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size()))
         == 0;
+}
+
+// A table with X's columns "x0", "x1", ... as features and y as the target column: numeric
+// for regression, categorical with classes "0".."K-1" (codes = y) for classification.
+Dataset table(const Eigen::MatrixXd &X, const Eigen::VectorXd &y, int classes)
+{
+    Dataset d;
+    for (Eigen::Index j = 0; j < X.cols(); ++j)
+        d.addColumn(Column::numeric(QStringLiteral("x%1").arg(j),
+            std::vector<double>(X.col(j).data(), X.col(j).data() + X.rows())));
+    if (classes > 0) {
+        std::vector<std::int32_t> codes(static_cast<std::size_t>(y.size()));
+        QStringList names;
+        for (int k = 0; k < classes; ++k)
+            names.push_back(QString::number(k));
+        for (Eigen::Index i = 0; i < y.size(); ++i)
+            codes[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(y(i));
+        d.addColumn(Column::categorical(QStringLiteral("y"), std::move(codes), names));
+    } else {
+        d.addColumn(Column::numeric(
+            QStringLiteral("y"), std::vector<double>(y.data(), y.data() + y.size())));
+    }
+    d.setRole(static_cast<int>(X.cols()), ColumnRole::Target);
+    return d;
+}
+
+// The pipeline Evaluation::crossValidate cross-validates: `prototype` fitted on all rows.
+std::shared_ptr<TrainedModel> pipeline(const Dataset &data, const Estimator &prototype)
+{
+    return TrainedModel::train(data, prototype.cloneUnfitted(), QStringLiteral("y"), {});
+}
+
+Evaluation::CvOptions options(int folds, bool stratified, bool shuffle, std::uint64_t seed)
+{
+    Evaluation::CvOptions o;
+    o.folds = folds;
+    o.stratified = stratified;
+    o.shuffle = shuffle;
+    o.seed = seed;
+    return o;
 }
 
 } // namespace
@@ -294,10 +342,16 @@ void TestCrossValidation::invalidArguments()
     Eigen::VectorXd frac = y;
     frac(2) = 0.5;
     QVERIFY_THROWS_EXCEPTION(FitError, CrossValidation::stratifiedKFold(frac, 2));
+    // More folds than rows, and a table without the model's target column.
+    const Dataset d = table(Eigen::MatrixXd::Zero(6, 1), y, 0);
     MeanRegressor m;
-    QVERIFY_THROWS_EXCEPTION(FitError,
-        CrossValidation::crossValidate(
-            m, Eigen::MatrixXd::Zero(6, 1), y, { DataSplit { { 0, 1 }, { 9 } } }));
+    const auto model = pipeline(d, m);
+    QVERIFY_THROWS_EXCEPTION(
+        FitError, Evaluation::crossValidate(*model, d, options(7, false, false, 0)));
+    Dataset noTarget = d;
+    noTarget.removeColumn(1);
+    QVERIFY_THROWS_EXCEPTION(
+        FitError, Evaluation::crossValidate(*model, noTarget, options(2, false, false, 0)));
 }
 
 void TestCrossValidation::constantEstimatorByHand()
@@ -308,24 +362,18 @@ void TestCrossValidation::constantEstimatorByHand()
     Eigen::VectorXd y(10);
     for (int i = 0; i < 10; ++i)
         y(i) = i;
-    const auto folds = CrossValidation::kFold(10, 5);
+    const Dataset d = table(X, y, 0);
     MeanRegressor proto;
-    const CrossValidationResult r = CrossValidation::crossValidate(proto, X, y, folds);
+    const Evaluation::CvResult r
+        = Evaluation::crossValidate(*pipeline(d, proto), d, options(5, false, false, 0));
     QVERIFY(!r.cancelled);
-    QCOMPARE(r.models.size(), std::size_t(5));
-    QCOMPARE(r.fitSeconds.size(), std::size_t(5));
-    QCOMPARE(r.probabilities.size(), Eigen::Index(0));
+    QCOMPARE(r.perFold.size(), qsizetype(5));
+    QCOMPARE(r.outOfFold.probabilities.size(), Eigen::Index(0));
     for (int i = 0; i < 10; ++i) {
         const int f = i / 2;
-        QCOMPARE(r.predictions(i), (45.0 - (4 * f + 1)) / 8.0);
+        QCOMPARE(r.outOfFold.predicted(i), (45.0 - (4 * f + 1)) / 8.0);
+        QCOMPARE(r.outOfFold.truth(i), y(i));
     }
-    // A single train/test split leaves the other rows NaN.
-    const DataSplit s = CrossValidation::trainTestSplit(10, 0.3, 1);
-    const CrossValidationResult one = CrossValidation::crossValidate(proto, X, y, { s });
-    int nan = 0;
-    for (int i = 0; i < 10; ++i)
-        nan += std::isnan(one.predictions(i)) ? 1 : 0;
-    QCOMPARE(nan, 7);
 }
 
 void TestCrossValidation::matchesManualFolds()
@@ -339,14 +387,16 @@ void TestCrossValidation::matchesManualFolds()
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < 3; ++j)
             X(i, j) = normal(rng) + 1.5 * y(i) * (j == 0);
+    const Dataset d = table(X, y, 4);
     const auto folds = CrossValidation::stratifiedKFold(y, 4, true, 2);
     CentroidClassifier proto;
+    const auto model = pipeline(d, proto);
     for (int threads : { 1, 2, 4 }) {
-        FitContext ctx;
-        ctx.threads = threads;
-        const CrossValidationResult r = CrossValidation::crossValidate(proto, X, y, folds, ctx);
-        QCOMPARE(r.classCount, 4);
-        QCOMPARE(r.probabilities.cols(), Eigen::Index(4));
+        Evaluation::CvOptions o = options(4, true, true, 2);
+        o.threads = threads;
+        const Evaluation::CvResult r = Evaluation::crossValidate(*model, d, o);
+        QCOMPARE(r.outOfFold.probabilities.cols(), Eigen::Index(4));
+        QCOMPARE(r.outOfFold.classNames.size(), qsizetype(4));
         for (std::size_t f = 0; f < folds.size(); ++f) {
             CentroidClassifier manual;
             FitContext mc;
@@ -357,10 +407,10 @@ void TestCrossValidation::matchesManualFolds()
             const Eigen::MatrixXd P = manual.predictProbabilities(Xt);
             for (std::size_t i = 0; i < folds[f].test.size(); ++i) {
                 const Eigen::Index row = folds[f].test[i];
-                QCOMPARE(r.predictions(row), p(static_cast<Eigen::Index>(i)));
-                QVERIFY(sameBits(r.probabilities.row(row), P.row(static_cast<Eigen::Index>(i))));
+                QCOMPARE(r.outOfFold.predicted(row), p(static_cast<Eigen::Index>(i)));
+                QVERIFY(sameBits(
+                    r.outOfFold.probabilities.row(row), P.row(static_cast<Eigen::Index>(i))));
             }
-            QCOMPARE(r.models[f]->classCount(), 4);
         }
     }
 }
@@ -377,18 +427,20 @@ void TestCrossValidation::knnThreadsDeterministic()
             X(i, j) = normal(rng);
         y(i) = X(i, 0) + 0.5 * X(i, 1) > 0 ? 1 : 0;
     }
-    const auto folds = CrossValidation::kFold(n, 5, true, 1);
+    const Dataset d = table(X, y, 2);
     KNearestNeighbors proto;
-    FitContext one;
+    const auto model = pipeline(d, proto);
+    Evaluation::CvOptions one = options(5, false, true, 1);
     one.threads = 1;
-    FitContext many;
+    Evaluation::CvOptions many = one;
     many.threads = 3;
-    const auto a = CrossValidation::crossValidate(proto, X, y, folds, one);
-    const auto b = CrossValidation::crossValidate(proto, X, y, folds, many);
-    QVERIFY(sameBits(a.predictions, b.predictions));
-    QVERIFY(sameBits(a.probabilities, b.probabilities));
+    const auto a = Evaluation::crossValidate(*model, d, one);
+    const auto b = Evaluation::crossValidate(*model, d, many);
+    QVERIFY(sameBits(a.outOfFold.predicted, b.outOfFold.predicted));
+    QVERIFY(sameBits(a.outOfFold.probabilities, b.outOfFold.probabilities));
     // Accuracy of a clearly learnable problem.
-    const double accuracy = static_cast<double>((a.predictions.array() == y.array()).count()) / n;
+    const double accuracy
+        = static_cast<double>((a.outOfFold.predicted.array() == y.array()).count()) / n;
     QVERIFY2(accuracy > 0.7, qPrintable(QString::number(accuracy)));
 }
 
@@ -396,13 +448,15 @@ void TestCrossValidation::cancel()
 {
     Eigen::MatrixXd X = Eigen::MatrixXd::Random(50, 2);
     Eigen::VectorXd y = Eigen::VectorXd::LinSpaced(50, 0, 1);
-    std::atomic<bool> flag { true };
-    FitContext ctx;
-    ctx.cancel = &flag;
+    const Dataset d = table(X, y, 0);
     MeanRegressor proto;
-    const auto r = CrossValidation::crossValidate(proto, X, y, CrossValidation::kFold(50, 5), ctx);
+    const auto model = pipeline(d, proto);
+    std::atomic<bool> flag { true };
+    Evaluation::CvOptions o = options(5, false, false, 0);
+    o.cancel = &flag;
+    const auto r = Evaluation::crossValidate(*model, d, o);
     QVERIFY(r.cancelled);
-    QVERIFY(r.models.empty());
+    QVERIFY(r.perFold.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCrossValidation)

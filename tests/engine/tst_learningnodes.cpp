@@ -11,6 +11,7 @@
 #include "nodes/BuiltinNodes.h"
 #include "nodes/Evaluation.h"
 #include "nodes/LearnerNode.h"
+#include "nodes/LearnerRegistry.h"
 #include "nodes/MetricsTable.h"
 #include "nodes/TrainingUpdate.h"
 #include "nodes/TuneNode.h"
@@ -191,8 +192,7 @@ private Q_SLOTS:
             o.folds = 5;
             o.stratified = true;
             o.shuffle = false;
-            Evaluation::CvResult r
-                = Evaluation::crossValidate(*model, model->learnerParameters, raw, o);
+            Evaluation::CvResult r = Evaluation::crossValidate(*model, raw, o);
             QVERIFY(!r.cancelled);
             QCOMPARE(r.perFold.size(), 5);
             double mean = 0;
@@ -444,7 +444,7 @@ private Q_SLOTS:
         big.addColumn(Column::categorical(
             QStringLiteral("y"), y, { QStringLiteral("no"), QStringLiteral("yes") }));
         big.setRole(2, ColumnRole::Target);
-        const LearnerSpec *spec = LearnerNode::find(QStringLiteral("model.mlp"));
+        const Learner *spec = LearnerRegistry::byNodeId(QStringLiteral("model.mlp"));
         QVERIFY(spec);
         QVariantMap params;
         for (const ParameterSpec &p :

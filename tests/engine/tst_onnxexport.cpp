@@ -14,6 +14,7 @@
 #include "ml/StandardizeTransform.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/LearnerNode.h"
+#include "nodes/LearnerRegistry.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -84,7 +85,7 @@ TrainedModelPtr fit(const char *id, const Dataset &data, const QVariantMap &over
 {
     BuiltinNodes::registry();
     const QString qid = QString::fromLatin1(id);
-    const LearnerSpec *spec = LearnerNode::find(qid);
+    const Learner *spec = LearnerRegistry::byNodeId(qid);
     if (!spec)
         qFatal("no learner %s", id);
     QVariantMap params;

@@ -4,6 +4,7 @@
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
 #include "graph/WorkflowFile.h"
+#include "nodes/BuiltinNodes.h"
 
 #include <QDir>
 #include <QFile>
@@ -168,6 +169,37 @@ private Q_SLOTS:
         const NodeValuePtr result = executor.result(9);
         QVERIFY(result && result->as<double>());
         QCOMPARE(*result->as<double>(), 4.5);
+    }
+
+    // A workflow written before the learner node ids were derived from the estimator
+    // kinds ("model.naive_bayes", "cluster.hierarchical") loads onto the renamed node types
+    // with its parameters, runs, and is saved with the current ids.
+    void loadsLearnerIdsFromBeforeTheRename()
+    {
+        GraphModel model(BuiltinNodes::registry());
+        Status s = WorkflowFile::load(fixture(QStringLiteral("learners_v1.sextant")), model);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QVERIFY(model.nodeType(3));
+        QCOMPARE(model.nodeType(3)->id, QStringLiteral("model.gaussian_naive_bayes"));
+        QCOMPARE(model.nodeType(4)->id, QStringLiteral("cluster.agglomerative"));
+        QCOMPARE(model.parameter(3, QStringLiteral("var_smoothing")), QVariant(1e-9));
+        QCOMPARE(
+            model.parameter(4, QStringLiteral("linkage")), QVariant(QStringLiteral("average")));
+
+        Executor executor(model);
+        QVERIFY(executor.runBlocking().ok());
+        QVERIFY(executor.output(3, 0));
+        QVERIFY(executor.output(4, 1));
+
+        const QJsonArray nodes
+            = WorkflowFile::toJson(model).value(QStringLiteral("nodes")).toArray();
+        QStringList types;
+        for (const QJsonValue &n : nodes)
+            types << n.toObject().value(QStringLiteral("type")).toString();
+        QVERIFY2(types.contains(QStringLiteral("model.gaussian_naive_bayes")),
+            qPrintable(types.join(QLatin1Char(' '))));
+        QVERIFY(types.contains(QStringLiteral("cluster.agglomerative")));
+        QVERIFY(!types.contains(QStringLiteral("model.naive_bayes")));
     }
 
     void refusesBadFixtures_data()

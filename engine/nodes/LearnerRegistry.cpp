@@ -1,5 +1,6 @@
-#include "nodes/LearnerCatalog.h"
+#include "nodes/LearnerRegistry.h"
 
+#include "graph/NodeError.h"
 #include "ml/AgglomerativeClustering.h"
 #include "ml/Dbscan.h"
 #include "ml/DecisionTree.h"
@@ -15,6 +16,19 @@
 #include "ml/Svm.h"
 
 namespace sextant::engine {
+
+QString Learner::nodeId() const
+{
+    return (clustering() ? QStringLiteral("cluster.") : QStringLiteral("model."))
+        + QString::fromStdString(kind);
+}
+
+std::unique_ptr<Estimator> Learner::load(const ModelState &state) const
+{
+    std::unique_ptr<Estimator> e = createForRestore();
+    e->restore(state);
+    return e;
+}
 
 namespace {
 
@@ -42,6 +56,7 @@ EstimatorTask task(const P &p)
                                                         : EstimatorTask::Classification;
 }
 
+// Parameters several families share, with their help.
 ParameterSpec seed()
 {
     return ParameterSpec::integer(QStringLiteral("seed"), QStringLiteral("Seed"), 0, 0, 2147483647,
@@ -55,12 +70,31 @@ ParameterSpec depth(qlonglong def)
 ParameterSpec minLeaf(qlonglong def)
 {
     return ParameterSpec::integer(QStringLiteral("min_samples_leaf"),
-        QStringLiteral("Minimum rows per leaf"), def, 1, 1000000, {});
+        QStringLiteral("Minimum rows per leaf"), def, 1, 1000000,
+        QStringLiteral("Every leaf keeps at least this many rows; larger values make smoother "
+                       "models."));
 }
-ParameterSpec clusters(const char *name, const char *label, qlonglong def)
+ParameterSpec maxIter(qlonglong def)
 {
-    return ParameterSpec::integer(
-        QString::fromLatin1(name), QString::fromLatin1(label), def, 1, 100000, {});
+    return ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Maximum iterations"),
+        def, 1, 100000, QStringLiteral("Upper bound on the iterations of the solver."));
+}
+ParameterSpec fitIntercept()
+{
+    return ParameterSpec::boolean(QStringLiteral("fit_intercept"), QStringLiteral("Fit intercept"),
+        true, QStringLiteral("Fit a constant term (turn off only for data centred already)."));
+}
+ParameterSpec validationFraction()
+{
+    return ParameterSpec::real(QStringLiteral("validation_fraction"),
+        QStringLiteral("Validation share"), 0.1, 0.01, 0.9,
+        QStringLiteral("Share of the training rows held out to decide when to stop (with early "
+                       "stopping)."));
+}
+ParameterSpec count(const char *name, const char *label, qlonglong def, const char *help)
+{
+    return ParameterSpec::integer(QString::fromLatin1(name), QString::fromLatin1(label), def, 1,
+        100000, QString::fromLatin1(help));
 }
 
 std::vector<int> layers(const QString &text)
@@ -78,23 +112,32 @@ std::vector<int> layers(const QString &text)
     return out;
 }
 
-} // namespace
-
-QList<LearnerSpec> LearnerCatalog::all()
+// The registration of estimator class E: its kind and state loader come from the class.
+template<class E>
+Learner family(const char *displayName, const char *description,
+    EstimatorTask task = EstimatorTask::Classification, bool taskChoice = false)
 {
-    QList<LearnerSpec> all;
+    Learner l;
+    l.kind = E::kKind;
+    l.displayName = QString::fromUtf8(displayName);
+    l.description = QString::fromUtf8(description);
+    l.task = task;
+    l.taskChoice = taskChoice;
+    l.createForRestore = [] { return std::unique_ptr<Estimator>(new E()); };
+    return l;
+}
+
+std::vector<Learner> registerAll()
+{
+    std::vector<Learner> all;
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("model.linear_regression");
-        l.displayName = QStringLiteral("Linear Regression");
-        l.description
-            = QStringLiteral("Ordinary least squares, or ridge regression with alpha > 0.");
-        l.task = EstimatorTask::Regression;
+        Learner l = family<LinearRegression>("Linear Regression",
+            "Ordinary least squares, or ridge regression with alpha > 0.",
+            EstimatorTask::Regression);
         l.parameters = {
             ParameterSpec::real(QStringLiteral("alpha"), QStringLiteral("Ridge alpha"), 0.0, 0.0,
                 {}, QStringLiteral("L2 penalty; 0: ordinary least squares.")),
-            ParameterSpec::boolean(
-                QStringLiteral("fit_intercept"), QStringLiteral("Fit intercept"), true, {}),
+            fitIntercept(),
         };
         l.create = [](const P &p) {
             LinearRegressionOptions o;
@@ -105,20 +148,15 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("model.logistic_regression");
-        l.displayName = QStringLiteral("Logistic Regression");
-        l.description = QStringLiteral("Binary or multinomial logistic regression with an L2 "
-                                       "penalty, fitted by L-BFGS.");
+        Learner l = family<LogisticRegression>("Logistic Regression",
+            "Binary or multinomial logistic regression with an L2 penalty, fitted by L-BFGS.");
         l.parameters = {
             ParameterSpec::real(QStringLiteral("C"), QStringLiteral("C"), 1.0, 1e-12, {},
                 QStringLiteral("Inverse regularisation strength: smaller is stronger.")),
-            ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Maximum iterations"),
-                100, 1, 100000, {}),
-            ParameterSpec::real(
-                QStringLiteral("tol"), QStringLiteral("Tolerance"), 1e-4, 0.0, {}, {}),
-            ParameterSpec::boolean(
-                QStringLiteral("fit_intercept"), QStringLiteral("Fit intercept"), true, {}),
+            maxIter(100),
+            ParameterSpec::real(QStringLiteral("tol"), QStringLiteral("Tolerance"), 1e-4, 0.0, {},
+                QStringLiteral("Stop when the improvement per iteration falls below this.")),
+            fitIntercept(),
         };
         l.create = [](const P &p) {
             LogisticRegressionOptions o;
@@ -131,11 +169,9 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("model.naive_bayes");
-        l.displayName = QStringLiteral("Gaussian Naive Bayes");
-        l.description
-            = QStringLiteral("Naive Bayes with a normal distribution per class and feature.");
+        Learner l = family<GaussianNaiveBayes>("Gaussian Naive Bayes",
+            "Naive Bayes with a normal distribution per class and feature.");
+        l.formerNodeIds = { QStringLiteral("model.naive_bayes") };
         l.parameters = { ParameterSpec::real(QStringLiteral("var_smoothing"),
             QStringLiteral("Variance smoothing"), 1e-9, 0.0, {},
             QStringLiteral("Share of the largest variance added to every variance.")) };
@@ -147,21 +183,20 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("model.knn");
-        l.displayName = QStringLiteral("k-Nearest Neighbours");
-        l.description = QStringLiteral("Predicts from the k closest training rows.");
-        l.taskChoice = true;
+        Learner l = family<KNearestNeighbors>("k-Nearest Neighbours",
+            "Predicts from the k closest training rows.", EstimatorTask::Classification, true);
         l.parameters = {
-            ParameterSpec::integer(
-                QStringLiteral("k"), QStringLiteral("Neighbours (k)"), 5, 1, 100000, {}),
+            ParameterSpec::integer(QStringLiteral("k"), QStringLiteral("Neighbours (k)"), 5, 1,
+                100000, QStringLiteral("Neighbours consulted for each prediction.")),
             ParameterSpec::enumeration(QStringLiteral("weights"), QStringLiteral("Weights"),
                 { QStringLiteral("uniform"), QStringLiteral("distance") },
                 QStringLiteral("uniform"),
                 QStringLiteral("distance: closer neighbours count more.")),
             ParameterSpec::enumeration(QStringLiteral("metric"), QStringLiteral("Metric"),
                 { QStringLiteral("euclidean"), QStringLiteral("manhattan") },
-                QStringLiteral("euclidean"), {}),
+                QStringLiteral("euclidean"),
+                QStringLiteral("Distance between rows: euclidean (straight line) or manhattan (sum "
+                               "of absolute differences).")),
         };
         l.create = [](const P &p) {
             KNearestNeighborsOptions o;
@@ -178,19 +213,17 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("model.decision_tree");
-        l.displayName = QStringLiteral("Decision Tree");
-        l.description
-            = QStringLiteral("A CART tree (Gini/entropy for classes, squared error for values).");
-        l.taskChoice = true;
+        Learner l = family<DecisionTree>("Decision Tree",
+            "A CART tree (Gini/entropy for classes, squared error for values).",
+            EstimatorTask::Classification, true);
         l.parameters = {
             ParameterSpec::enumeration(QStringLiteral("criterion"), QStringLiteral("Criterion"),
                 { QStringLiteral("gini"), QStringLiteral("entropy") }, QStringLiteral("gini"),
                 QStringLiteral("Classification split quality.")),
             depth(0),
             ParameterSpec::integer(QStringLiteral("min_samples_split"),
-                QStringLiteral("Minimum rows to split"), 2, 2, 1000000, {}),
+                QStringLiteral("Minimum rows to split"), 2, 2, 1000000,
+                QStringLiteral("A node with fewer rows is not split further.")),
             minLeaf(1),
             seed(),
         };
@@ -212,15 +245,13 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("model.random_forest");
-        l.displayName = QStringLiteral("Random Forest");
-        l.description = QStringLiteral("Bagged decision trees with random feature subsets, built "
-                                       "in parallel.");
-        l.taskChoice = true;
+        Learner l = family<RandomForest>("Random Forest",
+            "Bagged decision trees with random feature subsets, built in parallel.",
+            EstimatorTask::Classification, true);
         l.parameters = {
-            ParameterSpec::integer(
-                QStringLiteral("trees"), QStringLiteral("Trees"), 100, 1, 100000, {}),
+            ParameterSpec::integer(QStringLiteral("trees"), QStringLiteral("Trees"), 100, 1, 100000,
+                QStringLiteral("Number of trees; more trees give steadier predictions and take "
+                               "longer.")),
             depth(0),
             minLeaf(1),
             ParameterSpec::enumeration(QStringLiteral("max_features"),
@@ -229,8 +260,9 @@ QList<LearnerSpec> LearnerCatalog::all()
                     QStringLiteral("all") },
                 QStringLiteral("auto"),
                 QStringLiteral("auto: sqrt for classification, all for regression.")),
-            ParameterSpec::boolean(
-                QStringLiteral("bootstrap"), QStringLiteral("Bootstrap"), true, {}),
+            ParameterSpec::boolean(QStringLiteral("bootstrap"), QStringLiteral("Bootstrap"), true,
+                QStringLiteral("Train each tree on rows drawn with replacement (otherwise on all "
+                               "rows).")),
             seed(),
         };
         l.create = [](const P &p) {
@@ -253,29 +285,31 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("model.gradient_boosting");
-        l.displayName = QStringLiteral("Gradient Boosting");
-        l.description = QStringLiteral("Histogram-based gradient-boosted trees.");
-        l.taskChoice = true;
+        Learner l = family<GradientBoosting>("Gradient Boosting",
+            "Histogram-based gradient-boosted trees.", EstimatorTask::Classification, true);
         l.parameters = {
-            ParameterSpec::integer(
-                QStringLiteral("max_iter"), QStringLiteral("Iterations"), 100, 1, 100000, {}),
+            ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Iterations"), 100, 1,
+                100000,
+                QStringLiteral("Boosting iterations: trees added one after another (one per class "
+                               "per iteration for more than two classes).")),
             ParameterSpec::real(QStringLiteral("learning_rate"), QStringLiteral("Learning rate"),
-                0.1, 1e-6, 10.0, {}),
+                0.1, 1e-6, 10.0,
+                QStringLiteral("Shrinks each tree's contribution: smaller needs more iterations "
+                               "but generalises better.")),
             ParameterSpec::integer(QStringLiteral("max_leaf_nodes"),
-                QStringLiteral("Leaves per tree"), 31, 2, 100000, {}),
+                QStringLiteral("Leaves per tree"), 31, 2, 100000,
+                QStringLiteral("Leaves per tree; trees grow best split first.")),
             depth(0),
             minLeaf(20),
             ParameterSpec::real(QStringLiteral("l2_regularization"),
-                QStringLiteral("L2 regularisation"), 0.0, 0.0, {}, {}),
+                QStringLiteral("L2 regularisation"), 0.0, 0.0, {},
+                QStringLiteral("L2 penalty on leaf values; larger values smooth the model.")),
             ParameterSpec::enumeration(QStringLiteral("early_stopping"),
                 QStringLiteral("Early stopping"),
                 { QStringLiteral("auto"), QStringLiteral("on"), QStringLiteral("off") },
                 QStringLiteral("auto"),
                 QStringLiteral("auto: on above 10,000 rows (validation share below).")),
-            ParameterSpec::real(QStringLiteral("validation_fraction"),
-                QStringLiteral("Validation share"), 0.1, 0.01, 0.9, {}),
+            validationFraction(),
             seed(),
         };
         l.create = [](const P &p) {
@@ -298,15 +332,14 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("model.svm");
-        l.displayName = QStringLiteral("Support Vector Machine");
-        l.description
-            = QStringLiteral("SVM classification or regression with a linear or RBF kernel.");
-        l.taskChoice = true;
+        Learner l = family<Svm>("Support Vector Machine",
+            "SVM classification or regression with a linear or RBF kernel.",
+            EstimatorTask::Classification, true);
         l.parameters = {
             ParameterSpec::enumeration(QStringLiteral("kernel"), QStringLiteral("Kernel"),
-                { QStringLiteral("rbf"), QStringLiteral("linear") }, QStringLiteral("rbf"), {}),
+                { QStringLiteral("rbf"), QStringLiteral("linear") }, QStringLiteral("rbf"),
+                QStringLiteral("rbf: curved boundaries (Gaussian kernel); linear: a flat boundary, "
+                               "faster on many columns.")),
             ParameterSpec::real(QStringLiteral("C"), QStringLiteral("C"), 1.0, 1e-12, {},
                 QStringLiteral("Penalty of margin violations.")),
             ParameterSpec::real(QStringLiteral("gamma"), QStringLiteral("Gamma"), 0.0, 0.0, {},
@@ -328,38 +361,39 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("model.mlp");
-        l.displayName = QStringLiteral("Neural Network (MLP)");
-        l.description
-            = QStringLiteral("Multilayer perceptron trained with Adam or SGD with momentum.");
-        l.taskChoice = true;
+        Learner l = family<Mlp>("Neural Network (MLP)",
+            "Multilayer perceptron trained with Adam or SGD with momentum.",
+            EstimatorTask::Classification, true);
         l.parameters = {
             ParameterSpec::string(QStringLiteral("hidden_layers"), QStringLiteral("Hidden layers"),
                 QStringLiteral("64, 64"),
                 QStringLiteral("Neurons per hidden layer, e.g. \"64, 32\".")),
             ParameterSpec::enumeration(QStringLiteral("activation"), QStringLiteral("Activation"),
                 { QStringLiteral("relu"), QStringLiteral("tanh"), QStringLiteral("sigmoid") },
-                QStringLiteral("relu"), {}),
+                QStringLiteral("relu"),
+                QStringLiteral("Function applied in the hidden layers: relu (fast, the usual "
+                               "choice), tanh or sigmoid.")),
             ParameterSpec::enumeration(QStringLiteral("solver"), QStringLiteral("Optimizer"),
                 { QStringLiteral("adam"), QStringLiteral("sgd") }, QStringLiteral("adam"),
                 QStringLiteral("sgd: stochastic gradient descent with momentum.")),
             ParameterSpec::real(QStringLiteral("learning_rate"), QStringLiteral("Learning rate"),
-                1e-3, 1e-9, 10.0, {}),
-            ParameterSpec::real(
-                QStringLiteral("momentum"), QStringLiteral("Momentum"), 0.9, 0.0, 0.999, {}),
-            ParameterSpec::integer(
-                QStringLiteral("batch_size"), QStringLiteral("Batch size"), 256, 1, 1000000, {}),
-            ParameterSpec::integer(
-                QStringLiteral("epochs"), QStringLiteral("Epochs"), 50, 1, 100000, {}),
-            ParameterSpec::real(
-                QStringLiteral("alpha"), QStringLiteral("L2 penalty"), 1e-4, 0.0, {}, {}),
+                1e-3, 1e-9, 10.0, QStringLiteral("Step size of the optimiser.")),
+            ParameterSpec::real(QStringLiteral("momentum"), QStringLiteral("Momentum"), 0.9, 0.0,
+                0.999,
+                QStringLiteral("SGD only: share of the previous step kept in the next one.")),
+            ParameterSpec::integer(QStringLiteral("batch_size"), QStringLiteral("Batch size"), 256,
+                1, 1000000, QStringLiteral("Rows per gradient step.")),
+            ParameterSpec::integer(QStringLiteral("epochs"), QStringLiteral("Epochs"), 50, 1,
+                100000,
+                QStringLiteral("Maximum passes over the training rows (early stopping may end "
+                               "sooner).")),
+            ParameterSpec::real(QStringLiteral("alpha"), QStringLiteral("L2 penalty"), 1e-4, 0.0,
+                {}, QStringLiteral("L2 penalty on the weights; larger values fight overfitting.")),
             ParameterSpec::boolean(QStringLiteral("early_stopping"),
                 QStringLiteral("Early stopping"), true,
                 QStringLiteral(
                     "Hold out a validation share and stop when its loss stops improving.")),
-            ParameterSpec::real(QStringLiteral("validation_fraction"),
-                QStringLiteral("Validation share"), 0.1, 0.01, 0.9, {}),
+            validationFraction(),
             ParameterSpec::integer(QStringLiteral("patience"), QStringLiteral("Patience"), 10, 1,
                 10000, QStringLiteral("Epochs without improvement before stopping.")),
             seed(),
@@ -388,17 +422,13 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("cluster.kmeans");
-        l.displayName = QStringLiteral("k-Means");
-        l.description = QStringLiteral("k-means clustering with k-means++ initialisation.");
-        l.task = EstimatorTask::Clustering;
+        Learner l = family<KMeans>("k-Means", "k-means clustering with k-means++ initialisation.",
+            EstimatorTask::Clustering);
         l.parameters = {
-            clusters("k", "Clusters (k)", 3),
+            count("k", "Clusters (k)", 3, "Number of clusters."),
             ParameterSpec::integer(QStringLiteral("n_init"), QStringLiteral("Initialisations"), 3,
                 1, 1000, QStringLiteral("Runs from different starts; the best is kept.")),
-            ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Maximum iterations"),
-                300, 1, 100000, {}),
+            maxIter(300),
             seed(),
         };
         l.create = [](const P &p) {
@@ -412,16 +442,18 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("cluster.dbscan");
-        l.displayName = QStringLiteral("DBSCAN");
-        l.description = QStringLiteral("Density-based clusters; rows in sparse regions are noise.");
-        l.task = EstimatorTask::Clustering;
+        Learner l = family<Dbscan>("DBSCAN",
+            "Density-based clusters; rows in sparse regions are noise.", EstimatorTask::Clustering);
         l.parameters = {
-            ParameterSpec::real(
-                QStringLiteral("eps"), QStringLiteral("Radius (eps)"), 0.5, 1e-12, {}, {}),
+            ParameterSpec::real(QStringLiteral("eps"), QStringLiteral("Radius (eps)"), 0.5, 1e-12,
+                {},
+                QStringLiteral("Two rows closer than this (Euclidean) are neighbours. Scale the "
+                               "columns first (Standardize) so it means the same in every "
+                               "column.")),
             ParameterSpec::integer(QStringLiteral("min_samples"),
-                QStringLiteral("Minimum neighbours"), 5, 1, 1000000, {}),
+                QStringLiteral("Minimum neighbours"), 5, 1, 1000000,
+                QStringLiteral("Neighbours (the row itself included) a row needs to be a core row "
+                               "of a cluster; rows not reachable from a core row are noise.")),
         };
         l.create = [](const P &p) {
             DbscanOptions o;
@@ -432,19 +464,20 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("cluster.gaussian_mixture");
-        l.displayName = QStringLiteral("Gaussian Mixture");
-        l.description = QStringLiteral("A mixture of normal distributions fitted by EM.");
-        l.task = EstimatorTask::Clustering;
+        Learner l = family<GaussianMixture>("Gaussian Mixture",
+            "A mixture of normal distributions fitted by EM.", EstimatorTask::Clustering);
         l.parameters = {
-            clusters("components", "Components", 3),
+            count("components", "Components", 3,
+                "Number of normal distributions (clusters) in the mixture."),
             ParameterSpec::enumeration(QStringLiteral("covariance"), QStringLiteral("Covariance"),
-                { QStringLiteral("full"), QStringLiteral("diagonal") }, QStringLiteral("full"), {}),
-            ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Maximum iterations"),
-                100, 1, 100000, {}),
-            ParameterSpec::integer(
-                QStringLiteral("n_init"), QStringLiteral("Initialisations"), 1, 1, 1000, {}),
+                { QStringLiteral("full"), QStringLiteral("diagonal") }, QStringLiteral("full"),
+                QStringLiteral("full: each component has its own correlated shape; diagonal: "
+                               "axis-aligned shapes (fewer parameters, faster).")),
+            maxIter(100),
+            ParameterSpec::integer(QStringLiteral("n_init"), QStringLiteral("Initialisations"), 1,
+                1, 1000,
+                QStringLiteral("EM runs from different starts; the one with the best likelihood "
+                               "is kept.")),
             seed(),
         };
         l.create = [](const P &p) {
@@ -461,17 +494,19 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     {
-        LearnerSpec l;
-        l.id = QStringLiteral("cluster.hierarchical");
-        l.displayName = QStringLiteral("Hierarchical Clustering");
-        l.description = QStringLiteral("Agglomerative clustering (up to 20,000 rows).");
-        l.task = EstimatorTask::Clustering;
+        Learner l = family<AgglomerativeClustering>("Hierarchical Clustering",
+            "Agglomerative clustering (up to 20,000 rows).", EstimatorTask::Clustering);
+        l.formerNodeIds = { QStringLiteral("cluster.hierarchical") };
         l.parameters = {
-            clusters("clusters", "Clusters", 3),
+            count("clusters", "Clusters", 3,
+                "Where the merge tree is cut: the number of clusters kept."),
             ParameterSpec::enumeration(QStringLiteral("linkage"), QStringLiteral("Linkage"),
                 { QStringLiteral("ward"), QStringLiteral("complete"), QStringLiteral("average"),
                     QStringLiteral("single") },
-                QStringLiteral("ward"), {}),
+                QStringLiteral("ward"),
+                QStringLiteral("How the distance between two clusters is measured: ward (smallest "
+                               "increase of variance), complete (farthest members), average, "
+                               "single (closest members).")),
         };
         l.create = [](const P &p) {
             AgglomerativeClusteringOptions o;
@@ -487,6 +522,41 @@ QList<LearnerSpec> LearnerCatalog::all()
         all.push_back(l);
     }
     return all;
+}
+
+} // namespace
+
+const std::vector<Learner> &LearnerRegistry::all()
+{
+    static const std::vector<Learner> learners = registerAll();
+    return learners;
+}
+
+const Learner *LearnerRegistry::byKind(const std::string &kind)
+{
+    for (const Learner &l : all())
+        if (l.kind == kind)
+            return &l;
+    return nullptr;
+}
+
+const Learner *LearnerRegistry::byNodeId(const QString &id)
+{
+    for (const Learner &l : all())
+        if (l.nodeId() == id || l.formerNodeIds.contains(id))
+            return &l;
+    return nullptr;
+}
+
+const Learner *LearnerRegistry::of(const Estimator &estimator)
+{
+    return byKind(estimator.kind());
+}
+
+QString LearnerRegistry::nodeIdOf(const Estimator &estimator)
+{
+    const Learner *learner = of(estimator);
+    return learner ? learner->nodeId() : QString();
 }
 
 } // namespace sextant::engine
