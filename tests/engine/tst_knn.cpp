@@ -282,7 +282,7 @@ void TestKnn::sklearnReference_data()
 void TestKnn::sklearnReference()
 {
     if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+        SEXTANT_SKIP_REFERENCE(why);
     QFETCH(QString, file);
     QFETCH(bool, regression);
     QFETCH(int, k);

@@ -344,7 +344,7 @@ private Q_SLOTS:
         QFETCH(bool, scaled);
         QFETCH(bool, intercept);
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         Table t = loadDataset(QStringLiteral("diabetes"));
         QCOMPARE(t.X.rows(), 442);
         if (scaled)
@@ -441,7 +441,7 @@ private Q_SLOTS:
         QFETCH(double, C);
         QFETCH(bool, intercept);
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         const Table t = loadDataset(dataset);
         QVERIFY(t.X.rows() > 100);
         const Split s = split(standardize(t.X), t.y, 3);
@@ -591,7 +591,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, dataset);
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         const Table t = loadDataset(dataset);
         const Split s = split(t.X, t.y, 9);
         const QJsonObject r = runReference(s, { { QStringLiteral("kind"), QStringLiteral("nb") } });

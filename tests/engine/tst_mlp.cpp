@@ -162,7 +162,7 @@ private:
     void compareWithSklearn(const QString &dataset, bool classification, int epochs)
     {
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         const Table t = loadDataset(dataset);
         QVERIFY2(t.X.rows() > 0, "dataset not found");
         const Eigen::Index n = t.X.rows();

@@ -157,7 +157,7 @@ void TestSvm::sklearnAccuracy_data()
 void TestSvm::sklearnAccuracy()
 {
     if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+        SEXTANT_SKIP_REFERENCE(why);
     QFETCH(QString, file);
     QFETCH(bool, regression);
     QFETCH(bool, linear);
