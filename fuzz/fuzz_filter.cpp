@@ -43,8 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     if (size > 4096)
         return 0;
-    const QString expression = QString::fromUtf8(reinterpret_cast<const char *>(data),
-        static_cast<qsizetype>(size));
+    const QString expression
+        = QString::fromUtf8(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     RowCondition condition;
     try {
         condition = RowFilter::parse(expression);

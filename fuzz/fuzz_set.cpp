@@ -37,9 +37,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     GraphModel model(BuiltinNodes::registry());
     if (Status s = WorkflowFile::parse(workflow(), model, QStringLiteral("wine.sextant")); !s)
         fuzz::finding("fuzz_set", "the example workflow is refused", s.error());
-    const QStringList lines = QString::fromUtf8(reinterpret_cast<const char *>(data),
-        static_cast<qsizetype>(size))
-                                  .split(QLatin1Char('\n'));
+    const QStringList lines
+        = QString::fromUtf8(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size))
+              .split(QLatin1Char('\n'));
     for (const QString &line : lines) {
         QString why;
         if (!cli::RunCommand::applySet(model, line, &why) && why.isEmpty())

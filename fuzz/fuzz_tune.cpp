@@ -21,9 +21,8 @@ using namespace sextant::engine;
 
 namespace {
 
-const char *const kLearners[]
-    = { "model.knn", "model.decision_tree", "model.logistic_regression", "model.naive_bayes",
-          "model.mlp" };
+const char *const kLearners[] = { "model.knn", "model.decision_tree", "model.logistic_regression",
+    "model.naive_bayes", "model.mlp" };
 constexpr int kLearnerCount = int(sizeof kLearners / sizeof kLearners[0]);
 
 NodeValuePtr table()
@@ -58,7 +57,8 @@ NodeValuePtr model(int which)
     NodeContext ctx(1, *type, type->defaultParameters(), { table() });
     type->createCompute()(ctx);
     if (ctx.outputs().empty() || !ctx.outputs().front())
-        fuzz::finding("fuzz_tune", "a learner gave no model", QString::fromLatin1(kLearners[which]));
+        fuzz::finding(
+            "fuzz_tune", "a learner gave no model", QString::fromLatin1(kLearners[which]));
     models[which] = ctx.outputs().front();
     return models[which];
 }

@@ -31,8 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         fuzz::finding("fuzz_workflow", "the starting workflow is refused", s.error());
     const QByteArray before = WorkflowFile::serialize(model);
 
-    const Status s = WorkflowFile::parse(fuzz::bytesOf(data, size), model,
-        QStringLiteral("fuzz.sextant"));
+    const Status s
+        = WorkflowFile::parse(fuzz::bytesOf(data, size), model, QStringLiteral("fuzz.sextant"));
     const QByteArray written = WorkflowFile::serialize(model);
     if (!s) {
         if (s.error().isEmpty())
