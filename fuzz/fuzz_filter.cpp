@@ -31,6 +31,24 @@ const Dataset &table()
     return d;
 }
 
+// The syntax has no escapes: a name or value holding all three quote characters cannot be
+// written at all, so its text is not expected to read back.
+bool writable(const QString &s)
+{
+    return !(s.contains(QLatin1Char('"')) && s.contains(QLatin1Char('\''))
+        && s.contains(QLatin1Char('`')));
+}
+
+bool writable(const RowCondition &c)
+{
+    if (!writable(c.column))
+        return false;
+    for (const QString &v : c.values)
+        if (!writable(v))
+            return false;
+    return true;
+}
+
 QString describe(const RowCondition &c)
 {
     return c.column + QStringLiteral(" #") + QString::number(int(c.op)) + QStringLiteral(" [")
@@ -55,15 +73,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
 
     const QString text = condition.toString();
-    try {
-        const RowCondition again = RowFilter::parse(text);
-        if (describe(again) != describe(condition))
-            fuzz::finding("fuzz_filter", "the condition's text reads back differently",
-                describe(condition) + QStringLiteral(" -> ") + text + QStringLiteral(" -> ")
-                    + describe(again));
-    } catch (const RowFilterError &e) {
-        fuzz::finding("fuzz_filter", "the condition's text is refused",
-            text + QStringLiteral(": ") + QString::fromUtf8(e.what()));
+    if (writable(condition)) {
+        try {
+            const RowCondition again = RowFilter::parse(text);
+            if (describe(again) != describe(condition))
+                fuzz::finding("fuzz_filter", "the condition's text reads back differently",
+                    describe(condition) + QStringLiteral(" -> ") + text + QStringLiteral(" -> ")
+                        + describe(again));
+        } catch (const RowFilterError &e) {
+            fuzz::finding("fuzz_filter", "the condition's text is refused",
+                text + QStringLiteral(": ") + QString::fromUtf8(e.what()));
+        }
     }
 
     try {
