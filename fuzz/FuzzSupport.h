@@ -19,6 +19,14 @@ namespace sextant::fuzz {
     std::abort();
 }
 
+// With SEXTANT_FUZZ_VERBOSE=1, prints why an input was refused (for writing seeds).
+inline void note(const char *target, const QString &refusal)
+{
+    static const bool verbose = qEnvironmentVariableIntValue("SEXTANT_FUZZ_VERBOSE") != 0;
+    if (verbose)
+        std::fprintf(stderr, "%s: refused: %s\n", target, qPrintable(refusal));
+}
+
 inline QByteArray bytesOf(const std::uint8_t *data, std::size_t size)
 {
     return QByteArray(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));

@@ -84,12 +84,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         { QStringLiteral("trials"), 1 + data[0] % 3 },
         { QStringLiteral("folds"), 2 },
     });
-    if (!parameters)
+    if (!parameters) {
+        fuzz::note("fuzz_tune", parameters.error());
         return 0; // the property field refuses it before the node sees it
+    }
     NodeContext ctx(2, type, parameters.value(), { learned, table() });
     try {
         type.createCompute()(ctx);
     } catch (const NodeError &e) {
+        fuzz::note("fuzz_tune", e.message());
         if (e.message().isEmpty())
             fuzz::finding("fuzz_tune", "a refusal without a message", search);
         return 0;
