@@ -144,6 +144,38 @@ QString RunCommand::usage()
         "                       --allow-outside-paths is given.\n");
 }
 
+bool RunCommand::applySet(GraphModel &model, const QString &text, QString *why)
+{
+    Assignment as;
+    if (!parseAssignment(text, &as, why))
+        return false;
+    const int id = findNode(model, as.node, why);
+    if (id == 0)
+        return false;
+    const NodeType *type = model.nodeType(id);
+    const ParameterSpec *spec = type ? type->parameter(as.parameter) : nullptr;
+    if (!spec) {
+        QStringList names;
+        if (type)
+            for (const ParameterSpec &p : type->parameters)
+                names.append(p.name);
+        *why = QStringLiteral("node %1 (%2) has no parameter '%3'; it has: %4")
+                   .arg(QString::number(id), type ? type->id : QString(), as.parameter,
+                       names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
+        return false;
+    }
+    const Result<QVariant> value = spec->fromString(as.value);
+    if (!value) {
+        *why = value.error();
+        return false;
+    }
+    if (Result<QVariant> set = model.setParameter(id, spec->name, value.value()); !set) {
+        *why = set.error();
+        return false;
+    }
+    return true;
+}
+
 int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     auto usageError = [&err](const QString &message) {
@@ -213,27 +245,8 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
     }
     for (const Assignment &as : opt.assignments) {
         QString why;
-        const int id = findNode(model, as.node, &why);
-        if (id == 0)
+        if (!applySet(model, as.text, &why))
             return usageError(QStringLiteral("--set %1: %2").arg(as.text, why));
-        const NodeType *type = model.nodeType(id);
-        const ParameterSpec *spec = type ? type->parameter(as.parameter) : nullptr;
-        if (!spec) {
-            QStringList names;
-            if (type)
-                for (const ParameterSpec &p : type->parameters)
-                    names.append(p.name);
-            return usageError(
-                QStringLiteral("--set %1: node %2 (%3) has no parameter '%4'; it has: %5")
-                    .arg(as.text, QString::number(id), type ? type->id : QString(), as.parameter,
-                        names.isEmpty() ? QStringLiteral("none")
-                                        : names.join(QStringLiteral(", "))));
-        }
-        const Result<QVariant> value = spec->fromString(as.value);
-        if (!value)
-            return usageError(QStringLiteral("--set %1: %2").arg(as.text, value.error()));
-        if (Result<QVariant> set = model.setParameter(id, spec->name, value.value()); !set)
-            return usageError(QStringLiteral("--set %1: %2").arg(as.text, set.error()));
     }
 
     // --- files it reads: only from its own folder unless the person allows more

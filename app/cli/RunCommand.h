@@ -5,6 +5,10 @@
 
 class QTextStream;
 
+namespace sextant::engine {
+class GraphModel;
+}
+
 namespace sextant::cli {
 
 // `sextant run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] [--quiet]
@@ -36,6 +40,9 @@ public:
 
     // `args` are the arguments after "run".
     static int exec(const QStringList &args, QTextStream &out, QTextStream &err);
+    // Applies one --set NODE.PARAM=VALUE to `model` as exec does. False, with the reason in
+    // `why`, when the syntax, the node, the parameter or the value is refused.
+    static bool applySet(engine::GraphModel &model, const QString &assignment, QString *why);
     // The lines the general usage text shows for `run`.
     static QString usage();
 };

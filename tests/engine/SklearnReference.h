@@ -3,6 +3,8 @@
 // has numpy and scikit-learn (SEXTANT_PYTHON), hands it matrices as CSV files and reads
 // back one JSON object from its standard output.
 
+#include "ReferenceSkip.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -17,7 +19,7 @@ namespace sextant::testing {
 
 class SklearnReference {
 public:
-    // Empty when numpy and scikit-learn import; otherwise why not (for QSKIP).
+    // Empty when numpy and scikit-learn import; otherwise why not (for SEXTANT_SKIP_REFERENCE).
     static QString unavailableReason()
     {
         QProcess p;

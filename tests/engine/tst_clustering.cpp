@@ -277,7 +277,7 @@ private Q_SLOTS:
         QFETCH(QString, dataset);
         QFETCH(int, k);
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         Eigen::MatrixXd X;
         if (dataset == QStringLiteral("blobs")) {
             std::vector<int> truth;
@@ -330,7 +330,7 @@ private Q_SLOTS:
     void kmeansPlusPlusAsGoodAsSklearn()
     {
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         const Eigen::MatrixXd X = loadDataset("wine");
         KMeansOptions o;
         o.clusters = 3;
@@ -519,7 +519,7 @@ private Q_SLOTS:
         QFETCH(double, eps);
         QFETCH(int, minSamples);
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         Eigen::MatrixXd X;
         if (dataset == QStringLiteral("blobs")) {
             std::vector<int> truth;
@@ -631,7 +631,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, full);
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         const Eigen::MatrixXd X = loadDataset("iris");
         GaussianMixtureOptions o;
         o.components = 3;
@@ -743,7 +743,7 @@ private Q_SLOTS:
         QFETCH(QString, linkage);
         QFETCH(int, l);
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         const Eigen::MatrixXd X = loadDataset("iris");
         AgglomerativeClusteringOptions o;
         o.clusters = 3;

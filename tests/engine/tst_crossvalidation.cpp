@@ -280,7 +280,7 @@ void TestCrossValidation::stratifiedShares()
 void TestCrossValidation::sklearnUnshuffledFolds()
 {
     if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+        SEXTANT_SKIP_REFERENCE(why);
     Eigen::VectorXd y = unbalancedLabels(211, 3);
     y(0) = 2; // first-appearance class order differs from the sorted one
     SklearnReference ref;

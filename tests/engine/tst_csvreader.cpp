@@ -1,6 +1,7 @@
 // The CSV/TSV loader: quoting, dialects, headers, types, exact numbers, blocks and
 // threads, progress and cancel, every kind of bad input, and a comparison with pandas.
 #include "NumberCases.h"
+#include "ReferenceSkip.h"
 #include "data/ArffReader.h"
 #include "data/CsvLoader.h"
 #include "data/CsvReader.h"
@@ -1310,7 +1311,8 @@ private Q_SLOTS:
         probe.start(python, { QStringLiteral("-c"), QStringLiteral("import pandas") });
         if (!probe.waitForFinished(60000) || probe.exitStatus() != QProcess::NormalExit
             || probe.exitCode() != 0)
-            QSKIP("needs /usr/bin/python3 with pandas (apt install python3-pandas)");
+            SEXTANT_SKIP_REFERENCE(
+                "needs /usr/bin/python3 with pandas (apt install python3-pandas)");
 
         const QString path = fixture(QStringLiteral("tricky.csv"));
         // Our default missing tokens, exact float parsing, one dtype per column.

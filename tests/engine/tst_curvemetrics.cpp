@@ -148,7 +148,7 @@ private Q_SLOTS:
     void binaryMatchesSklearn()
     {
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         const Binary b = makeBinary(2000, 11);
         SklearnReference ref;
         QVERIFY(ref.writeVector(QStringLiteral("y.csv"), b.labels));
@@ -186,7 +186,7 @@ private Q_SLOTS:
     void multiclassMatchesSklearn()
     {
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         // Three classes, softmax scores (rows sum to 1, as roc_auc_score requires),
         // rounded to create ties, and an argmax prediction.
         const int n = 900, K = 3;

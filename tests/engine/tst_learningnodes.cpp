@@ -139,7 +139,7 @@ private Q_SLOTS:
     {
         const QString why = SklearnReference::unavailableReason();
         if (!why.isEmpty())
-            QSKIP(qPrintable(why));
+            SEXTANT_SKIP_REFERENCE(why);
         LoadResult loaded = DatasetLoader::load(dataset("breast_cancer.csv"));
         QVERIFY(loaded.ok());
         Dataset data = *loaded.dataset;

@@ -256,7 +256,7 @@ void TestMetrics::compareRegression(const Eigen::VectorXd &yt, const Eigen::Vect
 void TestMetrics::sklearnRandomClassification()
 {
     if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+        SEXTANT_SKIP_REFERENCE(why);
     std::mt19937_64 rng(7);
     const int n = 600, K = 4;
     std::uniform_int_distribution<int> cls(0, K - 1);
@@ -282,7 +282,7 @@ void TestMetrics::sklearnRandomClassification()
 void TestMetrics::sklearnBinaryClassification()
 {
     if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+        SEXTANT_SKIP_REFERENCE(why);
     std::mt19937_64 rng(11);
     std::uniform_real_distribution<double> u(0, 1);
     const int n = 300;
@@ -301,7 +301,7 @@ void TestMetrics::sklearnBinaryClassification()
 void TestMetrics::sklearnRealClassification()
 {
     if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+        SEXTANT_SKIP_REFERENCE(why);
     // k-NN on iris and wine, odd rows train, even rows test.
     for (const char *name : { "iris.csv", "wine.csv" }) {
         Eigen::MatrixXd X;
@@ -322,7 +322,7 @@ void TestMetrics::sklearnRealClassification()
 void TestMetrics::sklearnRegression()
 {
     if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+        SEXTANT_SKIP_REFERENCE(why);
     std::mt19937_64 rng(3);
     std::normal_distribution<double> normal;
     const int n = 400;
@@ -350,7 +350,7 @@ void TestMetrics::sklearnRegression()
 void TestMetrics::sklearnClustering()
 {
     if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+        SEXTANT_SKIP_REFERENCE(why);
     std::mt19937_64 rng(5);
     std::normal_distribution<double> normal;
     std::uniform_int_distribution<int> cls(0, 3);

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 
@@ -407,17 +408,29 @@ private Q_SLOTS:
         qInfo("loaded 1.5M rows in %lld ms with %zu progress updates", loadMs,
             receiver.progress.size());
 
-        // Then a cancelled one, as soon as loading has visibly started.
+        // Then a cancelled one, from the load's first progress report.
         executor.clearCache();
         receiver.progress.clear();
+        std::atomic<bool> cancelRequested { false };
+        std::atomic<std::chrono::steady_clock::rep> cancelAtTicks { 0 };
+        QObject canceller;
+        // Worker thread, direct: cancels mid-load, deterministically (cancel() holds no lock
+        // that progress reports take).
+        connect(
+            &executor, &Executor::nodeProgress, &canceller,
+            [&](int, double f) {
+                if (f < 1.0 && !cancelRequested.exchange(true)) {
+                    cancelAtTicks = std::chrono::steady_clock::now().time_since_epoch().count();
+                    executor.cancel();
+                }
+            },
+            Qt::DirectConnection);
         QVERIFY(executor.run());
-        QTRY_VERIFY_WITH_TIMEOUT(!receiver.progress.empty() || !executor.isRunning(), 30000);
-        if (!executor.isRunning())
-            QSKIP("the file loaded before it could be cancelled");
-        const auto cancelAt = std::chrono::steady_clock::now();
-        executor.cancel();
-        QTRY_VERIFY(!executor.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!executor.isRunning(), 30000);
+        QVERIFY2(cancelRequested.load(), "the load never reported progress to cancel at");
         QTRY_COMPARE(receiver.last, NodeStatus::Cancelled);
+        const std::chrono::steady_clock::time_point cancelAt { std::chrono::steady_clock::duration {
+            cancelAtTicks.load() } };
         const double ms
             = std::chrono::duration<double, std::milli>(receiver.cancelledAt - cancelAt).count();
         qInfo("File node cancel latency (delivered to the GUI thread): %.1f ms", ms);

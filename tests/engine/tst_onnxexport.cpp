@@ -4,6 +4,7 @@
 // evaluator of the ops the exporter writes (tree ensembles included, which OpenCV cannot
 // run) — against Sextant's own predictions. Families and steps ONNX cannot express are
 // refused with a message naming them and nothing is written.
+#include "ReferenceSkip.h"
 #include "data/Dataset.h"
 #include "data/DatasetLoader.h"
 #include "io/OnnxExport.h"
@@ -452,7 +453,7 @@ private:
         Q_UNUSED(opencv);
 #endif
         if (!pythonOnnxMissing().isEmpty())
-            QSKIP(qPrintable(pythonOnnxMissing()));
+            SEXTANT_SKIP_REFERENCE(pythonOnnxMissing());
     }
 
     void refused(const TrainedModelPtr &model, const QString &expected)
@@ -472,7 +473,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         if (!OnnxExport::available())
-            QSKIP("this build has no ONNX support");
+            SEXTANT_SKIP_REFERENCE("this build has no ONNX support");
     }
 
     void linearRegression()
@@ -641,7 +642,7 @@ private Q_SLOTS:
             (QStringList { QStringLiteral("sepal_length_cm"), QStringLiteral("sepal_width_cm"),
                 QStringLiteral("petal_length_cm"), QStringLiteral("petal_width_cm") }));
         if (!pythonOnnxMissing().isEmpty())
-            QSKIP(qPrintable(pythonOnnxMissing()));
+            SEXTANT_SKIP_REFERENCE(pythonOnnxMissing());
         const QString path = exportChecked(*model, QStringLiteral("meta"));
         QVERIFY(!path.isEmpty());
         QString err;

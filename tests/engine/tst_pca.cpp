@@ -97,7 +97,7 @@ private:
     void compareWithSklearn(const Eigen::MatrixXd &X, const PcaOptions &options)
     {
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
         SklearnReference ref;
         QVERIFY(ref.isValid());
         const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = X;

@@ -224,7 +224,7 @@ QJsonArray toJson(const std::vector<std::int64_t> &v)
 #define SKIP_WITHOUT_SKLEARN()                                                                     \
     do {                                                                                           \
         if (!m_skip.isEmpty())                                                                     \
-            QSKIP(qPrintable(QStringLiteral("scikit-learn reference skipped: ") + m_skip));        \
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);   \
     } while (false)
 
 class TestPreprocess : public QObject {

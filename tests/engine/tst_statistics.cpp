@@ -1,5 +1,6 @@
 // Statistics: summaries, histograms and correlations, checked (a) on small cases computed
 // by hand and (b) against numpy/pandas run on a generated dataset with missing values.
+#include "ReferenceSkip.h"
 #include "data/Statistics.h"
 
 #include <QElapsedTimer>
@@ -445,8 +446,8 @@ private Q_SLOTS:
     {
         const QString python = QStringLiteral(SEXTANT_PYTHON);
         if (!QFileInfo(python).isExecutable())
-            QSKIP(qPrintable(
-                QStringLiteral("%1 not found: cannot compare with numpy/pandas").arg(python)));
+            SEXTANT_SKIP_REFERENCE(
+                QStringLiteral("%1 not found: cannot compare with numpy/pandas").arg(python));
 
         // A dataset with missing values, offsets, ties, heavy tails and degenerate columns.
         const int rows = 5000;
@@ -516,8 +517,8 @@ private Q_SLOTS:
         QVERIFY2(p.waitForFinished(180000), "the reference script did not finish");
         const QByteArray err = p.readAllStandardError();
         if (p.exitStatus() == QProcess::NormalExit && p.exitCode() == 3)
-            QSKIP(qPrintable(QStringLiteral("numpy/pandas not available to %1: %2")
-                                 .arg(python, QString::fromUtf8(err).trimmed())));
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("numpy/pandas not available to %1: %2")
+                                       .arg(python, QString::fromUtf8(err).trimmed()));
         QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, err.constData());
         QJsonParseError perr;
         const QJsonObject ref = QJsonDocument::fromJson(p.readAllStandardOutput(), &perr).object();

@@ -157,7 +157,7 @@ void TestSvm::sklearnAccuracy_data()
 void TestSvm::sklearnAccuracy()
 {
     if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+        SEXTANT_SKIP_REFERENCE(why);
     QFETCH(QString, file);
     QFETCH(bool, regression);
     QFETCH(bool, linear);
@@ -346,7 +346,7 @@ void TestSvm::cancel()
     QElapsedTimer t;
     t.start();
     QVERIFY(!svm.fit(X, y, ctx));
-    QVERIFY(t.elapsed() < 1000);
+    QVERIFY(t.elapsed() < 2000);
     QVERIFY(!svm.isFitted());
 }
 
