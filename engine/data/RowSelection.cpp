@@ -83,13 +83,26 @@ bool isList(RowCondition::Op op)
     return op == RowCondition::Op::IsOneOf || op == RowCondition::Op::NotOneOf;
 }
 
+// Writes a name or value so that RowFilter::parse reads it back unchanged: bare when it
+// is plain (letters, digits, _ . + -), otherwise quoted with the first quote character it
+// lacks (backtick, double, single); with all three, in backticks with each inner backtick
+// doubled (the parser reads a doubled quote as one).
 QString quoteIfNeeded(const QString &s)
 {
+    bool plain = !s.isEmpty();
     for (QChar ch : s)
-        if (ch.isSpace() || ch == u',' || ch == u'<' || ch == u'>' || ch == u'=' || ch == u'!'
-            || ch == u'(' || ch == u')' || ch == u'"' || ch == u'\'')
-            return QLatin1Char('`') + s + QLatin1Char('`');
-    return s;
+        if (!(ch.isLetterOrNumber() || ch == u'_' || ch == u'.' || ch == u'+' || ch == u'-')) {
+            plain = false;
+            break;
+        }
+    if (plain)
+        return s;
+    for (QChar q : { QChar(u'`'), QChar(u'"'), QChar(u'\'') })
+        if (!s.contains(q))
+            return q + s + q;
+    QString doubled = s;
+    doubled.replace(QStringLiteral("`"), QStringLiteral("``"));
+    return QLatin1Char('`') + doubled + QLatin1Char('`');
 }
 
 } // namespace

@@ -245,6 +245,22 @@ void Svm::restore(const ModelState &s)
         if (node.empty() || !node.isMap())
             throw ModelStateError(
                 std::string("svm: 'opencv_model' has no '") + kNode + "' section");
+        // OpenCV allocates what the text declares before reading it: every declared value
+        // takes at least one character of the text, so a declaration beyond that is refused
+        // before anything is allocated.
+        const auto declared = [&node](const char *key) {
+            const cv::FileNode n = node[key];
+            return n.isInt() ? static_cast<double>(static_cast<int>(n)) : 0.0;
+        };
+        const double budget = static_cast<double>(text.size());
+        const double vars = declared("var_count");
+        const double classesDeclared = declared("class_count");
+        if (declared("sv_total") < 0 || vars < 0 || declared("uncompressed_sv_total") < 0
+            || classesDeclared < 0 || declared("sv_total") * vars > budget
+            || declared("uncompressed_sv_total") * vars > budget
+            || classesDeclared * (classesDeclared - 1) / 2 > budget)
+            throw ModelStateError(
+                "svm: 'opencv_model' declares more support vectors or classes than it holds");
         svm = cv::ml::SVM::create();
         svm->read(node);
         if (!svm->isTrained())

@@ -138,6 +138,13 @@ void TuneNode::compute(NodeContext &ctx)
                                        "search or fewer values")
                             .arg(combinations)
                             .arg(kMaxTrials));
+    // Random search numbers the combinations: beyond 2^53 they no longer fit a double (nor,
+    // soon after, a 64-bit index), so such a space is refused rather than drawn wrongly.
+    constexpr double kMaxCombinations = 9007199254740992.0; // 2^53
+    if (random && combinations > kMaxCombinations)
+        throw NodeError(QStringLiteral("the search space has %1 combinations (at most 2^53): "
+                                       "search fewer parameters or values")
+                            .arg(combinations));
     std::vector<std::int64_t> picks;
     if (!random || combinations <= ctx.intParameter(QStringLiteral("trials"))) {
         picks.resize(static_cast<std::size_t>(combinations));

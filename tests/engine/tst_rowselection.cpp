@@ -226,6 +226,47 @@ private Q_SLOTS:
         QCOMPARE(again.values, c.values);
     }
 
+    // Every condition the parser accepts writes itself (toString) as text that parses back
+    // to the same condition: empty values, every quote character, brackets, control
+    // characters (the inputs fuzz_filter found, kept in fuzz/corpus/filter).
+    void toStringReadsBack_data()
+    {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<int>("op");
+        QTest::addColumn<QStringList>("values");
+        using Op = RowCondition::Op;
+        QTest::newRow("empty value")
+            << QStringLiteral("species") << int(Op::Equal) << QStringList { QString() };
+        QTest::newRow("backtick in name") << QStringLiteral("& `") << int(Op::NotEqual)
+                                          << QStringList { QStringLiteral("\x02M") };
+        QTest::newRow("bracket after quoted value")
+            << QStringLiteral("1") << int(Op::Equal) << QStringList { QStringLiteral(")n") };
+        QTest::newRow("trailing quote") << QStringLiteral("spec `") << int(Op::Equal)
+                                        << QStringList { QStringLiteral("osa\"") };
+        QTest::newRow("all three quotes")
+            << QStringLiteral("a\"`'b") << int(Op::IsOneOf)
+            << QStringList { QStringLiteral("x`y\"z'"), QStringLiteral("in"), QStringLiteral(",") };
+        QTest::newRow("word operators as names") << QStringLiteral("not in") << int(Op::NotOneOf)
+                                                 << QStringList { QStringLiteral("in") };
+        QTest::newRow("operator characters")
+            << QStringLiteral("a<=b") << int(Op::Less) << QStringList { QStringLiteral("!=") };
+    }
+    void toStringReadsBack()
+    {
+        QFETCH(QString, column);
+        QFETCH(int, op);
+        QFETCH(QStringList, values);
+        RowCondition c;
+        c.column = column;
+        c.op = RowCondition::Op(op);
+        c.values = values;
+        const QString text = c.toString();
+        const RowCondition again = RowFilter::parse(text);
+        QCOMPARE(again.column, c.column);
+        QVERIFY2(again.op == c.op, qPrintable(text));
+        QCOMPARE(again.values, c.values);
+    }
+
     void parserErrors_data()
     {
         QTest::addColumn<QString>("expression");
