@@ -1,4 +1,6 @@
 // The headless command line: runs the real `sextant` executable.
+#include "SextantProcess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,32 +11,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runSextant(const QStringList &args)
-{
-    QProcess p;
-    // No display at all: the subcommands must not need one.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SEXTANT_EXECUTABLE), args);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        return {};
-    }
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using Run = sextant::testing::SextantRun;
+using sextant::testing::runSextant;
 
 QString iris()
 {

@@ -2,6 +2,8 @@
 // bytes (a 13-byte LIBSVM file with a huge index, a long ARFF line, a model file declaring
 // a terabyte) are refused with a message and exit code 1 within bounded memory, never an
 // abort (134) or a kill. Runs the real `sextant` under `ulimit -v`.
+#include "SextantProcess.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
@@ -11,39 +13,11 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
+using Run = sextant::testing::SextantRun;
 // Runs `sextant args...`, under `ulimit -v limitKb` when limitKb > 0.
 Run runSextant(const QStringList &args, qint64 limitKb = 0, int timeoutMs = 300000)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    if (limitKb > 0) {
-        QStringList shell = { QStringLiteral("-c"),
-            QStringLiteral("ulimit -v %1 && exec \"$0\" \"$@\"").arg(limitKb),
-            QStringLiteral(SEXTANT_EXECUTABLE) };
-        p.start(QStringLiteral("bash"), shell + args);
-    } else {
-        p.start(QStringLiteral(SEXTANT_EXECUTABLE), args);
-    }
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return sextant::testing::runSextant(args, { {}, limitKb, timeoutMs });
 }
 
 QString describe(const Run &r)

@@ -1,5 +1,6 @@
 // `sextant predict`, `sextant export-onnx` and the models `sextant run` writes: runs the
 // real executable and compares with the model applied in-process.
+#include "SextantProcess.h"
 #include "data/DatasetLoader.h"
 #include "io/ModelFile.h"
 #include "io/OnnxExport.h"
@@ -23,32 +24,8 @@ using namespace sextant::engine;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runSextant(const QStringList &args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SEXTANT_EXECUTABLE), args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using Run = sextant::testing::SextantRun;
+using sextant::testing::runSextant;
 
 QString datasetPath(const char *name)
 {

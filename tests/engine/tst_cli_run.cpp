@@ -1,4 +1,6 @@
 // `sextant run`: runs the real executable on workflows and checks what it wrote.
+#include "SextantProcess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -12,34 +14,10 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
+using Run = sextant::testing::SextantRun;
 Run runSextant(const QStringList &args, const QString &workingDirectory = {})
 {
-    QProcess p;
-    // No display at all: `run` must not need one.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    if (!workingDirectory.isEmpty())
-        p.setWorkingDirectory(workingDirectory);
-    p.start(QStringLiteral(SEXTANT_EXECUTABLE), args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return sextant::testing::runSextant(args, { workingDirectory });
 }
 
 QString example()
