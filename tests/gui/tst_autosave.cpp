@@ -447,7 +447,9 @@ private Q_SLOTS:
             shown = lines;
             return false;
         });
-        other.openFile(outside);
+        other.openFile(outside); // a File node in the untitled workflow: unsaved changes
+        other.setUnsavedChangesPrompt(
+            [](const QString &) { return MainWindow::UnsavedChoice::Discard; });
         QVERIFY(other.openWorkflow(flow));
         QSettings().clear(); // no recent files: only this session's folders count
         QVERIFY(otherGuard.allowRun());
