@@ -2,6 +2,7 @@
 
 #include "data/NumberParser.h"
 
+#include <QRegularExpression>
 #include <cmath>
 #include <set>
 #include <string>
@@ -109,7 +110,14 @@ QString quoteIfNeeded(const QString &s)
 
 QString RowCondition::toString() const
 {
-    QString out = quoteIfNeeded(column) + QLatin1Char(' ') + opText(op) + QLatin1Char(' ');
+    QString out = quoteIfNeeded(column);
+    // A bare name before a word operator (in, not in) is read up to the first symbolic
+    // operator, which may stand in a list item: then the name is quoted.
+    if (isList(op) && out == column)
+        for (const QString &v : values)
+            if (v.contains(QRegularExpression(QStringLiteral("[<>=!]"))))
+                out = QLatin1Char('`') + column + QLatin1Char('`');
+    out += QLatin1Char(' ') + opText(op) + QLatin1Char(' ');
     if (isList(op)) {
         QStringList quoted;
         for (const QString &v : values)

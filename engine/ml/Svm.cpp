@@ -250,7 +250,12 @@ void Svm::restore(const ModelState &s)
         // before anything is allocated.
         const auto declared = [&node](const char *key) {
             const cv::FileNode n = node[key];
-            return n.isInt() ? static_cast<double>(static_cast<int>(n)) : 0.0;
+            if (n.empty() || n.isNone())
+                return 0.0;
+            if (!n.isInt()) // OpenCV would read any other node as some size
+                throw ModelStateError(
+                    std::string("svm: 'opencv_model' has a '") + key + "' that is not a number");
+            return static_cast<double>(static_cast<int>(n));
         };
         const double budget = static_cast<double>(text.size());
         const double vars = declared("var_count");

@@ -248,6 +248,9 @@ private Q_SLOTS:
             << QStringList { QStringLiteral("x`y\"z'"), QStringLiteral("in"), QStringLiteral(",") };
         QTest::newRow("word operators as names") << QStringLiteral("not in") << int(Op::NotOneOf)
                                                  << QStringList { QStringLiteral("in") };
+        QTest::newRow("list item with an operator")
+            << QStringLiteral("in") << int(Op::IsOneOf)
+            << QStringList { QStringLiteral("0"), QStringLiteral("==&1") };
         QTest::newRow("operator characters")
             << QStringLiteral("a<=b") << int(Op::Less) << QStringList { QStringLiteral("!=") };
     }
