@@ -63,8 +63,7 @@ void TestNodeItem::titleReadableWhenZoomedOut()
     // simplified drawing keeps the title at least kMinTitlePixels tall on screen.
     QImage small;
     const int zoomedOut = darkTextHeight(scene, node, 0.25, &small);
-    QVERIFY2(zoomedOut >= 7,
-        qPrintable(QStringLiteral("title %1 px high at 25%").arg(zoomedOut)));
+    QVERIFY2(zoomedOut >= 7, qPrintable(QStringLiteral("title %1 px high at 25%").arg(zoomedOut)));
 
     // At normal zoom the node shows its rows of labels: text spans most of its height.
     const int normal = darkTextHeight(scene, node, 1.0);
