@@ -30,7 +30,7 @@ std::shared_ptr<TrainedModel> LearnerNode::fit(const Learner &learner,
                                            "a column as target with Select Columns"));
     }
     if (const auto why = MemoryBudget::trainingShortfall(
-            data.rowCount(), data.columnCount(), estimator->kind(), spec.displayName))
+            data.rowCount(), data.columnCount(), estimator->kind(), learner.displayName))
         throw NodeError(*why);
     FitContext fc = base;
     QElapsedTimer timer;
