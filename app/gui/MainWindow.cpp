@@ -50,6 +50,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QShowEvent>
 #include <QStackedWidget>
@@ -101,6 +102,13 @@ QString displayName(const QString &path)
     return QFileInfo(path).fileName();
 }
 
+// 1280×800, or the screen's available area when it is smaller.
+QSize defaultWindowSize(const QScreen *screen)
+{
+    const QSize size(1280, 800);
+    return screen ? size.boundedTo(screen->availableSize()) : size;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -112,6 +120,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/sextant/icons/sextant.svg")));
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    setTabPosition(Qt::AllDockWidgetAreas, QTabWidget::North); // tabbed docks: tabs on top
 
     // Centre: an error/warning banner above the data table (or, before any dataset, a
     // hint saying how to open one).
@@ -165,7 +174,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
-        resize(1280, 800);
+        resize(defaultWindowSize(screen()));
     // A layout the user left is kept; otherwise the first dataset sizes the docks.
     // (An older layout, saved without a version, is not restored: the canvas comes first.)
     m_docksFitted = restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
