@@ -30,6 +30,7 @@
 #include "widgets/PropertyPanel.h"
 #include "widgets/TrainingMonitor.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -42,6 +43,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -481,23 +483,36 @@ void MainWindow::createEditMenu()
     mirror(redo, editor->redoAction(), true);
     edit->addSeparator();
     QAction *cut = add(tr("Cu&t"), QKeySequence::keyBindings(QKeySequence::Cut),
-        QStringLiteral("editCut"), [editor] {
+        QStringLiteral("editCut"), [this, editor] {
+            if (forwardToFocusedList(QKeySequence::Cut))
+                return;
             editor->copySelection();
             editor->deleteSelection();
         });
     mirror(cut, editor->copyAction(), false);
     QAction *copy = add(tr("&Copy"), QKeySequence::keyBindings(QKeySequence::Copy),
-        QStringLiteral("editCopy"), [editor] { editor->copySelection(); });
+        QStringLiteral("editCopy"), [this, editor] {
+            if (!forwardToFocusedList(QKeySequence::Copy))
+                editor->copySelection();
+        });
     mirror(copy, editor->copyAction(), false);
     QAction *paste = add(tr("&Paste"), QKeySequence::keyBindings(QKeySequence::Paste),
-        QStringLiteral("editPaste"), [editor] { editor->paste(); });
+        QStringLiteral("editPaste"), [this, editor] {
+            if (!forwardToFocusedList(QKeySequence::Paste))
+                editor->paste();
+        });
     mirror(paste, editor->pasteAction(), false);
     QAction *remove = add(tr("&Delete"), QKeySequence::keyBindings(QKeySequence::Delete),
-        QStringLiteral("editDelete"), [editor] { editor->deleteSelection(); });
+        QStringLiteral("editDelete"), [this, editor] {
+            if (!forwardToFocusedList(QKeySequence::Delete))
+                editor->deleteSelection();
+        });
     mirror(remove, editor->deleteAction(), false);
     edit->addSeparator();
     add(tr("Select &All"), QKeySequence::keyBindings(QKeySequence::SelectAll),
         QStringLiteral("editSelectAll"), [this, editor] {
+            if (forwardToFocusedList(QKeySequence::SelectAll))
+                return;
             m_tabs->setCurrentWidget(editor);
             editor->scene()->selectNodes(m_graph->nodeIds());
         });
@@ -507,6 +522,37 @@ void MainWindow::createEditMenu()
         action->setShortcuts({});
     editor->deleteAction()->setShortcuts({ QKeySequence(Qt::Key_Backspace) });
     m_editMenu = edit;
+}
+
+bool MainWindow::forwardToFocusedList(QKeySequence::StandardKey key)
+{
+    // A table or list outside the workflow editor (the data table, the column list, the
+    // load warnings) keeps its own Copy and Select All: the key goes to it.
+    QWidget *focus = QApplication::focusWidget();
+    auto *list = qobject_cast<QAbstractItemView *>(focus);
+    if (!list || window() != focus->window())
+        return false;
+    const QWidget *editorParts[]
+        = { m_graphEditor, m_paletteDock, m_propertiesDock, m_messagesDock };
+    for (const QWidget *part : editorParts)
+        if (part == focus || part->isAncestorOf(focus))
+            return false;
+    const QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    if (keys.isEmpty())
+        return false;
+    const QKeyCombination combination = keys.front()[0];
+    // The Edit menu's own keys are off meanwhile, so that the list gets the key.
+    QList<QAction *> enabled;
+    for (QAction *action : m_editMenu->actions())
+        if (action->isEnabled()) {
+            enabled.append(action);
+            action->setEnabled(false);
+        }
+    QKeyEvent press(QEvent::KeyPress, combination.key(), combination.keyboardModifiers());
+    QCoreApplication::sendEvent(list, &press);
+    for (QAction *action : enabled)
+        action->setEnabled(true);
+    return true;
 }
 
 QDockWidget *MainWindow::addEditorDock(

@@ -2,6 +2,7 @@
 
 #include "gui/WorkflowDocument.h"
 
+#include <QKeySequence>
 #include <QMainWindow>
 #include <QStringList>
 #include <memory>
@@ -142,6 +143,9 @@ protected:
 private:
     void createActions();
     void createEditMenu();
+    // Sends the key of `key` to the focused table or list when it is not part of the
+    // workflow editor (which the Edit menu otherwise acts on); false when there is none.
+    bool forwardToFocusedList(QKeySequence::StandardKey key);
     void createDocks();
     // The editor's palette, properties and messages in docks of their own.
     void createEditorDocks();

@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QDockWidget>
 #include <QDropEvent>
@@ -974,6 +975,24 @@ private Q_SLOTS:
         QCOMPARE(graph.nodeCount(), 0);
         action("editPaste")->trigger();
         QCOMPARE(graph.nodeCount(), 2);
+
+        // With the focus in the data table, Copy copies its cell, not the selected node.
+        QVERIFY(dropAndWait(window, iris()));
+        QCOMPARE(editor->scene()->selectedNodeIds().size(), 1);
+        QVERIFY(action("editCopy")->isEnabled());
+        window.tabs()->setCurrentWidget(window.tableView()->parentWidget());
+        window.tableView()->setFocus();
+        QApplication::processEvents();
+        QVERIFY(window.tableView()->hasFocus());
+        const QModelIndex cell = window.tableModel()->index(0, 0);
+        window.tableView()->setCurrentIndex(cell);
+        QGuiApplication::clipboard()->clear();
+        action("editCopy")->trigger();
+        const QMimeData *copied = QGuiApplication::clipboard()->mimeData();
+        QVERIFY(copied);
+        QVERIFY(!copied->hasFormat(sextant::widgets::GraphEditor::clipboardMimeType()));
+        QCOMPARE(copied->text(), window.tableModel()->data(cell).toString());
+        QCOMPARE(graph.nodeCount(), 3);
     }
 
     void openFileFromCode()
