@@ -921,7 +921,7 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
         // Once per window: give the column list the width its fields need, within reason.
         m_docksFitted = true;
         const int wanted = m_columnList->fittedWidth();
-        // Never at the canvas's expense: at most a sixth of the window.
+        // Never at the canvas's expense: it grows to 15% of the window at most.
         if (wanted > m_columnsDock->width())
             resizeDocks({ m_columnsDock },
                 { std::min(wanted, std::max(m_columnsDock->width(), width() * 15 / 100)) },

@@ -46,8 +46,12 @@ namespace sextant::app {
 class NodeInspector;
 struct NodeInspection;
 
-// The studio's main window: the exploration views (data table, correlation, scatter; the
-// column list and the histogram of the selected column in docks) and the workflow editor.
+// The studio's main window: the workflow editor's canvas at its centre (the first of the
+// central tabs), the exploration views (data table, correlation, scatter) in the other tabs,
+// and docks around it that tab together and all reopen from View: the node palette over the
+// properties on the left; the column list and the histogram of the selected column (tabbed)
+// over the messages, the training monitor and the load warnings (tabbed) on the right. The
+// Edit menu edits the workflow through the editor's undo stack.
 //
 // One graph, one pipeline: a dataset opened anywhere (File > Open, the recent files
 // menu, the command line, a drop on the window or on the canvas) becomes the workflow's
