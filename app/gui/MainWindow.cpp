@@ -26,8 +26,11 @@
 #include "widgets/GraphScene.h"
 #include "widgets/MessageBanner.h"
 #include "widgets/MetricsTableView.h"
+#include "widgets/NodePalette.h"
+#include "widgets/PropertyPanel.h"
 #include "widgets/TrainingMonitor.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -40,6 +43,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -48,7 +52,9 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
+#include <QShowEvent>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -75,6 +81,9 @@ const QString kRecentFilesKey = QStringLiteral("recentFiles");
 const QString kLastDirKey = QStringLiteral("lastOpenDirectory");
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
+// Version of the dock layout saved under kStateKey (0: before the workflow canvas was the
+// window's centre, with the editor's palette, properties and messages inside it).
+constexpr int kStateVersion = 1;
 // Quiet time after the last edit of the graph before the views refresh the node they show.
 constexpr int kRefreshDelayMs = 300;
 
@@ -95,6 +104,13 @@ QString displayName(const QString &path)
     return QFileInfo(path).fileName();
 }
 
+// 1280×800, or the screen's available area when it is smaller.
+QSize defaultWindowSize(const QScreen *screen)
+{
+    const QSize size(1280, 800);
+    return screen ? size.boundedTo(screen->availableSize()) : size;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -106,6 +122,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/sextant/icons/sextant.svg")));
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    setTabPosition(Qt::AllDockWidgetAreas, QTabWidget::North); // tabbed docks: tabs on top
 
     // Centre: an error/warning banner above the data table (or, before any dataset, a
     // hint saying how to open one).
@@ -159,21 +176,30 @@ MainWindow::MainWindow(QWidget *parent)
 
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
-        resize(1280, 800);
+        resize(defaultWindowSize(screen()));
     // A layout the user left is kept; otherwise the first dataset sizes the docks.
-    m_docksFitted = restoreState(settings.value(kStateKey).toByteArray());
+    // (An older layout, saved without a version, is not restored: the canvas comes first.)
+    m_docksFitted = restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
+    m_docksSized = m_docksFitted;
     m_warningsDock->hide(); // only shown for a load with warnings
 }
 
 MainWindow::~MainWindow()
 {
     // The inspector refers to the graph and the executor, which are members: it goes
-    // before them (its own executor waits for its workers).
+    // before them (its own executor waits for its workers). The canvas's selection, which
+    // changes as the editor takes its nodes down, no longer reaches it.
+    disconnect(m_graphEditor->scene(), nullptr, this, nullptr);
     delete m_inspector;
     m_inspector = nullptr;
     // The editor refers to the model and the executor, which are members: it goes first.
     delete m_graphEditor;
     m_graphEditor = nullptr;
+    // The editor's palette, properties and messages live in docks and refer to the graph
+    // model: they go before it too.
+    delete m_paletteDock;
+    delete m_propertiesDock;
+    delete m_messagesDock;
 }
 
 void MainWindow::createViews()
@@ -189,7 +215,10 @@ void MainWindow::createViews()
     m_executor = std::make_unique<engine::Executor>(*m_graph);
     m_graphEditor = new widgets::GraphEditor(*m_graph, *m_executor, m_tabs);
     m_graphEditor->setObjectName(QStringLiteral("graphEditor"));
-    m_tabs->addTab(m_graphEditor, tr("Workflow"));
+    // The canvas is the window's centre: the first tab, the one shown.
+    m_tabs->insertTab(0, m_graphEditor, tr("Workflow"));
+    m_tabs->setCurrentWidget(m_graphEditor);
+    createEditorDocks();
     connect(
         m_graphEditor, &widgets::GraphEditor::openViewRequested, this, &MainWindow::showNodeResult);
 
@@ -198,8 +227,12 @@ void MainWindow::createViews()
     m_trainingMonitor->setObjectName(QStringLiteral("trainingMonitor"));
     m_trainingDock = new QDockWidget(tr("Training"), this);
     m_trainingDock->setObjectName(QStringLiteral("trainingDock"));
+    // Its place in the narrow right column must not widen it.
+    m_trainingMonitor->setMinimumWidth(120);
     m_trainingDock->setWidget(m_trainingMonitor);
-    addDockWidget(Qt::BottomDockWidgetArea, m_trainingDock);
+    // A tab next to the messages: appearing never moves the canvas.
+    addDockWidget(Qt::RightDockWidgetArea, m_trainingDock);
+    tabifyDockWidget(m_messagesDock, m_trainingDock);
     m_trainingDock->hide(); // shown by the first epoch
     // Worker thread -> GUI thread: queued.
     connect(
@@ -401,8 +434,6 @@ void MainWindow::createDocks()
     m_histogramDock->setObjectName(QStringLiteral("histogramDock"));
     m_histogramDock->setWidget(m_histogram);
     addDockWidget(Qt::RightDockWidgetArea, m_histogramDock);
-    splitDockWidget(m_columnsDock, m_histogramDock, Qt::Vertical);
-    resizeDocks({ m_columnsDock }, { 560 }, Qt::Horizontal);
 
     m_warningsList = new QListWidget(this);
     m_warningsList->setObjectName(QStringLiteral("warningsList"));
@@ -410,7 +441,175 @@ void MainWindow::createDocks()
     m_warningsDock = new QDockWidget(tr("Load Warnings"), this);
     m_warningsDock->setObjectName(QStringLiteral("warningsDock"));
     m_warningsDock->setWidget(m_warningsList);
-    addDockWidget(Qt::BottomDockWidgetArea, m_warningsDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_warningsDock);
+}
+
+void MainWindow::createEditMenu()
+{
+    // The workflow's edits, wherever the focus is in the window. The editor's own actions
+    // (its tool bar) give their keys to these, so that no key is claimed twice.
+    widgets::GraphEditor *editor = m_graphEditor;
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    const auto add = [this, edit](const QString &text, const QList<QKeySequence> &keys,
+                         const QString &name, auto slot) {
+        QAction *action = edit->addAction(text, this, slot);
+        action->setObjectName(name);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        return action;
+    };
+    // Follows the enabled state (and Undo/Redo's text) of the editor's action.
+    const auto mirror = [](QAction *action, QAction *source, bool text) {
+        const auto update = [action, source, text] {
+            action->setEnabled(source->isEnabled());
+            if (text)
+                action->setText(source->text());
+        };
+        connect(source, &QAction::changed, action, update);
+        update();
+    };
+    QAction *undo = add(tr("&Undo"), QKeySequence::keyBindings(QKeySequence::Undo),
+        QStringLiteral("editUndo"), [editor] { editor->undoStack()->undo(); });
+    mirror(undo, editor->undoAction(), true);
+    // Both Ctrl+Y and Ctrl+Shift+Z redo, on every platform.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key :
+        { QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z) })
+        if (!redoKeys.contains(key))
+            redoKeys.append(key);
+    QAction *redo = add(tr("&Redo"), redoKeys, QStringLiteral("editRedo"),
+        [editor] { editor->undoStack()->redo(); });
+    mirror(redo, editor->redoAction(), true);
+    edit->addSeparator();
+    QAction *cut = add(tr("Cu&t"), QKeySequence::keyBindings(QKeySequence::Cut),
+        QStringLiteral("editCut"), [this, editor] {
+            if (forwardToFocusedList(QKeySequence::Cut))
+                return;
+            editor->copySelection();
+            editor->deleteSelection();
+        });
+    mirror(cut, editor->copyAction(), false);
+    QAction *copy = add(tr("&Copy"), QKeySequence::keyBindings(QKeySequence::Copy),
+        QStringLiteral("editCopy"), [this, editor] {
+            if (!forwardToFocusedList(QKeySequence::Copy))
+                editor->copySelection();
+        });
+    mirror(copy, editor->copyAction(), false);
+    QAction *paste = add(tr("&Paste"), QKeySequence::keyBindings(QKeySequence::Paste),
+        QStringLiteral("editPaste"), [this, editor] {
+            if (!forwardToFocusedList(QKeySequence::Paste))
+                editor->paste();
+        });
+    mirror(paste, editor->pasteAction(), false);
+    QAction *remove = add(tr("&Delete"), QKeySequence::keyBindings(QKeySequence::Delete),
+        QStringLiteral("editDelete"), [this, editor] {
+            if (!forwardToFocusedList(QKeySequence::Delete))
+                editor->deleteSelection();
+        });
+    mirror(remove, editor->deleteAction(), false);
+    edit->addSeparator();
+    add(tr("Select &All"), QKeySequence::keyBindings(QKeySequence::SelectAll),
+        QStringLiteral("editSelectAll"), [this, editor] {
+            if (forwardToFocusedList(QKeySequence::SelectAll))
+                return;
+            m_tabs->setCurrentWidget(editor);
+            editor->scene()->selectNodes(m_graph->nodeIds());
+        });
+
+    for (QAction *action :
+        { editor->undoAction(), editor->redoAction(), editor->copyAction(), editor->pasteAction() })
+        action->setShortcuts({});
+    editor->deleteAction()->setShortcuts({ QKeySequence(Qt::Key_Backspace) });
+    m_editMenu = edit;
+}
+
+bool MainWindow::forwardToFocusedList(QKeySequence::StandardKey key)
+{
+    // A table or list outside the workflow editor (the data table, the column list, the
+    // load warnings) keeps its own Copy and Select All: the key goes to it.
+    QWidget *focus = QApplication::focusWidget();
+    auto *list = qobject_cast<QAbstractItemView *>(focus);
+    if (!list || window() != focus->window())
+        return false;
+    const QWidget *editorParts[]
+        = { m_graphEditor, m_paletteDock, m_propertiesDock, m_messagesDock };
+    for (const QWidget *part : editorParts)
+        if (part == focus || part->isAncestorOf(focus))
+            return false;
+    const QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    if (keys.isEmpty())
+        return false;
+    const QKeyCombination combination = keys.front()[0];
+    // The Edit menu's own keys are off meanwhile, so that the list gets the key.
+    QList<QAction *> enabled;
+    for (QAction *action : m_editMenu->actions())
+        if (action->isEnabled()) {
+            enabled.append(action);
+            action->setEnabled(false);
+        }
+    QKeyEvent press(QEvent::KeyPress, combination.key(), combination.keyboardModifiers());
+    QCoreApplication::sendEvent(list, &press);
+    for (QAction *action : enabled)
+        action->setEnabled(true);
+    return true;
+}
+
+QDockWidget *MainWindow::addEditorDock(
+    QWidget *widget, const QString &title, const QString &name, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(widget); // out of the editor's splitter
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::createEditorDocks()
+{
+    // The editor's side panels become docks around the canvas: palette over properties on
+    // the left; on the right the column list and the histogram (tabbed), over the messages
+    // (tabbed with the training monitor and the load warnings).
+    m_paletteDock = addEditorDock(m_graphEditor->palette(), tr("Nodes"),
+        QStringLiteral("paletteDock"), Qt::LeftDockWidgetArea);
+    m_propertiesDock = addEditorDock(m_graphEditor->propertyPanel(), tr("Properties"),
+        QStringLiteral("propertiesDock"), Qt::LeftDockWidgetArea);
+    splitDockWidget(m_paletteDock, m_propertiesDock, Qt::Vertical);
+    QListWidget *messages = m_graphEditor->messageList();
+    messages->setMaximumHeight(QWIDGETSIZE_MAX); // the dock sizes it
+    m_messagesDock = addEditorDock(
+        messages, tr("Messages"), QStringLiteral("messagesDock"), Qt::RightDockWidgetArea);
+    splitDockWidget(m_columnsDock, m_messagesDock, Qt::Vertical);
+    tabifyDockWidget(m_columnsDock, m_histogramDock);
+    tabifyDockWidget(m_messagesDock, m_warningsDock);
+    // Narrow side columns are fine: the panels scroll.
+    m_graphEditor->palette()->setMinimumWidth(120);
+    m_graphEditor->propertyPanel()->setMinimumWidth(120);
+}
+
+void MainWindow::sizeDocks()
+{
+    // The canvas keeps most of the window: narrow side columns, in proportion to the
+    // window within limits, and a short messages row.
+    const int w = width();
+    const int left = std::clamp(w * 11 / 100, 150, 240);
+    const int right = std::clamp(w * 13 / 100, 170, 300);
+    resizeDocks({ m_paletteDock, m_columnsDock }, { left, right }, Qt::Horizontal);
+    const int h = height();
+    resizeDocks({ m_paletteDock, m_propertiesDock }, { h * 45 / 100, h * 55 / 100 }, Qt::Vertical);
+    resizeDocks({ m_columnsDock, m_messagesDock }, { h * 70 / 100, h * 30 / 100 }, Qt::Vertical);
+    m_columnsDock->raise();
+    m_messagesDock->raise();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    if (!m_docksSized) {
+        m_docksSized = true;
+        // Once the layout has the window's size.
+        QTimer::singleShot(0, this, &MainWindow::sizeDocks);
+    }
+    QMainWindow::showEvent(event);
 }
 
 void MainWindow::createActions()
@@ -506,10 +705,13 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    createEditMenu();
+
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    m_viewMenu->addAction(m_columnsDock->toggleViewAction());
-    m_viewMenu->addAction(m_histogramDock->toggleViewAction());
-    m_viewMenu->addAction(m_warningsDock->toggleViewAction());
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    for (QDockWidget *dock : { m_paletteDock, m_propertiesDock, m_columnsDock, m_histogramDock,
+             m_messagesDock, m_trainingDock, m_warningsDock })
+        m_viewMenu->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Sextant"), this, &MainWindow::showAbout);
@@ -719,8 +921,11 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
         // Once per window: give the column list the width its fields need, within reason.
         m_docksFitted = true;
         const int wanted = m_columnList->fittedWidth();
+        // Never at the canvas's expense: it grows to 15% of the window at most.
         if (wanted > m_columnsDock->width())
-            resizeDocks({ m_columnsDock }, { std::min(wanted, width() * 11 / 20) }, Qt::Horizontal);
+            resizeDocks({ m_columnsDock },
+                { std::min(wanted, std::max(m_columnsDock->width(), width() * 15 / 100)) },
+                Qt::Horizontal);
     }
 
     m_datasetName = dataset.name();
@@ -1039,7 +1244,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
+    settings.setValue(kStateKey, saveState(kStateVersion));
     m_inspector->cancel(); // so that the destructor's joins are quick
     QMainWindow::closeEvent(event);
 }

@@ -2,6 +2,7 @@
 
 #include "gui/WorkflowDocument.h"
 
+#include <QKeySequence>
 #include <QMainWindow>
 #include <QStringList>
 #include <memory>
@@ -45,8 +46,12 @@ namespace sextant::app {
 class NodeInspector;
 struct NodeInspection;
 
-// The studio's main window: the exploration views (data table, correlation, scatter; the
-// column list and the histogram of the selected column in docks) and the workflow editor.
+// The studio's main window: the workflow editor's canvas at its centre (the first of the
+// central tabs), the exploration views (data table, correlation, scatter) in the other tabs,
+// and docks around it that tab together and all reopen from View: the node palette over the
+// properties on the left; the column list and the histogram of the selected column (tabbed)
+// over the messages, the training monitor and the load warnings (tabbed) on the right. The
+// Edit menu edits the workflow through the editor's undo stack.
 //
 // One graph, one pipeline: a dataset opened anywhere (File > Open, the recent files
 // menu, the command line, a drop on the window or on the canvas) becomes the workflow's
@@ -137,10 +142,22 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
+    void createEditMenu();
+    // Sends the key of `key` to the focused table or list when it is not part of the
+    // workflow editor (which the Edit menu otherwise acts on); false when there is none.
+    bool forwardToFocusedList(QKeySequence::StandardKey key);
     void createDocks();
+    // The editor's palette, properties and messages in docks of their own.
+    void createEditorDocks();
+    QDockWidget *addEditorDock(
+        QWidget *widget, const QString &title, const QString &name, Qt::DockWidgetArea area);
+    // The default layout's dock sizes, in proportion to the window (once, when shown
+    // without a saved layout).
+    void sizeDocks();
     void createStatusBar();
     void openFileDialog();
     void showAbout();
@@ -174,12 +191,16 @@ private:
     QDockWidget *m_histogramDock = nullptr;
     QDockWidget *m_warningsDock = nullptr;
     QDockWidget *m_trainingDock = nullptr;
+    QDockWidget *m_paletteDock = nullptr;
+    QDockWidget *m_propertiesDock = nullptr;
+    QDockWidget *m_messagesDock = nullptr;
     widgets::TrainingMonitor *m_trainingMonitor = nullptr;
     // The tab showing the last evaluation result opened (metrics table or plot).
     QWidget *m_evaluationView = nullptr;
     QListWidget *m_warningsList = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
     QLabel *m_sizeLabel = nullptr;
     QLabel *m_progressLabel = nullptr;
     QProgressBar *m_progress = nullptr;
@@ -197,6 +218,7 @@ private:
     QString m_inspectedName; // the file or node of the request in progress
     bool m_syncingSelection = false;
     bool m_docksFitted = false;
+    bool m_docksSized = false; // the default layout got its sizes (or a saved one was restored)
 
     // Overview views next to the table, and the workflow editor; all in m_tabs.
     QTabWidget *m_tabs = nullptr;
@@ -229,6 +251,9 @@ public:
     plots::CorrelationHeatmap *heatmap() const { return m_heatmap; }
     plots::ScatterPlot *scatter() const { return m_scatter; }
     widgets::GraphEditor *graphEditor() const { return m_graphEditor; }
+    // The View menu (a toggle for each dock) and the Edit menu (the workflow's edits).
+    QMenu *viewMenu() const { return m_viewMenu; }
+    QMenu *editMenu() const { return m_editMenu; }
 };
 
 } // namespace sextant::app

@@ -14,12 +14,19 @@
 #include "widgets/GraphEditor.h"
 #include "widgets/GraphScene.h"
 #include "widgets/GraphView.h"
+#include "widgets/NodePalette.h"
+#include "widgets/PropertyPanel.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QDir>
+#include <QDockWidget>
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
@@ -35,6 +42,7 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <QUrl>
+#include <algorithm>
 #include <cstdio>
 #include <numeric>
 
@@ -363,7 +371,8 @@ private Q_SLOTS:
     }
 
     // Drops anywhere reach the window: no part of it takes them for itself, except the
-    // workflow editor, where a dropped file becomes a File node.
+    // workflow editor, where a dropped file becomes a File node, and the editor's panels
+    // (palette, properties, messages; in docks of their own) as they always did.
     void noChildAcceptsDrops()
     {
         MainWindow window;
@@ -371,10 +380,19 @@ private Q_SLOTS:
         QVERIFY(dropAndWait(window, iris()));
         const QList<QWidget *> children = window.findChildren<QWidget *>();
         QVERIFY(children.size() > 10);
-        QWidget *editor = window.graphEditor();
+        sextant::widgets::GraphEditor *editor = window.graphEditor();
         QVERIFY(editor);
+        QList<QWidget *> editorParts;
+        editorParts << editor << editor->palette() << editor->propertyPanel()
+                    << editor->messageList();
+        const auto inEditor = [&editorParts](const QWidget *child) {
+            return std::any_of(
+                editorParts.begin(), editorParts.end(), [child](const QWidget *part) {
+                    return part == child || part->isAncestorOf(child);
+                });
+        };
         for (QWidget *child : children)
-            if (child != editor && !editor->isAncestorOf(child))
+            if (!inEditor(child))
                 QVERIFY2(!child->acceptDrops(),
                     qPrintable(
                         child->objectName() + QLatin1Char(' ') + child->metaObject()->className()));
@@ -817,6 +835,164 @@ private Q_SLOTS:
         QCOMPARE(window.shownNode(), filter.value());
         if (qEnvironmentVariableIsEmpty("SEXTANT_BIG_CSV"))
             QCOMPARE(window.tableModel()->rowCount(), (kBigRows + 2) / 3);
+    }
+
+    // The workflow canvas is the window's centre: the tab shown first, and most of the
+    // window with the default layout, a dataset loaded or not.
+    void canvasIsTheCentre()
+    {
+        for (const bool loaded : { false, true }) {
+            MainWindow window;
+            window.resize(1600, 1000);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QCOMPARE(window.tabs()->currentWidget(), window.graphEditor());
+            if (loaded)
+                QVERIFY(dropAndWait(window, iris()));
+            QApplication::processEvents();
+            const QWidget *canvas = window.graphEditor()->view();
+            QVERIFY(canvas->isVisible());
+            const double share = double(canvas->width()) * canvas->height()
+                / (double(window.width()) * window.height());
+            QVERIFY2(share >= 0.60,
+                qPrintable(QStringLiteral("canvas %1×%2 is %3% of the window")
+                               .arg(canvas->width())
+                               .arg(canvas->height())
+                               .arg(share * 100, 0, 'f', 1)));
+        }
+        // Still usable in a small window.
+        MainWindow small;
+        small.resize(1024, 700);
+        small.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&small));
+        QVERIFY(dropAndWait(small, iris()));
+        QApplication::processEvents();
+        const QWidget *canvas = small.graphEditor()->view();
+        QVERIFY2(canvas->width() >= small.width() * 55 / 100,
+            qPrintable(
+                QStringLiteral("canvas %1 px wide in %2").arg(canvas->width()).arg(small.width())));
+        // A training run's monitor appears as a tab: the canvas keeps its size.
+        const QSize before = canvas->size();
+        auto *training = small.findChild<QDockWidget *>(QStringLiteral("trainingDock"));
+        QVERIFY(training && !training->isVisible());
+        training->show();
+        training->raise();
+        QApplication::processEvents();
+        QVERIFY(training->isVisible());
+        QCOMPARE(canvas->size(), before);
+    }
+
+    // Every dock can be closed and reopened from the View menu.
+    void everyDockIsInTheViewMenu()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QMenu *view = window.viewMenu();
+        QVERIFY(view);
+        const QList<QDockWidget *> docks = window.findChildren<QDockWidget *>();
+        QVERIFY(docks.size() >= 7);
+        QStringList names;
+        for (QDockWidget *dock : docks) {
+            names << dock->objectName();
+            QVERIFY2(
+                view->actions().contains(dock->toggleViewAction()), qPrintable(dock->objectName()));
+        }
+        for (const char *name : { "paletteDock", "propertiesDock", "columnsDock", "histogramDock",
+                 "messagesDock", "trainingDock", "warningsDock" })
+            QVERIFY2(names.contains(QLatin1String(name)), name);
+        // The editor's panels are in docks, not in the canvas's tab.
+        QVERIFY(!window.graphEditor()->isAncestorOf(window.graphEditor()->palette()));
+        QVERIFY(!window.graphEditor()->isAncestorOf(window.graphEditor()->propertyPanel()));
+        // Closing and reopening a dock.
+        auto *columns = window.findChild<QDockWidget *>(QStringLiteral("columnsDock"));
+        QVERIFY(columns->isVisible());
+        columns->toggleViewAction()->trigger();
+        QVERIFY(!columns->isVisible());
+        columns->toggleViewAction()->trigger();
+        QVERIFY(columns->isVisible());
+    }
+
+    // Edit > Undo and Redo act on the workflow; Ctrl+Y and Ctrl+Shift+Z both redo.
+    void editMenuUndoesTheWorkflow()
+    {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QMenu *edit = window.editMenu();
+        QVERIFY(edit);
+        const auto action
+            = [edit](const char *name) { return edit->findChild<QAction *>(QLatin1String(name)); };
+        QAction *undo = action("editUndo");
+        QAction *redo = action("editRedo");
+        QVERIFY(undo && redo);
+        for (const char *name :
+            { "editCut", "editCopy", "editPaste", "editDelete", "editSelectAll" })
+            QVERIFY2(action(name) && edit->actions().contains(action(name)), name);
+        QVERIFY(undo->shortcuts().contains(QKeySequence(QKeySequence::Undo)));
+        QVERIFY(redo->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Y)));
+        QVERIFY(redo->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+        QCOMPARE(action("editSelectAll")->shortcut(), QKeySequence(QKeySequence::SelectAll));
+        QCOMPARE(action("editDelete")->shortcut(), QKeySequence(QKeySequence::Delete));
+        QVERIFY(!undo->isEnabled());
+
+        const sextant::engine::GraphModel &graph = window.graphModel();
+        sextant::widgets::GraphEditor *editor = window.graphEditor();
+        const int id = editor->addNode(QStringLiteral("view.table"), { 0, 0 });
+        QVERIFY(id != 0);
+        QCOMPARE(graph.nodeCount(), 1);
+        QVERIFY(undo->isEnabled());
+        undo->trigger();
+        QCOMPARE(graph.nodeCount(), 0);
+        QVERIFY(redo->isEnabled());
+        redo->trigger();
+        QCOMPARE(graph.nodeCount(), 1);
+        // The keys, with the focus on the canvas: no key is claimed twice.
+        editor->view()->setFocus();
+        QApplication::processEvents();
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(graph.nodeCount(), 0);
+        QTest::keyClick(&window, Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(graph.nodeCount(), 1);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(graph.nodeCount(), 0);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(graph.nodeCount(), 1);
+        // Select All, then Delete (undoable), then Copy and Paste.
+        action("editSelectAll")->trigger();
+        QCOMPARE(editor->scene()->selectedNodeIds(), QList<int> { id });
+        action("editDelete")->trigger();
+        QCOMPARE(graph.nodeCount(), 0);
+        undo->trigger();
+        QCOMPARE(graph.nodeCount(), 1);
+        action("editSelectAll")->trigger();
+        action("editCopy")->trigger();
+        action("editPaste")->trigger();
+        QCOMPARE(graph.nodeCount(), 2);
+        action("editSelectAll")->trigger();
+        action("editCut")->trigger();
+        QCOMPARE(graph.nodeCount(), 0);
+        action("editPaste")->trigger();
+        QCOMPARE(graph.nodeCount(), 2);
+
+        // With the focus in the data table, Copy copies its cell, not the selected node.
+        QVERIFY(dropAndWait(window, iris()));
+        QCOMPARE(editor->scene()->selectedNodeIds().size(), 1);
+        QVERIFY(action("editCopy")->isEnabled());
+        window.tabs()->setCurrentWidget(window.tableView()->parentWidget());
+        window.tableView()->setFocus();
+        QApplication::processEvents();
+        QVERIFY(window.tableView()->hasFocus());
+        const QModelIndex cell = window.tableModel()->index(0, 0);
+        window.tableView()->setCurrentIndex(cell);
+        QGuiApplication::clipboard()->clear();
+        action("editCopy")->trigger();
+        const QMimeData *copied = QGuiApplication::clipboard()->mimeData();
+        QVERIFY(copied);
+        QVERIFY(!copied->hasFormat(sextant::widgets::GraphEditor::clipboardMimeType()));
+        QCOMPARE(copied->text(), window.tableModel()->data(cell).toString());
+        QCOMPARE(graph.nodeCount(), 3);
     }
 
     void openFileFromCode()
