@@ -58,8 +58,8 @@ double trainingFactor(std::string_view kind)
         return 4.0; // as a tree, with trees grown in parallel
     if (kind == "linear_regression" || kind == "svm")
         return 3.0; // a factorised copy of the design matrix / kernel rows
-    if (kind == "gaussian_naive_bayes")
-        return 1.5;
+    if (kind == "naive_bayes" || kind == "gaussian_naive_bayes")
+        return 2.0; // the matrix and, for kernel densities, a sorted copy of its values
     return 2.0; // the matrix and one working copy (gradients, distances, activations)
 }
 

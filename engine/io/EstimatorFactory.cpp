@@ -7,7 +7,7 @@ namespace sextant::engine {
 std::unique_ptr<Estimator> createEstimator(const std::string &kind)
 {
     const Learner *learner = LearnerRegistry::byKind(kind);
-    return learner ? learner->createForRestore() : nullptr;
+    return learner ? learner->createForRestoreOf(kind) : nullptr;
 }
 
 std::vector<std::string> estimatorKinds()

@@ -38,6 +38,10 @@ public:
         = 0;
     virtual bool isFitted() const = 0;
     virtual int featureCount() const = 0;
+    // True for a family that models missing values itself (NaN cells in X, left out as
+    // Weka's naive Bayes does): the feature encoder then passes missing numeric cells as
+    // NaN instead of asking for an Impute step.
+    virtual bool handlesMissing() const { return false; }
 
     // n predictions: class index (classification), value (regression) or cluster label
     // (clustering, -1 for noise). Throws FitError unless the estimator is fitted and X has

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <cmath>
+#include <limits>
 
 namespace sextant::engine {
 
@@ -77,7 +78,21 @@ QStringList FeatureEncoder::outputNames() const
     return names;
 }
 
-Eigen::MatrixXd FeatureEncoder::encode(const Dataset &data, const std::atomic<bool> *cancel) const
+std::vector<FeatureBlock> FeatureEncoder::blocks() const
+{
+    std::vector<FeatureBlock> out;
+    out.reserve(m_features.size());
+    int next = 0;
+    for (const Feature &f : m_features) {
+        const int width = f.categorical ? static_cast<int>(f.categories.size()) : 1;
+        out.push_back(FeatureBlock { next, width, f.categorical });
+        next += width;
+    }
+    return out;
+}
+
+Eigen::MatrixXd FeatureEncoder::encode(
+    const Dataset &data, const std::atomic<bool> *cancel, bool missingAsNaN) const
 {
     if (!m_fitted)
         throw error(QStringLiteral("the feature encoder is not fitted"));
@@ -122,7 +137,7 @@ Eigen::MatrixXd FeatureEncoder::encode(const Dataset &data, const std::atomic<bo
                                 .arg(f.name));
             c = numeric;
         }
-        if (c.missingCount() > 0)
+        if (c.missingCount() > 0 && !missingAsNaN)
             throw error(QStringLiteral("column '%1' has %2 missing values: add an Impute step "
                                        "(or filter those rows) before the model")
                             .arg(f.name)
@@ -130,6 +145,10 @@ Eigen::MatrixXd FeatureEncoder::encode(const Dataset &data, const std::atomic<bo
         const auto values = c.values();
         for (Eigen::Index r = 0; r < n; ++r) {
             const double v = values[static_cast<std::size_t>(r)];
+            if (missingAsNaN && c.isMissing(r)) {
+                X(r, out) = std::numeric_limits<double>::quiet_NaN();
+                continue;
+            }
             if (!std::isfinite(v))
                 throw error(QStringLiteral("column '%1' has a non-finite value in row %2")
                                 .arg(f.name)

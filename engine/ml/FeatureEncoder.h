@@ -40,11 +40,16 @@ public:
     int outputWidth() const { return m_width; }
     // One name per matrix column ("petal_length", "colour=red").
     QStringList outputNames() const;
+    // Which matrix columns each feature became, in order (for FitContext::featureBlocks).
+    std::vector<FeatureBlock> blocks() const;
 
     // Columns are found by name; throws FitError naming the column when one is absent,
     // has the other type (a numeric column that arrives as text is converted when every
-    // value parses), or holds missing numeric cells. Polls `cancel` between columns.
-    Eigen::MatrixXd encode(const Dataset &data, const std::atomic<bool> *cancel = nullptr) const;
+    // value parses), or holds missing numeric cells (unless `missingAsNaN`: then they are
+    // NaN, for a model that handles them, Estimator::handlesMissing). Polls `cancel`
+    // between columns.
+    Eigen::MatrixXd encode(const Dataset &data, const std::atomic<bool> *cancel = nullptr,
+        bool missingAsNaN = false) const;
 
     ModelState state() const;
     void restore(const ModelState &state);

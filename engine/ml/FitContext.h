@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace sextant::engine {
 
@@ -32,6 +33,16 @@ struct EpochReport {
 // early stopping by the caller and cancel.
 using EpochCallback = std::function<bool(const EpochReport &)>;
 
+// How a run of matrix columns came from one table column (FeatureEncoder): a numeric
+// column is one matrix column, a categorical one its one-hot columns (one per category,
+// in category order; all zeros for a missing or unseen category).
+struct FeatureBlock {
+    int first = 0; // first matrix column
+    int width = 1;
+    bool categorical = false;
+    bool operator==(const FeatureBlock &) const = default;
+};
+
 // Everything a fit needs besides the data and the algorithm's options.
 struct FitContext {
     EpochCallback onEpoch; // may be empty
@@ -40,6 +51,10 @@ struct FitContext {
     // Classification: number of classes (labels are 0..classCount-1). 0: max label + 1.
     // Set it when fitting on a subset (a CV fold) that may miss the last class.
     int classCount = 0;
+    // The matrix's columns by table column, in order, covering every column (set by
+    // TrainedModel::train from its FeatureEncoder). Empty: every column is numeric. Only
+    // learners that treat nominal features apart read it (naive Bayes).
+    std::vector<FeatureBlock> featureBlocks;
 
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
     // Reports an epoch; true when training must stop (callback said so, or cancelled).

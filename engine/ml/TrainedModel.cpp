@@ -77,7 +77,8 @@ std::shared_ptr<TrainedModel> TrainedModel::train(const Dataset &data,
     const EstimatorTask task = estimator->task();
     model->target.fit(data, task == EstimatorTask::Clustering ? QString() : targetName, task);
     model->features.fit(data, model->target.name());
-    const Eigen::MatrixXd X = model->features.encode(data, context.cancel);
+    const Eigen::MatrixXd X
+        = model->features.encode(data, context.cancel, estimator->handlesMissing());
     if (context.cancelled())
         return {};
     Eigen::VectorXd y;
@@ -91,6 +92,7 @@ std::shared_ptr<TrainedModel> TrainedModel::train(const Dataset &data,
                                    .toStdString());
     }
     FitContext ctx = context;
+    ctx.featureBlocks = model->features.blocks();
     if (task == EstimatorTask::Classification)
         ctx.classCount = static_cast<int>(model->target.classNames().size());
     QElapsedTimer timer;
@@ -133,7 +135,7 @@ std::vector<std::shared_ptr<const Transformer>> TrainedModel::pendingSteps(
 
 Eigen::MatrixXd TrainedModel::encode(const Dataset &raw, const std::atomic<bool> *cancel) const
 {
-    return features.encode(preprocess(raw), cancel);
+    return features.encode(preprocess(raw), cancel, estimator && estimator->handlesMissing());
 }
 
 Prediction TrainedModel::predict(const Dataset &raw, const std::atomic<bool> *cancel) const
@@ -144,7 +146,7 @@ Prediction TrainedModel::predict(const Dataset &raw, const std::atomic<bool> *ca
     p.targetName = target.name();
     p.classNames = target.classNames();
     const Dataset data = preprocess(raw);
-    const Eigen::MatrixXd X = features.encode(data, cancel);
+    const Eigen::MatrixXd X = features.encode(data, cancel, estimator->handlesMissing());
     if (cancel && cancel->load())
         return p;
     p.predicted = estimator->predict(X);

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace sextant::engine {
 
@@ -34,6 +35,13 @@ struct Learner {
     // Node ids this family had before the node id was derived from `kind`; workflows and
     // model files that use them still resolve to this family.
     QStringList formerNodeIds;
+    // Estimator kinds this family's models were once written with, each with the
+    // estimator that reads that state, so older model files keep loading.
+    struct FormerKind {
+        std::string kind;
+        std::function<std::unique_ptr<Estimator>()> createForRestore;
+    };
+    std::vector<FormerKind> formerKinds;
 
     // Factory: the unfitted estimator for complete, validated parameter values. May throw
     // NodeError or FitError for inconsistent combinations.
@@ -46,7 +54,10 @@ struct Learner {
     QString nodeId() const;
     // A clustering family (its node also outputs the table with a "cluster" column).
     bool clustering() const { return task == EstimatorTask::Clustering && !taskChoice; }
-    // createForRestore() + restore(state). Throws ModelStateError.
+    // The unfitted estimator that restores a state of `kind` (this family's own kind or a
+    // former one); null for another kind.
+    std::unique_ptr<Estimator> createForRestoreOf(const std::string &kind) const;
+    // createForRestoreOf(state.kind) + restore(state). Throws ModelStateError.
     std::unique_ptr<Estimator> load(const ModelState &state) const;
 };
 

@@ -73,7 +73,7 @@ private Q_SLOTS:
         // The matrix is rows x features doubles; a forest keeps more than naive Bayes.
         QCOMPARE(MemoryBudget::trainingBytes(1000, 10, "knn"), std::uint64_t(1000 * 10 * 8 * 2));
         QVERIFY(MemoryBudget::trainingBytes(1000, 10, "random_forest")
-            > MemoryBudget::trainingBytes(1000, 10, "gaussian_naive_bayes"));
+            > MemoryBudget::trainingBytes(1000, 10, "naive_bayes"));
         QCOMPARE(MemoryBudget::trainingBytes(0, 10, "knn"), std::uint64_t(0));
         QVERIFY(!MemoryBudget::trainingShortfall(150, 5, "knn", QStringLiteral("k-NN")));
         const auto why = MemoryBudget::trainingShortfall(

@@ -172,15 +172,16 @@ private Q_SLOTS:
     }
 
     // A workflow written before the learner node ids were derived from the estimator
-    // kinds ("model.naive_bayes", "cluster.hierarchical") loads onto the renamed node types
-    // with its parameters, runs, and is saved with the current ids.
+    // kinds ("model.naive_bayes", then Gaussian naive Bayes, now the mixed-data Naive Bayes
+    // with the Gaussian variant as an option; "cluster.hierarchical") loads onto the current
+    // node types with its parameters, runs, and is saved with the current ids.
     void loadsLearnerIdsFromBeforeTheRename()
     {
         GraphModel model(BuiltinNodes::registry());
         Status s = WorkflowFile::load(fixture(QStringLiteral("learners_v1.sextant")), model);
         QVERIFY2(s.ok(), qPrintable(s.error()));
         QVERIFY(model.nodeType(3));
-        QCOMPARE(model.nodeType(3)->id, QStringLiteral("model.gaussian_naive_bayes"));
+        QCOMPARE(model.nodeType(3)->id, QStringLiteral("model.naive_bayes"));
         QCOMPARE(model.nodeType(4)->id, QStringLiteral("cluster.agglomerative"));
         QCOMPARE(model.parameter(3, QStringLiteral("var_smoothing")), QVariant(1e-9));
         QCOMPARE(
@@ -196,10 +197,16 @@ private Q_SLOTS:
         QStringList types;
         for (const QJsonValue &n : nodes)
             types << n.toObject().value(QStringLiteral("type")).toString();
-        QVERIFY2(types.contains(QStringLiteral("model.gaussian_naive_bayes")),
+        QVERIFY2(types.contains(QStringLiteral("model.naive_bayes")),
             qPrintable(types.join(QLatin1Char(' '))));
         QVERIFY(types.contains(QStringLiteral("cluster.agglomerative")));
-        QVERIFY(!types.contains(QStringLiteral("model.naive_bayes")));
+        QVERIFY(!types.contains(QStringLiteral("cluster.hierarchical")));
+
+        // The id the Gaussian family had in between resolves to Naive Bayes too.
+        GraphModel between(BuiltinNodes::registry());
+        const auto added = between.addNode(QStringLiteral("model.gaussian_naive_bayes"));
+        QVERIFY2(added.ok(), qPrintable(added.error()));
+        QCOMPARE(between.nodeType(added.value())->id, QStringLiteral("model.naive_bayes"));
     }
 
     void refusesBadFixtures_data()
