@@ -12,6 +12,7 @@
 #include "ml/LinearRegression.h"
 #include "ml/LogisticRegression.h"
 #include "ml/Mlp.h"
+#include "ml/NaiveBayes.h"
 #include "ml/RandomForest.h"
 #include "ml/Svm.h"
 
@@ -23,9 +24,21 @@ QString Learner::nodeId() const
         + QString::fromStdString(kind);
 }
 
+std::unique_ptr<Estimator> Learner::createForRestoreOf(const std::string &stateKind) const
+{
+    if (stateKind == kind)
+        return createForRestore();
+    for (const FormerKind &former : formerKinds)
+        if (former.kind == stateKind)
+            return former.createForRestore();
+    return nullptr;
+}
+
 std::unique_ptr<Estimator> Learner::load(const ModelState &state) const
 {
-    std::unique_ptr<Estimator> e = createForRestore();
+    std::unique_ptr<Estimator> e = createForRestoreOf(state.kind);
+    if (!e)
+        e = createForRestore(); // restore() names the kind it expected
     e->restore(state);
     return e;
 }
@@ -169,16 +182,44 @@ std::vector<Learner> registerAll()
         all.push_back(l);
     }
     {
-        Learner l = family<GaussianNaiveBayes>("Gaussian Naive Bayes",
-            "Naive Bayes with a normal distribution per class and feature.");
-        l.formerNodeIds = { QStringLiteral("model.naive_bayes") };
-        l.parameters = { ParameterSpec::real(QStringLiteral("var_smoothing"),
-            QStringLiteral("Variance smoothing"), 1e-9, 0.0, {},
-            QStringLiteral("Share of the largest variance added to every variance.")) };
+        Learner l = family<NaiveBayes>("Naive Bayes",
+            "Naive Bayes for mixed data: nominal features by their category counts, numeric "
+            "features by a normal (or kernel) density per class; missing values are left out.");
+        // The Gaussian-only family it replaces: its node id, and its model files.
+        l.formerNodeIds = { QStringLiteral("model.gaussian_naive_bayes") };
+        l.formerKinds = { { GaussianNaiveBayes::kKind,
+            [] { return std::unique_ptr<Estimator>(new GaussianNaiveBayes()); } } };
+        l.parameters = {
+            ParameterSpec::real(QStringLiteral("alpha"), QStringLiteral("Smoothing (α)"), 1.0, 0.0,
+                {},
+                QStringLiteral("Added to every category count (Laplace smoothing at 1), so a "
+                               "value never seen with a class is unlikely, not impossible.")),
+            ParameterSpec::enumeration(QStringLiteral("numeric"),
+                QStringLiteral("Numeric features"),
+                { QStringLiteral("gaussian"), QStringLiteral("kernel") },
+                QStringLiteral("gaussian"),
+                QStringLiteral("gaussian: a normal density per class; kernel: a kernel density "
+                               "estimate per class, for skewed or multi-modal features (slower "
+                               "to predict, the model keeps the training values).")),
+            ParameterSpec::enumeration(QStringLiteral("nominal"),
+                QStringLiteral("Nominal features"),
+                { QStringLiteral("counts"), QStringLiteral("gaussian") }, QStringLiteral("counts"),
+                QStringLiteral("counts: the share of each category within a class; gaussian: "
+                               "a normal density on the 0/1 indicator columns (Gaussian naive "
+                               "Bayes on the encoded table, as scikit-learn's GaussianNB).")),
+            ParameterSpec::real(QStringLiteral("var_smoothing"),
+                QStringLiteral("Variance smoothing"), 1e-9, 0.0, {},
+                QStringLiteral("Share of the largest variance added to every variance.")),
+        };
         l.create = [](const P &p) {
-            GaussianNaiveBayesOptions o;
+            NaiveBayesOptions o;
+            o.alpha = d(p, "alpha");
+            o.numeric = s(p, "numeric") == QStringLiteral("kernel")
+                ? NaiveBayesOptions::Numeric::Kernel
+                : NaiveBayesOptions::Numeric::Gaussian;
+            o.nominalAsGaussian = s(p, "nominal") == QStringLiteral("gaussian");
             o.varSmoothing = d(p, "var_smoothing");
-            return std::unique_ptr<Estimator>(new GaussianNaiveBayes(o));
+            return std::unique_ptr<Estimator>(new NaiveBayes(o));
         };
         all.push_back(l);
     }
@@ -347,6 +388,12 @@ std::vector<Learner> registerAll()
                     "RBF width; 0: 1 / (features x variance), like scikit-learn's \"scale\".")),
             ParameterSpec::real(QStringLiteral("epsilon"), QStringLiteral("Epsilon"), 0.1, 0.0, {},
                 QStringLiteral("Regression: width of the tube without penalty.")),
+            ParameterSpec::boolean(QStringLiteral("probability"),
+                QStringLiteral("Class probabilities"), true,
+                QStringLiteral("Classification: calibrated class probabilities (Platt scaling "
+                               "on 5-fold cross-validated decision values, as libsvm), for ROC "
+                               "curves and AUC; training takes about five times longer.")),
+            seed(),
         };
         l.create = [](const P &p) {
             SvmOptions o;
@@ -356,6 +403,8 @@ std::vector<Learner> registerAll()
             o.C = d(p, "C");
             o.gamma = d(p, "gamma");
             o.epsilon = d(p, "epsilon");
+            o.probability = b(p, "probability");
+            o.seed = static_cast<std::uint64_t>(i(p, "seed"));
             return std::unique_ptr<Estimator>(new Svm(o));
         };
         all.push_back(l);
@@ -537,6 +586,10 @@ const Learner *LearnerRegistry::byKind(const std::string &kind)
     for (const Learner &l : all())
         if (l.kind == kind)
             return &l;
+    for (const Learner &l : all())
+        for (const Learner::FormerKind &former : l.formerKinds)
+            if (former.kind == kind)
+                return &l;
     return nullptr;
 }
 

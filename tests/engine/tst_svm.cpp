@@ -61,7 +61,10 @@ private Q_SLOTS:
     void gammaScale();
     void sklearnAccuracy_data();
     void sklearnAccuracy();
+    void probabilitiesMatchSklearn_data();
+    void probabilitiesMatchSklearn();
     void stateRoundTrip();
+    void readsStateWithoutProbabilities();
     void corruptedStateThrows();
     void invalidInput();
     void cancel();
@@ -88,8 +91,32 @@ void TestSvm::separable()
         Svm svm(o);
         QVERIFY(svm.fit(X, y, FitContext {}));
         QCOMPARE(svm.classCount(), 3);
-        QVERIFY(!svm.hasProbabilities());
+        QVERIFY(svm.hasProbabilities());
         QVERIFY(sameBits(svm.predict(X), y));
+        // Probabilities: rows sum to 1 and, on separated groups, the class is the likeliest.
+        const Eigen::MatrixXd P = svm.predictProbabilities(X);
+        QVERIFY((P.rowwise().sum().array() - 1).abs().maxCoeff() < 1e-9);
+        for (int i = 0; i < n; ++i) {
+            Eigen::Index arg;
+            P.row(i).maxCoeff(&arg);
+            QCOMPARE(double(arg), y(i));
+        }
+        // The double-precision decision values vote as OpenCV's prediction does.
+        const Eigen::MatrixXd D = svm.decisionValues(X);
+        QCOMPARE(D.cols(), 3);
+        for (int i = 0; i < n; ++i) {
+            int votes[3] = { 0, 0, 0 };
+            votes[D(i, 0) > 0 ? 0 : 1]++;
+            votes[D(i, 1) > 0 ? 0 : 2]++;
+            votes[D(i, 2) > 0 ? 1 : 2]++;
+            QCOMPARE(double(std::max_element(votes, votes + 3) - votes), y(i));
+        }
+        Opt none = o;
+        none.probability = false;
+        Svm plain(none);
+        QVERIFY(plain.fit(X, y, FitContext {}));
+        QVERIFY(!plain.hasProbabilities());
+        QVERIFY(sameBits(plain.predict(X), svm.predict(X)));
         Eigen::MatrixXd q(3, 2);
         q << -3.2, 0.1, 0.1, 2.8, 2.9, -0.2;
         const Eigen::VectorXd p = svm.predict(q);
@@ -222,6 +249,88 @@ void TestSvm::sklearnAccuracy()
     }
 }
 
+void TestSvm::probabilitiesMatchSklearn_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("linear");
+    QTest::newRow("breast_cancer rbf") << "breast_cancer.csv" << false;
+    QTest::newRow("breast_cancer linear") << "breast_cancer.csv" << true;
+    QTest::newRow("wine rbf") << "wine.csv" << false;
+    QTest::newRow("iris rbf") << "iris.csv" << false;
+}
+
+// ROC AUC of the Platt-scaled probabilities on held-out rows within 0.01 of scikit-learn's
+// SVC(probability=True) (one-vs-rest macro AUC for more than two classes), and the
+// probabilities themselves close (the cross-validation folds differ, so not equal).
+void TestSvm::probabilitiesMatchSklearn()
+{
+    if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
+        SEXTANT_SKIP_REFERENCE(why);
+    QFETCH(QString, file);
+    QFETCH(bool, linear);
+    Eigen::MatrixXd X;
+    Eigen::VectorXd y;
+    QVERIFY(loadCsv(file, X, y));
+    std::vector<Eigen::Index> tr, te;
+    for (Eigen::Index i = 0; i < X.rows(); ++i)
+        (i % 3 == 2 ? te : tr).push_back(i);
+    Eigen::MatrixXd Xtr = X(tr, Eigen::all), Xte = X(te, Eigen::all);
+    const Eigen::RowVectorXd mean = Xtr.colwise().mean();
+    Eigen::RowVectorXd sd
+        = ((Xtr.rowwise() - mean).array().square().colwise().sum() / Xtr.rows()).sqrt();
+    for (Eigen::Index j = 0; j < sd.size(); ++j)
+        if (sd(j) == 0)
+            sd(j) = 1;
+    Xtr = ((Xtr.rowwise() - mean).array().rowwise() / sd.array()).matrix();
+    Xte = ((Xte.rowwise() - mean).array().rowwise() / sd.array()).matrix();
+    const Eigen::VectorXd ytr = y(tr), yte = y(te);
+
+    Opt opt;
+    opt.kernel = linear ? Opt::Kernel::Linear : Opt::Kernel::Rbf;
+    Svm svm(opt);
+    QVERIFY(svm.fit(Xtr, ytr, FitContext {}));
+    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> P
+        = svm.predictProbabilities(Xte);
+
+    SklearnReference ref;
+    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> a = Xtr, b = Xte;
+    QVERIFY(ref.writeMatrix(QStringLiteral("Xtr.csv"), a.data(), a.rows(), a.cols()));
+    QVERIFY(ref.writeMatrix(QStringLiteral("Xte.csv"), b.data(), b.rows(), b.cols()));
+    QVERIFY(ref.writeMatrix(QStringLiteral("P.csv"), P.data(), P.rows(), P.cols()));
+    QVERIFY(ref.writeVector(
+        QStringLiteral("ytr.csv"), std::vector<double>(ytr.data(), ytr.data() + ytr.size())));
+    QVERIFY(ref.writeVector(
+        QStringLiteral("yte.csv"), std::vector<double>(yte.data(), yte.data() + yte.size())));
+    QString error;
+    const QJsonObject o
+        = ref.run(QStringLiteral(R"PY(
+import json, numpy as np
+from sklearn.svm import SVC
+from sklearn.metrics import roc_auc_score
+X = np.loadtxt("Xtr.csv", delimiter=",", ndmin=2)
+y = np.loadtxt("ytr.csv", delimiter=",").astype(int)
+Q = np.loadtxt("Xte.csv", delimiter=",", ndmin=2)
+yq = np.loadtxt("yte.csv", delimiter=",").astype(int)
+ours = np.loadtxt("P.csv", delimiter=",", ndmin=2)
+m = SVC(kernel="%1", probability=True, random_state=0).fit(X, y)
+ref = m.predict_proba(Q)
+def auc(P):
+    return float(roc_auc_score(yq, P[:, 1]) if P.shape[1] == 2 else roc_auc_score(yq, P, multi_class="ovr"))
+print(json.dumps({"ours": auc(ours), "sklearn": auc(ref), "maxdiff": float(np.abs(ours - ref).max())}))
+)PY")
+                      .arg(linear ? QStringLiteral("linear") : QStringLiteral("rbf")),
+            &error);
+    QVERIFY2(!o.isEmpty(), qPrintable(error));
+    const double ours = o[QStringLiteral("ours")].toDouble();
+    const double theirs = o[QStringLiteral("sklearn")].toDouble();
+    const double maxdiff = o[QStringLiteral("maxdiff")].toDouble();
+    qInfo(
+        "%s: AUC ours %.4f, sklearn %.4f, max |dP| %.3f", qPrintable(file), ours, theirs, maxdiff);
+    QVERIFY2(std::abs(ours - theirs) <= 0.01,
+        qPrintable(QStringLiteral("AUC %1, sklearn %2").arg(ours).arg(theirs)));
+    QVERIFY2(maxdiff < 0.25, qPrintable(QStringLiteral("max |dP| %1").arg(maxdiff)));
+}
+
 void TestSvm::stateRoundTrip()
 {
     std::mt19937_64 rng(2);
@@ -251,6 +360,14 @@ void TestSvm::stateRoundTrip()
             QVERIFY(b.task() == task);
             QCOMPARE(b.options().C, 3.0);
             QVERIFY(sameBits(a.predict(Q), b.predict(Q)));
+            if (task == EstimatorTask::Classification) {
+                QVERIFY(b.hasProbabilities());
+                const Eigen::MatrixXd pa = a.predictProbabilities(Q),
+                                      pb = b.predictProbabilities(Q);
+                QVERIFY(pa.size() == pb.size()
+                    && std::memcmp(pa.data(), pb.data(), sizeof(double) * std::size_t(pa.size()))
+                        == 0);
+            }
             QVERIFY(b.state() == s);
             // Refit with the same data: the same model (deterministic).
             Svm c(o);
@@ -258,6 +375,44 @@ void TestSvm::stateRoundTrip()
             QVERIFY(sameBits(a.predict(Q), c.predict(Q)));
             QVERIFY(!a.cloneUnfitted()->isFitted());
         }
+}
+
+// A model written before probabilities existed (state version 1) still loads and predicts
+// the same classes; it has no probabilities.
+void TestSvm::readsStateWithoutProbabilities()
+{
+    std::mt19937_64 rng(4);
+    std::normal_distribution<double> normal;
+    Eigen::MatrixXd X(80, 3);
+    Eigen::VectorXd y(80);
+    for (int i = 0; i < 80; ++i) {
+        for (int j = 0; j < 3; ++j)
+            X(i, j) = normal(rng);
+        y(i) = X(i, 0) + 0.3 * X(i, 2) > 0 ? 1 : 0;
+    }
+    Svm a;
+    QVERIFY(a.fit(X, y, FitContext {}));
+    ModelState v1 = a.state();
+    v1.version = 1;
+    v1.numbers.erase("probability");
+    v1.numbers.erase("seed");
+    v1.arrays.erase("prob_a");
+    v1.arrays.erase("prob_b");
+    Svm b;
+    b.restore(v1);
+    QVERIFY(!b.hasProbabilities());
+    QVERIFY(sameBits(a.predict(X), b.predict(X)));
+    // A version-2 state that claims probabilities without sigmoids is refused.
+    ModelState broken = a.state();
+    broken.arrays.erase("prob_a");
+    Svm c;
+    bool refused = false;
+    try {
+        c.restore(broken);
+    } catch (const ModelStateError &) {
+        refused = true;
+    }
+    QVERIFY(refused);
 }
 
 void TestSvm::corruptedStateThrows()
@@ -332,7 +487,12 @@ void TestSvm::invalidInput()
     QVERIFY_THROWS_EXCEPTION(FitError, zero.fit(X, y, FitContext {}));
     QVERIFY(svm.fit(X, y, FitContext {}));
     QVERIFY_THROWS_EXCEPTION(FitError, svm.predict(Eigen::MatrixXd::Zero(1, 3)));
-    QVERIFY_THROWS_EXCEPTION(FitError, svm.predictProbabilities(X));
+    QVERIFY_THROWS_EXCEPTION(FitError, svm.predictProbabilities(Eigen::MatrixXd::Zero(1, 3)));
+    Opt plain;
+    plain.probability = false;
+    Svm noProbabilities(plain);
+    QVERIFY(noProbabilities.fit(X, y, FitContext {}));
+    QVERIFY_THROWS_EXCEPTION(FitError, noProbabilities.predictProbabilities(X));
 }
 
 void TestSvm::cancel()
