@@ -122,6 +122,13 @@ public:
         DecisionTreeModel &tree, const std::atomic<bool> *cancel = nullptr);
 
     const std::vector<LeafRange> &leaves() const { return m_leaves; }
+    // After build(): node i's S stat sums followed by its distinct-row count (the node's
+    // weight and impurity are derived from them, see DecisionTreePruning).
+    const double *nodeSums(int node) const
+    {
+        return m_sums.data() + static_cast<std::size_t>(node) * m_stride;
+    }
+    const TreeGrowParams &params() const { return m_params; }
 
 private:
     struct Candidate {
