@@ -38,7 +38,11 @@ bool prepare(Grower &g, const DecisionTreeOptions &o, bool classification,
     const FitContext &context)
 {
     const std::string who = "decision tree";
-    treelearner::checkGrowth(who, classification, o);
+    // The gain ratio is an entropy criterion: checked as one.
+    DecisionTreeOptions checked = o;
+    if (checked.criterion == SplitCriterion::GainRatio)
+        checked.criterion = SplitCriterion::Entropy;
+    treelearner::checkGrowth(who, classification, checked);
     if (!o.autoCcpAlpha && !(o.ccpAlpha >= 0 && std::isfinite(o.ccpAlpha)))
         throw FitError(who + ": ccp_alpha must be a number >= 0 or auto");
     if (o.ccpFolds < 2 || o.ccpFolds > 100)
@@ -268,7 +272,12 @@ ModelState DecisionTree::state() const
     ModelState s;
     s.kind = kind();
     s.version = 2;
-    treelearner::writeGrowth(s, m_options);
+    // The gain ratio is written as the entropy criterion with gain_ratio 1 (version 2).
+    DecisionTreeOptions written = m_options;
+    if (written.criterion == SplitCriterion::GainRatio)
+        written.criterion = SplitCriterion::Entropy;
+    treelearner::writeGrowth(s, written);
+    s.setNumber("gain_ratio", m_options.criterion == SplitCriterion::GainRatio ? 1 : 0);
     s.setNumber("ccp_auto", m_options.autoCcpAlpha ? 1 : 0);
     s.setNumber("ccp_alpha", m_options.ccpAlpha);
     s.setNumber("ccp_folds", m_options.ccpFolds);
@@ -290,6 +299,11 @@ void DecisionTree::restore(const ModelState &s)
         o.autoCcpAlpha = s.integer("ccp_auto", 0, 1) == 1;
         o.ccpAlpha = s.number("ccp_alpha", 0, std::numeric_limits<double>::max());
         o.ccpFolds = static_cast<int>(s.integer("ccp_folds", 2, 100));
+        if (s.integer("gain_ratio", 0, 1) == 1) {
+            if (o.criterion != SplitCriterion::Entropy)
+                throw ModelStateError(kind() + ": gain_ratio goes with the entropy criterion");
+            o.criterion = SplitCriterion::GainRatio;
+        }
     } else {
         o.autoCcpAlpha = false; // version 1 trees were grown without pruning
         o.ccpAlpha = 0;

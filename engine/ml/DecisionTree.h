@@ -13,7 +13,8 @@ namespace sextant::engine {
 // Options of DecisionTree; defaults follow scikit-learn's DecisionTreeClassifier /
 // DecisionTreeRegressor, except pruning: the default picks ccp_alpha by cross-validation.
 struct DecisionTreeOptions {
-    SplitCriterion criterion = SplitCriterion::Gini; // classification: Gini or Entropy;
+    SplitCriterion criterion = SplitCriterion::Gini; // classification: Gini, Entropy or
+                                                     // GainRatio (C4.5's, see SplitCriterion);
                                                      // regression always uses SquaredError
     int maxDepth = -1; // < 0: unlimited (root has depth 0)
     int minSamplesSplit = 2; // rows a node needs to be split
@@ -82,8 +83,9 @@ public:
         const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context = {}) const;
 
     // State (version 2): numbers task, feature_count, class_count and the options
-    // (ccp_auto, ccp_alpha and ccp_folds since version 2; version 1 states were never
-    // pruned and load with ccp_alpha 0), ccp_alpha_chosen when fitted; the tree under
+    // (ccp_auto, ccp_alpha, ccp_folds and gain_ratio since version 2: the gain ratio is
+    // written as criterion entropy with gain_ratio 1; version 1 states were never pruned
+    // and load with ccp_alpha 0), ccp_alpha_chosen when fitted; the tree under
     // "tree_" (DecisionTreeModel::writeEnsemble with one tree).
     ModelState state() const override;
     void restore(const ModelState &state) override;

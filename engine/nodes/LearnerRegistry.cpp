@@ -220,8 +220,12 @@ std::vector<Learner> registerAll()
             EstimatorTask::Classification, true);
         l.parameters = {
             ParameterSpec::enumeration(QStringLiteral("criterion"), QStringLiteral("Criterion"),
-                { QStringLiteral("gini"), QStringLiteral("entropy") }, QStringLiteral("gini"),
-                QStringLiteral("Classification split quality.")),
+                { QStringLiteral("gini"), QStringLiteral("entropy"), QStringLiteral("gain_ratio") },
+                QStringLiteral("gini"),
+                QStringLiteral("Classification split quality. gain_ratio: C4.5's information gain "
+                               "over split information (each feature's threshold by gain, less "
+                               "log2(thresholds) / rows; among features with at least the "
+                               "average gain).")),
             depth(0),
             ParameterSpec::integer(QStringLiteral("min_samples_split"),
                 QStringLiteral("Minimum rows to split"), 2, 2, 1000000,
@@ -252,7 +256,8 @@ std::vector<Learner> registerAll()
             if (t == EstimatorTask::Classification)
                 o.criterion = s(p, "criterion") == QStringLiteral("entropy")
                     ? SplitCriterion::Entropy
-                    : SplitCriterion::Gini;
+                    : s(p, "criterion") == QStringLiteral("gain_ratio") ? SplitCriterion::GainRatio
+                                                                        : SplitCriterion::Gini;
             else
                 o.criterion = SplitCriterion::SquaredError;
             o.maxDepth = i(p, "max_depth") == 0 ? -1 : i(p, "max_depth");
