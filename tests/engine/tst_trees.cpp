@@ -631,6 +631,28 @@ private Q_SLOTS:
         }
     }
 
+    // Pruning with the path's last alpha (or more) leaves the root alone; just below it (on
+    // this data, where the root is the last internal node left) the root and two leaves.
+    void largestAlphaLeavesTheRoot()
+    {
+        const Table t = makeNoisyBoxes(500, 31, 0.2);
+        DecisionTreeOptions o;
+        o.autoCcpAlpha = false;
+        DecisionTree whole(EstimatorTask::Classification, o);
+        const CostComplexityPath path = whole.pruningPath(t.X, t.y);
+        QVERIFY(path.alphas.size() > 2);
+        const double last = path.alphas.back();
+        QVERIFY(path.alphas[path.alphas.size() - 2] < last);
+        o.ccpAlpha = last;
+        DecisionTree root(EstimatorTask::Classification, o);
+        QVERIFY(root.fit(t.X, t.y, {}));
+        QCOMPARE(root.tree().nodeCount(), 1);
+        o.ccpAlpha = std::nextafter(last, 0.0);
+        DecisionTree stump(EstimatorTask::Classification, o);
+        QVERIFY(stump.fit(t.X, t.y, {}));
+        QCOMPARE(stump.tree().nodeCount(), 3);
+    }
+
     // ccp_alpha = auto (the default): deterministic for a seed, and on noisy data a smaller
     // tree that predicts held-out rows better than the unpruned one.
     void autoPruningGeneralises_data()
