@@ -32,6 +32,7 @@ def _blobs(n, d, k, seed=0):
 DATASETS = {
     "clf_100k_20": (lambda: _classification(120_000, 20), 20_000, 2),
     "blobs_500k_8": (lambda: _blobs(500_000, 8, 10), 0, 0),
+    "clf_10k_20": (lambda: _classification(12_000, 20, seed=1), 2_000, 2),
 }
 
 # task -> (dataset, description)
@@ -43,6 +44,8 @@ TASKS = {
     "mlp": ("clf_100k_20", "MLP 64-64, 10 epochs, batch 256, Adam, 100k x 20"),
     "knn": ("clf_100k_20", "k-NN (k=5), 10k queries against 100k x 20"),
     "cv_logreg": ("clf_100k_20", "5-fold CV of logistic regression, 100k x 20"),
+    "tree": ("clf_10k_20", "decision tree, defaults (Sextant: ccp_alpha = auto), 10k x 20"),
+    "tree_unpruned": ("clf_10k_20", "decision tree, ccp_alpha = 0, 10k x 20"),
 }
 
 

@@ -3,6 +3,9 @@
 #include "ml/FeatureBinner.h"
 #include "ml/TreeLearner.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace sextant::engine {
@@ -17,46 +20,228 @@ std::unique_ptr<Estimator> DecisionTree::cloneUnfitted() const
     return std::make_unique<DecisionTree>(m_task, m_options);
 }
 
+namespace {
+
+// What fit() and pruningPath() share: the checked input, its bins and row statistics.
+struct Grower {
+    FeatureBinner binner;
+    std::vector<std::uint8_t> codes;
+    TreeGrowParams params;
+    std::vector<double> stats;
+    int classes = 0;
+    std::uint64_t seed = 0;
+};
+
+// Returns false when cancelled.
+bool prepare(Grower &g, const DecisionTreeOptions &o, bool classification,
+    const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
+    const FitContext &context)
+{
+    const std::string who = "decision tree";
+    // The gain ratio is an entropy criterion: checked as one.
+    DecisionTreeOptions checked = o;
+    if (checked.criterion == SplitCriterion::GainRatio)
+        checked.criterion = SplitCriterion::Entropy;
+    treelearner::checkGrowth(who, classification, checked);
+    if (!o.autoCcpAlpha && !(o.ccpAlpha >= 0 && std::isfinite(o.ccpAlpha)))
+        throw FitError(who + ": ccp_alpha must be a number >= 0 or auto");
+    if (o.ccpFolds < 2 || o.ccpFolds > 100)
+        throw FitError(who + ": the pruning folds must lie in 2..100");
+    g.classes = validateTreeInput(who, X, y, classification, context.classCount);
+    const Eigen::Index n = X.rows();
+    const int d = static_cast<int>(X.cols());
+    if (context.cancelled())
+        return false;
+    const int threads = context.threadCount();
+    g.binner.fit(X, o.maxBins, threads);
+    g.codes = g.binner.transform(X, threads);
+    if (context.cancelled())
+        return false;
+    g.params = treelearner::growParams(o, classification, g.classes, d,
+        o.maxFeatures == MaxFeatures::Auto ? MaxFeatures::All : o.maxFeatures, threads);
+    const int S = g.params.statDim;
+    g.stats.assign(static_cast<std::size_t>(n) * S, 0.0);
+    for (Eigen::Index i = 0; i < n; ++i)
+        treelearner::rowStats(
+            g.stats.data() + static_cast<std::size_t>(i) * S, classification, y(i), 1.0);
+    std::uint64_t seed = o.seed;
+    g.seed = splitMix64(seed);
+    return true;
+}
+
+// The k folds of n rows (fold index per row): classification stratified (each class's rows
+// shuffled and dealt out in turn), regression shuffled; drawn from `seed`.
+std::vector<int> pruningFolds(const Eigen::Ref<const Eigen::VectorXd> &y, bool classification,
+    int classes, int k, std::uint64_t seed)
+{
+    const Eigen::Index n = y.size();
+    std::uint64_t rng = seed ^ 0x5DEECE66Dull;
+    std::vector<std::vector<std::uint32_t>> groups(
+        static_cast<std::size_t>(classification ? classes : 1));
+    for (Eigen::Index i = 0; i < n; ++i)
+        groups[classification ? static_cast<std::size_t>(y(i)) : 0].push_back(
+            static_cast<std::uint32_t>(i));
+    std::vector<int> fold(static_cast<std::size_t>(n), 0);
+    std::size_t next = 0;
+    for (std::vector<std::uint32_t> &g : groups) {
+        for (std::size_t i = g.size(); i > 1; --i)
+            std::swap(g[i - 1], g[uniformIndex(rng, static_cast<std::uint32_t>(i))]);
+        for (std::uint32_t r : g)
+            fold[r] = static_cast<int>(next++ % static_cast<std::size_t>(k));
+    }
+    return fold;
+}
+
+// The candidate alphas of a pruning path: geometric means of consecutive distinct alphas,
+// and the last alpha (the root alone).
+std::vector<double> candidateAlphas(const CostComplexityPath &path)
+{
+    std::vector<double> distinct;
+    for (double a : path.alphas)
+        if (distinct.empty() || a > distinct.back())
+            distinct.push_back(a);
+    std::vector<double> out;
+    for (std::size_t k = 0; k + 1 < distinct.size(); ++k)
+        out.push_back(std::sqrt(distinct[k] * distinct[k + 1]));
+    out.push_back(distinct.back());
+    return out;
+}
+
+} // namespace
+
+CostComplexityPath DecisionTree::pruningPath(const Eigen::Ref<const Eigen::MatrixXd> &X,
+    const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context) const
+{
+    Grower g;
+    const bool classification = m_task == EstimatorTask::Classification;
+    if (!prepare(g, m_options, classification, X, y, context))
+        return {};
+    std::vector<std::uint32_t> rows(static_cast<std::size_t>(X.rows()));
+    std::iota(rows.begin(), rows.end(), 0u);
+    DecisionTreeBuilder builder(g.binner, g.codes.data(), X.rows(), g.params);
+    DecisionTreeModel tree;
+    if (!builder.build(rows, g.stats.data(), g.seed, tree, context.cancel))
+        return {};
+    return costComplexityPath(tree, nodeImpurities(builder, tree));
+}
+
 bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context)
 {
     m_featureCount = 0;
     m_classCount = 0;
+    m_chosenCcpAlpha = 0;
     m_tree = DecisionTreeModel();
     const DecisionTreeOptions &o = m_options;
     const bool classification = m_task == EstimatorTask::Classification;
-    const std::string who = "decision tree";
-    treelearner::checkGrowth(who, classification, o);
-    const int classes = validateTreeInput(who, X, y, classification, context.classCount);
+    Grower g;
+    if (!prepare(g, o, classification, X, y, context))
+        return false;
     const Eigen::Index n = X.rows();
     const int d = static_cast<int>(X.cols());
-    if (context.cancelled())
-        return false;
-
-    const int threads = context.threadCount();
-    FeatureBinner binner;
-    binner.fit(X, o.maxBins, threads);
-    const std::vector<std::uint8_t> codes = binner.transform(X, threads);
-    if (context.cancelled())
-        return false;
-
-    const TreeGrowParams params = treelearner::growParams(o, classification, classes, d,
-        o.maxFeatures == MaxFeatures::Auto ? MaxFeatures::All : o.maxFeatures, threads);
-    const int S = params.statDim;
-    std::vector<double> stats(static_cast<std::size_t>(n) * S, 0.0);
-    for (Eigen::Index i = 0; i < n; ++i)
-        treelearner::rowStats(
-            stats.data() + static_cast<std::size_t>(i) * S, classification, y(i), 1.0);
     std::vector<std::uint32_t> rows(static_cast<std::size_t>(n));
     std::iota(rows.begin(), rows.end(), 0u);
-    DecisionTreeBuilder builder(binner, codes.data(), n, params);
+    DecisionTreeBuilder builder(g.binner, g.codes.data(), n, g.params);
     DecisionTreeModel tree;
-    std::uint64_t seed = o.seed;
-    if (!builder.build(rows, stats.data(), splitMix64(seed), tree, context.cancel))
+    if (!builder.build(rows, g.stats.data(), g.seed, tree, context.cancel))
         return false;
-    m_tree = std::move(tree);
+    double alpha = o.autoCcpAlpha ? 0.0 : o.ccpAlpha;
+    if (o.autoCcpAlpha || o.ccpAlpha > 0) {
+        const CostComplexityPath path = costComplexityPath(tree, nodeImpurities(builder, tree));
+        if (o.autoCcpAlpha && path.alphas.size() > 1) {
+            const std::vector<double> candidates = candidateAlphas(path);
+            const int k = static_cast<int>(std::min<Eigen::Index>(o.ccpFolds, n));
+            const std::vector<int> fold = pruningFolds(y, classification, g.classes, k, o.seed);
+            // Held-out error of every candidate, summed over the folds.
+            std::vector<double> error(candidates.size(), 0.0);
+            std::vector<int> collapseStep;
+            std::vector<int> predicted; // classification: each fold-tree node's class
+            std::vector<int> pathNodes, prefixMin;
+            for (int f = 0; f < k; ++f) {
+                if (context.cancelled())
+                    return false;
+                std::vector<std::uint32_t> trainRows;
+                trainRows.reserve(static_cast<std::size_t>(n));
+                for (Eigen::Index i = 0; i < n; ++i)
+                    if (fold[static_cast<std::size_t>(i)] != f)
+                        trainRows.push_back(static_cast<std::uint32_t>(i));
+                if (trainRows.empty())
+                    continue;
+                DecisionTreeModel foldTree;
+                if (!builder.build(trainRows, g.stats.data(), g.seed, foldTree, context.cancel))
+                    return false;
+                const CostComplexityPath fp
+                    = costComplexityPath(foldTree, nodeImpurities(builder, foldTree));
+                const int nodes = foldTree.nodeCount();
+                // The step at which each node becomes a leaf (leaves: 0, always a leaf).
+                collapseStep.assign(static_cast<std::size_t>(nodes), 0);
+                for (int i = 0; i < nodes; ++i)
+                    if (!foldTree.isLeaf(i))
+                        collapseStep[static_cast<std::size_t>(i)]
+                            = static_cast<int>(fp.alphas.size());
+                for (std::size_t s = 1; s < fp.prunedNode.size(); ++s)
+                    collapseStep[static_cast<std::size_t>(fp.prunedNode[s])] = static_cast<int>(s);
+                if (classification) {
+                    predicted.resize(static_cast<std::size_t>(nodes));
+                    for (int i = 0; i < nodes; ++i) {
+                        const double *v = foldTree.values(i);
+                        predicted[static_cast<std::size_t>(i)]
+                            = static_cast<int>(std::max_element(v, v + foldTree.valueDim()) - v);
+                    }
+                }
+                std::vector<int> steps(candidates.size());
+                for (std::size_t c = 0; c < candidates.size(); ++c)
+                    steps[c] = fp.stepsFor(candidates[c]);
+                for (Eigen::Index r = 0; r < n; ++r) {
+                    if (fold[static_cast<std::size_t>(r)] != f)
+                        continue;
+                    // The row's root-to-leaf path in the fold tree; pruned after s steps the
+                    // row stops at the first node whose collapse step is <= s.
+                    pathNodes.clear();
+                    prefixMin.clear();
+                    const double *row = X.data() + r;
+                    const Eigen::Index stride = X.outerStride();
+                    int node = 0;
+                    int least = std::numeric_limits<int>::max();
+                    for (;;) {
+                        least = std::min(least, collapseStep[static_cast<std::size_t>(node)]);
+                        pathNodes.push_back(node);
+                        prefixMin.push_back(least);
+                        if (foldTree.isLeaf(node))
+                            break;
+                        node = row[foldTree.feature(node) * stride] <= foldTree.threshold(node)
+                            ? foldTree.left(node)
+                            : foldTree.right(node);
+                    }
+                    std::size_t j = pathNodes.size() - 1;
+                    for (std::size_t c = 0; c < candidates.size(); ++c) {
+                        while (j > 0 && prefixMin[j - 1] <= steps[c])
+                            --j;
+                        const int at = pathNodes[j];
+                        if (classification) {
+                            error[c] += predicted[static_cast<std::size_t>(at)]
+                                != static_cast<int>(y(r));
+                        } else {
+                            const double e = foldTree.values(at)[0] - y(r);
+                            error[c] += e * e;
+                        }
+                    }
+                }
+            }
+            // Least error; on equal error the larger alpha (candidates ascend).
+            std::size_t best = 0;
+            for (std::size_t c = 1; c < candidates.size(); ++c)
+                if (error[c] <= error[best])
+                    best = c;
+            alpha = candidates[best];
+        }
+        m_tree = prunedTree(tree, path, path.stepsFor(alpha));
+    } else {
+        m_tree = std::move(tree);
+    }
+    m_chosenCcpAlpha = alpha;
     m_featureCount = d;
-    m_classCount = classification ? classes : 0;
+    m_classCount = classification ? g.classes : 0;
     return true;
 }
 
@@ -86,23 +271,48 @@ ModelState DecisionTree::state() const
 {
     ModelState s;
     s.kind = kind();
-    s.version = 1;
-    treelearner::writeGrowth(s, m_options);
+    s.version = 2;
+    // The gain ratio is written as the entropy criterion with gain_ratio 1 (version 2).
+    DecisionTreeOptions written = m_options;
+    if (written.criterion == SplitCriterion::GainRatio)
+        written.criterion = SplitCriterion::Entropy;
+    treelearner::writeGrowth(s, written);
+    s.setNumber("gain_ratio", m_options.criterion == SplitCriterion::GainRatio ? 1 : 0);
+    s.setNumber("ccp_auto", m_options.autoCcpAlpha ? 1 : 0);
+    s.setNumber("ccp_alpha", m_options.ccpAlpha);
+    s.setNumber("ccp_folds", m_options.ccpFolds);
     treelearner::writeHeader(s, m_task, isFitted(), m_featureCount, m_classCount);
     if (!isFitted())
         return s;
+    s.setNumber("ccp_alpha_chosen", m_chosenCcpAlpha);
     DecisionTreeModel::writeEnsemble(s, "tree_", { m_tree }, m_tree.valueDim());
     return s;
 }
 
 void DecisionTree::restore(const ModelState &s)
 {
-    s.requireKind(kind(), 1);
+    s.requireKind(kind(), 2);
     DecisionTreeOptions o;
     const EstimatorTask task = treelearner::readTask(s);
     treelearner::readGrowth(s, o);
+    if (s.version >= 2) {
+        o.autoCcpAlpha = s.integer("ccp_auto", 0, 1) == 1;
+        o.ccpAlpha = s.number("ccp_alpha", 0, std::numeric_limits<double>::max());
+        o.ccpFolds = static_cast<int>(s.integer("ccp_folds", 2, 100));
+        if (s.integer("gain_ratio", 0, 1) == 1) {
+            if (o.criterion != SplitCriterion::Entropy)
+                throw ModelStateError(kind() + ": gain_ratio goes with the entropy criterion");
+            o.criterion = SplitCriterion::GainRatio;
+        }
+    } else {
+        o.autoCcpAlpha = false; // version 1 trees were grown without pruning
+        o.ccpAlpha = 0;
+    }
     DecisionTree restored(task, o);
     if (treelearner::readFitted(s)) {
+        if (s.version >= 2)
+            restored.m_chosenCcpAlpha
+                = s.number("ccp_alpha_chosen", 0, std::numeric_limits<double>::max());
         treelearner::readCounts(s, task, 64, restored.m_featureCount, restored.m_classCount);
         const int V = task == EstimatorTask::Classification ? restored.m_classCount : 1;
         auto trees = DecisionTreeModel::readEnsemble(s, "tree_", restored.m_featureCount, V, 1);

@@ -209,7 +209,8 @@ bool DecisionTreeBuilder::canSplit(const double *sums, int count, int depth) con
     const int S = p.statDim;
     switch (p.criterion) {
     case SplitCriterion::Gini:
-    case SplitCriterion::Entropy: {
+    case SplitCriterion::Entropy:
+    case SplitCriterion::GainRatio: {
         int nonEmpty = 0;
         for (int k = 0; k < S; ++k)
             nonEmpty += sums[k] > 0;
@@ -241,7 +242,8 @@ double DecisionTreeBuilder::score(const double *s) const
         }
         return w > 0 ? sq / w : 0.0;
     }
-    case SplitCriterion::Entropy: {
+    case SplitCriterion::Entropy:
+    case SplitCriterion::GainRatio: {
         double w = 0;
         for (int k = 0; k < S; ++k)
             w += s[k];
@@ -265,7 +267,8 @@ void DecisionTreeBuilder::setValue(DecisionTreeModel &tree, int node, const doub
     const int S = m_params.statDim;
     switch (m_params.criterion) {
     case SplitCriterion::Gini:
-    case SplitCriterion::Entropy: {
+    case SplitCriterion::Entropy:
+    case SplitCriterion::GainRatio: {
         double w = 0;
         for (int k = 0; k < S; ++k)
             w += s[k];
@@ -428,6 +431,11 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
     double left[64 + 1];
     double right[64 + 1];
     const std::size_t featureSize = static_cast<std::size_t>(kBins) * stride;
+    const bool ratio = m_params.criterion == SplitCriterion::GainRatio;
+    if (ratio) {
+        m_ratioBest.clear();
+        m_ratioLeft.resize(static_cast<std::size_t>(j1 - j0) * stride);
+    }
     for (int j = j0; j < j1; ++j) {
         const int f = m_features[static_cast<std::size_t>(j)];
         const double *hist;
@@ -476,6 +484,13 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
             continue;
         }
         std::fill_n(left, stride, 0.0);
+        FeatureBest fb { kNoGain, f, -1, -1, 0 };
+        double *fbLeft = nullptr;
+        if (ratio) {
+            for (int b = 0; b < nb; ++b)
+                fb.values += hist[static_cast<std::size_t>(b) * stride + S] > 0;
+            fbLeft = m_ratioLeft.data() + m_ratioBest.size() * static_cast<std::size_t>(stride);
+        }
         for (int b = 0; b + 1 < nb; ++b) {
             const double *cell = hist + static_cast<std::size_t>(b) * stride;
             if (cell[S] == 0)
@@ -508,6 +523,14 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
                     continue;
             }
             const double g = score(left) + score(right) - parentScore;
+            if (ratio) {
+                if (g > fb.gain) {
+                    fb.gain = g;
+                    fb.bin = b;
+                    std::copy_n(left, stride, fbLeft);
+                }
+                continue;
+            }
             if (g > c.gain) {
                 c.gain = g;
                 c.feature = f;
@@ -519,7 +542,68 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
                 std::copy_n(left, stride, bestLeft);
             }
         }
+        if (ratio && fb.bin >= 0) {
+            fb.binHigh = fb.bin + 1;
+            while (
+                fb.binHigh + 1 < nb && hist[static_cast<std::size_t>(fb.binHigh) * stride + S] == 0)
+                ++fb.binHigh;
+            m_ratioBest.push_back(fb);
+        }
     }
+    if (ratio)
+        chooseGainRatio(c, sums, bestLeft);
+}
+
+// C4.5's choice among the features' best splits (m_ratioBest, found by information gain):
+// gains in bits per row, less log2(thresholds) / W; among the features whose corrected gain
+// is at least the average (and positive), the largest gain / split information.
+void DecisionTreeBuilder::chooseGainRatio(Candidate &c, const double *sums, double *bestLeft)
+{
+    const int S = m_params.statDim;
+    const int stride = m_stride;
+    double W = 0;
+    for (int k = 0; k < S; ++k)
+        W += sums[k];
+    const double ln2 = std::log(2.0);
+    const std::size_t m = m_ratioBest.size();
+    std::vector<double> corrected(m), info(m);
+    double average = 0;
+    for (std::size_t i = 0; i < m; ++i) {
+        const FeatureBest &fb = m_ratioBest[i];
+        corrected[i] = fb.gain / (W * ln2) - std::log2(std::max(1, fb.values - 1)) / W;
+        const double *l = m_ratioLeft.data() + i * static_cast<std::size_t>(stride);
+        double wl = 0;
+        for (int k = 0; k < S; ++k)
+            wl += l[k];
+        const double p = wl / W;
+        info[i] = p > 0 && p < 1 ? -(p * std::log2(p) + (1 - p) * std::log2(1 - p)) : 0.0;
+        average += corrected[i];
+    }
+    if (m > 0)
+        average /= static_cast<double>(m);
+    constexpr double eps = 1e-9;
+    double bestRatio = kNoGain;
+    std::size_t best = m;
+    for (std::size_t i = 0; i < m; ++i) {
+        if (!(corrected[i] > eps) || corrected[i] < average - eps || !(info[i] > eps))
+            continue;
+        const double r = corrected[i] / info[i];
+        if (r > bestRatio) {
+            bestRatio = r;
+            best = i;
+        }
+    }
+    if (best == m) {
+        m_ratioBest.clear();
+        return; // no split worth its cost: a leaf
+    }
+    const FeatureBest fb = m_ratioBest[best];
+    m_ratioBest.clear();
+    c.gain = bestRatio;
+    c.feature = fb.feature;
+    c.bin = fb.bin;
+    c.binHigh = fb.binHigh;
+    std::copy_n(m_ratioLeft.data() + best * static_cast<std::size_t>(stride), stride, bestLeft);
 }
 
 // Subtraction mode, after a split: the smaller child's histograms are built from its rows,
@@ -557,8 +641,11 @@ void DecisionTreeBuilder::splitChildren(Candidate &lc, Candidate &rc, bool lSpli
         double rLeft[64 + 1];
     };
     const int threads = std::min(m_params.threads, d);
-    const int parts
-        = threads > 1 && static_cast<std::int64_t>(smallCount) * d >= 40000 ? threads : 1;
+    // The gain ratio compares every feature with the average gain: one scan over all.
+    const int parts = threads > 1 && static_cast<std::int64_t>(smallCount) * d >= 40000
+            && m_params.criterion != SplitCriterion::GainRatio
+        ? threads
+        : 1;
     Part local[16];
     const int used = std::min(parts, 16);
     const auto work = [&](int t) {
@@ -615,8 +702,9 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
     const int stride = m_stride;
     if (S > 64)
         return false; // callers validate: at most 64 classes
-    tree = DecisionTreeModel(
-        m_params.criterion == SplitCriterion::Gini || m_params.criterion == SplitCriterion::Entropy
+    tree = DecisionTreeModel(m_params.criterion == SplitCriterion::Gini
+                || m_params.criterion == SplitCriterion::Entropy
+                || m_params.criterion == SplitCriterion::GainRatio
             ? S
             : 1);
     m_leaves.clear();

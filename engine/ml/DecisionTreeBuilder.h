@@ -17,6 +17,11 @@ enum class SplitCriterion {
     Entropy, // classification, Shannon entropy (stats: one weight per class)
     SquaredError, // regression (stats: w, w*y, w*y^2)
     Gradient, // gradient boosting, second-order gain (stats: gradient, hessian)
+    // classification, C4.5's gain ratio (stats as Gini): each feature's threshold by
+    // information gain, less log2(thresholds) / W (Quinlan 1996, the cost of choosing a
+    // threshold among the node's distinct values); among the features whose corrected gain
+    // is at least the average, the one with the largest gain / split information.
+    GainRatio,
 };
 
 // How many features a node draws (without replacement) before looking for its split.
@@ -122,6 +127,13 @@ public:
         DecisionTreeModel &tree, const std::atomic<bool> *cancel = nullptr);
 
     const std::vector<LeafRange> &leaves() const { return m_leaves; }
+    // After build(): node i's S stat sums followed by its distinct-row count (the node's
+    // weight and impurity are derived from them, see DecisionTreePruning).
+    const double *nodeSums(int node) const
+    {
+        return m_sums.data() + static_cast<std::size_t>(node) * m_stride;
+    }
+    const TreeGrowParams &params() const { return m_params; }
 
 private:
     struct Candidate {
@@ -146,6 +158,7 @@ private:
         const double *stats, int j0, int j1, double *bestLeft);
     void buildHistograms(double *slot, const std::uint32_t *rows, int count, const double *stats,
         const int *features, int featureCount, bool parallel, bool gather);
+    void chooseGainRatio(Candidate &c, const double *sums, double *bestLeft);
     double score(const double *sums) const;
     void setValue(DecisionTreeModel &tree, int node, const double *sums) const;
     int acquireSlot();
@@ -170,6 +183,12 @@ private:
     std::vector<std::uint32_t> m_tmp; // partition scratch
     std::vector<int> m_features; // feature draw order
     std::vector<double> m_rootCounts; // S = 2: the all-rows root's bin counts (d x 256)
+    struct FeatureBest {
+        double gain;
+        int feature, bin, binHigh, values;
+    };
+    std::vector<FeatureBest> m_ratioBest; // GainRatio: each scanned feature's best split
+    std::vector<double> m_ratioLeft; // and its left sums (stride each)
     std::uint64_t m_rng = 0;
 };
 

@@ -16,6 +16,8 @@
 #include "ml/RandomForest.h"
 #include "ml/Svm.h"
 
+#include <cmath>
+
 namespace sextant::engine {
 
 QString Learner::nodeId() const
@@ -259,22 +261,44 @@ std::vector<Learner> registerAll()
             EstimatorTask::Classification, true);
         l.parameters = {
             ParameterSpec::enumeration(QStringLiteral("criterion"), QStringLiteral("Criterion"),
-                { QStringLiteral("gini"), QStringLiteral("entropy") }, QStringLiteral("gini"),
-                QStringLiteral("Classification split quality.")),
+                { QStringLiteral("gini"), QStringLiteral("entropy"), QStringLiteral("gain_ratio") },
+                QStringLiteral("gini"),
+                QStringLiteral("Classification split quality. gain_ratio: C4.5's information gain "
+                               "over split information (each feature's threshold by gain, less "
+                               "log2(thresholds) / rows; among features with at least the "
+                               "average gain).")),
             depth(0),
             ParameterSpec::integer(QStringLiteral("min_samples_split"),
                 QStringLiteral("Minimum rows to split"), 2, 2, 1000000,
                 QStringLiteral("A node with fewer rows is not split further.")),
             minLeaf(1),
+            ParameterSpec::string(QStringLiteral("ccp_alpha"), QStringLiteral("Pruning alpha"),
+                QStringLiteral("auto"),
+                QStringLiteral("Minimal cost-complexity pruning (scikit-learn's ccp_alpha): a "
+                               "number >= 0, larger prunes more, 0 keeps the whole tree; auto: "
+                               "chosen by 5-fold cross-validation on the training rows (folds "
+                               "drawn from the seed).")),
             seed(),
         };
         l.create = [](const P &p) {
             DecisionTreeOptions o;
+            const QString ccp = s(p, "ccp_alpha").trimmed();
+            if (ccp.compare(QStringLiteral("auto"), Qt::CaseInsensitive) == 0) {
+                o.autoCcpAlpha = true;
+            } else {
+                bool ok = false;
+                o.ccpAlpha = ccp.toDouble(&ok);
+                if (!ok || !std::isfinite(o.ccpAlpha) || o.ccpAlpha < 0)
+                    throw NodeError(
+                        QStringLiteral("ccp_alpha: '%1' is not a number >= 0 or auto").arg(ccp));
+                o.autoCcpAlpha = false;
+            }
             const EstimatorTask t = task(p);
             if (t == EstimatorTask::Classification)
                 o.criterion = s(p, "criterion") == QStringLiteral("entropy")
                     ? SplitCriterion::Entropy
-                    : SplitCriterion::Gini;
+                    : s(p, "criterion") == QStringLiteral("gain_ratio") ? SplitCriterion::GainRatio
+                                                                        : SplitCriterion::Gini;
             else
                 o.criterion = SplitCriterion::SquaredError;
             o.maxDepth = i(p, "max_depth") == 0 ? -1 : i(p, "max_depth");

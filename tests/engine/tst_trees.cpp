@@ -2,10 +2,12 @@
 // DecisionTreeModel). Known answers, scikit-learn comparisons on the bundled datasets with
 // the same train/test splits, state round trips, corrupted states, determinism, cancel.
 #include "SklearnReference.h"
+#include "graph/NodeError.h"
 #include "ml/DecisionTree.h"
 #include "ml/FeatureBinner.h"
 #include "ml/GradientBoosting.h"
 #include "ml/RandomForest.h"
+#include "nodes/LearnerRegistry.h"
 
 #include <Eigen/Core>
 #include <QElapsedTimer>
@@ -77,6 +79,14 @@ std::unique_ptr<Estimator> makeModel(const std::string &kind, EstimatorTask task
     return std::make_unique<GradientBoosting>(task, o);
 }
 
+// A decision tree grown without pruning (scikit-learn's defaults).
+std::unique_ptr<Estimator> unprunedTree(EstimatorTask task, DecisionTreeOptions o = {})
+{
+    o.autoCcpAlpha = false;
+    o.ccpAlpha = 0;
+    return std::make_unique<DecisionTree>(task, o);
+}
+
 double score(const Estimator &m, const Eigen::MatrixXd &X, const Eigen::VectorXd &y)
 {
     const Eigen::VectorXd p = m.predict(X);
@@ -144,6 +154,82 @@ Table makeSteps(int n, unsigned seed, double margin)
     }
     return t;
 }
+
+// Boxes (as makeBoxes, no margin) with a share of the labels replaced by a random class;
+// the features lie on a grid of `levels` + 1 values (levels <= 254: one bin per value, so
+// the tree's thresholds are as exact as scikit-learn's).
+Table makeNoisyBoxes(int n, unsigned seed, double noise, int levels = 0)
+{
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> u(0, 1);
+    const auto grid = [&](double v) { return levels > 0 ? std::round(v * levels) / levels : v; };
+    Table t;
+    t.X.resize(n, 3);
+    t.y.resize(n);
+    for (int i = 0; i < n; ++i) {
+        const double a = grid(u(rng)), b = grid(u(rng)), c = grid(u(rng));
+        t.X.row(i) << a, b, c;
+        t.y(i) = u(rng) < noise ? std::floor(u(rng) * 3) : boxLabel(a, b);
+    }
+    return t;
+}
+
+// The step function of x0 plus 0.8 x1 plus Gaussian noise (sd `sd`), features on a grid as
+// makeNoisyBoxes.
+Table makeNoisySteps(int n, unsigned seed, double sd, int levels = 0)
+{
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> u(0, 1);
+    std::normal_distribution<double> g(0, sd);
+    const auto grid = [&](double v) { return levels > 0 ? std::round(v * levels) / levels : v; };
+    Table t;
+    t.X.resize(n, 2);
+    t.y.resize(n);
+    for (int i = 0; i < n; ++i) {
+        const double a = grid(u(rng)), b = grid(u(rng));
+        t.X.row(i) << a, b;
+        t.y(i) = stepValue(a) + 0.8 * b + g(rng);
+    }
+    return t;
+}
+
+double accuracy(const Estimator &m, const Table &t)
+{
+    const Eigen::VectorXd p = m.predict(t.X);
+    return static_cast<double>((p.array() == t.y.array()).count())
+        / static_cast<double>(t.y.size());
+}
+
+// scikit-learn's unpruned tree (node count, training rows' leaves), its
+// cost_complexity_pruning_path, and the trees pruned with opts["alphas"] (node counts,
+// predictions on the training rows).
+const char *kPruningScript = R"PY(
+import json, numpy as np
+from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+X = np.loadtxt("X.csv", delimiter=",", ndmin=2)
+y = np.loadtxt("y.csv", delimiter=",")
+opts = json.load(open("opts.json"))
+clf = opts["classification"]
+def make(a):
+    if clf:
+        return DecisionTreeClassifier(criterion=opts["criterion"], random_state=0, ccp_alpha=a,
+                                      min_samples_leaf=opts["min_samples_leaf"])
+    return DecisionTreeRegressor(random_state=0, ccp_alpha=a,
+                                 min_samples_leaf=opts["min_samples_leaf"])
+full = make(0.0).fit(X, y)
+path = make(0.0).cost_complexity_pruning_path(X, y)
+t = full.tree_
+out = {"node_count": int(t.node_count), "leaves": full.apply(X).tolist(),
+       "tree": {"left": t.children_left.tolist(), "right": t.children_right.tolist(),
+                "feature": t.feature.tolist(), "threshold": t.threshold.tolist(),
+                "weight": t.weighted_n_node_samples.tolist(), "impurity": t.impurity.tolist()},
+       "alphas": path.ccp_alphas.tolist(), "impurities": path.impurities.tolist(), "pruned": []}
+for a in opts["alphas"]:
+    m = make(a).fit(X, y)
+    p = m.predict_proba(X) if clf else m.predict(X).reshape(-1, 1)
+    out["pruned"].append({"node_count": int(m.tree_.node_count), "values": p.tolist()})
+print(json.dumps(out))
+)PY";
 
 const char *kSklearnScript = R"PY(
 import json, numpy as np
@@ -229,10 +315,12 @@ private:
                 const EstimatorTask task
                     = classification ? EstimatorTask::Classification : EstimatorTask::Regression;
                 std::unique_ptr<Estimator> m;
-                if (kind == "decision_tree" && !classification) {
+                if (kind == "decision_tree") {
+                    // scikit-learn's defaults: no pruning.
                     DecisionTreeOptions o;
-                    o.maxDepth = dtDepth;
-                    m = std::make_unique<DecisionTree>(task, o);
+                    if (!classification)
+                        o.maxDepth = dtDepth;
+                    m = unprunedTree(task, o);
                 } else {
                     m = makeModel(kind, task);
                 }
@@ -320,9 +408,11 @@ private Q_SLOTS:
         QCOMPARE(p.cols(), Eigen::Index(3));
         QVERIFY((p.rowwise().sum().array() - 1.0).abs().maxCoeff() < 1e-9);
         if (kind == QStringLiteral("decision_tree")) {
-            // An unlimited tree separates its training rows; with fewer rows than bins
+            // An unpruned tree separates its training rows; with fewer rows than bins
             // (exact midpoint thresholds) it needs only the two true boundaries.
-            QCOMPARE(score(*m, train.X, train.y), 1.0);
+            auto whole = unprunedTree(EstimatorTask::Classification);
+            QVERIFY(whole->fit(train.X, train.y, {}));
+            QCOMPARE(score(*whole, train.X, train.y), 1.0);
             const Table small = makeBoxes(200, 6, 0.0);
             auto exact = makeModel("decision_tree", EstimatorTask::Classification);
             QVERIFY(exact->fit(small.X, small.y, {}));
@@ -342,6 +432,13 @@ private Q_SLOTS:
         auto m = makeModel(kind.toStdString(), EstimatorTask::Regression);
         QVERIFY(m->fit(train.X, train.y, {}));
         QVERIFY(!m->hasProbabilities());
+        if (kind == QStringLiteral("decision_tree")) {
+            // Pruning (the default) may merge the few rows of a bin that straddles a step
+            // into a neighbouring leaf: close, not exact. The unpruned tree is exact.
+            QVERIFY(score(*m, test.X, test.y) > 0.99);
+            m = unprunedTree(EstimatorTask::Regression);
+            QVERIFY(m->fit(train.X, train.y, {}));
+        }
         const Eigen::VectorXd p = m->predict(test.X);
         // Boosting shrinks its steps (learning rate 0.1, leaves of >= 20 rows) and keeps
         // splitting on the noise feature: within an eighth of the smallest step (4) of the
@@ -370,6 +467,360 @@ private Q_SLOTS:
     void matchesSklearnWine() { compareWithSklearn(QStringLiteral("wine"), true); }
     void matchesSklearnBreastCancer() { compareWithSklearn(QStringLiteral("breast_cancer"), true); }
     void matchesSklearnDiabetes() { compareWithSklearn(QStringLiteral("diabetes"), false); }
+
+    // Minimal cost-complexity pruning against scikit-learn on the same grown tree: features
+    // on a grid (exact thresholds) and noisy labels, so the unpruned tree is deep. The
+    // unpruned trees are checked to be the same first (node count and the partition of the
+    // rows into leaves); then the pruning path and the trees pruned with three alphas.
+    // Classification uses one feature: with several, equal gains of different features in
+    // tiny nodes are broken by scikit-learn's random feature order, so the grown trees
+    // differ. The "sklearn tree" rows check the pruning alone on a three-feature tree: our
+    // path of scikit-learn's grown tree (its nodes, weights and impurities) against its own.
+    void pruningMatchesSklearn_data()
+    {
+        QTest::addColumn<bool>("classification");
+        QTest::addColumn<QString>("criterion");
+        QTest::addColumn<bool>("theirTree");
+        QTest::newRow("gini") << true << QStringLiteral("gini") << false;
+        QTest::newRow("entropy") << true << QStringLiteral("entropy") << false;
+        QTest::newRow("squared_error") << false << QStringLiteral("squared_error") << false;
+        QTest::newRow("gini/sklearn tree") << true << QStringLiteral("gini") << true;
+        QTest::newRow("entropy/sklearn tree") << true << QStringLiteral("entropy") << true;
+    }
+    void pruningMatchesSklearn()
+    {
+        QFETCH(bool, classification);
+        QFETCH(QString, criterion);
+        QFETCH(bool, theirTree);
+        const int minLeaf = 1;
+        Table t = classification ? makeNoisyBoxes(400, 11, 0.25, 250)
+                                 : makeNoisySteps(300, 12, 1.0, 200);
+        if (classification && !theirTree) {
+            const Eigen::MatrixXd one = t.X.leftCols(1);
+            t.X = one;
+        }
+        const EstimatorTask task
+            = classification ? EstimatorTask::Classification : EstimatorTask::Regression;
+        DecisionTreeOptions o;
+        o.autoCcpAlpha = false;
+        o.ccpAlpha = 0;
+        o.minSamplesLeaf = minLeaf;
+        o.criterion = !classification                ? SplitCriterion::SquaredError
+            : criterion == QStringLiteral("entropy") ? SplitCriterion::Entropy
+                                                     : SplitCriterion::Gini;
+        DecisionTree whole(task, o);
+        QVERIFY(whole.fit(t.X, t.y, {}));
+        const CostComplexityPath path = whole.pruningPath(t.X, t.y);
+        QVERIFY(path.alphas.size() > 20);
+        QCOMPARE(path.alphas.size(), path.impurities.size());
+        QCOMPARE(path.alphas.front(), 0.0);
+        for (std::size_t i = 1; i < path.alphas.size(); ++i)
+            QVERIFY(path.alphas[i] >= path.alphas[i - 1] - 1e-15);
+        QVERIFY(path.impurities.back() > path.impurities.front());
+        // Three alphas inside the path (geometric means of consecutive distinct alphas).
+        std::vector<double> distinct;
+        for (double a : path.alphas)
+            if (distinct.empty() || a > distinct.back() * (1 + 1e-9))
+                distinct.push_back(a);
+        QVERIFY(distinct.size() > 8);
+        std::vector<double> alphas;
+        for (std::size_t q : { distinct.size() / 4, distinct.size() / 2, distinct.size() * 3 / 4 })
+            alphas.push_back(std::sqrt(distinct[q] * distinct[q + 1]));
+
+        if (!m_skip.isEmpty())
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
+        SklearnReference ref;
+        QVERIFY(ref.isValid());
+        const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = t.X;
+        QVERIFY(ref.writeMatrix(QStringLiteral("X.csv"), rm.data(), rm.rows(), rm.cols()));
+        QVERIFY(ref.writeMatrix(QStringLiteral("y.csv"), t.y.data(), t.y.size(), 1));
+        QJsonArray alphaList;
+        for (double a : alphas)
+            alphaList.append(a);
+        QFile opts(ref.path(QStringLiteral("opts.json")));
+        QVERIFY(opts.open(QIODevice::WriteOnly));
+        opts.write(QJsonDocument(QJsonObject { { QStringLiteral("classification"), classification },
+                                     { QStringLiteral("criterion"), criterion },
+                                     { QStringLiteral("min_samples_leaf"), minLeaf },
+                                     { QStringLiteral("alphas"), alphaList } })
+                       .toJson());
+        opts.close();
+        QString error;
+        const QJsonObject r = ref.run(QString::fromLatin1(kPruningScript), &error);
+        QVERIFY2(!r.isEmpty(), qPrintable(error));
+        const std::vector<double> theirAlphas
+            = SklearnReference::toVector(r.value(QStringLiteral("alphas")));
+        const std::vector<double> theirImpurities
+            = SklearnReference::toVector(r.value(QStringLiteral("impurities")));
+        const auto comparePaths = [&](const CostComplexityPath &mine) {
+            QCOMPARE(mine.alphas.size(), theirAlphas.size());
+            QCOMPARE(mine.impurities.size(), theirImpurities.size());
+            for (std::size_t i = 0; i < theirAlphas.size(); ++i) {
+                QVERIFY2(std::abs(mine.alphas[i] - theirAlphas[i]) <= 1e-9,
+                    qPrintable(QStringLiteral("alpha %1: %2 vs %3")
+                                   .arg(i)
+                                   .arg(mine.alphas[i], 0, 'g', 17)
+                                   .arg(theirAlphas[i], 0, 'g', 17)));
+                QVERIFY2(std::abs(mine.impurities[i] - theirImpurities[i]) <= 1e-9,
+                    qPrintable(QStringLiteral("impurity %1: %2 vs %3")
+                                   .arg(i)
+                                   .arg(mine.impurities[i], 0, 'g', 17)
+                                   .arg(theirImpurities[i], 0, 'g', 17)));
+            }
+        };
+        if (theirTree) {
+            const QJsonObject tr = r.value(QStringLiteral("tree")).toObject();
+            const auto column = [&](const char *name) {
+                return SklearnReference::toVector(tr.value(QString::fromLatin1(name)));
+            };
+            const std::vector<double> left = column("left"), right = column("right"),
+                                      feature = column("feature"), threshold = column("threshold");
+            TreeNodeImpurities imp { column("weight"), column("impurity") };
+            DecisionTreeModel tree(3);
+            for (std::size_t i = 0; i < left.size(); ++i)
+                tree.addNode();
+            for (std::size_t i = 0; i < left.size(); ++i)
+                if (left[i] >= 0)
+                    tree.setSplit(static_cast<int>(i), static_cast<int>(feature[i]), threshold[i],
+                        static_cast<int>(left[i]), static_cast<int>(right[i]));
+            QVERIFY(tree.nodeCount() > 100);
+            comparePaths(costComplexityPath(tree, imp));
+            return;
+        }
+
+        // The same unpruned tree: node count and the rows' partition into leaves.
+        QCOMPARE(whole.tree().nodeCount(), r.value(QStringLiteral("node_count")).toInt());
+        const std::vector<double> theirLeaves
+            = SklearnReference::toVector(r.value(QStringLiteral("leaves")));
+        QCOMPARE(static_cast<Eigen::Index>(theirLeaves.size()), t.X.rows());
+        std::map<int, int> oursToTheirs, theirsToOurs;
+        for (Eigen::Index i = 0; i < t.X.rows(); ++i) {
+            const int ours = whole.tree().leafIndex(t.X.data() + i, t.X.outerStride());
+            const int theirs = static_cast<int>(theirLeaves[static_cast<std::size_t>(i)]);
+            QCOMPARE(oursToTheirs.emplace(ours, theirs).first->second, theirs);
+            QCOMPARE(theirsToOurs.emplace(theirs, ours).first->second, ours);
+        }
+        // The pruning path.
+        comparePaths(path);
+        // The pruned trees: node counts and every row's prediction.
+        const QJsonArray pruned = r.value(QStringLiteral("pruned")).toArray();
+        QCOMPARE(pruned.size(), static_cast<qsizetype>(alphas.size()));
+        int previousNodes = whole.tree().nodeCount();
+        for (std::size_t a = 0; a < alphas.size(); ++a) {
+            const QJsonObject theirs = pruned[static_cast<qsizetype>(a)].toObject();
+            DecisionTreeOptions po = o;
+            po.ccpAlpha = alphas[a];
+            DecisionTree m(task, po);
+            QVERIFY(m.fit(t.X, t.y, {}));
+            QCOMPARE(m.chosenCcpAlpha(), alphas[a]);
+            QCOMPARE(m.tree().nodeCount(), theirs.value(QStringLiteral("node_count")).toInt());
+            QVERIFY(m.tree().nodeCount() < previousNodes);
+            previousNodes = m.tree().nodeCount();
+            int rows = 0, cols = 0;
+            const std::vector<double> values
+                = SklearnReference::toMatrix(theirs.value(QStringLiteral("values")), &rows, &cols);
+            QCOMPARE(static_cast<Eigen::Index>(rows), t.X.rows());
+            const Eigen::MatrixXd mine
+                = classification ? m.predictProbabilities(t.X) : Eigen::MatrixXd(m.predict(t.X));
+            QCOMPARE(static_cast<Eigen::Index>(cols), mine.cols());
+            for (int i = 0; i < rows; ++i)
+                for (int c = 0; c < cols; ++c)
+                    QVERIFY2(std::abs(mine(i, c) - values[static_cast<std::size_t>(i * cols + c)])
+                            <= 1e-9 * (1 + std::abs(mine(i, c))),
+                        qPrintable(QStringLiteral("alpha %1, row %2").arg(alphas[a]).arg(i)));
+        }
+    }
+
+    // Pruning with the path's last alpha (or more) leaves the root alone; just below it (on
+    // this data, where the root is the last internal node left) the root and two leaves.
+    void largestAlphaLeavesTheRoot()
+    {
+        const Table t = makeNoisyBoxes(500, 31, 0.2);
+        DecisionTreeOptions o;
+        o.autoCcpAlpha = false;
+        DecisionTree whole(EstimatorTask::Classification, o);
+        const CostComplexityPath path = whole.pruningPath(t.X, t.y);
+        QVERIFY(path.alphas.size() > 2);
+        const double last = path.alphas.back();
+        QVERIFY(path.alphas[path.alphas.size() - 2] < last);
+        o.ccpAlpha = last;
+        DecisionTree root(EstimatorTask::Classification, o);
+        QVERIFY(root.fit(t.X, t.y, {}));
+        QCOMPARE(root.tree().nodeCount(), 1);
+        o.ccpAlpha = std::nextafter(last, 0.0);
+        DecisionTree stump(EstimatorTask::Classification, o);
+        QVERIFY(stump.fit(t.X, t.y, {}));
+        QCOMPARE(stump.tree().nodeCount(), 3);
+    }
+
+    // ccp_alpha = auto (the default): deterministic for a seed, and on noisy data a smaller
+    // tree that predicts held-out rows better than the unpruned one.
+    void autoPruningGeneralises_data()
+    {
+        QTest::addColumn<bool>("classification");
+        QTest::newRow("classification") << true;
+        QTest::newRow("regression") << false;
+    }
+    void autoPruningGeneralises()
+    {
+        QFETCH(bool, classification);
+        const EstimatorTask task
+            = classification ? EstimatorTask::Classification : EstimatorTask::Regression;
+        const Table train
+            = classification ? makeNoisyBoxes(3000, 21, 0.3) : makeNoisySteps(3000, 21, 1.5);
+        const Table test
+            = classification ? makeNoisyBoxes(5000, 22, 0.3) : makeNoisySteps(5000, 22, 1.5);
+        DecisionTree pruned(task);
+        QVERIFY(pruned.options().autoCcpAlpha);
+        QVERIFY(pruned.fit(train.X, train.y, {}));
+        auto whole = unprunedTree(task);
+        QVERIFY(whole->fit(train.X, train.y, {}));
+        const DecisionTreeModel &full = static_cast<DecisionTree &>(*whole).tree();
+        QVERIFY(pruned.chosenCcpAlpha() > 0);
+        QVERIFY(pruned.tree().leafCount() < full.leafCount());
+        const double mine = score(pruned, test.X, test.y);
+        const double unpruned = score(*whole, test.X, test.y);
+        qInfo("auto ccp_alpha %.3g: %d leaves, held-out %s %.4f; unpruned %d leaves, %.4f",
+            pruned.chosenCcpAlpha(), pruned.tree().leafCount(), classification ? "accuracy" : "R^2",
+            mine, full.leafCount(), unpruned);
+        QVERIFY(mine > unpruned);
+        // The pruned tree is the full tree pruned with the chosen alpha.
+        DecisionTreeOptions fixed;
+        fixed.autoCcpAlpha = false;
+        fixed.ccpAlpha = pruned.chosenCcpAlpha();
+        DecisionTree same(task, fixed);
+        QVERIFY(same.fit(train.X, train.y, {}));
+        QCOMPARE(same.tree().nodeCount(), pruned.tree().nodeCount());
+        QVERIFY(sameBits(same.predict(test.X), pruned.predict(test.X)));
+        // Deterministic: the same seed gives the same alpha and tree, whatever the threads.
+        FitContext one;
+        one.threads = 1;
+        DecisionTree again(task);
+        QVERIFY(again.fit(train.X, train.y, one));
+        QCOMPARE(again.chosenCcpAlpha(), pruned.chosenCcpAlpha());
+        QVERIFY(again.state() == pruned.state());
+        QCOMPARE(pruned.state().number("ccp_alpha_chosen"), pruned.chosenCcpAlpha());
+    }
+
+    // C4.5's gain ratio on a known answer: feature 0 isolates 10 rows of class 1 (gain
+    // 0.108 bits, split information 0.469, ratio 0.230), feature 1 splits the rows in halves
+    // of 70% / 30% (gain 0.119, ratio 0.119), feature 2 is nearly useless (gain 0.001) and
+    // pulls the average gain (0.076) below feature 0's. Information gain (entropy) picks
+    // feature 1 at the root, the gain ratio feature 0.
+    void gainRatioPicksC45sSplit()
+    {
+        Eigen::MatrixXd X(100, 3);
+        Eigen::VectorXd y(100);
+        for (int i = 0; i < 100; ++i) {
+            const bool one = i < 50; // rows 0..49 class 1, 50..99 class 0
+            y(i) = one ? 1 : 0;
+            X(i, 0) = i < 10 ? 0 : 1;
+            X(i, 1) = (one && i < 35) || (!one && i < 65) ? 0 : 1;
+            X(i, 2) = (one && i >= 24) || (!one && i >= 76) ? 0 : 1;
+        }
+        DecisionTreeOptions o;
+        o.autoCcpAlpha = false;
+        o.criterion = SplitCriterion::Entropy;
+        DecisionTree entropy(EstimatorTask::Classification, o);
+        QVERIFY(entropy.fit(X, y, {}));
+        QCOMPARE(entropy.tree().feature(0), 1);
+        o.criterion = SplitCriterion::GainRatio;
+        DecisionTree ratio(EstimatorTask::Classification, o);
+        QVERIFY(ratio.fit(X, y, {}));
+        QCOMPARE(ratio.tree().feature(0), 0);
+        QCOMPARE(ratio.tree().threshold(0), 0.5);
+        // The left child is the 10 pure rows.
+        QCOMPARE(ratio.tree().values(ratio.tree().left(0))[1], 1.0);
+        // State: entropy criterion with gain_ratio 1, restored as the gain ratio.
+        const ModelState s = ratio.state();
+        QCOMPARE(s.number("gain_ratio"), 1.0);
+        DecisionTree back;
+        back.restore(s);
+        QVERIFY(back.options().criterion == SplitCriterion::GainRatio);
+        QVERIFY(back.state() == s);
+        // On a real dataset it learns (and pruning works with it).
+        const Table t = loadCsv(QStringLiteral("breast_cancer"), true);
+        DecisionTreeOptions po;
+        po.criterion = SplitCriterion::GainRatio;
+        DecisionTree pruned(EstimatorTask::Classification, po);
+        QVERIFY(pruned.fit(t.X, t.y, {}));
+        QVERIFY(accuracy(pruned, t) > 0.9);
+        // The learner offers it.
+        const Learner *learner = LearnerRegistry::byKind(DecisionTree::kKind);
+        QVariantMap p;
+        for (const ParameterSpec &spec : learner->parameters)
+            p.insert(spec.name, spec.defaultValue);
+        p.insert(QStringLiteral("task"), QStringLiteral("classification"));
+        p.insert(QStringLiteral("criterion"), QStringLiteral("gain_ratio"));
+        const std::unique_ptr<Estimator> e = learner->create(p);
+        QVERIFY(
+            static_cast<const DecisionTree &>(*e).options().criterion == SplitCriterion::GainRatio);
+    }
+
+    // The learner's ccp_alpha parameter: auto, a number, and refusals naming it.
+    void ccpAlphaParameterIsChecked()
+    {
+        const Learner *learner = LearnerRegistry::byKind(DecisionTree::kKind);
+        QVERIFY(learner);
+        QVariantMap p;
+        for (const ParameterSpec &spec : learner->parameters)
+            p.insert(spec.name, spec.defaultValue);
+        p.insert(QStringLiteral("task"), QStringLiteral("classification"));
+        QCOMPARE(p.value(QStringLiteral("ccp_alpha")).toString(), QStringLiteral("auto"));
+        const auto options = [&](const QVariantMap &values) {
+            const std::unique_ptr<Estimator> e = learner->create(values);
+            return static_cast<const DecisionTree &>(*e).options();
+        };
+        QVERIFY(options(p).autoCcpAlpha);
+        p.insert(QStringLiteral("ccp_alpha"), QStringLiteral("0.015"));
+        QVERIFY(!options(p).autoCcpAlpha);
+        QCOMPARE(options(p).ccpAlpha, 0.015);
+        p.insert(QStringLiteral("ccp_alpha"), QStringLiteral("0"));
+        QCOMPARE(options(p).ccpAlpha, 0.0);
+        for (const char *bad : { "-1", "abc", "", "nan", "inf" }) {
+            p.insert(QStringLiteral("ccp_alpha"), QString::fromLatin1(bad));
+            try {
+                learner->create(p);
+                QFAIL(qPrintable(QStringLiteral("ccp_alpha '%1' accepted").arg(bad)));
+            } catch (const NodeError &e) {
+                QVERIFY2(
+                    e.message().contains(QStringLiteral("ccp_alpha")), qPrintable(e.message()));
+            }
+        }
+        // The estimator refuses a negative alpha too.
+        DecisionTreeOptions o;
+        o.autoCcpAlpha = false;
+        o.ccpAlpha = -1;
+        DecisionTree m(EstimatorTask::Classification, o);
+        const Table t = loadCsv(QStringLiteral("iris"), true);
+        QVERIFY_THROWS_EXCEPTION(FitError, m.fit(t.X, t.y, {}));
+    }
+
+    // A state written before pruning existed (version 1, no ccp fields) still loads: the
+    // same tree, no pruning in its options.
+    void unprunedStateOfVersionOneLoads()
+    {
+        const Table t = loadCsv(QStringLiteral("wine"), true);
+        auto m = unprunedTree(EstimatorTask::Classification);
+        QVERIFY(m->fit(t.X, t.y, {}));
+        ModelState old = m->state();
+        old.version = 1;
+        for (const char *field : { "ccp_auto", "ccp_alpha", "ccp_folds", "ccp_alpha_chosen" })
+            old.numbers.erase(field);
+        DecisionTree r;
+        r.restore(old);
+        QVERIFY(r.isFitted());
+        QVERIFY(!r.options().autoCcpAlpha);
+        QCOMPARE(r.options().ccpAlpha, 0.0);
+        QVERIFY(sameBits(r.predictProbabilities(t.X), m->predictProbabilities(t.X)));
+        // A version 2 state without its ccp fields is refused.
+        ModelState missing = m->state();
+        missing.numbers.erase("ccp_auto");
+        QVERIFY(throwsStateError([&] { r.restore(missing); }));
+        ModelState negative = m->state();
+        negative.numbers["ccp_alpha"] = -0.5;
+        QVERIFY(throwsStateError([&] { r.restore(negative); }));
+    }
 
     void roundTripIsExact_data()
     {
