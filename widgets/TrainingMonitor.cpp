@@ -188,8 +188,7 @@ void TrainingMonitor::addUpdate(int nodeId, const engine::NodeValuePtr &value)
 void TrainingMonitor::setRunning(bool running)
 {
     m_stop->setEnabled(running);
-    if (running)
-        m_stop->setText(tr("Stop"));
+    m_stop->setText(tr("Stop"));
 }
 
 void TrainingMonitor::clear()
