@@ -380,8 +380,6 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
             n[QStringLiteral("seconds")] = *ms / 1000.0;
         if (!state.message.isEmpty())
             n[QStringLiteral("message")] = state.message;
-        if (state.partial)
-            n[QStringLiteral("partial")] = true;
         QStringList written;
         if (type && type->isSink() && state.status == NodeStatus::Done) {
             const NodeValuePtr result = executor.result(id);
