@@ -80,12 +80,15 @@ TrainingMonitor::TrainingMonitor(QWidget *parent) : QWidget(parent)
     });
     connect(m_clear, &QPushButton::clicked, this, &TrainingMonitor::clear);
 
+    // The status on a line of its own: in a narrow dock it wraps across the full width
+    // instead of into a column beside the buttons.
     auto *bar = new QHBoxLayout;
-    bar->addWidget(m_status, 1);
+    bar->addStretch(1);
     bar->addWidget(m_clear);
     bar->addWidget(m_stop);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_status);
     layout->addLayout(bar);
     layout->addWidget(m_tabs, 1);
 }
