@@ -220,6 +220,19 @@ void LiveCurvePlot::setYLabel(const QString &label)
     replot();
 }
 
+void LiveCurvePlot::setXLabel(const QString &label)
+{
+    if (customPlot()->xAxis->label() == label)
+        return;
+    customPlot()->xAxis->setLabel(label);
+    replot();
+}
+
+QString LiveCurvePlot::xLabel() const
+{
+    return customPlot()->xAxis->label();
+}
+
 void LiveCurvePlot::rescale()
 {
     m_rescaling = true;

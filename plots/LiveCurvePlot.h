@@ -42,6 +42,9 @@ public:
     void setLogScale(bool on);
     bool logScale() const { return m_logScale; }
     void setYLabel(const QString &label);
+    // The x axis: "Epoch" by default ("Iteration" for k-means, "Fold"...).
+    void setXLabel(const QString &label);
+    QString xLabel() const;
 
     // GUI thread: moves buffered points into the plot now (tests, end of training).
     void flush();

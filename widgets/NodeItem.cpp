@@ -217,7 +217,9 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         glyph = QStringLiteral("▶");
         break;
     case NodeStatus::Done:
-        glyph = QStringLiteral("✓");
+        // Partial outputs (training stopped by Stop: NodeContext::markPartial) are half done.
+        glyph = m_message.startsWith(QStringLiteral("partial: ")) ? QStringLiteral("◐")
+                                                                  : QStringLiteral("✓");
         break;
     case NodeStatus::Failed:
         glyph = QStringLiteral("!");

@@ -67,20 +67,28 @@ TrainingMonitor::TrainingMonitor(QWidget *parent) : QWidget(parent)
     m_status = new QLabel(tr("No training yet. Run a workflow with a model node."), this);
     m_status->setWordWrap(true);
     m_stop = new QPushButton(tr("Stop"), this);
-    m_stop->setToolTip(tr("End training after the current epoch and keep the model reached "
-                          "so far (the workflow's Cancel discards it)"));
+    m_stop->setToolTip(tr("End the training in progress after the current epoch (or fold, "
+                          "or trial) and keep what finished, marked partial; the nodes after "
+                          "it still run. The workflow's Cancel discards everything."));
     m_stop->setEnabled(false);
     m_clear = new QPushButton(tr("Clear"), this);
     m_clear->setToolTip(tr("Remove the curves and trials shown"));
-    connect(m_stop, &QPushButton::clicked, this, &TrainingMonitor::stopRequested);
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        // Acknowledged at once; the training ends at its next epoch / fold.
+        m_stop->setText(tr("Stopping…"));
+        Q_EMIT stopRequested();
+    });
     connect(m_clear, &QPushButton::clicked, this, &TrainingMonitor::clear);
 
+    // The status on a line of its own: in a narrow dock it wraps across the full width
+    // instead of into a column beside the buttons.
     auto *bar = new QHBoxLayout;
-    bar->addWidget(m_status, 1);
+    bar->addStretch(1);
     bar->addWidget(m_clear);
     bar->addWidget(m_stop);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_status);
     layout->addLayout(bar);
     layout->addWidget(m_tabs, 1);
 }
@@ -91,15 +99,51 @@ void TrainingMonitor::addUpdate(int nodeId, const engine::NodeValuePtr &value)
         return;
     if (const auto *u = value->as<engine::TrainingUpdate>()) {
         const engine::EpochReport &r = u->report;
+        const QString unit = QString::fromStdString(r.unit.empty() ? "epoch" : r.unit);
+        if (u->end) {
+            // The run ended: say why, on the run the node's steps went to.
+            const QString run = m_currentRun.value(nodeId, u->modelName);
+            m_currentRun.remove(nodeId);
+            m_curves->flush();
+            QString lead;
+            switch (*u->end) {
+            case engine::FitEnd::Completed:
+            case engine::FitEnd::Converged:
+                lead = tr("Finished");
+                break;
+            case engine::FitEnd::EarlyStopping:
+            case engine::FitEnd::Stopped:
+                lead = tr("Stopped");
+                break;
+            case engine::FitEnd::Cancelled:
+                lead = tr("Cancelled");
+                break;
+            }
+            QString text = tr("%1 — %2: %3").arg(run, lead, u->describe());
+            text += tr(" · elapsed %1").arg(duration(u->elapsedSeconds));
+            if (*u->end == engine::FitEnd::Stopped)
+                text += tr(" · partial result kept");
+            m_status->setText(text);
+            m_lastEnd = *u->end;
+            return;
+        }
         if (r.epoch <= 1 || !m_currentRun.contains(nodeId))
             m_currentRun.insert(
                 nodeId, QStringLiteral("%1 #%2").arg(u->modelName).arg(++m_runSerial));
         const QString run = m_currentRun.value(nodeId);
+        // The x axis is in the steps of the run drawn last (epochs, iterations, trees).
+        const bool drawn = std::isfinite(r.trainLoss) || std::isfinite(r.validationLoss);
+        if (drawn) {
+            QString axis = unit;
+            if (!axis.isEmpty())
+                axis[0] = axis[0].toUpper();
+            m_curves->setXLabel(axis);
+        }
         if (std::isfinite(r.trainLoss))
             m_curves->append(run, tr("train"), r.epoch, r.trainLoss);
         if (std::isfinite(r.validationLoss))
             m_curves->append(run, tr("validation"), r.epoch, r.validationLoss);
-        QString text = tr("%1 — epoch %2").arg(run).arg(r.epoch);
+        QString text = tr("%1 — %2 %3").arg(run, unit).arg(r.epoch);
         if (r.totalEpochs > 0)
             text += QStringLiteral(" / %1").arg(r.totalEpochs);
         text += tr(" · elapsed %1").arg(duration(u->elapsedSeconds));
@@ -115,6 +159,7 @@ void TrainingMonitor::addUpdate(int nodeId, const engine::NodeValuePtr &value)
                         .arg(QString::fromStdString(r.metricName))
                         .arg(r.metric, 0, 'g', 4);
         m_status->setText(text);
+        m_lastEnd.reset();
         return;
     }
     if (const auto *t = value->as<engine::TuneTrial>()) {
@@ -146,6 +191,7 @@ void TrainingMonitor::addUpdate(int nodeId, const engine::NodeValuePtr &value)
 void TrainingMonitor::setRunning(bool running)
 {
     m_stop->setEnabled(running);
+    m_stop->setText(tr("Stop"));
 }
 
 void TrainingMonitor::clear()
@@ -153,6 +199,7 @@ void TrainingMonitor::clear()
     m_curves->clear();
     m_trials->setRowCount(0);
     m_currentRun.clear();
+    m_lastEnd.reset();
     m_status->setText(tr("No training yet. Run a workflow with a model node."));
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "graph/NodeValue.h"
+#include "ml/FitContext.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QWidget>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -18,9 +20,13 @@ class LiveCurvePlot;
 namespace sextant::widgets {
 
 // Watches training while it happens: the loss curves of every learner node that reports
-// epochs (train and validation loss per epoch, several runs overlaid), the current
-// model's epoch, elapsed time, estimated time left and last figures, a Stop button, and
-// the tuning trials finished so far in a table sorted by score.
+// epochs (train and validation loss per epoch, several runs overlaid; the x axis in the
+// learner's steps: epochs, iterations for k-means and L-BFGS, trees), the current
+// model's step, elapsed time, estimated time left and last figures, a Stop button, and
+// the tuning trials finished so far in a table sorted by score. When a run ends, the
+// status says why ("Stopped: early stopping after epoch 37", "Finished: converged
+// (tolerance reached) after iteration 12", "Stopped: Stop pressed after fold 3 of 10 ·
+// partial result kept"). Cross-Validation reports its folds, Tune its trials.
 //
 // Fed by Executor::nodeUpdate (connected queued: it is emitted on worker threads). The
 // curve plot throttles redraws to ~30 per second whatever the rate of epochs, so a fast
@@ -41,6 +47,9 @@ public:
     QTableWidget *trialsTable() const { return m_trials; }
     QString statusText() const;
     int runCount() const { return m_runSerial; }
+    // How the last run shown ended (none while one is going on or before any).
+    std::optional<sextant::engine::FitEnd> lastEnd() const { return m_lastEnd; }
+    QPushButton *stopButton() const { return m_stop; }
 
 Q_SIGNALS:
     // Stop pressed: training should end at the next epoch, keeping the model.
@@ -56,6 +65,7 @@ private:
     // node id -> the run label its epochs currently go to
     QHash<int, QString> m_currentRun;
     int m_runSerial = 0;
+    std::optional<sextant::engine::FitEnd> m_lastEnd;
 };
 
 } // namespace sextant::widgets

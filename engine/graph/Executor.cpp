@@ -32,13 +32,14 @@ struct Executor::Job {
     int pending = 0; // connections from upstream jobs that have not finished yet
     bool finished = false;
     std::vector<NodeValuePtr> outputs; // once finished and done
+    // Set by Executor::stopTraining while the node runs (shared: Job is moved into place).
+    std::shared_ptr<std::atomic<bool>> stopTraining = std::make_shared<std::atomic<bool>>(false);
+    bool partial = false; // guarded by Executor::m_mutex: its outputs are partial
 };
 
 struct Executor::RunState {
     std::uint64_t id = 0;
     std::atomic<bool> cancel { false };
-    // Learners end training at their next epoch and keep the model reached so far.
-    std::atomic<bool> stopTraining { false };
     QString baseDirectory;
     QElapsedTimer timer;
     std::map<int, Job> jobs; // the map's shape is fixed at start; Job fields: see Job
@@ -198,7 +199,13 @@ bool Executor::run(const QList<int> &targets)
         for (int id : order) {
             Job &job = run->jobs.at(id);
             const auto cached = m_cache.find(id);
-            if (cached != m_cache.end() && cached->second.key == job.key) {
+            // A node fed by one computed again in this run is computed again too (its key
+            // only changes with its inputs' keys, and a partial output keeps its key).
+            bool upstreamRecomputed = false;
+            for (const auto &[up, port] : job.inputs)
+                upstreamRecomputed = upstreamRecomputed || (up != 0 && !run->jobs.at(up).finished);
+            if (cached != m_cache.end() && cached->second.key == job.key && !cached->second.partial
+                && !upstreamRecomputed) {
                 job.finished = true;
                 job.outputs = cached->second.outputs;
                 run->summary.reused.push_back(id);
@@ -211,6 +218,7 @@ bool Executor::run(const QList<int> &targets)
             ++run->remaining;
             m_states[id].progress = 0.0;
             m_states[id].warnings.clear();
+            m_states[id].partial = false;
             setStateLocked(id, NodeStatus::Queued, QString(), events);
             for (const auto &[up, port] : job.inputs) {
                 if (up == 0)
@@ -317,7 +325,7 @@ void Executor::execute(const std::shared_ptr<RunState> &run, int id)
     };
     NodeContext ctx(id, *job->type, job->parameters, std::move(inputs), run->baseDirectory,
         &run->cancel, progressSink, updateSink);
-    ctx.setStopTrainingFlag(&run->stopTraining);
+    ctx.setStopTrainingFlag(job->stopTraining.get());
     QString error;
     bool failed = false;
     try {
@@ -358,6 +366,10 @@ void Executor::execute(const std::shared_ptr<RunState> &run, int id)
             return;
         }
     }
+    if (ctx.isPartial()) {
+        QMutexLocker lock(&m_mutex);
+        run->jobs.at(id).partial = true;
+    }
     finish(run, id, NodeStatus::Done, ctx.warnings().join(QLatin1Char('\n')), ctx.outputs(),
         ctx.result(), ctx.warnings());
 }
@@ -378,10 +390,14 @@ void Executor::finish(const std::shared_ptr<RunState> &run, int id, NodeStatus o
         if (outcome == NodeStatus::Done) {
             job.outputs = outputs;
             if (!gone) {
-                m_cache[id] = CacheEntry { job.key, std::move(outputs), std::move(result) };
+                m_cache[id]
+                    = CacheEntry { job.key, std::move(outputs), std::move(result), job.partial };
                 m_states[id].progress = 1.0;
+                m_states[id].partial = job.partial;
             }
             run->summary.executed.push_back(id);
+            if (job.partial)
+                run->summary.partial.push_back(id);
             for (int dependent : job.dependents) {
                 Job &d = run->jobs.at(dependent);
                 if (--d.pending == 0 && !d.finished)
@@ -441,8 +457,9 @@ void Executor::completeJobs(const std::shared_ptr<RunState> &run, int count)
             return;
         run->summary.cancelled = run->cancel.load();
         run->summary.elapsedMs = run->timer.elapsed();
-        for (QList<int> *list : { &run->summary.executed, &run->summary.reused,
-                 &run->summary.failed, &run->summary.skipped, &run->summary.cancelledNodes })
+        for (QList<int> *list :
+            { &run->summary.executed, &run->summary.reused, &run->summary.failed,
+                &run->summary.skipped, &run->summary.cancelledNodes, &run->summary.partial })
             sortUnique(*list);
         m_lastSummary = run->summary;
         m_lastFinishedRun = run->id;
@@ -479,8 +496,11 @@ void Executor::cancel()
 void Executor::stopTraining()
 {
     QMutexLocker lock(&m_mutex);
-    if (m_run)
-        m_run->stopTraining.store(true);
+    if (!m_run)
+        return;
+    for (auto &[id, job] : m_run->jobs)
+        if (!job.finished && m_states[id].status == NodeStatus::Running)
+            job.stopTraining->store(true);
 }
 
 bool Executor::isRunning() const

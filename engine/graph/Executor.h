@@ -78,8 +78,10 @@ public:
     // Asks the current run to stop; returns at once. Running nodes stop at their next
     // poll of the cancel flag; runFinished follows with cancelled = true.
     void cancel();
-    // Asks the learners of the current run to end training at their next epoch and keep
-    // the model reached so far (NodeContext::stopTrainingRequested); the run goes on.
+    // Asks the nodes training right now to end at their next epoch / fold / trial and keep
+    // what finished (NodeContext::stopTrainingRequested); their outputs are marked partial
+    // and nodes after them run as usual. The run goes on. A partial output is not reused
+    // by the next run (nor is anything computed from it).
     void stopTraining();
     bool isRunning() const;
 
@@ -111,6 +113,7 @@ private:
         QByteArray key;
         std::vector<NodeValuePtr> outputs;
         NodeValuePtr result;
+        bool partial = false; // never reused: the next run computes the node again
     };
     struct Job;
     struct RunState;

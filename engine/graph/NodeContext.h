@@ -71,13 +71,16 @@ public:
     // True once the run was cancelled. Poll it in every long loop (at least every ~10 ms
     // of work) and return promptly when it is set: whatever was produced is discarded.
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
-    // True once the person asked training to stop early (Executor::stopTraining): an
-    // iterative learner ends after the current epoch and keeps its model. Not a cancel.
+    // True once the person asked training to stop early (Executor::stopTraining, which
+    // reaches the nodes running at that moment): an iterative learner ends after the
+    // current epoch and keeps its model, Cross-Validation and Tune keep the folds and
+    // trials finished. Not a cancel.
     bool stopTrainingRequested() const
     {
         return m_stopTraining && m_stopTraining->load(std::memory_order_relaxed);
     }
     void setStopTrainingFlag(const std::atomic<bool> *flag) { m_stopTraining = flag; }
+    const std::atomic<bool> *stopTrainingFlag() const { return m_stopTraining; }
     // For code that takes the flag itself (LoadControl, Statistics::correlation).
     const std::atomic<bool> *cancelFlag() const { return m_cancel; }
 
@@ -97,6 +100,14 @@ public:
     void setResult(NodeValuePtr value) { m_result = std::move(value); }
     // Something the user should know that did not stop the node (rows skipped...).
     void addWarning(const QString &message) { m_warnings.push_back(message); }
+    // The outputs are partial (training stopped by Stop): adds the warning "partial: <why>";
+    // the executor shows them but runs the node again on the next run.
+    void markPartial(const QString &why)
+    {
+        m_partial = true;
+        m_warnings.push_back(QStringLiteral("partial: ") + why);
+    }
+    bool isPartial() const { return m_partial; }
 
     const std::vector<NodeValuePtr> &outputs() const { return m_outputs; }
     const NodeValuePtr &result() const { return m_result; }
@@ -118,6 +129,7 @@ private:
     std::vector<NodeValuePtr> m_outputs;
     NodeValuePtr m_result;
     QStringList m_warnings;
+    bool m_partial = false;
 };
 
 } // namespace sextant::engine

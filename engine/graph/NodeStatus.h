@@ -31,6 +31,8 @@ struct NodeState {
     QString message;
     double progress = 0.0; // 0..1
     QStringList warnings;
+    // Done: the outputs are partial (training stopped by Stop; a warning says so).
+    bool partial = false;
 };
 
 } // namespace sextant::engine

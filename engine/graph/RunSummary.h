@@ -19,6 +19,7 @@ struct RunSummary {
     QList<int> failed; // nodes that failed (see failureMessages)
     QList<int> skipped; // nodes not run because something upstream failed
     QList<int> cancelledNodes;
+    QList<int> partial; // done, with partial outputs (training stopped by Stop)
     QMap<int, QString> failureMessages; // node id -> message
     qint64 elapsedMs = 0;
 

@@ -79,6 +79,25 @@ double euclid(const double *a, const double *b, std::int64_t d)
     return std::sqrt(s);
 }
 
+// Before merge k (0-based) of n - 1: the cancel check, and every kMergesPerReport merges
+// an EpochReport (unit "merge") for progress and for a callback that cancels. A callback
+// asking to stop is not obeyed: half a hierarchy has no flat clusters.
+constexpr std::int64_t kMergesPerReport = 64;
+void reportMerges(const FitContext &context, std::int64_t k, std::int64_t n)
+{
+    if (context.cancelled())
+        throw CancelledFit {};
+    if (k == 0 || k % kMergesPerReport != 0 || !context.onEpoch)
+        return;
+    EpochReport r;
+    r.epoch = static_cast<int>(k);
+    r.totalEpochs = static_cast<int>(n - 1);
+    r.unit = "merge";
+    context.report(r);
+    if (context.cancelled())
+        throw CancelledFit {};
+}
+
 // The nearest-neighbour chain (SciPy's nn_chain). dist(x, i) gives the current distance
 // between active clusters; mergeInto(x, y, nx, ny, d) updates for x merged into y.
 template<typename Dist, typename MergeInto>
@@ -91,8 +110,7 @@ std::vector<Merge> nnChain(
     std::vector<Merge> merges;
     merges.reserve(static_cast<std::size_t>(n - 1));
     for (std::int64_t k = 0; k < n - 1; ++k) {
-        if (context.cancelled())
-            throw CancelledFit {};
+        reportMerges(context, k, n);
         if (chain.empty()) {
             for (std::int64_t i = 0; i < n; ++i)
                 if (size[i] > 0) {
@@ -192,8 +210,7 @@ bool AgglomerativeClustering::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                     static_cast<std::size_t>(n), std::numeric_limits<double>::infinity());
                 std::int64_t y = 0;
                 for (std::int64_t k = 0; k < n - 1; ++k) {
-                    if (context.cancelled())
-                        throw CancelledFit {};
+                    reportMerges(context, k, n);
                     double currentMin = std::numeric_limits<double>::infinity();
                     merged[y] = 1;
                     const std::int64_t x = y;
@@ -276,8 +293,10 @@ bool AgglomerativeClustering::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
             }
         }
     } catch (const CancelledFit &) {
+        context.ended(FitEnd::Cancelled, static_cast<int>(merges.size()));
         return false;
     }
+    context.ended(FitEnd::Completed, static_cast<int>(n - 1));
 
     // Sort by distance (stable), then SciPy's label(): cluster ids n, n+1, ...
     std::stable_sort(merges.begin(), merges.end(),

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <stdexcept>
@@ -26,6 +27,18 @@ struct EpochReport {
     double validationLoss = std::numeric_limits<double>::quiet_NaN();
     double metric = std::numeric_limits<double>::quiet_NaN();
     std::string metricName; // e.g. "accuracy", "r2", "inertia"; empty when no metric
+    // What one step is called: "epoch" (MLP), "iteration" (k-means, L-BFGS, EM,
+    // boosting), "tree" (random forest), "fold" (cross-validation), "trial" (tuning).
+    std::string unit = "epoch";
+};
+
+// Why an iterative fit ended (FitContext::ended).
+enum class FitEnd : std::uint8_t {
+    Completed, // ran every epoch / iteration it was allowed (max iterations reached)
+    Converged, // the tolerance was reached
+    EarlyStopping, // no improvement on the validation rows for the allowed epochs
+    Stopped, // the epoch callback asked to stop (Stop pressed)
+    Cancelled, // the run was cancelled: the model is discarded
 };
 
 // Called after every epoch/iteration; returning true stops training (the model keeps the
@@ -46,6 +59,9 @@ struct FeatureBlock {
 // Everything a fit needs besides the data and the algorithm's options.
 struct FitContext {
     EpochCallback onEpoch; // may be empty
+    // Called once by an iterative learner when its fit ends, with the reason and the
+    // number of epochs / iterations done (as counted in its EpochReports). May be empty.
+    std::function<void(FitEnd, int epochs)> onEnd;
     const std::atomic<bool> *cancel = nullptr; // polled by long loops (every ~10 ms of work)
     int threads = 0; // 0: std::thread::hardware_concurrency()
     // Classification: number of classes (labels are 0..classCount-1). 0: max label + 1.
@@ -62,6 +78,11 @@ struct FitContext {
     {
         bool stop = onEpoch ? onEpoch(r) : false;
         return stop || cancelled();
+    }
+    void ended(FitEnd why, int epochs) const
+    {
+        if (onEnd)
+            onEnd(cancelled() ? FitEnd::Cancelled : why, epochs);
     }
     int threadCount() const;
 };

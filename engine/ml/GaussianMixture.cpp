@@ -252,6 +252,7 @@ bool GaussianMixture::fitImpl(const Eigen::Ref<const Eigen::MatrixXd> &X, const 
             rep.epoch = ++epoch;
             rep.totalEpochs = o.nInit * o.maxIter;
             rep.trainLoss = -bound;
+            rep.unit = "iteration";
             if (context.report(rep)) {
                 if (context.cancelled())
                     return false;
@@ -282,6 +283,10 @@ bool GaussianMixture::fitImpl(const Eigen::Ref<const Eigen::MatrixXd> &X, const 
     m_lowerBound = bestBound;
     if (!computePrecisions())
         throw FitError(kIllDefined);
+    context.ended(stopAll ? FitEnd::Stopped
+            : m_converged ? FitEnd::Converged
+                          : FitEnd::Completed,
+        epoch);
     return true;
 }
 

@@ -301,6 +301,7 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     const bool wantLoss = static_cast<bool>(context.onEpoch);
     gradientsAndLoss(m_task, classes, rawTrain, yt, stats, threads, false);
     int iterations = 0;
+    FitEnd end = FitEnd::Completed;
     for (int it = 0; it < o.maxIter; ++it) {
         if (context.cancelled())
             break;
@@ -332,6 +333,7 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         EpochReport r;
         r.epoch = it + 1;
         r.totalEpochs = o.maxIter;
+        r.unit = "iteration";
         // Also the next iteration's gradients.
         r.trainLoss = gradientsAndLoss(m_task, classes, rawTrain, yt, stats, threads, wantLoss);
         if (early) {
@@ -340,8 +342,10 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
             r.metricName = classification ? "accuracy" : "r2";
             scores.push_back(-r.validationLoss);
         }
-        if (context.report(r))
+        if (context.report(r)) {
+            end = FitEnd::Stopped;
             break;
+        }
         if (early && static_cast<int>(scores.size()) > o.nIterNoChange) {
             const double reference
                 = scores[scores.size() - static_cast<std::size_t>(o.nIterNoChange) - 1] + o.tol;
@@ -349,10 +353,13 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
             for (std::size_t s = scores.size() - static_cast<std::size_t>(o.nIterNoChange);
                  s < scores.size(); ++s)
                 improved = improved || scores[s] > reference;
-            if (!improved)
+            if (!improved) {
+                end = FitEnd::EarlyStopping;
                 break;
+            }
         }
     }
+    context.ended(end, iterations);
     if (iterations == 0)
         return false;
 

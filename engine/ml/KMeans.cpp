@@ -352,6 +352,7 @@ struct RunResult {
     double inertia = 0;
     int iterations = 0;
     bool stopRequested = false;
+    bool converged = false; // the tolerance was reached (else max_iter)
 };
 
 // scikit-learn's _relocate_empty_clusters_dense: each empty cluster takes the sample
@@ -477,6 +478,7 @@ bool KMeans::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     RunResult best;
     bool haveBest = false;
     int epoch = 0;
+    bool stoppedRuns = false; // Stop ended the runs early
     std::vector<int> labels(static_cast<std::size_t>(n));
     try {
         for (int run = 0; run < runs; ++run) {
@@ -521,12 +523,17 @@ bool KMeans::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                 rep.trainLoss = inertia;
                 rep.metric = inertia;
                 rep.metricName = "inertia";
+                rep.unit = "iteration";
                 if (context.report(rep)) {
                     if (context.cancelled())
                         throw CancelledRun {};
                     r.stopRequested = true;
                 }
-                if (changed == 0 || shift <= tolScaled || r.stopRequested)
+                if (changed == 0 || shift <= tolScaled) {
+                    r.converged = true;
+                    break;
+                }
+                if (r.stopRequested)
                     break;
             }
             // Final E-step (only needed to compare runs): inertia for the final centres.
@@ -537,8 +544,10 @@ bool KMeans::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                 best = std::move(r);
                 haveBest = true;
             }
-            if (best.stopRequested || r.stopRequested)
+            if (best.stopRequested || r.stopRequested) {
+                stoppedRuns = true;
                 break;
+            }
         }
 
         // Centres in the original space; the final labels and inertia use the same
@@ -556,8 +565,13 @@ bool KMeans::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         m_mean = mean;
         m_iterations = best.iterations;
         m_labels = std::move(labels);
+        context.ended(stoppedRuns ? FitEnd::Stopped
+                : best.converged  ? FitEnd::Converged
+                                  : FitEnd::Completed,
+            epoch);
     } catch (const CancelledRun &) {
         clear();
+        context.ended(FitEnd::Cancelled, epoch);
         return false;
     }
     return true;

@@ -266,6 +266,7 @@ bool LogisticRegression::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
               EpochReport r;
               r.epoch = iteration;
               r.totalEpochs = m_options.maxIterations;
+              r.unit = "iteration";
               toOriginal(p);
               r.trainLoss = (value - 0.5 * invC * W.squaredNorm()) * invN;
               const bool same = lastEvalParams.size() == p.size()
@@ -280,8 +281,15 @@ bool LogisticRegression::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
           };
     const LbfgsResult result
         = lbfgs.minimize(objective, params, onIteration, [&] { return context.cancelled(); });
-    if (context.cancelled() || result.status == LbfgsResult::Status::Aborted || !params.allFinite())
+    if (context.cancelled() || result.status == LbfgsResult::Status::Aborted
+        || !params.allFinite()) {
+        context.ended(FitEnd::Cancelled, result.iterations);
         return false;
+    }
+    context.ended(result.status == LbfgsResult::Status::Stopped   ? FitEnd::Stopped
+            : result.status == LbfgsResult::Status::MaxIterations ? FitEnd::Completed
+                                                                  : FitEnd::Converged,
+        result.iterations);
 
     toOriginal(params);
     m_coefficients = W.transpose();

@@ -399,6 +399,7 @@ bool MlpTrainer::train()
     int bestEpoch = 0, noImprovement = 0;
     int epochsDone = 0;
     bool cancelledMidEpoch = false;
+    FitEnd end = FitEnd::Completed;
 
     for (int epoch = 1; epoch <= o.maxEpochs; ++epoch) {
         if (o.shuffle)
@@ -451,11 +452,19 @@ bool MlpTrainer::train()
         }
         if (!o.earlyStopping)
             bestEpoch = epoch;
-        const bool stop = m_context.report(report);
-        if (stop || noImprovement >= o.nIterNoChange)
+        if (m_context.report(report)) {
+            end = FitEnd::Stopped;
             break;
+        }
+        if (noImprovement >= o.nIterNoChange) {
+            // Without a validation split, scikit-learn's "training loss did not improve
+            // more than tol": the tolerance was reached.
+            end = o.earlyStopping ? FitEnd::EarlyStopping : FitEnd::Converged;
+            break;
+        }
     }
 
+    m_context.ended(cancelledMidEpoch ? FitEnd::Cancelled : end, epochsDone);
     if (epochsDone == 0)
         return false;
     if (o.earlyStopping && !bestParams.empty())

@@ -93,6 +93,7 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     std::vector<char> done(static_cast<std::size_t>(o.nTrees), 0);
     int built = 0;
     bool stop = false;
+    bool stoppedByCallback = false;
     const int batch = std::max(1, threads) * 4;
     while (built < o.nTrees && !stop) {
         const int end = std::min(o.nTrees, built + batch);
@@ -111,12 +112,15 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
             EpochReport r;
             r.epoch = built;
             r.totalEpochs = o.nTrees;
+            r.unit = "tree";
             if (context.report(r)) {
                 stop = true;
+                stoppedByCallback = true;
                 break;
             }
         }
     }
+    context.ended(stoppedByCallback ? FitEnd::Stopped : FitEnd::Completed, built);
     if (built == 0)
         return false;
     trees.resize(static_cast<std::size_t>(built));

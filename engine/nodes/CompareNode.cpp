@@ -36,6 +36,7 @@ void CompareNode::compute(NodeContext &ctx)
     MetricsTable table;
     table.title = QStringLiteral("Model comparison (cross-validation means)");
     table.noteColumns = { QStringLiteral("model_type") };
+    bool stopped = false; // Stop pressed: the models after the one stopped are not run
     for (int i = 0; i < models.size(); ++i) {
         Evaluation::CvOptions o = Evaluation::cvOptions(ctx);
         const int total = models.size() * o.folds;
@@ -44,6 +45,9 @@ void CompareNode::compute(NodeContext &ctx)
         Evaluation::CvResult r = Evaluation::crossValidate(*models[i], data, o);
         if (r.cancelled)
             return;
+        stopped = stopped || r.partial;
+        if (r.partial && r.perFold.isEmpty())
+            break; // stopped before this model's first fold finished
         if (table.columns.isEmpty()) {
             for (const auto &m : r.mean)
                 table.columns.push_back(m.first);
@@ -57,12 +61,26 @@ void CompareNode::compute(NodeContext &ctx)
         }
         MetricsTable::Row row;
         row.label = models[i]->displayName;
+        if (r.partial)
+            row.label += QStringLiteral(" (partial: %1)").arg(r.partialNote());
         for (const auto &m : r.mean)
             row.values.push_back(m.second);
         row.values.push_back(r.std.first().second);
         row.values.push_back(r.seconds);
         row.notes = { LearnerRegistry::nodeIdOf(*models[i]->estimator) };
         table.rows.push_back(row);
+        if (r.partial)
+            break; // Stop pressed: the models after it are not cross-validated
+    }
+    if (stopped) {
+        if (table.rows.isEmpty())
+            throw NodeError(QStringLiteral("stopped before any model's first fold finished: "
+                                           "no result"));
+        const QString note = QStringLiteral("%1 of %2 models, Stop pressed")
+                                 .arg(table.rows.size())
+                                 .arg(models.size());
+        table.title += QStringLiteral(" — partial: ") + note;
+        ctx.markPartial(note);
     }
     ctx.setResult(makeValue(table));
     ctx.setOutput(0, makeValue(std::move(table)));

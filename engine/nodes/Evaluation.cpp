@@ -137,14 +137,16 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
     const int K = static_cast<int>(classes.size());
 
     std::vector<Prediction> foldPredictions(folds.size());
+    std::vector<char> finished(folds.size(), 0);
     std::mutex doneMutex;
     int foldsDone = 0;
     const auto cancelled = [&] { return options.cancel && options.cancel->load(); };
+    const auto stopped = [&] { return options.stop && options.stop->load(); };
     const int threads = options.threads > 0 ? options.threads : FitContext {}.threadCount();
     parallelChunks(0, static_cast<std::int64_t>(folds.size()), threads, 1,
         [&](int, std::int64_t begin, std::int64_t end) {
             for (std::int64_t f = begin; f < end; ++f) {
-                if (cancelled())
+                if (cancelled() || stopped())
                     return;
                 const DataSplit &split = folds[static_cast<std::size_t>(f)];
                 Dataset train = selectRows(data, toRows(split.train));
@@ -152,10 +154,18 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
                 FitContext fc;
                 fc.cancel = options.cancel;
                 fc.threads = 1;
+                // Stop reaches a learner still training at its next epoch; that fold is
+                // then abandoned (its model is not the one the fold stands for).
+                bool cut = false;
+                if (options.stop)
+                    fc.onEpoch = [&](const EpochReport &) {
+                        cut = cut || stopped();
+                        return cut;
+                    };
                 train = fitSteps(std::move(train), remaining, fc);
                 auto fitted = TrainedModel::train(
                     train, prototype.cloneUnfitted(), model.target.name(), fc);
-                if (!fitted)
+                if (!fitted || cut)
                     return;
                 Dataset test = selectRows(data, toRows(split.test));
                 test.setPreprocessing(data.preprocessing());
@@ -184,41 +194,77 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
                 int doneNow;
                 {
                     std::lock_guard<std::mutex> lock(doneMutex);
+                    finished[static_cast<std::size_t>(f)] = 1;
                     doneNow = ++foldsDone;
                 }
                 if (options.onFoldDone)
                     options.onFoldDone(doneNow);
             }
         });
-    if (cancelled() || foldsDone < static_cast<int>(folds.size())) {
+    result.foldsTotal = static_cast<int>(folds.size());
+    if (cancelled() || (foldsDone < result.foldsTotal && !stopped())) {
         result.cancelled = true;
         return result;
     }
+    result.partial = foldsDone < result.foldsTotal;
 
-    // Out-of-fold predictions in row order.
+    // Out-of-fold predictions in row order: every row, or (partial) the rows of the
+    // finished folds.
+    std::vector<Eigen::Index> position(static_cast<std::size_t>(n), -1);
+    std::vector<std::int64_t> keptRows;
+    for (Eigen::Index row = 0; row < n; ++row)
+        if (!result.partial)
+            position[static_cast<std::size_t>(row)] = row;
+    if (result.partial) {
+        for (std::size_t f = 0; f < folds.size(); ++f)
+            if (finished[f])
+                for (const Eigen::Index row : folds[f].test)
+                    position[static_cast<std::size_t>(row)] = 0;
+        for (Eigen::Index row = 0; row < n; ++row)
+            if (position[static_cast<std::size_t>(row)] >= 0) {
+                position[static_cast<std::size_t>(row)]
+                    = static_cast<Eigen::Index>(keptRows.size());
+                keptRows.push_back(row);
+            }
+    }
+    const Eigen::Index m = result.partial ? static_cast<Eigen::Index>(keptRows.size()) : n;
     Prediction &all = result.outOfFold;
     all.task = task;
     all.modelName = model.displayName;
     all.targetName = model.target.name();
     all.classNames = classes;
-    all.truth = y;
-    all.predicted = Eigen::VectorXd::Zero(n);
-    const bool proba
-        = task == EstimatorTask::Classification && foldPredictions.front().probabilities.size() > 0;
+    all.truth.resize(m);
+    for (Eigen::Index row = 0; row < n; ++row)
+        if (const Eigen::Index at = position[static_cast<std::size_t>(row)]; at >= 0)
+            all.truth(at) = y(row);
+    all.predicted = Eigen::VectorXd::Zero(m);
+    std::size_t firstDone = 0;
+    while (firstDone < folds.size() && !finished[firstDone])
+        ++firstDone;
+    const bool proba = task == EstimatorTask::Classification && firstDone < folds.size()
+        && foldPredictions[firstDone].probabilities.size() > 0;
     if (proba)
-        all.probabilities = Eigen::MatrixXd::Zero(n, K);
+        all.probabilities = Eigen::MatrixXd::Zero(m, K);
     for (std::size_t f = 0; f < folds.size(); ++f) {
+        if (!finished[f])
+            continue;
         const Prediction &p = foldPredictions[f];
         for (std::size_t i = 0; i < folds[f].test.size(); ++i) {
-            const Eigen::Index row = folds[f].test[i];
+            const Eigen::Index row = position[static_cast<std::size_t>(folds[f].test[i])];
             all.predicted(row) = p.predicted(static_cast<Eigen::Index>(i));
             if (proba && p.probabilities.rows() > 0)
                 all.probabilities.row(row) = p.probabilities.row(static_cast<Eigen::Index>(i));
         }
         result.perFold.push_back(metrics(p));
+        result.foldNumbers.push_back(static_cast<int>(f) + 1);
     }
-    // The out-of-fold table: the input with the prediction columns.
-    all.setTable(data);
+    // The out-of-fold table: the input (or the finished folds' rows) with the prediction
+    // columns.
+    all.setTable(result.partial ? selectRows(data, keptRows) : data);
+    if (result.perFold.isEmpty()) {
+        result.seconds = timer.nsecsElapsed() / 1e9;
+        return result;
+    }
 
     const auto &names = result.perFold.front();
     for (int m = 0; m < names.size(); ++m) {
@@ -276,10 +322,22 @@ MetricsTable Evaluation::foldTable(const CvResult &result, const QString &title)
         t.rows.push_back(row);
     };
     for (int f = 0; f < result.perFold.size(); ++f)
-        add(QStringLiteral("fold %1").arg(f + 1), result.perFold[f]);
-    add(QStringLiteral("mean"), result.mean);
-    add(QStringLiteral("std"), result.std);
+        add(QStringLiteral("fold %1").arg(result.foldNumbers.value(f, f + 1)), result.perFold[f]);
+    if (result.partial) {
+        const QString over = QStringLiteral(" (partial: %1)").arg(result.partialNote());
+        t.title += QStringLiteral(" — partial: ") + result.partialNote();
+        add(QStringLiteral("mean") + over, result.mean);
+        add(QStringLiteral("std") + over, result.std);
+    } else {
+        add(QStringLiteral("mean"), result.mean);
+        add(QStringLiteral("std"), result.std);
+    }
     return t;
+}
+
+QString Evaluation::CvResult::partialNote() const
+{
+    return QStringLiteral("%1 of %2 folds, Stop pressed").arg(perFold.size()).arg(foldsTotal);
 }
 
 QList<ParameterSpec> Evaluation::cvParameters()
@@ -302,6 +360,7 @@ Evaluation::CvOptions Evaluation::cvOptions(NodeContext &ctx)
     o.stratified = ctx.boolParameter(QStringLiteral("stratified"));
     o.seed = static_cast<std::uint64_t>(ctx.intParameter(QStringLiteral("seed")));
     o.cancel = ctx.cancelFlag();
+    o.stop = ctx.stopTrainingFlag();
     return o;
 }
 

@@ -35,16 +35,29 @@ public:
         std::uint64_t seed = 0;
         int threads = 0; // folds in parallel; 0: hardware
         const std::atomic<bool> *cancel = nullptr;
+        // Stop pressed: no fold starts any more, and a fold whose learner is still
+        // training is abandoned at its next epoch (not counted); the folds finished so far
+        // make a partial result.
+        const std::atomic<bool> *stop = nullptr;
         std::function<void(int foldsDone)> onFoldDone; // called from worker threads
     };
 
     struct CvResult {
-        Prediction outOfFold; // every row predicted by the fold that held it out
-        QList<QList<QPair<QString, double>>> perFold;
-        QList<QPair<QString, double>> mean;
+        // Every row predicted by the fold that held it out (partial: the rows of the
+        // finished folds only, in row order).
+        Prediction outOfFold;
+        QList<QList<QPair<QString, double>>> perFold; // the finished folds, in fold order
+        QList<int> foldNumbers; // 1-based number of each entry of perFold
+        int foldsTotal = 0; // the folds planned
+        QList<QPair<QString, double>> mean; // over perFold
         QList<QPair<QString, double>> std;
         double seconds = 0;
         bool cancelled = false;
+        // Stopped (CvOptions::stop) before every fold finished: perFold, mean and std are
+        // those of the finished folds (perFold is empty when none finished).
+        bool partial = false;
+        // "3 of 10 folds, Stop pressed"
+        QString partialNote() const;
     };
 
     // Cross-validates the pipeline `model` stands for on `data` — the one cross-validation
@@ -53,7 +66,7 @@ public:
     // fold's training rows, then `prototype.cloneUnfitted()` (by default the model's own
     // estimator) — so nothing is learnt from the held-out rows. Folds run in parallel and
     // are combined in fold order, so results do not depend on the thread count. Throws
-    // FitError.
+    // FitError. Stopped (options.stop), it returns the folds finished so far, `partial`.
     static CvResult crossValidate(
         const TrainedModel &model, const Dataset &data, const CvOptions &options);
     static CvResult crossValidate(const TrainedModel &model, const Estimator &prototype,
@@ -65,11 +78,12 @@ public:
         const TrainedModel &model, const Dataset &data, const FitContext &context);
 
     // The folds / stratified / seed parameters of the cross-validating nodes, and the
-    // options they give.
+    // options they give (cancel and Stop: the node's).
     static QList<ParameterSpec> cvParameters();
     static CvOptions cvOptions(NodeContext &ctx);
 
-    // A table with one row per fold plus mean and std.
+    // A table with one row per fold plus mean and std; partial: the finished folds, the
+    // mean and std rows saying over how many, the title ending in "— partial: ...".
     static MetricsTable foldTable(const CvResult &result, const QString &title);
     static MetricsTable singleRow(
         const QString &label, const QList<QPair<QString, double>> &values, const QString &title);

@@ -5,6 +5,7 @@
 #include "nodes/TrainingUpdate.h"
 
 #include <QElapsedTimer>
+#include <optional>
 
 namespace sextant::engine {
 
@@ -35,21 +36,54 @@ std::shared_ptr<TrainedModel> LearnerNode::fit(const Learner &learner,
     FitContext fc = base;
     QElapsedTimer timer;
     timer.start();
+    // How the fit went: the last epoch reported, whether Stop ended it, and the reason
+    // the learner gave (FitContext::ended; learners that are not iterative give none).
+    std::optional<EpochReport> last;
+    bool stopPressed = false;
+    std::optional<FitEnd> reason;
+    int endEpochs = 0;
     if (ctx) {
         fc.cancel = ctx->cancelFlag();
         const QString name = learner.displayName;
         EpochCallback outer = base.onEpoch;
-        fc.onEpoch = [ctx, name, outer, &timer](const EpochReport &r) {
+        fc.onEpoch = [ctx, name, outer, &timer, &last, &stopPressed](const EpochReport &r) {
+            last = r;
             if (r.totalEpochs > 0)
                 ctx->progress(static_cast<double>(r.epoch) / r.totalEpochs);
             if (ctx->hasUpdateListener())
-                ctx->publish(makeValue(TrainingUpdate { name, r, timer.nsecsElapsed() / 1e9 }));
+                ctx->publish(makeValue(TrainingUpdate { name, r, timer.nsecsElapsed() / 1e9, {} }));
             const bool stop = outer ? outer(r) : false;
-            return stop || ctx->stopTrainingRequested();
+            if (!stop && ctx->stopTrainingRequested()) {
+                stopPressed = true;
+                return true;
+            }
+            return stop;
+        };
+        std::function<void(FitEnd, int)> outerEnd = base.onEnd;
+        fc.onEnd = [&reason, &endEpochs, outerEnd](FitEnd why, int epochs) {
+            reason = why;
+            endEpochs = epochs;
+            if (outerEnd)
+                outerEnd(why, epochs);
         };
     }
-    return TrainedModel::train(
+    std::shared_ptr<TrainedModel> model = TrainedModel::train(
         data, std::move(estimator), target, fc, { parameters, learner.displayName });
+    if (!ctx || !last || !model)
+        return model;
+    // The learner's own reason first: one that cannot stop early (agglomerative) finishes
+    // whatever the callback says.
+    FitEnd end = reason.value_or(stopPressed ? FitEnd::Stopped : FitEnd::Completed);
+    if (end == FitEnd::Stopped && !stopPressed)
+        end = FitEnd::Completed; // the caller's own callback ended it as planned
+    TrainingUpdate final { learner.displayName, *last, timer.nsecsElapsed() / 1e9, end };
+    if (reason)
+        final.report.epoch = endEpochs;
+    if (end == FitEnd::Stopped)
+        ctx->markPartial(final.describe());
+    if (ctx->hasUpdateListener())
+        ctx->publish(makeValue(std::move(final)));
+    return model;
 }
 
 NodeType LearnerNode::type(const Learner &learner)

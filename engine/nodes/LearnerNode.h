@@ -25,7 +25,10 @@ public:
     // The target column to use: the parameter, else the table's Target-role column.
     static QString targetFor(const Dataset &data, const QVariantMap &parameters);
 
-    // Fits a learner on `data`, publishing epochs through ctx. Null when cancelled.
+    // Fits a learner on `data`, publishing epochs through ctx and, once training ended, a
+    // TrainingUpdate saying why (FitEnd). Stop (ctx->stopTrainingRequested) ends an
+    // iterative learner after its current epoch: the model trained so far is returned and
+    // ctx marked partial. Null when cancelled.
     static std::shared_ptr<TrainedModel> fit(const Learner &learner, const QVariantMap &parameters,
         const Dataset &data, NodeContext *ctx, const FitContext &base);
 };

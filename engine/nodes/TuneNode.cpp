@@ -5,6 +5,7 @@
 #include "nodes/LearnerNode.h"
 #include "nodes/LearnerRegistry.h"
 #include "nodes/MetricsTable.h"
+#include "nodes/TrainingUpdate.h"
 
 #include <QElapsedTimer>
 #include <algorithm>
@@ -176,6 +177,15 @@ void TuneNode::compute(NodeContext &ctx)
     const bool higher = Evaluation::higherIsBetter(metric);
 
     const int total = static_cast<int>(picks.size());
+    QElapsedTimer searchTimer;
+    searchTimer.start();
+    const auto trialReport = [total](int finishedTrials) {
+        EpochReport r;
+        r.epoch = finishedTrials;
+        r.totalEpochs = total;
+        r.unit = "trial";
+        return r;
+    };
     std::vector<TuneTrial> trials(picks.size());
     std::vector<char> finished(picks.size(), 0);
     std::mutex mutex;
@@ -184,7 +194,7 @@ void TuneNode::compute(NodeContext &ctx)
     parallelChunks(
         0, total, FitContext {}.threadCount(), 1, [&](int, std::int64_t begin, std::int64_t end) {
             for (std::int64_t i = begin; i < end; ++i) {
-                if (ctx.cancelled())
+                if (ctx.cancelled() || ctx.stopTrainingRequested())
                     return;
                 TuneTrial trial;
                 trial.index = static_cast<int>(i) + 1;
@@ -200,12 +210,14 @@ void TuneNode::compute(NodeContext &ctx)
                 o.seed = seed;
                 o.threads = 1;
                 o.cancel = ctx.cancelFlag();
+                // Stop: a trial whose folds have not all finished is abandoned.
+                o.stop = ctx.stopTrainingFlag();
                 QElapsedTimer timer;
                 timer.start();
                 try {
                     const std::unique_ptr<Estimator> prototype = spec->create(parameters);
                     Evaluation::CvResult r = Evaluation::crossValidate(*model, *prototype, data, o);
-                    if (r.cancelled)
+                    if (r.cancelled || r.partial)
                         return;
                     trial.score = std::numeric_limits<double>::quiet_NaN();
                     for (int m = 0; m < r.mean.size(); ++m)
@@ -235,10 +247,20 @@ void TuneNode::compute(NodeContext &ctx)
         });
     if (ctx.cancelled())
         return;
+    const bool partial = done < total;
+    ctx.publish(makeValue(
+        TrainingUpdate { QStringLiteral("Tune: %1").arg(spec->displayName), trialReport(done),
+            searchTimer.nsecsElapsed() / 1e9, partial ? FitEnd::Stopped : FitEnd::Completed }));
+    if (done == 0)
+        throw NodeError(
+            QStringLiteral("stopped before any of the %1 trials finished: no model").arg(total));
 
-    // Best first; NaN scores (failed trials) last; ties keep the planned order.
-    std::vector<std::size_t> order(trials.size());
-    std::iota(order.begin(), order.end(), 0);
+    // Best first; NaN scores (failed trials) last; ties keep the planned order. Stopped:
+    // the finished trials only.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < trials.size(); ++i)
+        if (finished[i])
+            order.push_back(i);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const double x = trials[a].score, y = trials[b].score;
         if (std::isnan(x) != std::isnan(y))
@@ -252,6 +274,11 @@ void TuneNode::compute(NodeContext &ctx)
     table.title = QStringLiteral("Tuning %1 (%2, %3-fold CV)")
                       .arg(spec->displayName, metric)
                       .arg(ctx.intParameter(QStringLiteral("folds")));
+    if (partial) {
+        const QString note = QStringLiteral("%1 of %2 trials, Stop pressed").arg(done).arg(total);
+        table.title += QStringLiteral(" — partial: ") + note;
+        ctx.markPartial(note + QStringLiteral("; the best finished trial was refitted"));
+    }
     table.columns = { metric, metric + QStringLiteral("_std"), QStringLiteral("seconds") };
     for (const Axis &a : axes)
         table.noteColumns.push_back(a.name);

@@ -28,6 +28,9 @@ struct TuneTrial {
 //           accuracy or r2), folds, stratified, seed
 //   outputs model (Model: the best parameters refitted on all rows), metrics (Metrics:
 //           one row per trial, best first)
+// Stop (Executor::stopTraining) starts no more trials and abandons those whose folds are
+// still training: the trials finished are kept and the best of them refitted, the outputs
+// marked partial ("partial: 4 of 20 trials, Stop pressed").
 class TuneNode {
 public:
     static QString typeId() { return QStringLiteral("eval.tune"); }

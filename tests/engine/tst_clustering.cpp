@@ -815,22 +815,57 @@ private Q_SLOTS:
         s.arrays["linkage_matrix"].values[5] = s.arrays["linkage_matrix"].values[1];
         QVERIFY_THROWS_EXCEPTION(ModelStateError, target.restore(s));
 
-        const Eigen::MatrixXd Y = makeBlobs(4, 2000, 3, 16, &truth, 2.0);
-        std::atomic<bool> cancel { false };
-        FitContext c;
-        c.cancel = &cancel;
-        AgglomerativeClustering slow(AgglomerativeClusteringOptions { 4 });
-        QElapsedTimer t;
-        t.start();
-        std::thread stopper([&] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            cancel = true;
-        });
-        const bool ok = slow.fit(Y, Eigen::VectorXd(), c);
-        stopper.join();
-        QVERIFY(!ok);
-        QVERIFY(!slow.isFitted());
-        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        // Cancel from the per-merge report: the fit ends before the next report, and a
+        // callback asking to stop (Stop pressed) is not obeyed — half a hierarchy has no
+        // clusters.
+        const Eigen::MatrixXd Y = makeBlobs(4, 500, 3, 16, &truth, 2.0);
+        const int merges = static_cast<int>(Y.rows()) - 1;
+        const Eigen::MatrixXd Z = makeBlobs(4, 100, 3, 17, &truth, 2.0);
+        const int smallMerges = static_cast<int>(Z.rows()) - 1;
+        for (const auto linkage : { AgglomerativeClusteringOptions::Linkage::Ward,
+                 AgglomerativeClusteringOptions::Linkage::Single,
+                 AgglomerativeClusteringOptions::Linkage::Average }) {
+            std::atomic<bool> cancel { false };
+            FitContext c;
+            c.cancel = &cancel;
+            std::vector<int> seen;
+            std::vector<FitEnd> ends;
+            bool wellFormed = true;
+            c.onEpoch = [&](const EpochReport &r) {
+                seen.push_back(r.epoch);
+                wellFormed = wellFormed && r.unit == "merge" && r.totalEpochs == merges;
+                if (seen.size() == 3)
+                    cancel = true;
+                return false;
+            };
+            c.onEnd = [&](FitEnd why, int) { ends.push_back(why); };
+            AgglomerativeClusteringOptions o { 4 };
+            o.linkage = linkage;
+            AgglomerativeClustering slow(o);
+            QVERIFY(!slow.fit(Y, Eigen::VectorXd(), c));
+            QVERIFY(!slow.isFitted());
+            QCOMPARE(seen.size(), std::size_t(3)); // no report after the cancel
+            QVERIFY(wellFormed);
+            QCOMPARE(seen, std::vector<int>({ 64, 128, 192 }));
+            QCOMPARE(ends, std::vector<FitEnd> { FitEnd::Cancelled });
+
+            // Stop asked from the callback: the hierarchy is built to the end.
+            FitContext stopping;
+            int reports = 0;
+            stopping.onEpoch = [&](const EpochReport &) { return ++reports > 0; };
+            ends.clear();
+            int endEpochs = 0;
+            stopping.onEnd = [&](FitEnd why, int epochs) {
+                ends.push_back(why);
+                endEpochs = epochs;
+            };
+            AgglomerativeClustering full(o);
+            QVERIFY(full.fit(Z, Eigen::VectorXd(), stopping));
+            QCOMPARE(full.linkageMatrix().rows(), Eigen::Index(smallMerges));
+            QCOMPARE(reports, (smallMerges - 1) / 64);
+            QCOMPARE(ends, std::vector<FitEnd> { FitEnd::Completed });
+            QCOMPARE(endEpochs, smallMerges);
+        }
     }
 };
 

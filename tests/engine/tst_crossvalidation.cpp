@@ -8,9 +8,11 @@
 #include "ml/KNearestNeighbors.h"
 #include "ml/TrainedModel.h"
 #include "nodes/Evaluation.h"
+#include "nodes/MetricsTable.h"
 
 #include <QJsonObject>
 #include <QTest>
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <random>
@@ -53,6 +55,40 @@ protected:
 private:
     int m_d = 0;
     double m_mean = 0;
+};
+
+// Regression like MeanRegressor, in three reported epochs. The `stopOnFit`-th fit (1-based,
+// counted in `fits`) sets `stop` during its first epoch, as Stop pressed then would.
+class SteppingRegressor : public MeanRegressor {
+public:
+    SteppingRegressor(std::atomic<int> *fits, int stopOnFit, std::atomic<bool> *stop)
+        : m_fits(fits), m_stopOnFit(stopOnFit), m_stop(stop)
+    {
+    }
+    bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
+        const FitContext &context) override
+    {
+        const int fit = ++*m_fits;
+        for (int epoch = 1; epoch <= 3; ++epoch) {
+            if (fit == m_stopOnFit)
+                m_stop->store(true);
+            EpochReport r;
+            r.epoch = epoch;
+            r.totalEpochs = 3;
+            if (context.report(r))
+                break;
+        }
+        return MeanRegressor::fit(X, y, context);
+    }
+    std::unique_ptr<Estimator> cloneUnfitted() const override
+    {
+        return std::make_unique<SteppingRegressor>(m_fits, m_stopOnFit, m_stop);
+    }
+
+private:
+    std::atomic<int> *m_fits;
+    int m_stopOnFit;
+    std::atomic<bool> *m_stop;
 };
 
 // Classification: nearest class centroid; probabilities softmax(-squared distance). Classes
@@ -219,6 +255,8 @@ private Q_SLOTS:
     void matchesManualFolds();
     void knnThreadsDeterministic();
     void cancel();
+    void stopKeepsFinishedFolds();
+    void stopAbandonsTheFoldInTraining();
 };
 
 void TestCrossValidation::kFoldPartition()
@@ -457,6 +495,98 @@ void TestCrossValidation::cancel()
     const auto r = Evaluation::crossValidate(*model, d, o);
     QVERIFY(r.cancelled);
     QVERIFY(r.perFold.isEmpty());
+}
+
+// Stop after two folds (from the fold callback): the result is exactly those two folds of
+// the full cross-validation, their mean, and their rows' out-of-fold predictions.
+void TestCrossValidation::stopKeepsFinishedFolds()
+{
+    std::mt19937_64 rng(5);
+    std::normal_distribution<double> normal;
+    const int n = 60;
+    Eigen::MatrixXd X(n, 2);
+    Eigen::VectorXd y(n);
+    for (int i = 0; i < n; ++i) {
+        X(i, 0) = normal(rng);
+        X(i, 1) = normal(rng);
+        y(i) = 3 * X(i, 0) + normal(rng);
+    }
+    const Dataset d = table(X, y, 0);
+    MeanRegressor proto;
+    const auto model = pipeline(d, proto);
+    Evaluation::CvOptions o = options(5, false, true, 4);
+    o.threads = 1;
+    const Evaluation::CvResult full = Evaluation::crossValidate(*model, d, o);
+    QVERIFY(!full.partial);
+    QCOMPARE(full.foldNumbers, QList<int>({ 1, 2, 3, 4, 5 }));
+
+    std::atomic<bool> stop { false };
+    o.stop = &stop;
+    o.onFoldDone = [&](int done) {
+        if (done == 2)
+            stop = true;
+    };
+    const Evaluation::CvResult r = Evaluation::crossValidate(*model, d, o);
+    QVERIFY(!r.cancelled);
+    QVERIFY(r.partial);
+    QCOMPARE(r.foldsTotal, 5);
+    QCOMPARE(r.foldNumbers, QList<int>({ 1, 2 }));
+    QCOMPARE(r.perFold.size(), qsizetype(2));
+    QCOMPARE(r.partialNote(), QStringLiteral("2 of 5 folds, Stop pressed"));
+    for (int f = 0; f < 2; ++f)
+        QCOMPARE(r.perFold[f], full.perFold[f]);
+    for (int m = 0; m < r.mean.size(); ++m) {
+        const double a = full.perFold[0][m].second, b = full.perFold[1][m].second;
+        QCOMPARE(r.mean[m].first, full.mean[m].first);
+        QVERIFY(std::abs(r.mean[m].second - (a + b) / 2) < 1e-12);
+        QVERIFY(std::abs(r.std[m].second - std::abs(a - b) / 2) < 1e-9);
+    }
+    // Out-of-fold: the rows of folds 1 and 2, in row order, predicted as in the full run.
+    const auto folds = CrossValidation::kFold(n, 5, true, 4);
+    std::vector<Eigen::Index> rows(folds[0].test.begin(), folds[0].test.end());
+    rows.insert(rows.end(), folds[1].test.begin(), folds[1].test.end());
+    std::sort(rows.begin(), rows.end());
+    QCOMPARE(r.outOfFold.predicted.size(), static_cast<Eigen::Index>(rows.size()));
+    QCOMPARE(r.outOfFold.table.rowCount(), static_cast<std::int64_t>(rows.size()));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto at = static_cast<Eigen::Index>(i);
+        QCOMPARE(r.outOfFold.predicted(at), full.outOfFold.predicted(rows[i]));
+        QCOMPARE(r.outOfFold.truth(at), y(rows[i]));
+    }
+    // The table says it is partial.
+    const MetricsTable t = Evaluation::foldTable(r, QStringLiteral("CV"));
+    QCOMPARE(t.title, QStringLiteral("CV — partial: 2 of 5 folds, Stop pressed"));
+    QCOMPARE(t.rows.size(), qsizetype(4));
+    QCOMPARE(t.rows[0].label, QStringLiteral("fold 1"));
+    QCOMPARE(t.rows[2].label, QStringLiteral("mean (partial: 2 of 5 folds, Stop pressed)"));
+
+    // Stopped before the first fold: partial and empty, not a failure of the folds.
+    stop = true;
+    const Evaluation::CvResult none = Evaluation::crossValidate(*model, d, o);
+    QVERIFY(none.partial && !none.cancelled);
+    QVERIFY(none.perFold.isEmpty());
+}
+
+// Stop while a fold's learner is training: it ends at its next epoch and that fold is not
+// counted; no fold starts after it.
+void TestCrossValidation::stopAbandonsTheFoldInTraining()
+{
+    Eigen::MatrixXd X = Eigen::MatrixXd::Random(40, 2);
+    Eigen::VectorXd y = Eigen::VectorXd::LinSpaced(40, 0, 1);
+    const Dataset d = table(X, y, 0);
+    std::atomic<int> fits { 0 };
+    std::atomic<bool> stop { false };
+    // Fit 1 is the pipeline's own; folds 1 and 2 are fits 2 and 3; fold 3 (fit 4) sees Stop.
+    SteppingRegressor proto(&fits, 4, &stop);
+    const auto model = pipeline(d, proto);
+    Evaluation::CvOptions o = options(4, false, false, 0);
+    o.threads = 1;
+    o.stop = &stop;
+    const Evaluation::CvResult r = Evaluation::crossValidate(*model, d, o);
+    QVERIFY(r.partial);
+    QCOMPARE(r.foldNumbers, QList<int>({ 1, 2 }));
+    QCOMPARE(fits.load(), 4);
+    QCOMPARE(r.outOfFold.predicted.size(), Eigen::Index(20));
 }
 
 QTEST_GUILESS_MAIN(TestCrossValidation)

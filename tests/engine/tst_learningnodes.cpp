@@ -16,6 +16,7 @@
 #include "nodes/TrainingUpdate.h"
 #include "nodes/TuneNode.h"
 
+#include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
 #include <cmath>
@@ -238,7 +239,12 @@ private Q_SLOTS:
         QCOMPARE(trials.rows.size(), 6);
         for (int r = 1; r < trials.rows.size(); ++r)
             QVERIFY(trials.rows[r - 1].values[0] >= trials.rows[r].values[0]);
-        QTRY_COMPARE(updates.count(), 6);
+        // Six trials, then the update saying the search finished.
+        QTRY_COMPARE(updates.count(), 7);
+        const auto *end = updates.at(6).at(1).value<NodeValuePtr>()->as<TrainingUpdate>();
+        QVERIFY(end && end->end);
+        QCOMPARE(*end->end, FitEnd::Completed);
+        QCOMPARE(end->report.unit, std::string("trial"));
         int fromTune = 0;
         for (const auto &args : updates)
             if (args.at(0).toInt() == tune && args.at(1).value<NodeValuePtr>()->as<TuneTrial>())
@@ -270,9 +276,15 @@ private Q_SLOTS:
         QSignalSpy updates(&ex, &Executor::nodeUpdate);
         const RunSummary s = ex.runBlocking();
         QVERIFY2(s.ok(), qPrintable(failures(s)));
-        QTRY_COMPARE(updates.count(), 30);
+        // 30 epochs, then the update saying how the run ended.
+        QTRY_COMPARE(updates.count(), 31);
+        const auto *end = updates.at(30).at(1).value<NodeValuePtr>()->as<TrainingUpdate>();
+        QVERIFY(end && end->end);
+        QCOMPARE(*end->end, FitEnd::Completed);
+        QCOMPARE(end->report.epoch, 30);
+        QCOMPARE(end->describe(), QStringLiteral("finished all 30 epochs"));
         double first = 0, last = 0;
-        for (int i = 0; i < updates.count(); ++i) {
+        for (int i = 0; i < 30; ++i) {
             const auto *u = updates.at(i).at(1).value<NodeValuePtr>()->as<TrainingUpdate>();
             QVERIFY(u);
             QCOMPARE(u->report.epoch, i + 1);
@@ -308,10 +320,256 @@ private Q_SLOTS:
         const RunSummary s = ex.runBlocking();
         QVERIFY2(s.ok(), qPrintable(failures(s)));
         QVERIFY(!s.cancelled);
+        // 5 epochs, the one in progress when Stop came, and the end update.
         QVERIFY2(epochs <= 7, qPrintable(QString::number(epochs.load())));
         const Prediction &p = *ex.output(pred, 0)->as<Prediction>();
         QCOMPARE(p.predicted.size(), 150);
         QVERIFY(Metrics::accuracy(p.truth, p.predicted) > 0.5);
+        // The learner is partial and says so; Predict, after it, is not stopped.
+        QCOMPARE(s.partial, QList<int> { mlp });
+        QVERIFY(ex.state(mlp).partial);
+        QVERIFY2(
+            ex.state(mlp).message.startsWith(QStringLiteral("partial: Stop pressed after epoch ")),
+            qPrintable(ex.state(mlp).message));
+        QVERIFY(ex.state(mlp).message.endsWith(QStringLiteral(" of 100000")));
+        QVERIFY(!ex.state(pred).partial);
+        // A partial output is not reused: the next run trains again (and, as the flag
+        // belonged to the stopped run, to the end: ten epochs here).
+        f.model.setParameter(mlp, QStringLiteral("epochs"), 10);
+        epochs = -1000;
+        const RunSummary again = ex.runBlocking();
+        QVERIFY(again.ok());
+        QVERIFY(again.executed.contains(mlp));
+        QVERIFY(again.partial.isEmpty());
+        QVERIFY(!ex.state(mlp).partial);
+    }
+
+    // A partial output is computed again by the next run, and so is everything fed by it,
+    // even with nothing edited.
+    void partialOutputIsNotReused()
+    {
+        Flow f;
+        const int src = f.source("iris.csv", "species");
+        const int knn = f.add("model.knn");
+        const int cv = f.add("eval.cross_validation", { { QStringLiteral("folds"), 10 } });
+        f.connect(src, 0, knn, 0);
+        f.connect(knn, 0, cv, 0);
+        f.connect(src, 0, cv, 1);
+        Executor ex(f.model);
+        std::atomic<bool> stopNow { true };
+        // Worker thread: stop after the second fold of the first run only.
+        connect(
+            &ex, &Executor::nodeUpdate, &ex,
+            [&](int id, const NodeValuePtr &v) {
+                const auto *u = v->as<TrainingUpdate>();
+                if (id == cv && u && !u->end && u->report.epoch == 2 && stopNow.exchange(false))
+                    ex.stopTraining();
+            },
+            Qt::DirectConnection);
+        const RunSummary first = ex.runBlocking();
+        QVERIFY2(first.ok(), qPrintable(failures(first)));
+        QCOMPARE(first.partial, QList<int> { cv });
+        const RunSummary second = ex.runBlocking();
+        QVERIFY2(second.ok(), qPrintable(failures(second)));
+        QVERIFY(second.reused.contains(knn));
+        QVERIFY(second.executed.contains(cv));
+        QVERIFY(second.partial.isEmpty());
+        QCOMPARE(ex.output(cv, 0)->as<MetricsTable>()->rows.size(), 12); // 10 folds, mean, std
+        const RunSummary third = ex.runBlocking();
+        QVERIFY(third.reused.contains(cv));
+    }
+
+    // Stop during Cross-Validation: no fold starts after it, the folds finished are kept,
+    // and the metrics are exactly those folds' (as a full cross-validation computes them),
+    // their mean over those folds, marked partial everywhere.
+    void stopCrossValidationKeepsFinishedFolds()
+    {
+        Flow f;
+        const int src = f.source("iris.csv", "species");
+        const int knn = f.add("model.knn");
+        const int cv = f.add("eval.cross_validation",
+            { { QStringLiteral("folds"), 10 }, { QStringLiteral("seed"), 3 } });
+        f.connect(src, 0, knn, 0);
+        f.connect(knn, 0, cv, 0);
+        f.connect(src, 0, cv, 1);
+        Executor ex(f.model);
+        QList<TrainingUpdate> fromCv; // guarded by lock
+        QMutex lock;
+        // Worker thread: Stop once the second fold is reported.
+        connect(
+            &ex, &Executor::nodeUpdate, &ex,
+            [&](int id, const NodeValuePtr &v) {
+                const auto *u = v->as<TrainingUpdate>();
+                if (id != cv || !u)
+                    return;
+                {
+                    QMutexLocker locker(&lock);
+                    fromCv.push_back(*u);
+                }
+                if (!u->end && u->report.epoch == 2)
+                    ex.stopTraining();
+            },
+            Qt::DirectConnection);
+        const RunSummary s = ex.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(failures(s)));
+        QCOMPARE(s.partial, QList<int> { cv });
+        const MetricsTable &table = *ex.output(cv, 0)->as<MetricsTable>();
+        const int folds = static_cast<int>(table.rows.size()) - 2;
+        // Two folds, and at most one more per worker thread that was already running one.
+        QVERIFY2(folds >= 2 && folds <= 1 + FitContext {}.threadCount(),
+            qPrintable(QString::number(folds)));
+        const QString note = QStringLiteral("%1 of 10 folds, Stop pressed").arg(folds);
+        QCOMPARE(ex.state(cv).message, QStringLiteral("partial: ") + note);
+        QVERIFY2(
+            table.title.endsWith(QStringLiteral(" — partial: ") + note), qPrintable(table.title));
+        QCOMPARE(table.rows[folds].label, QStringLiteral("mean (partial: %1)").arg(note));
+        QCOMPARE(table.rows[folds + 1].label, QStringLiteral("std (partial: %1)").arg(note));
+        {
+            QMutexLocker locker(&lock);
+            QVERIFY(!fromCv.isEmpty() && fromCv.last().end);
+            QCOMPARE(*fromCv.last().end, FitEnd::Stopped);
+            QCOMPARE(fromCv.last().describe(),
+                QStringLiteral("Stop pressed after fold %1 of 10").arg(folds));
+        }
+
+        // The same folds of a full cross-validation give the same figures.
+        Evaluation::CvOptions o;
+        o.folds = 10;
+        o.seed = 3;
+        const TrainedModelPtr model = *ex.output(knn, 0)->as<TrainedModelPtr>();
+        const Dataset &data = *ex.output(src, 0)->as<Dataset>();
+        const Evaluation::CvResult full = Evaluation::crossValidate(*model, data, o);
+        QVERIFY(!full.partial);
+        const int acc = table.columnIndex(QStringLiteral("accuracy"));
+        QVERIFY(acc >= 0);
+        double sum = 0;
+        qsizetype rows = 0;
+        for (int r = 0; r < folds; ++r) {
+            const QString label = table.rows[r].label;
+            QVERIFY(label.startsWith(QStringLiteral("fold ")));
+            const int number = label.mid(5).toInt();
+            QVERIFY(number >= 1 && number <= 10);
+            for (int c = 0; c < table.columns.size(); ++c) {
+                const double expected = full.perFold[number - 1][c].second;
+                const double got = table.rows[r].values[c];
+                QVERIFY2(got == expected || (std::isnan(got) && std::isnan(expected)),
+                    qPrintable(QStringLiteral("fold %1 %2").arg(number).arg(table.columns[c])));
+            }
+            sum += table.rows[r].values[acc];
+        }
+        QVERIFY(std::abs(table.rows[folds].values[acc] - sum / folds) < 1e-12);
+        // The out-of-fold predictions are those of the finished folds' rows.
+        const Prediction &p = *ex.output(cv, 1)->as<Prediction>();
+        rows = p.predicted.size();
+        QVERIFY2(rows > 0 && rows < 150, qPrintable(QString::number(rows)));
+        QCOMPARE(p.table.rowCount(), rows);
+        QCOMPARE(p.truth.size(), rows);
+    }
+
+    // Stop during Tune: the trials finished are kept and the best of them refitted.
+    void stopTuneKeepsFinishedTrials()
+    {
+        Flow f;
+        const int src = f.source("iris.csv", "species");
+        const int knn = f.add("model.knn");
+        const int tune = f.add("eval.tune",
+            { { QStringLiteral("search"), QStringLiteral("k=1,3,5,7,9,11,13,15,17,19") },
+                { QStringLiteral("folds"), 3 } });
+        f.connect(src, 0, knn, 0);
+        f.connect(knn, 0, tune, 0);
+        f.connect(src, 0, tune, 1);
+        Executor ex(f.model);
+        std::atomic<int> trials { 0 };
+        // Worker thread: Stop once the second trial is reported.
+        connect(
+            &ex, &Executor::nodeUpdate, &ex,
+            [&](int id, const NodeValuePtr &v) {
+                if (id == tune && v->as<TuneTrial>() && ++trials == 2)
+                    ex.stopTraining();
+            },
+            Qt::DirectConnection);
+        const RunSummary s = ex.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(failures(s)));
+        QCOMPARE(s.partial, QList<int> { tune });
+        const MetricsTable &table = *ex.output(tune, 1)->as<MetricsTable>();
+        const int kept = static_cast<int>(table.rows.size());
+        QCOMPARE(kept, trials.load());
+        QVERIFY2(kept >= 2 && kept <= 1 + FitContext {}.threadCount(),
+            qPrintable(QString::number(kept)));
+        QVERIFY2(ex.state(tune).message.startsWith(
+                     QStringLiteral("partial: %1 of 10 trials, Stop pressed").arg(kept)),
+            qPrintable(ex.state(tune).message));
+        QVERIFY(table.title.contains(QStringLiteral("partial: %1 of 10 trials").arg(kept)));
+        // The refitted model has the best finished trial's parameters.
+        const auto best = *ex.output(tune, 0)->as<TrainedModelPtr>();
+        QCOMPARE(
+            best->learnerParameters.value(QStringLiteral("k")).toString(), table.rows[0].notes[0]);
+        QCOMPARE(best->trainingRows, std::int64_t(150));
+    }
+
+    // Each learner says why its training ended.
+    void stopReasons_data()
+    {
+        QTest::addColumn<QString>("learner");
+        QTest::addColumn<QVariantMap>("parameters");
+        QTest::addColumn<int>("reason");
+        QTest::addColumn<QString>("unit");
+        QTest::newRow("mlp early stopping")
+            << QStringLiteral("model.mlp")
+            << QVariantMap { { QStringLiteral("epochs"), 5000 },
+                   { QStringLiteral("early_stopping"), true }, { QStringLiteral("patience"), 3 } }
+            << int(FitEnd::EarlyStopping) << QStringLiteral("epoch");
+        QTest::newRow("mlp all epochs") << QStringLiteral("model.mlp")
+                                        << QVariantMap { { QStringLiteral("epochs"), 3 },
+                                               { QStringLiteral("early_stopping"), false } }
+                                        << int(FitEnd::Completed) << QStringLiteral("epoch");
+        QTest::newRow("logistic tolerance")
+            << QStringLiteral("model.logistic_regression")
+            << QVariantMap { { QStringLiteral("max_iter"), 10000 } } << int(FitEnd::Converged)
+            << QStringLiteral("iteration");
+        QTest::newRow("logistic iteration limit")
+            << QStringLiteral("model.logistic_regression")
+            << QVariantMap { { QStringLiteral("max_iter"), 2 } } << int(FitEnd::Completed)
+            << QStringLiteral("iteration");
+        QTest::newRow("k-means converged")
+            << QStringLiteral("cluster.kmeans")
+            << QVariantMap { { QStringLiteral("n_init"), 1 }, { QStringLiteral("max_iter"), 300 } }
+            << int(FitEnd::Converged) << QStringLiteral("iteration");
+        QTest::newRow("k-means iteration limit")
+            << QStringLiteral("cluster.kmeans")
+            << QVariantMap { { QStringLiteral("n_init"), 1 }, { QStringLiteral("max_iter"), 1 } }
+            << int(FitEnd::Completed) << QStringLiteral("iteration");
+    }
+    void stopReasons()
+    {
+        QFETCH(QString, learner);
+        QFETCH(QVariantMap, parameters);
+        QFETCH(int, reason);
+        QFETCH(QString, unit);
+        Flow f;
+        const int src = f.source("iris.csv", "species");
+        const int stdz = f.add("prep.standardize");
+        const int node = f.add(qPrintable(learner), parameters);
+        f.connect(src, 0, stdz, 0);
+        f.connect(stdz, 0, node, 0);
+        Executor ex(f.model);
+        QSignalSpy updates(&ex, &Executor::nodeUpdate);
+        const RunSummary s = ex.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(failures(s)));
+        QVERIFY(s.partial.isEmpty());
+        QTRY_VERIFY(!updates.isEmpty()
+            && updates.last().at(1).value<NodeValuePtr>()->as<TrainingUpdate>()->end);
+        const auto *end = updates.last().at(1).value<NodeValuePtr>()->as<TrainingUpdate>();
+        QCOMPARE(int(*end->end), reason);
+        QCOMPARE(QString::fromStdString(end->report.unit), unit);
+        // Every epoch before it was reported, in the same unit.
+        QCOMPARE(updates.count(), end->report.epoch + 1);
+        const auto *first = updates.first().at(1).value<NodeValuePtr>()->as<TrainingUpdate>();
+        QCOMPARE(QString::fromStdString(first->report.unit), unit);
+        if (reason == int(FitEnd::EarlyStopping))
+            QVERIFY(end->report.epoch < 5000);
+        const QString text = end->describe();
+        QVERIFY2(text.contains(unit), qPrintable(text));
     }
 
     void trainingIsDeterministic()

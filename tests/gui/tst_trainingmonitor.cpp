@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -77,6 +78,80 @@ private Q_SLOTS:
         m.clear();
         m.curves()->flush();
         QCOMPARE(m.curves()->pointCount(), 0);
+    }
+
+    // The end of a run says why it ended; a k-means run is in iterations.
+    void endReasonsAndUnits()
+    {
+        widgets::TrainingMonitor m;
+        m.resize(800, 500);
+        for (int e = 1; e <= 37; ++e)
+            m.addUpdate(3, epoch(QStringLiteral("MLP"), e, 200, 1.0 / e, 1.1 / e));
+        QCOMPARE(m.curves()->xLabel(), QStringLiteral("Epoch"));
+        QVERIFY(!m.lastEnd());
+        engine::TrainingUpdate end;
+        end.modelName = QStringLiteral("MLP");
+        end.report.epoch = 37;
+        end.report.totalEpochs = 200;
+        end.elapsedSeconds = 3;
+        end.end = engine::FitEnd::EarlyStopping;
+        m.addUpdate(3, engine::makeValue(end));
+        QCOMPARE(m.lastEnd(), std::optional<engine::FitEnd>(engine::FitEnd::EarlyStopping));
+        QVERIFY2(m.statusText().startsWith(
+                     QStringLiteral("MLP #1 — Stopped: early stopping after epoch 37")),
+            qPrintable(m.statusText()));
+        QVERIFY(!m.statusText().contains(QStringLiteral("partial")));
+        m.curves()->flush();
+        QCOMPARE(m.curves()->pointCount(), 74); // the end adds no point
+
+        // k-means: iterations, converged.
+        for (int it = 1; it <= 12; ++it) {
+            engine::TrainingUpdate u;
+            u.modelName = QStringLiteral("k-Means");
+            u.report.epoch = it;
+            u.report.totalEpochs = 300;
+            u.report.trainLoss = 100.0 / it;
+            u.report.unit = "iteration";
+            m.addUpdate(4, engine::makeValue(u));
+        }
+        QVERIFY2(m.statusText().startsWith(QStringLiteral("k-Means #2 — iteration 12 / 300")),
+            qPrintable(m.statusText()));
+        QCOMPARE(m.curves()->xLabel(), QStringLiteral("Iteration"));
+        engine::TrainingUpdate km;
+        km.modelName = QStringLiteral("k-Means");
+        km.report.epoch = 12;
+        km.report.totalEpochs = 300;
+        km.report.unit = "iteration";
+        km.end = engine::FitEnd::Converged;
+        m.addUpdate(4, engine::makeValue(km));
+        QVERIFY2(m.statusText().startsWith(QStringLiteral(
+                     "k-Means #2 — Finished: converged (tolerance reached) after iteration 12")),
+            qPrintable(m.statusText()));
+        km.end = engine::FitEnd::Completed;
+        km.report.epoch = 300;
+        m.addUpdate(4, engine::makeValue(km));
+        QVERIFY2(m.statusText().contains(QStringLiteral("reached the iteration limit (300)")),
+            qPrintable(m.statusText()));
+
+        // Stop pressed: partial.
+        engine::TrainingUpdate stopped = end;
+        stopped.report.epoch = 12;
+        stopped.end = engine::FitEnd::Stopped;
+        m.addUpdate(3, engine::makeValue(stopped));
+        QVERIFY2(
+            m.statusText().contains(QStringLiteral("Stopped: Stop pressed after epoch 12 of 200")),
+            qPrintable(m.statusText()));
+        QVERIFY(m.statusText().contains(QStringLiteral("partial result kept")));
+
+        // The Stop button acknowledges the click and emits stopRequested once.
+        m.setRunning(true);
+        QSignalSpy stops(&m, &widgets::TrainingMonitor::stopRequested);
+        QTest::mouseClick(m.stopButton(), Qt::LeftButton);
+        QCOMPARE(stops.count(), 1);
+        QCOMPARE(m.stopButton()->text(), QStringLiteral("Stopping…"));
+        m.setRunning(false);
+        QCOMPARE(m.stopButton()->text(), QStringLiteral("Stop"));
+        QVERIFY(!m.stopButton()->isEnabled());
     }
 
     void trialsSortedByScore()
