@@ -334,7 +334,9 @@ void ResultTabs::updateTab(int id, const Entry &entry)
     const QString text = tr("%1 — %2").arg(viewName(*entry.shown), subjectLabel(id));
     m_tabs.setTabText(index, text);
     const engine::NodeType *type = m_graph.nodeType(id);
-    QString tip = tr("%1 (node %2)").arg(type ? type->displayName : QString()).arg(id);
+    QString tip = tr("%1\nShown by %2 (node %3): a double click on it reopens this tab.")
+                      .arg(text, type ? type->displayName : QString())
+                      .arg(id);
     if (entry.stale)
         tip += QLatin1Char('\n') + tr("Out of date: the workflow changed since this was drawn.");
     m_tabs.setTabToolTip(index, tip);
