@@ -225,9 +225,18 @@ void MainWindow::createViews()
     createEditorDocks();
     // Each result in a titled tab of its own; a double click on the node (re)opens it.
     m_results = new ResultTabs(*m_tabs, *m_graph, *m_executor, this);
+    // A node that has not run yet runs up to there first, when it can.
     connect(m_graphEditor, &widgets::GraphEditor::openViewRequested, this, [this](int id) {
-        if (QString why; !m_results->open(id, &why))
-            statusBar()->showMessage(why, 5000);
+        QString why;
+        if (m_results->open(id, &why))
+            return;
+        if (!m_executor->result(id)) {
+            if (const QString missing = m_inspector->whyNotRunnable(id); !missing.isEmpty())
+                why = tr("To see this result: %1.").arg(missing);
+            else if (m_graphEditor->runNodes({ id }))
+                return m_results->openWhenDone(id);
+        }
+        statusBar()->showMessage(why, 5000);
     });
 
     // Live training: epochs and tuning trials from the executor's worker threads.

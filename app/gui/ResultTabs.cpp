@@ -53,7 +53,10 @@ ResultTabs::ResultTabs(
         &m_executor, &engine::Executor::nodeStatusChanged, this,
         [this](int id, engine::NodeStatus status, const QString &) { onNodeStatus(id, status); },
         Qt::QueuedConnection);
-    connect(&m_graph, &engine::GraphModel::nodeRemoved, this, [this](int id) { close(id); });
+    connect(&m_graph, &engine::GraphModel::nodeRemoved, this, [this](int id) {
+        m_awaited.remove(id);
+        close(id);
+    });
     connect(&m_graph, &engine::GraphModel::parameterChanged, this, &ResultTabs::refreshTitles);
     connect(&m_graph, &engine::GraphModel::connectionAdded, this, &ResultTabs::refreshTitles);
     connect(&m_graph, &engine::GraphModel::connectionRemoved, this, &ResultTabs::refreshTitles);
@@ -246,6 +249,7 @@ bool ResultTabs::close(int id)
 
 void ResultTabs::clear()
 {
+    m_awaited.clear();
     while (!m_entries.empty())
         close(m_entries.begin()->first);
 }
@@ -291,8 +295,23 @@ int ResultTabs::indexOf(const Entry &entry) const
     return entry.view ? m_tabs.indexOf(entry.view) : -1;
 }
 
+void ResultTabs::openWhenDone(int id)
+{
+    if (m_executor.result(id) && m_executor.isUpToDate(id))
+        open(id);
+    else
+        m_awaited.insert(id);
+}
+
 void ResultTabs::onNodeStatus(int id, engine::NodeStatus status)
 {
+    if (m_awaited.contains(id) && engine::isFinal(status)) {
+        m_awaited.remove(id);
+        if (status == engine::NodeStatus::Done) {
+            open(id);
+            return;
+        }
+    }
     const auto it = m_entries.find(id);
     if (it == m_entries.end() || !it->second.view)
         return;

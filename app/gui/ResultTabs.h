@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <map>
 
@@ -54,6 +55,9 @@ public:
     // makes it the current tab. Null, with the reason in `why`, when the node has no
     // result yet (it has not run) or the result has no view.
     QWidget *open(int id, QString *why = nullptr);
+    // Opens node `id`'s tab as soon as the node is done (a run for it was just started);
+    // forgotten when the node fails, is skipped or cancelled.
+    void openWhenDone(int id);
     // Closes node `id`'s tab (the result stays with the executor). False when none is open.
     bool close(int id);
     // Closes every tab.
@@ -112,6 +116,7 @@ private:
     engine::GraphModel &m_graph;
     engine::Executor &m_executor;
     std::map<int, Entry> m_entries;
+    QSet<int> m_awaited; // openWhenDone
 };
 
 } // namespace sextant::app

@@ -93,12 +93,25 @@ private Q_SLOTS:
     {
         Studio s("iris-explore.sextant");
         const int fixed = s.tabCount(); // Workflow, Data, Correlation, Scatter
+        // Not run yet: a double click runs the workflow up to the node, then opens its tab.
+        QSignalSpy finished(&s.executor(), &engine::Executor::runFinished);
         s.doubleClick(kHistogram);
-        QCOMPARE(s.tabCount(), fixed); // nothing to show before a run
-        QVERIFY(s.window.statusBar()->currentMessage().contains(QStringLiteral("Run")));
+        QCOMPARE(s.tabCount(), fixed);
+        QVERIFY(s.executor().isRunning() || !finished.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(s.results().view(kHistogram), kRunTimeoutMs);
+        QCOMPARE(s.tabCount(), fixed + 1);
+        QCOMPARE(finished.count(), 1);
+        const auto first = finished.first().at(0).value<engine::RunSummary>();
+        QCOMPARE(first.executed, (QList<int> { kFile, kSelect, kHistogram }));
         QVERIFY(s.runAll());
+        // A node that cannot run says what is missing.
+        const int loose = s.graph().addNode(QStringLiteral("view.scatter")).value();
+        s.doubleClick(loose);
+        QVERIFY2(s.window.statusBar()->currentMessage().contains(QStringLiteral("connect")),
+            qPrintable(s.window.statusBar()->currentMessage()));
+        QVERIFY(!s.executor().isRunning());
+        QCOMPARE(s.tabCount(), fixed + 1);
 
-        s.doubleClick(kHistogram);
         s.doubleClick(kScatter);
         QCOMPARE(s.tabCount(), fixed + 2);
         QCOMPARE(s.results().openNodes(), (QList<int> { kHistogram, kScatter }));
