@@ -160,4 +160,14 @@ QString ResultViewFactory::title(const engine::NodeValue &value)
     return {};
 }
 
+QString ResultViewFactory::describe(const engine::NodeValue &value)
+{
+    if (const auto *h = value.as<engine::ColumnHistogram>(); h && !h->column.isEmpty())
+        return tr("Histogram of %1").arg(h->column);
+    if (const auto *s = value.as<engine::ScatterData>();
+        s && !s->x.name().isEmpty() && !s->y.name().isEmpty())
+        return tr("Scatter of %1 against %2").arg(s->y.name(), s->x.name());
+    return title(value);
+}
+
 } // namespace sextant::plots

@@ -32,6 +32,9 @@ public:
     // A short title for a tab or a file: "Histogram", "ROC", "Residuals"; empty when no
     // plot draws `value`.
     static QString title(const engine::NodeValue &value);
+    // The title with what the plot is of, where the result says: "Histogram of
+    // petal_length", "Scatter of petal_width against petal_length"; else title().
+    static QString describe(const engine::NodeValue &value);
 };
 
 } // namespace sextant::plots

@@ -522,6 +522,14 @@ void GraphEditor::runToSelection()
         startRun(ids);
 }
 
+bool GraphEditor::runNodes(const QList<int> &targets)
+{
+    if (m_running || targets.isEmpty())
+        return false;
+    startRun(targets);
+    return m_running;
+}
+
 void GraphEditor::startRun(const QList<int> &targets)
 {
     if (m_running)

@@ -100,6 +100,13 @@ public:
     using RunGuard = std::function<bool()>;
     void setRunGuard(RunGuard guard) { m_runGuard = std::move(guard); }
 
+    // Runs `targets` and what they need, as Run to Here does for the selection (the run
+    // guard asked, the progress shown). False when the run did not start: one of the
+    // editor's runs is not over yet, another run is in progress, or the guard refused.
+    bool runNodes(const QList<int> &targets);
+    // One of the editor's runs has not finished yet (its end not yet received).
+    bool isRunning() const { return m_running; }
+
 public Q_SLOTS:
     void run();
     void runToSelection();

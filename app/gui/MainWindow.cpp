@@ -3,18 +3,17 @@
 #include "data/DatasetLoader.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
+#include "gui/AutoRun.h"
+#include "gui/ModelSaver.h"
 #include "gui/NodeInspector.h"
+#include "gui/ResultTabs.h"
 #include "gui/WorkflowDocument.h"
-#include "io/ModelFile.h"
-#include "io/OnnxExport.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/FileSourceNode.h"
-#include "nodes/MetricsTable.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
 #include "plots/PlotExporter.h"
 #include "plots/PlotView.h"
-#include "plots/ResultViewFactory.h"
 #include "plots/ScatterPlot.h"
 #include "sextant/Version.h"
 #include "widgets/ColumnListView.h"
@@ -25,7 +24,6 @@
 #include "widgets/GraphEditor.h"
 #include "widgets/GraphScene.h"
 #include "widgets/MessageBanner.h"
-#include "widgets/MetricsTableView.h"
 #include "widgets/NodePalette.h"
 #include "widgets/PropertyPanel.h"
 #include "widgets/TrainingMonitor.h"
@@ -59,6 +57,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -192,6 +191,11 @@ MainWindow::~MainWindow()
     disconnect(m_graphEditor->scene(), nullptr, this, nullptr);
     delete m_inspector;
     m_inspector = nullptr;
+    // So do the result tabs and Auto-run, which refer to both too.
+    delete m_autoRun;
+    m_autoRun = nullptr;
+    delete m_results;
+    m_results = nullptr;
     // The editor refers to the model and the executor, which are members: it goes first.
     delete m_graphEditor;
     m_graphEditor = nullptr;
@@ -219,8 +223,21 @@ void MainWindow::createViews()
     m_tabs->insertTab(0, m_graphEditor, tr("Workflow"));
     m_tabs->setCurrentWidget(m_graphEditor);
     createEditorDocks();
-    connect(
-        m_graphEditor, &widgets::GraphEditor::openViewRequested, this, &MainWindow::showNodeResult);
+    // Each result in a titled tab of its own; a double click on the node (re)opens it.
+    m_results = new ResultTabs(*m_tabs, *m_graph, *m_executor, this);
+    // A node that has not run yet runs up to there first, when it can.
+    connect(m_graphEditor, &widgets::GraphEditor::openViewRequested, this, [this](int id) {
+        QString why;
+        if (m_results->open(id, &why))
+            return;
+        if (!m_executor->result(id)) {
+            if (const QString missing = m_inspector->whyNotRunnable(id); !missing.isEmpty())
+                why = tr("To see this result: %1.").arg(missing);
+            else if (m_graphEditor->runNodes({ id }))
+                return m_results->openWhenDone(id);
+        }
+        statusBar()->showMessage(why, 5000);
+    });
 
     // Live training: epochs and tuning trials from the executor's worker threads.
     m_trainingMonitor = new widgets::TrainingMonitor(this);
@@ -328,33 +345,6 @@ void MainWindow::showOverview(const NodeInspection &inspection)
     }
 }
 
-void MainWindow::showNodeResult(int nodeId)
-{
-    const engine::NodeValuePtr value = m_executor->result(nodeId);
-    if (!value) {
-        statusBar()->showMessage(tr("Run the workflow to see this node's result."), 5000);
-        return;
-    }
-    if (const auto *ds = value->as<engine::Dataset>()) {
-        m_tableModel->setDataset(*ds);
-        m_stack->setCurrentWidget(m_table);
-        m_tabs->setCurrentWidget(m_stack);
-    } else if (const auto *metrics = value->as<engine::MetricsTable>()) {
-        auto *table = new widgets::MetricsTableView;
-        table->setMetrics(*metrics);
-        showEvaluationView(table, tr("Metrics"));
-    } else if (plots::ResultViewFactory::show(*m_heatmap, *value)) {
-        m_tabs->setCurrentWidget(m_heatmap);
-    } else if (plots::ResultViewFactory::show(*m_scatter, *value)) {
-        m_tabs->setCurrentWidget(m_scatter);
-    } else if (plots::ResultViewFactory::show(*m_histogram, *value)) {
-        m_histogramDock->show();
-        m_histogramDock->raise();
-    } else if (std::unique_ptr<plots::PlotView> plot = plots::ResultViewFactory::create(*value)) {
-        showEvaluationView(plot.release(), plots::ResultViewFactory::title(*value));
-    }
-}
-
 engine::TrainedModelPtr MainWindow::modelOf(int nodeId) const
 {
     const engine::NodeValuePtr value = m_executor->output(nodeId, 0);
@@ -370,43 +360,12 @@ bool MainWindow::saveTrainedModel(int nodeId, bool onnx, const QString &chosenPa
             tr("Node %1 has no trained model yet: run the workflow first.").arg(nodeId));
         return false;
     }
-    QString path = chosenPath;
-    if (path.isEmpty()) {
-        const QString suggestion
-            = QDir(QDir::homePath())
-                  .filePath(QString(model->displayName).replace(QLatin1Char(' '), QLatin1Char('_'))
-                      + QLatin1Char('.')
-                      + (onnx ? QStringLiteral("onnx") : engine::ModelFile::fileSuffix()));
-        path = QFileDialog::getSaveFileName(this,
-            onnx ? tr("Export Model as ONNX") : tr("Save Trained Model"), suggestion,
-            onnx ? tr("ONNX model (*.onnx)") : tr("Sextant model (*.sxmodel)"));
-        if (path.isEmpty())
-            return false;
-    }
-    const engine::Status status = onnx ? engine::OnnxExport::exportModel(*model, path)
-                                       : engine::ModelFile::save(*model, path);
-    if (!status) {
-        m_banner->showMessage(MessageBanner::Level::Error, status.error());
+    const QString path
+        = chosenPath.isEmpty() ? ModelSaver::askForPath(this, *model, onnx) : chosenPath;
+    if (path.isEmpty())
         return false;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    m_modelSaver->start(nodeId, model, path, onnx); // serialised and written off this thread
     return true;
-}
-
-void MainWindow::showEvaluationView(QWidget *view, const QString &title)
-{
-    if (view->objectName().isEmpty())
-        view->setObjectName(QStringLiteral("evaluationView"));
-    const int index = m_evaluationView ? m_tabs->indexOf(m_evaluationView) : -1;
-    if (index >= 0) {
-        m_tabs->removeTab(index);
-        m_tabs->insertTab(index, view, title);
-    } else {
-        m_tabs->addTab(view, title);
-    }
-    delete m_evaluationView;
-    m_evaluationView = view;
-    m_tabs->setCurrentWidget(view);
 }
 
 void MainWindow::createDocks()
@@ -522,6 +481,25 @@ void MainWindow::createEditMenu()
         action->setShortcuts({});
     editor->deleteAction()->setShortcuts({ QKeySequence(Qt::Key_Backspace) });
     m_editMenu = edit;
+}
+
+void MainWindow::createRunMenu()
+{
+    // The editor's run actions, and Auto-run (also on the editor's tool bar, after Cancel).
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->setObjectName(QStringLiteral("runMenu"));
+    run->addActions({ m_graphEditor->runAction(), m_graphEditor->runToHereAction(),
+        m_graphEditor->cancelAction() });
+    run->addSeparator();
+    m_autoRun = new AutoRun(
+        *m_graphEditor, [this](int id) { return m_inspector->whyNotRunnable(id); }, this);
+    run->addAction(m_autoRun->action());
+    QToolBar *bar = m_graphEditor->toolBar();
+    const QList<QAction *> onBar = bar->actions();
+    const qsizetype cancel = onBar.indexOf(m_graphEditor->cancelAction());
+    bar->insertAction(onBar.value(cancel + 1), m_autoRun->action());
+    // Opening a workflow is not an edit: it does not run by itself.
+    connect(m_document, &WorkflowDocument::replaced, m_autoRun, &AutoRun::discardPending);
 }
 
 bool MainWindow::forwardToFocusedList(QKeySequence::StandardKey key)
@@ -700,12 +678,26 @@ void MainWindow::createActions()
             menu.addAction(tr("Export as ONNX…"), this, [this, id] { saveTrainedModel(id, true); });
             menu.exec(screenPos);
         });
+    // Saves run on the saver's thread; the status bar says when one starts and ends.
+    m_modelSaver = new ModelSaver(this);
+    connect(m_modelSaver, &ModelSaver::started, this, [this](int, const QString &path) {
+        statusBar()->showMessage(tr("Saving %1…").arg(displayName(path)));
+    });
+    connect(m_modelSaver, &ModelSaver::finished, this, [this](const ModelSaveOutcome &outcome) {
+        if (!outcome.ok) {
+            m_banner->showMessage(MessageBanner::Level::Error, outcome.error);
+            statusBar()->showMessage(tr("Could not save %1").arg(displayName(outcome.path)), 8000);
+            return;
+        }
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(outcome.path)), 8000);
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
     createEditMenu();
+    createRunMenu();
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -1219,6 +1211,7 @@ void MainWindow::createDocument()
             m_banner->dismiss();
             m_workflowErrorShown = false;
         }
+        m_results->clear(); // another workflow's nodes
         m_tabs->setCurrentWidget(m_graphEditor);
         if (!path.isEmpty())
             m_graphEditor->fitToView();

@@ -43,15 +43,20 @@ class ScatterPlot;
 
 namespace sextant::app {
 
+class AutoRun;
+class ModelSaver;
 class NodeInspector;
+class ResultTabs;
 struct NodeInspection;
 
 // The studio's main window: the workflow editor's canvas at its centre (the first of the
-// central tabs), the exploration views (data table, correlation, scatter) in the other tabs,
-// and docks around it that tab together and all reopen from View: the node palette over the
-// properties on the left; the column list and the histogram of the selected column (tabbed)
-// over the messages, the training monitor and the load warnings (tabbed) on the right. The
-// Edit menu edits the workflow through the editor's undo stack.
+// central tabs), the exploration views (data table, correlation, scatter) in the next tabs,
+// then each node result opened (a double click on the node) in a titled tab of its own
+// (ResultTabs), and docks around it that tab together and all reopen from View: the node palette
+// over the properties on the left; the column list and the histogram of the selected column
+// (tabbed) over the messages, the training monitor and the load warnings (tabbed) on the right. The
+// Edit menu edits the workflow through the editor's undo stack; the Run menu runs it, and
+// Auto-run re-runs what each edit changed.
 //
 // One graph, one pipeline: a dataset opened anywhere (File > Open, the recent files
 // menu, the command line, a drop on the window or on the canvas) becomes the workflow's
@@ -147,6 +152,8 @@ protected:
 private:
     void createActions();
     void createEditMenu();
+    // The editor's run actions and Auto-run.
+    void createRunMenu();
     // Sends the key of `key` to the focused table or list when it is not part of the
     // workflow editor (which the Edit menu otherwise acts on); false when there is none.
     bool forwardToFocusedList(QKeySequence::StandardKey key);
@@ -195,8 +202,10 @@ private:
     QDockWidget *m_propertiesDock = nullptr;
     QDockWidget *m_messagesDock = nullptr;
     widgets::TrainingMonitor *m_trainingMonitor = nullptr;
-    // The tab showing the last evaluation result opened (metrics table or plot).
-    QWidget *m_evaluationView = nullptr;
+    // The results of workflow nodes, each in a tab of its own.
+    ResultTabs *m_results = nullptr;
+    AutoRun *m_autoRun = nullptr;
+    ModelSaver *m_modelSaver = nullptr;
     QListWidget *m_warningsList = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -239,14 +248,19 @@ private:
 
     void createViews();
     void showOverview(const NodeInspection &inspection);
-    void showNodeResult(int nodeId);
     engine::TrainedModelPtr modelOf(int nodeId) const;
-    void showEvaluationView(QWidget *view, const QString &title);
 
 public:
     // Saves the trained model a workflow node produced (.sxmodel, or ONNX); asks where
-    // when `path` is empty. False (with a message in the banner) when it did not happen.
+    // when `path` is empty. The file is written off the GUI thread (ModelSaver): true
+    // when the save started, and modelSaver()->finished() reports how it ended (the
+    // status bar says so, the banner says why it failed). False (with a message in the
+    // banner) when there is no model to save or no file was chosen.
     bool saveTrainedModel(int nodeId, bool onnx, const QString &path = {});
+    ModelSaver *modelSaver() const { return m_modelSaver; }
+    // The results' tabs (a double click on a node opens its result) and Auto-run.
+    ResultTabs *resultTabs() const { return m_results; }
+    AutoRun *autoRun() const { return m_autoRun; }
     QTabWidget *tabs() const { return m_tabs; }
     plots::CorrelationHeatmap *heatmap() const { return m_heatmap; }
     plots::ScatterPlot *scatter() const { return m_scatter; }

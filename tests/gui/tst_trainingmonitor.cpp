@@ -3,6 +3,7 @@
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
 #include "gui/MainWindow.h"
+#include "gui/ModelSaver.h"
 #include "io/ModelFile.h"
 #include "nodes/MetricsTable.h"
 #include "nodes/TrainingUpdate.h"
@@ -233,23 +234,25 @@ private Q_SLOTS:
         auto *roc = qobject_cast<plots::RocPlot *>(w.tabs()->currentWidget());
         QVERIFY(roc);
         QCOMPARE(roc->curveCount(), 3); // one per wine cultivar
-        // The evaluation tab is reused, not multiplied.
-        int evaluationTabs = 0;
-        for (int i = 0; i < w.tabs()->count(); ++i)
-            if (w.tabs()->widget(i) == roc)
-                ++evaluationTabs;
-        QCOMPARE(evaluationTabs, 1);
-        QCOMPARE(w.tabs()->count(), 5);
+        // Each result has a tab of its own; opening one again raises it.
+        Q_EMIT editor->openViewRequested(10);
+        QCOMPARE(w.tabs()->currentWidget(), roc);
+        QCOMPARE(w.tabs()->count(), 7);
 
         // File > Export Trained Model (and the node's context menu) save what node 5
         // (logistic regression) learnt; the file loads back and predicts the same.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lr.sxmodel"));
+        QSignalSpy saved(w.modelSaver(), &app::ModelSaver::finished);
         QVERIFY(w.saveTrainedModel(5, false, path));
+        QVERIFY(saved.wait(30000));
+        QVERIFY(saved.last().at(0).value<app::ModelSaveOutcome>().ok);
         const auto loaded = engine::ModelFile::load(path);
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error()));
         QCOMPARE(loaded.value()->displayName, QStringLiteral("Logistic Regression"));
         QVERIFY(w.saveTrainedModel(5, true, dir.filePath(QStringLiteral("lr.onnx"))));
+        QVERIFY(saved.wait(30000));
+        QVERIFY(saved.last().at(0).value<app::ModelSaveOutcome>().ok);
         QVERIFY(QFileInfo(dir.filePath(QStringLiteral("lr.onnx"))).size() > 0);
         // A node without a model refuses, and writes nothing.
         QVERIFY(!w.saveTrainedModel(8, false, dir.filePath(QStringLiteral("none.sxmodel"))));
