@@ -9,6 +9,7 @@
 
 #include <QHBoxLayout>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
@@ -52,6 +53,35 @@ ScatterPointLayer *pointLayer(QCPLayerable *l)
     return static_cast<ScatterPointLayer *>(l);
 }
 
+// The lasso being drawn: a closed outline over a light shade, in widget pixels.
+class LassoLayer : public QCPLayerable {
+public:
+    LassoLayer(QCustomPlot *plot, const QPolygonF *pixels)
+        : QCPLayerable(plot, QStringLiteral("overlay")), m_pixels(pixels)
+    {
+    }
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter *painter) const override
+    {
+        applyAntialiasingHint(painter, true, QCP::aeOther);
+    }
+    void draw(QCPPainter *painter) override
+    {
+        if (m_pixels->size() < 2)
+            return;
+        QColor ink = mParentPlot->palette().color(QPalette::Text);
+        QColor shade = mParentPlot->palette().color(QPalette::Highlight);
+        shade.setAlpha(40);
+        painter->setPen(QPen(ink, 1, Qt::DashLine));
+        painter->setBrush(shade);
+        painter->drawPolygon(*m_pixels);
+    }
+
+private:
+    const QPolygonF *m_pixels;
+};
+
 } // namespace
 
 ScatterPlot::ScatterPlot(QWidget *parent) : PlotView(parent), m_densityTimer(new QTimer(this))
@@ -70,6 +100,8 @@ ScatterPlot::ScatterPlot(QWidget *parent) : PlotView(parent), m_densityTimer(new
     m_points = new ScatterPointLayer(plot, QStringLiteral("main"), plot->xAxis, plot->yAxis);
     m_highlight
         = new ScatterPointLayer(plot, QStringLiteral("highlight"), plot->xAxis, plot->yAxis);
+    m_lassoLayer = new LassoLayer(plot, &m_lassoPixels);
+    plot->installEventFilter(this); // lasso drags
 
     plot->legend->setVisible(false);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -788,15 +820,35 @@ void ScatterPlot::selectionRectFinished(const QRectF &rect, Qt::KeyboardModifier
 void ScatterPlot::selectInRect(const QRectF &rect, bool add)
 {
     const double x0 = rect.left(), x1 = rect.right(), y0 = rect.top(), y1 = rect.bottom();
-    const auto inside = [=](std::span<const double> x, std::span<const double> y,
-                            const std::atomic<bool> *cancel) {
+    selectWhere([=](double a, double b) { return a >= x0 && a <= x1 && b >= y0 && b <= y1; }, add);
+}
+
+void ScatterPlot::selectInPolygon(const QPolygonF &polygon, bool add)
+{
+    if (polygon.size() < 3) {
+        finishSelection({}, add);
+        return;
+    }
+    const QRectF box = polygon.boundingRect();
+    const double x0 = box.left(), x1 = box.right(), y0 = box.top(), y1 = box.bottom();
+    selectWhere(
+        [=](double a, double b) {
+            return a >= x0 && a <= x1 && b >= y0 && b <= y1
+                && polygon.containsPoint(QPointF(a, b), Qt::OddEvenFill);
+        },
+        add);
+}
+
+void ScatterPlot::selectWhere(std::function<bool(double, double)> test, bool add)
+{
+    const auto inside = [test = std::move(test)](std::span<const double> x,
+                            std::span<const double> y, const std::atomic<bool> *cancel) {
         std::vector<qint64> hits;
         const std::size_t n = std::min(x.size(), y.size());
         for (std::size_t i = 0; i < n; ++i) {
             if ((i & 0xFFFFF) == 0 && cancel && cancel->load(std::memory_order_relaxed))
                 return std::vector<qint64>();
-            const double a = x[i], b = y[i];
-            if (a >= x0 && a <= x1 && b >= y0 && b <= y1)
+            if (test(x[i], y[i])) // NaN fails every comparison
                 hits.push_back(static_cast<qint64>(i));
         }
         return hits;
@@ -829,6 +881,56 @@ void ScatterPlot::selectInRect(const QRectF &rect, bool add)
             },
             Qt::QueuedConnection);
     });
+}
+
+void ScatterPlot::setLassoSelects(bool on)
+{
+    m_lassoSelects = on;
+}
+
+bool ScatterPlot::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != customPlot())
+        return PlotView::eventFilter(watched, event);
+    const auto type = event->type();
+    if (type != QEvent::MouseButtonPress && type != QEvent::MouseMove
+        && type != QEvent::MouseButtonRelease)
+        return PlotView::eventFilter(watched, event);
+    auto *mouse = static_cast<QMouseEvent *>(event);
+    const QPointF pos = mouse->position();
+    if (type == QEvent::MouseButtonPress) {
+        if (mouse->button() != Qt::LeftButton)
+            return false;
+        const Qt::KeyboardModifiers mods = mouse->modifiers();
+        const bool selecting = dragActionFor(mods) == DragAction::SelectRect;
+        if (!mods.testFlag(Qt::AltModifier) && !(m_lassoSelects && selecting))
+            return false; // pan, zoom or rectangle: PlotView's
+        m_lassoActive = true;
+        m_lassoAdds = mods.testFlag(Qt::ControlModifier);
+        m_lassoPixels = QPolygonF { pos };
+        return true;
+    }
+    if (!m_lassoActive)
+        return false;
+    if (type == QEvent::MouseMove) {
+        const QPointF last = m_lassoPixels.isEmpty() ? QPointF() : m_lassoPixels.back();
+        if (std::hypot(pos.x() - last.x(), pos.y() - last.y()) >= 2.0) {
+            m_lassoPixels << pos;
+            m_lassoLayer->layer()->replot(); // only the overlay when it is buffered
+        }
+        return true;
+    }
+    // Release: the outline in plot coordinates selects.
+    m_lassoActive = false;
+    m_lassoPixels << pos;
+    QPolygonF polygon;
+    polygon.reserve(m_lassoPixels.size());
+    for (const QPointF &p : std::as_const(m_lassoPixels))
+        polygon << pixelToCoord(p);
+    m_lassoPixels.clear();
+    m_lassoLayer->layer()->replot();
+    selectInPolygon(polygon, m_lassoAdds);
+    return true;
 }
 
 void ScatterPlot::finishSelection(QList<qint64> rows, bool add)
@@ -1131,6 +1233,11 @@ void ScatterPlot::addContextMenuActions(QMenu *menu)
     drag->setCheckable(true);
     drag->setChecked(m_dragSelects);
     connect(drag, &QAction::toggled, this, &ScatterPlot::setDragSelects);
+    QAction *lasso = menu->addAction(tr("Select with a &lasso (Alt+drag always does)"));
+    lasso->setObjectName(QStringLiteral("lassoSelects"));
+    lasso->setCheckable(true);
+    lasso->setChecked(m_lassoSelects);
+    connect(lasso, &QAction::toggled, this, &ScatterPlot::setLassoSelects);
     QAction *clearSel = menu->addAction(tr("C&lear selection"));
     clearSel->setObjectName(QStringLiteral("clearSelection"));
     clearSel->setEnabled(!m_selected.isEmpty());

@@ -9,6 +9,7 @@
 
 #include <QImage>
 #include <QList>
+#include <QPolygonF>
 #include <QRectF>
 #include <QStringList>
 #include <QThreadPool>
@@ -44,8 +45,9 @@ class ScatterControlBar;
 // Colouring: by a categorical column (class or cluster label; one colour per category,
 // legend), by a numeric column (colour bar), or none. Interaction: wheel zoom and drag
 // pan, Ctrl+drag zooms into a rectangle, Shift+drag (or plain drag once "Drag selects"
-// is on) selects the rows in a rectangle, a click selects the nearest row; both emit
-// `selectionChanged` with row ids, and `setSelectedRows` highlights rows selected
+// is on) selects the rows in a rectangle, Alt+drag (or a selecting drag once "Lasso" is
+// on) the rows inside a lasso, a click selects the nearest row; all emit `rowsSelected`
+// with row ids, and `setSelectedRows` highlights rows selected
 // elsewhere (the data table). Hovering a point shows its row.
 //
 // Big data: above `densityThreshold()` points (100k by default) the scatter switches to
@@ -138,6 +140,13 @@ public:
     // When true a plain drag selects (Shift+drag always does); otherwise it pans.
     void setDragSelects(bool on);
     bool dragSelects() const { return m_dragSelects; }
+    // When true a selecting drag draws a lasso instead of a rectangle (Alt+drag always
+    // draws one; Ctrl adds to the selection).
+    void setLassoSelects(bool on);
+    bool lassoSelects() const { return m_lassoSelects; }
+    // Selects the rows whose points lie inside `polygon` (plot coordinates, even-odd
+    // rule) — what a lasso does. Runs on the worker in density mode.
+    void selectInPolygon(const QPolygonF &polygon, bool add = false);
     // Selects the rows whose points lie in `rect` (plot coordinates) — what a rubber band
     // does. Runs on the worker in density mode; `selectionChanged` reports the result.
     void selectInRect(const QRectF &rect, bool add = false);
@@ -218,6 +227,7 @@ protected:
     void clicked(const QPointF &pixel, Qt::KeyboardModifiers modifiers) override;
     void addContextMenuActions(QMenu *menu) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyGathered(ScatterGathered g);
@@ -234,6 +244,8 @@ private:
     void applyBounds(const QRectF &bounds);
     void updateHighlight();
     void finishSelection(QList<qint64> rows, bool add);
+    // Rows of the points for which `inside(x, y)` holds (on the worker in density mode).
+    void selectWhere(std::function<bool(double, double)> inside, bool add);
     std::span<const double> xs() const { return m_x.values(); }
     std::span<const double> ys() const { return m_y.values(); }
     std::span<const std::int32_t> classCodes() const;
@@ -265,6 +277,11 @@ private:
     qint64 m_densityThreshold = kDefaultDensityThreshold;
     DensityColoring m_densityColoring = DensityColoring::Blend;
     bool m_dragSelects = false;
+    bool m_lassoSelects = false;
+    bool m_lassoActive = false; // a lasso drag is in progress
+    bool m_lassoAdds = false;
+    QPolygonF m_lassoPixels; // its vertices so far (plot widget pixels)
+    QCPLayerable *m_lassoLayer; // draws m_lassoPixels
     bool m_settingRange = false;
 
     QList<QCPGraph *> m_graphs; // empty graphs: the legend entries of the classes

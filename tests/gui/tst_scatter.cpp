@@ -676,6 +676,71 @@ private Q_SLOTS:
         QCOMPARE(got, expected);
     }
 
+    void lassoSelectsExactRows()
+    {
+        // The 20 x 20 lattice again; a triangle with the hypotenuse x + y = 10.2 holds the
+        // points with x + y <= 10.
+        std::vector<double> xs, ys;
+        for (int i = 0; i < 400; ++i) {
+            xs.push_back(i % 20);
+            ys.push_back(i / 20);
+        }
+        ScatterPlot view;
+        QVERIFY(showView(view));
+        view.setData(
+            Column::numeric(QStringLiteral("x"), xs), Column::numeric(QStringLiteral("y"), ys));
+        QSignalSpy rows(&view, &ScatterPlot::rowsSelected);
+        const QPolygonF triangle { QPointF(-0.5, -0.5), QPointF(10.7, -0.5), QPointF(-0.5, 10.7) };
+        view.selectInPolygon(triangle);
+        QCOMPARE(rows.count(), 1);
+        QList<qint64> expected;
+        for (int i = 0; i < 400; ++i)
+            if (i % 20 + i / 20 <= 10)
+                expected << qint64(i);
+        QCOMPARE(expected.size(), 66);
+        QCOMPARE(rows.at(0).at(0).value<QList<qint64>>(), expected);
+
+        // Alt+drag around the square [2.5, 5.5] x [3.5, 6.5] with the mouse.
+        rows.clear();
+        QWidget *w = view.plotWidget();
+        const QList<QPointF> path { QPointF(2.5, 3.5), QPointF(5.5, 3.5), QPointF(5.5, 6.5),
+            QPointF(2.5, 6.5), QPointF(2.5, 3.6) };
+        const QPointF start = view.coordToPixel(path.first());
+        sendMouse(
+            w, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton, Qt::AltModifier);
+        for (const QPointF &c : path)
+            sendMouse(w, QEvent::MouseMove, view.coordToPixel(c), Qt::NoButton, Qt::LeftButton,
+                Qt::AltModifier);
+        sendMouse(w, QEvent::MouseButtonRelease, view.coordToPixel(path.last()), Qt::LeftButton,
+            Qt::NoButton, Qt::AltModifier);
+        QCOMPARE(rows.count(), 1);
+        QList<qint64> square;
+        for (int yy = 4; yy <= 6; ++yy)
+            for (int xx = 3; xx <= 5; ++xx)
+                square << qint64(yy * 20 + xx);
+        QCOMPARE(rows.at(0).at(0).value<QList<qint64>>(), square);
+        // The view did not pan meanwhile.
+        QCOMPARE(view.coordToPixel(path.first()), start);
+
+        // With "lasso" on, a Shift+drag draws one too; in density mode the rows come from
+        // the data, on the worker.
+        view.setLassoSelects(true);
+        view.setDensityThreshold(100);
+        QVERIFY(view.isDensityMode());
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isAggregating(), 20000);
+        rows.clear();
+        const QPointF s2 = view.coordToPixel(path.first());
+        sendMouse(
+            w, QEvent::MouseButtonPress, s2, Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
+        for (const QPointF &c : path)
+            sendMouse(w, QEvent::MouseMove, view.coordToPixel(c), Qt::NoButton, Qt::LeftButton,
+                Qt::ShiftModifier);
+        sendMouse(w, QEvent::MouseButtonRelease, view.coordToPixel(path.last()), Qt::LeftButton,
+            Qt::NoButton, Qt::ShiftModifier);
+        QVERIFY(rows.wait(20000));
+        QCOMPARE(rows.at(0).at(0).value<QList<qint64>>(), square);
+    }
+
     void highlightedRowsDimTheRest()
     {
         // Two far-apart points of one class; highlighting one dims the other.
