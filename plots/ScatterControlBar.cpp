@@ -1,6 +1,7 @@
 #include "plots/ScatterControlBar.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -21,7 +22,7 @@ ScatterControlBar::ScatterControlBar(QWidget *parent) : QWidget(parent)
         tr("Point size from a numeric column (smallest to largest value)"));
     m_shape = addCombo(tr("Shape"), QStringLiteral("scatterShape"),
         tr("Point shape from a categorical column (the first %1 classes get their own shape)")
-            .arg(6));
+            .arg(kScatterDistinctShapes));
     layout->addStretch(1);
 }
 
@@ -36,6 +37,7 @@ QComboBox *ScatterControlBar::addCombo(
     combo->setMinimumContentsLength(7);
     combo->setFocusPolicy(Qt::StrongFocus);
     text->setBuddy(combo);
+    combo->installEventFilter(this);
     layout()->addWidget(text);
     layout()->addWidget(combo);
     connect(combo, &QComboBox::activated, this, [this] {
@@ -43,6 +45,18 @@ QComboBox *ScatterControlBar::addCombo(
             Q_EMIT choiceChanged(choice());
     });
     return combo;
+}
+
+bool ScatterControlBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Wheel) {
+        auto *combo = qobject_cast<QComboBox *>(watched);
+        if (combo && !combo->hasFocus()) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ScatterControlBar::fill(QComboBox *combo, const QStringList &names, bool withNone)

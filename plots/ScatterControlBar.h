@@ -32,6 +32,10 @@ public:
 Q_SIGNALS:
     void choiceChanged(const sextant::plots::ScatterChoice &choice);
 
+protected:
+    // A wheel over a combo box without focus changes nothing.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QComboBox *addCombo(const QString &label, const QString &objectName, const QString &toolTip);
     void fill(QComboBox *combo, const QStringList &names, bool withNone);

@@ -12,6 +12,9 @@
 
 namespace sextant::plots {
 
+// Classes of a Shape column that get a marker of their own; the rest share one.
+inline constexpr int kScatterDistinctShapes = 6;
+
 // Which columns a scatter shows, by name; empty colour/size/shape: none.
 struct ScatterChoice {
     QString x, y, color, size, shape;

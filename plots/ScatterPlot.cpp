@@ -1120,11 +1120,24 @@ QString ScatterPlot::toolTipAt(const QPointF &pixel) const
         QString text = tr("%n point(s) here", nullptr, static_cast<int>(count));
         if (m_grid->classCount > 0) {
             const int m = m_grid->majorityAt(ix, iy);
-            if (m >= 0 && m < classNames().size())
+            const QStringList names = classNames();
+            if (m >= 0 && m < names.size())
                 text += QLatin1Char('\n')
                     + tr("Mostly %1 (%2%)")
-                          .arg(classNames().at(m))
+                          .arg(names.at(m))
                           .arg(qRound(100.0 * m_grid->classCountAt(ix, iy, m) / count));
+            // The other classes in the cell, largest first (what the blend mixes in).
+            QList<std::pair<std::uint32_t, int>> others;
+            for (int k = 0; k < m_grid->classCount && k < names.size(); ++k)
+                if (k != m && m_grid->classCountAt(ix, iy, k) > 0)
+                    others.append({ m_grid->classCountAt(ix, iy, k), k });
+            std::sort(others.begin(), others.end(), std::greater<>());
+            for (qsizetype i = 0; i < std::min<qsizetype>(others.size(), 3); ++i)
+                text += QLatin1Char('\n')
+                    + tr("%1: %2 (%3%)")
+                          .arg(names.at(others[i].second))
+                          .arg(others[i].first)
+                          .arg(100.0 * others[i].first / count, 0, 'g', 2);
         } else if (!m_grid->valueSums.empty()) {
             text += QLatin1Char('\n')
                 + tr("Mean %1: %2").arg(m_color.name()).arg(m_grid->meanAt(ix, iy), 0, 'g', 4);

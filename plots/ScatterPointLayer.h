@@ -2,6 +2,7 @@
 
 // Private to ScatterPlot: include from .cpp files only (it pulls in qcustomplot.h).
 #include "plots/QCustomPlotInclude.h"
+#include "plots/ScatterGatherJob.h"
 
 #include <QColor>
 #include <QVector>
@@ -28,6 +29,7 @@ public:
     enum Shape : std::uint8_t { Disc, Square, Triangle, Diamond, Plus, TriangleDown, Cross };
     static constexpr int kShapeCount = 7;
     static constexpr int kDistinctShapes = kShapeCount - 1;
+    static_assert(kDistinctShapes == kScatterDistinctShapes);
 
     ScatterPointLayer(QCustomPlot *plot, const QString &layer, QCPAxis *x, QCPAxis *y)
         : QCPLayerable(plot, layer), m_x(x), m_y(y)

@@ -17,6 +17,7 @@
 #include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWheelEvent>
 #include <cmath>
 #include <random>
 
@@ -469,6 +470,17 @@ private Q_SLOTS:
         QCOMPARE(view.colorMode(), ScatterPlot::ColorMode::None);
         QCOMPARE(view.choice().color, QString());
         QCOMPARE(changed.count(), 5);
+
+        // A wheel over a combo box without focus changes nothing.
+        {
+            QComboBox *x = bar->xCombo();
+            const int before = x->currentIndex();
+            QWheelEvent wheel(QPointF(5, 5), x->mapToGlobal(QPointF(5, 5)), QPoint(),
+                QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(x, &wheel);
+            QCOMPARE(x->currentIndex(), before);
+            QCOMPARE(view.choice().x, QStringLiteral("x"));
+        }
 
         // Plain data drops the source and its controls.
         view.setData(b.x, b.y);
