@@ -148,9 +148,15 @@ ScatterPlot::~ScatterPlot()
 
 void ScatterPlot::setSource(ScatterSource source)
 {
-    source.choice = ScatterGatherJob::resolve(source, source.choice, source.autoColor);
-    m_choice = source.choice;
-    m_source = std::make_shared<const ScatterSource>(std::move(source));
+    setSource(std::make_shared<const ScatterSource>(std::move(source)));
+}
+
+void ScatterPlot::setSource(std::shared_ptr<const ScatterSource> source)
+{
+    if (!source)
+        return;
+    m_choice = ScatterGatherJob::resolve(*source, source->choice, source->autoColor);
+    m_source = std::move(source);
     m_rowSource = m_source->table;
     m_selected.clear(); // rows of another table
     m_controlBar->setOptions(ScatterOptions::of(*m_source));

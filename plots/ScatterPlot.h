@@ -81,6 +81,8 @@ public:
     // A table to explore with the control bar (see the class comment). The choice's empty
     // names are filled automatically; the columns arrive asynchronously (`dataGathered`).
     void setSource(ScatterSource source);
+    // The same for a shared source (not copied; its choice is the initial one).
+    void setSource(std::shared_ptr<const ScatterSource> source);
     // Shows another choice of the source's columns (as if picked in the control bar).
     void setChoice(const ScatterChoice &choice);
     ScatterChoice choice() const { return m_choice; }

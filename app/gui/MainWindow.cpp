@@ -291,23 +291,18 @@ void MainWindow::showOverview(const NodeInspection &inspection)
 {
     const engine::Dataset &ds = inspection.dataset;
     m_heatmap->setMatrix(inspection.correlation);
-    const engine::PcaProjection &p = inspection.projection;
     // The scatter explores the table; the principal components are two more axes (over
     // the complete rows). It gathers the chosen columns on its worker.
-    plots::ScatterSource source;
-    source.table = ds;
-    if (p.ok()) {
-        m_scatter->setTitle({});
-        source.extra = { engine::Column::numeric(
-                             tr("PC1 (%1% of variance)").arg(p.ratio1 * 100, 0, 'f', 1), p.pc1),
-            engine::Column::numeric(
-                tr("PC2 (%1% of variance)").arg(p.ratio2 * 100, 0, 'f', 1), p.pc2) };
-        if (static_cast<std::size_t>(ds.rowCount()) != p.rowIds.size())
-            source.extraRows.assign(p.rowIds.begin(), p.rowIds.end());
+    const bool components = inspection.scatter && !inspection.scatter->extra.isEmpty();
+    m_scatter->setTitle(
+        components ? QString() : tr("Principal components: %1").arg(inspection.projection.error));
+    if (inspection.scatter) {
+        m_scatter->setSource(inspection.scatter);
     } else {
-        m_scatter->setTitle(tr("Principal components: %1").arg(p.error));
+        plots::ScatterSource source;
+        source.table = ds;
+        m_scatter->setSource(std::move(source));
     }
-    m_scatter->setSource(std::move(source));
 }
 
 void MainWindow::showNodeResult(int nodeId)
