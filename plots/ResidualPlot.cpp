@@ -1,32 +1,23 @@
 #include "plots/ResidualPlot.h"
 
-#include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 
 #include <cmath>
 #include <limits>
+#include <memory>
 
 namespace sextant::plots {
 
-ResidualPlot::ResidualPlot(QWidget *parent) : PlotView(parent)
+ResidualPlot::ResidualPlot(QWidget *parent) : ScatterPlot(parent)
 {
     QCustomPlot *plot = customPlot();
-    plot->xAxis->setLabel(tr("Predicted"));
-    plot->yAxis->setLabel(tr("Residual (actual − predicted)"));
-    m_points = plot->addGraph();
-    m_points->setLineStyle(QCPGraph::lsNone);
-    QColor c = Palette::categorical(0);
-    c.setAlpha(170);
-    m_points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c, 5));
-    m_points->setSelectable(QCP::stNone);
-    m_points->setName(tr("Residuals"));
+    setSymmetricView(true);
     m_zero = new QCPItemStraightLine(plot);
     m_zero->point1->setCoords(0, 0);
     m_zero->point2->setCoords(1, 0);
     m_zero->setPen(QPen(palette().color(QPalette::Text), 1, Qt::DashLine));
     m_zero->setSelectable(false);
     setTitle(tr("Residuals vs predicted"));
-    applyPaletteColors();
     clear();
 }
 
@@ -34,39 +25,53 @@ ResidualPlot::~ResidualPlot() = default;
 
 void ResidualPlot::clear()
 {
-    setData({}, {});
+    setData(std::vector<double>(), std::vector<double>());
 }
 
 void ResidualPlot::setData(std::span<const double> predicted, std::span<const double> actual)
 {
     const std::size_t n = std::min(predicted.size(), actual.size());
-    m_predicted.assign(predicted.begin(), predicted.begin() + static_cast<std::ptrdiff_t>(n));
-    m_residuals.resize(n);
-    QVector<QCPGraphData> data;
-    data.reserve(static_cast<qsizetype>(n));
-    for (std::size_t i = 0; i < n; ++i) {
-        const double r = actual[i] - predicted[i];
-        m_residuals[i] = r;
-        if (std::isfinite(r) && std::isfinite(predicted[i]))
-            data.append(QCPGraphData(predicted[i], r));
-    }
-    m_points->data()->set(data, false);
-    resetView();
+    setData(std::vector<double>(predicted.begin(), predicted.begin() + std::ptrdiff_t(n)),
+        std::vector<double>(actual.begin(), actual.begin() + std::ptrdiff_t(n)));
 }
 
-qint64 ResidualPlot::pointCount() const
+void ResidualPlot::setData(std::vector<double> predicted, std::vector<double> actual)
 {
-    return m_points->dataCount();
+    auto p = std::make_shared<std::vector<double>>(std::move(predicted));
+    auto a = std::make_shared<std::vector<double>>(std::move(actual));
+    const QString xName = tr("Predicted");
+    const QString yName = tr("Residual (actual − predicted)");
+    const qint64 n = static_cast<qint64>(std::min(p->size(), a->size()));
+    gather(
+        [p, a, xName, yName](const std::atomic<bool> *cancel) {
+            ScatterGathered g;
+            const std::size_t n = std::min(p->size(), a->size());
+            std::vector<double> r(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                if ((i & 0xFFFFF) == 0 && cancel && cancel->load(std::memory_order_relaxed)) {
+                    g.cancelled = true;
+                    return g;
+                }
+                r[i] = (*a)[i] - (*p)[i];
+            }
+            std::vector<double> x(p->begin(), p->begin() + std::ptrdiff_t(n));
+            g.x = engine::Column::numeric(xName, std::move(x));
+            g.y = engine::Column::numeric(yName, std::move(r));
+            return g;
+        },
+        n);
 }
 
 std::pair<double, double> ResidualPlot::xRange() const
 {
-    return { customPlot()->xAxis->range().lower, customPlot()->xAxis->range().upper };
+    const QRectF r = visibleRange();
+    return { r.left(), r.right() };
 }
 
 std::pair<double, double> ResidualPlot::yRange() const
 {
-    return { customPlot()->yAxis->range().lower, customPlot()->yAxis->range().upper };
+    const QRectF r = visibleRange();
+    return { r.top(), r.bottom() };
 }
 
 bool ResidualPlot::hasZeroLine() const
@@ -77,60 +82,26 @@ bool ResidualPlot::hasZeroLine() const
 
 double ResidualPlot::residual(qint64 i) const
 {
-    if (i < 0 || i >= static_cast<qint64>(m_residuals.size()))
+    const auto r = yColumn().values();
+    if (i < 0 || i >= static_cast<qint64>(r.size()))
         return std::numeric_limits<double>::quiet_NaN();
-    return m_residuals[static_cast<std::size_t>(i)];
+    return r[static_cast<std::size_t>(i)];
 }
 
 QString ResidualPlot::toolTipAt(const QPointF &pixel) const
 {
-    if (!customPlot()->axisRect()->rect().contains(pixel.toPoint()) || m_residuals.empty())
+    if (isDensityMode())
+        return ScatterPlot::toolTipAt(pixel);
+    const qint64 i = pointAt(pixel);
+    if (i < 0)
         return {};
-    QCPAxis *xa = customPlot()->xAxis;
-    QCPAxis *ya = customPlot()->yAxis;
-    const double sx = xa->coordToPixel(1.0) - xa->coordToPixel(0.0);
-    const double sy = ya->coordToPixel(1.0) - ya->coordToPixel(0.0);
-    const double cx = xa->pixelToCoord(pixel.x());
-    const double cy = ya->pixelToCoord(pixel.y());
-    double best = 36.0; // 6 px
-    std::ptrdiff_t arg = -1;
-    for (std::size_t i = 0; i < m_residuals.size(); ++i) {
-        const double dx = (m_predicted[i] - cx) * sx;
-        const double dy = (m_residuals[i] - cy) * sy;
-        const double d = dx * dx + dy * dy;
-        if (d < best) {
-            best = d;
-            arg = static_cast<std::ptrdiff_t>(i);
-        }
-    }
-    if (arg < 0)
-        return {};
-    const std::size_t i = static_cast<std::size_t>(arg);
+    const double p = xColumn().values()[static_cast<std::size_t>(i)];
+    const double r = yColumn().values()[static_cast<std::size_t>(i)];
     return tr("Sample %1\npredicted %2\nactual %3\nresidual %4")
-        .arg(arg + 1)
-        .arg(m_predicted[i], 0, 'g', 6)
-        .arg(m_predicted[i] + m_residuals[i], 0, 'g', 6)
-        .arg(m_residuals[i], 0, 'g', 6);
-}
-
-void ResidualPlot::resetView()
-{
-    QCustomPlot *plot = customPlot();
-    bool found = false;
-    const QCPRange keys = m_points->getKeyRange(found);
-    if (!found) {
-        plot->xAxis->setRange(0, 1);
-        plot->yAxis->setRange(-1, 1);
-        replot();
-        return;
-    }
-    const QCPRange values = m_points->getValueRange(found);
-    // Symmetric around zero, so the zero line is in the middle.
-    const double m = std::max({ std::abs(values.lower), std::abs(values.upper), 1e-12 }) * 1.08;
-    const double pad = keys.size() > 0 ? keys.size() * 0.04 : 0.5;
-    plot->xAxis->setRange(keys.lower - pad, keys.upper + pad);
-    plot->yAxis->setRange(-m, m);
-    replot();
+        .arg(i + 1)
+        .arg(p, 0, 'g', 6)
+        .arg(p + r, 0, 'g', 6)
+        .arg(r, 0, 'g', 6);
 }
 
 } // namespace sextant::plots

@@ -1,42 +1,46 @@
 #pragma once
 
-#include "plots/PlotView.h"
+#include "plots/ScatterPlot.h"
 
 #include <span>
 #include <utility>
 #include <vector>
 
-class QCPGraph;
 class QCPItemStraightLine;
 
 namespace sextant::plots {
 
 // Residuals (actual − predicted) against the predicted value, for regression models,
-// with the zero line. One point per sample; NaN pairs are not drawn.
-class ResidualPlot : public PlotView {
+// with the zero line. One point per sample (point i is sample i); NaN pairs are not drawn.
+//
+// A ScatterPlot underneath: the residuals are computed on the scatter's worker thread and
+// above the scatter's density threshold (the same policy: 100k points by default) they
+// are drawn as a density image by the scatter's density job. Selecting a rectangle
+// reports sample indices (rowsSelected). The view is symmetric around zero.
+class ResidualPlot : public ScatterPlot {
     Q_OBJECT
 public:
     explicit ResidualPlot(QWidget *parent = nullptr);
     ~ResidualPlot() override;
 
-    // `predicted` and `actual` have one entry per sample (same length).
+    // `predicted` and `actual` have one entry per sample (same length). Copied; the
+    // residuals are computed at once up to the density threshold, else on the worker
+    // (dataGathered, or settleNow()).
     void setData(std::span<const double> predicted, std::span<const double> actual);
+    void setData(std::vector<double> predicted, std::vector<double> actual);
     void clear();
 
-    qint64 pointCount() const;
+    // Samples with a finite predicted value and residual (once computed).
+    qint64 pointCount() const { return finitePointCount(); }
     std::pair<double, double> xRange() const;
     std::pair<double, double> yRange() const;
     bool hasZeroLine() const;
-    // The residual of sample i as drawn (NaN when not drawn).
+    // The residual of sample i as drawn (NaN when not drawn or not computed yet).
     double residual(qint64 i) const;
 
     QString toolTipAt(const QPointF &pixel) const override;
-    void resetView() override;
 
 private:
-    std::vector<double> m_predicted;
-    std::vector<double> m_residuals;
-    QCPGraph *m_points;
     QCPItemStraightLine *m_zero;
 };
 

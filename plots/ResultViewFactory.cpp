@@ -124,12 +124,25 @@ bool ResultViewFactory::show(PlotView &view, const engine::NodeValue &value)
         auto *plot = qobject_cast<ScatterPlot *>(&view);
         if (!plot)
             return false;
-        plot->setData(s->x, s->y);
-        plot->setRowIds({});
-        if (s->color)
-            plot->setColorColumn(*s->color);
-        else
-            plot->clearColor();
+        if (s->table.columnCount() == 0) { // a result without its table
+            plot->setData(s->x, s->y);
+            plot->setRowIds({});
+            if (s->color)
+                plot->setColorColumn(*s->color);
+            else
+                plot->clearColor();
+            return true;
+        }
+        // The node's columns first; the control bar offers the rest of its input.
+        ScatterSource source;
+        source.table = s->table;
+        source.choice.x = s->x.name();
+        source.choice.y = s->y.name();
+        source.choice.color = s->color ? s->color->name() : QString();
+        source.choice.size = s->size ? s->size->name() : QString();
+        source.choice.shape = s->shape ? s->shape->name() : QString();
+        source.autoColor = false; // the node chose its colour (or none)
+        plot->setSource(std::move(source));
         return true;
     }
     if (const auto *v = value.as<engine::PredictionView>())

@@ -22,6 +22,7 @@ public:
     }
 
     QImage image;
+    double opacity = 1.0; // below 1 while rows are highlighted
     QRectF rect; // data coordinates: left = xMin, top = yMin, right = xMax, bottom = yMax
     // Called when the axis rect no longer matches the image's grid (resized, colour bar
     // or legend added): the owner re-aggregates at the new size.
@@ -50,7 +51,10 @@ protected:
                 || std::abs(wanted.height() - image.height()) > 1))
             sizeChanged(); // not for exports (pmNoCaching), which render at other sizes
         painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
+        painter->save();
+        painter->setOpacity(opacity);
         painter->drawImage(pixelRect(), image);
+        painter->restore();
     }
 
 private:

@@ -2,11 +2,14 @@
 
 #include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
+#include "plots/ScatterControlBar.h"
 #include "plots/ScatterDensityJob.h"
 #include "plots/ScatterDensityLayer.h"
 #include "plots/ScatterPointLayer.h"
 
+#include <QHBoxLayout>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
@@ -25,6 +28,10 @@ constexpr int kNumericBuckets = 24;
 constexpr int kDensityDelayMs = 30;
 // How close (pixels) the mouse must be to a point for hover and click.
 constexpr double kPickRadiusPx = 6.0;
+// Size levels a Size column is quantised to (stamps per level are pre-rendered).
+constexpr int kSizeLevels = 8;
+// Opacity of what is not highlighted while rows are.
+constexpr double kDimmed = 0.2;
 
 QVector<QRgb> gradientTable(void (*setter)(QCPColorGradient &), int size = 256)
 {
@@ -46,6 +53,35 @@ ScatterPointLayer *pointLayer(QCPLayerable *l)
     return static_cast<ScatterPointLayer *>(l);
 }
 
+// The lasso being drawn: a closed outline over a light shade, in widget pixels.
+class LassoLayer : public QCPLayerable {
+public:
+    LassoLayer(QCustomPlot *plot, const QPolygonF *pixels)
+        : QCPLayerable(plot, QStringLiteral("overlay")), m_pixels(pixels)
+    {
+    }
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter *painter) const override
+    {
+        applyAntialiasingHint(painter, true, QCP::aeOther);
+    }
+    void draw(QCPPainter *painter) override
+    {
+        if (m_pixels->size() < 2)
+            return;
+        QColor ink = mParentPlot->palette().color(QPalette::Text);
+        QColor shade = mParentPlot->palette().color(QPalette::Highlight);
+        shade.setAlpha(40);
+        painter->setPen(QPen(ink, 1, Qt::DashLine));
+        painter->setBrush(shade);
+        painter->drawPolygon(*m_pixels);
+    }
+
+private:
+    const QPolygonF *m_pixels;
+};
+
 } // namespace
 
 ScatterPlot::ScatterPlot(QWidget *parent) : PlotView(parent), m_densityTimer(new QTimer(this))
@@ -64,6 +100,8 @@ ScatterPlot::ScatterPlot(QWidget *parent) : PlotView(parent), m_densityTimer(new
     m_points = new ScatterPointLayer(plot, QStringLiteral("main"), plot->xAxis, plot->yAxis);
     m_highlight
         = new ScatterPointLayer(plot, QStringLiteral("highlight"), plot->xAxis, plot->yAxis);
+    m_lassoLayer = new LassoLayer(plot, &m_lassoPixels);
+    plot->installEventFilter(this); // lasso drags
 
     plot->legend->setVisible(false);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -80,6 +118,11 @@ ScatterPlot::ScatterPlot(QWidget *parent) : PlotView(parent), m_densityTimer(new
     m_legendTitle->setLayer(plot->legend->layer()); // above the legend's background
     applyPaletteColors();
 
+    m_controlBar = new ScatterControlBar(this);
+    controlsLayout()->addWidget(m_controlBar, 1);
+    m_controlBar->hide();
+    connect(m_controlBar, &ScatterControlBar::choiceChanged, this, &ScatterPlot::setChoice);
+
     m_densityTimer->setSingleShot(true);
     m_densityTimer->setInterval(kDensityDelayMs);
     connect(m_densityTimer, &QTimer::timeout, this, [this] { startDensityJob(false); });
@@ -94,6 +137,8 @@ ScatterPlot::~ScatterPlot()
     // Jobs post their results to this object: stop them and wait before members go.
     if (m_densityCancel)
         m_densityCancel->store(true);
+    if (m_gatherCancel)
+        m_gatherCancel->store(true);
     m_pool.clear();
     m_pool.waitForDone();
 }
@@ -101,8 +146,129 @@ ScatterPlot::~ScatterPlot()
 // ---------------------------------------------------------------------------------------
 // Data
 
+void ScatterPlot::setSource(ScatterSource source)
+{
+    setSource(std::make_shared<const ScatterSource>(std::move(source)));
+}
+
+void ScatterPlot::setSource(std::shared_ptr<const ScatterSource> source)
+{
+    if (!source)
+        return;
+    m_choice = ScatterGatherJob::resolve(*source, source->choice, source->autoColor);
+    m_source = std::move(source);
+    m_rowSource = m_source->table;
+    m_selected.clear(); // rows of another table
+    m_controlBar->setOptions(ScatterOptions::of(*m_source));
+    m_controlBar->setChoice(m_choice);
+    m_controlBar->show();
+    startGather();
+}
+
+void ScatterPlot::setChoice(const ScatterChoice &choice)
+{
+    if (!m_source)
+        return;
+    m_choice = ScatterGatherJob::resolve(*m_source, choice, false);
+    m_controlBar->setChoice(m_choice);
+    startGather();
+    Q_EMIT choiceChanged(m_choice);
+}
+
+void ScatterPlot::startGather()
+{
+    const std::shared_ptr<const ScatterSource> source = m_source;
+    const ScatterChoice choice = m_choice;
+    gather(
+        [source, choice](const std::atomic<bool> *cancel) {
+            return ScatterGatherJob::run(*source, choice, cancel);
+        },
+        source->table.rowCount());
+}
+
+void ScatterPlot::gather(GatherFunction job, qint64 points)
+{
+    if (m_gatherCancel)
+        m_gatherCancel->store(true);
+    if (m_densityCancel)
+        m_densityCancel->store(true); // its points are about to be replaced
+    if (points <= m_densityThreshold) {
+        ++m_gatherRequest; // one still on the worker is dropped
+        m_gatherPending = false;
+        m_gatherJob = nullptr;
+        applyGathered(job(nullptr));
+        return;
+    }
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_gatherCancel = cancel;
+    m_gatherJob = job;
+    m_gatherPending = true;
+    const quint64 request = ++m_gatherRequest;
+    m_pool.start([this, job = std::move(job), cancel, request] {
+        auto result = std::make_shared<ScatterGathered>(job(cancel.get()));
+        // Cross-thread: deliver on the GUI thread (the destructor cancels and waits for
+        // the pool before members go).
+        QMetaObject::invokeMethod(
+            this,
+            [this, result, request] {
+                if (request != m_gatherRequest || result->cancelled)
+                    return; // superseded
+                m_gatherPending = false;
+                m_gatherJob = nullptr;
+                applyGathered(std::move(*result));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ScatterPlot::settleNow()
+{
+    if (m_gatherPending && m_gatherJob) {
+        if (m_gatherCancel)
+            m_gatherCancel->store(true);
+        ++m_gatherRequest; // the worker's copy, if any, is dropped
+        GatherFunction job = std::move(m_gatherJob);
+        m_gatherJob = nullptr;
+        m_gatherPending = false;
+        applyGathered(job(nullptr));
+    }
+    if (isDensityMode())
+        refreshDensityNow();
+    else
+        replotNow();
+}
+
+void ScatterPlot::applyGathered(ScatterGathered g)
+{
+    m_x = g.x;
+    m_y = g.y;
+    customPlot()->xAxis->setLabel(g.x.name());
+    customPlot()->yAxis->setLabel(g.y.name());
+    m_rowIds = std::move(g.rowIds);
+    m_indexOfRow.clear();
+    m_color = g.color;
+    m_colorMode = g.colorMode;
+    m_size = g.size;
+    m_shape = g.shape;
+    // The highlighted rows are table rows: they stay valid across choices.
+    rebuild();
+    m_controlBar->setMarkersEnabled(!isDensityMode());
+    Q_EMIT dataGathered();
+}
+
 void ScatterPlot::setData(const Column &x, const Column &y)
 {
+    if (m_source) {
+        m_source.reset();
+        m_controlBar->hide();
+    }
+    if (m_gatherPending) {
+        ++m_gatherRequest;
+        m_gatherPending = false;
+        m_gatherJob = nullptr;
+    }
+    m_size = Column();
+    m_shape = Column();
     m_x = x.isNumeric() ? x : Column();
     m_y = y.isNumeric() ? y : Column();
     // Categorical axes plot their codes (a one-off copy, as doubles).
@@ -151,6 +317,7 @@ void ScatterPlot::setColorColumn(const Column &column)
     if (isDensityMode()) {
         rebuildPoints();
         updateColorScale();
+        updateHighlight();
         startDensityJob(true); // new value range; keeps the view
         replot();
     } else {
@@ -161,6 +328,25 @@ void ScatterPlot::setColorColumn(const Column &column)
 void ScatterPlot::clearColor()
 {
     setColorColumn(Column()); // an empty column means no colouring
+}
+
+void ScatterPlot::setSizeColumn(const Column &column)
+{
+    m_size = column.size() == pointCount() && column.size() > 0 ? column : Column();
+    rebuildPoints();
+    updateHighlight();
+    replot();
+}
+
+void ScatterPlot::setShapeColumn(const Column &column)
+{
+    if (column.size() != pointCount() || column.size() == 0)
+        m_shape = Column();
+    else
+        m_shape = column.isCategorical() ? column : column.toCategorical();
+    rebuildPoints();
+    updateHighlight();
+    replot();
 }
 
 void ScatterPlot::setRowSource(const engine::Dataset &dataset)
@@ -176,6 +362,7 @@ void ScatterPlot::clear()
     m_color = Column();
     m_colorMode = ColorMode::None;
     setData(Column(), Column());
+    m_selected.clear();
 }
 
 std::span<const std::int32_t> ScatterPlot::classCodes() const
@@ -237,10 +424,15 @@ qint64 ScatterPlot::rowId(qint64 index) const
                                                         : -1;
 }
 
+QRectF ScatterPlot::viewOf(const QRectF &bounds) const
+{
+    return ScatterSummary::padded(bounds, m_symmetricY);
+}
+
 void ScatterPlot::applyBounds(const QRectF &bounds)
 {
     m_bounds = bounds;
-    const QRectF view = ScatterSummary::padded(bounds);
+    const QRectF view = viewOf(bounds);
     m_settingRange = true;
     customPlot()->xAxis->setRange(view.left(), view.right());
     customPlot()->yAxis->setRange(view.top(), view.bottom());
@@ -276,12 +468,32 @@ void ScatterPlot::rebuild()
     }
 }
 
+int ScatterPlot::groupOf(std::size_t i, int K) const
+{
+    if (m_colorMode == ColorMode::Categorical) {
+        const std::int32_t c = m_color.codes()[i];
+        return (c >= 0 && c < K) ? c : K;
+    }
+    if (m_colorMode == ColorMode::Numeric) {
+        const double v = m_color.values()[i];
+        const double span = m_summary.valueMax - m_summary.valueMin;
+        return std::isfinite(v)
+            ? std::clamp(static_cast<int>((v - m_summary.valueMin) / span * kNumericBuckets), 0,
+                kNumericBuckets - 1)
+            : kNumericBuckets;
+    }
+    return 0;
+}
+
 void ScatterPlot::rebuildPoints()
 {
     QCustomPlot *plot = customPlot();
     for (QCPGraph *g : std::as_const(m_graphs))
         plot->removePlottable(g);
     m_graphs.clear();
+    for (QCPGraph *g : std::as_const(m_shapeGraphs))
+        plot->removePlottable(g);
+    m_shapeGraphs.clear();
 
     const bool density = isDensityMode();
     const qint64 n = pointCount();
@@ -306,41 +518,66 @@ void ScatterPlot::rebuildPoints()
     const int alpha = n < 5000 ? 220 : n < 50000 ? 190 : 150;
     for (QColor &c : colors)
         c.setAlpha(alpha);
+    m_groupColors = QVector<QColor>(colors.begin(), colors.end());
 
+    const bool withShapes = m_shape.size() == n && n > 0 && m_shape.isCategorical();
+    const bool withSizes = m_size.size() == n && n > 0;
     auto *points = pointLayer(m_points);
     points->groups.clear();
+    points->shapes.clear();
+    points->sizeLevels.clear();
+    points->sizes.clear();
     points->xs = {};
     points->ys = {};
     points->drawn = 0;
     bool anyMissingClass = false;
     if (!density) {
-        const auto codes = classCodes();
-        const auto values = colorValues();
-        const double v0 = m_summary.valueMin;
-        const double span = m_summary.valueMax - m_summary.valueMin;
         points->groups.assign(static_cast<std::size_t>(n), ScatterPointLayer::kSkip);
         for (qint64 i = 0; i < n; ++i) {
             const std::size_t u = static_cast<std::size_t>(i);
             if (!std::isfinite(x[u]) || !std::isfinite(y[u]))
                 continue;
-            int g = 0;
-            if (m_colorMode == ColorMode::Categorical) {
-                const std::int32_t c = codes[u];
-                g = (c >= 0 && c < K) ? c : K;
-                anyMissingClass = anyMissingClass || g == K;
-            } else if (m_colorMode == ColorMode::Numeric) {
-                const double v = values[u];
-                g = std::isfinite(v) ? std::clamp(
-                        static_cast<int>((v - v0) / span * kNumericBuckets), 0, kNumericBuckets - 1)
-                                     : kNumericBuckets;
-            }
+            const int g = groupOf(u, K);
+            anyMissingClass = anyMissingClass || (m_colorMode == ColorMode::Categorical && g == K);
             points->groups[u] = static_cast<std::uint16_t>(g);
             ++points->drawn;
+        }
+        if (withShapes) {
+            points->shapes.resize(static_cast<std::size_t>(n));
+            const auto codes = m_shape.codes();
+            for (std::size_t u = 0; u < points->shapes.size(); ++u) {
+                const std::int32_t c = codes[u];
+                points->shapes[u] = static_cast<std::uint8_t>(
+                    c >= 0 && c < ScatterPointLayer::kDistinctShapes ? c
+                                                                     : ScatterPointLayer::Cross);
+            }
+        }
+        if (withSizes) {
+            // Area grows linearly with the value, from kMinSizePx to kMaxSizePx.
+            const auto values = m_size.isNumeric() ? m_size.values() : std::span<const double>();
+            double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+            for (double v : values)
+                if (std::isfinite(v)) {
+                    lo = std::min(lo, v);
+                    hi = std::max(hi, v);
+                }
+            for (int z = 0; z < kSizeLevels; ++z) {
+                const double t = static_cast<double>(z) / (kSizeLevels - 1);
+                points->sizes.append(std::sqrt(kMinSizePx * kMinSizePx
+                    + t * (kMaxSizePx * kMaxSizePx - kMinSizePx * kMinSizePx)));
+            }
+            points->sizeLevels.assign(static_cast<std::size_t>(n), 0);
+            const double span = hi > lo ? hi - lo : 1.0;
+            for (std::size_t u = 0; u < values.size() && u < points->sizeLevels.size(); ++u)
+                if (std::isfinite(values[u]))
+                    points->sizeLevels[u] = static_cast<std::uint8_t>(std::clamp(
+                        static_cast<int>(std::lround((values[u] - lo) / span * (kSizeLevels - 1))),
+                        0, kSizeLevels - 1));
         }
         points->xs = x.first(static_cast<std::size_t>(n));
         points->ys = y.first(static_cast<std::size_t>(n));
     }
-    points->colors = QVector<QColor>(colors.begin(), colors.end());
+    points->colors = m_groupColors;
     points->size = size;
 
     // Legend entries: one empty graph per class (QCustomPlot draws their icons).
@@ -359,9 +596,42 @@ void ScatterPlot::rebuildPoints()
             m_graphs.append(graph);
         }
     }
-    m_legendTitle->setText(m_colorMode == ColorMode::Categorical ? m_color.name() : QString());
+    // Shapes: the first classes, then "other" for the rest (and missing values).
+    if (withShapes && !density) {
+        static const QCPScatterStyle::ScatterShape kStyles[ScatterPointLayer::kShapeCount]
+            = { QCPScatterStyle::ssDisc, QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle,
+                  QCPScatterStyle::ssDiamond, QCPScatterStyle::ssPlus,
+                  QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCross };
+        const QStringList names = m_shape.categories();
+        const QColor ink = palette().color(QPalette::Text);
+        const int distinct
+            = std::min<int>(static_cast<int>(names.size()), ScatterPointLayer::kDistinctShapes);
+        const bool prefix = !m_graphs.isEmpty();
+        const auto add = [&](int shape, const QString &name) {
+            QCPGraph *graph = plot->addGraph();
+            graph->setLineStyle(QCPGraph::lsNone);
+            graph->setScatterStyle(QCPScatterStyle(kStyles[shape], ink, ink, 7));
+            graph->setName(prefix ? tr("%1: %2").arg(m_shape.name(), name) : name);
+            graph->setSelectable(QCP::stNone);
+            m_shapeGraphs.append(graph);
+        };
+        for (int k = 0; k < distinct; ++k)
+            add(k, names.at(k));
+        const int others = static_cast<int>(names.size()) - distinct;
+        if (others > 0 || m_shape.missingCount() > 0)
+            add(ScatterPointLayer::Cross,
+                others == 1      ? tr("other (1 class)")
+                    : others > 1 ? tr("other (%1 classes)").arg(others)
+                                 : tr("(missing)"));
+    }
+    QString title;
+    if (m_colorMode == ColorMode::Categorical)
+        title = m_color.name();
+    else if (!m_shapeGraphs.isEmpty())
+        title = m_shape.name();
+    m_legendTitle->setText(title);
     m_legendTitle->setTextColor(palette().color(QPalette::Text));
-    plot->legend->setVisible(m_colorMode == ColorMode::Categorical && !m_graphs.isEmpty());
+    plot->legend->setVisible(!m_graphs.isEmpty() || !m_shapeGraphs.isEmpty());
 }
 
 void ScatterPlot::updateColorScale()
@@ -437,6 +707,7 @@ ScatterDensityRequest ScatterPlot::makeDensityRequest(bool computeSummary) const
     r.grid = QSize(std::max(1, px.width() / ScatterDensityLayer::kCellPx),
         std::max(1, px.height() / ScatterDensityLayer::kCellPx));
     r.computeSummary = computeSummary;
+    r.symmetricY = m_symmetricY;
     return r;
 }
 
@@ -555,15 +826,35 @@ void ScatterPlot::selectionRectFinished(const QRectF &rect, Qt::KeyboardModifier
 void ScatterPlot::selectInRect(const QRectF &rect, bool add)
 {
     const double x0 = rect.left(), x1 = rect.right(), y0 = rect.top(), y1 = rect.bottom();
-    const auto inside = [=](std::span<const double> x, std::span<const double> y,
-                            const std::atomic<bool> *cancel) {
+    selectWhere([=](double a, double b) { return a >= x0 && a <= x1 && b >= y0 && b <= y1; }, add);
+}
+
+void ScatterPlot::selectInPolygon(const QPolygonF &polygon, bool add)
+{
+    if (polygon.size() < 3) {
+        finishSelection({}, add);
+        return;
+    }
+    const QRectF box = polygon.boundingRect();
+    const double x0 = box.left(), x1 = box.right(), y0 = box.top(), y1 = box.bottom();
+    selectWhere(
+        [=](double a, double b) {
+            return a >= x0 && a <= x1 && b >= y0 && b <= y1
+                && polygon.containsPoint(QPointF(a, b), Qt::OddEvenFill);
+        },
+        add);
+}
+
+void ScatterPlot::selectWhere(std::function<bool(double, double)> test, bool add)
+{
+    const auto inside = [test = std::move(test)](std::span<const double> x,
+                            std::span<const double> y, const std::atomic<bool> *cancel) {
         std::vector<qint64> hits;
         const std::size_t n = std::min(x.size(), y.size());
         for (std::size_t i = 0; i < n; ++i) {
             if ((i & 0xFFFFF) == 0 && cancel && cancel->load(std::memory_order_relaxed))
                 return std::vector<qint64>();
-            const double a = x[i], b = y[i];
-            if (a >= x0 && a <= x1 && b >= y0 && b <= y1)
+            if (test(x[i], y[i])) // NaN fails every comparison
                 hits.push_back(static_cast<qint64>(i));
         }
         return hits;
@@ -598,6 +889,56 @@ void ScatterPlot::selectInRect(const QRectF &rect, bool add)
     });
 }
 
+void ScatterPlot::setLassoSelects(bool on)
+{
+    m_lassoSelects = on;
+}
+
+bool ScatterPlot::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != customPlot())
+        return PlotView::eventFilter(watched, event);
+    const auto type = event->type();
+    if (type != QEvent::MouseButtonPress && type != QEvent::MouseMove
+        && type != QEvent::MouseButtonRelease)
+        return PlotView::eventFilter(watched, event);
+    auto *mouse = static_cast<QMouseEvent *>(event);
+    const QPointF pos = mouse->position();
+    if (type == QEvent::MouseButtonPress) {
+        if (mouse->button() != Qt::LeftButton)
+            return false;
+        const Qt::KeyboardModifiers mods = mouse->modifiers();
+        const bool selecting = dragActionFor(mods) == DragAction::SelectRect;
+        if (!mods.testFlag(Qt::AltModifier) && !(m_lassoSelects && selecting))
+            return false; // pan, zoom or rectangle: PlotView's
+        m_lassoActive = true;
+        m_lassoAdds = mods.testFlag(Qt::ControlModifier);
+        m_lassoPixels = QPolygonF { pos };
+        return true;
+    }
+    if (!m_lassoActive)
+        return false;
+    if (type == QEvent::MouseMove) {
+        const QPointF last = m_lassoPixels.isEmpty() ? QPointF() : m_lassoPixels.back();
+        if (std::hypot(pos.x() - last.x(), pos.y() - last.y()) >= 2.0) {
+            m_lassoPixels << pos;
+            m_lassoLayer->layer()->replot(); // only the overlay when it is buffered
+        }
+        return true;
+    }
+    // Release: the outline in plot coordinates selects.
+    m_lassoActive = false;
+    m_lassoPixels << pos;
+    QPolygonF polygon;
+    polygon.reserve(m_lassoPixels.size());
+    for (const QPointF &p : std::as_const(m_lassoPixels))
+        polygon << pixelToCoord(p);
+    m_lassoPixels.clear();
+    m_lassoLayer->layer()->replot();
+    selectInPolygon(polygon, m_lassoAdds);
+    return true;
+}
+
 void ScatterPlot::finishSelection(QList<qint64> rows, bool add)
 {
     if (add) {
@@ -608,22 +949,35 @@ void ScatterPlot::finishSelection(QList<qint64> rows, bool add)
     m_selected = std::move(rows);
     updateHighlight();
     replot();
+    Q_EMIT rowsSelected(m_selected);
     Q_EMIT selectionChanged(m_selected);
 }
 
-void ScatterPlot::setSelectedRows(const QList<qint64> &rows)
+void ScatterPlot::setHighlightedRows(const QList<qint64> &rows)
 {
+    ++m_selectionRequest; // a rectangle selection still running no longer applies
     m_selected = rows;
     updateHighlight();
     replot();
 }
 
+void ScatterPlot::setSelectedRows(const QList<qint64> &rows)
+{
+    setHighlightedRows(rows);
+}
+
 void ScatterPlot::updateHighlight()
 {
     std::vector<double> hx, hy;
+    std::vector<std::uint16_t> groups;
+    std::vector<std::uint8_t> shapes, levels;
     const auto x = xs();
     const auto y = ys();
     const qint64 n = pointCount();
+    const int K = classCount();
+    auto *points = pointLayer(m_points);
+    const bool withShapes = points->shapes.size() == static_cast<std::size_t>(n) && n > 0;
+    const bool withSizes = points->sizeLevels.size() == static_cast<std::size_t>(n) && n > 0;
     if (!m_rowIds.empty() && m_indexOfRow.empty() && !m_selected.isEmpty()) {
         m_indexOfRow.reserve(m_rowIds.size());
         for (std::size_t i = 0; i < m_rowIds.size(); ++i)
@@ -639,25 +993,66 @@ void ScatterPlot::updateHighlight()
         }
         if (i < 0 || i >= n)
             continue;
-        const double a = x[static_cast<std::size_t>(i)], b = y[static_cast<std::size_t>(i)];
+        const std::size_t u = static_cast<std::size_t>(i);
+        const double a = x[u], b = y[u];
         if (std::isfinite(a) && std::isfinite(b)) {
             hx.push_back(a);
             hy.push_back(b);
+            groups.push_back(static_cast<std::uint16_t>(groupOf(u, K)));
+            if (withShapes)
+                shapes.push_back(points->shapes[u]);
+            if (withSizes)
+                levels.push_back(points->sizeLevels[u]);
         }
     }
-    // A few rows: rings around the points. Many: a dark shade over the selected area
-    // (rings would merge into a blot).
+    // The highlighted points on top in their own colours (opaque), the rest dimmed. A few
+    // of them are a little larger, so that they stand out of a dense cloud.
+    const bool dim = !m_selected.isEmpty();
+    points->opacity = dim ? kDimmed : 1.0;
+    auto *density = densityLayer(m_densityLayer);
+    density->opacity = dim ? kDimmed : 1.0;
     auto *layer = pointLayer(m_highlight);
-    QColor ink = palette().color(QPalette::Text);
-    layer->ring = hx.size() <= 1000;
-    layer->accumulate = layer->ring;
-    layer->size = layer->ring ? 10 : 3;
-    if (!layer->ring)
-        ink.setAlpha(70);
-    layer->colors = { ink };
-    layer->groups.assign(hx.size(), 0);
+    layer->ring = false;
+    layer->accumulate = true;
+    layer->size = std::max(points->size, hx.size() <= 1000 ? 6.0 : 3.0);
+    QVector<QColor> colors
+        = m_groupColors.isEmpty() ? QVector<QColor> { Palette::categorical(0) } : m_groupColors;
+    for (QColor &c : colors)
+        c.setAlpha(255);
+    layer->colors = colors;
+    layer->sizes = points->sizes;
+    layer->groups = std::move(groups);
+    layer->shapes = std::move(shapes);
+    layer->sizeLevels = std::move(levels);
     layer->drawn = static_cast<qint64>(hx.size());
     layer->setOwned(std::move(hx), std::move(hy));
+}
+
+double ScatterPlot::dimming() const
+{
+    return pointLayer(m_points)->opacity;
+}
+
+double ScatterPlot::pointSizeAt(qint64 index) const
+{
+    const auto *points = pointLayer(m_points);
+    if (index < 0 || static_cast<std::size_t>(index) >= points->groups.size()
+        || points->groups[static_cast<std::size_t>(index)] == ScatterPointLayer::kSkip)
+        return -1;
+    if (points->sizeLevels.size() == points->groups.size() && !points->sizes.isEmpty())
+        return points->sizes.at(points->sizeLevels[static_cast<std::size_t>(index)]);
+    return points->size;
+}
+
+int ScatterPlot::pointShapeAt(qint64 index) const
+{
+    const auto *points = pointLayer(m_points);
+    if (index < 0 || static_cast<std::size_t>(index) >= points->groups.size()
+        || points->groups[static_cast<std::size_t>(index)] == ScatterPointLayer::kSkip)
+        return -1;
+    if (points->shapes.size() == points->groups.size())
+        return points->shapes[static_cast<std::size_t>(index)];
+    return ScatterPointLayer::Disc;
 }
 
 int ScatterPlot::highlightedCount() const
@@ -731,11 +1126,24 @@ QString ScatterPlot::toolTipAt(const QPointF &pixel) const
         QString text = tr("%n point(s) here", nullptr, static_cast<int>(count));
         if (m_grid->classCount > 0) {
             const int m = m_grid->majorityAt(ix, iy);
-            if (m >= 0 && m < classNames().size())
+            const QStringList names = classNames();
+            if (m >= 0 && m < names.size())
                 text += QLatin1Char('\n')
                     + tr("Mostly %1 (%2%)")
-                          .arg(classNames().at(m))
+                          .arg(names.at(m))
                           .arg(qRound(100.0 * m_grid->classCountAt(ix, iy, m) / count));
+            // The other classes in the cell, largest first (what the blend mixes in).
+            QList<std::pair<std::uint32_t, int>> others;
+            for (int k = 0; k < m_grid->classCount && k < names.size(); ++k)
+                if (k != m && m_grid->classCountAt(ix, iy, k) > 0)
+                    others.append({ m_grid->classCountAt(ix, iy, k), k });
+            std::sort(others.begin(), others.end(), std::greater<>());
+            for (qsizetype i = 0; i < std::min<qsizetype>(others.size(), 3); ++i)
+                text += QLatin1Char('\n')
+                    + tr("%1: %2 (%3%)")
+                          .arg(names.at(others[i].second))
+                          .arg(others[i].first)
+                          .arg(100.0 * others[i].first / count, 0, 'g', 2);
         } else if (!m_grid->valueSums.empty()) {
             text += QLatin1Char('\n')
                 + tr("Mean %1: %2").arg(m_color.name()).arg(m_grid->meanAt(ix, iy), 0, 'g', 4);
@@ -829,7 +1237,7 @@ QString ScatterPlot::yLabel() const
 void ScatterPlot::resetView()
 {
     if (m_summary.valid) {
-        const QRectF view = ScatterSummary::padded(m_summary.bounds);
+        const QRectF view = viewOf(m_summary.bounds);
         customPlot()->xAxis->setRange(view.left(), view.right()); // -> re-aggregation if dense
         customPlot()->yAxis->setRange(view.top(), view.bottom());
     }
@@ -844,6 +1252,11 @@ void ScatterPlot::addContextMenuActions(QMenu *menu)
     drag->setCheckable(true);
     drag->setChecked(m_dragSelects);
     connect(drag, &QAction::toggled, this, &ScatterPlot::setDragSelects);
+    QAction *lasso = menu->addAction(tr("Select with a &lasso (Alt+drag always does)"));
+    lasso->setObjectName(QStringLiteral("lassoSelects"));
+    lasso->setCheckable(true);
+    lasso->setChecked(m_lassoSelects);
+    connect(lasso, &QAction::toggled, this, &ScatterPlot::setLassoSelects);
     QAction *clearSel = menu->addAction(tr("C&lear selection"));
     clearSel->setObjectName(QStringLiteral("clearSelection"));
     clearSel->setEnabled(!m_selected.isEmpty());

@@ -40,9 +40,8 @@ bool HeadlessPlotRenderer::render(const QString &typeId, const engine::NodeValue
     if (!view)
         return true; // nothing to draw for this result (a table)
     view->resize(kWidth, kHeight);
-    if (auto *scatter = qobject_cast<plots::ScatterPlot *>(view.get());
-        scatter && scatter->isDensityMode())
-        scatter->refreshDensityNow(); // aggregate here, not on the view's worker
+    if (auto *scatter = qobject_cast<plots::ScatterPlot *>(view.get()))
+        scatter->settleNow(); // gather and aggregate here, not on the view's worker
     view->replotNow();
     return exportBoth(view->customPlot(), basePath, view->title(), written, error);
 }

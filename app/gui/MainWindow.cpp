@@ -289,11 +289,17 @@ void MainWindow::createViews()
         const auto &cols = m_shown->correlation.columns;
         if (i < 0 || j < 0 || i >= cols.size() || j >= cols.size())
             return;
-        m_scatter->setData(ds.column(cols[j]), ds.column(cols[i]));
-        m_scatter->setRowIds({});
-        const QList<int> targets = ds.columnsWithRole(engine::ColumnRole::Target);
-        if (!targets.isEmpty())
-            m_scatter->setColorColumn(ds.column(targets.front()));
+        plots::ScatterChoice choice = m_scatter->choice();
+        choice.x = ds.column(cols[j]).name();
+        choice.y = ds.column(cols[i]).name();
+        if (m_scatter->hasSource()) {
+            m_scatter->setChoice(choice);
+        } else {
+            plots::ScatterSource source;
+            source.table = ds;
+            source.choice = choice;
+            m_scatter->setSource(std::move(source));
+        }
         m_tabs->setCurrentWidget(m_scatter);
     });
 }
@@ -302,46 +308,17 @@ void MainWindow::showOverview(const NodeInspection &inspection)
 {
     const engine::Dataset &ds = inspection.dataset;
     m_heatmap->setMatrix(inspection.correlation);
-    const engine::PcaProjection &p = inspection.projection;
-    if (!p.ok()) {
-        m_scatter->clear();
-        m_scatter->setTitle(tr("Principal components: %1").arg(p.error));
-        return;
-    }
-    m_scatter->setTitle({});
-    m_scatter->setData(p.pc1, p.pc2, tr("PC1 (%1% of variance)").arg(p.ratio1 * 100, 0, 'f', 1),
-        tr("PC2 (%1% of variance)").arg(p.ratio2 * 100, 0, 'f', 1));
-    m_scatter->setRowIds(std::vector<qint64>(p.rowIds.begin(), p.rowIds.end()));
-    m_scatter->setRowSource(ds);
-    // Colour by the target, else by the first categorical column.
-    int colour = -1;
-    const QList<int> targets = ds.columnsWithRole(engine::ColumnRole::Target);
-    if (!targets.isEmpty())
-        colour = targets.front();
-    for (int c = 0; colour < 0 && c < ds.columnCount(); ++c)
-        if (ds.column(c).isCategorical())
-            colour = c;
-    if (colour < 0) {
-        m_scatter->clearColor();
-        return;
-    }
-    // The colour column needs one entry per point (the complete rows).
-    const engine::Column &src = ds.column(colour);
-    if (static_cast<std::size_t>(ds.rowCount()) == p.rowIds.size()) {
-        m_scatter->setColorColumn(src);
-    } else if (src.isCategorical()) {
-        std::vector<std::int32_t> codes;
-        codes.reserve(p.rowIds.size());
-        for (std::int64_t r : p.rowIds)
-            codes.push_back(src.codes()[static_cast<std::size_t>(r)]);
-        m_scatter->setColorColumn(
-            engine::Column::categorical(src.name(), std::move(codes), src.categories()));
+    // The scatter explores the table; the principal components are two more axes (over
+    // the complete rows). It gathers the chosen columns on its worker.
+    const bool components = inspection.scatter && !inspection.scatter->extra.isEmpty();
+    m_scatter->setTitle(
+        components ? QString() : tr("Principal components: %1").arg(inspection.projection.error));
+    if (inspection.scatter) {
+        m_scatter->setSource(inspection.scatter);
     } else {
-        std::vector<double> values;
-        values.reserve(p.rowIds.size());
-        for (std::int64_t r : p.rowIds)
-            values.push_back(src.values()[static_cast<std::size_t>(r)]);
-        m_scatter->setColorColumn(engine::Column::numeric(src.name(), std::move(values)));
+        plots::ScatterSource source;
+        source.table = ds;
+        m_scatter->setSource(std::move(source));
     }
 }
 

@@ -74,6 +74,12 @@ NodeType columnsType()
     return t;
 }
 
+// The projection node's result.
+struct Projection {
+    engine::PcaProjection info; // without its coordinates (they are in `source`)
+    std::shared_ptr<const plots::ScatterSource> source;
+};
+
 NodeType projectionType()
 {
     NodeType t;
@@ -83,11 +89,30 @@ NodeType projectionType()
     t.description = QStringLiteral("First two principal components of the numeric features.");
     t.inputs = { tableInput() };
     t.setCompute([](NodeContext &ctx) {
-        engine::PcaProjection p
-            = engine::PcaProjection::compute(ctx.inputAs<Dataset>(0), ctx.cancelFlag());
+        const Dataset &table = ctx.inputAs<Dataset>(0);
+        engine::PcaProjection p = engine::PcaProjection::compute(table, ctx.cancelFlag());
         if (ctx.cancelled())
             return;
-        ctx.setResult(engine::makeValue(std::move(p)));
+        // The overview scatter's source, here on the worker: the coordinates move into
+        // columns, the rows into the source (nothing proportional to the data is left
+        // for the GUI thread to copy).
+        auto source = std::make_shared<plots::ScatterSource>();
+        source->table = table;
+        if (p.ok()) {
+            source->extra
+                = { engine::Column::numeric(
+                        NodeInspector::tr("PC1 (%1% of variance)").arg(p.ratio1 * 100, 0, 'f', 1),
+                        std::move(p.pc1)),
+                      engine::Column::numeric(
+                          NodeInspector::tr("PC2 (%1% of variance)").arg(p.ratio2 * 100, 0, 'f', 1),
+                          std::move(p.pc2)) };
+            if (static_cast<std::int64_t>(p.rowIds.size()) != table.rowCount())
+                source->extraRows.assign(p.rowIds.begin(), p.rowIds.end());
+            p.pc1 = {};
+            p.pc2 = {};
+            p.rowIds = {};
+        }
+        ctx.setResult(engine::makeValue(Projection { std::move(p), std::move(source) }));
     });
     return t;
 }
@@ -384,11 +409,12 @@ void NodeInspector::onProfileFinished(const engine::RunSummary &summary)
     if (const NodeValuePtr r = m_profiler->result(kCorrelationNode))
         if (const auto *m = r->as<engine::CorrelationMatrix>())
             inspection->correlation = *m;
-    if (const NodeValuePtr r = m_profiler->result(kProjectionNode);
-        r && r->as<engine::PcaProjection>())
-        inspection->projection = *r->as<engine::PcaProjection>();
-    else
+    if (const NodeValuePtr r = m_profiler->result(kProjectionNode); r && r->as<Projection>()) {
+        inspection->projection = r->as<Projection>()->info;
+        inspection->scatter = r->as<Projection>()->source;
+    } else {
         inspection->projection.error = m_profiler->state(kProjectionNode).message;
+    }
     inspection->elapsedMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
     m_pending = 0;
     m_table.reset();

@@ -5,6 +5,7 @@
 #include "graph/NodeValue.h"
 #include "graph/RunSummary.h"
 #include "ml/PcaProjection.h"
+#include "plots/ScatterGatherJob.h"
 
 #include <QList>
 #include <QObject>
@@ -39,7 +40,12 @@ struct NodeInspection {
     std::vector<engine::Histogram> histograms;
     int histogramBins = 0;
     engine::CorrelationMatrix correlation; // empty when there is no numeric column
+    // The ratios, columns and error of the principal components; their coordinates are
+    // in `scatter` (moved there on the worker, not copied).
     engine::PcaProjection projection;
+    // What the overview scatter explores: the table, with PC1 and PC2 as computed axes
+    // over the complete rows (none when the projection failed). Built on the worker.
+    std::shared_ptr<const plots::ScatterSource> scatter;
     qint64 elapsedMs = 0;
 };
 

@@ -23,8 +23,15 @@ NodeType ScatterNode::type()
             QStringLiteral("Column on the vertical axis. Empty: the second numeric column."),
             ColumnFilter::Numeric),
         ParameterSpec::column(QStringLiteral("color"), QStringLiteral("Colour"),
-            QStringLiteral("Column giving each point its colour. Empty: the target "
+            QStringLiteral("Column giving each point its colour. Empty: a column named "
+                           "\"cluster\" (a clustering node's output), else the target "
                            "column, if any.")),
+        ParameterSpec::column(QStringLiteral("size"), QStringLiteral("Size"),
+            QStringLiteral("Numeric column giving each point its size. Empty: one size."),
+            ColumnFilter::Numeric),
+        ParameterSpec::column(QStringLiteral("shape"), QStringLiteral("Shape"),
+            QStringLiteral("Categorical column giving each point its marker (the first six "
+                           "classes get their own). Empty: one marker.")),
     };
     t.setCompute(&ScatterNode::compute);
     return t;
@@ -56,10 +63,32 @@ void ScatterNode::compute(NodeContext &ctx)
     if (!color.isEmpty()) {
         out.color = data.column(ColumnLookup::require(data, color, QStringLiteral("Colour")));
     } else {
+        for (int c = 0; !out.color && c < data.columnCount(); ++c)
+            if (data.column(c).name().compare(QLatin1String("cluster"), Qt::CaseInsensitive) == 0)
+                out.color = data.column(c);
         const QList<int> targets = data.columnsWithRole(ColumnRole::Target);
-        if (!targets.isEmpty())
+        if (!out.color && !targets.isEmpty())
             out.color = data.column(targets.first());
     }
+    const QString size = ctx.stringParameter(QStringLiteral("size"));
+    if (!size.isEmpty()) {
+        const Column &c = data.column(ColumnLookup::require(data, size, QStringLiteral("Size")));
+        if (!c.isNumeric())
+            throw NodeError(
+                QStringLiteral("Size: column \"%1\" is not numeric; choose a numeric column")
+                    .arg(size));
+        out.size = c;
+    }
+    const QString shape = ctx.stringParameter(QStringLiteral("shape"));
+    if (!shape.isEmpty()) {
+        const Column &c = data.column(ColumnLookup::require(data, shape, QStringLiteral("Shape")));
+        if (!c.isCategorical() && !c.suggestsCategorical())
+            throw NodeError(QStringLiteral("Shape: column \"%1\" has too many distinct values "
+                                           "for shapes; choose a categorical column")
+                                .arg(shape));
+        out.shape = c;
+    }
+    out.table = data;
     ctx.setResult(makeValue(std::move(out)));
 }
 

@@ -7,9 +7,10 @@ namespace sextant::engine {
 
 // "view.scatter": a sink picking the columns of a scatter plot.
 //   input   data (Table)
-//   params  x, y (empty: the first and second numeric columns), color (empty: the target
-//           column if there is one, else no colour)
-//   result  ScatterData (columns shared with the input)
+//   params  x, y (empty: the first and second numeric columns), color (empty: a column
+//           named "cluster", else the target column if there is one, else no colour),
+//           size (numeric, optional), shape (categorical, optional)
+//   result  ScatterData (columns shared with the input, and the input table)
 class ScatterNode {
 public:
     static QString typeId() { return QStringLiteral("view.scatter"); }

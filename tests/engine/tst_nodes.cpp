@@ -268,6 +268,26 @@ private Q_SLOTS:
         o = runNode(QStringLiteral("view.scatter"), one);
         QVERIFY2(o.error.contains(QStringLiteral("too few numeric columns")), qPrintable(o.error));
         QVERIFY(!runNode(QStringLiteral("view.scatter"), one).result);
+
+        // A clustering node's "cluster" column is the colour before the target; size and
+        // shape columns; the input table for the view's controls.
+        Dataset clustered = sample();
+        clustered.addColumn(Column::categorical(QStringLiteral("cluster"), { 0, 1, 1, 0 },
+            { QStringLiteral("0"), QStringLiteral("1") }));
+        o = runNode(QStringLiteral("view.scatter"), clustered,
+            { { QStringLiteral("size"), QStringLiteral("b") },
+                { QStringLiteral("shape"), QStringLiteral("cls") } });
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        s = o.result->as<ScatterData>();
+        QCOMPARE(s->color->name(), QStringLiteral("cluster"));
+        QCOMPARE(s->size->name(), QStringLiteral("b"));
+        QCOMPARE(s->shape->name(), QStringLiteral("cls"));
+        QCOMPARE(s->table.columnCount(), clustered.columnCount());
+        o = runNode(QStringLiteral("view.scatter"), clustered,
+            { { QStringLiteral("size"), QStringLiteral("cls") } });
+        QVERIFY2(
+            o.error.contains(QStringLiteral("Size")) && o.error.contains(QStringLiteral("numeric")),
+            qPrintable(o.error));
     }
 
     void fileSourceReadsRelativePaths()

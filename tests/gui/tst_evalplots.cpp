@@ -1,14 +1,17 @@
 // Evaluation plots: ROC and precision-recall curves from engine::CurveMetrics, the
-// confusion matrix (counts and row-normalised, cell colours), and residuals.
+// confusion matrix (counts and row-normalised, cell colours), and residuals (points, and
+// density cells above the scatter's threshold, computed on the worker).
 #include "PlotTestSupport.h"
 #include "ml/CurveMetrics.h"
 #include "plots/ConfusionMatrixPlot.h"
 #include "plots/PrecisionRecallPlot.h"
 #include "plots/ResidualPlot.h"
 #include "plots/RocPlot.h"
+#include "plots/ScatterPlot.h"
 
 #include <QCheckBox>
 #include <QMenu>
+#include <QSignalSpy>
 #include <QTest>
 #include <cmath>
 #include <random>
@@ -228,6 +231,63 @@ private Q_SLOTS:
             view.coordToPixel(QPointF(predicted[200], actual[200] - predicted[200])));
         QVERIFY2(tip.contains(QStringLiteral("residual")), qPrintable(tip));
         snapshot(view, QStringLiteral("residuals"));
+        QVERIFY(!view.isDensityMode());
+        QCOMPARE(view.drawnPointCount(), qint64(399));
+    }
+
+    void residualDensity()
+    {
+        // Above the scatter's threshold (the same policy) the residuals are computed on the
+        // worker and drawn as density cells by the scatter's density job.
+        const std::size_t n = 400'000;
+        std::vector<double> predicted(n), actual(n);
+        std::mt19937_64 rng(4);
+        std::normal_distribution<double> normal;
+        for (std::size_t i = 0; i < n; ++i) {
+            predicted[i] = static_cast<double>(i % 1000) * 0.01;
+            actual[i] = predicted[i] + normal(rng);
+        }
+        actual[5] = std::nan("");
+        predicted[6] = std::nan("");
+        plots::ResidualPlot view;
+        QCOMPARE(view.densityThreshold(), plots::ScatterPlot::kDefaultDensityThreshold);
+        QVERIFY(showView(view));
+        QSignalSpy gathered(&view, &plots::ScatterPlot::dataGathered);
+        view.setData(predicted, actual);
+        QVERIFY(view.isGathering()); // not on the GUI thread
+        QVERIFY(gathered.wait(20000));
+        QVERIFY(view.isDensityMode());
+        QCOMPARE(view.drawnPointCount(), qint64(0));
+        QTRY_VERIFY_WITH_TIMEOUT(view.densityGeneration() >= 1 && !view.isAggregating(), 20000);
+        const auto *grid = view.densityGrid();
+        QVERIFY(grid);
+        QCOMPARE(grid->inside + grid->outside, std::uint64_t(n - 2));
+        QCOMPARE(grid->skipped, std::uint64_t(2));
+        QCOMPARE(view.pointCount(), qint64(n - 2));
+        QCOMPARE(view.residual(3), actual[3] - predicted[3]);
+        QVERIFY(std::isnan(view.residual(5)));
+        QVERIFY(view.hasZeroLine());
+        QCOMPARE(view.yRange().first, -view.yRange().second); // symmetric around 0
+        double maxAbs = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            if (std::isfinite(actual[i] - predicted[i]))
+                maxAbs = std::max(maxAbs, std::abs(actual[i] - predicted[i]));
+        QVERIFY(view.yRange().second >= maxAbs);
+        QCOMPARE(grid->outside, std::uint64_t(0));
+        // Most residuals sit near zero: the cells on the zero line are the densest.
+        view.replotNow();
+        const QString tip = view.toolTipAt(view.coordToPixel(QPointF(5, 0)));
+        QVERIFY2(tip.contains(QStringLiteral("point")), qPrintable(tip));
+        snapshot(view, QStringLiteral("residuals_density"));
+
+        // A rectangle selects sample indices, from the data.
+        QSignalSpy rows(&view, &plots::ScatterPlot::rowsSelected);
+        view.selectInRect(QRectF(QPointF(-1, 3), QPointF(20, 100)));
+        QVERIFY(rows.wait(20000));
+        qsizetype expected = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            expected += actual[i] - predicted[i] >= 3 ? 1 : 0;
+        QCOMPARE(rows.at(0).at(0).value<QList<qint64>>().size(), expected);
     }
 };
 

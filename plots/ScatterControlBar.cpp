@@ -1,0 +1,122 @@
+#include "plots/ScatterControlBar.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+
+namespace sextant::plots {
+
+ScatterControlBar::ScatterControlBar(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("scatterControls"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    m_x = addCombo(tr("X"), QStringLiteral("scatterX"), tr("Column on the horizontal axis"));
+    m_y = addCombo(tr("Y"), QStringLiteral("scatterY"), tr("Column on the vertical axis"));
+    m_color = addCombo(tr("Colour"), QStringLiteral("scatterColor"),
+        tr("Colour by a column: classes get a palette and a legend, numbers a colour bar"));
+    m_size = addCombo(tr("Size"), QStringLiteral("scatterSize"),
+        tr("Point size from a numeric column (smallest to largest value)"));
+    m_shape = addCombo(tr("Shape"), QStringLiteral("scatterShape"),
+        tr("Point shape from a categorical column (the first %1 classes get their own shape)")
+            .arg(kScatterDistinctShapes));
+    layout->addStretch(1);
+}
+
+QComboBox *ScatterControlBar::addCombo(
+    const QString &label, const QString &objectName, const QString &toolTip)
+{
+    auto *text = new QLabel(label, this);
+    auto *combo = new QComboBox(this);
+    combo->setObjectName(objectName);
+    combo->setToolTip(toolTip);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(7);
+    combo->setFocusPolicy(Qt::StrongFocus);
+    text->setBuddy(combo);
+    combo->installEventFilter(this);
+    layout()->addWidget(text);
+    layout()->addWidget(combo);
+    connect(combo, &QComboBox::activated, this, [this] {
+        if (!m_updating)
+            Q_EMIT choiceChanged(choice());
+    });
+    return combo;
+}
+
+bool ScatterControlBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Wheel) {
+        auto *combo = qobject_cast<QComboBox *>(watched);
+        if (combo && !combo->hasFocus()) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ScatterControlBar::fill(QComboBox *combo, const QStringList &names, bool withNone)
+{
+    combo->clear();
+    if (withNone)
+        combo->addItem(tr("(none)"), QString());
+    for (const QString &n : names)
+        combo->addItem(n, n);
+    combo->setEnabled(combo->count() > (withNone ? 1 : 0));
+}
+
+void ScatterControlBar::setOptions(const ScatterOptions &options)
+{
+    const QSignalBlocker b1(m_x), b2(m_y), b3(m_color), b4(m_size), b5(m_shape);
+    m_updating = true;
+    fill(m_x, options.axes, false);
+    fill(m_y, options.axes, false);
+    fill(m_color, options.colors, true);
+    fill(m_size, options.sizes, true);
+    fill(m_shape, options.shapes, true);
+    m_updating = false;
+}
+
+void ScatterControlBar::select(QComboBox *combo, const QString &name)
+{
+    const int i = combo->findData(name);
+    combo->setCurrentIndex(i >= 0 ? i : (combo->count() > 0 ? 0 : -1));
+}
+
+void ScatterControlBar::setChoice(const ScatterChoice &choice)
+{
+    m_updating = true;
+    select(m_x, choice.x);
+    select(m_y, choice.y);
+    select(m_color, choice.color);
+    select(m_size, choice.size);
+    select(m_shape, choice.shape);
+    m_updating = false;
+}
+
+ScatterChoice ScatterControlBar::choice() const
+{
+    ScatterChoice c;
+    c.x = m_x->currentData().toString();
+    c.y = m_y->currentData().toString();
+    c.color = m_color->currentData().toString();
+    c.size = m_size->currentData().toString();
+    c.shape = m_shape->currentData().toString();
+    return c;
+}
+
+void ScatterControlBar::setMarkersEnabled(bool enabled)
+{
+    const QString why = tr("Size and shape apply to points; this many points are drawn as "
+                           "density cells");
+    for (QComboBox *c : { m_size, m_shape }) {
+        c->setEnabled(enabled && c->count() > 1);
+        c->setStatusTip(enabled ? QString() : why);
+    }
+}
+
+} // namespace sextant::plots
