@@ -47,19 +47,10 @@ NodeType SelectedRowsNode::type()
 void SelectedRowsNode::compute(NodeContext &ctx)
 {
     const Dataset &data = ctx.inputAs<Dataset>(0);
-    const Result<std::vector<std::int64_t>> rows = decodeRows(ctx.stringParameter(rowsParameter()));
+    const Result<std::vector<std::int64_t>> rows
+        = decodeRows(ctx.stringParameter(rowsParameter()), data.rowCount());
     if (!rows)
         throw NodeError(rows.error());
-    const std::int64_t n = data.rowCount();
-    if (!rows.value().empty() && rows.value().back() >= n)
-        throw NodeError(n == 0
-                ? QStringLiteral("row index %1 is out of range: the input table has no rows")
-                      .arg(rows.value().back())
-                : QStringLiteral("row index %1 is out of range: the input table has %2 rows "
-                                 "(indices 0-%3); select the rows again")
-                      .arg(rows.value().back())
-                      .arg(n)
-                      .arg(n - 1));
     if (ctx.cancelled())
         return;
     Dataset out = selectRows(data, rows.value());
