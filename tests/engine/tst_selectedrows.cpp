@@ -40,10 +40,10 @@ QList<QByteArray> lines(const QString &path)
 }
 
 // File(iris) -> Selected Rows(rows); returns the Selected Rows node's id.
-int irisFlow(GraphModel &model, const QString &rows)
+int irisFlow(GraphModel &model, const QString &rows, const QString &path = irisPath())
 {
     const auto file = model.addNode(
-        QStringLiteral("data.file"), { 0, 0 }, { { QStringLiteral("path"), irisPath() } });
+        QStringLiteral("data.file"), { 0, 0 }, { { QStringLiteral("path"), path } });
     const auto sel = model.addNode(
         SelectedRowsNode::typeId(), { 200, 0 }, { { SelectedRowsNode::rowsParameter(), rows } });
     if (!file || !sel || !model.addConnection({ file.value(), 0, sel.value(), 0 }))
@@ -213,9 +213,12 @@ private Q_SLOTS:
         QVERIFY2(QFileInfo::exists(QStringLiteral(SEXTANT_EXECUTABLE)), SEXTANT_EXECUTABLE);
         QTemporaryDir dir;
         const QString flow = dir.filePath(QStringLiteral("sel.sextant"));
+        // The data next to the workflow (a workflow reads no file outside its folder).
+        QVERIFY(QFile::copy(irisPath(), dir.filePath(QStringLiteral("iris.csv"))));
         {
             GraphModel model(BuiltinNodes::registry());
-            const int sel = irisFlow(model, QStringLiteral("7,60-62,140"));
+            const int sel
+                = irisFlow(model, QStringLiteral("7,60-62,140"), QStringLiteral("iris.csv"));
             const auto table = model.addNode(QStringLiteral("view.table"), { 400, 0 });
             QVERIFY(table.ok());
             QVERIFY(model.addConnection({ sel, 0, table.value(), 0 }));
@@ -230,8 +233,15 @@ private Q_SLOTS:
         QCOMPARE(written.size(), 6);
         QCOMPARE(written.front(), iris.front());
         int i = 1;
-        for (int row : { 7, 60, 61, 62, 140 })
-            QCOMPARE(written[i++], iris[row + 1]);
+        for (int row : { 7, 60, 61, 62, 140 }) {
+            // Numbers as numbers ("5.0" is written "5").
+            const QList<QByteArray> got = written[i++].split(',');
+            const QList<QByteArray> want = iris[row + 1].split(',');
+            QCOMPARE(got.size(), want.size());
+            for (int c = 0; c < 4; ++c)
+                QCOMPARE(got[c].toDouble(), want[c].toDouble());
+            QCOMPARE(got[4], want[4]);
+        }
     }
 };
 
