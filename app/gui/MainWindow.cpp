@@ -1128,6 +1128,8 @@ void MainWindow::createLinkedSelection()
     connect(m_histogram, &plots::HistogramPlot::rowsSelected, this,
         [this](const QList<qint64> &rows, bool add) {
             selectRowsOf(m_histogramSource, rows, add, tr("Select Histogram Bar"));
+            if (!rows.isEmpty())
+                m_table->scrollToDatasetRow(rows.front());
         });
     connect(
         m_table, &widgets::DataTableView::rowsSelected, this, [this](const QList<qint64> &rows) {
