@@ -108,6 +108,7 @@ void ConfusionMatrixPlot::redraw()
             maxValue = std::max(maxValue, v);
         }
     m_map->setVisible(K > 0);
+    drawSelection();
     const QCPRange range(0, m_normalized ? 1.0 : std::max(1.0, maxValue));
     m_map->setDataRange(range);
     m_scale->setDataRange(range);
@@ -197,6 +198,41 @@ void ConfusionMatrixPlot::resetView()
     customPlot()->xAxis->setRange(-0.5, K - 0.5);
     customPlot()->yAxis->setRange(-0.5, K - 0.5);
     replot();
+}
+
+void ConfusionMatrixPlot::clicked(const QPointF &pixel, Qt::KeyboardModifiers modifiers)
+{
+    const QPoint c = cellAt(pixel);
+    if (c.x() >= 0)
+        Q_EMIT cellClicked(c.y(), c.x(), modifiers);
+}
+
+void ConfusionMatrixPlot::setSelectedCells(const QList<QPoint> &cells)
+{
+    m_selectedCells = cells;
+    drawSelection();
+    replot();
+}
+
+void ConfusionMatrixPlot::drawSelection()
+{
+    QCustomPlot *plot = customPlot();
+    for (QCPItemRect *item : std::as_const(m_selectionItems))
+        plot->removeItem(item);
+    m_selectionItems.clear();
+    const int K = m_matrix.classCount;
+    const QColor outline(0xff, 0x8f, 0x00); // the selection colour of every view
+    for (const QPoint &c : std::as_const(m_selectedCells)) {
+        if (c.x() < 0 || c.y() < 0 || c.x() >= K || c.y() >= K)
+            continue;
+        auto *item = new QCPItemRect(plot);
+        item->topLeft->setCoords(c.x() - 0.47, c.y() - 0.47);
+        item->bottomRight->setCoords(c.x() + 0.47, c.y() + 0.47);
+        item->setPen(QPen(outline, 3));
+        item->setBrush(Qt::NoBrush);
+        item->setSelectable(false);
+        m_selectionItems.append(item);
+    }
 }
 
 void ConfusionMatrixPlot::addContextMenuActions(QMenu *menu)

@@ -3,6 +3,7 @@
 #include "ml/CurveMetrics.h"
 #include "plots/PlotView.h"
 
+#include <QList>
 #include <QPoint>
 #include <QSize>
 #include <QStringList>
@@ -10,6 +11,7 @@
 class QCheckBox;
 class QCPColorMap;
 class QCPColorScale;
+class QCPItemRect;
 class QCPLayerable;
 
 namespace sextant::plots {
@@ -18,6 +20,10 @@ namespace sextant::plots {
 // top), columns predicted classes; each cell shows the count, or — with "Row-normalised"
 // — the fraction of its true class (recall on the diagonal). White-to-blue scale with a
 // colour bar; the tool tip gives both the count and the fraction.
+//
+// A click on a cell reports it (cellClicked), for the studio's linked selection: the
+// caller maps the cell to the rows with that (true, predicted) pair. Cells given to
+// setSelectedCells() are outlined.
 class ConfusionMatrixPlot : public PlotView {
     Q_OBJECT
 public:
@@ -43,14 +49,25 @@ public:
     QPoint cellAt(const QPointF &pixel) const;
     bool cellValuesShown() const;
 
+    // Outlines these cells (x = predicted, y = true class); an empty list removes them.
+    void setSelectedCells(const QList<QPoint> &cells);
+    QList<QPoint> selectedCells() const { return m_selectedCells; }
+
     QString toolTipAt(const QPointF &pixel) const override;
     void resetView() override;
 
+Q_SIGNALS:
+    // A left click on the cell of `trueClass` and `predicted` (with the keyboard modifiers
+    // held: Shift or Ctrl adds to a selection).
+    void cellClicked(int trueClass, int predicted, Qt::KeyboardModifiers modifiers);
+
 protected:
     void addContextMenuActions(QMenu *menu) override;
+    void clicked(const QPointF &pixel, Qt::KeyboardModifiers modifiers) override;
 
 private:
     void redraw();
+    void drawSelection();
 
     engine::ConfusionMatrix m_matrix;
     std::vector<double> m_normalizedValues;
@@ -60,6 +77,8 @@ private:
     QCPColorScale *m_scale;
     QCPLayerable *m_cellText;
     QCheckBox *m_normalizeBox;
+    QList<QPoint> m_selectedCells;
+    QList<QCPItemRect *> m_selectionItems;
 };
 
 } // namespace sextant::plots

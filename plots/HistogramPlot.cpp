@@ -49,6 +49,45 @@ QString countText(std::int64_t count)
     return QLocale().toString(qlonglong(count));
 }
 
+// The bin of a finite value with Statistics::histogram's (numpy's) index computation over
+// `edges`, so that the rows of a bar are exactly the ones it counts.
+std::size_t binOf(double v, const std::vector<double> &edges)
+{
+    const std::size_t nBins = edges.size() - 1;
+    const double lo = edges.front();
+    const double hi = edges.back();
+    double f = ((v - lo) / (hi - lo)) * double(nBins);
+    if (!(f >= 0.0))
+        f = 0.0;
+    if (f > double(nBins))
+        f = double(nBins);
+    auto i = static_cast<std::size_t>(f);
+    if (i == nBins)
+        --i;
+    if (i > 0 && v < edges[i])
+        --i;
+    else if (i != nBins - 1 && v >= edges[i + 1])
+        ++i;
+    return i;
+}
+
+// The histogram bin row `row` of `column` falls in, or -1 (missing, infinite, or a
+// category outside the dictionary).
+std::ptrdiff_t binOfRow(const Column &column, const std::vector<double> &edges, std::size_t row)
+{
+    if (column.isCategorical()) {
+        const std::int32_t code = column.codes()[row];
+        return code >= 0 && code < column.categories().size() ? std::ptrdiff_t(code) : -1;
+    }
+    const double v = column.values()[row];
+    if (!std::isfinite(v) || edges.size() < 2)
+        return -1;
+    return std::ptrdiff_t(binOf(v, edges));
+}
+
+// The colour of selected rows in every view.
+const QColor kSelectionColor(0xff, 0x8f, 0x00);
+
 } // namespace
 
 HistogramPlot::HistogramPlot(QWidget *parent)
@@ -57,6 +96,8 @@ HistogramPlot::HistogramPlot(QWidget *parent)
 {
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(QStringLiteral("HistogramPlotPool"));
+    m_selectionPool.setMaxThreadCount(1);
+    m_selectionPool.setObjectName(QStringLiteral("HistogramSelectionPool"));
 
     m_bins->setRange(1, kMaxBins);
     m_bins->setValue(kDefaultBins);
@@ -90,6 +131,19 @@ HistogramPlot::HistogramPlot(QWidget *parent)
     m_bars->setPen(QPen(fill.darker(140), 1));
     m_bars->setWidthType(QCPBars::wtPlotCoords);
     m_bars->removeFromLegend();
+    m_selectionBars = new QCPBars(plot->xAxis, plot->yAxis);
+    QColor selectionFill = kSelectionColor;
+    selectionFill.setAlpha(200);
+    m_selectionBars->setBrush(selectionFill);
+    m_selectionBars->setPen(QPen(kSelectionColor.darker(130), 1));
+    m_selectionBars->setWidthType(QCPBars::wtPlotCoords);
+    m_selectionBars->setSelectable(QCP::stNone);
+    m_selectionBars->removeFromLegend();
+    // On a layer of its own above the bars' layer: drawn over the class bars, which are
+    // made again with each histogram.
+    plot->addLayer(
+        QStringLiteral("selection"), plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_selectionBars->setLayer(QStringLiteral("selection"));
     plot->yAxis->setLabel(tr("Count"));
     plot->yAxis->setTicker(QSharedPointer<CountTicker>::create());
     plot->yAxis->setNumberFormat(QStringLiteral("f"));
@@ -132,6 +186,8 @@ HistogramPlot::~HistogramPlot()
         m_cancel->store(true);
     m_pool.clear();
     m_pool.waitForDone();
+    m_selectionPool.clear();
+    m_selectionPool.waitForDone();
 }
 
 void HistogramPlot::addLeadingControl(QWidget *label, QWidget *control)
@@ -210,6 +266,11 @@ void HistogramPlot::clear()
     removeGroupBars();
     m_bars->data()->clear();
     m_bars->setVisible(true);
+    m_keys.clear();
+    ++m_selectionGeneration;
+    ++m_clickGeneration;
+    m_selectedCounts.clear();
+    m_selectionBars->data()->clear();
     customPlot()->legend->setVisible(false);
     setTitle(tr("Select a column to see its histogram"));
     QCustomPlot *plot = customPlot();
@@ -453,6 +514,7 @@ void HistogramPlot::draw(const QString &columnName, bool categorical, const Hist
     plot->xAxis->setVisible(true);
     plot->yAxis->setVisible(true);
     drawBars();
+    countSelectionInBackground();
     resetView();
     Q_EMIT histogramShown();
 }
@@ -484,6 +546,8 @@ void HistogramPlot::drawBars()
         const double hi = edges.back();
         width = hi > lo ? (hi - lo) / double(m_order.size()) : 1.0;
     }
+    m_keys = keys;
+    m_barWidth = width;
     const auto valuesOf = [&](const std::vector<std::int64_t> &counts) {
         QVector<double> values;
         values.reserve(keys.size());
@@ -559,6 +623,7 @@ void HistogramPlot::drawBars()
         plot->legend->setVisible(true);
     }
     m_yUpper = std::max(1.0, top * 1.08);
+    drawSelectionBars();
 }
 
 void HistogramPlot::resetView()
@@ -664,6 +729,120 @@ QString HistogramPlot::toolTipAt(const QPointF &pixel) const
         tip += QLatin1Char('\n') + tr("%1: %2").arg(group.name, countText(n));
     }
     return tip;
+}
+
+} // namespace sextant::plots
+
+namespace sextant::plots {
+
+void HistogramPlot::clicked(const QPointF &pixel, Qt::KeyboardModifiers modifiers)
+{
+    const bool extend = modifiers.testAnyFlags(Qt::ShiftModifier | Qt::ControlModifier);
+    const int index = barAt(pixel);
+    if (index >= 0) {
+        selectBar(index, extend);
+    } else if (!extend && m_column && !m_order.empty()) {
+        ++m_clickGeneration; // a bar clicked before no longer counts
+        Q_EMIT rowsSelected({}, false);
+    }
+}
+
+void HistogramPlot::selectBar(int index, bool extend)
+{
+    // Only the bars of the shown column, as drawn (not while new ones are coming).
+    if (!m_column || m_pending > 0 || index < 0 || std::size_t(index) >= m_order.size())
+        return;
+    const std::size_t bin = m_order[std::size_t(index)];
+    const quint64 generation = ++m_clickGeneration;
+    ++m_selectionPending;
+    m_selectionPool.start(
+        [this, generation, extend, bin, column = *m_column, edges = m_histogram.edges] {
+            QList<qint64> rows;
+            const std::size_t n = column.size();
+            for (std::size_t r = 0; r < n; ++r)
+                if (binOfRow(column, edges, r) == std::ptrdiff_t(bin))
+                    rows.push_back(qint64(r));
+            // Worker thread -> GUI thread; `this` outlives the pool (see the destructor).
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, extend, rows = std::move(rows)] {
+                    --m_selectionPending;
+                    if (generation == m_clickGeneration)
+                        Q_EMIT rowsSelected(rows, extend);
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void HistogramPlot::setHighlightedRows(const QList<qint64> &rows)
+{
+    m_highlight = rows;
+    countSelectionInBackground();
+}
+
+void HistogramPlot::countSelectionInBackground()
+{
+    const quint64 generation = ++m_selectionGeneration;
+    m_selectedCounts.clear();
+    drawSelectionBars();
+    if (m_highlight.isEmpty() || !m_column || m_order.empty()) {
+        replot();
+        Q_EMIT selectionShown();
+        return;
+    }
+    const std::size_t bins = m_histogram.counts.size();
+    ++m_selectionPending;
+    m_selectionPool.start([this, generation, bins, rows = m_highlight, column = *m_column,
+                              edges = m_categorical ? std::vector<double> {} : m_histogram.edges] {
+        std::vector<std::int64_t> counts(bins, 0);
+        const auto n = qint64(column.size());
+        for (qint64 r : rows) {
+            if (r < 0 || r >= n)
+                continue; // not a row of this column
+            const std::ptrdiff_t b = binOfRow(column, edges, std::size_t(r));
+            if (b >= 0 && std::size_t(b) < bins)
+                ++counts[std::size_t(b)];
+        }
+        // Worker thread -> GUI thread; `this` outlives the pool (see the destructor).
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, counts = std::move(counts)]() mutable {
+                --m_selectionPending;
+                if (generation != m_selectionGeneration)
+                    return;
+                m_selectedCounts = std::move(counts);
+                drawSelectionBars();
+                replot();
+                Q_EMIT selectionShown();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void HistogramPlot::drawSelectionBars()
+{
+    QVector<double> keys, values;
+    if (m_selectedCounts.size() == m_histogram.counts.size()
+        && m_keys.size() == qsizetype(m_order.size()))
+        for (std::size_t i = 0; i < m_order.size(); ++i) {
+            const std::int64_t count = m_selectedCounts[m_order[i]];
+            if (count <= 0)
+                continue; // an empty bar would still draw its outline
+            keys.push_back(m_keys[qsizetype(i)]);
+            values.push_back(double(count));
+        }
+    m_selectionBars->setWidth(m_barWidth);
+    m_selectionBars->setData(keys, values, true);
+}
+
+QList<double> HistogramPlot::selectedBarValues() const
+{
+    QList<double> out;
+    if (m_selectedCounts.size() != m_histogram.counts.size())
+        return out;
+    for (std::size_t bin : m_order)
+        out << double(m_selectedCounts[bin]);
+    return out;
 }
 
 } // namespace sextant::plots

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QStringList>
 #include <QThreadPool>
+#include <QVector>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -42,6 +43,12 @@ namespace sextant::plots {
 // of the split column recomputes it on a background thread; the bars change when the
 // result arrives. Hover tool tips give a bar's bin (or category), its count and, when
 // split, each class's count. Export and copy come from PlotView's context menu.
+//
+// Linked selection: a click on a bar selects the rows of the shown column in that bin
+// (Shift or Ctrl adds them to the selection; a click beside the bars clears it), found on
+// the background thread and reported by rowsSelected. setHighlightedRows() draws the part
+// of each bar that the selected rows make up over it, in the selection colour (the
+// counts are computed in the background too).
 class HistogramPlot : public PlotView {
     Q_OBJECT
 public:
@@ -99,6 +106,17 @@ public:
     // True while a background histogram is being computed for the current column.
     bool isComputing() const { return m_pending > 0; }
 
+    // Selects the rows in bar `index` (as a click does): rowsSelected follows once they
+    // are found in the background. Nothing happens while the bars are being recomputed.
+    void selectBar(int index, bool extend = false);
+    // Rows of the shown column (0-based, ascending) to draw as selected; empty: none.
+    void setHighlightedRows(const QList<qint64> &rows);
+    QList<qint64> highlightedRows() const { return m_highlight; }
+    // The selected rows' count per bar (bar order) as drawn; empty when none is drawn.
+    QList<double> selectedBarValues() const;
+    // True while the rows of a clicked bar or the selected counts are being computed.
+    bool isComputingSelection() const { return m_selectionPending > 0; }
+
     // Puts a caller's control (with its label) at the start of the controls row, e.g. the
     // main window's "Split by" combo.
     void addLeadingControl(QWidget *label, QWidget *control);
@@ -111,6 +129,15 @@ Q_SIGNALS:
     void splitModeChanged(sextant::plots::HistogramPlot::SplitMode mode);
     // New bars were drawn (or removed).
     void histogramShown();
+    // A bar was clicked: the rows in its bin (0-based rows of the column, ascending).
+    // `extend`: add them to the selection (Shift or Ctrl held) instead of replacing it.
+    // A click beside the bars gives no rows (clear the selection).
+    void rowsSelected(const QList<qint64> &rows, bool extend);
+    // The selected part of the bars was drawn (after setHighlightedRows or new bars).
+    void selectionShown();
+
+protected:
+    void clicked(const QPointF &pixel, Qt::KeyboardModifiers modifiers) override;
 
 private:
     // One class's counts per histogram bin (not per drawn bar), ready to draw.
@@ -127,6 +154,9 @@ private:
         std::vector<Group> groups);
     void drawBars();
     void removeGroupBars();
+    // Counts the highlighted rows per bin in the background, then draws them.
+    void countSelectionInBackground();
+    void drawSelectionBars();
     // The bar under a pixel (index into m_order), or -1.
     int barAt(const QPointF &pixel) const;
     // Groups to draw from a grouped result: classes in dictionary order, empty ones left
@@ -135,6 +165,7 @@ private:
     static std::vector<Group> makeGroups(const engine::GroupedHistogram &grouped);
 
     QCPBars *m_bars;
+    QCPBars *m_selectionBars; // the selected rows' part of each bar, drawn over the others
     QList<QCPBars *> m_groupBars;
     QCPTextElement *m_legendTitle;
     QSpinBox *m_bins;
@@ -155,6 +186,16 @@ private:
     QList<double> m_values;
     QStringList m_labels;
     double m_xLower = 0, m_xUpper = 1, m_yUpper = 1;
+    QVector<double> m_keys; // bar positions, in bar order
+    double m_barWidth = 0.7;
+
+    // Linked selection: the highlighted rows and their count per histogram bin (empty
+    // while not known). Requests carry m_selectionGeneration; older results are dropped.
+    QList<qint64> m_highlight;
+    std::vector<std::int64_t> m_selectedCounts;
+    quint64 m_selectionGeneration = 0;
+    quint64 m_clickGeneration = 0;
+    int m_selectionPending = 0;
 
     // Every request bumps the generation; results of older requests are dropped, and the
     // cancel flag of the request in flight is set.
@@ -164,6 +205,9 @@ private:
     // One background thread: requests run in order; pending ones are dropped when a
     // newer one comes. Destroyed (and waited for) before the widgets it reports to.
     QThreadPool m_pool;
+    // The linked selection's tasks (rows of a clicked bar, selected counts): one thread,
+    // never cleared, so that every task reports back (m_selectionPending).
+    QThreadPool m_selectionPool;
 };
 
 } // namespace sextant::plots

@@ -1,6 +1,12 @@
 #include "widgets/DataTableView.h"
 
+#include "widgets/DatasetTableModel.h"
+
+#include <QAction>
+#include <QEvent>
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QTimer>
 #include <algorithm>
 
 namespace sextant::widgets {
@@ -11,8 +17,18 @@ constexpr int kMaxColumnWidth = 320;
 constexpr int kCellPadding = 18;
 } // namespace
 
-DataTableView::DataTableView(QWidget *parent) : QTableView(parent)
+DataTableView::DataTableView(QWidget *parent)
+    : QTableView(parent), m_onlySelected(new QAction(tr("Show &Only Selected Rows"), this))
 {
+    m_onlySelected->setObjectName(QStringLiteral("showOnlySelectedAction"));
+    m_onlySelected->setCheckable(true);
+    m_onlySelected->setToolTip(tr("Show only the rows selected in the views"));
+    connect(m_onlySelected, &QAction::toggled, this, [this](bool on) {
+        if (auto *m = qobject_cast<DatasetTableModel *>(model()))
+            m->setShowOnlySelected(on);
+    });
+    addAction(m_onlySelected);
+    setContextMenuPolicy(Qt::ActionsContextMenu);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionBehavior(QAbstractItemView::SelectItems);
     setWordWrap(false);
@@ -32,6 +48,51 @@ DataTableView::DataTableView(QWidget *parent) : QTableView(parent)
     columns->setSectionsClickable(true);
     connect(columns, &QHeaderView::sectionClicked, this,
         [this](int section) { Q_EMIT currentColumnChanged(section); });
+    // Rows selected through the row header are the person's selection.
+    rows->viewport()->installEventFilter(this);
+}
+
+void DataTableView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    if (auto *m = qobject_cast<DatasetTableModel *>(model))
+        m->setShowOnlySelected(m_onlySelected->isChecked());
+}
+
+bool DataTableView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == verticalHeader()->viewport() && event->type() == QEvent::MouseButtonRelease)
+        // After the header has applied the release to the selection.
+        QTimer::singleShot(0, this, &DataTableView::reportHeaderSelection);
+    return QTableView::eventFilter(watched, event);
+}
+
+void DataTableView::reportHeaderSelection()
+{
+    const auto *m = qobject_cast<DatasetTableModel *>(model());
+    if (!m || !selectionModel())
+        return;
+    const int columns = m->columnCount();
+    // Whole rows only (a selected column or cells are no row selection); proportional to
+    // the rows the person selected.
+    QList<qint64> rows;
+    for (const QItemSelectionRange &range : selectionModel()->selection()) {
+        if (range.left() != 0 || range.right() != columns - 1)
+            continue;
+        for (int r = range.top(); r <= range.bottom(); ++r)
+            rows.append(m->datasetRow(r));
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    Q_EMIT rowsSelected(rows);
+}
+
+void DataTableView::scrollToDatasetRow(qint64 row)
+{
+    const auto *m = qobject_cast<DatasetTableModel *>(model());
+    const int r = m ? m->modelRow(row) : -1;
+    if (r >= 0)
+        scrollTo(m->index(r, std::max(0, currentColumn())), QAbstractItemView::PositionAtTop);
 }
 
 void DataTableView::fitColumnsToSample(int sampleRows)

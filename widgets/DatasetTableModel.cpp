@@ -19,8 +19,74 @@ void DatasetTableModel::setDataset(engine::Dataset dataset)
 {
     beginResetModel();
     m_dataset = std::move(dataset);
-    m_rows = static_cast<int>(std::min<std::int64_t>(m_dataset.rowCount(), INT_MAX));
+    m_selected.clear();
+    updateRowCount();
     endResetModel();
+}
+
+void DatasetTableModel::updateRowCount()
+{
+    const std::int64_t n = m_dataset.rowCount();
+    m_selectedInRange
+        = std::lower_bound(m_selected.begin(), m_selected.end(), qint64(n)) - m_selected.begin();
+    const std::int64_t rows = m_onlySelected ? std::int64_t(m_selectedInRange) : n;
+    m_rows = static_cast<int>(std::min<std::int64_t>(rows, INT_MAX));
+}
+
+void DatasetTableModel::setSelectedRows(const QList<qint64> &rows)
+{
+    if (m_onlySelected)
+        beginResetModel();
+    m_selected = rows;
+    // Rows before the first one cannot be in the table.
+    m_selected.erase(
+        m_selected.begin(), std::lower_bound(m_selected.begin(), m_selected.end(), qint64(0)));
+    updateRowCount();
+    if (m_onlySelected) {
+        endResetModel();
+    } else if (m_rows > 0 && columnCount() > 0) {
+        // One signal: the views repaint what they show.
+        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1),
+            { Qt::BackgroundRole, SelectedRole });
+        Q_EMIT headerDataChanged(Qt::Vertical, 0, m_rows - 1);
+    }
+}
+
+bool DatasetTableModel::isRowSelected(qint64 datasetRow) const
+{
+    return std::binary_search(
+        m_selected.begin(), m_selected.begin() + m_selectedInRange, datasetRow);
+}
+
+void DatasetTableModel::setShowOnlySelected(bool on)
+{
+    if (on == m_onlySelected)
+        return;
+    beginResetModel();
+    m_onlySelected = on;
+    updateRowCount();
+    endResetModel();
+}
+
+qint64 DatasetTableModel::datasetRow(int modelRow) const
+{
+    if (modelRow < 0 || modelRow >= m_rows)
+        return -1;
+    return m_onlySelected ? m_selected[modelRow] : qint64(modelRow);
+}
+
+int DatasetTableModel::modelRow(qint64 datasetRow) const
+{
+    if (!m_onlySelected)
+        return datasetRow >= 0 && datasetRow < m_rows ? int(datasetRow) : -1;
+    const auto end = m_selected.begin() + m_rows;
+    const auto it = std::lower_bound(m_selected.begin(), end, datasetRow);
+    return it != end && *it == datasetRow ? int(it - m_selected.begin()) : -1;
+}
+
+QColor DatasetTableModel::selectionColor()
+{
+    return QColor(0xff, 0x8f, 0x00, 80); // the selection colour of every view, light
 }
 
 void DatasetTableModel::clear()
@@ -48,8 +114,14 @@ QVariant DatasetTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
     const Column &column = m_dataset.column(index.column());
-    const std::int64_t row = index.row();
+    const std::int64_t row = datasetRow(index.row());
     switch (role) {
+    case Qt::BackgroundRole:
+        if (!m_onlySelected && isRowSelected(row))
+            return selectionColor();
+        return {};
+    case SelectedRole:
+        return m_onlySelected || isRowSelected(row);
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         return column.isMissing(row) ? missingText() : column.displayValue(row);
@@ -82,7 +154,9 @@ QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation,
         if (section < 0 || section >= m_rows)
             return {};
         if (role == Qt::DisplayRole)
-            return QString::number(qint64(section) + 1);
+            return QString::number(datasetRow(section) + 1);
+        if (role == Qt::BackgroundRole && !m_onlySelected && isRowSelected(section))
+            return selectionColor();
         if (role == Qt::TextAlignmentRole)
             return QVariant::fromValue(int(Qt::AlignVCenter | Qt::AlignRight));
         return {};

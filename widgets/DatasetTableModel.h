@@ -3,6 +3,8 @@
 #include "data/Dataset.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
+#include <QList>
 
 namespace sextant::widgets {
 
@@ -15,6 +17,12 @@ namespace sextant::widgets {
 // to the number of rows. Datasets with more than INT_MAX rows show their first INT_MAX.
 //
 // Missing cells read as missingText(), greyed and italic; numbers are right-aligned.
+//
+// Linked selection: the rows selected in the studio's views (setSelectedRows, dataset rows
+// ascending) are drawn with the selection colour behind them; with showOnlySelected the
+// model's rows are the selected rows only, in order, and the row header keeps the
+// dataset's row numbers. Looking a row up is a binary search in the selection, never a
+// pass over the rows.
 class DatasetTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -24,6 +32,8 @@ public:
         // double: the cell's numeric value (the category code for categorical cells), NaN
         // when missing.
         NumericValueRole,
+        // bool: the row is in the linked selection.
+        SelectedRole,
     };
 
     explicit DatasetTableModel(QObject *parent = nullptr);
@@ -31,6 +41,20 @@ public:
     void setDataset(engine::Dataset dataset);
     const engine::Dataset &dataset() const { return m_dataset; }
     void clear();
+
+    // The rows of the linked selection (0-based dataset rows, ascending; rows beyond the
+    // dataset are ignored). A new dataset clears them.
+    void setSelectedRows(const QList<qint64> &rows);
+    const QList<qint64> &selectedRows() const { return m_selected; }
+    bool isRowSelected(qint64 datasetRow) const;
+    // Only the selected rows as the model's rows (off: every row).
+    void setShowOnlySelected(bool on);
+    bool showsOnlySelected() const { return m_onlySelected; }
+    // The dataset row of a model row, and back (-1 when the dataset row is not shown).
+    qint64 datasetRow(int modelRow) const;
+    int modelRow(qint64 datasetRow) const;
+    // The background of selected rows.
+    static QColor selectionColor();
 
     // What a missing cell reads as.
     static QString missingText();
@@ -43,8 +67,13 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 private:
+    void updateRowCount();
+
     engine::Dataset m_dataset;
-    int m_rows = 0;
+    int m_rows = 0; // model rows: the dataset's rows, or the selected ones
+    QList<qint64> m_selected;
+    qsizetype m_selectedInRange = 0; // selected rows below the dataset's row count
+    bool m_onlySelected = false;
 };
 
 } // namespace sextant::widgets

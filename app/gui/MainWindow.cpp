@@ -4,12 +4,15 @@
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
 #include "gui/AutoRun.h"
+#include "gui/LinkedSelection.h"
 #include "gui/ModelSaver.h"
 #include "gui/NodeInspector.h"
 #include "gui/ResultTabs.h"
 #include "gui/WorkflowDocument.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/FileSourceNode.h"
+#include "nodes/PredictionView.h"
+#include "plots/ConfusionMatrixPlot.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
 #include "plots/PlotExporter.h"
@@ -39,6 +42,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
 #include <QKeyEvent>
@@ -47,6 +51,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -58,6 +63,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -153,7 +159,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_sourceLabel->setObjectName(QStringLiteral("shownNodeLabel"));
     m_sourceLabel->setTextFormat(Qt::PlainText);
     m_sourceLabel->hide(); // until a table is shown
-    layout->addWidget(m_sourceLabel);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_sourceLabel, 1);
+    createSelectionBar(central, header);
+    layout->addLayout(header);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
@@ -161,6 +170,7 @@ MainWindow::MainWindow(QWidget *parent)
     createViews();
     createDocument();
     createInspector();
+    createLinkedSelection();
     createActions();
     createStatusBar();
 
@@ -276,11 +286,9 @@ void MainWindow::createViews()
     // Selecting points in the scatter selects their rows in the table.
     connect(m_scatter, &plots::ScatterPlot::pointClicked, this,
         [this](qint64 row) { m_table->selectRow(static_cast<int>(row)); });
+    // ... and its rubber band selects them in the linked selection.
     connect(
-        m_scatter, &plots::ScatterPlot::selectionChanged, this, [this](const QList<qint64> &rows) {
-            if (!rows.isEmpty())
-                m_table->selectRow(static_cast<int>(rows.front()));
-        });
+        m_scatter, &plots::ScatterPlot::selectionChanged, this, &MainWindow::onScatterRowsSelected);
     // A heatmap cell opens the scatter of its two columns.
     connect(m_heatmap, &plots::CorrelationHeatmap::cellClicked, this, [this](int i, int j) {
         if (!m_shown)
@@ -300,6 +308,8 @@ void MainWindow::createViews()
             source.choice = choice;
             m_scatter->setSource(std::move(source));
         }
+        m_scatterSource = shownSource();
+        showSelection();
         m_tabs->setCurrentWidget(m_scatter);
     });
 }
@@ -308,6 +318,7 @@ void MainWindow::showOverview(const NodeInspection &inspection)
 {
     const engine::Dataset &ds = inspection.dataset;
     m_heatmap->setMatrix(inspection.correlation);
+    m_scatterSource = shownSource();
     // The scatter explores the table; the principal components are two more axes (over
     // the complete rows). It gathers the chosen columns on its worker.
     const bool components = inspection.scatter && !inspection.scatter->extra.isEmpty();
@@ -882,6 +893,7 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
     m_sourceLabel->show();
     // Everything below is proportional to the columns, never to the rows.
     m_tableModel->setDataset(dataset);
+    m_tableSource = shownSource();
     m_columnModel->setDataset(dataset, inspection->summaries);
     m_table->fitColumnsToSample();
     m_columnList->fitColumns();
@@ -934,6 +946,9 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
     updateSplitChoices();
     selectColumn(dataset.columnCount() > 0 ? 0 : -1);
     showOverview(*inspection);
+    // The selection of this table (what its Selected Rows node holds), in every view.
+    m_selection->showTable(shownSource(), dataset.rowCount(), inspection->label);
+    showSelection();
 }
 
 void MainWindow::setLoadingUi(bool loading, const QString &name)
@@ -971,10 +986,15 @@ void MainWindow::showColumn(int column)
         return;
     }
     const engine::Histogram *precomputed = nullptr;
-    if (m_shown && std::size_t(column) < m_shown->histograms.size()
+    if (m_shown && m_tableSource == shownSource()
+        && std::size_t(column) < m_shown->histograms.size()
         && m_shown->histogramBins == m_histogram->binCount())
         precomputed = &m_shown->histograms[std::size_t(column)];
     m_histogram->setColumn(dataset.column(column), precomputed);
+    if (!(m_histogramSource == m_tableSource)) {
+        m_histogramSource = m_tableSource;
+        showSelection();
+    }
     if (!m_syncingSelection) {
         m_syncingSelection = true;
         m_table->setCurrentColumn(column);
@@ -1022,6 +1042,137 @@ void MainWindow::onTableColumnChanged(int column)
     m_syncingSelection = true;
     m_columnList->setCurrentColumn(column);
     m_syncingSelection = false;
+}
+
+// ---- linked selection ----------------------------------------------------------------------
+
+void MainWindow::createSelectionBar(QWidget *parent, QHBoxLayout *row)
+{
+    // "412 rows selected in File — iris.csv (node 1)", Show only selected, Clear.
+    m_selectionBar = new QWidget(parent);
+    m_selectionBar->setObjectName(QStringLiteral("selectionBar"));
+    auto *bar = new QHBoxLayout(m_selectionBar);
+    bar->setContentsMargins(0, 0, 0, 0);
+    m_selectionLabel = new QLabel(m_selectionBar);
+    m_selectionLabel->setObjectName(QStringLiteral("selectionLabel"));
+    m_selectionLabel->setTextFormat(Qt::PlainText);
+    m_selectionLabel->setStyleSheet(QStringLiteral("color: #b36200; font-weight: bold;"));
+    bar->addWidget(m_selectionLabel);
+    auto *only = new QToolButton(m_selectionBar);
+    only->setObjectName(QStringLiteral("showOnlySelected"));
+    only->setDefaultAction(m_table->showOnlySelectedAction());
+    only->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addWidget(only);
+    auto *clear = new QToolButton(m_selectionBar);
+    clear->setObjectName(QStringLiteral("clearSelection"));
+    clear->setText(tr("Clear Selection"));
+    clear->setToolTip(tr("Select no rows (the Selected Rows node stays, empty)"));
+    connect(clear, &QToolButton::clicked, this, [this] { m_selection->clear(); });
+    bar->addWidget(clear);
+    m_selectionBar->hide(); // until rows are selected
+    row->addWidget(m_selectionBar);
+}
+
+void MainWindow::createLinkedSelection()
+{
+    m_selection = new LinkedSelection(*m_graph, *m_graphEditor->undoStack(), this);
+    m_selection->setObjectName(QStringLiteral("linkedSelection"));
+    connect(m_selection, &LinkedSelection::changed, this, [this] {
+        showSelection();
+        if (!m_selection->error().isEmpty())
+            statusBar()->showMessage(m_selection->error(), 8000);
+        else if (!m_selection->isEmpty())
+            statusBar()->showMessage(m_selection->description(), 8000);
+    });
+    // A bar of the histogram, rows of the data table (through its row header).
+    connect(m_histogram, &plots::HistogramPlot::rowsSelected, this,
+        [this](const QList<qint64> &rows, bool add) {
+            selectRowsOf(m_histogramSource, rows, add, tr("Select Histogram Bar"));
+            if (!rows.isEmpty())
+                m_table->scrollToDatasetRow(rows.front());
+        });
+    connect(
+        m_table, &widgets::DataTableView::rowsSelected, this, [this](const QList<qint64> &rows) {
+            selectRowsOf(m_tableSource, rows, false, tr("Select Table Rows"));
+        });
+    // A confusion matrix opened (or updated) in a result tab: its cells select rows.
+    const auto attach = [this](int id, QWidget *view) {
+        if (auto *plot = qobject_cast<plots::ConfusionMatrixPlot *>(view))
+            m_selection->attachConfusionMatrix(plot, id, m_executor->result(id));
+    };
+    connect(m_results, &ResultTabs::viewOpened, this, attach);
+    connect(m_results, &ResultTabs::viewUpdated, this, attach);
+    // A confusion-matrix cell: the data table shows the evaluated rows with their
+    // predictions, the selected ones highlighted.
+    connect(m_selection, &LinkedSelection::predictedRowsSelected, this,
+        [this](TableSource source, const engine::NodeValuePtr &value) {
+            const auto *view = value->as<engine::PredictionView>();
+            if (!view)
+                return;
+            m_tableModel->setDataset(view->prediction.table);
+            m_tableSource = source;
+            m_stack->setCurrentWidget(m_table);
+            m_table->fitColumnsToSample();
+            showSelection();
+            if (!m_selection->isEmpty())
+                m_table->scrollToDatasetRow(m_selection->rows().front());
+        });
+    // The scatter's rectangle, lasso and clicks arrive as selectionChanged (connected in
+    // createViews, emitted with rowsSelected); setSelectedRows draws a selection.
+}
+
+TableSource MainWindow::shownSource() const
+{
+    if (!m_shown || !m_graph->hasNode(m_shown->nodeId))
+        return {};
+    const int port = LinkedSelection::tablePortOf(*m_graph, m_shown->nodeId);
+    return port >= 0 ? TableSource { m_shown->nodeId, port } : TableSource {};
+}
+
+void MainWindow::onScatterRowsSelected(const QList<qint64> &rows)
+{
+    const bool add = QGuiApplication::keyboardModifiers().testFlag(Qt::ShiftModifier)
+        && !m_selection->isEmpty() && m_selection->source() == m_scatterSource;
+    selectRowsOf(m_scatterSource, rows, add, tr("Select Scatter Points"));
+    if (!rows.isEmpty())
+        m_table->scrollToDatasetRow(rows.front());
+}
+
+void MainWindow::selectRowsOf(
+    TableSource source, const QList<qint64> &rows, bool add, const QString &what)
+{
+    if (!source.isValid())
+        return;
+    const bool shown = m_shown && source == shownSource();
+    const qint64 rowCount = shown
+        ? m_shown->dataset.rowCount()
+        : (source == m_tableSource ? m_tableModel->dataset().rowCount() : 0);
+    const QString label = shown ? m_shown->label : LinkedSelection::labelOf(*m_graph, source);
+    m_selection->select(source, rowCount, label, rows,
+        add ? LinkedSelection::Mode::Add : LinkedSelection::Mode::Replace, what);
+}
+
+void MainWindow::showSelection()
+{
+    if (!m_selection)
+        return;
+    const TableSource source = m_selection->source();
+    const QList<qint64> &rows = m_selection->rows();
+    const auto of = [&](TableSource view) {
+        return view.isValid() && view == source ? rows : QList<qint64> {};
+    };
+    if (!(QList<qint64>(of(m_tableSource)) == m_tableModel->selectedRows()))
+        m_tableModel->setSelectedRows(of(m_tableSource));
+    m_histogram->setHighlightedRows(of(m_histogramSource));
+    m_scatter->setSelectedRows(of(m_scatterSource));
+    const QString text = selectionText();
+    m_selectionLabel->setText(text);
+    m_selectionBar->setVisible(!text.isEmpty());
+}
+
+QString MainWindow::selectionText() const
+{
+    return m_selection->error().isEmpty() ? m_selection->description() : m_selection->error();
 }
 
 // ---- recent files --------------------------------------------------------------------------

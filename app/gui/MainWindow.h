@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gui/LinkedSelection.h"
 #include "gui/WorkflowDocument.h"
 
 #include <QKeySequence>
@@ -9,6 +10,7 @@
 
 class QComboBox;
 class QDockWidget;
+class QHBoxLayout;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -44,6 +46,7 @@ class ScatterPlot;
 namespace sextant::app {
 
 class AutoRun;
+class LinkedSelection;
 class ModelSaver;
 class NodeInspector;
 class ResultTabs;
@@ -135,6 +138,14 @@ public:
     int selectedColumn() const;
     void selectColumn(int column);
 
+    // The rows selected in the views (histogram bars, confusion-matrix cells, the
+    // scatter, the data table's row header), held by the workflow's Selected Rows node.
+    LinkedSelection *linkedSelection() const { return m_selection; }
+    // The table the data table shows (the shown node's, or the rows a confusion-matrix
+    // cell selected), and the label above the views that counts the selected rows.
+    TableSource dataTableSource() const { return m_tableSource; }
+    QString selectionText() const;
+
 Q_SIGNALS:
     void loadStarted(const QString &path);
     // Every load ends with this: success is false after an error or a cancel.
@@ -186,6 +197,24 @@ private:
     void onSplitChosen(int index);
     void onTableColumnChanged(int column);
 
+    // Linked selection: the model, and what each view draws of it.
+    void createSelectionBar(QWidget *parent, QHBoxLayout *row);
+    void createLinkedSelection();
+    TableSource shownSource() const;
+    void showSelection();
+    void selectRowsOf(TableSource source, const QList<qint64> &rows, bool add, const QString &what);
+    LinkedSelection *m_selection = nullptr;
+    QLabel *m_selectionLabel = nullptr;
+    QWidget *m_selectionBar = nullptr;
+    TableSource m_tableSource; // what the data table shows
+    TableSource m_histogramSource; // the table of the histogram's column
+    TableSource m_scatterSource; // the table of the scatter's points
+
+private Q_SLOTS:
+    // The scatter's rectangle or lasso (its rowsSelected signal, when it has one).
+    void onScatterRowsSelected(const QList<qint64> &rows);
+
+private:
     widgets::DatasetTableModel *m_tableModel;
     widgets::ColumnSummaryModel *m_columnModel;
     widgets::DataTableView *m_table = nullptr;

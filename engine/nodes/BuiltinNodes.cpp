@@ -15,6 +15,7 @@
 #include "nodes/PredictNode.h"
 #include "nodes/ScatterNode.h"
 #include "nodes/SelectColumnsNode.h"
+#include "nodes/SelectedRowsNode.h"
 #include "nodes/SplitNode.h"
 #include "nodes/TableViewNode.h"
 #include "nodes/TestNode.h"
@@ -44,7 +45,7 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
              HistogramNode::type(), CorrelationNode::type(), ScatterNode::type(), SplitNode::type(),
              FilterRowsNode::type(), PredictNode::type(), TestNode::type(),
              CrossValidationNode::type(), CompareNode::type(), TuneNode::type(),
-             ModelFileNode::type(), ClusterEvaluationNode::type() }) {
+             ModelFileNode::type(), ClusterEvaluationNode::type(), SelectedRowsNode::type() }) {
         Status s = registry.add(withHelp(std::move(type)));
         if (!s)
             return s;
