@@ -3,6 +3,7 @@
 #include "data/DatasetLoader.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
+#include "gui/ColumnRoleController.h"
 #include "gui/NodeInspector.h"
 #include "gui/WorkflowDocument.h"
 #include "io/ModelFile.h"
@@ -171,6 +172,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_columnList, &widgets::ColumnListView::currentColumnChanged, this,
         &MainWindow::showColumn);
+    new ColumnRoleController(
+        m_columnList, m_graphEditor, [this] { return shownNode(); }, this);
     connect(m_table, &widgets::DataTableView::currentColumnChanged, this,
         &MainWindow::onTableColumnChanged);
 
@@ -913,7 +916,8 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
     m_sourceLabel->show();
     // Everything below is proportional to the columns, never to the rows.
     m_tableModel->setDataset(dataset);
-    m_columnModel->setDataset(dataset, inspection->summaries);
+    m_columnModel->setDataset(dataset, inspection->summaries,
+        ColumnRoleController::ignoredColumns(*m_graph, inspection->nodeId));
     m_table->fitColumnsToSample();
     m_columnList->fitColumns();
     m_stack->setCurrentWidget(m_table);
