@@ -682,8 +682,9 @@ private Q_SLOTS:
         Executor executor(model);
         RunSummary s = executor.runBlocking();
         QVERIFY2(s.ok(), qPrintable(s.failureMessages.values().join(QLatin1Char('\n'))));
-        const auto targetOf
-            = [&](int node) { return executor.output(node)->as<TrainedModel>()->target.name(); };
+        const auto targetOf = [&](int node) {
+            return (*executor.output(node)->as<TrainedModelPtr>())->target.name();
+        };
         QCOMPARE(targetOf(tree), QStringLiteral("species"));
         QCOMPARE(targetOf(tree2), QStringLiteral("petal_width"));
         // Another target on the File node: the learner follows, Select Columns does not.

@@ -153,7 +153,7 @@ private Q_SLOTS:
         const auto modelTarget = [&] {
             if (!executor.runBlocking({ tree }).ok())
                 return QStringLiteral("(failed: %1)").arg(executor.state(tree).message);
-            return executor.output(tree)->as<sextant::engine::TrainedModel>()->target.name();
+            return (*executor.output(tree)->as<sextant::engine::TrainedModelPtr>())->target.name();
         };
         QSignalSpy finished(&window, &MainWindow::loadFinished);
         // (A regression tree cannot learn species: it fails, naming the problem.)
