@@ -75,9 +75,10 @@ bool settle(MainWindow &window, QSignalSpy &finished)
 {
     if (finished.isEmpty() && !finished.wait(kLoadTimeoutMs))
         return false;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !window.isLoading() && !window.graphEditor()->executor().isRunning(), kLoadTimeoutMs);
-    return finished.last().first().toBool();
+    const bool idle = QTest::qWaitFor(
+        [&] { return !window.isLoading() && !window.graphEditor()->executor().isRunning(); },
+        kLoadTimeoutMs);
+    return idle && finished.last().first().toBool();
 }
 
 // The table node `id` outputs on port 0, after running the workflow up to it.
