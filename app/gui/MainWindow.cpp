@@ -907,6 +907,13 @@ QString MainWindow::shownNodeLabel() const
 
 void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &inspection)
 {
+    // The same node again (after an edit, a role changed in the column list): the same
+    // column stays selected.
+    const int wasSelected = m_columnList->currentColumn();
+    const QString keep = m_shown && m_shown->nodeId == inspection->nodeId && wasSelected >= 0
+            && wasSelected < m_shown->dataset.columnCount()
+        ? m_shown->dataset.column(wasSelected).name()
+        : QString();
     m_shown = inspection;
     const engine::Dataset &dataset = inspection->dataset;
     m_sourceLabel->setText(inspection->label);
@@ -967,7 +974,8 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
 
     m_histogram->clear();
     updateSplitChoices();
-    selectColumn(dataset.columnCount() > 0 ? 0 : -1);
+    const int kept = keep.isEmpty() ? -1 : dataset.indexOf(keep);
+    selectColumn(kept >= 0 ? kept : dataset.columnCount() > 0 ? 0 : -1);
     showOverview(*inspection);
 }
 

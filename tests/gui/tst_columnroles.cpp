@@ -229,9 +229,12 @@ private Q_SLOTS:
 
         // petal_width a meta column: kept, not a feature; sepal_length ignored: dropped,
         // still listed (after the others) so it can come back.
+        // (The column selected stays selected through the edit.)
+        window.selectColumn(2);
         finished.clear();
         QVERIFY(trigger(window, 3, QStringLiteral("role-meta")));
         QVERIFY(settle(window, finished));
+        QCOMPARE(window.selectedColumn(), 2);
         finished.clear();
         QVERIFY(trigger(window, 0, QStringLiteral("role-ignored")));
         QVERIFY(settle(window, finished));
