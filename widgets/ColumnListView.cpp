@@ -103,6 +103,12 @@ QMenu *ColumnListView::createEditMenu(int row, MenuPart part, QWidget *parent)
             a->setObjectName(QStringLiteral("type-") + engine::toString(type));
             a->setCheckable(true);
             a->setChecked(column.type() == type);
+            if (type == engine::ColumnType::Numeric && column.isCategorical()) {
+                const QString bad = engine::ColumnRoleEdits::nonNumberCategory(column);
+                a->setEnabled(bad.isEmpty());
+                if (!bad.isEmpty())
+                    a->setToolTip(tr("'%1' is not a number").arg(bad));
+            }
             types->addAction(a);
             const engine::ColumnType now = column.type();
             connect(a, &QAction::triggered, this, [this, name, type, now] {

@@ -17,8 +17,9 @@ const QString kDrop = QStringLiteral("drop");
 const QString kCategorical = QStringLiteral("categorical");
 const QString kNumeric = QStringLiteral("numeric");
 
-// The first category of `c` that is not a number, or an empty string when all are.
-QString firstNonNumber(const Column &c)
+} // namespace
+
+QString ColumnRoleEdits::nonNumberCategory(const Column &c)
 {
     for (const QString &category : c.categories()) {
         const QByteArray utf8 = category.trimmed().toUtf8();
@@ -29,6 +30,8 @@ QString firstNonNumber(const Column &c)
     }
     return {};
 }
+
+namespace {
 
 void removeAll(QStringList &list, const QString &name)
 {
@@ -130,7 +133,7 @@ void ColumnRoleEdits::apply(Dataset &data, bool propose) const
             throw NodeError(
                 QStringLiteral("As numeric: column '%1' has the category '%2', which is not "
                                "a number")
-                    .arg(name, firstNonNumber(data.column(i))));
+                    .arg(name, nonNumberCategory(data.column(i))));
         data.replaceColumn(i, std::move(converted));
     }
     if (propose)

@@ -54,6 +54,10 @@ struct ColumnRoleEdits {
     // parameter and the column.
     void apply(Dataset &data, bool propose = false) const;
 
+    // The first category of categorical column `c` that is not a number ("(empty)" for an
+    // empty one), or an empty string when all are (the column can be read as numbers).
+    static QString nonNumberCategory(const Column &c);
+
     // The File node's proposal when the table has no target: the last categorical column
     // becomes the target (an ARFF file's class attribute and a LIBSVM file's label are
     // targets already). Returns the column's index, or -1 when there is none to propose.

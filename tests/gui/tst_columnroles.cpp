@@ -216,6 +216,8 @@ private Q_SLOTS:
         Executor &executor = window.graphEditor()->executor();
         QSignalSpy finished(&window, &MainWindow::loadFinished);
 
+        // species has no numbers to read: not offered.
+        QVERIFY(!trigger(window, 4, QStringLiteral("type-numeric")));
         // sepal_width read as categories: categorical downstream too.
         QCOMPARE(typeCell(window, 1), QStringLiteral("numeric"));
         QVERIFY(trigger(window, 1, QStringLiteral("type-categorical")));
