@@ -588,6 +588,8 @@ void MainWindow::createEditorDocks()
     // Narrow side columns are fine: the panels scroll.
     m_graphEditor->palette()->setMinimumWidth(120);
     m_graphEditor->propertyPanel()->setMinimumWidth(120);
+    // A histogram split by the target (its legend beside the bars) does not widen its dock.
+    m_histogram->setMinimumWidth(120);
 }
 
 void MainWindow::sizeDocks()
