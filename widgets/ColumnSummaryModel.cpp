@@ -1,5 +1,8 @@
 #include "widgets/ColumnSummaryModel.h"
 
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 #include <cmath>
 
 namespace sextant::widgets {
@@ -22,14 +25,43 @@ ColumnSummaryModel::ColumnSummaryModel(QObject *parent) : QAbstractTableModel(pa
 {
 }
 
-void ColumnSummaryModel::setDataset(engine::Dataset dataset, QList<ColumnSummary> summaries)
+void ColumnSummaryModel::setDataset(
+    engine::Dataset dataset, QList<ColumnSummary> summaries, QStringList ignored)
 {
     beginResetModel();
     m_dataset = std::move(dataset);
     m_summaries = std::move(summaries);
     if (m_summaries.size() != m_dataset.columnCount())
         m_summaries.clear();
+    m_ignored.clear();
+    for (const QString &name : ignored)
+        if (m_dataset.indexOf(name) < 0 && !m_ignored.contains(name))
+            m_ignored.append(name);
     endResetModel();
+}
+
+engine::ColumnRoleChoice ColumnSummaryModel::roleChoice(int row) const
+{
+    if (row >= m_dataset.columnCount())
+        return engine::ColumnRoleChoice::Ignored;
+    switch (m_dataset.column(row).role()) {
+    case engine::ColumnRole::Target:
+        return engine::ColumnRoleChoice::Target;
+    case engine::ColumnRole::Ignore:
+        return engine::ColumnRoleChoice::Meta;
+    case engine::ColumnRole::Feature:
+        break;
+    }
+    return engine::ColumnRoleChoice::Feature;
+}
+
+int ColumnSummaryModel::rowOf(const QString &name) const
+{
+    const int index = m_dataset.indexOf(name);
+    if (index >= 0)
+        return index;
+    const qsizetype ignored = m_ignored.indexOf(name);
+    return ignored < 0 ? -1 : m_dataset.columnCount() + int(ignored);
 }
 
 void ColumnSummaryModel::clear()
@@ -46,7 +78,7 @@ const ColumnSummary *ColumnSummaryModel::summary(int column) const
 
 int ColumnSummaryModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_dataset.columnCount();
+    return parent.isValid() ? 0 : m_dataset.columnCount() + int(m_ignored.size());
 }
 
 int ColumnSummaryModel::columnCount(const QModelIndex &parent) const
@@ -64,7 +96,7 @@ QVariant ColumnSummaryModel::display(int column, Field field) const
     case Type:
         return engine::toString(c.type());
     case Role:
-        return engine::toString(c.role());
+        return engine::toString(roleChoice(column));
     case Missing:
         return QString::number(c.missingCount());
     case Distinct:
@@ -122,7 +154,9 @@ QString ColumnSummaryModel::toolTip(int column) const
 {
     const Column &c = m_dataset.column(column);
     QString tip = QStringLiteral("<b>%1</b><br>").arg(c.name().toHtmlEscaped())
-        + tr("%1, %2").arg(engine::toString(c.type()), engine::toString(c.role()));
+        + tr("%1, %2").arg(engine::toString(c.type()), engine::toString(roleChoice(column)));
+    if (c.role() == engine::ColumnRole::Ignore)
+        tip += QStringLiteral(" ") + tr("(kept in the table, not used by models)");
     const ColumnSummary *s = summary(column);
     if (!s)
         return tip;
@@ -152,6 +186,8 @@ QVariant ColumnSummaryModel::data(const QModelIndex &index, int role) const
         return {};
     const int column = index.row();
     const auto field = static_cast<Field>(index.column());
+    if (column >= m_dataset.columnCount())
+        return ignoredRowData(m_ignored.at(column - m_dataset.columnCount()), field, role);
     switch (role) {
     case Qt::DisplayRole:
         return display(column, field);
@@ -165,6 +201,56 @@ QVariant ColumnSummaryModel::data(const QModelIndex &index, int role) const
         return column;
     case SortRole:
         return sortValue(column, field);
+    case RoleChoiceRole:
+        return int(roleChoice(column));
+    case ColumnNameRole:
+        return m_dataset.column(column).name();
+    case Qt::FontRole:
+        if (field == Role && roleChoice(column) == engine::ColumnRoleChoice::Target) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (field == Role && roleChoice(column) == engine::ColumnRoleChoice::Meta)
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant ColumnSummaryModel::ignoredRowData(const QString &name, Field field, int role) const
+{
+    switch (role) {
+    case Qt::DisplayRole:
+    case SortRole:
+        if (field == Name)
+            return name;
+        if (field == Role)
+            return engine::toString(engine::ColumnRoleChoice::Ignored);
+        if (role == SortRole && field != Type && field != Mode)
+            return std::nan("");
+        return QString();
+    case Qt::ToolTipRole:
+        return QString(QStringLiteral("<b>%1</b><br>").arg(name.toHtmlEscaped())
+            + tr("ignored: dropped from the table, no later step sees it"));
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(int(Qt::AlignVCenter | Qt::AlignLeft));
+    case Qt::ForegroundRole:
+        return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+    case Qt::FontRole: {
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
+    case ColumnIndexRole:
+        return -1;
+    case RoleChoiceRole:
+        return int(engine::ColumnRoleChoice::Ignored);
+    case ColumnNameRole:
+        return name;
     default:
         return {};
     }

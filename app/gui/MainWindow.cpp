@@ -4,6 +4,7 @@
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
 #include "gui/AutoRun.h"
+#include "gui/ColumnRoleController.h"
 #include "gui/LinkedSelection.h"
 #include "gui/ModelSaver.h"
 #include "gui/NodeInspector.h"
@@ -180,6 +181,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_columnList, &widgets::ColumnListView::currentColumnChanged, this,
         &MainWindow::showColumn);
+    new ColumnRoleController(
+        m_columnList, m_graphEditor, [this] { return shownNode(); }, this);
     connect(m_table, &widgets::DataTableView::currentColumnChanged, this,
         &MainWindow::onTableColumnChanged);
 
@@ -551,6 +554,8 @@ void MainWindow::createEditorDocks()
     // Narrow side columns are fine: the panels scroll.
     m_graphEditor->palette()->setMinimumWidth(120);
     m_graphEditor->propertyPanel()->setMinimumWidth(120);
+    // A histogram split by the target (its legend beside the bars) does not widen its dock.
+    m_histogram->setMinimumWidth(120);
 }
 
 void MainWindow::sizeDocks()
@@ -884,6 +889,13 @@ QString MainWindow::shownNodeLabel() const
 
 void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &inspection)
 {
+    // The same node again (after an edit, a role changed in the column list): the same
+    // column stays selected.
+    const int wasSelected = m_columnList->currentColumn();
+    const QString keep = m_shown && m_shown->nodeId == inspection->nodeId && wasSelected >= 0
+            && wasSelected < m_shown->dataset.columnCount()
+        ? m_shown->dataset.column(wasSelected).name()
+        : QString();
     m_shown = inspection;
     const engine::Dataset &dataset = inspection->dataset;
     m_sourceLabel->setText(inspection->label);
@@ -894,7 +906,8 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
     // Everything below is proportional to the columns, never to the rows.
     m_tableModel->setDataset(dataset);
     m_tableSource = shownSource();
-    m_columnModel->setDataset(dataset, inspection->summaries);
+    m_columnModel->setDataset(dataset, inspection->summaries,
+        ColumnRoleController::ignoredColumns(*m_graph, inspection->nodeId));
     m_table->fitColumnsToSample();
     m_columnList->fitColumns();
     m_stack->setCurrentWidget(m_table);
@@ -944,7 +957,8 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
 
     m_histogram->clear();
     updateSplitChoices();
-    selectColumn(dataset.columnCount() > 0 ? 0 : -1);
+    const int kept = keep.isEmpty() ? -1 : dataset.indexOf(keep);
+    selectColumn(kept >= 0 ? kept : dataset.columnCount() > 0 ? 0 : -1);
     showOverview(*inspection);
     // The selection of this table (what its Selected Rows node holds), in every view.
     m_selection->showTable(shownSource(), dataset.rowCount(), inspection->label);

@@ -51,6 +51,10 @@ struct ParameterSpec {
     ColumnFilter columnFilter = ColumnFilter::Any; // Column, ColumnList
     QString fileFilter; // FilePath: file-dialog filter string
     int maxLength = kDefaultMaxLength; // String, FilePath, Column (each name)
+    // When valid: what a workflow file that does not mention the parameter means, where that
+    // differs from `defaultValue` (files written before the parameter existed keep behaving
+    // as they did; new nodes get the default).
+    QVariant valueWhenAbsentFromFile;
 
     QString displayLabel() const { return label.isEmpty() ? name : label; }
 

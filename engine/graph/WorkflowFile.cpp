@@ -302,6 +302,9 @@ Status WorkflowFile::parse(const QByteArray &data, GraphModel &model, const QStr
                     parameters.insert(it.key(), checked.value());
                 }
             }
+            for (const ParameterSpec &spec : type->parameters)
+                if (spec.valueWhenAbsentFromFile.isValid() && !parameters.contains(spec.name))
+                    parameters.insert(spec.name, spec.valueWhenAbsentFromFile);
             auto added = scratch.addNode(typeId, position, parameters, id);
             if (!added)
                 fail(where, added.error());

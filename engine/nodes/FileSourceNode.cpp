@@ -1,6 +1,7 @@
 #include "nodes/FileSourceNode.h"
 
 #include "data/DatasetLoader.h"
+#include "nodes/ColumnRoleEdits.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -32,10 +33,23 @@ NodeType FileSourceNode::type()
             QStringLiteral("detect"),
             QStringLiteral("Whether the first row of delimited text holds "
                            "column names.")),
+        proposeTargetSpec(),
     };
+    t.parameters.append(ColumnRoleEdits::parameterSpecs(metaKey()));
     t.setCompute(&FileSourceNode::compute);
     t.fingerprint = fileFingerprint(QStringLiteral("path"));
     return t;
+}
+
+ParameterSpec FileSourceNode::proposeTargetSpec()
+{
+    ParameterSpec spec = ParameterSpec::boolean(QStringLiteral("propose_target"),
+        QStringLiteral("Propose a target"), true,
+        QStringLiteral("When the file names no target (ARFF's class attribute, LIBSVM's "
+                       "label), the last categorical column becomes the target."));
+    // Workflows written before the proposal existed read their files as they did.
+    spec.valueWhenAbsentFromFile = false;
+    return spec;
 }
 
 CsvOptions FileSourceNode::csvOptions(const QVariantMap &parameters)
@@ -78,7 +92,14 @@ void FileSourceNode::compute(NodeContext &ctx)
                                      : QStringLiteral("%1: could not be read").arg(path));
     for (const LoadIssue &w : loaded.warnings)
         ctx.addWarning(w.toString());
-    ctx.setOutput(0, makeValue(std::move(*loaded.dataset)));
+    Dataset data = std::move(*loaded.dataset);
+    try {
+        ColumnRoleEdits::fromParameters(ctx.parameters(), metaKey())
+            .apply(data, ctx.boolParameter(QStringLiteral("propose_target")));
+    } catch (const NodeError &e) {
+        throw NodeError(QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), e.message()));
+    }
+    ctx.setOutput(0, makeValue(std::move(data)));
 }
 
 } // namespace sextant::engine

@@ -9,7 +9,12 @@ namespace sextant::engine {
 // "data.file": reads a dataset file (CSV/TSV, ARFF, LIBSVM) with DatasetLoader.
 //   output  data (Table)
 //   params  path (file path; relative to the workflow's folder), delimiter
-//           (auto|comma|semicolon|tab|pipe), header (detect|present|absent)
+//           (auto|comma|semicolon|tab|pipe), header (detect|present|absent),
+//           propose_target (bool: with no target in the file, the last categorical
+//           column becomes the target; default true, false for a workflow file written
+//           before the parameter existed), and the column role and type overrides of
+//           ColumnRoleEdits (target, features, meta, drop, categorical, numeric), keyed by
+//           column name and applied after the proposal.
 // Reports the loader's progress and stops when cancelled. Its cache key includes the
 // file's size and modification time, so an edited file is read again on the next run.
 class FileSourceNode {
@@ -19,6 +24,11 @@ public:
     static void compute(NodeContext &ctx);
     // The CSV options the parameters describe.
     static CsvOptions csvOptions(const QVariantMap &parameters);
+    // The name of the parameter listing the meta columns.
+    static QString metaKey() { return QStringLiteral("meta"); }
+
+private:
+    static ParameterSpec proposeTargetSpec();
 };
 
 } // namespace sextant::engine

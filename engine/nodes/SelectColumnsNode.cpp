@@ -2,6 +2,7 @@
 
 #include "data/Dataset.h"
 #include "nodes/ColumnLookup.h"
+#include "nodes/ColumnRoleEdits.h"
 
 namespace sextant::engine {
 
@@ -17,15 +18,11 @@ NodeType SelectColumnsNode::type()
         QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
     t.outputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"),
         QStringLiteral("The selected columns with their roles."), false } };
-    t.parameters = {
-        ParameterSpec::columnList(QStringLiteral("columns"), QStringLiteral("Columns"),
-            QStringLiteral("Columns to keep, in this order. Empty keeps every column.")),
-        ParameterSpec::column(QStringLiteral("target"), QStringLiteral("Target"),
-            QStringLiteral("Column to predict; any other target column becomes a "
-                           "feature. Empty leaves the roles as they are.")),
-        ParameterSpec::columnList(QStringLiteral("ignored"), QStringLiteral("Ignored"),
-            QStringLiteral("Columns kept in the table but ignored by models.")),
-    };
+    // The role and type overrides the column list edits, "ignored" holding the meta
+    // columns (its name from before there were other roles to give).
+    t.parameters = { ParameterSpec::columnList(QStringLiteral("columns"), QStringLiteral("Columns"),
+        QStringLiteral("Columns to keep, in this order. Empty keeps every column.")) };
+    t.parameters.append(ColumnRoleEdits::parameterSpecs(metaKey()));
     t.setCompute(&SelectColumnsNode::compute);
     return t;
 }
@@ -73,6 +70,9 @@ void SelectColumnsNode::compute(NodeContext &ctx)
                 QStringLiteral("column '%1' cannot be both the target and ignored").arg(target));
         out.setRole(kept(name, QStringLiteral("Ignored")), ColumnRole::Ignore);
     }
+    // The other overrides (target and meta again, which changes nothing but checks them
+    // against the rest).
+    ColumnRoleEdits::fromParameters(ctx.parameters(), metaKey()).apply(out);
     ctx.setOutput(0, makeValue(std::move(out)));
 }
 

@@ -639,10 +639,11 @@ private Q_SLOTS:
     void errorsNameTheProblem()
     {
         {
-            // No target anywhere.
+            // No target anywhere (the File node proposes none).
             Flow f;
-            const int file
-                = f.add("data.file", { { QStringLiteral("path"), dataset("iris.csv") } });
+            const int file = f.add("data.file",
+                { { QStringLiteral("path"), dataset("iris.csv") },
+                    { QStringLiteral("propose_target"), false } });
             const int lr = f.add("model.logistic_regression");
             f.connect(file, 0, lr, 0);
             Executor ex(f.model);

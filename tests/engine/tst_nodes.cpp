@@ -7,8 +7,10 @@
 #include "graph/GraphModel.h"
 #include "graph/NodeContext.h"
 #include "graph/WorkflowFile.h"
+#include "ml/TrainedModel.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/ColumnHistogram.h"
+#include "nodes/ColumnRoleEdits.h"
 #include "nodes/FileSourceNode.h"
 #include "nodes/ScatterData.h"
 
@@ -53,6 +55,39 @@ struct Outcome {
     NodeValuePtr result;
     QString error;
 };
+
+// Runs a File node reading `path` with `params`; the table, or the node's message.
+struct FileOutcome {
+    std::shared_ptr<const Dataset> data;
+    QString error;
+};
+
+FileOutcome readFile(const QString &path, QVariantMap params = {})
+{
+    GraphModel model(BuiltinNodes::registry());
+    params.insert(QStringLiteral("path"), path);
+    const Result<int> file = model.addNode(FileSourceNode::typeId(), {}, params);
+    if (!file)
+        return { nullptr, file.error() };
+    Executor executor(model);
+    const RunSummary s = executor.runBlocking();
+    FileOutcome out;
+    if (!s.ok()) {
+        out.error = executor.state(file.value()).message;
+        return out;
+    }
+    const NodeValuePtr value = executor.output(file.value());
+    out.data = std::shared_ptr<const Dataset>(value, value->as<Dataset>());
+    return out;
+}
+
+QStringList targets(const Dataset &d)
+{
+    QStringList out;
+    for (int i : d.columnsWithRole(ColumnRole::Target))
+        out << d.column(i).name();
+    return out;
+}
 
 Outcome runNode(const QString &typeId, const Dataset &input, const QVariantMap &params = {},
     const std::atomic<bool> *cancel = nullptr)
@@ -521,6 +556,247 @@ private Q_SLOTS:
         QCOMPARE(again.executed, QList<int> { 4 });
         QCOMPARE(
             executor.result(4)->as<ColumnHistogram>()->histogram.counts.size(), std::size_t(5));
+    }
+
+    void fileSourceProposesATarget()
+    {
+        // Delimited text: the last categorical column.
+        FileOutcome o = readFile(iris());
+        QVERIFY2(o.data, qPrintable(o.error));
+        QCOMPARE(targets(*o.data), QStringList { QStringLiteral("species") });
+        // Not asked for: no target, as before the proposal existed.
+        o = readFile(iris(), { { QStringLiteral("propose_target"), false } });
+        QVERIFY2(o.data, qPrintable(o.error));
+        QVERIFY(targets(*o.data).isEmpty());
+        // ARFF: the class attribute (the last one, as Weka reads it), with or without.
+        for (const bool propose : { true, false }) {
+            o = readFile(QStringLiteral(SEXTANT_TEST_DATA_DIR "/arff/iris.arff"),
+                { { QStringLiteral("propose_target"), propose } });
+            QVERIFY2(o.data, qPrintable(o.error));
+            QCOMPARE(targets(*o.data), QStringList { QStringLiteral("class") });
+        }
+        // No categorical column: nothing to propose.
+        QTemporaryDir dir;
+        const QString numbers = dir.filePath(QStringLiteral("numbers.csv"));
+        QFile f(numbers);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x,y\n1,2\n3,4\n");
+        f.close();
+        o = readFile(numbers);
+        QVERIFY2(o.data, qPrintable(o.error));
+        QVERIFY(targets(*o.data).isEmpty());
+        // Read as categorical, the last column is proposed.
+        o = readFile(
+            numbers, { { QStringLiteral("categorical"), QStringList { QStringLiteral("y") } } });
+        QVERIFY2(o.data, qPrintable(o.error));
+        QCOMPARE(targets(*o.data), QStringList { QStringLiteral("y") });
+        QVERIFY(o.data->column(1).isCategorical());
+        QCOMPARE(o.data->column(1).categories(),
+            (QStringList { QStringLiteral("2"), QStringLiteral("4") }));
+    }
+
+    void fileSourceRoleAndTypeOverrides()
+    {
+        const FileOutcome o = readFile(iris(),
+            { { QStringLiteral("target"), QStringLiteral("sepal_length") },
+                { QStringLiteral("meta"), QStringList { QStringLiteral("petal_width") } },
+                { QStringLiteral("drop"), QStringList { QStringLiteral("sepal_width") } },
+                { QStringLiteral("categorical"),
+                    QStringList { QStringLiteral("petal_length") } } });
+        QVERIFY2(o.data, qPrintable(o.error));
+        const Dataset &d = *o.data;
+        QCOMPARE(d.columnNames(),
+            (QStringList { QStringLiteral("sepal_length"), QStringLiteral("petal_length"),
+                QStringLiteral("petal_width"), QStringLiteral("species") }));
+        QCOMPARE(targets(d), QStringList { QStringLiteral("sepal_length") });
+        QVERIFY(d.column(1).isCategorical() && d.column(1).role() == ColumnRole::Feature);
+        QVERIFY(d.column(2).role() == ColumnRole::Ignore); // meta: kept, not used by models
+        QVERIFY(d.column(3).role() == ColumnRole::Feature); // the proposal gave way
+        QCOMPARE(d.rowCount(), 150);
+
+        // The proposed target made a feature: no target at all.
+        FileOutcome none = readFile(
+            iris(), { { QStringLiteral("features"), QStringList { QStringLiteral("species") } } });
+        QVERIFY2(none.data, qPrintable(none.error));
+        QVERIFY(targets(*none.data).isEmpty());
+        // A categorical column of numbers read as numbers.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("codes.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("code,label\n\"1\",a\n\"2.5\",b\nx,a\n");
+        f.close();
+        FileOutcome bad = readFile(
+            path, { { QStringLiteral("numeric"), QStringList { QStringLiteral("code") } } });
+        QVERIFY(!bad.data);
+        QVERIFY2(bad.error.contains(QStringLiteral("codes.csv"))
+                && bad.error.contains(QStringLiteral("'code'"))
+                && bad.error.contains(QStringLiteral("'x'")),
+            qPrintable(bad.error));
+    }
+
+    void fileSourceRoleErrors_data()
+    {
+        QTest::addColumn<QVariantMap>("params");
+        QTest::addColumn<QString>("error");
+        const auto list
+            = [](const char *name) { return QStringList { QString::fromLatin1(name) }; };
+        QTest::newRow("unknown target")
+            << QVariantMap { { QStringLiteral("target"), QStringLiteral("colour") } }
+            << QStringLiteral("iris.csv: Target: column 'colour' not found");
+        QTest::newRow("unknown meta") << QVariantMap { { QStringLiteral("meta"), list("petals") } }
+                                      << QStringLiteral("Meta: column 'petals' not found");
+        QTest::newRow("unknown drop") << QVariantMap { { QStringLiteral("drop"), list("zz") } }
+                                      << QStringLiteral("Dropped: column 'zz' not found");
+        QTest::newRow("unknown features")
+            << QVariantMap { { QStringLiteral("features"), list("zz") } }
+            << QStringLiteral("Features: column 'zz' not found");
+        QTest::newRow("unknown categorical")
+            << QVariantMap { { QStringLiteral("categorical"), list("zz") } }
+            << QStringLiteral("As categorical: column 'zz' not found");
+        QTest::newRow("two roles") << QVariantMap {
+            { QStringLiteral("meta"), list("species") }, { QStringLiteral("drop"), list("species") }
+        } << QStringLiteral("column 'species' is in both Meta and Dropped");
+        QTest::newRow("target dropped")
+            << QVariantMap { { QStringLiteral("target"), QStringLiteral("species") },
+                   { QStringLiteral("drop"), list("species") } }
+            << QStringLiteral("column 'species' is in both Target and Dropped");
+        QTest::newRow("two types")
+            << QVariantMap { { QStringLiteral("categorical"), list("species") },
+                   { QStringLiteral("numeric"), list("species") } }
+            << QStringLiteral("column 'species' is in both As categorical and As numeric");
+        QTest::newRow("not numbers")
+            << QVariantMap { { QStringLiteral("numeric"), list("species") } }
+            << QStringLiteral("column 'species' has the category 'setosa', which is not a number");
+    }
+
+    void fileSourceRoleErrors()
+    {
+        QFETCH(QVariantMap, params);
+        QFETCH(QString, error);
+        const FileOutcome o = readFile(iris(), params);
+        QVERIFY(!o.data);
+        QVERIFY2(o.error.contains(error), qPrintable(o.error));
+    }
+
+    void learnerTrainsOnTheFilesTarget()
+    {
+        // A learner wired straight to a File node trains on its (proposed or chosen)
+        // target; an explicit Select Columns target still wins.
+        GraphModel model(BuiltinNodes::registry());
+        const int file
+            = model.addNode(FileSourceNode::typeId(), {}, { { QStringLiteral("path"), iris() } })
+                  .value();
+        const int tree = model.addNode(QStringLiteral("model.decision_tree")).value();
+        const int select = model
+                               .addNode(QStringLiteral("data.select"), {},
+                                   { { QStringLiteral("target"), QStringLiteral("petal_width") } })
+                               .value();
+        const int tree2 = model
+                              .addNode(QStringLiteral("model.decision_tree"), {},
+                                  { { QStringLiteral("task"), QStringLiteral("regression") } })
+                              .value();
+        QVERIFY(model.addConnection({ file, 0, tree, 0 }).ok());
+        QVERIFY(model.addConnection({ file, 0, select, 0 }).ok());
+        QVERIFY(model.addConnection({ select, 0, tree2, 0 }).ok());
+        Executor executor(model);
+        RunSummary s = executor.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(s.failureMessages.values().join(QLatin1Char('\n'))));
+        const auto targetOf = [&](int node) {
+            return (*executor.output(node)->as<TrainedModelPtr>())->target.name();
+        };
+        QCOMPARE(targetOf(tree), QStringLiteral("species"));
+        QCOMPARE(targetOf(tree2), QStringLiteral("petal_width"));
+        // Another target on the File node: the learner follows, Select Columns does not.
+        QVERIFY(
+            model.setParameter(file, QStringLiteral("target"), QStringLiteral("sepal_width")).ok());
+        QVERIFY(
+            model.setParameter(tree, QStringLiteral("task"), QStringLiteral("regression")).ok());
+        s = executor.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(s.failureMessages.values().join(QLatin1Char('\n'))));
+        QCOMPARE(targetOf(tree), QStringLiteral("sepal_width"));
+        QCOMPARE(targetOf(tree2), QStringLiteral("petal_width"));
+    }
+
+    void oldWorkflowsReadFilesAsBefore()
+    {
+        // A workflow written before the File node proposed a target does not get one; a
+        // workflow written now keeps what it says.
+        const QByteArray old = R"({"format": "sextant-workflow", "version": 1, "nodes": [
+            {"id": 1, "type": "data.file", "parameters": {"path": "iris.csv"}}]})";
+        GraphModel model(BuiltinNodes::registry());
+        const Status parsed = WorkflowFile::parse(old, model);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+        QCOMPARE(model.parameter(1, QStringLiteral("propose_target")), QVariant(false));
+        QCOMPARE(model.parameter(1, QStringLiteral("drop")), QVariant(QStringList()));
+        // A new node proposes; saved and read back, it still does.
+        GraphModel fresh(BuiltinNodes::registry());
+        const int file = fresh
+                             .addNode(FileSourceNode::typeId(), {},
+                                 { { QStringLiteral("path"), iris() },
+                                     { QStringLiteral("meta"),
+                                         QStringList { QStringLiteral("sepal_width") } } })
+                             .value();
+        QCOMPARE(fresh.parameter(file, QStringLiteral("propose_target")), QVariant(true));
+        GraphModel copy(BuiltinNodes::registry());
+        QVERIFY(WorkflowFile::parse(WorkflowFile::serialize(fresh), copy).ok());
+        QCOMPARE(copy.parameters(file), fresh.parameters(file));
+    }
+
+    void selectColumnsRoleAndTypeOverrides()
+    {
+        Outcome o = runNode(QStringLiteral("data.select"), sample(),
+            { { QStringLiteral("drop"), QStringList { QStringLiteral("b") } },
+                { QStringLiteral("features"), QStringList { QStringLiteral("cls") } },
+                { QStringLiteral("categorical"), QStringList { QStringLiteral("a") } } });
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        const Dataset *d = o.output->as<Dataset>();
+        QCOMPARE(d->columnNames(),
+            (QStringList { QStringLiteral("a"), QStringLiteral("cls"), QStringLiteral("c") }));
+        QVERIFY(d->column(0).isCategorical());
+        QVERIFY(d->columnsWithRole(ColumnRole::Target).isEmpty());
+        o = runNode(QStringLiteral("data.select"), sample(),
+            { { QStringLiteral("drop"), QStringList { QStringLiteral("q") } } });
+        QVERIFY2(
+            o.error.contains(QStringLiteral("Dropped: column 'q' not found")), qPrintable(o.error));
+        o = runNode(QStringLiteral("data.select"), sample(),
+            { { QStringLiteral("ignored"), QStringList { QStringLiteral("a") } },
+                { QStringLiteral("features"), QStringList { QStringLiteral("a") } } });
+        QVERIFY2(o.error.contains(QStringLiteral("column 'a' is in both Features and Meta")),
+            qPrintable(o.error));
+    }
+
+    void roleEditsFromTheColumnList()
+    {
+        using C = ColumnRoleChoice;
+        ColumnRoleEdits e;
+        // The proposed target made a feature, then the target again: back to no override.
+        e = e.withRole(QStringLiteral("species"), C::Feature, C::Target);
+        QCOMPARE(e.features, QStringList { QStringLiteral("species") });
+        e = e.withRole(QStringLiteral("species"), C::Target, C::Feature);
+        QCOMPARE(e.features, QStringList());
+        QCOMPARE(e.target, QStringLiteral("species"));
+        // Another target replaces it; one role override per column.
+        e = e.withRole(QStringLiteral("x"), C::Target, C::Feature);
+        QCOMPARE(e.target, QStringLiteral("x"));
+        e = e.withRole(QStringLiteral("x"), C::Ignored, C::Target);
+        QCOMPARE(e.target, QString());
+        QCOMPARE(e.drop, QStringList { QStringLiteral("x") });
+        e = e.withRole(QStringLiteral("x"), C::Meta, C::Ignored);
+        QCOMPARE(e.drop, QStringList());
+        QCOMPARE(e.meta, QStringList { QStringLiteral("x") });
+        // Same role: nothing changes.
+        QCOMPARE(e.withRole(QStringLiteral("x"), C::Meta, C::Meta), e);
+        // Types: an override, and switching back removes it.
+        e = e.withType(QStringLiteral("n"), ColumnType::Categorical, ColumnType::Numeric);
+        QCOMPARE(e.categorical, QStringList { QStringLiteral("n") });
+        e = e.withType(QStringLiteral("n"), ColumnType::Numeric, ColumnType::Categorical);
+        QCOMPARE(e.categorical, QStringList());
+        QCOMPARE(e.numeric, QStringList());
+        // Round trip through parameters.
+        QCOMPARE(ColumnRoleEdits::fromParameters(
+                     e.toParameters(QStringLiteral("meta")), QStringLiteral("meta")),
+            e);
     }
 };
 

@@ -416,7 +416,7 @@ private Q_SLOTS:
         QVERIFY(!combo->isEnabled());
         HistogramPlot *histogram = window.histogramPlot();
 
-        // CSV: no target, so no split by default; the categorical column is offered.
+        // CSV: split by the proposed target (the last categorical column) by default.
         {
             QSignalSpy finished(&window, &sextant::app::MainWindow::loadFinished);
             window.openFile(iris());
@@ -424,7 +424,9 @@ private Q_SLOTS:
         }
         QCOMPARE(combo->count(), 2);
         QCOMPARE(combo->itemText(1), QStringLiteral("species"));
-        QCOMPARE(combo->currentIndex(), 0);
+        QCOMPARE(combo->currentIndex(), 1);
+        QVERIFY(histogram->hasSplitColumn());
+        combo->setCurrentIndex(0);
         QVERIFY(!histogram->hasSplitColumn());
         window.selectColumn(2);
         combo->setCurrentIndex(1);

@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDropEvent>
@@ -270,6 +271,9 @@ private Q_SLOTS:
         QCOMPARE(summaryCell(columns, 2, ColumnSummaryModel::Mode), QStringLiteral("a (3)"));
 
         // Histogram counts cover the present cells; the title says how many are missing.
+        // (Not split by grade, the proposed target.)
+        QCOMPARE(summaryCell(columns, 2, ColumnSummaryModel::Role), QStringLiteral("target"));
+        window.histogramSplitCombo()->setCurrentIndex(0);
         window.selectColumn(1);
         sextant::plots::HistogramPlot *histogram = window.histogramPlot();
         QCOMPARE(histogram->barCount(), sextant::plots::HistogramPlot::kDefaultBins);
