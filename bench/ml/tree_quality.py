@@ -5,6 +5,13 @@ DecisionTreeClassifier() and Weka's J48 (C4.5 with its default pruning), on Weka
 ARFF files.
 
 Usage: bench/ml/tree_quality.py SEXTANT_EXECUTABLE [ARFF_DIR] [--set PARAM=VALUE ...]
+       bench/ml/tree_quality.py SEXTANT_EXECUTABLE [ARFF_DIR] --family naive_bayes
+
+--family naive_bayes compares Sextant's Naive Bayes instead, trained on the raw table (no
+Impute or One-Hot step: nominal attributes counted, missing values left out) with its
+defaults and with nominal = gaussian (Gaussian naive Bayes on the imputed one-hot table),
+against scikit-learn's GaussianNB() on the imputed one-hot table (scikit-learn has no
+naive Bayes for mixed data) and Weka's NaiveBayes.
 
 ARFF_DIR defaults to /usr/share/doc/weka/examples (Debian's weka package; .arff.gz files
 are decompressed into a temporary folder). Files with a numeric class (regression) or
@@ -86,10 +93,18 @@ def read_arff(path):
     return df, {a[0] for a in attrs if a[1].startswith("{")}
 
 
-def sextant_accuracy(exe, work, target, params):
+def sextant_accuracy(exe, work, target, params, node="model.decision_tree", raw=False):
     flow = json.loads(json.dumps(FLOW))
     flow["nodes"][1]["parameters"]["target"] = target
+    flow["nodes"][4]["type"] = node
     flow["nodes"][4]["parameters"].update(params)
+    if raw:  # the learner on the table as loaded: Select Columns straight into it
+        flow["nodes"] = [n for n in flow["nodes"] if n["id"] not in (3, 4)]
+        flow["connections"] = [c for c in flow["connections"] if c["from"] not in (2, 3, 4)
+                               or (c["from"] == 4 and c["to"] == 6)]
+        flow["connections"] = [dict(c, **{"from": 2}) if c["from"] == 4 else c
+                               for c in flow["connections"]]
+        flow["connections"].append({"from": 2, "output": "data", "to": 5, "input": "data"})
     with open(os.path.join(work, "flow.sextant"), "w") as f:
         json.dump(flow, f)
     out = os.path.join(work, "out")
@@ -106,13 +121,14 @@ def sextant_accuracy(exe, work, target, params):
     raise RuntimeError("no mean row in the metrics")
 
 
-def sklearn_accuracy(path, target):
+def sklearn_accuracy(path, target, family="tree"):
     import numpy as np
     from sklearn.compose import ColumnTransformer
     from sklearn.impute import SimpleImputer
     from sklearn.model_selection import StratifiedKFold, cross_val_score
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import OneHotEncoder
+    from sklearn.naive_bayes import GaussianNB
     from sklearn.tree import DecisionTreeClassifier
     import pandas as pd
     df, nominal = read_arff(path)
@@ -123,21 +139,22 @@ def sklearn_accuracy(path, target):
     pre = ColumnTransformer([
         ("num", SimpleImputer(strategy="mean"), numeric),
         ("nom", make_pipeline(SimpleImputer(strategy="most_frequent"),
-                              OneHotEncoder(handle_unknown="ignore")), nominal)])
-    model = make_pipeline(pre, DecisionTreeClassifier(random_state=0))
+                              OneHotEncoder(handle_unknown="ignore", sparse_output=False)), nominal)])
+    learner = GaussianNB() if family == "naive_bayes" else DecisionTreeClassifier(random_state=0)
+    model = make_pipeline(pre, learner)
     folds = StratifiedKFold(n_splits=10, shuffle=True, random_state=1)
     return float(np.mean(cross_val_score(model, df, y, cv=folds, scoring="accuracy")))
 
 
-def j48_accuracy(path):
-    p = subprocess.run(["java", "-cp", WEKA_JAR, "weka.classifiers.trees.J48", "-t", path,
+def j48_accuracy(path, weka_class="weka.classifiers.trees.J48"):
+    p = subprocess.run(["java", "-cp", WEKA_JAR, weka_class, "-t", path,
                         "-x", "10", "-s", "1"], capture_output=True, text=True)
     if p.returncode != 0:
         raise RuntimeError(p.stderr.strip()[-300:])
     part = p.stdout.split("=== Stratified cross-validation ===")[-1]
     m = re.search(r"Correctly Classified Instances\s+\d+\s+([\d.]+)\s*%", part)
     if not m:
-        raise RuntimeError("no accuracy in J48's output")
+        raise RuntimeError("no accuracy in Weka's output")
     return float(m.group(1)) / 100.0
 
 
@@ -147,6 +164,11 @@ def main():
         print(__doc__)
         return 2
     exe = os.path.abspath(args.pop(0))
+    family = "tree"
+    if "--family" in args:
+        i = args.index("--family")
+        family = args[i + 1]
+        del args[i:i + 2]
     extra = {}
     while "--set" in args:
         i = args.index("--set")
@@ -157,6 +179,9 @@ def main():
     tmp = tempfile.mkdtemp(prefix="sextant-tree-quality-")
     files = sorted(glob.glob(os.path.join(src, "*.arff")) + glob.glob(os.path.join(src, "*.arff.gz")))
     columns = ["Sextant default (auto)", "Sextant ccp_alpha=0", "scikit-learn", "Weka J48"]
+    if family == "naive_bayes":
+        columns = ["Sextant default (raw table)", "Sextant nominal=gaussian",
+                   "scikit-learn GaussianNB", "Weka NaiveBayes"]
     if extra:
         columns.insert(2, "Sextant " + " ".join(f"{k}={v}" for k, v in extra.items()))
     rows = []
@@ -183,12 +208,19 @@ def main():
                              if line.strip() and not line.strip().startswith("%"))
             scores = []
             try:
-                scores.append(sextant_accuracy(exe, tmp, target, {}))
-                scores.append(sextant_accuracy(exe, tmp, target, {"ccp_alpha": "0"}))
-                if extra:
-                    scores.append(sextant_accuracy(exe, tmp, target, extra))
-                scores.append(sklearn_accuracy(plain, target))
-                scores.append(j48_accuracy(plain))
+                if family == "naive_bayes":
+                    scores.append(sextant_accuracy(exe, tmp, target, {}, "model.naive_bayes", True))
+                    scores.append(sextant_accuracy(exe, tmp, target, {"nominal": "gaussian"},
+                                                   "model.naive_bayes"))
+                    scores.append(sklearn_accuracy(plain, target, family))
+                    scores.append(j48_accuracy(plain, "weka.classifiers.bayes.NaiveBayes"))
+                else:
+                    scores.append(sextant_accuracy(exe, tmp, target, {}))
+                    scores.append(sextant_accuracy(exe, tmp, target, {"ccp_alpha": "0"}))
+                    if extra:
+                        scores.append(sextant_accuracy(exe, tmp, target, extra))
+                    scores.append(sklearn_accuracy(plain, target))
+                    scores.append(j48_accuracy(plain))
             except Exception as e:  # one failing tool skips the file, with the reason
                 print(f"{name}: skipped ({e})", file=sys.stderr)
                 continue
@@ -205,7 +237,7 @@ def main():
         means = [sum(r[3][i] for r in rows) / len(rows) for i in range(len(columns))]
         print("| **mean** | | | " + " | ".join(f"**{100 * m:.2f}**" for m in means) + " |")
         worst = min(r[3][0] - max(r[3][-2:]) for r in rows)
-        print(f"\nLargest shortfall of the default against the better of scikit-learn and J48: "
+        print(f"\nLargest shortfall of the default against the better of the two references: "
               f"{100 * worst:.2f} points.")
     return 0
 
