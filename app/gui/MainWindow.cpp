@@ -936,7 +936,9 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
         = inspection->filePath.isEmpty() ? inspection->label : displayName(inspection->filePath);
     statusBar()->showMessage(tr("Showing %1 (%2)").arg(name, took), 8000);
     if (m_inspectingFile && !inspection->filePath.isEmpty())
-        addRecentFile(inspection->filePath);
+        // Writing the settings file is a separate turn of the event loop, not part of the
+        // (already long) one that fills the views.
+        QTimer::singleShot(0, this, [this, path = inspection->filePath] { addRecentFile(path); });
 
     m_warningsList->clear();
     const QStringList &warnings = inspection->warnings;
