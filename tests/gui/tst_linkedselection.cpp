@@ -163,6 +163,9 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("SextantTests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_linkedselection"));
         QSettings().clear();
+        // Auto-run off: a re-run it starts (700 ms after an edit, later than that on a loaded
+        // machine) refreshes the views while a test clicks them. tst_resulttabs tests it.
+        QSettings().setValue(QStringLiteral("workflow/autoRun"), false);
         QVERIFY(m_dir.isValid());
     }
 
@@ -198,6 +201,9 @@ private Q_SLOTS:
         QCOMPARE(versicolor.size(), 50);
 
         const int undoBefore = w.graphEditor()->undoStack()->count();
+        // The bars are final (no recount in flight that would replace them) before the click.
+        QTRY_VERIFY(!h->isComputing());
+        QCOMPARE(h->barCount(), 3);
         click(h, h->barCenter(1));
         QTRY_COMPARE(sel->rows(), versicolor);
         QCOMPARE(sel->source(), (TableSource { file, 0 }));
