@@ -1,5 +1,7 @@
 #include "ml/GaussianNaiveBayes.h"
 
+#include "ml/JointLikelihood.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -125,25 +127,12 @@ Eigen::MatrixXd GaussianNaiveBayes::jointLogLikelihood(
 Eigen::MatrixXd GaussianNaiveBayes::probabilitiesFitted(
     const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    Eigen::MatrixXd P = jointLogLikelihood(X);
-    for (Eigen::Index i = 0; i < P.rows(); ++i) {
-        const double mx = P.row(i).maxCoeff();
-        const double lse = mx + std::log((P.row(i).array() - mx).exp().sum());
-        P.row(i) = (P.row(i).array() - lse).exp();
-    }
-    return P;
+    return probabilitiesFromJointLogLikelihood(jointLogLikelihood(X));
 }
 
 Eigen::VectorXd GaussianNaiveBayes::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    const Eigen::MatrixXd jll = jointLogLikelihood(X);
-    Eigen::VectorXd out(X.rows());
-    for (Eigen::Index i = 0; i < jll.rows(); ++i) {
-        Eigen::Index arg = 0;
-        jll.row(i).maxCoeff(&arg);
-        out(i) = static_cast<double>(arg);
-    }
-    return out;
+    return classesFromJointLogLikelihood(jointLogLikelihood(X));
 }
 
 ModelState GaussianNaiveBayes::state() const

@@ -416,7 +416,7 @@ std::vector<Learner> registerAll()
                 QStringLiteral("Class probabilities"), true,
                 QStringLiteral("Classification: calibrated class probabilities (Platt scaling "
                                "on 5-fold cross-validated decision values, as libsvm), for ROC "
-                               "curves and AUC; training takes about five times longer.")),
+                               "curves and AUC; trains five more machines per pair of classes.")),
             seed(),
         };
         l.create = [](const P &p) {

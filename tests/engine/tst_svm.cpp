@@ -32,6 +32,40 @@ bool sameBits(const Eigen::VectorXd &a, const Eigen::VectorXd &b)
         == 0;
 }
 
+// Every third row is a test row; both parts standardised with the training rows' statistics.
+struct Split {
+    Eigen::MatrixXd Xtr, Xte;
+    Eigen::VectorXd ytr, yte;
+};
+Split standardisedSplit(const Eigen::MatrixXd &X, const Eigen::VectorXd &y)
+{
+    std::vector<Eigen::Index> tr, te;
+    for (Eigen::Index i = 0; i < X.rows(); ++i)
+        (i % 3 == 2 ? te : tr).push_back(i);
+    Split s { X(tr, Eigen::all), X(te, Eigen::all), y(tr), y(te) };
+    const Eigen::RowVectorXd mean = s.Xtr.colwise().mean();
+    Eigen::RowVectorXd sd
+        = ((s.Xtr.rowwise() - mean).array().square().colwise().sum() / s.Xtr.rows()).sqrt();
+    for (Eigen::Index j = 0; j < sd.size(); ++j)
+        if (sd(j) == 0)
+            sd(j) = 1;
+    s.Xtr = ((s.Xtr.rowwise() - mean).array().rowwise() / sd.array()).matrix();
+    s.Xte = ((s.Xte.rowwise() - mean).array().rowwise() / sd.array()).matrix();
+    return s;
+}
+// Xtr.csv, Xte.csv, ytr.csv, yte.csv in the reference's folder.
+bool writeSplit(const SklearnReference &ref, const Split &s)
+{
+    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> a = s.Xtr,
+                                                                                 b = s.Xte;
+    return ref.writeMatrix(QStringLiteral("Xtr.csv"), a.data(), a.rows(), a.cols())
+        && ref.writeMatrix(QStringLiteral("Xte.csv"), b.data(), b.rows(), b.cols())
+        && ref.writeVector(QStringLiteral("ytr.csv"),
+            std::vector<double>(s.ytr.data(), s.ytr.data() + s.ytr.size()))
+        && ref.writeVector(QStringLiteral("yte.csv"),
+            std::vector<double>(s.yte.data(), s.yte.data() + s.yte.size()));
+}
+
 const char *kScript = R"PY(
 import json, numpy as np
 from sklearn.svm import SVC, SVR
@@ -192,28 +226,11 @@ void TestSvm::sklearnAccuracy()
     Eigen::MatrixXd X;
     Eigen::VectorXd y;
     QVERIFY(loadCsv(file, X, y));
-    // Split: every third row is a test row. Standardise with the training rows' statistics.
-    std::vector<Eigen::Index> tr, te;
-    for (Eigen::Index i = 0; i < X.rows(); ++i)
-        (i % 3 == 2 ? te : tr).push_back(i);
-    Eigen::MatrixXd Xtr = X(tr, Eigen::all), Xte = X(te, Eigen::all);
-    const Eigen::RowVectorXd mean = Xtr.colwise().mean();
-    Eigen::RowVectorXd sd
-        = ((Xtr.rowwise() - mean).array().square().colwise().sum() / Xtr.rows()).sqrt();
-    for (Eigen::Index j = 0; j < sd.size(); ++j)
-        if (sd(j) == 0)
-            sd(j) = 1;
-    Xtr = ((Xtr.rowwise() - mean).array().rowwise() / sd.array()).matrix();
-    Xte = ((Xte.rowwise() - mean).array().rowwise() / sd.array()).matrix();
-    const Eigen::VectorXd ytr = y(tr), yte = y(te);
+    const Split split = standardisedSplit(X, y);
+    const Eigen::MatrixXd &Xtr = split.Xtr, &Xte = split.Xte;
+    const Eigen::VectorXd &ytr = split.ytr, &yte = split.yte;
     SklearnReference ref;
-    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> a = Xtr, b = Xte;
-    QVERIFY(ref.writeMatrix(QStringLiteral("Xtr.csv"), a.data(), a.rows(), a.cols()));
-    QVERIFY(ref.writeMatrix(QStringLiteral("Xte.csv"), b.data(), b.rows(), b.cols()));
-    QVERIFY(ref.writeVector(
-        QStringLiteral("ytr.csv"), std::vector<double>(ytr.data(), ytr.data() + ytr.size())));
-    QVERIFY(ref.writeVector(
-        QStringLiteral("yte.csv"), std::vector<double>(yte.data(), yte.data() + yte.size())));
+    QVERIFY(writeSplit(ref, split));
     QFile opts(ref.path(QStringLiteral("opts.json")));
     QVERIFY(opts.open(QIODevice::WriteOnly));
     opts.write(QStringLiteral("{\"kernel\": \"%1\", \"C\": %2, \"regression\": %3}")
@@ -271,19 +288,9 @@ void TestSvm::probabilitiesMatchSklearn()
     Eigen::MatrixXd X;
     Eigen::VectorXd y;
     QVERIFY(loadCsv(file, X, y));
-    std::vector<Eigen::Index> tr, te;
-    for (Eigen::Index i = 0; i < X.rows(); ++i)
-        (i % 3 == 2 ? te : tr).push_back(i);
-    Eigen::MatrixXd Xtr = X(tr, Eigen::all), Xte = X(te, Eigen::all);
-    const Eigen::RowVectorXd mean = Xtr.colwise().mean();
-    Eigen::RowVectorXd sd
-        = ((Xtr.rowwise() - mean).array().square().colwise().sum() / Xtr.rows()).sqrt();
-    for (Eigen::Index j = 0; j < sd.size(); ++j)
-        if (sd(j) == 0)
-            sd(j) = 1;
-    Xtr = ((Xtr.rowwise() - mean).array().rowwise() / sd.array()).matrix();
-    Xte = ((Xte.rowwise() - mean).array().rowwise() / sd.array()).matrix();
-    const Eigen::VectorXd ytr = y(tr), yte = y(te);
+    const Split split = standardisedSplit(X, y);
+    const Eigen::MatrixXd &Xtr = split.Xtr, &Xte = split.Xte;
+    const Eigen::VectorXd &ytr = split.ytr;
 
     Opt opt;
     opt.kernel = linear ? Opt::Kernel::Linear : Opt::Kernel::Rbf;
@@ -293,14 +300,8 @@ void TestSvm::probabilitiesMatchSklearn()
         = svm.predictProbabilities(Xte);
 
     SklearnReference ref;
-    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> a = Xtr, b = Xte;
-    QVERIFY(ref.writeMatrix(QStringLiteral("Xtr.csv"), a.data(), a.rows(), a.cols()));
-    QVERIFY(ref.writeMatrix(QStringLiteral("Xte.csv"), b.data(), b.rows(), b.cols()));
+    QVERIFY(writeSplit(ref, split));
     QVERIFY(ref.writeMatrix(QStringLiteral("P.csv"), P.data(), P.rows(), P.cols()));
-    QVERIFY(ref.writeVector(
-        QStringLiteral("ytr.csv"), std::vector<double>(ytr.data(), ytr.data() + ytr.size())));
-    QVERIFY(ref.writeVector(
-        QStringLiteral("yte.csv"), std::vector<double>(yte.data(), yte.data() + yte.size())));
     QString error;
     const QJsonObject o
         = ref.run(QStringLiteral(R"PY(
