@@ -194,7 +194,7 @@ LoadResult DatasetLoader::load(
     const Format format = formatFor(path);
     // Refuse up front what cannot fit, rather than growing until the system kills us.
     const std::uint64_t needed = info.isFile() ? estimateBytes(path, format, csvOptions) : 0;
-    const QString what = QStringLiteral("load the file");
+    const QString what = QStringLiteral("load %1").arg(path);
     if (const auto why = MemoryBudget::shortfall(needed, what))
         return LoadResult::failure({ path, 0, 0,
             *why + QStringLiteral(" (estimated from the file's size and its first lines)") });

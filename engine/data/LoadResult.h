@@ -18,7 +18,8 @@ struct LoadIssue {
     int column = 0;
     QString message;
 
-    // "file:line:column: message" (omitting what is unknown).
+    // "file:line:column: message" (omitting what is unknown); just the message when it is
+    // about the whole file (line 0) and names the file itself.
     QString toString() const;
 };
 

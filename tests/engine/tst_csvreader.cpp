@@ -7,6 +7,7 @@
 #include "data/CsvReader.h"
 #include "data/DatasetLoader.h"
 #include "data/LibsvmReader.h"
+#include "data/TextSource.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -357,6 +358,20 @@ private Q_SLOTS:
         QVERIFY2(peakKb < 200 * 1024, qPrintable(QString::number(peakKb)));
     }
 
+    void outOfMemoryNamesTheFileOnce()
+    {
+        const QString file = QStringLiteral("/data/big.csv");
+        const LoadIssue oom = notEnoughMemory(file, 3.0 * double(1 << 30));
+        QCOMPARE(oom.file, file);
+        QCOMPARE(oom.toString(),
+            QStringLiteral("not enough memory to load /data/big.csv: needs about 3.0 GB"));
+        // Messages that do not name the file, or that point into it, keep their prefix.
+        QCOMPARE((LoadIssue { file, 0, 0, QStringLiteral("the file is empty") }).toString(),
+            QStringLiteral("/data/big.csv: the file is empty"));
+        QCOMPARE((LoadIssue { file, 3, 2, QStringLiteral("see /data/big.csv") }).toString(),
+            QStringLiteral("/data/big.csv:3:2: see /data/big.csv"));
+    }
+
     void runningOutOfMemoryIsARefusal()
     {
 #ifdef SEXTANT_SANITIZED
@@ -388,6 +403,10 @@ private Q_SLOTS:
                      + QStringLiteral(": needs about ")),
             qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral(" GB")), qPrintable(run.err));
+        // One message, naming the file once.
+        QVERIFY2(
+            run.err.startsWith(QStringLiteral("not enough memory to load ")), qPrintable(run.err));
+        QCOMPARE(run.err.count(path), 1);
     }
 
     void fifoIsRefusedByEveryReader()
