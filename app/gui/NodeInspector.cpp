@@ -5,8 +5,10 @@
 #include "graph/NodeContext.h"
 #include "graph/NodeError.h"
 #include "graph/NodeRegistry.h"
+#include "nodes/ColumnProfileNode.h"
 #include "nodes/CorrelationNode.h"
 #include "nodes/FileSourceNode.h"
+#include "nodes/ProjectionNode.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -31,88 +33,36 @@ constexpr int kColumnsNode = 2;
 constexpr int kCorrelationNode = 3;
 constexpr int kProjectionNode = 4;
 
-// The result of the column statistics node.
-struct ColumnProfile {
-    QList<engine::ColumnSummary> summaries;
-    std::vector<engine::Histogram> histograms;
-    int bins = 0;
-};
-
-PortSpec tableInput()
-{
-    return PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false };
-}
-
-NodeType columnsType()
-{
-    NodeType t;
-    t.id = QStringLiteral("inspect.columns");
-    t.category = QStringLiteral("Inspect");
-    t.displayName = QStringLiteral("Column statistics");
-    t.description = QStringLiteral("Summary and histogram of every column.");
-    t.inputs = { tableInput() };
-    t.parameters = { engine::ParameterSpec::integer(
-        QStringLiteral("bins"), QStringLiteral("Bins"), 20, 1, 10000) };
-    t.setCompute([](NodeContext &ctx) {
-        const Dataset &data = ctx.inputAs<Dataset>(0);
-        const int bins = static_cast<int>(ctx.intParameter(QStringLiteral("bins")));
-        ColumnProfile profile;
-        profile.bins = bins;
-        const int columns = data.columnCount();
-        profile.summaries.reserve(columns);
-        profile.histograms.reserve(std::size_t(columns));
-        for (int c = 0; c < columns; ++c) {
-            if (ctx.cancelled())
-                return;
-            const engine::Column &column = data.column(c);
-            profile.summaries.append(engine::Statistics::summarize(column));
-            profile.histograms.push_back(engine::Statistics::histogram(column, bins));
-            ctx.progress(double(c + 1) / columns);
-        }
-        ctx.setResult(engine::makeValue(std::move(profile)));
-    });
-    return t;
-}
-
-// The projection node's result.
+// The projection node's result as the inspector keeps it: the engine node's projection
+// (without coordinates) and the overview scatter's source.
 struct Projection {
-    engine::PcaProjection info; // without its coordinates (they are in `source`)
+    engine::PcaProjection info;
     std::shared_ptr<const plots::ScatterSource> source;
 };
 
+// The engine's projection node, finishing on its worker: the coordinates move into the
+// overview scatter's source and the rows into its row list, so nothing proportional to
+// the data is left for the GUI thread to copy.
 NodeType projectionType()
 {
-    NodeType t;
-    t.id = QStringLiteral("inspect.projection");
-    t.category = QStringLiteral("Inspect");
-    t.displayName = QStringLiteral("Projection");
-    t.description = QStringLiteral("First two principal components of the numeric features.");
-    t.inputs = { tableInput() };
+    NodeType t = engine::ProjectionNode::type();
     t.setCompute([](NodeContext &ctx) {
         const Dataset &table = ctx.inputAs<Dataset>(0);
-        engine::PcaProjection p = engine::PcaProjection::compute(table, ctx.cancelFlag());
-        if (ctx.cancelled())
+        std::optional<engine::TableProjection> p
+            = engine::ProjectionNode::project(table, ctx.cancelFlag());
+        if (!p)
             return;
-        // The overview scatter's source, here on the worker: the coordinates move into
-        // columns, the rows into the source (nothing proportional to the data is left
-        // for the GUI thread to copy).
         auto source = std::make_shared<plots::ScatterSource>();
         source->table = table;
-        if (p.ok()) {
-            source->extra
-                = { engine::Column::numeric(
-                        NodeInspector::tr("PC1 (%1% of variance)").arg(p.ratio1 * 100, 0, 'f', 1),
-                        std::move(p.pc1)),
-                      engine::Column::numeric(
-                          NodeInspector::tr("PC2 (%1% of variance)").arg(p.ratio2 * 100, 0, 'f', 1),
-                          std::move(p.pc2)) };
-            if (static_cast<std::int64_t>(p.rowIds.size()) != table.rowCount())
-                source->extraRows.assign(p.rowIds.begin(), p.rowIds.end());
-            p.pc1 = {};
-            p.pc2 = {};
-            p.rowIds = {};
+        if (p->ok()) {
+            p->pc1.setName(
+                NodeInspector::tr("PC1 (%1% of variance)").arg(p->info.ratio1 * 100, 0, 'f', 1));
+            p->pc2.setName(
+                NodeInspector::tr("PC2 (%1% of variance)").arg(p->info.ratio2 * 100, 0, 'f', 1));
+            source->extra = { std::move(p->pc1), std::move(p->pc2) };
+            source->extraRows = std::move(p->rows);
         }
-        ctx.setResult(engine::makeValue(Projection { std::move(p), std::move(source) }));
+        ctx.setResult(engine::makeValue(Projection { std::move(p->info), std::move(source) }));
     });
     return t;
 }
@@ -170,15 +120,15 @@ NodeInspector::NodeInspector(
             refusals << result.error();
     };
     check(m_registry->add(std::move(table)));
-    check(m_registry->add(columnsType()));
+    check(m_registry->add(engine::ColumnProfileNode::type()));
     check(m_registry->add(engine::CorrelationNode::type()));
     check(m_registry->add(projectionType()));
 
     m_profileGraph = std::make_unique<engine::GraphModel>(*m_registry);
     check(m_profileGraph->addNode(QStringLiteral("inspect.table"), {}, {}, kTableNode));
-    check(m_profileGraph->addNode(QStringLiteral("inspect.columns"), {}, {}, kColumnsNode));
+    check(m_profileGraph->addNode(engine::ColumnProfileNode::typeId(), {}, {}, kColumnsNode));
     check(m_profileGraph->addNode(engine::CorrelationNode::typeId(), {}, {}, kCorrelationNode));
-    check(m_profileGraph->addNode(QStringLiteral("inspect.projection"), {}, {}, kProjectionNode));
+    check(m_profileGraph->addNode(engine::ProjectionNode::typeId(), {}, {}, kProjectionNode));
     for (int sink : { kColumnsNode, kCorrelationNode, kProjectionNode })
         check(m_profileGraph->addConnection({ kTableNode, 0, sink, 0 }));
     if (!refusals.isEmpty())
@@ -392,7 +342,7 @@ void NodeInspector::onProfileFinished(const engine::RunSummary &summary)
     }
     m_profiling = false;
     const NodeValuePtr columns = m_profiler->result(kColumnsNode);
-    const auto *profile = columns ? columns->as<ColumnProfile>() : nullptr;
+    const auto *profile = columns ? columns->as<engine::ColumnProfile>() : nullptr;
     if (!profile) {
         fail(m_profiler->state(kColumnsNode).message);
         return;

@@ -10,8 +10,10 @@
 #include "ml/TrainedModel.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/ColumnHistogram.h"
+#include "nodes/ColumnProfileNode.h"
 #include "nodes/ColumnRoleEdits.h"
 #include "nodes/FileSourceNode.h"
+#include "nodes/ProjectionNode.h"
 #include "nodes/ScatterData.h"
 
 #include <QDir>
@@ -22,6 +24,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 using namespace sextant::engine;
 
@@ -89,10 +92,9 @@ QStringList targets(const Dataset &d)
     return out;
 }
 
-Outcome runNode(const QString &typeId, const Dataset &input, const QVariantMap &params = {},
+Outcome runType(const NodeType *type, const Dataset &input, const QVariantMap &params = {},
     const std::atomic<bool> *cancel = nullptr)
 {
-    const NodeType *type = BuiltinNodes::registry().find(typeId);
     Outcome out;
     auto complete = type->completeParameters(params);
     if (!complete) {
@@ -109,6 +111,12 @@ Outcome runNode(const QString &typeId, const Dataset &input, const QVariantMap &
     out.output = ctx.outputs().empty() ? nullptr : ctx.outputs()[0];
     out.result = ctx.result();
     return out;
+}
+
+Outcome runNode(const QString &typeId, const Dataset &input, const QVariantMap &params = {},
+    const std::atomic<bool> *cancel = nullptr)
+{
+    return runType(BuiltinNodes::registry().find(typeId), input, params, cancel);
 }
 
 } // namespace
@@ -246,6 +254,84 @@ private Q_SLOTS:
         o = runNode(QStringLiteral("view.histogram"), sample(), { { QStringLiteral("bins"), 0 } });
         QVERIFY2(o.error.contains(QStringLiteral("bins: 0 is below the minimum 1")),
             qPrintable(o.error));
+    }
+
+    // The exploration views' nodes (NodeInspector's profiling graph).
+    void columnProfile()
+    {
+        const NodeType type = ColumnProfileNode::type();
+        QCOMPARE(type.id, QStringLiteral("inspect.columns"));
+        QVERIFY(type.isSink());
+        Outcome o = runType(&type, sample(), { { QStringLiteral("bins"), 2 } });
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        const ColumnProfile *p = o.result ? o.result->as<ColumnProfile>() : nullptr;
+        QVERIFY(p);
+        QCOMPARE(p->bins, 2);
+        QCOMPARE(p->summaries.size(), 4);
+        QCOMPARE(p->histograms.size(), std::size_t(4));
+        QCOMPARE(p->summaries[1].count, std::int64_t(4));
+        QCOMPARE(p->summaries[1].mean, 5.0);
+        // a = 1 2 3 4 in two bins; cls = x y x y in one bin per category.
+        QCOMPARE(p->histograms[0].counts, (std::vector<std::int64_t> { 2, 2 }));
+        QCOMPARE(p->histograms[2].counts, (std::vector<std::int64_t> { 2, 2 }));
+        QCOMPARE(p->histograms[0].edges.size(), std::size_t(3));
+
+        o = runType(&type, sample());
+        QCOMPARE(o.result->as<ColumnProfile>()->bins, 20);
+        o = runType(&type, sample(), { { QStringLiteral("bins"), 0 } });
+        QVERIFY2(o.error.contains(QStringLiteral("bins: 0 is below the minimum 1")),
+            qPrintable(o.error));
+        std::atomic<bool> cancel { true };
+        o = runType(&type, sample(), {}, &cancel);
+        QVERIFY(o.error.isEmpty());
+        QVERIFY(!o.result);
+    }
+
+    void projection()
+    {
+        const NodeType type = ProjectionNode::type();
+        QCOMPARE(type.id, QStringLiteral("inspect.projection"));
+        QVERIFY(type.isSink());
+        // Three numeric features with a missing cell in row 2: that row is left out.
+        Dataset d;
+        d.addColumn(Column::numeric(QStringLiteral("x"), { 1, 2, 3, 4, 5, 6 }));
+        d.addColumn(Column::numeric(QStringLiteral("y"),
+            { 2, 1, std::numeric_limits<double>::quiet_NaN(), 3, 6, 5 }, { 0, 0, 1, 0, 0, 0 }));
+        d.addColumn(Column::numeric(QStringLiteral("z"), { 0, 1, 0, 1, 0, 1 }));
+        Outcome o = runType(&type, d);
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        const TableProjection *p = o.result ? o.result->as<TableProjection>() : nullptr;
+        QVERIFY(p);
+        QVERIFY2(p->ok(), qPrintable(p->info.error));
+        QCOMPARE(p->rows, (std::vector<qint64> { 0, 1, 3, 4, 5 }));
+        QCOMPARE(p->pc1.size(), 5);
+        QCOMPARE(p->pc2.size(), 5);
+        QVERIFY(p->info.pc1.empty() && p->info.rowIds.empty());
+        // The same coordinates as PcaProjection on the table.
+        const PcaProjection direct = PcaProjection::compute(d);
+        QCOMPARE(p->info.ratio1, direct.ratio1);
+        QCOMPARE(p->info.columns, direct.columns);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(p->pc1.values()[i], direct.pc1[i]);
+            QCOMPARE(p->pc2.values()[i], direct.pc2[i]);
+        }
+        QVERIFY(p->pc1.name().startsWith(QStringLiteral("PC1 (")));
+        QVERIFY(p->pc1.name().endsWith(QStringLiteral("% of variance)")));
+
+        // Every row complete: no row list. One numeric column: no projection, and why.
+        o = runType(&type, sample());
+        QVERIFY(o.result->as<TableProjection>()->ok());
+        QVERIFY(o.result->as<TableProjection>()->rows.empty());
+        Dataset one;
+        one.addColumn(Column::numeric(QStringLiteral("x"), { 1, 2, 3 }));
+        o = runType(&type, one);
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QVERIFY(!o.result->as<TableProjection>()->ok());
+        QVERIFY(!o.result->as<TableProjection>()->info.error.isEmpty());
+        QCOMPARE(o.result->as<TableProjection>()->pc1.size(), 0);
+        std::atomic<bool> cancel { true };
+        o = runType(&type, d, {}, &cancel);
+        QVERIFY(!o.result);
     }
 
     void correlation()
