@@ -107,100 +107,128 @@ __attribute__((target("avx2,fma"))) void kernelAvx2(
     }
 }
 
-// Four panels (32 rows) per step: 16 accumulators, 4 loads + 4 broadcasts per 16 FMAs.
-__attribute__((target("avx512f"))) void kernelAvx512(
-    Group &g, const double *norms, std::int64_t pb, std::int64_t pe)
+// The AVX-512 screening kernel over panels of T (double: 8 rows each, float: 16), the
+// same for both precisions: four panels per step, 16 accumulators, 4 loads + 4
+// broadcasts per 16 FMAs. Avx512<T> names the vector type and its operations.
+template<class T> struct Avx512;
+
+template<> struct Avx512<double> {
+    using Vec = __m512d;
+    using Mask = unsigned;
+    static constexpr int kRows = kLanes;
+    __attribute__((target("avx512f"), always_inline)) static Vec zero()
+    {
+        return _mm512_setzero_pd();
+    }
+    __attribute__((target("avx512f"), always_inline)) static Vec load(const double *p)
+    {
+        return _mm512_loadu_pd(p);
+    }
+    __attribute__((target("avx512f"), always_inline)) static Vec broadcast(double v)
+    {
+        return _mm512_set1_pd(v);
+    }
+    __attribute__((target("avx512f"), always_inline)) static Vec fmadd(Vec a, Vec b, Vec c)
+    {
+        return _mm512_fmadd_pd(a, b, c);
+    }
+    __attribute__((target("avx512f"), always_inline)) static Mask less(Vec a, Vec b)
+    {
+        return static_cast<Mask>(_mm512_cmp_pd_mask(a, b, _CMP_LT_OQ));
+    }
+};
+
+template<> struct Avx512<float> {
+    using Vec = __m512;
+    using Mask = std::uint64_t;
+    static constexpr int kRows = kLanesF;
+    __attribute__((target("avx512f"), always_inline)) static Vec zero()
+    {
+        return _mm512_setzero_ps();
+    }
+    __attribute__((target("avx512f"), always_inline)) static Vec load(const float *p)
+    {
+        return _mm512_loadu_ps(p);
+    }
+    __attribute__((target("avx512f"), always_inline)) static Vec broadcast(float v)
+    {
+        return _mm512_set1_ps(v);
+    }
+    __attribute__((target("avx512f"), always_inline)) static Vec fmadd(Vec a, Vec b, Vec c)
+    {
+        return _mm512_fmadd_ps(a, b, c);
+    }
+    __attribute__((target("avx512f"), always_inline)) static Mask less(Vec a, Vec b)
+    {
+        return static_cast<Mask>(_mm512_cmp_ps_mask(a, b, _CMP_LT_OQ));
+    }
+};
+
+// Screens the queries `q` (thresholds `thr`) against `panels` [pb, pe) (a multiple of 4)
+// with squared norms `norms`; candidates go to handleCandidates, which re-checks them
+// exactly in double.
+template<class T>
+__attribute__((target("avx512f"))) void screenAvx512(Group &g, const T *panels, const T *norms,
+    const T *const *q, const T *thr, std::int64_t pb, std::int64_t pe)
 {
+    using V = Avx512<T>;
+    using Vec = typename V::Vec;
+    using Mask = typename V::Mask;
+    constexpr int rows = V::kRows;
     const int d = g.d;
-    const __m512d minusTwo = _mm512_set1_pd(-2.0);
-    const std::int64_t stride = static_cast<std::int64_t>(d) * kLanes;
+    const Vec minusTwo = V::broadcast(T(-2));
+    const std::int64_t stride = static_cast<std::int64_t>(d) * rows;
     for (std::int64_t p = pb; p < pe; p += 4) {
-        const double *P = g.panels + p * stride;
-        __m512d a[kGroup][4];
+        const T *P = panels + p * stride;
+        Vec a[kGroup][4];
 #pragma GCC unroll 4
         for (int r = 0; r < kGroup; ++r)
 #pragma GCC unroll 4
             for (int c = 0; c < 4; ++c)
-                a[r][c] = _mm512_setzero_pd();
+                a[r][c] = V::zero();
         for (int j = 0; j < d; ++j) {
-            __m512d x[4];
+            Vec x[4];
 #pragma GCC unroll 4
             for (int c = 0; c < 4; ++c)
-                x[c] = _mm512_loadu_pd(P + c * stride + j * kLanes);
+                x[c] = V::load(P + c * stride + j * rows);
 #pragma GCC unroll 4
             for (int r = 0; r < kGroup; ++r) {
-                const __m512d qv = _mm512_set1_pd(g.q[r][j]);
+                const Vec qv = V::broadcast(q[r][j]);
 #pragma GCC unroll 4
                 for (int c = 0; c < 4; ++c)
-                    a[r][c] = _mm512_fmadd_pd(qv, x[c], a[r][c]);
+                    a[r][c] = V::fmadd(qv, x[c], a[r][c]);
             }
         }
-        __m512d nrm[4];
+        Vec nrm[4];
 #pragma GCC unroll 4
         for (int c = 0; c < 4; ++c)
-            nrm[c] = _mm512_loadu_pd(norms + (p + c) * kLanes);
+            nrm[c] = V::load(norms + (p + c) * rows);
 #pragma GCC unroll 4
         for (int r = 0; r < kGroup; ++r) {
-            const __m512d t = _mm512_set1_pd(g.thr[r]);
-            unsigned mask = 0;
+            const Vec t = V::broadcast(thr[r]);
+            Mask mask = 0;
 #pragma GCC unroll 4
             for (int c = 0; c < 4; ++c)
-                mask |= static_cast<unsigned>(_mm512_cmp_pd_mask(
-                            _mm512_fmadd_pd(minusTwo, a[r][c], nrm[c]), t, _CMP_LT_OQ))
-                    << (8 * c);
+                mask |= V::less(V::fmadd(minusTwo, a[r][c], nrm[c]), t) << (rows * c);
             if (mask)
-                handleCandidates(g, r, p * kLanes, mask);
+                handleCandidates(g, r, p * rows, mask);
         }
     }
 }
 
-// Single-precision screening kernel (AVX-512): float panels [pb, pe) (a multiple of 4), 16
-// rows each, feature-major like the double panels. Candidates are re-checked exactly in
-// double by handleCandidates, so the result does not depend on this path.
+__attribute__((target("avx512f"))) void kernelAvx512(
+    Group &g, const double *norms, std::int64_t pb, std::int64_t pe)
+{
+    screenAvx512<double>(g, g.panels, norms, g.q, g.thr, pb, pe);
+}
+
+// Single precision: float panels [pb, pe) (a multiple of 4), 16 rows each, feature-major
+// like the double panels. Candidates are re-checked exactly in double by
+// handleCandidates, so the result does not depend on this path.
 __attribute__((target("avx512f"))) void kernelAvx512Float(
     Group &g, const float *panels, const float *norms, std::int64_t pb, std::int64_t pe)
 {
-    const int d = g.d;
-    const __m512 minusTwo = _mm512_set1_ps(-2.0f);
-    const std::int64_t stride = static_cast<std::int64_t>(d) * kLanesF;
-    for (std::int64_t p = pb; p < pe; p += 4) {
-        const float *P = panels + p * stride;
-        __m512 a[kGroup][4];
-#pragma GCC unroll 4
-        for (int r = 0; r < kGroup; ++r)
-#pragma GCC unroll 4
-            for (int c = 0; c < 4; ++c)
-                a[r][c] = _mm512_setzero_ps();
-        for (int j = 0; j < d; ++j) {
-            __m512 x[4];
-#pragma GCC unroll 4
-            for (int c = 0; c < 4; ++c)
-                x[c] = _mm512_loadu_ps(P + c * stride + j * kLanesF);
-#pragma GCC unroll 4
-            for (int r = 0; r < kGroup; ++r) {
-                const __m512 qv = _mm512_set1_ps(g.qf[r][j]);
-#pragma GCC unroll 4
-                for (int c = 0; c < 4; ++c)
-                    a[r][c] = _mm512_fmadd_ps(qv, x[c], a[r][c]);
-            }
-        }
-        __m512 nrm[4];
-#pragma GCC unroll 4
-        for (int c = 0; c < 4; ++c)
-            nrm[c] = _mm512_loadu_ps(norms + (p + c) * kLanesF);
-#pragma GCC unroll 4
-        for (int r = 0; r < kGroup; ++r) {
-            const __m512 t = _mm512_set1_ps(g.thrf[r]);
-            std::uint64_t mask = 0;
-#pragma GCC unroll 4
-            for (int c = 0; c < 4; ++c)
-                mask |= static_cast<std::uint64_t>(_mm512_cmp_ps_mask(
-                            _mm512_fmadd_ps(minusTwo, a[r][c], nrm[c]), t, _CMP_LT_OQ))
-                    << (16 * c);
-            if (mask)
-                handleCandidates(g, r, p * kLanesF, mask);
-        }
-    }
+    screenAvx512<float>(g, panels, norms, g.qf, g.thrf, pb, pe);
 }
 
 Kernel pickKernel()
