@@ -71,31 +71,38 @@ void DriftWindow::add(const Dataset &preprocessed, const Column &predicted)
 {
     Batch b;
     const std::int64_t n = preprocessed.rowCount();
-    // A batch larger than the window: only its last rows.
-    std::vector<std::int64_t> last;
-    if (n > m_capacity) {
-        last.resize(std::size_t(m_capacity));
-        std::iota(last.begin(), last.end(), n - m_capacity);
-    }
+    b.features.reserve(m_profile.features.size());
     for (const ColumnProfile &p : m_profile.features) {
         const int index = preprocessed.indexOf(p.name);
         if (index < 0)
             return; // the model could not have predicted these rows
-        b.features.addColumn(preprocessed.column(index));
+        b.features.push_back(preprocessed.column(index));
     }
-    if (!last.empty())
-        b.features = selectRows(b.features, last);
     b.hasPrediction = predicted.size() == n && n > 0;
-    if (b.hasPrediction) {
-        Dataset one;
-        one.addColumn(predicted);
-        b.predicted = last.empty() ? predicted : selectRows(one, last).column(0);
+    if (b.hasPrediction)
+        b.predicted = predicted;
+    b.rows = n;
+    if (n > m_capacity) {
+        // A batch larger than the window: only its last rows.
+        std::vector<std::int64_t> last(static_cast<std::size_t>(m_capacity));
+        std::iota(last.begin(), last.end(), n - m_capacity);
+        for (Column &c : b.features) {
+            Dataset one;
+            one.addColumn(c);
+            c = selectRows(one, last).column(0);
+        }
+        if (b.hasPrediction) {
+            Dataset one;
+            one.addColumn(b.predicted);
+            b.predicted = selectRows(one, last).column(0);
+        }
+        b.rows = m_capacity;
     }
     QMutexLocker lock(&m_mutex);
-    m_rows += b.features.rowCount();
+    m_rows += b.rows;
     m_batches.push_back(std::move(b));
-    while (!m_batches.empty() && m_rows - m_batches.front().features.rowCount() >= m_capacity) {
-        m_rows -= m_batches.front().features.rowCount();
+    while (!m_batches.empty() && m_rows - m_batches.front().rows >= m_capacity) {
+        m_rows -= m_batches.front().rows;
         m_batches.pop_front();
     }
 }
@@ -120,7 +127,7 @@ DriftReport DriftWindow::report() const
     for (std::size_t f = 0; f < m_profile.features.size(); ++f) {
         std::vector<const Column *> parts;
         for (const Batch &b : batches)
-            parts.push_back(&b.features.column(int(f)));
+            parts.push_back(&b.features[f]);
         window.addColumn(concatenate(m_profile.features[f], parts, skip));
     }
     if (m_profile.features.empty() || batches.empty())

@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <cstdint>
 #include <deque>
+#include <vector>
 
 namespace sextant::cli {
 
@@ -26,8 +27,10 @@ public:
     engine::DriftReport report() const;
 
 private:
+    // One request's rows: the profile's feature columns in its order (shared cells).
     struct Batch {
-        engine::Dataset features;
+        std::vector<engine::Column> features;
+        std::int64_t rows = 0;
         engine::Column predicted;
         bool hasPrediction = false;
     };

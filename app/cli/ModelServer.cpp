@@ -217,7 +217,8 @@ ModelServer::Response ModelServer::predict(const Request &request)
         return r;
     }
     const Prediction &prediction = p.value();
-    const Dataset columns = BatchPredictor::predictionColumns(prediction, data.columnCount(), true);
+    const Dataset columns
+        = BatchPredictor::predictionColumns(prediction, data.columnCount(), false);
     const Column &predicted = columns.column(0);
     const std::int64_t n = data.rowCount();
 
