@@ -1,8 +1,10 @@
 #include "cli/Cli.h"
 
 #include "cli/ExportOnnxCommand.h"
+#include "cli/MonitorCommand.h"
 #include "cli/PredictCommand.h"
 #include "cli/RunCommand.h"
+#include "cli/ServeCommand.h"
 #include "data/DatasetLoader.h"
 #include "data/MemoryBudget.h"
 #include "data/Statistics.h"
@@ -26,7 +28,8 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
-const char *const kSubcommands[] = { "info", "run", "predict", "export-onnx", "help" };
+const char *const kSubcommands[]
+    = { "info", "run", "predict", "export-onnx", "serve", "monitor", "help" };
 
 QTextStream &out()
 {
@@ -54,14 +57,17 @@ QString usage()
         "%1"
         "%2"
         "%3"
+        "%4"
+        "%5"
         "\n"
         "Options:\n"
         "  -h, --help           Show this help.\n"
         "  -v, --version        Show the version.\n"
         "\n"
         "Exit codes: 0 success, 1 bad input or a failed node (message on stderr),\n"
-        "2 usage error.\n")
-        .arg(RunCommand::usage(), PredictCommand::usage(), ExportOnnxCommand::usage());
+        "2 usage error, 3 drift found (monitor).\n")
+        .arg(RunCommand::usage(), PredictCommand::usage(), ExportOnnxCommand::usage(),
+            ServeCommand::usage(), MonitorCommand::usage());
 }
 
 QJsonValue jsonNumber(double v)
@@ -313,6 +319,10 @@ int dispatch(const QStringList &arguments)
         return PredictCommand::exec(rest, out(), err());
     if (cmd == QLatin1String("export-onnx"))
         return ExportOnnxCommand::exec(rest, out(), err());
+    if (cmd == QLatin1String("monitor"))
+        return MonitorCommand::exec(rest, out(), err());
+    if (cmd == QLatin1String("serve"))
+        return ServeCommand::exec(rest, out(), err());
     err() << "sextant: unknown command '" << cmd << "'\n" << usage();
     return kExitUsage;
 }

@@ -1,15 +1,12 @@
 #include "cli/PredictCommand.h"
 
+#include "cli/BatchPredictor.h"
 #include "cli/RunCommand.h"
 #include "data/CsvWriter.h"
 #include "data/DatasetLoader.h"
-#include "data/MemoryBudget.h"
 #include "io/ModelFile.h"
-#include "ml/FitContext.h"
 
 #include <QTextStream>
-#include <exception>
-#include <new>
 
 namespace sextant::cli {
 
@@ -80,27 +77,15 @@ int PredictCommand::exec(const QStringList &args, QTextStream &out, QTextStream 
     err.flush();
     const Dataset &raw = *loaded.dataset;
 
-    Prediction p;
-    try {
-        p = model.value()->predict(raw);
-    } catch (const std::bad_alloc &) {
-        return failure(MemoryBudget::outOfMemory(
-            QStringLiteral("predict %1 rows with %2").arg(raw.rowCount()).arg(modelPath)));
-    } catch (const std::exception &e) {
-        return failure(QStringLiteral("%1 does not fit the model %2: %3")
-                           .arg(dataPath, modelPath, QString::fromUtf8(e.what())));
-    }
-
-    // The prediction columns setTable() appended after the input's columns: the predicted
-    // column first, then the P(class) columns.
-    Dataset result;
-    result.setName(QStringLiteral("predictions"));
-    const int first = raw.columnCount();
-    for (int c = first; c < p.table.columnCount(); ++c) {
-        if (c > first && !proba)
-            break;
-        result.addColumn(p.table.column(c));
-    }
+    bool outOfMemory = false;
+    const Result<Prediction> p
+        = BatchPredictor::predict(*model.value(), raw, modelPath, &outOfMemory);
+    if (outOfMemory)
+        return failure(p.error());
+    if (!p)
+        return failure(
+            QStringLiteral("%1 does not fit the model %2: %3").arg(dataPath, modelPath, p.error()));
+    const Dataset result = BatchPredictor::predictionColumns(p.value(), raw.columnCount(), proba);
     if (outPath.isEmpty()) {
         const QByteArray csv = CsvWriter::toCsv(result);
         out.flush();

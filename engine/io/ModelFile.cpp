@@ -401,6 +401,18 @@ TrainedModelPtr parseModel(const ModelFile::Parts &parts)
     const QString task = Field::member(target, QStringLiteral("target"), "task").string();
     Field::member(target, QStringLiteral("target"), "classes").array();
     Field::member(root, {}, "features").array();
+    // From format version 2; optional (a model read from a version 1 file has none).
+    if (root.contains(QStringLiteral("training_distribution"))) {
+        try {
+            model->trainingDistribution
+                = DriftProfile::fromJson(Field::member(root, {}, "training_distribution").object(),
+                    QStringLiteral("training_distribution"));
+        } catch (const Refusal &) {
+            throw;
+        } catch (const std::exception &e) {
+            refuse(QString::fromStdString(e.what()));
+        }
+    }
 
     const Field stepsField = Field::member(root, {}, "steps");
     const QJsonArray steps = stepsField.array();
@@ -681,6 +693,8 @@ Result<QByteArray> ModelFile::toBytes(const TrainedModel &model)
     root[QStringLiteral("training")] = training;
     root[QStringLiteral("metrics")] = model.metrics;
     root[QStringLiteral("fit_seconds")] = std::isfinite(model.fitSeconds) ? model.fitSeconds : 0.0;
+    if (!model.trainingDistribution.isEmpty())
+        root[QStringLiteral("training_distribution")] = model.trainingDistribution.toJson();
 
     QByteArray binary;
     QJsonArray steps;

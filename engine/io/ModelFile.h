@@ -24,7 +24,9 @@ namespace sextant::engine {
 // "created" (ISO 8601 UTC), "display_name", "learner" {"type", "parameters"},
 // "target" {"name", "task" (classification|regression|clustering), "classes"},
 // "features" [{"name", "type" (numeric|categorical), "categories"}] (descriptive),
-// "training" {"rows", "columns", "hash"}, "metrics" {...}, "fit_seconds", and "steps":
+// "training" {"rows", "columns", "hash"}, "metrics" {...}, "fit_seconds",
+// "training_distribution" (from format version 2, optional: DriftProfile::toJson, per
+// feature a histogram at fixed cut points or category counts, and the missing count), and "steps":
 // the preprocessing steps in order, then the feature encoder, the target encoder and the
 // estimator, each {"role" (preprocessing|feature_encoder|target_encoder|estimator),
 // "kind", "version", "numbers" {name: number}, "texts" {name: text}, "text_lists"
@@ -41,7 +43,8 @@ namespace sextant::engine {
 // state. Every refusal names the file and what is wrong; running out of memory is one too.
 class ModelFile {
 public:
-    static constexpr std::uint32_t kFormatVersion = 1;
+    // 2: "training_distribution" added (version 1 files still load, without it).
+    static constexpr std::uint32_t kFormatVersion = 2;
     static constexpr int kMagicSize = 8;
     static constexpr int kChecksumSize = 32;
     // magic + version + header length + binary length + checksum

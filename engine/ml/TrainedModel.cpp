@@ -104,6 +104,7 @@ std::shared_ptr<TrainedModel> TrainedModel::train(const Dataset &data,
     model->trainingRows = data.rowCount();
     model->trainingColumns = data.columnCount();
     model->trainingHash = fingerprint(data);
+    model->trainingDistribution = DriftProfile::of(data, model->features, model->target);
     model->created = QDateTime::currentDateTimeUtc();
     model->learnerParameters = origin.learnerParameters;
     model->displayName = origin.displayName;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/Dataset.h"
+#include "ml/DriftProfile.h"
 #include "ml/Estimator.h"
 #include "ml/FeatureEncoder.h"
 #include "ml/Transformer.h"
@@ -72,6 +73,9 @@ public:
     QJsonObject metrics; // cross-validation / test metrics when known
     QDateTime created;
     double fitSeconds = 0;
+    // Per feature, what the training table looked like (for drift monitoring); empty for
+    // a model read from a file of format version 1.
+    DriftProfile trainingDistribution;
 
     // Fits `estimator` on `data` (already preprocessed: its preprocessing() list is kept
     // and replayed on new tables). `targetName` may be empty for clustering; `origin`

@@ -303,7 +303,7 @@ private Q_SLOTS:
         QVERIFY2(parts, qPrintable(parts.error()));
         const QJsonObject h = headerOf(parts.value());
         QCOMPARE(h.value(QStringLiteral("format")).toString(), QStringLiteral("sextant-model"));
-        QCOMPARE(h.value(QStringLiteral("format_version")).toInt(), 1);
+        QCOMPARE(h.value(QStringLiteral("format_version")).toInt(), int(ModelFile::kFormatVersion));
         QVERIFY(!h.value(QStringLiteral("sextant_version")).toString().isEmpty());
         QCOMPARE(
             h.value(QStringLiteral("learner")).toObject().value(QStringLiteral("type")).toString(),
@@ -410,7 +410,8 @@ private Q_SLOTS:
             = ModelFile::fromBytes(ModelFile::assemble(p), QStringLiteral("new.sxmodel"));
         QVERIFY(!r);
         QVERIFY2(
-            r.error().contains(QStringLiteral("newer format version (2)")), qPrintable(r.error()));
+            r.error().contains(QStringLiteral("newer format version (%1)").arg(p.formatVersion)),
+            qPrintable(r.error()));
         QVERIFY(r.error().startsWith(QStringLiteral("new.sxmodel: ")));
         // And a header that disagrees with the frame.
         QJsonObject h = headerOf(parts.value());
