@@ -15,7 +15,8 @@ NodeType FileSourceNode::type()
     t.id = typeId();
     t.category = QStringLiteral("Data");
     t.displayName = QStringLiteral("File");
-    t.description = QStringLiteral("Reads a dataset from a CSV/TSV, ARFF or LIBSVM file.");
+    t.description
+        = QStringLiteral("Reads a dataset from a CSV/TSV, ARFF, LIBSVM or Excel (.xlsx) file.");
     t.outputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"),
         QStringLiteral("The table read from the file."), false } };
     t.parameters = {
@@ -79,6 +80,9 @@ QList<ParameterSpec> FileSourceNode::csvParameterSpecs()
                        "valid UTF-8 is read as Latin-1, with a warning), or UTF-16 when the "
                        "file starts with its byte order mark. utf-16 without a byte order "
                        "mark is little-endian.")));
+    specs.append(ParameterSpec::string(QStringLiteral("sheet"), QStringLiteral("Sheet"), QString(),
+        QStringLiteral("The sheet of an Excel workbook (.xlsx) to read, by name; empty = the "
+                       "first sheet. Ignored for other files.")));
     specs.append(ParameterSpec::string(QStringLiteral("missing"), QStringLiteral("Missing values"),
         QString(),
         QStringLiteral("Comma-separated cell values read as missing, besides the empty cell; "
@@ -160,7 +164,8 @@ void FileSourceNode::compute(NodeContext &ctx)
     LoadControl control;
     control.progress = [&ctx](double fraction) { ctx.progress(fraction); };
     control.cancel = ctx.cancelFlag();
-    LoadResult loaded = DatasetLoader::load(path, csvOptions(ctx.parameters()), control);
+    LoadResult loaded = DatasetLoader::load(
+        path, csvOptions(ctx.parameters()), control, ctx.stringParameter(QStringLiteral("sheet")));
     if (ctx.cancelled())
         return; // the executor reports the node as cancelled
     if (loaded.cancelled)

@@ -6,12 +6,13 @@
 
 namespace sextant::engine {
 
-// "data.file": reads a dataset file (CSV/TSV, ARFF, LIBSVM) with DatasetLoader.
+// "data.file": reads a dataset file (CSV/TSV, ARFF, LIBSVM, Excel .xlsx) with DatasetLoader.
 //   output  data (Table)
 //   params  path (file path; relative to the workflow's folder), delimiter
 //           (auto|comma|semicolon|tab|pipe), header (detect|present|absent), the CSV
 //           import options of csvParameterSpecs() (quote, skip_lines, decimal,
 //           thousands, encoding, missing; each defaults to what the reader sniffs),
+//           sheet (of an .xlsx workbook; empty = the first),
 //           propose_target (bool: with no target in the file, the last categorical
 //           column becomes the target; default true, false for a workflow file written
 //           before the parameter existed), and the column role and type overrides of
