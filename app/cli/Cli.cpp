@@ -8,8 +8,10 @@
 #include "data/DatasetLoader.h"
 #include "data/MemoryBudget.h"
 #include "data/Statistics.h"
+#include "nodes/FileSourceNode.h"
 #include "sextant/Version.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,8 +54,18 @@ QString usage()
         "Without a command, opens the Sextant studio (with FILE... loaded).\n"
         "\n"
         "Commands (run headless, no display needed):\n"
-        "  info FILE [--json]   Summarise a dataset (CSV/TSV, ARFF, LIBSVM): rows, columns,\n"
+        "  info FILE [--json] [CSV options]\n"
+        "                       Summarise a dataset (CSV/TSV, ARFF, LIBSVM): rows, columns,\n"
         "                       and per column its type, missing count and statistics.\n"
+        "                       CSV options (the File node's parameters; default: sniffed):\n"
+        "                         --delimiter auto|comma|semicolon|tab|pipe (or , ; | tab)\n"
+        "                         --quote double|single|none\n"
+        "                         --header, --no-header\n"
+        "                         --skip N      lines to skip (-1: a count or title line)\n"
+        "                         --decimal point|comma, --decimal-comma\n"
+        "                         --thousands none|comma|point|space|apostrophe\n"
+        "                         --encoding auto|utf-8|latin-1|utf-16\n"
+        "                         --missing LIST  comma-separated missing-value tokens\n"
         "%1"
         "%2"
         "%3"
@@ -86,13 +98,82 @@ void printJsonSummary(
     const QString &path, const engine::Dataset &ds, const QList<engine::LoadIssue> &warnings);
 void printTextSummary(const QString &path, const engine::Dataset &ds);
 
+// The File node parameter an `info` option sets ("--skip" -> "skip_lines"), or "".
+QString csvParameterFor(const QString &option)
+{
+    static const QHash<QString, QString> kNames = {
+        { QStringLiteral("--delimiter"), QStringLiteral("delimiter") },
+        { QStringLiteral("--quote"), QStringLiteral("quote") },
+        { QStringLiteral("--skip"), QStringLiteral("skip_lines") },
+        { QStringLiteral("--decimal"), QStringLiteral("decimal") },
+        { QStringLiteral("--thousands"), QStringLiteral("thousands") },
+        { QStringLiteral("--encoding"), QStringLiteral("encoding") },
+        { QStringLiteral("--missing"), QStringLiteral("missing") },
+    };
+    return kNames.value(option);
+}
+
+// Sets File node parameter `name` from command-line text, checked by its schema.
+bool setCsvParameter(QVariantMap &parameters, const QString &name, QString text, QString &error)
+{
+    if (name == QLatin1String("delimiter")) {
+        static const QHash<QString, QString> kChars
+            = { { QStringLiteral(","), QStringLiteral("comma") },
+                  { QStringLiteral(";"), QStringLiteral("semicolon") },
+                  { QStringLiteral("\t"), QStringLiteral("tab") },
+                  { QStringLiteral("\\t"), QStringLiteral("tab") },
+                  { QStringLiteral("|"), QStringLiteral("pipe") } };
+        text = kChars.value(text, text);
+    }
+    for (const engine::ParameterSpec &spec : engine::FileSourceNode::type().parameters) {
+        if (spec.name != name)
+            continue;
+        const auto value = spec.fromString(text);
+        if (!value) {
+            error = value.error();
+            return false;
+        }
+        parameters.insert(name, value.value());
+        return true;
+    }
+    error = QStringLiteral("unknown option");
+    return false;
+}
+
 int info(const QStringList &args)
 {
     bool json = false;
     QString path;
-    for (const QString &a : args) {
+    QVariantMap csv; // File node parameters
+    for (const engine::ParameterSpec &spec : engine::FileSourceNode::type().parameters)
+        csv.insert(spec.name, spec.defaultValue);
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        const qsizetype eq = a.indexOf(QLatin1Char('='));
+        const QString option = a.startsWith(QLatin1String("--")) && eq > 0 ? a.left(eq) : a;
+        QString error;
         if (a == QLatin1String("--json")) {
             json = true;
+        } else if (a == QLatin1String("--header") || a == QLatin1String("--no-header")) {
+            csv.insert(QStringLiteral("header"),
+                a == QLatin1String("--header") ? QStringLiteral("present")
+                                               : QStringLiteral("absent"));
+        } else if (a == QLatin1String("--decimal-comma")) {
+            csv.insert(QStringLiteral("decimal"), QStringLiteral("comma"));
+        } else if (const QString name = csvParameterFor(option); !name.isEmpty()) {
+            QString value;
+            if (eq > 0) {
+                value = a.mid(eq + 1);
+            } else if (i + 1 < args.size()) {
+                value = args[++i];
+            } else {
+                err() << "sextant info: " << option << " needs a value\n";
+                return kExitUsage;
+            }
+            if (!setCsvParameter(csv, name, value, error)) {
+                err() << "sextant info: " << option << " " << value << ": " << error << "\n";
+                return kExitUsage;
+            }
         } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
             err() << "sextant info: unknown option " << a << "\n" << usage();
             return kExitUsage;
@@ -108,7 +189,8 @@ int info(const QStringList &args)
         return kExitUsage;
     }
 
-    const engine::LoadResult result = engine::DatasetLoader::load(path);
+    const engine::LoadResult result
+        = engine::DatasetLoader::load(path, engine::FileSourceNode::csvOptions(csv));
     if (!result.ok()) {
         err() << "sextant: "
               << (result.error ? result.error->toString()

@@ -5,10 +5,12 @@
 #include "graph/GraphModel.h"
 #include "gui/AutoRun.h"
 #include "gui/ColumnRoleController.h"
+#include "gui/CsvImport.h"
 #include "gui/LinkedSelection.h"
 #include "gui/ModelSaver.h"
 #include "gui/NodeInspector.h"
 #include "gui/ResultTabs.h"
+#include "gui/TableExport.h"
 #include "gui/WorkflowDocument.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/FileSourceNode.h"
@@ -589,6 +591,14 @@ void MainWindow::createActions()
     QAction *open = file->addAction(tr("&Open Dataset…"), this, &MainWindow::openFileDialog);
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a CSV, TSV, ARFF or LIBSVM file"));
+    QAction *importCsv = file->addAction(
+        tr("&Import CSV…"), this, [this] { CsvImport::chooseAndImport(this, *m_graphEditor); });
+    importCsv->setObjectName(QStringLiteral("importCsvAction"));
+    importCsv->setStatusTip(tr("Open delimited text with a preview and its import options"));
+    QAction *exportTable = file->addAction(tr("&Export Table…"), this,
+        [this] { TableExport::exportTable(this, m_tableModel->dataset()); });
+    exportTable->setObjectName(QStringLiteral("exportTableAction"));
+    exportTable->setStatusTip(tr("Save the table the views show as CSV, TSV or ARFF"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();

@@ -167,7 +167,7 @@ PassOutcome runPass(const char *begin, const char *end, bool atEof, const ChunkC
                 double v = kNaN;
                 if (s.isMissing(t)) {
                     dst[c][out.rows] = kNaN;
-                } else if (parseNumber(t, v)) {
+                } else if (s.number(t, v)) {
                     if (numericMissing && s.isNumericMissing(t))
                         v = kNaN;
                     dst[c][out.rows] = v;

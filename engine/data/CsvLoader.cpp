@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <QStringDecoder>
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -159,9 +160,9 @@ using BlockSink
 class Loader {
 public:
     Loader(TextSource &source, QString name, const CsvOptions &options, const LoadControl &control,
-        const Tuning &tuning)
+        const Tuning &tuning, CsvDialect *dialect = nullptr)
         : m_source(source), m_name(std::move(name)), m_options(options), m_control(control),
-          m_tuning(tuning), m_warnings(options.maxWarnings)
+          m_tuning(tuning), m_warnings(options.maxWarnings), m_dialect(dialect)
     {
         const unsigned hw = std::thread::hardware_concurrency();
         m_threads = options.threads > 0 ? options.threads : int(std::max(hw, 1u));
@@ -246,6 +247,7 @@ private:
     std::int64_t m_rows = 0;
     std::int64_t m_parsedBytes = 0; // main pass, for memoryNeeded()
     std::optional<LoadIssue> m_error;
+    CsvDialect *m_dialect = nullptr; // receives what was sniffed, when given
 };
 
 LoadResult Loader::load()
@@ -257,6 +259,14 @@ LoadResult Loader::load()
         return fail(0, 0,
             QStringLiteral("invalid options: the delimiter and the quote must differ "
                            "and cannot be line ends"));
+    if ((opt.decimal != '.' && opt.decimal != ',') || opt.decimal == opt.thousands
+        || (opt.thousands != '\0'
+            && (opt.thousands == opt.delimiter || opt.thousands == opt.quote
+                || badChar(opt.thousands)))
+        || opt.decimal == opt.delimiter || opt.decimal == opt.quote)
+        return fail(0, 0,
+            QStringLiteral("invalid options: the decimal mark must be '.' or ',', and differ "
+                           "from the thousands separator, the delimiter and the quote"));
 
     m_total = m_source.totalSize();
     TextBlockReader stream(
@@ -278,7 +288,48 @@ LoadResult Loader::load()
         }))
         return fail(1, 1, QStringLiteral("the file contains only whitespace, no data"));
 
+    // Lines to skip: whole physical lines, before anything is sniffed.
+    std::int64_t lineBase = 1; // the physical line of stream.begin()
+    if (opt.skipLines > 0) {
+        const char eol = detectEol(stream.begin(), stream.end());
+        for (int skipped = 0; skipped < opt.skipLines;) {
+            const void *at = std::memchr(stream.begin(), eol, stream.available());
+            if (at) {
+                stream.consume(
+                    static_cast<std::size_t>(static_cast<const char *>(at) + 1 - stream.begin()));
+                ++skipped;
+                ++lineBase;
+                continue;
+            }
+            if (stream.eof()) {
+                if (stream.available() > 0) { // a last line without a line end
+                    stream.consume(stream.available());
+                    ++skipped;
+                    ++lineBase;
+                }
+                if (skipped < opt.skipLines || stream.available() == 0)
+                    return fail(lineBase - 1, 0,
+                        QStringLiteral("no data after the %1 skipped line(s): the file has "
+                                       "%2 line(s)")
+                            .arg(opt.skipLines)
+                            .arg(lineBase - 1));
+                break;
+            }
+            if (stream.capacity() >= m_tuning.maxRecordBytes)
+                return recordTooLong(stream.begin(), stream.end(), lineBase);
+            if (!(stream.available() < stream.capacity() ? stream.fill() : stream.grow()))
+                return fail(0, 0, QStringLiteral("read error: %1").arg(m_source.errorString()));
+        }
+        if (stream.available() == 0 && !stream.fill())
+            return fail(0, 0, QStringLiteral("read error: %1").arg(m_source.errorString()));
+        if (stream.available() == 0)
+            return fail(lineBase - 1, 0,
+                QStringLiteral("no data after the %1 skipped line(s)").arg(opt.skipLines));
+    }
+
     // The sample: grows until it holds a complete record or reaches the end of the data.
+    // With skipLines -1, a preamble found in it is consumed and the sample taken again.
+    bool lookForPreamble = opt.skipLines < 0;
     std::size_t sampleBytes = m_tuning.sampleBytes;
     Sample sample;
     for (;;) {
@@ -288,14 +339,16 @@ LoadResult Loader::load()
         const char eol = detectEol(b, b + n);
         const char delimiter = opt.delimiter != '\0'
             ? opt.delimiter
-            : sniffDelimiter(b, b + n, atEof, opt.quote, eol);
+            : sniffDelimiter(b, b + n, atEof, opt.quote, eol,
+                opt.decimal == ',' || opt.thousands == ',' ? ',' : '\0');
         m_setup = Setup::make(delimiter, opt.quote, eol, opt.missingTokens);
+        m_setup.setNumberFormat(opt.decimal, opt.thousands);
 
         std::size_t offset = 0;
         const QString binary = binaryReason(b, b + std::min(n, m_tuning.sampleBytes), offset);
         if (!binary.isEmpty()) {
             const char *at = b + offset;
-            const std::int64_t line = 1 + countByte(b, at, eol);
+            const std::int64_t line = lineBase + countByte(b, at, eol);
             const char *lineStart = at;
             while (lineStart != b && lineStart[-1] != eol)
                 --lineStart;
@@ -303,22 +356,39 @@ LoadResult Loader::load()
         }
 
         sample = tokenizeSample(b, b + n, atEof, m_setup, kSampleRecords, true);
+        if (lookForPreamble && !sample.records.empty()) {
+            lookForPreamble = false;
+            if (const QString why
+                = detectPreamble(sample, m_setup, opt.header == CsvOptions::Header::Detect);
+                !why.isEmpty()) {
+                const SampleRecord &pre = sample.records.front();
+                const std::int64_t line = lineBase + pre.line;
+                m_warnings.add({ m_name, line, 0,
+                    QStringLiteral("line %1 looks like %2 and is skipped; set the lines to "
+                                   "skip to 0 to read it as data")
+                        .arg(line)
+                        .arg(why) });
+                stream.consume(pre.endOffset);
+                lineBase += pre.endLine;
+                continue;
+            }
+        }
         if (!sample.records.empty() || atEof)
             break;
         if (n < stream.available()) {
             sampleBytes *= 2;
         } else if (stream.capacity() >= m_tuning.maxRecordBytes) {
-            return recordTooLong(b, b + n, 1);
+            return recordTooLong(b, b + n, lineBase);
         } else if (!stream.grow()) {
             return fail(0, 0, QStringLiteral("read error: %1").arg(m_source.errorString()));
         }
     }
     if (sample.records.empty()) {
         if (sample.unterminated)
-            return fail(1 + sample.unterminatedLine, sample.unterminatedField,
+            return fail(lineBase + sample.unterminatedLine, sample.unterminatedField,
                 QStringLiteral("unterminated quoted field: the quote opened here is "
                                "never closed"));
-        return fail(1, 1, QStringLiteral("the file contains only whitespace, no data"));
+        return fail(lineBase, 1, QStringLiteral("the file contains only whitespace, no data"));
     }
 
     // Header and columns.
@@ -326,13 +396,20 @@ LoadResult Loader::load()
     const bool header = opt.header == CsvOptions::Header::Present
         || (opt.header == CsvOptions::Header::Detect && detectHeader(sample, m_setup));
     m_columns = first.fieldCount;
-    const QStringList names = columnNames(header ? &first : nullptr, 1 + first.line);
+    const std::int64_t headerLine = lineBase + first.line;
+    if (m_dialect) {
+        m_dialect->delimiter = m_setup.delimiter;
+        m_dialect->quote = m_setup.quote;
+        m_dialect->header = header;
+        m_dialect->skippedLines = int(lineBase - 1);
+    }
+    const QStringList names = columnNames(header ? &first : nullptr, headerLine);
     if (m_control.cancelled())
         return LoadResult::wasCancelled(m_name);
-    std::int64_t dataLine = 1; // physical line of the first byte after the header
+    std::int64_t dataLine = lineBase; // physical line of the first byte after the header
     if (header) {
         stream.consume(first.endOffset);
-        dataLine = 1 + first.endLine;
+        dataLine = lineBase + first.endLine;
     }
     const std::int64_t dataStart = stream.position();
 
@@ -342,7 +419,7 @@ LoadResult Loader::load()
     m_config.maxWarnings = opt.maxWarnings;
     m_config.header = header;
     m_builders.resize(static_cast<std::size_t>(m_columns));
-    inferInitialKinds(sample, header ? 1 : 0, 1);
+    inferInitialKinds(sample, header ? 1 : 0, lineBase);
     sample = Sample {}; // its fields are views of every sampled cell: free them now
 
     // The main pass.
@@ -362,8 +439,8 @@ LoadResult Loader::load()
         return LoadResult::failure(*m_error);
 
     if (m_rows == 0 && header)
-        m_warnings.add(
-            { m_name, 1, 1, QStringLiteral("the file has a header line but no data rows") });
+        m_warnings.add({ m_name, headerLine, 1,
+            QStringLiteral("the file has a header line but no data rows") });
 
     // Columns that met text after numbers: get the original text of the earlier rows.
     std::vector<PrefixText> prefixes; // one per column, only when needed
@@ -466,7 +543,7 @@ void Loader::inferInitialKinds(const Sample &sample, std::size_t firstData, std:
             double v = 0;
             if (m_setup.isMissing(t))
                 continue;
-            if (parseNumber(t, v)) {
+            if (m_setup.number(t, v)) {
                 sawNumber[c] |= static_cast<std::uint8_t>(!std::isnan(v));
                 continue;
             }
@@ -888,6 +965,136 @@ Column Loader::finishColumn(int c, const QString &name, PrefixText *prefix)
     return Column::categorical(name, std::move(codes), std::move(dict.categories));
 }
 
+// ---------------------------------------------------------------------------------------
+// Encodings other than UTF-8: the text is converted to UTF-8 before it is parsed.
+
+// FF FE is UTF-16 LE unless FF FE 00 00 (UTF-32 LE); FE FF is UTF-16 BE.
+bool startsWithUtf16Bom(const char *data, std::size_t size)
+{
+    const auto *u = reinterpret_cast<const unsigned char *>(data);
+    if (size >= 2 && u[0] == 0xfe && u[1] == 0xff)
+        return true;
+    return size >= 2 && u[0] == 0xff && u[1] == 0xfe && !(size >= 4 && u[2] == 0 && u[3] == 0);
+}
+
+// The encoding `requested` means for text that starts with `head`: Auto is UTF-16 when
+// the text starts with its byte order mark, UTF-8 otherwise.
+CsvOptions::Encoding resolveEncoding(
+    CsvOptions::Encoding requested, const char *head, std::size_t n)
+{
+    if (requested != CsvOptions::Encoding::Auto)
+        return requested;
+    return startsWithUtf16Bom(head, n) ? CsvOptions::Encoding::Utf16 : CsvOptions::Encoding::Utf8;
+}
+
+// Converts Latin-1 or UTF-16 text read from `source` to UTF-8, in blocks. UTF-16 that is
+// not valid (an odd byte count, a lone surrogate) is refused at the line of the first bad
+// code unit.
+std::optional<LoadIssue> toUtf8(TextSource &source, const QString &name,
+    CsvOptions::Encoding encoding, const LoadControl &control, QByteArray &out)
+{
+    constexpr std::int64_t kBlock = std::int64_t(1) << 20;
+    const std::int64_t total = source.totalSize();
+    if (total > 0)
+        out.reserve(static_cast<qsizetype>(std::min<std::int64_t>(total + total / 8, 1LL << 40)));
+    QByteArray raw(static_cast<qsizetype>(kBlock), Qt::Uninitialized);
+    QStringDecoder utf16(QStringConverter::Utf16);
+    QString pendingHigh; // a high surrogate at the end of the last block
+    std::int64_t lines = 0; // line ends converted so far (for a message)
+    std::int64_t read = 0;
+    for (;;) {
+        if (control.cancelled())
+            return LoadIssue { name, 0, 0, QStringLiteral("loading was cancelled") };
+        const std::int64_t n = source.read(raw.data(), kBlock);
+        if (n < 0)
+            return LoadIssue { name, 0, 0,
+                QStringLiteral("read error: %1").arg(source.errorString()) };
+        if (n == 0)
+            break;
+        read += n;
+        if (encoding == CsvOptions::Encoding::Latin1) {
+            for (std::int64_t i = 0; i < n; ++i) {
+                const auto c = static_cast<unsigned char>(raw[qsizetype(i)]);
+                if (c < 0x80) {
+                    out.push_back(char(c));
+                } else {
+                    out.push_back(char(0xc0 | (c >> 6)));
+                    out.push_back(char(0x80 | (c & 0x3f)));
+                }
+            }
+        } else {
+            // The decoder does not check surrogate pairs: a high surrogate must be
+            // followed by a low one (a pair may straddle two blocks), a low one preceded.
+            const QString decoded = utf16.decode(QByteArrayView(raw.constData(), qsizetype(n)));
+            QString text = pendingHigh + decoded;
+            pendingHigh.clear();
+            if (!text.isEmpty() && text.back().isHighSurrogate()) {
+                pendingHigh = text.back();
+                text.chop(1);
+            }
+            qsizetype bad = utf16.hasError() ? text.indexOf(QChar::ReplacementCharacter) : -1;
+            for (qsizetype k = 0; bad < 0 && k < text.size(); ++k) {
+                const QChar c = text[k];
+                if ((c.isHighSurrogate() && (k + 1 == text.size() || !text[k + 1].isLowSurrogate()))
+                    || (c.isLowSurrogate() && (k == 0 || !text[k - 1].isHighSurrogate())))
+                    bad = k;
+            }
+            if (bad >= 0 || utf16.hasError()) {
+                if (bad < 0)
+                    bad = text.size();
+                const qsizetype lineStart
+                    = bad == 0 ? 0 : text.lastIndexOf(QLatin1Char('\n'), bad - 1) + 1;
+                return LoadIssue { name, 1 + lines + text.left(bad).count(QLatin1Char('\n')), 0,
+                    QStringLiteral("not valid UTF-16 text (character %1 of the line is a lone "
+                                   "surrogate or a cut-off code unit); check the encoding")
+                        .arg(bad - lineStart + 1) };
+            }
+            lines += text.count(QLatin1Char('\n'));
+            out.append(text.toUtf8());
+        }
+    }
+    if (encoding == CsvOptions::Encoding::Utf16) {
+        // An odd byte at the end: the decoder holds it back.
+        const QString rest = utf16.decode(QByteArrayView(raw.constData(), 0));
+        if (utf16.hasError() || read % 2 != 0 || !pendingHigh.isEmpty())
+            return LoadIssue { name, 1 + lines, 0,
+                QStringLiteral("not valid UTF-16 text: the file ends in the middle of a "
+                               "character (an odd number of bytes); check the encoding") };
+        out.append(rest.toUtf8());
+    }
+    return std::nullopt;
+}
+
+// Reads `source` (opened, at its start) as `options` say, converting it to UTF-8 first
+// when its encoding is not UTF-8.
+LoadResult readSource(TextSource &source, const QString &name, const CsvOptions &options,
+    const LoadControl &control, const Tuning &tuning, CsvDialect *dialect)
+{
+    char head[4] = {};
+    const std::int64_t n = source.read(head, 4);
+    const CsvOptions::Encoding encoding = resolveEncoding(
+        options.encoding, head, static_cast<std::size_t>(std::max<std::int64_t>(n, 0)));
+    if (!source.seek(0))
+        return LoadResult::failure(
+            { name, 0, 0, QStringLiteral("read error: %1").arg(source.errorString()) });
+    if (dialect)
+        dialect->encoding = encoding;
+    if (encoding == CsvOptions::Encoding::Utf8 || encoding == CsvOptions::Encoding::Auto)
+        return Loader(source, name, options, control, tuning, dialect).run();
+    QByteArray utf8;
+    try {
+        if (auto problem = toUtf8(source, name, encoding, control, utf8))
+            return control.cancelled() ? LoadResult::wasCancelled(name)
+                                       : LoadResult::failure(*problem);
+    } catch (const std::bad_alloc &) {
+        return LoadResult::failure(notEnoughMemory(name, 1.5 * double(source.totalSize())));
+    }
+    TextSource converted(utf8);
+    CsvOptions utf8Options = options;
+    utf8Options.encoding = CsvOptions::Encoding::Utf8;
+    return Loader(converted, name, utf8Options, control, tuning, dialect).run();
+}
+
 } // namespace
 
 LoadResult readFile(const QString &path, const CsvOptions &options, const LoadControl &control,
@@ -896,7 +1103,7 @@ LoadResult readFile(const QString &path, const CsvOptions &options, const LoadCo
     TextSource source;
     if (auto problem = source.openStream(path))
         return LoadResult::failure(*problem);
-    LoadResult result = Loader(source, path, options, control, tuning).run();
+    LoadResult result = readSource(source, path, options, control, tuning, nullptr);
     if (result.dataset) {
         result.dataset->setName(QFileInfo(path).completeBaseName());
         result.dataset->setSource(path);
@@ -905,10 +1112,10 @@ LoadResult readFile(const QString &path, const CsvOptions &options, const LoadCo
 }
 
 LoadResult readBuffer(const QByteArray &data, const QString &sourceName, const CsvOptions &options,
-    const LoadControl &control, const Tuning &tuning)
+    const LoadControl &control, const Tuning &tuning, CsvDialect *dialect)
 {
     TextSource source(data);
-    LoadResult result = Loader(source, sourceName, options, control, tuning).run();
+    LoadResult result = readSource(source, sourceName, options, control, tuning, dialect);
     if (result.dataset) {
         result.dataset->setName(QFileInfo(sourceName).completeBaseName());
         result.dataset->setSource(sourceName);

@@ -27,7 +27,8 @@ struct Tuning {
 
 LoadResult readFile(const QString &path, const CsvOptions &options, const LoadControl &control,
     const Tuning &tuning);
+// `dialect`, when given, receives what the reader used (CsvDialect).
 LoadResult readBuffer(const QByteArray &data, const QString &sourceName, const CsvOptions &options,
-    const LoadControl &control, const Tuning &tuning);
+    const LoadControl &control, const Tuning &tuning, CsvDialect *dialect = nullptr);
 
 } // namespace sextant::engine::csv

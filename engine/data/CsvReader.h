@@ -56,6 +56,12 @@ public:
     // Parses in-memory text; `sourceName` is used in messages.
     static LoadResult readBuffer(const QByteArray &data, const QString &sourceName,
         const CsvOptions &options = {}, const LoadControl &control = {});
+    // The first records of a file for a preview: reads at most `maxBytes` from the start
+    // of `path`, cut after its last complete line (so a prefix of a big file parses like
+    // the file's first rows; a record with a quoted line end across the cut may be lost).
+    // `dialect` receives what was sniffed. Messages name `path`.
+    static LoadResult preview(const QString &path, const CsvOptions &options, std::size_t maxBytes,
+        CsvDialect *dialect = nullptr);
 };
 
 } // namespace sextant::engine

@@ -39,6 +39,59 @@ Setup Setup::make(char delimiter, char quote, char eol, const QStringList &missi
     return s;
 }
 
+void Setup::setNumberFormat(char decimalMark, char thousandsSeparator)
+{
+    decimal = decimalMark;
+    thousands = thousandsSeparator;
+    plainNumbers = decimal == '.' && thousands == '\0';
+    if (!plainNumbers)
+        fastNumbers = false;
+}
+
+bool Setup::localNumber(std::string_view t, double &value) const
+{
+    std::string out;
+    out.reserve(t.size());
+    std::size_t i = 0;
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (i < t.size() && (t[i] == '+' || t[i] == '-'))
+        out.push_back(t[i++]);
+    // The integer part; separators only between groups: 1-3 digits, then groups of 3.
+    int groupDigits = 0;
+    bool grouped = false;
+    while (i < t.size()) {
+        const char c = t[i];
+        if (digit(c)) {
+            out.push_back(c);
+            ++groupDigits;
+            ++i;
+        } else if (thousands != '\0' && c == thousands) {
+            if (grouped ? groupDigits != 3 : (groupDigits < 1 || groupDigits > 3))
+                return false;
+            grouped = true;
+            groupDigits = 0;
+            ++i;
+        } else {
+            break;
+        }
+    }
+    if (grouped && groupDigits != 3)
+        return false;
+    if (i < t.size() && t[i] == decimal) {
+        out.push_back('.');
+        ++i;
+    }
+    // The fraction, an exponent, or inf/nan: as NumberParser reads them, but neither a
+    // separator nor a '.' that is not the decimal mark.
+    for (; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c == decimal || (thousands != '\0' && c == thousands) || c == '.')
+            return false;
+        out.push_back(c);
+    }
+    return parseNumber(out, value);
+}
+
 const char *scanRecords(const char *begin, const char *end, const Setup &s,
     const std::vector<const char *> &targets, std::vector<const char *> &splits)
 {

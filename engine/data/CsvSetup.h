@@ -54,6 +54,11 @@ struct Setup {
     char eol = '\n';
     bool quoting = true; // quote != '\0'
     bool fastNumbers = true; // the delimiter cannot occur inside a number
+    // The number format: '.' and no thousands separator (plainNumbers) is NumberParser's;
+    // anything else is rewritten to it cell by cell (number()), off the fast path.
+    char decimal = '.';
+    char thousands = '\0';
+    bool plainNumbers = true;
     // Per byte: kSpace (trimmed whitespace), kStop (delimiter or eol).
     std::array<std::uint8_t, 256> cls {};
     std::vector<std::string> missing; // missing tokens, trimmed, UTF-8
@@ -64,6 +69,19 @@ struct Setup {
     static constexpr std::uint8_t kStop = 2;
 
     static Setup make(char delimiter, char quote, char eol, const QStringList &missingTokens);
+    // Sets the decimal mark and thousands separator (CsvOptions); a format other than
+    // NumberParser's turns the fast numeric path off.
+    void setNumberFormat(char decimalMark, char thousandsSeparator);
+
+    // `text` (trimmed) as a number in the setup's number format: NumberParser's rules
+    // after the thousands separators (between groups of three digits of the integer
+    // part only) are dropped and the decimal mark is read as '.'. With a decimal comma a
+    // '.' that is not the thousands separator makes the text not a number.
+    bool number(std::string_view text, double &value) const
+    {
+        return plainNumbers ? parseNumber(text, value) : localNumber(text, value);
+    }
+    bool localNumber(std::string_view text, double &value) const;
 
     bool isSpace(char c) const { return cls[static_cast<unsigned char>(c)] & kSpace; }
     bool isStop(char c) const { return cls[static_cast<unsigned char>(c)] & kStop; }

@@ -76,16 +76,17 @@ char detectEol(const char *begin, const char *end)
     return '\n';
 }
 
-char sniffDelimiter(const char *begin, const char *end, bool atEof, char quote, char eol)
+char sniffDelimiter(
+    const char *begin, const char *end, bool atEof, char quote, char eol, char exclude)
 {
     struct Score {
         double consistency = 0;
         int fields = 1;
     };
-    char best = ',';
+    char best = exclude == ',' ? ';' : ',';
     Score bestScore;
     for (char candidate : { ',', '\t', ';', '|' }) {
-        if (candidate == quote)
+        if (candidate == quote || candidate == exclude)
             continue;
         const Setup setup = Setup::make(candidate, quote, eol, {});
         const Sample sample = tokenizeSample(begin, end, atEof, setup, 2000, false);
@@ -123,7 +124,8 @@ QString binaryReason(const char *begin, const char *end, std::size_t &offset)
     if (const void *nul = std::memchr(begin, '\0', n)) {
         offset = static_cast<std::size_t>(static_cast<const char *>(nul) - begin);
         return QStringLiteral("does not look like text: it contains NUL bytes (binary data, "
-                              "or UTF-16/UTF-32 text, which is not supported)");
+                              "or UTF-16 text without a byte order mark: set the encoding "
+                              "to UTF-16; UTF-32 is not supported)");
     }
     std::size_t control = 0;
     std::size_t first = n;
@@ -157,7 +159,7 @@ bool detectHeader(const Sample &sample, const Setup &setup)
         = [&](const std::string &cell) { return !setup.isMissing(setup.trim(cell)); };
     const auto numeric = [&](const std::string &cell) {
         double v = 0;
-        return parseNumber(setup.trim(cell), v);
+        return setup.number(setup.trim(cell), v);
     };
 
     if (sample.records.size() == 1) {
@@ -200,6 +202,64 @@ bool detectHeader(const Sample &sample, const Setup &setup)
     }
     // Rule 2: text everywhere, and the first record's values are not values of the data.
     return allText && anyTextColumn && anyFirstPresent && !firstRecurs;
+}
+
+QString detectPreamble(const Sample &sample, const Setup &setup, bool detectingHeader)
+{
+    if (sample.records.size() < 3)
+        return {};
+    const SampleRecord &first = sample.records.front();
+    const auto present
+        = [&](const std::string &cell) { return !setup.isMissing(setup.trim(cell)); };
+    const auto numeric = [&](const std::string &cell) {
+        double v = 0;
+        return setup.number(setup.trim(cell), v);
+    };
+
+    bool anyNumber = false, anyMissing = false;
+    for (const std::string &cell : first.fields) {
+        if (!present(cell))
+            anyMissing = true;
+        else if (numeric(cell))
+            anyNumber = true;
+    }
+    const SampleRecord &second = sample.records[1];
+    if (first.fieldCount < second.fieldCount) {
+        // The field count of the records after the first, when 90% of them agree.
+        std::map<int, std::size_t> counts;
+        for (std::size_t r = 1; r < sample.records.size(); ++r)
+            ++counts[sample.records[r].fieldCount];
+        int mode = 0;
+        std::size_t modeCount = 0;
+        for (const auto &[fields, n] : counts)
+            if (n > modeCount) {
+                mode = fields;
+                modeCount = n;
+            }
+        const std::size_t rest = sample.records.size() - 1;
+        if (modeCount < 2 || modeCount * 10 < rest * 9 || first.fieldCount >= mode)
+            return {};
+        if (first.fieldCount == 1 && !anyNumber)
+            return QStringLiteral("a title before the table (1 field where the rows have %1)")
+                .arg(mode);
+        if (anyNumber)
+            return QStringLiteral("a count or a title before the table (%1 fields where the "
+                                  "rows have %2)")
+                .arg(first.fieldCount)
+                .arg(mode);
+        return {};
+    }
+
+    if (!detectingHeader || first.fieldCount != second.fieldCount || !(anyNumber || anyMissing))
+        return {};
+    for (const std::string &cell : second.fields)
+        if (!present(cell) || numeric(cell))
+            return {};
+    Sample after;
+    after.records.assign(sample.records.begin() + 1, sample.records.end());
+    if (!detectHeader(after, setup))
+        return {};
+    return QStringLiteral("a count or a title above the header on line %1").arg(second.line + 1);
 }
 
 } // namespace sextant::engine::csv

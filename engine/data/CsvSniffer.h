@@ -44,8 +44,9 @@ char detectEol(const char *begin, const char *end);
 
 // The delimiter among , \t ; | whose quote-aware field counts are the most consistent
 // across the sample's records (ties: more fields, then that order). ',' when nothing
-// splits the records.
-char sniffDelimiter(const char *begin, const char *end, bool atEof, char quote, char eol);
+// splits the records. `exclude` is never chosen (the decimal comma).
+char sniffDelimiter(
+    const char *begin, const char *end, bool atEof, char quote, char eol, char exclude = '\0');
 
 // Binary content: NUL bytes, or more than 1% control characters other than tab, line
 // ends, form feed and the DOS end-of-file mark. Returns an empty string for text, or
@@ -58,5 +59,20 @@ QString binaryReason(const char *begin, const char *end, std::size_t &offset);
 //  - every column is text and no first-record value recurs in its column, or
 //  - it is the only record and all its cells are present, non-numeric text.
 bool detectHeader(const Sample &sample, const Setup &setup);
+
+// Preamble detection (CsvOptions::skipLines -1): whether the sample's first record is a
+// line before the table rather than part of it; returns what it looks like ("a count or
+// a title before the table") or an empty string. It is one when at least two records
+// follow it, and
+//  - it has fewer fields than the records after it (90% of which agree on their count)
+//    and is a single field (a title) or holds a number (a count, as scikit-learn's
+//    "178,13,class_0,class_1,class_2"): read as a row, the file would be refused; or
+//  - with header detection (`detectingHeader`): it has as many fields as the record
+//    after it and is not all text (it has a number or a missing cell: "506,13,,,,",
+//    "Sales report,,"), while the record after it is all present text and a header of
+//    the records below it (scikit-learn's boston_house_prices.csv).
+// A file whose first record is a short header of text (R's write.csv with row names) is
+// not changed: its header has no number.
+QString detectPreamble(const Sample &sample, const Setup &setup, bool detectingHeader);
 
 } // namespace sextant::engine::csv

@@ -76,17 +76,23 @@ QByteArray CsvWriter::toCsv(const Dataset &dataset, const CsvWriteOptions &optio
         }
     }
     char buffer[64];
+    // A row of one missing cell would be an empty line, which readers skip: "" keeps it.
+    const char *missing = columns == 1 ? "\"\"" : "";
     for (std::int64_t row = 0; row < dataset.rowCount(); ++row) {
         for (int c = 0; c < columns; ++c) {
             if (c > 0)
                 out.append(options.delimiter);
             const Column &col = dataset.column(c);
-            if (col.isMissing(row))
+            if (col.isMissing(row)) {
+                out.append(missing);
                 continue;
+            }
             if (col.isNumeric()) {
                 const double v = col.values()[static_cast<std::size_t>(row)];
-                if (std::isnan(v))
+                if (std::isnan(v)) {
+                    out.append(missing);
                     continue;
+                }
                 if (std::isinf(v)) {
                     out.append(v > 0 ? "inf" : "-inf");
                     continue;

@@ -24,7 +24,8 @@ struct CsvWriteOptions {
 // CsvReader (which trims and treats "" as missing) reads back exactly what was written.
 //
 // Cells: numbers in the shortest text that parses back to the same double (std::to_chars),
-// categories as their text, missing cells as empty fields. Rows are samples, columns are
+// categories as their text, missing cells as empty fields ("" in a one-column table, where
+// an empty field would be a blank line). Rows are samples, columns are
 // features, in the dataset's column order; the header row has the column names.
 //
 // Note: a category whose text is one of CsvOptions::missingTokens ("NA", "?"...) is

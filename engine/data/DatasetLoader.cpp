@@ -6,6 +6,7 @@
 #include "data/LibsvmReader.h"
 #include "data/MemoryBudget.h"
 #include "data/TextSource.h"
+#include "data/XlsxReader.h"
 
 #include <QFileInfo>
 #include <algorithm>
@@ -21,6 +22,7 @@ const QStringList kCsvSuffixes = { QStringLiteral("csv"), QStringLiteral("tsv"),
 const QStringList kArffSuffixes = { QStringLiteral("arff") };
 const QStringList kLibsvmSuffixes
     = { QStringLiteral("svm"), QStringLiteral("libsvm"), QStringLiteral("svmlight") };
+const QStringList kXlsxSuffixes = { QStringLiteral("xlsx") };
 
 DatasetLoader::Format sniff(const QString &path)
 {
@@ -30,6 +32,9 @@ DatasetLoader::Format sniff(const QString &path)
     QByteArray head(4096, '\0');
     head.truncate(
         static_cast<qsizetype>(std::max<std::int64_t>(file.read(head.data(), head.size()), 0)));
+    // A zip archive (PK\3\4) is taken for a workbook; XlsxReader says when it is not one.
+    if (head.startsWith("PK\x03\x04"))
+        return DatasetLoader::Format::Xlsx;
     // ARFF: the first non-comment line starts with @relation.
     for (const QByteArray &rawLine : head.split('\n')) {
         const QByteArray line = rawLine.trimmed();
@@ -76,7 +81,7 @@ int countFields(const char *p, const char *end, char delimiter, char quote, cons
 std::uint64_t estimateBytes(
     const QString &path, DatasetLoader::Format format, const CsvOptions &csvOptions)
 {
-    if (format == DatasetLoader::Format::Libsvm)
+    if (format == DatasetLoader::Format::Libsvm || format == DatasetLoader::Format::Xlsx)
         return 0;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -163,13 +168,15 @@ DatasetLoader::Format DatasetLoader::formatFor(const QString &path)
         return Format::Libsvm;
     if (kCsvSuffixes.contains(suffix))
         return Format::Csv;
+    if (kXlsxSuffixes.contains(suffix))
+        return Format::Xlsx;
     return sniff(path);
 }
 
 QString DatasetLoader::fileDialogFilter()
 {
     QStringList globs;
-    for (const auto *list : { &kCsvSuffixes, &kArffSuffixes, &kLibsvmSuffixes })
+    for (const auto *list : { &kCsvSuffixes, &kArffSuffixes, &kLibsvmSuffixes, &kXlsxSuffixes })
         for (const QString &s : *list)
             globs << QStringLiteral("*.") + s;
     return QStringLiteral("Data files (") + globs.join(QLatin1Char(' '))
@@ -180,11 +187,11 @@ bool DatasetLoader::isSupported(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     return kCsvSuffixes.contains(suffix) || kArffSuffixes.contains(suffix)
-        || kLibsvmSuffixes.contains(suffix);
+        || kLibsvmSuffixes.contains(suffix) || kXlsxSuffixes.contains(suffix);
 }
 
-LoadResult DatasetLoader::load(
-    const QString &path, const CsvOptions &csvOptions, const LoadControl &control)
+LoadResult DatasetLoader::load(const QString &path, const CsvOptions &csvOptions,
+    const LoadControl &control, const QString &sheet)
 {
     const QFileInfo info(path);
     // Before sniffing the format: opening a FIFO would block.
@@ -207,6 +214,9 @@ LoadResult DatasetLoader::load(
             break;
         case Format::Libsvm:
             result = LibsvmReader::read(path, control);
+            break;
+        case Format::Xlsx:
+            result = XlsxReader::read(path, sheet, control);
             break;
         case Format::Csv:
         case Format::Unknown:

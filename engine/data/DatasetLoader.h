@@ -10,10 +10,11 @@ namespace sextant::engine {
 
 // Entry point for reading a dataset file of any supported format. The format is chosen by
 // extension (.csv .tsv .tab .txt .data -> delimited text, .arff -> ARFF, .svm .libsvm
-// .svmlight -> LIBSVM), falling back to the content when the extension says nothing.
+// .svmlight -> LIBSVM, .xlsx -> Excel workbook), falling back to the content when the
+// extension says nothing.
 class DatasetLoader {
 public:
-    enum class Format { Unknown, Csv, Arff, Libsvm };
+    enum class Format { Unknown, Csv, Arff, Libsvm, Xlsx };
 
     static Format formatFor(const QString &path);
     // File-dialog filter string, e.g. "Data files (*.csv *.tsv ...)".
@@ -21,8 +22,9 @@ public:
     // True when the path's extension is one the loader reads (for drag-and-drop).
     static bool isSupported(const QString &path);
 
-    static LoadResult load(
-        const QString &path, const CsvOptions &csvOptions = {}, const LoadControl &control = {});
+    // `sheet`: the sheet of a workbook to read (empty: the first); ignored otherwise.
+    static LoadResult load(const QString &path, const CsvOptions &csvOptions = {},
+        const LoadControl &control = {}, const QString &sheet = {});
 };
 
 } // namespace sextant::engine

@@ -13,6 +13,7 @@
 #include "nodes/ModelFileNode.h"
 #include "nodes/ParameterHelp.h"
 #include "nodes/PredictNode.h"
+#include "nodes/SaveDataNode.h"
 #include "nodes/ScatterNode.h"
 #include "nodes/SelectColumnsNode.h"
 #include "nodes/SelectedRowsNode.h"
@@ -45,7 +46,8 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
              HistogramNode::type(), CorrelationNode::type(), ScatterNode::type(), SplitNode::type(),
              FilterRowsNode::type(), PredictNode::type(), TestNode::type(),
              CrossValidationNode::type(), CompareNode::type(), TuneNode::type(),
-             ModelFileNode::type(), ClusterEvaluationNode::type(), SelectedRowsNode::type() }) {
+             ModelFileNode::type(), ClusterEvaluationNode::type(), SelectedRowsNode::type(),
+             SaveDataNode::type() }) {
         Status s = registry.add(withHelp(std::move(type)));
         if (!s)
             return s;

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <algorithm>
 
 namespace sextant::engine {
 
@@ -14,7 +15,8 @@ NodeType FileSourceNode::type()
     t.id = typeId();
     t.category = QStringLiteral("Data");
     t.displayName = QStringLiteral("File");
-    t.description = QStringLiteral("Reads a dataset from a CSV/TSV, ARFF or LIBSVM file.");
+    t.description
+        = QStringLiteral("Reads a dataset from a CSV/TSV, ARFF, LIBSVM or Excel (.xlsx) file.");
     t.outputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"),
         QStringLiteral("The table read from the file."), false } };
     t.parameters = {
@@ -33,12 +35,59 @@ NodeType FileSourceNode::type()
             QStringLiteral("detect"),
             QStringLiteral("Whether the first row of delimited text holds "
                            "column names.")),
-        proposeTargetSpec(),
     };
+    t.parameters.append(csvParameterSpecs());
+    t.parameters.append(proposeTargetSpec());
     t.parameters.append(ColumnRoleEdits::parameterSpecs(metaKey()));
     t.setCompute(&FileSourceNode::compute);
     t.fingerprint = fileFingerprint(QStringLiteral("path"));
     return t;
+}
+
+QList<ParameterSpec> FileSourceNode::csvParameterSpecs()
+{
+    QList<ParameterSpec> specs;
+    specs.append(ParameterSpec::enumeration(QStringLiteral("quote"), QStringLiteral("Quote"),
+        { QStringLiteral("double"), QStringLiteral("single"), QStringLiteral("none") },
+        QStringLiteral("double"),
+        QStringLiteral("The character that quotes fields holding the delimiter or line ends: "
+                       "double (\"), single (') or none. Ignored for ARFF and LIBSVM.")));
+    ParameterSpec skip = ParameterSpec::integer(QStringLiteral("skip_lines"),
+        QStringLiteral("Lines to skip"), -1, -1, 1000000,
+        QStringLiteral("Lines skipped at the top of delimited text, before the header. -1 "
+                       "(auto) skips a first line that is a count or a title before the "
+                       "table, with a warning; 0 reads every line."));
+    // Workflows written before the option existed read their files as they did.
+    skip.valueWhenAbsentFromFile = qlonglong(0);
+    specs.append(skip);
+    specs.append(
+        ParameterSpec::enumeration(QStringLiteral("decimal"), QStringLiteral("Decimal mark"),
+            { QStringLiteral("point"), QStringLiteral("comma") }, QStringLiteral("point"),
+            QStringLiteral("The decimal mark of numbers in delimited text: point (1.5) or comma "
+                           "(1,5; the delimiter is then not sniffed as a comma).")));
+    specs.append(ParameterSpec::enumeration(QStringLiteral("thousands"),
+        QStringLiteral("Thousands separator"),
+        { QStringLiteral("none"), QStringLiteral("comma"), QStringLiteral("point"),
+            QStringLiteral("space"), QStringLiteral("apostrophe") },
+        QStringLiteral("none"),
+        QStringLiteral("A separator between groups of three digits (1,234,567 or "
+                       "1.234.567,5); other placements make the cell text.")));
+    specs.append(ParameterSpec::enumeration(QStringLiteral("encoding"), QStringLiteral("Encoding"),
+        { QStringLiteral("auto"), QStringLiteral("utf-8"), QStringLiteral("latin-1"),
+            QStringLiteral("utf-16") },
+        QStringLiteral("auto"),
+        QStringLiteral("The text encoding of delimited text. auto: UTF-8 (a value that is not "
+                       "valid UTF-8 is read as Latin-1, with a warning), or UTF-16 when the "
+                       "file starts with its byte order mark. utf-16 without a byte order "
+                       "mark is little-endian.")));
+    specs.append(ParameterSpec::string(QStringLiteral("sheet"), QStringLiteral("Sheet"), QString(),
+        QStringLiteral("The sheet of an Excel workbook (.xlsx) to read, by name; empty = the "
+                       "first sheet. Ignored for other files.")));
+    specs.append(ParameterSpec::string(QStringLiteral("missing"), QStringLiteral("Missing values"),
+        QString(),
+        QStringLiteral("Comma-separated cell values read as missing, besides the empty cell; "
+                       "empty = NA, N/A, NaN, nan, ?, null, NULL, None.")));
+    return specs;
 }
 
 ParameterSpec FileSourceNode::proposeTargetSpec()
@@ -69,6 +118,39 @@ CsvOptions FileSourceNode::csvOptions(const QVariantMap &parameters)
         options.header = CsvOptions::Header::Present;
     else if (header == QLatin1String("absent"))
         options.header = CsvOptions::Header::Absent;
+    const QString quote = parameters.value(QStringLiteral("quote")).toString();
+    if (quote == QLatin1String("single"))
+        options.quote = '\'';
+    else if (quote == QLatin1String("none"))
+        options.quote = '\0';
+    const QVariant skip = parameters.value(QStringLiteral("skip_lines"));
+    if (skip.isValid())
+        options.skipLines = int(std::clamp<qlonglong>(skip.toLongLong(), -1, 1000000));
+    if (parameters.value(QStringLiteral("decimal")).toString() == QLatin1String("comma"))
+        options.decimal = ',';
+    const QString thousands = parameters.value(QStringLiteral("thousands")).toString();
+    if (thousands == QLatin1String("comma"))
+        options.thousands = ',';
+    else if (thousands == QLatin1String("point"))
+        options.thousands = '.';
+    else if (thousands == QLatin1String("space"))
+        options.thousands = ' ';
+    else if (thousands == QLatin1String("apostrophe"))
+        options.thousands = '\'';
+    const QString encoding = parameters.value(QStringLiteral("encoding")).toString();
+    if (encoding == QLatin1String("utf-8"))
+        options.encoding = CsvOptions::Encoding::Utf8;
+    else if (encoding == QLatin1String("latin-1"))
+        options.encoding = CsvOptions::Encoding::Latin1;
+    else if (encoding == QLatin1String("utf-16"))
+        options.encoding = CsvOptions::Encoding::Utf16;
+    const QString missing = parameters.value(QStringLiteral("missing")).toString();
+    if (!missing.trimmed().isEmpty()) {
+        options.missingTokens.clear();
+        for (const QString &token : missing.split(QLatin1Char(',')))
+            if (!token.trimmed().isEmpty())
+                options.missingTokens.push_back(token.trimmed());
+    }
     return options;
 }
 
@@ -82,7 +164,8 @@ void FileSourceNode::compute(NodeContext &ctx)
     LoadControl control;
     control.progress = [&ctx](double fraction) { ctx.progress(fraction); };
     control.cancel = ctx.cancelFlag();
-    LoadResult loaded = DatasetLoader::load(path, csvOptions(ctx.parameters()), control);
+    LoadResult loaded = DatasetLoader::load(
+        path, csvOptions(ctx.parameters()), control, ctx.stringParameter(QStringLiteral("sheet")));
     if (ctx.cancelled())
         return; // the executor reports the node as cancelled
     if (loaded.cancelled)

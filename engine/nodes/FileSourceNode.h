@@ -6,10 +6,13 @@
 
 namespace sextant::engine {
 
-// "data.file": reads a dataset file (CSV/TSV, ARFF, LIBSVM) with DatasetLoader.
+// "data.file": reads a dataset file (CSV/TSV, ARFF, LIBSVM, Excel .xlsx) with DatasetLoader.
 //   output  data (Table)
 //   params  path (file path; relative to the workflow's folder), delimiter
-//           (auto|comma|semicolon|tab|pipe), header (detect|present|absent),
+//           (auto|comma|semicolon|tab|pipe), header (detect|present|absent), the CSV
+//           import options of csvParameterSpecs() (quote, skip_lines, decimal,
+//           thousands, encoding, missing; each defaults to what the reader sniffs),
+//           sheet (of an .xlsx workbook; empty = the first),
 //           propose_target (bool: with no target in the file, the last categorical
 //           column becomes the target; default true, false for a workflow file written
 //           before the parameter existed), and the column role and type overrides of
@@ -24,6 +27,12 @@ public:
     static void compute(NodeContext &ctx);
     // The CSV options the parameters describe.
     static CsvOptions csvOptions(const QVariantMap &parameters);
+    // The CSV import options after delimiter and header: quote (double|single|none),
+    // skip_lines (-1 auto = skip a detected preamble; 0 for workflows written before it),
+    // decimal (point|comma), thousands (none|comma|point|space|apostrophe), encoding
+    // (auto|utf-8|latin-1|utf-16) and missing (comma-separated tokens; empty = the
+    // reader's list).
+    static QList<ParameterSpec> csvParameterSpecs();
     // The name of the parameter listing the meta columns.
     static QString metaKey() { return QStringLiteral("meta"); }
 

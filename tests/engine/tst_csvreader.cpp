@@ -1204,10 +1204,9 @@ private Q_SLOTS:
         QTest::newRow("control characters")
             << QByteArray("a,b\n\x01\x02\x03\x04\x05\x06,\x07\x08\n") << pad << qint64(2) << 1
             << "control characters";
-        QTest::newRow("UTF-16") << QByteArray("\xff\xfe"
-                                              "a\0,\0b\0",
-            8) << pad << qint64(1)
-                                << 1 << "UTF-16";
+        // (UTF-16 with a byte order mark is read: tst_csvimport.)
+        QTest::newRow("UTF-32") << QByteArray("\xff\xfe\0\0a\0\0\0", 8) << pad << qint64(1) << 1
+                                << "UTF-32";
         QTest::newRow("only blank lines")
             << QByteArray("\r\n\r\n  \r\n") << pad << qint64(1) << 1 << "only whitespace";
     }
