@@ -126,6 +126,32 @@ void BoxPlot::draw()
         QColor fill = color;
         fill.setAlpha(m_data.violin ? 110 : 150);
 
+        if (m_data.violin) {
+            auto *curve = new QCPCurve(plot->xAxis, plot->yAxis);
+            curve->setName(name);
+            curve->setSelectable(QCP::stNone);
+            curve->removeFromLegend();
+            curve->setPen(QPen(color.darker(130), 1.2));
+            curve->setBrush(fill);
+            const double scale = peak > 0 ? kViolinHalfWidth / peak : 0;
+            m_violinScale.append(scale);
+            const std::size_t m = g.density.size();
+            QVector<QCPCurveData> pts;
+            pts.reserve(static_cast<qsizetype>(2 * m + 1));
+            double t = 0;
+            for (std::size_t i = 0; i < m; ++i)
+                pts.append(QCPCurveData(t++, key + g.density[i] * scale, g.densityGrid[i]));
+            for (std::size_t i = m; i-- > 0;)
+                pts.append(QCPCurveData(t++, key - g.density[i] * scale, g.densityGrid[i]));
+            if (m > 0) {
+                pts.append(pts.front());
+                pts.last().t = t;
+                lo = std::min(lo, g.densityGrid.front());
+                hi = std::max(hi, g.densityGrid.back());
+            }
+            curve->data()->set(pts, true);
+            m_violins.append(curve);
+        }
         auto *box = new QCPStatisticalBox(plot->xAxis, plot->yAxis);
         box->setName(name);
         box->setSelectable(QCP::stNone);
@@ -157,33 +183,6 @@ void BoxPlot::draw()
         box->setOutlierStyle(QCPScatterStyle(
             QCPScatterStyle::ssCircle, color.darker(130), Qt::transparent, m_data.violin ? 3 : 4));
         m_boxes.append(box);
-
-        if (m_data.violin) {
-            auto *curve = new QCPCurve(plot->xAxis, plot->yAxis);
-            curve->setName(name);
-            curve->setSelectable(QCP::stNone);
-            curve->removeFromLegend();
-            curve->setPen(QPen(color.darker(130), 1.2));
-            curve->setBrush(fill);
-            const double scale = peak > 0 ? kViolinHalfWidth / peak : 0;
-            m_violinScale.append(scale);
-            const std::size_t m = g.density.size();
-            QVector<QCPCurveData> pts;
-            pts.reserve(static_cast<qsizetype>(2 * m + 1));
-            double t = 0;
-            for (std::size_t i = 0; i < m; ++i)
-                pts.append(QCPCurveData(t++, key + g.density[i] * scale, g.densityGrid[i]));
-            for (std::size_t i = m; i-- > 0;)
-                pts.append(QCPCurveData(t++, key - g.density[i] * scale, g.densityGrid[i]));
-            if (m > 0) {
-                pts.append(pts.front());
-                pts.last().t = t;
-                lo = std::min(lo, g.densityGrid.front());
-                hi = std::max(hi, g.densityGrid.back());
-            }
-            curve->data()->set(pts, true);
-            m_violins.append(curve);
-        }
     }
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setTickLabelRotation(column.groups.size() > 8 ? 45 : 0);
@@ -200,11 +199,6 @@ void BoxPlot::draw()
     setTitle(m_data.splitColumn.isEmpty()
             ? tr("%1 of %2").arg(kind, column.name)
             : tr("%1 of %2 by %3").arg(kind, column.name, m_data.splitColumn));
-    // Bring the box (or the thin quartile box) above its violin.
-    for (QCPStatisticalBox *b : std::as_const(m_boxes))
-        b->setLayer(plot->layer(QStringLiteral("main")));
-    for (QCPCurve *c : std::as_const(m_violins))
-        c->setLayer(plot->layer(QStringLiteral("background")));
     resetView();
     Q_EMIT columnShown(m_current);
 }

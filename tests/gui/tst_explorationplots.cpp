@@ -4,12 +4,16 @@
 // and rectangle/negative selections emitting rowsSelected, calibration and gains points,
 // ranking bars and a sortable table; ResultViewFactory picks them for their results.
 #include "PlotTestSupport.h"
+#include "graph/GraphModel.h"
 #include "graph/NodeValue.h"
+#include "gui/LinkedSelection.h"
 #include "ml/BoxStatistics.h"
 #include "ml/ProbabilityCurves.h"
 #include "nodes/BoxPlotData.h"
+#include "nodes/BuiltinNodes.h"
 #include "nodes/FeatureRanking.h"
 #include "nodes/ProbabilityCurvesData.h"
+#include "nodes/SelectedRowsNode.h"
 #include "nodes/SilhouetteData.h"
 #include "plots/BoxPlot.h"
 #include "plots/FeatureRankingPlot.h"
@@ -23,6 +27,7 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <QUndoStack>
 #include <random>
 
 using namespace sextant;
@@ -230,6 +235,36 @@ private Q_SLOTS:
         QVERIFY(view.toolTipAt(view.coordToPixel(QPointF(0.05, view.barPosition(0))))
                     .startsWith(QStringLiteral("Row ")));
         snapshot(view, QStringLiteral("silhouette"));
+    }
+
+    void silhouetteLinkedSelection()
+    {
+        // File -> Silhouette Plot: the plot's selection becomes the File table's selected
+        // rows (a Selected Rows node fed by it), exactly the rows picked.
+        engine::GraphModel graph(engine::BuiltinNodes::registry());
+        const int file = graph.addNode(QStringLiteral("data.file")).value();
+        const int view = graph.addNode(QStringLiteral("view.silhouette")).value();
+        QVERIFY(graph.addConnection({ file, 0, view, 0 }).ok());
+        QUndoStack undo;
+        app::LinkedSelection selection(graph, undo);
+        plots::SilhouettePlot plot;
+        plot.setData(silhouetteData());
+        selection.attachSilhouette(&plot, view);
+        selection.attachSilhouette(&plot, view); // once only
+        plot.selectNegative();
+        QCOMPARE(selection.source(), (app::TableSource { file, 0 }));
+        QCOMPARE(selection.rows(), plot.negativeRows());
+        const int node = selection.selectionNode();
+        QVERIFY(node > 0);
+        QCOMPARE(graph.nodeType(node)->id, engine::SelectedRowsNode::typeId());
+        const auto decoded = engine::SelectedRowsNode::decodeRows(
+            graph.parameter(node, engine::SelectedRowsNode::rowsParameter()).toString(), 60);
+        QVERIFY(decoded.ok());
+        QCOMPARE(qsizetype(decoded.value().size()), plot.negativeRows().size());
+        QCOMPARE(undo.count(), 1);
+        // Cleared elsewhere: the plot's outline goes too.
+        selection.clear();
+        QCOMPARE(plot.selectedBarCount(), 0);
     }
 
     void calibrationAndGains()
