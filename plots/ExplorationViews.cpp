@@ -4,10 +4,12 @@
 #include "nodes/BoxPlotData.h"
 #include "nodes/FeatureRanking.h"
 #include "nodes/ProbabilityCurvesData.h"
+#include "nodes/ScatterMatrixData.h"
 #include "nodes/SilhouetteData.h"
 #include "plots/BoxPlot.h"
 #include "plots/FeatureRankingPlot.h"
 #include "plots/ProbabilityCurvesPlot.h"
+#include "plots/ScatterMatrixPlot.h"
 #include "plots/SilhouettePlot.h"
 
 #include <QCoreApplication>
@@ -34,7 +36,8 @@ template<class Plot, class Data> bool showAs(PlotView &view, const Data &data)
 bool ExplorationViews::hasPlot(const engine::NodeValue &value)
 {
     return value.as<engine::BoxPlotData>() || value.as<engine::SilhouetteData>()
-        || value.as<engine::ProbabilityCurvesData>() || value.as<engine::FeatureRanking>();
+        || value.as<engine::ProbabilityCurvesData>() || value.as<engine::FeatureRanking>()
+        || value.as<engine::ScatterMatrixData>();
 }
 
 std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &value)
@@ -47,6 +50,8 @@ std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &valu
         return std::make_unique<ProbabilityCurvesPlot>();
     if (value.as<engine::FeatureRanking>())
         return std::make_unique<FeatureRankingPlot>();
+    if (value.as<engine::ScatterMatrixData>())
+        return std::make_unique<ScatterMatrixPlot>();
     return nullptr;
 }
 
@@ -60,6 +65,8 @@ bool ExplorationViews::show(PlotView &view, const engine::NodeValue &value)
         return showAs<ProbabilityCurvesPlot>(view, *c);
     if (const auto *f = value.as<engine::FeatureRanking>())
         return showAs<FeatureRankingPlot>(view, *f);
+    if (const auto *m = value.as<engine::ScatterMatrixData>())
+        return showAs<ScatterMatrixPlot>(view, *m);
     return false;
 }
 
@@ -81,6 +88,8 @@ QString ExplorationViews::title(const engine::NodeValue &value)
     }
     if (value.as<engine::FeatureRanking>())
         return tr("Feature Ranking");
+    if (value.as<engine::ScatterMatrixData>())
+        return tr("Scatter Matrix");
     return {};
 }
 
@@ -97,6 +106,8 @@ QString ExplorationViews::describe(const engine::NodeValue &value)
         return tr("Silhouette of %1").arg(s->clusterColumn);
     if (const auto *f = value.as<engine::FeatureRanking>(); f && !f->target.isEmpty())
         return tr("Feature Ranking against %1").arg(f->target);
+    if (const auto *m = value.as<engine::ScatterMatrixData>(); m && !m->colorColumn.isEmpty())
+        return tr("Scatter Matrix by %1").arg(m->colorColumn);
     return {};
 }
 

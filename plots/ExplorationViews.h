@@ -16,6 +16,7 @@ class PlotView;
 //   SilhouetteData    -> SilhouettePlot
 //   CalibrationData   -> CalibrationPlot (reliability diagram, gains or lift curves)
 //   FeatureRanking    -> FeatureRankingPlot
+//   ScatterMatrixData -> ScatterMatrixPlot
 // Same contract as ResultViewFactory's functions of the same names.
 class ExplorationViews {
 public:

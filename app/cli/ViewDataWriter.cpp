@@ -6,6 +6,7 @@
 #include "nodes/FeatureRanking.h"
 #include "nodes/MetricsTable.h"
 #include "nodes/ProbabilityCurvesData.h"
+#include "nodes/ScatterMatrixData.h"
 #include "nodes/SilhouetteData.h"
 
 #include <QJsonArray>
@@ -233,12 +234,55 @@ bool writeRanking(
     return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
 }
 
+// Scatter matrix: the drawn rows (row, columns..., class) as CSV, the rest as JSON.
+bool writeScatterMatrix(
+    const engine::ScatterMatrixData &m, const QString &base, QStringList *written, QString *error)
+{
+    QJsonObject o;
+    o[QStringLiteral("columns")] = QJsonArray::fromStringList(m.columns);
+    o[QStringLiteral("color_column")]
+        = m.colorColumn.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(m.colorColumn);
+    o[QStringLiteral("classes")] = QJsonArray::fromStringList(m.classNames);
+    o[QStringLiteral("rows_drawn")] = static_cast<double>(m.rows.size());
+    o[QStringLiteral("table_rows")] = static_cast<double>(m.tableRows);
+    o[QStringLiteral("sampled")] = m.sampled;
+    QJsonArray histograms;
+    for (qsizetype c = 0; c < m.columns.size(); ++c) {
+        QJsonObject h;
+        h[QStringLiteral("column")] = m.columns[c];
+        h[QStringLiteral("edges")] = jsonNumbers(m.edges[static_cast<std::size_t>(c)]);
+        QJsonArray counts;
+        for (std::int64_t n : m.counts[static_cast<std::size_t>(c)])
+            counts.append(static_cast<double>(n));
+        h[QStringLiteral("counts_by_class")] = counts;
+        histograms.append(h);
+    }
+    o[QStringLiteral("histograms")] = histograms;
+    if (!writeJson(o, base + QStringLiteral(".json"), written, error))
+        return false;
+    QStringList header { QStringLiteral("row") };
+    header += m.columns;
+    if (!m.colorColumn.isEmpty())
+        header << m.colorColumn;
+    QList<QStringList> rows;
+    for (std::size_t i = 0; i < m.rows.size(); ++i) {
+        QStringList row { QString::number(m.rows[i]) };
+        for (const auto &v : m.values)
+            row << csvNumber(v[i]);
+        if (!m.colorColumn.isEmpty())
+            row << m.classNames.value(m.classes[i]);
+        rows.append(row);
+    }
+    return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
+}
+
 } // namespace
 
 bool ViewDataWriter::handles(const engine::NodeValue &result)
 {
     return result.as<engine::BoxPlotData>() || result.as<engine::SilhouetteData>()
-        || result.as<engine::ProbabilityCurvesData>() || result.as<engine::FeatureRanking>();
+        || result.as<engine::ProbabilityCurvesData>() || result.as<engine::FeatureRanking>()
+        || result.as<engine::ScatterMatrixData>();
 }
 
 bool ViewDataWriter::write(
@@ -252,6 +296,8 @@ bool ViewDataWriter::write(
         return writeProbabilityCurves(*c, basePath, written, error);
     if (const auto *f = result.as<engine::FeatureRanking>())
         return writeRanking(*f, basePath, written, error);
+    if (const auto *m = result.as<engine::ScatterMatrixData>())
+        return writeScatterMatrix(*m, basePath, written, error);
     return false;
 }
 

@@ -18,6 +18,8 @@ namespace sextant::cli {
 //                    or class, population, gains, lift)
 //   FeatureRanking   <base>.json (the scores table, best first, target, sort_by, kept),
 //                    <base>.csv (feature, one column per score, kept)
+//   ScatterMatrixData <base>.json (columns, classes, diagonal histograms by class),
+//                    <base>.csv (row, the columns, the class: the drawn rows)
 // JSON numbers that are NaN or infinite are written as null.
 class ViewDataWriter {
 public:

@@ -16,6 +16,7 @@
 #include "nodes/ParameterHelp.h"
 #include "nodes/PredictNode.h"
 #include "nodes/ProbabilityCurvesNode.h"
+#include "nodes/ScatterMatrixNode.h"
 #include "nodes/ScatterNode.h"
 #include "nodes/SelectColumnsNode.h"
 #include "nodes/SelectedRowsNode.h"
@@ -68,9 +69,10 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     // Exploration and evaluation views.
-    for (NodeType type : { BoxPlotNode::type(), SilhouetteNode::type(),
-             ProbabilityCurvesNode::calibrationType(), ProbabilityCurvesNode::liftType(),
-             FeatureRankingNode::type(), FeatureRankingNode::viewType() })
+    for (NodeType type :
+        { BoxPlotNode::type(), SilhouetteNode::type(), ProbabilityCurvesNode::calibrationType(),
+            ProbabilityCurvesNode::liftType(), FeatureRankingNode::type(),
+            FeatureRankingNode::viewType(), ScatterMatrixNode::type() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     return Status::success();

@@ -33,7 +33,8 @@ const char *kWorkflow = R"({
     {"id": 11, "type": "view.lift", "position": [1000, 50]},
     {"id": 12, "type": "data.rank_features", "position": [400, 150], "parameters": {"k": 2}},
     {"id": 13, "type": "view.ranking", "position": [600, 150]},
-    {"id": 14, "type": "view.table", "position": [600, 250]}
+    {"id": 14, "type": "view.table", "position": [600, 250]},
+    {"id": 15, "type": "view.scatter_matrix", "position": [400, 350]}
   ],
   "connections": [
     {"from": 1, "output": "data", "to": 2, "input": "data"},
@@ -49,7 +50,8 @@ const char *kWorkflow = R"({
     {"from": 9, "output": "predictions", "to": 11, "input": "predictions"},
     {"from": 2, "output": "data", "to": 12, "input": "data"},
     {"from": 12, "output": "scores", "to": 13, "input": "scores"},
-    {"from": 12, "output": "data", "to": 14, "input": "data"}
+    {"from": 12, "output": "data", "to": 14, "input": "data"},
+    {"from": 2, "output": "data", "to": 15, "input": "data"}
   ]
 })";
 
@@ -134,6 +136,12 @@ private Q_SLOTS:
             QStringLiteral("petal")));
         QCOMPARE(readAll(out + QStringLiteral("/14-table.csv")).split('\n').first().trimmed(),
             QByteArray("petal_length,petal_width,species"));
+
+        // Scatter matrix: the four iris measurements by species, every row.
+        const QJsonObject matrix = readJson(out + QStringLiteral("/15-scatter_matrix.json"));
+        QCOMPARE(matrix[QStringLiteral("columns")].toArray().size(), 4);
+        QCOMPARE(matrix[QStringLiteral("color_column")].toString(), QStringLiteral("species"));
+        QCOMPARE(matrix[QStringLiteral("rows_drawn")].toInt(), 150);
 
         if (!QFile::exists(out + QStringLiteral("/3-boxplot.png")))
             QSKIP("engine-only build: no plots drawn");

@@ -17,6 +17,7 @@
 #include "nodes/FeatureRanking.h"
 #include "nodes/MetricsTable.h"
 #include "nodes/ProbabilityCurvesData.h"
+#include "nodes/ScatterMatrixData.h"
 #include "nodes/SilhouetteData.h"
 
 #include <QTest>
@@ -608,6 +609,59 @@ private Q_SLOTS:
                            .arg(w[3])
                            .arg(w[4])));
         QVERIFY(std::abs(w[2]) < 0.5 * w[0]);
+    }
+
+    void scatterMatrixNode()
+    {
+        Dataset d;
+        std::vector<double> a, b, c;
+        std::vector<std::int32_t> cls;
+        for (int i = 0; i < 1000; ++i) {
+            a.push_back(i);
+            b.push_back(i % 10 == 0 ? std::nan("") : (i * 37) % 101);
+            c.push_back(-i);
+            cls.push_back(i % 3);
+        }
+        d.addColumn(Column::numeric(QStringLiteral("a"), a));
+        d.addColumn(Column::numeric(QStringLiteral("b"), b));
+        d.addColumn(Column::numeric(QStringLiteral("c"), c));
+        d.addColumn(Column::categorical(QStringLiteral("cls"), cls,
+            { QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z") }));
+        d.setRole(3, ColumnRole::Target);
+        Outcome o = runNode(QStringLiteral("view.scatter_matrix"), makeValue(d),
+            { { QStringLiteral("max_points"), 300 }, { QStringLiteral("bins"), 10 } });
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        const auto *m = o.result->as<ScatterMatrixData>();
+        QVERIFY(m);
+        QCOMPARE(m->columns,
+            (QStringList { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }));
+        QCOMPARE(m->colorColumn, QStringLiteral("cls"));
+        QVERIFY(m->sampled);
+        QCOMPARE(m->rows.size(), std::size_t(300));
+        for (std::size_t i = 0; i < m->rows.size(); ++i) {
+            QCOMPARE(m->values[0][i], double(m->rows[i]));
+            QCOMPARE(m->classes[i], std::int32_t(m->rows[i] % 3));
+        }
+        // The diagonal counts every row (not the sample): 100 per bin of a, 900 values of b.
+        std::int64_t totalA = 0, totalB = 0;
+        for (std::int64_t n : m->counts[0])
+            totalA += n;
+        for (std::int64_t n : m->counts[1])
+            totalB += n;
+        QCOMPARE(totalA, std::int64_t(1000));
+        QCOMPARE(totalB, std::int64_t(900));
+        QCOMPARE(m->edges[0].front(), 0.0);
+        QCOMPARE(m->edges[0].back(), 999.0);
+        // More than ten columns are refused.
+        Dataset wide;
+        QStringList names;
+        for (int j = 0; j < 11; ++j) {
+            wide.addColumn(Column::numeric(QStringLiteral("v%1").arg(j), { 1.0, 2.0 }));
+            names << QStringLiteral("v%1").arg(j);
+        }
+        o = runNode(QStringLiteral("view.scatter_matrix"), makeValue(wide),
+            { { QStringLiteral("columns"), names } });
+        QVERIFY(o.error.contains(QStringLiteral("at most 10")));
     }
 
     void rankFeaturesNode()

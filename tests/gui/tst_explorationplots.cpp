@@ -13,12 +13,14 @@
 #include "nodes/BuiltinNodes.h"
 #include "nodes/FeatureRanking.h"
 #include "nodes/ProbabilityCurvesData.h"
+#include "nodes/ScatterMatrixData.h"
 #include "nodes/SelectedRowsNode.h"
 #include "nodes/SilhouetteData.h"
 #include "plots/BoxPlot.h"
 #include "plots/FeatureRankingPlot.h"
 #include "plots/ProbabilityCurvesPlot.h"
 #include "plots/ResultViewFactory.h"
+#include "plots/ScatterMatrixPlot.h"
 #include "plots/SilhouettePlot.h"
 
 #include <QApplication>
@@ -328,6 +330,45 @@ private Q_SLOTS:
         table->sortItems(1, Qt::DescendingOrder);
         QCOMPARE(table->item(0, 0)->text(), QStringLiteral("b"));
         snapshot(view, QStringLiteral("ranking"));
+    }
+
+    void scatterMatrixCells()
+    {
+        engine::ScatterMatrixData m;
+        m.columns = { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") };
+        m.colorColumn = QStringLiteral("cls");
+        m.classNames = { QStringLiteral("x"), QStringLiteral("y") };
+        m.values.resize(3);
+        for (int i = 0; i < 50; ++i) {
+            m.rows.push_back(i);
+            m.classes.push_back(i % 2);
+            m.values[0].push_back(i);
+            m.values[1].push_back(i == 7 ? std::nan("") : i * i);
+            m.values[2].push_back(-i);
+        }
+        for (int c = 0; c < 3; ++c) {
+            m.edges.push_back({ -50, 0, 50, 2500 });
+            m.counts.push_back({ 5, 10, 10, 5, 10, 10 });
+        }
+        m.tableRows = 50;
+        plots::ScatterMatrixPlot view;
+        view.setData(m);
+        QVERIFY(showView(view));
+        QCOMPARE(view.cellCount(), 9);
+        QCOMPARE(view.pointCount(0, 2), 50);
+        QCOMPARE(view.pointCount(1, 0), 49); // the missing b left out
+        QCOMPARE(view.diagonalTotals(1), (QList<double> { 10, 20, 20 }));
+        QCOMPARE(view.legendEntries(), (QStringList { QStringLiteral("x"), QStringLiteral("y") }));
+        snapshot(view, QStringLiteral("scattermatrix"));
+        // Fewer columns again: the grid shrinks.
+        m.columns.removeLast();
+        m.values.pop_back();
+        m.edges.pop_back();
+        m.counts.pop_back();
+        view.setData(m);
+        QCOMPARE(view.cellCount(), 4);
+        QCOMPARE(view.pointCount(0, 1), 49);
+        view.replotNow();
     }
 
     void factoryPicksThePlots()

@@ -7,6 +7,7 @@
 #include "nodes/BoxPlotData.h"
 #include "nodes/FeatureRanking.h"
 #include "nodes/ProbabilityCurvesData.h"
+#include "nodes/ScatterMatrixData.h"
 #include "nodes/SilhouetteData.h"
 #include "plots/BoxPlot.h"
 #include "plots/ConfusionMatrixPlot.h"
@@ -18,6 +19,7 @@
 #include "plots/ProbabilityCurvesPlot.h"
 #include "plots/ResidualPlot.h"
 #include "plots/RocPlot.h"
+#include "plots/ScatterMatrixPlot.h"
 #include "plots/ScatterPlot.h"
 #include "plots/SilhouettePlot.h"
 
@@ -168,6 +170,25 @@ std::unique_ptr<plots::PlotView> makeView(const QString &kind)
         v->setData(r);
         return v;
     }
+    if (kind == QLatin1String("scattermatrix")) {
+        engine::ScatterMatrixData m;
+        m.columns = { QStringLiteral("a"), QStringLiteral("b") };
+        m.colorColumn = QStringLiteral("cls");
+        m.classNames = { QStringLiteral("x"), QStringLiteral("y") };
+        m.values.resize(2);
+        for (int i = 0; i < 30; ++i) {
+            m.rows.push_back(i);
+            m.classes.push_back(i % 2);
+            m.values[0].push_back(i);
+            m.values[1].push_back((i * 7) % 11);
+        }
+        m.edges = { { 0, 15, 30 }, { 0, 5, 10 } };
+        m.counts = { { 8, 7, 7, 8 }, { 6, 9, 9, 6 } };
+        m.tableRows = 30;
+        auto v = std::make_unique<plots::ScatterMatrixPlot>();
+        v->setData(m);
+        return v;
+    }
     auto v = std::make_unique<plots::ResidualPlot>();
     const std::vector<double> p { 1, 2, 3, 4 }, a { 1.1, 1.8, 3.3, 3.9 };
     v->setData(p, a);
@@ -178,7 +199,8 @@ const QStringList kKinds { QStringLiteral("heatmap"), QStringLiteral("scatter"),
     QStringLiteral("livecurve"), QStringLiteral("roc"), QStringLiteral("pr"),
     QStringLiteral("confusion"), QStringLiteral("residual"), QStringLiteral("boxplot"),
     QStringLiteral("violin"), QStringLiteral("silhouette"), QStringLiteral("calibration"),
-    QStringLiteral("gains"), QStringLiteral("lift"), QStringLiteral("ranking") };
+    QStringLiteral("gains"), QStringLiteral("lift"), QStringLiteral("ranking"),
+    QStringLiteral("scattermatrix") };
 
 QByteArray readAll(const QString &path)
 {
