@@ -21,8 +21,14 @@ ScatterMatrixPlot::ScatterMatrixPlot(QWidget *parent) : PlotView(parent)
     m_grid->addElement(0, 0, main);
     m_grid->setRowSpacing(4);
     m_grid->setColumnSpacing(4);
+    // The legend beside the grid, at its top (a filler below takes the rest).
     main->insetLayout()->take(plot->legend);
-    plot->plotLayout()->addElement(1, 1, plot->legend);
+    auto *side = new QCPLayoutGrid;
+    plot->plotLayout()->addElement(1, 1, side);
+    side->addElement(0, 0, plot->legend);
+    side->addElement(1, 0, new QCPLayoutElement(plot));
+    side->setRowStretchFactor(0, 0.001);
+    side->setRowStretchFactor(1, 1);
     plot->plotLayout()->setColumnStretchFactor(1, 0.001);
     plot->legend->setVisible(false);
     m_cells.append(main);

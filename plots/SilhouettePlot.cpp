@@ -32,6 +32,7 @@ SilhouettePlot::SilhouettePlot(QWidget *parent) : PlotView(parent)
     m_meanLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     m_meanLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_meanLabel->setPadding(QMargins(4, 2, 4, 2));
+    m_meanLabel->setBrush(palette().color(QPalette::Base));
     m_meanLabel->setVisible(false);
     setTitle(tr("Silhouette plot"));
     applyPaletteColors();

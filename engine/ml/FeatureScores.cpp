@@ -331,8 +331,19 @@ double FeatureScores::mutualInfo(std::span<const double> x, std::span<const std:
     std::sort(all.begin(), all.end());
     double sumPsiM = 0;
     for (std::size_t i = 0; i < m; ++i) {
-        const auto lo = std::lower_bound(all.begin(), all.end(), centre[i] - radius[i]);
-        const auto hi = std::upper_bound(lo, all.end(), centre[i] + radius[i]);
+        // Points at distance <= radius, the distance computed as a difference (as the
+        // KD-tree does): centre +- radius may round onto the k-th neighbour itself.
+        const double x0 = centre[i], r = radius[i];
+        auto lo = std::lower_bound(all.begin(), all.end(), x0 - r);
+        while (lo != all.begin() && x0 - *(lo - 1) <= r)
+            --lo;
+        while (lo != all.end() && x0 - *lo > r)
+            ++lo;
+        auto hi = std::upper_bound(lo, all.end(), x0 + r);
+        while (hi != lo && *(hi - 1) - x0 > r)
+            --hi;
+        while (hi != all.end() && *hi - x0 <= r)
+            ++hi;
         sumPsiM += digamma(static_cast<double>(std::max<std::ptrdiff_t>(1, hi - lo)));
     }
     const double dm = static_cast<double>(m);
