@@ -7,6 +7,7 @@
 #include "nodes/ScatterData.h"
 #include "plots/ConfusionMatrixPlot.h"
 #include "plots/CorrelationHeatmap.h"
+#include "plots/ExplorationViews.h"
 #include "plots/HistogramPlot.h"
 #include "plots/PrecisionRecallPlot.h"
 #include "plots/ResidualPlot.h"
@@ -84,7 +85,8 @@ bool showPrediction(PlotView &view, const engine::PredictionView &v)
 bool ResultViewFactory::hasPlot(const engine::NodeValue &value)
 {
     return value.as<engine::ColumnHistogram>() || value.as<engine::CorrelationMatrix>()
-        || value.as<engine::ScatterData>() || value.as<engine::PredictionView>();
+        || value.as<engine::ScatterData>() || value.as<engine::PredictionView>()
+        || ExplorationViews::hasPlot(value);
 }
 
 std::unique_ptr<PlotView> ResultViewFactory::create(const engine::NodeValue &value)
@@ -98,6 +100,8 @@ std::unique_ptr<PlotView> ResultViewFactory::create(const engine::NodeValue &val
         view = std::make_unique<ScatterPlot>();
     else if (const auto *v = value.as<engine::PredictionView>())
         view = newPredictionPlot(v->kind);
+    else
+        view = ExplorationViews::create(value);
     if (view && !show(*view, value))
         view.reset();
     return view;
@@ -147,7 +151,7 @@ bool ResultViewFactory::show(PlotView &view, const engine::NodeValue &value)
     }
     if (const auto *v = value.as<engine::PredictionView>())
         return showPrediction(view, *v);
-    return false;
+    return ExplorationViews::show(view, value);
 }
 
 QString ResultViewFactory::title(const engine::NodeValue &value)
@@ -170,7 +174,7 @@ QString ResultViewFactory::title(const engine::NodeValue &value)
             return tr("Residuals");
         }
     }
-    return {};
+    return ExplorationViews::title(value);
 }
 
 QString ResultViewFactory::describe(const engine::NodeValue &value)
@@ -180,6 +184,8 @@ QString ResultViewFactory::describe(const engine::NodeValue &value)
     if (const auto *s = value.as<engine::ScatterData>();
         s && !s->x.name().isEmpty() && !s->y.name().isEmpty())
         return tr("Scatter of %1 against %2").arg(s->y.name(), s->x.name());
+    if (const QString d = ExplorationViews::describe(value); !d.isEmpty())
+        return d;
     return title(value);
 }
 

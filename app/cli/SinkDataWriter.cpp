@@ -1,5 +1,6 @@
 #include "cli/SinkDataWriter.h"
 
+#include "cli/ViewDataWriter.h"
 #include "data/AtomicFile.h"
 #include "data/CsvWriter.h"
 #include "data/Dataset.h"
@@ -253,6 +254,8 @@ SinkDataWriter::Outcome SinkDataWriter::write(
         ok = writeMetrics(*t, basePath, written, error);
     } else if (const auto *pv = result.as<engine::PredictionView>()) {
         ok = writePredictionView(*pv, basePath, written, error);
+    } else if (ViewDataWriter::handles(result)) {
+        ok = ViewDataWriter::write(result, basePath, written, error);
     } else if (const auto *j = result.as<QJsonObject>()) {
         ok = writeJson(*j, basePath + QStringLiteral(".json"), written, error);
     } else if (const auto *v = result.as<QVariantMap>()) {

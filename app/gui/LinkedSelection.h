@@ -15,6 +15,7 @@ struct Prediction;
 
 namespace sextant::plots {
 class ConfusionMatrixPlot;
+class SilhouettePlot;
 } // namespace sextant::plots
 
 namespace sextant::app {
@@ -106,6 +107,12 @@ public:
     // evaluated rows with the prediction columns), for the data table.
     void attachConfusionMatrix(
         plots::ConfusionMatrixPlot *plot, int viewNode, engine::NodeValuePtr value);
+
+    // Links a silhouette plot of workflow node `viewNode` (a view.silhouette): the rows it
+    // selects (a rectangle, "Select Negative Silhouettes") become the selection of the
+    // table feeding the node, and it draws the selection while that table is the one
+    // selected. Linking the same plot again does nothing.
+    void attachSilhouette(plots::SilhouettePlot *plot, int viewNode);
 
 Q_SIGNALS:
     // The table or its selected rows changed.

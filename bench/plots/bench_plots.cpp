@@ -9,11 +9,17 @@
 //   histogram-10M        HistogramPlot of 10,000,000 values (bins from Statistics::histogram)
 //   histogram-10M-500bins  the same with 500 bins
 //   heatmap-100          CorrelationHeatmap of a 100 x 100 matrix
+//   boxplot-10M          BoxPlot of 10,000,000 values in 5 groups (summaries from
+//                        BoxStatistics, computed by the Box Plot node off the GUI thread)
+//   violin-10M           the same as violins (densities binned, 200 points each)
 //   with --big: scatter-density-10M(+), 10,000,000 points (re-aggregation target 250 ms)
 // Computing the histogram and the density grid happens off the GUI thread in the app;
 // their times are printed separately.
 #include "data/Column.h"
 #include "data/Statistics.h"
+#include "ml/BoxStatistics.h"
+#include "nodes/BoxPlotData.h"
+#include "plots/BoxPlot.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
 #include "plots/QCustomPlotInclude.h"
@@ -215,6 +221,34 @@ int main(int argc, char **argv)
         view.setHistogram(column.name(), false, fine);
         report("histogram-10M-500bins",
             measure(runs, [&] { view.customPlot()->replot(QCustomPlot::rpImmediateRefresh); }));
+    }
+
+    // Box and violin plots of 10M values in five groups.
+    for (const bool violin : { false, true }) {
+        std::mt19937_64 rng(6);
+        std::normal_distribution<double> normal;
+        engine::BoxPlotData d;
+        d.violin = violin;
+        d.splitColumn = QStringLiteral("group");
+        engine::BoxPlotData::ColumnBoxes c;
+        c.name = QStringLiteral("value");
+        double computeMs = 0;
+        for (int g = 0; g < 5; ++g) {
+            d.groupNames << QStringLiteral("g%1").arg(g);
+            std::vector<double> v(2'000'000);
+            for (double &x : v)
+                x = g + (1 + 0.3 * g) * normal(rng);
+            computeMs += timeOnce(
+                [&] { c.groups.push_back(engine::BoxStatistics::summarize(v, violin)); });
+        }
+        d.columns.push_back(c);
+        plots::BoxPlot view;
+        show(view, size);
+        view.setData(d);
+        report(violin ? "violin-10M" : "boxplot-10M",
+            measure(runs, [&] { view.customPlot()->replot(QCustomPlot::rpImmediateRefresh); }));
+        std::printf(
+            "  (BoxStatistics::summarize of 10M values: %.0f ms, off the GUI thread)\n", computeMs);
     }
 
     // Correlation heatmap, 100 x 100.

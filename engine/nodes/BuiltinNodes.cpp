@@ -1,10 +1,12 @@
 #include "nodes/BuiltinNodes.h"
 
+#include "nodes/BoxPlotNode.h"
 #include "nodes/ClusterEvaluationNode.h"
 #include "nodes/CompareNode.h"
 #include "nodes/CorrelationNode.h"
 #include "nodes/CrossValidationNode.h"
 #include "nodes/EvaluationViewNode.h"
+#include "nodes/FeatureRankingNode.h"
 #include "nodes/FileSourceNode.h"
 #include "nodes/FilterRowsNode.h"
 #include "nodes/HistogramNode.h"
@@ -13,10 +15,13 @@
 #include "nodes/ModelFileNode.h"
 #include "nodes/ParameterHelp.h"
 #include "nodes/PredictNode.h"
+#include "nodes/ProbabilityCurvesNode.h"
 #include "nodes/SaveDataNode.h"
+#include "nodes/ScatterMatrixNode.h"
 #include "nodes/ScatterNode.h"
 #include "nodes/SelectColumnsNode.h"
 #include "nodes/SelectedRowsNode.h"
+#include "nodes/SilhouetteNode.h"
 #include "nodes/SplitNode.h"
 #include "nodes/TableViewNode.h"
 #include "nodes/TestNode.h"
@@ -63,6 +68,13 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
                 return s;
     }
     for (NodeType type : EvaluationViewNode::all())
+        if (Status s = registry.add(withHelp(std::move(type))); !s)
+            return s;
+    // Exploration and evaluation views.
+    for (NodeType type :
+        { BoxPlotNode::type(), SilhouetteNode::type(), ProbabilityCurvesNode::calibrationType(),
+            ProbabilityCurvesNode::liftType(), FeatureRankingNode::type(),
+            FeatureRankingNode::viewType(), ScatterMatrixNode::type() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     return Status::success();

@@ -2,15 +2,26 @@
 // starts with %PDF), SVG (well-formed XML with the view's texts), without a display and
 // without resizing the widget; the shared context menu; copy to the clipboard.
 #include "PlotTestSupport.h"
+#include "ml/BoxStatistics.h"
 #include "ml/CurveMetrics.h"
+#include "nodes/BoxPlotData.h"
+#include "nodes/FeatureRanking.h"
+#include "nodes/ProbabilityCurvesData.h"
+#include "nodes/ScatterMatrixData.h"
+#include "nodes/SilhouetteData.h"
+#include "plots/BoxPlot.h"
 #include "plots/ConfusionMatrixPlot.h"
 #include "plots/CorrelationHeatmap.h"
+#include "plots/FeatureRankingPlot.h"
 #include "plots/LiveCurvePlot.h"
 #include "plots/PlotExporter.h"
 #include "plots/PrecisionRecallPlot.h"
+#include "plots/ProbabilityCurvesPlot.h"
 #include "plots/ResidualPlot.h"
 #include "plots/RocPlot.h"
+#include "plots/ScatterMatrixPlot.h"
 #include "plots/ScatterPlot.h"
+#include "plots/SilhouettePlot.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -87,6 +98,97 @@ std::unique_ptr<plots::PlotView> makeView(const QString &kind)
         v->setMatrix(m, { QStringLiteral("no"), QStringLiteral("yes") });
         return v;
     }
+    if (kind == QLatin1String("boxplot") || kind == QLatin1String("violin")) {
+        engine::BoxPlotData d;
+        d.violin = kind == QLatin1String("violin");
+        d.splitColumn = QStringLiteral("class");
+        d.groupNames = { QStringLiteral("a"), QStringLiteral("b") };
+        engine::BoxPlotData::ColumnBoxes c;
+        c.name = QStringLiteral("value");
+        for (int g = 0; g < 2; ++g) {
+            std::vector<double> v;
+            for (int i = 0; i < 60; ++i)
+                v.push_back(g * 3 + (i * 17 % 23) / 4.0 + (i == 5 ? 20 : 0));
+            c.groups.push_back(engine::BoxStatistics::summarize(v, d.violin));
+        }
+        d.columns.push_back(c);
+        auto v = std::make_unique<plots::BoxPlot>();
+        v->setData(d);
+        return v;
+    }
+    if (kind == QLatin1String("silhouette")) {
+        engine::SilhouetteData d;
+        d.clusterColumn = QStringLiteral("cluster");
+        d.clusterNames = { QStringLiteral("1"), QStringLiteral("2") };
+        for (int i = 0; i < 40; ++i) {
+            d.rows.push_back(i);
+            d.cluster.push_back(i % 2);
+            d.values.push_back(0.8 - i * 0.025);
+        }
+        for (int c = 0; c < 2; ++c)
+            for (int i = 0; i < 40; ++i)
+                if (i % 2 == c)
+                    d.order.push_back(i);
+        d.clusterSizes = { 20, 20 };
+        d.clusterMeans = { 0.3, 0.28 };
+        d.mean = 0.29;
+        d.tableRows = 40;
+        auto v = std::make_unique<plots::SilhouettePlot>();
+        v->setData(d);
+        return v;
+    }
+    if (kind == QLatin1String("calibration") || kind == QLatin1String("gains")
+        || kind == QLatin1String("lift")) {
+        engine::ProbabilityCurvesData d;
+        d.modelName = QStringLiteral("model");
+        d.curveNames = { QStringLiteral("yes") };
+        const std::vector<std::int32_t> y { 0, 0, 1, 1, 0, 1, 1, 0, 1, 1 };
+        const std::vector<double> s { 0.1, 0.4, 0.35, 0.8, 0.2, 0.7, 0.9, 0.5, 0.65, 0.95 };
+        if (kind == QLatin1String("calibration")) {
+            d.kind = engine::ProbabilityCurvesData::Kind::Calibration;
+            d.bins = 5;
+            d.strategy = QStringLiteral("uniform");
+            d.calibration.push_back(engine::ProbabilityCurves::calibration(
+                y, s, 5, engine::ProbabilityCurves::Strategy::Uniform));
+        } else {
+            d.kind = kind == QLatin1String("lift") ? engine::ProbabilityCurvesData::Kind::Lift
+                                                   : engine::ProbabilityCurvesData::Kind::Gains;
+            d.gains.push_back(engine::ProbabilityCurves::gains(y, s));
+        }
+        auto v = std::make_unique<plots::ProbabilityCurvesPlot>();
+        v->setData(d);
+        return v;
+    }
+    if (kind == QLatin1String("ranking")) {
+        engine::FeatureRanking r;
+        r.target = QStringLiteral("class");
+        r.methods = { QStringLiteral("info_gain"), QStringLiteral("anova_f") };
+        r.features = { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") };
+        r.scores = { 0.2, 10, 0.9, 40, 0.05, 1 };
+        r.topK = 2;
+        auto v = std::make_unique<plots::FeatureRankingPlot>();
+        v->setData(r);
+        return v;
+    }
+    if (kind == QLatin1String("scattermatrix")) {
+        engine::ScatterMatrixData m;
+        m.columns = { QStringLiteral("a"), QStringLiteral("b") };
+        m.colorColumn = QStringLiteral("cls");
+        m.classNames = { QStringLiteral("x"), QStringLiteral("y") };
+        m.values.resize(2);
+        for (int i = 0; i < 30; ++i) {
+            m.rows.push_back(i);
+            m.classes.push_back(i % 2);
+            m.values[0].push_back(i);
+            m.values[1].push_back((i * 7) % 11);
+        }
+        m.edges = { { 0, 15, 30 }, { 0, 5, 10 } };
+        m.counts = { { 8, 7, 7, 8 }, { 6, 9, 9, 6 } };
+        m.tableRows = 30;
+        auto v = std::make_unique<plots::ScatterMatrixPlot>();
+        v->setData(m);
+        return v;
+    }
     auto v = std::make_unique<plots::ResidualPlot>();
     const std::vector<double> p { 1, 2, 3, 4 }, a { 1.1, 1.8, 3.3, 3.9 };
     v->setData(p, a);
@@ -95,7 +197,10 @@ std::unique_ptr<plots::PlotView> makeView(const QString &kind)
 
 const QStringList kKinds { QStringLiteral("heatmap"), QStringLiteral("scatter"),
     QStringLiteral("livecurve"), QStringLiteral("roc"), QStringLiteral("pr"),
-    QStringLiteral("confusion"), QStringLiteral("residual") };
+    QStringLiteral("confusion"), QStringLiteral("residual"), QStringLiteral("boxplot"),
+    QStringLiteral("violin"), QStringLiteral("silhouette"), QStringLiteral("calibration"),
+    QStringLiteral("gains"), QStringLiteral("lift"), QStringLiteral("ranking"),
+    QStringLiteral("scattermatrix") };
 
 QByteArray readAll(const QString &path)
 {

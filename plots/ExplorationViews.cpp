@@ -1,0 +1,114 @@
+#include "plots/ExplorationViews.h"
+
+#include "graph/NodeValue.h"
+#include "nodes/BoxPlotData.h"
+#include "nodes/FeatureRanking.h"
+#include "nodes/ProbabilityCurvesData.h"
+#include "nodes/ScatterMatrixData.h"
+#include "nodes/SilhouetteData.h"
+#include "plots/BoxPlot.h"
+#include "plots/FeatureRankingPlot.h"
+#include "plots/ProbabilityCurvesPlot.h"
+#include "plots/ScatterMatrixPlot.h"
+#include "plots/SilhouettePlot.h"
+
+#include <QCoreApplication>
+
+namespace sextant::plots {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sextant::plots::ResultViewFactory", text);
+}
+
+template<class Plot, class Data> bool showAs(PlotView &view, const Data &data)
+{
+    auto *plot = qobject_cast<Plot *>(&view);
+    if (plot)
+        plot->setData(data);
+    return plot;
+}
+
+} // namespace
+
+bool ExplorationViews::hasPlot(const engine::NodeValue &value)
+{
+    return value.as<engine::BoxPlotData>() || value.as<engine::SilhouetteData>()
+        || value.as<engine::ProbabilityCurvesData>() || value.as<engine::FeatureRanking>()
+        || value.as<engine::ScatterMatrixData>();
+}
+
+std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &value)
+{
+    if (value.as<engine::BoxPlotData>())
+        return std::make_unique<BoxPlot>();
+    if (value.as<engine::SilhouetteData>())
+        return std::make_unique<SilhouettePlot>();
+    if (value.as<engine::ProbabilityCurvesData>())
+        return std::make_unique<ProbabilityCurvesPlot>();
+    if (value.as<engine::FeatureRanking>())
+        return std::make_unique<FeatureRankingPlot>();
+    if (value.as<engine::ScatterMatrixData>())
+        return std::make_unique<ScatterMatrixPlot>();
+    return nullptr;
+}
+
+bool ExplorationViews::show(PlotView &view, const engine::NodeValue &value)
+{
+    if (const auto *b = value.as<engine::BoxPlotData>())
+        return showAs<BoxPlot>(view, *b);
+    if (const auto *s = value.as<engine::SilhouetteData>())
+        return showAs<SilhouettePlot>(view, *s);
+    if (const auto *c = value.as<engine::ProbabilityCurvesData>())
+        return showAs<ProbabilityCurvesPlot>(view, *c);
+    if (const auto *f = value.as<engine::FeatureRanking>())
+        return showAs<FeatureRankingPlot>(view, *f);
+    if (const auto *m = value.as<engine::ScatterMatrixData>())
+        return showAs<ScatterMatrixPlot>(view, *m);
+    return false;
+}
+
+QString ExplorationViews::title(const engine::NodeValue &value)
+{
+    if (const auto *b = value.as<engine::BoxPlotData>())
+        return b->violin ? tr("Violin Plot") : tr("Box Plot");
+    if (value.as<engine::SilhouetteData>())
+        return tr("Silhouette");
+    if (const auto *c = value.as<engine::ProbabilityCurvesData>()) {
+        switch (c->kind) {
+        case engine::ProbabilityCurvesData::Kind::Calibration:
+            return tr("Calibration");
+        case engine::ProbabilityCurvesData::Kind::Gains:
+            return tr("Cumulative Gains");
+        case engine::ProbabilityCurvesData::Kind::Lift:
+            return tr("Lift");
+        }
+    }
+    if (value.as<engine::FeatureRanking>())
+        return tr("Feature Ranking");
+    if (value.as<engine::ScatterMatrixData>())
+        return tr("Scatter Matrix");
+    return {};
+}
+
+QString ExplorationViews::describe(const engine::NodeValue &value)
+{
+    if (const auto *b = value.as<engine::BoxPlotData>(); b && !b->columns.empty()) {
+        const QString of = b->columns.size() == 1 ? b->columns.front().name
+                                                  : tr("%1 columns").arg(b->columns.size());
+        return b->splitColumn.isEmpty()
+            ? tr("%1 of %2").arg(title(value), of)
+            : tr("%1 of %2 by %3").arg(title(value), of, b->splitColumn);
+    }
+    if (const auto *s = value.as<engine::SilhouetteData>())
+        return tr("Silhouette of %1").arg(s->clusterColumn);
+    if (const auto *f = value.as<engine::FeatureRanking>(); f && !f->target.isEmpty())
+        return tr("Feature Ranking against %1").arg(f->target);
+    if (const auto *m = value.as<engine::ScatterMatrixData>(); m && !m->colorColumn.isEmpty())
+        return tr("Scatter Matrix by %1").arg(m->colorColumn);
+    return {};
+}
+
+} // namespace sextant::plots

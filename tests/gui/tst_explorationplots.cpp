@@ -1,0 +1,408 @@
+// The exploration and evaluation plots draw what their node computed: box and whisker
+// positions and violin widths from the summaries (a redraw never reads rows, so 10^7
+// values draw as fast as ten), silhouette bars sorted within clusters with the mean line
+// and rectangle/negative selections emitting rowsSelected, calibration and gains points,
+// ranking bars and a sortable table; ResultViewFactory picks them for their results.
+#include "PlotTestSupport.h"
+#include "graph/GraphModel.h"
+#include "graph/NodeValue.h"
+#include "gui/LinkedSelection.h"
+#include "ml/BoxStatistics.h"
+#include "ml/ProbabilityCurves.h"
+#include "nodes/BoxPlotData.h"
+#include "nodes/BuiltinNodes.h"
+#include "nodes/FeatureRanking.h"
+#include "nodes/ProbabilityCurvesData.h"
+#include "nodes/ScatterMatrixData.h"
+#include "nodes/SelectedRowsNode.h"
+#include "nodes/SilhouetteData.h"
+#include "plots/BoxPlot.h"
+#include "plots/FeatureRankingPlot.h"
+#include "plots/ProbabilityCurvesPlot.h"
+#include "plots/ResultViewFactory.h"
+#include "plots/ScatterMatrixPlot.h"
+#include "plots/SilhouettePlot.h"
+
+#include <QApplication>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QUndoStack>
+#include <random>
+
+using namespace sextant;
+using sextant::testing::showView;
+using sextant::testing::snapshot;
+
+namespace {
+
+void sendMouse(QWidget *w, QEvent::Type type, QPointF pos, Qt::MouseButton button,
+    Qt::MouseButtons buttons, Qt::KeyboardModifiers mods)
+{
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, mods);
+    QApplication::sendEvent(w, &e);
+}
+
+engine::BoxPlotData boxData(bool violin, int perGroup)
+{
+    engine::BoxPlotData d;
+    d.violin = violin;
+    d.splitColumn = QStringLiteral("species");
+    d.groupNames
+        = { QStringLiteral("setosa"), QStringLiteral("versicolor"), QStringLiteral("virginica") };
+    std::mt19937_64 rng(1);
+    std::normal_distribution<double> normal;
+    for (const char *name : { "petal_length", "sepal_width" }) {
+        engine::BoxPlotData::ColumnBoxes c;
+        c.name = QLatin1String(name);
+        for (int g = 0; g < 3; ++g) {
+            std::vector<double> v;
+            v.reserve(static_cast<std::size_t>(perGroup));
+            for (int i = 0; i < perGroup; ++i)
+                v.push_back(2.0 * g + (g + 1) * 0.4 * normal(rng) + (i == 0 ? 6 : 0));
+            c.groups.push_back(engine::BoxStatistics::summarize(v, violin));
+        }
+        d.columns.push_back(std::move(c));
+    }
+    return d;
+}
+
+engine::SilhouetteData silhouetteData()
+{
+    // Rows 0..59 in three clusters; every seventh row negative.
+    engine::SilhouetteData d;
+    d.clusterColumn = QStringLiteral("cluster");
+    d.clusterNames = { QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3") };
+    d.clusterSizes = { 20, 20, 20 };
+    d.clusterMeans = { 0, 0, 0 };
+    for (int i = 0; i < 60; ++i) {
+        d.rows.push_back(i);
+        d.cluster.push_back(i % 3);
+        const double v = i % 7 == 0 ? -0.05 * (1 + i % 4) : 0.1 + 0.01 * ((i * 13) % 50);
+        d.values.push_back(v);
+        d.clusterMeans[static_cast<std::size_t>(i % 3)] += v / 20;
+        d.mean += v / 60;
+    }
+    for (int c = 0; c < 3; ++c) {
+        std::vector<std::int64_t> members;
+        for (int i = 0; i < 60; ++i)
+            if (i % 3 == c)
+                members.push_back(i);
+        std::stable_sort(members.begin(), members.end(), [&d](std::int64_t a, std::int64_t b) {
+            return d.values[std::size_t(a)] > d.values[std::size_t(b)];
+        });
+        d.order.insert(d.order.end(), members.begin(), members.end());
+    }
+    d.tableRows = 60;
+    return d;
+}
+
+} // namespace
+
+class TestExplorationPlots : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void boxGeometry()
+    {
+        plots::BoxPlot view;
+        const engine::BoxPlotData d = boxData(false, 200);
+        view.setData(d);
+        QVERIFY(showView(view));
+        QCOMPARE(view.columnNames(),
+            (QStringList { QStringLiteral("petal_length"), QStringLiteral("sepal_width") }));
+        QCOMPARE(view.boxCount(), 3);
+        for (int g = 0; g < 3; ++g) {
+            const engine::BoxSummary &s = d.columns[0].groups[std::size_t(g)];
+            QCOMPARE(view.drawnBox(g),
+                (QList<double> { s.lowerWhisker, s.q1, s.median, s.q3, s.upperWhisker }));
+            QCOMPARE(view.drawnOutlierCount(g), int(s.outliers.size()));
+            QVERIFY(s.outlierCount >= 1); // the shifted first value
+        }
+        // Whiskers end inside the data, at most 1.5 IQR out.
+        const engine::BoxSummary &s = d.columns[0].groups[0];
+        QVERIFY(s.upperWhisker <= s.q3 + 1.5 * (s.q3 - s.q1) && s.upperWhisker <= s.maximum);
+        QVERIFY(s.lowerWhisker >= s.q1 - 1.5 * (s.q3 - s.q1) && s.lowerWhisker >= s.minimum);
+        // The box of group 1 is where the tool tip says.
+        const QPointF centre = view.coordToPixel(QPointF(2, s.median));
+        QVERIFY(view.toolTipAt(centre).startsWith(QStringLiteral("versicolor: 200 values")));
+        QVERIFY(view.title().contains(QStringLiteral("petal_length by species")));
+        QSignalSpy shown(&view, &plots::BoxPlot::columnShown);
+        view.setCurrentColumn(1);
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(view.drawnBox(0).at(2), d.columns[1].groups[0].median);
+        snapshot(view, QStringLiteral("boxplot"));
+    }
+
+    void violinGeometry()
+    {
+        plots::BoxPlot view;
+        const engine::BoxPlotData d = boxData(true, 300);
+        view.setData(d);
+        QVERIFY(showView(view));
+        QVERIFY(view.isViolin());
+        const engine::BoxSummary &s = d.columns[0].groups[2];
+        QCOMPARE(view.violinPointCount(2), int(2 * s.density.size() + 1));
+        // Width follows the density: widest near the mode, zero outside the grid; the
+        // widest violin of all spans 0.42 of a slot each side.
+        double widest = 0;
+        for (int g = 0; g < 3; ++g)
+            for (double y = d.columns[0].groups[std::size_t(g)].densityGrid.front();
+                 y <= d.columns[0].groups[std::size_t(g)].densityGrid.back(); y += 0.01)
+                widest = std::max(widest, view.violinHalfWidthAt(g, y));
+        QVERIFY(std::abs(widest - 0.42) < 0.01);
+        QVERIFY(view.violinHalfWidthAt(2, s.median)
+            > view.violinHalfWidthAt(2, s.q3 + 2 * (s.q3 - s.q1)));
+        QCOMPARE(view.violinHalfWidthAt(2, s.densityGrid.back() + 1), 0.0);
+        QCOMPARE(view.drawnBox(2).at(2), s.median);
+        snapshot(view, QStringLiteral("violin"));
+    }
+
+    void tenMillionValuesDrawFromTheSummary()
+    {
+        // The plot holds the summaries only: what a redraw touches does not grow with
+        // the rows. 10^7 values summarised once (on the engine's side), then drawn.
+        std::vector<double> v(10'000'000);
+        std::mt19937_64 rng(5);
+        std::normal_distribution<double> normal;
+        for (double &x : v)
+            x = normal(rng);
+        engine::BoxPlotData d;
+        d.violin = true;
+        d.groupNames = { QStringLiteral("all rows") };
+        engine::BoxPlotData::ColumnBoxes c;
+        c.name = QStringLiteral("x");
+        c.groups.push_back(engine::BoxStatistics::summarize(v, true));
+        d.columns.push_back(c);
+        std::vector<double>().swap(v);
+        plots::BoxPlot view;
+        view.setData(d);
+        QVERIFY(showView(view));
+        QCOMPARE(view.violinPointCount(0), 2 * engine::BoxStatistics::kDensityPoints + 1);
+        QCOMPARE(view.drawnOutlierCount(0), int(engine::BoxStatistics::kMaxDrawnOutliers));
+        QVERIFY(std::abs(view.drawnBox(0).at(2)) < 0.01);
+        view.replotNow();
+    }
+
+    void silhouetteBarsAndSelection()
+    {
+        plots::SilhouettePlot view;
+        const engine::SilhouetteData d = silhouetteData();
+        view.setData(d);
+        QVERIFY(showView(view));
+        // Cluster by cluster, values descending, as the order says.
+        for (int c = 0; c < 3; ++c) {
+            const QList<double> drawn = view.drawnValues(c);
+            QCOMPARE(drawn.size(), 20);
+            for (int i = 1; i < drawn.size(); ++i)
+                QVERIFY(drawn[i - 1] >= drawn[i]);
+        }
+        QCOMPARE(view.meanLine(), d.mean);
+        // Bars top to bottom, clusters separated by a gap.
+        QVERIFY(view.barPosition(20) - view.barPosition(19) > 1.5);
+        QCOMPARE(view.barPosition(1) - view.barPosition(0), 1.0);
+
+        QSignalSpy selected(&view, &plots::SilhouettePlot::rowsSelected);
+        QList<qint64> negatives;
+        for (int i = 0; i < 60; ++i)
+            if (d.values[std::size_t(i)] < 0)
+                negatives << i;
+        QCOMPARE(view.negativeRows(), negatives);
+        std::unique_ptr<QMenu> menu(view.createContextMenu());
+        QAction *action = menu->findChild<QAction *>(QStringLiteral("selectNegative"));
+        QVERIFY(action && action->isEnabled());
+        action->trigger();
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.at(0).at(0).value<QList<qint64>>(), negatives);
+        QCOMPARE(view.selectedBarCount(), int(negatives.size()));
+        // A Shift+drag rectangle over the first cluster's negative bars.
+        const QPointF from = view.coordToPixel(QPointF(-0.3, 0));
+        const QPointF to = view.coordToPixel(QPointF(-0.001, view.barPosition(19) + 0.4));
+        QWidget *w = view.plotWidget();
+        sendMouse(
+            w, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
+        sendMouse(
+            w, QEvent::MouseMove, (from + to) / 2, Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+        sendMouse(w, QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+        sendMouse(
+            w, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton, Qt::ShiftModifier);
+        QCOMPARE(selected.count(), 2);
+        QList<qint64> firstCluster;
+        for (qint64 r : negatives)
+            if (r % 3 == 0)
+                firstCluster << r;
+        QCOMPARE(selected.at(1).at(0).value<QList<qint64>>(), firstCluster);
+        QVERIFY(view.toolTipAt(view.coordToPixel(QPointF(0.05, view.barPosition(0))))
+                    .startsWith(QStringLiteral("Row ")));
+        snapshot(view, QStringLiteral("silhouette"));
+    }
+
+    void silhouetteLinkedSelection()
+    {
+        // File -> Silhouette Plot: the plot's selection becomes the File table's selected
+        // rows (a Selected Rows node fed by it), exactly the rows picked.
+        engine::GraphModel graph(engine::BuiltinNodes::registry());
+        const int file = graph.addNode(QStringLiteral("data.file")).value();
+        const int view = graph.addNode(QStringLiteral("view.silhouette")).value();
+        QVERIFY(graph.addConnection({ file, 0, view, 0 }).ok());
+        QUndoStack undo;
+        app::LinkedSelection selection(graph, undo);
+        plots::SilhouettePlot plot;
+        plot.setData(silhouetteData());
+        selection.attachSilhouette(&plot, view);
+        selection.attachSilhouette(&plot, view); // once only
+        plot.selectNegative();
+        QCOMPARE(selection.source(), (app::TableSource { file, 0 }));
+        QCOMPARE(selection.rows(), plot.negativeRows());
+        const int node = selection.selectionNode();
+        QVERIFY(node > 0);
+        QCOMPARE(graph.nodeType(node)->id, engine::SelectedRowsNode::typeId());
+        const auto decoded = engine::SelectedRowsNode::decodeRows(
+            graph.parameter(node, engine::SelectedRowsNode::rowsParameter()).toString(), 60);
+        QVERIFY(decoded.ok());
+        QCOMPARE(qsizetype(decoded.value().size()), plot.negativeRows().size());
+        QCOMPARE(undo.count(), 1);
+        // Cleared elsewhere: the plot's outline goes too.
+        selection.clear();
+        QCOMPARE(plot.selectedBarCount(), 0);
+    }
+
+    void calibrationAndGains()
+    {
+        const std::vector<std::int32_t> y { 0, 0, 1, 1, 0, 1, 1, 0, 1, 1 };
+        const std::vector<double> s { 0.1, 0.4, 0.35, 0.8, 0.2, 0.7, 0.9, 0.5, 0.65, 0.95 };
+        engine::ProbabilityCurvesData d;
+        d.kind = engine::ProbabilityCurvesData::Kind::Calibration;
+        d.curveNames = { QStringLiteral("yes") };
+        d.bins = 5;
+        d.strategy = QStringLiteral("uniform");
+        d.calibration.push_back(engine::ProbabilityCurves::calibration(
+            y, s, 5, engine::ProbabilityCurves::Strategy::Uniform));
+        plots::ProbabilityCurvesPlot view;
+        view.setData(d);
+        QVERIFY(showView(view));
+        const QList<QPointF> pts = view.drawnPoints(0);
+        QCOMPARE(pts.size(), int(d.calibration[0].meanPredicted.size()));
+        for (int i = 0; i < pts.size(); ++i)
+            QCOMPARE(pts[i],
+                QPointF(d.calibration[0].meanPredicted[std::size_t(i)],
+                    d.calibration[0].fractionPositive[std::size_t(i)]));
+        QCOMPARE(view.referenceLine(), (QList<QPointF> { QPointF(0, 0), QPointF(1, 1) }));
+        QVERIFY(
+            view.legendEntries().first().startsWith(QStringLiteral("yes (10 rows, 6 positive)")));
+        snapshot(view, QStringLiteral("calibration"));
+
+        d.kind = engine::ProbabilityCurvesData::Kind::Lift;
+        d.gains.push_back(engine::ProbabilityCurves::gains(y, s));
+        view.setData(d);
+        QCOMPARE(view.referenceLine(), (QList<QPointF> { QPointF(0, 1), QPointF(1, 1) }));
+        // The top row (0.95) is positive: lift 1 / 0.6 at a tenth of the rows.
+        QCOMPARE(view.drawnPoints(0).at(1), QPointF(0.1, (1.0 / 6) / 0.1));
+        snapshot(view, QStringLiteral("lift"));
+    }
+
+    void rankingBarsAndTable()
+    {
+        engine::FeatureRanking r;
+        r.target = QStringLiteral("class");
+        r.methods = { QStringLiteral("info_gain"), QStringLiteral("anova_f") };
+        r.features = { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+            QStringLiteral("d") };
+        r.scores = { 0.2, 10, 0.9, 5, 0.05, 40, std::nan(""), std::nan("") };
+        r.topK = 2;
+        plots::FeatureRankingPlot view;
+        view.setData(r);
+        QVERIFY(showView(view));
+        QCOMPARE(view.barLabels(),
+            (QStringList { QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("c"),
+                QStringLiteral("d") }));
+        QCOMPARE(view.keptBarCount(), 2);
+        view.setMethod(1);
+        QCOMPARE(view.barLabels().first(), QStringLiteral("c"));
+        QCOMPARE(view.barValues().first(), 40.0);
+        QCOMPARE(view.keptBarCount(), 2); // still the node's choice (a and b)
+        QTableWidget *table = view.table();
+        QCOMPARE(table->rowCount(), 4);
+        table->sortItems(2, Qt::DescendingOrder);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("c"));
+        table->sortItems(1, Qt::DescendingOrder);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("b"));
+        snapshot(view, QStringLiteral("ranking"));
+    }
+
+    void scatterMatrixCells()
+    {
+        engine::ScatterMatrixData m;
+        m.columns = { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") };
+        m.colorColumn = QStringLiteral("cls");
+        m.classNames = { QStringLiteral("x"), QStringLiteral("y") };
+        m.values.resize(3);
+        for (int i = 0; i < 50; ++i) {
+            m.rows.push_back(i);
+            m.classes.push_back(i % 2);
+            m.values[0].push_back(i);
+            m.values[1].push_back(i == 7 ? std::nan("") : i * i);
+            m.values[2].push_back(-i);
+        }
+        for (int c = 0; c < 3; ++c) {
+            m.edges.push_back({ -50, 0, 50, 2500 });
+            m.counts.push_back({ 5, 10, 10, 5, 10, 10 });
+        }
+        m.tableRows = 50;
+        plots::ScatterMatrixPlot view;
+        view.setData(m);
+        QVERIFY(showView(view));
+        QCOMPARE(view.cellCount(), 9);
+        QCOMPARE(view.pointCount(0, 2), 50);
+        QCOMPARE(view.pointCount(1, 0), 49); // the missing b left out
+        QCOMPARE(view.diagonalTotals(1), (QList<double> { 10, 20, 20 }));
+        QCOMPARE(view.legendEntries(), (QStringList { QStringLiteral("x"), QStringLiteral("y") }));
+        snapshot(view, QStringLiteral("scattermatrix"));
+        // Fewer columns again: the grid shrinks.
+        m.columns.removeLast();
+        m.values.pop_back();
+        m.edges.pop_back();
+        m.counts.pop_back();
+        view.setData(m);
+        QCOMPARE(view.cellCount(), 4);
+        QCOMPARE(view.pointCount(0, 1), 49);
+        view.replotNow();
+    }
+
+    void factoryPicksThePlots()
+    {
+        const engine::NodeValuePtr box = engine::makeValue(boxData(false, 20));
+        const engine::NodeValuePtr violin = engine::makeValue(boxData(true, 20));
+        const engine::NodeValuePtr sil = engine::makeValue(silhouetteData());
+        engine::ProbabilityCurvesData gains;
+        gains.kind = engine::ProbabilityCurvesData::Kind::Gains;
+        const engine::NodeValuePtr curves = engine::makeValue(gains);
+        engine::FeatureRanking ranking;
+        ranking.target = QStringLiteral("class");
+        const engine::NodeValuePtr rank = engine::makeValue(ranking);
+        const QList<QPair<engine::NodeValuePtr, QString>> cases {
+            { box, QStringLiteral("Box Plot") }, { violin, QStringLiteral("Violin Plot") },
+            { sil, QStringLiteral("Silhouette") }, { curves, QStringLiteral("Cumulative Gains") },
+            { rank, QStringLiteral("Feature Ranking") }
+        };
+        for (const auto &[value, title] : cases) {
+            QVERIFY(plots::ResultViewFactory::hasPlot(*value));
+            QCOMPARE(plots::ResultViewFactory::title(*value), title);
+            std::unique_ptr<plots::PlotView> view = plots::ResultViewFactory::create(*value);
+            QVERIFY2(view, qPrintable(title));
+            QVERIFY(plots::ResultViewFactory::show(*view, *value));
+        }
+        QVERIFY(qobject_cast<plots::BoxPlot *>(plots::ResultViewFactory::create(*box).get()));
+        QCOMPARE(plots::ResultViewFactory::describe(*box),
+            QStringLiteral("Box Plot of 2 columns by species"));
+        QCOMPARE(plots::ResultViewFactory::describe(*sil), QStringLiteral("Silhouette of cluster"));
+        // A box result is not shown in a silhouette plot.
+        plots::SilhouettePlot other;
+        QVERIFY(!plots::ResultViewFactory::show(other, *box));
+    }
+};
+
+QTEST_MAIN(TestExplorationPlots)
+#include "tst_explorationplots.moc"
