@@ -96,9 +96,27 @@ void NodeItem::setSubtitle(const QString &subtitle)
     update();
 }
 
+void NodeItem::setLabel(const QString &label)
+{
+    if (m_label == label)
+        return;
+    m_label = label;
+    updateToolTip();
+    update();
+}
+
+QString NodeItem::title() const
+{
+    if (!m_label.isEmpty())
+        return m_label;
+    return m_nodeType ? m_nodeType->displayName : QStringLiteral("?");
+}
+
 void NodeItem::updateToolTip()
 {
     QString tip = m_nodeType ? m_nodeType->displayName : QString();
+    if (!m_label.isEmpty())
+        tip = tip.isEmpty() ? m_label : QStringLiteral("%1 (%2)").arg(m_label, tip);
     if (m_nodeType && !m_nodeType->description.isEmpty())
         tip += QStringLiteral("\n") + m_nodeType->description;
     tip += QStringLiteral("\n[") + engine::nodeStatusId(m_status) + QLatin1Char(']');
@@ -125,7 +143,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const qreal tint = m_status == NodeStatus::Idle ? 0.25 : 0.35;
     const QColor headerColor = QColor::fromRgbF(1 - tint + tint * accent.redF(),
         1 - tint + tint * accent.greenF(), 1 - tint + tint * accent.blueF());
-    const QString title = m_nodeType ? m_nodeType->displayName : QStringLiteral("?");
+    const QString title = this->title();
     QFont font = QApplication::font();
     font.setBold(true);
 
@@ -171,13 +189,18 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setFont(font);
     painter->setPen(QColor(0x20, 0x20, 0x20));
     QFontMetricsF fm(font);
-    painter->drawText(QRectF(8, 3, kWidth - 30, 18), Qt::AlignLeft | Qt::AlignVCenter,
-        fm.elidedText(title, Qt::ElideRight, kWidth - 30));
+    painter->drawText(titleRect(), Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(title, Qt::ElideRight, titleRect().width()));
     QFont small = QApplication::font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter->setFont(small);
     painter->setPen(QColor(0x55, 0x55, 0x55));
-    const QString sub = m_subtitle.isEmpty() && m_nodeType ? m_nodeType->category : m_subtitle;
+    // A renamed node says what it is: its type (and the file it reads).
+    QString sub = m_subtitle.isEmpty() && m_nodeType ? m_nodeType->category : m_subtitle;
+    if (!m_label.isEmpty() && m_nodeType)
+        sub = m_subtitle.isEmpty()
+            ? m_nodeType->displayName
+            : QStringLiteral("%1 · %2").arg(m_nodeType->displayName, m_subtitle);
     painter->drawText(QRectF(8, 20, kWidth - 16, 16), Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetricsF(small).elidedText(sub, Qt::ElideMiddle, kWidth - 16));
 

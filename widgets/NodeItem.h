@@ -13,10 +13,11 @@ namespace sextant::widgets {
 
 class PortItem;
 
-// One node of the graph on the canvas: a box with the type's name, an optional subtitle
-// (e.g. the file name), its input ports on the left and output ports on the right, a
-// status colour and badge from the executor, and a progress bar while running.
-// Movable and selectable; the scene turns a finished drag into a move command.
+// One node of the graph on the canvas: a box with its title (the name the person gave it,
+// else its type's name), an optional subtitle (e.g. the file name; a renamed node's type), its
+// input ports on the left and output ports on the right, a status colour and badge from the
+// executor, and a progress bar while running. Movable and selectable; the scene turns a finished
+// drag into a move command.
 class NodeItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 0x5e1 };
@@ -44,6 +45,13 @@ public:
     void setProgress(double fraction);
 
     void setSubtitle(const QString &subtitle);
+    // The name the person gave the node (GraphModel::label); empty: the type's name.
+    void setLabel(const QString &label);
+    const QString &label() const { return m_label; }
+    // What the node is called on the canvas: its label, else its type's name.
+    QString title() const;
+    // Where the title is drawn (item coordinates, full drawing): a double click there renames.
+    static QRectF titleRect() { return QRectF(8, 3, kWidth - 30, 18); }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -64,6 +72,7 @@ private:
     engine::NodeStatus m_status = engine::NodeStatus::Idle;
     QString m_message;
     QString m_subtitle;
+    QString m_label;
     double m_progress = 0.0;
 };
 
