@@ -125,6 +125,54 @@ void NodeItem::updateToolTip()
     setToolTip(tip);
 }
 
+QStringList NodeItem::simplifiedTitle(qreal lod, QFont *font) const
+{
+    // The largest size from kMinTitlePixels down to kFloorTitlePixels (on screen) at which
+    // the whole title fits in the lines the box holds; below that, the floor size with the
+    // last line elided.
+    const QRectF box = QRectF(0, 0, kWidth, height()).adjusted(4, 4, -4, -4);
+    const int largest = std::max(1, int(std::min(kMinTitlePixels / lod, height() * 0.6)));
+    const int smallest = std::max(1, std::min(largest, int(kFloorTitlePixels / lod)));
+    QStringList lines;
+    for (int px = largest; px >= smallest; --px) {
+        font->setPixelSize(px);
+        bool fits = false;
+        lines = wrapTitle(title(), QFontMetricsF(*font), box.width(), box.height(), &fits);
+        if (fits)
+            break;
+    }
+    return lines;
+}
+
+QStringList NodeItem::wrapTitle(
+    const QString &title, const QFontMetricsF &metrics, qreal width, qreal height, bool *fits)
+{
+    const int maxLines = std::max(1, int(height / metrics.lineSpacing()));
+    const QStringList words = title.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList lines;
+    bool whole = true;
+    for (const QString &w : words) {
+        const QString joined = lines.isEmpty() ? w : lines.back() + QLatin1Char(' ') + w;
+        if (!lines.isEmpty() && metrics.horizontalAdvance(joined) <= width)
+            lines.back() = joined;
+        else if (int(lines.size()) < maxLines)
+            lines.append(w);
+        else {
+            lines.back() = joined; // the rest goes on the last line, elided below
+            whole = false;
+        }
+    }
+    for (QString &line : lines) {
+        if (metrics.horizontalAdvance(line) > width) {
+            line = metrics.elidedText(line, Qt::ElideRight, width);
+            whole = false;
+        }
+    }
+    if (fits)
+        *fits = whole;
+    return lines;
+}
+
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
@@ -149,7 +197,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
     // Zoomed out (Fit on a large graph) the normal labels would shrink below reading size:
     // draw the node simplified, its title alone in a font that keeps kMinTitlePixels on
-    // screen, wrapped over the whole body; ports, subtitle and labels are left out.
+    // screen (kFloorTitlePixels when that fits it whole), wrapped over the whole body;
+    // ports, subtitle and labels are left out.
     const qreal lod
         = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
     const qreal normalPixels = QFontInfo(font).pixelSize();
@@ -157,25 +206,11 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         QPainterPath whole;
         whole.addRoundedRect(body.adjusted(1, 1, -1, -1), 6, 6);
         painter->fillPath(whole, headerColor);
-        font.setPixelSize(std::max(1, int(std::min(kMinTitlePixels / lod, height() * 0.6))));
-        painter->setFont(font);
         painter->setPen(QColor(0x20, 0x20, 0x20));
         const QRectF box = body.adjusted(4, 4, -4, -4);
-        const QFontMetricsF big(font);
-        // Two lines at most; the second elided.
-        const QStringList words = title.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        QString first, rest;
-        for (const QString &w : words) {
-            const QString candidate = first.isEmpty() ? w : first + QLatin1Char(' ') + w;
-            if (rest.isEmpty()
-                && (first.isEmpty() || big.horizontalAdvance(candidate) <= box.width()))
-                first = candidate;
-            else
-                rest += (rest.isEmpty() ? QString() : QStringLiteral(" ")) + w;
-        }
-        QString text = big.elidedText(first, Qt::ElideRight, box.width());
-        if (!rest.isEmpty() && big.height() * 2 <= box.height())
-            text += QLatin1Char('\n') + big.elidedText(rest, Qt::ElideRight, box.width());
+        const QStringList lines = simplifiedTitle(lod, &font);
+        painter->setFont(font);
+        const QString text = lines.join(QLatin1Char('\n'));
         painter->drawText(box, Qt::AlignCenter, text);
         painter->setPen(Qt::NoPen);
         painter->fillRect(QRectF(0, height() - 4, kWidth, 4), accent);

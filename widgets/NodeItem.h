@@ -4,6 +4,10 @@
 
 #include <QGraphicsItem>
 #include <QList>
+#include <QStringList>
+
+class QFont;
+class QFontMetricsF;
 
 namespace sextant::engine {
 struct NodeType;
@@ -26,6 +30,8 @@ public:
     static constexpr qreal kPortSpacing = 20;
     // Below this on-screen title size the node is drawn simplified, its title kept this large.
     static constexpr qreal kMinTitlePixels = 11;
+    // ... or smaller, down to this, when that lets the whole title fit unelided.
+    static constexpr qreal kFloorTitlePixels = 9;
 
     NodeItem(int nodeId, const engine::NodeType *nodeType, QGraphicsItem *parent = nullptr);
 
@@ -57,6 +63,14 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     static QColor statusColor(engine::NodeStatus status);
+    // `title` broken at spaces into the lines of `width` that fit in `height`; words that
+    // do not fit (a long word, the rest of the title past the last line) are elided.
+    // `fits`: whether nothing was elided.
+    // The title's lines as the simplified drawing has them at level of detail `lod` (screen
+    // pixels per scene unit), and the font (bold, sized) it uses.
+    QStringList simplifiedTitle(qreal lod, QFont *font) const;
+    static QStringList wrapTitle(const QString &title, const QFontMetricsF &metrics, qreal width,
+        qreal height, bool *fits = nullptr);
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
