@@ -128,20 +128,22 @@ void NodeItem::updateToolTip()
 QStringList NodeItem::simplifiedTitle(qreal lod, QFont *font) const
 {
     // The largest size from kMinTitlePixels down to kFloorTitlePixels (on screen) at which
-    // the whole title fits in the lines the box holds; below that, the floor size with the
-    // last line elided.
+    // the whole title fits in the lines the box holds; when none does, the largest size
+    // with the last line elided.
     const QRectF box = QRectF(0, 0, kWidth, height()).adjusted(4, 4, -4, -4);
     const int largest = std::max(1, int(std::min(kMinTitlePixels / lod, height() * 0.6)));
     const int smallest = std::max(1, std::min(largest, int(kFloorTitlePixels / lod)));
-    QStringList lines;
     for (int px = largest; px >= smallest; --px) {
         font->setPixelSize(px);
         bool fits = false;
-        lines = wrapTitle(title(), QFontMetricsF(*font), box.width(), box.height(), &fits);
+        QStringList lines
+            = wrapTitle(title(), QFontMetricsF(*font), box.width(), box.height(), &fits);
         if (fits)
-            break;
+            return lines;
     }
-    return lines;
+    // Elided anyway: at the size the other titles have.
+    font->setPixelSize(largest);
+    return wrapTitle(title(), QFontMetricsF(*font), box.width(), box.height());
 }
 
 QStringList NodeItem::wrapTitle(
