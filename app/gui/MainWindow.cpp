@@ -85,6 +85,9 @@ const QString kStateKey = QStringLiteral("mainWindow/state");
 constexpr int kStateVersion = 1;
 // Quiet time after the last edit of the graph before the views refresh the node they show.
 constexpr int kRefreshDelayMs = 300;
+// From this many rows on, the views other than the data table fill in a turn of the event
+// loop of their own, after the table's model is reset.
+constexpr qint64 kSplitFillRows = 200'000;
 
 // The local files among a drag's urls (directories included: loading one says why not).
 QStringList localFiles(const QMimeData *mime)
@@ -615,8 +618,7 @@ void MainWindow::createInspector()
     connect(m_inspector, &NodeInspector::ready, this,
         [this](const std::shared_ptr<const NodeInspection> &inspection) {
             setLoadingUi(false);
-            applyInspection(inspection);
-            Q_EMIT loadFinished(true);
+            applyInspection(inspection); // -> loadFinished(true)
         });
     connect(m_inspector, &NodeInspector::failed, this, [this](int id, const QString &message) {
         setLoadingUi(false);
@@ -731,6 +733,26 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
     m_selectionViews->setTableSource(shownSource());
     m_columnModel->setDataset(dataset, inspection->summaries,
         ColumnRoleController::ignoredColumns(*m_graph, inspection->nodeId));
+    const bool openingFile = m_inspectingFile;
+    if (dataset.rowCount() < kSplitFillRows) {
+        fillViews(inspection, keep, openingFile);
+        Q_EMIT loadFinished(true);
+        return;
+    }
+    // A big table: resetting the table's model is a long turn of the event loop already
+    // (Qt's row header walks every row); the other views fill in the next one.
+    QTimer::singleShot(1, this, [this, inspection, keep, openingFile] {
+        if (m_shown != inspection)
+            return; // a newer table is shown
+        fillViews(inspection, keep, openingFile);
+        Q_EMIT loadFinished(true);
+    });
+}
+
+void MainWindow::fillViews(
+    const std::shared_ptr<const NodeInspection> &inspection, const QString &keep, bool openingFile)
+{
+    const engine::Dataset &dataset = inspection->dataset;
     m_table->fitColumnsToSample();
     m_columnList->fitColumns();
     m_stack->setCurrentWidget(m_table);
@@ -758,7 +780,7 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
     const QString name
         = inspection->filePath.isEmpty() ? inspection->label : displayName(inspection->filePath);
     statusBar()->showMessage(tr("Showing %1 (%2)").arg(name, took), 8000);
-    if (m_inspectingFile && !inspection->filePath.isEmpty())
+    if (openingFile && !inspection->filePath.isEmpty())
         // Writing the settings file is a separate turn of the event loop, not part of the
         // (already long) one that fills the views.
         QTimer::singleShot(0, this, [this, path = inspection->filePath] { addRecentFile(path); });

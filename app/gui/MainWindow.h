@@ -195,7 +195,13 @@ private:
     // Inspects the selected node, when it is one node with a table that the views do not
     // show as it is now (on a selection change, and shortly after each edit).
     void inspectSelection(bool selectionChanged);
+    // Shows `inspection` in the views, then emits loadFinished(true) (for a big table, in a
+    // later turn of the event loop: not at all when a newer inspection came first).
     void applyInspection(const std::shared_ptr<const NodeInspection> &inspection);
+    // The views but the data table's model: columns, histogram, overview, selection.
+    // `keep`: the column to select again; `openingFile`: remember the file as recent.
+    void fillViews(const std::shared_ptr<const NodeInspection> &inspection, const QString &keep,
+        bool openingFile);
     void setLoadingUi(bool loading, const QString &name = {});
     void showColumn(int column);
     // Fills the "Split by" combo from the shown dataset (default: a categorical target).
