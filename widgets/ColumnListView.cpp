@@ -17,6 +17,9 @@ namespace sextant::widgets {
 namespace {
 constexpr int kMaxFittedWidth = 240;
 constexpr int kFitSampleRows = 500;
+// The Name column is sized for this many average characters at most (longer names are
+// elided in the middle, the full name in the tool tip), so that Role stays in view.
+constexpr int kMaxNameChars = 14;
 } // namespace
 
 ColumnListView::ColumnListView(QWidget *parent)
@@ -30,6 +33,7 @@ ColumnListView::ColumnListView(QWidget *parent)
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setAlternatingRowColors(true);
     setWordWrap(false);
+    setTextElideMode(Qt::ElideMiddle); // "petal_…_length": both ends of a long name
     // Dataset order until the user clicks a header.
     horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     setSortingEnabled(true);
@@ -198,13 +202,20 @@ void ColumnListView::setCurrentColumn(int column)
     scrollTo(index);
 }
 
+int ColumnListView::maxNameWidth() const
+{
+    return fontMetrics().averageCharWidth() * kMaxNameChars + 12; // + the cell's margins
+}
+
 void ColumnListView::fitColumns()
 {
     resizeColumnsToContents();
     const int last = horizontalHeader()->count() - 1;
-    for (int i = 0; i < last; ++i)
-        if (columnWidth(i) > kMaxFittedWidth)
-            setColumnWidth(i, kMaxFittedWidth);
+    for (int i = 0; i < last; ++i) {
+        const int cap = i == ColumnSummaryModel::Name ? maxNameWidth() : kMaxFittedWidth;
+        if (columnWidth(i) > cap)
+            setColumnWidth(i, cap);
+    }
 }
 
 int ColumnListView::fittedWidth() const

@@ -12,9 +12,11 @@ namespace sextant::widgets {
 
 class ColumnSummaryModel;
 
-// The column list: one row per dataset column with its type, role, missing count and
+// The column list: one row per dataset column with its role, type, missing count and
 // summary statistics (a ColumnSummaryModel), sortable by any field. Reports the dataset
-// column the user selects.
+// column the user selects. Compact enough for a narrow dock: the name column is capped
+// (long names elided in the middle) and the role follows it, so the role is in view
+// without scrolling.
 //
 // With setRolesEditable(true) it also asks for role and type edits (what the window turns
 // into graph edits): a click on a Role or Type cell, or Enter / F2 / Space there, opens a
@@ -33,8 +35,10 @@ public:
     int currentColumn() const;
     // Makes dataset column `column` current (and selected); -1 clears the selection.
     void setCurrentColumn(int column);
-    // Sizes the columns to their contents (the model has one row per dataset column).
+    // Sizes the columns to their contents (the model has one row per dataset column); the
+    // name column to maxNameWidth() at most.
     void fitColumns();
+    int maxNameWidth() const;
     // The width that shows every column without scrolling.
     int fittedWidth() const;
 

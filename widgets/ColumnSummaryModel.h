@@ -9,7 +9,7 @@
 
 namespace sextant::widgets {
 
-// The list of a dataset's columns, one model row per dataset column, with its type, role,
+// The list of a dataset's columns, one model row per dataset column, with its role, type,
 // missing count and summary statistics (mean, std, min, max, distinct; mode for
 // categorical columns). The role is what the column list edits (ColumnRoleChoice):
 // "target", "feature", "meta" (ColumnRole::Ignore: kept, not used by models) and
@@ -21,7 +21,9 @@ namespace sextant::widgets {
 class ColumnSummaryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Field { Name, Type, Role, Missing, Mean, Std, Min, Max, Distinct, Mode, FieldCount };
+    // Role comes right after the name, so that the narrow default dock shows where the
+    // target is set without scrolling.
+    enum Field { Name, Role, Type, Missing, Mean, Std, Min, Max, Distinct, Mode, FieldCount };
     enum DataRole {
         // int: the dataset column index of the row (stable under sorting proxies).
         ColumnIndexRole = Qt::UserRole + 1,

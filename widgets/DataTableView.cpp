@@ -105,14 +105,34 @@ void DataTableView::fitColumnsToSample(int sampleRows)
     QFont headerFont = horizontalHeader()->font();
     headerFont.setBold(true);
     const QFontMetrics headerMetrics(headerFont);
+    // Measuring text is the slow part (the window does this while it fills its views):
+    // only the few longest cells of each column are measured, which are the widest but
+    // for a rare mix of narrow and wide letters.
+    constexpr int kMeasured = 3;
+    QList<int> widths;
+    widths.reserve(m->columnCount());
     for (int c = 0; c < m->columnCount(); ++c) {
         int width = headerMetrics.horizontalAdvance(
             m->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
-        for (int r = 0; r < rows; ++r)
-            width = std::max(width,
-                cellMetrics.horizontalAdvance(m->index(r, c).data(Qt::DisplayRole).toString()));
-        setColumnWidth(c, std::clamp(width + kCellPadding, kMinColumnWidth, kMaxColumnWidth));
+        QString longest[kMeasured];
+        for (int r = 0; r < rows; ++r) {
+            QString text = m->index(r, c).data(Qt::DisplayRole).toString();
+            for (int k = 0; k < kMeasured; ++k)
+                if (text.size() > longest[k].size()) {
+                    std::swap(text, longest[k]); // the displaced one moves down the list
+                }
+        }
+        for (const QString &text : longest)
+            if (!text.isEmpty())
+                width = std::max(width, cellMetrics.horizontalAdvance(text));
+        widths.append(std::clamp(width + kCellPadding, kMinColumnWidth, kMaxColumnWidth));
     }
+    // Then the widths in one go, the header not redrawn for each.
+    QHeaderView *header = horizontalHeader();
+    header->setUpdatesEnabled(false);
+    for (int c = 0; c < int(widths.size()); ++c)
+        setColumnWidth(c, widths[c]);
+    header->setUpdatesEnabled(true);
 }
 
 int DataTableView::currentColumn() const

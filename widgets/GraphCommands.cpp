@@ -228,6 +228,36 @@ bool SetParameterCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
+// --- RenameNodeCommand
+
+RenameNodeCommand::RenameNodeCommand(
+    GraphModel &model, int nodeId, QString label, QUndoCommand *parent)
+    : QUndoCommand(parent), m_model(model), m_nodeId(nodeId), m_newLabel(std::move(label))
+{
+    setText(tr("Rename %1").arg(model.title(nodeId)));
+}
+
+void RenameNodeCommand::redo()
+{
+    engine::Result<QString> old = m_model.setLabel(m_nodeId, m_newLabel);
+    if (!old) {
+        setObsolete(true);
+        return;
+    }
+    if (!m_haveOld) {
+        m_oldLabel = old.value();
+        m_haveOld = true;
+        m_newLabel = m_model.label(m_nodeId); // as stored
+        if (m_newLabel == m_oldLabel)
+            setObsolete(true);
+    }
+}
+
+void RenameNodeCommand::undo()
+{
+    (void)m_model.setLabel(m_nodeId, m_oldLabel);
+}
+
 // --- PasteCommand
 
 PasteCommand::PasteCommand(GraphModel &model, QList<NodeRecord> records,

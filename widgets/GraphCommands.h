@@ -128,6 +128,23 @@ private:
     bool m_haveOld = false;
 };
 
+// Renames one node (GraphModel::setLabel); an empty label gives it its type's name back.
+// Refused (obsolete) when the label does not change or is not accepted.
+class RenameNodeCommand : public QUndoCommand {
+public:
+    RenameNodeCommand(
+        engine::GraphModel &model, int nodeId, QString label, QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    engine::GraphModel &m_model;
+    int m_nodeId;
+    QString m_newLabel;
+    QString m_oldLabel;
+    bool m_haveOld = false;
+};
+
 // Pastes nodes and the connections among them. Records carry their original ids (used
 // only to map `connections`); the pasted nodes get fresh ids on the first redo.
 class PasteCommand : public QUndoCommand {

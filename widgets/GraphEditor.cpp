@@ -21,8 +21,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSplitter>
@@ -32,6 +35,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 namespace sextant::widgets {
 
@@ -105,6 +109,13 @@ GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, 
         if (type && type->isSink())
             Q_EMIT openViewRequested(id);
     });
+    connect(m_scene, &GraphScene::nodeRenameRequested, this, &GraphEditor::renameNode);
+    connect(m_scene, &GraphScene::nodeContextMenuRequested, this,
+        [this](int id, const QPoint &screenPos) {
+            std::unique_ptr<QMenu> menu(createNodeMenu(id, this));
+            if (menu)
+                menu->exec(screenPos);
+        });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &GraphEditor::onSelectionChanged);
     connect(m_view, &GraphView::fileDropped, this, [this](const QString &path, QPointF pos) {
         if (QFileInfo(path).suffix().compare(engine::WorkflowFile::suffix(), Qt::CaseInsensitive)
@@ -192,6 +203,9 @@ void GraphEditor::createActions()
         = make(tr("Paste"), QKeySequence::keyBindings(QKeySequence::Paste), tr("Paste nodes"));
     m_fitAction
         = make(tr("Fit"), { QKeySequence(Qt::Key_Home) }, tr("Show the whole graph (Home)"));
+    m_renameAction = make(tr("Rename…"), { QKeySequence(Qt::Key_F2) },
+        tr("Give the selected node a name of your own (F2)"));
+    m_renameAction->setObjectName(QStringLiteral("renameNodeAction"));
 
     m_undoAction = m_undoStack->createUndoAction(this, tr("Undo"));
     m_undoAction->setShortcuts(QKeySequence::Undo);
@@ -209,6 +223,11 @@ void GraphEditor::createActions()
     connect(m_copyAction, &QAction::triggered, this, &GraphEditor::copySelection);
     connect(m_pasteAction, &QAction::triggered, this, &GraphEditor::paste);
     connect(m_fitAction, &QAction::triggered, this, &GraphEditor::fitToView);
+    connect(m_renameAction, &QAction::triggered, this, [this] {
+        const QList<int> ids = m_scene->selectedNodeIds();
+        if (ids.size() == 1)
+            renameNode(ids.front());
+    });
 
     m_toolBar->addAction(m_runAction);
     m_toolBar->addAction(m_runToHereAction);
@@ -257,6 +276,7 @@ void GraphEditor::updateActions()
     m_cancelAction->setEnabled(m_running);
     m_deleteAction->setEnabled(hasSelection);
     m_copyAction->setEnabled(!m_scene->selectedNodeIds().isEmpty());
+    m_renameAction->setEnabled(m_scene->selectedNodeIds().size() == 1);
 }
 
 void GraphEditor::showMessage(const QString &text, bool isError)
@@ -402,6 +422,8 @@ QByteArray GraphEditor::nodesToJson(const QList<int> &ids) const
         node.insert(
             QStringLiteral("position"), QJsonArray { record->position.x(), record->position.y() });
         node.insert(QStringLiteral("parameters"), QJsonObject::fromVariantMap(record->parameters));
+        if (!record->label.isEmpty())
+            node.insert(QStringLiteral("label"), record->label);
         nodes.append(node);
     }
     QJsonArray connections;
@@ -449,6 +471,10 @@ QList<int> GraphEditor::pasteJson(const QByteArray &json, QPointF offset)
         if (!params)
             continue;
         record.parameters = params.value();
+        record.label = node.value(QStringLiteral("label"))
+                           .toString()
+                           .simplified()
+                           .left(engine::GraphModel::kMaxLabelLength);
         ids.insert(record.id);
         records.append(record);
     }
@@ -499,6 +525,119 @@ void GraphEditor::paste()
 void GraphEditor::fitToView()
 {
     m_view->fitToView();
+}
+
+// --- renaming
+
+namespace {
+
+// The line edit over a node's title while it is renamed: Enter (or leaving it) keeps the
+// name, Escape drops it. Both keys are its own while it has the focus, not the editor's
+// shortcuts (Escape is Cancel there).
+class RenameEdit : public QLineEdit {
+public:
+    RenameEdit(QWidget *parent, std::function<void(bool keep)> done)
+        : QLineEdit(parent), m_done(std::move(done))
+    {
+    }
+    // Ends the edit once: keeps the text or drops it, then goes.
+    void finish(bool keep)
+    {
+        if (!m_done)
+            return;
+        const auto done = std::move(m_done);
+        m_done = nullptr;
+        setObjectName(QString()); // no longer the rename edit: it goes
+        hide();
+        done(keep);
+        deleteLater();
+    }
+
+protected:
+    bool event(QEvent *event) override
+    {
+        if (event->type() == QEvent::ShortcutOverride) {
+            const int key = static_cast<QKeyEvent *>(event)->key();
+            if (key == Qt::Key_Escape || key == Qt::Key_Return || key == Qt::Key_Enter) {
+                event->accept();
+                return true;
+            }
+        }
+        return QLineEdit::event(event);
+    }
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        const int key = event->key();
+        if (key == Qt::Key_Escape || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            finish(key != Qt::Key_Escape);
+            return;
+        }
+        QLineEdit::keyPressEvent(event);
+    }
+    void focusOutEvent(QFocusEvent *event) override
+    {
+        QLineEdit::focusOutEvent(event);
+        if (event->reason() != Qt::PopupFocusReason)
+            finish(true);
+    }
+
+private:
+    std::function<void(bool)> m_done;
+};
+
+} // namespace
+
+QLineEdit *GraphEditor::renameNode(int id)
+{
+    NodeItem *item = m_scene->nodeItem(id);
+    if (!item)
+        return nullptr;
+    if (m_renameEdit)
+        static_cast<RenameEdit *>(m_renameEdit.data())->finish(true);
+    m_view->ensureVisible(item, 20, 20);
+    auto *edit = new RenameEdit(m_view->viewport(), [this, id](bool keep) {
+        const QString text = m_renameEdit ? m_renameEdit->text() : QString();
+        m_view->setFocus();
+        if (!keep || !m_model.hasNode(id))
+            return;
+        // The type's own name (or nothing) clears the label.
+        const engine::NodeType *type = m_model.nodeType(id);
+        QString label = text.simplified();
+        if (type && label == type->displayName)
+            label.clear();
+        if (label != m_model.label(id))
+            m_undoStack->push(new RenameNodeCommand(m_model, id, label));
+    });
+    edit->setObjectName(QStringLiteral("nodeRenameEdit"));
+    edit->setMaxLength(engine::GraphModel::kMaxLabelLength);
+    edit->setText(m_model.title(id));
+    edit->setPlaceholderText(m_model.nodeType(id) ? m_model.nodeType(id)->displayName : QString());
+    edit->setToolTip(
+        tr("The node's name (Enter keeps it, Escape drops it; empty: its type's name)"));
+    // Over the title, at least wide enough to type in whatever the zoom.
+    const QRect title
+        = m_view->mapFromScene(item->mapToScene(NodeItem::titleRect())).boundingRect();
+    const int height = edit->sizeHint().height();
+    edit->setGeometry(
+        title.left(), title.center().y() - height / 2, std::max(title.width(), 160), height);
+    edit->selectAll();
+    edit->show();
+    edit->setFocus(Qt::OtherFocusReason);
+    m_renameEdit = edit;
+    return edit;
+}
+
+QMenu *GraphEditor::createNodeMenu(int id, QWidget *parent)
+{
+    if (!m_model.hasNode(id))
+        return nullptr;
+    auto *menu = new QMenu(parent ? parent : this);
+    menu->setObjectName(QStringLiteral("nodeMenu"));
+    QAction *rename = menu->addAction(tr("&Rename…"), this, [this, id] { renameNode(id); });
+    rename->setObjectName(QStringLiteral("renameNode"));
+    rename->setShortcut(QKeySequence(Qt::Key_F2));
+    Q_EMIT nodeMenuAboutToShow(id, menu);
+    return menu;
 }
 
 void GraphEditor::onSelectionChanged()

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QPointF>
+#include <QPointer>
 #include <QSet>
 #include <QVariantMap>
 #include <QWidget>
@@ -14,7 +15,9 @@
 
 class QAction;
 class QLabel;
+class QLineEdit;
 class QListWidget;
+class QMenu;
 class QProgressBar;
 class QToolBar;
 class QUndoStack;
@@ -39,7 +42,8 @@ class PropertyPanel;
 // and progress it shows on the nodes. Both must outlive the editor.
 //
 // Shortcuts (active while the focus is inside the editor): Run Ctrl+R / F5, Run to here
-// Shift+F5, Cancel Esc / Ctrl+., Delete Del / Backspace, Copy/Paste, Undo/Redo, Fit Home.
+// Shift+F5, Cancel Esc / Ctrl+., Delete Del / Backspace, Copy/Paste, Undo/Redo, Fit Home,
+// Rename F2.
 class GraphEditor : public QWidget {
     Q_OBJECT
 
@@ -70,6 +74,7 @@ public:
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
     QAction *fitAction() const { return m_fitAction; }
+    QAction *renameAction() const { return m_renameAction; }
 
     // Edits through the undo stack. addNode returns the new id, 0 when refused (the
     // message panel says why); connectPorts returns whether the connection was made.
@@ -91,6 +96,15 @@ public:
     // Pastes JSON made by nodesToJson with fresh ids, shifted by `offset`; selects the
     // pasted nodes and returns their ids (empty when the data is not usable).
     QList<int> pasteJson(const QByteArray &json, QPointF offset);
+
+    // Starts renaming node `id` in place: a line edit over its title (Enter keeps the name
+    // as one undoable edit, Escape drops it, an empty name or the type's name gives the
+    // node its type's name back). What F2, a double click on the title and the node's
+    // context menu do. Returns the line edit (null when there is no such node).
+    QLineEdit *renameNode(int id);
+    // The context menu of node `id` (Rename…, then what nodeMenuAboutToShow adds); the
+    // caller owns it. Null when there is no such node.
+    QMenu *createNodeMenu(int id, QWidget *parent = nullptr);
 
     // Adds a line to the message panel (and the status line).
     void showMessage(const QString &text, bool isError = false);
@@ -124,6 +138,9 @@ Q_SIGNALS:
     void workflowFileDropped(const QString &path);
     // openDatasetFile added or selected File node `nodeId` for `path` (absolute).
     void datasetFileOpened(int nodeId, const QString &path);
+    // The context menu of node `nodeId` is being built: add actions to `menu` (the window
+    // adds Save Trained Model… for a model node).
+    void nodeMenuAboutToShow(int nodeId, QMenu *menu);
 
 private:
     void createActions();
@@ -157,6 +174,8 @@ private:
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_fitAction = nullptr;
+    QAction *m_renameAction = nullptr;
+    QPointer<QLineEdit> m_renameEdit; // while a node is renamed
 
     bool m_running = false;
     QSet<int> m_runNodes; // nodes queued in the current run

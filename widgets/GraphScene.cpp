@@ -27,6 +27,10 @@ GraphScene::GraphScene(GraphModel &model, QObject *parent) : QGraphicsScene(pare
     connect(&m_model, &GraphModel::nodeMoved, this, &GraphScene::onNodeMoved);
     connect(&m_model, &GraphModel::parameterChanged, this,
         [this](int id, const QString &, const QVariant &) { onParameterChanged(id); });
+    connect(&m_model, &GraphModel::labelChanged, this, [this](int id, const QString &label) {
+        if (NodeItem *item = nodeItem(id))
+            item->setLabel(label);
+    });
     connect(&m_model, &GraphModel::connectionAdded, this, &GraphScene::onConnectionAdded);
     connect(&m_model, &GraphModel::connectionRemoved, this, &GraphScene::onConnectionRemoved);
     // Mirror what the model holds already.
@@ -125,6 +129,7 @@ void GraphScene::onNodeAdded(int id)
         return;
     auto *item = new NodeItem(id, m_model.nodeType(id));
     item->setPos(m_model.position(id));
+    item->setLabel(m_model.label(id));
     m_nodes[id] = item;
     addItem(item);
     updateSubtitle(item);
@@ -429,7 +434,11 @@ void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
         if (NodeItem *node = nodeAt(event->scenePos())) {
-            Q_EMIT nodeDoubleClicked(node->nodeId());
+            // On the title: rename; elsewhere on the node: open its result.
+            if (NodeItem::titleRect().contains(node->mapFromScene(event->scenePos())))
+                Q_EMIT nodeRenameRequested(node->nodeId());
+            else
+                Q_EMIT nodeDoubleClicked(node->nodeId());
             event->accept();
             return;
         }

@@ -84,7 +84,9 @@ Q_SIGNALS:
     // A connection detached from its input was dropped on another input that accepts it.
     void reconnectRequested(
         const sextant::engine::Connection &from, const sextant::engine::Connection &to);
+    // A double click on a node's body / on its title.
     void nodeDoubleClicked(int id);
+    void nodeRenameRequested(int id);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;

@@ -96,15 +96,83 @@ void NodeItem::setSubtitle(const QString &subtitle)
     update();
 }
 
+void NodeItem::setLabel(const QString &label)
+{
+    if (m_label == label)
+        return;
+    m_label = label;
+    updateToolTip();
+    update();
+}
+
+QString NodeItem::title() const
+{
+    if (!m_label.isEmpty())
+        return m_label;
+    return m_nodeType ? m_nodeType->displayName : QStringLiteral("?");
+}
+
 void NodeItem::updateToolTip()
 {
     QString tip = m_nodeType ? m_nodeType->displayName : QString();
+    if (!m_label.isEmpty())
+        tip = tip.isEmpty() ? m_label : QStringLiteral("%1 (%2)").arg(m_label, tip);
     if (m_nodeType && !m_nodeType->description.isEmpty())
         tip += QStringLiteral("\n") + m_nodeType->description;
     tip += QStringLiteral("\n[") + engine::nodeStatusId(m_status) + QLatin1Char(']');
     if (!m_message.isEmpty())
         tip += QStringLiteral("\n") + m_message;
     setToolTip(tip);
+}
+
+QStringList NodeItem::simplifiedTitle(qreal lod, QFont *font) const
+{
+    // The largest size from kMinTitlePixels down to kFloorTitlePixels (on screen) at which
+    // the whole title fits in the lines the box holds; when none does, the largest size
+    // with the last line elided.
+    const QRectF box = QRectF(0, 0, kWidth, height()).adjusted(4, 4, -4, -4);
+    const int largest = std::max(1, int(std::min(kMinTitlePixels / lod, height() * 0.6)));
+    const int smallest = std::max(1, std::min(largest, int(kFloorTitlePixels / lod)));
+    for (int px = largest; px >= smallest; --px) {
+        font->setPixelSize(px);
+        bool fits = false;
+        QStringList lines
+            = wrapTitle(title(), QFontMetricsF(*font), box.width(), box.height(), &fits);
+        if (fits)
+            return lines;
+    }
+    // Elided anyway: at the size the other titles have.
+    font->setPixelSize(largest);
+    return wrapTitle(title(), QFontMetricsF(*font), box.width(), box.height());
+}
+
+QStringList NodeItem::wrapTitle(
+    const QString &title, const QFontMetricsF &metrics, qreal width, qreal height, bool *fits)
+{
+    const int maxLines = std::max(1, int(height / metrics.lineSpacing()));
+    const QStringList words = title.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList lines;
+    bool whole = true;
+    for (const QString &w : words) {
+        const QString joined = lines.isEmpty() ? w : lines.back() + QLatin1Char(' ') + w;
+        if (!lines.isEmpty() && metrics.horizontalAdvance(joined) <= width)
+            lines.back() = joined;
+        else if (int(lines.size()) < maxLines)
+            lines.append(w);
+        else {
+            lines.back() = joined; // the rest goes on the last line, elided below
+            whole = false;
+        }
+    }
+    for (QString &line : lines) {
+        if (metrics.horizontalAdvance(line) > width) {
+            line = metrics.elidedText(line, Qt::ElideRight, width);
+            whole = false;
+        }
+    }
+    if (fits)
+        *fits = whole;
+    return lines;
 }
 
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -125,13 +193,14 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const qreal tint = m_status == NodeStatus::Idle ? 0.25 : 0.35;
     const QColor headerColor = QColor::fromRgbF(1 - tint + tint * accent.redF(),
         1 - tint + tint * accent.greenF(), 1 - tint + tint * accent.blueF());
-    const QString title = m_nodeType ? m_nodeType->displayName : QStringLiteral("?");
+    const QString title = this->title();
     QFont font = QApplication::font();
     font.setBold(true);
 
     // Zoomed out (Fit on a large graph) the normal labels would shrink below reading size:
     // draw the node simplified, its title alone in a font that keeps kMinTitlePixels on
-    // screen, wrapped over the whole body; ports, subtitle and labels are left out.
+    // screen (kFloorTitlePixels when that fits it whole), wrapped over the whole body;
+    // ports, subtitle and labels are left out.
     const qreal lod
         = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
     const qreal normalPixels = QFontInfo(font).pixelSize();
@@ -139,25 +208,11 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         QPainterPath whole;
         whole.addRoundedRect(body.adjusted(1, 1, -1, -1), 6, 6);
         painter->fillPath(whole, headerColor);
-        font.setPixelSize(std::max(1, int(std::min(kMinTitlePixels / lod, height() * 0.6))));
-        painter->setFont(font);
         painter->setPen(QColor(0x20, 0x20, 0x20));
         const QRectF box = body.adjusted(4, 4, -4, -4);
-        const QFontMetricsF big(font);
-        // Two lines at most; the second elided.
-        const QStringList words = title.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        QString first, rest;
-        for (const QString &w : words) {
-            const QString candidate = first.isEmpty() ? w : first + QLatin1Char(' ') + w;
-            if (rest.isEmpty()
-                && (first.isEmpty() || big.horizontalAdvance(candidate) <= box.width()))
-                first = candidate;
-            else
-                rest += (rest.isEmpty() ? QString() : QStringLiteral(" ")) + w;
-        }
-        QString text = big.elidedText(first, Qt::ElideRight, box.width());
-        if (!rest.isEmpty() && big.height() * 2 <= box.height())
-            text += QLatin1Char('\n') + big.elidedText(rest, Qt::ElideRight, box.width());
+        const QStringList lines = simplifiedTitle(lod, &font);
+        painter->setFont(font);
+        const QString text = lines.join(QLatin1Char('\n'));
         painter->drawText(box, Qt::AlignCenter, text);
         painter->setPen(Qt::NoPen);
         painter->fillRect(QRectF(0, height() - 4, kWidth, 4), accent);
@@ -171,13 +226,18 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setFont(font);
     painter->setPen(QColor(0x20, 0x20, 0x20));
     QFontMetricsF fm(font);
-    painter->drawText(QRectF(8, 3, kWidth - 30, 18), Qt::AlignLeft | Qt::AlignVCenter,
-        fm.elidedText(title, Qt::ElideRight, kWidth - 30));
+    painter->drawText(titleRect(), Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(title, Qt::ElideRight, titleRect().width()));
     QFont small = QApplication::font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter->setFont(small);
     painter->setPen(QColor(0x55, 0x55, 0x55));
-    const QString sub = m_subtitle.isEmpty() && m_nodeType ? m_nodeType->category : m_subtitle;
+    // A renamed node says what it is: its type (and the file it reads).
+    QString sub = m_subtitle.isEmpty() && m_nodeType ? m_nodeType->category : m_subtitle;
+    if (!m_label.isEmpty() && m_nodeType)
+        sub = m_subtitle.isEmpty()
+            ? m_nodeType->displayName
+            : QStringLiteral("%1 · %2").arg(m_nodeType->displayName, m_subtitle);
     painter->drawText(QRectF(8, 20, kWidth - 16, 16), Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetricsF(small).elidedText(sub, Qt::ElideMiddle, kWidth - 16));
 

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -33,8 +34,21 @@ using engine::ParameterSpec;
 using engine::ParameterType;
 
 namespace {
+
 constexpr char kListRole[] = "sextantColumnList";
+
+// What an empty value of a column parameter means, as its help says ("Empty: every numeric
+// column.", "Empty keeps every column.", "Empty leaves the target as it is."); empty when
+// the help does not say.
+QString emptyMeaning(const ParameterSpec &spec)
+{
+    static const QRegularExpression sentence(
+        QStringLiteral("(?:^|[.!?]\\s+)Empty(?::\\s*|\\s+)([^.]+)\\."));
+    const QRegularExpressionMatch m = sentence.match(spec.help);
+    return m.hasMatch() ? m.captured(1).trimmed() : QString();
 }
+
+} // namespace
 
 PropertyPanel::PropertyPanel(engine::GraphModel &model, QUndoStack *undoStack, QWidget *parent)
     : QWidget(parent), m_model(model), m_undoStack(undoStack), m_scroll(new QScrollArea(this)),
@@ -237,7 +251,10 @@ QWidget *PropertyPanel::createEditor(const ParameterSpec &spec, const QVariant &
         box->setInsertPolicy(QComboBox::NoInsert);
         box->addItem(QString());
         box->addItems(upstreamColumns(spec));
-        box->lineEdit()->setPlaceholderText(tr("(automatic)"));
+        // Says what leaving it empty does: "(the first numeric column)".
+        const QString empty = emptyMeaning(spec);
+        box->lineEdit()->setPlaceholderText(
+            empty.isEmpty() ? tr("(automatic)") : tr("(%1)").arg(empty));
         box->setCurrentText(value.toString());
         connect(box, &QComboBox::currentTextChanged, this,
             [this, name](const QString &text) { commit(name, text); });
@@ -271,7 +288,10 @@ QWidget *PropertyPanel::createEditor(const ParameterSpec &spec, const QVariant &
             return list;
         }
         auto *edit = new QLineEdit(ParameterSpec::toString(value));
-        edit->setPlaceholderText(tr("all (comma-separated names; run upstream to pick)"));
+        // Empty means what the help says ("every numeric column"), else no column at all.
+        const QString empty = emptyMeaning(spec);
+        edit->setPlaceholderText(empty.isEmpty() ? tr("none (comma-separated names)")
+                                                 : tr("%1 (comma-separated names)").arg(empty));
         connect(edit, &QLineEdit::editingFinished, this, [this, name, edit, spec] {
             const engine::Result<QVariant> parsed = spec.fromString(edit->text());
             if (!parsed) {

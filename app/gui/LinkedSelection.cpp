@@ -55,10 +55,11 @@ QString LinkedSelection::labelOf(const engine::GraphModel &graph, TableSource so
     const engine::NodeType *type = graph.nodeType(source.node);
     if (!type || source.port < 0 || source.port >= type->outputs.size())
         return {};
+    const QString title = graph.title(source.node); // the person's name for it, or the type's
     if (type->outputs.size() == 1)
-        return tr("%1 (node %2)").arg(type->displayName).arg(source.node);
+        return tr("%1 (node %2)").arg(title).arg(source.node);
     return tr("%1 — %2 (node %3)")
-        .arg(type->displayName, type->outputs[source.port].displayLabel())
+        .arg(title, type->outputs[source.port].displayLabel())
         .arg(source.node);
 }
 

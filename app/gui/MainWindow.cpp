@@ -6,20 +6,20 @@
 #include "gui/AutoRun.h"
 #include "gui/ColumnRoleController.h"
 #include "gui/CsvImport.h"
+#include "gui/EditMenu.h"
+#include "gui/ExportMenus.h"
 #include "gui/LinkedSelection.h"
-#include "gui/ModelSaver.h"
 #include "gui/NodeInspector.h"
+#include "gui/RecentFiles.h"
 #include "gui/ResultTabs.h"
+#include "gui/ScatterChoiceWriter.h"
+#include "gui/SelectionViews.h"
 #include "gui/TableExport.h"
 #include "gui/WorkflowDocument.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/FileSourceNode.h"
-#include "nodes/PredictionView.h"
-#include "plots/ConfusionMatrixPlot.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
-#include "plots/PlotExporter.h"
-#include "plots/PlotView.h"
 #include "plots/ScatterPlot.h"
 #include "sextant/Version.h"
 #include "widgets/ColumnListView.h"
@@ -34,7 +34,6 @@
 #include "widgets/PropertyPanel.h"
 #include "widgets/TrainingMonitor.h"
 
-#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -46,15 +45,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QIcon>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMetaMethod>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -66,8 +62,6 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
-#include <QToolButton>
-#include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -85,7 +79,6 @@ using widgets::MessageBanner;
 
 namespace {
 
-const QString kRecentFilesKey = QStringLiteral("recentFiles");
 const QString kLastDirKey = QStringLiteral("lastOpenDirectory");
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
@@ -94,6 +87,9 @@ const QString kStateKey = QStringLiteral("mainWindow/state");
 constexpr int kStateVersion = 1;
 // Quiet time after the last edit of the graph before the views refresh the node they show.
 constexpr int kRefreshDelayMs = 300;
+// From this many rows on, the views other than the data table fill in a turn of the event
+// loop of their own, after the table's model is reset.
+constexpr qint64 kSplitFillRows = 200'000;
 
 // The local files among a drag's urls (directories included: loading one says why not).
 QStringList localFiles(const QMimeData *mime)
@@ -164,7 +160,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_sourceLabel->hide(); // until a table is shown
     auto *header = new QHBoxLayout;
     header->addWidget(m_sourceLabel, 1);
-    createSelectionBar(central, header);
     layout->addLayout(header);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
@@ -173,7 +168,7 @@ MainWindow::MainWindow(QWidget *parent)
     createViews();
     createDocument();
     createInspector();
-    createLinkedSelection();
+    createLinkedSelection(central, header); // its bar goes next to the node's label
     createActions();
     createStatusBar();
 
@@ -206,7 +201,10 @@ MainWindow::~MainWindow()
     disconnect(m_graphEditor->scene(), nullptr, this, nullptr);
     delete m_inspector;
     m_inspector = nullptr;
-    // So do the result tabs and Auto-run, which refer to both too.
+    // So do the views of the linked selection, the result tabs and Auto-run, which refer
+    // to both too.
+    delete m_selectionViews;
+    m_selectionViews = nullptr;
     delete m_autoRun;
     m_autoRun = nullptr;
     delete m_results;
@@ -240,6 +238,8 @@ void MainWindow::createViews()
     createEditorDocks();
     // Each result in a titled tab of its own; a double click on the node (re)opens it.
     m_results = new ResultTabs(*m_tabs, *m_graph, *m_executor, this);
+    // The columns picked in a Scatter node's tab become the node's parameters.
+    new ScatterChoiceWriter(*m_results, *m_graph, *m_executor, *m_graphEditor->undoStack(), this);
     // A node that has not run yet runs up to there first, when it can.
     connect(m_graphEditor, &widgets::GraphEditor::openViewRequested, this, [this](int id) {
         QString why;
@@ -291,9 +291,7 @@ void MainWindow::createViews()
     // Selecting points in the scatter selects their rows in the table.
     connect(m_scatter, &plots::ScatterPlot::pointClicked, this,
         [this](qint64 row) { m_table->selectRow(static_cast<int>(row)); });
-    // ... and its rubber band selects them in the linked selection.
-    connect(
-        m_scatter, &plots::ScatterPlot::selectionChanged, this, &MainWindow::onScatterRowsSelected);
+    // (Its rubber band, lasso and clicks select rows in the linked selection: SelectionViews.)
     // A heatmap cell opens the scatter of its two columns.
     connect(m_heatmap, &plots::CorrelationHeatmap::cellClicked, this, [this](int i, int j) {
         if (!m_shown)
@@ -313,8 +311,8 @@ void MainWindow::createViews()
             source.choice = choice;
             m_scatter->setSource(std::move(source));
         }
-        m_scatterSource = shownSource();
-        showSelection();
+        m_selectionViews->setScatterSource(shownSource());
+        m_selectionViews->showSelection();
         m_tabs->setCurrentWidget(m_scatter);
     });
 }
@@ -323,7 +321,7 @@ void MainWindow::showOverview(const NodeInspection &inspection)
 {
     const engine::Dataset &ds = inspection.dataset;
     m_heatmap->setMatrix(inspection.correlation);
-    m_scatterSource = shownSource();
+    m_selectionViews->setScatterSource(shownSource());
     // The scatter explores the table; the principal components are two more axes (over
     // the complete rows). It gathers the chosen columns on its worker.
     const bool components = inspection.scatter && !inspection.scatter->extra.isEmpty();
@@ -338,27 +336,14 @@ void MainWindow::showOverview(const NodeInspection &inspection)
     }
 }
 
-engine::TrainedModelPtr MainWindow::modelOf(int nodeId) const
+bool MainWindow::saveTrainedModel(int nodeId, bool onnx, const QString &path)
 {
-    const engine::NodeValuePtr value = m_executor->output(nodeId, 0);
-    const auto *model = value ? value->as<engine::TrainedModelPtr>() : nullptr;
-    return model ? *model : nullptr;
+    return m_exports->saveTrainedModel(nodeId, onnx, path);
 }
 
-bool MainWindow::saveTrainedModel(int nodeId, bool onnx, const QString &chosenPath)
+ModelSaver *MainWindow::modelSaver() const
 {
-    const engine::TrainedModelPtr model = modelOf(nodeId);
-    if (!model) {
-        m_banner->showMessage(MessageBanner::Level::Error,
-            tr("Node %1 has no trained model yet: run the workflow first.").arg(nodeId));
-        return false;
-    }
-    const QString path
-        = chosenPath.isEmpty() ? ModelSaver::askForPath(this, *model, onnx) : chosenPath;
-    if (path.isEmpty())
-        return false;
-    m_modelSaver->start(nodeId, model, path, onnx); // serialised and written off this thread
-    return true;
+    return m_exports->modelSaver();
 }
 
 void MainWindow::createDocks()
@@ -396,84 +381,21 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_warningsDock);
 }
 
+QMenu *MainWindow::editMenu() const
+{
+    return m_editMenu->menu();
+}
+
 void MainWindow::createEditMenu()
 {
-    // The workflow's edits, wherever the focus is in the window. The editor's own actions
-    // (its tool bar) give their keys to these, so that no key is claimed twice.
-    widgets::GraphEditor *editor = m_graphEditor;
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->setObjectName(QStringLiteral("editMenu"));
-    const auto add = [this, edit](const QString &text, const QList<QKeySequence> &keys,
-                         const QString &name, auto slot) {
-        QAction *action = edit->addAction(text, this, slot);
-        action->setObjectName(name);
-        action->setShortcuts(keys);
-        action->setShortcutContext(Qt::WindowShortcut);
-        return action;
-    };
-    // Follows the enabled state (and Undo/Redo's text) of the editor's action.
-    const auto mirror = [](QAction *action, QAction *source, bool text) {
-        const auto update = [action, source, text] {
-            action->setEnabled(source->isEnabled());
-            if (text)
-                action->setText(source->text());
-        };
-        connect(source, &QAction::changed, action, update);
-        update();
-    };
-    QAction *undo = add(tr("&Undo"), QKeySequence::keyBindings(QKeySequence::Undo),
-        QStringLiteral("editUndo"), [editor] { editor->undoStack()->undo(); });
-    mirror(undo, editor->undoAction(), true);
-    // Both Ctrl+Y and Ctrl+Shift+Z redo, on every platform.
-    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
-    for (const QKeySequence &key :
-        { QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z) })
-        if (!redoKeys.contains(key))
-            redoKeys.append(key);
-    QAction *redo = add(tr("&Redo"), redoKeys, QStringLiteral("editRedo"),
-        [editor] { editor->undoStack()->redo(); });
-    mirror(redo, editor->redoAction(), true);
-    edit->addSeparator();
-    QAction *cut = add(tr("Cu&t"), QKeySequence::keyBindings(QKeySequence::Cut),
-        QStringLiteral("editCut"), [this, editor] {
-            if (forwardToFocusedList(QKeySequence::Cut))
-                return;
-            editor->copySelection();
-            editor->deleteSelection();
-        });
-    mirror(cut, editor->copyAction(), false);
-    QAction *copy = add(tr("&Copy"), QKeySequence::keyBindings(QKeySequence::Copy),
-        QStringLiteral("editCopy"), [this, editor] {
-            if (!forwardToFocusedList(QKeySequence::Copy))
-                editor->copySelection();
-        });
-    mirror(copy, editor->copyAction(), false);
-    QAction *paste = add(tr("&Paste"), QKeySequence::keyBindings(QKeySequence::Paste),
-        QStringLiteral("editPaste"), [this, editor] {
-            if (!forwardToFocusedList(QKeySequence::Paste))
-                editor->paste();
-        });
-    mirror(paste, editor->pasteAction(), false);
-    QAction *remove = add(tr("&Delete"), QKeySequence::keyBindings(QKeySequence::Delete),
-        QStringLiteral("editDelete"), [this, editor] {
-            if (!forwardToFocusedList(QKeySequence::Delete))
-                editor->deleteSelection();
-        });
-    mirror(remove, editor->deleteAction(), false);
-    edit->addSeparator();
-    add(tr("Select &All"), QKeySequence::keyBindings(QKeySequence::SelectAll),
-        QStringLiteral("editSelectAll"), [this, editor] {
-            if (forwardToFocusedList(QKeySequence::SelectAll))
-                return;
-            m_tabs->setCurrentWidget(editor);
-            editor->scene()->selectNodes(m_graph->nodeIds());
-        });
-
-    for (QAction *action :
-        { editor->undoAction(), editor->redoAction(), editor->copyAction(), editor->pasteAction() })
-        action->setShortcuts({});
-    editor->deleteAction()->setShortcuts({ QKeySequence(Qt::Key_Backspace) });
-    m_editMenu = edit;
+    // Lists outside the workflow editor's parts keep their own keys.
+    m_editMenu = new EditMenu(edit, *m_graphEditor,
+        { m_graphEditor, m_paletteDock, m_propertiesDock, m_messagesDock }, this);
+    connect(m_editMenu, &EditMenu::selectAllNodesRequested, this, [this] {
+        m_tabs->setCurrentWidget(m_graphEditor);
+        m_graphEditor->scene()->selectNodes(m_graph->nodeIds());
+    });
 }
 
 void MainWindow::createRunMenu()
@@ -493,37 +415,6 @@ void MainWindow::createRunMenu()
     bar->insertAction(onBar.value(cancel + 1), m_autoRun->action());
     // Opening a workflow is not an edit: it does not run by itself.
     connect(m_document, &WorkflowDocument::replaced, m_autoRun, &AutoRun::discardPending);
-}
-
-bool MainWindow::forwardToFocusedList(QKeySequence::StandardKey key)
-{
-    // A table or list outside the workflow editor (the data table, the column list, the
-    // load warnings) keeps its own Copy and Select All: the key goes to it.
-    QWidget *focus = QApplication::focusWidget();
-    auto *list = qobject_cast<QAbstractItemView *>(focus);
-    if (!list || window() != focus->window())
-        return false;
-    const QWidget *editorParts[]
-        = { m_graphEditor, m_paletteDock, m_propertiesDock, m_messagesDock };
-    for (const QWidget *part : editorParts)
-        if (part == focus || part->isAncestorOf(focus))
-            return false;
-    const QList<QKeySequence> keys = QKeySequence::keyBindings(key);
-    if (keys.isEmpty())
-        return false;
-    const QKeyCombination combination = keys.front()[0];
-    // The Edit menu's own keys are off meanwhile, so that the list gets the key.
-    QList<QAction *> enabled;
-    for (QAction *action : m_editMenu->actions())
-        if (action->isEnabled()) {
-            enabled.append(action);
-            action->setEnabled(false);
-        }
-    QKeyEvent press(QEvent::KeyPress, combination.key(), combination.keyboardModifiers());
-    QCoreApplication::sendEvent(list, &press);
-    for (QAction *action : enabled)
-        action->setEnabled(true);
-    return true;
 }
 
 QDockWidget *MainWindow::addEditorDock(
@@ -599,9 +490,8 @@ void MainWindow::createActions()
         [this] { TableExport::exportTable(this, m_tableModel->dataset()); });
     exportTable->setObjectName(QStringLiteral("exportTableAction"));
     exportTable->setStatusTip(tr("Save the table the views show as CSV, TSV or ARFF"));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
-    rebuildRecentMenu();
+    m_recent = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     file->addSeparator();
     // Workflow documents (Ctrl+O is Open dataset).
     QAction *newFlow = file->addAction(tr("&New Workflow"), this, [this] { newWorkflow(); });
@@ -624,75 +514,11 @@ void MainWindow::createActions()
         [this](const QString &path) { openWorkflow(path); });
     updateWindowTitle();
     file->addSeparator();
-    // Export the plot of the current tab (each plot's context menu offers the same).
-    QMenu *exportMenu = file->addMenu(tr("&Export Plot"));
-    exportMenu->setObjectName(QStringLiteral("exportMenu"));
-    const auto addExport = [this, exportMenu](const QString &text, plots::ExportFormat format) {
-        exportMenu->addAction(text, this, [this, format] {
-            if (auto *view = qobject_cast<plots::PlotView *>(m_tabs->currentWidget()))
-                view->exportInteractively(format);
-        });
-    };
-    addExport(tr("As &PNG Image…"), plots::ExportFormat::Png);
-    addExport(tr("As P&DF (vector)…"), plots::ExportFormat::Pdf);
-    addExport(tr("As &SVG (vector)…"), plots::ExportFormat::Svg);
-    exportMenu->addSeparator();
-    exportMenu->addAction(tr("&Copy Plot to Clipboard"), this, [this] {
-        if (auto *view = qobject_cast<plots::PlotView *>(m_tabs->currentWidget()))
-            view->copyToClipboard();
-    });
-    const auto updateExport = [this, exportMenu] {
-        exportMenu->setEnabled(qobject_cast<plots::PlotView *>(m_tabs->currentWidget()) != nullptr);
-    };
-    connect(m_tabs, &QTabWidget::currentChanged, this, updateExport);
-    updateExport();
-    // Trained models of the selected workflow node (its context menu offers the same).
-    QMenu *modelMenu = file->addMenu(tr("Export Trained &Model"));
-    modelMenu->setObjectName(QStringLiteral("exportModelMenu"));
-    const auto selectedModelNode = [this]() -> int {
-        for (int id : m_graphEditor->scene()->selectedNodeIds())
-            if (modelOf(id))
-                return id;
-        return -1;
-    };
-    modelMenu->addAction(tr("Save Trained Model (.sxmodel)…"), this, [this, selectedModelNode] {
-        const int id = selectedModelNode();
-        if (id < 0)
-            statusBar()->showMessage(
-                tr("Select a model node that has run to save its model."), 5000);
-        else
-            saveTrainedModel(id, false);
-    });
-    modelMenu->addAction(tr("Export as &ONNX…"), this, [this, selectedModelNode] {
-        const int id = selectedModelNode();
-        if (id < 0)
-            statusBar()->showMessage(
-                tr("Select a model node that has run to export its model."), 5000);
-        else
-            saveTrainedModel(id, true);
-    });
-    connect(m_graphEditor->scene(), &widgets::GraphScene::nodeContextMenuRequested, this,
-        [this](int id, const QPoint &screenPos) {
-            if (!modelOf(id))
-                return;
-            QMenu menu(this);
-            menu.addAction(
-                tr("Save Trained Model…"), this, [this, id] { saveTrainedModel(id, false); });
-            menu.addAction(tr("Export as ONNX…"), this, [this, id] { saveTrainedModel(id, true); });
-            menu.exec(screenPos);
-        });
-    // Saves run on the saver's thread; the status bar says when one starts and ends.
-    m_modelSaver = new ModelSaver(this);
-    connect(m_modelSaver, &ModelSaver::started, this, [this](int, const QString &path) {
-        statusBar()->showMessage(tr("Saving %1…").arg(displayName(path)));
-    });
-    connect(m_modelSaver, &ModelSaver::finished, this, [this](const ModelSaveOutcome &outcome) {
-        if (!outcome.ok) {
-            m_banner->showMessage(MessageBanner::Level::Error, outcome.error);
-            statusBar()->showMessage(tr("Could not save %1").arg(displayName(outcome.path)), 8000);
-            return;
-        }
-        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(outcome.path)), 8000);
+    m_exports = new ExportMenus(file, *m_tabs, *m_graphEditor, this);
+    connect(m_exports, &ExportMenus::statusMessage, this,
+        [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
+    connect(m_exports, &ExportMenus::failed, this, [this](const QString &message) {
+        m_banner->showMessage(MessageBanner::Level::Error, message);
     });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -802,8 +628,7 @@ void MainWindow::createInspector()
     connect(m_inspector, &NodeInspector::ready, this,
         [this](const std::shared_ptr<const NodeInspection> &inspection) {
             setLoadingUi(false);
-            applyInspection(inspection);
-            Q_EMIT loadFinished(true);
+            applyInspection(inspection); // -> loadFinished(true)
         });
     connect(m_inspector, &NodeInspector::failed, this, [this](int id, const QString &message) {
         setLoadingUi(false);
@@ -915,9 +740,29 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
     m_sourceLabel->show();
     // Everything below is proportional to the columns, never to the rows.
     m_tableModel->setDataset(dataset);
-    m_tableSource = shownSource();
+    m_selectionViews->setTableSource(shownSource());
     m_columnModel->setDataset(dataset, inspection->summaries,
         ColumnRoleController::ignoredColumns(*m_graph, inspection->nodeId));
+    const bool openingFile = m_inspectingFile;
+    if (dataset.rowCount() < kSplitFillRows) {
+        fillViews(inspection, keep, openingFile);
+        Q_EMIT loadFinished(true);
+        return;
+    }
+    // A big table: resetting the table's model is a long turn of the event loop already
+    // (Qt's row header walks every row); the other views fill in the next one.
+    QTimer::singleShot(1, this, [this, inspection, keep, openingFile] {
+        if (m_shown != inspection)
+            return; // a newer table is shown
+        fillViews(inspection, keep, openingFile);
+        Q_EMIT loadFinished(true);
+    });
+}
+
+void MainWindow::fillViews(
+    const std::shared_ptr<const NodeInspection> &inspection, const QString &keep, bool openingFile)
+{
+    const engine::Dataset &dataset = inspection->dataset;
     m_table->fitColumnsToSample();
     m_columnList->fitColumns();
     m_stack->setCurrentWidget(m_table);
@@ -945,7 +790,7 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
     const QString name
         = inspection->filePath.isEmpty() ? inspection->label : displayName(inspection->filePath);
     statusBar()->showMessage(tr("Showing %1 (%2)").arg(name, took), 8000);
-    if (m_inspectingFile && !inspection->filePath.isEmpty())
+    if (openingFile && !inspection->filePath.isEmpty())
         // Writing the settings file is a separate turn of the event loop, not part of the
         // (already long) one that fills the views.
         QTimer::singleShot(0, this, [this, path = inspection->filePath] { addRecentFile(path); });
@@ -973,8 +818,8 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
     selectColumn(kept >= 0 ? kept : dataset.columnCount() > 0 ? 0 : -1);
     showOverview(*inspection);
     // The selection of this table (what its Selected Rows node holds), in every view.
-    m_selection->showTable(shownSource(), dataset.rowCount(), inspection->label);
-    showSelection();
+    m_selectionViews->setShownTable(shownSource(), dataset.rowCount(), inspection->label);
+    m_selectionViews->showSelection();
 }
 
 void MainWindow::setLoadingUi(bool loading, const QString &name)
@@ -1012,14 +857,16 @@ void MainWindow::showColumn(int column)
         return;
     }
     const engine::Histogram *precomputed = nullptr;
-    if (m_shown && m_tableSource == shownSource()
-        && std::size_t(column) < m_shown->histograms.size()
+    if (!m_selectionViews) // the window is going
+        return;
+    const TableSource table = m_selectionViews->tableSource();
+    if (m_shown && table == shownSource() && std::size_t(column) < m_shown->histograms.size()
         && m_shown->histogramBins == m_histogram->binCount())
         precomputed = &m_shown->histograms[std::size_t(column)];
     m_histogram->setColumn(dataset.column(column), precomputed);
-    if (!(m_histogramSource == m_tableSource)) {
-        m_histogramSource = m_tableSource;
-        showSelection();
+    if (!(m_selectionViews->histogramSource() == table)) {
+        m_selectionViews->setHistogramSource(table);
+        m_selectionViews->showSelection();
     }
     if (!m_syncingSelection) {
         m_syncingSelection = true;
@@ -1072,79 +919,35 @@ void MainWindow::onTableColumnChanged(int column)
 
 // ---- linked selection ----------------------------------------------------------------------
 
-void MainWindow::createSelectionBar(QWidget *parent, QHBoxLayout *row)
+void MainWindow::createLinkedSelection(QWidget *parent, QHBoxLayout *row)
 {
-    // "412 rows selected in File — iris.csv (node 1)", Show only selected, Clear.
-    m_selectionBar = new QWidget(parent);
-    m_selectionBar->setObjectName(QStringLiteral("selectionBar"));
-    auto *bar = new QHBoxLayout(m_selectionBar);
-    bar->setContentsMargins(0, 0, 0, 0);
-    m_selectionLabel = new QLabel(m_selectionBar);
-    m_selectionLabel->setObjectName(QStringLiteral("selectionLabel"));
-    m_selectionLabel->setTextFormat(Qt::PlainText);
-    m_selectionLabel->setStyleSheet(QStringLiteral("color: #b36200; font-weight: bold;"));
-    bar->addWidget(m_selectionLabel);
-    auto *only = new QToolButton(m_selectionBar);
-    only->setObjectName(QStringLiteral("showOnlySelected"));
-    only->setDefaultAction(m_table->showOnlySelectedAction());
-    only->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addWidget(only);
-    auto *clear = new QToolButton(m_selectionBar);
-    clear->setObjectName(QStringLiteral("clearSelection"));
-    clear->setText(tr("Clear Selection"));
-    clear->setToolTip(tr("Select no rows (the Selected Rows node stays, empty)"));
-    connect(clear, &QToolButton::clicked, this, [this] { m_selection->clear(); });
-    bar->addWidget(clear);
-    m_selectionBar->hide(); // until rows are selected
-    row->addWidget(m_selectionBar);
+    SelectionViews::Views views;
+    views.table = m_table;
+    views.tableModel = m_tableModel;
+    views.stack = m_stack;
+    views.histogram = m_histogram;
+    views.scatter = m_scatter;
+    views.results = m_results;
+    m_selectionViews
+        = new SelectionViews(*m_graph, *m_executor, *m_graphEditor->undoStack(), views, this);
+    connect(m_selectionViews, &SelectionViews::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    row->addWidget(m_selectionViews->createBar(parent));
 }
 
-void MainWindow::createLinkedSelection()
+LinkedSelection *MainWindow::linkedSelection() const
 {
-    m_selection = new LinkedSelection(*m_graph, *m_graphEditor->undoStack(), this);
-    m_selection->setObjectName(QStringLiteral("linkedSelection"));
-    connect(m_selection, &LinkedSelection::changed, this, [this] {
-        showSelection();
-        if (!m_selection->error().isEmpty())
-            statusBar()->showMessage(m_selection->error(), 8000);
-        else if (!m_selection->isEmpty())
-            statusBar()->showMessage(m_selection->description(), 8000);
-    });
-    // A bar of the histogram, rows of the data table (through its row header).
-    connect(m_histogram, &plots::HistogramPlot::rowsSelected, this,
-        [this](const QList<qint64> &rows, bool add) {
-            selectRowsOf(m_histogramSource, rows, add, tr("Select Histogram Bar"));
-            if (!rows.isEmpty())
-                m_table->scrollToDatasetRow(rows.front());
-        });
-    connect(
-        m_table, &widgets::DataTableView::rowsSelected, this, [this](const QList<qint64> &rows) {
-            selectRowsOf(m_tableSource, rows, false, tr("Select Table Rows"));
-        });
-    // A confusion matrix opened (or updated) in a result tab: its cells select rows.
-    const auto attach = [this](int id, QWidget *view) {
-        if (auto *plot = qobject_cast<plots::ConfusionMatrixPlot *>(view))
-            m_selection->attachConfusionMatrix(plot, id, m_executor->result(id));
-    };
-    connect(m_results, &ResultTabs::viewOpened, this, attach);
-    connect(m_results, &ResultTabs::viewUpdated, this, attach);
-    // A confusion-matrix cell: the data table shows the evaluated rows with their
-    // predictions, the selected ones highlighted.
-    connect(m_selection, &LinkedSelection::predictedRowsSelected, this,
-        [this](TableSource source, const engine::NodeValuePtr &value) {
-            const auto *view = value->as<engine::PredictionView>();
-            if (!view)
-                return;
-            m_tableModel->setDataset(view->prediction.table);
-            m_tableSource = source;
-            m_stack->setCurrentWidget(m_table);
-            m_table->fitColumnsToSample();
-            showSelection();
-            if (!m_selection->isEmpty())
-                m_table->scrollToDatasetRow(m_selection->rows().front());
-        });
-    // The scatter's rectangle, lasso and clicks arrive as selectionChanged (connected in
-    // createViews, emitted with rowsSelected); setSelectedRows draws a selection.
+    return m_selectionViews->selection();
+}
+
+TableSource MainWindow::dataTableSource() const
+{
+    return m_selectionViews->tableSource();
+}
+
+QString MainWindow::selectionText() const
+{
+    return m_selectionViews->text();
 }
 
 TableSource MainWindow::shownSource() const
@@ -1155,93 +958,16 @@ TableSource MainWindow::shownSource() const
     return port >= 0 ? TableSource { m_shown->nodeId, port } : TableSource {};
 }
 
-void MainWindow::onScatterRowsSelected(const QList<qint64> &rows)
-{
-    const bool add = QGuiApplication::keyboardModifiers().testFlag(Qt::ShiftModifier)
-        && !m_selection->isEmpty() && m_selection->source() == m_scatterSource;
-    selectRowsOf(m_scatterSource, rows, add, tr("Select Scatter Points"));
-    if (!rows.isEmpty())
-        m_table->scrollToDatasetRow(rows.front());
-}
-
-void MainWindow::selectRowsOf(
-    TableSource source, const QList<qint64> &rows, bool add, const QString &what)
-{
-    if (!source.isValid())
-        return;
-    const bool shown = m_shown && source == shownSource();
-    const qint64 rowCount = shown
-        ? m_shown->dataset.rowCount()
-        : (source == m_tableSource ? m_tableModel->dataset().rowCount() : 0);
-    const QString label = shown ? m_shown->label : LinkedSelection::labelOf(*m_graph, source);
-    m_selection->select(source, rowCount, label, rows,
-        add ? LinkedSelection::Mode::Add : LinkedSelection::Mode::Replace, what);
-}
-
-void MainWindow::showSelection()
-{
-    if (!m_selection)
-        return;
-    const TableSource source = m_selection->source();
-    const QList<qint64> &rows = m_selection->rows();
-    const auto of = [&](TableSource view) {
-        return view.isValid() && view == source ? rows : QList<qint64> {};
-    };
-    if (!(QList<qint64>(of(m_tableSource)) == m_tableModel->selectedRows()))
-        m_tableModel->setSelectedRows(of(m_tableSource));
-    m_histogram->setHighlightedRows(of(m_histogramSource));
-    m_scatter->setSelectedRows(of(m_scatterSource));
-    const QString text = selectionText();
-    m_selectionLabel->setText(text);
-    m_selectionBar->setVisible(!text.isEmpty());
-}
-
-QString MainWindow::selectionText() const
-{
-    return m_selection->error().isEmpty() ? m_selection->description() : m_selection->error();
-}
-
 // ---- recent files --------------------------------------------------------------------------
 
 QStringList MainWindow::recentFiles() const
 {
-    const QStringList stored = QSettings().value(kRecentFilesKey).toStringList();
-    QStringList existing;
-    for (const QString &path : stored)
-        if (QFileInfo(path).isFile() && !existing.contains(path))
-            existing << path;
-    return existing.mid(0, kMaxRecentFiles);
+    return m_recent->files();
 }
 
 void MainWindow::addRecentFile(const QString &path)
 {
-    QStringList files = recentFiles();
-    files.removeAll(path);
-    files.prepend(path);
-    QSettings().setValue(kRecentFilesKey, files.mid(0, kMaxRecentFiles));
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList files = recentFiles();
-    QSettings().setValue(kRecentFilesKey, files); // drop the ones that are gone
-    for (int i = 0; i < files.size(); ++i) {
-        const QString &path = files[i];
-        QString label = QFileInfo(path).fileName();
-        label.replace(QLatin1Char('&'), QStringLiteral("&&"));
-        QAction *action = m_recentMenu->addAction(
-            i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(label) : label);
-        action->setToolTip(QDir::toNativeSeparators(path));
-        action->setStatusTip(QDir::toNativeSeparators(path));
-        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
-    }
-    if (files.isEmpty()) {
-        m_recentMenu->addAction(tr("No Recent Files"))->setEnabled(false);
-        return;
-    }
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("&Clear Menu"), this, [] { QSettings().remove(kRecentFilesKey); });
+    m_recent->add(path);
 }
 
 // ---- drag and drop -------------------------------------------------------------------------

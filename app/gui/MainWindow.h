@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui/LinkedSelection.h"
+#include "gui/RecentFiles.h"
 #include "gui/WorkflowDocument.h"
 
 #include <QKeySequence>
@@ -46,10 +47,13 @@ class ScatterPlot;
 namespace sextant::app {
 
 class AutoRun;
+class EditMenu;
+class ExportMenus;
 class LinkedSelection;
 class ModelSaver;
 class NodeInspector;
 class ResultTabs;
+class SelectionViews;
 struct NodeInspection;
 
 // The studio's main window: the workflow editor's canvas at its centre (the first of the
@@ -69,10 +73,16 @@ struct NodeInspection;
 // the statistics run on executor threads with a progress bar and a Cancel button in the
 // status bar; a failed or cancelled load leaves the current table in place and says why
 // in a banner. A label above the views names the node they show.
+//
+// The window assembles parts that each do one job: WorkflowDocument (the .sextant file),
+// NodeInspector (the table of the node shown), SelectionViews (linked selection across the
+// views), ResultTabs and ScatterChoiceWriter (results in tabs, a scatter's columns kept in
+// its node), AutoRun, EditMenu, RecentFiles, ExportMenus (plots and trained models) and
+// ColumnRoleController (roles set in the column list).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    static constexpr int kMaxRecentFiles = 10;
+    static constexpr int kMaxRecentFiles = RecentFiles::kMaxFiles;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -140,10 +150,10 @@ public:
 
     // The rows selected in the views (histogram bars, confusion-matrix cells, the
     // scatter, the data table's row header), held by the workflow's Selected Rows node.
-    LinkedSelection *linkedSelection() const { return m_selection; }
+    LinkedSelection *linkedSelection() const;
     // The table the data table shows (the shown node's, or the rows a confusion-matrix
     // cell selected), and the label above the views that counts the selected rows.
-    TableSource dataTableSource() const { return m_tableSource; }
+    TableSource dataTableSource() const;
     QString selectionText() const;
 
 Q_SIGNALS:
@@ -165,9 +175,6 @@ private:
     void createEditMenu();
     // The editor's run actions and Auto-run.
     void createRunMenu();
-    // Sends the key of `key` to the focused table or list when it is not part of the
-    // workflow editor (which the Edit menu otherwise acts on); false when there is none.
-    bool forwardToFocusedList(QKeySequence::StandardKey key);
     void createDocks();
     // The editor's palette, properties and messages in docks of their own.
     void createEditorDocks();
@@ -179,7 +186,6 @@ private:
     void createStatusBar();
     void openFileDialog();
     void showAbout();
-    void rebuildRecentMenu();
     void addRecentFile(const QString &path);
 
     void createInspector();
@@ -189,7 +195,13 @@ private:
     // Inspects the selected node, when it is one node with a table that the views do not
     // show as it is now (on a selection change, and shortly after each edit).
     void inspectSelection(bool selectionChanged);
+    // Shows `inspection` in the views, then emits loadFinished(true) (for a big table, in a
+    // later turn of the event loop: not at all when a newer inspection came first).
     void applyInspection(const std::shared_ptr<const NodeInspection> &inspection);
+    // The views but the data table's model: columns, histogram, overview, selection.
+    // `keep`: the column to select again; `openingFile`: remember the file as recent.
+    void fillViews(const std::shared_ptr<const NodeInspection> &inspection, const QString &keep,
+        bool openingFile);
     void setLoadingUi(bool loading, const QString &name = {});
     void showColumn(int column);
     // Fills the "Split by" combo from the shown dataset (default: a categorical target).
@@ -197,22 +209,10 @@ private:
     void onSplitChosen(int index);
     void onTableColumnChanged(int column);
 
-    // Linked selection: the model, and what each view draws of it.
-    void createSelectionBar(QWidget *parent, QHBoxLayout *row);
-    void createLinkedSelection();
+    // Linked selection: the views that make and draw it (SelectionViews), its bar in `row`.
+    void createLinkedSelection(QWidget *parent, QHBoxLayout *row);
     TableSource shownSource() const;
-    void showSelection();
-    void selectRowsOf(TableSource source, const QList<qint64> &rows, bool add, const QString &what);
-    LinkedSelection *m_selection = nullptr;
-    QLabel *m_selectionLabel = nullptr;
-    QWidget *m_selectionBar = nullptr;
-    TableSource m_tableSource; // what the data table shows
-    TableSource m_histogramSource; // the table of the histogram's column
-    TableSource m_scatterSource; // the table of the scatter's points
-
-private Q_SLOTS:
-    // The scatter's rectangle or lasso (its rowsSelected signal, when it has one).
-    void onScatterRowsSelected(const QList<qint64> &rows);
+    SelectionViews *m_selectionViews = nullptr;
 
 private:
     widgets::DatasetTableModel *m_tableModel;
@@ -234,11 +234,11 @@ private:
     // The results of workflow nodes, each in a tab of its own.
     ResultTabs *m_results = nullptr;
     AutoRun *m_autoRun = nullptr;
-    ModelSaver *m_modelSaver = nullptr;
+    ExportMenus *m_exports = nullptr; // File › Export Plot, Export Trained Model
     QListWidget *m_warningsList = nullptr;
-    QMenu *m_recentMenu = nullptr;
+    RecentFiles *m_recent = nullptr; // File › Open Recent
     QMenu *m_viewMenu = nullptr;
-    QMenu *m_editMenu = nullptr;
+    EditMenu *m_editMenu = nullptr;
     QLabel *m_sizeLabel = nullptr;
     QLabel *m_progressLabel = nullptr;
     QProgressBar *m_progress = nullptr;
@@ -277,7 +277,6 @@ private:
 
     void createViews();
     void showOverview(const NodeInspection &inspection);
-    engine::TrainedModelPtr modelOf(int nodeId) const;
 
 public:
     // Saves the trained model a workflow node produced (.sxmodel, or ONNX); asks where
@@ -286,7 +285,7 @@ public:
     // status bar says so, the banner says why it failed). False (with a message in the
     // banner) when there is no model to save or no file was chosen.
     bool saveTrainedModel(int nodeId, bool onnx, const QString &path = {});
-    ModelSaver *modelSaver() const { return m_modelSaver; }
+    ModelSaver *modelSaver() const;
     // The results' tabs (a double click on a node opens its result) and Auto-run.
     ResultTabs *resultTabs() const { return m_results; }
     AutoRun *autoRun() const { return m_autoRun; }
@@ -296,7 +295,7 @@ public:
     widgets::GraphEditor *graphEditor() const { return m_graphEditor; }
     // The View menu (a toggle for each dock) and the Edit menu (the workflow's edits).
     QMenu *viewMenu() const { return m_viewMenu; }
-    QMenu *editMenu() const { return m_editMenu; }
+    QMenu *editMenu() const;
 };
 
 } // namespace sextant::app

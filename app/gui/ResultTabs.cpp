@@ -58,6 +58,7 @@ ResultTabs::ResultTabs(
         close(id);
     });
     connect(&m_graph, &engine::GraphModel::parameterChanged, this, &ResultTabs::refreshTitles);
+    connect(&m_graph, &engine::GraphModel::labelChanged, this, &ResultTabs::refreshTitles);
     connect(&m_graph, &engine::GraphModel::connectionAdded, this, &ResultTabs::refreshTitles);
     connect(&m_graph, &engine::GraphModel::connectionRemoved, this, &ResultTabs::refreshTitles);
     connect(&m_graph, &engine::GraphModel::changed, this, &ResultTabs::refreshStale);
@@ -76,21 +77,29 @@ QString ResultTabs::viewName(const engine::NodeValue &value)
 
 QString ResultTabs::subjectLabel(int id) const
 {
-    const engine::NodeType *viewType = m_graph.nodeType(id);
-    if (!viewType)
+    const int subject = subjectOf(id);
+    if (!subject)
         return {};
-    int subject = id;
-    if (viewType->isSink())
-        if (const auto in = m_graph.connectionInto(id, 0))
-            subject = in->fromNode;
     const engine::NodeType *type = m_graph.nodeType(subject);
-    QString label = type ? type->displayName : viewType->displayName;
+    // The name the person gave the node, else its type's.
+    QString label = m_graph.title(subject);
     if (type && type->id == engine::FileSourceNode::typeId()) {
         const QString path = m_graph.parameter(subject, QStringLiteral("path")).toString();
         if (!path.isEmpty())
             label = tr("%1 (%2)").arg(label, QFileInfo(path).fileName());
     }
     return tr("%1, node %2").arg(label).arg(subject);
+}
+
+int ResultTabs::subjectOf(int id) const
+{
+    const engine::NodeType *viewType = m_graph.nodeType(id);
+    if (!viewType)
+        return 0;
+    if (viewType->isSink())
+        if (const auto in = m_graph.connectionInto(id, 0))
+            return in->fromNode;
+    return id;
 }
 
 QWidget *ResultTabs::createView(const engine::NodeValue &value)
@@ -350,11 +359,13 @@ void ResultTabs::updateTab(int id, const Entry &entry)
     const int index = indexOf(entry);
     if (index < 0 || !entry.shown)
         return;
-    const QString text = tr("%1 — %2").arg(viewName(*entry.shown), subjectLabel(id));
+    // A view node the person named gives the view its name: "Petal ROC — Test on …".
+    const QString own = m_graph.label(id);
+    const QString view = own.isEmpty() || subjectOf(id) == id ? viewName(*entry.shown) : own;
+    const QString text = tr("%1 — %2").arg(view, subjectLabel(id));
     m_tabs.setTabText(index, text);
-    const engine::NodeType *type = m_graph.nodeType(id);
     QString tip = tr("%1\nShown by %2 (node %3): a double click on it reopens this tab.")
-                      .arg(text, type ? type->displayName : QString())
+                      .arg(text, m_graph.title(id))
                       .arg(id);
     if (entry.stale)
         tip += QLatin1Char('\n') + tr("Out of date: the workflow changed since this was drawn.");

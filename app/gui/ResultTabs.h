@@ -34,12 +34,13 @@ namespace sextant::app {
 // double click on the node) shows it again.
 //
 // Titles name the view and the node it inspects: the one feeding the view node's first
-// input (the view node itself when nothing feeds it), by its type's name (and file name,
-// for a File node) and id. They follow the graph: a new file, a view rewired to another
-// node. A tab whose result no longer matches the graph (an edit upstream, a failed
-// re-run) is drawn greyed with "out of date" in its tool tip until the node runs again;
-// the tab of a deleted node goes, and so do all of them when another workflow replaces
-// the open one (clear()).
+// input (the view node itself when nothing feeds it), by its title (the name the person
+// gave it, else its type's name; and the file name, for a File node) and id; a view node
+// the person renamed names the view part. They follow the graph: a new file, a view
+// rewired to another node, a rename. A tab whose result no longer matches the graph (an
+// edit upstream, a failed re-run) is drawn greyed with "out of date" in its tool tip
+// until the node runs again; the tab of a deleted node goes, and so do all of them when
+// another workflow replaces the open one (clear()).
 //
 // GUI thread only; the executor's signals are received queued.
 class ResultTabs : public QObject {
@@ -78,6 +79,8 @@ public:
     static QString viewName(const engine::NodeValue &value);
     // The node part: "Test on Held-out Data, node 7", "File (iris.csv), node 1".
     QString subjectLabel(int id) const;
+    // The node a view node's tab is about: what feeds its first input (itself otherwise).
+    int subjectOf(int id) const;
 
 Q_SIGNALS:
     // A view was created for node `id` (opened, or replaced for a result of another kind).

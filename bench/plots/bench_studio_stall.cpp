@@ -69,6 +69,8 @@ bool writeCsv(const QString &path, int rows)
 
 struct StallClock {
     std::vector<double> gaps;
+    std::vector<double> ends; // when each gap ended (ms since start())
+    double finishedAt = 0; // ms since start() when finished() was called
     QElapsedTimer clock;
     qint64 last = 0;
     QElapsedTimer phase;
@@ -77,27 +79,40 @@ struct StallClock {
     void start()
     {
         gaps.clear();
+        ends.clear();
         clock.start();
         last = clock.nsecsElapsed();
         phase.start();
         seconds = 0;
     }
-    void finished() { seconds = phase.nsecsElapsed() / 1e9; }
+    void finished()
+    {
+        seconds = phase.nsecsElapsed() / 1e9;
+        finishedAt = clock.nsecsElapsed() / 1e6;
+    }
     void tick()
     {
         const qint64 now = clock.nsecsElapsed();
         gaps.push_back((now - last) / 1e6);
+        ends.push_back(now / 1e6);
         last = now;
     }
     // Prints one table row; returns the worst gap.
     double report(const char *what)
     {
+        // When the worst gap began, from the report of the end (negative: before it).
+        const auto worstAt = std::max_element(gaps.begin(), gaps.end());
+        const double at = worstAt == gaps.end()
+            ? 0
+            : ends[std::size_t(worstAt - gaps.begin())] - *worstAt - finishedAt;
         std::sort(gaps.begin(), gaps.end());
         const double worst = gaps.empty() ? 0 : gaps.back();
         const double p99
             = gaps.empty() ? 0 : gaps[static_cast<std::size_t>(0.99 * double(gaps.size() - 1))];
-        std::printf("| %s | %.2f s | worst stall %.1f ms | p99 %.1f ms | %zu ticks |\n", what,
-            seconds, worst, p99, gaps.size());
+        std::printf(
+            "| %s | %.2f s | worst stall %.1f ms (began %+.0f ms from the report) | p99 %.1f ms | "
+            "%zu ticks |\n",
+            what, seconds, worst, at, p99, gaps.size());
         std::fflush(stdout);
         return worst;
     }

@@ -42,6 +42,12 @@ const GraphModel::Node *GraphModel::findNode(int id) const
 Result<int> GraphModel::addNode(
     const QString &typeId, QPointF position, const QVariantMap &parameters, int id)
 {
+    return insertNode(typeId, position, parameters, id, {});
+}
+
+Result<int> GraphModel::insertNode(const QString &typeId, QPointF position,
+    const QVariantMap &parameters, int id, const QString &label)
+{
     const NodeType *type = m_registry->find(typeId);
     if (!type)
         return Result<int>::failure(QStringLiteral("unknown node type '%1'").arg(typeId.left(100)));
@@ -71,6 +77,7 @@ Result<int> GraphModel::addNode(
     node.type = type;
     node.position = position;
     node.parameters = std::move(params.value());
+    node.label = label; // in place before nodeAdded: what mirrors the model shows it
     node.inputs.resize(static_cast<std::size_t>(type->inputs.size()));
     m_nodes.emplace(id, std::move(node));
     if (id < kMaxNodeId)
@@ -82,7 +89,52 @@ Result<int> GraphModel::addNode(
 
 Result<int> GraphModel::addNode(const NodeRecord &record)
 {
-    return addNode(record.typeId, record.position, record.parameters, record.id);
+    const auto label = checkedLabel(record.label);
+    if (!label)
+        return Result<int>::failure(label.error());
+    return insertNode(record.typeId, record.position, record.parameters, record.id, label.value());
+}
+
+Result<QString> GraphModel::checkedLabel(const QString &label)
+{
+    const QString simplified = label.simplified();
+    if (simplified.size() > kMaxLabelLength)
+        return Result<QString>::failure(
+            QStringLiteral("a node label has at most %1 characters (this one has %2)")
+                .arg(kMaxLabelLength)
+                .arg(simplified.size()));
+    return simplified;
+}
+
+Result<QString> GraphModel::setLabel(int id, const QString &label)
+{
+    const auto it = m_nodes.find(id);
+    if (it == m_nodes.end())
+        return Result<QString>::failure(QStringLiteral("there is no node %1").arg(id));
+    const auto checked = checkedLabel(label);
+    if (!checked)
+        return checked;
+    QString old = it->second.label;
+    if (old != checked.value()) {
+        it->second.label = checked.value();
+        Q_EMIT labelChanged(id, checked.value());
+        Q_EMIT changed();
+    }
+    return old;
+}
+
+QString GraphModel::label(int id) const
+{
+    const Node *n = findNode(id);
+    return n ? n->label : QString();
+}
+
+QString GraphModel::title(int id) const
+{
+    const Node *n = findNode(id);
+    if (!n)
+        return {};
+    return n->label.isEmpty() ? n->type->displayName : n->label;
 }
 
 Result<RemovedNode> GraphModel::removeNode(int id)
@@ -91,7 +143,7 @@ Result<RemovedNode> GraphModel::removeNode(int id)
     if (!node)
         return Result<RemovedNode>::failure(QStringLiteral("there is no node %1").arg(id));
     RemovedNode removed;
-    removed.node = { id, node->type->id, node->position, node->parameters };
+    removed.node = { id, node->type->id, node->position, node->parameters, node->label };
     removed.connections = connectionsOf(id);
     for (const Connection &c : removed.connections) {
         dropConnection(c);
@@ -301,7 +353,7 @@ std::optional<NodeRecord> GraphModel::node(int id) const
     const Node *n = findNode(id);
     if (!n)
         return std::nullopt;
-    return NodeRecord { id, n->type->id, n->position, n->parameters };
+    return NodeRecord { id, n->type->id, n->position, n->parameters, n->label };
 }
 
 const NodeType *GraphModel::nodeType(int id) const

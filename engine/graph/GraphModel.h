@@ -42,6 +42,7 @@ public:
     static constexpr int kMaxNodes = 10'000;
     // Positions are canvas coordinates; anything beyond this is a corrupt file.
     static constexpr double kMaxCoordinate = 1e7;
+    static constexpr int kMaxLabelLength = 200;
 
     // `registry` must outlive the model.
     explicit GraphModel(const NodeRegistry &registry, QObject *parent = nullptr);
@@ -55,6 +56,7 @@ public:
     // and must be free. Returns the id.
     Result<int> addNode(const QString &typeId, QPointF position = {},
         const QVariantMap &parameters = {}, int id = 0);
+    // The same with the record's label (checked as setLabel does).
     Result<int> addNode(const NodeRecord &record);
     // Removes the node and its connections (connectionRemoved signals come first).
     Result<RemovedNode> removeNode(int id);
@@ -63,6 +65,12 @@ public:
     Status moveNode(int id, QPointF position);
     // Validates and sets one parameter. Returns the previous (canonical) value.
     Result<QVariant> setParameter(int id, const QString &name, const QVariant &value);
+    // Names the node (what the canvas, result tabs and messages call it). The label is
+    // simplified (whitespace runs, line breaks included, become one space; ends trimmed);
+    // empty gives the node its type's name again. Refused beyond kMaxLabelLength
+    // characters. Returns the previous label. A label is not a parameter: it never
+    // changes what the node computes.
+    Result<QString> setLabel(int id, const QString &label);
 
     // --- connections
     // Whether addConnection would accept `c`, and why not (for port highlighting while a
@@ -84,6 +92,10 @@ public:
     QPointF position(int id) const;
     QVariantMap parameters(int id) const;
     QVariant parameter(int id, const QString &name) const;
+    // The node's label (empty when it has none) and its title: the label, or else its
+    // type's display name ("Decision Tree"); empty for an unknown id.
+    QString label(int id) const;
+    QString title(int id) const;
 
     // Every connection, sorted.
     QList<Connection> connections() const;
@@ -110,6 +122,7 @@ Q_SIGNALS:
     void nodeRemoved(int id);
     void nodeMoved(int id, QPointF position);
     void parameterChanged(int id, const QString &name, const QVariant &value);
+    void labelChanged(int id, const QString &label);
     void connectionAdded(const sextant::engine::Connection &connection);
     void connectionRemoved(const sextant::engine::Connection &connection);
     void baseDirectoryChanged(const QString &directory);
@@ -121,6 +134,7 @@ private:
         const NodeType *type = nullptr;
         QPointF position;
         QVariantMap parameters;
+        QString label;
         // One slot per input port: the connection into it, if any.
         std::vector<std::optional<Connection>> inputs;
         // Connections out of this node, any port.
@@ -128,6 +142,9 @@ private:
     };
 
     const Node *findNode(int id) const;
+    Result<int> insertNode(const QString &typeId, QPointF position, const QVariantMap &parameters,
+        int id, const QString &label);
+    static Result<QString> checkedLabel(const QString &label);
     bool reaches(int from, int to) const;
     void dropConnection(const Connection &c);
 

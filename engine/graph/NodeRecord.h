@@ -15,6 +15,7 @@ struct NodeRecord {
     QString typeId;
     QPointF position;
     QVariantMap parameters; // canonical values of every parameter
+    QString label; // the name the person gave the node; empty: the type's name
 
     friend bool operator==(const NodeRecord &, const NodeRecord &) = default;
 };

@@ -20,7 +20,7 @@ namespace {
 const QStringList kRootKeys = { QStringLiteral("format"), QStringLiteral("version"),
     QStringLiteral("generator"), QStringLiteral("nodes"), QStringLiteral("connections") };
 const QStringList kNodeKeys = { QStringLiteral("id"), QStringLiteral("type"),
-    QStringLiteral("position"), QStringLiteral("parameters") };
+    QStringLiteral("position"), QStringLiteral("parameters"), QStringLiteral("label") };
 const QStringList kConnectionKeys = { QStringLiteral("from"), QStringLiteral("output"),
     QStringLiteral("to"), QStringLiteral("input") };
 
@@ -154,6 +154,8 @@ QJsonObject WorkflowFile::toJson(const GraphModel &model)
         node.insert(
             QStringLiteral("position"), QJsonArray { record.position.x(), record.position.y() });
         node.insert(QStringLiteral("parameters"), QJsonObject::fromVariantMap(record.parameters));
+        if (!record.label.isEmpty()) // files without labels stay as they were
+            node.insert(QStringLiteral("label"), record.label);
         nodes.push_back(node);
     }
     QJsonArray connections;
@@ -305,7 +307,16 @@ Status WorkflowFile::parse(const QByteArray &data, GraphModel &model, const QStr
             for (const ParameterSpec &spec : type->parameters)
                 if (spec.valueWhenAbsentFromFile.isValid() && !parameters.contains(spec.name))
                     parameters.insert(spec.name, spec.valueWhenAbsentFromFile);
-            auto added = scratch.addNode(typeId, position, parameters, id);
+            NodeRecord record { id, typeId, position, parameters, {} };
+            if (node.contains(QStringLiteral("label"))) {
+                const QString lw = where + QStringLiteral(".label");
+                record.label = requireString(node.value(QStringLiteral("label")), lw);
+                if (record.label.simplified().size() > GraphModel::kMaxLabelLength)
+                    fail(lw,
+                        QStringLiteral("a label has at most %1 characters")
+                            .arg(GraphModel::kMaxLabelLength));
+            }
+            auto added = scratch.addNode(record);
             if (!added)
                 fail(where, added.error());
         }

@@ -18,7 +18,8 @@ class GraphModel;
 //       "generator": "Sextant 0.1.0",                       (optional, informative)
 //       "nodes": [
 //         {"id": 1, "type": "data.file", "position": [0, 0],
-//          "parameters": {"path": "iris.csv", "delimiter": "auto", "header": "detect"}}
+//          "parameters": {"path": "iris.csv", "delimiter": "auto", "header": "detect"},
+//          "label": "Training data"}                         (optional: a renamed node)
 //       ],
 //       "connections": [
 //         {"from": 1, "output": "data", "to": 2, "input": "data"}

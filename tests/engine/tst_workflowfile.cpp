@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -521,6 +522,57 @@ private Q_SLOTS:
         QVERIFY(WorkflowFile::parse(WorkflowFile::serialize(model), loaded).ok());
         QCOMPARE(loaded.nodeCount(), 0);
         QCOMPARE(WorkflowFile::serialize(loaded), WorkflowFile::serialize(model));
+    }
+    // A node the person renamed keeps its label through a save and a load; a file
+    // without labels (every file written before them) loads with none, and writes the
+    // same bytes as before; a label that is not text, or too long, is refused.
+    void nodeLabels()
+    {
+        GraphModel model(*m_registry);
+        QVERIFY(model.addNode(QStringLiteral("test.source"), QPointF(0, 0), {}, 2).ok());
+        QVERIFY(model.addNode(QStringLiteral("test.source"), QPointF(0, 90), {}, 3).ok());
+        const QByteArray unlabelled = WorkflowFile::serialize(model);
+        QVERIFY(!unlabelled.contains("\"label\""));
+        QCOMPARE(model.title(2), model.nodeType(2)->displayName);
+        QSignalSpy labelled(&model, &GraphModel::labelChanged);
+        auto old = model.setLabel(2, QStringLiteral("  Training \n data "));
+        QVERIFY(old.ok());
+        QCOMPARE(old.value(), QString());
+        QCOMPARE(model.label(2), QStringLiteral("Training data")); // simplified
+        QCOMPARE(model.title(2), QStringLiteral("Training data"));
+        QCOMPARE(labelled.count(), 1);
+        QVERIFY(!model.setLabel(2, QString(GraphModel::kMaxLabelLength + 1, QLatin1Char('x'))));
+        QCOMPARE(model.label(2), QStringLiteral("Training data"));
+        QVERIFY(!model.setLabel(99, QStringLiteral("x")));
+
+        GraphModel loaded(*m_registry);
+        Status s = WorkflowFile::parse(WorkflowFile::serialize(model), loaded);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QCOMPARE(loaded.label(2), QStringLiteral("Training data"));
+        QCOMPARE(loaded.label(3), QString());
+        QCOMPARE(loaded.node(2)->label, QStringLiteral("Training data"));
+        QCOMPARE(WorkflowFile::serialize(loaded), WorkflowFile::serialize(model));
+        // Removing and restoring the node (undo of a delete) keeps its label.
+        auto removed = loaded.removeNode(2);
+        QVERIFY(removed.ok());
+        QVERIFY(loaded.restoreNode(removed.value()).ok());
+        QCOMPARE(loaded.label(2), QStringLiteral("Training data"));
+        // Cleared: the type's name again, and the file as it was without labels.
+        QVERIFY(model.setLabel(2, QString()).ok());
+        QCOMPARE(model.title(2), model.nodeType(2)->displayName);
+        QCOMPARE(WorkflowFile::serialize(model), unlabelled);
+
+        GraphModel refused(*m_registry);
+        s = WorkflowFile::parse(
+            workflow(R"([{"id": 1, "type": "test.source", "label": 5}])"), refused);
+        QVERIFY(!s);
+        QVERIFY2(s.error().contains(QStringLiteral("nodes[0].label")), qPrintable(s.error()));
+        const QByteArray tooLong = workflow("[{\"id\": 1, \"type\": \"test.source\", \"label\": \""
+            + QByteArray(GraphModel::kMaxLabelLength + 1, 'x') + "\"}]");
+        s = WorkflowFile::parse(tooLong, refused);
+        QVERIFY(!s);
+        QVERIFY2(s.error().contains(QStringLiteral("nodes[0].label")), qPrintable(s.error()));
+        QCOMPARE(refused.nodeCount(), 0);
     }
 };
 

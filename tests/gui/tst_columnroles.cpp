@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -352,6 +353,40 @@ private Q_SLOTS:
         QVERIFY(!menu->findChild<QAction *>(QStringLiteral("role-target")));
         QTest::keyClick(menu, Qt::Key_Escape);
         QTRY_VERIFY(!QApplication::activePopupWidget());
+    }
+    // At the default layout (no saved one) of a 1280x800 and of a 1024x700 window, the
+    // Role column of the column list is in view without scrolling: a new user sees where
+    // the target is set.
+    void roleVisibleAtDefaultLayout_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1024x700") << QSize(1024, 700);
+    }
+
+    void roleVisibleAtDefaultLayout()
+    {
+        QFETCH(QSize, size);
+        QSettings().remove(QStringLiteral("mainWindow"));
+        MainWindow window;
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(openIris(window));
+        ColumnListView *list = window.columnList();
+        QTRY_VERIFY(list->isVisible());
+        QCoreApplication::processEvents(); // the dock fitted to the list
+        const int role = ColumnSummaryModel::Role;
+        const int right = list->columnViewportPosition(role) + list->columnWidth(role);
+        QVERIFY2(list->horizontalScrollBar()->value() == 0 && right <= list->viewport()->width(),
+            qPrintable(QStringLiteral("the Role column ends at %1 px, the list is %2 px wide")
+                           .arg(right)
+                           .arg(list->viewport()->width())));
+        // ... and is wide enough to read "feature" in full.
+        QVERIFY(list->columnWidth(role)
+            >= list->fontMetrics().horizontalAdvance(QStringLiteral("feature")));
+        // A long column name is elided, never pushing the role out of view.
+        QVERIFY(list->columnWidth(ColumnSummaryModel::Name) <= list->maxNameWidth());
     }
 };
 

@@ -25,11 +25,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <memory>
 
 using namespace sextant;
 using engine::Connection;
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void detachConnectionByDrag();
     void detachConnectionEndAndRefusals();
     void detachWithMouseOnView();
+    void renameNode();
 };
 
 void TestGraphEditor::sceneMirrorsModel()
@@ -661,6 +664,88 @@ void TestGraphEditor::detachWithMouseOnView()
     QCOMPARE(model.connectionCount(), 0);
     editor.undoStack()->undo();
     QCOMPARE(engine::WorkflowFile::serialize(model), start);
+}
+
+// A person renames a node: F2 on the selected node, a double click on its title, or the
+// context menu's Rename…, each opening a line edit over the title. Enter keeps the name
+// (one undoable edit), Escape drops it, typing in it never reaches the editor's shortcuts
+// (Backspace does not delete the node), and the canvas draws the new title.
+void TestGraphEditor::renameNode()
+{
+    GraphModel model(engine::BuiltinNodes::registry());
+    engine::Executor executor(model);
+    GraphEditor editor(model, executor);
+    editor.resize(900, 600);
+    editor.show();
+    editor.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&editor));
+    const int tree = editor.addNode(QStringLiteral("model.decision_tree"), { 0, 0 });
+    QVERIFY(tree > 0);
+    widgets::NodeItem *item = editor.scene()->nodeItem(tree);
+    QCOMPARE(item->title(), QStringLiteral("Decision Tree"));
+    QUndoStack *undo = editor.undoStack();
+    const int steps = undo->count();
+
+    // F2 on the selected node.
+    editor.scene()->selectNodes({ tree });
+    QVERIFY(editor.renameAction()->isEnabled());
+    editor.view()->setFocus();
+    QTest::keyClick(editor.view()->viewport(), Qt::Key_F2);
+    auto *edit = editor.findChild<QLineEdit *>(QStringLiteral("nodeRenameEdit"));
+    QVERIFY(edit);
+    QTRY_VERIFY(edit->hasFocus());
+    QCOMPARE(edit->text(), QStringLiteral("Decision Tree"));
+    QVERIFY(edit->hasSelectedText()); // typing replaces it
+    QTest::keyClicks(edit, QStringLiteral("Depth 3 treex"));
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QVERIFY(model.hasNode(tree)); // the key was the line edit's
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(model.label(tree), QStringLiteral("Depth 3 tree"));
+    QCOMPARE(item->title(), QStringLiteral("Depth 3 tree"));
+    QVERIFY(item->toolTip().contains(QStringLiteral("Decision Tree")));
+    QCOMPARE(undo->count(), steps + 1);
+    QTRY_VERIFY(!editor.findChild<QLineEdit *>(QStringLiteral("nodeRenameEdit")));
+
+    // Undo and redo.
+    undo->undo();
+    QCOMPARE(model.label(tree), QString());
+    QCOMPARE(item->title(), QStringLiteral("Decision Tree"));
+    undo->redo();
+    QCOMPARE(item->title(), QStringLiteral("Depth 3 tree"));
+
+    // A double click on the title renames; Escape drops the edit (the run is not cancelled
+    // and nothing changes).
+    QSignalSpy opened(&editor, &GraphEditor::openViewRequested);
+    const QPointF onTitle = item->mapToScene(widgets::NodeItem::titleRect().center());
+    sendMouse(editor.scene(), QEvent::GraphicsSceneMouseDoubleClick, onTitle);
+    QTRY_VERIFY((edit = editor.findChild<QLineEdit *>(QStringLiteral("nodeRenameEdit"))));
+    QTRY_VERIFY(edit->hasFocus());
+    QTest::keyClicks(edit, QStringLiteral("Something else"));
+    QTest::keyClick(edit, Qt::Key_Escape);
+    QCOMPARE(model.label(tree), QStringLiteral("Depth 3 tree"));
+    QCOMPARE(undo->count(), steps + 1);
+    QCOMPARE(opened.count(), 0);
+
+    // The context menu offers Rename…; clearing the name gives the type's name back.
+    std::unique_ptr<QMenu> menu(editor.createNodeMenu(tree));
+    QVERIFY(menu);
+    QAction *rename = menu->findChild<QAction *>(QStringLiteral("renameNode"));
+    QVERIFY(rename);
+    rename->trigger();
+    QTRY_VERIFY((edit = editor.findChild<QLineEdit *>(QStringLiteral("nodeRenameEdit"))));
+    QTRY_VERIFY(edit->hasFocus());
+    edit->clear();
+    QTest::keyClick(edit, Qt::Key_Enter);
+    QCOMPARE(model.label(tree), QString());
+    QCOMPARE(item->title(), QStringLiteral("Decision Tree"));
+    QCOMPARE(undo->count(), steps + 2);
+
+    // Copied and pasted, the name goes along.
+    QVERIFY(model.setLabel(tree, QStringLiteral("Pruned")).ok());
+    const QList<int> pasted = editor.pasteJson(editor.nodesToJson({ tree }), { 0, 200 });
+    QCOMPARE(pasted.size(), 1);
+    QCOMPARE(model.label(pasted.front()), QStringLiteral("Pruned"));
+    QCOMPARE(editor.scene()->nodeItem(pasted.front())->title(), QStringLiteral("Pruned"));
 }
 
 QTEST_MAIN(TestGraphEditor)

@@ -7,6 +7,7 @@
 #include "graph/GraphModel.h"
 #include "gui/LinkedSelection.h"
 #include "gui/MainWindow.h"
+#include "gui/ResultTabs.h"
 #include "ml/TrainedModel.h"
 #include "nodes/SelectedRowsNode.h"
 #include "plots/ConfusionMatrixPlot.h"
@@ -29,7 +30,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 using sextant::app::LinkedSelection;
 using sextant::app::MainWindow;
@@ -569,6 +572,8 @@ private Q_SLOTS:
             w.selectColumn(4);
             plots::HistogramPlot *h = visibleHistogram(w);
             QTRY_COMPARE(h->barCount(), 3);
+            // The bars are final (no recount in flight that would replace them) before the click.
+            QTRY_VERIFY(!h->isComputing());
             click(h, h->barCenter(0));
             expected = range(0, 49);
             QTRY_COMPARE(w.linkedSelection()->rows(), expected);
@@ -607,6 +612,73 @@ private Q_SLOTS:
 
     // Rows the table no longer has: the node fails naming the index and the row count,
     // and the views say the selection does not fit.
+    // A Histogram node's and a Scatter node's views, opened in their result tabs, take part
+    // in the linked selection like the overview ones: a bar or a rectangle selects rows of
+    // the table feeding the node, and each draws the selection of that table.
+    void resultTabViewsSelectRows()
+    {
+        MainWindow w;
+        discardChanges(w);
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // iris-explore: 1 File, 2 Select Columns, 4 Histogram (petal_length, 10 bins) and
+        // 6 Scatter (petal_length × petal_width) read node 2.
+        QVERIFY(
+            w.openWorkflow(QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/iris-explore.sextant")));
+        constexpr int kSelect = 2, kHistogram = 4, kScatter = 6;
+        QVERIFY(w.graphEditor()->executor().runBlocking({ kHistogram, kScatter }).ok());
+        auto *h = qobject_cast<plots::HistogramPlot *>(w.resultTabs()->open(kHistogram));
+        QVERIFY(h);
+        QCOMPARE(h->barCount(), 10);
+        QTRY_VERIFY(!h->isComputing());
+        h->replotNow();
+
+        // The first bar's rows, from the file: petal_length in the first tenth of its range.
+        const QList<double> length = readIris().column(2);
+        const double lo = *std::min_element(length.begin(), length.end());
+        const double hi = *std::max_element(length.begin(), length.end());
+        Rows first;
+        for (int r = 0; r < length.size(); ++r)
+            if (length[r] < lo + (hi - lo) / 10)
+                first << r;
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(h->barValues().at(0), double(first.size()));
+        LinkedSelection *sel = w.linkedSelection();
+        click(h, h->barCenter(0));
+        QTRY_COMPARE(sel->rows(), first);
+        QCOMPARE(sel->source(), (TableSource { kSelect, 0 }));
+        const int node = sel->selectionNode();
+        QVERIFY(node);
+        QCOMPARE(w.graphModel().connectionInto(node, 0)->fromNode, kSelect);
+        QList<double> drawn(10, 0.0);
+        drawn[0] = first.size();
+        QTRY_COMPARE(h->selectedBarValues(), drawn);
+
+        // The scatter opened now draws that selection; its rectangle replaces it.
+        auto *scatter = qobject_cast<plots::ScatterPlot *>(w.resultTabs()->open(kScatter));
+        QVERIFY(scatter);
+        scatter->settleNow();
+        QTRY_COMPARE(scatter->selectedRows(), first);
+        const QList<double> width = readIris().column(3);
+        Rows wide;
+        for (int r = 0; r < width.size(); ++r)
+            if (width[r] > 1.95)
+                wide << r;
+        QVERIFY(!wide.isEmpty());
+        scatter->selectInRect(QRectF(QPointF(0, 1.95), QPointF(10, 5)));
+        QTRY_COMPARE(sel->rows(), wide);
+        QCOMPARE(sel->source(), (TableSource { kSelect, 0 }));
+        QCOMPARE(sel->selectionNode(), node); // the same Selected Rows node
+        // ... and the histogram draws the new selection.
+        QTRY_VERIFY(!h->isComputingSelection());
+        const auto selectedInBars = [h] {
+            const QList<double> bars = h->selectedBarValues();
+            return std::accumulate(bars.begin(), bars.end(), 0.0);
+        };
+        QTRY_COMPARE(selectedInBars(), double(wide.size()));
+    }
+
     void aSelectionThatNoLongerFitsIsReported()
     {
         MainWindow w;

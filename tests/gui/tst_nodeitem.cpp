@@ -8,6 +8,7 @@
 #include "widgets/NodeItem.h"
 
 #include <QApplication>
+#include <QFont>
 #include <QImage>
 #include <QPainter>
 #include <QTest>
@@ -50,6 +51,7 @@ class TestNodeItem : public QObject {
 
 private Q_SLOTS:
     void titleReadableWhenZoomedOut();
+    void zoomedOutTitlesAreWholeWhenTheyCanBe();
 };
 
 void TestNodeItem::titleReadableWhenZoomedOut()
@@ -69,6 +71,38 @@ void TestNodeItem::titleReadableWhenZoomedOut()
     const int normal = darkTextHeight(scene, node, 1.0);
     QVERIFY2(normal > widgets::NodeItem::kHeaderHeight,
         qPrintable(QStringLiteral("labels span %1 px at 100%").arg(normal)));
+}
+
+// At the zoom Fit picks for the example workflow in a small window (about 0.37), titles
+// such as "Standardize" and "Logistic Regression" are drawn whole, in a slightly smaller
+// font (never below kFloorTitlePixels on screen), instead of elided at kMinTitlePixels;
+// a name that cannot fit even then is elided at the usual size.
+void TestNodeItem::zoomedOutTitlesAreWholeWhenTheyCanBe()
+{
+    engine::GraphModel model(engine::BuiltinNodes::registry());
+    const int standardize = model.addNode(QStringLiteral("prep.standardize"), { 0, 0 }).value();
+    const int test = model.addNode(QStringLiteral("model.logistic_regression"), { 0, 200 }).value();
+    const int named = model.addNode(QStringLiteral("view.table"), { 0, 400 }).value();
+    QVERIFY(model
+                .setLabel(named,
+                    QStringLiteral("Antidisestablishmentarianism of the "
+                                   "held-out predictions, second attempt"))
+                .ok());
+    widgets::GraphScene scene(model);
+    const qreal lod = 0.37;
+    QFont font;
+    for (int id : { standardize, test }) {
+        const QStringList lines = scene.nodeItem(id)->simplifiedTitle(lod, &font);
+        QCOMPARE(lines.join(QLatin1Char(' ')), model.title(id));
+        QVERIFY(font.pixelSize() * lod >= widgets::NodeItem::kFloorTitlePixels - 1);
+    }
+    const QStringList long_ = scene.nodeItem(named)->simplifiedTitle(lod, &font);
+    QVERIFY(long_.join(QString()).contains(QChar(0x2026))); // elided
+    // ... at the size of the other titles, since it is elided anyway.
+    QCOMPARE(font.pixelSize(), int(widgets::NodeItem::kMinTitlePixels / lod));
+    // At a zoom where the normal size fits, the normal size is used.
+    scene.nodeItem(standardize)->simplifiedTitle(0.5, &font);
+    QCOMPARE(font.pixelSize(), int(widgets::NodeItem::kMinTitlePixels / 0.5));
 }
 
 QTEST_MAIN(TestNodeItem)

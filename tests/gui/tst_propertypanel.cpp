@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSpinBox>
@@ -32,6 +33,7 @@ class TestPropertyPanel : public QObject {
 
 private Q_SLOTS:
     void wheelScrollsPanelNotUnfocusedEditors();
+    void columnPlaceholdersSayWhatEmptyMeans();
 };
 
 void TestPropertyPanel::wheelScrollsPanelNotUnfocusedEditors()
@@ -86,6 +88,35 @@ void TestPropertyPanel::wheelScrollsPanelNotUnfocusedEditors()
     wheel(spin, 1);
     QCOMPARE(spin->value(), spinValue + spin->singleStep());
     QCOMPARE(undo.count(), undoCount + 1);
+}
+
+// The File node's column lists (features, meta, dropped, as categorical, as numeric) and
+// its target say what leaving them empty does: no column for the lists, the target as the
+// file has it; a list whose help says otherwise ("Empty: every numeric column.") says that.
+void TestPropertyPanel::columnPlaceholdersSayWhatEmptyMeans()
+{
+    engine::GraphModel model(engine::BuiltinNodes::registry());
+    const int file = model.addNode(QStringLiteral("data.file"), { 0, 0 }).value();
+    const int correlation = model.addNode(QStringLiteral("view.correlation"), { 200, 0 }).value();
+    QUndoStack undo;
+    widgets::PropertyPanel panel(model, &undo);
+    panel.setNode(file);
+    for (const char *name : { "features", "meta", "drop", "categorical", "numeric" }) {
+        auto *edit = panel.findChild<QLineEdit *>(QLatin1String(name));
+        QVERIFY2(edit, name);
+        QVERIFY2(edit->placeholderText().startsWith(QStringLiteral("none")),
+            qPrintable(edit->placeholderText()));
+        QVERIFY(!edit->placeholderText().contains(QStringLiteral("all")));
+    }
+    auto *target = panel.findChild<QComboBox *>(QStringLiteral("target"));
+    QVERIFY(target && target->lineEdit());
+    QCOMPARE(target->lineEdit()->placeholderText(), QStringLiteral("(leaves the target as it is)"));
+
+    panel.setNode(correlation);
+    auto *columns = panel.findChild<QLineEdit *>(QStringLiteral("columns"));
+    QVERIFY(columns);
+    QVERIFY2(columns->placeholderText().startsWith(QStringLiteral("every numeric column")),
+        qPrintable(columns->placeholderText()));
 }
 
 QTEST_MAIN(TestPropertyPanel)

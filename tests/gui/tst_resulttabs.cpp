@@ -4,20 +4,27 @@
 // GUI thread.
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
+#include "graph/WorkflowFile.h"
 #include "gui/AutoRun.h"
 #include "gui/MainWindow.h"
 #include "gui/ModelSaver.h"
 #include "gui/ResultTabs.h"
 #include "io/ModelFile.h"
+#include "nodes/BuiltinNodes.h"
+#include "nodes/ScatterData.h"
 #include "plots/HistogramPlot.h"
 #include "plots/QCustomPlotInclude.h"
+#include "plots/ScatterControlBar.h"
 #include "plots/ScatterPlot.h"
 #include "widgets/GraphEditor.h"
 #include "widgets/GraphScene.h"
 #include "widgets/MetricsTableView.h"
+#include "widgets/NodeItem.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -28,6 +35,7 @@
 #include <QTest>
 #include <QThread>
 #include <QToolBar>
+#include <QUndoStack>
 
 using namespace sextant;
 using app::MainWindow;
@@ -244,6 +252,108 @@ private Q_SLOTS:
             QStringLiteral("Histogram of petal_length — File (wine.csv), node 1"));
         const int index = s.window.tabs()->indexOf(s.results().view(kHistogram));
         QVERIFY(s.window.tabs()->tabToolTip(index).contains(QStringLiteral("Out of date")));
+    }
+
+    // Renamed nodes name the tabs of their results: the node a view inspects by its new
+    // name, a renamed view node the view part; undone, the type's names come back; saved
+    // and opened again, the names stay.
+    void renamedNodesNameTheirTabs()
+    {
+        Studio s("iris-explore.sextant");
+        QVERIFY(s.runAll());
+        s.doubleClick(kHistogram);
+        s.doubleClick(kTable);
+        widgets::GraphEditor *editor = s.window.graphEditor();
+        QLineEdit *edit = editor->renameNode(kSelect);
+        QVERIFY(edit);
+        edit->setText(QStringLiteral("Petals only"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(s.graph().label(kSelect), QStringLiteral("Petals only"));
+        QCOMPARE(s.results().title(kHistogram),
+            QStringLiteral("Histogram of petal_length — Petals only, node 2"));
+        QCOMPARE(s.results().title(kTable), QStringLiteral("Table — Petals only, node 2"));
+        // Renaming is not an edit of what is computed: the tabs are not out of date.
+        QVERIFY(!s.results().isStale(kHistogram));
+        QVERIFY(s.graph().setLabel(kHistogram, QStringLiteral("Petal lengths")).ok());
+        QCOMPARE(
+            s.results().title(kHistogram), QStringLiteral("Petal lengths — Petals only, node 2"));
+        const int index = s.window.tabs()->indexOf(s.results().view(kHistogram));
+        QCOMPARE(s.window.tabs()->tabText(index), s.results().title(kHistogram));
+
+        // Undo takes node 2's name back (node 4's was not an editor edit); redo again.
+        editor->undoStack()->undo();
+        QCOMPARE(s.results().title(kHistogram),
+            QStringLiteral("Petal lengths — Select Columns, node 2"));
+        editor->undoStack()->redo();
+        QCOMPARE(s.graph().label(kSelect), QStringLiteral("Petals only"));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("renamed.sextant"));
+        QVERIFY(s.window.saveWorkflowAs(path));
+        QVERIFY(s.window.newWorkflow());
+        QVERIFY(s.window.openWorkflow(path));
+        QCOMPARE(s.graph().label(kSelect), QStringLiteral("Petals only"));
+        QCOMPARE(s.graph().label(kHistogram), QStringLiteral("Petal lengths"));
+        QCOMPARE(s.graph().label(kFile), QString());
+        QCOMPARE(editor->scene()->nodeItem(kSelect)->title(), QStringLiteral("Petals only"));
+    }
+
+    // Columns picked in a Scatter node's tab are written back to the node's parameters
+    // (one undoable edit per pick, only what changed), so the saved workflow run headless
+    // draws the same plot.
+    void scatterChoicesBecomeParameters()
+    {
+        Studio s("iris-explore.sextant");
+        QVERIFY(s.runAll());
+        s.doubleClick(kScatter);
+        auto *scatter = qobject_cast<plots::ScatterPlot *>(s.results().view(kScatter));
+        QVERIFY(scatter);
+        scatter->settleNow();
+        plots::ScatterControlBar *bar = scatter->controlBar();
+        QUndoStack *undo = s.window.graphEditor()->undoStack();
+        const int steps = undo->count();
+        const auto pick = [](QComboBox *combo, const QString &name) {
+            const int i = combo->findData(name);
+            QVERIFY2(i >= 0, qPrintable(name));
+            combo->setCurrentIndex(i);
+            Q_EMIT combo->activated(i);
+        };
+        pick(bar->xCombo(), QStringLiteral("sepal_length"));
+        QCOMPARE(s.graph().parameter(kScatter, QStringLiteral("x")).toString(),
+            QStringLiteral("sepal_length"));
+        QCOMPARE(s.graph().parameter(kScatter, QStringLiteral("y")).toString(),
+            QStringLiteral("petal_width")); // untouched
+        QCOMPARE(undo->count(), steps + 1);
+        pick(bar->sizeCombo(), QStringLiteral("sepal_width"));
+        QCOMPARE(s.graph().parameter(kScatter, QStringLiteral("size")).toString(),
+            QStringLiteral("sepal_width"));
+        QCOMPARE(undo->count(), steps + 2);
+        // Undo takes the size back, not the axis.
+        undo->undo();
+        QCOMPARE(s.graph().parameter(kScatter, QStringLiteral("size")).toString(), QString());
+        QCOMPARE(s.graph().parameter(kScatter, QStringLiteral("x")).toString(),
+            QStringLiteral("sepal_length"));
+        undo->redo();
+
+        // Re-run: the tab shows the node's new result with the same choice; saved and run
+        // by the engine alone, the plot has the same columns.
+        QVERIFY(s.runAll());
+        QCOMPARE(s.results().view(kScatter), scatter);
+        QCOMPARE(scatter->choice().x, QStringLiteral("sepal_length"));
+        QCOMPARE(scatter->choice().size, QStringLiteral("sepal_width"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("scatter.sextant"));
+        QVERIFY(s.window.saveWorkflowAs(path));
+        engine::GraphModel headless(engine::BuiltinNodes::registry());
+        QVERIFY(engine::WorkflowFile::load(path, headless).ok());
+        engine::Executor executor(headless);
+        QVERIFY(executor.runBlocking({ kScatter }).ok());
+        const auto *data = executor.result(kScatter)->as<engine::ScatterData>();
+        QVERIFY(data);
+        QCOMPARE(data->x.name(), QStringLiteral("sepal_length"));
+        QCOMPARE(data->y.name(), QStringLiteral("petal_width"));
+        QCOMPARE(data->color->name(), QStringLiteral("species"));
+        QCOMPARE(data->size->name(), QStringLiteral("sepal_width"));
     }
 
     void deletingTheNodeClosesItsTab()
