@@ -17,7 +17,7 @@ namespace {
 // The last `keep` rows of the columns, one after another, as one column of the profile's
 // type (a column of the other type is converted; what cannot be is missing).
 Column concatenate(
-    const ColumnProfile &profile, const std::vector<const Column *> &parts, std::int64_t skip)
+    const FeatureDistribution &profile, const std::vector<const Column *> &parts, std::int64_t skip)
 {
     if (!profile.categorical) {
         std::vector<double> values;
@@ -72,7 +72,7 @@ void DriftWindow::add(const Dataset &preprocessed, const Column &predicted)
     Batch b;
     const std::int64_t n = preprocessed.rowCount();
     b.features.reserve(m_profile.features.size());
-    for (const ColumnProfile &p : m_profile.features) {
+    for (const FeatureDistribution &p : m_profile.features) {
         const int index = preprocessed.indexOf(p.name);
         if (index < 0)
             return; // the model could not have predicted these rows

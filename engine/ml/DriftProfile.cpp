@@ -10,14 +10,14 @@
 
 namespace sextant::engine {
 
-std::size_t ColumnProfile::binOf(double value) const
+std::size_t FeatureDistribution::binOf(double value) const
 {
     return std::size_t(std::upper_bound(cuts.begin(), cuts.end(), value) - cuts.begin());
 }
 
-ColumnProfile ColumnProfile::of(const Column &column)
+FeatureDistribution FeatureDistribution::of(const Column &column)
 {
-    ColumnProfile p;
+    FeatureDistribution p;
     p.name = column.name();
     p.categorical = column.isCategorical();
     p.rows = column.size();
@@ -81,7 +81,7 @@ DriftProfile DriftProfile::of(
     for (const FeatureEncoder::Feature &f : features.features()) {
         const int index = data.indexOf(f.name);
         if (index >= 0)
-            profile.features.push_back(ColumnProfile::of(data.column(index)));
+            profile.features.push_back(FeatureDistribution::of(data.column(index)));
     }
     if (target.task() == EstimatorTask::Clustering || target.name().isEmpty())
         return profile;
@@ -90,7 +90,7 @@ DriftProfile DriftProfile::of(
         return profile;
     if (target.task() == EstimatorTask::Classification) {
         // Class frequencies, in the encoder's class order.
-        ColumnProfile t;
+        FeatureDistribution t;
         t.name = target.name();
         t.categorical = true;
         t.categories = target.classNames();
@@ -105,7 +105,7 @@ DriftProfile DriftProfile::of(
         }
         profile.target = std::move(t);
     } else {
-        profile.target = ColumnProfile::of(data.column(index));
+        profile.target = FeatureDistribution::of(data.column(index));
     }
     return profile;
 }
@@ -125,7 +125,7 @@ QJsonArray numbers(const std::vector<double> &v)
     return a;
 }
 
-QJsonObject columnJson(const ColumnProfile &c)
+QJsonObject columnJson(const FeatureDistribution &c)
 {
     QJsonObject o;
     o[QStringLiteral("name")] = c.name;
@@ -181,12 +181,12 @@ std::vector<double> numberList(const QJsonValue &v, const QString &path, bool co
     return out;
 }
 
-ColumnProfile columnFromJson(const QJsonValue &value, const QString &path)
+FeatureDistribution columnFromJson(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject())
         refuse(QStringLiteral("'%1' is not an object").arg(path));
     const QJsonObject o = value.toObject();
-    ColumnProfile c;
+    FeatureDistribution c;
     const QJsonValue name = member(o, path, "name");
     if (!name.isString())
         refuse(QStringLiteral("'%1.name' is not a text").arg(path));
@@ -243,7 +243,7 @@ QJsonObject DriftProfile::toJson() const
 {
     QJsonObject o;
     QJsonArray list;
-    for (const ColumnProfile &c : features)
+    for (const FeatureDistribution &c : features)
         list.append(columnJson(c));
     o[QStringLiteral("features")] = list;
     if (target)

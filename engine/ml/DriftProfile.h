@@ -22,7 +22,7 @@ class TargetEncoder;
 // and new values outside the training range fall in the outer bins. `counts` has
 // cuts.size() + 1 entries. Categorical: `categories` and their `counts`, in the
 // column's category order. `rows` and `missing` count every row and the missing cells.
-struct ColumnProfile {
+struct FeatureDistribution {
     QString name;
     bool categorical = false;
     std::int64_t rows = 0;
@@ -39,19 +39,19 @@ struct ColumnProfile {
 
     // Summarises a column (percentile cuts from at most kSampleSize evenly spaced present
     // values; the counts over every row).
-    static ColumnProfile of(const Column &column);
+    static FeatureDistribution of(const Column &column);
     static constexpr std::int64_t kSampleSize = 100000;
     static constexpr int kBins = 100;
 };
 
 // The training distribution a model keeps (TrainedModel::trainingDistribution, written in
-// the .sxmodel from format version 2): a ColumnProfile per feature the feature encoder
+// the .sxmodel from format version 2): a FeatureDistribution per feature the feature encoder
 // reads (after the model's preprocessing steps, by name and in its order), and of the
 // target (its classes for a classifier, its values for a regression; none for clustering)
 // as the reference for the distribution of predictions.
 struct DriftProfile {
-    std::vector<ColumnProfile> features;
-    std::optional<ColumnProfile> target;
+    std::vector<FeatureDistribution> features;
+    std::optional<FeatureDistribution> target;
 
     bool isEmpty() const { return features.empty(); }
 

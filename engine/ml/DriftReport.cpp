@@ -91,7 +91,7 @@ void judge(DriftReport::Entry &e)
     }
 }
 
-void compareNumeric(const ColumnProfile &profile, const Column &column, DriftReport::Entry &e)
+void compareNumeric(const FeatureDistribution &profile, const Column &column, DriftReport::Entry &e)
 {
     std::vector<double> batch(profile.counts.size(), 0.0);
     for (double v : column.values())
@@ -109,7 +109,8 @@ void compareNumeric(const ColumnProfile &profile, const Column &column, DriftRep
     e.ksPValue = DriftStatistics::ksPValue(e.ks, trainingPresent, double(e.present));
 }
 
-void compareCategorical(const ColumnProfile &profile, const Column &column, DriftReport::Entry &e)
+void compareCategorical(
+    const FeatureDistribution &profile, const Column &column, DriftReport::Entry &e)
 {
     QHash<QString, int> index;
     for (qsizetype i = 0; i < profile.categories.size(); ++i)
@@ -209,7 +210,8 @@ bool DriftReport::driftFound() const
     return prediction && prediction->verdict == Verdict::Drift;
 }
 
-DriftReport::Entry DriftReport::compareColumn(const ColumnProfile &profile, const Column &column)
+DriftReport::Entry DriftReport::compareColumn(
+    const FeatureDistribution &profile, const Column &column)
 {
     Entry e;
     e.name = profile.name;
@@ -240,7 +242,7 @@ DriftReport DriftReport::compare(
 {
     DriftReport r;
     r.rows = batch.rowCount();
-    for (const ColumnProfile &p : profile.features) {
+    for (const FeatureDistribution &p : profile.features) {
         const int index = batch.indexOf(p.name);
         if (index < 0) {
             Entry e;

@@ -77,7 +77,7 @@ public:
         const DriftProfile &profile, const Dataset &batch, const Column *predicted);
     // One column against its profile (numeric against a numeric profile, categorical
     // against a categorical one; a column of the other type is converted when it can be).
-    static Entry compareColumn(const ColumnProfile &profile, const Column &column);
+    static Entry compareColumn(const FeatureDistribution &profile, const Column &column);
 
     static QString toString(Verdict verdict);
     QJsonObject toJson() const;

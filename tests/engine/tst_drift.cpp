@@ -122,7 +122,7 @@ private Q_SLOTS:
     {
         const DriftProfile &p = m_iris->trainingDistribution;
         QCOMPARE(p.features.size(), std::size_t(4));
-        for (const ColumnProfile &c : p.features) {
+        for (const FeatureDistribution &c : p.features) {
             QVERIFY(!c.categorical);
             QCOMPARE(c.rows, 150);
             QCOMPARE(c.missing, 0);
@@ -236,8 +236,8 @@ private Q_SLOTS:
         const Column batchC = draws(QStringLiteral("c"), 2000,
             cats + QStringList { QStringLiteral("e") }, { 0.3, 0.3, 0.2, 0.15, 0.05 }, 14);
 
-        const ColumnProfile px = ColumnProfile::of(trainX);
-        const ColumnProfile pc = ColumnProfile::of(trainC);
+        const FeatureDistribution px = FeatureDistribution::of(trainX);
+        const FeatureDistribution pc = FeatureDistribution::of(trainC);
         const DriftReport::Entry ex = DriftReport::compareColumn(px, batchX);
         const DriftReport::Entry ec = DriftReport::compareColumn(pc, batchC);
 
@@ -355,7 +355,8 @@ print(json.dumps({
     {
         const Column train = normal(QStringLiteral("x"), 20000, 5.0, 2.0, 0.0, 21);
         const Column batch = normal(QStringLiteral("x"), 5000, 5.0, 2.0, 0.0, 22);
-        const DriftReport::Entry e = DriftReport::compareColumn(ColumnProfile::of(train), batch);
+        const DriftReport::Entry e
+            = DriftReport::compareColumn(FeatureDistribution::of(train), batch);
         QVERIFY2(e.psi < 0.02, qPrintable(QString::number(e.psi)));
         QVERIFY(e.ks < 0.05);
         QCOMPARE(e.verdict, DriftReport::Verdict::Stable);
