@@ -13,6 +13,7 @@
 #include "plots/HistogramPlot.h"
 #include "plots/QCustomPlotInclude.h"
 #include "plots/ScatterPlot.h"
+#include "plots/SilhouettePlot.h"
 #include "widgets/DataTableView.h"
 #include "widgets/DatasetTableModel.h"
 
@@ -172,6 +173,10 @@ void SelectionViews::attachResult(int id, QWidget *view, bool opened)
 {
     if (auto *plot = qobject_cast<plots::ConfusionMatrixPlot *>(view)) {
         m_selection->attachConfusionMatrix(plot, id, m_executor.result(id));
+        return;
+    }
+    if (auto *plot = qobject_cast<plots::SilhouettePlot *>(view)) {
+        m_selection->attachSilhouette(plot, id);
         return;
     }
     const engine::NodeType *type = m_graph.nodeType(id);
