@@ -320,6 +320,7 @@ LoadResult Parser::build()
 
     Dataset ds;
     ds.setSource(m_source);
+    ds.reserveColumns(static_cast<int>(nFeatures) + (m_anyQid ? 2 : 1));
     Column label = Column::numeric(QStringLiteral("label"), std::move(m_label));
     label.setRole(ColumnRole::Target);
     ds.addColumn(std::move(label));
