@@ -56,8 +56,12 @@ QString formatNumber(double v)
 }
 } // namespace
 
-Column::Column() : m_data(std::make_shared<const Storage>())
+// Every default-constructed (empty) column shares one empty storage: a table being
+// assembled column by column holds no allocation per column it has not filled yet.
+Column::Column()
 {
+    static const std::shared_ptr<const Storage> empty = std::make_shared<const Storage>();
+    m_data = empty;
 }
 
 Column Column::numeric(QString name, std::vector<double> values, std::vector<std::uint8_t> missing)

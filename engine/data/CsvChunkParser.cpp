@@ -277,9 +277,14 @@ void resetForPass(const std::vector<Kind> &kinds, ChunkResult &out)
     out.lines = 0;
     out.kinds = kinds;
     out.numbers.resize(n);
-    out.texts.resize(n);
-    for (std::size_t c = 0; c < n; ++c) {
-        out.texts[c].clear();
+    // Text cells are kept per column only when some column is read as text: a numeric
+    // table, however wide, holds no ChunkText (~130 bytes) per column.
+    if (std::find(kinds.begin(), kinds.end(), Kind::Text) == kinds.end()) {
+        out.texts = {};
+    } else {
+        out.texts.resize(n);
+        for (std::size_t c = 0; c < n; ++c)
+            out.texts[c].clear();
     }
     out.warnings.clear();
     out.droppedWarnings = 0;

@@ -59,7 +59,7 @@ struct ChunkResult {
     // vectors are sized ahead (and kept from block to block) so the parser writes cells
     // by index instead of growing each vector cell by cell.
     std::vector<std::vector<double>> numbers;
-    std::vector<ChunkText> texts; // Text columns
+    std::vector<ChunkText> texts; // Text columns (empty when no column is Text)
     std::vector<ChunkIssue> warnings;
     std::int64_t droppedWarnings = 0;
     std::optional<ChunkIssue> error;

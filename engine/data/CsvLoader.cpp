@@ -118,7 +118,16 @@ struct ColumnBuilder {
     std::vector<double> values;
     std::int64_t prefixRows = 0;
     std::vector<std::int32_t> codes; // Text: rows from prefixRows on
-    Dictionary dict;
+    // Text: the categories, made when the column first meets text (a numeric column of a
+    // wide table carries no dictionary: 8 bytes instead of ~100).
+    std::unique_ptr<Dictionary> dict;
+
+    Dictionary &dictionary()
+    {
+        if (!dict)
+            dict = std::make_unique<Dictionary>();
+        return *dict;
+    }
 
     void switchToText()
     {
@@ -429,7 +438,9 @@ LoadResult Loader::load()
                                std::int64_t blockLine, std::size_t blockBytes) {
         m_parsedBytes += static_cast<std::int64_t>(blockBytes);
         mergeBlock(switches, nChunks, blockLine);
-        if (!reserved && m_total > 0 && m_rows > 0)
+        // Once the first block is in, room for the rows the rest of the file holds (none
+        // when that block was all of it: a wide file of a few rows reserves nothing).
+        if (!reserved && m_total > 0 && m_rows > 0 && m_parsedBytes < m_total - dataStart)
             reserved = reserveColumns(double(m_parsedBytes) / double(m_rows), m_total - dataStart);
     };
     const BlockStatus status = runBlocks(stream, dataLine, m_kinds, -1, mergeSink);
@@ -466,19 +477,31 @@ LoadResult Loader::load()
     m_ranges = {};
 
     // Build the columns; each scans its cells once more, so big tables use the threads.
-    std::vector<Column> columns(m_builders.size());
-    const std::size_t cells = static_cast<std::size_t>(m_rows) * m_builders.size();
-    const std::size_t workers = cells < (std::size_t(1) << 20)
-        ? 1
-        : std::min<std::size_t>(m_builders.size(), std::size_t(m_threads));
-    runParallel(workers, [&](std::size_t t) {
-        for (std::size_t c = t; c < m_builders.size(); c += workers)
-            columns[c]
-                = finishColumn(int(c), names[qsizetype(c)], restored ? &prefixes[c] : nullptr);
-    });
+    // A batch of columns at a time goes into the dataset, so a wide table is not held
+    // twice (as a list of finished columns and in the dataset).
+    const std::size_t ncols = m_builders.size();
+    const std::size_t cells = static_cast<std::size_t>(m_rows) * ncols;
+    const std::size_t workers
+        = cells < (std::size_t(1) << 20) ? 1 : std::min<std::size_t>(ncols, std::size_t(m_threads));
+    constexpr std::size_t kBatch = 1 << 14;
     Dataset dataset;
-    for (Column &c : columns)
-        dataset.addColumn(std::move(c));
+    dataset.reserveColumns(static_cast<int>(ncols));
+    std::vector<Column> columns(std::min(ncols, kBatch));
+    for (std::size_t first = 0; first < ncols; first += kBatch) {
+        const std::size_t n = std::min(kBatch, ncols - first);
+        runParallel(std::min(workers, n), [&](std::size_t t) {
+            for (std::size_t i = t; i < n; i += workers) {
+                const std::size_t c = first + i;
+                columns[i]
+                    = finishColumn(int(c), names[qsizetype(c)], restored ? &prefixes[c] : nullptr);
+            }
+        });
+        for (std::size_t i = 0; i < n; ++i)
+            dataset.addColumn(std::move(columns[i]));
+        if (m_control.cancelled())
+            return LoadResult::wasCancelled(m_name);
+    }
+    std::vector<ColumnBuilder>().swap(m_builders);
 
     LoadResult result;
     result.dataset = std::move(dataset);
@@ -564,6 +587,7 @@ void Loader::inferInitialKinds(const Sample &sample, std::size_t firstData, std:
 QStringList Loader::columnNames(const SampleRecord *header, std::int64_t headerLine)
 {
     QStringList names;
+    names.reserve(m_columns);
     for (int c = 0; c < m_columns; ++c) {
         QString name;
         if (header) {
@@ -797,10 +821,10 @@ void Loader::mergeText(ColumnBuilder &col, int c, const ChunkText &text, std::in
     std::vector<std::int32_t> remap(text.values.size());
     for (std::size_t k = 0; k < text.values.size(); ++k) {
         bool added = false, invalid = false;
-        remap[k] = col.dict.insert(text.values.at(std::int32_t(k)), added, invalid);
+        remap[k] = col.dictionary().insert(text.values.at(std::int32_t(k)), added, invalid);
         if (invalid)
             warnings.push_back({ m_name, chunkLine + text.valueLines[k], c + 1,
-                text::notUtf8Warning(col.dict.categories.back()) });
+                text::notUtf8Warning(col.dictionary().categories.back()) });
     }
     if (col.codes.size() + text.codes.size() > col.codes.capacity())
         col.codes.reserve(std::max(
@@ -924,7 +948,8 @@ Column Loader::finishColumn(int c, const QString &name, PrefixText *prefix)
     if (col.kind == Kind::Numeric)
         return Column::numeric(name, std::move(col.values));
     if (col.prefixRows == 0)
-        return Column::categorical(name, std::move(col.codes), std::move(col.dict.categories));
+        return Column::categorical(
+            name, std::move(col.codes), std::move(col.dictionary().categories));
 
     // A column that met text after `prefixRows` rows of numbers: its categories are, in
     // order of first appearance, the prefix's texts and then the later values.
@@ -950,7 +975,8 @@ Column Loader::finishColumn(int c, const QString &name, PrefixText *prefix)
         }
     }
     col.values = {};
-    std::vector<std::int32_t> remap(col.dict.keys.size(), -1);
+    Dictionary &own = col.dictionary();
+    std::vector<std::int32_t> remap(own.keys.size(), -1);
     for (const std::int32_t code : col.codes) {
         if (code < 0) {
             codes.push_back(-1);
@@ -958,7 +984,7 @@ Column Loader::finishColumn(int c, const QString &name, PrefixText *prefix)
         }
         std::int32_t &to = remap[std::size_t(code)];
         if (to < 0)
-            to = dict.insert(col.dict.keys.at(code), added, invalid);
+            to = dict.insert(own.keys.at(code), added, invalid);
         codes.push_back(to);
     }
     col.codes = {};

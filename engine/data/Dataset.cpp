@@ -16,6 +16,12 @@ QStringList Dataset::columnNames() const
     return names;
 }
 
+void Dataset::reserveColumns(int columns)
+{
+    m_columns.reserve(columns);
+    m_index.reserve(columns);
+}
+
 bool Dataset::addColumn(Column column)
 {
     if (!m_columns.isEmpty() && column.size() != m_rowCount)

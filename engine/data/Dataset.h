@@ -36,6 +36,9 @@ public:
     int indexOf(const QString &name) const;
     QStringList columnNames() const;
 
+    // Makes room for `columns` columns in all, so that appending that many copies neither
+    // the column list nor the name index (for wide tables: 10^6 columns).
+    void reserveColumns(int columns);
     // Appends a column. Returns false (and leaves the dataset unchanged) when its length
     // differs from the other columns' or its name is already taken.
     bool addColumn(Column column);

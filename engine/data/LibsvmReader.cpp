@@ -5,6 +5,7 @@
 #include "data/TextEncoding.h"
 #include "data/TextSource.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -75,8 +76,10 @@ bool parseInt(const char *b, const char *e, std::int64_t &out)
 
 class Parser {
 public:
-    Parser(const char *data, std::size_t size, const QString &source, const LoadControl &control)
-        : m_begin(data), m_end(data + size), m_source(source), m_control(control)
+    Parser(const char *data, std::size_t size, const QString &source, const LoadControl &control,
+        std::int64_t maxFeatures = LibsvmReader::kMaxFeatures)
+        : m_begin(data), m_end(data + size), m_source(source), m_control(control),
+          m_maxFeatures(std::clamp<std::int64_t>(maxFeatures, 1, LibsvmReader::kMaxFeatures))
     {
     }
 
@@ -95,6 +98,7 @@ private:
     const char *m_end;
     QString m_source;
     const LoadControl &m_control;
+    std::int64_t m_maxFeatures;
 
     // Compressed sparse rows: row r's entries are [m_rowStart[r], m_rowStart[r + 1]).
     std::vector<std::int64_t> m_rowStart { 0 };
@@ -183,14 +187,14 @@ bool Parser::parseLine(const char *p, const char *e, std::int64_t line, int &fie
                         .arg(previous);
             return false;
         }
-        if (index > kMaxFeatures) {
+        if (index > m_maxFeatures) {
             error
                 = QStringLiteral("feature index %1 is too large: the limit is %2 features (Sextant "
                                  "holds LIBSVM data as dense columns, one per index up to the "
                                  "largest; renumber the features to consecutive indices (or "
                                  "keep only those you need) before loading)")
                       .arg(index)
-                      .arg(kMaxFeatures);
+                      .arg(m_maxFeatures);
             return false;
         }
         double value = 0;
@@ -320,6 +324,7 @@ LoadResult Parser::build()
 
     Dataset ds;
     ds.setSource(m_source);
+    ds.reserveColumns(static_cast<int>(nFeatures) + (m_anyQid ? 2 : 1));
     Column label = Column::numeric(QStringLiteral("label"), std::move(m_label));
     label.setRole(ColumnRole::Target);
     ds.addColumn(std::move(label));
@@ -350,10 +355,11 @@ LoadResult LibsvmReader::read(const QString &path, const LoadControl &control)
     return Parser(source.data(), source.size(), path, control).run();
 }
 
-LoadResult LibsvmReader::readBuffer(
-    const QByteArray &data, const QString &sourceName, const LoadControl &control)
+LoadResult LibsvmReader::readBuffer(const QByteArray &data, const QString &sourceName,
+    const LoadControl &control, std::int64_t maxFeatures)
 {
-    return Parser(data.constData(), static_cast<std::size_t>(data.size()), sourceName, control)
+    return Parser(
+        data.constData(), static_cast<std::size_t>(data.size()), sourceName, control, maxFeatures)
         .run();
 }
 

@@ -2,6 +2,8 @@
 
 #include "data/LoadResult.h"
 
+#include <cstdint>
+
 namespace sextant::engine {
 
 // Reads LIBSVM / SVMlight sparse text: "label index:value index:value ... # comment",
@@ -16,9 +18,13 @@ namespace sextant::engine {
 // available (MemoryBudget), before it is allocated.
 class LibsvmReader {
 public:
+    static constexpr std::int64_t kMaxFeatures = 1000000;
+
     static LoadResult read(const QString &path, const LoadControl &control = {});
-    static LoadResult readBuffer(
-        const QByteArray &data, const QString &sourceName, const LoadControl &control = {});
+    // `maxFeatures` (at most kMaxFeatures) lowers the width limit: the fuzz target uses it
+    // to take every index through the same accept-or-refuse path within its time budget.
+    static LoadResult readBuffer(const QByteArray &data, const QString &sourceName,
+        const LoadControl &control = {}, std::int64_t maxFeatures = kMaxFeatures);
 };
 
 } // namespace sextant::engine

@@ -343,6 +343,27 @@ private Q_SLOTS:
         QVERIFY2(m.contains(QStringLiteral("renumber the features")), qPrintable(m));
     }
 
+    // A lowered width limit (the fuzz target's) refuses an index above it the same way,
+    // and accepts one at it; it cannot be raised past kMaxFeatures.
+    void lowerWidthLimit()
+    {
+        const QByteArray text("1 1:1\n0 500000:2\n");
+        LoadResult r = LibsvmReader::readBuffer(text, QStringLiteral("w.svm"), {}, 20000);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error->line, 2);
+        QCOMPARE(r.error->column, 2);
+        QVERIFY2(r.error->message.startsWith(QStringLiteral(
+                     "feature index 500000 is too large: the limit is 20000 features")),
+            qPrintable(r.error->message));
+        r = LibsvmReader::readBuffer("1 20000:1\n", QStringLiteral("w.svm"), {}, 20000);
+        QVERIFY2(r.ok(), qPrintable(r.error ? r.error->toString() : QString()));
+        QCOMPARE(r.dataset->columnCount(), 20001);
+        r = LibsvmReader::readBuffer("1 1000001:1\n", QStringLiteral("w.svm"), {}, 1 << 30);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error->message.contains(QStringLiteral("the limit is 1000000 features")),
+            qPrintable(r.error->message));
+    }
+
     void fileProblems()
     {
         const LoadResult empty = LibsvmReader::read(fixture("empty.libsvm"));
