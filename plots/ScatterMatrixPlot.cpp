@@ -29,6 +29,7 @@ ScatterMatrixPlot::ScatterMatrixPlot(QWidget *parent) : PlotView(parent)
     side->addElement(1, 0, new QCPLayoutElement(plot));
     side->setRowStretchFactor(0, 0.001);
     side->setRowStretchFactor(1, 1);
+    side->setMargins(QMargins(6, 0, 10, 0)); // clear of the widget's edge
     plot->plotLayout()->setColumnStretchFactor(1, 0.001);
     plot->legend->setVisible(false);
     m_cells.append(main);

@@ -16,7 +16,7 @@ NodeType ScatterMatrixNode::type()
     NodeType t;
     t.id = typeId();
     t.category = QStringLiteral("View");
-    t.displayName = QStringLiteral("Scatter Matrix");
+    t.displayName = QStringLiteral("Scatter Plot Matrix");
     t.description = QStringLiteral("Scatter plots of every pair of up to ten numeric columns, "
                                    "histograms on the diagonal, coloured by class.");
     t.inputs = { PortSpec {

@@ -5,7 +5,8 @@
 
 namespace sextant::engine {
 
-// "view.scatter_matrix": every pair of up to kMaxColumns numeric columns as a scatter
+// "view.scatter_matrix" (Scatter Plot Matrix; the name sorts after Scatter Plot, which a
+// search for "scatter" picks first): every pair of up to kMaxColumns numeric columns as a scatter
 // plot, each column's histogram on the diagonal, coloured by a categorical column. The
 // row sample and the histograms are made here, on the engine thread.
 //   input   data (Table)
