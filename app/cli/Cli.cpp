@@ -55,8 +55,10 @@ QString usage()
         "\n"
         "Commands (run headless, no display needed):\n"
         "  info FILE [--json] [CSV options]\n"
-        "                       Summarise a dataset (CSV/TSV, ARFF, LIBSVM): rows, columns,\n"
-        "                       and per column its type, missing count and statistics.\n"
+        "                       Summarise a dataset (CSV/TSV, ARFF, LIBSVM, .xlsx): rows,\n"
+        "                       columns, and per column its type, missing count and\n"
+        "                       statistics.\n"
+        "                       --sheet NAME: the sheet of a workbook (default: the first).\n"
         "                       CSV options (the File node's parameters; default: sniffed):\n"
         "                         --delimiter auto|comma|semicolon|tab|pipe (or , ; | tab)\n"
         "                         --quote double|single|none\n"
@@ -109,6 +111,7 @@ QString csvParameterFor(const QString &option)
         { QStringLiteral("--thousands"), QStringLiteral("thousands") },
         { QStringLiteral("--encoding"), QStringLiteral("encoding") },
         { QStringLiteral("--missing"), QStringLiteral("missing") },
+        { QStringLiteral("--sheet"), QStringLiteral("sheet") },
     };
     return kNames.value(option);
 }
@@ -189,8 +192,8 @@ int info(const QStringList &args)
         return kExitUsage;
     }
 
-    const engine::LoadResult result
-        = engine::DatasetLoader::load(path, engine::FileSourceNode::csvOptions(csv));
+    const engine::LoadResult result = engine::DatasetLoader::load(path,
+        engine::FileSourceNode::csvOptions(csv), {}, csv.value(QStringLiteral("sheet")).toString());
     if (!result.ok()) {
         err() << "sextant: "
               << (result.error ? result.error->toString()

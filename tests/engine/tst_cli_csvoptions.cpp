@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
@@ -137,6 +138,30 @@ private Q_SLOTS:
         s = infoJson(wide, {}, &r);
         QVERIFY2(!s.isEmpty(), qPrintable(r.err));
         QCOMPARE(s.value(QStringLiteral("rows")).toInt(), 2);
+    }
+
+    void workbookSheet()
+    {
+        QTemporaryDir dir;
+        QProcess python;
+        python.start(QStringLiteral(SEXTANT_PYTHON),
+            { QStringLiteral(SEXTANT_TEST_DATA_DIR "/xlsx/make_workbooks.py"), dir.path() });
+        QVERIFY(python.waitForFinished(300000));
+        if (python.exitCode() != 0 && python.readAllStandardError().contains("openpyxl"))
+            QSKIP("python3-openpyxl is not installed (tools/setup-deps installs it)");
+        QCOMPARE(python.exitCode(), 0);
+        const QString book = dir.filePath(QStringLiteral("openpyxl.xlsx"));
+        Run r;
+        QJsonObject s = infoJson(book, {}, &r);
+        QVERIFY2(!s.isEmpty(), qPrintable(r.err));
+        QCOMPARE(s.value(QStringLiteral("rows")).toInt(), 5);
+        s = infoJson(book, { QStringLiteral("--sheet"), QStringLiteral("Other") }, &r);
+        QVERIFY2(!s.isEmpty(), qPrintable(r.err));
+        QCOMPARE(columnNames(s), (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
+        QVERIFY(infoJson(book, { QStringLiteral("--sheet=Nope") }, &r).isEmpty());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(book + QStringLiteral(": the workbook has no sheet 'Nope'")),
+            qPrintable(r.err));
     }
 
     void usageErrors()

@@ -1,9 +1,12 @@
 // The CSV import dialog: it shows what was sniffed, its preview follows every option
 // change, and OK's parameters are the File node's (read back by FileSourceNode).
 #include "data/CsvReader.h"
+#include "graph/GraphModel.h"
+#include "nodes/BuiltinNodes.h"
 #include "nodes/FileSourceNode.h"
 #include "widgets/CsvImportDialog.h"
 #include "widgets/DatasetTableModel.h"
+#include "widgets/PropertyPanel.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -16,6 +19,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace sextant;
 using sextant::widgets::CsvImportDialog;
@@ -106,6 +110,29 @@ private Q_SLOTS:
         QCOMPARE(again.combo(QStringLiteral("decimal"))->currentText(), QStringLiteral("comma"));
         QCOMPARE(again.skipBox()->value(), 1);
         QCOMPARE(again.previewView()->model()->rowCount(), 4);
+    }
+
+    void propertyPanelShowsTheOptions()
+    {
+        // The File node's property panel has an editor per import option, and an edit
+        // there is an undoable parameter change.
+        engine::GraphModel model(engine::BuiltinNodes::registry());
+        const int file = model.addNode(engine::FileSourceNode::typeId(), { 0, 0 }).value();
+        QUndoStack undo;
+        widgets::PropertyPanel panel(model, &undo);
+        panel.setNode(file);
+        for (const char *name : { "delimiter", "quote", "header", "skip_lines", "decimal",
+                 "thousands", "encoding", "missing", "sheet" })
+            QVERIFY2(panel.editor(QLatin1String(name)), name);
+        auto *decimal = qobject_cast<QComboBox *>(panel.editor(QStringLiteral("decimal")));
+        QVERIFY(decimal);
+        decimal->setCurrentIndex(decimal->findText(QStringLiteral("comma")));
+        QCOMPARE(
+            model.parameter(file, QStringLiteral("decimal")).toString(), QStringLiteral("comma"));
+        QCOMPARE(undo.count(), 1);
+        undo.undo();
+        QCOMPARE(
+            model.parameter(file, QStringLiteral("decimal")).toString(), QStringLiteral("point"));
     }
 
     void bigFilePreviewIsBounded()
