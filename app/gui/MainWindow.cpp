@@ -642,15 +642,25 @@ void MainWindow::createInspector()
         }
         Q_EMIT loadFinished(false);
     });
+    // The node shown renamed: the label above the views (and the selection's) say so.
+    connect(m_graph.get(), &engine::GraphModel::labelChanged, this, [this](int id) {
+        if (!m_shown || m_shown->nodeId != id)
+            return;
+        m_shownLabel = labelOf(*m_shown);
+        m_sourceLabel->setText(m_shownLabel);
+        const TableSource shown = shownSource();
+        if (linkedSelection()->source() == shown) // (a selection elsewhere stays where it is)
+            m_selectionViews->setShownTable(shown, m_shown->dataset.rowCount(), m_shownLabel);
+    });
     // The node shown is no longer the same: say so (its table stays in the views).
     connect(m_graph.get(), &engine::GraphModel::nodeRemoved, this, [this](int id) {
         if (m_shown && m_shown->nodeId == id)
-            m_sourceLabel->setText(tr("%1 — removed from the workflow").arg(m_shown->label));
+            m_sourceLabel->setText(tr("%1 — removed from the workflow").arg(m_shownLabel));
     });
     connect(m_document, &WorkflowDocument::replaced, this, [this] {
         cancelLoading();
         if (m_shown)
-            m_sourceLabel->setText(tr("%1 — of another workflow").arg(m_shown->label));
+            m_sourceLabel->setText(tr("%1 — of another workflow").arg(m_shownLabel));
     });
 }
 
@@ -733,7 +743,8 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
         : QString();
     m_shown = inspection;
     const engine::Dataset &dataset = inspection->dataset;
-    m_sourceLabel->setText(inspection->label);
+    m_shownLabel = labelOf(*inspection);
+    m_sourceLabel->setText(m_shownLabel);
     m_sourceLabel->setToolTip(inspection->filePath.isEmpty()
             ? QString()
             : QDir::toNativeSeparators(inspection->filePath));
@@ -818,7 +829,7 @@ void MainWindow::fillViews(
     selectColumn(kept >= 0 ? kept : dataset.columnCount() > 0 ? 0 : -1);
     showOverview(*inspection);
     // The selection of this table (what its Selected Rows node holds), in every view.
-    m_selectionViews->setShownTable(shownSource(), dataset.rowCount(), inspection->label);
+    m_selectionViews->setShownTable(shownSource(), dataset.rowCount(), m_shownLabel);
     m_selectionViews->showSelection();
 }
 
@@ -948,6 +959,16 @@ TableSource MainWindow::dataTableSource() const
 QString MainWindow::selectionText() const
 {
     return m_selectionViews->text();
+}
+
+QString MainWindow::labelOf(const NodeInspection &inspection) const
+{
+    // The inspector names the node by its type; a node the person renamed goes by its name.
+    const engine::NodeType *type = m_graph->nodeType(inspection.nodeId);
+    const QString own = m_graph->label(inspection.nodeId);
+    if (!type || own.isEmpty() || !inspection.label.startsWith(type->displayName))
+        return inspection.label;
+    return own + inspection.label.mid(type->displayName.size());
 }
 
 TableSource MainWindow::shownSource() const

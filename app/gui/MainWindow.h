@@ -212,6 +212,10 @@ private:
     // Linked selection: the views that make and draw it (SelectionViews), its bar in `row`.
     void createLinkedSelection(QWidget *parent, QHBoxLayout *row);
     TableSource shownSource() const;
+    // What the views call the node `inspection` shows: "File — iris.csv (node 1)", or with
+    // the name the person gave it, "Training data — iris.csv (node 1)".
+    QString labelOf(const NodeInspection &inspection) const;
+    QString m_shownLabel; // of m_shown
     SelectionViews *m_selectionViews = nullptr;
 
 private:

@@ -272,6 +272,14 @@ private Q_SLOTS:
         QCOMPARE(s.results().title(kHistogram),
             QStringLiteral("Histogram of petal_length — Petals only, node 2"));
         QCOMPARE(s.results().title(kTable), QStringLiteral("Table — Petals only, node 2"));
+        // The views showing the node's table call it by its name too, and follow a rename.
+        QSignalSpy shown(&s.window, &MainWindow::loadFinished);
+        editor->scene()->selectNodes({ kSelect });
+        QVERIFY(shown.wait(kRunTimeoutMs));
+        QCOMPARE(s.window.shownNodeLabel(), QStringLiteral("Petals only (node 2)"));
+        QVERIFY(s.graph().setLabel(kSelect, QStringLiteral("Petals")).ok());
+        QCOMPARE(s.window.shownNodeLabel(), QStringLiteral("Petals (node 2)"));
+        QVERIFY(s.graph().setLabel(kSelect, QStringLiteral("Petals only")).ok());
         // Renaming is not an edit of what is computed: the tabs are not out of date.
         QVERIFY(!s.results().isStale(kHistogram));
         QVERIFY(s.graph().setLabel(kHistogram, QStringLiteral("Petal lengths")).ok());
