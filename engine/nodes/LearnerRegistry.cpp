@@ -439,7 +439,7 @@ std::vector<Learner> registerAll()
             EstimatorTask::Classification, true);
         l.parameters = {
             ParameterSpec::string(QStringLiteral("hidden_layers"), QStringLiteral("Hidden layers"),
-                QStringLiteral("64, 64"),
+                QStringLiteral("100"),
                 QStringLiteral("Neurons per hidden layer, e.g. \"64, 32\".")),
             ParameterSpec::enumeration(QStringLiteral("activation"), QStringLiteral("Activation"),
                 { QStringLiteral("relu"), QStringLiteral("tanh"), QStringLiteral("sigmoid") },
@@ -454,19 +454,31 @@ std::vector<Learner> registerAll()
             ParameterSpec::real(QStringLiteral("momentum"), QStringLiteral("Momentum"), 0.9, 0.0,
                 0.999,
                 QStringLiteral("SGD only: share of the previous step kept in the next one.")),
-            ParameterSpec::integer(QStringLiteral("batch_size"), QStringLiteral("Batch size"), 256,
+            ParameterSpec::integer(QStringLiteral("batch_size"), QStringLiteral("Batch size"), 200,
                 1, 1000000, QStringLiteral("Rows per gradient step.")),
-            ParameterSpec::integer(QStringLiteral("epochs"), QStringLiteral("Epochs"), 50, 1,
+            ParameterSpec::integer(QStringLiteral("epochs"), QStringLiteral("Epochs"), 200, 1,
                 100000,
-                QStringLiteral("Maximum passes over the training rows (early stopping may end "
-                               "sooner).")),
+                QStringLiteral("Maximum passes over the training rows; early stopping (or, "
+                               "without it, a training loss that stops improving) usually ends "
+                               "sooner. Why training ended is kept with the model and shown in "
+                               "the Training dock.")),
             ParameterSpec::real(QStringLiteral("alpha"), QStringLiteral("L2 penalty"), 1e-4, 0.0,
                 {}, QStringLiteral("L2 penalty on the weights; larger values fight overfitting.")),
             ParameterSpec::boolean(QStringLiteral("early_stopping"),
                 QStringLiteral("Early stopping"), true,
-                QStringLiteral(
-                    "Hold out a validation share and stop when its loss stops improving.")),
+                QStringLiteral("Hold out a validation share (stratified by class for "
+                               "classification), stop when its loss has not improved for "
+                               "'patience' epochs and keep the weights of the best epoch. Off: "
+                               "train on all rows and stop when the training loss stops "
+                               "improving, as scikit-learn's MLPClassifier does by default.")),
             validationFraction(),
+            ParameterSpec::integer(QStringLiteral("min_validation_rows"),
+                QStringLiteral("Rows to stop early"), 200, 0, 100000000,
+                QStringLiteral("Early stopping holds rows out only when the validation share "
+                               "gives at least this many (0: always); on smaller tables a few "
+                               "held-out rows judge too noisily and cost training rows, so "
+                               "training uses every row and stops when the training loss stops "
+                               "improving.")),
             ParameterSpec::integer(QStringLiteral("patience"), QStringLiteral("Patience"), 10, 1,
                 10000, QStringLiteral("Epochs without improvement before stopping.")),
             seed(),
@@ -488,6 +500,7 @@ std::vector<Learner> registerAll()
             o.alpha = d(p, "alpha");
             o.earlyStopping = b(p, "early_stopping");
             o.validationFraction = d(p, "validation_fraction");
+            o.minValidationRows = i(p, "min_validation_rows");
             o.nIterNoChange = i(p, "patience");
             o.seed = static_cast<std::uint32_t>(i(p, "seed"));
             return std::unique_ptr<Estimator>(new Mlp(o));
