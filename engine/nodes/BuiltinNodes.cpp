@@ -8,6 +8,7 @@
 #include "nodes/FileSourceNode.h"
 #include "nodes/FilterRowsNode.h"
 #include "nodes/HistogramNode.h"
+#include "nodes/ImportanceNodes.h"
 #include "nodes/LearnerNode.h"
 #include "nodes/LearnerRegistry.h"
 #include "nodes/ModelFileNode.h"
@@ -61,6 +62,9 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
                 return s;
     }
     for (NodeType type : EvaluationViewNode::all())
+        if (Status s = registry.add(withHelp(std::move(type))); !s)
+            return s;
+    for (NodeType type : ImportanceNodes::all())
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     return Status::success();
