@@ -109,10 +109,10 @@ void ImportancePlot::resetView()
             hi = std::max(hi, v + (std::isfinite(s) ? s : 0));
         }
     }
-    const QCPDataContainer<QCPGraphData> &reps = *m_repeats->data();
-    for (const QCPGraphData &p : reps) {
-        lo = std::min(lo, p.value);
-        hi = std::max(hi, p.value);
+    const QSharedPointer<QCPGraphDataContainer> reps = m_repeats->data();
+    for (auto it = reps->constBegin(); it != reps->constEnd(); ++it) {
+        lo = std::min(lo, it->value);
+        hi = std::max(hi, it->value);
     }
     if (hi - lo <= 0)
         hi = lo + 1;
