@@ -3,12 +3,14 @@
 #include "data/Statistics.h"
 #include "graph/NodeValue.h"
 #include "nodes/ColumnHistogram.h"
+#include "nodes/ImportanceView.h"
 #include "nodes/PredictionView.h"
 #include "nodes/ScatterData.h"
 #include "plots/ConfusionMatrixPlot.h"
 #include "plots/CorrelationHeatmap.h"
 #include "plots/ExplorationViews.h"
 #include "plots/HistogramPlot.h"
+#include "plots/ImportancePlot.h"
 #include "plots/PrecisionRecallPlot.h"
 #include "plots/ResidualPlot.h"
 #include "plots/RocPlot.h"
@@ -86,7 +88,7 @@ bool ResultViewFactory::hasPlot(const engine::NodeValue &value)
 {
     return value.as<engine::ColumnHistogram>() || value.as<engine::CorrelationMatrix>()
         || value.as<engine::ScatterData>() || value.as<engine::PredictionView>()
-        || ExplorationViews::hasPlot(value);
+        || value.as<engine::ImportanceData>() || ExplorationViews::hasPlot(value);
 }
 
 std::unique_ptr<PlotView> ResultViewFactory::create(const engine::NodeValue &value)
@@ -100,6 +102,8 @@ std::unique_ptr<PlotView> ResultViewFactory::create(const engine::NodeValue &val
         view = std::make_unique<ScatterPlot>();
     else if (const auto *v = value.as<engine::PredictionView>())
         view = newPredictionPlot(v->kind);
+    else if (value.as<engine::ImportanceData>())
+        view = std::make_unique<ImportancePlot>();
     else
         view = ExplorationViews::create(value);
     if (view && !show(*view, value))
@@ -151,6 +155,13 @@ bool ResultViewFactory::show(PlotView &view, const engine::NodeValue &value)
     }
     if (const auto *v = value.as<engine::PredictionView>())
         return showPrediction(view, *v);
+    if (const auto *d = value.as<engine::ImportanceData>()) {
+        auto *plot = qobject_cast<ImportancePlot *>(&view);
+        if (!plot)
+            return false;
+        plot->setImportances(*d);
+        return true;
+    }
     return ExplorationViews::show(view, value);
 }
 
@@ -162,6 +173,8 @@ QString ResultViewFactory::title(const engine::NodeValue &value)
         return tr("Correlation");
     if (value.as<engine::ScatterData>())
         return tr("Scatter");
+    if (value.as<engine::ImportanceData>())
+        return tr("Importance");
     if (const auto *v = value.as<engine::PredictionView>()) {
         switch (v->kind) {
         case Kind::Roc:

@@ -6,6 +6,7 @@
 #include "data/Dataset.h"
 #include "data/Statistics.h"
 #include "nodes/ColumnHistogram.h"
+#include "nodes/ImportanceView.h"
 #include "nodes/MetricsTable.h"
 #include "nodes/PredictionView.h"
 #include "nodes/ScatterData.h"
@@ -242,6 +243,11 @@ SinkDataWriter::Outcome SinkDataWriter::write(
     if (const auto *table = result.as<engine::Dataset>()) {
         const QString path = basePath + QStringLiteral(".csv");
         ok = CsvWriter::write(*table, path, {}, error);
+        if (ok)
+            written->append(path);
+    } else if (const auto *imp = result.as<engine::ImportanceData>()) {
+        const QString path = basePath + QStringLiteral(".csv");
+        ok = CsvWriter::write(imp->table, path, {}, error);
         if (ok)
             written->append(path);
     } else if (const auto *h = result.as<engine::ColumnHistogram>()) {

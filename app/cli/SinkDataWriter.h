@@ -13,6 +13,7 @@ namespace sextant::cli {
 //                                         category, count)
 //   CorrelationMatrix (view.correlation)  <base>.json, <base>.csv (square matrix)
 //   ScatterData (view.scatter)            <base>.json, <base>.csv (x, y[, colour] per row)
+//   ImportanceData (view.importance)      <base>.csv (the importance table)
 //   QJsonObject / QVariantMap (metrics)   <base>.json
 // JSON numbers that are NaN or infinite are written as null. Files go through AtomicFile.
 class SinkDataWriter {

@@ -6,12 +6,20 @@ ARFF files.
 
 Usage: bench/ml/tree_quality.py SEXTANT_EXECUTABLE [ARFF_DIR] [--set PARAM=VALUE ...]
        bench/ml/tree_quality.py SEXTANT_EXECUTABLE [ARFF_DIR] --family naive_bayes
+       bench/ml/tree_quality.py SEXTANT_EXECUTABLE [ARFF_DIR] --family mlp
 
 --family naive_bayes compares Sextant's Naive Bayes instead, trained on the raw table (no
 Impute or One-Hot step: nominal attributes counted, missing values left out) with its
 defaults and with nominal = gaussian (Gaussian naive Bayes on the imputed one-hot table),
 against scikit-learn's GaussianNB() on the imputed one-hot table (scikit-learn has no
 naive Bayes for mixed data) and Weka's NaiveBayes.
+
+--family mlp compares Sextant's neural network (MLP) with its defaults, and with early
+stopping off, against scikit-learn's MLPClassifier() defaults and Weka's
+MultilayerPerceptron (left out, "-", on files where it takes more than --weka-timeout
+seconds, 600 by default). Sextant and scikit-learn both see the imputed, one-hot encoded
+and standardised table (StandardScaler learnt in each fold). The bundled example tables
+(resources/examples/*.csv, target = last column) are added to the files.
 
 ARFF_DIR defaults to /usr/share/doc/weka/examples (Debian's weka package; .arff.gz files
 are decompressed into a temporary folder). Files with a numeric class (regression) or
@@ -20,7 +28,8 @@ seed 1, scikit-learn StratifiedKFold(shuffle, random_state=1), Weka -s 1), so th
 differ by fold noise as well as by learner. Sextant and scikit-learn see the same table:
 missing cells imputed (mean / most frequent, learnt in each fold), nominal attributes
 one-hot encoded; J48 reads the ARFF file as is. Extra --set PARAM=VALUE options are passed
-to Sextant's decision tree node for an extra column (e.g. --set criterion=entropy).
+to Sextant's decision tree node for an extra column (e.g. --set criterion=entropy); with
+--family mlp they change both Sextant columns instead (e.g. --set epochs=50).
 Prints one Markdown table.
 """
 import glob
@@ -34,6 +43,9 @@ import sys
 import tempfile
 
 WEKA_JAR = "/usr/share/java/weka.jar"
+# Node parameters that are text even when they look like numbers (--set values of other
+# parameters are read as JSON numbers / booleans when they parse).
+TEXT_PARAMETERS = {"ccp_alpha", "hidden_layers"}
 
 FLOW = {
     "format": "sextant-workflow",
@@ -93,8 +105,10 @@ def read_arff(path):
     return df, {a[0] for a in attrs if a[1].startswith("{")}
 
 
-def sextant_accuracy(exe, work, target, params, node="model.decision_tree", raw=False):
+def sextant_accuracy(exe, work, target, params, node="model.decision_tree", raw=False,
+                     scale=False, data="data.arff"):
     flow = json.loads(json.dumps(FLOW))
+    flow["nodes"][0]["parameters"]["path"] = data
     flow["nodes"][1]["parameters"]["target"] = target
     flow["nodes"][4]["type"] = node
     flow["nodes"][4]["parameters"].update(params)
@@ -105,6 +119,11 @@ def sextant_accuracy(exe, work, target, params, node="model.decision_tree", raw=
         flow["connections"] = [dict(c, **{"from": 2}) if c["from"] == 4 else c
                                for c in flow["connections"]]
         flow["connections"].append({"from": 2, "output": "data", "to": 5, "input": "data"})
+    if scale:  # Standardize after One-Hot Encode, before the learner and the CV
+        flow["nodes"].append({"id": 8, "type": "prep.standardize", "position": [700, 100]})
+        flow["connections"] = [dict(c, **{"from": 8}) if c["from"] == 4 else c
+                               for c in flow["connections"]]
+        flow["connections"].append({"from": 4, "output": "data", "to": 8, "input": "data"})
     with open(os.path.join(work, "flow.sextant"), "w") as f:
         json.dump(flow, f)
     out = os.path.join(work, "out")
@@ -121,6 +140,15 @@ def sextant_accuracy(exe, work, target, params, node="model.decision_tree", raw=
     raise RuntimeError("no mean row in the metrics")
 
 
+def read_table(path):
+    """A data file as (DataFrame of strings / numbers and NaN, nominal column names)."""
+    if path.endswith(".csv"):
+        import pandas as pd
+        df = pd.read_csv(path)
+        return df, {c for c in df.columns if df[c].dtype == object}
+    return read_arff(path)
+
+
 def sklearn_accuracy(path, target, family="tree"):
     import numpy as np
     from sklearn.compose import ColumnTransformer
@@ -129,9 +157,13 @@ def sklearn_accuracy(path, target, family="tree"):
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import OneHotEncoder
     from sklearn.naive_bayes import GaussianNB
+    from sklearn.neural_network import MLPClassifier
+    from sklearn.preprocessing import StandardScaler
     from sklearn.tree import DecisionTreeClassifier
-    import pandas as pd
-    df, nominal = read_arff(path)
+    import warnings
+    from sklearn.exceptions import ConvergenceWarning
+    warnings.simplefilter("ignore", ConvergenceWarning)
+    df, nominal = read_table(path)
     y = df.pop(target).astype(str)
     nominal = [c for c in df.columns if c in nominal]
     numeric = [c for c in df.columns if c not in nominal]
@@ -140,15 +172,23 @@ def sklearn_accuracy(path, target, family="tree"):
         ("num", SimpleImputer(strategy="mean"), numeric),
         ("nom", make_pipeline(SimpleImputer(strategy="most_frequent"),
                               OneHotEncoder(handle_unknown="ignore", sparse_output=False)), nominal)])
-    learner = GaussianNB() if family == "naive_bayes" else DecisionTreeClassifier(random_state=0)
-    model = make_pipeline(pre, learner)
+    if family == "naive_bayes":
+        model = make_pipeline(pre, GaussianNB())
+    elif family == "mlp":
+        model = make_pipeline(pre, StandardScaler(), MLPClassifier(random_state=0))
+    else:
+        model = make_pipeline(pre, DecisionTreeClassifier(random_state=0))
     folds = StratifiedKFold(n_splits=10, shuffle=True, random_state=1)
     return float(np.mean(cross_val_score(model, df, y, cv=folds, scoring="accuracy")))
 
 
-def j48_accuracy(path, weka_class="weka.classifiers.trees.J48"):
-    p = subprocess.run(["java", "-cp", WEKA_JAR, weka_class, "-t", path,
-                        "-x", "10", "-s", "1"], capture_output=True, text=True)
+def j48_accuracy(path, weka_class="weka.classifiers.trees.J48", timeout=None):
+    try:
+        p = subprocess.run(["java", "-cp", WEKA_JAR, weka_class, "-t", path,
+                            "-x", "10", "-s", "1"], capture_output=True, text=True,
+                           timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return float("nan")
     if p.returncode != 0:
         raise RuntimeError(p.stderr.strip()[-300:])
     part = p.stdout.split("=== Stratified cross-validation ===")[-1]
@@ -169,10 +209,20 @@ def main():
         i = args.index("--family")
         family = args[i + 1]
         del args[i:i + 2]
+    weka_timeout = 600
+    if "--weka-timeout" in args:
+        i = args.index("--weka-timeout")
+        weka_timeout = float(args[i + 1])
+        del args[i:i + 2]
     extra = {}
     while "--set" in args:
         i = args.index("--set")
         key, value = args[i + 1].split("=", 1)
+        if key not in TEXT_PARAMETERS:  # numbers and booleans as JSON values
+            try:
+                value = json.loads(value)
+            except ValueError:
+                pass
         extra[key] = value
         del args[i:i + 2]
     src = args[0] if args else "/usr/share/doc/weka/examples"
@@ -182,20 +232,33 @@ def main():
     if family == "naive_bayes":
         columns = ["Sextant default (raw table)", "Sextant nominal=gaussian",
                    "scikit-learn GaussianNB", "Weka NaiveBayes"]
-    if extra:
+    if family == "mlp":
+        columns = ["Sextant default", "Sextant early_stopping=off", "scikit-learn MLPClassifier",
+                   "Weka MultilayerPerceptron"]
+        examples = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                "resources", "examples")
+        files += sorted(glob.glob(os.path.join(examples, "*.csv")))
+    if extra and family == "mlp":  # --set applies to both Sextant columns
+        columns[0] = "Sextant " + " ".join(f"{k}={v}" for k, v in extra.items())
+    elif extra:
         columns.insert(2, "Sextant " + " ".join(f"{k}={v}" for k, v in extra.items()))
     rows = []
     try:
         for path in files:
             name = os.path.basename(path)
-            plain = os.path.join(tmp, "data.arff")
+            plain = os.path.join(tmp, "data.csv" if name.endswith(".csv") else "data.arff")
             if name.endswith(".gz"):
                 with gzip.open(path, "rb") as fin, open(plain, "wb") as fout:
                     shutil.copyfileobj(fin, fout)
                 name = name[:-3]
             else:
                 shutil.copyfile(path, plain)
-            attrs = arff_header(plain)
+            if plain.endswith(".csv"):
+                import pandas as pd
+                head = pd.read_csv(plain)
+                attrs = [(c, "{}" if head[c].dtype == object else "numeric") for c in head.columns]
+            else:
+                attrs = arff_header(plain)
             if not attrs or not attrs[-1][1].startswith("{"):
                 print(f"{name}: skipped (numeric class)", file=sys.stderr)
                 continue
@@ -206,9 +269,21 @@ def main():
             rows_count = sum(1 for line in open(plain, errors="replace").read().lower()
                              .split("@data", 1)[-1].splitlines()
                              if line.strip() and not line.strip().startswith("%"))
+            if plain.endswith(".csv"):
+                rows_count -= 1  # the header line
             scores = []
             try:
-                if family == "naive_bayes":
+                if family == "mlp":
+                    data = os.path.basename(plain)
+                    scores.append(sextant_accuracy(exe, tmp, target, dict(extra), "model.mlp",
+                                                   scale=True, data=data))
+                    scores.append(sextant_accuracy(exe, tmp, target,
+                                                   dict(extra, early_stopping=False),
+                                                   "model.mlp", scale=True, data=data))
+                    scores.append(sklearn_accuracy(plain, target, family))
+                    scores.append(j48_accuracy(plain, "weka.classifiers.functions.MultilayerPerceptron",
+                                               weka_timeout))
+                elif family == "naive_bayes":
                     scores.append(sextant_accuracy(exe, tmp, target, {}, "model.naive_bayes", True))
                     scores.append(sextant_accuracy(exe, tmp, target, {"nominal": "gaussian"},
                                                    "model.naive_bayes"))
@@ -231,12 +306,13 @@ def main():
     print("| dataset | rows | attributes | " + " | ".join(columns) + " |")
     print("|---|---:|---:|" + "---:|" * len(columns))
     for name, n, d, scores in rows:
-        cells = [f"{100 * s:.2f}" for s in scores]
+        cells = ["-" if s != s else f"{100 * s:.2f}" for s in scores]
         print(f"| {name} | {n} | {d} | " + " | ".join(cells) + " |")
     if rows:
         means = [sum(r[3][i] for r in rows) / len(rows) for i in range(len(columns))]
-        print("| **mean** | | | " + " | ".join(f"**{100 * m:.2f}**" for m in means) + " |")
-        worst = min(r[3][0] - max(r[3][-2:]) for r in rows)
+        print("| **mean** | | | " + " | ".join("-" if m != m else f"**{100 * m:.2f}**"
+                                             for m in means) + " |")
+        worst = min(r[3][0] - max(x for x in r[3][-2:] if x == x) for r in rows)
         print(f"\nLargest shortfall of the default against the better of the two references: "
               f"{100 * worst:.2f} points.")
     return 0

@@ -1,6 +1,7 @@
 #include "ml/DecisionTree.h"
 
 #include "ml/FeatureBinner.h"
+#include "ml/TreeImportance.h"
 #include "ml/TreeLearner.h"
 
 #include <algorithm>
@@ -28,6 +29,7 @@ struct Grower {
     std::vector<std::uint8_t> codes;
     TreeGrowParams params;
     std::vector<double> stats;
+    std::vector<double> rowWeight; // classification with class weights: per row, else empty
     int classes = 0;
     std::uint64_t seed = 0;
 };
@@ -61,9 +63,13 @@ bool prepare(Grower &g, const DecisionTreeOptions &o, bool classification,
         o.maxFeatures == MaxFeatures::Auto ? MaxFeatures::All : o.maxFeatures, threads);
     const int S = g.params.statDim;
     g.stats.assign(static_cast<std::size_t>(n) * S, 0.0);
+    if (classification && o.classWeight != ClassWeight::None) {
+        const Eigen::VectorXd w = rowClassWeights(o.classWeight, y, g.classes);
+        g.rowWeight.assign(w.data(), w.data() + w.size());
+    }
     for (Eigen::Index i = 0; i < n; ++i)
-        treelearner::rowStats(
-            g.stats.data() + static_cast<std::size_t>(i) * S, classification, y(i), 1.0);
+        treelearner::rowStats(g.stats.data() + static_cast<std::size_t>(i) * S, classification,
+            y(i), g.rowWeight.empty() ? 1.0 : g.rowWeight[static_cast<std::size_t>(i)]);
     std::uint64_t seed = o.seed;
     g.seed = splitMix64(seed);
     return true;
@@ -131,6 +137,7 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     m_featureCount = 0;
     m_classCount = 0;
     m_chosenCcpAlpha = 0;
+    m_importances.resize(0);
     m_tree = DecisionTreeModel();
     const DecisionTreeOptions &o = m_options;
     const bool classification = m_task == EstimatorTask::Classification;
@@ -145,9 +152,13 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     DecisionTreeModel tree;
     if (!builder.build(rows, g.stats.data(), g.seed, tree, context.cancel))
         return false;
+    // The grown tree's node weights and impurities, read before the builder grows the
+    // pruning folds' trees: the pruning path and the importances use them.
+    const TreeNodeImpurities grownImpurities = nodeImpurities(builder, tree);
+    Eigen::VectorXd importances = Eigen::VectorXd::Zero(d);
     double alpha = o.autoCcpAlpha ? 0.0 : o.ccpAlpha;
     if (o.autoCcpAlpha || o.ccpAlpha > 0) {
-        const CostComplexityPath path = costComplexityPath(tree, nodeImpurities(builder, tree));
+        const CostComplexityPath path = costComplexityPath(tree, grownImpurities);
         if (o.autoCcpAlpha && path.alphas.size() > 1) {
             const std::vector<double> candidates = candidateAlphas(path);
             const int k = static_cast<int>(std::min<Eigen::Index>(o.ccpFolds, n));
@@ -219,8 +230,10 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                             --j;
                         const int at = pathNodes[j];
                         if (classification) {
-                            error[c] += predicted[static_cast<std::size_t>(at)]
-                                != static_cast<int>(y(r));
+                            if (predicted[static_cast<std::size_t>(at)] != static_cast<int>(y(r)))
+                                error[c] += g.rowWeight.empty()
+                                    ? 1.0
+                                    : g.rowWeight[static_cast<std::size_t>(r)];
                         } else {
                             const double e = foldTree.values(at)[0] - y(r);
                             error[c] += e * e;
@@ -236,13 +249,28 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
             alpha = candidates[best];
         }
         m_tree = prunedTree(tree, path, path.stepsFor(alpha));
+        treeimportance::addImpurityDecrease(m_tree, tree, grownImpurities, importances);
     } else {
+        treeimportance::addImpurityDecrease(tree, tree, grownImpurities, importances);
         m_tree = std::move(tree);
     }
+    treeimportance::normalize(importances);
+    m_importances = std::move(importances);
     m_chosenCcpAlpha = alpha;
     m_featureCount = d;
     m_classCount = classification ? g.classes : 0;
     return true;
+}
+
+FeatureImportances DecisionTree::featureImportances() const
+{
+    FeatureImportances out;
+    if (!isFitted() || m_importances.size() != m_featureCount)
+        return out;
+    out.measure = "impurity decrease";
+    out.columns = { "importance" };
+    out.values = m_importances;
+    return out;
 }
 
 Eigen::MatrixXd DecisionTree::leafValues(const Eigen::Ref<const Eigen::MatrixXd> &X) const
@@ -281,10 +309,12 @@ ModelState DecisionTree::state() const
     s.setNumber("ccp_auto", m_options.autoCcpAlpha ? 1 : 0);
     s.setNumber("ccp_alpha", m_options.ccpAlpha);
     s.setNumber("ccp_folds", m_options.ccpFolds);
+    writeClassWeight(s, m_options.classWeight);
     treelearner::writeHeader(s, m_task, isFitted(), m_featureCount, m_classCount);
     if (!isFitted())
         return s;
     s.setNumber("ccp_alpha_chosen", m_chosenCcpAlpha);
+    treeimportance::write(s, m_importances);
     DecisionTreeModel::writeEnsemble(s, "tree_", { m_tree }, m_tree.valueDim());
     return s;
 }
@@ -308,6 +338,7 @@ void DecisionTree::restore(const ModelState &s)
         o.autoCcpAlpha = false; // version 1 trees were grown without pruning
         o.ccpAlpha = 0;
     }
+    o.classWeight = readClassWeight(s, kind());
     DecisionTree restored(task, o);
     if (treelearner::readFitted(s)) {
         if (s.version >= 2)
@@ -317,6 +348,7 @@ void DecisionTree::restore(const ModelState &s)
         const int V = task == EstimatorTask::Classification ? restored.m_classCount : 1;
         auto trees = DecisionTreeModel::readEnsemble(s, "tree_", restored.m_featureCount, V, 1);
         restored.m_tree = std::move(trees.front());
+        restored.m_importances = treeimportance::read(s, restored.m_featureCount, kind());
     }
     *this = std::move(restored);
 }

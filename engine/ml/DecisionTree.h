@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ml/ClassWeights.h"
 #include "ml/DecisionTreeBuilder.h"
 #include "ml/DecisionTreeModel.h"
 #include "ml/DecisionTreePruning.h"
@@ -29,6 +30,11 @@ struct DecisionTreeOptions {
     bool autoCcpAlpha = true;
     double ccpAlpha = 0;
     int ccpFolds = 5; // 2..100
+    // Classification: each row's weight in the split statistics is its class's weight
+    // (ClassWeights.h; scikit-learn's class_weight="balanced"), so impurities, leaf class
+    // distributions, pruning and the automatic alpha's held-out error are all weighted.
+    // Counts (min_samples_split, min_samples_leaf) stay in rows, as in scikit-learn.
+    ClassWeight classWeight = ClassWeight::None;
 };
 
 // One CART tree (classification with Gini / entropy, regression with squared error).
@@ -76,6 +82,11 @@ public:
     // cross-validation chose.
     double chosenCcpAlpha() const { return m_chosenCcpAlpha; }
 
+    // Impurity-based importances of the fitted (pruned) tree, scikit-learn's
+    // feature_importances_ (TreeImportance.h): one column "importance", summing to 1.
+    // Kept in the state; empty for models restored from files written before.
+    FeatureImportances featureImportances() const override;
+
     // scikit-learn's cost_complexity_pruning_path: the pruning path of the tree these
     // options grow on X, y without pruning (does not change this estimator). Throws
     // FitError like fit(); empty when cancelled.
@@ -85,7 +96,8 @@ public:
     // State (version 2): numbers task, feature_count, class_count and the options
     // (ccp_auto, ccp_alpha, ccp_folds and gain_ratio since version 2: the gain ratio is
     // written as criterion entropy with gain_ratio 1; version 1 states were never pruned
-    // and load with ccp_alpha 0), ccp_alpha_chosen when fitted; the tree under
+    // and load with ccp_alpha 0), class_weight (absent: none), ccp_alpha_chosen and
+    // feature_importances (absent in older states) when fitted; the tree under
     // "tree_" (DecisionTreeModel::writeEnsemble with one tree).
     ModelState state() const override;
     void restore(const ModelState &state) override;
@@ -101,6 +113,7 @@ private:
     DecisionTreeOptions m_options;
     DecisionTreeModel m_tree;
     double m_chosenCcpAlpha = 0;
+    Eigen::VectorXd m_importances; // d, empty when unknown
 };
 
 } // namespace sextant::engine

@@ -6,10 +6,23 @@
 #include <Eigen/Core>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace sextant::engine {
 
 enum class EstimatorTask { Classification, Regression, Clustering };
+
+// How much a fitted model relies on each of its input (matrix) columns, as the family
+// itself measures it. `values` is d x columns().size(), one row per matrix column in order;
+// `measure` names what the numbers are. When `perClass` is true there is one column per
+// class index (columns() are then "0", "1", ...; the caller names them by class).
+struct FeatureImportances {
+    std::string measure; // e.g. "impurity decrease", "standardized coefficient"
+    std::vector<std::string> columns;
+    Eigen::MatrixXd values;
+    bool perClass = false;
+    bool empty() const { return values.size() == 0; }
+};
 
 // A learning algorithm on a numeric matrix: the common interface of every model family
 // in engine/ml, so nodes, cross-validation, tuning and model files treat them alike.
@@ -54,6 +67,11 @@ public:
     virtual bool hasProbabilities() const { return false; }
     Eigen::MatrixXd predictProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
     virtual int classCount() const { return 0; }
+
+    // The family's own feature importances of the fitted model (see FeatureImportances);
+    // empty for families without one, unfitted models, and models restored from files
+    // written before the family recorded what they need.
+    virtual FeatureImportances featureImportances() const { return {}; }
 
     // What was learnt (and the options it was fitted with), as plain data; restore()
     // validates every field and throws ModelStateError on anything inconsistent.

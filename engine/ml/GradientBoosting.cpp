@@ -4,6 +4,7 @@
 #include "core/ThreadPool.h"
 #include "ml/DecisionTreeBuilder.h"
 #include "ml/FeatureBinner.h"
+#include "ml/TreeImportance.h"
 #include "ml/TreeLearner.h"
 
 #include <algorithm>
@@ -27,28 +28,31 @@ double sigmoid(double x)
     return x >= 0 ? 1.0 / (1.0 + std::exp(-x)) : std::exp(x) / (1.0 + std::exp(x));
 }
 
-// Mean loss of raw scores (n x K') against y: squared error, binary or multinomial log loss.
+// Mean loss of raw scores (n x K') against y: squared error, binary or multinomial log loss;
+// with row weights w (n entries, non-empty) the weighted mean.
 double meanLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &raw,
-    const Eigen::Ref<const Eigen::VectorXd> &y)
+    const Eigen::Ref<const Eigen::VectorXd> &y, const Eigen::VectorXd &w = {})
 {
     const Eigen::Index n = raw.rows();
     if (n == 0)
         return kNaN;
+    const bool weighted = w.size() == n;
+    const auto wt = [&](Eigen::Index i) { return weighted ? w(i) : 1.0; };
     double sum = 0;
     if (task == EstimatorTask::Regression) {
         for (Eigen::Index i = 0; i < n; ++i)
             sum += (raw(i, 0) - y(i)) * (raw(i, 0) - y(i));
     } else if (classes == 2) {
         for (Eigen::Index i = 0; i < n; ++i)
-            sum += softplus(raw(i, 0)) - y(i) * raw(i, 0);
+            sum += wt(i) * (softplus(raw(i, 0)) - y(i) * raw(i, 0));
     } else {
         for (Eigen::Index i = 0; i < n; ++i) {
             const double m = raw.row(i).maxCoeff();
             const double lse = m + std::log((raw.row(i).array() - m).exp().sum());
-            sum += lse - raw(i, static_cast<Eigen::Index>(y(i)));
+            sum += wt(i) * (lse - raw(i, static_cast<Eigen::Index>(y(i))));
         }
     }
-    return sum / static_cast<double>(n);
+    return sum / (weighted ? w.sum() : static_cast<double>(n));
 }
 
 // Validation accuracy (classification) or R^2 (regression) of raw scores.
@@ -176,6 +180,7 @@ void GradientBoosting::clear()
     m_treesPerIteration = 1;
     m_baseline.resize(0);
     m_trees.clear();
+    m_importances.resize(0);
 }
 
 int GradientBoosting::iterationCount() const
@@ -213,9 +218,17 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     if (early && !(o.validationFraction > 0 && o.validationFraction < 1))
         throw FitError(who + ": the validation fraction must lie between 0 and 1");
 
-    // Validation split: a seeded shuffle; both parts keep the original row order.
+    // Class weights of every row (classification with class_weight; empty otherwise),
+    // from all training rows as scikit-learn computes them before its validation split.
+    const Eigen::VectorXd rowWeight = classification && o.classWeight != ClassWeight::None
+        ? rowClassWeights(o.classWeight, y, classes)
+        : Eigen::VectorXd();
+    const bool weighted = rowWeight.size() > 0;
+
+    // Validation split: a seeded shuffle, stratified by class for classification; both
+    // parts keep the original row order.
     Eigen::MatrixXd Xtrain, Xval;
-    Eigen::VectorXd ytrain, yval;
+    Eigen::VectorXd ytrain, yval, wtrain, wval;
     if (early) {
         std::vector<Eigen::Index> order(static_cast<std::size_t>(n));
         std::iota(order.begin(), order.end(), Eigen::Index(0));
@@ -227,14 +240,54 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
             = static_cast<Eigen::Index>(std::ceil(o.validationFraction * static_cast<double>(n)));
         if (nVal < 1 || n - nVal < 2)
             throw FitError(who + ": too few rows for a validation split");
-        std::vector<Eigen::Index> val(order.begin(), order.begin() + nVal);
-        std::vector<Eigen::Index> train(order.begin() + nVal, order.end());
+        std::vector<Eigen::Index> val, train;
+        if (classification) {
+            // Each class gives floor(share * count) of its shuffled rows, and the classes
+            // with the largest remainders one more each (keeping one training row at
+            // least), until nVal rows are held out.
+            std::vector<std::vector<Eigen::Index>> byClass(static_cast<std::size_t>(classes));
+            for (Eigen::Index i : order)
+                byClass[static_cast<std::size_t>(y(i))].push_back(i);
+            std::vector<Eigen::Index> take(byClass.size());
+            std::vector<std::pair<double, std::size_t>> remainder;
+            Eigen::Index taken = 0;
+            for (std::size_t k = 0; k < byClass.size(); ++k) {
+                const double share = o.validationFraction * static_cast<double>(byClass[k].size());
+                take[k] = static_cast<Eigen::Index>(std::floor(share));
+                taken += take[k];
+                remainder.push_back({ -(share - std::floor(share)), k });
+            }
+            std::stable_sort(remainder.begin(), remainder.end());
+            for (std::size_t r = 0; taken < nVal && r < remainder.size(); ++r) {
+                const std::size_t k = remainder[r].second;
+                if (take[k] + 1 < static_cast<Eigen::Index>(byClass[k].size())) {
+                    ++take[k];
+                    ++taken;
+                }
+            }
+            for (std::size_t k = 0; k < byClass.size(); ++k) {
+                const auto cut = static_cast<std::ptrdiff_t>(take[k]);
+                val.insert(val.end(), byClass[k].begin(), byClass[k].begin() + cut);
+                train.insert(train.end(), byClass[k].begin() + cut, byClass[k].end());
+            }
+        } else {
+            val.assign(order.begin(), order.begin() + nVal);
+            train.assign(order.begin() + nVal, order.end());
+        }
+        if (val.empty())
+            throw FitError(who + ": too few rows for a validation split");
         std::sort(val.begin(), val.end());
         std::sort(train.begin(), train.end());
         Xtrain = X(train, Eigen::all);
         ytrain = y(train);
         Xval = X(val, Eigen::all);
         yval = y(val);
+        if (weighted) {
+            wtrain = rowWeight(train);
+            wval = rowWeight(val);
+        }
+    } else if (weighted) {
+        wtrain = rowWeight;
     }
     const Eigen::Ref<const Eigen::MatrixXd> Xt
         = early ? Eigen::Ref<const Eigen::MatrixXd>(Xtrain) : X;
@@ -258,8 +311,8 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     } else {
         Eigen::VectorXd prior = Eigen::VectorXd::Zero(classes);
         for (Eigen::Index i = 0; i < nt; ++i)
-            prior(static_cast<Eigen::Index>(yt(i))) += 1;
-        prior /= static_cast<double>(nt);
+            prior(static_cast<Eigen::Index>(yt(i))) += weighted ? wtrain(i) : 1.0;
+        prior /= weighted ? wtrain.sum() : static_cast<double>(nt);
         const double eps = 1e-15;
         if (classes == 2) {
             const double p = std::clamp(prior(1), eps, 1 - eps);
@@ -295,11 +348,23 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     trees.reserve(static_cast<std::size_t>(o.maxIter) * K);
     std::vector<double> scores; // -validation loss, the baseline's first
     if (early)
-        scores.push_back(-meanLoss(m_task, classes, rawVal, yval));
+        scores.push_back(-meanLoss(m_task, classes, rawVal, yval, wval));
 
+    // Class weights scale every row's gradient and hessian (a weighted loss).
+    const auto weigh = [&] {
+        if (!weighted)
+            return;
+        for (std::vector<double> &st : stats)
+            for (Eigen::Index i = 0; i < nt; ++i) {
+                st[static_cast<std::size_t>(2 * i)] *= wtrain(i);
+                st[static_cast<std::size_t>(2 * i + 1)] *= wtrain(i);
+            }
+    };
+    Eigen::VectorXd importances = Eigen::VectorXd::Zero(X.cols());
     // The training loss is only reported: skip its logarithms when nobody listens.
     const bool wantLoss = static_cast<bool>(context.onEpoch);
     gradientsAndLoss(m_task, classes, rawTrain, yt, stats, threads, false);
+    weigh();
     int iterations = 0;
     FitEnd end = FitEnd::Completed;
     for (int it = 0; it < o.maxIter; ++it) {
@@ -323,6 +388,7 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
             }
             if (early)
                 addTree(tree, Xval, rawVal, k);
+            treeimportance::addGainDecrease(builder, tree, importances);
             trees.push_back(std::move(tree));
         }
         if (interrupted) {
@@ -336,8 +402,9 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         r.unit = "iteration";
         // Also the next iteration's gradients.
         r.trainLoss = gradientsAndLoss(m_task, classes, rawTrain, yt, stats, threads, wantLoss);
+        weigh();
         if (early) {
-            r.validationLoss = meanLoss(m_task, classes, rawVal, yval);
+            r.validationLoss = meanLoss(m_task, classes, rawVal, yval, wval);
             r.metric = metricOf(m_task, classes, rawVal, yval);
             r.metricName = classification ? "accuracy" : "r2";
             scores.push_back(-r.validationLoss);
@@ -368,7 +435,20 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     m_treesPerIteration = K;
     m_baseline = baseline;
     m_trees = std::move(trees);
+    treeimportance::normalize(importances);
+    m_importances = std::move(importances);
     return true;
+}
+
+FeatureImportances GradientBoosting::featureImportances() const
+{
+    FeatureImportances out;
+    if (!isFitted() || m_importances.size() != m_featureCount)
+        return out;
+    out.measure = "gain";
+    out.columns = { "importance" };
+    out.values = m_importances;
+    return out;
 }
 
 Eigen::MatrixXd GradientBoosting::decisionFunction(const Eigen::Ref<const Eigen::MatrixXd> &X) const
@@ -441,9 +521,11 @@ ModelState GradientBoosting::state() const
     s.setNumber("n_iter_no_change", o.nIterNoChange);
     s.setNumber("tol", o.tol);
     s.setUnsignedInteger("seed", o.seed);
+    writeClassWeight(s, o.classWeight);
     treelearner::writeHeader(s, m_task, isFitted(), m_featureCount, m_classCount);
     if (!isFitted())
         return s;
+    treeimportance::write(s, m_importances);
     s.setNumber("trees_per_iteration", m_treesPerIteration);
     s.setVector("baseline", m_baseline);
     DecisionTreeModel::writeEnsemble(s, "tree_", m_trees, 1);
@@ -470,6 +552,7 @@ void GradientBoosting::restore(const ModelState &s)
     o.nIterNoChange = static_cast<int>(s.integer("n_iter_no_change", 1, 1000000000));
     o.tol = s.number("tol", -1e300, 1e300);
     o.seed = s.unsignedInteger("seed");
+    o.classWeight = readClassWeight(s, kind());
     GradientBoosting restored(task, o);
     if (treelearner::readFitted(s)) {
         treelearner::readCounts(s, task, 1000000, restored.m_featureCount, restored.m_classCount);
@@ -485,6 +568,7 @@ void GradientBoosting::restore(const ModelState &s)
         if (restored.m_trees.empty() || restored.m_trees.size() % expectedK != 0)
             throw ModelStateError(kind() + ": the tree count is not a positive multiple of "
                 + std::to_string(expectedK));
+        restored.m_importances = treeimportance::read(s, restored.m_featureCount, kind());
     }
     *this = std::move(restored);
 }

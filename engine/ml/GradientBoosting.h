@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ml/ClassWeights.h"
 #include "ml/DecisionTreeModel.h"
 #include "ml/Estimator.h"
 #include "ml/TreeLearner.h"
@@ -31,7 +32,11 @@ struct GradientBoostingOptions {
     int nIterNoChange = 10; // stop when the last n iterations did not improve the
                             // validation loss by more than tol over the one before them
     double tol = 1e-7;
-    std::uint64_t seed = 0; // the validation split
+    std::uint64_t seed = 0; // the validation split (stratified by class for classification)
+    // Classification: every row's gradient and hessian (and its share of the baseline and
+    // of the validation loss) are weighted by its class's weight (ClassWeights.h,
+    // scikit-learn's class_weight="balanced", computed on all rows before the split).
+    ClassWeight classWeight = ClassWeight::None;
 };
 
 // Histogram-based gradient-boosted trees (the LightGBM / scikit-learn
@@ -70,7 +75,14 @@ public:
     const std::vector<DecisionTreeModel> &trees() const { return m_trees; }
     const Eigen::VectorXd &baseline() const { return m_baseline; }
 
-    // State: numbers task, feature_count, class_count, trees_per_iteration, the options;
+    // Gain-based importances: each feature's total loss reduction over the splits of all
+    // trees (TreeImportance.h, addGainDecrease), normalised to sum 1 (the "gain" importance
+    // of LightGBM and XGBoost). Kept in the state; empty for models restored from files
+    // written before.
+    FeatureImportances featureImportances() const override;
+
+    // State: numbers task, feature_count, class_count, trees_per_iteration, the options
+    // (class_weight: absent means none); feature_importances when known;
     // vector "baseline" (treesPerIteration); the trees under "tree_" (see
     // DecisionTreeModel::writeEnsemble, valueDim 1).
     ModelState state() const override;
@@ -88,6 +100,7 @@ private:
     int m_treesPerIteration = 1;
     Eigen::VectorXd m_baseline;
     std::vector<DecisionTreeModel> m_trees;
+    Eigen::VectorXd m_importances; // d, empty when unknown
 };
 
 } // namespace sextant::engine

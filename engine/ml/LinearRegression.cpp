@@ -118,8 +118,24 @@ bool LinearRegression::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                        "degenerate or badly scaled).");
     m_coefficients = w;
     m_intercept = intercept ? yMean - xMean.dot(w) : 0.0;
+    m_featureStd.resize(X.cols());
+    for (Eigen::Index j = 0; j < X.cols(); ++j) {
+        const double mean = X.col(j).mean();
+        m_featureStd(j) = std::sqrt((X.col(j).array() - mean).square().mean());
+    }
     m_fitted = true;
     return true;
+}
+
+FeatureImportances LinearRegression::featureImportances() const
+{
+    FeatureImportances out;
+    if (!m_fitted || m_featureStd.size() != m_coefficients.size())
+        return out;
+    out.measure = "standardized coefficient";
+    out.columns = { "coefficient" };
+    out.values = (m_coefficients.array() * m_featureStd.array()).matrix();
+    return out;
 }
 
 Eigen::VectorXd LinearRegression::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
@@ -143,6 +159,8 @@ ModelState LinearRegression::state() const
         s.setNumber("features", static_cast<double>(m_coefficients.size()));
         s.setVector("coef", m_coefficients);
         s.setNumber("intercept", m_intercept);
+        if (m_featureStd.size() > 0)
+            s.setVector("feature_std", m_featureStd);
     }
     return s;
 }
@@ -159,6 +177,7 @@ void LinearRegression::restore(const ModelState &s)
         m_options = o;
         m_fitted = false;
         m_coefficients.resize(0);
+        m_featureStd.resize(0);
         m_intercept = 0;
         return;
     }
@@ -170,9 +189,16 @@ void LinearRegression::restore(const ModelState &s)
         "intercept", -std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
     if (!o.fitIntercept && b != 0)
         throw ModelStateError(std::string(kKind) + ": 'intercept' must be 0 without fit_intercept");
+    Eigen::VectorXd featureStd;
+    if (s.has("feature_std")) {
+        featureStd = s.vector("feature_std", d);
+        if (!featureStd.allFinite() || (featureStd.array() < 0).any())
+            throw ModelStateError(std::string(kKind) + ": 'feature_std' holds an invalid value");
+    }
     m_options = o;
     m_coefficients = std::move(coef);
     m_intercept = b;
+    m_featureStd = std::move(featureStd);
     m_fitted = true;
 }
 

@@ -58,6 +58,11 @@ public:
     const Eigen::VectorXd &coefficients() const { return m_coefficients; }
     double intercept() const { return m_intercept; }
 
+    // Standardized coefficients: coef_j * sd_j, with sd_j the population standard deviation
+    // of training column j (the change of the prediction per standard deviation of the
+    // feature). Needs the deviations, kept in the state as "feature_std" (not in older files).
+    FeatureImportances featureImportances() const override;
+
 protected:
     Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
 
@@ -65,6 +70,7 @@ private:
     LinearRegressionOptions m_options;
     Eigen::VectorXd m_coefficients; // d
     double m_intercept = 0;
+    Eigen::VectorXd m_featureStd; // d, empty for models restored from older states
     bool m_fitted = false;
 };
 

@@ -78,6 +78,7 @@ void LogisticRegression::clear()
 {
     m_coefficients.resize(0, 0);
     m_intercepts.resize(0);
+    m_featureStd.resize(0);
     m_classCount = 0;
     m_iterations = 0;
 }
@@ -107,14 +108,23 @@ bool LogisticRegression::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     const Eigen::Index blockRows = blockRowsFor(d);
     const Eigen::Index blocks = (n + blockRows - 1) / blockRows;
 
+    // Per-row class weights (empty: every row counts 1).
+    const Eigen::VectorXd sw = m_options.classWeight == ClassWeight::None
+        ? Eigen::VectorXd()
+        : rowClassWeights(m_options.classWeight, y, K);
+    const bool weighted = sw.size() > 0;
+
     // Centre and scale used by the change of variables (see the header).
     Eigen::VectorXd mu = Eigen::VectorXd::Zero(d);
     Eigen::VectorXd scale = Eigen::VectorXd::Ones(d);
+    Eigen::VectorXd sd(d);
     {
         const double invN = 1.0 / static_cast<double>(n);
         for (Eigen::Index j = 0; j < d; ++j) {
             const auto col = X.col(j);
-            const double m = intercept ? col.sum() * invN : 0.0;
+            const double mean = col.sum() * invN;
+            sd(j) = std::sqrt((col.array() - mean).square().sum() * invN);
+            const double m = intercept ? mean : 0.0;
             const double ss = (col.array() - m).square().sum() * invN;
             mu(j) = m;
             // Balances the data term's curvature (~ n s_j^2 / 4) against the penalty's
@@ -182,8 +192,14 @@ bool LogisticRegression::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                         z += b(0);
                         e = (-z.abs()).exp();
                         inv = (1.0 + e).inverse();
-                        loss = (z.max(0.0) - inv.log() - t * z).sum();
                         sc.r.array() = (z >= 0.0).select(inv, e * inv) - t;
+                        if (weighted) {
+                            const auto wb = sw.segment(r0, m).array();
+                            loss = (wb * (z.max(0.0) - inv.log() - t * z)).sum();
+                            sc.r.array() *= wb;
+                        } else {
+                            loss = (z.max(0.0) - inv.log() - t * z).sum();
+                        }
                         correct = static_cast<double>(((z > 0.0) == (t > 0.5)).count());
                         gpart.head(d).noalias() = Xb.transpose() * sc.r;
                         gpart(d) = sc.r.sum();
@@ -206,17 +222,24 @@ bool LogisticRegression::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                                     arg = k;
                                 }
                             sc.z(i) = mx;
-                            zTarget += sc.Z(i, t);
+                            zTarget += weighted ? sw(r0 + i) * sc.Z(i, t) : sc.Z(i, t);
                             correct += arg == t ? 1.0 : 0.0;
                         }
                         sc.Z.array().colwise() -= sc.z.array();
                         sc.Z.array() = sc.Z.array().exp();
                         sc.e = sc.Z.rowwise().sum();
-                        // sum_i log-sum-exp_i - z_{i,t}
-                        loss = (sc.z.array() + sc.e.array().log()).sum() - zTarget;
+                        // sum_i w_i (log-sum-exp_i - z_{i,t})
+                        if (weighted)
+                            loss = (sw.segment(r0, m).array() * (sc.z.array() + sc.e.array().log()))
+                                       .sum()
+                                - zTarget;
+                        else
+                            loss = (sc.z.array() + sc.e.array().log()).sum() - zTarget;
                         sc.Z.array().colwise() /= sc.e.array();
                         for (Eigen::Index i = 0; i < m; ++i)
                             sc.Z(i, static_cast<Eigen::Index>(yb(i))) -= 1.0;
+                        if (weighted)
+                            sc.Z.array().colwise() *= sw.segment(r0, m).array();
                         Eigen::Map<Eigen::MatrixXd>(gpart.data(), d, R).noalias()
                             = Xb.transpose() * sc.Z;
                         gpart.tail(R) = sc.Z.colwise().sum().transpose();
@@ -294,9 +317,29 @@ bool LogisticRegression::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     toOriginal(params);
     m_coefficients = W.transpose();
     m_intercepts = b;
+    m_featureStd = sd;
     m_classCount = K;
     m_iterations = result.iterations;
     return true;
+}
+
+FeatureImportances LogisticRegression::featureImportances() const
+{
+    FeatureImportances out;
+    if (!isFitted() || m_featureStd.size() != m_coefficients.cols())
+        return out;
+    out.measure = "standardized coefficient";
+    out.values = (m_coefficients.array().rowwise() * m_featureStd.transpose().array())
+                     .matrix()
+                     .transpose();
+    if (m_classCount == 2) {
+        out.columns = { "coefficient" };
+    } else {
+        out.perClass = true;
+        for (int k = 0; k < m_classCount; ++k)
+            out.columns.push_back(std::to_string(k));
+    }
+    return out;
 }
 
 Eigen::MatrixXd LogisticRegression::decisionFunction(
@@ -359,6 +402,7 @@ ModelState LogisticRegression::state() const
     s.setNumber("fit_intercept", m_options.fitIntercept ? 1.0 : 0.0);
     s.setNumber("max_iter", m_options.maxIterations);
     s.setNumber("tol", m_options.tolerance);
+    writeClassWeight(s, m_options.classWeight);
     s.setNumber("fitted", isFitted() ? 1.0 : 0.0);
     if (isFitted()) {
         s.setNumber("classes", m_classCount);
@@ -366,6 +410,8 @@ ModelState LogisticRegression::state() const
         s.setNumber("n_iter", m_iterations);
         s.setMatrix("coef", m_coefficients);
         s.setVector("intercept", m_intercepts);
+        if (m_featureStd.size() > 0)
+            s.setVector("feature_std", m_featureStd);
     }
     return s;
 }
@@ -378,6 +424,7 @@ void LogisticRegression::restore(const ModelState &s)
     o.fitIntercept = s.integer("fit_intercept", 0, 1) != 0;
     o.maxIterations = static_cast<int>(s.integer("max_iter", 1, 100000000));
     o.tolerance = s.number("tol", 0.0, std::numeric_limits<double>::max());
+    o.classWeight = readClassWeight(s, kKind);
     const bool fitted = s.integer("fitted", 0, 1) != 0;
     if (!fitted) {
         m_options = o;
@@ -395,9 +442,16 @@ void LogisticRegression::restore(const ModelState &s)
             std::string(kKind) + ": 'coef' or 'intercept' holds a non-finite value");
     if (!o.fitIntercept && !intercept.isZero(0))
         throw ModelStateError(std::string(kKind) + ": 'intercept' must be 0 without fit_intercept");
+    Eigen::VectorXd featureStd;
+    if (s.has("feature_std")) {
+        featureStd = s.vector("feature_std", d);
+        if (!featureStd.allFinite() || (featureStd.array() < 0).any())
+            throw ModelStateError(std::string(kKind) + ": 'feature_std' holds an invalid value");
+    }
     m_options = o;
     m_coefficients = std::move(coef);
     m_intercepts = std::move(intercept);
+    m_featureStd = std::move(featureStd);
     m_classCount = K;
     m_iterations = iterations;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ml/ClassWeights.h"
 #include "ml/Estimator.h"
 
 #include <Eigen/Core>
@@ -22,6 +23,9 @@ struct LogisticRegressionOptions {
     // decrease in one iteration falls below 2.2e-9 * min(1, tolerance / 1e-4) (scipy's
     // L-BFGS-B default at the default tolerance, tighter for smaller ones).
     double tolerance = 1e-4;
+    // Balanced: each row's log loss is weighted by its class's weight (ClassWeights.h),
+    // scikit-learn's class_weight="balanced": 0.5 ||W||^2 + C * sum_i w_i logloss_i.
+    ClassWeight classWeight = ClassWeight::None;
 };
 
 // L2-regularised logistic regression: binary (sigmoid) for two classes, multinomial
@@ -87,6 +91,13 @@ public:
     // L-BFGS iterations run by the last fit (scikit-learn's n_iter_).
     int iterations() const { return m_iterations; }
 
+    // Standardized coefficients: coef(k, j) * sd_j, with sd_j the population standard
+    // deviation of training column j (the change of the log-odds per standard deviation).
+    // One column for two classes ("coefficient"), one per class for more. Needs the
+    // training deviations, kept in the state as "feature_std" (not in older model files).
+    FeatureImportances featureImportances() const override;
+    const Eigen::VectorXd &featureStd() const { return m_featureStd; }
+
 protected:
     Eigen::VectorXd predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
     Eigen::MatrixXd probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const override;
@@ -97,6 +108,7 @@ private:
     LogisticRegressionOptions m_options;
     Eigen::MatrixXd m_coefficients; // rows x d, rows = 1 (binary) or K
     Eigen::VectorXd m_intercepts; // rows
+    Eigen::VectorXd m_featureStd; // d, empty for models restored from older states
     int m_classCount = 0; // 0 while unfitted
     int m_iterations = 0;
 };

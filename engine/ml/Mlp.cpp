@@ -29,6 +29,23 @@ const char *activationName(MlpOptions::Activation a)
     return "relu";
 }
 
+const char *stopReasonName(FitEnd e)
+{
+    switch (e) {
+    case FitEnd::Completed:
+        return "completed";
+    case FitEnd::Converged:
+        return "converged";
+    case FitEnd::EarlyStopping:
+        return "early_stopping";
+    case FitEnd::Stopped:
+        return "stopped";
+    case FitEnd::Cancelled:
+        break;
+    }
+    return "completed";
+}
+
 const char *solverName(MlpOptions::Solver s)
 {
     return s == MlpOptions::Solver::Adam ? "adam" : "sgd";
@@ -61,6 +78,7 @@ void Mlp::clear()
     m_biases.clear();
     m_epochsRun = 0;
     m_bestEpoch = 0;
+    m_stopReason = FitEnd::Completed;
     m_lossCurve.clear();
     m_validationLossCurve.clear();
 }
@@ -92,6 +110,8 @@ void Mlp::validateOptions() const
         bad("Adam's epsilon must be a positive number");
     if (o.earlyStopping && !(o.validationFraction > 0 && o.validationFraction < 1))
         bad("the validation fraction must lie strictly between 0 and 1");
+    if (o.minValidationRows < 0)
+        bad("the minimum of validation rows must be zero or positive");
     if (o.nIterNoChange < 1)
         bad("the patience (epochs without improvement) must be at least 1");
     if (!(o.tol >= 0) || !std::isfinite(o.tol))
@@ -131,6 +151,7 @@ bool Mlp::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     m_classCount = m_options.task == EstimatorTask::Classification ? trainer.classCount() : 0;
     m_epochsRun = trainer.epochsRun();
     m_bestEpoch = trainer.bestEpoch();
+    m_stopReason = trainer.stopReason();
     m_lossCurve = trainer.lossCurve();
     m_validationLossCurve = trainer.validationLossCurve();
     for (int l = 0; l < layout.layers(); ++l) {
@@ -219,6 +240,7 @@ ModelState Mlp::state() const
     s.setNumber("shuffle", o.shuffle ? 1 : 0);
     s.setNumber("early_stopping", o.earlyStopping ? 1 : 0);
     s.setNumber("validation_fraction", o.validationFraction);
+    s.setNumber("min_validation_rows", o.minValidationRows);
     s.setNumber("n_iter_no_change", o.nIterNoChange);
     s.setNumber("tol", o.tol);
     s.setNumber("seed", o.seed);
@@ -229,6 +251,7 @@ ModelState Mlp::state() const
     s.setNumber("class_count", m_classCount);
     s.setNumber("epochs_run", m_epochsRun);
     s.setNumber("best_epoch", m_bestEpoch);
+    s.setText("stop_reason", stopReasonName(m_stopReason));
     s.setVector("loss_curve",
         Eigen::Map<const Eigen::VectorXd>(
             m_lossCurve.data(), static_cast<Eigen::Index>(m_lossCurve.size())));
@@ -303,6 +326,10 @@ void Mlp::restore(const ModelState &s)
     o.shuffle = s.integer("shuffle", 0, 1) == 1;
     o.earlyStopping = s.integer("early_stopping", 0, 1) == 1;
     o.validationFraction = s.number("validation_fraction", 0, 1);
+    // Absent in states written before it existed: early stopping always held rows out.
+    o.minValidationRows = s.has("min_validation_rows")
+        ? static_cast<int>(s.integer("min_validation_rows", 0, std::numeric_limits<int>::max()))
+        : 0;
     if (o.earlyStopping && !(o.validationFraction > 0 && o.validationFraction < 1))
         fail("'validation_fraction' must lie strictly between 0 and 1");
     o.nIterNoChange
@@ -321,6 +348,22 @@ void Mlp::restore(const ModelState &s)
             : static_cast<int>(s.integer("class_count", 0, 0));
         restored.m_epochsRun = static_cast<int>(s.integer("epochs_run", 1, o.maxEpochs));
         restored.m_bestEpoch = static_cast<int>(s.integer("best_epoch", 1, restored.m_epochsRun));
+        if (s.has("stop_reason")) {
+            const std::string &why = s.text("stop_reason");
+            bool known = false;
+            for (FitEnd e :
+                { FitEnd::Completed, FitEnd::Converged, FitEnd::EarlyStopping, FitEnd::Stopped })
+                if (why == stopReasonName(e)) {
+                    restored.m_stopReason = e;
+                    known = true;
+                }
+            if (!known)
+                fail("unknown stop reason '" + why + "'");
+        } else {
+            restored.m_stopReason = restored.m_epochsRun == o.maxEpochs ? FitEnd::Completed
+                : o.earlyStopping                                       ? FitEnd::EarlyStopping
+                                                                        : FitEnd::Converged;
+        }
         const Eigen::VectorXd loss = s.vector("loss_curve");
         if (loss.size() > restored.m_epochsRun)
             fail("'loss_curve' is longer than the epochs run");

@@ -59,6 +59,11 @@ struct MlpOptions {
     // scikit-learn; tol = 0 with a large nIterNoChange runs exactly maxEpochs epochs.
     bool earlyStopping = false;
     double validationFraction = 0.1; // in (0, 1), used with earlyStopping
+    // Early stopping needs validationFraction * rows >= minValidationRows held-out rows
+    // (0: any number); with fewer, training runs on all rows and stops on the training
+    // loss as without early stopping (stop reason Converged or Completed): a handful of
+    // held-out rows judges too noisily, and costs the rows (bench/RESULTS.md).
+    int minValidationRows = 0;
     int nIterNoChange = 10; // >= 1
     double tol = 1e-4; // >= 0
 
@@ -137,6 +142,12 @@ public:
     // (the best validation loss with early stopping, otherwise the last one).
     int epochsRun() const { return m_epochsRun; }
     int bestEpoch() const { return m_bestEpoch; }
+    // Why the last fit's epochs ended: Completed (all maxEpochs), Converged (the training
+    // loss stopped improving by tol, without early stopping), EarlyStopping (the validation
+    // loss stopped improving) or Stopped (the epoch callback asked). Kept in the state as
+    // "stop_reason"; states written before it existed load as Completed when every epoch
+    // ran and Converged otherwise (early stopping: EarlyStopping).
+    FitEnd stopReason() const { return m_stopReason; }
     // Per-epoch training loss and (early stopping) validation loss of the last fit.
     const std::vector<double> &lossCurve() const { return m_lossCurve; }
     const std::vector<double> &validationLossCurve() const { return m_validationLossCurve; }
@@ -163,6 +174,7 @@ private:
     std::vector<Eigen::VectorXf> m_biases;
     int m_epochsRun = 0;
     int m_bestEpoch = 0;
+    FitEnd m_stopReason = FitEnd::Completed;
     std::vector<double> m_lossCurve;
     std::vector<double> m_validationLossCurve;
 };

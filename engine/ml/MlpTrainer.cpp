@@ -89,7 +89,12 @@ void MlpTrainer::splitRows()
 {
     const MlpOptions &o = m_o;
     const Eigen::Index n = m_n;
-    if (o.earlyStopping) {
+    // Early stopping holds rows out only when enough of them would be held out to judge
+    // by (minValidationRows); otherwise the training loss decides, as without it.
+    m_early = o.earlyStopping
+        && (o.minValidationRows <= 0
+            || o.validationFraction * static_cast<double>(n) >= o.minValidationRows);
+    if (m_early) {
         if (m_classification) {
             std::vector<std::vector<int>> byClass(static_cast<std::size_t>(m_classes));
             for (int i = 0; i < static_cast<int>(n); ++i)
@@ -426,7 +431,7 @@ bool MlpTrainer::train()
                            "learning rate or standardise the features");
         m_lossCurve.push_back(report.trainLoss);
         double monitored = report.trainLoss;
-        if (o.earlyStopping) {
+        if (m_early) {
             const Evaluation e = evaluate(m_Xval.data(), m_nVal, m_valRows);
             report.validationLoss = e.loss;
             report.metric = e.metric;
@@ -447,10 +452,10 @@ bool MlpTrainer::train()
         if (monitored < bestLoss) {
             bestLoss = monitored;
             bestEpoch = epoch;
-            if (o.earlyStopping)
+            if (m_early)
                 bestParams = m_params;
         }
-        if (!o.earlyStopping)
+        if (!m_early)
             bestEpoch = epoch;
         if (m_context.report(report)) {
             end = FitEnd::Stopped;
@@ -459,7 +464,7 @@ bool MlpTrainer::train()
         if (noImprovement >= o.nIterNoChange) {
             // Without a validation split, scikit-learn's "training loss did not improve
             // more than tol": the tolerance was reached.
-            end = o.earlyStopping ? FitEnd::EarlyStopping : FitEnd::Converged;
+            end = m_early ? FitEnd::EarlyStopping : FitEnd::Converged;
             break;
         }
     }
@@ -467,12 +472,13 @@ bool MlpTrainer::train()
     m_context.ended(cancelledMidEpoch ? FitEnd::Cancelled : end, epochsDone);
     if (epochsDone == 0)
         return false;
-    if (o.earlyStopping && !bestParams.empty())
+    if (m_early && !bestParams.empty())
         m_params = bestParams;
     else
         bestEpoch = epochsDone;
     m_epochsDone = epochsDone;
     m_bestEpoch = bestEpoch;
+    m_stopReason = end;
     return true;
 }
 

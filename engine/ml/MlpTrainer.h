@@ -35,6 +35,8 @@ public:
     int classCount() const { return m_classes; }
     int epochsRun() const { return m_epochsDone; }
     int bestEpoch() const { return m_bestEpoch; }
+    // Why the epochs ended (Completed, Converged, EarlyStopping or Stopped).
+    FitEnd stopReason() const { return m_stopReason; }
     const std::vector<double> &lossCurve() const { return m_lossCurve; }
     const std::vector<double> &validationLossCurve() const { return m_validationLossCurve; }
 
@@ -81,6 +83,7 @@ private:
     std::vector<int> m_trainRows, m_valRows;
     int m_nTrain = 0;
     int m_nVal = 0;
+    bool m_early = false; // early stopping on held-out rows (see MlpOptions::minValidationRows)
 
     std::vector<int> m_units;
     mlpnet::Layout m_layout;
@@ -101,6 +104,7 @@ private:
 
     int m_epochsDone = 0;
     int m_bestEpoch = 0;
+    FitEnd m_stopReason = FitEnd::Completed;
     std::vector<double> m_lossCurve;
     std::vector<double> m_validationLossCurve;
 };

@@ -1,7 +1,9 @@
 #include "ml/RandomForest.h"
 
 #include "core/Parallel.h"
+#include "ml/DecisionTreePruning.h"
 #include "ml/FeatureBinner.h"
+#include "ml/TreeImportance.h"
 #include "ml/TreeLearner.h"
 
 #include <algorithm>
@@ -26,6 +28,7 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     m_featureCount = 0;
     m_classCount = 0;
     m_trees.clear();
+    m_importances.resize(0);
     const RandomForestOptions &o = m_options;
     const bool classification = m_task == EstimatorTask::Classification;
     const std::string who = "random forest";
@@ -62,6 +65,10 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         w.counts.assign(static_cast<std::size_t>(n), 0);
     }
 
+    const std::vector<double> classWeight
+        = classification ? classWeightsFor(o.classWeight, y, classes) : std::vector<double>();
+    // Per tree: its normalised importances (empty for a single leaf).
+    std::vector<Eigen::VectorXd> treeImportances(static_cast<std::size_t>(o.nTrees));
     const auto grow = [&](Workspace &w, int t, DecisionTreeModel &tree) {
         std::uint64_t rng = memberSeed(o.seed, static_cast<std::uint64_t>(t));
         w.rows.clear();
@@ -77,10 +84,18 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                 continue;
             w.rows.push_back(static_cast<std::uint32_t>(i));
             treelearner::rowStats(w.stats.data() + static_cast<std::size_t>(i) * S, classification,
-                y(i), static_cast<double>(c));
+                y(i),
+                classification ? c * classWeight[static_cast<std::size_t>(y(i))]
+                               : static_cast<double>(c));
         }
         const bool ok
             = w.builder->build(w.rows, w.stats.data(), splitMix64(rng), tree, context.cancel);
+        if (ok && tree.nodeCount() > 1) {
+            Eigen::VectorXd imp = Eigen::VectorXd::Zero(d);
+            treeimportance::addImpurityDecrease(tree, tree, nodeImpurities(*w.builder, tree), imp);
+            treeimportance::normalize(imp);
+            treeImportances[static_cast<std::size_t>(t)] = std::move(imp);
+        }
         // Reset the workspace for the next tree.
         for (std::uint32_t r : w.rows) {
             std::fill_n(w.stats.data() + static_cast<std::size_t>(r) * S, S, 0.0);
@@ -124,10 +139,32 @@ bool RandomForest::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     if (built == 0)
         return false;
     trees.resize(static_cast<std::size_t>(built));
+    Eigen::VectorXd importances = Eigen::VectorXd::Zero(d);
+    int counted = 0;
+    for (int t = 0; t < built; ++t)
+        if (treeImportances[static_cast<std::size_t>(t)].size() == d) {
+            importances += treeImportances[static_cast<std::size_t>(t)];
+            ++counted;
+        }
+    if (counted > 0)
+        importances /= counted;
+    treeimportance::normalize(importances);
+    m_importances = std::move(importances);
     m_trees = std::move(trees);
     m_featureCount = d;
     m_classCount = classification ? classes : 0;
     return true;
+}
+
+FeatureImportances RandomForest::featureImportances() const
+{
+    FeatureImportances out;
+    if (!isFitted() || m_importances.size() != m_featureCount)
+        return out;
+    out.measure = "impurity decrease";
+    out.columns = { "importance" };
+    out.values = m_importances;
+    return out;
 }
 
 Eigen::MatrixXd RandomForest::meanValues(const Eigen::Ref<const Eigen::MatrixXd> &X) const
@@ -168,9 +205,11 @@ ModelState RandomForest::state() const
     s.setNumber("n_trees", o.nTrees);
     s.setNumber("bootstrap", o.bootstrap ? 1 : 0);
     treelearner::writeGrowth(s, o);
+    writeClassWeight(s, o.classWeight);
     treelearner::writeHeader(s, m_task, isFitted(), m_featureCount, m_classCount);
     if (!isFitted())
         return s;
+    treeimportance::write(s, m_importances);
     DecisionTreeModel::writeEnsemble(
         s, "tree_", m_trees, m_task == EstimatorTask::Classification ? m_classCount : 1);
     return s;
@@ -184,6 +223,7 @@ void RandomForest::restore(const ModelState &s)
     o.nTrees = static_cast<int>(s.integer("n_trees", 1, 1000000000));
     treelearner::readGrowth(s, o);
     o.bootstrap = s.integer("bootstrap", 0, 1) == 1;
+    o.classWeight = readClassWeight(s, kind());
     RandomForest restored(task, o);
     if (treelearner::readFitted(s)) {
         treelearner::readCounts(s, task, 64, restored.m_featureCount, restored.m_classCount);
@@ -191,6 +231,7 @@ void RandomForest::restore(const ModelState &s)
         restored.m_trees = DecisionTreeModel::readEnsemble(s, "tree_", restored.m_featureCount, V);
         if (restored.m_trees.empty())
             throw ModelStateError(kind() + ": a fitted forest needs at least one tree");
+        restored.m_importances = treeimportance::read(s, restored.m_featureCount, kind());
     }
     *this = std::move(restored);
 }

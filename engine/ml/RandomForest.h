@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ml/ClassWeights.h"
 #include "ml/DecisionTreeBuilder.h"
 #include "ml/DecisionTreeModel.h"
 #include "ml/Estimator.h"
@@ -24,6 +25,9 @@ struct RandomForestOptions {
     bool bootstrap = true; // n draws with replacement per tree
     int maxBins = 255; // bins per feature, 2..255
     std::uint64_t seed = 0; // bootstrap draws and feature draws
+    // Classification: a row's weight is its bootstrap count times its class's weight
+    // (ClassWeights.h, computed on all training rows: scikit-learn's "balanced").
+    ClassWeight classWeight = ClassWeight::None;
 };
 
 // Random forest of histogram CART trees (bagging + a feature draw at every node).
@@ -54,7 +58,14 @@ public:
 
     const std::vector<DecisionTreeModel> &trees() const { return m_trees; }
 
-    // State: numbers task, feature_count, class_count and the options; the trees under
+    // Impurity-based importances (TreeImportance.h): the mean of the trees' normalised
+    // importances (trees that are a single leaf left out), normalised again, as
+    // scikit-learn's forests compute feature_importances_. Kept in the state; empty for
+    // models restored from files written before.
+    FeatureImportances featureImportances() const override;
+
+    // State: numbers task, feature_count, class_count and the options (class_weight,
+    // absent: none), feature_importances when known; the trees under
     // "tree_" (DecisionTreeModel::writeEnsemble; valueDim = classCount or 1).
     ModelState state() const override;
     void restore(const ModelState &state) override;
@@ -70,6 +81,7 @@ private:
 
     RandomForestOptions m_options;
     std::vector<DecisionTreeModel> m_trees;
+    Eigen::VectorXd m_importances; // d, empty when unknown
 };
 
 } // namespace sextant::engine

@@ -43,8 +43,11 @@ void validateOptions(const SvmOptions &o)
         throw FitError("SVM: the iteration limit must be at least 1");
 }
 
+// classWeight: per class code, the factor of C for that class's rows (libsvm's weight_i);
+// empty: none.
 cv::Ptr<cv::ml::SVM> trainOpenCv(const SvmOptions &o, double gamma,
-    const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y)
+    const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::Ref<const Eigen::VectorXd> &y,
+    const std::vector<double> &classWeight = {})
 {
     const bool classification = o.task == EstimatorTask::Classification;
     cv::Ptr<cv::ml::SVM> svm = cv::ml::SVM::create();
@@ -63,6 +66,17 @@ cv::Ptr<cv::ml::SVM> trainOpenCv(const SvmOptions &o, double gamma,
         responses.create(static_cast<int>(y.size()), 1, CV_32S);
         for (int i = 0; i < responses.rows; ++i)
             responses.at<int>(i) = static_cast<int>(y(i));
+        if (!classWeight.empty()) {
+            // OpenCV takes one weight per class present, in ascending label order.
+            std::set<int> labels;
+            for (Eigen::Index i = 0; i < y.size(); ++i)
+                labels.insert(static_cast<int>(y(i)));
+            cv::Mat weights(static_cast<int>(labels.size()), 1, CV_64F);
+            int row = 0;
+            for (int label : labels)
+                weights.at<double>(row++) = classWeight[static_cast<std::size_t>(label)];
+            svm->setClassWeights(weights);
+        }
     } else {
         responses.create(static_cast<int>(y.size()), 1, CV_32F);
         for (int i = 0; i < responses.rows; ++i)
@@ -260,6 +274,7 @@ void Svm::clear()
     m_svm.reset();
     m_probA.resize(0);
     m_probB.resize(0);
+    m_classWeight.clear();
 }
 
 std::unique_ptr<Estimator> Svm::cloneUnfitted() const
@@ -311,7 +326,9 @@ bool Svm::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         gamma = var != 0 ? 1.0 / (static_cast<double>(X.cols()) * var) : 1.0;
     }
 
-    const cv::Ptr<cv::ml::SVM> svm = trainOpenCv(m_options, gamma, X, y);
+    if (classification && m_options.classWeight != ClassWeight::None)
+        m_classWeight = classWeightsFor(m_options.classWeight, y, *classes.rbegin() + 1);
+    const cv::Ptr<cv::ml::SVM> svm = trainOpenCv(m_options, gamma, X, y, m_classWeight);
     if (context.cancelled())
         return false;
     m_svm = std::shared_ptr<cv::ml::SVM>(
@@ -378,7 +395,8 @@ bool Svm::fitProbabilities(const Eigen::Ref<const Eigen::MatrixXd> &X,
                     Xt.row(Eigen::Index(i)) = X.row(train[i]);
                     yt(Eigen::Index(i)) = y(train[i]);
                 }
-                const cv::Ptr<cv::ml::SVM> model = trainOpenCv(binary, gamma, Xt, yt);
+                const cv::Ptr<cv::ml::SVM> model
+                    = trainOpenCv(binary, gamma, Xt, yt, m_classWeight);
                 Eigen::MatrixXd Xh(static_cast<Eigen::Index>(end - begin), X.cols());
                 for (std::size_t i = begin; i < end; ++i)
                     Xh.row(Eigen::Index(i - begin)) = X.row(rows[i]);
@@ -469,6 +487,7 @@ ModelState Svm::state() const
     s.setNumber("epsilon", m_options.epsilon);
     s.setNumber("tolerance", m_options.tolerance);
     s.setNumber("max_iterations", m_options.maxIterations);
+    writeClassWeight(s, m_options.classWeight);
     s.setNumber("fitted", isFitted() ? 1 : 0);
     if (!isFitted())
         return s;
@@ -508,6 +527,7 @@ void Svm::restore(const ModelState &s)
     o.epsilon = s.number("epsilon", 0, 1e300);
     o.tolerance = s.number("tolerance", 1e-300, 1e300);
     o.maxIterations = static_cast<int>(s.integer("max_iterations", 1, 2147483647));
+    o.classWeight = readClassWeight(s, kKind);
     if (s.integer("fitted", 0, 1) == 0) {
         clear();
         m_options = o;

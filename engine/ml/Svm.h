@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ml/ClassWeights.h"
 #include "ml/Estimator.h"
 
 #include <Eigen/Core>
@@ -41,6 +42,10 @@ struct SvmOptions {
     // pairwise machines, as in libsvm.
     bool probability = true;
     std::uint64_t seed = 0; // the probability folds' shuffle
+    // Classification: the margin penalty of class k's rows is C * weight_k (ClassWeights.h;
+    // libsvm's -wi and scikit-learn's SVC(class_weight="balanced")), also in the
+    // probability folds' machines.
+    ClassWeight classWeight = ClassWeight::None;
 };
 
 // Support vector machine (kind "svm"), a wrapper around OpenCV's cv::ml::SVM.
@@ -105,6 +110,8 @@ private:
     std::vector<int> m_classes; // class codes present in training (classification)
     std::shared_ptr<cv::ml::SVM> m_svm;
     Eigen::VectorXd m_probA, m_probB; // per pair (probabilities)
+    // Set by fit for its trainings: per class code, C's factor (empty: no class weights).
+    std::vector<double> m_classWeight;
 };
 
 } // namespace sextant::engine

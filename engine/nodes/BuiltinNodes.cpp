@@ -10,6 +10,7 @@
 #include "nodes/FileSourceNode.h"
 #include "nodes/FilterRowsNode.h"
 #include "nodes/HistogramNode.h"
+#include "nodes/ImportanceNodes.h"
 #include "nodes/LearnerNode.h"
 #include "nodes/LearnerRegistry.h"
 #include "nodes/ModelFileNode.h"
@@ -75,6 +76,9 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
         { BoxPlotNode::type(), SilhouetteNode::type(), ProbabilityCurvesNode::calibrationType(),
             ProbabilityCurvesNode::liftType(), FeatureRankingNode::type(),
             FeatureRankingNode::viewType(), ScatterMatrixNode::type() })
+        if (Status s = registry.add(withHelp(std::move(type))); !s)
+            return s;
+    for (NodeType type : ImportanceNodes::all())
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     return Status::success();

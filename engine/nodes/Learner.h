@@ -32,6 +32,10 @@ struct Learner {
     // The family's own parameters, each with its help text (the node adds "target",
     // "task" and "export_onnx").
     QList<ParameterSpec> parameters;
+    // The family's estimator gives its own feature importances
+    // (Estimator::featureImportances): the node has a second output, "importances", a
+    // table of them (nodes/ImportanceView.h).
+    bool featureImportances = false;
     // Node ids this family had before the node id was derived from `kind`; workflows and
     // model files that use them still resolve to this family.
     QStringList formerNodeIds;

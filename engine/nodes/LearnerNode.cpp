@@ -2,6 +2,7 @@
 
 #include "data/Dataset.h"
 #include "data/MemoryBudget.h"
+#include "nodes/ImportanceView.h"
 #include "nodes/TrainingUpdate.h"
 
 #include <QElapsedTimer>
@@ -102,6 +103,13 @@ NodeType LearnerNode::type(const Learner &learner)
         t.outputs.push_back(
             PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"),
                 QStringLiteral("The table with a 'cluster' column added."), false });
+    if (learner.featureImportances && !clustering)
+        t.outputs.push_back(PortSpec { QStringLiteral("importances"), PortType::Table,
+            QStringLiteral("Importances"),
+            QStringLiteral("The model's own feature importances, one row per feature, largest "
+                           "first (impurity decrease for trees, standardized coefficients for "
+                           "linear models)."),
+            false });
     if (!clustering)
         t.parameters.push_back(
             ParameterSpec::column(QStringLiteral("target"), QStringLiteral("Target"),
@@ -130,6 +138,8 @@ NodeType LearnerNode::type(const Learner &learner)
         if (clustering) {
             Prediction p = model->predict(data, ctx.cancelFlag());
             ctx.setOutput(1, makeValue(p.table));
+        } else if (registered->featureImportances) {
+            ctx.setOutput(1, makeValue(featureImportanceTable(*model)));
         }
         ctx.setOutput(0, makeValue(TrainedModelPtr(std::move(model))));
     });

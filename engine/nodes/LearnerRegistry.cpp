@@ -106,6 +106,21 @@ ParameterSpec validationFraction()
         QStringLiteral("Share of the training rows held out to decide when to stop (with early "
                        "stopping)."));
 }
+ParameterSpec classWeight()
+{
+    return ParameterSpec::enumeration(QStringLiteral("class_weight"),
+        QStringLiteral("Class weights"), { QStringLiteral("none"), QStringLiteral("balanced") },
+        QStringLiteral("none"),
+        QStringLiteral("Classification. balanced: every row of class k counts n / (classes x "
+                       "rows of k) in training, as scikit-learn's class_weight=\"balanced\", so "
+                       "a rare class weighs as much as a common one; none: every row counts "
+                       "1."));
+}
+ClassWeight classWeightOf(const P &p)
+{
+    return s(p, "class_weight") == QStringLiteral("balanced") ? ClassWeight::Balanced
+                                                              : ClassWeight::None;
+}
 ParameterSpec count(const char *name, const char *label, qlonglong def, const char *help)
 {
     return ParameterSpec::integer(QString::fromLatin1(name), QString::fromLatin1(label), def, 1,
@@ -149,6 +164,7 @@ std::vector<Learner> registerAll()
         Learner l = family<LinearRegression>("Linear Regression",
             "Ordinary least squares, or ridge regression with alpha > 0.",
             EstimatorTask::Regression);
+        l.featureImportances = true;
         l.parameters = {
             ParameterSpec::real(QStringLiteral("alpha"), QStringLiteral("Ridge alpha"), 0.0, 0.0,
                 {}, QStringLiteral("L2 penalty; 0: ordinary least squares.")),
@@ -165,6 +181,7 @@ std::vector<Learner> registerAll()
     {
         Learner l = family<LogisticRegression>("Logistic Regression",
             "Binary or multinomial logistic regression with an L2 penalty, fitted by L-BFGS.");
+        l.featureImportances = true;
         l.parameters = {
             ParameterSpec::real(QStringLiteral("C"), QStringLiteral("C"), 1.0, 1e-12, {},
                 QStringLiteral("Inverse regularisation strength: smaller is stronger.")),
@@ -172,9 +189,11 @@ std::vector<Learner> registerAll()
             ParameterSpec::real(QStringLiteral("tol"), QStringLiteral("Tolerance"), 1e-4, 0.0, {},
                 QStringLiteral("Stop when the improvement per iteration falls below this.")),
             fitIntercept(),
+            classWeight(),
         };
         l.create = [](const P &p) {
             LogisticRegressionOptions o;
+            o.classWeight = classWeightOf(p);
             o.C = d(p, "C");
             o.maxIterations = i(p, "max_iter");
             o.tolerance = d(p, "tol");
@@ -259,6 +278,7 @@ std::vector<Learner> registerAll()
         Learner l = family<DecisionTree>("Decision Tree",
             "A CART tree (Gini/entropy for classes, squared error for values).",
             EstimatorTask::Classification, true);
+        l.featureImportances = true;
         l.parameters = {
             ParameterSpec::enumeration(QStringLiteral("criterion"), QStringLiteral("Criterion"),
                 { QStringLiteral("gini"), QStringLiteral("entropy"), QStringLiteral("gain_ratio") },
@@ -278,10 +298,12 @@ std::vector<Learner> registerAll()
                                "number >= 0, larger prunes more, 0 keeps the whole tree; auto: "
                                "chosen by 5-fold cross-validation on the training rows (folds "
                                "drawn from the seed).")),
+            classWeight(),
             seed(),
         };
         l.create = [](const P &p) {
             DecisionTreeOptions o;
+            o.classWeight = classWeightOf(p);
             const QString ccp = s(p, "ccp_alpha").trimmed();
             if (ccp.compare(QStringLiteral("auto"), Qt::CaseInsensitive) == 0) {
                 o.autoCcpAlpha = true;
@@ -313,6 +335,7 @@ std::vector<Learner> registerAll()
         Learner l = family<RandomForest>("Random Forest",
             "Bagged decision trees with random feature subsets, built in parallel.",
             EstimatorTask::Classification, true);
+        l.featureImportances = true;
         l.parameters = {
             ParameterSpec::integer(QStringLiteral("trees"), QStringLiteral("Trees"), 100, 1, 100000,
                 QStringLiteral("Number of trees; more trees give steadier predictions and take "
@@ -328,10 +351,12 @@ std::vector<Learner> registerAll()
             ParameterSpec::boolean(QStringLiteral("bootstrap"), QStringLiteral("Bootstrap"), true,
                 QStringLiteral("Train each tree on rows drawn with replacement (otherwise on all "
                                "rows).")),
+            classWeight(),
             seed(),
         };
         l.create = [](const P &p) {
             RandomForestOptions o;
+            o.classWeight = classWeightOf(p);
             const EstimatorTask t = task(p);
             o.criterion = t == EstimatorTask::Classification ? SplitCriterion::Gini
                                                              : SplitCriterion::SquaredError;
@@ -352,6 +377,7 @@ std::vector<Learner> registerAll()
     {
         Learner l = family<GradientBoosting>("Gradient Boosting",
             "Histogram-based gradient-boosted trees.", EstimatorTask::Classification, true);
+        l.featureImportances = true;
         l.parameters = {
             ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Iterations"), 100, 1,
                 100000,
@@ -373,12 +399,15 @@ std::vector<Learner> registerAll()
                 QStringLiteral("Early stopping"),
                 { QStringLiteral("auto"), QStringLiteral("on"), QStringLiteral("off") },
                 QStringLiteral("auto"),
-                QStringLiteral("auto: on above 10,000 rows (validation share below).")),
+                QStringLiteral("auto: on above 10,000 rows (validation share below, drawn "
+                               "stratified by class for classification).")),
             validationFraction(),
+            classWeight(),
             seed(),
         };
         l.create = [](const P &p) {
             GradientBoostingOptions o;
+            o.classWeight = classWeightOf(p);
             o.maxIter = i(p, "max_iter");
             o.learningRate = d(p, "learning_rate");
             o.maxLeafNodes = i(p, "max_leaf_nodes");
@@ -417,10 +446,12 @@ std::vector<Learner> registerAll()
                 QStringLiteral("Classification: calibrated class probabilities (Platt scaling "
                                "on 5-fold cross-validated decision values, as libsvm), for ROC "
                                "curves and AUC; trains five more machines per pair of classes.")),
+            classWeight(),
             seed(),
         };
         l.create = [](const P &p) {
             SvmOptions o;
+            o.classWeight = classWeightOf(p);
             o.task = task(p);
             o.kernel = s(p, "kernel") == QStringLiteral("linear") ? SvmOptions::Kernel::Linear
                                                                   : SvmOptions::Kernel::Rbf;
@@ -439,7 +470,7 @@ std::vector<Learner> registerAll()
             EstimatorTask::Classification, true);
         l.parameters = {
             ParameterSpec::string(QStringLiteral("hidden_layers"), QStringLiteral("Hidden layers"),
-                QStringLiteral("64, 64"),
+                QStringLiteral("100"),
                 QStringLiteral("Neurons per hidden layer, e.g. \"64, 32\".")),
             ParameterSpec::enumeration(QStringLiteral("activation"), QStringLiteral("Activation"),
                 { QStringLiteral("relu"), QStringLiteral("tanh"), QStringLiteral("sigmoid") },
@@ -454,19 +485,31 @@ std::vector<Learner> registerAll()
             ParameterSpec::real(QStringLiteral("momentum"), QStringLiteral("Momentum"), 0.9, 0.0,
                 0.999,
                 QStringLiteral("SGD only: share of the previous step kept in the next one.")),
-            ParameterSpec::integer(QStringLiteral("batch_size"), QStringLiteral("Batch size"), 256,
+            ParameterSpec::integer(QStringLiteral("batch_size"), QStringLiteral("Batch size"), 200,
                 1, 1000000, QStringLiteral("Rows per gradient step.")),
-            ParameterSpec::integer(QStringLiteral("epochs"), QStringLiteral("Epochs"), 50, 1,
+            ParameterSpec::integer(QStringLiteral("epochs"), QStringLiteral("Epochs"), 200, 1,
                 100000,
-                QStringLiteral("Maximum passes over the training rows (early stopping may end "
-                               "sooner).")),
+                QStringLiteral("Maximum passes over the training rows; early stopping (or, "
+                               "without it, a training loss that stops improving) usually ends "
+                               "sooner. Why training ended is kept with the model and shown in "
+                               "the Training dock.")),
             ParameterSpec::real(QStringLiteral("alpha"), QStringLiteral("L2 penalty"), 1e-4, 0.0,
                 {}, QStringLiteral("L2 penalty on the weights; larger values fight overfitting.")),
             ParameterSpec::boolean(QStringLiteral("early_stopping"),
                 QStringLiteral("Early stopping"), true,
-                QStringLiteral(
-                    "Hold out a validation share and stop when its loss stops improving.")),
+                QStringLiteral("Hold out a validation share (stratified by class for "
+                               "classification), stop when its loss has not improved for "
+                               "'patience' epochs and keep the weights of the best epoch. Off: "
+                               "train on all rows and stop when the training loss stops "
+                               "improving, as scikit-learn's MLPClassifier does by default.")),
             validationFraction(),
+            ParameterSpec::integer(QStringLiteral("min_validation_rows"),
+                QStringLiteral("Rows to stop early"), 200, 0, 100000000,
+                QStringLiteral("Early stopping holds rows out only when the validation share "
+                               "gives at least this many (0: always); on smaller tables a few "
+                               "held-out rows judge too noisily and cost training rows, so "
+                               "training uses every row and stops when the training loss stops "
+                               "improving.")),
             ParameterSpec::integer(QStringLiteral("patience"), QStringLiteral("Patience"), 10, 1,
                 10000, QStringLiteral("Epochs without improvement before stopping.")),
             seed(),
@@ -488,6 +531,7 @@ std::vector<Learner> registerAll()
             o.alpha = d(p, "alpha");
             o.earlyStopping = b(p, "early_stopping");
             o.validationFraction = d(p, "validation_fraction");
+            o.minValidationRows = i(p, "min_validation_rows");
             o.nIterNoChange = i(p, "patience");
             o.seed = static_cast<std::uint32_t>(i(p, "seed"));
             return std::unique_ptr<Estimator>(new Mlp(o));

@@ -517,7 +517,8 @@ private Q_SLOTS:
         QTest::newRow("mlp early stopping")
             << QStringLiteral("model.mlp")
             << QVariantMap { { QStringLiteral("epochs"), 5000 },
-                   { QStringLiteral("early_stopping"), true }, { QStringLiteral("patience"), 3 } }
+                   { QStringLiteral("early_stopping"), true }, { QStringLiteral("patience"), 3 },
+                   { QStringLiteral("min_validation_rows"), 1 } }
             << int(FitEnd::EarlyStopping) << QStringLiteral("epoch");
         QTest::newRow("mlp all epochs") << QStringLiteral("model.mlp")
                                         << QVariantMap { { QStringLiteral("epochs"), 3 },

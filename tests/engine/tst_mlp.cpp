@@ -22,6 +22,7 @@
 using sextant::engine::EpochReport;
 using sextant::engine::EstimatorTask;
 using sextant::engine::FitContext;
+using sextant::engine::FitEnd;
 using sextant::engine::FitError;
 using sextant::engine::Mlp;
 using sextant::engine::MlpOptions;
@@ -399,6 +400,7 @@ private Q_SLOTS:
         const auto best = std::min_element(vloss.begin(), vloss.end());
         QCOMPARE(es.bestEpoch(), static_cast<int>(best - vloss.begin()) + 1);
         QCOMPARE(es.epochsRun(), es.bestEpoch() + o.nIterNoChange);
+        QCOMPARE(int(es.stopReason()), int(FitEnd::EarlyStopping));
         for (double v : vloss)
             QVERIFY(std::isfinite(v));
 
@@ -410,6 +412,7 @@ private Q_SLOTS:
         Mlp upToBest(o2);
         QVERIFY(upToBest.fit(X, y, {}));
         QCOMPARE(upToBest.epochsRun(), es.bestEpoch());
+        QCOMPARE(int(upToBest.stopReason()), int(FitEnd::Completed));
         for (int l = 0; l < es.layerCount(); ++l) {
             QVERIFY(sameBits(es.weights(l), upToBest.weights(l)));
             QVERIFY(sameBits(es.bias(l), upToBest.bias(l)));
@@ -645,6 +648,7 @@ private Q_SLOTS:
         QVERIFY(mlp.fit(t.X, t.y, ctx));
         QCOMPARE(calls, 3);
         QCOMPARE(mlp.epochsRun(), 3);
+        QCOMPARE(int(mlp.stopReason()), int(FitEnd::Stopped));
         QVERIFY(mlp.isFitted());
         QCOMPARE(static_cast<int>(mlp.lossCurve().size()), 3);
     }
@@ -662,6 +666,38 @@ private Q_SLOTS:
         Mlp mlp(o);
         QVERIFY(mlp.fit(t.X, t.y, {}));
         QCOMPARE(mlp.epochsRun(), 4); // epoch 1 sets the best, 2..4 fail to beat it by 10
+        QCOMPARE(int(mlp.stopReason()), int(FitEnd::Converged));
+        // The reason travels with the model; a state written before it existed (no
+        // "stop_reason") loads with the reason its epoch count implies.
+        Mlp back;
+        back.restore(mlp.state());
+        QCOMPARE(int(back.stopReason()), int(FitEnd::Converged));
+        ModelState old = mlp.state();
+        QCOMPARE(old.texts.erase("stop_reason"), std::size_t(1));
+        Mlp oldBack;
+        oldBack.restore(old);
+        QCOMPARE(int(oldBack.stopReason()), int(FitEnd::Converged));
+        // Early stopping with fewer held-out rows than minValidationRows (150 * 0.1 < 200)
+        // trains as without it: all rows, the training loss decides, the same weights.
+        MlpOptions few = o;
+        few.earlyStopping = true;
+        few.minValidationRows = 200;
+        Mlp fallback(few);
+        QVERIFY(fallback.fit(t.X, t.y, {}));
+        QVERIFY(fallback.validationLossCurve().empty());
+        QCOMPARE(int(fallback.stopReason()), int(FitEnd::Converged));
+        QVERIFY(sameBits(fallback.weights(0), mlp.weights(0)));
+        few.minValidationRows = 15; // 150 * 0.1 = 15 rows: enough
+        Mlp held(few);
+        QVERIFY(held.fit(t.X, t.y, {}));
+        QVERIFY(!held.validationLossCurve().empty());
+        Mlp heldBack;
+        heldBack.restore(held.state());
+        QCOMPARE(heldBack.options().minValidationRows, 15);
+        ModelState bad = mlp.state();
+        bad.setText("stop_reason", "bored");
+        Mlp badBack;
+        QVERIFY_THROWS_EXCEPTION(ModelStateError, badBack.restore(bad));
     }
 
     void invalidInputRejected()

@@ -176,12 +176,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("target");
         QTest::addColumn<QString>("task");
         QTest::addColumn<QString>("prep");
+        QTest::addColumn<QVariantMap>("overrides");
         const auto row = [](const char *name, const char *learner, const char *dataset,
-                             const char *target, const char *task, const char *prep) {
+                             const char *target, const char *task, const char *prep,
+                             const QVariantMap &overrides = {}) {
             QTest::newRow(name) << QString::fromLatin1(learner) << QString::fromLatin1(dataset)
                                 << QString::fromLatin1(target) << QString::fromLatin1(task)
-                                << QString::fromLatin1(prep);
+                                << QString::fromLatin1(prep) << overrides;
         };
+        const QVariantMap balanced { { QStringLiteral("class_weight"),
+            QStringLiteral("balanced") } };
+        row("logistic/wine balanced", "model.logistic_regression", "wine.csv", "cultivar", "",
+            "standardize", balanced);
+        row("svm/wine balanced", "model.svm", "wine.csv", "cultivar", "classification",
+            "standardize", balanced);
+        row("tree/wine balanced", "model.decision_tree", "wine.csv", "cultivar", "classification",
+            "", balanced);
+        row("forest/wine balanced", "model.random_forest", "wine.csv", "cultivar", "classification",
+            "", balanced);
+        row("boosting/wine balanced", "model.gradient_boosting", "wine.csv", "cultivar",
+            "classification", "",
+            QVariantMap { { QStringLiteral("class_weight"), QStringLiteral("balanced") },
+                { QStringLiteral("early_stopping"), QStringLiteral("on") } });
+        row("mlp/iris early stopping", "model.mlp", "iris.csv", "species", "classification",
+            "standardize", QVariantMap { { QStringLiteral("min_validation_rows"), 1 } });
         row("linear/diabetes+standardize", "model.linear_regression", "diabetes.csv", "progression",
             "", "standardize");
         row("linear/diabetes+onehot", "model.linear_regression", "diabetes-cat", "progression", "",
@@ -222,6 +240,7 @@ private Q_SLOTS:
         QFETCH(QString, target);
         QFETCH(QString, task);
         QFETCH(QString, prep);
+        QFETCH(QVariantMap, overrides);
 
         Dataset raw;
         if (dataset == QLatin1String("diabetes-cat")) {
@@ -237,7 +256,7 @@ private Q_SLOTS:
                 raw.setRole(raw.indexOf(t), ColumnRole::Ignore);
         }
         const Dataset data = preprocess(raw, prep);
-        std::shared_ptr<TrainedModel> model = fitLearner(learner, data, task);
+        std::shared_ptr<TrainedModel> model = fitLearner(learner, data, task, overrides);
         QVERIFY(model);
         model->metrics = QJsonObject { { QStringLiteral("accuracy"), 0.9375 },
             { QStringLiteral("note"), QStringLiteral("test") } };
@@ -260,6 +279,9 @@ private Q_SLOTS:
         QVERIFY(back.target.state() == model->target.state());
         QVERIFY(back.estimator->state() == model->estimator->state());
         QCOMPARE(back.estimator->kind(), model->estimator->kind());
+        // The learner's own importances survive too.
+        QVERIFY(back.estimator->featureImportances().values
+            == model->estimator->featureImportances().values);
 
         // Predictions and probabilities bit-identical, on the raw table (the loaded
         // model replays every preprocessing step itself).

@@ -595,6 +595,22 @@ private Q_SLOTS:
             fit("model.gradient_boosting", raw, { { QStringLiteral("max_iter"), 30 } }), raw,
             false);
     }
+    // Class weights change the fitted values, not the graph: balanced models export.
+    void classWeightedModels()
+    {
+        const Dataset raw = load("wine.csv");
+        const QVariantMap balanced { { QStringLiteral("class_weight"),
+            QStringLiteral("balanced") } };
+        verify("logistic_balanced", fit("model.logistic_regression", standardized(raw), balanced),
+            raw, false);
+        verify("tree_balanced", fit("model.decision_tree", raw, balanced), raw, false);
+        QVariantMap forest = balanced;
+        forest.insert(QStringLiteral("trees"), 10);
+        verify("forest_balanced", fit("model.random_forest", raw, forest), raw, false);
+        QVariantMap boosting = balanced;
+        boosting.insert(QStringLiteral("max_iter"), 20);
+        verify("boosting_balanced", fit("model.gradient_boosting", raw, boosting), raw, false);
+    }
     void boostingRegression()
     {
         const Dataset raw = load("diabetes.csv");

@@ -97,6 +97,8 @@ private Q_SLOTS:
     void sklearnAccuracy();
     void probabilitiesMatchSklearn_data();
     void probabilitiesMatchSklearn();
+    void classWeightMatchesSklearn_data();
+    void classWeightMatchesSklearn();
     void stateRoundTrip();
     void readsStateWithoutProbabilities();
     void corruptedStateThrows();
@@ -264,6 +266,95 @@ void TestSvm::sklearnAccuracy()
         const double g = o[QStringLiteral("gamma")].toDouble();
         QVERIFY(std::abs(svm.resolvedGamma() - g) <= 1e-12 * g);
     }
+}
+
+void TestSvm::classWeightMatchesSklearn_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("linear");
+    QTest::newRow("breast_cancer rbf") << "breast_cancer.csv" << false;
+    QTest::newRow("breast_cancer linear") << "breast_cancer.csv" << true;
+    QTest::newRow("wine rbf") << "wine.csv" << false;
+}
+
+// class_weight = balanced on data with class 0 thinned to one row in five: the predictions
+// of scikit-learn's SVC(class_weight="balanced") (C scaled per class as libsvm does; OpenCV
+// trains in single precision, so agreement, not identity), and more rows of the thinned
+// class found than without weights.
+void TestSvm::classWeightMatchesSklearn()
+{
+    if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
+        SEXTANT_SKIP_REFERENCE(why);
+    QFETCH(QString, file);
+    QFETCH(bool, linear);
+    Eigen::MatrixXd Xall;
+    Eigen::VectorXd yall;
+    QVERIFY(loadCsv(file, Xall, yall));
+    std::vector<Eigen::Index> keep;
+    int seen0 = 0;
+    for (Eigen::Index i = 0; i < yall.size(); ++i)
+        if (yall(i) != 0 || seen0++ % 5 == 0)
+            keep.push_back(i);
+    const Split split = standardisedSplit(Xall(keep, Eigen::all), yall(keep));
+    Opt opt;
+    opt.kernel = linear ? Opt::Kernel::Linear : Opt::Kernel::Rbf;
+    opt.probability = true;
+    opt.classWeight = sextant::engine::ClassWeight::Balanced;
+    Svm weighted(opt);
+    QVERIFY(weighted.fit(split.Xtr, split.ytr, FitContext {}));
+    Opt plainOpt = opt;
+    plainOpt.classWeight = sextant::engine::ClassWeight::None;
+    Svm plain(plainOpt);
+    QVERIFY(plain.fit(split.Xtr, split.ytr, FitContext {}));
+    const Eigen::VectorXd pw = weighted.predict(split.Xte), pp = plain.predict(split.Xte);
+    Eigen::VectorXd both(pw.size() * 2);
+    both << pw, pp;
+
+    SklearnReference ref;
+    QVERIFY(writeSplit(ref, split));
+    QVERIFY(ref.writeVector(
+        QStringLiteral("P.csv"), std::vector<double>(both.data(), both.data() + both.size())));
+    QString error;
+    const QJsonObject o
+        = ref.run(QStringLiteral(R"PY(
+import json, numpy as np
+from sklearn.svm import SVC
+X = np.loadtxt("Xtr.csv", delimiter=",", ndmin=2)
+y = np.loadtxt("ytr.csv", delimiter=",").astype(int)
+Q = np.loadtxt("Xte.csv", delimiter=",", ndmin=2)
+yq = np.loadtxt("yte.csv", delimiter=",").astype(int)
+ours = np.loadtxt("P.csv", delimiter=",")
+n = len(yq)
+w = SVC(kernel="%1", class_weight="balanced").fit(X, y).predict(Q)
+p = SVC(kernel="%1").fit(X, y).predict(Q)
+def recall0(pred):
+    return float(((pred == 0) & (yq == 0)).sum() / max(1, (yq == 0).sum()))
+print(json.dumps({"agree": float((w == ours[:n]).mean()), "agree_plain": float((p == ours[n:]).mean()),
+                  "recall_sklearn": recall0(w), "recall_ours": recall0(ours[:n]),
+                  "recall_plain": recall0(ours[n:])}))
+)PY")
+                      .arg(linear ? QStringLiteral("linear") : QStringLiteral("rbf")),
+            &error);
+    QVERIFY2(!o.isEmpty(), qPrintable(error));
+    const double agree = o[QStringLiteral("agree")].toDouble();
+    qInfo("%s: agreement with SVC(class_weight=balanced) %.4f (unweighted %.4f); recall of the "
+          "thinned class ours %.3f, sklearn %.3f, unweighted %.3f",
+        qPrintable(file), agree, o[QStringLiteral("agree_plain")].toDouble(),
+        o[QStringLiteral("recall_ours")].toDouble(), o[QStringLiteral("recall_sklearn")].toDouble(),
+        o[QStringLiteral("recall_plain")].toDouble());
+    QVERIFY2(agree >= 0.98, qPrintable(QString::number(agree)));
+    QVERIFY(o[QStringLiteral("recall_ours")].toDouble()
+        >= o[QStringLiteral("recall_plain")].toDouble());
+    // The option travels with the model; older states (without it) load unweighted.
+    Svm back;
+    back.restore(weighted.state());
+    QCOMPARE(int(back.options().classWeight), int(sextant::engine::ClassWeight::Balanced));
+    QVERIFY(sameBits(back.predict(split.Xte), pw));
+    ModelState old = weighted.state();
+    old.texts.erase("class_weight");
+    Svm oldBack;
+    oldBack.restore(old);
+    QCOMPARE(int(oldBack.options().classWeight), int(sextant::engine::ClassWeight::None));
 }
 
 void TestSvm::probabilitiesMatchSklearn_data()

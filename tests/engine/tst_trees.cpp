@@ -261,6 +261,22 @@ for kind in ["decision_tree", "random_forest", "gradient_boosting"]:
 print(json.dumps(out))
 )PY";
 
+// scikit-learn's DecisionTreeClassifier with opts' class_weight and depth limit: node
+// count, the rows' leaves, class probabilities and feature_importances_.
+const char *kWeightedTreeScript = R"PY(
+import json, numpy as np
+from sklearn.tree import DecisionTreeClassifier
+X = np.loadtxt("X.csv", delimiter=",", ndmin=2)
+y = np.loadtxt("y.csv", delimiter=",")
+opts = json.load(open("opts.json"))
+cw = None if opts["class_weight"] == "none" else opts["class_weight"]
+m = DecisionTreeClassifier(random_state=0, class_weight=cw, max_depth=opts["max_depth"],
+                           min_samples_leaf=opts["min_samples_leaf"]).fit(X, y)
+print(json.dumps({"node_count": int(m.tree_.node_count), "leaves": m.apply(X).tolist(),
+                  "proba": m.predict_proba(X).tolist(),
+                  "importances": m.feature_importances_.tolist()}))
+)PY";
+
 // Seeded 70/30 splits: the single tree's score varies a lot from split to split, so it is
 // averaged over more of them than the ensembles'.
 constexpr int kSplits = 20;
@@ -629,6 +645,179 @@ private Q_SLOTS:
                             <= 1e-9 * (1 + std::abs(mine(i, c))),
                         qPrintable(QStringLiteral("alpha %1, row %2").arg(alphas[a]).arg(i)));
         }
+    }
+
+    // class_weight = balanced (and none): the same tree as scikit-learn's
+    // DecisionTreeClassifier(class_weight=...) on data with a thinned class (depth-limited,
+    // so that no two features tie for a split and both libraries grow the same tree): the
+    // rows' partition into leaves, the leaves' class distributions and feature_importances_.
+    void classWeightedTreeMatchesSklearn_data()
+    {
+        QTest::addColumn<QString>("classWeight");
+        QTest::newRow("balanced") << QStringLiteral("balanced");
+        QTest::newRow("none") << QStringLiteral("none");
+    }
+    void classWeightedTreeMatchesSklearn()
+    {
+        QFETCH(QString, classWeight);
+        const Table all = makeNoisyBoxes(900, 17, 0.15, 250);
+        std::vector<Eigen::Index> keep;
+        int seen0 = 0;
+        for (Eigen::Index i = 0; i < all.y.size(); ++i)
+            if (all.y(i) != 0 || seen0++ % 5 == 0)
+                keep.push_back(i);
+        const Eigen::MatrixXd X = all.X(keep, Eigen::all);
+        const Eigen::VectorXd y = all.y(keep);
+        DecisionTreeOptions o;
+        o.autoCcpAlpha = false;
+        o.ccpAlpha = 0;
+        o.maxDepth = 4;
+        o.minSamplesLeaf = 15; // no node small enough for two features to tie
+        o.classWeight
+            = classWeight == QStringLiteral("balanced") ? ClassWeight::Balanced : ClassWeight::None;
+        DecisionTree tree(EstimatorTask::Classification, o);
+        QVERIFY(tree.fit(X, y, {}));
+        const FeatureImportances imp = tree.featureImportances();
+        QCOMPARE(imp.values.rows(), X.cols());
+        QVERIFY(std::abs(imp.values.sum() - 1.0) < 1e-12);
+        // The weights change the tree's class distributions.
+        DecisionTreeOptions other = o;
+        other.classWeight
+            = o.classWeight == ClassWeight::None ? ClassWeight::Balanced : ClassWeight::None;
+        DecisionTree otherTree(EstimatorTask::Classification, other);
+        QVERIFY(otherTree.fit(X, y, {}));
+        QVERIFY(
+            (tree.predictProbabilities(X) - otherTree.predictProbabilities(X)).cwiseAbs().maxCoeff()
+            > 0.05);
+        // Round trip: the option and the importances.
+        DecisionTree back;
+        back.restore(tree.state());
+        QCOMPARE(int(back.options().classWeight), int(o.classWeight));
+        QVERIFY(sameBits(back.featureImportances().values, imp.values));
+
+        if (!m_skip.isEmpty())
+            SEXTANT_SKIP_REFERENCE(QStringLiteral("scikit-learn reference skipped: ") + m_skip);
+        SklearnReference ref;
+        QVERIFY(ref.isValid());
+        const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = X;
+        QVERIFY(ref.writeMatrix(QStringLiteral("X.csv"), rm.data(), rm.rows(), rm.cols()));
+        QVERIFY(ref.writeMatrix(QStringLiteral("y.csv"), y.data(), y.size(), 1));
+        QFile opts(ref.path(QStringLiteral("opts.json")));
+        QVERIFY(opts.open(QIODevice::WriteOnly));
+        opts.write(QJsonDocument(QJsonObject { { QStringLiteral("class_weight"), classWeight },
+                                     { QStringLiteral("max_depth"), o.maxDepth },
+                                     { QStringLiteral("min_samples_leaf"), o.minSamplesLeaf } })
+                       .toJson());
+        opts.close();
+        QString error;
+        const QJsonObject r = ref.run(QString::fromLatin1(kWeightedTreeScript), &error);
+        QVERIFY2(!r.isEmpty(), qPrintable(error));
+        QCOMPARE(tree.tree().nodeCount(), r.value(QStringLiteral("node_count")).toInt());
+        const std::vector<double> theirLeaves
+            = SklearnReference::toVector(r.value(QStringLiteral("leaves")));
+        QCOMPARE(static_cast<Eigen::Index>(theirLeaves.size()), X.rows());
+        std::map<int, int> oursToTheirs, theirsToOurs;
+        for (Eigen::Index i = 0; i < X.rows(); ++i) {
+            const int ours = tree.tree().leafIndex(X.data() + i, X.outerStride());
+            const int theirs = static_cast<int>(theirLeaves[static_cast<std::size_t>(i)]);
+            QCOMPARE(oursToTheirs.emplace(ours, theirs).first->second, theirs);
+            QCOMPARE(theirsToOurs.emplace(theirs, ours).first->second, ours);
+        }
+        int rows = 0, cols = 0;
+        const std::vector<double> proba
+            = SklearnReference::toMatrix(r.value(QStringLiteral("proba")), &rows, &cols);
+        const Eigen::MatrixXd mine = tree.predictProbabilities(X);
+        QCOMPARE(static_cast<Eigen::Index>(rows), X.rows());
+        QCOMPARE(static_cast<Eigen::Index>(cols), mine.cols());
+        for (int i = 0; i < rows; ++i)
+            for (int c = 0; c < cols; ++c)
+                QVERIFY2(
+                    std::abs(mine(i, c) - proba[static_cast<std::size_t>(i * cols + c)]) <= 1e-9,
+                    qPrintable(QStringLiteral("row %1 class %2").arg(i).arg(c)));
+        const std::vector<double> theirImp
+            = SklearnReference::toVector(r.value(QStringLiteral("importances")));
+        QCOMPARE(static_cast<Eigen::Index>(theirImp.size()), X.cols());
+        for (Eigen::Index j = 0; j < X.cols(); ++j)
+            QVERIFY2(std::abs(imp.values(j, 0) - theirImp[static_cast<std::size_t>(j)]) <= 1e-9,
+                qPrintable(QStringLiteral("feature %1: ours %2, scikit-learn %3")
+                               .arg(j)
+                               .arg(imp.values(j, 0), 0, 'g', 17)
+                               .arg(theirImp[static_cast<std::size_t>(j)], 0, 'g', 17)));
+    }
+
+    // The ensembles' importances: normalised, the informative features (x0, x1) above the
+    // noise feature x2; class weights change the model; both survive a round trip, and a
+    // state written before importances existed loads without them.
+    void ensembleImportancesAndClassWeights_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("random_forest") << QStringLiteral("random_forest");
+        QTest::newRow("gradient_boosting") << QStringLiteral("gradient_boosting");
+    }
+    void ensembleImportancesAndClassWeights()
+    {
+        QFETCH(QString, kind);
+        const Table all = makeNoisyBoxes(1200, 23, 0.1);
+        std::vector<Eigen::Index> keep;
+        int seen0 = 0;
+        for (Eigen::Index i = 0; i < all.y.size(); ++i)
+            if (all.y(i) != 0 || seen0++ % 6 == 0)
+                keep.push_back(i);
+        const Eigen::MatrixXd X = all.X(keep, Eigen::all);
+        const Eigen::VectorXd y = all.y(keep);
+        const auto make = [&](ClassWeight cw) -> std::unique_ptr<Estimator> {
+            if (kind == QStringLiteral("random_forest")) {
+                RandomForestOptions o;
+                o.nTrees = 30;
+                o.classWeight = cw;
+                return std::make_unique<RandomForest>(EstimatorTask::Classification, o);
+            }
+            GradientBoostingOptions o;
+            o.maxIter = 30;
+            o.classWeight = cw;
+            o.earlyStopping = GradientBoostingOptions::EarlyStopping::Enabled;
+            o.nIterNoChange = 1000; // all 30 iterations, on the stratified split
+            return std::make_unique<GradientBoosting>(EstimatorTask::Classification, o);
+        };
+        std::unique_ptr<Estimator> plain = make(ClassWeight::None);
+        std::unique_ptr<Estimator> weighted = make(ClassWeight::Balanced);
+        QVERIFY(plain->fit(X, y, {}));
+        QVERIFY(weighted->fit(X, y, {}));
+        for (const Estimator *m : { plain.get(), weighted.get() }) {
+            const FeatureImportances imp = m->featureImportances();
+            QCOMPARE(imp.values.rows(), Eigen::Index(3));
+            QVERIFY(std::abs(imp.values.sum() - 1.0) < 1e-12);
+            QVERIFY2(imp.values(0, 0) > imp.values(2, 0) && imp.values(1, 0) > 3 * imp.values(2, 0),
+                qPrintable(QStringLiteral("%1 %2 %3")
+                               .arg(imp.values(0, 0))
+                               .arg(imp.values(1, 0))
+                               .arg(imp.values(2, 0))));
+        }
+        // Balanced weights raise the thinned class's probabilities on its own rows.
+        double plainP = 0, weightedP = 0;
+        const Eigen::MatrixXd pp = plain->predictProbabilities(X),
+                              wp = weighted->predictProbabilities(X);
+        for (Eigen::Index i = 0; i < y.size(); ++i)
+            if (y(i) == 0) {
+                plainP += pp(i, 0);
+                weightedP += wp(i, 0);
+            }
+        QVERIFY2(
+            weightedP > plainP, qPrintable(QStringLiteral("%1 vs %2").arg(weightedP).arg(plainP)));
+        const std::unique_ptr<Estimator> back
+            = makeModel(kind.toStdString(), EstimatorTask::Classification);
+        back->restore(weighted->state());
+        QVERIFY(back->state() == weighted->state());
+        QVERIFY(sameBits(back->predictProbabilities(X), wp));
+        QVERIFY(sameBits(back->featureImportances().values, weighted->featureImportances().values));
+        ModelState old = weighted->state();
+        old.texts.erase("class_weight");
+        old.arrays.erase("feature_importances");
+        const std::unique_ptr<Estimator> oldBack
+            = makeModel(kind.toStdString(), EstimatorTask::Classification);
+        oldBack->restore(old);
+        QVERIFY(oldBack->featureImportances().empty());
+        QVERIFY(sameBits(oldBack->predictProbabilities(X), wp));
     }
 
     // Pruning with the path's last alpha (or more) leaves the root alone; just below it (on
