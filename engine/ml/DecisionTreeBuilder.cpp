@@ -8,6 +8,9 @@
 #include <cmath>
 #include <emmintrin.h>
 #include <limits>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 namespace sextant::engine {
 
@@ -104,7 +107,23 @@ __attribute__((optimize("no-tree-loop-distribute-patterns"))) void gatherStats(
     }
 }
 
+#if defined(__x86_64__) || defined(__i386__)
+__attribute__((target("avx"))) void zeroUpper()
+{
+    _mm256_zeroupper();
+}
+#endif
+
 } // namespace
+
+void clearUpperVectorState()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    static const bool avx = __builtin_cpu_supports("avx");
+    if (avx)
+        zeroUpper();
+#endif
+}
 
 int resolveMaxFeatures(MaxFeatures mode, double fraction, int d, bool classification)
 {
@@ -179,12 +198,19 @@ DecisionTreeBuilder::DecisionTreeBuilder(const FeatureBinner &binner, const std:
     m_params.minSamplesSplit = std::max(2, m_params.minSamplesSplit);
     m_scratch.assign(static_cast<std::size_t>(kBins * m_stride), 0.0);
     m_features.resize(static_cast<std::size_t>(m_featureCount));
+    // Histograms are packed: feature f's binCount(f) cells start at m_binOffset[f] (a 0/1
+    // indicator column takes two cells, not 256).
+    m_binOffset.resize(static_cast<std::size_t>(m_featureCount) + 1);
+    m_binOffset[0] = 0;
+    for (int f = 0; f < m_featureCount; ++f)
+        m_binOffset[static_cast<std::size_t>(f) + 1] = m_binOffset[static_cast<std::size_t>(f)]
+            + static_cast<std::size_t>(binner.binCount(f));
 }
 
 int DecisionTreeBuilder::acquireSlot()
 {
     if (m_freeSlots.empty()) {
-        m_slots.emplace_back(static_cast<std::size_t>(m_featureCount) * kBins * m_stride);
+        m_slots.emplace_back(m_binOffset.back() * static_cast<std::size_t>(m_stride));
         return static_cast<int>(m_slots.size()) - 1;
     }
     const int s = m_freeSlots.back();
@@ -310,13 +336,10 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
             gatherStats<0>(m_ordered.data(), stats, rows, count, S);
         ordered = m_ordered.data();
     }
-    const std::size_t featureSize = static_cast<std::size_t>(kBins) * m_stride;
     const bool wholeRoot = root && S == 2 && m_subtract && featureCount == m_featureCount;
     const bool useRootCounts = wholeRoot && !m_rootCounts.empty();
     const auto run = [&](std::int64_t begin, std::int64_t end) {
-        const auto histOf = [&](int f) {
-            return slot + (m_subtract ? static_cast<std::size_t>(f) * featureSize : 0);
-        };
+        const auto histOf = [&](int f) { return slot + (m_subtract ? histOffset(f) : 0); };
         std::int64_t j = begin;
         if (S == 2 || S == 3) {
             // Blocks of up to four features.
@@ -338,7 +361,7 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
                     for (int q = 0; q < k; ++q) {
                         const int f = features[j + q];
                         const double *counts
-                            = m_rootCounts.data() + static_cast<std::size_t>(f) * kBins;
+                            = m_rootCounts.data() + m_binOffset[static_cast<std::size_t>(f)];
                         for (int b = 0, nb = m_binner.binCount(f); b < nb; ++b)
                             hists[q][static_cast<std::size_t>(b) * 3 + 2] = counts[b];
                     }
@@ -375,12 +398,11 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
         run(0, featureCount);
     }
     if (wholeRoot && m_rootCounts.empty()) {
-        m_rootCounts.assign(static_cast<std::size_t>(m_featureCount) * kBins, 0.0);
+        m_rootCounts.assign(m_binOffset.back(), 0.0);
         for (int f = 0; f < m_featureCount; ++f)
             for (int b = 0, nb = m_binner.binCount(f); b < nb; ++b)
-                m_rootCounts[static_cast<std::size_t>(f) * kBins + b]
-                    = slot[static_cast<std::size_t>(f) * featureSize
-                        + static_cast<std::size_t>(b) * 3 + 2];
+                m_rootCounts[m_binOffset[static_cast<std::size_t>(f)] + static_cast<std::size_t>(b)]
+                    = slot[histOffset(f) + static_cast<std::size_t>(b) * 3 + 2];
     }
 }
 
@@ -430,7 +452,6 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
     const bool weighted = !gradient;
     double left[64 + 1];
     double right[64 + 1];
-    const std::size_t featureSize = static_cast<std::size_t>(kBins) * stride;
     const bool ratio = m_params.criterion == SplitCriterion::GainRatio;
     if (ratio) {
         m_ratioBest.clear();
@@ -440,7 +461,7 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
         const int f = m_features[static_cast<std::size_t>(j)];
         const double *hist;
         if (m_subtract) {
-            hist = m_slots[static_cast<std::size_t>(c.slot)].data() + f * featureSize;
+            hist = m_slots[static_cast<std::size_t>(c.slot)].data() + histOffset(f);
         } else {
             buildHistograms(
                 m_scratch.data(), rows.data() + c.begin, count, stats, &f, 1, false, j == 0);
@@ -652,10 +673,9 @@ void DecisionTreeBuilder::splitChildren(Candidate &lc, Candidate &rc, bool lSpli
         const int j0 = d * t / used, j1 = d * (t + 1) / used;
         buildHistograms(
             smallHist, smallRows, smallCount, stats, m_features.data() + j0, j1 - j0, false, false);
-        const std::size_t featureSize = static_cast<std::size_t>(kBins) * stride;
         for (int j = j0; j < j1; ++j) {
             const int f = m_features[static_cast<std::size_t>(j)];
-            const std::size_t off = static_cast<std::size_t>(f) * featureSize;
+            const std::size_t off = histOffset(f);
             const std::size_t len = static_cast<std::size_t>(m_binner.binCount(f)) * stride;
             for (std::size_t k = 0; k < len; ++k)
                 largeHist[off + k] -= smallHist[off + k];
@@ -702,6 +722,7 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
     const int stride = m_stride;
     if (S > 64)
         return false; // callers validate: at most 64 classes
+    clearUpperVectorState();
     tree = DecisionTreeModel(m_params.criterion == SplitCriterion::Gini
                 || m_params.criterion == SplitCriterion::Entropy
                 || m_params.criterion == SplitCriterion::GainRatio
