@@ -164,6 +164,7 @@ private:
         const double *stats);
     void scanFeatures(Candidate &c, const double *sums, const std::vector<std::uint32_t> &rows,
         const double *stats, int j0, int j1, double *bestLeft);
+    void gatherNode(const std::uint32_t *rows, int count, const double *stats);
     void buildHistograms(double *slot, const std::uint32_t *rows, int count, const double *stats,
         const int *features, int featureCount, bool parallel, bool gather);
     void chooseGainRatio(Candidate &c, const double *sums, double *bestLeft);
@@ -194,6 +195,13 @@ private:
     std::vector<int> m_freeSlots;
     std::vector<double> m_scratch; // one feature's histogram (subset mode)
     std::vector<double> m_ordered; // node rows' stats gathered in row order
+    // Classification with at most one non-zero class weight per row (this build's rows):
+    // the histograms read each row's class and weight instead of its S stats.
+    bool m_classRows = false;
+    std::vector<std::uint8_t> m_rowClass; // by row index
+    std::vector<double> m_rowWeight; // by row index
+    std::vector<std::uint8_t> m_orderedClass; // node rows' classes in row order
+    std::vector<double> m_orderedWeight; // and weights
     std::vector<std::uint32_t> m_tmp; // partition scratch
     std::vector<int> m_features; // feature draw order
     std::vector<double> m_rootCounts; // S = 2: the all-rows root's bin counts (packed cells)
