@@ -29,8 +29,53 @@ def _blobs(n, d, k, seed=0):
     from sklearn.datasets import make_blobs
     return make_blobs(n_samples=n, n_features=d, centers=k, random_state=seed)
 
+def _classification7(n, d, seed=0):
+    from sklearn.datasets import make_classification
+    return make_classification(n_samples=n, n_features=d, n_informative=10, n_redundant=4,
+                               n_classes=7, random_state=seed)
+
+def _mostly_one_hot(n, seed=0):
+    """n x 200: 16 standard-normal columns, then 38 categorical attributes of 2..8 levels
+    one-hot encoded (184 indicator columns); 5 classes, the arg max of a score made of 12
+    of the attributes' level effects, 4 of the numeric columns and Gumbel noise."""
+    rng = np.random.default_rng(seed)
+    classes, numeric = 5, 16
+    cards = [2 + i % 7 for i in range(38)]
+    num = rng.standard_normal((n, numeric))
+    score = num[:, :4] @ rng.standard_normal((4, classes))
+    blocks = []
+    for a, c in enumerate(cards):
+        level = rng.integers(0, c, n)
+        if a % 3 == 0:  # 12 informative attributes (0, 3, ..., 33)
+            score += rng.standard_normal((c, classes))[level]
+        blocks.append(np.eye(c)[level])
+    score += rng.gumbel(size=(n, classes))
+    return np.hstack([num] + blocks), score.argmax(axis=1)
+
+def _weka(name, one_hot):
+    """A Weka example file (Debian's weka package) as numbers: missing cells imputed
+    (mean / most frequent), nominal attributes one-hot encoded, the last attribute the
+    class (codes 0..K-1)."""
+    import pandas as pd
+    sys.path.insert(0, HERE)
+    import tree_quality
+    df, nominal = tree_quality.read_arff(f"/usr/share/doc/weka/examples/{name}.arff")
+    y = pd.Categorical(df.pop(df.columns[-1])).codes
+    nominal = [c for c in df.columns if c in nominal]
+    numeric = [c for c in df.columns if c not in nominal]
+    df[numeric] = df[numeric].astype(float)
+    df[numeric] = df[numeric].fillna(df[numeric].mean())
+    if nominal:
+        df[nominal] = df[nominal].fillna(df[nominal].mode().iloc[0])
+        df = pd.get_dummies(df, columns=nominal) if one_hot else df
+    return df.to_numpy(dtype=np.float64), y
+
 DATASETS = {
     "clf_100k_20": (lambda: _classification(120_000, 20), 20_000, 2),
+    "clf7_100k_20": (lambda: _classification7(120_000, 20), 20_000, 7),
+    "onehot_100k_200": (lambda: _mostly_one_hot(120_000), 20_000, 5),
+    "segment_1500": (lambda: _weka("segment-challenge", False), 0, 7),
+    "soybean_683": (lambda: _weka("soybean", True), 0, 19),
     "blobs_500k_8": (lambda: _blobs(500_000, 8, 10), 0, 0),
     "clf_10k_20": (lambda: _classification(12_000, 20, seed=1), 2_000, 2),
 }
@@ -46,6 +91,17 @@ TASKS = {
     "cv_logreg": ("clf_100k_20", "5-fold CV of logistic regression, 100k x 20"),
     "tree": ("clf_10k_20", "decision tree, defaults (Sextant: ccp_alpha = auto), 10k x 20"),
     "tree_unpruned": ("clf_10k_20", "decision tree, ccp_alpha = 0, 10k x 20"),
+    "gbt7": ("clf7_100k_20", "gradient boosting, 7 classes, 100 iterations, 100k x 20"),
+    "gbt_onehot": ("onehot_100k_200",
+                   "gradient boosting, 5 classes, 100 iterations, 100k x 200 mostly one-hot"),
+    "tree_onehot": ("onehot_100k_200",
+                    "decision tree, defaults (Sextant: ccp_alpha = auto), 100k x 200 mostly one-hot"),
+    "tree_onehot_unpruned": ("onehot_100k_200",
+                             "decision tree, ccp_alpha = 0, 100k x 200 mostly one-hot"),
+    "cv_gbt_segment": ("segment_1500",
+                       "10-fold CV of gradient boosting (defaults), segment 1,500 x 19, 7 classes"),
+    "cv_tree_soybean": ("soybean_683",
+                        "10-fold CV of a decision tree (defaults), soybean 683 x 99 one-hot, 19 classes"),
 }
 
 

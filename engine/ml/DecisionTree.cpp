@@ -168,6 +168,9 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
             std::vector<int> collapseStep;
             std::vector<int> predicted; // classification: each fold-tree node's class
             std::vector<int> pathNodes, prefixMin;
+            // Classification: error changes by candidate (misclassified rows, or their class
+            // weights).
+            std::vector<double> wrongFrom;
             for (int f = 0; f < k; ++f) {
                 if (context.cancelled())
                     return false;
@@ -200,9 +203,15 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                             = static_cast<int>(std::max_element(v, v + foldTree.valueDim()) - v);
                     }
                 }
+                // fp.stepsFor of each candidate; they ascend, so each scan resumes where
+                // the previous one stopped.
                 std::vector<int> steps(candidates.size());
-                for (std::size_t c = 0; c < candidates.size(); ++c)
-                    steps[c] = fp.stepsFor(candidates[c]);
+                for (std::size_t c = 0, s = 0; c < candidates.size(); ++c) {
+                    while (s + 1 < fp.alphas.size() && !(candidates[c] < fp.alphas[s + 1]))
+                        ++s;
+                    steps[c] = static_cast<int>(s);
+                }
+                wrongFrom.assign(candidates.size() + 1, 0.0);
                 for (Eigen::Index r = 0; r < n; ++r) {
                     if (fold[static_cast<std::size_t>(r)] != f)
                         continue;
@@ -225,20 +234,44 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                             : foldTree.right(node);
                     }
                     std::size_t j = pathNodes.size() - 1;
+                    if (classification) {
+                        // The row stops at pathNodes[j] for a run of candidates, up to the
+                        // first whose steps reach prefixMin[j - 1]: one count per run.
+                        const int truth = static_cast<int>(y(r));
+                        for (std::size_t c = 0; c < candidates.size();) {
+                            while (j > 0 && prefixMin[j - 1] <= steps[c])
+                                --j;
+                            const std::size_t next = j == 0
+                                ? candidates.size()
+                                : static_cast<std::size_t>(
+                                    std::lower_bound(
+                                        steps.begin() + static_cast<std::ptrdiff_t>(c + 1),
+                                        steps.end(), prefixMin[j - 1])
+                                    - steps.begin());
+                            if (predicted[static_cast<std::size_t>(pathNodes[j])] != truth) {
+                                const double w = g.rowWeight.empty()
+                                    ? 1.0
+                                    : g.rowWeight[static_cast<std::size_t>(r)];
+                                wrongFrom[c] += w;
+                                wrongFrom[next] -= w;
+                            }
+                            c = next;
+                        }
+                        continue;
+                    }
                     for (std::size_t c = 0; c < candidates.size(); ++c) {
                         while (j > 0 && prefixMin[j - 1] <= steps[c])
                             --j;
-                        const int at = pathNodes[j];
-                        if (classification) {
-                            if (predicted[static_cast<std::size_t>(at)] != static_cast<int>(y(r)))
-                                error[c] += g.rowWeight.empty()
-                                    ? 1.0
-                                    : g.rowWeight[static_cast<std::size_t>(r)];
-                        } else {
-                            const double e = foldTree.values(at)[0] - y(r);
-                            error[c] += e * e;
-                        }
+                        const double e = foldTree.values(pathNodes[j])[0] - y(r);
+                        error[c] += e * e;
                     }
+                }
+                // Unweighted, these are integer counts (exact in a double): the same sums as
+                // adding each row's miss one at a time.
+                double wrong = 0.0;
+                for (std::size_t c = 0; classification && c < candidates.size(); ++c) {
+                    wrong += wrongFrom[c];
+                    error[c] += wrong;
                 }
             }
             // Least error; on equal error the larger alpha (candidates ascend).

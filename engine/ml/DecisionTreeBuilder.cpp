@@ -8,6 +8,9 @@
 #include <cmath>
 #include <emmintrin.h>
 #include <limits>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 namespace sextant::engine {
 
@@ -90,6 +93,51 @@ void accumulateBlock(int k, double *const *hist, const std::uint8_t *const *col,
     }
 }
 
+// Classification rows (one class weight per row, see DecisionTreeBuilder::m_classRows): K
+// features at once, each row adding its weight to its class's sum and 1 to the count (the
+// other class sums would only get + 0.0). stride = S + 1, the count last.
+template<int K>
+void accumulateClassK(double *const *hist, const std::uint8_t *const *col,
+    const std::uint32_t *rows, int count, const std::uint8_t *cls, const double *weight, int stride)
+{
+    double *h[K];
+    const std::uint8_t *c[K];
+    for (int q = 0; q < K; ++q) {
+        h[q] = hist[q];
+        c[q] = col[q];
+    }
+    const int countAt = stride - 1;
+    for (int i = 0; i < count; ++i) {
+        const std::uint32_t r = rows[i];
+        const int k = cls[i];
+        const double w = weight[i];
+        for (int q = 0; q < K; ++q) {
+            double *cell = h[q] + static_cast<std::size_t>(c[q][r]) * stride;
+            cell[k] += w;
+            cell[countAt] += 1.0;
+        }
+    }
+}
+
+void accumulateClassBlock(int k, double *const *hist, const std::uint8_t *const *col,
+    const std::uint32_t *rows, int count, const std::uint8_t *cls, const double *weight, int stride)
+{
+    switch (k) {
+    case 4:
+        accumulateClassK<4>(hist, col, rows, count, cls, weight, stride);
+        break;
+    case 3:
+        accumulateClassK<3>(hist, col, rows, count, cls, weight, stride);
+        break;
+    case 2:
+        accumulateClassK<2>(hist, col, rows, count, cls, weight, stride);
+        break;
+    default:
+        accumulateClassK<1>(hist, col, rows, count, cls, weight, stride);
+        break;
+    }
+}
+
 // Copies the stats of `rows` one after the other (kept out of memcpy calls per row).
 template<int S>
 __attribute__((optimize("no-tree-loop-distribute-patterns"))) void gatherStats(
@@ -104,7 +152,23 @@ __attribute__((optimize("no-tree-loop-distribute-patterns"))) void gatherStats(
     }
 }
 
+#if defined(__x86_64__) || defined(__i386__)
+__attribute__((target("avx"))) void zeroUpper()
+{
+    _mm256_zeroupper();
+}
+#endif
+
 } // namespace
+
+void clearUpperVectorState()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    static const bool avx = __builtin_cpu_supports("avx");
+    if (avx)
+        zeroUpper();
+#endif
+}
 
 int resolveMaxFeatures(MaxFeatures mode, double fraction, int d, bool classification)
 {
@@ -179,12 +243,19 @@ DecisionTreeBuilder::DecisionTreeBuilder(const FeatureBinner &binner, const std:
     m_params.minSamplesSplit = std::max(2, m_params.minSamplesSplit);
     m_scratch.assign(static_cast<std::size_t>(kBins * m_stride), 0.0);
     m_features.resize(static_cast<std::size_t>(m_featureCount));
+    // Histograms are packed: feature f's binCount(f) cells start at m_binOffset[f] (a 0/1
+    // indicator column takes two cells, not 256).
+    m_binOffset.resize(static_cast<std::size_t>(m_featureCount) + 1);
+    m_binOffset[0] = 0;
+    for (int f = 0; f < m_featureCount; ++f)
+        m_binOffset[static_cast<std::size_t>(f) + 1] = m_binOffset[static_cast<std::size_t>(f)]
+            + static_cast<std::size_t>(binner.binCount(f));
 }
 
 int DecisionTreeBuilder::acquireSlot()
 {
     if (m_freeSlots.empty()) {
-        m_slots.emplace_back(static_cast<std::size_t>(m_featureCount) * kBins * m_stride);
+        m_slots.emplace_back(m_binOffset.back() * static_cast<std::size_t>(m_stride));
         return static_cast<int>(m_slots.size()) - 1;
     }
     const int s = m_freeSlots.back();
@@ -292,6 +363,8 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
     // Gather the node's stats in row-list order: the feature loops then read them
     // sequentially and only the one-byte codes are accessed at random.
     const double *ordered = m_ordered.data();
+    const std::uint8_t *cls = m_orderedClass.data();
+    const double *weight = m_orderedWeight.data();
     bool root = false;
     if (count == m_rowCount && rows[0] == 0
         && rows[count - 1] == static_cast<std::uint32_t>(count - 1)) {
@@ -299,26 +372,37 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
         // Every row, so a root: callers list them in order (0..n-1), the stats are
         // already in row-list order.
         ordered = stats;
+        cls = m_rowClass.data();
+        weight = m_rowWeight.data();
     } else if (gather) {
-        if (m_ordered.size() < static_cast<std::size_t>(count) * S)
-            m_ordered.resize(static_cast<std::size_t>(count) * S);
-        if (S == 2)
-            gatherStats<2>(m_ordered.data(), stats, rows, count, S);
-        else if (S == 3)
-            gatherStats<3>(m_ordered.data(), stats, rows, count, S);
-        else
-            gatherStats<0>(m_ordered.data(), stats, rows, count, S);
+        gatherNode(rows, count, stats); // may reallocate the buffers
         ordered = m_ordered.data();
+        cls = m_orderedClass.data();
+        weight = m_orderedWeight.data();
     }
-    const std::size_t featureSize = static_cast<std::size_t>(kBins) * m_stride;
-    const bool wholeRoot = root && S == 2 && m_subtract && featureCount == m_featureCount;
+    const bool classRows = m_classRows;
+    const bool wholeRoot
+        = root && S == 2 && !classRows && m_subtract && featureCount == m_featureCount;
     const bool useRootCounts = wholeRoot && !m_rootCounts.empty();
     const auto run = [&](std::int64_t begin, std::int64_t end) {
-        const auto histOf = [&](int f) {
-            return slot + (m_subtract ? static_cast<std::size_t>(f) * featureSize : 0);
-        };
+        const auto histOf = [&](int f) { return slot + (m_subtract ? histOffset(f) : 0); };
         std::int64_t j = begin;
-        if (S == 2 || S == 3) {
+        if (classRows) {
+            while (j < end) {
+                const int k = static_cast<int>(std::min<std::int64_t>(4, end - j));
+                double *hists[4];
+                const std::uint8_t *cols[4];
+                for (int q = 0; q < k; ++q) {
+                    const int f = features[j + q];
+                    hists[q] = histOf(f);
+                    std::fill_n(
+                        hists[q], static_cast<std::size_t>(m_binner.binCount(f)) * m_stride, 0.0);
+                    cols[q] = m_codes + static_cast<std::size_t>(f) * m_rowCount;
+                }
+                accumulateClassBlock(k, hists, cols, rows, count, cls, weight, m_stride);
+                j += k;
+            }
+        } else if (S == 2 || S == 3) {
             // Blocks of up to four features.
             while (j < end) {
                 const int k = static_cast<int>(std::min<std::int64_t>(4, end - j));
@@ -338,7 +422,7 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
                     for (int q = 0; q < k; ++q) {
                         const int f = features[j + q];
                         const double *counts
-                            = m_rootCounts.data() + static_cast<std::size_t>(f) * kBins;
+                            = m_rootCounts.data() + m_binOffset[static_cast<std::size_t>(f)];
                         for (int b = 0, nb = m_binner.binCount(f); b < nb; ++b)
                             hists[q][static_cast<std::size_t>(b) * 3 + 2] = counts[b];
                     }
@@ -375,13 +459,37 @@ void DecisionTreeBuilder::buildHistograms(double *slot, const std::uint32_t *row
         run(0, featureCount);
     }
     if (wholeRoot && m_rootCounts.empty()) {
-        m_rootCounts.assign(static_cast<std::size_t>(m_featureCount) * kBins, 0.0);
+        m_rootCounts.assign(m_binOffset.back(), 0.0);
         for (int f = 0; f < m_featureCount; ++f)
             for (int b = 0, nb = m_binner.binCount(f); b < nb; ++b)
-                m_rootCounts[static_cast<std::size_t>(f) * kBins + b]
-                    = slot[static_cast<std::size_t>(f) * featureSize
-                        + static_cast<std::size_t>(b) * 3 + 2];
+                m_rootCounts[m_binOffset[static_cast<std::size_t>(f)] + static_cast<std::size_t>(b)]
+                    = slot[histOffset(f) + static_cast<std::size_t>(b) * 3 + 2];
     }
+}
+
+void DecisionTreeBuilder::gatherNode(const std::uint32_t *rows, int count, const double *stats)
+{
+    const std::size_t n = static_cast<std::size_t>(count);
+    if (m_classRows) {
+        if (m_orderedClass.size() < n) {
+            m_orderedClass.resize(n);
+            m_orderedWeight.resize(n);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            m_orderedClass[i] = m_rowClass[rows[i]];
+            m_orderedWeight[i] = m_rowWeight[rows[i]];
+        }
+        return;
+    }
+    const int S = m_params.statDim;
+    if (m_ordered.size() < n * S)
+        m_ordered.resize(n * S);
+    if (S == 2)
+        gatherStats<2>(m_ordered.data(), stats, rows, count, S);
+    else if (S == 3)
+        gatherStats<3>(m_ordered.data(), stats, rows, count, S);
+    else
+        gatherStats<0>(m_ordered.data(), stats, rows, count, S);
 }
 
 void DecisionTreeBuilder::evaluate(
@@ -430,7 +538,6 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
     const bool weighted = !gradient;
     double left[64 + 1];
     double right[64 + 1];
-    const std::size_t featureSize = static_cast<std::size_t>(kBins) * stride;
     const bool ratio = m_params.criterion == SplitCriterion::GainRatio;
     if (ratio) {
         m_ratioBest.clear();
@@ -440,7 +547,7 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
         const int f = m_features[static_cast<std::size_t>(j)];
         const double *hist;
         if (m_subtract) {
-            hist = m_slots[static_cast<std::size_t>(c.slot)].data() + f * featureSize;
+            hist = m_slots[static_cast<std::size_t>(c.slot)].data() + histOffset(f);
         } else {
             buildHistograms(
                 m_scratch.data(), rows.data() + c.begin, count, stats, &f, 1, false, j == 0);
@@ -615,7 +722,6 @@ void DecisionTreeBuilder::splitChildren(Candidate &lc, Candidate &rc, bool lSpli
     const Candidate &small, const Candidate &large, const std::vector<std::uint32_t> &rows,
     const double *stats)
 {
-    const int S = m_params.statDim;
     const int stride = m_stride;
     const int d = m_featureCount;
     const int smallCount = small.end - small.begin;
@@ -626,14 +732,7 @@ void DecisionTreeBuilder::splitChildren(Candidate &lc, Candidate &rc, bool lSpli
     const double *rSums = m_sums.data() + static_cast<std::size_t>(rc.node) * stride;
 
     // The small child's stats in row-list order (see buildHistograms).
-    if (m_ordered.size() < static_cast<std::size_t>(smallCount) * S)
-        m_ordered.resize(static_cast<std::size_t>(smallCount) * S);
-    if (S == 2)
-        gatherStats<2>(m_ordered.data(), stats, smallRows, smallCount, S);
-    else if (S == 3)
-        gatherStats<3>(m_ordered.data(), stats, smallRows, smallCount, S);
-    else
-        gatherStats<0>(m_ordered.data(), stats, smallRows, smallCount, S);
+    gatherNode(smallRows, smallCount, stats);
 
     struct Part {
         Candidate l, r;
@@ -652,10 +751,9 @@ void DecisionTreeBuilder::splitChildren(Candidate &lc, Candidate &rc, bool lSpli
         const int j0 = d * t / used, j1 = d * (t + 1) / used;
         buildHistograms(
             smallHist, smallRows, smallCount, stats, m_features.data() + j0, j1 - j0, false, false);
-        const std::size_t featureSize = static_cast<std::size_t>(kBins) * stride;
         for (int j = j0; j < j1; ++j) {
             const int f = m_features[static_cast<std::size_t>(j)];
-            const std::size_t off = static_cast<std::size_t>(f) * featureSize;
+            const std::size_t off = histOffset(f);
             const std::size_t len = static_cast<std::size_t>(m_binner.binCount(f)) * stride;
             for (std::size_t k = 0; k < len; ++k)
                 largeHist[off + k] -= smallHist[off + k];
@@ -702,6 +800,7 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
     const int stride = m_stride;
     if (S > 64)
         return false; // callers validate: at most 64 classes
+    clearUpperVectorState();
     tree = DecisionTreeModel(m_params.criterion == SplitCriterion::Gini
                 || m_params.criterion == SplitCriterion::Entropy
                 || m_params.criterion == SplitCriterion::GainRatio
@@ -717,6 +816,31 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
         m_features[static_cast<std::size_t>(f)] = f;
     m_tmp.resize(rows.size());
     const int n = static_cast<int>(rows.size());
+
+    // Classification stats with at most one non-zero class weight per row (what
+    // treelearner::rowStats writes) are kept as (class, weight): histograms then add one
+    // weight and one count per row instead of S + 1 sums, with the same results.
+    m_classRows = false;
+    if (m_params.criterion == SplitCriterion::Gini || m_params.criterion == SplitCriterion::Entropy
+        || m_params.criterion == SplitCriterion::GainRatio) {
+        m_rowClass.resize(static_cast<std::size_t>(m_rowCount));
+        m_rowWeight.resize(static_cast<std::size_t>(m_rowCount));
+        bool single = true;
+        for (int i = 0; i < n && single; ++i) {
+            const std::uint32_t r = rows[static_cast<std::size_t>(i)];
+            const double *st = stats + static_cast<std::size_t>(r) * S;
+            int k = 0, nonZero = 0;
+            for (int c = 0; c < S; ++c)
+                if (st[c] != 0) {
+                    k = c;
+                    ++nonZero;
+                }
+            single = nonZero <= 1 && st[k] >= 0;
+            m_rowClass[r] = static_cast<std::uint8_t>(k);
+            m_rowWeight[r] = st[k];
+        }
+        m_classRows = single;
+    }
 
     const auto sumsOf = [&](int node) {
         const std::size_t need = static_cast<std::size_t>(node + 1) * stride;

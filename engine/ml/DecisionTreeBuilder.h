@@ -75,6 +75,13 @@ inline std::uint64_t memberSeed(std::uint64_t seed, std::uint64_t i)
     return splitMix64(s);
 }
 
+// Clears the upper halves of the AVX registers (vzeroupper) on CPUs with AVX. Qt's QHash
+// leaves them in use; until they are cleared, every switch between this SSE2 code and the
+// AVX code inside libm (exp, log) and glibc's memset costs a state transition (the
+// multiclass boosting gradients ran about five times slower). The tree learners call it
+// before their hot loops.
+void clearUpperVectorState();
+
 // Growth limits and criterion parameters of one histogram tree.
 struct TreeGrowParams {
     SplitCriterion criterion = SplitCriterion::Gini;
@@ -108,7 +115,8 @@ struct LeafRange {
 // `stats` is n x S row-major doubles, per original row: for classification the row's
 // weight in its class slot (one-hot times weight, e.g. the bootstrap count), for
 // SquaredError (w, w*y, w*y^2), for Gradient (g, h). Node histograms hold, per feature
-// and bin, the S stat sums followed by the distinct-row count (stride S + 1, 256 bins).
+// and bin, the S stat sums followed by the distinct-row count (stride S + 1), the features'
+// bins packed one after the other (binCount(f) cells each).
 //
 // When every feature is tried at each node, the larger child's histograms are the
 // parent's minus the smaller child's (sibling subtraction), so only the smaller child is
@@ -156,12 +164,18 @@ private:
         const double *stats);
     void scanFeatures(Candidate &c, const double *sums, const std::vector<std::uint32_t> &rows,
         const double *stats, int j0, int j1, double *bestLeft);
+    void gatherNode(const std::uint32_t *rows, int count, const double *stats);
     void buildHistograms(double *slot, const std::uint32_t *rows, int count, const double *stats,
         const int *features, int featureCount, bool parallel, bool gather);
     void chooseGainRatio(Candidate &c, const double *sums, double *bestLeft);
     double score(const double *sums) const;
     void setValue(DecisionTreeModel &tree, int node, const double *sums) const;
     int acquireSlot();
+    // Where feature f's cells start in a histogram slot (doubles).
+    std::size_t histOffset(int f) const
+    {
+        return m_binOffset[static_cast<std::size_t>(f)] * static_cast<std::size_t>(m_stride);
+    }
     void finalizeLeaf(const Candidate &c);
 
     const FeatureBinner &m_binner;
@@ -176,13 +190,21 @@ private:
     std::vector<Candidate> m_candidates;
     std::vector<double> m_sums; // node x stride
     std::vector<double> m_splitLeft; // candidate's best left sums, node x stride
-    std::vector<std::vector<double>> m_slots;
+    std::vector<std::size_t> m_binOffset; // feature f's first cell in a slot, d + 1 entries
+    std::vector<std::vector<double>> m_slots; // m_binOffset[d] cells of stride doubles each
     std::vector<int> m_freeSlots;
     std::vector<double> m_scratch; // one feature's histogram (subset mode)
     std::vector<double> m_ordered; // node rows' stats gathered in row order
+    // Classification with at most one non-zero class weight per row (this build's rows):
+    // the histograms read each row's class and weight instead of its S stats.
+    bool m_classRows = false;
+    std::vector<std::uint8_t> m_rowClass; // by row index
+    std::vector<double> m_rowWeight; // by row index
+    std::vector<std::uint8_t> m_orderedClass; // node rows' classes in row order
+    std::vector<double> m_orderedWeight; // and weights
     std::vector<std::uint32_t> m_tmp; // partition scratch
     std::vector<int> m_features; // feature draw order
-    std::vector<double> m_rootCounts; // S = 2: the all-rows root's bin counts (d x 256)
+    std::vector<double> m_rootCounts; // S = 2: the all-rows root's bin counts (packed cells)
     struct FeatureBest {
         double gain;
         int feature, bin, binHigh, values;

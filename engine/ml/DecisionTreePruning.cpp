@@ -123,17 +123,44 @@ CostComplexityPath costComplexityPath(const DecisionTreeModel &tree, const TreeN
     path.alphas.push_back(0.0);
     path.impurities.push_back(n > 0 ? rBranch[0] : 0.0);
     path.prunedNode.push_back(-1);
+    // The weakest link of every step from a heap of (alpha_eff, rank) entries, smallest
+    // first: the same choice as a scan over all candidates for the smallest alpha_eff (the
+    // lowest rank on ties), in O(depth log n) per step instead of O(n). A node's entry is
+    // current while its stamp matches; collapsing a node re-stamps its ancestors (their
+    // alpha_eff changed) and drops its descendants (no longer candidates). Only alphas below
+    // the largest double enter, as only those could beat the scan's starting value.
+    struct Entry {
+        double alpha;
+        int rank;
+        int stamp;
+    };
+    const auto later = [](const Entry &x, const Entry &y) {
+        return x.alpha > y.alpha || (x.alpha == y.alpha && x.rank > y.rank);
+    };
+    std::vector<Entry> heap;
+    std::vector<int> stamp(static_cast<std::size_t>(n), 0);
+    const auto offer = [&](int r) {
+        const double a = (at(rNode, r) - at(rBranch, r)) / (at(nLeaves, r) - 1);
+        if (a < std::numeric_limits<double>::max()) {
+            heap.push_back({ a, r, at(stamp, r) });
+            std::push_heap(heap.begin(), heap.end(), later);
+        }
+    };
+    for (int r = 0; r < n; ++r)
+        if (at(candidate, r))
+            offer(r);
     std::vector<int> pending;
     while (n > 0 && candidate[0]) {
         double alpha = std::numeric_limits<double>::max();
         int pruned = -1;
-        for (int r = 0; r < n; ++r) {
-            if (!at(candidate, r))
-                continue;
-            const double a = (at(rNode, r) - at(rBranch, r)) / (at(nLeaves, r) - 1);
-            if (a < alpha) {
-                alpha = a;
-                pruned = r;
+        while (!heap.empty()) {
+            std::pop_heap(heap.begin(), heap.end(), later);
+            const Entry e = heap.back();
+            heap.pop_back();
+            if (at(candidate, e.rank) && at(stamp, e.rank) == e.stamp) {
+                alpha = e.alpha;
+                pruned = e.rank;
+                break;
             }
         }
         if (pruned < 0)
@@ -162,6 +189,8 @@ CostComplexityPath costComplexityPath(const DecisionTreeModel &tree, const TreeN
         for (int r = at(parent, pruned); r >= 0; r = at(parent, r)) {
             at(nLeaves, r) -= prunedLeaves;
             at(rBranch, r) += diff;
+            ++at(stamp, r);
+            offer(r);
         }
         path.alphas.push_back(alpha);
         path.impurities.push_back(rBranch[0]);

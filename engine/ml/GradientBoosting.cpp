@@ -104,6 +104,7 @@ double gradientsAndLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &
         = static_cast<int>(std::clamp<std::int64_t>(threads, 1, std::max<std::int64_t>(1, chunks)));
     ThreadPool::shared().run(parts, [&](int part) {
         const std::int64_t cb = chunks * part / parts, ce = chunks * (part + 1) / parts;
+        clearUpperVectorState(); // before the calls into libm's exp and log
         std::vector<double> e(static_cast<std::size_t>(K));
         for (std::int64_t c = cb; c < ce; ++c) {
             double sum = 0;
@@ -145,7 +146,10 @@ double gradientsAndLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &
                         m = std::max(m, raw(i, k));
                     double z = 0;
                     for (int k = 0; k < K; ++k) {
-                        e[static_cast<std::size_t>(k)] = std::exp(raw(i, k) - m);
+                        // Below exp(-700) the class's share is 0: exp's subnormal results
+                        // are slow to compute and to add, and vanish in every sum.
+                        const double x = raw(i, k) - m;
+                        e[static_cast<std::size_t>(k)] = x > -700.0 ? std::exp(x) : 0.0;
                         z += e[static_cast<std::size_t>(k)];
                     }
                     const auto label = static_cast<int>(y(i));
@@ -154,7 +158,8 @@ double gradientsAndLoss(EstimatorTask task, int classes, const Eigen::MatrixXd &
                         stats[static_cast<std::size_t>(k)][2 * i] = p - (label == k ? 1.0 : 0.0);
                         stats[static_cast<std::size_t>(k)][2 * i + 1] = p * (1 - p);
                     }
-                    sum += m + std::log(z) - raw(i, label);
+                    if (wantLoss)
+                        sum += m + std::log(z) - raw(i, label);
                 }
             }
             partial[static_cast<std::size_t>(c)] = sum;
