@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <opencv2/core.hpp>
 #include <opencv2/ml.hpp>
 #include <random>
@@ -587,6 +588,26 @@ void Svm::restore(const ModelState &s)
             || classesDeclared * (classesDeclared - 1) / 2 > budget)
             throw ModelStateError(
                 "svm: 'opencv_model' declares more support vectors or classes than it holds");
+        // Every matrix it declares (class weights, decision functions, support vectors)
+        // within the same budget: OpenCV allocates rows x cols before reading the data.
+        const std::function<void(const cv::FileNode &)> checkMatrices = [&](const cv::FileNode &n) {
+            if (n.isMap()) {
+                const cv::FileNode rows = n["rows"], cols = n["cols"];
+                if (!rows.empty() && !cols.empty()) {
+                    if (!rows.isInt() || !cols.isInt()
+                        || static_cast<double>(static_cast<int>(rows))
+                                * static_cast<double>(static_cast<int>(cols))
+                            > budget
+                        || static_cast<int>(rows) < 0 || static_cast<int>(cols) < 0)
+                        throw ModelStateError("svm: 'opencv_model' declares a matrix "
+                                              "larger than the data it holds");
+                }
+            }
+            if (n.isMap() || n.isSeq())
+                for (const cv::FileNode &child : n)
+                    checkMatrices(child);
+        };
+        checkMatrices(node);
         svm = cv::ml::SVM::create();
         svm->read(node);
         if (!svm->isTrained())
