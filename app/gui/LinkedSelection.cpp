@@ -138,6 +138,9 @@ void LinkedSelection::attachConfusionMatrix(
     const auto *view = value ? value->as<engine::PredictionView>() : nullptr;
     if (!plot || !view)
         return;
+    // A re-run attaches the open plot again with its new result: the old connections go.
+    disconnect(plot, &plots::ConfusionMatrixPlot::cellClicked, this, nullptr);
+    disconnect(this, &LinkedSelection::changed, plot, nullptr);
     // What the plot's outlined cells selected: kept while the selection is that.
     struct Cells {
         TableSource source;
