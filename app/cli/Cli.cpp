@@ -5,6 +5,7 @@
 #include "cli/PredictCommand.h"
 #include "cli/RunCommand.h"
 #include "cli/ServeCommand.h"
+#include "cli/SweepCommand.h"
 #include "data/DatasetLoader.h"
 #include "data/MemoryBudget.h"
 #include "data/Statistics.h"
@@ -31,7 +32,7 @@ constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
 const char *const kSubcommands[]
-    = { "info", "run", "predict", "export-onnx", "serve", "monitor", "help" };
+    = { "info", "run", "predict", "export-onnx", "serve", "monitor", "help", "sweep" };
 
 QTextStream &out()
 {
@@ -73,6 +74,7 @@ QString usage()
         "%3"
         "%4"
         "%5"
+        "%6"
         "\n"
         "Options:\n"
         "  -h, --help           Show this help.\n"
@@ -81,7 +83,7 @@ QString usage()
         "Exit codes: 0 success, 1 bad input or a failed node (message on stderr),\n"
         "2 usage error, 3 drift found (monitor).\n")
         .arg(RunCommand::usage(), PredictCommand::usage(), ExportOnnxCommand::usage(),
-            ServeCommand::usage(), MonitorCommand::usage());
+            ServeCommand::usage(), MonitorCommand::usage(), SweepCommand::usage());
 }
 
 QJsonValue jsonNumber(double v)
@@ -408,6 +410,8 @@ int dispatch(const QStringList &arguments)
         return MonitorCommand::exec(rest, out(), err());
     if (cmd == QLatin1String("serve"))
         return ServeCommand::exec(rest, out(), err());
+    if (cmd == QLatin1String("sweep"))
+        return SweepCommand::exec(rest, out(), err());
     err() << "sextant: unknown command '" << cmd << "'\n" << usage();
     return kExitUsage;
 }
