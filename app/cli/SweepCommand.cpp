@@ -22,6 +22,7 @@
 #include <QTextStream>
 #include <QThread>
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <memory>
 
@@ -270,7 +271,7 @@ int SweepCommand::exec(const QStringList &args, QTextStream &out, QTextStream &e
     }
     if (opt.random > 0)
         plan.setRandom(opt.random, static_cast<std::uint64_t>(opt.seed));
-    else if (plan.combinations() > kMaxPoints)
+    else if (std::isfinite(plan.combinations()) && plan.combinations() > kMaxPoints)
         return usageError(QStringLiteral("the grid has %1 points (at most %2): use --random N")
                               .arg(plan.combinations())
                               .arg(kMaxPoints));
