@@ -94,6 +94,7 @@ private Q_SLOTS:
     void refusesBadGridBeforeRunning_data();
     void refusesBadGridBeforeRunning();
     void localPoolGathersMetrics();
+    void taskChecksFingerprints();
     void slurmMatchesLocal();
     void slurmReportsAFailingPoint();
     void slurmCancelLeavesNothingRunning();
@@ -231,6 +232,35 @@ void TestCliSweep::localPoolGathersMetrics()
     QCOMPARE(plan.value(QStringLiteral("inputs")).toArray().size(), 2);
     QVERIFY(QFileInfo::exists(dir + QStringLiteral("/input/wine.csv")));
     QVERIFY(QFileInfo::exists(dir + QStringLiteral("/results.csv")));
+}
+
+void TestCliSweep::taskChecksFingerprints()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("sweep"));
+    const auto r = runSextant(QStringList { QStringLiteral("sweep"), wine() } + kQuick
+        + QStringList {
+            QStringLiteral("--grid"), QStringLiteral("5.C=1"), QStringLiteral("--out"), dir });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    // The data file changed after the sweep was planned: a task run again refuses it.
+    QFile data(dir + QStringLiteral("/input/wine.csv"));
+    QVERIFY(data.open(QIODevice::Append));
+    data.write("1,1,1,1,1,1,1,1,1,1,1,1,1,1\n");
+    data.close();
+    const auto task = runSextant({ QStringLiteral("sweep"), QStringLiteral("--task"), dir,
+        QStringLiteral("0"), QStringLiteral("--attempt"), QStringLiteral("2") });
+    QCOMPARE(task.exitCode, 1);
+    const QJsonObject report = readJson(dir + QStringLiteral("/runs/0000/task.json"));
+    QCOMPARE(report.value(QStringLiteral("attempt")).toInt(), 2);
+    QCOMPARE(report.value(QStringLiteral("ok")).toBool(), false);
+    const QString message = report.value(QStringLiteral("message")).toString();
+    QVERIFY2(message.contains(QLatin1String("input/wine.csv is not the file the sweep planned")),
+        qPrintable(message));
+    // A second sweep into the same folder is refused.
+    const auto again = runSextant(QStringList { QStringLiteral("sweep"), wine(),
+        QStringLiteral("--grid"), QStringLiteral("5.C=1"), QStringLiteral("--out"), dir });
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY2(again.err.contains(QLatin1String("already holds a sweep")), qPrintable(again.err));
 }
 
 void TestCliSweep::slurmMatchesLocal()
