@@ -1958,16 +1958,8 @@
         <translation>Logistische Regression, ein Random Forest und ein neuronales Netz im Vergleich per Kreuzvalidierung, mit ROC-Kurven und einer Konfusionsmatrix.</translation>
     </message>
     <message>
-        <source>Predict disease progression</source>
-        <translation>Krankheitsverlauf vorhersagen</translation>
-    </message>
-    <message>
         <source>Regression on the diabetes data: ridge regression against gradient boosting, residuals and feature importances.</source>
         <translation>Regression auf den Diabetes-Daten: Ridge-Regression gegen Gradient Boosting, Residuen und Merkmalswichtigkeiten.</translation>
-    </message>
-    <message>
-        <source>Find clusters in iris flowers</source>
-        <translation>Cluster in Schwertlilien finden</translation>
     </message>
     <message>
         <source>k-means and hierarchical clustering without the labels, judged by a silhouette plot and a scatter coloured by cluster.</source>
@@ -1975,7 +1967,7 @@
     </message>
     <message>
         <source>Tune a classifier</source>
-        <translation>Einen Klassifikator abstimmen</translation>
+        <translation>Klassifikator abstimmen</translation>
     </message>
     <message>
         <source>A grid search over an SVM&apos;s C and gamma on the breast cancer data, each setting scored by 5-fold cross-validation.</source>
@@ -1988,6 +1980,14 @@
     <message>
         <source>The iris table, a histogram, the correlation matrix and a scatter plot of its columns.</source>
         <translation>Die Iris-Tabelle, ein Histogramm, die Korrelationsmatrix und ein Streudiagramm ihrer Spalten.</translation>
+    </message>
+    <message>
+        <source>Regression on diabetes</source>
+        <translation>Regression: Diabetes</translation>
+    </message>
+    <message>
+        <source>Cluster iris flowers</source>
+        <translation>Schwertlilien clustern</translation>
     </message>
 </context>
 <context>

@@ -1958,16 +1958,8 @@
         <translation>通过交叉验证比较逻辑回归、随机森林和神经网络，并给出 ROC 曲线和混淆矩阵。</translation>
     </message>
     <message>
-        <source>Predict disease progression</source>
-        <translation>预测病情进展</translation>
-    </message>
-    <message>
         <source>Regression on the diabetes data: ridge regression against gradient boosting, residuals and feature importances.</source>
         <translation>糖尿病数据上的回归：岭回归与梯度提升对比，附残差和特征重要性。</translation>
-    </message>
-    <message>
-        <source>Find clusters in iris flowers</source>
-        <translation>在鸢尾花数据中寻找聚类</translation>
     </message>
     <message>
         <source>k-means and hierarchical clustering without the labels, judged by a silhouette plot and a scatter coloured by cluster.</source>
@@ -1988,6 +1980,14 @@
     <message>
         <source>The iris table, a histogram, the correlation matrix and a scatter plot of its columns.</source>
         <translation>鸢尾花数据表、直方图、相关矩阵以及各列的散点图。</translation>
+    </message>
+    <message>
+        <source>Regression on diabetes</source>
+        <translation>糖尿病数据回归</translation>
+    </message>
+    <message>
+        <source>Cluster iris flowers</source>
+        <translation>鸢尾花聚类</translation>
     </message>
 </context>
 <context>

@@ -21,12 +21,12 @@ constexpr Described kDescribed[] = {
             "Logistic regression, a random forest and a neural network compared by "
             "cross-validation, with ROC curves and a confusion matrix.") },
     { "diabetes-regression.sextant",
-        QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog", "Predict disease progression"),
+        QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog", "Regression on diabetes"),
         QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog",
             "Regression on the diabetes data: ridge regression against gradient boosting, "
             "residuals and feature importances.") },
     { "iris-clusters.sextant",
-        QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog", "Find clusters in iris flowers"),
+        QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog", "Cluster iris flowers"),
         QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog",
             "k-means and hierarchical clustering without the labels, judged by a silhouette "
             "plot and a scatter coloured by cluster.") },

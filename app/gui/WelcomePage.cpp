@@ -27,9 +27,9 @@ namespace sextant::app {
 
 namespace {
 
-constexpr int kCardWidth = 272;
-constexpr int kThumbHeight = 136;
-constexpr int kSideWidth = 320;
+constexpr int kCardWidth = 248;
+constexpr int kThumbHeight = 124;
+constexpr int kSideWidth = 290;
 
 // A label inside a button: the button gets the clicks.
 QLabel *passiveLabel(const QString &text, QWidget *parent, const char *name)
@@ -180,7 +180,7 @@ void WelcomePage::build()
     content->setObjectName(QStringLiteral("welcomeContent"));
     scroll->setWidget(content);
     auto *page = new QVBoxLayout(content);
-    page->setContentsMargins(40, 32, 40, 32);
+    page->setContentsMargins(32, 28, 32, 28);
     page->setSpacing(24);
 
     // Header: the icon, the name, what it is.
@@ -211,7 +211,7 @@ void WelcomePage::build()
     page->addLayout(header);
 
     auto *body = new QHBoxLayout;
-    body->setSpacing(40);
+    body->setSpacing(32);
     page->addLayout(body, 1);
 
     // Left: start, recent, learn.
@@ -376,7 +376,7 @@ void WelcomePage::rebuildRecent()
             folder->fontMetrics().elidedText(nativeFolder(path), Qt::ElideMiddle, kSideWidth - 60));
         texts->addWidget(folder);
         layout->addLayout(texts, 1);
-        row->setMinimumHeight(row->sizeHint().height());
+        row->setMinimumHeight(layout->sizeHint().height());
         connect(row, &QPushButton::clicked, this, [this, path] {
             m_forced = false;
             update();
@@ -398,6 +398,7 @@ void WelcomePage::rebuildExamples()
             : tr("Open one to see a complete workflow; it opens as an untitled copy, so the "
                  "original stays as it is."));
     const qreal dpr = devicePixelRatioF();
+    QList<QLabel *> titles, texts;
     for (const Example &example : examples) {
         auto *card = new QPushButton(m_examplesBox);
         card->setObjectName(QStringLiteral("exampleCard"));
@@ -413,16 +414,31 @@ void WelcomePage::rebuildExamples()
             example.path, QSize(kCardWidth - 22, kThumbHeight), palette(), dpr));
         thumb->setFixedSize(kCardWidth - 22, kThumbHeight);
         layout->addWidget(thumb);
-        layout->addWidget(passiveLabel(example.title, card, "welcomeCardTitle"));
+        QLabel *title = passiveLabel(example.title, card, "welcomeCardTitle");
+        title->setWordWrap(true);
+        title->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        layout->addWidget(title);
         QLabel *text = passiveLabel(example.description, card, "welcomeCardText");
         text->setWordWrap(true);
         text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-        // Three lines for every card, so a row of cards lines up.
-        text->setFixedHeight(text->fontMetrics().lineSpacing() * 3 + 2);
         layout->addWidget(text);
+        titles.append(title);
+        texts.append(text);
         const QString path = example.path;
         connect(card, &QPushButton::clicked, this, [this, path] { openExample(path); });
         m_exampleCards.append(card);
+    }
+    // Every card's title and description as tall as the tallest (in this language), so a
+    // row of cards lines up and no text is cut.
+    ensurePolished();
+    for (QList<QLabel *> *labels : { &titles, &texts }) {
+        int tallest = 0;
+        for (QLabel *label : std::as_const(*labels)) {
+            label->ensurePolished();
+            tallest = std::max(tallest, label->heightForWidth(kCardWidth - 20));
+        }
+        for (QLabel *label : std::as_const(*labels))
+            label->setFixedHeight(tallest);
     }
     m_columns = 0;
     layoutExamples();

@@ -101,9 +101,9 @@ QPixmap WorkflowThumbnail::render(
         bottom = std::max(bottom, n.position.y() + kNodeHeight);
     }
     const QRectF scene(left, top, right - left, bottom - top);
-    // Small graphs are not blown up beyond a legible node size.
-    const qreal scale = std::min(
-        { area.width() / scene.width(), area.height() / scene.height(), 110.0 / kNodeWidth });
+    // Small graphs are not blown up: a node stays about the size it has in larger ones.
+    const qreal scale
+        = std::min({ area.width() / scene.width(), area.height() / scene.height(), 0.32 });
     const QPointF offset = area.center() - scene.center() * scale;
     const auto mapped = [&](QPointF p) { return p * scale + offset; };
     const QSizeF nodeSize(kNodeWidth * scale, kNodeHeight * scale);
