@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QImage>
 #include <QMenuBar>
 #include <QPushButton>
@@ -240,6 +241,23 @@ private Q_SLOTS:
             QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
         action(window, "helpGuideAction")->trigger();
         QVERIFY(help->guideBrowser()->toPlainText().contains(QStringLiteral("Train/Test Split")));
+    }
+
+    // A .sxmodel file given to the studio (a double-click in the file manager runs
+    // `sextant FILE`) becomes one Model File node reading it; opening it again selects it.
+    void modelFileOpensAsNode()
+    {
+        MainWindow window;
+        window.welcomePage()->setAutomatic(true);
+        const QString model = QDir(QDir::tempPath()).absoluteFilePath(QStringLiteral("m.sxmodel"));
+        window.openFile(model);
+        QCOMPARE(window.graphModel().nodeCount(), 1);
+        const int id = window.graphModel().nodeIds().value(0);
+        QCOMPARE(window.graphModel().nodeType(id)->id, QStringLiteral("data.model_file"));
+        QCOMPARE(window.graphModel().parameter(id, QStringLiteral("path")).toString(), model);
+        QVERIFY(!window.welcomePage()->isShown());
+        window.openFile(model);
+        QCOMPARE(window.graphModel().nodeCount(), 1);
     }
 
     // Preferences: stored, and what can apply at once applies (threads, Auto-run).
