@@ -3013,6 +3013,49 @@ Angezeigt von %2 (Knoten %3): Ein Doppelklick darauf öffnet diesen Reiter erneu
     </message>
 </context>
 <context>
+    <name>sextant::cli::RunCommand</name>
+    <message>
+        <source> cached</source>
+        <translation> aus dem Zwischenspeicher</translation>
+    </message>
+    <message>
+        <source> running… done %1</source>
+        <translation> läuft… fertig %1</translation>
+    </message>
+    <message>
+        <source> (warning: %1)</source>
+        <translation> (Warnung: %1)</translation>
+    </message>
+    <message>
+        <source> running… FAILED after %1: %2</source>
+        <translation> läuft… FEHLGESCHLAGEN nach %1: %2</translation>
+    </message>
+    <message>
+        <source> skipped: %1</source>
+        <translation> übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>Running %1 (1 node)</source>
+        <translation>%1 wird ausgeführt (1 Knoten)</translation>
+    </message>
+    <message>
+        <source>Running %1 (%2 nodes)</source>
+        <translation>%1 wird ausgeführt (%2 Knoten)</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>OK: %1 of %2 nodes done in %3; outputs in %4</source>
+        <translation>OK: %1 von %2 Knoten fertig in %3; Ausgaben in %4</translation>
+    </message>
+    <message>
+        <source>FAILED: %1 of %2 nodes done in %3; outputs in %4</source>
+        <translation>FEHLGESCHLAGEN: %1 von %2 Knoten fertig in %3; Ausgaben in %4</translation>
+    </message>
+</context>
+<context>
     <name>sextant::plots::BoxPlot</name>
     <message>
         <source>Column:</source>

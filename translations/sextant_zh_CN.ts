@@ -3011,6 +3011,49 @@ Shown by %2 (node %3): a double click on it reopens this tab.</source>
     </message>
 </context>
 <context>
+    <name>sextant::cli::RunCommand</name>
+    <message>
+        <source> cached</source>
+        <translation> 已缓存</translation>
+    </message>
+    <message>
+        <source> running… done %1</source>
+        <translation> 运行中… 完成 %1</translation>
+    </message>
+    <message>
+        <source> (warning: %1)</source>
+        <translation>（警告：%1）</translation>
+    </message>
+    <message>
+        <source> running… FAILED after %1: %2</source>
+        <translation> 运行中… %1 后失败：%2</translation>
+    </message>
+    <message>
+        <source> skipped: %1</source>
+        <translation> 已跳过：%1</translation>
+    </message>
+    <message>
+        <source>Running %1 (1 node)</source>
+        <translation>正在运行 %1（1 个节点）</translation>
+    </message>
+    <message>
+        <source>Running %1 (%2 nodes)</source>
+        <translation>正在运行 %1（%2 个节点）</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>OK: %1 of %2 nodes done in %3; outputs in %4</source>
+        <translation>成功：%2 个节点中完成 %1 个，用时 %3；输出位于 %4</translation>
+    </message>
+    <message>
+        <source>FAILED: %1 of %2 nodes done in %3; outputs in %4</source>
+        <translation>失败：%2 个节点中完成 %1 个，用时 %3；输出位于 %4</translation>
+    </message>
+</context>
+<context>
     <name>sextant::plots::BoxPlot</name>
     <message>
         <source>Column:</source>
