@@ -4,13 +4,17 @@
 //   sextant info FILE [--json]   and the other subcommands: engine only, no display needed
 //   sextant run FLOW.sextant     in a GUI build also draws plots, on the offscreen platform
 #include "cli/Cli.h"
+#include "core/Translations.h"
 
 #ifdef SEXTANT_WITH_GUI
 #include "cli/SinkRenderer.h"
 #include "gui/Autosave.h"
 #include "gui/HeadlessPlotRenderer.h"
 #include "gui/MainWindow.h"
+#include "gui/Preferences.h"
 #include "gui/RunPathGuard.h"
+#include "gui/Theme.h"
+#include "gui/WelcomePage.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -29,6 +33,8 @@ int main(int argc, char *argv[])
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
             QApplication app(argc, argv);
+            // The command line speaks the system's language (or SEXTANT_LANGUAGE's).
+            sextant::engine::Translations::install(QStringLiteral("system"));
             sextant::app::HeadlessPlotRenderer renderer;
             sextant::cli::setSinkRenderer(&renderer);
             const int code = sextant::cli::run(app.arguments());
@@ -37,6 +43,7 @@ int main(int argc, char *argv[])
         }
 #endif
         QCoreApplication app(argc, argv);
+        sextant::engine::Translations::install(QStringLiteral("system"));
         return sextant::cli::run(app.arguments());
     }
 #ifdef SEXTANT_WITH_GUI
@@ -44,7 +51,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Sextant"));
     QApplication::setOrganizationName(QStringLiteral("Sextant"));
     QApplication::setApplicationVersion(sextant::cli::versionString());
+    // Before any window or node type exists: they take their texts in this language.
+    sextant::engine::Translations::install(sextant::app::Preferences::language());
+    sextant::app::Theme::apply(sextant::app::Preferences::theme());
     sextant::app::MainWindow window;
+    window.welcomePage()->setAutomatic(true); // until a workflow is open
     // After the window: constructing it registers the resources the icon comes from.
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/sextant/icons/sextant.svg")));
     window.show();
@@ -63,6 +74,7 @@ int main(int argc, char *argv[])
     return code;
 #else
     QCoreApplication app(argc, argv);
+    sextant::engine::Translations::install(QStringLiteral("system"));
     return sextant::cli::run(app.arguments());
 #endif
 }

@@ -15,6 +15,7 @@ using engine::GraphModel;
 
 namespace {
 
+/* TRANSLATOR sextant::widgets::ColumnEditCommand */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("sextant::widgets::ColumnEditCommand", text);

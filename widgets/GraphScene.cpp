@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QPen>
 #include <algorithm>
 #include <cmath>
@@ -20,7 +22,9 @@ using engine::GraphModel;
 GraphScene::GraphScene(GraphModel &model, QObject *parent) : QGraphicsScene(parent), m_model(model)
 {
     setSceneRect(-20000, -20000, 40000, 40000);
-    setBackgroundBrush(QColor(0xf2, 0xf3, 0xf5));
+    // A light grey canvas; in a dark theme a dark one (the nodes keep their light bodies).
+    const QColor base = QGuiApplication::palette().color(QPalette::Base);
+    setBackgroundBrush(base.lightnessF() < 0.5 ? base.lighter(125) : QColor(0xf2, 0xf3, 0xf5));
     // Model signals are direct (same thread).
     connect(&m_model, &GraphModel::nodeAdded, this, &GraphScene::onNodeAdded);
     connect(&m_model, &GraphModel::nodeRemoved, this, &GraphScene::onNodeRemoved);

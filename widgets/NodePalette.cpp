@@ -35,6 +35,28 @@ protected:
         return nullptr;
     }
 };
+
+// The palette's hover text: the name, what the node does, and what it takes and gives.
+QString toolTipFor(const engine::NodeType &type)
+{
+    const auto ports = [](const QList<engine::PortSpec> &list) {
+        QStringList names;
+        for (const engine::PortSpec &p : list)
+            names.append(p.displayLabel().toHtmlEscaped());
+        return names.join(QStringLiteral(", "));
+    };
+    QString tip
+        = QStringLiteral("<p style='white-space:pre-wrap; max-width:360px'><b>%1</b><br/>%2")
+              .arg(type.displayName.toHtmlEscaped(), type.description.toHtmlEscaped());
+    if (!type.inputs.isEmpty())
+        tip += QStringLiteral("<br/><i>%1</i> %2")
+                   .arg(NodePalette::tr("In:").toHtmlEscaped(), ports(type.inputs));
+    if (!type.outputs.isEmpty())
+        tip += QStringLiteral("<br/><i>%1</i> %2")
+                   .arg(NodePalette::tr("Out:").toHtmlEscaped(), ports(type.outputs));
+    return tip + QStringLiteral("</p>");
+}
+
 } // namespace
 
 NodePalette::NodePalette(const engine::NodeRegistry &registry, QWidget *parent)
@@ -79,7 +101,7 @@ void NodePalette::reload()
         item->setData(0, kSearchRole,
             QStringList { type->displayName, type->category, type->id, type->description }.join(
                 QLatin1Char(' ')));
-        item->setToolTip(0, type->description);
+        item->setToolTip(0, toolTipFor(*type));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     }
     m_tree->expandAll();

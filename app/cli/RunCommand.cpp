@@ -11,6 +11,7 @@
 #include "io/OnnxExport.h"
 #include "nodes/BuiltinNodes.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -116,6 +117,12 @@ QString kindOf(const QString &typeId)
         if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
             c = QLatin1Char('_');
     return kind.isEmpty() ? QStringLiteral("node") : kind;
+}
+
+// The run's report lines, in the language installed (context "RunCommand").
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RunCommand", text);
 }
 
 QString seconds(double ms)
@@ -315,19 +322,20 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
             switch (status) {
             case NodeStatus::Done:
                 if (!ms)
-                    out << " cached";
+                    out << tr(" cached");
                 else
-                    out << " running\u2026 done " << seconds(*ms);
+                    out << tr(" running\u2026 done %1").arg(seconds(*ms));
                 if (!message.isEmpty())
-                    out << " (warning: "
-                        << QString(message).replace(QLatin1Char('\n'), QStringLiteral("; ")) << ")";
+                    out << tr(" (warning: %1)")
+                               .arg(QString(message).replace(
+                                   QLatin1Char('\n'), QStringLiteral("; ")));
                 break;
             case NodeStatus::Failed:
-                out << " running\u2026 FAILED after " << seconds(ms.value_or(0.0)) << ": "
-                    << message;
+                out << tr(" running\u2026 FAILED after %1: %2")
+                           .arg(seconds(ms.value_or(0.0)), message);
                 break;
             case NodeStatus::Skipped:
-                out << " skipped: " << message;
+                out << tr(" skipped: %1").arg(message);
                 break;
             default:
                 out << " " << nodeStatusId(status);
@@ -339,8 +347,9 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
         Qt::QueuedConnection);
 
     if (!opt.quiet) {
-        out << "Running " << opt.workflow << " (" << total << (total == 1 ? " node" : " nodes")
-            << ")\n";
+        out << (total == 1 ? tr("Running %1 (1 node)").arg(opt.workflow)
+                           : tr("Running %1 (%2 nodes)").arg(opt.workflow).arg(total))
+            << "\n";
         out.flush();
     }
     clock.start();
@@ -473,11 +482,14 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
 
     if (!opt.quiet) {
         for (const QString &f : allWritten)
-            out << "wrote " << QDir::toNativeSeparators(f) << "\n";
-        out << (exitCode == kExitOk ? "OK: " : "FAILED: ")
-            << summary.executed.size() + summary.reused.size() << " of " << total
-            << " nodes done in " << seconds(double(summary.elapsedMs)) << "; outputs in "
-            << QDir::toNativeSeparators(opt.outDir) << "\n";
+            out << tr("wrote %1").arg(QDir::toNativeSeparators(f)) << "\n";
+        const qsizetype done = summary.executed.size() + summary.reused.size();
+        out << (exitCode == kExitOk ? tr("OK: %1 of %2 nodes done in %3; outputs in %4")
+                                    : tr("FAILED: %1 of %2 nodes done in %3; outputs in %4"))
+                   .arg(done)
+                   .arg(total)
+                   .arg(seconds(double(summary.elapsedMs)), QDir::toNativeSeparators(opt.outDir))
+            << "\n";
         out.flush();
     }
     return exitCode;

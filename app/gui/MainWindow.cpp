@@ -8,13 +8,17 @@
 #include "gui/CsvImport.h"
 #include "gui/EditMenu.h"
 #include "gui/ExportMenus.h"
+#include "gui/HelpMenu.h"
 #include "gui/LinkedSelection.h"
+#include "gui/ModelFileOpener.h"
 #include "gui/NodeInspector.h"
+#include "gui/Preferences.h"
 #include "gui/RecentFiles.h"
 #include "gui/ResultTabs.h"
 #include "gui/ScatterChoiceWriter.h"
 #include "gui/SelectionViews.h"
 #include "gui/TableExport.h"
+#include "gui/WelcomePage.h"
 #include "gui/WorkflowDocument.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/FileSourceNode.h"
@@ -169,6 +173,9 @@ MainWindow::MainWindow(QWidget *parent)
     createDocument();
     createInspector();
     createLinkedSelection(central, header); // its bar goes next to the node's label
+    // In place of the tabs while no workflow is open (automatic in the studio: main.cpp).
+    m_welcome = new WelcomePage(*this, central);
+    layout->addWidget(m_welcome, 1);
     createActions();
     createStatusBar();
 
@@ -230,6 +237,8 @@ void MainWindow::createViews()
 
     m_graph = std::make_unique<engine::GraphModel>(engine::BuiltinNodes::registry());
     m_executor = std::make_unique<engine::Executor>(*m_graph);
+    if (Preferences::workerThreads() > 0)
+        m_executor->setMaxThreads(Preferences::workerThreads());
     m_graphEditor = new widgets::GraphEditor(*m_graph, *m_executor, m_tabs);
     m_graphEditor->setObjectName(QStringLiteral("graphEditor"));
     // The canvas is the window's centre: the first tab, the one shown.
@@ -480,6 +489,7 @@ void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Dataset…"), this, &MainWindow::openFileDialog);
+    open->setObjectName(QStringLiteral("openDatasetAction"));
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a CSV, TSV, ARFF or LIBSVM file"));
     QAction *importCsv = file->addAction(
@@ -539,6 +549,7 @@ void MainWindow::createActions()
     about->setMenuRole(QAction::AboutRole);
     QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
+    new HelpMenu(help, editMenu(), *this, m_welcome); // guide, reference, shortcuts; Preferences
 }
 
 void MainWindow::createStatusBar()
@@ -582,6 +593,10 @@ void MainWindow::openFile(const QString &path)
         return;
     if (isWorkflowFile(path)) { // command line, recent files
         openWorkflow(path);
+        return;
+    }
+    if (ModelFileOpener::isModelFile(path)) { // a double-click on a .sxmodel
+        ModelFileOpener::open(*m_graphEditor, path);
         return;
     }
     // One way in for every dataset: the File node of the workflow that reads it (added,

@@ -54,6 +54,7 @@ class ModelSaver;
 class NodeInspector;
 class ResultTabs;
 class SelectionViews;
+class WelcomePage;
 struct NodeInspection;
 
 // The studio's main window: the workflow editor's canvas at its centre (the first of the
@@ -300,6 +301,11 @@ public:
     // The View menu (a toggle for each dock) and the Edit menu (the workflow's edits).
     QMenu *viewMenu() const { return m_viewMenu; }
     QMenu *editMenu() const;
+    // Shown instead of the tabs while no workflow is open (WelcomePage::setAutomatic).
+    WelcomePage *welcomePage() const { return m_welcome; }
+
+private:
+    WelcomePage *m_welcome = nullptr;
 };
 
 } // namespace sextant::app

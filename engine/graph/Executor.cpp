@@ -289,7 +289,9 @@ void Executor::execute(const std::shared_ptr<RunState> &run, int id)
         const PortSpec &spec = job->type->inputs[port];
         if (!spec.optional && !inputs[static_cast<std::size_t>(port)]) {
             finish(run, id, NodeStatus::Failed,
-                QStringLiteral("input '%1' is not connected").arg(spec.displayLabel()), {}, {}, {});
+                QCoreApplication::translate("NodeError", "input '%1' is not connected")
+                    .arg(spec.displayLabel()),
+                {}, {}, {});
             return;
         }
     }

@@ -1,5 +1,7 @@
 #include "graph/NodeRegistry.h"
 
+#include "graph/NodeTypeText.h"
+
 #include <QMutexLocker>
 #include <algorithm>
 
@@ -10,6 +12,7 @@ Status NodeRegistry::add(NodeType type)
     Status check = type.checkDescriptor();
     if (!check)
         return check;
+    NodeTypeText::translate(type); // people's texts in the installed language
     QMutexLocker lock(&m_mutex);
     if (m_types.count(type.id) || m_aliases.count(type.id))
         return Status::failure(QStringLiteral("node type %1 is already registered").arg(type.id));

@@ -1,5 +1,6 @@
 #include "graph/ParameterSpec.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QMetaType>
 #include <cmath>
@@ -66,7 +67,7 @@ QString typeNameOf(const QVariant &v)
     case QMetaType::Bool:
         return QStringLiteral("a boolean");
     case QMetaType::QString:
-        return QStringLiteral("text");
+        return QCoreApplication::translate("ParameterSpec", "text");
     case QMetaType::QStringList:
     case QMetaType::QVariantList:
         return QStringLiteral("a list");
@@ -77,7 +78,7 @@ QString typeNameOf(const QVariant &v)
         break;
     }
     if (isNumericType(v))
-        return QStringLiteral("a number");
+        return QCoreApplication::translate("ParameterSpec", "a number");
     return QString::fromLatin1(v.typeName());
 }
 
@@ -109,65 +110,84 @@ Result<QVariant> checkText(const ParameterSpec &spec, const QString &text)
 Result<QVariant> ParameterSpec::validate(const QVariant &value) const
 {
     const auto expected = [&](const QString &what) {
-        return refuse(*this, QStringLiteral("expected %1, got %2").arg(what, typeNameOf(value)));
+        return refuse(*this,
+            QCoreApplication::translate("ParameterSpec", "expected %1, got %2")
+                .arg(what, typeNameOf(value)));
     };
     switch (type) {
     case ParameterType::Int: {
         if (!isNumericType(value))
-            return expected(QStringLiteral("an integer"));
+            return expected(QCoreApplication::translate("ParameterSpec", "an integer"));
         double d = 0;
         qlonglong i = 0;
         if (isIntegerType(value)) {
             if (value.metaType().id() == QMetaType::ULongLong
                 && value.toULongLong() > static_cast<qulonglong>(kMaxExactInteger))
-                return refuse(*this, QStringLiteral("%1 is too large").arg(value.toULongLong()));
+                return refuse(*this,
+                    QCoreApplication::translate("ParameterSpec", "%1 is too large")
+                        .arg(value.toULongLong()));
             i = value.toLongLong();
             d = static_cast<double>(i);
         } else {
             d = value.toDouble();
             if (!std::isfinite(d))
-                return refuse(*this, QStringLiteral("%1 is not a finite number").arg(fmt(d)));
+                return refuse(*this,
+                    QCoreApplication::translate("ParameterSpec", "%1 is not a finite number")
+                        .arg(fmt(d)));
             if (d != std::floor(d))
-                return refuse(*this, QStringLiteral("%1 is not an integer").arg(fmt(d)));
+                return refuse(*this,
+                    QCoreApplication::translate("ParameterSpec", "%1 is not an integer")
+                        .arg(fmt(d)));
             if (std::abs(d) > kMaxExactInteger)
-                return refuse(*this, QStringLiteral("%1 is too large").arg(fmt(d)));
+                return refuse(*this,
+                    QCoreApplication::translate("ParameterSpec", "%1 is too large").arg(fmt(d)));
             i = static_cast<qlonglong>(d);
         }
         if (std::abs(d) > kMaxExactInteger)
-            return refuse(*this, QStringLiteral("%1 is too large").arg(i));
+            return refuse(
+                *this, QCoreApplication::translate("ParameterSpec", "%1 is too large").arg(i));
         if (minimum && d < *minimum)
-            return refuse(
-                *this, QStringLiteral("%1 is below the minimum %2").arg(i).arg(fmt(*minimum)));
+            return refuse(*this,
+                QCoreApplication::translate("ParameterSpec", "%1 is below the minimum %2")
+                    .arg(i)
+                    .arg(fmt(*minimum)));
         if (maximum && d > *maximum)
-            return refuse(
-                *this, QStringLiteral("%1 is above the maximum %2").arg(i).arg(fmt(*maximum)));
+            return refuse(*this,
+                QCoreApplication::translate("ParameterSpec", "%1 is above the maximum %2")
+                    .arg(i)
+                    .arg(fmt(*maximum)));
         return QVariant(i);
     }
     case ParameterType::Float: {
         if (!isNumericType(value))
-            return expected(QStringLiteral("a number"));
+            return expected(QCoreApplication::translate("ParameterSpec", "a number"));
         const double d = value.toDouble();
         if (!std::isfinite(d))
-            return refuse(*this, QStringLiteral("%1 is not a finite number").arg(fmt(d)));
+            return refuse(*this,
+                QCoreApplication::translate("ParameterSpec", "%1 is not a finite number")
+                    .arg(fmt(d)));
         if (minimum && d < *minimum)
-            return refuse(
-                *this, QStringLiteral("%1 is below the minimum %2").arg(fmt(d), fmt(*minimum)));
+            return refuse(*this,
+                QCoreApplication::translate("ParameterSpec", "%1 is below the minimum %2")
+                    .arg(fmt(d), fmt(*minimum)));
         if (maximum && d > *maximum)
-            return refuse(
-                *this, QStringLiteral("%1 is above the maximum %2").arg(fmt(d), fmt(*maximum)));
+            return refuse(*this,
+                QCoreApplication::translate("ParameterSpec", "%1 is above the maximum %2")
+                    .arg(fmt(d), fmt(*maximum)));
         return QVariant(d);
     }
     case ParameterType::Bool:
         if (value.metaType().id() != QMetaType::Bool)
-            return expected(QStringLiteral("true or false"));
+            return expected(QCoreApplication::translate("ParameterSpec", "true or false"));
         return QVariant(value.toBool());
     case ParameterType::Enum: {
         if (value.metaType().id() != QMetaType::QString)
-            return expected(QStringLiteral("one of: ") + choices.join(QStringLiteral(", ")));
+            return expected(QCoreApplication::translate("ParameterSpec", "one of: ")
+                + choices.join(QStringLiteral(", ")));
         const QString s = value.toString();
         if (!choices.contains(s))
             return refuse(*this,
-                QStringLiteral("'%1' is not one of: %2")
+                QCoreApplication::translate("ParameterSpec", "'%1' is not one of: %2")
                     .arg(s.left(80), choices.join(QStringLiteral(", "))));
         return QVariant(s);
     }
@@ -175,8 +195,9 @@ Result<QVariant> ParameterSpec::validate(const QVariant &value) const
     case ParameterType::String:
     case ParameterType::FilePath:
         if (value.metaType().id() != QMetaType::QString)
-            return expected(type == ParameterType::Column ? QStringLiteral("a column name")
-                                                          : QStringLiteral("text"));
+            return expected(type == ParameterType::Column
+                    ? QCoreApplication::translate("ParameterSpec", "a column name")
+                    : QCoreApplication::translate("ParameterSpec", "text"));
         return checkText(*this, value.toString());
     case ParameterType::ColumnList: {
         QStringList names;

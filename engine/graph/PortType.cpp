@@ -1,5 +1,7 @@
 #include "graph/PortType.h"
 
+#include <QCoreApplication>
+
 namespace sextant::engine {
 
 QString portTypeId(PortType type)
@@ -23,17 +25,17 @@ QString portTypeName(PortType type)
 {
     switch (type) {
     case PortType::Table:
-        return QStringLiteral("Table");
+        return QCoreApplication::translate("PortType", "Table");
     case PortType::Model:
-        return QStringLiteral("Model");
+        return QCoreApplication::translate("PortType", "Model");
     case PortType::Predictions:
-        return QStringLiteral("Predictions");
+        return QCoreApplication::translate("PortType", "Predictions");
     case PortType::Metrics:
-        return QStringLiteral("Metrics");
+        return QCoreApplication::translate("PortType", "Metrics");
     case PortType::Curve:
-        return QStringLiteral("Curve");
+        return QCoreApplication::translate("PortType", "Curve");
     }
-    return QStringLiteral("Unknown");
+    return QCoreApplication::translate("PortType", "Unknown");
 }
 
 std::optional<PortType> portTypeFromId(const QString &id)

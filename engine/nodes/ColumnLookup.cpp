@@ -2,6 +2,7 @@
 
 #include "graph/NodeError.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace sextant::engine {
@@ -24,7 +25,8 @@ int ColumnLookup::require(const Dataset &data, const QString &name, const QStrin
 {
     const int index = data.indexOf(name);
     if (index < 0)
-        throw NodeError(QStringLiteral("%1: column '%2' not found in the input (columns: %3)")
+        throw NodeError(QCoreApplication::translate(
+            "NodeError", "%1: column '%2' not found in the input (columns: %3)")
                             .arg(parameterLabel, name, available(data)));
     return index;
 }

@@ -2,6 +2,8 @@
 
 #include "nodes/MetricsTable.h"
 
+#include <QCoreApplication>
+
 namespace sextant::engine {
 
 NodeType EvaluationViewNode::metricsType()
@@ -58,7 +60,8 @@ NodeType EvaluationViewNode::predictionType(PredictionView::Kind kind)
         if (kind == PredictionView::Kind::Residuals && !regression)
             throw NodeError(QStringLiteral("residuals need a regression model"));
         if (kind != PredictionView::Kind::Residuals && p.task != EstimatorTask::Classification)
-            throw NodeError(QStringLiteral("this view needs a classifier's predictions"));
+            throw NodeError(QCoreApplication::translate(
+                "NodeError", "this view needs a classifier's predictions"));
         if ((kind == PredictionView::Kind::Roc || kind == PredictionView::Kind::PrecisionRecall)
             && p.probabilities.size() == 0)
             throw NodeError(QStringLiteral("%1 gives no class probabilities, which curves need")

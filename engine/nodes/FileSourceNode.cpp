@@ -3,6 +3,7 @@
 #include "data/DatasetLoader.h"
 #include "nodes/ColumnRoleEdits.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <algorithm>
@@ -158,7 +159,7 @@ void FileSourceNode::compute(NodeContext &ctx)
 {
     const QString raw = ctx.stringParameter(QStringLiteral("path"));
     if (raw.trimmed().isEmpty())
-        throw NodeError(QStringLiteral("no file chosen"));
+        throw NodeError(QCoreApplication::translate("NodeError", "no file chosen"));
     const QString path = ctx.resolvePath(raw);
 
     LoadControl control;
@@ -169,7 +170,8 @@ void FileSourceNode::compute(NodeContext &ctx)
     if (ctx.cancelled())
         return; // the executor reports the node as cancelled
     if (loaded.cancelled)
-        throw NodeError(QStringLiteral("%1: loading was cancelled").arg(path));
+        throw NodeError(
+            QCoreApplication::translate("NodeError", "%1: loading was cancelled").arg(path));
     if (!loaded.ok())
         throw NodeError(loaded.error ? loaded.error->toString()
                                      : QStringLiteral("%1: could not be read").arg(path));

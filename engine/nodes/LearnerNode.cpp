@@ -5,6 +5,7 @@
 #include "nodes/ImportanceView.h"
 #include "nodes/TrainingUpdate.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <optional>
 
@@ -28,8 +29,9 @@ std::shared_ptr<TrainedModel> LearnerNode::fit(const Learner &learner,
     if (task != EstimatorTask::Clustering) {
         target = targetFor(data, parameters);
         if (target.isEmpty())
-            throw NodeError(QStringLiteral("no target column: set the Target parameter, or mark "
-                                           "a column as target with Select Columns"));
+            throw NodeError(QCoreApplication::translate("NodeError",
+                "no target column: set the Target parameter, or mark a column as target with "
+                "Select Columns"));
     }
     if (const auto why = MemoryBudget::trainingShortfall(
             data.rowCount(), data.columnCount(), estimator->kind(), learner.displayName))

@@ -3,6 +3,7 @@
 #include "graph/NodeError.h"
 #include "io/ModelFile.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 
@@ -33,7 +34,8 @@ void ModelFileNode::compute(NodeContext &ctx)
 {
     const QString given = ctx.stringParameter(QStringLiteral("path"));
     if (given.trimmed().isEmpty())
-        throw NodeError(QStringLiteral("no model file chosen: set the 'path' parameter"));
+        throw NodeError(QCoreApplication::translate(
+            "NodeError", "no model file chosen: set the 'path' parameter"));
     const Result<TrainedModelPtr> model = ModelFile::load(ctx.resolvePath(given));
     if (!model)
         throw NodeError(model.error());

@@ -4,6 +4,7 @@
 #include "ml/TrainedModel.h"
 #include "nodes/ProbabilityCurvesData.h"
 
+#include <QCoreApplication>
 #include <cmath>
 
 namespace sextant::engine {
@@ -30,7 +31,8 @@ Known knownRows(const Prediction &p)
                                        "with (predict a table that has the target column)")
                             .arg(p.targetName));
     if (p.task != EstimatorTask::Classification)
-        throw NodeError(QStringLiteral("this view needs a classifier's predictions"));
+        throw NodeError(
+            QCoreApplication::translate("NodeError", "this view needs a classifier's predictions"));
     const auto K = static_cast<Eigen::Index>(p.classNames.size());
     if (K < 2 || p.probabilities.cols() != K)
         throw NodeError(QStringLiteral("%1 gives no class probabilities, which this view needs")

@@ -4,6 +4,7 @@
 #include "nodes/ColumnLookup.h"
 #include "nodes/ScatterMatrixData.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -66,7 +67,8 @@ void ScatterMatrixNode::compute(NodeContext &ctx)
                                     .arg(data.column(i).name()));
     }
     if (columns.size() < 2)
-        throw NodeError(QStringLiteral("a scatter matrix needs at least two numeric columns"));
+        throw NodeError(QCoreApplication::translate(
+            "NodeError", "a scatter matrix needs at least two numeric columns"));
 
     int color = -1;
     const QString colorName = ctx.stringParameter(QStringLiteral("color"));

@@ -4,6 +4,8 @@
 #include "nodes/ColumnLookup.h"
 #include "nodes/ColumnRoleEdits.h"
 
+#include <QCoreApplication>
+
 namespace sextant::engine {
 
 NodeType SelectColumnsNode::type()
@@ -66,8 +68,9 @@ void SelectColumnsNode::compute(NodeContext &ctx)
     ColumnLookup::requireAll(input, ignored, QStringLiteral("Ignored")); // unknown or repeated
     for (const QString &name : ignored) {
         if (name == target)
-            throw NodeError(
-                QStringLiteral("column '%1' cannot be both the target and ignored").arg(target));
+            throw NodeError(QCoreApplication::translate(
+                "NodeError", "column '%1' cannot be both the target and ignored")
+                                .arg(target));
         out.setRole(kept(name, QStringLiteral("Ignored")), ColumnRole::Ignore);
     }
     // The other overrides (target and meta again, which changes nothing but checks them

@@ -4,6 +4,8 @@
 #include "data/RowSelection.h"
 #include "ml/CrossValidation.h"
 
+#include <QCoreApplication>
+
 namespace sextant::engine {
 
 NodeType SplitNode::type()
@@ -38,7 +40,8 @@ void SplitNode::compute(NodeContext &ctx)
     const double ratio = ctx.floatParameter(QStringLiteral("test_ratio"));
     const auto seed = static_cast<std::uint64_t>(ctx.intParameter(QStringLiteral("seed")));
     if (data.rowCount() < 2)
-        throw NodeError(QStringLiteral("the table has %1 row(s): a split needs at least two")
+        throw NodeError(QCoreApplication::translate(
+            "NodeError", "the table has %1 row(s): a split needs at least two")
                             .arg(data.rowCount()));
     DataSplit split;
     const QList<int> targets = data.columnsWithRole(ColumnRole::Target);
@@ -61,8 +64,8 @@ void SplitNode::compute(NodeContext &ctx)
     if (!stratified)
         split = CrossValidation::trainTestSplit(data.rowCount(), ratio, seed);
     if (ctx.boolParameter(QStringLiteral("stratify")) && !stratified)
-        ctx.addWarning(
-            QStringLiteral("not stratified: the table has no categorical target column"));
+        ctx.addWarning(QCoreApplication::translate(
+            "NodeError", "not stratified: the table has no categorical target column"));
     const auto take = [&](const std::vector<Eigen::Index> &rows) {
         Dataset out = selectRows(data, std::vector<std::int64_t>(rows.begin(), rows.end()));
         out.setPreprocessing(data.preprocessing());

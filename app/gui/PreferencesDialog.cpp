@@ -1,0 +1,89 @@
+#include "gui/PreferencesDialog.h"
+
+#include "core/Translations.h"
+#include "graph/Executor.h"
+#include "gui/AutoRun.h"
+#include "gui/MainWindow.h"
+#include "gui/Preferences.h"
+#include "gui/Theme.h"
+#include "widgets/GraphEditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace sextant::app {
+
+PreferencesDialog::PreferencesDialog(MainWindow &window)
+    : QDialog(&window), m_window(window), m_language(new QComboBox(this)),
+      m_theme(new QComboBox(this)), m_threads(new QSpinBox(this)),
+      m_autoRun(new QCheckBox(tr("Run the out-of-date part of the workflow after each edit"), this))
+{
+    setWindowTitle(tr("Preferences"));
+    setObjectName(QStringLiteral("preferencesDialog"));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+
+    const QString system = engine::Translations::resolve(QStringLiteral("system"));
+    m_language->addItem(tr("System default (%1)").arg(engine::Translations::nativeName(system)),
+        QStringLiteral("system"));
+    for (const QString &language : engine::Translations::choices().mid(1))
+        m_language->addItem(engine::Translations::nativeName(language), language);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(Preferences::language())));
+    form->addRow(tr("&Language:"), m_language);
+    auto *languageNote
+        = new QLabel(tr("A new language takes effect when Sextant is started again."), this);
+    languageNote->setWordWrap(true);
+    languageNote->setEnabled(false);
+    form->addRow(QString(), languageNote);
+
+    m_theme->addItem(tr("Follow the system"), QStringLiteral("system"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(Preferences::theme())));
+    form->addRow(tr("&Theme:"), m_theme);
+
+    m_threads->setRange(0, Preferences::kMaxWorkerThreads);
+    m_threads->setSpecialValueText(
+        tr("Automatic (%n thread(s))", nullptr, std::max(1, QThread::idealThreadCount())));
+    m_threads->setValue(Preferences::workerThreads());
+    m_threads->setToolTip(tr("How many workflow nodes may run at the same time. Automatic "
+                             "uses one thread per processor core."));
+    form->addRow(tr("&Worker threads:"), m_threads);
+
+    m_autoRun->setChecked(Preferences::autoRun());
+    form->addRow(tr("Auto-run:"), m_autoRun);
+    layout->addLayout(form);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        apply();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    setMinimumWidth(460);
+}
+
+void PreferencesDialog::apply()
+{
+    Preferences::setLanguage(m_language->currentData().toString());
+    const QString theme = m_theme->currentData().toString();
+    if (theme != Preferences::theme()) {
+        Preferences::setTheme(theme);
+        Theme::apply(theme);
+    }
+    Preferences::setWorkerThreads(m_threads->value());
+    m_window.graphEditor()->executor().setMaxThreads(Preferences::effectiveWorkerThreads());
+    Preferences::setAutoRun(m_autoRun->isChecked());
+    if (m_window.autoRun())
+        m_window.autoRun()->setEnabled(m_autoRun->isChecked());
+}
+
+} // namespace sextant::app

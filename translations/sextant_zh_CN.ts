@@ -1,0 +1,4481 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>NodeError</name>
+    <message>
+        <source>input &apos;%1&apos; is not connected</source>
+        <translation>输入“%1”未连接</translation>
+    </message>
+    <message>
+        <source>%1: column &apos;%2&apos; not found in the input (columns: %3)</source>
+        <translation>%1：输入中找不到列“%2”（现有列：%3）</translation>
+    </message>
+    <message>
+        <source>this view needs a classifier&apos;s predictions</source>
+        <translation>此视图需要分类器的预测结果</translation>
+    </message>
+    <message>
+        <source>no file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>%1: loading was cancelled</source>
+        <translation>%1：加载已取消</translation>
+    </message>
+    <message>
+        <source>no target column: set the Target parameter, or mark a column as target with Select Columns</source>
+        <translation>没有目标列：请设置“目标变量”参数，或用“选择列”将某一列标记为目标变量</translation>
+    </message>
+    <message>
+        <source>no model file chosen: set the &apos;path&apos; parameter</source>
+        <translation>未选择模型文件：请设置“path”参数</translation>
+    </message>
+    <message>
+        <source>a scatter matrix needs at least two numeric columns</source>
+        <translation>散点图矩阵至少需要两个数值列</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; cannot be both the target and ignored</source>
+        <translation>列“%1”不能既是目标变量又被忽略</translation>
+    </message>
+    <message>
+        <source>the table has %1 row(s): a split needs at least two</source>
+        <translation>该表只有 %1 行：划分至少需要两行</translation>
+    </message>
+    <message>
+        <source>not stratified: the table has no categorical target column</source>
+        <translation>未分层：该表没有分类目标列</translation>
+    </message>
+</context>
+<context>
+    <name>NodeParameter</name>
+    <message>
+        <source>Radius (eps)</source>
+        <translation>半径 (eps)</translation>
+    </message>
+    <message>
+        <source>Two rows closer than this (Euclidean) are neighbours. Scale the columns first (Standardize) so it means the same in every column.</source>
+        <translation>（欧氏）距离小于此值的两行互为近邻。请先缩放各列（标准化），使其在每列中含义相同。</translation>
+    </message>
+    <message>
+        <source>Minimum neighbours</source>
+        <translation>最少近邻数</translation>
+    </message>
+    <message>
+        <source>Neighbours (the row itself included) a row needs to be a core row of a cluster; rows not reachable from a core row are noise.</source>
+        <translation>一行成为聚类核心行所需的近邻数（包括其自身）；无法从核心行到达的行视为噪声。</translation>
+    </message>
+    <message>
+        <source>Export ONNX</source>
+        <translation>导出 ONNX</translation>
+    </message>
+    <message>
+        <source>`sextant run` also writes this model as an ONNX file next to its .sxmodel file.</source>
+        <translation>`sextant run` 还会将此模型另存为 ONNX 文件，放在其 .sxmodel 文件旁边。</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>成分数</translation>
+    </message>
+    <message>
+        <source>Number of normal distributions (clusters) in the mixture.</source>
+        <translation>混合模型中正态分布（聚类）的个数。</translation>
+    </message>
+    <message>
+        <source>Covariance</source>
+        <translation>协方差</translation>
+    </message>
+    <message>
+        <source>full: each component has its own correlated shape; diagonal: axis-aligned shapes (fewer parameters, faster).</source>
+        <translation>full：每个成分有各自的相关形状；diagonal：与坐标轴对齐的形状（参数更少，更快）。</translation>
+    </message>
+    <message>
+        <source>Maximum iterations</source>
+        <translation>最大迭代次数</translation>
+    </message>
+    <message>
+        <source>Upper bound on the iterations of the solver.</source>
+        <translation>求解器迭代次数的上限。</translation>
+    </message>
+    <message>
+        <source>Initialisations</source>
+        <translation>初始化次数</translation>
+    </message>
+    <message>
+        <source>EM runs from different starts; the one with the best likelihood is kept.</source>
+        <translation>从不同初始点运行 EM；保留似然最优的一次。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed, data and parameters give the same model.</source>
+        <translation>随机种子：相同的种子、数据和参数得到相同的模型。</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>聚类数</translation>
+    </message>
+    <message>
+        <source>Where the merge tree is cut: the number of clusters kept.</source>
+        <translation>合并树的切割位置：保留的聚类数。</translation>
+    </message>
+    <message>
+        <source>Linkage</source>
+        <translation>链接方式</translation>
+    </message>
+    <message>
+        <source>How the distance between two clusters is measured: ward (smallest increase of variance), complete (farthest members), average, single (closest members).</source>
+        <translation>两个聚类之间距离的度量方式：ward（方差增加最小）、complete（最远成员）、average（平均）、single（最近成员）。</translation>
+    </message>
+    <message>
+        <source>Clusters (k)</source>
+        <translation>聚类数 (k)</translation>
+    </message>
+    <message>
+        <source>Number of clusters.</source>
+        <translation>聚类数。</translation>
+    </message>
+    <message>
+        <source>Runs from different starts; the best is kept.</source>
+        <translation>从不同初始点运行；保留最好的一次。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The data file. A relative path is taken from the folder of the workflow file.</source>
+        <translation>数据文件。相对路径以工作流文件所在文件夹为起点。</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>Field separator of delimited text; &apos;auto&apos; detects it. Ignored for ARFF and LIBSVM.</source>
+        <translation>分隔文本的字段分隔符；“auto”自动检测。ARFF 和 LIBSVM 忽略此项。</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>标题行</translation>
+    </message>
+    <message>
+        <source>Whether the first row of delimited text holds column names.</source>
+        <translation>分隔文本的第一行是否为列名。</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引号</translation>
+    </message>
+    <message>
+        <source>The character that quotes fields holding the delimiter or line ends: double (&quot;), single (&apos;) or none. Ignored for ARFF and LIBSVM.</source>
+        <translation>用于包裹含分隔符或换行的字段的字符：double (&quot;)、single (&apos;) 或 none。ARFF 和 LIBSVM 忽略此项。</translation>
+    </message>
+    <message>
+        <source>Lines to skip</source>
+        <translation>跳过的行数</translation>
+    </message>
+    <message>
+        <source>Lines skipped at the top of delimited text, before the header. -1 (auto) skips a first line that is a count or a title before the table, with a warning; 0 reads every line.</source>
+        <translation>分隔文本开头、标题行之前跳过的行数。-1（自动）会跳过表格前作为计数或标题的第一行，并给出警告；0 读取每一行。</translation>
+    </message>
+    <message>
+        <source>Decimal mark</source>
+        <translation>小数点</translation>
+    </message>
+    <message>
+        <source>The decimal mark of numbers in delimited text: point (1.5) or comma (1,5; the delimiter is then not sniffed as a comma).</source>
+        <translation>分隔文本中数字的小数点：point (1.5) 或 comma (1,5；此时不会把分隔符识别为逗号)。</translation>
+    </message>
+    <message>
+        <source>Thousands separator</source>
+        <translation>千位分隔符</translation>
+    </message>
+    <message>
+        <source>A separator between groups of three digits (1,234,567 or 1.234.567,5); other placements make the cell text.</source>
+        <translation>三位数字分组之间的分隔符（1,234,567 或 1.234.567,5）；出现在其他位置时该单元格按文本读取。</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>The text encoding of delimited text. auto: UTF-8 (a value that is not valid UTF-8 is read as Latin-1, with a warning), or UTF-16 when the file starts with its byte order mark. utf-16 without a byte order mark is little-endian.</source>
+        <translation>分隔文本的字符编码。auto：UTF-8（无效的 UTF-8 值按 Latin-1 读取并给出警告），或文件以字节序标记开头时为 UTF-16。没有字节序标记的 utf-16 按小端序读取。</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>The sheet of an Excel workbook (.xlsx) to read, by name; empty = the first sheet. Ignored for other files.</source>
+        <translation>要读取的 Excel 工作簿（.xlsx）工作表名称；为空 = 第一个工作表。其他文件忽略此项。</translation>
+    </message>
+    <message>
+        <source>Missing values</source>
+        <translation>缺失值</translation>
+    </message>
+    <message>
+        <source>Comma-separated cell values read as missing, besides the empty cell; empty = NA, N/A, NaN, nan, ?, null, NULL, None.</source>
+        <translation>除空单元格外视为缺失的单元格值，以逗号分隔；为空 = NA, N/A, NaN, nan, ?, null, NULL, None。</translation>
+    </message>
+    <message>
+        <source>Propose a target</source>
+        <translation>建议目标变量</translation>
+    </message>
+    <message>
+        <source>When the file names no target (ARFF&apos;s class attribute, LIBSVM&apos;s label), the last categorical column becomes the target.</source>
+        <translation>文件未指定目标变量（ARFF 的类别属性、LIBSVM 的标签）时，最后一个分类列成为目标变量。</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标变量</translation>
+    </message>
+    <message>
+        <source>Column to predict; any other target column becomes a feature. Empty leaves the target as it is.</source>
+        <translation>要预测的列；其他目标列都变为特征。为空则保持目标变量不变。</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Columns made inputs of models (for example a file&apos;s class attribute, to train without a target).</source>
+        <translation>设为模型输入的列（例如文件的类别属性，以便在没有目标变量的情况下训练）。</translation>
+    </message>
+    <message>
+        <source>Meta</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>Columns kept in the table but not used by models (identifiers, notes).</source>
+        <translation>保留在表中但模型不使用的列（标识符、备注）。</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Columns removed from the table: no later step sees them.</source>
+        <translation>从表中删除的列：后续步骤都看不到它们。</translation>
+    </message>
+    <message>
+        <source>As categorical</source>
+        <translation>作为分类变量</translation>
+    </message>
+    <message>
+        <source>Numeric columns read as categories (class labels, ratings).</source>
+        <translation>按类别读取的数值列（类别标签、评分）。</translation>
+    </message>
+    <message>
+        <source>As numeric</source>
+        <translation>作为数值</translation>
+    </message>
+    <message>
+        <source>Categorical columns whose categories are all numbers, read as numbers.</source>
+        <translation>所有类别都是数字的分类列，按数值读取。</translation>
+    </message>
+    <message>
+        <source>Drop missing</source>
+        <translation>删除缺失</translation>
+    </message>
+    <message>
+        <source>Drop rows with a missing cell in the chosen columns (all columns when none is chosen).</source>
+        <translation>删除所选列（未选择时为所有列）中含缺失单元格的行。</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Columns checked for missing cells. Empty: every column.</source>
+        <translation>检查缺失单元格的列。为空时：所有列。</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Keep rows where this holds, e.g. &quot;petal_length &gt;= 2.5&quot;, &quot;species != setosa&quot;, &quot;species in (a, b)&quot;. Empty: keep all.</source>
+        <translation>保留满足此条件的行，例如“petal_length &gt;= 2.5”、“species != setosa”、“species in (a, b)”。为空时：全部保留。</translation>
+    </message>
+    <message>
+        <source>The model file. A relative path is taken from the folder of the workflow file.</source>
+        <translation>模型文件。相对路径以工作流文件所在文件夹为起点。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Categorical column the features are scored against. Empty: the table&apos;s target.</source>
+        <translation>用于给特征评分的分类列。为空时：使用表的目标变量。</translation>
+    </message>
+    <message>
+        <source>Columns to score. Empty: every feature column.</source>
+        <translation>要评分的列。为空时：所有特征列。</translation>
+    </message>
+    <message>
+        <source>Rank by</source>
+        <translation>排序依据</translation>
+    </message>
+    <message>
+        <source>The score the features are ranked (and the best k kept) by: info_gain, gain_ratio and gini on numeric features cut into equal-frequency bins; anova_f and chi2 as scikit-learn&apos;s f_classif and chi2; mutual_info as mutual_info_classif; relieff (Kononenko).</source>
+        <translation>特征排序（并保留最好的 k 个）所依据的得分：info_gain、gain_ratio 和 gini 在等频分箱后的数值特征上计算；anova_f 和 chi2 同 scikit-learn 的 f_classif 和 chi2；mutual_info 同 mutual_info_classif；relieff（Kononenko）。</translation>
+    </message>
+    <message>
+        <source>Keep best</source>
+        <translation>保留最佳</translation>
+    </message>
+    <message>
+        <source>How many of the best features the Top features output keeps.</source>
+        <translation>“最佳特征”输出保留多少个最佳特征。</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>分箱数</translation>
+    </message>
+    <message>
+        <source>Equal-frequency bins a numeric feature is cut into for information gain, gain ratio and Gini.</source>
+        <translation>计算信息增益、增益率和基尼系数时，数值特征划分的等频分箱数。</translation>
+    </message>
+    <message>
+        <source>ReliefF rows</source>
+        <translation>ReliefF 行数</translation>
+    </message>
+    <message>
+        <source>Rows ReliefF draws (each compared with every row: the work is rows x table rows x features). 0: no ReliefF.</source>
+        <translation>ReliefF 抽取的行数（每行与所有行比较：计算量为行数 x 表行数 x 特征数）。0：不使用 ReliefF。</translation>
+    </message>
+    <message>
+        <source>Seed of ReliefF&apos;s rows and of the mutual information&apos;s tie noise.</source>
+        <translation>ReliefF 行抽样以及互信息平局噪声的随机种子。</translation>
+    </message>
+    <message>
+        <source>The file to write (replaced when it exists). A relative path is taken from the folder of the workflow file.</source>
+        <translation>要写入的文件（已存在时替换）。相对路径以工作流文件所在文件夹为起点。</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>auto goes by the file&apos;s extension (.tsv or .tab: TSV, .arff: ARFF, anything else: CSV). ARFF keeps the column types and categories; CSV and TSV keep names, numbers and missing cells.</source>
+        <translation>auto 按文件扩展名判断（.tsv 或 .tab：TSV，.arff：ARFF，其他：CSV）。ARFF 保留列类型和类别；CSV 和 TSV 保留名称、数字和缺失单元格。</translation>
+    </message>
+    <message>
+        <source>Columns to keep, in this order. Empty keeps every column.</source>
+        <translation>按此顺序保留的列。为空则保留所有列。</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>The selected rows as 0-based indices of the input table, in ranges: &quot;0-9,15,20-30&quot; (the data table numbers rows from 1). Set by selecting in the views; empty: no row.</source>
+        <translation>所选行，以输入表从 0 开始的索引区间表示：“0-9,15,20-30”（数据表中行号从 1 开始）。通过在视图中选择来设置；为空：无行。</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>测试集比例</translation>
+    </message>
+    <message>
+        <source>Fraction of the rows that go to the test table.</source>
+        <translation>进入测试表的行比例。</translation>
+    </message>
+    <message>
+        <source>Stratify</source>
+        <translation>分层抽样</translation>
+    </message>
+    <message>
+        <source>Keep each class&apos;s share in both tables (needs a categorical target column).</source>
+        <translation>在两个表中保持各类别的比例（需要分类目标列）。</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same split.</source>
+        <translation>相同的种子得到相同的划分。</translation>
+    </message>
+    <message>
+        <source>Known classes</source>
+        <translation>已知类别</translation>
+    </message>
+    <message>
+        <source>Column to compare the clusters with (adjusted Rand index). Empty: the table&apos;s target column, if any.</source>
+        <translation>与聚类结果比较的列（调整兰德指数）。为空时：表的目标列（如果有）。</translation>
+    </message>
+    <message>
+        <source>Silhouette sample</source>
+        <translation>轮廓系数样本</translation>
+    </message>
+    <message>
+        <source>Rows drawn (seeded) for the silhouette, which is quadratic; 0: every row.</source>
+        <translation>为计算轮廓系数（平方复杂度）抽取的行数（带随机种子）；0：全部行。</translation>
+    </message>
+    <message>
+        <source>Folds</source>
+        <translation>折数</translation>
+    </message>
+    <message>
+        <source>Number of folds (k).</source>
+        <translation>折数 (k)。</translation>
+    </message>
+    <message>
+        <source>Stratified</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <source>Classification: keep each class&apos;s share in every fold.</source>
+        <translation>分类：在每一折中保持各类别的比例。</translation>
+    </message>
+    <message>
+        <source>Shuffles the rows before the folds are made; the same seed gives the same folds.</source>
+        <translation>划分折之前打乱行；相同的种子得到相同的折。</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>Shuffles per column; the mean and spread of their score drops are reported (scikit-learn&apos;s n_repeats).</source>
+        <translation>每列打乱的次数；报告得分下降的均值和波动（scikit-learn 的 n_repeats）。</translation>
+    </message>
+    <message>
+        <source>Random seed of the shuffles: the same seed, model and rows give the same importances.</source>
+        <translation>打乱顺序的随机种子：相同的种子、模型和行得到相同的重要性。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Parameters and the values to try: &quot;C=0.01,0.1,1,10; max_iter=50,100&quot;.</source>
+        <translation>参数及要尝试的取值：“C=0.01,0.1,1,10; max_iter=50,100”。</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>众数</translation>
+    </message>
+    <message>
+        <source>grid: every combination; random: `trials` combinations drawn at random.</source>
+        <translation>grid：所有组合；random：随机抽取 `trials` 个组合。</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>Random search: number of combinations tried.</source>
+        <translation>随机搜索：尝试的组合数。</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Cross-validation folds used to score each combination.</source>
+        <translation>用于为每种组合评分的交叉验证折数。</translation>
+    </message>
+    <message>
+        <source>Folds and random search draws.</source>
+        <translation>折划分和随机搜索的抽样。</translation>
+    </message>
+    <message>
+        <source>Column to predict. Empty: the table&apos;s target column.</source>
+        <translation>要预测的列。为空时：表的目标列。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Predict classes or a number.</source>
+        <translation>预测类别或数值。</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>分裂准则</translation>
+    </message>
+    <message>
+        <source>Classification split quality. gain_ratio: C4.5&apos;s information gain over split information (each feature&apos;s threshold by gain, less log2(thresholds) / rows; among features with at least the average gain).</source>
+        <translation>分类时的分裂质量。gain_ratio：C4.5 的信息增益除以分裂信息（每个特征的阈值按增益选取，减去 log2(阈值数) / 行数；只在增益不低于平均值的特征中选择）。</translation>
+    </message>
+    <message>
+        <source>Maximum depth</source>
+        <translation>最大深度</translation>
+    </message>
+    <message>
+        <source>Deepest level of a tree; 0: unlimited.</source>
+        <translation>树的最大深度；0：不限。</translation>
+    </message>
+    <message>
+        <source>Minimum rows to split</source>
+        <translation>分裂所需最少行数</translation>
+    </message>
+    <message>
+        <source>A node with fewer rows is not split further.</source>
+        <translation>行数少于此值的节点不再分裂。</translation>
+    </message>
+    <message>
+        <source>Minimum rows per leaf</source>
+        <translation>叶节点最少行数</translation>
+    </message>
+    <message>
+        <source>Every leaf keeps at least this many rows; larger values make smoother models.</source>
+        <translation>每个叶节点至少保留这么多行；值越大，模型越平滑。</translation>
+    </message>
+    <message>
+        <source>Pruning alpha</source>
+        <translation>剪枝 alpha</translation>
+    </message>
+    <message>
+        <source>Minimal cost-complexity pruning (scikit-learn&apos;s ccp_alpha): a number &gt;= 0, larger prunes more, 0 keeps the whole tree; auto: chosen by 5-fold cross-validation on the training rows (folds drawn from the seed).</source>
+        <translation>最小代价复杂度剪枝（scikit-learn 的 ccp_alpha）：不小于 0 的数，越大剪枝越多，0 保留整棵树；auto：在训练行上用 5 折交叉验证选择（折由随机种子决定）。</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>类别权重</translation>
+    </message>
+    <message>
+        <source>Classification. balanced: every row of class k counts n / (classes x rows of k) in training, as scikit-learn&apos;s class_weight=&quot;balanced&quot;, so a rare class weighs as much as a common one; none: every row counts 1.</source>
+        <translation>分类。balanced：训练时类别 k 的每一行计为 n / (类别数 x k 的行数)，与 scikit-learn 的 class_weight=&quot;balanced&quot; 相同，使稀有类别与常见类别同等重要；none：每行计为 1。</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>Boosting iterations: trees added one after another (one per class per iteration for more than two classes).</source>
+        <translation>提升迭代次数：逐棵添加的树（多于两个类别时，每次迭代每个类别一棵）。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Shrinks each tree&apos;s contribution: smaller needs more iterations but generalises better.</source>
+        <translation>缩小每棵树的贡献：越小需要越多迭代，但泛化更好。</translation>
+    </message>
+    <message>
+        <source>Leaves per tree</source>
+        <translation>每棵树的叶节点数</translation>
+    </message>
+    <message>
+        <source>Leaves per tree; trees grow best split first.</source>
+        <translation>每棵树的叶节点数；树按最佳分裂优先生长。</translation>
+    </message>
+    <message>
+        <source>L2 regularisation</source>
+        <translation>L2 正则化</translation>
+    </message>
+    <message>
+        <source>L2 penalty on leaf values; larger values smooth the model.</source>
+        <translation>对叶节点值的 L2 惩罚；值越大模型越平滑。</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <source>auto: on above 10,000 rows (validation share below, drawn stratified by class for classification).</source>
+        <translation>auto：超过 10,000 行时开启（验证集比例见下，分类时按类别分层抽取）。</translation>
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>Share of the training rows held out to decide when to stop (with early stopping).</source>
+        <translation>为判断何时停止而留出的训练行比例（启用早停时）。</translation>
+    </message>
+    <message>
+        <source>Ridge alpha</source>
+        <translation>岭回归 alpha</translation>
+    </message>
+    <message>
+        <source>L2 penalty; 0: ordinary least squares.</source>
+        <translation>L2 惩罚；0：普通最小二乘。</translation>
+    </message>
+    <message>
+        <source>Fit intercept</source>
+        <translation>拟合截距</translation>
+    </message>
+    <message>
+        <source>Fit a constant term (turn off only for data centred already).</source>
+        <translation>拟合常数项（仅当数据已中心化时关闭）。</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Inverse regularisation strength: smaller is stronger.</source>
+        <translation>正则化强度的倒数：越小正则化越强。</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>Stop when the improvement per iteration falls below this.</source>
+        <translation>每次迭代的改善低于此值时停止。</translation>
+    </message>
+    <message>
+        <source>Added to every category count (Laplace smoothing at 1), so a value never seen with a class is unlikely, not impossible.</source>
+        <translation>加到每个类别计数上（为 1 时即拉普拉斯平滑），使从未与某类别同时出现的值只是不太可能，而非不可能。</translation>
+    </message>
+    <message>
+        <source>Numeric features</source>
+        <translation>数值特征</translation>
+    </message>
+    <message>
+        <source>gaussian: a normal density per class; kernel: a kernel density estimate per class, for skewed or multi-modal features (slower to predict, the model keeps the training values).</source>
+        <translation>gaussian：每个类别一个正态密度；kernel：每个类别一个核密度估计，适用于偏态或多峰特征（预测较慢，模型会保存训练值）。</translation>
+    </message>
+    <message>
+        <source>Nominal features</source>
+        <translation>名义特征</translation>
+    </message>
+    <message>
+        <source>counts: the share of each category within a class; gaussian: a normal density on the 0/1 indicator columns (Gaussian naive Bayes on the encoded table, as scikit-learn&apos;s GaussianNB).</source>
+        <translation>counts：每个类别在某类中所占比例；gaussian：在 0/1 指示列上使用正态密度（对编码后的表做高斯朴素贝叶斯，同 scikit-learn 的 GaussianNB）。</translation>
+    </message>
+    <message>
+        <source>Variance smoothing</source>
+        <translation>方差平滑</translation>
+    </message>
+    <message>
+        <source>Share of the largest variance added to every variance.</source>
+        <translation>加到每个方差上的最大方差比例。</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Neurons per hidden layer, e.g. &quot;64, 32&quot;.</source>
+        <translation>每个隐藏层的神经元数，例如“64, 32”。</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Function applied in the hidden layers: relu (fast, the usual choice), tanh or sigmoid.</source>
+        <translation>隐藏层使用的函数：relu（快速，常用）、tanh 或 sigmoid。</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>sgd: stochastic gradient descent with momentum.</source>
+        <translation>sgd：带动量的随机梯度下降。</translation>
+    </message>
+    <message>
+        <source>Step size of the optimiser.</source>
+        <translation>优化器的步长。</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>SGD only: share of the previous step kept in the next one.</source>
+        <translation>仅 SGD：上一步保留到下一步的比例。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Rows per gradient step.</source>
+        <translation>每个梯度步的行数。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Maximum passes over the training rows; early stopping (or, without it, a training loss that stops improving) usually ends sooner. Why training ended is kept with the model and shown in the Training dock.</source>
+        <translation>遍历训练行的最大次数；早停（或在未开启时训练损失不再改善）通常会更早结束。训练结束的原因随模型保存，并显示在“训练”面板中。</translation>
+    </message>
+    <message>
+        <source>L2 penalty</source>
+        <translation>L2 惩罚</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the weights; larger values fight overfitting.</source>
+        <translation>对权重的 L2 惩罚；值越大越能抑制过拟合。</translation>
+    </message>
+    <message>
+        <source>Hold out a validation share (stratified by class for classification), stop when its loss has not improved for &apos;patience&apos; epochs and keep the weights of the best epoch. Off: train on all rows and stop when the training loss stops improving, as scikit-learn&apos;s MLPClassifier does by default.</source>
+        <translation>留出一部分验证数据（分类时按类别分层），当其损失连续“patience”轮没有改善时停止，并保留最佳轮次的权重。关闭：在所有行上训练，训练损失不再改善时停止，与 scikit-learn 的 MLPClassifier 默认行为相同。</translation>
+    </message>
+    <message>
+        <source>Rows to stop early</source>
+        <translation>早停所需行数</translation>
+    </message>
+    <message>
+        <source>Early stopping holds rows out only when the validation share gives at least this many (0: always); on smaller tables a few held-out rows judge too noisily and cost training rows, so training uses every row and stops when the training loss stops improving.</source>
+        <translation>仅当验证比例至少能得到这么多行时，早停才会留出数据（0：总是留出）；在较小的表上，少量留出行的判断噪声太大且会占用训练行，因此训练使用全部行，并在训练损失不再改善时停止。</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>耐心值</translation>
+    </message>
+    <message>
+        <source>Epochs without improvement before stopping.</source>
+        <translation>停止前允许的无改善轮次。</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>树的数量</translation>
+    </message>
+    <message>
+        <source>Number of trees; more trees give steadier predictions and take longer.</source>
+        <translation>树的数量；树越多预测越稳定，但耗时更长。</translation>
+    </message>
+    <message>
+        <source>Features per split</source>
+        <translation>每次分裂的特征数</translation>
+    </message>
+    <message>
+        <source>auto: sqrt for classification, all for regression.</source>
+        <translation>auto：分类时为 sqrt，回归时为 all。</translation>
+    </message>
+    <message>
+        <source>Bootstrap</source>
+        <translation>自助采样</translation>
+    </message>
+    <message>
+        <source>Train each tree on rows drawn with replacement (otherwise on all rows).</source>
+        <translation>每棵树在有放回抽取的行上训练（否则使用全部行）。</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>核函数</translation>
+    </message>
+    <message>
+        <source>rbf: curved boundaries (Gaussian kernel); linear: a flat boundary, faster on many columns.</source>
+        <translation>rbf：弯曲的决策边界（高斯核）；linear：平直的边界，列很多时更快。</translation>
+    </message>
+    <message>
+        <source>Penalty of margin violations.</source>
+        <translation>违反间隔的惩罚。</translation>
+    </message>
+    <message>
+        <source>Gamma</source>
+        <translation>Gamma</translation>
+    </message>
+    <message>
+        <source>RBF width; 0: 1 / (features x variance), like scikit-learn&apos;s &quot;scale&quot;.</source>
+        <translation>RBF 宽度；0：1 / (特征数 x 方差)，与 scikit-learn 的“scale”相同。</translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation>Epsilon</translation>
+    </message>
+    <message>
+        <source>Regression: width of the tube without penalty.</source>
+        <translation>回归：不受惩罚的间隔带宽度。</translation>
+    </message>
+    <message>
+        <source>Class probabilities</source>
+        <translation>类别概率</translation>
+    </message>
+    <message>
+        <source>Classification: calibrated class probabilities (Platt scaling on 5-fold cross-validated decision values, as libsvm), for ROC curves and AUC; trains five more machines per pair of classes.</source>
+        <translation>分类：校准后的类别概率（与 libsvm 相同，在 5 折交叉验证的决策值上做 Platt 缩放），用于 ROC 曲线和 AUC；每对类别需多训练五个模型。</translation>
+    </message>
+    <message>
+        <source>Neighbours (k)</source>
+        <translation>近邻数 (k)</translation>
+    </message>
+    <message>
+        <source>Neighbours consulted for each prediction.</source>
+        <translation>每次预测参考的近邻数。</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>distance: closer neighbours count more.</source>
+        <translation>distance：越近的近邻权重越大。</translation>
+    </message>
+    <message>
+        <source>Distance between rows: euclidean (straight line) or manhattan (sum of absolute differences).</source>
+        <translation>行之间的距离：euclidean（直线距离）或 manhattan（绝对差之和）。</translation>
+    </message>
+    <message>
+        <source>Empty: every numeric feature column.</source>
+        <translation>为空时：所有数值特征列。</translation>
+    </message>
+    <message>
+        <source>Number of bins per column.</source>
+        <translation>每列的分箱数。</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>equal_frequency: about as many rows in every bin; equal_width: bins of the same width.</source>
+        <translation>equal_frequency：每个分箱的行数大致相同；equal_width：分箱宽度相同。</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>interval: categories like &quot;[1.5, 3.2)&quot;; index: the bin number.</source>
+        <translation>interval：形如“[1.5, 3.2)”的类别；index：分箱编号。</translation>
+    </message>
+    <message>
+        <source>Empty: every feature column with missing cells.</source>
+        <translation>为空时：所有含缺失单元格的特征列。</translation>
+    </message>
+    <message>
+        <source>Numeric strategy</source>
+        <translation>数值列策略</translation>
+    </message>
+    <message>
+        <source>How numeric columns are filled.</source>
+        <translation>数值列的填充方式。</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>常数</translation>
+    </message>
+    <message>
+        <source>Numeric constant (strategy constant).</source>
+        <translation>数值常数（常数策略）。</translation>
+    </message>
+    <message>
+        <source>Categorical strategy</source>
+        <translation>分类列策略</translation>
+    </message>
+    <message>
+        <source>How categorical columns are filled.</source>
+        <translation>分类列的填充方式。</translation>
+    </message>
+    <message>
+        <source>Constant category</source>
+        <translation>常数类别</translation>
+    </message>
+    <message>
+        <source>Category used by the constant strategy.</source>
+        <translation>常数策略使用的类别。</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Value the column&apos;s minimum maps to.</source>
+        <translation>列的最小值映射到的值。</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Value the column&apos;s maximum maps to.</source>
+        <translation>列的最大值映射到的值。</translation>
+    </message>
+    <message>
+        <source>Empty: every categorical feature column.</source>
+        <translation>为空时：所有分类特征列。</translation>
+    </message>
+    <message>
+        <source>Drop first</source>
+        <translation>去掉第一列</translation>
+    </message>
+    <message>
+        <source>Leave out the first category&apos;s column (avoids collinearity).</source>
+        <translation>去掉第一个类别对应的列（避免共线性）。</translation>
+    </message>
+    <message>
+        <source>Number of components; 0: choose by explained variance.</source>
+        <translation>成分数；0：按解释方差选择。</translation>
+    </message>
+    <message>
+        <source>Explained variance</source>
+        <translation>解释方差</translation>
+    </message>
+    <message>
+        <source>With components = 0: keep the fewest components explaining this share of the variance.</source>
+        <translation>成分数 = 0 时：保留能解释此方差比例的最少成分。</translation>
+    </message>
+    <message>
+        <source>Standardize</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <source>Scale columns to unit variance first (PCA on correlations).</source>
+        <translation>先将各列缩放为单位方差（基于相关矩阵的 PCA）。</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Highest total power of the products (2: squares and pairwise products).</source>
+        <translation>乘积项的最高总次数（2：平方项和两两乘积）。</translation>
+    </message>
+    <message>
+        <source>Interactions only</source>
+        <translation>仅交互项</translation>
+    </message>
+    <message>
+        <source>Only products of different columns, no powers.</source>
+        <translation>仅不同列之间的乘积，不含幂次项。</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>中心化</translation>
+    </message>
+    <message>
+        <source>Subtract each column&apos;s mean.</source>
+        <translation>减去每列的均值。</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Divide each column by its standard deviation.</source>
+        <translation>将每列除以其标准差。</translation>
+    </message>
+    <message>
+        <source>Numeric columns to summarise. Empty: every numeric column but the target (the first 20).</source>
+        <translation>要汇总的数值列。为空时：除目标变量外的所有数值列（前 20 个）。</translation>
+    </message>
+    <message>
+        <source>Split by</source>
+        <translation>拆分依据</translation>
+    </message>
+    <message>
+        <source>Categorical column whose classes get a box each. Empty: the target when it is categorical, else no split.</source>
+        <translation>其每个类别各画一个箱体的分类列。为空时：若目标变量为分类变量则使用它，否则不拆分。</translation>
+    </message>
+    <message>
+        <source>Violin</source>
+        <translation>小提琴图</translation>
+    </message>
+    <message>
+        <source>Draw each group&apos;s density (Gaussian kernel, Scott&apos;s bandwidth) with its quartiles instead of a box.</source>
+        <translation>用每组的密度（高斯核，Scott 带宽）及其四分位数代替箱体。</translation>
+    </message>
+    <message>
+        <source>Number of probability bins (scikit-learn&apos;s n_bins).</source>
+        <translation>概率分箱数（scikit-learn 的 n_bins）。</translation>
+    </message>
+    <message>
+        <source>uniform: bins of equal width on [0, 1]; quantile: bins holding equally many rows (edges at the probabilities&apos; percentiles).</source>
+        <translation>uniform：在 [0, 1] 上等宽分箱；quantile：每个分箱行数相同（边界为概率的百分位数）。</translation>
+    </message>
+    <message>
+        <source>Numeric columns to correlate. Empty: every numeric column.</source>
+        <translation>要计算相关性的数值列。为空时：所有数值列。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Column to count. Empty: the first numeric column.</source>
+        <translation>要计数的列。为空时：第一个数值列。</translation>
+    </message>
+    <message>
+        <source>Number of equal-width bins for a numeric column.</source>
+        <translation>数值列的等宽分箱数。</translation>
+    </message>
+    <message>
+        <source>Curve</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>gains: the share of positives among the top rows; lift: that share divided by the share of rows (1 = random).</source>
+        <translation>gains：排名靠前的行中正例的比例；lift：该比例除以行的比例（1 = 随机）。</translation>
+    </message>
+    <message>
+        <source>X axis</source>
+        <translation>X 轴</translation>
+    </message>
+    <message>
+        <source>Column on the horizontal axis. Empty: the first numeric column.</source>
+        <translation>横轴上的列。为空时：第一个数值列。</translation>
+    </message>
+    <message>
+        <source>Y axis</source>
+        <translation>Y 轴</translation>
+    </message>
+    <message>
+        <source>Column on the vertical axis. Empty: the second numeric column.</source>
+        <translation>纵轴上的列。为空时：第二个数值列。</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Column giving each point its colour. Empty: a column named &quot;cluster&quot; (a clustering node&apos;s output), else the target column, if any.</source>
+        <translation>决定每个点颜色的列。为空时：使用名为“cluster”的列（聚类节点的输出），否则使用目标列（如果有）。</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Numeric column giving each point its size. Empty: one size.</source>
+        <translation>决定每个点大小的数值列。为空时：统一大小。</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Categorical column giving each point its marker (the first six classes get their own). Empty: one marker.</source>
+        <translation>决定每个点标记形状的分类列（前六个类别各有自己的形状）。为空时：统一形状。</translation>
+    </message>
+    <message>
+        <source>Numeric columns to pair (at most 10). Empty: the first 5 numeric columns but the target.</source>
+        <translation>要两两配对的数值列（最多 10 个）。为空时：除目标变量外的前 5 个数值列。</translation>
+    </message>
+    <message>
+        <source>Categorical column giving each point its colour. Empty: a column named &quot;cluster&quot;, else the categorical target, if any.</source>
+        <translation>决定每个点颜色的分类列。为空时：使用名为“cluster”的列，否则使用分类目标变量（如果有）。</translation>
+    </message>
+    <message>
+        <source>Most points</source>
+        <translation>最多点数</translation>
+    </message>
+    <message>
+        <source>Rows drawn in each scatter; above, a seeded random sample.</source>
+        <translation>每个散点图绘制的行数；超过时使用带随机种子的随机样本。</translation>
+    </message>
+    <message>
+        <source>Bins of the histograms on the diagonal.</source>
+        <translation>对角线上直方图的分箱数。</translation>
+    </message>
+    <message>
+        <source>Seed of the row sample.</source>
+        <translation>行抽样的随机种子。</translation>
+    </message>
+    <message>
+        <source>Cluster column</source>
+        <translation>聚类列</translation>
+    </message>
+    <message>
+        <source>Categorical column holding each row&apos;s cluster. Empty: a column named &quot;cluster&quot; (a clustering node&apos;s output), else the target.</source>
+        <translation>保存每行所属聚类的分类列。为空时：使用名为“cluster”的列（聚类节点的输出），否则使用目标变量。</translation>
+    </message>
+    <message>
+        <source>Numeric columns the distances are computed on (euclidean). Empty: every numeric column but the target.</source>
+        <translation>用于计算距离（欧氏距离）的数值列。为空时：除目标变量外的所有数值列。</translation>
+    </message>
+    <message>
+        <source>Most rows</source>
+        <translation>最多行数</translation>
+    </message>
+    <message>
+        <source>The work grows with the square of the rows: above this many, a seeded random sample of this many rows is evaluated (with a warning). 20,000 rows take a few seconds.</source>
+        <translation>计算量随行数平方增长：超过此值时，评估带随机种子抽取的这么多行的样本（并给出警告）。20,000 行需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>Score to optimise (auto: accuracy or R²).</source>
+        <translation>要优化的得分（auto：准确率或 R²）。</translation>
+    </message>
+    <message>
+        <source>Smoothing (α)</source>
+        <translation>平滑 (α)</translation>
+    </message>
+</context>
+<context>
+    <name>NodePort</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>The training table.</source>
+        <translation>训练表。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>The fitted model with the table&apos;s preprocessing.</source>
+        <translation>拟合好的模型及该表的预处理。</translation>
+    </message>
+    <message>
+        <source>The table with a &apos;cluster&apos; column added.</source>
+        <translation>添加了“cluster”列的表。</translation>
+    </message>
+    <message>
+        <source>The table read from the file.</source>
+        <translation>从文件读取的表。</translation>
+    </message>
+    <message>
+        <source>The trained model read from the file.</source>
+        <translation>从文件读取的已训练模型。</translation>
+    </message>
+    <message>
+        <source>Top features</source>
+        <translation>最佳特征</translation>
+    </message>
+    <message>
+        <source>The k best features and every column that is not a feature.</source>
+        <translation>最好的 k 个特征以及所有非特征列。</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>One row per feature, best first.</source>
+        <translation>每个特征一行，最好的在前。</translation>
+    </message>
+    <message>
+        <source>The table to write.</source>
+        <translation>要写入的表。</translation>
+    </message>
+    <message>
+        <source>The selected columns with their roles.</source>
+        <translation>所选列及其角色。</translation>
+    </message>
+    <message>
+        <source>Selected rows</source>
+        <translation>所选行</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Model 1</source>
+        <translation>模型 1</translation>
+    </message>
+    <message>
+        <source>Model 2</source>
+        <translation>模型 2</translation>
+    </message>
+    <message>
+        <source>Model 3</source>
+        <translation>模型 3</translation>
+    </message>
+    <message>
+        <source>Model 4</source>
+        <translation>模型 4</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Out-of-fold predictions.</source>
+        <translation>折外预测。</translation>
+    </message>
+    <message>
+        <source>Held-out data</source>
+        <translation>留出数据</translation>
+    </message>
+    <message>
+        <source>Rows the model did not train on, with the target column.</source>
+        <translation>模型未用于训练的行，包含目标列。</translation>
+    </message>
+    <message>
+        <source>Importances</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>One row per feature: mean and standard deviation of the score drop over the repeats, and each repeat&apos;s drop.</source>
+        <translation>每个特征一行：多次重复中得分下降的均值和标准差，以及每次重复的下降值。</translation>
+    </message>
+    <message>
+        <source>Rows to predict; columns are matched by name.</source>
+        <translation>要预测的行；按名称匹配列。</translation>
+    </message>
+    <message>
+        <source>The input with the prediction columns appended.</source>
+        <translation>附加了预测列的输入表。</translation>
+    </message>
+    <message>
+        <source>Test data</source>
+        <translation>测试数据</translation>
+    </message>
+    <message>
+        <source>The learner to tune (its other parameters are kept).</source>
+        <translation>要调优的学习器（其他参数保持不变）。</translation>
+    </message>
+    <message>
+        <source>Best model</source>
+        <translation>最佳模型</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>The model&apos;s own feature importances, one row per feature, largest first (impurity decrease for trees, standardized coefficients for linear models).</source>
+        <translation>模型自身的特征重要性，每个特征一行，从大到小（树模型为不纯度下降，线性模型为标准化系数）。</translation>
+    </message>
+    <message>
+        <source>The transformed table; it remembers the fitted step.</source>
+        <translation>变换后的表；它会记住拟合好的步骤。</translation>
+    </message>
+</context>
+<context>
+    <name>NodeType</name>
+    <message>
+        <source>Cluster</source>
+        <translation>聚类</translation>
+    </message>
+    <message>
+        <source>DBSCAN</source>
+        <translation>DBSCAN</translation>
+    </message>
+    <message>
+        <source>Density-based clusters; rows in sparse regions are noise.</source>
+        <translation>基于密度的聚类；稀疏区域中的行视为噪声。</translation>
+    </message>
+    <message>
+        <source>Gaussian Mixture</source>
+        <translation>高斯混合模型</translation>
+    </message>
+    <message>
+        <source>A mixture of normal distributions fitted by EM.</source>
+        <translation>用 EM 算法拟合的正态分布混合模型。</translation>
+    </message>
+    <message>
+        <source>Hierarchical Clustering</source>
+        <translation>层次聚类</translation>
+    </message>
+    <message>
+        <source>Agglomerative clustering (up to 20,000 rows).</source>
+        <translation>凝聚式聚类（最多 20,000 行）。</translation>
+    </message>
+    <message>
+        <source>k-Means</source>
+        <translation>k 均值</translation>
+    </message>
+    <message>
+        <source>k-means clustering with k-means++ initialisation.</source>
+        <translation>使用 k-means++ 初始化的 k 均值聚类。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Reads a dataset from a CSV/TSV, ARFF, LIBSVM or Excel (.xlsx) file.</source>
+        <translation>从 CSV/TSV、ARFF、LIBSVM 或 Excel（.xlsx）文件读取数据集。</translation>
+    </message>
+    <message>
+        <source>Filter Rows</source>
+        <translation>筛选行</translation>
+    </message>
+    <message>
+        <source>Drops rows with missing values and/or keeps the rows matching a condition.</source>
+        <translation>删除含缺失值的行，和/或保留满足条件的行。</translation>
+    </message>
+    <message>
+        <source>Model File</source>
+        <translation>模型文件</translation>
+    </message>
+    <message>
+        <source>Reads a trained model saved as a Sextant model file (.sxmodel).</source>
+        <translation>读取保存为 Sextant 模型文件（.sxmodel）的已训练模型。</translation>
+    </message>
+    <message>
+        <source>Rank Features</source>
+        <translation>特征评分</translation>
+    </message>
+    <message>
+        <source>Scores each feature against the class (information gain, gain ratio, Gini, ANOVA F, chi-squared, mutual information, ReliefF) and keeps the k best.</source>
+        <translation>按类别为每个特征评分（信息增益、增益率、基尼系数、ANOVA F、卡方、互信息、ReliefF），并保留最好的 k 个。</translation>
+    </message>
+    <message>
+        <source>Save Data</source>
+        <translation>保存数据</translation>
+    </message>
+    <message>
+        <source>Writes a table to a CSV, TSV or ARFF file.</source>
+        <translation>将表写入 CSV、TSV 或 ARFF 文件。</translation>
+    </message>
+    <message>
+        <source>Select Columns</source>
+        <translation>选择列</translation>
+    </message>
+    <message>
+        <source>Keeps the chosen columns and sets which column is the target and which are ignored.</source>
+        <translation>保留所选列，并设定哪一列为目标变量、哪些列被忽略。</translation>
+    </message>
+    <message>
+        <source>Selected Rows</source>
+        <translation>所选行</translation>
+    </message>
+    <message>
+        <source>The rows selected in the views of its input table: a histogram bar, a confusion-matrix cell, a rectangle or lasso in the scatter, rows of the data table.</source>
+        <translation>在其输入表的视图中选中的行：直方图柱、混淆矩阵单元格、散点图中的矩形或套索、数据表中的行。</translation>
+    </message>
+    <message>
+        <source>Train/Test Split</source>
+        <translation>训练/测试划分</translation>
+    </message>
+    <message>
+        <source>Splits the rows at random into a training and a test table.</source>
+        <translation>将行随机划分为训练表和测试表。</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Cluster Quality</source>
+        <translation>聚类质量</translation>
+    </message>
+    <message>
+        <source>Inertia, silhouette and (against known classes) the adjusted Rand index of a clustering.</source>
+        <translation>聚类的惯性、轮廓系数以及（与已知类别对比的）调整兰德指数。</translation>
+    </message>
+    <message>
+        <source>Compare Models</source>
+        <translation>比较模型</translation>
+    </message>
+    <message>
+        <source>Cross-validates several models on the same folds and lists their scores side by side.</source>
+        <translation>在相同的折上对多个模型做交叉验证，并并列显示其得分。</translation>
+    </message>
+    <message>
+        <source>Cross-Validation</source>
+        <translation>交叉验证</translation>
+    </message>
+    <message>
+        <source>k-fold cross-validation of a model and its preprocessing.</source>
+        <translation>对模型及其预处理做 k 折交叉验证。</translation>
+    </message>
+    <message>
+        <source>Permutation Importance</source>
+        <translation>置换重要性</translation>
+    </message>
+    <message>
+        <source>How much the model&apos;s score drops when one column&apos;s values are shuffled, on held-out rows: the importance of every feature for any model.</source>
+        <translation>在留出行上打乱某一列的值时模型得分下降多少：适用于任何模型的各特征重要性。</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Applies a trained model, with its preprocessing, to a table.</source>
+        <translation>将已训练的模型（连同其预处理）应用到表格上。</translation>
+    </message>
+    <message>
+        <source>Test on Held-out Data</source>
+        <translation>在留出数据上测试</translation>
+    </message>
+    <message>
+        <source>Scores a trained model on rows it did not see.</source>
+        <translation>在模型未见过的行上评估已训练模型。</translation>
+    </message>
+    <message>
+        <source>Tune Parameters</source>
+        <translation>参数调优</translation>
+    </message>
+    <message>
+        <source>Grid or random search over a model&apos;s parameters with cross-validation; outputs the best model.</source>
+        <translation>结合交叉验证对模型参数做网格搜索或随机搜索；输出最佳模型。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Decision Tree</source>
+        <translation>决策树</translation>
+    </message>
+    <message>
+        <source>A CART tree (Gini/entropy for classes, squared error for values).</source>
+        <translation>CART 决策树（分类用基尼系数/熵，回归用平方误差）。</translation>
+    </message>
+    <message>
+        <source>Gradient Boosting</source>
+        <translation>梯度提升</translation>
+    </message>
+    <message>
+        <source>Histogram-based gradient-boosted trees.</source>
+        <translation>基于直方图的梯度提升树。</translation>
+    </message>
+    <message>
+        <source>Linear Regression</source>
+        <translation>线性回归</translation>
+    </message>
+    <message>
+        <source>Ordinary least squares, or ridge regression with alpha &gt; 0.</source>
+        <translation>普通最小二乘，alpha &gt; 0 时为岭回归。</translation>
+    </message>
+    <message>
+        <source>Logistic Regression</source>
+        <translation>逻辑回归</translation>
+    </message>
+    <message>
+        <source>Binary or multinomial logistic regression with an L2 penalty, fitted by L-BFGS.</source>
+        <translation>带 L2 惩罚的二分类或多分类逻辑回归，用 L-BFGS 拟合。</translation>
+    </message>
+    <message>
+        <source>Naive Bayes</source>
+        <translation>朴素贝叶斯</translation>
+    </message>
+    <message>
+        <source>Naive Bayes for mixed data: nominal features by their category counts, numeric features by a normal (or kernel) density per class; missing values are left out.</source>
+        <translation>适用于混合数据的朴素贝叶斯：名义特征按类别计数，数值特征按每个类别的正态（或核）密度；缺失值不参与计算。</translation>
+    </message>
+    <message>
+        <source>Neural Network (MLP)</source>
+        <translation>神经网络（MLP）</translation>
+    </message>
+    <message>
+        <source>Multilayer perceptron trained with Adam or SGD with momentum.</source>
+        <translation>用 Adam 或带动量的 SGD 训练的多层感知机。</translation>
+    </message>
+    <message>
+        <source>Random Forest</source>
+        <translation>随机森林</translation>
+    </message>
+    <message>
+        <source>Bagged decision trees with random feature subsets, built in parallel.</source>
+        <translation>采用装袋法和随机特征子集并行构建的决策树集成。</translation>
+    </message>
+    <message>
+        <source>Support Vector Machine</source>
+        <translation>支持向量机</translation>
+    </message>
+    <message>
+        <source>SVM classification or regression with a linear or RBF kernel.</source>
+        <translation>使用线性核或 RBF 核的 SVM 分类或回归。</translation>
+    </message>
+    <message>
+        <source>k-Nearest Neighbours</source>
+        <translation>k 近邻</translation>
+    </message>
+    <message>
+        <source>Predicts from the k closest training rows.</source>
+        <translation>根据 k 个最近的训练行进行预测。</translation>
+    </message>
+    <message>
+        <source>Preprocess</source>
+        <translation>预处理</translation>
+    </message>
+    <message>
+        <source>Discretize</source>
+        <translation>离散化</translation>
+    </message>
+    <message>
+        <source>Cuts numeric columns into bins of equal width or equal frequency.</source>
+        <translation>将数值列划分为等宽或等频的分箱。</translation>
+    </message>
+    <message>
+        <source>Impute</source>
+        <translation>插补</translation>
+    </message>
+    <message>
+        <source>Fills missing cells with the mean, median, most frequent value or a constant learnt from the training rows.</source>
+        <translation>用从训练行学到的均值、中位数、众数或常数填充缺失单元格。</translation>
+    </message>
+    <message>
+        <source>Min-Max Scale</source>
+        <translation>最小-最大缩放</translation>
+    </message>
+    <message>
+        <source>Scales numeric columns linearly into a range ([0, 1] by default).</source>
+        <translation>将数值列线性缩放到某个范围（默认 [0, 1]）。</translation>
+    </message>
+    <message>
+        <source>One-Hot Encode</source>
+        <translation>独热编码</translation>
+    </message>
+    <message>
+        <source>Replaces each categorical column by one 0/1 column per category; categories unseen in training encode as zeros.</source>
+        <translation>将每个分类列替换为每个类别一列 0/1；训练中未出现的类别编码为全 0。</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>主成分分析（PCA）</translation>
+    </message>
+    <message>
+        <source>Replaces numeric columns by their principal components.</source>
+        <translation>用主成分替换数值列。</translation>
+    </message>
+    <message>
+        <source>Polynomial Features</source>
+        <translation>多项式特征</translation>
+    </message>
+    <message>
+        <source>Adds products of numeric columns (squares and pairwise products for degree 2).</source>
+        <translation>添加数值列的乘积（2 次时为平方项和两两乘积）。</translation>
+    </message>
+    <message>
+        <source>Standardize</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <source>Centres numeric columns on their mean and scales them to unit standard deviation.</source>
+        <translation>将数值列减去均值并缩放为单位标准差。</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Box Plot</source>
+        <translation>箱线图</translation>
+    </message>
+    <message>
+        <source>Quartiles, whiskers and outliers (or violins: the density) of numeric columns, split by a categorical column.</source>
+        <translation>数值列的四分位数、须线和离群值（或小提琴图：密度），按分类列拆分。</translation>
+    </message>
+    <message>
+        <source>Calibration Curve</source>
+        <translation>校准曲线</translation>
+    </message>
+    <message>
+        <source>Reliability diagram: the fraction of positives against the mean predicted probability, per probability bin.</source>
+        <translation>可靠性图：每个概率分箱中正例比例与平均预测概率的关系。</translation>
+    </message>
+    <message>
+        <source>Confusion Matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Counts of true vs predicted classes.</source>
+        <translation>真实类别与预测类别的计数。</translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation>相关性</translation>
+    </message>
+    <message>
+        <source>Pearson correlation between numeric columns, shown as a heat map.</source>
+        <translation>数值列之间的皮尔逊相关系数，以热图显示。</translation>
+    </message>
+    <message>
+        <source>Data Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Shows a table: its rows, columns and column roles.</source>
+        <translation>显示表格：其行、列和列角色。</translation>
+    </message>
+    <message>
+        <source>Feature Importance</source>
+        <translation>特征重要性</translation>
+    </message>
+    <message>
+        <source>Bar chart of feature importances (largest first), with the spread over the repeats of a permutation importance.</source>
+        <translation>特征重要性条形图（从大到小），并显示置换重要性在多次重复中的波动。</translation>
+    </message>
+    <message>
+        <source>Feature Ranking</source>
+        <translation>特征排序</translation>
+    </message>
+    <message>
+        <source>Bar chart and table of Rank Features&apos; scores.</source>
+        <translation>“特征评分”结果的条形图和表格。</translation>
+    </message>
+    <message>
+        <source>Histogram</source>
+        <translation>直方图</translation>
+    </message>
+    <message>
+        <source>Counts the values of one column in bins (one bin per category for a categorical column).</source>
+        <translation>按分箱统计某一列的值（分类列每个类别一个分箱）。</translation>
+    </message>
+    <message>
+        <source>Lift Curve</source>
+        <translation>提升曲线</translation>
+    </message>
+    <message>
+        <source>Cumulative gains (share of positives found) or lift against the share of rows taken, highest probability first.</source>
+        <translation>累积增益（已找到正例的比例）或提升度与所取行比例的关系，按概率从高到低。</translation>
+    </message>
+    <message>
+        <source>Metrics Table</source>
+        <translation>指标表</translation>
+    </message>
+    <message>
+        <source>Shows evaluation figures as a table.</source>
+        <translation>以表格显示评估指标。</translation>
+    </message>
+    <message>
+        <source>Precision-Recall Curve</source>
+        <translation>精确率-召回率曲线</translation>
+    </message>
+    <message>
+        <source>Precision-recall curve per class (one-vs-rest).</source>
+        <translation>每个类别的精确率-召回率曲线（一对其余）。</translation>
+    </message>
+    <message>
+        <source>ROC Curve</source>
+        <translation>ROC 曲线</translation>
+    </message>
+    <message>
+        <source>ROC curve per class (one-vs-rest) with its AUC.</source>
+        <translation>每个类别的 ROC 曲线（一对其余）及其 AUC。</translation>
+    </message>
+    <message>
+        <source>Residuals</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>Residuals against predicted values (regression).</source>
+        <translation>残差与预测值的关系（回归）。</translation>
+    </message>
+    <message>
+        <source>Scatter Plot</source>
+        <translation>散点图</translation>
+    </message>
+    <message>
+        <source>Plots one column against another, coloured by a third.</source>
+        <translation>绘制一列对另一列的散点图，并按第三列着色。</translation>
+    </message>
+    <message>
+        <source>Scatter Plot Matrix</source>
+        <translation>散点图矩阵</translation>
+    </message>
+    <message>
+        <source>Scatter plots of every pair of up to ten numeric columns, histograms on the diagonal, coloured by class.</source>
+        <translation>最多十个数值列两两之间的散点图，对角线为直方图，按类别着色。</translation>
+    </message>
+    <message>
+        <source>Silhouette Plot</source>
+        <translation>轮廓图</translation>
+    </message>
+    <message>
+        <source>How well each row sits in its cluster (silhouette coefficient), sorted within clusters, with the mean.</source>
+        <translation>每行与其所属聚类的契合程度（轮廓系数），在聚类内排序，并给出均值。</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterSpec</name>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>一个数字</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>应为%1，实际为%2</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>一个整数</translation>
+    </message>
+    <message>
+        <source>%1 is too large</source>
+        <translation>%1 太大</translation>
+    </message>
+    <message>
+        <source>%1 is not a finite number</source>
+        <translation>%1 不是有限数</translation>
+    </message>
+    <message>
+        <source>%1 is not an integer</source>
+        <translation>%1 不是整数</translation>
+    </message>
+    <message>
+        <source>%1 is below the minimum %2</source>
+        <translation>%1 低于最小值 %2</translation>
+    </message>
+    <message>
+        <source>%1 is above the maximum %2</source>
+        <translation>%1 高于最大值 %2</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>one of: </source>
+        <translation>以下之一：</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of: %2</source>
+        <translation>“%1”不在可选值中：%2</translation>
+    </message>
+    <message>
+        <source>a column name</source>
+        <translation>一个列名</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExporter</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>JPEG image (*.jpg *.jpeg)</source>
+        <translation>JPEG 图像 (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Unknown export format for %1 (use .png, .jpg, .pdf or .svg)</source>
+        <translation>%1 的导出格式未知（请使用 .png、.jpg、.pdf 或 .svg）</translation>
+    </message>
+    <message>
+        <source>could not render the plot</source>
+        <translation>无法渲染图表</translation>
+    </message>
+</context>
+<context>
+    <name>PlotView</name>
+    <message>
+        <source>Image size</source>
+        <translation>图像尺寸</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels, %3 dpi</source>
+        <translation>%1 × %2 像素，%3 dpi</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>宽度(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>高度(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation>缩放(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>PortType</name>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Curve</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>Delimited text (*.csv *.tsv *.tab *.txt *.data *.dat);;All files (*)</source>
+        <translation>分隔文本 (*.csv *.tsv *.tab *.txt *.data *.dat);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Change the import options of %1</source>
+        <translation>更改 %1 的导入选项</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>There is no table to export: open a dataset or select a node with a table output first.</source>
+        <translation>没有可导出的表格：请先打开一个数据集，或选择一个有表格输出的节点。</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2</source>
+        <translation>已将 %1 行写入 %2</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>竖线</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::AutoRun</name>
+    <message>
+        <source>&amp;Auto-run</source>
+        <translation>自动运行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re-run what an edit changed, shortly after each edit</source>
+        <translation>每次编辑后不久，重新运行受影响的部分</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::Autosave</name>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>The recovered workflow could not be restored.
+%1</source>
+        <translation>无法恢复找回的工作流。
+%1</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Sextant did not shut down properly. Unsaved changes to the workflow “%1” were saved automatically.</source>
+        <translation>Sextant 未正常关闭。工作流“%1”的未保存更改已自动保存。</translation>
+    </message>
+    <message>
+        <source>1 node</source>
+        <translation>1 个节点</translation>
+    </message>
+    <message>
+        <source>%1 nodes</source>
+        <translation>%1 个节点</translation>
+    </message>
+    <message>
+        <source>Last saved automatically: %1, %2.</source>
+        <translation>上次自动保存：%1，%2。</translation>
+    </message>
+    <message>
+        <source>Restore opens them as unsaved changes to %1; that file is only written when you save.</source>
+        <translation>“恢复”会将其作为 %1 的未保存更改打开；只有保存时才会写入该文件。</translation>
+    </message>
+    <message>
+        <source>Discard deletes the recovered copy.</source>
+        <translation>“放弃”会删除找回的副本。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::EditMenu</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::ExampleCatalog</name>
+    <message>
+        <source>Classify wines</source>
+        <translation>葡萄酒分类</translation>
+    </message>
+    <message>
+        <source>Logistic regression, a random forest and a neural network compared by cross-validation, with ROC curves and a confusion matrix.</source>
+        <translation>通过交叉验证比较逻辑回归、随机森林和神经网络，并给出 ROC 曲线和混淆矩阵。</translation>
+    </message>
+    <message>
+        <source>Regression on the diabetes data: ridge regression against gradient boosting, residuals and feature importances.</source>
+        <translation>糖尿病数据上的回归：岭回归与梯度提升对比，附残差和特征重要性。</translation>
+    </message>
+    <message>
+        <source>k-means and hierarchical clustering without the labels, judged by a silhouette plot and a scatter coloured by cluster.</source>
+        <translation>不使用标签进行 k 均值和层次聚类，并用轮廓图和按聚类着色的散点图评估。</translation>
+    </message>
+    <message>
+        <source>Tune a classifier</source>
+        <translation>调优分类器</translation>
+    </message>
+    <message>
+        <source>A grid search over an SVM&apos;s C and gamma on the breast cancer data, each setting scored by 5-fold cross-validation.</source>
+        <translation>在乳腺癌数据上对 SVM 的 C 和 gamma 进行网格搜索，每组设置用 5 折交叉验证评分。</translation>
+    </message>
+    <message>
+        <source>Explore a dataset</source>
+        <translation>探索数据集</translation>
+    </message>
+    <message>
+        <source>The iris table, a histogram, the correlation matrix and a scatter plot of its columns.</source>
+        <translation>鸢尾花数据表、直方图、相关矩阵以及各列的散点图。</translation>
+    </message>
+    <message>
+        <source>Regression on diabetes</source>
+        <translation>糖尿病数据回归</translation>
+    </message>
+    <message>
+        <source>Cluster iris flowers</source>
+        <translation>鸢尾花聚类</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::ExportMenus</name>
+    <message>
+        <source>&amp;Export Plot</source>
+        <translation>导出图表(&amp;E)</translation>
+    </message>
+    <message>
+        <source>As &amp;PNG Image…</source>
+        <translation>PNG 图像(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>As P&amp;DF (vector)…</source>
+        <translation>PDF（矢量）(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>As &amp;SVG (vector)…</source>
+        <translation>SVG（矢量）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Plot to Clipboard</source>
+        <translation>复制图表到剪贴板(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export Trained &amp;Model</source>
+        <translation>导出已训练模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Save Trained Model (.sxmodel)…</source>
+        <translation>保存已训练模型 (.sxmodel)…</translation>
+    </message>
+    <message>
+        <source>Select a model node that has run to save its model.</source>
+        <translation>请选择一个已运行的模型节点以保存其模型。</translation>
+    </message>
+    <message>
+        <source>Export as &amp;ONNX…</source>
+        <translation>导出为 ONNX(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Select a model node that has run to export its model.</source>
+        <translation>请选择一个已运行的模型节点以导出其模型。</translation>
+    </message>
+    <message>
+        <source>Save Trained Model…</source>
+        <translation>保存已训练模型…</translation>
+    </message>
+    <message>
+        <source>Export as ONNX…</source>
+        <translation>导出为 ONNX…</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation>无法保存 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Node %1 has no trained model yet: run the workflow first.</source>
+        <translation>节点 %1 还没有已训练的模型：请先运行工作流。</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::HelpMenu</name>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation>欢迎页(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Your &amp;First Workflow</source>
+        <translation>第一个工作流(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Node Reference</source>
+        <translation>节点参考(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::HelpWindow</name>
+    <message>
+        <source>Sextant Help</source>
+        <translation>Sextant 帮助</translation>
+    </message>
+    <message>
+        <source>Your First Workflow</source>
+        <translation>第一个工作流</translation>
+    </message>
+    <message>
+        <source>Filter nodes…</source>
+        <translation>筛选节点…</translation>
+    </message>
+    <message>
+        <source>Node Reference</source>
+        <translation>节点参考</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Your first workflow&lt;/h1&gt;&lt;p&gt;A workflow is a graph of nodes: data flows from a &lt;b&gt;File&lt;/b&gt; node through preprocessing and model nodes to the views that show results. Here is one that trains a classifier and tells you how good it is, in six steps.&lt;/p&gt;&lt;h3&gt;1. Open a dataset&lt;/h3&gt;&lt;p&gt;Drop a CSV, TSV, ARFF, LIBSVM or Excel file on the window, or use &lt;b&gt;File › Open Dataset…&lt;/b&gt;. It becomes a &lt;b&gt;File&lt;/b&gt; node, and the &lt;i&gt;Data&lt;/i&gt; tab shows its table. Try &lt;code&gt;iris.csv&lt;/code&gt; from the examples.&lt;/p&gt;&lt;h3&gt;2. Choose the target&lt;/h3&gt;&lt;p&gt;In the column list on the right, click the &lt;i&gt;Role&lt;/i&gt; cell of the column to predict (for iris: &lt;code&gt;species&lt;/code&gt;) and choose &lt;b&gt;target&lt;/b&gt;. Every other column is a feature.&lt;/p&gt;&lt;h3&gt;3. Split the rows&lt;/h3&gt;&lt;p&gt;Drag &lt;b&gt;Train/Test Split&lt;/b&gt; from the palette (category &lt;i&gt;Data&lt;/i&gt;) onto the canvas and connect the File node&apos;s output to its input: drag from the small circle on the right of one node to the circle on the left of the other.&lt;/p&gt;&lt;h3&gt;4. Add a model&lt;/h3&gt;&lt;p&gt;Add &lt;b&gt;Logistic Regression&lt;/b&gt; (category &lt;i&gt;Model&lt;/i&gt;) and connect the split&apos;s &lt;i&gt;Train&lt;/i&gt; output to it. Its parameters are in the &lt;i&gt;Properties&lt;/i&gt; panel; hover over one to read what it does.&lt;/p&gt;&lt;h3&gt;5. Evaluate&lt;/h3&gt;&lt;p&gt;Add &lt;b&gt;Test on Held-out Data&lt;/b&gt; (category &lt;i&gt;Evaluate&lt;/i&gt;): connect the model to its &lt;i&gt;Model&lt;/i&gt; input and the split&apos;s &lt;i&gt;Test&lt;/i&gt; output to its &lt;i&gt;Data&lt;/i&gt; input. Then add a &lt;b&gt;Confusion Matrix&lt;/b&gt; and a &lt;b&gt;Metrics&lt;/b&gt; view and connect them to its outputs.&lt;/p&gt;&lt;h3&gt;6. Run and look&lt;/h3&gt;&lt;p&gt;With &lt;i&gt;Auto-run&lt;/i&gt; on, the workflow runs by itself after each edit; otherwise press &lt;b&gt;F5&lt;/b&gt;. Double-click a view node to open its result in a tab. Change a parameter and watch the results follow.&lt;/p&gt;&lt;p&gt;Save the workflow with &lt;b&gt;Ctrl+S&lt;/b&gt;; &lt;code&gt;sextant run workflow.sextant&lt;/code&gt; runs it again without the studio. The examples on the welcome page (&lt;b&gt;Help › Welcome&lt;/b&gt;) are complete workflows to start from.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;第一个工作流&lt;/h1&gt;&lt;p&gt;工作流是由节点组成的图：数据从&lt;b&gt;文件&lt;/b&gt;节点出发，经过预处理和模型节点，流向显示结果的视图。下面用六步构建一个训练分类器并评估其效果的工作流。&lt;/p&gt;&lt;h3&gt;1. 打开数据集&lt;/h3&gt;&lt;p&gt;将 CSV、TSV、ARFF、LIBSVM 或 Excel 文件拖放到窗口上，或使用&lt;b&gt;文件 › 打开数据集…&lt;/b&gt;。它会成为一个&lt;b&gt;文件&lt;/b&gt;节点，&lt;i&gt;数据&lt;/i&gt;标签页显示其表格。可以试试示例中的 &lt;code&gt;iris.csv&lt;/code&gt;。&lt;/p&gt;&lt;h3&gt;2. 选择目标变量&lt;/h3&gt;&lt;p&gt;在右侧的列列表中，单击要预测的列（鸢尾花数据为 &lt;code&gt;species&lt;/code&gt;）的&lt;i&gt;角色&lt;/i&gt;单元格，选择&lt;b&gt;目标变量&lt;/b&gt;。其余各列都是特征。&lt;/p&gt;&lt;h3&gt;3. 划分数据行&lt;/h3&gt;&lt;p&gt;从节点面板（&lt;i&gt;数据&lt;/i&gt;类别）将&lt;b&gt;训练/测试划分&lt;/b&gt;拖到画布上，并将文件节点的输出连接到它的输入：从一个节点右侧的小圆圈拖到另一个节点左侧的圆圈。&lt;/p&gt;&lt;h3&gt;4. 添加模型&lt;/h3&gt;&lt;p&gt;添加&lt;b&gt;逻辑回归&lt;/b&gt;（&lt;i&gt;模型&lt;/i&gt;类别），并将划分节点的&lt;i&gt;训练集&lt;/i&gt;输出连接到它。其参数位于&lt;i&gt;属性&lt;/i&gt;面板中；将鼠标悬停在参数上即可查看说明。&lt;/p&gt;&lt;h3&gt;5. 评估&lt;/h3&gt;&lt;p&gt;添加&lt;b&gt;在留出数据上测试&lt;/b&gt;（&lt;i&gt;评估&lt;/i&gt;类别）：将模型连接到它的&lt;i&gt;模型&lt;/i&gt;输入，将划分节点的&lt;i&gt;测试集&lt;/i&gt;输出连接到它的&lt;i&gt;数据&lt;/i&gt;输入。然后添加&lt;b&gt;混淆矩阵&lt;/b&gt;和&lt;b&gt;指标&lt;/b&gt;视图，并连接到它的输出。&lt;/p&gt;&lt;h3&gt;6. 运行并查看&lt;/h3&gt;&lt;p&gt;开启&lt;i&gt;自动运行&lt;/i&gt;时，每次编辑后工作流会自动运行；否则请按 &lt;b&gt;F5&lt;/b&gt;。双击视图节点可在标签页中打开其结果。修改一个参数，观察结果随之变化。&lt;/p&gt;&lt;p&gt;按 &lt;b&gt;Ctrl+S&lt;/b&gt; 保存工作流；&lt;code&gt;sextant run workflow.sextant&lt;/code&gt; 可在不打开工作室的情况下再次运行它。欢迎页（&lt;b&gt;帮助 › 欢迎页&lt;/b&gt;）上的示例都是可直接使用的完整工作流。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Mouse</source>
+        <translation>鼠标</translation>
+    </message>
+    <message>
+        <source>Double-click the canvas</source>
+        <translation>双击画布</translation>
+    </message>
+    <message>
+        <source>add a node by typing its name</source>
+        <translation>输入名称以添加节点</translation>
+    </message>
+    <message>
+        <source>Drag from an output port to an input port</source>
+        <translation>从输出端口拖到输入端口</translation>
+    </message>
+    <message>
+        <source>connect two nodes</source>
+        <translation>连接两个节点</translation>
+    </message>
+    <message>
+        <source>Double-click a view node</source>
+        <translation>双击视图节点</translation>
+    </message>
+    <message>
+        <source>open its result in a tab</source>
+        <translation>在标签页中打开其结果</translation>
+    </message>
+    <message>
+        <source>Drag a file onto the window</source>
+        <translation>将文件拖到窗口上</translation>
+    </message>
+    <message>
+        <source>open a dataset or a workflow</source>
+        <translation>打开数据集或工作流</translation>
+    </message>
+    <message>
+        <source>Mouse wheel on a plot</source>
+        <translation>在图表上滚动鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Drag on a plot</source>
+        <translation>在图表上拖动</translation>
+    </message>
+    <message>
+        <source>pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Ctrl+drag on a plot</source>
+        <translation>在图表上 Ctrl+拖动</translation>
+    </message>
+    <message>
+        <source>zoom into a rectangle</source>
+        <translation>放大到矩形区域</translation>
+    </message>
+    <message>
+        <source>Double-click a plot</source>
+        <translation>双击图表</translation>
+    </message>
+    <message>
+        <source>reset the view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <source>Shift+drag in the scatter plot</source>
+        <translation>在散点图中 Shift+拖动</translation>
+    </message>
+    <message>
+        <source>select the rows in a rectangle</source>
+        <translation>选择矩形内的行</translation>
+    </message>
+    <message>
+        <source>Alt+drag in the scatter plot</source>
+        <translation>在散点图中 Alt+拖动</translation>
+    </message>
+    <message>
+        <source>select the rows in a lasso</source>
+        <translation>用套索选择行</translation>
+    </message>
+    <message>
+        <source>Right-click a plot</source>
+        <translation>右键单击图表</translation>
+    </message>
+    <message>
+        <source>export it as PNG, PDF or SVG, or copy it</source>
+        <translation>导出为 PNG、PDF 或 SVG，或复制</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::LinkedSelection</name>
+    <message>
+        <source>1 row selected in %1</source>
+        <translation>在 %1 中选中 1 行</translation>
+    </message>
+    <message>
+        <source>%1 rows selected in %2</source>
+        <translation>在 %2 中选中 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 (node %2)</source>
+        <translation>%1（节点 %2）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (node %3)</source>
+        <translation>%1 — %2（节点 %3）</translation>
+    </message>
+    <message>
+        <source>Select Confusion Cell</source>
+        <translation>选择混淆矩阵单元格</translation>
+    </message>
+    <message>
+        <source>Select Silhouettes</source>
+        <translation>选择轮廓</translation>
+    </message>
+    <message>
+        <source>The selection of %1 does not fit its table: %2</source>
+        <translation>%1 的选择与其表格不匹配：%2</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>Clear Selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message numerus="yes">
+        <source>Select %n Row(s)</source>
+        <translation>
+            <numerusform>选择 %n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::MainWindow</name>
+    <message>
+        <source>Sextant</source>
+        <translation>Sextant</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Drop a data file here&lt;/p&gt;&lt;p&gt;CSV, TSV, ARFF or LIBSVM — or use &lt;b&gt;File › Open Dataset…&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;将数据文件拖放到此处&lt;/p&gt;&lt;p&gt;CSV、TSV、ARFF 或 LIBSVM — 或使用&lt;b&gt;文件 › 打开数据集…&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation>相关性</translation>
+    </message>
+    <message>
+        <source>Scatter</source>
+        <translation>散点图</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>工作流</translation>
+    </message>
+    <message>
+        <source>To see this result: %1.</source>
+        <translation>要查看此结果：%1。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Principal components: %1</source>
+        <translation>主成分：%1</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Split the bars by the classes of a categorical column</source>
+        <translation>按分类列的类别拆分柱形</translation>
+    </message>
+    <message>
+        <source>&amp;Split by:</source>
+        <translation>拆分依据(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Histogram</source>
+        <translation>直方图</translation>
+    </message>
+    <message>
+        <source>Load Warnings</source>
+        <translation>加载警告</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Dataset…</source>
+        <translation>打开数据集(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a CSV, TSV, ARFF or LIBSVM file</source>
+        <translation>打开 CSV、TSV、ARFF 或 LIBSVM 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open delimited text with a preview and its import options</source>
+        <translation>带预览和导入选项地打开分隔文本</translation>
+    </message>
+    <message>
+        <source>&amp;Export Table…</source>
+        <translation>导出表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the table the views show as CSV, TSV or ARFF</source>
+        <translation>将视图显示的表格保存为 CSV、TSV 或 ARFF</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New Workflow</source>
+        <translation>新建工作流(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start an empty workflow</source>
+        <translation>新建一个空工作流</translation>
+    </message>
+    <message>
+        <source>Open &amp;Workflow…</source>
+        <translation>打开工作流(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Open a workflow file (.sextant)</source>
+        <translation>打开工作流文件 (.sextant)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Workflow</source>
+        <translation>保存工作流(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save Workflow &amp;As…</source>
+        <translation>工作流另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Sextant</source>
+        <translation>关于 Sextant(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop loading this file</source>
+        <translation>停止加载此文件</translation>
+    </message>
+    <message>
+        <source>Drop a data file on the window, or use File › Open Dataset…</source>
+        <translation>将数据文件拖放到窗口上，或使用 文件 › 打开数据集…</translation>
+    </message>
+    <message>
+        <source>Open Dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>正在运行 %1…</translation>
+    </message>
+    <message>
+        <source>Computing statistics of %1…</source>
+        <translation>正在计算 %1 的统计信息…</translation>
+    </message>
+    <message>
+        <source>Could not load %1.
+%2</source>
+        <translation>无法加载 %1。
+%2</translation>
+    </message>
+    <message>
+        <source>Could not load %1</source>
+        <translation>无法加载 %1</translation>
+    </message>
+    <message>
+        <source>Nothing to show for %1: %2</source>
+        <translation>%1 没有可显示的内容：%2</translation>
+    </message>
+    <message>
+        <source>%1 — removed from the workflow</source>
+        <translation>%1 — 已从工作流中移除</translation>
+    </message>
+    <message>
+        <source>%1 — of another workflow</source>
+        <translation>%1 — 属于另一个工作流</translation>
+    </message>
+    <message>
+        <source>To see the table of %1: %2.</source>
+        <translation>要查看 %1 的表格：%2。</translation>
+    </message>
+    <message>
+        <source>Loading %1 cancelled</source>
+        <translation>已取消加载 %1</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 行 × %2 列</translation>
+    </message>
+    <message>
+        <source>under a millisecond</source>
+        <translation>不到一毫秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Showing %1 (%2)</source>
+        <translation>正在显示 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 was loaded with a warning.</source>
+        <translation>%1 已加载，有 1 条警告。</translation>
+    </message>
+    <message>
+        <source>%1 was loaded with %2 warnings.</source>
+        <translation>%1 已加载，有 %2 条警告。</translation>
+    </message>
+    <message>
+        <source>Show Warnings</source>
+        <translation>显示警告</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Opening %1 (one file at a time; %2 other files ignored)</source>
+        <translation>正在打开 %1（一次只打开一个文件；已忽略其他 %2 个文件）</translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes to %1</source>
+        <translation>已恢复对 %1 的未保存更改</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — Sextant</source>
+        <translation>%1 — Sextant</translation>
+    </message>
+    <message>
+        <source>About Sextant</source>
+        <translation>关于 Sextant</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A native desktop studio for machine learning on tabular data.&lt;/p&gt;&lt;p&gt;Drop a CSV, TSV, ARFF or LIBSVM file on the window to look at it: the data table, the column statistics and the histogram of each column.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and QCustomPlot.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;面向表格数据机器学习的原生桌面工作室。&lt;/p&gt;&lt;p&gt;将 CSV、TSV、ARFF 或 LIBSVM 文件拖放到窗口上即可查看：数据表、各列统计信息以及每列的直方图。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 QCustomPlot 构建。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::ModelSaver</name>
+    <message>
+        <source>Export Model as ONNX</source>
+        <translation>将模型导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>Save Trained Model</source>
+        <translation>保存已训练模型</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Sextant model (*.sxmodel)</source>
+        <translation>Sextant 模型 (*.sxmodel)</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::NodeInspector</name>
+    <message>
+        <source>PC1 (%1% of variance)</source>
+        <translation>PC1（方差的 %1%）</translation>
+    </message>
+    <message>
+        <source>PC2 (%1% of variance)</source>
+        <translation>PC2（方差的 %1%）</translation>
+    </message>
+    <message>
+        <source>connect the input “%1” of %2 #%3</source>
+        <translation>连接 %2 #%3 的输入“%1”</translation>
+    </message>
+    <message>
+        <source>choose the file of %1 #%2</source>
+        <translation>为 %1 #%2 选择文件</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (node %3)</source>
+        <translation>%1 — %2（节点 %3）</translation>
+    </message>
+    <message>
+        <source>%1 (node %2)</source>
+        <translation>%1（节点 %2）</translation>
+    </message>
+    <message>
+        <source>the workflow could not be run</source>
+        <translation>无法运行工作流</translation>
+    </message>
+    <message>
+        <source>the node was removed</source>
+        <translation>该节点已被移除</translation>
+    </message>
+    <message>
+        <source>the run was cancelled</source>
+        <translation>运行已取消</translation>
+    </message>
+    <message>
+        <source>its output is not a table</source>
+        <translation>其输出不是表格</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::NodeReference</name>
+    <message>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>是/否</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>list of columns</source>
+        <translation>列列表</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>（可选）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(all/automatic)</source>
+        <translation>（全部/自动）</translation>
+    </message>
+    <message>
+        <source>(none/automatic)</source>
+        <translation>（无/自动）</translation>
+    </message>
+    <message>
+        <source>Type id:</source>
+        <translation>类型 ID：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>No parameters.</source>
+        <translation>无参数。</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Range or choices</source>
+        <translation>范围或可选值</translation>
+    </message>
+    <message>
+        <source>Node reference</source>
+        <translation>节点参考</translation>
+    </message>
+    <message>
+        <source>Every node type of this version of Sextant: what it does, what it takes and gives, and its parameters. The names in code font are what workflow files and `sextant run --set NODE.NAME=VALUE` use.</source>
+        <translation>本版本 Sextant 的全部节点类型：功能、输入与输出以及参数。代码字体的名称用于工作流文件和 `sextant run --set 节点.名称=值`。</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::PreferencesDialog</name>
+    <message>
+        <source>Run the out-of-date part of the workflow after each edit</source>
+        <translation>每次编辑后运行工作流中过期的部分</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>系统默认（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Sextant is started again.</source>
+        <translation>新的语言将在下次启动 Sextant 时生效。</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic (%n thread(s))</source>
+        <translation>
+            <numerusform>自动（%n 个线程）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How many workflow nodes may run at the same time. Automatic uses one thread per processor core.</source>
+        <translation>可同时运行的工作流节点数。“自动”为每个处理器核心使用一个线程。</translation>
+    </message>
+    <message>
+        <source>&amp;Worker threads:</source>
+        <translation>工作线程(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Auto-run:</source>
+        <translation>自动运行：</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::RecentFiles</name>
+    <message>
+        <source>No Recent Files</source>
+        <translation>没有最近的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清除菜单(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::ResultTabs</name>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, node %2</source>
+        <translation>%1，节点 %2</translation>
+    </message>
+    <message>
+        <source>Close (double-click the node to show its result again)</source>
+        <translation>关闭（双击节点可再次显示其结果）</translation>
+    </message>
+    <message>
+        <source>Run the workflow to see this node&apos;s result.</source>
+        <translation>运行工作流以查看此节点的结果。</translation>
+    </message>
+    <message>
+        <source>There is no node %1.</source>
+        <translation>不存在节点 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing can show this node&apos;s result.</source>
+        <translation>无法显示此节点的结果。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1
+Shown by %2 (node %3): a double click on it reopens this tab.</source>
+        <translation>%1
+由 %2（节点 %3）显示：双击该节点可重新打开此标签页。</translation>
+    </message>
+    <message>
+        <source>Out of date: the workflow changed since this was drawn.</source>
+        <translation>已过期：绘制后工作流已更改。</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::RunPathGuard</name>
+    <message>
+        <source>Files Outside the Workflow&apos;s Folder</source>
+        <translation>工作流文件夹之外的文件</translation>
+    </message>
+    <message>
+        <source>The workflow “%1” reads files outside its folder and the folders you opened data from:</source>
+        <translation>工作流“%1”会读取其文件夹以及您打开数据的文件夹之外的文件：</translation>
+    </message>
+    <message>
+        <source>Run it only if you trust where the workflow came from: it can copy what it reads into its results.</source>
+        <translation>仅当您信任该工作流的来源时才运行：它可能会把读取的内容复制到结果中。</translation>
+    </message>
+    <message>
+        <source>Run Anyway</source>
+        <translation>仍然运行</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::ScatterChoiceWriter</name>
+    <message>
+        <source>Change %1 columns</source>
+        <translation>更改 %1 列</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::SelectionViews</name>
+    <message>
+        <source>Select Histogram Bar</source>
+        <translation>选择直方图柱</translation>
+    </message>
+    <message>
+        <source>Select Table Rows</source>
+        <translation>选择表格行</translation>
+    </message>
+    <message>
+        <source>Clear Selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <source>Select no rows (the Selected Rows node stays, empty)</source>
+        <translation>不选择任何行（“所选行”节点保留，为空）</translation>
+    </message>
+    <message>
+        <source>Select Scatter Points</source>
+        <translation>选择散点</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::WelcomePage</name>
+    <message>
+        <source>Welcome to Sextant</source>
+        <translation>欢迎使用 Sextant</translation>
+    </message>
+    <message>
+        <source>Explore a dataset, wire preprocessing, models and evaluation into a workflow, and train in the background. Version %1.</source>
+        <translation>探索数据集，将预处理、模型和评估连接成工作流，并在后台训练。版本 %1。</translation>
+    </message>
+    <message>
+        <source>Back to the Workflow</source>
+        <translation>返回工作流</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>New Workflow</source>
+        <translation>新建工作流</translation>
+    </message>
+    <message>
+        <source>Open Workflow…</source>
+        <translation>打开工作流…</translation>
+    </message>
+    <message>
+        <source>Open Dataset…</source>
+        <translation>打开数据集…</translation>
+    </message>
+    <message>
+        <source>Or drop a CSV, TSV, ARFF, LIBSVM or Excel file anywhere on the window.</source>
+        <translation>或将 CSV、TSV、ARFF、LIBSVM 或 Excel 文件拖放到窗口任意位置。</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>Your first workflow, step by step</source>
+        <translation>一步步创建第一个工作流</translation>
+    </message>
+    <message>
+        <source>Node reference</source>
+        <translation>节点参考</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Open one to see a complete workflow; it opens as an untitled copy, so the original stays as it is.</source>
+        <translation>打开一个示例即可查看完整的工作流；它以未命名副本打开，原文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Nothing yet. The workflows and datasets you open will be listed here.</source>
+        <translation>暂无内容。您打开的工作流和数据集将列在这里。</translation>
+    </message>
+    <message>
+        <source>The example workflows were not found (looked for %1).</source>
+        <translation>未找到示例工作流（查找位置：%1）。</translation>
+    </message>
+    <message>
+        <source>Opened the example %1: an untitled copy, save it to keep your changes</source>
+        <translation>已打开示例 %1：这是未命名副本，请保存以保留更改</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::app::WorkflowDocument</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Unsaved Workflow</source>
+        <translation>未保存的工作流</translation>
+    </message>
+    <message>
+        <source>The workflow “%1” has unsaved changes.</source>
+        <translation>工作流“%1”有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Do you want to save them?</source>
+        <translation>是否保存？</translation>
+    </message>
+    <message>
+        <source>New workflow</source>
+        <translation>新建工作流</translation>
+    </message>
+    <message>
+        <source>Open Workflow</source>
+        <translation>打开工作流</translation>
+    </message>
+    <message>
+        <source>Sextant workflows (*.%1)</source>
+        <translation>Sextant 工作流 (*.%1)</translation>
+    </message>
+    <message>
+        <source>Could not open the workflow %1.
+%2</source>
+        <translation>无法打开工作流 %1。
+%2</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Opened workflow %1</source>
+        <translation>已打开工作流 %1</translation>
+    </message>
+    <message>
+        <source>recovered workflow</source>
+        <translation>找回的工作流</translation>
+    </message>
+    <message>
+        <source>Save Workflow As</source>
+        <translation>工作流另存为</translation>
+    </message>
+    <message>
+        <source>Could not save the workflow.
+%1</source>
+        <translation>无法保存工作流。
+%1</translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation>无法保存 %1</translation>
+    </message>
+    <message>
+        <source>Saved workflow %1</source>
+        <translation>已保存工作流 %1</translation>
+    </message>
+    <message>
+        <source>Keep relative file paths</source>
+        <translation>保留相对文件路径</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::cli::RunCommand</name>
+    <message>
+        <source> cached</source>
+        <translation> 已缓存</translation>
+    </message>
+    <message>
+        <source> running… done %1</source>
+        <translation> 运行中… 完成 %1</translation>
+    </message>
+    <message>
+        <source> (warning: %1)</source>
+        <translation>（警告：%1）</translation>
+    </message>
+    <message>
+        <source> running… FAILED after %1: %2</source>
+        <translation> 运行中… %1 后失败：%2</translation>
+    </message>
+    <message>
+        <source> skipped: %1</source>
+        <translation> 已跳过：%1</translation>
+    </message>
+    <message>
+        <source>Running %1 (1 node)</source>
+        <translation>正在运行 %1（1 个节点）</translation>
+    </message>
+    <message>
+        <source>Running %1 (%2 nodes)</source>
+        <translation>正在运行 %1（%2 个节点）</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>OK: %1 of %2 nodes done in %3; outputs in %4</source>
+        <translation>成功：%2 个节点中完成 %1 个，用时 %3；输出位于 %4</translation>
+    </message>
+    <message>
+        <source>FAILED: %1 of %2 nodes done in %3; outputs in %4</source>
+        <translation>失败：%2 个节点中完成 %1 个，用时 %3；输出位于 %4</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::BoxPlot</name>
+    <message>
+        <source>Column:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>Box plot</source>
+        <translation>箱线图</translation>
+    </message>
+    <message>
+        <source>Violin plot</source>
+        <translation>小提琴图</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 的%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 by %3</source>
+        <translation>按 %3 分组的 %2 的%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 values</source>
+        <translation>%1：%2 个值</translation>
+    </message>
+    <message>
+        <source>median %1, quartiles %2 – %3
+whiskers %4 – %5, mean %6</source>
+        <translation>中位数 %1，四分位数 %2 – %3
+须线 %4 – %5，均值 %6</translation>
+    </message>
+    <message>
+        <source>%1 outliers (min %2, max %3)</source>
+        <translation>%1 个离群值（最小 %2，最大 %3）</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::ConfusionMatrixPlot</name>
+    <message>
+        <source>&amp;Row-normalised</source>
+        <translation>按行归一化(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Divide each row by the number of samples of its true class</source>
+        <translation>每行除以其真实类别的样本数</translation>
+    </message>
+    <message>
+        <source>Fraction of true class</source>
+        <translation>占真实类别的比例</translation>
+    </message>
+    <message>
+        <source>Confusion matrix — accuracy %1%</source>
+        <translation>混淆矩阵 — 准确率 %1%</translation>
+    </message>
+    <message>
+        <source>True: %1
+Predicted: %2
+%3 sample(s), %4% of true %1</source>
+        <translation>真实：%1
+预测：%2
+%3 个样本，占真实 %1 的 %4%</translation>
+    </message>
+    <message>
+        <source>Row-&amp;normalised</source>
+        <translation>按行归一化(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::CorrelationHeatmap</name>
+    <message>
+        <source>Pearson r</source>
+        <translation>皮尔逊 r</translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation>相关性</translation>
+    </message>
+    <message>
+        <source>%1 × %2
+r undefined (constant column or too few rows)</source>
+        <translation>%1 × %2
+r 无定义（常数列或行数太少）</translation>
+    </message>
+    <message>
+        <source>%1 × %2
+r = %3</source>
+        <translation>%1 × %2
+r = %3</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::ExplorationViews</name>
+    <message>
+        <source>Violin Plot</source>
+        <translation>小提琴图</translation>
+    </message>
+    <message>
+        <source>Box Plot</source>
+        <translation>箱线图</translation>
+    </message>
+    <message>
+        <source>Silhouette</source>
+        <translation>轮廓</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>Cumulative Gains</source>
+        <translation>累积增益</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>提升度</translation>
+    </message>
+    <message>
+        <source>Feature Ranking</source>
+        <translation>特征排序</translation>
+    </message>
+    <message>
+        <source>Scatter Matrix</source>
+        <translation>散点图矩阵</translation>
+    </message>
+    <message>
+        <source>%1 columns</source>
+        <translation>%1 列</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 的%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 by %3</source>
+        <translation>按 %3 分组的 %2 的%1</translation>
+    </message>
+    <message>
+        <source>Silhouette of %1</source>
+        <translation>%1 的轮廓</translation>
+    </message>
+    <message>
+        <source>Feature Ranking against %1</source>
+        <translation>相对于 %1 的特征排序</translation>
+    </message>
+    <message>
+        <source>Scatter Matrix by %1</source>
+        <translation>按 %1 着色的散点图矩阵</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::FeatureRankingPlot</name>
+    <message>
+        <source>Rank by:</source>
+        <translation>排序依据：</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Not kept</source>
+        <translation>未保留</translation>
+    </message>
+    <message>
+        <source>Feature ranking</source>
+        <translation>特征排序</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Features by %1</source>
+        <translation>按 %1 排序的特征</translation>
+    </message>
+    <message>
+        <source>Features by %1 against %2</source>
+        <translation>相对于 %2 按 %1 排序的特征</translation>
+    </message>
+    <message>
+        <source> (the best %1 of %2)</source>
+        <translation>（%2 个中最好的 %1 个）</translation>
+    </message>
+    <message>
+        <source>%1
+%2 = %3</source>
+        <translation>%1
+%2 = %3</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::HistogramPlot</name>
+    <message>
+        <source>Number of equal-width bins for numeric columns</source>
+        <translation>数值列的等宽分箱数</translation>
+    </message>
+    <message>
+        <source>&amp;Bins:</source>
+        <translation>分箱数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Stacked</source>
+        <translation>堆叠</translation>
+    </message>
+    <message>
+        <source>Overlaid</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <source>Stack the classes&apos; bars (they add up to the whole column) or overlay them (to compare their shapes)</source>
+        <translation>堆叠各类别的柱形（合计为整列），或叠加显示（以比较其形状）</translation>
+    </message>
+    <message>
+        <source>&amp;Classes:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Select a column to see its histogram</source>
+        <translation>选择一列以查看其直方图</translation>
+    </message>
+    <message numerus="yes">
+        <source>Other (%n classes)</source>
+        <translation>
+            <numerusform>其他（%n 个类别）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>Computing the histogram of %1 by %2…</source>
+        <translation>正在按 %2 计算 %1 的直方图…</translation>
+    </message>
+    <message>
+        <source>Computing the histogram of %1…</source>
+        <translation>正在计算 %1 的直方图…</translation>
+    </message>
+    <message>
+        <source>%1 (the %2 most frequent of %3 categories)</source>
+        <translation>%1（%3 个类别中最常见的 %2 个）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 values, %3 missing</source>
+        <translation>%1 — %2 个值，缺失 %3 个</translation>
+    </message>
+    <message>
+        <source>%1 — %2 values</source>
+        <translation>%1 — %2 个值</translation>
+    </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation>%1，按 %2</translation>
+    </message>
+    <message>
+        <source>%1
+Count: %2</source>
+        <translation>%1
+计数：%2</translation>
+    </message>
+    <message>
+        <source>Bin %1
+Count: %2</source>
+        <translation>分箱 %1
+计数：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::ImportancePlot</name>
+    <message>
+        <source>Feature importance</source>
+        <translation>特征重要性</translation>
+    </message>
+    <message>
+        <source> (top %1 of %2)</source>
+        <translation>（%2 个中的前 %1 个）</translation>
+    </message>
+    <message>
+        <source>
+± %1 (standard deviation)</source>
+        <translation>
+± %1（标准差）</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::LiveCurvePlot</name>
+    <message>
+        <source>&amp;Log scale</source>
+        <translation>对数刻度(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>&amp;Logarithmic y axis</source>
+        <translation>对数 y 轴(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::PlotView</name>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Could not export the plot to %1:
+%2</source>
+        <translation>无法将图表导出到 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PNG…</source>
+        <translation>导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export as P&amp;DF…</source>
+        <translation>导出为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;SVG…</source>
+        <translation>导出为 SVG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>复制到剪贴板(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset view</source>
+        <translation>重置视图(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::PrecisionRecallPlot</name>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Precision-recall curve</source>
+        <translation>精确率-召回率曲线</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>%1 (AP undefined)</source>
+        <translation>%1（AP 无定义）</translation>
+    </message>
+    <message>
+        <source>%1 (AP = %2)</source>
+        <translation>%1（AP = %2）</translation>
+    </message>
+    <message>
+        <source>Precision-recall (one-vs-rest), mean AP = %1</source>
+        <translation>精确率-召回率（一对其余），平均 AP = %1</translation>
+    </message>
+    <message>
+        <source>Recall %1, precision %2</source>
+        <translation>召回率 %1，精确率 %2</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::ProbabilityCurvesPlot</name>
+    <message>
+        <source>Calibration curve</source>
+        <translation>校准曲线</translation>
+    </message>
+    <message>
+        <source>%1 (%2 rows, %3 positive)</source>
+        <translation>%1（%2 行，%3 个正例）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 positive of %3)</source>
+        <translation>%1（%3 个中 %2 个正例）</translation>
+    </message>
+    <message>
+        <source>Perfectly calibrated</source>
+        <translation>完美校准</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Mean predicted probability</source>
+        <translation>平均预测概率</translation>
+    </message>
+    <message>
+        <source>Fraction of positives</source>
+        <translation>正例比例</translation>
+    </message>
+    <message>
+        <source>Calibration curve (%1 %2 bins)</source>
+        <translation>校准曲线（%1，%2 个分箱）</translation>
+    </message>
+    <message>
+        <source>Share of rows (highest probability first)</source>
+        <translation>行的比例（按概率从高到低）</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>提升度</translation>
+    </message>
+    <message>
+        <source>Share of positives found</source>
+        <translation>已找到的正例比例</translation>
+    </message>
+    <message>
+        <source>Lift curve</source>
+        <translation>提升曲线</translation>
+    </message>
+    <message>
+        <source>Cumulative gains</source>
+        <translation>累积增益</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>x %1, y %2</source>
+        <translation>x %1，y %2</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::ResidualPlot</name>
+    <message>
+        <source>Residuals vs predicted</source>
+        <translation>残差与预测值</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>Residual (actual − predicted)</source>
+        <translation>残差（实际 − 预测）</translation>
+    </message>
+    <message>
+        <source>Sample %1
+predicted %2
+actual %3
+residual %4</source>
+        <translation>样本 %1
+预测 %2
+实际 %3
+残差 %4</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::ResultViewFactory</name>
+    <message>
+        <source>Histogram</source>
+        <translation>直方图</translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation>相关性</translation>
+    </message>
+    <message>
+        <source>Scatter</source>
+        <translation>散点图</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <source>Precision-Recall</source>
+        <translation>精确率-召回率</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>混淆</translation>
+    </message>
+    <message>
+        <source>Residuals</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>Histogram of %1</source>
+        <translation>%1 的直方图</translation>
+    </message>
+    <message>
+        <source>Scatter of %1 against %2</source>
+        <translation>%1 对 %2 的散点图</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::RocPlot</name>
+    <message>
+        <source>False positive rate</source>
+        <translation>假正例率</translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation>真正例率</translation>
+    </message>
+    <message>
+        <source>Chance</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>ROC curve</source>
+        <translation>ROC 曲线</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>%1 (AUC undefined)</source>
+        <translation>%1（AUC 无定义）</translation>
+    </message>
+    <message>
+        <source>%1 (AUC = %2)</source>
+        <translation>%1（AUC = %2）</translation>
+    </message>
+    <message>
+        <source>ROC curves (one-vs-rest)</source>
+        <translation>ROC 曲线（一对其余）</translation>
+    </message>
+    <message>
+        <source>ROC curves (one-vs-rest), macro AUC = %1</source>
+        <translation>ROC 曲线（一对其余），宏平均 AUC = %1</translation>
+    </message>
+    <message>
+        <source>FPR %1, TPR %2</source>
+        <translation>假正例率 %1，真正例率 %2</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::ScatterControlBar</name>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Column on the horizontal axis</source>
+        <translation>横轴上的列</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>Column on the vertical axis</source>
+        <translation>纵轴上的列</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Colour by a column: classes get a palette and a legend, numbers a colour bar</source>
+        <translation>按列着色：类别使用调色板和图例，数值使用颜色条</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Point size from a numeric column (smallest to largest value)</source>
+        <translation>由数值列决定点的大小（从最小值到最大值）</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Point shape from a categorical column (the first %1 classes get their own shape)</source>
+        <translation>由分类列决定点的形状（前 %1 个类别各有自己的形状）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Size and shape apply to points; this many points are drawn as density cells</source>
+        <translation>大小和形状仅适用于点；这么多点将绘制为密度单元</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::ScatterMatrixPlot</name>
+    <message>
+        <source>Scatter matrix</source>
+        <translation>散点图矩阵</translation>
+    </message>
+    <message>
+        <source>Scatter matrix, coloured by %1</source>
+        <translation>散点图矩阵，按 %1 着色</translation>
+    </message>
+    <message>
+        <source> (a sample of %1 of %2 rows)</source>
+        <translation>（从 %2 行中抽样 %1 行）</translation>
+    </message>
+    <message>
+        <source>Histogram of %1</source>
+        <translation>%1 的直方图</translation>
+    </message>
+    <message>
+        <source>%1 against %2
+%3 = %4, %5 = %6</source>
+        <translation>%1 对 %2
+%3 = %4，%5 = %6</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::ScatterPlot</name>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>other (1 class)</source>
+        <translation>其他（1 个类别）</translation>
+    </message>
+    <message>
+        <source>other (%1 classes)</source>
+        <translation>其他（%1 个类别）</translation>
+    </message>
+    <message>
+        <source>Points per cell</source>
+        <translation>每个单元的点数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) here</source>
+        <translation>
+            <numerusform>此处有 %n 个点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mostly %1 (%2%)</source>
+        <translation>主要为 %1（%2%）</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3%)</source>
+        <translation>%1：%2（%3%）</translation>
+    </message>
+    <message>
+        <source>Mean %1: %2</source>
+        <translation>%1 均值：%2</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more column(s)</source>
+        <translation>
+            <numerusform>… 还有 %n 列</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drag &amp;selects (Shift+drag always does)</source>
+        <translation>拖动即选择(&amp;S)（Shift+拖动始终选择）</translation>
+    </message>
+    <message>
+        <source>Select with a &amp;lasso (Alt+drag always does)</source>
+        <translation>用套索选择(&amp;L)（Alt+拖动始终如此）</translation>
+    </message>
+    <message>
+        <source>C&amp;lear selection</source>
+        <translation>清除选择(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Blend class colours</source>
+        <translation>混合类别颜色(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::SilhouettePlot</name>
+    <message>
+        <source>Silhouette coefficient</source>
+        <translation>轮廓系数</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>已选择</translation>
+    </message>
+    <message>
+        <source>Silhouette plot</source>
+        <translation>轮廓图</translation>
+    </message>
+    <message>
+        <source>%1
+mean %2</source>
+        <translation>%1
+均值 %2</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>均值 %1</translation>
+    </message>
+    <message>
+        <source>Silhouette plot of %1 (%2 rows)</source>
+        <translation>%1 的轮廓图（%2 行）</translation>
+    </message>
+    <message>
+        <source>Silhouette plot of %1 (a sample of %2 of %3 rows)</source>
+        <translation>%1 的轮廓图（从 %3 行中抽样 %2 行）</translation>
+    </message>
+    <message>
+        <source>Select Negative Silhouettes</source>
+        <translation>选择负轮廓值</translation>
+    </message>
+    <message>
+        <source>Row %1, cluster %2
+silhouette %3</source>
+        <translation>第 %1 行，聚类 %2
+轮廓值 %3</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets</name>
+    <message>
+        <source>Make %1 the target</source>
+        <translation>将 %1 设为目标变量</translation>
+    </message>
+    <message>
+        <source>Make %1 a feature</source>
+        <translation>将 %1 设为特征</translation>
+    </message>
+    <message>
+        <source>Make %1 a meta column</source>
+        <translation>将 %1 设为元数据列</translation>
+    </message>
+    <message>
+        <source>Ignore %1</source>
+        <translation>忽略 %1</translation>
+    </message>
+    <message>
+        <source>Read %1 as categorical</source>
+        <translation>将 %1 读作分类变量</translation>
+    </message>
+    <message>
+        <source>Read %1 as numeric</source>
+        <translation>将 %1 读作数值</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::AddNodeCommand</name>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::ColumnListView</name>
+    <message>
+        <source>&amp;Target</source>
+        <translation>目标变量(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The column models predict (one per table)</source>
+        <translation>模型要预测的列（每个表一列）</translation>
+    </message>
+    <message>
+        <source>&amp;Feature</source>
+        <translation>特征(&amp;F)</translation>
+    </message>
+    <message>
+        <source>An input of models</source>
+        <translation>模型的输入</translation>
+    </message>
+    <message>
+        <source>&amp;Meta</source>
+        <translation>元数据(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Kept in the table, not used by models</source>
+        <translation>保留在表中，但模型不使用</translation>
+    </message>
+    <message>
+        <source>&amp;Ignored</source>
+        <translation>忽略(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Dropped from the table: no later step sees it</source>
+        <translation>从表中删除：后续步骤都看不到它</translation>
+    </message>
+    <message>
+        <source>&amp;Numeric</source>
+        <translation>数值(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Categorical</source>
+        <translation>分类(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::ColumnSummaryModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>(kept in the table, not used by models)</source>
+        <translation>（保留在表中，但模型不使用）</translation>
+    </message>
+    <message>
+        <source>%1 present, %2 missing</source>
+        <translation>%1 个有值，%2 个缺失</translation>
+    </message>
+    <message>
+        <source>mean %1, std %2</source>
+        <translation>均值 %1，标准差 %2</translation>
+    </message>
+    <message>
+        <source>min %1, q1 %2, median %3, q3 %4, max %5</source>
+        <translation>最小值 %1，Q1 %2，中位数 %3，Q3 %4，最大值 %5</translation>
+    </message>
+    <message>
+        <source>%1 distinct</source>
+        <translation>%1 个不同值</translation>
+    </message>
+    <message>
+        <source>most frequent: %1 (%2)</source>
+        <translation>最常见：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Few distinct integers: may be better read as categories.</source>
+        <translation>不同的整数值很少：也许应读作类别。</translation>
+    </message>
+    <message>
+        <source>ignored: dropped from the table, no later step sees it</source>
+        <translation>已忽略：从表中删除，后续步骤都看不到它</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation>不同值</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>众数</translation>
+    </message>
+    <message>
+        <source>Sample standard deviation (n - 1)</source>
+        <translation>样本标准差（n - 1）</translation>
+    </message>
+    <message>
+        <source>Number of distinct present values</source>
+        <translation>不同的非缺失值个数</translation>
+    </message>
+    <message>
+        <source>Most frequent category and its count</source>
+        <translation>最常见的类别及其计数</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::ConnectCommand</name>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::CsvImportDialog</name>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>auto (a count or title line)</source>
+        <translation>自动（计数行或标题行）</translation>
+    </message>
+    <message>
+        <source>Lines to skip:</source>
+        <translation>跳过的行数：</translation>
+    </message>
+    <message>
+        <source>NA, N/A, NaN, nan, ?, null, NULL, None</source>
+        <translation>NA, N/A, NaN, nan, ?, null, NULL, None</translation>
+    </message>
+    <message>
+        <source>Missing values:</source>
+        <translation>缺失值：</translation>
+    </message>
+    <message>
+        <source>Nothing to preview with these options.</source>
+        <translation>使用这些选项无可预览的内容。</translation>
+    </message>
+    <message>
+        <source>the file could not be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
+        <source>delimiter: %1</source>
+        <translation>分隔符：%1</translation>
+    </message>
+    <message>
+        <source>header row: yes</source>
+        <translation>标题行：有</translation>
+    </message>
+    <message>
+        <source>header row: none</source>
+        <translation>标题行：无</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) skipped</source>
+        <translation>
+            <numerusform>跳过了 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>encoding: %1</source>
+        <translation>编码：%1</translation>
+    </message>
+    <message>
+        <source>%1 columns (%2 numeric)</source>
+        <translation>%1 列（%2 列数值）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read as: %1. The first %n row(s) of the file:</source>
+        <translation>
+            <numerusform>读取方式：%1。文件的前 %n 行：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 more)</source>
+        <translation>（另有 %1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::DataTableView</name>
+    <message>
+        <source>Show &amp;Only Selected Rows</source>
+        <translation>仅显示所选行(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show only the rows selected in the views</source>
+        <translation>仅显示在视图中选中的行</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::DatasetTableModel</name>
+    <message>
+        <source>NA</source>
+        <comment>a missing cell in the data table</comment>
+        <translation>NA</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3</source>
+        <translation>%1
+%2，%3</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>缺失 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::DisconnectCommand</name>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开连接</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::GraphEditor</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run the whole workflow (Ctrl+R, F5)</source>
+        <translation>运行整个工作流（Ctrl+R，F5）</translation>
+    </message>
+    <message>
+        <source>Run to Here</source>
+        <translation>运行到此处</translation>
+    </message>
+    <message>
+        <source>Run the selected nodes and what they need (Shift+F5)</source>
+        <translation>运行所选节点及其依赖（Shift+F5）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the running workflow (Esc, Ctrl+.)</source>
+        <translation>停止正在运行的工作流（Esc，Ctrl+.）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected nodes and connections</source>
+        <translation>删除所选节点和连接</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected nodes</source>
+        <translation>复制所选节点</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Paste nodes</source>
+        <translation>粘贴节点</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (Home)</source>
+        <translation>显示整个图（Home）</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Give the selected node a name of your own (F2)</source>
+        <translation>为所选节点自定义名称（F2）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Unknown node type &quot;%1&quot;.</source>
+        <translation>未知的节点类型“%1”。</translation>
+    </message>
+    <message>
+        <source>Could not add %1.</source>
+        <translation>无法添加 %1。</translation>
+    </message>
+    <message>
+        <source>Delete selection</source>
+        <translation>删除所选内容</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no nodes to paste.</source>
+        <translation>剪贴板中没有可粘贴的节点。</translation>
+    </message>
+    <message>
+        <source>The node&apos;s name (Enter keeps it, Escape drops it; empty: its type&apos;s name)</source>
+        <translation>节点名称（Enter 保留，Esc 放弃；为空则使用其类型名）</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A run is in progress: wait for it to end, or cancel it (Esc).</source>
+        <translation>正在运行：请等待其结束，或取消（Esc）。</translation>
+    </message>
+    <message>
+        <source>Nothing to run: add nodes first.</source>
+        <translation>没有可运行的内容：请先添加节点。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Could not start the run.</source>
+        <translation>无法开始运行。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>%1 #%2 failed: %3</source>
+        <translation>%1 #%2 失败：%3</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Run cancelled.</source>
+        <translation>运行已取消。</translation>
+    </message>
+    <message>
+        <source>Run not started: %1</source>
+        <translation>未开始运行：%1</translation>
+    </message>
+    <message>
+        <source>Run finished in %1 ms: %2 run, %3 reused.</source>
+        <translation>运行完成，用时 %1 毫秒：运行 %2 个，复用 %3 个。</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::GraphScene</name>
+    <message>
+        <source>Connect an output (right side) to an input (left side).</source>
+        <translation>请将输出（右侧）连接到输入（左侧）。</translation>
+    </message>
+    <message>
+        <source>Drop a connection on an input (left side), or on empty canvas to remove it.</source>
+        <translation>将连接拖放到输入（左侧）上，或拖到空白画布上以删除它。</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::MessageBanner</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::MoveNodesCommand</name>
+    <message>
+        <source>Move node</source>
+        <translation>移动节点</translation>
+    </message>
+    <message>
+        <source>Move %1 nodes</source>
+        <translation>移动 %1 个节点</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::NodePalette</name>
+    <message>
+        <source>In:</source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <source>Out:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>Search nodes…</source>
+        <translation>搜索节点…</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::NodeSearchPopup</name>
+    <message>
+        <source>Search nodes…</source>
+        <translation>搜索节点…</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::PasteCommand</name>
+    <message>
+        <source>Paste node</source>
+        <translation>粘贴节点</translation>
+    </message>
+    <message>
+        <source>Paste %1 nodes</source>
+        <translation>粘贴 %1 个节点</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::PropertyPanel</name>
+    <message>
+        <source>&lt;i&gt;Select a node to edit its parameters.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;选择一个节点以编辑其参数。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No parameters.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;无参数。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation>（自动）</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>none (comma-separated names)</source>
+        <translation>无（以逗号分隔的名称）</translation>
+    </message>
+    <message>
+        <source>%1 (comma-separated names)</source>
+        <translation>%1（以逗号分隔的名称）</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::ReconnectCommand</name>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::RemoveNodesCommand</name>
+    <message>
+        <source>Delete node</source>
+        <translation>删除节点</translation>
+    </message>
+    <message>
+        <source>Delete %1 nodes</source>
+        <translation>删除 %1 个节点</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::RenameNodeCommand</name>
+    <message>
+        <source>Rename %1</source>
+        <translation>重命名 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::SetParameterCommand</name>
+    <message>
+        <source>Set %1</source>
+        <translation>设置 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::widgets::TrainingMonitor</name>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>± std</source>
+        <translation>± 标准差</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>Tuning trials</source>
+        <translation>调优试验</translation>
+    </message>
+    <message>
+        <source>No training yet. Run a workflow with a model node.</source>
+        <translation>尚未训练。请运行一个包含模型节点的工作流。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the training in progress after the current epoch (or fold, or trial) and keep what finished, marked partial; the nodes after it still run. The workflow&apos;s Cancel discards everything.</source>
+        <translation>在当前轮次（或折、或试验）结束后停止训练，保留已完成的部分并标记为不完整；后续节点仍会运行。工作流的“取消”会丢弃全部结果。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Remove the curves and trials shown</source>
+        <translation>移除显示的曲线和试验</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2：%3</translation>
+    </message>
+    <message>
+        <source> · elapsed %1</source>
+        <translation> · 已用时 %1</translation>
+    </message>
+    <message>
+        <source> · partial result kept</source>
+        <translation> · 已保留部分结果</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3</source>
+        <translation>%1 — %2 %3</translation>
+    </message>
+    <message>
+        <source> · ETA %1 (at most)</source>
+        <translation> · 预计最多还需 %1</translation>
+    </message>
+    <message>
+        <source> · loss %1</source>
+        <translation> · 损失 %1</translation>
+    </message>
+    <message>
+        <source> · validation %1</source>
+        <translation> · 验证 %1</translation>
+    </message>
+    <message>
+        <source>Tuning: trial %1 of %2 done (%3 %4)</source>
+        <translation>调优：已完成第 %1/%2 次试验（%3 %4）</translation>
+    </message>
+</context>
+</TS>
