@@ -70,8 +70,8 @@ struct Flow {
     {
         const int file = add("data.file",
             { { QStringLiteral("path"),
-                QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/")
-                    + QString::fromLatin1(t.file) } });
+                QString(QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/")
+                    + QString::fromLatin1(t.file)) } });
         const int select
             = add("data.select", { { QStringLiteral("target"), QString::fromLatin1(t.target) } });
         connect(file, 0, select, 0);
