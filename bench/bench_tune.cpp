@@ -9,7 +9,7 @@
 // of each task and comparing its trials with the replay. Random search's figure is its
 // expectation, (N + 1) / (m + 1) for N combinations of which m reach the best.
 //
-//   bench_tune [--seeds N]     (default 5)
+//   bench_tune [--seeds N] [--only TEXT]   (5 seeds; --only: the tasks whose name contains TEXT)
 #include "data/DatasetLoader.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
@@ -41,6 +41,7 @@ struct Task {
     const char *learner;
     bool standardize;
     std::vector<AxisDef> axes;
+    bool regression = false; // the learner's task (a numeric target is classes otherwise)
 };
 
 QString searchText(const Task &t)
@@ -80,7 +81,10 @@ struct Flow {
             feed = add("prep.standardize");
             connect(select, 0, feed, 0);
         }
-        const int learner = add(t.learner);
+        QVariantMap learnerParams;
+        if (t.regression)
+            learnerParams.insert(QStringLiteral("task"), QStringLiteral("regression"));
+        const int learner = add(t.learner, learnerParams);
         connect(feed, 0, learner, 0);
         tune = add("eval.tune",
             { { QStringLiteral("search"), searchText(t) }, { QStringLiteral("folds"), 5 } });
@@ -146,9 +150,13 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     int seeds = 5;
-    for (int i = 1; i + 1 < argc; ++i)
+    QString only; // run only the tasks whose name contains this
+    for (int i = 1; i + 1 < argc; ++i) {
         if (QByteArray(argv[i]) == "--seeds")
             seeds = std::atoi(argv[i + 1]);
+        if (QByteArray(argv[i]) == "--only")
+            only = QString::fromUtf8(argv[i + 1]);
+    }
 
     const QStringList decadesC = { "0.01", "0.1", "1", "10", "100", "1000", "10000" };
     const QStringList decadesGamma = { "0.0001", "0.001", "0.01", "0.1", "1", "10", "100" };
@@ -163,7 +171,11 @@ int main(int argc, char **argv)
         { "breast cancer, standardized SVM (RBF)", "breast_cancer.csv", "diagnosis", "model.svm",
             true, { { "C", decadesC, true }, { "gamma", decadesGamma, true } } },
         { "diabetes (R²), standardized SVR (RBF)", "diabetes.csv", "progression", "model.svm", true,
-            { { "C", decadesC, true }, { "gamma", decadesGamma, true } } },
+            { { "C", decadesC, true }, { "gamma", decadesGamma, true } }, true },
+        { "diabetes (R²), standardized kNN", "diabetes.csv", "progression", "model.knn", true,
+            { { "k", ks, true }, { "weights", { "uniform", "distance" }, false },
+                { "metric", { "euclidean", "manhattan" }, false } },
+            true },
         { "wine, standardized kNN", "wine.csv", "cultivar", "model.knn", true,
             { { "k", ks, true }, { "weights", { "uniform", "distance" }, false },
                 { "metric", { "euclidean", "manhattan" }, false } } },
@@ -175,6 +187,8 @@ int main(int argc, char **argv)
     double sumRatio = 0;
     int rows = 0;
     for (const Task &task : tasks) {
+        if (!only.isEmpty() && !QString::fromUtf8(task.name).contains(only))
+            continue;
         Flow flow(task);
         int n = 1;
         for (const AxisDef &a : task.axes)
