@@ -14,6 +14,7 @@
 #include "nodes/LearnerNode.h"
 #include "nodes/LearnerRegistry.h"
 #include "nodes/ModelFileNode.h"
+#include "nodes/OutliersNode.h"
 #include "nodes/ParameterHelp.h"
 #include "nodes/PredictNode.h"
 #include "nodes/ProbabilityCurvesNode.h"
@@ -81,6 +82,8 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
     for (NodeType type : ImportanceNodes::all())
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
+    if (Status s = registry.add(withHelp(OutliersNode::type())); !s)
+        return s;
     return Status::success();
 }
 

@@ -1,6 +1,7 @@
 #include "nodes/TuneNode.h"
 
 #include "core/Parallel.h"
+#include "ml/BayesianSearch.h"
 #include "nodes/Evaluation.h"
 #include "nodes/LearnerNode.h"
 #include "nodes/LearnerRegistry.h"
@@ -70,6 +71,24 @@ QList<Axis> parseSearch(const QString &text, const Learner &spec)
     return axes;
 }
 
+// Bayesian search places numeric values on a (log) scale; text and booleans are categories.
+std::unique_ptr<BayesianSearch> bayesianSearch(const QList<Axis> &axes, std::uint64_t seed)
+{
+    std::vector<BayesianSearch::Axis> out;
+    for (const Axis &a : axes) {
+        BayesianSearch::Axis b;
+        b.size = static_cast<int>(a.values.size());
+        std::vector<double> numbers;
+        for (const QVariant &v : a.values)
+            if (v.typeId() == QMetaType::Double || v.typeId() == QMetaType::LongLong)
+                numbers.push_back(v.toDouble());
+        if (numbers.size() == a.values.size())
+            b.positions = BayesianSearch::scaledPositions(numbers);
+        out.push_back(std::move(b));
+    }
+    return std::make_unique<BayesianSearch>(std::move(out), BayesianSearch::Options { seed, 0 });
+}
+
 } // namespace
 
 NodeType TuneNode::type()
@@ -78,7 +97,7 @@ NodeType TuneNode::type()
     t.id = typeId();
     t.category = QStringLiteral("Evaluate");
     t.displayName = QStringLiteral("Tune Parameters");
-    t.description = QStringLiteral("Grid or random search over a model's parameters with "
+    t.description = QStringLiteral("Grid, random or Bayesian search over a model's parameters with "
                                    "cross-validation; outputs the best model.");
     t.inputs = {
         PortSpec { QStringLiteral("model"), PortType::Model, QStringLiteral("Model"),
@@ -96,11 +115,14 @@ NodeType TuneNode::type()
             QStringLiteral(
                 "Parameters and the values to try: \"C=0.01,0.1,1,10; max_iter=50,100\".")),
         ParameterSpec::enumeration(QStringLiteral("mode"), QStringLiteral("Mode"),
-            { QStringLiteral("grid"), QStringLiteral("random") }, QStringLiteral("grid"),
-            QStringLiteral(
-                "grid: every combination; random: `trials` combinations drawn at random.")),
+            { QStringLiteral("grid"), QStringLiteral("random"), QStringLiteral("bayesian") },
+            QStringLiteral("grid"),
+            QStringLiteral("grid: every combination; random: `trials` combinations drawn at "
+                           "random; bayesian: `trials` combinations, each chosen by expected "
+                           "improvement on a Gaussian process fitted to the scores so far.")),
         ParameterSpec::integer(QStringLiteral("trials"), QStringLiteral("Trials"), 20, 1,
-            kMaxTrials, QStringLiteral("Random search: number of combinations tried.")),
+            kMaxTrials,
+            QStringLiteral("Random and Bayesian search: number of combinations tried.")),
         ParameterSpec::enumeration(QStringLiteral("metric"), QStringLiteral("Metric"),
             { QStringLiteral("auto"), QStringLiteral("accuracy"),
                 QStringLiteral("balanced_accuracy"), QStringLiteral("f1_macro"),
@@ -133,7 +155,10 @@ void TuneNode::compute(NodeContext &ctx)
     for (const Axis &a : axes)
         combinations *= a.values.size();
     const auto seed = static_cast<std::uint64_t>(ctx.intParameter(QStringLiteral("seed")));
-    const bool random = ctx.stringParameter(QStringLiteral("mode")) == QStringLiteral("random");
+    const bool bayesian = ctx.stringParameter(QStringLiteral("mode")) == QStringLiteral("bayesian");
+    // Bayesian search draws like random search, then proposes one trial at a time.
+    const bool random
+        = bayesian || ctx.stringParameter(QStringLiteral("mode")) == QStringLiteral("random");
     if (!random && combinations > kMaxTrials)
         throw NodeError(QStringLiteral("the grid has %1 combinations (at most %2): use random "
                                        "search or fewer values")
@@ -147,7 +172,12 @@ void TuneNode::compute(NodeContext &ctx)
                                        "search fewer parameters or values")
                             .arg(combinations));
     std::vector<std::int64_t> picks;
-    if (!random || combinations <= ctx.intParameter(QStringLiteral("trials"))) {
+    std::unique_ptr<BayesianSearch> search;
+    if (bayesian) {
+        search = bayesianSearch(axes, seed);
+        picks.resize(static_cast<std::size_t>(
+            std::min<double>(combinations, ctx.intParameter(QStringLiteral("trials")))));
+    } else if (!random || combinations <= ctx.intParameter(QStringLiteral("trials"))) {
         picks.resize(static_cast<std::size_t>(combinations));
         std::iota(picks.begin(), picks.end(), 0);
     } else {
@@ -191,8 +221,10 @@ void TuneNode::compute(NodeContext &ctx)
     std::mutex mutex;
     int done = 0;
     QString failure;
+    // Bayesian: trials in turn (each needs the scores before it), the folds in parallel.
+    const int threads = FitContext {}.threadCount();
     parallelChunks(
-        0, total, FitContext {}.threadCount(), 1, [&](int, std::int64_t begin, std::int64_t end) {
+        0, total, bayesian ? 1 : threads, 1, [&](int, std::int64_t begin, std::int64_t end) {
             for (std::int64_t i = begin; i < end; ++i) {
                 if (ctx.cancelled() || ctx.stopTrainingRequested())
                     return;
@@ -200,6 +232,8 @@ void TuneNode::compute(NodeContext &ctx)
                 trial.index = static_cast<int>(i) + 1;
                 trial.total = total;
                 trial.metric = metric;
+                if (search)
+                    picks[static_cast<std::size_t>(i)] = search->next();
                 trial.parameters = trialParameters(picks[static_cast<std::size_t>(i)]);
                 QVariantMap parameters = model->learnerParameters;
                 for (auto it = trial.parameters.cbegin(); it != trial.parameters.cend(); ++it)
@@ -208,7 +242,7 @@ void TuneNode::compute(NodeContext &ctx)
                 o.folds = static_cast<int>(ctx.intParameter(QStringLiteral("folds")));
                 o.stratified = ctx.boolParameter(QStringLiteral("stratified"));
                 o.seed = seed;
-                o.threads = 1;
+                o.threads = bayesian ? threads : 1;
                 o.cancel = ctx.cancelFlag();
                 // Stop: a trial whose folds have not all finished is abandoned.
                 o.stop = ctx.stopTrainingFlag();
@@ -234,6 +268,9 @@ void TuneNode::compute(NodeContext &ctx)
                     trial.score = std::numeric_limits<double>::quiet_NaN();
                 }
                 trial.seconds = timer.nsecsElapsed() / 1e9;
+                if (search)
+                    search->observe(
+                        picks[static_cast<std::size_t>(i)], higher ? trial.score : -trial.score);
                 int doneNow;
                 {
                     std::lock_guard<std::mutex> lock(mutex);

@@ -19,12 +19,15 @@ struct TuneTrial {
     double seconds = 0;
 };
 
-// "eval.tune": grid or random search over a connected model's parameters, each trial
-// cross-validated (its preprocessing refitted per fold); trials run in parallel.
+// "eval.tune": grid, random or Bayesian search over a connected model's parameters, each
+// trial cross-validated (its preprocessing refitted per fold); trials run in parallel
+// (Bayesian: one after the other, as each proposal needs the scores before it
+// (ml/BayesianSearch), with the folds in parallel).
 //   inputs  model (Model: which learner, and the values of the parameters not searched),
 //           data (Table)
 //   params  search ("C=0.01,0.1,1,10; max_iter=50,100": parameter=values;...), mode
-//           (grid / random), trials (random: how many combinations), metric (auto:
+//           (grid / random / bayesian), trials (random, bayesian: how many
+//           combinations), metric (auto:
 //           accuracy or r2), folds, stratified, seed
 //   outputs model (Model: the best parameters refitted on all rows), metrics (Metrics:
 //           one row per trial, best first)
