@@ -44,8 +44,8 @@ const QByteArray kWorkbookRels = R"(<?xml version="1.0" encoding="UTF-8"?>
 bool add(zipFile zip, const char *name, const QByteArray &bytes)
 {
     zip_fileinfo info {};
-    if (zipOpenNewFileInZip(zip, name, &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,
-            Z_BEST_SPEED)
+    if (zipOpenNewFileInZip(
+            zip, name, &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, Z_BEST_SPEED)
         != ZIP_OK)
         return false;
     const bool ok = zipWriteInFileInZip(zip, bytes.constData(), unsigned(bytes.size())) == ZIP_OK;

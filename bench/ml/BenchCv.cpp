@@ -25,8 +25,8 @@ Dataset tableOf(const BenchData &d)
     return t;
 }
 
-BenchOutcome crossValidated(std::unique_ptr<Estimator> learner, const BenchData &d,
-    const Evaluation::CvOptions &options)
+BenchOutcome crossValidated(
+    std::unique_ptr<Estimator> learner, const BenchData &d, const Evaluation::CvOptions &options)
 {
     const Dataset data = tableOf(d);
     const auto model

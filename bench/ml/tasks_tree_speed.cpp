@@ -85,7 +85,8 @@ SEXTANT_BENCH_TASK("tree_onehot_unpruned",
 
 SEXTANT_BENCH_TASK("cv_gbt_segment",
     "10-fold CV of gradient boosting (defaults), segment 1,500 x 19", [](const BenchData &d) {
-        return crossValidated10(std::make_unique<GradientBoosting>(EstimatorTask::Classification), d);
+        return crossValidated10(
+            std::make_unique<GradientBoosting>(EstimatorTask::Classification), d);
     });
 
 SEXTANT_BENCH_TASK("cv_tree_soybean",
