@@ -1,18 +1,16 @@
 #include "plots/PrecisionRecallPlot.h"
 
-#include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 
 #include <cmath>
 
 namespace sextant::plots {
 
-PrecisionRecallPlot::PrecisionRecallPlot(QWidget *parent) : PlotView(parent)
+PrecisionRecallPlot::PrecisionRecallPlot(QWidget *parent) : CurvePlot(parent)
 {
     QCustomPlot *plot = customPlot();
     plot->xAxis->setLabel(tr("Recall"));
     plot->yAxis->setLabel(tr("Precision"));
-    plot->setAntialiasedElement(QCP::aePlottables, true);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
     setTitle(tr("Precision-recall curve"));
     applyPaletteColors();
@@ -23,10 +21,7 @@ PrecisionRecallPlot::~PrecisionRecallPlot() = default;
 
 void PrecisionRecallPlot::clear()
 {
-    for (QCPCurve *c : std::as_const(m_curves))
-        customPlot()->removePlottable(c);
-    m_curves.clear();
-    customPlot()->legend->setVisible(false);
+    removeCurves();
     setTitle(tr("Precision-recall curve"));
     replot();
 }
@@ -40,7 +35,6 @@ void PrecisionRecallPlot::setCurves(
     const std::vector<engine::PrecisionRecallCurve> &curves, const QStringList &classNames)
 {
     clear();
-    QCustomPlot *plot = customPlot();
     double apSum = 0;
     int apCount = 0;
     for (std::size_t k = 0; k < curves.size(); ++k) {
@@ -48,9 +42,7 @@ void PrecisionRecallPlot::setCurves(
         const QString name = k < static_cast<std::size_t>(classNames.size())
             ? classNames.at(static_cast<qsizetype>(k))
             : tr("Class %1").arg(k);
-        auto *curve = new QCPCurve(plot->xAxis, plot->yAxis);
-        curve->setPen(QPen(Palette::categorical(static_cast<int>(k)), 2));
-        curve->setSelectable(QCP::stNone);
+        QCPCurve *curve = addCurve(static_cast<int>(k));
         if (std::isnan(c.averagePrecision)) {
             curve->setName(tr("%1 (AP undefined)").arg(name));
         } else {
@@ -70,9 +62,8 @@ void PrecisionRecallPlot::setCurves(
             }
             curve->data()->set(data, true);
         }
-        m_curves.append(curve);
     }
-    plot->legend->setVisible(!m_curves.isEmpty());
+    showLegend();
     if (curves.size() > 1 && apCount > 0)
         setTitle(tr("Precision-recall (one-vs-rest), mean AP = %1")
                      .arg(QString::number(apSum / apCount, 'f', 3)));
@@ -81,42 +72,9 @@ void PrecisionRecallPlot::setCurves(
     resetView();
 }
 
-int PrecisionRecallPlot::pointCount(int curve) const
+QString PrecisionRecallPlot::coordinateText(double x, double y) const
 {
-    return curve >= 0 && curve < m_curves.size() ? m_curves.at(curve)->dataCount() : 0;
-}
-
-QStringList PrecisionRecallPlot::legendEntries() const
-{
-    QStringList out;
-    QCPLegend *legend = customPlot()->legend;
-    if (!legend->visible())
-        return out;
-    for (int i = 0; i < legend->itemCount(); ++i)
-        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->item(i)))
-            out << item->plottable()->name();
-    return out;
-}
-
-QString PrecisionRecallPlot::toolTipAt(const QPointF &pixel) const
-{
-    if (!customPlot()->axisRect()->rect().contains(pixel.toPoint()))
-        return {};
-    double best = 8.0;
-    QString text;
-    for (QCPCurve *c : m_curves) {
-        const double d = c->selectTest(pixel, false);
-        if (d >= 0 && d < best) {
-            best = d;
-            text = c->name();
-        }
-    }
-    if (text.isEmpty())
-        return {};
-    return text + QLatin1Char('\n')
-        + tr("Recall %1, precision %2")
-              .arg(customPlot()->xAxis->pixelToCoord(pixel.x()), 0, 'f', 3)
-              .arg(customPlot()->yAxis->pixelToCoord(pixel.y()), 0, 'f', 3);
+    return tr("Recall %1, precision %2").arg(x, 0, 'f', 3).arg(y, 0, 'f', 3);
 }
 
 void PrecisionRecallPlot::resetView()

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ml/CurveMetrics.h"
-#include "plots/PlotView.h"
+#include "plots/CurvePlot.h"
 
 #include <QStringList>
 #include <vector>
@@ -13,7 +13,7 @@ namespace sextant::plots {
 // Precision-recall curves (recall on x, precision on y), one per class or a single binary
 // one, drawn as steps like scikit-learn's PrecisionRecallDisplay, with the average
 // precision in each legend entry. Curves come from engine::CurveMetrics.
-class PrecisionRecallPlot : public PlotView {
+class PrecisionRecallPlot : public CurvePlot {
     Q_OBJECT
 public:
     explicit PrecisionRecallPlot(QWidget *parent = nullptr);
@@ -24,16 +24,14 @@ public:
     void setCurve(const engine::PrecisionRecallCurve &curve, const QString &name);
     void clear();
 
-    int curveCount() const { return static_cast<int>(m_curves.size()); }
-    // Vertices of curve i as drawn (two per threshold: the steps).
-    int pointCount(int curve) const;
-    QStringList legendEntries() const;
+    // pointCount(i): two vertices per threshold (the steps).
 
-    QString toolTipAt(const QPointF &pixel) const override;
     void resetView() override;
 
+protected:
+    QString coordinateText(double x, double y) const override;
+
 private:
-    QList<QCPCurve *> m_curves;
 };
 
 } // namespace sextant::plots

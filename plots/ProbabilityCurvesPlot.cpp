@@ -1,6 +1,5 @@
 #include "plots/ProbabilityCurvesPlot.h"
 
-#include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 
 #include <algorithm>
@@ -10,10 +9,9 @@ namespace sextant::plots {
 
 using Kind = engine::ProbabilityCurvesData::Kind;
 
-ProbabilityCurvesPlot::ProbabilityCurvesPlot(QWidget *parent) : PlotView(parent)
+ProbabilityCurvesPlot::ProbabilityCurvesPlot(QWidget *parent) : CurvePlot(parent)
 {
     QCustomPlot *plot = customPlot();
-    plot->setAntialiasedElement(QCP::aePlottables, true);
     m_reference = new QCPCurve(plot->xAxis, plot->yAxis);
     m_reference->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
     m_reference->setSelectable(QCP::stNone);
@@ -26,10 +24,7 @@ ProbabilityCurvesPlot::~ProbabilityCurvesPlot() = default;
 
 void ProbabilityCurvesPlot::clear()
 {
-    for (QCPCurve *c : std::as_const(m_curves))
-        customPlot()->removePlottable(c);
-    m_curves.clear();
-    customPlot()->legend->setVisible(false);
+    removeCurves();
     replot();
 }
 
@@ -44,10 +39,8 @@ void ProbabilityCurvesPlot::setData(engine::ProbabilityCurvesData data)
     m_yUpper = 1;
     const std::size_t n = calibration ? m_data.calibration.size() : m_data.gains.size();
     for (std::size_t k = 0; k < n; ++k) {
-        auto *curve = new QCPCurve(plot->xAxis, plot->yAxis);
-        const QColor color = Palette::categorical(static_cast<int>(k));
-        curve->setPen(QPen(color, 2));
-        curve->setSelectable(QCP::stNone);
+        QCPCurve *curve = addCurve(static_cast<int>(k));
+        const QColor color = curve->pen().color();
         const QString name = m_data.curveNames.value(static_cast<qsizetype>(k));
         QVector<QCPCurveData> pts;
         if (calibration) {
@@ -67,7 +60,6 @@ void ProbabilityCurvesPlot::setData(engine::ProbabilityCurvesData data)
             curve->setName(tr("%1 (%2 positive of %3)").arg(name).arg(g.positives).arg(g.total));
         }
         curve->data()->set(pts, true);
-        m_curves.append(curve);
     }
     if (lift) {
         m_reference->addData(0, 0, 1);
@@ -77,7 +69,7 @@ void ProbabilityCurvesPlot::setData(engine::ProbabilityCurvesData data)
         m_reference->addData(1, 1, 1);
     }
     m_reference->setName(calibration ? tr("Perfectly calibrated") : tr("Random"));
-    plot->legend->setVisible(!m_curves.isEmpty());
+    showLegend();
     plot->axisRect()->insetLayout()->setInsetAlignment(
         0, lift ? (Qt::AlignTop | Qt::AlignRight) : (Qt::AlignTop | Qt::AlignLeft));
     QString what;
@@ -94,29 +86,6 @@ void ProbabilityCurvesPlot::setData(engine::ProbabilityCurvesData data)
     resetView();
 }
 
-QList<QPointF> ProbabilityCurvesPlot::drawnPoints(int curve) const
-{
-    QList<QPointF> out;
-    if (curve < 0 || curve >= m_curves.size())
-        return out;
-    for (auto it = m_curves[curve]->data()->constBegin(); it != m_curves[curve]->data()->constEnd();
-         ++it)
-        out.append(QPointF(it->key, it->value));
-    return out;
-}
-
-QStringList ProbabilityCurvesPlot::legendEntries() const
-{
-    QStringList out;
-    const QCustomPlot *plot = customPlot();
-    if (!plot->legend->visible())
-        return out;
-    for (int i = 0; i < plot->legend->itemCount(); ++i)
-        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(plot->legend->item(i)))
-            out << item->plottable()->name();
-    return out;
-}
-
 QList<QPointF> ProbabilityCurvesPlot::referenceLine() const
 {
     QList<QPointF> out;
@@ -125,25 +94,9 @@ QList<QPointF> ProbabilityCurvesPlot::referenceLine() const
     return out;
 }
 
-QString ProbabilityCurvesPlot::toolTipAt(const QPointF &pixel) const
+QString ProbabilityCurvesPlot::coordinateText(double x, double y) const
 {
-    if (!customPlot()->axisRect()->rect().contains(pixel.toPoint()))
-        return {};
-    double best = 8.0;
-    QString text;
-    for (QCPCurve *c : m_curves) {
-        const double d = c->selectTest(pixel, false);
-        if (d >= 0 && d < best) {
-            best = d;
-            text = c->name();
-        }
-    }
-    if (text.isEmpty())
-        return {};
-    return text + QLatin1Char('\n')
-        + tr("x %1, y %2")
-              .arg(customPlot()->xAxis->pixelToCoord(pixel.x()), 0, 'f', 3)
-              .arg(customPlot()->yAxis->pixelToCoord(pixel.y()), 0, 'f', 3);
+    return tr("x %1, y %2").arg(x, 0, 'f', 3).arg(y, 0, 'f', 3);
 }
 
 void ProbabilityCurvesPlot::resetView()

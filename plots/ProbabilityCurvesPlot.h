@@ -1,7 +1,7 @@
 #pragma once
 
 #include "nodes/ProbabilityCurvesData.h"
-#include "plots/PlotView.h"
+#include "plots/CurvePlot.h"
 
 #include <QList>
 #include <QStringList>
@@ -15,7 +15,7 @@ namespace sextant::plots {
 // calibration), cumulative gains (share of positives found against share of rows, the
 // diagonal of random ranking) or lift (against share of rows, the line at 1). Curves
 // come computed from the node; this view only draws them.
-class ProbabilityCurvesPlot : public PlotView {
+class ProbabilityCurvesPlot : public CurvePlot {
     Q_OBJECT
 public:
     explicit ProbabilityCurvesPlot(QWidget *parent = nullptr);
@@ -25,19 +25,16 @@ public:
     void clear();
 
     engine::ProbabilityCurvesData::Kind kind() const { return m_data.kind; }
-    int curveCount() const { return static_cast<int>(m_curves.size()); }
-    // Points of curve i as drawn (x, y).
-    QList<QPointF> drawnPoints(int curve) const;
-    QStringList legendEntries() const;
     // The reference line (diagonal or lift 1) as drawn: its two end points.
     QList<QPointF> referenceLine() const;
 
-    QString toolTipAt(const QPointF &pixel) const override;
     void resetView() override;
+
+protected:
+    QString coordinateText(double x, double y) const override;
 
 private:
     engine::ProbabilityCurvesData m_data;
-    QList<QCPCurve *> m_curves;
     QCPCurve *m_reference;
     double m_yUpper = 1;
 };

@@ -1,33 +1,16 @@
 #include "plots/RocPlot.h"
 
-#include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 
 #include <cmath>
 
 namespace sextant::plots {
 
-namespace {
-
-QStringList legendTexts(QCustomPlot *plot)
-{
-    QStringList out;
-    if (!plot->legend->visible())
-        return out;
-    for (int i = 0; i < plot->legend->itemCount(); ++i)
-        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(plot->legend->item(i)))
-            out << item->plottable()->name();
-    return out;
-}
-
-} // namespace
-
-RocPlot::RocPlot(QWidget *parent) : PlotView(parent)
+RocPlot::RocPlot(QWidget *parent) : CurvePlot(parent)
 {
     QCustomPlot *plot = customPlot();
     plot->xAxis->setLabel(tr("False positive rate"));
     plot->yAxis->setLabel(tr("True positive rate"));
-    plot->setAntialiasedElement(QCP::aePlottables, true);
     m_chance = new QCPCurve(plot->xAxis, plot->yAxis);
     m_chance->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
     m_chance->setName(tr("Chance"));
@@ -45,10 +28,7 @@ RocPlot::~RocPlot() = default;
 
 void RocPlot::clear()
 {
-    for (QCPCurve *c : std::as_const(m_curves))
-        customPlot()->removePlottable(c);
-    m_curves.clear();
-    customPlot()->legend->setVisible(false);
+    removeCurves();
     setTitle(tr("ROC curve"));
     replot();
 }
@@ -61,15 +41,12 @@ void RocPlot::setCurve(const engine::RocCurve &curve, const QString &name)
 void RocPlot::setCurves(const std::vector<engine::RocCurve> &curves, const QStringList &classNames)
 {
     clear();
-    QCustomPlot *plot = customPlot();
     for (std::size_t k = 0; k < curves.size(); ++k) {
         const engine::RocCurve &c = curves[k];
         const QString name = k < static_cast<std::size_t>(classNames.size())
             ? classNames.at(static_cast<qsizetype>(k))
             : tr("Class %1").arg(k);
-        auto *curve = new QCPCurve(plot->xAxis, plot->yAxis);
-        curve->setPen(QPen(Palette::categorical(static_cast<int>(k)), 2));
-        curve->setSelectable(QCP::stNone);
+        QCPCurve *curve = addCurve(static_cast<int>(k));
         if (std::isnan(c.auc)) {
             curve->setName(tr("%1 (AUC undefined)").arg(name));
         } else {
@@ -80,9 +57,8 @@ void RocPlot::setCurves(const std::vector<engine::RocCurve> &curves, const QStri
                 data.append(QCPCurveData(static_cast<double>(i), c.fpr[i], c.tpr[i]));
             curve->data()->set(data, true);
         }
-        m_curves.append(curve);
     }
-    plot->legend->setVisible(!m_curves.isEmpty());
+    showLegend();
     if (curves.size() > 1) {
         const double macro = engine::CurveMetrics::macroAuc(curves);
         setTitle(std::isnan(macro) ? tr("ROC curves (one-vs-rest)")
@@ -94,41 +70,14 @@ void RocPlot::setCurves(const std::vector<engine::RocCurve> &curves, const QStri
     resetView();
 }
 
-int RocPlot::pointCount(int curve) const
-{
-    return curve >= 0 && curve < m_curves.size() ? m_curves.at(curve)->dataCount() : 0;
-}
-
-QStringList RocPlot::legendEntries() const
-{
-    return legendTexts(customPlot());
-}
-
 bool RocPlot::hasChanceLine() const
 {
     return m_chance && m_chance->visible() && m_chance->dataCount() == 2;
 }
 
-QString RocPlot::toolTipAt(const QPointF &pixel) const
+QString RocPlot::coordinateText(double x, double y) const
 {
-    if (!customPlot()->axisRect()->rect().contains(pixel.toPoint()))
-        return {};
-    // The curve passing closest to the mouse.
-    double best = 8.0;
-    QString text;
-    for (QCPCurve *c : m_curves) {
-        const double d = c->selectTest(pixel, false);
-        if (d >= 0 && d < best) {
-            best = d;
-            text = c->name();
-        }
-    }
-    if (text.isEmpty())
-        return {};
-    return text + QLatin1Char('\n')
-        + tr("FPR %1, TPR %2")
-              .arg(customPlot()->xAxis->pixelToCoord(pixel.x()), 0, 'f', 3)
-              .arg(customPlot()->yAxis->pixelToCoord(pixel.y()), 0, 'f', 3);
+    return tr("FPR %1, TPR %2").arg(x, 0, 'f', 3).arg(y, 0, 'f', 3);
 }
 
 void RocPlot::resetView()

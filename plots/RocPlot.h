@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ml/CurveMetrics.h"
-#include "plots/PlotView.h"
+#include "plots/CurvePlot.h"
 
 #include <QStringList>
 #include <vector>
@@ -13,7 +13,7 @@ namespace sextant::plots {
 // ROC curves, one per class (one-vs-rest) or a single binary one, with the AUC in each
 // legend entry, the chance diagonal, and the macro-averaged AUC in the title when there
 // are several classes. Curves come from engine::CurveMetrics; this view only draws them.
-class RocPlot : public PlotView {
+class RocPlot : public CurvePlot {
     Q_OBJECT
 public:
     explicit RocPlot(QWidget *parent = nullptr);
@@ -25,17 +25,14 @@ public:
     void setCurve(const engine::RocCurve &curve, const QString &name);
     void clear();
 
-    int curveCount() const { return static_cast<int>(m_curves.size()); }
-    // Points of curve i as drawn.
-    int pointCount(int curve) const;
-    QStringList legendEntries() const;
     bool hasChanceLine() const;
 
-    QString toolTipAt(const QPointF &pixel) const override;
     void resetView() override;
 
+protected:
+    QString coordinateText(double x, double y) const override;
+
 private:
-    QList<QCPCurve *> m_curves;
     QCPCurve *m_chance;
 };
 

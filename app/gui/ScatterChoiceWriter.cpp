@@ -60,6 +60,15 @@ bool ScatterChoiceWriter::write(int id, const plots::ScatterChoice &choice)
         new widgets::SetParameterCommand(m_graph, id, f.parameter, f.chosen, command.get());
         ++edits;
     }
+    // "(none)" for colour is stored as One colour, since an empty Colour means the automatic
+    // choice (a cluster or target column) and would bring the colours back on the next run.
+    const bool noColor = choice.color.isEmpty();
+    if (choice.color != nameOf(drawn->color)
+        && m_graph.parameter(id, QStringLiteral("no_color")).toBool() != noColor) {
+        new widgets::SetParameterCommand(
+            m_graph, id, QStringLiteral("no_color"), noColor, command.get());
+        ++edits;
+    }
     if (edits == 0)
         return false;
     m_undo.push(command.release());

@@ -3,15 +3,11 @@
 // references in bench/ml/ref_tree_speed.py). Fit tasks time the fit and score test
 // accuracy; the cv_ tasks time Evaluation::crossValidate (what the Cross-Validation node
 // runs: 10 stratified shuffled folds, in parallel) and score out-of-fold accuracy.
-#include "BenchTask.h"
-#include "data/Dataset.h"
+#include "BenchCv.h"
 #include "ml/DecisionTree.h"
 #include "ml/GradientBoosting.h"
-#include "ml/TrainedModel.h"
-#include "nodes/Evaluation.h"
 
 #include <memory>
-#include <stdexcept>
 
 namespace {
 
@@ -45,47 +41,15 @@ GradientBoostingOptions boostingOptions()
     return o;
 }
 
-// Features "x0".."x<d-1>" and the class column "y" ("0".."K-1") as the target.
-Dataset tableOf(const BenchData &d)
-{
-    Dataset t;
-    for (Eigen::Index j = 0; j < d.X.cols(); ++j)
-        t.addColumn(Column::numeric(QStringLiteral("x%1").arg(j),
-            std::vector<double>(d.X.col(j).data(), d.X.col(j).data() + d.X.rows())));
-    std::vector<std::int32_t> codes(static_cast<std::size_t>(d.y.size()));
-    for (Eigen::Index i = 0; i < d.y.size(); ++i)
-        codes[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(d.y(i));
-    QStringList classes;
-    for (int k = 0; k < d.classes; ++k)
-        classes.push_back(QString::number(k));
-    t.addColumn(Column::categorical(QStringLiteral("y"), std::move(codes), classes));
-    t.setRole(static_cast<int>(d.X.cols()), ColumnRole::Target);
-    return t;
-}
-
 // 10-fold stratified, shuffled (seed 1) CV of `learner` with its defaults.
-BenchOutcome crossValidated(std::unique_ptr<Estimator> learner, const BenchData &d)
+BenchOutcome crossValidated10(std::unique_ptr<Estimator> learner, const BenchData &d)
 {
-    const Dataset data = tableOf(d);
-    // The pipeline the node would receive (not timed, like the learner node upstream).
-    const auto model = TrainedModel::train(data, std::move(learner), QStringLiteral("y"), {});
-    if (!model)
-        throw std::runtime_error("the model could not be fitted");
     Evaluation::CvOptions options;
     options.folds = 10;
     options.stratified = true;
     options.shuffle = true;
     options.seed = 1;
-    const double start = benchNow();
-    const Evaluation::CvResult r = Evaluation::crossValidate(*model, data, options);
-    BenchOutcome out;
-    out.seconds = benchNow() - start;
-    double correct = 0;
-    for (Eigen::Index i = 0; i < d.y.size(); ++i)
-        correct += r.outOfFold.predicted(i) == d.y(i) ? 1.0 : 0.0;
-    out.score = correct / static_cast<double>(d.y.size());
-    out.scoreName = "accuracy";
-    return out;
+    return crossValidated(std::move(learner), d, options);
 }
 
 } // namespace
@@ -121,10 +85,11 @@ SEXTANT_BENCH_TASK("tree_onehot_unpruned",
 
 SEXTANT_BENCH_TASK("cv_gbt_segment",
     "10-fold CV of gradient boosting (defaults), segment 1,500 x 19", [](const BenchData &d) {
-        return crossValidated(std::make_unique<GradientBoosting>(EstimatorTask::Classification), d);
+        return crossValidated10(
+            std::make_unique<GradientBoosting>(EstimatorTask::Classification), d);
     });
 
 SEXTANT_BENCH_TASK("cv_tree_soybean",
     "10-fold CV of a decision tree (defaults), soybean 683 x 99 one-hot", [](const BenchData &d) {
-        return crossValidated(std::make_unique<DecisionTree>(EstimatorTask::Classification), d);
+        return crossValidated10(std::make_unique<DecisionTree>(EstimatorTask::Classification), d);
     });

@@ -36,6 +36,9 @@ struct Learner {
     // (Estimator::featureImportances): the node has a second output, "importances", a
     // table of them (nodes/ImportanceView.h).
     bool featureImportances = false;
+    // The family compares distances, margins or gradients, so its node's default
+    // preparation ("prepare" = auto, DefaultPreparation) standardizes numeric features.
+    bool scaleByDefault = false;
     // Node ids this family had before the node id was derived from `kind`; workflows and
     // model files that use them still resolve to this family.
     QStringList formerNodeIds;

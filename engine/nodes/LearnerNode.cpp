@@ -2,6 +2,7 @@
 
 #include "data/Dataset.h"
 #include "data/MemoryBudget.h"
+#include "nodes/DefaultPreparation.h"
 #include "nodes/ImportanceView.h"
 #include "nodes/TrainingUpdate.h"
 
@@ -70,8 +71,12 @@ std::shared_ptr<TrainedModel> LearnerNode::fit(const Learner &learner,
                 outerEnd(why, epochs);
         };
     }
+    const Dataset prepared
+        = DefaultPreparation::apply(learner, *estimator, parameters, data, target, fc);
+    if (fc.cancelled())
+        return {};
     std::shared_ptr<TrainedModel> model = TrainedModel::train(
-        data, std::move(estimator), target, fc, { parameters, learner.displayName });
+        prepared, std::move(estimator), target, fc, { parameters, learner.displayName });
     if (!ctx || !last || !model)
         return model;
     // The learner's own reason first: one that cannot stop early (agglomerative) finishes
@@ -125,6 +130,7 @@ NodeType LearnerNode::type(const Learner &learner)
                 QStringLiteral("Predict classes or a number.")));
     for (const ParameterSpec &p : learner.parameters)
         t.parameters.push_back(p);
+    t.parameters.push_back(DefaultPreparation::parameter(learner));
     t.parameters.push_back(
         ParameterSpec::boolean(QStringLiteral("export_onnx"), QStringLiteral("Export ONNX"), false,
             QStringLiteral("`sextant run` also writes this model as an ONNX file next to its "

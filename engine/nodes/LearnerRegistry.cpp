@@ -247,6 +247,7 @@ std::vector<Learner> registerAll()
     {
         Learner l = family<KNearestNeighbors>("k-Nearest Neighbours",
             "Predicts from the k closest training rows.", EstimatorTask::Classification, true);
+        l.scaleByDefault = true;
         l.parameters = {
             ParameterSpec::integer(QStringLiteral("k"), QStringLiteral("Neighbours (k)"), 5, 1,
                 100000, QStringLiteral("Neighbours consulted for each prediction.")),
@@ -429,6 +430,7 @@ std::vector<Learner> registerAll()
         Learner l = family<Svm>("Support Vector Machine",
             "SVM classification or regression with a linear or RBF kernel.",
             EstimatorTask::Classification, true);
+        l.scaleByDefault = true;
         l.parameters = {
             ParameterSpec::enumeration(QStringLiteral("kernel"), QStringLiteral("Kernel"),
                 { QStringLiteral("rbf"), QStringLiteral("linear") }, QStringLiteral("rbf"),
@@ -468,6 +470,7 @@ std::vector<Learner> registerAll()
         Learner l = family<Mlp>("Neural Network (MLP)",
             "Multilayer perceptron trained with Adam or SGD with momentum.",
             EstimatorTask::Classification, true);
+        l.scaleByDefault = true;
         l.parameters = {
             ParameterSpec::string(QStringLiteral("hidden_layers"), QStringLiteral("Hidden layers"),
                 QStringLiteral("100"),

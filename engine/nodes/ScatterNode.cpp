@@ -26,6 +26,9 @@ NodeType ScatterNode::type()
             QStringLiteral("Column giving each point its colour. Empty: a column named "
                            "\"cluster\" (a clustering node's output), else the target "
                            "column, if any.")),
+        ParameterSpec::boolean(QStringLiteral("no_color"), QStringLiteral("One colour"), false,
+            QStringLiteral("Draw every point in one colour: no colour column, not even the "
+                           "automatic one.")),
         ParameterSpec::column(QStringLiteral("size"), QStringLiteral("Size"),
             QStringLiteral("Numeric column giving each point its size. Empty: one size."),
             ColumnFilter::Numeric),
@@ -60,7 +63,9 @@ void ScatterNode::compute(NodeContext &ctx)
     out.x = data.column(x);
     out.y = data.column(y);
     const QString color = ctx.stringParameter(QStringLiteral("color"));
-    if (!color.isEmpty()) {
+    if (ctx.boolParameter(QStringLiteral("no_color"))) {
+        // One colour: neither the chosen column nor the automatic one.
+    } else if (!color.isEmpty()) {
         out.color = data.column(ColumnLookup::require(data, color, QStringLiteral("Colour")));
     } else {
         for (int c = 0; !out.color && c < data.columnCount(); ++c)

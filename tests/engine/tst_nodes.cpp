@@ -404,6 +404,13 @@ private Q_SLOTS:
         QCOMPARE(s->size->name(), QStringLiteral("b"));
         QCOMPARE(s->shape->name(), QStringLiteral("cls"));
         QCOMPARE(s->table.columnCount(), clustered.columnCount());
+        // One colour overrides both the automatic cluster colour and a chosen column.
+        for (const QString &chosen : { QString(), QStringLiteral("cls") }) {
+            o = runNode(QStringLiteral("view.scatter"), clustered,
+                { { QStringLiteral("color"), chosen }, { QStringLiteral("no_color"), true } });
+            QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+            QVERIFY(!o.result->as<ScatterData>()->color);
+        }
         o = runNode(QStringLiteral("view.scatter"), clustered,
             { { QStringLiteral("size"), QStringLiteral("cls") } });
         QVERIFY2(

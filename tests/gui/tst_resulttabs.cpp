@@ -362,6 +362,25 @@ private Q_SLOTS:
         QCOMPARE(data->y.name(), QStringLiteral("petal_width"));
         QCOMPARE(data->color->name(), QStringLiteral("species"));
         QCOMPARE(data->size->name(), QStringLiteral("sepal_width"));
+
+        // "(none)" for colour stays none after a re-run and in the saved workflow (an empty
+        // Colour alone would mean the automatic choice, the target column, again); picking a
+        // column afterwards colours again.
+        pick(bar->colorCombo(), QString());
+        QVERIFY(s.graph().parameter(kScatter, QStringLiteral("no_color")).toBool());
+        QVERIFY(s.runAll());
+        QCOMPARE(scatter->choice().color, QString());
+        QCOMPARE(scatter->colorMode(), plots::ScatterPlot::ColorMode::None);
+        QVERIFY(s.window.saveWorkflowAs(path));
+        engine::GraphModel reloaded(engine::BuiltinNodes::registry());
+        QVERIFY(engine::WorkflowFile::load(path, reloaded).ok());
+        engine::Executor again(reloaded);
+        QVERIFY(again.runBlocking({ kScatter }).ok());
+        QVERIFY(!again.result(kScatter)->as<engine::ScatterData>()->color);
+        pick(bar->colorCombo(), QStringLiteral("species"));
+        QVERIFY(!s.graph().parameter(kScatter, QStringLiteral("no_color")).toBool());
+        QVERIFY(s.runAll());
+        QCOMPARE(scatter->choice().color, QStringLiteral("species"));
     }
 
     void deletingTheNodeClosesItsTab()
