@@ -9,6 +9,7 @@
 #include "nodes/FeatureRankingNode.h"
 #include "nodes/FileSourceNode.h"
 #include "nodes/FilterRowsNode.h"
+#include "nodes/FormulaNode.h"
 #include "nodes/HistogramNode.h"
 #include "nodes/ImportanceNodes.h"
 #include "nodes/LearnerNode.h"
@@ -60,6 +61,10 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
     }
     for (const TransformSpec &spec : TransformNode::catalog())
         if (Status s = registry.add(withHelp(TransformNode::type(spec))); !s)
+            return s;
+    // Data wrangling.
+    for (NodeType type : { FormulaNode::type() })
+        if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     for (const Learner &learner : LearnerRegistry::all()) {
         if (Status s = registry.add(withHelp(LearnerNode::type(learner))); !s)
