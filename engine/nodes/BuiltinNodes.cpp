@@ -3,6 +3,7 @@
 #include "nodes/BoxPlotNode.h"
 #include "nodes/ClusterEvaluationNode.h"
 #include "nodes/CompareNode.h"
+#include "nodes/ConcatenateNode.h"
 #include "nodes/CorrelationNode.h"
 #include "nodes/CrossValidationNode.h"
 #include "nodes/EvaluationViewNode.h"
@@ -10,12 +11,15 @@
 #include "nodes/FileSourceNode.h"
 #include "nodes/FilterRowsNode.h"
 #include "nodes/FormulaNode.h"
+#include "nodes/GroupByNode.h"
 #include "nodes/HistogramNode.h"
 #include "nodes/ImportanceNodes.h"
 #include "nodes/LearnerNode.h"
 #include "nodes/LearnerRegistry.h"
+#include "nodes/MergeNode.h"
 #include "nodes/ModelFileNode.h"
 #include "nodes/ParameterHelp.h"
+#include "nodes/PivotNode.h"
 #include "nodes/PredictNode.h"
 #include "nodes/ProbabilityCurvesNode.h"
 #include "nodes/SaveDataNode.h"
@@ -63,7 +67,8 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
         if (Status s = registry.add(withHelp(TransformNode::type(spec))); !s)
             return s;
     // Data wrangling.
-    for (NodeType type : { FormulaNode::type() })
+    for (NodeType type : { FormulaNode::type(), MergeNode::type(), ConcatenateNode::type(),
+             GroupByNode::type(), PivotNode::type() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     for (const Learner &learner : LearnerRegistry::all()) {
