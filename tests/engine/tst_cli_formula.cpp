@@ -1,6 +1,6 @@
 // `sextant run` and `sextant predict` with Formula steps: a model saved by a workflow
 // with a Formula node computes the same columns for new rows (without the target), and
-// that is what `sextant predict` prints.
+// the bundled feature-engineering example runs headless.
 #include "SextantProcess.h"
 #include "io/ModelFile.h"
 #include "ml/Transformer.h"
@@ -79,6 +79,34 @@ private Q_SLOTS:
             const double got = lines[i + 1].split(QLatin1Char(','))[col].toDouble();
             QVERIFY2(std::fabs(got - want[i]) < 1e-6, qPrintable(lines[i + 1]));
         }
+    }
+
+    void exampleWorkflowRuns()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto r = sextant::testing::runSextant({ QStringLiteral("run"),
+            QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/customers-features.sextant"),
+            QStringLiteral("--out"), dir.path(), QStringLiteral("--quiet") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        const auto firstLine = [&](const QString &prefix) {
+            const QStringList files
+                = QDir(dir.path()).entryList({ prefix + QStringLiteral("*.csv") });
+            if (files.isEmpty())
+                return QString();
+            QFile f(QDir(dir.path()).filePath(files.first()));
+            if (!f.open(QIODevice::ReadOnly))
+                return QString();
+            return QString::fromUtf8(f.readLine()).trimmed();
+        };
+        // The group-by of the engineered columns and the pivot of churn by age group.
+        QCOMPARE(firstLine(QStringLiteral("13-")),
+            QStringLiteral("age_group,plan,income_per_person_mean,income_per_person_median,"
+                           "fee_share_mean,fee_share_median,rows"));
+        QCOMPARE(firstLine(QStringLiteral("14-")), QStringLiteral("age_group,no,yes"));
+        QVERIFY(!firstLine(QStringLiteral("10-")).isEmpty()); // the metrics
+        QVERIFY(
+            QFile::exists(QDir(dir.path()).filePath(QStringLiteral("8-random_forest.sxmodel"))));
     }
 };
 
