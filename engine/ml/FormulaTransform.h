@@ -4,6 +4,7 @@
 #include "ml/Transformer.h"
 
 #include <QString>
+#include <QStringList>
 #include <string>
 #include <vector>
 
