@@ -109,8 +109,9 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     std::mt19937_64 rng(20261202);
     std::normal_distribution<double> normal;
-    std::vector<double> a(std::size_t(rows)), b(std::size_t(rows)), c(std::size_t(rows));
-    std::vector<std::int32_t> s(std::size_t(rows));
+    const auto n = static_cast<std::size_t>(rows);
+    std::vector<double> a(n), b(n), c(n);
+    std::vector<std::int32_t> s(n);
     for (std::int64_t r = 0; r < rows; ++r) {
         const auto i = std::size_t(r);
         a[i] = (rng() % 100 == 0) ? std::nan("") : normal(rng);

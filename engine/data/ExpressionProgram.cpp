@@ -27,14 +27,15 @@ using Type = ExpressionProgram::Type;
 
 // A text value over all rows: a code per row (empty `codes`: code 0 on every row, a
 // constant) into `dict`, -1 where missing.
+// A text value over all rows: a code per row into `dict` (-1 where missing), either owned
+// (`codes`) or a column's own codes (`view`); neither: code 0 on every row, a constant.
 struct TextData {
     std::vector<std::int32_t> codes;
+    const std::int32_t *view = nullptr;
     QStringList dict;
-    bool constant() const { return codes.empty(); }
-    std::int32_t at(std::int64_t r) const
-    {
-        return codes.empty() ? 0 : codes[static_cast<std::size_t>(r)];
-    }
+    bool constant() const { return codes.empty() && !view; }
+    const std::int32_t *data() const { return codes.empty() ? view : codes.data(); }
+    std::int32_t at(std::int64_t r) const { return constant() ? 0 : data()[r]; }
 };
 
 enum class Code {
@@ -1058,9 +1059,15 @@ private:
     std::vector<double> perCategory(const TextData &t, const std::vector<double> &table) const
     {
         std::vector<double> out(static_cast<std::size_t>(m_rows));
-        for (std::int64_t r = 0; r < m_rows; ++r) {
-            const std::int32_t c = t.at(r);
-            out[static_cast<std::size_t>(r)] = c < 0 ? kNaN : table[static_cast<std::size_t>(c)];
+        if (t.constant()) {
+            std::fill(out.begin(), out.end(), table.empty() ? kNaN : table[0]);
+            return out;
+        }
+        const std::int32_t *codes = t.data();
+        const double *tab = table.data();
+        for (std::size_t r = 0; r < out.size(); ++r) {
+            const std::int32_t c = codes[r];
+            out[r] = c < 0 ? kNaN : tab[c];
         }
         return out;
     }
@@ -1074,6 +1081,15 @@ private:
         case Code::TextNe: {
             const bool eq = op.code == Code::TextEq;
             const TextData &c = *op.args[1].textData;
+            if (a.constant() != c.constant()) {
+                // One side is a constant: compare each category of the other once.
+                const TextData &var = a.constant() ? c : a;
+                const QString &value = (a.constant() ? a : c).dict.value(0);
+                std::vector<double> t(static_cast<std::size_t>(var.dict.size()));
+                for (qsizetype k = 0; k < var.dict.size(); ++k)
+                    t[static_cast<std::size_t>(k)] = (var.dict[k] == value) == eq ? 1.0 : 0.0;
+                return perCategory(var, t);
+            }
             // Index of each of a's categories in c's dictionary (-2: absent).
             QHash<QString, std::int32_t> index;
             for (qsizetype k = 0; k < c.dict.size(); ++k)
@@ -1144,9 +1160,10 @@ private:
         }
         if (a.constant())
             return out;
-        out.codes.resize(a.codes.size());
-        for (std::size_t r = 0; r < a.codes.size(); ++r)
-            out.codes[r] = a.codes[r] < 0 ? -1 : map[static_cast<std::size_t>(a.codes[r])];
+        const std::int32_t *in = a.data();
+        out.codes.resize(static_cast<std::size_t>(m_rows));
+        for (std::size_t r = 0; r < out.codes.size(); ++r)
+            out.codes[r] = in[r] < 0 ? -1 : map[static_cast<std::size_t>(in[r])];
         return out;
     }
 
@@ -1160,8 +1177,7 @@ private:
         }
         case Code::TextColumn: {
             TextData t;
-            const auto codes = op.textColumn->codes();
-            t.codes.assign(codes.begin(), codes.end());
+            t.view = op.textColumn->codes().data();
             t.dict = op.textColumn->categories();
             return t;
         }
@@ -1366,8 +1382,9 @@ ExpressionProgram::Value ExpressionProgram::evaluate(
             out.categories = t.dict;
         return out;
     }
+    const std::int32_t *codes = t.data();
     for (std::size_t r = 0; r < rows; ++r) {
-        const std::int32_t c = t.codes[r];
+        const std::int32_t c = codes[r];
         if (c >= 0)
             map[static_cast<std::size_t>(c)] = 0;
     }
@@ -1378,7 +1395,7 @@ ExpressionProgram::Value ExpressionProgram::evaluate(
             out.categories.push_back(t.dict[k]);
         }
     for (std::size_t r = 0; r < rows; ++r) {
-        const std::int32_t c = t.codes[r];
+        const std::int32_t c = codes[r];
         out.codes[r] = c < 0 ? -1 : map[static_cast<std::size_t>(c)];
     }
     return out;
