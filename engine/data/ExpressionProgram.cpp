@@ -43,6 +43,7 @@ enum class Code {
     Column,
     Constant,
     Materialized, // computed whole at prepare (from text operands)
+    Lookup, // a number per category of a text operand, read through its codes per block
     Neg,
     Not,
     Add,
@@ -110,6 +111,8 @@ struct Op {
     // After prepare:
     std::shared_ptr<const std::vector<double>> full; // Materialized numbers
     std::shared_ptr<const TextData> textData; // text results
+    const std::int32_t *lookupCodes = nullptr; // Lookup: the text operand's codes
+    std::vector<double> lookup; // Lookup: the number of each category
     std::vector<double> buf; // block scratch
 };
 
@@ -816,10 +819,14 @@ public:
         case Code::Len:
         case Code::ToNumber:
         case Code::ToDate:
-        case Code::TextIsMissing:
-            op.full = std::make_shared<const std::vector<double>>(textToNumbers(op));
-            op.code = Code::Materialized;
+        case Code::TextIsMissing: {
+            std::vector<double> full = textToNumbers(op);
+            if (op.code != Code::Lookup && op.code != Code::Constant) {
+                op.full = std::make_shared<const std::vector<double>>(std::move(full));
+                op.code = Code::Materialized;
+            }
             break;
+        }
         case Code::Constant:
             op.buf.assign(static_cast<std::size_t>(kBlock), op.constant);
             break;
@@ -842,6 +849,13 @@ public:
             return op.buf.data();
         case Code::Materialized:
             return op.full->data() + b;
+        case Code::Lookup: {
+            const std::int32_t *codes = op.lookupCodes + b;
+            const double *table = op.lookup.data();
+            for (std::size_t i = 0; i < n; ++i)
+                out[i] = codes[i] < 0 ? kNaN : table[codes[i]];
+            return out;
+        }
         case Code::Neg: {
             const double *a = block(op.args[0], b, len);
             for (std::size_t i = 0; i < n; ++i)
@@ -1056,23 +1070,26 @@ private:
     }
 
     // Per-category numbers mapped onto the rows.
-    std::vector<double> perCategory(const TextData &t, const std::vector<double> &table) const
+    // Turns `op` into a Lookup of `table` through `var`'s codes (a Constant when `var` is
+    // one); returns no rows.
+    static std::vector<double> lookup(Op &op, const TextData &var, std::vector<double> table)
     {
-        std::vector<double> out(static_cast<std::size_t>(m_rows));
-        if (t.constant()) {
-            std::fill(out.begin(), out.end(), table.empty() ? kNaN : table[0]);
-            return out;
+        if (var.constant()) {
+            op.code = Code::Constant;
+            op.constant = table.empty() ? kNaN : table[0];
+            op.buf.assign(static_cast<std::size_t>(kBlock), op.constant);
+            return {};
         }
-        const std::int32_t *codes = t.data();
-        const double *tab = table.data();
-        for (std::size_t r = 0; r < out.size(); ++r) {
-            const std::int32_t c = codes[r];
-            out[r] = c < 0 ? kNaN : tab[c];
-        }
-        return out;
+        op.code = Code::Lookup;
+        op.lookupCodes = var.data();
+        op.lookup = std::move(table);
+        op.buf.resize(static_cast<std::size_t>(kBlock));
+        return {};
     }
 
-    std::vector<double> textToNumbers(const Op &op) const
+    // The numbers of a text-fed operation: whole rows, or (per category) turns `op` into a
+    // Lookup and returns nothing.
+    std::vector<double> textToNumbers(Op &op) const
     {
         const TextData &a = *op.args[0].textData;
         std::vector<double> table(static_cast<std::size_t>(a.dict.size()));
@@ -1088,7 +1105,7 @@ private:
                 std::vector<double> t(static_cast<std::size_t>(var.dict.size()));
                 for (qsizetype k = 0; k < var.dict.size(); ++k)
                     t[static_cast<std::size_t>(k)] = (var.dict[k] == value) == eq ? 1.0 : 0.0;
-                return perCategory(var, t);
+                return lookup(op, var, std::move(t));
             }
             // Index of each of a's categories in c's dictionary (-2: absent).
             QHash<QString, std::int32_t> index;
@@ -1139,7 +1156,7 @@ private:
         default:
             break;
         }
-        return perCategory(a, table);
+        return lookup(op, a, std::move(table));
     }
 
     // A dictionary transformed entry by entry, merging entries that become equal.
