@@ -48,6 +48,7 @@ std::string ConditionFilter::check(const QString &condition, const Dataset *upst
         return {};
     try {
         const ExpressionNode tree = ExpressionParser::parse(condition);
+        ExpressionProgram::checkFunctions(tree);
         if (upstream)
             requireTruth(ExpressionProgram::typeOf(tree, ExpressionProgram::schema(*upstream)));
         return {};

@@ -1342,7 +1342,25 @@ private:
     }
 };
 
+const char *const kFunctions[] = { "log", "ln", "log2", "log10", "exp", "sqrt", "abs", "floor",
+    "ceil", "trunc", "sign", "year", "month", "day", "weekday", "hour", "minute", "second",
+    "dayofyear", "date", "round", "pow", "min", "max", "if", "is_missing", "isnull", "isna",
+    "lower", "upper", "trim", "len", "num", "str", "contains", "substr", "concat", "cut" };
+
 } // namespace
+
+void ExpressionProgram::checkFunctions(const ExpressionNode &expression)
+{
+    if (expression.kind == Kind::Call) {
+        const std::string name = expression.text.toStdString();
+        if (std::find_if(std::begin(kFunctions), std::end(kFunctions),
+                [&](const char *f) { return name == f; })
+            == std::end(kFunctions))
+            fail("unknown function '" + name + "'", expression.position);
+    }
+    for (const ExpressionNode &child : expression.children)
+        checkFunctions(child);
+}
 
 ExpressionProgram::Type ExpressionProgram::typeOf(
     const ExpressionNode &expression, const Dataset &data)

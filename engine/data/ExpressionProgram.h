@@ -59,6 +59,10 @@ public:
     static Value evaluate(const ExpressionNode &expression, const Dataset &data,
         const std::atomic<bool> *cancel = nullptr);
 
+    // Throws ExpressionError for a call of a function the language does not have (what
+    // can be said of an expression without a table).
+    static void checkFunctions(const ExpressionNode &expression);
+
     // A table with `data`'s column names, types, roles and categories and no rows, for
     // checking expressions (typeOf) without the data.
     static Dataset schema(const Dataset &data);

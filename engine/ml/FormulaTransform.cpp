@@ -59,8 +59,15 @@ std::string FormulaTransform::check(const QString &formulas, const Dataset *upst
     } catch (const ExpressionError &e) {
         return e.what();
     }
-    if (!upstream)
+    if (!upstream) {
+        for (const FormulaList::Formula &f : list)
+            try {
+                ExpressionProgram::checkFunctions(f.expression);
+            } catch (const ExpressionError &e) {
+                return e.withContext(FormulaList::context(f.column)).what();
+            }
         return {};
+    }
     Dataset schema = ExpressionProgram::schema(*upstream);
     for (const FormulaList::Formula &f : list) {
         ExpressionProgram::Type type = ExpressionProgram::Type::Number;

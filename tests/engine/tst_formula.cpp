@@ -320,6 +320,9 @@ private Q_SLOTS:
         check("", "no formula: write one as 'name = expression'");
         // Syntax alone is checked without the table.
         QVERIFY(FormulaTransform::check(QStringLiteral("x = a + nope"), nullptr).empty());
+        QCOMPARE(
+            QString::fromStdString(FormulaTransform::check(QStringLiteral("x = lgo(a)"), nullptr)),
+            QStringLiteral("formula 'x', at character 5: unknown function 'lgo'"));
         QVERIFY(!FormulaTransform::check(QStringLiteral("x = (a"), nullptr).empty());
         // Deep nesting is refused, not a stack overflow.
         QVERIFY(!FormulaTransform::check(
