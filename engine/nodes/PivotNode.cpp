@@ -29,7 +29,9 @@ NodeType PivotNode::type()
             { QStringLiteral("mean"), QStringLiteral("sum"), QStringLiteral("count"),
                 QStringLiteral("median"), QStringLiteral("min"), QStringLiteral("max"),
                 QStringLiteral("std"), QStringLiteral("first"), QStringLiteral("distinct") },
-            QStringLiteral("mean"), {}),
+            QStringLiteral("mean"),
+            QStringLiteral("What each cell holds: the aggregate of the values of its rows (std: "
+                           "sample standard deviation; distinct: number of distinct values).")),
     };
     t.setCompute(&PivotNode::compute);
     return t;
