@@ -130,6 +130,43 @@ void PropertyPanel::refresh()
     rebuild();
 }
 
+const engine::Dataset *PropertyPanel::upstreamTable() const
+{
+    if (!m_executor || !m_nodeId)
+        return nullptr;
+    const engine::NodeType *type = m_model.nodeType(m_nodeId);
+    if (!type)
+        return nullptr;
+    for (int port = 0; port < type->inputs.size(); ++port) {
+        if (type->inputs.at(port).type != engine::PortType::Table)
+            continue;
+        const std::optional<engine::Connection> c = m_model.connectionInto(m_nodeId, port);
+        if (!c)
+            continue;
+        const engine::NodeValuePtr value = m_executor->output(c->fromNode, c->fromPort);
+        return value ? value->as<engine::Dataset>() : nullptr;
+    }
+    return nullptr;
+}
+
+QString PropertyPanel::checkMessage(const QString &name) const
+{
+    const QLabel *label = m_checks.value(name);
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+void PropertyPanel::showCheck(const QString &name, const QString &text)
+{
+    QLabel *label = m_checks.value(name);
+    const engine::NodeType *type = m_nodeId ? m_model.nodeType(m_nodeId) : nullptr;
+    const ParameterSpec *spec = type ? type->parameter(name) : nullptr;
+    if (!label || !spec || !spec->check)
+        return;
+    const QString problem = spec->check(text, upstreamTable());
+    label->setText(problem);
+    label->setVisible(!problem.isEmpty());
+}
+
 QStringList PropertyPanel::upstreamColumns(const ParameterSpec &spec) const
 {
     if (!m_executor || !m_nodeId)
@@ -163,6 +200,7 @@ QStringList PropertyPanel::upstreamColumns(const ParameterSpec &spec) const
 void PropertyPanel::rebuild()
 {
     m_editors.clear();
+    m_checks.clear();
     m_error->hide();
     // Rebuilt from inside an editor's own signal at times: let the old form die later.
     if (QWidget *old = m_scroll->takeWidget())
@@ -192,6 +230,15 @@ void PropertyPanel::rebuild()
             label->setToolTip(spec.help);
             label->setBuddy(editor);
             form->addRow(label, editor);
+            if (spec.check) {
+                auto *problem = new QLabel;
+                problem->setObjectName(spec.name + QStringLiteral("_check"));
+                problem->setWordWrap(true);
+                problem->setStyleSheet(QStringLiteral("color: #c62828;"));
+                form->addRow(problem);
+                m_checks.insert(spec.name, problem);
+                showCheck(spec.name, values.value(spec.name).toString());
+            }
             if (!spec.help.isEmpty()) {
                 auto *help = new QLabel(spec.help);
                 help->setWordWrap(true);
@@ -335,6 +382,9 @@ QWidget *PropertyPanel::createEditor(const ParameterSpec &spec, const QVariant &
         edit->setMaxLength(spec.maxLength);
         connect(edit, &QLineEdit::editingFinished, this,
             [this, name, edit] { commit(name, edit->text()); });
+        if (spec.check) // says what is wrong while the person types
+            connect(edit, &QLineEdit::textEdited, this,
+                [this, name](const QString &text) { showCheck(name, text); });
         return edit;
     }
     }
@@ -365,6 +415,7 @@ void PropertyPanel::setEditorValue(const QString &name, const QVariant &value)
                 selected.contains(list->item(i)->text()) ? Qt::Checked : Qt::Unchecked);
     } else if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
         edit->setText(ParameterSpec::toString(value));
+        showCheck(name, edit->text());
     } else if (auto *edit = editor->findChild<QLineEdit *>()) {
         const QSignalBlocker inner(edit);
         edit->setText(value.toString());

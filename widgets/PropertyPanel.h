@@ -11,6 +11,7 @@ class QScrollArea;
 class QUndoStack;
 
 namespace sextant::engine {
+class Dataset;
 class Executor;
 class GraphModel;
 struct ParameterSpec;
@@ -46,12 +47,18 @@ public:
     QWidget *editor(const QString &name) const { return m_editors.value(name); }
     // The columns offered to `name`'s picker (empty when unknown).
     QStringList upstreamColumns(const engine::ParameterSpec &spec) const;
+    // What the parameter's check (ParameterSpec::check) says of the shown value, as shown
+    // under its editor; empty when it has no check or the value is fine.
+    QString checkMessage(const QString &name) const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void rebuild();
+    // The table feeding the node's first table input, when the executor holds it.
+    const engine::Dataset *upstreamTable() const;
+    void showCheck(const QString &name, const QString &text);
     void guardWheel(QWidget *editor);
     QWidget *createEditor(const engine::ParameterSpec &spec, const QVariant &value);
     void setEditorValue(const QString &name, const QVariant &value);
@@ -66,6 +73,7 @@ private:
     QLabel *m_error;
     QPointer<QWidget> m_form;
     QHash<QString, QWidget *> m_editors;
+    QHash<QString, QLabel *> m_checks; // parameter -> its check message, under the editor
     bool m_committing = false;
 };
 

@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cmath>
 #include <map>
-#include <unordered_set>
 
 namespace sextant::engine {
 
@@ -33,7 +32,10 @@ constexpr std::size_t kMaxSuggestedCategories = 10;
 
 bool looksCategorical(const std::vector<double> &values)
 {
-    std::unordered_set<double> distinct;
+    // At most kMaxSuggestedCategories distinct values are kept: a linear search of a
+    // small array (a hash set cost ~0.1 s per 10^6 rows of a computed 0/1 column).
+    double distinct[kMaxSuggestedCategories];
+    std::size_t count = 0;
     std::size_t present = 0;
     for (double v : values) {
         if (std::isnan(v))
@@ -41,11 +43,14 @@ bool looksCategorical(const std::vector<double> &values)
         ++present;
         if (v != std::floor(v) || std::abs(v) > 1e9)
             return false;
-        if (distinct.insert(v).second && distinct.size() > kMaxSuggestedCategories)
-            return false;
+        if (std::find(distinct, distinct + count, v) == distinct + count) {
+            if (count == kMaxSuggestedCategories)
+                return false;
+            distinct[count++] = v;
+        }
     }
     // A handful of rows says nothing; ask for repeated values.
-    return present >= 2 * distinct.size() && distinct.size() >= 2;
+    return present >= 2 * count && count >= 2;
 }
 
 QString formatNumber(double v)

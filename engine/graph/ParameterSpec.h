@@ -6,9 +6,12 @@
 #include <QStringList>
 #include <QVariant>
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace sextant::engine {
+
+class Dataset;
 
 enum class ParameterType : std::uint8_t {
     Int, // qlonglong, within [minimum, maximum] and exactly representable in JSON (|v| <= 2^53)
@@ -55,6 +58,12 @@ struct ParameterSpec {
     // differs from `defaultValue` (files written before the parameter existed keep behaving
     // as they did; new nodes get the default).
     QVariant valueWhenAbsentFromFile;
+    // Optional, String parameters: what is wrong with a value validate() accepts (an
+    // expression that does not parse, or reads a column `upstream` lacks; `upstream` is the
+    // node's input table when known, else null). Empty when nothing is. Not enforced: the
+    // property panel shows it under the editor while the person edits, and the node
+    // reports the same when it runs.
+    std::function<QString(const QString &value, const Dataset *upstream)> check;
 
     QString displayLabel() const { return label.isEmpty() ? name : label; }
 

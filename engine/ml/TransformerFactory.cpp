@@ -1,6 +1,7 @@
 #include "ml/TransformerFactory.h"
 
 #include "ml/DiscretizeTransform.h"
+#include "ml/FormulaTransform.h"
 #include "ml/ImputeTransform.h"
 #include "ml/MinMaxScaleTransform.h"
 #include "ml/OneHotTransform.h"
@@ -26,13 +27,15 @@ std::unique_ptr<Transformer> createTransformer(const std::string &kind)
         return std::make_unique<PolynomialTransform>();
     if (kind == "pca")
         return std::make_unique<PcaTransform>();
+    if (kind == "formula")
+        return std::make_unique<FormulaTransform>();
     return nullptr;
 }
 
 std::vector<std::string> transformerKinds()
 {
-    return { "impute", "standardize", "minmax_scale", "one_hot", "discretize", "polynomial",
-        "pca" };
+    return { "impute", "standardize", "minmax_scale", "one_hot", "discretize", "polynomial", "pca",
+        "formula" };
 }
 
 } // namespace sextant::engine

@@ -3,19 +3,24 @@
 #include "nodes/BoxPlotNode.h"
 #include "nodes/ClusterEvaluationNode.h"
 #include "nodes/CompareNode.h"
+#include "nodes/ConcatenateNode.h"
 #include "nodes/CorrelationNode.h"
 #include "nodes/CrossValidationNode.h"
 #include "nodes/EvaluationViewNode.h"
 #include "nodes/FeatureRankingNode.h"
 #include "nodes/FileSourceNode.h"
 #include "nodes/FilterRowsNode.h"
+#include "nodes/FormulaNode.h"
+#include "nodes/GroupByNode.h"
 #include "nodes/HistogramNode.h"
 #include "nodes/ImportanceNodes.h"
 #include "nodes/LearnerNode.h"
 #include "nodes/LearnerRegistry.h"
+#include "nodes/MergeNode.h"
 #include "nodes/ModelFileNode.h"
 #include "nodes/OutliersNode.h"
 #include "nodes/ParameterHelp.h"
+#include "nodes/PivotNode.h"
 #include "nodes/PredictNode.h"
 #include "nodes/ProbabilityCurvesNode.h"
 #include "nodes/SaveDataNode.h"
@@ -61,6 +66,11 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
     }
     for (const TransformSpec &spec : TransformNode::catalog())
         if (Status s = registry.add(withHelp(TransformNode::type(spec))); !s)
+            return s;
+    // Data wrangling.
+    for (NodeType type : { FormulaNode::type(), MergeNode::type(), ConcatenateNode::type(),
+             GroupByNode::type(), PivotNode::type() })
+        if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     for (const Learner &learner : LearnerRegistry::all()) {
         if (Status s = registry.add(withHelp(LearnerNode::type(learner))); !s)

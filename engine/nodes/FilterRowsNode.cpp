@@ -1,5 +1,6 @@
 #include "nodes/FilterRowsNode.h"
 
+#include "data/ConditionFilter.h"
 #include "data/Dataset.h"
 #include "data/RowSelection.h"
 
@@ -26,7 +27,12 @@ NodeType FilterRowsNode::type()
             QStringLiteral("Columns checked for missing cells. Empty: every column.")),
         ParameterSpec::string(QStringLiteral("condition"), QStringLiteral("Condition"), {},
             QStringLiteral("Keep rows where this holds, e.g. \"petal_length >= 2.5\", "
-                           "\"species != setosa\", \"species in (a, b)\". Empty: keep all.")),
+                           "\"species != setosa and sepal_width > 3\", \"species in (a, b)\", "
+                           "\"is_missing(age) or age < 18\" (the Formula node's expressions). "
+                           "Empty: keep all.")),
+    };
+    t.parameters.back().check = [](const QString &value, const Dataset *upstream) {
+        return QString::fromStdString(ConditionFilter::check(value, upstream));
     };
     t.setCompute(&FilterRowsNode::compute);
     return t;
@@ -41,10 +47,13 @@ void FilterRowsNode::compute(NodeContext &ctx)
             data = RowFilter::dropMissing(data, ctx.listParameter(QStringLiteral("columns")));
         const QString condition = ctx.stringParameter(QStringLiteral("condition")).trimmed();
         if (!condition.isEmpty())
-            data = RowFilter::keepMatching(data, RowFilter::parse(condition));
+            data = selectRows(
+                data, ConditionFilter::matchingRows(data, condition, ctx.cancelFlag()));
     } catch (const RowFilterError &e) {
         throw NodeError(QString::fromUtf8(e.what()));
     }
+    if (ctx.cancelled())
+        return;
     data.setPreprocessing(lineage);
     if (data.rowCount() == 0)
         ctx.addWarning(QStringLiteral("no row passed the filter"));

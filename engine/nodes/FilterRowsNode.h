@@ -8,8 +8,9 @@ namespace sextant::engine {
 // "data.filter": keeps the rows that pass.
 //   input   data (Table)
 //   params  missing (keep / drop rows with a missing cell in `columns`, or in any column
-//           when `columns` is empty), columns, condition (e.g. "petal_length >= 2.5",
-//           "species != setosa", "species in (a, b)"; empty: none)
+//           when `columns` is empty), columns, condition (a true/false expression,
+//           ConditionFilter: "petal_length >= 2.5 and species != setosa",
+//           "species in (a, b)"; empty: none)
 //   output  data (Table)
 class FilterRowsNode {
 public:

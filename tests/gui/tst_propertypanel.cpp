@@ -34,6 +34,7 @@ class TestPropertyPanel : public QObject {
 private Q_SLOTS:
     void wheelScrollsPanelNotUnfocusedEditors();
     void columnPlaceholdersSayWhatEmptyMeans();
+    void expressionErrorsShownWhileEditing();
 };
 
 void TestPropertyPanel::wheelScrollsPanelNotUnfocusedEditors()
@@ -117,6 +118,51 @@ void TestPropertyPanel::columnPlaceholdersSayWhatEmptyMeans()
     QVERIFY(columns);
     QVERIFY2(columns->placeholderText().startsWith(QStringLiteral("every numeric column")),
         qPrintable(columns->placeholderText()));
+}
+
+void TestPropertyPanel::expressionErrorsShownWhileEditing()
+{
+    engine::GraphModel model(engine::BuiltinNodes::registry());
+    const int formula = model.addNode(QStringLiteral("prep.formula"), { 0, 0 }).value();
+    QUndoStack undo;
+    widgets::PropertyPanel panel(model, &undo);
+    panel.setNode(formula);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *edit = panel.findChild<QLineEdit *>(QStringLiteral("formulas"));
+    QVERIFY(edit);
+    // Empty: nothing to say yet... then each keystroke is checked.
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("ratio = lgo(a"));
+    QCOMPARE(panel.checkMessage(QStringLiteral("formulas")),
+        QStringLiteral("formula 'ratio', at character 14: missing ')'"));
+    QTest::keyClicks(edit, QStringLiteral(")"));
+    QCOMPARE(panel.checkMessage(QStringLiteral("formulas")),
+        QStringLiteral("formula 'ratio', at character 9: unknown function 'lgo'"));
+    for (int i = 0; i < 6; ++i) // "lgo(a)"
+        QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, QStringLiteral("log(a)"));
+    QVERIFY(panel.checkMessage(QStringLiteral("formulas")).isEmpty()); // columns: with a table
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(model.parameter(formula, QStringLiteral("formulas")).toString(),
+        QStringLiteral("ratio = log(a)"));
+    // A text with an error is kept (not reverted), and the message stays visible.
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("x = (a"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(edit->text(), QStringLiteral("x = (a"));
+    QCOMPARE(panel.checkMessage(QStringLiteral("formulas")),
+        QStringLiteral("formula 'x', at character 7: missing ')'"));
+    // Filter Rows' condition is checked by the same parser.
+    const int filter = model.addNode(QStringLiteral("data.filter"), { 200, 0 }).value();
+    panel.setNode(filter);
+    auto *condition = panel.findChild<QLineEdit *>(QStringLiteral("condition"));
+    QVERIFY(condition);
+    condition->setFocus();
+    QTest::keyClicks(condition, QStringLiteral("a >"));
+    QCOMPARE(panel.checkMessage(QStringLiteral("condition")),
+        QStringLiteral(
+            "condition, at character 4: the expression ends where a value was expected"));
 }
 
 QTEST_MAIN(TestPropertyPanel)
