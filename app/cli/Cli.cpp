@@ -6,6 +6,7 @@
 #include "cli/RunCommand.h"
 #include "cli/ServeCommand.h"
 #include "data/DatasetLoader.h"
+#include "data/DateTime.h"
 #include "data/MemoryBudget.h"
 #include "data/Statistics.h"
 #include "nodes/FileSourceNode.h"
@@ -68,6 +69,7 @@ QString usage()
         "                         --thousands none|comma|point|space|apostrophe\n"
         "                         --encoding auto|utf-8|latin-1|utf-16\n"
         "                         --missing LIST  comma-separated missing-value tokens\n"
+        "                         --dates auto|day-first|month-first|off  date columns\n"
         "%1"
         "%2"
         "%3"
@@ -112,6 +114,7 @@ QString csvParameterFor(const QString &option)
         { QStringLiteral("--encoding"), QStringLiteral("encoding") },
         { QStringLiteral("--missing"), QStringLiteral("missing") },
         { QStringLiteral("--sheet"), QStringLiteral("sheet") },
+        { QStringLiteral("--dates"), QStringLiteral("dates") },
     };
     return kNames.value(option);
 }
@@ -233,6 +236,11 @@ QJsonObject columnJson(const engine::Column &c)
         o[QStringLiteral("q3")] = jsonNumber(s.q3);
         o[QStringLiteral("max")] = jsonNumber(s.max);
         o[QStringLiteral("suggests_categorical")] = c.suggestsCategorical();
+        if (c.isDateTime()) {
+            o[QStringLiteral("date")] = true;
+            o[QStringLiteral("min_date")] = engine::DateTime::toIsoText(s.min, c.isDateOnly());
+            o[QStringLiteral("max_date")] = engine::DateTime::toIsoText(s.max, c.isDateOnly());
+        }
     } else {
         o[QStringLiteral("mode")] = s.mode;
         o[QStringLiteral("mode_count")] = double(s.modeCount);
@@ -308,7 +316,7 @@ void printTextSummary(const QString &path, const engine::Dataset &ds)
         for (qsizetype k = first; k < last; ++k) {
             const engine::Column &c = columns[k];
             const engine::ColumnSummary s = engine::Statistics::summarize(c);
-            QString type = engine::toString(c.type());
+            QString type = c.isDateTime() ? QStringLiteral("date") : engine::toString(c.type());
             if (c.role() == engine::ColumnRole::Target)
                 type += QStringLiteral(" (target)");
             if (c.isNumeric()) {

@@ -216,7 +216,8 @@ LoadResult DatasetLoader::load(const QString &path, const CsvOptions &csvOptions
             result = LibsvmReader::read(path, control);
             break;
         case Format::Xlsx:
-            result = XlsxReader::read(path, sheet, control);
+            result = XlsxReader::read(
+                path, sheet, control, csvOptions.detectDates, csvOptions.dateOrder);
             break;
         case Format::Csv:
         case Format::Unknown:

@@ -316,6 +316,7 @@ QString columnLetters(int column)
 struct Cell {
     int column = 0; // 1-based
     bool number = false; // else text
+    bool date = false; // a number in a date style: seconds since 1970-01-01
     double value = kNaN;
     QString text;
 };
@@ -356,8 +357,8 @@ QStringList XlsxReader::sheetNames(const QString &path, QString *error)
     return names;
 }
 
-LoadResult XlsxReader::read(
-    const QString &path, const QString &sheetName, const LoadControl &control)
+LoadResult XlsxReader::read(const QString &path, const QString &sheetName,
+    const LoadControl &control, bool detectDates, DateColumns::Order dateOrder)
 {
     if (auto problem = TextSource::checkDataFile(path))
         return LoadResult::failure(*problem);
@@ -494,6 +495,7 @@ LoadResult XlsxReader::read(
                 if (!wb.date1904 && value < 60)
                     days += 1.0;
                 value = std::round((days - 25569.0) * 86400.0 * 1000.0) / 1000.0;
+                cell.date = true;
             }
             cell.number = true;
             cell.value = value;
@@ -551,8 +553,13 @@ LoadResult XlsxReader::read(
     for (int c = 0; c < ncols; ++c) {
         const auto &cells = grid[std::size_t(c)];
         bool numeric = true;
-        for (const Cell *cell : cells)
+        bool dates = false; // every present number is a date
+        bool other = false;
+        for (const Cell *cell : cells) {
             numeric = numeric && (!cell || cell->number);
+            if (cell && cell->number && !std::isnan(cell->value))
+                (cell->date ? dates : other) = true;
+        }
         if (numeric) {
             std::vector<double> values(dataRows, kNaN);
             std::vector<std::uint8_t> missing(dataRows, 1);
@@ -561,7 +568,9 @@ LoadResult XlsxReader::read(
                     values[i] = cells[i]->value;
                     missing[i] = 0;
                 }
-            dataset.addColumn(Column::numeric(names[c], std::move(values), std::move(missing)));
+            Column column = Column::numeric(names[c], std::move(values), std::move(missing));
+            column.setDateTime(detectDates && dates && !other);
+            dataset.addColumn(std::move(column));
         } else {
             std::vector<std::int32_t> codes(dataRows, -1);
             QStringList categories;
@@ -581,6 +590,8 @@ LoadResult XlsxReader::read(
                 Column::categorical(names[c], std::move(codes), std::move(categories)));
         }
     }
+    if (detectDates)
+        DateColumns::convert(dataset, dateOrder, path, result.warnings);
     dataset.setName(QFileInfo(path).completeBaseName());
     dataset.setSource(path);
     result.dataset = std::move(dataset);

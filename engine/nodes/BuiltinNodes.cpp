@@ -13,6 +13,7 @@
 #include "nodes/ImportanceNodes.h"
 #include "nodes/LearnerNode.h"
 #include "nodes/LearnerRegistry.h"
+#include "nodes/LinePlotNode.h"
 #include "nodes/ModelFileNode.h"
 #include "nodes/ParameterHelp.h"
 #include "nodes/PredictNode.h"
@@ -81,6 +82,8 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
     for (NodeType type : ImportanceNodes::all())
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
+    if (Status s = registry.add(withHelp(LinePlotNode::type())); !s)
+        return s;
     return Status::success();
 }
 

@@ -83,6 +83,19 @@ QList<ParameterSpec> FileSourceNode::csvParameterSpecs()
     specs.append(ParameterSpec::string(QStringLiteral("sheet"), QStringLiteral("Sheet"), QString(),
         QStringLiteral("The sheet of an Excel workbook (.xlsx) to read, by name; empty = the "
                        "first sheet. Ignored for other files.")));
+    ParameterSpec dates = ParameterSpec::enumeration(QStringLiteral("dates"),
+        QStringLiteral("Dates"),
+        { QStringLiteral("auto"), QStringLiteral("day-first"), QStringLiteral("month-first"),
+            QStringLiteral("off") },
+        QStringLiteral("auto"),
+        QStringLiteral("Text columns of dates or date-times (2024-03-05, 2024-03-05T14:30+01:00, "
+                       "05/03/2024) become date columns. auto reads 05/03/2024 in the order "
+                       "the column's values allow (a day above 12 decides) and leaves an "
+                       "ambiguous column as text; day-first and month-first say the order; "
+                       "off keeps every text column as text."));
+    // Workflows written before date columns existed read their files as they did.
+    dates.valueWhenAbsentFromFile = QStringLiteral("off");
+    specs.append(dates);
     specs.append(ParameterSpec::string(QStringLiteral("missing"), QStringLiteral("Missing values"),
         QString(),
         QStringLiteral("Comma-separated cell values read as missing, besides the empty cell; "
@@ -144,6 +157,13 @@ CsvOptions FileSourceNode::csvOptions(const QVariantMap &parameters)
         options.encoding = CsvOptions::Encoding::Latin1;
     else if (encoding == QLatin1String("utf-16"))
         options.encoding = CsvOptions::Encoding::Utf16;
+    const QString dates = parameters.value(QStringLiteral("dates")).toString();
+    if (dates == QLatin1String("off"))
+        options.detectDates = false;
+    else if (dates == QLatin1String("day-first"))
+        options.dateOrder = DateColumns::Order::DayFirst;
+    else if (dates == QLatin1String("month-first"))
+        options.dateOrder = DateColumns::Order::MonthFirst;
     const QString missing = parameters.value(QStringLiteral("missing")).toString();
     if (!missing.trimmed().isEmpty()) {
         options.missingTokens.clear();
