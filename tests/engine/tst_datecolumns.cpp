@@ -10,6 +10,8 @@
 #include "data/DateColumns.h"
 #include "data/DateTime.h"
 #include "data/RowSelection.h"
+#include "graph/NodeError.h"
+#include "nodes/ColumnRoleEdits.h"
 #include "nodes/LinePlotNode.h"
 
 #include <QFile>
@@ -340,6 +342,39 @@ print(json.dumps(out))
             }
         }
         QVERIFY(!d.column(d.indexOf(QStringLiteral("value"))).isDateTime());
+    }
+
+    void asDateOverride()
+    {
+        CsvOptions off;
+        off.detectDates = false;
+        const Dataset read0
+            = read("d,bad,n\n2024-01-05,2024-01-05,1\n2024-02-05,soon,2\n", nullptr, off);
+        QVERIFY(read0.column(0).isCategorical());
+        ColumnRoleEdits edits;
+        edits.dates = { QStringLiteral("d") };
+        Dataset d = read0;
+        edits.apply(d);
+        QVERIFY(d.column(0).isDateTime());
+        QCOMPARE(d.column(0).values()[1], DateTime::fromCivil(2024, 2, 5));
+        // Round trip through the parameters.
+        QCOMPARE(ColumnRoleEdits::fromParameters(
+                     edits.toParameters(QStringLiteral("meta")), QStringLiteral("meta")),
+            edits);
+        // Refusals name the value, or say that numbers are not dates.
+        for (const auto &[column, expected] :
+            { std::pair { QStringLiteral("bad"), QStringLiteral("'soon'") },
+                std::pair { QStringLiteral("n"), QStringLiteral("numbers") } }) {
+            ColumnRoleEdits e;
+            e.dates = { column };
+            Dataset copy = read0;
+            try {
+                e.apply(copy);
+                QFAIL("no refusal");
+            } catch (const NodeError &error) {
+                QVERIFY2(error.message().contains(expected), qPrintable(error.message()));
+            }
+        }
     }
 
     void rollingMeanAgainstPandas()
