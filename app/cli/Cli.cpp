@@ -56,10 +56,13 @@ QString usage()
         "\n"
         "Commands (run headless, no display needed):\n"
         "  info FILE [--json] [CSV options]\n"
-        "                       Summarise a dataset (CSV/TSV, ARFF, LIBSVM, .xlsx): rows,\n"
+        "                       Summarise a dataset (CSV/TSV, ARFF, LIBSVM, .xlsx, SQLite):\n"
+        "                       rows,\n"
         "                       columns, and per column its type, missing count and\n"
         "                       statistics.\n"
         "                       --sheet NAME: the sheet of a workbook (default: the first).\n"
+        "                       --table NAME, --query SQL: what to read from a SQLite\n"
+        "                       database (.sqlite, .db; default: the first table).\n"
         "                       CSV options (the File node's parameters; default: sniffed):\n"
         "                         --delimiter auto|comma|semicolon|tab|pipe (or , ; | tab)\n"
         "                         --quote double|single|none\n"
@@ -115,6 +118,8 @@ QString csvParameterFor(const QString &option)
         { QStringLiteral("--missing"), QStringLiteral("missing") },
         { QStringLiteral("--sheet"), QStringLiteral("sheet") },
         { QStringLiteral("--dates"), QStringLiteral("dates") },
+        { QStringLiteral("--table"), QStringLiteral("table") },
+        { QStringLiteral("--query"), QStringLiteral("query") },
     };
     return kNames.value(option);
 }
@@ -196,7 +201,9 @@ int info(const QStringList &args)
     }
 
     const engine::LoadResult result = engine::DatasetLoader::load(path,
-        engine::FileSourceNode::csvOptions(csv), {}, csv.value(QStringLiteral("sheet")).toString());
+        engine::FileSourceNode::csvOptions(csv), {}, csv.value(QStringLiteral("sheet")).toString(),
+        csv.value(QStringLiteral("table")).toString(),
+        csv.value(QStringLiteral("query")).toString());
     if (!result.ok()) {
         err() << "sextant: "
               << (result.error ? result.error->toString()

@@ -1,6 +1,7 @@
 #include "gui/SheetChooser.h"
 
 #include "data/DatasetLoader.h"
+#include "data/SqliteReader.h"
 #include "data/XlsxReader.h"
 
 #include <QFileInfo>
@@ -25,7 +26,8 @@ std::optional<QVariantMap> SheetChooser::parametersFor(QWidget *parent, const QS
     dialog.setTextValue(sheets.front());
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    return QVariantMap { { QStringLiteral("sheet"), dialog.textValue() } };
+    return QVariantMap { { workbook ? QStringLiteral("sheet") : QStringLiteral("table"),
+        dialog.textValue() } };
 }
 
 } // namespace sextant::app

@@ -16,7 +16,8 @@ NodeType FileSourceNode::type()
     t.category = QStringLiteral("Data");
     t.displayName = QStringLiteral("File");
     t.description
-        = QStringLiteral("Reads a dataset from a CSV/TSV, ARFF, LIBSVM or Excel (.xlsx) file.");
+        = QStringLiteral("Reads a dataset from a CSV/TSV, ARFF, LIBSVM or Excel (.xlsx) file, or "
+                         "a table or query of a SQLite database.");
     t.outputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"),
         QStringLiteral("The table read from the file."), false } };
     t.parameters = {
@@ -83,6 +84,13 @@ QList<ParameterSpec> FileSourceNode::csvParameterSpecs()
     specs.append(ParameterSpec::string(QStringLiteral("sheet"), QStringLiteral("Sheet"), QString(),
         QStringLiteral("The sheet of an Excel workbook (.xlsx) to read, by name; empty = the "
                        "first sheet. Ignored for other files.")));
+    specs.append(ParameterSpec::string(QStringLiteral("table"), QStringLiteral("Table"), QString(),
+        QStringLiteral("The table of a SQLite database (.sqlite, .db) to read; empty = the first "
+                       "table. Ignored for other files, and when a query is given.")));
+    specs.append(
+        ParameterSpec::string(QStringLiteral("query"), QStringLiteral("SQL query"), QString(),
+            QStringLiteral("A query whose rows are read from a SQLite database instead of a table "
+                           "(SELECT ... FROM ... WHERE ...). Ignored for other files.")));
     ParameterSpec dates = ParameterSpec::enumeration(QStringLiteral("dates"),
         QStringLiteral("Dates"),
         { QStringLiteral("auto"), QStringLiteral("day-first"), QStringLiteral("month-first"),
@@ -184,8 +192,9 @@ void FileSourceNode::compute(NodeContext &ctx)
     LoadControl control;
     control.progress = [&ctx](double fraction) { ctx.progress(fraction); };
     control.cancel = ctx.cancelFlag();
-    LoadResult loaded = DatasetLoader::load(
-        path, csvOptions(ctx.parameters()), control, ctx.stringParameter(QStringLiteral("sheet")));
+    LoadResult loaded = DatasetLoader::load(path, csvOptions(ctx.parameters()), control,
+        ctx.stringParameter(QStringLiteral("sheet")), ctx.stringParameter(QStringLiteral("table")),
+        ctx.stringParameter(QStringLiteral("query")));
     if (ctx.cancelled())
         return; // the executor reports the node as cancelled
     if (loaded.cancelled)
