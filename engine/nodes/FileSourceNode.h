@@ -31,9 +31,9 @@ public:
     // The CSV import options after delimiter and header: quote (double|single|none),
     // skip_lines (-1 auto = skip a detected preamble; 0 for workflows written before it),
     // decimal (point|comma), thousands (none|comma|point|space|apostrophe), encoding
-    // (auto|utf-8|latin-1|utf-16), sheet, table and query (of a SQLite database), dates (auto|day-first|month-first|off; off for
-    // workflows written before it) and missing (comma-separated tokens; empty = the
-    // reader's list).
+    // (auto|utf-8|latin-1|utf-16), sheet, table and query (of a SQLite database), dates
+    // (auto|day-first|month-first|off; off for workflows written before it) and missing
+    // (comma-separated tokens; empty = the reader's list).
     static QList<ParameterSpec> csvParameterSpecs();
     // The name of the parameter listing the meta columns.
     static QString metaKey() { return QStringLiteral("meta"); }
