@@ -213,10 +213,12 @@ std::optional<Column> DateColumns::fromText(const Column &column, Order order, Q
         return std::nullopt;
     const QStringList &categories = column.categories();
     const auto n = std::size_t(categories.size());
-    std::vector<QByteArray> bytes;
-    bytes.reserve(n);
-    for (const QString &c : categories)
-        bytes.push_back(c.toUtf8());
+    // Dates are ASCII: a category with other characters is not one (Latin-1 keeps the
+    // conversion cheap and one byte per character).
+    const auto bytesOf
+        = [&categories](std::size_t k) { return categories[qsizetype(k)].toLatin1(); };
+    // Too many failures to be a column of dates with a typo: stop early (a column of ids).
+    const std::size_t maxFailures = n / 10 + 1;
 
     constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     std::vector<double> lookup(n, kNaN);
@@ -229,11 +231,11 @@ std::optional<Column> DateColumns::fromText(const Column &column, Order order, Q
                        .arg(column.name(), categories[qsizetype(bad)]);
         return std::nullopt;
     };
-    if (looksIso(view(bytes.front()))) {
+    if (looksIso(view(bytesOf(0)))) {
         std::size_t failures = 0;
         std::size_t firstBad = 0;
-        for (std::size_t k = 0; k < n; ++k)
-            if (!parseIso(view(bytes[k]), lookup[k]) && failures++ == 0)
+        for (std::size_t k = 0; k < n && failures <= maxFailures; ++k)
+            if (!parseIso(view(bytesOf(k)), lookup[k]) && failures++ == 0)
                 firstBad = k;
         if (failures > 0)
             return nearly(firstBad, failures);
@@ -243,17 +245,18 @@ std::optional<Column> DateColumns::fromText(const Column &column, Order order, Q
         int b = 0;
         int year = 0;
         double time = 0;
-        if (!parseDayMonthFields(view(bytes.front()), a, b, year, time))
+        if (!parseDayMonthFields(view(bytesOf(0)), a, b, year, time))
             return std::nullopt;
         std::size_t failDay = 0;
         std::size_t failMonth = 0;
         std::size_t firstBadDay = 0;
         std::size_t firstBadMonth = 0;
         std::vector<double> byMonth(n, kNaN);
-        for (std::size_t k = 0; k < n; ++k) {
-            if (!parseDayMonth(view(bytes[k]), Order::DayFirst, lookup[k]) && failDay++ == 0)
+        for (std::size_t k = 0; k < n && std::min(failDay, failMonth) <= maxFailures; ++k) {
+            const QByteArray text = bytesOf(k);
+            if (!parseDayMonth(view(text), Order::DayFirst, lookup[k]) && failDay++ == 0)
                 firstBadDay = k;
-            if (!parseDayMonth(view(bytes[k]), Order::MonthFirst, byMonth[k]) && failMonth++ == 0)
+            if (!parseDayMonth(view(text), Order::MonthFirst, byMonth[k]) && failMonth++ == 0)
                 firstBadMonth = k;
         }
         Order chosen = order;

@@ -22,6 +22,30 @@ namespace sextant::engine {
 
 namespace {
 
+// Office's escapes in strings (ST_Xstring): _xHHHH_ is the character U+HHHH (how the
+// control characters XML cannot hold are written); _x005F_ is a literal underscore.
+QString decodeEscapes(const QString &text)
+{
+    if (!text.contains(QLatin1String("_x")))
+        return text;
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == QLatin1Char('_') && i + 6 < text.size() && text[i + 1] == QLatin1Char('x')
+            && text[i + 6] == QLatin1Char('_')) {
+            bool ok = false;
+            const uint code = text.mid(i + 2, 4).toUInt(&ok, 16);
+            if (ok) {
+                out += QChar(char16_t(code));
+                i += 6;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Uncompressed size of one part that is refused (a zip bomb, not a workbook).
 constexpr std::uint64_t kMaxPartBytes = std::uint64_t(2) << 30;
@@ -196,7 +220,7 @@ bool readSharedStrings(Zip &zip, Workbook &wb, QString &error)
             }
         } else if (xml.isEndElement()) {
             if (xml.name() == QLatin1String("si")) {
-                wb.strings.push_back(current);
+                wb.strings.push_back(decodeEscapes(current));
                 inItem = false;
             } else if (xml.name() == QLatin1String("rPh")) {
                 --skipDepth;
@@ -468,7 +492,7 @@ LoadResult XlsxReader::read(const QString &path, const QString &sheetName,
                     row.row, column);
             cell.text = wb.strings[std::size_t(index)];
         } else if (type == QLatin1String("inlineStr")) {
-            cell.text = inlineText;
+            cell.text = decodeEscapes(inlineText);
         } else if (type == QLatin1String("str")) {
             cell.text = v;
         } else if (type == QLatin1String("e")) {

@@ -5,6 +5,8 @@
 
 #include <QFile>
 #include <QTemporaryFile>
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <minizip/zip.h>
@@ -29,13 +31,23 @@ constexpr char kWorkbookRels[] = R"(<?xml version="1.0" encoding="UTF-8" standal
 
 // Cell styles: 0 general, 1 a date, 2 a date and time.
 constexpr char kStyles[] = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/><numFmt numFmtId="165" formatCode="yyyy\-mm\-dd\ hh:mm:ss"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>)";
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/><numFmt numFmtId="165" formatCode="yyyy\-mm\-dd\ hh:mm:ss"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>)";
 
 void appendEscaped(QByteArray &out, const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
-    for (char c : utf8) {
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const char c = utf8[i];
         switch (c) {
+        case '_':
+            // A literal "_xHHHH_" would read as an escape: its underscore is escaped.
+            if (i + 6 < utf8.size() && utf8[i + 1] == 'x' && utf8[i + 6] == '_'
+                && std::all_of(utf8.begin() + i + 2, utf8.begin() + i + 6,
+                    [](char h) { return std::isxdigit(static_cast<unsigned char>(h)) != 0; }))
+                out.append("_x005F_");
+            else
+                out.append(c);
+            break;
         case '&':
             out.append("&amp;");
             break;
@@ -141,6 +153,13 @@ bool XlsxWriter::write(const Dataset &dataset, const QString &path, QString *err
                 addString(category);
         } else if (col.isDateTime()) {
             dateStyle[std::size_t(c)] = col.isDateOnly() ? 1 : 2;
+            // The 1900 date system starts at 1900-03-01 (before it, its serials are off by
+            // Excel's fictitious 1900-02-29, and before 1900 there are none): a column with
+            // an earlier date is ISO text, which XlsxReader reads back as dates.
+            constexpr double kMarch1900 = -2203891200.0; // 1900-03-01T00:00:00Z
+            for (double v : col.values())
+                if (v < kMarch1900)
+                    dateStyle[std::size_t(c)] += 2; // 3, 4: as text
         }
     }
 
@@ -205,17 +224,15 @@ bool XlsxWriter::write(const Dataset &dataset, const QString &path, QString *err
                 if (!std::isfinite(v))
                     continue;
                 const int style = dateStyle[std::size_t(c)];
-                if (style > 0) {
-                    constexpr double kMarch1900 = -2203891200.0; // 1900-03-01T00:00:00Z
-                    if (v < kMarch1900) {
-                        block.append("<c r=\"").append(ref).append(rowNumber).append(
-                            "\" t=\"inlineStr\"><is><t>");
-                        appendEscaped(block, DateTime::toIsoText(v, style == 1));
-                        block.append("</t></is></c>");
-                        continue;
-                    }
-                    v = v / 86400.0 + 25569.0;
+                if (style > 2) {
+                    block.append("<c r=\"").append(ref).append(rowNumber).append(
+                        "\" t=\"inlineStr\"><is><t>");
+                    appendEscaped(block, DateTime::toIsoText(v, style == 3));
+                    block.append("</t></is></c>");
+                    continue;
                 }
+                if (style > 0)
+                    v = v / 86400.0 + 25569.0;
                 const auto end = std::to_chars(buffer, buffer + sizeof buffer, v);
                 block.append("<c r=\"").append(ref).append(rowNumber);
                 if (style > 0)

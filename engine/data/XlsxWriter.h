@@ -16,8 +16,10 @@ namespace sextant::engine {
 //    per category of each column).
 //  - Date columns (Column::isDateTime) are date serials of the 1900 system in a date
 //    style (yyyy-mm-dd, or yyyy-mm-dd hh:mm:ss when a value has a time of day), so they
-//    read back as dates; a date before 1900-03-01, which that system cannot hold, is
-//    written as ISO text.
+//    read back as dates; a column with a date before 1900-03-01, which that system cannot
+//    hold, is written as ISO text (which XlsxReader reads back as dates).
+//  - Characters XML cannot hold (control characters) are written as Office's _xHHHH_
+//    escapes, which XlsxReader and openpyxl decode.
 class XlsxWriter {
 public:
     static bool write(const Dataset &dataset, const QString &path, QString *error = nullptr);
