@@ -97,14 +97,20 @@ bool parseZone(Cursor &c, double &offset)
     ++c.i;
     int h = 0;
     int m = 0;
-    if (!c.number(2, 2, h))
+    int digits = 0;
+    const std::size_t start = c.i;
+    if (!c.number(2, 4, digits)) // hh or hhmm
         return false;
-    if (c.take(':')) {
-        if (!c.number(2, 2, m))
+    const std::size_t width = c.i - start;
+    if (width == 4) {
+        h = digits / 100;
+        m = digits % 100;
+    } else if (width == 2) {
+        h = digits;
+        if (c.take(':') && !c.number(2, 2, m))
             return false;
-    } else if (!c.atEnd()) {
-        if (!c.number(2, 2, m))
-            return false;
+    } else {
+        return false;
     }
     if (h > 18 || m > 59)
         return false;
