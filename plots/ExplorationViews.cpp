@@ -3,11 +3,13 @@
 #include "graph/NodeValue.h"
 #include "nodes/BoxPlotData.h"
 #include "nodes/FeatureRanking.h"
+#include "nodes/LinePlotData.h"
 #include "nodes/ProbabilityCurvesData.h"
 #include "nodes/ScatterMatrixData.h"
 #include "nodes/SilhouetteData.h"
 #include "plots/BoxPlot.h"
 #include "plots/FeatureRankingPlot.h"
+#include "plots/LinePlot.h"
 #include "plots/ProbabilityCurvesPlot.h"
 #include "plots/ScatterMatrixPlot.h"
 #include "plots/SilhouettePlot.h"
@@ -37,7 +39,7 @@ bool ExplorationViews::hasPlot(const engine::NodeValue &value)
 {
     return value.as<engine::BoxPlotData>() || value.as<engine::SilhouetteData>()
         || value.as<engine::ProbabilityCurvesData>() || value.as<engine::FeatureRanking>()
-        || value.as<engine::ScatterMatrixData>();
+        || value.as<engine::ScatterMatrixData>() || value.as<engine::LinePlotData>();
 }
 
 std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &value)
@@ -52,6 +54,8 @@ std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &valu
         return std::make_unique<FeatureRankingPlot>();
     if (value.as<engine::ScatterMatrixData>())
         return std::make_unique<ScatterMatrixPlot>();
+    if (value.as<engine::LinePlotData>())
+        return std::make_unique<LinePlot>();
     return nullptr;
 }
 
@@ -67,6 +71,8 @@ bool ExplorationViews::show(PlotView &view, const engine::NodeValue &value)
         return showAs<FeatureRankingPlot>(view, *f);
     if (const auto *m = value.as<engine::ScatterMatrixData>())
         return showAs<ScatterMatrixPlot>(view, *m);
+    if (const auto *l = value.as<engine::LinePlotData>())
+        return showAs<LinePlot>(view, *l);
     return false;
 }
 
@@ -90,6 +96,8 @@ QString ExplorationViews::title(const engine::NodeValue &value)
         return tr("Feature Ranking");
     if (value.as<engine::ScatterMatrixData>())
         return tr("Scatter Matrix");
+    if (value.as<engine::LinePlotData>())
+        return tr("Line Plot");
     return {};
 }
 
@@ -108,6 +116,12 @@ QString ExplorationViews::describe(const engine::NodeValue &value)
         return tr("Feature Ranking against %1").arg(f->target);
     if (const auto *m = value.as<engine::ScatterMatrixData>(); m && !m->colorColumn.isEmpty())
         return tr("Scatter Matrix by %1").arg(m->colorColumn);
+    if (const auto *l = value.as<engine::LinePlotData>(); l && !l->series.empty()) {
+        const QString of = l->series.size() == 1 ? l->series.front().name
+                                                 : tr("%1 columns").arg(l->series.size());
+        return l->xName.isEmpty() ? tr("Line Plot of %1 by row").arg(of)
+                                  : tr("Line Plot of %1 by %2").arg(of, l->xName);
+    }
     return {};
 }
 

@@ -1,6 +1,8 @@
 #include "plots/HistogramPlot.h"
 
+#include "data/DateTime.h"
 #include "data/GroupedHistogram.h"
+#include "plots/DateAxis.h"
 #include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 
@@ -478,16 +480,24 @@ void HistogramPlot::draw(const QString &columnName, bool categorical, const Hist
     } else {
         plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
         plot->xAxis->setTickLabelRotation(0);
+        // A date column's bins are spans of time: date ticks and dates in the tool tips.
+        const bool dates = m_column && m_column->isDateTime() && m_column->name() == columnName;
+        const auto edge = [&](double v) {
+            return dates ? engine::DateTime::toIsoText(
+                       v, m_column->isDateOnly() && engine::DateTime::isMidnight(v))
+                         : QString::number(v, 'g', 6);
+        };
         if (n > 0 && histogram.edges.size() == n + 1) {
             m_order.resize(n);
             std::iota(m_order.begin(), m_order.end(), std::size_t(0));
             for (std::size_t i = 0; i < n; ++i)
                 m_labels.push_back(QStringLiteral("[%1, %2%3")
-                                       .arg(histogram.edges[i], 0, 'g', 6)
-                                       .arg(histogram.edges[i + 1], 0, 'g', 6)
+                                       .arg(edge(histogram.edges[i]), edge(histogram.edges[i + 1]))
                                        .arg(i + 1 == n ? QLatin1Char(']') : QLatin1Char(')')));
             const double lo = histogram.edges.front();
             const double hi = histogram.edges.back();
+            if (dates)
+                DateAxis::apply(plot->xAxis);
             const double pad = hi > lo ? 0.02 * (hi - lo) : 1.0;
             m_xLower = lo - pad;
             m_xUpper = hi + pad;

@@ -60,7 +60,9 @@ Column align(const Found &f, bool subset, const std::vector<qint64> &rows, qint6
         values.reserve(rows.size());
         for (qint64 r : rows)
             values.push_back(c.values()[static_cast<std::size_t>(r)]);
-        return Column::numeric(c.name(), std::move(values));
+        Column out = Column::numeric(c.name(), std::move(values));
+        out.copyDateTimeFlags(c);
+        return out;
     }
     // A computed column over all table rows: NaN where it has no entry.
     std::vector<double> values(static_cast<std::size_t>(tableRows), kNaN);

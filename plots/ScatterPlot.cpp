@@ -1,5 +1,6 @@
 #include "plots/ScatterPlot.h"
 
+#include "plots/DateAxis.h"
 #include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 #include "plots/ScatterControlBar.h"
@@ -244,6 +245,8 @@ void ScatterPlot::applyGathered(ScatterGathered g)
     m_y = g.y;
     customPlot()->xAxis->setLabel(g.x.name());
     customPlot()->yAxis->setLabel(g.y.name());
+    DateAxis::set(customPlot()->xAxis, g.x.isDateTime());
+    DateAxis::set(customPlot()->yAxis, g.y.isDateTime());
     m_rowIds = std::move(g.rowIds);
     m_indexOfRow.clear();
     m_color = g.color;
@@ -283,6 +286,8 @@ void ScatterPlot::setData(const Column &x, const Column &y)
     }
     customPlot()->xAxis->setLabel(x.name());
     customPlot()->yAxis->setLabel(y.name());
+    DateAxis::set(customPlot()->xAxis, m_x.isDateTime());
+    DateAxis::set(customPlot()->yAxis, m_y.isDateTime());
     m_selected.clear();
     rebuild();
 }

@@ -1,5 +1,7 @@
 #include "widgets/ColumnSummaryModel.h"
 
+#include "data/DateTime.h"
+
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
@@ -94,7 +96,7 @@ QVariant ColumnSummaryModel::display(int column, Field field) const
     case Name:
         return c.name();
     case Type:
-        return engine::toString(c.type());
+        return c.isDateTime() ? tr("date") : engine::toString(c.type());
     case Role:
         return engine::toString(roleChoice(column));
     case Missing:
@@ -111,6 +113,14 @@ QVariant ColumnSummaryModel::display(int column, Field field) const
     case Max:
         if (!s || !c.isNumeric())
             return QString();
+        if (c.isDateTime()) {
+            // Dates as dates; the spread in days.
+            if (field == Std)
+                return std::isfinite(s->std) ? tr("%1 days").arg(formatStat(s->std / 86400.0))
+                                             : QString();
+            const double v = field == Mean ? s->mean : field == Min ? s->min : s->max;
+            return engine::DateTime::toIsoText(v, c.isDateOnly() && field != Mean);
+        }
         return formatStat(field == Mean ? s->mean
                 : field == Std          ? s->std
                 : field == Min          ? s->min
@@ -154,7 +164,8 @@ QString ColumnSummaryModel::toolTip(int column) const
 {
     const Column &c = m_dataset.column(column);
     QString tip = QStringLiteral("<b>%1</b><br>").arg(c.name().toHtmlEscaped())
-        + tr("%1, %2").arg(engine::toString(c.type()), engine::toString(roleChoice(column)));
+        + tr("%1, %2").arg(c.isDateTime() ? tr("date") : engine::toString(c.type()),
+            engine::toString(roleChoice(column)));
     if (c.role() == engine::ColumnRole::Ignore)
         tip += QStringLiteral(" ") + tr("(kept in the table, not used by models)");
     const ColumnSummary *s = summary(column);

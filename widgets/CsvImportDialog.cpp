@@ -1,6 +1,8 @@
 #include "widgets/CsvImportDialog.h"
 
 #include "data/CsvReader.h"
+#include "graph/NodeError.h"
+#include "nodes/ColumnRoleEdits.h"
 #include "nodes/FileSourceNode.h"
 #include "widgets/DatasetTableModel.h"
 
@@ -13,7 +15,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace sextant::widgets {
@@ -57,6 +61,34 @@ QString encodingName(engine::CsvOptions::Encoding e)
     }
 }
 
+const QStringList &typeChoices()
+{
+    static const QStringList kChoices = { QStringLiteral("auto"), QStringLiteral("numeric"),
+        QStringLiteral("categorical"), QStringLiteral("date") };
+    return kChoices;
+}
+
+const QStringList &roleChoices()
+{
+    static const QStringList kChoices = { QStringLiteral("auto"), QStringLiteral("feature"),
+        QStringLiteral("target"), QStringLiteral("meta"), QStringLiteral("ignored") };
+    return kChoices;
+}
+
+QString readAs(const engine::Column &c)
+{
+    const QString type = c.isDateTime() ? QObject::tr("date") : engine::toString(c.type());
+    switch (c.role()) {
+    case engine::ColumnRole::Target:
+        return QObject::tr("%1, target").arg(type);
+    case engine::ColumnRole::Ignore:
+        return QObject::tr("%1, meta").arg(type);
+    case engine::ColumnRole::Feature:
+        break;
+    }
+    return type;
+}
+
 } // namespace
 
 CsvImportDialog::CsvImportDialog(
@@ -93,6 +125,7 @@ CsvImportDialog::CsvImportDialog(
     combo(QStringLiteral("decimal"), right);
     combo(QStringLiteral("thousands"), right);
     combo(QStringLiteral("encoding"), right);
+    combo(QStringLiteral("dates"), right);
     m_missing = new QLineEdit(this);
     m_missing->setObjectName(QStringLiteral("missing"));
     m_missing->setPlaceholderText(tr("NA, N/A, NaN, nan, ?, null, NULL, None"));
@@ -116,13 +149,26 @@ CsvImportDialog::CsvImportDialog(
     m_preview->setModel(m_model);
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->verticalHeader()->setDefaultSectionSize(m_preview->fontMetrics().height() + 6);
-    layout->addWidget(m_preview, 1);
+    m_columns = new QTableWidget(0, 4, this);
+    m_columns->setObjectName(QStringLiteral("columnTable"));
+    m_columns->setHorizontalHeaderLabels({ tr("Column"), tr("Read as"), tr("Type"), tr("Role") });
+    m_columns->verticalHeader()->setVisible(false);
+    m_columns->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_columns->setSelectionMode(QAbstractItemView::NoSelection);
+    m_columns->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_columns->setToolTip(tr("Give a column a type or a role; auto keeps what the file says."));
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_columns);
+    split->addWidget(m_preview);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    layout->addWidget(split, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(820, 560);
+    resize(1000, 600);
 
     for (auto it = parameters.begin(); it != parameters.end(); ++it)
         setParameter(it.key(), it.value());
@@ -166,7 +212,102 @@ void CsvImportDialog::setParameter(const QString &name, const QVariant &value)
         m_missing->setText(value.toString());
         if (m_ready)
             refresh();
+    } else {
+        // The column overrides (ColumnRoleEdits' parameters).
+        static const QHash<QString, QPair<bool, QString>> kLists = {
+            { QStringLiteral("numeric"), { true, QStringLiteral("numeric") } },
+            { QStringLiteral("categorical"), { true, QStringLiteral("categorical") } },
+            { QStringLiteral("as_date"), { true, QStringLiteral("date") } },
+            { QStringLiteral("features"), { false, QStringLiteral("feature") } },
+            { engine::FileSourceNode::metaKey(), { false, QStringLiteral("meta") } },
+            { QStringLiteral("drop"), { false, QStringLiteral("ignored") } },
+        };
+        if (name == QLatin1String("target")) {
+            m_roles.removeIf([](const auto &e) { return e.value() == QLatin1String("target"); });
+            if (!value.toString().isEmpty())
+                m_roles.insert(value.toString(), QStringLiteral("target"));
+        } else if (const auto it = kLists.constFind(name); it != kLists.cend()) {
+            QHash<QString, QString> &map = it->first ? m_types : m_roles;
+            const QString choice = it->second;
+            map.removeIf([&choice](const auto &e) { return e.value() == choice; });
+            for (const QString &column : value.toStringList())
+                map.insert(column, it->second);
+        } else {
+            return;
+        }
+        if (m_ready)
+            refresh();
     }
+}
+
+QComboBox *CsvImportDialog::typeBox(const QString &name) const
+{
+    const qsizetype row = m_columnNames.indexOf(name);
+    return row < 0 ? nullptr : qobject_cast<QComboBox *>(m_columns->cellWidget(int(row), 2));
+}
+
+QComboBox *CsvImportDialog::roleBox(const QString &name) const
+{
+    const qsizetype row = m_columnNames.indexOf(name);
+    return row < 0 ? nullptr : qobject_cast<QComboBox *>(m_columns->cellWidget(int(row), 3));
+}
+
+void CsvImportDialog::rebuildColumnTable(const engine::Dataset &read)
+{
+    const QStringList names = read.columnNames();
+    if (names != m_columnNames) {
+        m_columnNames = names;
+        m_columns->setRowCount(0);
+        m_columns->setRowCount(int(names.size()));
+        for (int r = 0; r < names.size(); ++r) {
+            m_columns->setItem(r, 0, new QTableWidgetItem(names[r]));
+            m_columns->setItem(r, 1, new QTableWidgetItem);
+            for (int k = 0; k < 2; ++k) {
+                auto *box = new QComboBox(m_columns);
+                box->setObjectName(
+                    (k == 0 ? QStringLiteral("type:") : QStringLiteral("role:")) + names[r]);
+                box->addItems(k == 0 ? typeChoices() : roleChoices());
+                box->setCurrentText(
+                    (k == 0 ? m_types : m_roles).value(names[r], QStringLiteral("auto")));
+                connect(box, &QComboBox::currentIndexChanged, this,
+                    &CsvImportDialog::columnChoiceChanged);
+                m_columns->setCellWidget(r, 2 + k, box);
+            }
+        }
+        m_columns->resizeColumnsToContents();
+    }
+    for (int r = 0; r < read.columnCount(); ++r)
+        m_columns->item(r, 1)->setText(readAs(read.column(r)));
+}
+
+void CsvImportDialog::columnChoiceChanged()
+{
+    for (const QString &name : std::as_const(m_columnNames)) {
+        const QString type = typeBox(name) ? typeBox(name)->currentText() : QString();
+        const QString role = roleBox(name) ? roleBox(name)->currentText() : QString();
+        if (type.isEmpty() || type == QLatin1String("auto"))
+            m_types.remove(name);
+        else
+            m_types.insert(name, type);
+        if (role.isEmpty() || role == QLatin1String("auto"))
+            m_roles.remove(name);
+        else
+            m_roles.insert(name, role);
+    }
+    // One target: the newest choice wins, the others go back to auto.
+    if (auto *box = qobject_cast<QComboBox *>(sender());
+        box && box->currentText() == QLatin1String("target")) {
+        const QString chosen = box->objectName().mid(5);
+        for (const QString &name : std::as_const(m_columnNames))
+            if (name != chosen && m_roles.value(name) == QLatin1String("target")) {
+                m_roles.remove(name);
+                if (QComboBox *other = roleBox(name)) {
+                    const QSignalBlocker block(other);
+                    other->setCurrentText(QStringLiteral("auto"));
+                }
+            }
+    }
+    refresh();
 }
 
 QVariantMap CsvImportDialog::parameters() const
@@ -176,6 +317,35 @@ QVariantMap CsvImportDialog::parameters() const
         out.insert(name, box->currentText());
     out.insert(QStringLiteral("skip_lines"), qlonglong(m_skip->value()));
     out.insert(QStringLiteral("missing"), m_missing->text().trimmed());
+    // The column overrides, for the columns the preview has (in its order).
+    engine::ColumnRoleEdits edits;
+    QStringList names = m_columnNames;
+    if (names.isEmpty()) { // nothing previewed yet: keep what was set
+        for (const QString &name : m_types.keys() + m_roles.keys())
+            if (!names.contains(name))
+                names << name;
+    }
+    for (const QString &name : std::as_const(names)) {
+        const QString type = m_types.value(name);
+        if (type == QLatin1String("numeric"))
+            edits.numeric << name;
+        else if (type == QLatin1String("categorical"))
+            edits.categorical << name;
+        else if (type == QLatin1String("date"))
+            edits.dates << name;
+        const QString role = m_roles.value(name);
+        if (role == QLatin1String("target"))
+            edits.target = name;
+        else if (role == QLatin1String("feature"))
+            edits.features << name;
+        else if (role == QLatin1String("meta"))
+            edits.meta << name;
+        else if (role == QLatin1String("ignored"))
+            edits.drop << name;
+    }
+    const QVariantMap overrides = edits.toParameters(engine::FileSourceNode::metaKey());
+    for (auto it = overrides.begin(); it != overrides.end(); ++it)
+        out.insert(it.key(), it.value());
     return out;
 }
 
@@ -196,6 +366,20 @@ void CsvImportDialog::refresh()
         return;
     }
     engine::Dataset preview = *m_result.dataset;
+    // The column overrides, applied as the File node applies them.
+    QString overrideError;
+    {
+        engine::Dataset proposed = preview;
+        engine::ColumnRoleEdits::proposeTarget(proposed);
+        rebuildColumnTable(proposed);
+        try {
+            engine::ColumnRoleEdits::fromParameters(parameters(), engine::FileSourceNode::metaKey())
+                .apply(preview, true);
+        } catch (const engine::NodeError &e) {
+            overrideError = e.message();
+            preview = std::move(proposed);
+        }
+    }
     const std::int64_t rows = preview.rowCount();
     QStringList detected;
     detected << tr("delimiter: %1").arg(delimiterName(dialect.delimiter));
@@ -217,9 +401,14 @@ void CsvImportDialog::refresh()
         }
         warnings << w.toString().toHtmlEscaped();
     }
-    m_message->setText(warnings.isEmpty() ? QString()
-                                          : QStringLiteral("<span style='color:#8a5a00'>%1</span>")
-                                                .arg(warnings.join(QStringLiteral("<br>"))));
+    QString message = warnings.isEmpty() ? QString()
+                                         : QStringLiteral("<span style='color:#8a5a00'>%1</span>")
+                                               .arg(warnings.join(QStringLiteral("<br>")));
+    if (!overrideError.isEmpty())
+        message = QStringLiteral("<span style='color:#b00020'>%1</span>")
+                      .arg(overrideError.toHtmlEscaped())
+            + (message.isEmpty() ? QString() : QStringLiteral("<br>") + message);
+    m_message->setText(message);
     m_model->setDataset(std::move(preview));
     Q_EMIT previewUpdated();
 }

@@ -4,6 +4,7 @@
 #include "data/LoadResult.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QVariantMap>
 
 class QComboBox;
@@ -11,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableView;
+class QTableWidget;
 
 namespace sextant::widgets {
 
@@ -26,6 +28,13 @@ class DatasetTableModel;
 // Every option change parses it again; the table shows the rows of that prefix. parameters() gives
 // the options as File node parameter values (FileSourceNode::csvParameterSpecs, delimiter, header),
 // "auto" wherever the person left the sniffed choice.
+//
+// Beside the preview, a list of the columns: what each was read as, and a Type (auto,
+// numeric, categorical, date) and a Role (auto, feature, target, meta, ignored) to give
+// it. They become the File node's column overrides (ColumnRoleEdits: numeric,
+// categorical, as_date, target, features, meta, drop), so a run of the workflow and
+// `sextant run` read the columns the same way; the preview shows them applied, and an
+// override the values refuse (text as numbers) is said in red.
 class CsvImportDialog : public QDialog {
     Q_OBJECT
 
@@ -49,6 +58,10 @@ public:
     QComboBox *combo(const QString &parameter) const;
     QSpinBox *skipBox() const { return m_skip; }
     QLineEdit *missingEdit() const { return m_missing; }
+    QTableWidget *columnTable() const { return m_columns; }
+    // The Type and Role boxes of column `name` (nullptr when the preview has no such column).
+    QComboBox *typeBox(const QString &name) const;
+    QComboBox *roleBox(const QString &name) const;
 
 Q_SIGNALS:
     // The preview was parsed again (after an option change).
@@ -57,6 +70,8 @@ Q_SIGNALS:
 private:
     void addCombo(const QString &parameter, const QString &label);
     void refresh();
+    void rebuildColumnTable(const engine::Dataset &read);
+    void columnChoiceChanged();
 
     QString m_path;
     QList<QPair<QString, QComboBox *>> m_combos; // parameter name -> its box
@@ -66,6 +81,11 @@ private:
     QLabel *m_message = nullptr;
     QTableView *m_preview = nullptr;
     DatasetTableModel *m_model = nullptr;
+    QTableWidget *m_columns = nullptr;
+    // Column name -> the Type / Role chosen ("auto" is not stored).
+    QHash<QString, QString> m_types;
+    QHash<QString, QString> m_roles;
+    QStringList m_columnNames; // the preview's columns, in order
     engine::LoadResult m_result;
     bool m_ready = false; // the widgets are built: option changes refresh
 };

@@ -321,8 +321,15 @@ int GraphEditor::addNode(const QString &typeId, QPointF position, const QVariant
 
 int GraphEditor::addFileNode(const QString &path, QPointF position)
 {
-    return addNode(engine::FileSourceNode::typeId(), position,
-        { { QStringLiteral("path"), QFileInfo(path).absoluteFilePath() } });
+    QVariantMap parameters;
+    if (m_fileParameterHook) {
+        const std::optional<QVariantMap> more = m_fileParameterHook(path);
+        if (!more)
+            return 0;
+        parameters = *more;
+    }
+    parameters.insert(QStringLiteral("path"), QFileInfo(path).absoluteFilePath());
+    return addNode(engine::FileSourceNode::typeId(), position, parameters);
 }
 
 int GraphEditor::fileNodeReading(const QString &path) const

@@ -80,8 +80,14 @@ public:
     // message panel says why); connectPorts returns whether the connection was made.
     int addNode(const QString &typeId, QPointF position, const QVariantMap &parameters = {});
     bool connectPorts(const engine::Connection &connection);
-    // Adds a File node reading `path`.
+    // Adds a File node reading `path` (with the parameters the file parameter hook gives,
+    // if one is set; 0 when the hook cancels).
     int addFileNode(const QString &path, QPointF position);
+    // Asked, before a File node is added for `path`, for more of its parameters (the sheet
+    // of a workbook, which the studio asks the person for): the parameters, or nothing
+    // to cancel the open. Unset: none asked.
+    using FileParameterHook = std::function<std::optional<QVariantMap>(const QString &path)>;
+    void setFileParameterHook(FileParameterHook hook) { m_fileParameterHook = std::move(hook); }
     // What opening a dataset does, wherever it comes from (a drop on the canvas or the
     // window, File > Open, the command line, recent files): selects the File node that
     // already reads `path`, or adds one (undoable) at `position` — below the other nodes
@@ -155,6 +161,7 @@ private:
 
     engine::GraphModel &m_model;
     engine::Executor &m_executor;
+    FileParameterHook m_fileParameterHook;
     QUndoStack *m_undoStack;
     GraphScene *m_scene;
     GraphView *m_view;

@@ -7,6 +7,7 @@
 #include "cli/ServeCommand.h"
 #include "cli/SweepCommand.h"
 #include "data/DatasetLoader.h"
+#include "data/DateTime.h"
 #include "data/MemoryBudget.h"
 #include "data/Statistics.h"
 #include "nodes/FileSourceNode.h"
@@ -56,10 +57,13 @@ QString usage()
         "\n"
         "Commands (run headless, no display needed):\n"
         "  info FILE [--json] [CSV options]\n"
-        "                       Summarise a dataset (CSV/TSV, ARFF, LIBSVM, .xlsx): rows,\n"
+        "                       Summarise a dataset (CSV/TSV, ARFF, LIBSVM, .xlsx, SQLite):\n"
+        "                       rows,\n"
         "                       columns, and per column its type, missing count and\n"
         "                       statistics.\n"
         "                       --sheet NAME: the sheet of a workbook (default: the first).\n"
+        "                       --table NAME, --query SQL: what to read from a SQLite\n"
+        "                       database (.sqlite, .db; default: the first table).\n"
         "                       CSV options (the File node's parameters; default: sniffed):\n"
         "                         --delimiter auto|comma|semicolon|tab|pipe (or , ; | tab)\n"
         "                         --quote double|single|none\n"
@@ -69,6 +73,7 @@ QString usage()
         "                         --thousands none|comma|point|space|apostrophe\n"
         "                         --encoding auto|utf-8|latin-1|utf-16\n"
         "                         --missing LIST  comma-separated missing-value tokens\n"
+        "                         --dates auto|day-first|month-first|off  date columns\n"
         "%1"
         "%2"
         "%3"
@@ -114,6 +119,9 @@ QString csvParameterFor(const QString &option)
         { QStringLiteral("--encoding"), QStringLiteral("encoding") },
         { QStringLiteral("--missing"), QStringLiteral("missing") },
         { QStringLiteral("--sheet"), QStringLiteral("sheet") },
+        { QStringLiteral("--dates"), QStringLiteral("dates") },
+        { QStringLiteral("--table"), QStringLiteral("table") },
+        { QStringLiteral("--query"), QStringLiteral("query") },
     };
     return kNames.value(option);
 }
@@ -195,7 +203,9 @@ int info(const QStringList &args)
     }
 
     const engine::LoadResult result = engine::DatasetLoader::load(path,
-        engine::FileSourceNode::csvOptions(csv), {}, csv.value(QStringLiteral("sheet")).toString());
+        engine::FileSourceNode::csvOptions(csv), {}, csv.value(QStringLiteral("sheet")).toString(),
+        csv.value(QStringLiteral("table")).toString(),
+        csv.value(QStringLiteral("query")).toString());
     if (!result.ok()) {
         err() << "sextant: "
               << (result.error ? result.error->toString()
@@ -235,6 +245,11 @@ QJsonObject columnJson(const engine::Column &c)
         o[QStringLiteral("q3")] = jsonNumber(s.q3);
         o[QStringLiteral("max")] = jsonNumber(s.max);
         o[QStringLiteral("suggests_categorical")] = c.suggestsCategorical();
+        if (c.isDateTime()) {
+            o[QStringLiteral("date")] = true;
+            o[QStringLiteral("min_date")] = engine::DateTime::toIsoText(s.min, c.isDateOnly());
+            o[QStringLiteral("max_date")] = engine::DateTime::toIsoText(s.max, c.isDateOnly());
+        }
     } else {
         o[QStringLiteral("mode")] = s.mode;
         o[QStringLiteral("mode_count")] = double(s.modeCount);
@@ -310,7 +325,7 @@ void printTextSummary(const QString &path, const engine::Dataset &ds)
         for (qsizetype k = first; k < last; ++k) {
             const engine::Column &c = columns[k];
             const engine::ColumnSummary s = engine::Statistics::summarize(c);
-            QString type = engine::toString(c.type());
+            QString type = c.isDateTime() ? QStringLiteral("date") : engine::toString(c.type());
             if (c.role() == engine::ColumnRole::Target)
                 type += QStringLiteral(" (target)");
             if (c.isNumeric()) {

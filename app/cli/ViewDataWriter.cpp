@@ -2,8 +2,10 @@
 
 #include "data/AtomicFile.h"
 #include "data/CsvWriter.h"
+#include "data/DateTime.h"
 #include "nodes/BoxPlotData.h"
 #include "nodes/FeatureRanking.h"
+#include "nodes/LinePlotData.h"
 #include "nodes/MetricsTable.h"
 #include "nodes/ProbabilityCurvesData.h"
 #include "nodes/ScatterMatrixData.h"
@@ -276,13 +278,57 @@ bool writeScatterMatrix(
     return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
 }
 
+bool writeLinePlot(
+    const engine::LinePlotData &l, const QString &base, QStringList *written, QString *error)
+{
+    QJsonObject o;
+    o[QStringLiteral("x")] = l.xName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(l.xName);
+    o[QStringLiteral("x_is_date")] = l.xIsDate;
+    o[QStringLiteral("rows")] = double(l.x.size());
+    o[QStringLiteral("dropped_rows")] = double(l.droppedRows);
+    o[QStringLiteral("rolling_window")] = l.window;
+    QJsonArray series;
+    for (const auto &s : l.series)
+        series.append(s.name);
+    o[QStringLiteral("series")] = series;
+    if (!l.x.empty()) {
+        o[QStringLiteral("x_first")] = l.xIsDate
+            ? QJsonValue(engine::DateTime::toIsoText(l.x.front(), l.xDateOnly))
+            : jsonNumber(l.x.front());
+        o[QStringLiteral("x_last")] = l.xIsDate
+            ? QJsonValue(engine::DateTime::toIsoText(l.x.back(), l.xDateOnly))
+            : jsonNumber(l.x.back());
+    }
+    if (!writeJson(o, base + QStringLiteral(".json"), written, error))
+        return false;
+    QStringList header { l.xName.isEmpty() ? QStringLiteral("row") : l.xName };
+    for (const auto &s : l.series)
+        header << s.name;
+    if (l.window > 0)
+        for (const auto &s : l.series)
+            header << QStringLiteral("%1 (rolling mean %2)").arg(s.name).arg(l.window);
+    QList<QStringList> rows;
+    rows.reserve(qsizetype(l.x.size()));
+    for (std::size_t i = 0; i < l.x.size(); ++i) {
+        QStringList row { l.xIsDate ? engine::DateTime::toIsoText(l.x[i], l.xDateOnly)
+                                    : csvNumber(l.x[i]) };
+        for (const auto &s : l.series)
+            row << csvNumber(s.values[i]);
+        if (l.window > 0)
+            for (const auto &s : l.series)
+                row << csvNumber(s.rolling[i]);
+        rows.append(row);
+    }
+    return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
+}
+
 } // namespace
 
 bool ViewDataWriter::handles(const engine::NodeValue &result)
 {
     return result.as<engine::BoxPlotData>() || result.as<engine::SilhouetteData>()
         || result.as<engine::ProbabilityCurvesData>() || result.as<engine::FeatureRanking>()
-        || result.as<engine::ScatterMatrixData>();
+        || result.as<engine::ScatterMatrixData>() || result.as<engine::LinePlotData>();
 }
 
 bool ViewDataWriter::write(
@@ -298,6 +344,8 @@ bool ViewDataWriter::write(
         return writeRanking(*f, basePath, written, error);
     if (const auto *m = result.as<engine::ScatterMatrixData>())
         return writeScatterMatrix(*m, basePath, written, error);
+    if (const auto *l = result.as<engine::LinePlotData>())
+        return writeLinePlot(*l, basePath, written, error);
     return false;
 }
 

@@ -20,6 +20,9 @@ namespace sextant::cli {
 //                    <base>.csv (feature, one column per score, kept)
 //   ScatterMatrixData <base>.json (columns, classes, diagonal histograms by class),
 //                    <base>.csv (row, the columns, the class: the drawn rows)
+//   LinePlotData     <base>.json (x, series, rolling window, rows, first and last x),
+//                    <base>.csv (x (ISO text for dates) or row, the series, their rolling
+//                    means)
 // JSON numbers that are NaN or infinite are written as null.
 class ViewDataWriter {
 public:

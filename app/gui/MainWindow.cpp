@@ -17,6 +17,7 @@
 #include "gui/ResultTabs.h"
 #include "gui/ScatterChoiceWriter.h"
 #include "gui/SelectionViews.h"
+#include "gui/SheetChooser.h"
 #include "gui/TableExport.h"
 #include "gui/WelcomePage.h"
 #include "gui/WorkflowDocument.h"
@@ -241,6 +242,9 @@ void MainWindow::createViews()
         m_executor->setMaxThreads(Preferences::workerThreads());
     m_graphEditor = new widgets::GraphEditor(*m_graph, *m_executor, m_tabs);
     m_graphEditor->setObjectName(QStringLiteral("graphEditor"));
+    // A workbook with several sheets: which one to read.
+    m_graphEditor->setFileParameterHook(
+        [this](const QString &path) { return SheetChooser::parametersFor(this, path); });
     // The canvas is the window's centre: the first tab, the one shown.
     m_tabs->insertTab(0, m_graphEditor, tr("Workflow"));
     m_tabs->setCurrentWidget(m_graphEditor);

@@ -48,6 +48,9 @@ void TableExport::exportTable(QWidget *parent, const engine::Dataset &dataset)
         } else if (filter.startsWith(QLatin1String("ARFF"))) {
             choice = QStringLiteral("arff");
             path += QStringLiteral(".arff");
+        } else if (filter.startsWith(QLatin1String("Excel"))) {
+            choice = QStringLiteral("xlsx");
+            path += QStringLiteral(".xlsx");
         } else {
             path += QStringLiteral(".csv");
         }

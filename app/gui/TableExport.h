@@ -15,7 +15,7 @@ class Dataset;
 namespace sextant::app {
 
 // File → Export Table…: asks for a file and writes `dataset` (the table the views show) as
-// CSV, TSV or ARFF (SaveDataNode::write: atomic, the format chosen by the dialog's filter
+// CSV, TSV, ARFF or Excel (SaveDataNode::write: atomic, the format chosen by the dialog's filter
 // or the extension). The write runs on a thread of its own, never on the GUI thread; the
 // window's status bar (or a message box, for a failure) says how it went.
 class TableExport {

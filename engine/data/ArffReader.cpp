@@ -753,6 +753,7 @@ LoadResult Parser::finish()
             c = Column::categorical(a.name, std::move(a.codes), std::move(categories));
         } else {
             c = Column::numeric(a.name, std::move(a.values));
+            c.setDateTime(a.kind == Attribute::Kind::Date);
         }
         a.lookup = {};
         if (i + 1 == n)

@@ -1,6 +1,7 @@
 #include "data/ArffWriter.h"
 
 #include "data/AtomicFile.h"
+#include "data/DateTime.h"
 
 #include <charconv>
 #include <cmath>
@@ -47,10 +48,23 @@ QByteArray ArffWriter::toArff(const Dataset &dataset)
     out.append("\n\n");
     const int columns = dataset.columnCount();
     std::vector<std::vector<QByteArray>> categoryFields(static_cast<std::size_t>(columns));
+    // Date columns: 0 = not one, 1 = dates, 2 = to the second, 3 = to the millisecond.
+    std::vector<int> datePrecision(static_cast<std::size_t>(columns), 0);
     for (int c = 0; c < columns; ++c) {
         const Column &col = dataset.column(c);
         out.append("@attribute ");
         out.append(quoted(col.name()));
+        if (col.isDateTime()) {
+            int precision = col.isDateOnly() ? 1 : 2;
+            for (double v : col.values())
+                if (precision == 2 && DateTime::hasMillis(v))
+                    precision = 3;
+            datePrecision[static_cast<std::size_t>(c)] = precision;
+            out.append(precision == 1 ? " date 'yyyy-MM-dd'\n"
+                    : precision == 2  ? " date 'yyyy-MM-dd HH:mm:ss'\n"
+                                      : " date 'yyyy-MM-dd HH:mm:ss.SSS'\n");
+            continue;
+        }
         if (col.isNumeric()) {
             out.append(" numeric\n");
             continue;
@@ -75,6 +89,10 @@ QByteArray ArffWriter::toArff(const Dataset &dataset)
             const auto r = static_cast<std::size_t>(row);
             if (col.isMissing(row)) {
                 out.append('?');
+            } else if (const int precision = datePrecision[static_cast<std::size_t>(c)];
+                       precision > 0 && std::isfinite(col.values()[r])) {
+                out.append(
+                    quoted(DateTime::toIsoText(col.values()[r], precision == 1, precision == 3)));
             } else if (col.isNumeric()) {
                 const double v = col.values()[r];
                 if (std::isnan(v)) {

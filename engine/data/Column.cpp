@@ -1,5 +1,6 @@
 #include "data/Column.h"
 
+#include "data/DateTime.h"
 #include "data/NumberParser.h"
 
 #include <algorithm>
@@ -108,6 +109,28 @@ Column Column::numeric(QString name, std::vector<double> values, std::vector<std
     return c;
 }
 
+Column Column::dateTime(
+    QString name, std::vector<double> seconds, std::vector<std::uint8_t> missing)
+{
+    Column c = numeric(std::move(name), std::move(seconds), std::move(missing));
+    c.setDateTime(true);
+    return c;
+}
+
+void Column::setDateTime(bool dateTime)
+{
+    m_dateTime = dateTime && isNumeric();
+    m_dateOnly = false;
+    if (!m_dateTime)
+        return;
+    m_dateOnly = true;
+    for (double v : m_data->values)
+        if (!std::isnan(v) && !DateTime::isMidnight(v)) {
+            m_dateOnly = false;
+            break;
+        }
+}
+
 Column Column::categorical(QString name, std::vector<std::int32_t> codes, QStringList categories)
 {
     auto s = std::make_shared<Storage>();
@@ -150,6 +173,8 @@ QString Column::displayValue(std::int64_t row) const
 {
     if (isMissing(row))
         return {};
+    if (m_dateTime)
+        return DateTime::toIsoText(m_data->values[static_cast<std::size_t>(row)], m_dateOnly);
     if (isNumeric())
         return formatNumber(m_data->values[static_cast<std::size_t>(row)]);
     return m_data->categories[m_data->codes[static_cast<std::size_t>(row)]];
@@ -168,7 +193,7 @@ Column Column::toCategorical() const
     std::int32_t next = 0;
     for (auto &[v, code] : index) {
         code = next++;
-        categories.push_back(formatNumber(v));
+        categories.push_back(m_dateTime ? DateTime::toIsoText(v, m_dateOnly) : formatNumber(v));
     }
     std::vector<std::int32_t> codes(m_data->values.size());
     for (std::size_t i = 0; i < codes.size(); ++i) {
@@ -184,6 +209,7 @@ bool Column::toNumeric(Column &out) const
 {
     if (isNumeric()) {
         out = *this;
+        out.m_dateTime = out.m_dateOnly = false; // plain seconds since the epoch
         return true;
     }
     std::vector<double> lookup;

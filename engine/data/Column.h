@@ -24,6 +24,9 @@ QString toString(ColumnRole role);
 //  - Categorical: `codes()` holds one int32 per row indexing `categories()`; a missing
 //    cell holds -1.
 //  - The missing mask (`isMissing`) is stored only when the column has missing cells.
+//  - Dates and times: a numeric column flagged `isDateTime()` holds seconds since
+//    1970-01-01T00:00:00 UTC (DateTime.h). The flag is part of the column's header, like
+//    its name and role: copies and renames keep it, and row selections carry it over.
 class Column {
 public:
     Column();
@@ -32,11 +35,28 @@ public:
         QString name, std::vector<double> values, std::vector<std::uint8_t> missing = {});
     static Column categorical(
         QString name, std::vector<std::int32_t> codes, QStringList categories);
+    // A numeric column of seconds since 1970-01-01T00:00:00 UTC, flagged as a date.
+    static Column dateTime(
+        QString name, std::vector<double> seconds, std::vector<std::uint8_t> missing = {});
 
     const QString &name() const { return m_name; }
     void setName(const QString &name) { m_name = name; }
     ColumnRole role() const { return m_role; }
     void setRole(ColumnRole role) { m_role = role; }
+
+    // A date or date-time column (numeric, seconds since the epoch, UTC).
+    bool isDateTime() const { return m_dateTime; }
+    // A date column whose present values are all midnights: shown without a time of day.
+    bool isDateOnly() const { return m_dateTime && m_dateOnly; }
+    // Flags a numeric column as a date (scans it once for isDateOnly) or clears the flag.
+    // Ignored for a categorical column.
+    void setDateTime(bool dateTime);
+    // Takes the date flags of `source`, a column these cells were selected from.
+    void copyDateTimeFlags(const Column &source)
+    {
+        m_dateTime = isNumeric() && source.m_dateTime;
+        m_dateOnly = source.m_dateOnly;
+    }
 
     ColumnType type() const { return m_data->type; }
     bool isNumeric() const { return m_data->type == ColumnType::Numeric; }
@@ -62,9 +82,10 @@ public:
 
     // True for a numeric column holding only integers with few distinct values, which a
     // user is likely to want as categories (class labels, ratings).
-    bool suggestsCategorical() const { return m_data->suggestsCategorical; }
+    bool suggestsCategorical() const { return !m_dateTime && m_data->suggestsCategorical; }
 
-    // A categorical copy of a numeric column (categories in ascending numeric order), or
+    // A categorical copy of a numeric column (categories in ascending numeric order; a date
+    // column's as ISO text, chronological), or
     // a numeric copy of a categorical column whose categories all parse as numbers.
     Column toCategorical() const;
     // Returns false (leaving `out` untouched) when a category is not a number.
@@ -87,6 +108,8 @@ private:
     std::shared_ptr<const Storage> m_data;
     QString m_name;
     ColumnRole m_role = ColumnRole::Feature;
+    bool m_dateTime = false;
+    bool m_dateOnly = false;
 };
 
 } // namespace sextant::engine

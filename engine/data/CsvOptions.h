@@ -1,5 +1,7 @@
 #pragma once
 
+#include "data/DateColumns.h"
+
 #include <QStringList>
 
 namespace sextant::engine {
@@ -34,6 +36,10 @@ struct CsvOptions {
     QStringList missingTokens = { QStringLiteral("NA"), QStringLiteral("N/A"),
         QStringLiteral("NaN"), QStringLiteral("nan"), QStringLiteral("?"), QStringLiteral("null"),
         QStringLiteral("NULL"), QStringLiteral("None") };
+    // Text columns holding dates or date-times become date columns (DateColumns.h), with
+    // this day/month order for the 05/03/2024 forms (Auto: the order the values allow).
+    bool detectDates = true;
+    DateColumns::Order dateOrder = DateColumns::Order::Auto;
     // Worker threads for parsing; 0 = one per core.
     int threads = 0;
     // At most this many warnings are kept (the count of the rest is reported).

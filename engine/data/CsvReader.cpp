@@ -5,16 +5,28 @@
 
 namespace sextant::engine {
 
+namespace {
+
+LoadResult withDates(LoadResult result, const CsvOptions &options, const QString &file)
+{
+    if (result.dataset && options.detectDates)
+        DateColumns::convert(*result.dataset, options.dateOrder, file, result.warnings);
+    return result;
+}
+
+} // namespace
+
 LoadResult CsvReader::read(
     const QString &path, const CsvOptions &options, const LoadControl &control)
 {
-    return csv::readFile(path, options, control, csv::Tuning {});
+    return withDates(csv::readFile(path, options, control, csv::Tuning {}), options, path);
 }
 
 LoadResult CsvReader::readBuffer(const QByteArray &data, const QString &sourceName,
     const CsvOptions &options, const LoadControl &control)
 {
-    return csv::readBuffer(data, sourceName, options, control, csv::Tuning {});
+    return withDates(
+        csv::readBuffer(data, sourceName, options, control, csv::Tuning {}), options, sourceName);
 }
 
 LoadResult CsvReader::preview(
@@ -51,7 +63,8 @@ LoadResult CsvReader::preview(
         if (cut > 0)
             bytes.truncate(cut);
     }
-    return csv::readBuffer(bytes, path, options, {}, csv::Tuning {}, dialect);
+    return withDates(
+        csv::readBuffer(bytes, path, options, {}, csv::Tuning {}, dialect), options, path);
 }
 
 } // namespace sextant::engine

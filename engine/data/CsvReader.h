@@ -48,6 +48,9 @@ namespace sextant::engine {
 //    record longer than 64 MB. NUL bytes or over 1% control characters in the first
 //    64 KB, or a UTF-16/UTF-32 byte order mark: "does not look like text". An empty or
 //    whitespace-only file is an error; a header without rows gives 0 rows and a warning.
+//  - Dates: with CsvOptions::detectDates, text columns whose values are all dates or
+//    date-times (ISO 8601, or day/month/year in one order) become date columns
+//    (DateColumns.h); a column where one value is not a date stays text, with a warning.
 //  - Warnings: the first CsvOptions::maxWarnings in file order, then "N more".
 class CsvReader {
 public:

@@ -1,6 +1,7 @@
 #include "data/CsvWriter.h"
 
 #include "data/AtomicFile.h"
+#include "data/DateTime.h"
 
 #include <charconv>
 #include <cmath>
@@ -75,6 +76,19 @@ QByteArray CsvWriter::toCsv(const Dataset &dataset, const CsvWriteOptions &optio
                 fields.push_back(field(cat, options.delimiter));
         }
     }
+    // Date columns as ISO text, every value of a column to the same precision: 0 = not a
+    // date column, 1 = dates, 2 = to the second, 3 = to the millisecond.
+    std::vector<int> datePrecision(static_cast<std::size_t>(columns), 0);
+    for (int c = 0; c < columns; ++c) {
+        const Column &col = dataset.column(c);
+        if (!col.isDateTime())
+            continue;
+        int precision = col.isDateOnly() ? 1 : 2;
+        for (double v : col.values())
+            if (precision == 2 && DateTime::hasMillis(v))
+                precision = 3;
+        datePrecision[static_cast<std::size_t>(c)] = precision;
+    }
     char buffer[64];
     // A row of one missing cell would be an empty line, which readers skip: "" keeps it.
     const char *missing = columns == 1 ? "\"\"" : "";
@@ -95,6 +109,10 @@ QByteArray CsvWriter::toCsv(const Dataset &dataset, const CsvWriteOptions &optio
                 }
                 if (std::isinf(v)) {
                     out.append(v > 0 ? "inf" : "-inf");
+                    continue;
+                }
+                if (const int precision = datePrecision[static_cast<std::size_t>(c)]) {
+                    out.append(DateTime::toIsoText(v, precision == 1, precision == 3).toLatin1());
                     continue;
                 }
                 const auto r = std::to_chars(buffer, buffer + sizeof buffer, v);

@@ -5,6 +5,7 @@
 #include "data/CsvSniffer.h"
 #include "data/LibsvmReader.h"
 #include "data/MemoryBudget.h"
+#include "data/SqliteReader.h"
 #include "data/TextSource.h"
 #include "data/XlsxReader.h"
 
@@ -23,6 +24,8 @@ const QStringList kArffSuffixes = { QStringLiteral("arff") };
 const QStringList kLibsvmSuffixes
     = { QStringLiteral("svm"), QStringLiteral("libsvm"), QStringLiteral("svmlight") };
 const QStringList kXlsxSuffixes = { QStringLiteral("xlsx") };
+const QStringList kSqliteSuffixes
+    = { QStringLiteral("sqlite"), QStringLiteral("sqlite3"), QStringLiteral("db") };
 
 DatasetLoader::Format sniff(const QString &path)
 {
@@ -35,6 +38,8 @@ DatasetLoader::Format sniff(const QString &path)
     // A zip archive (PK\3\4) is taken for a workbook; XlsxReader says when it is not one.
     if (head.startsWith("PK\x03\x04"))
         return DatasetLoader::Format::Xlsx;
+    if (head.startsWith(QByteArray("SQLite format 3\0", 16)))
+        return DatasetLoader::Format::Sqlite;
     // ARFF: the first non-comment line starts with @relation.
     for (const QByteArray &rawLine : head.split('\n')) {
         const QByteArray line = rawLine.trimmed();
@@ -81,7 +86,8 @@ int countFields(const char *p, const char *end, char delimiter, char quote, cons
 std::uint64_t estimateBytes(
     const QString &path, DatasetLoader::Format format, const CsvOptions &csvOptions)
 {
-    if (format == DatasetLoader::Format::Libsvm || format == DatasetLoader::Format::Xlsx)
+    if (format == DatasetLoader::Format::Libsvm || format == DatasetLoader::Format::Xlsx
+        || format == DatasetLoader::Format::Sqlite)
         return 0;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -170,13 +176,16 @@ DatasetLoader::Format DatasetLoader::formatFor(const QString &path)
         return Format::Csv;
     if (kXlsxSuffixes.contains(suffix))
         return Format::Xlsx;
+    if (kSqliteSuffixes.contains(suffix))
+        return Format::Sqlite;
     return sniff(path);
 }
 
 QString DatasetLoader::fileDialogFilter()
 {
     QStringList globs;
-    for (const auto *list : { &kCsvSuffixes, &kArffSuffixes, &kLibsvmSuffixes, &kXlsxSuffixes })
+    for (const auto *list :
+        { &kCsvSuffixes, &kArffSuffixes, &kLibsvmSuffixes, &kXlsxSuffixes, &kSqliteSuffixes })
         for (const QString &s : *list)
             globs << QStringLiteral("*.") + s;
     return QStringLiteral("Data files (") + globs.join(QLatin1Char(' '))
@@ -187,11 +196,12 @@ bool DatasetLoader::isSupported(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     return kCsvSuffixes.contains(suffix) || kArffSuffixes.contains(suffix)
-        || kLibsvmSuffixes.contains(suffix) || kXlsxSuffixes.contains(suffix);
+        || kLibsvmSuffixes.contains(suffix) || kXlsxSuffixes.contains(suffix)
+        || kSqliteSuffixes.contains(suffix);
 }
 
 LoadResult DatasetLoader::load(const QString &path, const CsvOptions &csvOptions,
-    const LoadControl &control, const QString &sheet)
+    const LoadControl &control, const QString &sheet, const QString &table, const QString &query)
 {
     const QFileInfo info(path);
     // Before sniffing the format: opening a FIFO would block.
@@ -216,7 +226,12 @@ LoadResult DatasetLoader::load(const QString &path, const CsvOptions &csvOptions
             result = LibsvmReader::read(path, control);
             break;
         case Format::Xlsx:
-            result = XlsxReader::read(path, sheet, control);
+            result = XlsxReader::read(
+                path, sheet, control, csvOptions.detectDates, csvOptions.dateOrder);
+            break;
+        case Format::Sqlite:
+            result = SqliteReader::read(
+                path, table, query, control, csvOptions.detectDates, csvOptions.dateOrder);
             break;
         case Format::Csv:
         case Format::Unknown:

@@ -35,6 +35,7 @@ Dataset selectRows(const Dataset &data, const std::vector<std::int64_t> &rows)
             nc = Column::categorical(c.name(), std::move(codes), c.categories());
         }
         nc.setRole(c.role());
+        nc.copyDateTimeFlags(c);
         out.addColumn(std::move(nc));
     }
     return out;

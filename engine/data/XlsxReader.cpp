@@ -22,6 +22,30 @@ namespace sextant::engine {
 
 namespace {
 
+// Office's escapes in strings (ST_Xstring): _xHHHH_ is the character U+HHHH (how the
+// control characters XML cannot hold are written); _x005F_ is a literal underscore.
+QString decodeEscapes(const QString &text)
+{
+    if (!text.contains(QLatin1String("_x")))
+        return text;
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == QLatin1Char('_') && i + 6 < text.size() && text[i + 1] == QLatin1Char('x')
+            && text[i + 6] == QLatin1Char('_')) {
+            bool ok = false;
+            const uint code = text.mid(i + 2, 4).toUInt(&ok, 16);
+            if (ok) {
+                out += QChar(char16_t(code));
+                i += 6;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Uncompressed size of one part that is refused (a zip bomb, not a workbook).
 constexpr std::uint64_t kMaxPartBytes = std::uint64_t(2) << 30;
@@ -196,7 +220,7 @@ bool readSharedStrings(Zip &zip, Workbook &wb, QString &error)
             }
         } else if (xml.isEndElement()) {
             if (xml.name() == QLatin1String("si")) {
-                wb.strings.push_back(current);
+                wb.strings.push_back(decodeEscapes(current));
                 inItem = false;
             } else if (xml.name() == QLatin1String("rPh")) {
                 --skipDepth;
@@ -316,6 +340,7 @@ QString columnLetters(int column)
 struct Cell {
     int column = 0; // 1-based
     bool number = false; // else text
+    bool date = false; // a number in a date style: seconds since 1970-01-01
     double value = kNaN;
     QString text;
 };
@@ -356,8 +381,8 @@ QStringList XlsxReader::sheetNames(const QString &path, QString *error)
     return names;
 }
 
-LoadResult XlsxReader::read(
-    const QString &path, const QString &sheetName, const LoadControl &control)
+LoadResult XlsxReader::read(const QString &path, const QString &sheetName,
+    const LoadControl &control, bool detectDates, DateColumns::Order dateOrder)
 {
     if (auto problem = TextSource::checkDataFile(path))
         return LoadResult::failure(*problem);
@@ -467,7 +492,7 @@ LoadResult XlsxReader::read(
                     row.row, column);
             cell.text = wb.strings[std::size_t(index)];
         } else if (type == QLatin1String("inlineStr")) {
-            cell.text = inlineText;
+            cell.text = decodeEscapes(inlineText);
         } else if (type == QLatin1String("str")) {
             cell.text = v;
         } else if (type == QLatin1String("e")) {
@@ -494,6 +519,7 @@ LoadResult XlsxReader::read(
                 if (!wb.date1904 && value < 60)
                     days += 1.0;
                 value = std::round((days - 25569.0) * 86400.0 * 1000.0) / 1000.0;
+                cell.date = true;
             }
             cell.number = true;
             cell.value = value;
@@ -551,8 +577,13 @@ LoadResult XlsxReader::read(
     for (int c = 0; c < ncols; ++c) {
         const auto &cells = grid[std::size_t(c)];
         bool numeric = true;
-        for (const Cell *cell : cells)
+        bool dates = false; // every present number is a date
+        bool other = false;
+        for (const Cell *cell : cells) {
             numeric = numeric && (!cell || cell->number);
+            if (cell && cell->number && !std::isnan(cell->value))
+                (cell->date ? dates : other) = true;
+        }
         if (numeric) {
             std::vector<double> values(dataRows, kNaN);
             std::vector<std::uint8_t> missing(dataRows, 1);
@@ -561,7 +592,9 @@ LoadResult XlsxReader::read(
                     values[i] = cells[i]->value;
                     missing[i] = 0;
                 }
-            dataset.addColumn(Column::numeric(names[c], std::move(values), std::move(missing)));
+            Column column = Column::numeric(names[c], std::move(values), std::move(missing));
+            column.setDateTime(detectDates && dates && !other);
+            dataset.addColumn(std::move(column));
         } else {
             std::vector<std::int32_t> codes(dataRows, -1);
             QStringList categories;
@@ -581,6 +614,8 @@ LoadResult XlsxReader::read(
                 Column::categorical(names[c], std::move(codes), std::move(categories)));
         }
     }
+    if (detectDates)
+        DateColumns::convert(dataset, dateOrder, path, result.warnings);
     dataset.setName(QFileInfo(path).completeBaseName());
     dataset.setSource(path);
     result.dataset = std::move(dataset);

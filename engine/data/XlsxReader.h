@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/DateColumns.h"
 #include "data/LoadResult.h"
 
 #include <QString>
@@ -32,9 +33,12 @@ namespace sextant::engine {
 // ..."; LoadIssue's line and column are the cell's row and column when known).
 class XlsxReader {
 public:
-    // `sheet`: the sheet's name; empty = the first sheet.
-    static LoadResult read(
-        const QString &path, const QString &sheet = {}, const LoadControl &control = {});
+    // `sheet`: the sheet's name; empty = the first sheet. With `detectDates`, a column
+    // whose numbers are all in date styles is a date column (Column::isDateTime), and a
+    // text column of dates is read as one as CSV text is (DateColumns.h, `dateOrder`).
+    static LoadResult read(const QString &path, const QString &sheet = {},
+        const LoadControl &control = {}, bool detectDates = true,
+        DateColumns::Order dateOrder = DateColumns::Order::Auto);
     // The sheet names, in workbook order; empty with `error` set when the workbook cannot
     // be read.
     static QStringList sheetNames(const QString &path, QString *error = nullptr);

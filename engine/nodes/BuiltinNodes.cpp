@@ -16,6 +16,7 @@
 #include "nodes/ImportanceNodes.h"
 #include "nodes/LearnerNode.h"
 #include "nodes/LearnerRegistry.h"
+#include "nodes/LinePlotNode.h"
 #include "nodes/MergeNode.h"
 #include "nodes/ModelFileNode.h"
 #include "nodes/OutliersNode.h"
@@ -93,6 +94,8 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     if (Status s = registry.add(withHelp(OutliersNode::type())); !s)
+        return s;
+    if (Status s = registry.add(withHelp(LinePlotNode::type())); !s)
         return s;
     return Status::success();
 }

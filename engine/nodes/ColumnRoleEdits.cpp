@@ -1,5 +1,6 @@
 #include "nodes/ColumnRoleEdits.h"
 
+#include "data/DateColumns.h"
 #include "data/NumberParser.h"
 #include "graph/NodeError.h"
 #include "nodes/ColumnLookup.h"
@@ -16,6 +17,7 @@ const QString kFeatures = QStringLiteral("features");
 const QString kDrop = QStringLiteral("drop");
 const QString kCategorical = QStringLiteral("categorical");
 const QString kNumeric = QStringLiteral("numeric");
+const QString kAsDate = QStringLiteral("as_date");
 
 } // namespace
 
@@ -76,6 +78,10 @@ QList<ParameterSpec> ColumnRoleEdits::parameterSpecs(const QString &metaKey)
             QStringLiteral("Categorical columns whose categories are all numbers, read as "
                            "numbers."),
             ColumnFilter::Categorical),
+        ParameterSpec::columnList(kAsDate, QStringLiteral("As date"),
+            QStringLiteral("Text columns read as dates or date-times (2024-03-05, "
+                           "2024-03-05 14:30, 05/03/2024)."),
+            ColumnFilter::Categorical),
     };
 }
 
@@ -89,13 +95,14 @@ ColumnRoleEdits ColumnRoleEdits::fromParameters(
     e.drop = parameters.value(kDrop).toStringList();
     e.categorical = parameters.value(kCategorical).toStringList();
     e.numeric = parameters.value(kNumeric).toStringList();
+    e.dates = parameters.value(kAsDate).toStringList();
     return e;
 }
 
 QVariantMap ColumnRoleEdits::toParameters(const QString &metaKey) const
 {
     return { { kTarget, target }, { kFeatures, features }, { metaKey, meta }, { kDrop, drop },
-        { kCategorical, categorical }, { kNumeric, numeric } };
+        { kCategorical, categorical }, { kNumeric, numeric }, { kAsDate, dates } };
 }
 
 void ColumnRoleEdits::apply(Dataset &data, bool propose) const
@@ -121,6 +128,7 @@ void ColumnRoleEdits::apply(Dataset &data, bool propose) const
     QHash<QString, QString> typeOf;
     claim(categorical, QStringLiteral("As categorical"), typeOf);
     claim(numeric, QStringLiteral("As numeric"), typeOf);
+    claim(dates, QStringLiteral("As date"), typeOf);
 
     for (const QString &name : categorical) {
         const int i = data.indexOf(name);
@@ -135,6 +143,40 @@ void ColumnRoleEdits::apply(Dataset &data, bool propose) const
                                "a number")
                     .arg(name, nonNumberCategory(data.column(i))));
         data.replaceColumn(i, std::move(converted));
+    }
+    for (const QString &name : dates) {
+        const int i = data.indexOf(name);
+        const Column &c = data.column(i);
+        if (c.isDateTime())
+            continue;
+        if (c.isNumeric())
+            throw NodeError(
+                QStringLiteral("As date: column '%1' holds numbers, not dates").arg(name));
+        QString why;
+        std::optional<Column> converted = DateColumns::fromText(c, DateColumns::Order::Auto, &why);
+        if (!converted) {
+            // Name the first value that is not a date in either order.
+            QString bad;
+            for (const QString &category : c.categories()) {
+                const QByteArray utf8 = category.toUtf8();
+                const std::string_view text(utf8.constData(), std::size_t(utf8.size()));
+                double v = 0;
+                if (!DateColumns::parseIso(text, v)
+                    && !DateColumns::parseDayMonth(text, DateColumns::Order::DayFirst, v)
+                    && !DateColumns::parseDayMonth(text, DateColumns::Order::MonthFirst, v)) {
+                    bad = category;
+                    break;
+                }
+            }
+            throw NodeError(bad.isEmpty()
+                    ? QStringLiteral("As date: column '%1' cannot be read as dates (%2)")
+                          .arg(name, why.isEmpty() ? QStringLiteral("mixed forms") : why)
+                    : QStringLiteral("As date: column '%1' has the value '%2', which is not a "
+                                     "date")
+                          .arg(name, bad));
+        }
+        converted->setRole(c.role());
+        data.replaceColumn(i, std::move(*converted));
     }
     if (propose)
         proposeTarget(data);

@@ -32,7 +32,9 @@ QString toString(ColumnRoleChoice choice); // "target", "feature", "meta", "igno
 //   drop         column list: removed from the table.
 //   categorical  column list: numeric columns read as categories (ascending values).
 //   numeric      column list: categorical columns whose categories are all numbers,
-//                read as numbers.
+//                read as numbers (a date column: its seconds since 1970, as numbers).
+//   as_date      column list: text columns read as dates (DateColumns.h; the day/month
+//                order the values allow), refused naming the value that is not a date.
 // Every name must be a column of the table (a clear message names the one that is not),
 // and a column may have one role override and one type override.
 struct ColumnRoleEdits {
@@ -42,8 +44,10 @@ struct ColumnRoleEdits {
     QStringList drop;
     QStringList categorical;
     QStringList numeric;
+    QStringList dates;
 
-    // The parameter specs (target, features, <metaKey>, drop, categorical, numeric).
+    // The parameter specs (target, features, <metaKey>, drop, categorical, numeric,
+    // as_date).
     static QList<ParameterSpec> parameterSpecs(const QString &metaKey);
     static ColumnRoleEdits fromParameters(const QVariantMap &parameters, const QString &metaKey);
     // The parameters back (every key present, canonical types).

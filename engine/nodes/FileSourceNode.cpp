@@ -17,7 +17,8 @@ NodeType FileSourceNode::type()
     t.category = QStringLiteral("Data");
     t.displayName = QStringLiteral("File");
     t.description
-        = QStringLiteral("Reads a dataset from a CSV/TSV, ARFF, LIBSVM or Excel (.xlsx) file.");
+        = QStringLiteral("Reads a dataset from a CSV/TSV, ARFF, LIBSVM or Excel (.xlsx) file, or "
+                         "a table or query of a SQLite database.");
     t.outputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"),
         QStringLiteral("The table read from the file."), false } };
     t.parameters = {
@@ -84,6 +85,26 @@ QList<ParameterSpec> FileSourceNode::csvParameterSpecs()
     specs.append(ParameterSpec::string(QStringLiteral("sheet"), QStringLiteral("Sheet"), QString(),
         QStringLiteral("The sheet of an Excel workbook (.xlsx) to read, by name; empty = the "
                        "first sheet. Ignored for other files.")));
+    specs.append(ParameterSpec::string(QStringLiteral("table"), QStringLiteral("Table"), QString(),
+        QStringLiteral("The table of a SQLite database (.sqlite, .db) to read; empty = the first "
+                       "table. Ignored for other files, and when a query is given.")));
+    specs.append(
+        ParameterSpec::string(QStringLiteral("query"), QStringLiteral("SQL query"), QString(),
+            QStringLiteral("A query whose rows are read from a SQLite database instead of a table "
+                           "(SELECT ... FROM ... WHERE ...). Ignored for other files.")));
+    ParameterSpec dates = ParameterSpec::enumeration(QStringLiteral("dates"),
+        QStringLiteral("Dates"),
+        { QStringLiteral("auto"), QStringLiteral("day-first"), QStringLiteral("month-first"),
+            QStringLiteral("off") },
+        QStringLiteral("auto"),
+        QStringLiteral("Text columns of dates or date-times (2024-03-05, 2024-03-05T14:30+01:00, "
+                       "05/03/2024) become date columns. auto reads 05/03/2024 in the order "
+                       "the column's values allow (a day above 12 decides) and leaves an "
+                       "ambiguous column as text; day-first and month-first say the order; "
+                       "off keeps every text column as text."));
+    // Workflows written before date columns existed read their files as they did.
+    dates.valueWhenAbsentFromFile = QStringLiteral("off");
+    specs.append(dates);
     specs.append(ParameterSpec::string(QStringLiteral("missing"), QStringLiteral("Missing values"),
         QString(),
         QStringLiteral("Comma-separated cell values read as missing, besides the empty cell; "
@@ -145,6 +166,13 @@ CsvOptions FileSourceNode::csvOptions(const QVariantMap &parameters)
         options.encoding = CsvOptions::Encoding::Latin1;
     else if (encoding == QLatin1String("utf-16"))
         options.encoding = CsvOptions::Encoding::Utf16;
+    const QString dates = parameters.value(QStringLiteral("dates")).toString();
+    if (dates == QLatin1String("off"))
+        options.detectDates = false;
+    else if (dates == QLatin1String("day-first"))
+        options.dateOrder = DateColumns::Order::DayFirst;
+    else if (dates == QLatin1String("month-first"))
+        options.dateOrder = DateColumns::Order::MonthFirst;
     const QString missing = parameters.value(QStringLiteral("missing")).toString();
     if (!missing.trimmed().isEmpty()) {
         options.missingTokens.clear();
@@ -165,8 +193,9 @@ void FileSourceNode::compute(NodeContext &ctx)
     LoadControl control;
     control.progress = [&ctx](double fraction) { ctx.progress(fraction); };
     control.cancel = ctx.cancelFlag();
-    LoadResult loaded = DatasetLoader::load(
-        path, csvOptions(ctx.parameters()), control, ctx.stringParameter(QStringLiteral("sheet")));
+    LoadResult loaded = DatasetLoader::load(path, csvOptions(ctx.parameters()), control,
+        ctx.stringParameter(QStringLiteral("sheet")), ctx.stringParameter(QStringLiteral("table")),
+        ctx.stringParameter(QStringLiteral("query")));
     if (ctx.cancelled())
         return; // the executor reports the node as cancelled
     if (loaded.cancelled)

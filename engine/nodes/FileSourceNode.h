@@ -12,7 +12,8 @@ namespace sextant::engine {
 //           (auto|comma|semicolon|tab|pipe), header (detect|present|absent), the CSV
 //           import options of csvParameterSpecs() (quote, skip_lines, decimal,
 //           thousands, encoding, missing; each defaults to what the reader sniffs),
-//           sheet (of an .xlsx workbook; empty = the first),
+//           sheet (of an .xlsx workbook; empty = the first), table and query (of a
+//           SQLite database: a table, empty = the first, or SQL whose rows are read),
 //           propose_target (bool: with no target in the file, the last categorical
 //           column becomes the target; default true, false for a workflow file written
 //           before the parameter existed), and the column role and type overrides of
@@ -30,8 +31,9 @@ public:
     // The CSV import options after delimiter and header: quote (double|single|none),
     // skip_lines (-1 auto = skip a detected preamble; 0 for workflows written before it),
     // decimal (point|comma), thousands (none|comma|point|space|apostrophe), encoding
-    // (auto|utf-8|latin-1|utf-16) and missing (comma-separated tokens; empty = the
-    // reader's list).
+    // (auto|utf-8|latin-1|utf-16), sheet, table and query (of a SQLite database), dates
+    // (auto|day-first|month-first|off; off for workflows written before it) and missing
+    // (comma-separated tokens; empty = the reader's list).
     static QList<ParameterSpec> csvParameterSpecs();
     // The name of the parameter listing the meta columns.
     static QString metaKey() { return QStringLiteral("meta"); }

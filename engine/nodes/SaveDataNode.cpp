@@ -3,6 +3,7 @@
 #include "data/ArffWriter.h"
 #include "data/CsvWriter.h"
 #include "data/Dataset.h"
+#include "data/XlsxWriter.h"
 
 #include <QFileInfo>
 #include <QJsonObject>
@@ -15,7 +16,7 @@ NodeType SaveDataNode::type()
     t.id = typeId();
     t.category = QStringLiteral("Data");
     t.displayName = QStringLiteral("Save Data");
-    t.description = QStringLiteral("Writes a table to a CSV, TSV or ARFF file.");
+    t.description = QStringLiteral("Writes a table to a CSV, TSV, ARFF or Excel (.xlsx) file.");
     t.inputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Data"),
         QStringLiteral("The table to write."), false } };
     t.parameters = {
@@ -24,11 +25,12 @@ NodeType SaveDataNode::type()
                            "taken from the folder of the workflow file.")),
         ParameterSpec::enumeration(QStringLiteral("format"), QStringLiteral("Format"),
             { QStringLiteral("auto"), QStringLiteral("csv"), QStringLiteral("tsv"),
-                QStringLiteral("arff") },
+                QStringLiteral("arff"), QStringLiteral("xlsx") },
             QStringLiteral("auto"),
             QStringLiteral("auto goes by the file's extension (.tsv or .tab: TSV, .arff: ARFF, "
-                           "anything else: CSV). ARFF keeps the column types and categories; "
-                           "CSV and TSV keep names, numbers and missing cells.")),
+                           ".xlsx: Excel, anything else: CSV). ARFF keeps the column types and "
+                           "categories; CSV, TSV and Excel keep names, numbers, dates and "
+                           "missing cells.")),
     };
     t.setCompute(&SaveDataNode::compute);
     return t;
@@ -42,11 +44,15 @@ SaveDataNode::Format SaveDataNode::formatFor(const QString &choice, const QStrin
         return Format::Tsv;
     if (choice == QLatin1String("arff"))
         return Format::Arff;
+    if (choice == QLatin1String("xlsx"))
+        return Format::Xlsx;
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("tsv") || suffix == QLatin1String("tab"))
         return Format::Tsv;
     if (suffix == QLatin1String("arff"))
         return Format::Arff;
+    if (suffix == QLatin1String("xlsx"))
+        return Format::Xlsx;
     return Format::Csv;
 }
 
@@ -55,6 +61,8 @@ bool SaveDataNode::write(const Dataset &data, const QString &path, Format format
     switch (format) {
     case Format::Arff:
         return ArffWriter::write(data, path, error);
+    case Format::Xlsx:
+        return XlsxWriter::write(data, path, error);
     case Format::Tsv: {
         CsvWriteOptions options;
         options.delimiter = '\t';
@@ -68,7 +76,8 @@ bool SaveDataNode::write(const Dataset &data, const QString &path, Format format
 
 QString SaveDataNode::fileDialogFilter()
 {
-    return QStringLiteral("CSV (*.csv);;TSV (*.tsv *.tab);;ARFF (*.arff);;All files (*)");
+    return QStringLiteral(
+        "CSV (*.csv);;TSV (*.tsv *.tab);;ARFF (*.arff);;Excel (*.xlsx);;All files (*)");
 }
 
 void SaveDataNode::compute(NodeContext &ctx)
@@ -82,7 +91,7 @@ void SaveDataNode::compute(NodeContext &ctx)
     QString error;
     if (!write(data, path, format, &error))
         throw NodeError(error);
-    static const char *const kNames[] = { "csv", "tsv", "arff" };
+    static const char *const kNames[] = { "csv", "tsv", "arff", "xlsx" };
     QJsonObject result;
     result[QStringLiteral("file")] = path;
     result[QStringLiteral("format")] = QLatin1String(kNames[int(format)]);

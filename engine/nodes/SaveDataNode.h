@@ -11,7 +11,8 @@ class Dataset;
 // is replaced only once everything is written).
 //   input   data (Table)
 //   params  path (file path; relative to the workflow's folder), format (auto|csv|tsv|
-//           arff; auto goes by the extension: .tsv/.tab TSV, .arff ARFF, else CSV)
+//           arff|xlsx; auto goes by the extension: .tsv/.tab TSV, .arff ARFF, .xlsx
+//           Excel, else CSV)
 //   result  a QJsonObject {file, format, rows, columns}
 // What each format keeps when read back (tst_savedata checks it):
 //  - ARFF (ArffWriter): names, types, categories in order (unused ones too), missing
@@ -21,9 +22,12 @@ class Dataset;
 //    numbers reads back numeric, categories come back in order of first appearance and
 //    unused ones are gone, and a category that is a missing-value token ("NA") reads
 //    back missing.
+//  - Excel (XlsxWriter): names, numbers bit for bit, text, dates (to the millisecond),
+//    missing cells; types as XlsxReader infers them (a text column of numbers reads
+//    back as text, since its cells are strings).
 class SaveDataNode {
 public:
-    enum class Format { Csv, Tsv, Arff };
+    enum class Format { Csv, Tsv, Arff, Xlsx };
 
     static QString typeId() { return QStringLiteral("data.save"); }
     static NodeType type();

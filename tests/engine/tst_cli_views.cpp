@@ -155,6 +155,62 @@ private Q_SLOTS:
             QVERIFY2(svg.contains("<svg") && svg.contains("</svg>"), base);
         }
     }
+
+    void linePlotOfDates()
+    {
+        // A File node reading day-first dates (out of order, one missing), a Line Plot of
+        // two series against them with a rolling mean of 2: rows sorted by date.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        {
+            QFile f(dir.filePath(QStringLiteral("sales.csv")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("day,units,price\n"
+                    "03/01/2024,30,1.5\n"
+                    "01/01/2024,10,1.0\n"
+                    "NA,99,9\n"
+                    "02/01/2024,20,\n"
+                    "25/01/2024,40,2.5\n");
+        }
+        {
+            QFile f(dir.filePath(QStringLiteral("line.sextant")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(R"({"format": "sextant-workflow", "version": 1,
+  "nodes": [
+    {"id": 1, "type": "data.file", "position": [0, 0],
+     "parameters": {"path": "sales.csv", "dates": "auto"}},
+    {"id": 2, "type": "view.lineplot", "position": [200, 0],
+     "parameters": {"rolling": 2}}],
+  "connections": [{"from": 1, "output": "data", "to": 2, "input": "data"}]})");
+        }
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const auto r = runSextant({ QStringLiteral("run"),
+            dir.filePath(QStringLiteral("line.sextant")), QStringLiteral("--out"), out });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QJsonObject line = readJson(out + QStringLiteral("/2-lineplot.json"));
+        QCOMPARE(line[QStringLiteral("x")].toString(), QStringLiteral("day"));
+        QVERIFY(line[QStringLiteral("x_is_date")].toBool());
+        QCOMPARE(line[QStringLiteral("rows")].toInt(), 4);
+        QCOMPARE(line[QStringLiteral("dropped_rows")].toInt(), 1);
+        QCOMPARE(line[QStringLiteral("x_first")].toString(), QStringLiteral("2024-01-01"));
+        QCOMPARE(line[QStringLiteral("x_last")].toString(), QStringLiteral("2024-01-25"));
+        QCOMPARE(line[QStringLiteral("series")].toArray().size(), 2);
+        const QList<QByteArray> csv
+            = readAll(out + QStringLiteral("/2-lineplot.csv")).trimmed().split('\n');
+        QCOMPARE(csv.size(), 5);
+        QCOMPARE(csv[0].trimmed(),
+            QByteArray("day,units,price,units (rolling mean 2),price (rolling mean 2)"));
+        QCOMPARE(csv[1].trimmed(), QByteArray("2024-01-01,10,1,,"));
+        QCOMPARE(csv[2].trimmed(), QByteArray("2024-01-02,20,,15,"));
+        QCOMPARE(csv[3].trimmed(), QByteArray("2024-01-03,30,1.5,25,"));
+        QCOMPARE(csv[4].trimmed(), QByteArray("2024-01-25,40,2.5,35,2"));
+        if (!QFile::exists(out + QStringLiteral("/2-lineplot.png")))
+            QSKIP("engine-only build: no plots drawn");
+        const QByteArray png = readAll(out + QStringLiteral("/2-lineplot.png"));
+        QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n") && png.size() > 1000);
+        const QByteArray svg = readAll(out + QStringLiteral("/2-lineplot.svg"));
+        QVERIFY(svg.contains("<svg") && svg.contains("2024"));
+    }
 };
 
 QTEST_MAIN(TestCliViews)

@@ -1,10 +1,14 @@
 // Saving tables: the Save Data node and the writers behind it (CSV, TSV, ARFF). What is
 // written reads back identical (names, types, categories, missing cells, numbers bit for
 // bit), per format, through the same DatasetLoader that opens files.
+#include "SklearnReference.h"
 #include "data/ArffReader.h"
 #include "data/ArffWriter.h"
 #include "data/CsvReader.h"
 #include "data/DatasetLoader.h"
+#include "data/DateTime.h"
+#include "data/XlsxReader.h"
+#include "data/XlsxWriter.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
 #include "nodes/BuiltinNodes.h"
@@ -13,6 +17,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -177,6 +182,94 @@ private Q_SLOTS:
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         if (f != SaveDataNode::Format::Arff) // (ARFF names the relation after the file)
             QCOMPARE(a.readAll(), b.readAll());
+    }
+
+    void xlsxRoundTrip()
+    {
+        // Numbers bit for bit (infinities become empty cells: Excel has none), awkward
+        // text, dates with and without times, missing cells: through XlsxReader, and
+        // through pandas.read_excel (openpyxl).
+        Dataset table = awkwardTable();
+        const double day = DateTime::fromCivil(2024, 2, 29);
+        std::vector<double> when = { day, day + 3723.25, kNaN, DateTime::fromCivil(1900, 3, 1),
+            DateTime::fromCivil(1970, 1, 1, 0, 0, 1), day, day, day, day, day };
+        table.addColumn(Column::dateTime(QStringLiteral("when"), when));
+        std::vector<double> days = { day, day - 86400, day, kNaN, DateTime::fromCivil(2000, 1, 1),
+            day, day, day, day, DateTime::fromCivil(1999, 12, 31) };
+        table.addColumn(Column::dateTime(QStringLiteral("day"), days));
+        QVERIFY(table.column(4).isDateOnly());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.xlsx"));
+        QString error;
+        QCOMPARE(SaveDataNode::formatFor(QStringLiteral("auto"), path), SaveDataNode::Format::Xlsx);
+        QVERIFY2(SaveDataNode::write(table, path, SaveDataNode::Format::Xlsx, &error),
+            qPrintable(error));
+        const LoadResult back = DatasetLoader::load(path);
+        QVERIFY2(back.ok(), qPrintable(back.error ? back.error->toString() : QString()));
+        Dataset expected = table;
+        {
+            // Excel cannot hold infinities: empty cells.
+            std::vector<double> x(table.column(0).values().begin(), table.column(0).values().end());
+            for (double &v : x)
+                if (std::isinf(v))
+                    v = kNaN;
+            expected.replaceColumn(0, Column::numeric(QStringLiteral("x value"), x));
+        }
+        QCOMPARE(difference(expected, *back.dataset), QString());
+        QVERIFY(back.dataset->column(3).isDateTime());
+        QVERIFY(!back.dataset->column(3).isDateOnly());
+        QVERIFY(back.dataset->column(4).isDateOnly());
+        QVERIFY(!back.dataset->column(0).isDateTime());
+
+        // pandas reads the same cells.
+        sextant::testing::SklearnReference ref;
+        QVERIFY(QFile::copy(path, ref.path(QStringLiteral("out.xlsx"))));
+        const QJsonObject theirs = ref.run(QStringLiteral(R"(
+import json, math
+import pandas as pd
+try:
+    frame = pd.read_excel('out.xlsx', engine='openpyxl')
+except ImportError as e:
+    print(json.dumps({'skip': str(e)})); raise SystemExit
+out = {'columns': [str(c) for c in frame.columns]}
+epoch = pd.Timestamp(1970, 1, 1)
+for c in frame.columns:
+    s = frame[c]
+    if pd.api.types.is_datetime64_any_dtype(s):
+        out[c] = [None if pd.isna(v) else (v - epoch).total_seconds() for v in s]
+    else:
+        out[c] = [None if (isinstance(v, float) and math.isnan(v)) else v for v in s]
+print(json.dumps(out))
+)"),
+            &error);
+        if (theirs.isEmpty() && error.contains(QStringLiteral("No module named")))
+            SEXTANT_SKIP_REFERENCE(error);
+        QVERIFY2(!theirs.isEmpty(), qPrintable(error));
+        if (theirs.contains(QStringLiteral("skip")))
+            SEXTANT_SKIP_REFERENCE(theirs.value(QStringLiteral("skip")).toString());
+        QCOMPARE(theirs.value(QStringLiteral("columns")).toArray().toVariantList(),
+            QVariant(expected.columnNames()).toList());
+        for (int c = 0; c < expected.columnCount(); ++c) {
+            const Column &col = expected.column(c);
+            const QJsonArray values = theirs.value(col.name()).toArray();
+            QCOMPARE(values.size(), qsizetype(expected.rowCount()));
+            for (int r = 0; r < values.size(); ++r) {
+                const QString where = QStringLiteral("%1 row %2").arg(col.name()).arg(r);
+                QVERIFY2(values.at(r).isNull() == col.isMissing(r), qPrintable(where));
+                if (col.isMissing(r))
+                    continue;
+                if (col.isCategorical())
+                    QVERIFY2(values.at(r).toString() == col.displayValue(r), qPrintable(where));
+                else if (col.isDateTime())
+                    QVERIFY2(
+                        std::abs(values.at(r).toDouble() - col.values()[std::size_t(r)]) < 1e-3,
+                        qPrintable(where));
+                else
+                    QVERIFY2(sameBits(values.at(r).toDouble(), col.values()[std::size_t(r)])
+                            || values.at(r).toDouble() == col.values()[std::size_t(r)],
+                        qPrintable(where));
+            }
+        }
     }
 
     void arffKeepsWhatCsvCannot()

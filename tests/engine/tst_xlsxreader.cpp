@@ -52,6 +52,12 @@ QString compare(const Dataset &data, const QJsonObject &reference)
                 .arg(col.name())
                 .arg(col.isNumeric())
                 .arg(numeric);
+        if (const QJsonValue date = ref.value(QStringLiteral("date"));
+            date.isBool() && date.toBool() != col.isDateTime())
+            return QStringLiteral("column %1: date %2, pandas %3")
+                .arg(col.name())
+                .arg(col.isDateTime())
+                .arg(date.toBool());
         const QJsonArray values = ref.value(QStringLiteral("values")).toArray();
         for (std::int64_t r = 0; r < data.rowCount(); ++r) {
             const QJsonValue v = values.at(int(r));

@@ -3,6 +3,7 @@
 #include "data/CsvReader.h"
 #include "graph/GraphModel.h"
 #include "nodes/BuiltinNodes.h"
+#include "nodes/ColumnRoleEdits.h"
 #include "nodes/FileSourceNode.h"
 #include "widgets/CsvImportDialog.h"
 #include "widgets/DatasetTableModel.h"
@@ -17,6 +18,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -110,6 +112,95 @@ private Q_SLOTS:
         QCOMPARE(again.combo(QStringLiteral("decimal"))->currentText(), QStringLiteral("comma"));
         QCOMPARE(again.skipBox()->value(), 1);
         QCOMPARE(again.previewView()->model()->rowCount(), 4);
+    }
+
+    void columnTypesAndRoles()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shop.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("when,code,price,label,note\n2024-01-05,7,1.5,a,x\n2024-02-05,12,2.5,b,y\n"
+                    "2024-03-05,7,1.5,a,z\n");
+        }
+        CsvImportDialog dialog(path);
+        QTableWidget *table = dialog.columnTable();
+        QCOMPARE(table->rowCount(), 5);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("when"));
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("date"));
+        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("numeric"));
+        QCOMPARE(table->item(4, 1)->text(), QStringLiteral("categorical, target")); // proposed
+        QVERIFY(dialog.typeBox(QStringLiteral("code")));
+        QCOMPARE(dialog.typeBox(QStringLiteral("code"))->currentText(), QStringLiteral("auto"));
+
+        // Give types and roles: the preview shows them applied.
+        QSignalSpy updated(&dialog, &CsvImportDialog::previewUpdated);
+        dialog.typeBox(QStringLiteral("code"))->setCurrentText(QStringLiteral("categorical"));
+        QCOMPARE(updated.count(), 1);
+        dialog.roleBox(QStringLiteral("code"))->setCurrentText(QStringLiteral("target"));
+        dialog.roleBox(QStringLiteral("note"))->setCurrentText(QStringLiteral("ignored"));
+        dialog.roleBox(QStringLiteral("label"))->setCurrentText(QStringLiteral("meta"));
+        dialog.typeBox(QStringLiteral("when"))->setCurrentText(QStringLiteral("numeric"));
+        const auto *model
+            = qobject_cast<const widgets::DatasetTableModel *>(dialog.previewView()->model());
+        QVERIFY(model);
+        QCOMPARE(model->columnCount(), 4); // note dropped
+        QVERIFY(dialog.messageLabel()->text().isEmpty());
+
+        // OK's parameters are the File node's column overrides.
+        const QVariantMap p = dialog.parameters();
+        QCOMPARE(p.value(QStringLiteral("categorical")).toStringList(),
+            QStringList { QStringLiteral("code") });
+        QCOMPARE(p.value(QStringLiteral("numeric")).toStringList(),
+            QStringList { QStringLiteral("when") });
+        QCOMPARE(p.value(QStringLiteral("target")).toString(), QStringLiteral("code"));
+        QCOMPARE(
+            p.value(QStringLiteral("drop")).toStringList(), QStringList { QStringLiteral("note") });
+        QCOMPARE(p.value(QStringLiteral("meta")).toStringList(),
+            QStringList { QStringLiteral("label") });
+        // ... which read the file that way.
+        engine::LoadResult full
+            = engine::CsvReader::read(path, engine::FileSourceNode::csvOptions(p));
+        QVERIFY(full.ok());
+        engine::Dataset data = *full.dataset;
+        engine::ColumnRoleEdits::fromParameters(p, engine::FileSourceNode::metaKey())
+            .apply(data, true);
+        QCOMPARE(data.columnCount(), 4);
+        QVERIFY(data.column(data.indexOf(QStringLiteral("code"))).isCategorical());
+        QCOMPARE(
+            data.column(data.indexOf(QStringLiteral("code"))).role(), engine::ColumnRole::Target);
+        QVERIFY(!data.column(data.indexOf(QStringLiteral("when"))).isDateTime());
+        QCOMPARE(
+            data.column(data.indexOf(QStringLiteral("label"))).role(), engine::ColumnRole::Ignore);
+
+        // A second target replaces the first.
+        dialog.roleBox(QStringLiteral("price"))->setCurrentText(QStringLiteral("target"));
+        QCOMPARE(dialog.roleBox(QStringLiteral("code"))->currentText(), QStringLiteral("auto"));
+        QCOMPARE(dialog.parameters().value(QStringLiteral("target")).toString(),
+            QStringLiteral("price"));
+
+        // A type the values refuse is said in red, naming the value.
+        dialog.typeBox(QStringLiteral("label"))->setCurrentText(QStringLiteral("numeric"));
+        QVERIFY2(dialog.messageLabel()->text().contains(QStringLiteral("'a'")),
+            qPrintable(dialog.messageLabel()->text()));
+        dialog.typeBox(QStringLiteral("label"))->setCurrentText(QStringLiteral("auto"));
+
+        // Dates off, then "date" by hand for the one column.
+        dialog.typeBox(QStringLiteral("when"))->setCurrentText(QStringLiteral("auto"));
+        dialog.combo(QStringLiteral("dates"))->setCurrentText(QStringLiteral("off"));
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("categorical"));
+        dialog.typeBox(QStringLiteral("when"))->setCurrentText(QStringLiteral("date"));
+        QCOMPARE(dialog.parameters().value(QStringLiteral("as_date")).toStringList(),
+            QStringList { QStringLiteral("when") });
+        QVERIFY(model->dataset().column(0).isDateTime());
+
+        // A dialog opened on the node's values starts from them.
+        CsvImportDialog again(path, dialog.parameters());
+        QCOMPARE(again.typeBox(QStringLiteral("when"))->currentText(), QStringLiteral("date"));
+        QCOMPARE(again.roleBox(QStringLiteral("price"))->currentText(), QStringLiteral("target"));
+        QCOMPARE(again.roleBox(QStringLiteral("note"))->currentText(), QStringLiteral("ignored"));
+        QCOMPARE(again.parameters(), dialog.parameters());
     }
 
     void propertyPanelShowsTheOptions()

@@ -48,7 +48,14 @@ def reference(path, sheet=0):
                 else:
                     values.append(str(v))
                     kind = "text"
-        columns.append({"name": str(name), "kind": kind, "values": values})
+        column = {"name": str(name), "kind": kind, "values": values}
+        # Sextant's date flag: pandas' datetime64 columns are dates, its int/float/bool
+        # columns are not (a column of times of day is neither here).
+        if pd.api.types.is_datetime64_any_dtype(s):
+            column["date"] = True
+        elif pd.api.types.is_numeric_dtype(s):
+            column["date"] = False
+        columns.append(column)
     return {"rows": len(frame), "columns": columns}
 
 
