@@ -2,11 +2,13 @@
 
 #include "graph/NodeValue.h"
 #include "nodes/BoxPlotData.h"
+#include "nodes/DriftData.h"
 #include "nodes/FeatureRanking.h"
 #include "nodes/ProbabilityCurvesData.h"
 #include "nodes/ScatterMatrixData.h"
 #include "nodes/SilhouetteData.h"
 #include "plots/BoxPlot.h"
+#include "plots/DriftPlot.h"
 #include "plots/FeatureRankingPlot.h"
 #include "plots/ProbabilityCurvesPlot.h"
 #include "plots/ScatterMatrixPlot.h"
@@ -37,7 +39,7 @@ bool ExplorationViews::hasPlot(const engine::NodeValue &value)
 {
     return value.as<engine::BoxPlotData>() || value.as<engine::SilhouetteData>()
         || value.as<engine::ProbabilityCurvesData>() || value.as<engine::FeatureRanking>()
-        || value.as<engine::ScatterMatrixData>();
+        || value.as<engine::ScatterMatrixData>() || value.as<engine::DriftData>();
 }
 
 std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &value)
@@ -52,6 +54,8 @@ std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &valu
         return std::make_unique<FeatureRankingPlot>();
     if (value.as<engine::ScatterMatrixData>())
         return std::make_unique<ScatterMatrixPlot>();
+    if (value.as<engine::DriftData>())
+        return std::make_unique<DriftPlot>();
     return nullptr;
 }
 
@@ -67,6 +71,8 @@ bool ExplorationViews::show(PlotView &view, const engine::NodeValue &value)
         return showAs<FeatureRankingPlot>(view, *f);
     if (const auto *m = value.as<engine::ScatterMatrixData>())
         return showAs<ScatterMatrixPlot>(view, *m);
+    if (const auto *d = value.as<engine::DriftData>())
+        return showAs<DriftPlot>(view, *d);
     return false;
 }
 
@@ -90,6 +96,8 @@ QString ExplorationViews::title(const engine::NodeValue &value)
         return tr("Feature Ranking");
     if (value.as<engine::ScatterMatrixData>())
         return tr("Scatter Matrix");
+    if (value.as<engine::DriftData>())
+        return tr("Drift");
     return {};
 }
 
@@ -108,6 +116,10 @@ QString ExplorationViews::describe(const engine::NodeValue &value)
         return tr("Feature Ranking against %1").arg(f->target);
     if (const auto *m = value.as<engine::ScatterMatrixData>(); m && !m->colorColumn.isEmpty())
         return tr("Scatter Matrix by %1").arg(m->colorColumn);
+    if (const auto *d = value.as<engine::DriftData>())
+        return tr("Drift of %1 rows: %2")
+            .arg(d->batchRows)
+            .arg(d->report.driftFound() ? tr("drift found") : tr("no drift"));
     return {};
 }
 

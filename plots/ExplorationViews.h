@@ -17,6 +17,7 @@ class PlotView;
 //   CalibrationData   -> CalibrationPlot (reliability diagram, gains or lift curves)
 //   FeatureRanking    -> FeatureRankingPlot
 //   ScatterMatrixData -> ScatterMatrixPlot
+//   DriftData         -> DriftPlot
 // Same contract as ResultViewFactory's functions of the same names.
 class ExplorationViews {
 public:

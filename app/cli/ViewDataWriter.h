@@ -20,6 +20,8 @@ namespace sextant::cli {
 //                    <base>.csv (feature, one column per score, kept)
 //   ScatterMatrixData <base>.json (columns, classes, diagonal histograms by class),
 //                    <base>.csv (row, the columns, the class: the drawn rows)
+//   DriftData        <base>.json (DriftReport::toJson and the model's name), <base>.csv
+//                    (DriftData::toTable: one row per feature and the predictions)
 // JSON numbers that are NaN or infinite are written as null.
 class ViewDataWriter {
 public:

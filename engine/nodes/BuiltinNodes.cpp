@@ -5,6 +5,7 @@
 #include "nodes/CompareNode.h"
 #include "nodes/CorrelationNode.h"
 #include "nodes/CrossValidationNode.h"
+#include "nodes/DriftNode.h"
 #include "nodes/EvaluationViewNode.h"
 #include "nodes/FeatureRankingNode.h"
 #include "nodes/FileSourceNode.h"
@@ -79,6 +80,9 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     for (NodeType type : ImportanceNodes::all())
+        if (Status s = registry.add(withHelp(std::move(type))); !s)
+            return s;
+    for (NodeType type : { DriftNode::type(), DriftNode::viewType() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     return Status::success();
