@@ -31,7 +31,7 @@ constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
 const char *const kSubcommands[]
-    = { "info", "run", "predict", "export-onnx", "serve", "monitor", "help" };
+    = { "info", "run", "predict", "export-onnx", "serve", "monitor", "report", "help" };
 
 QTextStream &out()
 {
@@ -73,6 +73,10 @@ QString usage()
         "%3"
         "%4"
         "%5"
+        "  report MODEL.sxmodel [--data FILE] --out REPORT.html|REPORT.pdf\n"
+        "                       Write a report of a saved model (HTML with the plots\n"
+        "                       embedded, or PDF); with --data its metrics and drift on\n"
+        "                       those rows. Needs the studio build (it draws the plots).\n"
         "\n"
         "Options:\n"
         "  -h, --help           Show this help.\n"
@@ -408,6 +412,11 @@ int dispatch(const QStringList &arguments)
         return MonitorCommand::exec(rest, out(), err());
     if (cmd == QLatin1String("serve"))
         return ServeCommand::exec(rest, out(), err());
+    if (cmd == QLatin1String("report")) { // the studio build runs it from main()
+        err() << "sextant report: this build has no studio (plots): build with the GUI\n";
+        err().flush();
+        return kExitFailure;
+    }
     err() << "sextant: unknown command '" << cmd << "'\n" << usage();
     return kExitUsage;
 }
