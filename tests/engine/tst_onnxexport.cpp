@@ -4,6 +4,7 @@
 // evaluator of the ops the exporter writes (tree ensembles included, which OpenCV cannot
 // run) — against Sextant's own predictions. Families and steps ONNX cannot express are
 // refused with a message naming them and nothing is written.
+#include "PipelineFixtures.h"
 #include "ReferenceSkip.h"
 #include "data/Dataset.h"
 #include "data/DatasetLoader.h"
@@ -33,24 +34,9 @@
 #include <memory>
 
 using namespace sextant::engine;
+using namespace sextant::testing;
 
 namespace {
-
-QString datasetPath(const char *name)
-{
-    return QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + QString::fromLatin1(name);
-}
-
-// The dataset with its last column as the target.
-Dataset load(const char *name)
-{
-    LoadResult loaded = DatasetLoader::load(datasetPath(name));
-    if (!loaded.ok())
-        qFatal("cannot load %s", name);
-    Dataset data = *loaded.dataset;
-    data.setRole(data.columnCount() - 1, ColumnRole::Target);
-    return data;
-}
 
 // Iris with petal width as the (regression) target and the species ignored.
 Dataset irisPetalWidth()
@@ -59,42 +45,6 @@ Dataset irisPetalWidth()
     data.setRole(data.indexOf(QStringLiteral("species")), ColumnRole::Ignore);
     data.setRole(data.indexOf(QStringLiteral("petal_width_cm")), ColumnRole::Target);
     return data;
-}
-
-// Fits a step and appends it to the table's pipeline, as the prep.* nodes do.
-Dataset step(const Dataset &data, std::shared_ptr<Transformer> t)
-{
-    t->fit(data, FitContext {});
-    Dataset out = t->transform(data);
-    out.setPreprocessing(data.preprocessing());
-    out.appendPreprocessing(std::move(t));
-    return out;
-}
-
-Dataset standardized(const Dataset &d)
-{
-    return step(d, std::make_shared<StandardizeTransform>());
-}
-Dataset pca(const Dataset &d, int k)
-{
-    PcaTransform::Options o;
-    o.components = k;
-    return step(d, std::make_shared<PcaTransform>(o));
-}
-
-TrainedModelPtr fit(const char *id, const Dataset &data, const QVariantMap &overrides = {})
-{
-    BuiltinNodes::registry();
-    const QString qid = QString::fromLatin1(id);
-    const Learner *spec = LearnerRegistry::byNodeId(qid);
-    if (!spec)
-        qFatal("no learner %s", id);
-    QVariantMap params;
-    for (const ParameterSpec &p : BuiltinNodes::registry().find(qid)->parameters)
-        params.insert(p.name, p.defaultValue);
-    for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
-        params.insert(it.key(), it.value());
-    return LearnerNode::fit(*spec, params, data, nullptr, FitContext {});
 }
 
 // The raw rows as the "features" input: N x F row-major, NaN for missing cells.

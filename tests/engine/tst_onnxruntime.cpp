@@ -5,6 +5,7 @@
 // labels must agree and probabilities be within 1e-5 of Sextant's own, regression values
 // within 1e-5 relative to max(1, |value|). Tree ensembles included, which OpenCV DNN
 // cannot run.
+#include "PipelineFixtures.h"
 #include "ReferenceSkip.h"
 #include "data/Dataset.h"
 #include "data/DatasetLoader.h"
@@ -31,79 +32,9 @@
 #include <memory>
 
 using namespace sextant::engine;
+using namespace sextant::testing;
 
 namespace {
-
-QString datasetPath(const char *name)
-{
-    return QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + QString::fromLatin1(name);
-}
-
-Dataset load(const char *name)
-{
-    LoadResult loaded = DatasetLoader::load(datasetPath(name));
-    if (!loaded.ok())
-        qFatal("cannot load %s", name);
-    Dataset data = *loaded.dataset;
-    data.setRole(data.columnCount() - 1, ColumnRole::Target);
-    return data;
-}
-
-// A data set of Weka's examples (the weka package, tools/setup-deps); its last column is the
-// class. Empty (the test skips) when it is not installed.
-Dataset loadWeka(const char *name)
-{
-    const QString path
-        = QStringLiteral("/usr/share/doc/weka/examples/") + QString::fromLatin1(name);
-    if (!QFileInfo::exists(path)) {
-        if (qEnvironmentVariableIntValue("SEXTANT_REQUIRE_REFERENCES") == 1)
-            qFatal("%s is missing (the weka package)", qPrintable(path));
-        qWarning("%s is missing (the weka package): skipped", qPrintable(path));
-        return {};
-    }
-    LoadResult loaded = DatasetLoader::load(path);
-    if (!loaded.ok())
-        qFatal("cannot load %s", qPrintable(path));
-    Dataset data = *loaded.dataset;
-    data.setRole(data.columnCount() - 1, ColumnRole::Target);
-    return data;
-}
-
-Dataset step(const Dataset &data, std::shared_ptr<Transformer> t)
-{
-    t->fit(data, FitContext {});
-    Dataset out = t->transform(data);
-    out.setPreprocessing(data.preprocessing());
-    out.appendPreprocessing(std::move(t));
-    return out;
-}
-
-Dataset standardized(const Dataset &d)
-{
-    return step(d, std::make_shared<StandardizeTransform>());
-}
-
-Dataset pca(const Dataset &d, int k)
-{
-    PcaTransform::Options o;
-    o.components = k;
-    return step(d, std::make_shared<PcaTransform>(o));
-}
-
-TrainedModelPtr fit(const char *id, const Dataset &data, const QVariantMap &overrides = {})
-{
-    BuiltinNodes::registry();
-    const QString qid = QString::fromLatin1(id);
-    const Learner *spec = LearnerRegistry::byNodeId(qid);
-    if (!spec)
-        qFatal("no learner %s", id);
-    QVariantMap params;
-    for (const ParameterSpec &p : BuiltinNodes::registry().find(qid)->parameters)
-        params.insert(p.name, p.defaultValue);
-    for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
-        params.insert(it.key(), it.value());
-    return LearnerNode::fit(*spec, params, data, nullptr, FitContext {});
-}
 
 // The folder that holds onnxruntime-node, or empty.
 QString nodeModules()
