@@ -12,12 +12,14 @@
 #include "gui/HeadlessPlotRenderer.h"
 #include "gui/MainWindow.h"
 #include "gui/Preferences.h"
+#include "gui/ReportCommand.h"
 #include "gui/RunPathGuard.h"
 #include "gui/Theme.h"
 #include "gui/WelcomePage.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QTextStream>
 #endif
 
 #include <QCoreApplication>
@@ -40,6 +42,14 @@ int main(int argc, char *argv[])
             const int code = sextant::cli::run(app.arguments());
             sextant::cli::setSinkRenderer(nullptr);
             return code;
+        }
+        if (std::strcmp(argv[1], "report") == 0) {
+            // The report's plots are drawn like run's: offscreen.
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QApplication app(argc, argv);
+            QTextStream out(stdout), err(stderr);
+            return sextant::app::ReportCommand::exec(app.arguments().mid(2), out, err);
         }
 #endif
         QCoreApplication app(argc, argv);

@@ -2,12 +2,14 @@
 
 #include "graph/NodeValue.h"
 #include "nodes/BoxPlotData.h"
+#include "nodes/DriftData.h"
 #include "nodes/FeatureRanking.h"
 #include "nodes/LinePlotData.h"
 #include "nodes/ProbabilityCurvesData.h"
 #include "nodes/ScatterMatrixData.h"
 #include "nodes/SilhouetteData.h"
 #include "plots/BoxPlot.h"
+#include "plots/DriftPlot.h"
 #include "plots/FeatureRankingPlot.h"
 #include "plots/LinePlot.h"
 #include "plots/ProbabilityCurvesPlot.h"
@@ -39,7 +41,8 @@ bool ExplorationViews::hasPlot(const engine::NodeValue &value)
 {
     return value.as<engine::BoxPlotData>() || value.as<engine::SilhouetteData>()
         || value.as<engine::ProbabilityCurvesData>() || value.as<engine::FeatureRanking>()
-        || value.as<engine::ScatterMatrixData>() || value.as<engine::LinePlotData>();
+        || value.as<engine::ScatterMatrixData>() || value.as<engine::LinePlotData>()
+        || value.as<engine::DriftData>();
 }
 
 std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &value)
@@ -56,6 +59,8 @@ std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &valu
         return std::make_unique<ScatterMatrixPlot>();
     if (value.as<engine::LinePlotData>())
         return std::make_unique<LinePlot>();
+    if (value.as<engine::DriftData>())
+        return std::make_unique<DriftPlot>();
     return nullptr;
 }
 
@@ -73,6 +78,8 @@ bool ExplorationViews::show(PlotView &view, const engine::NodeValue &value)
         return showAs<ScatterMatrixPlot>(view, *m);
     if (const auto *l = value.as<engine::LinePlotData>())
         return showAs<LinePlot>(view, *l);
+    if (const auto *d = value.as<engine::DriftData>())
+        return showAs<DriftPlot>(view, *d);
     return false;
 }
 
@@ -98,6 +105,8 @@ QString ExplorationViews::title(const engine::NodeValue &value)
         return tr("Scatter Matrix");
     if (value.as<engine::LinePlotData>())
         return tr("Line Plot");
+    if (value.as<engine::DriftData>())
+        return tr("Drift");
     return {};
 }
 
@@ -122,6 +131,10 @@ QString ExplorationViews::describe(const engine::NodeValue &value)
         return l->xName.isEmpty() ? tr("Line Plot of %1 by row").arg(of)
                                   : tr("Line Plot of %1 by %2").arg(of, l->xName);
     }
+    if (const auto *d = value.as<engine::DriftData>())
+        return tr("Drift of %1 rows: %2")
+            .arg(d->batchRows)
+            .arg(d->report.driftFound() ? tr("drift found") : tr("no drift"));
     return {};
 }
 

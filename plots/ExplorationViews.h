@@ -18,6 +18,7 @@ class PlotView;
 //   FeatureRanking    -> FeatureRankingPlot
 //   ScatterMatrixData -> ScatterMatrixPlot
 //   LinePlotData      -> LinePlot
+//   DriftData         -> DriftPlot
 // Same contract as ResultViewFactory's functions of the same names.
 class ExplorationViews {
 public:

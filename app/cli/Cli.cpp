@@ -33,7 +33,7 @@ constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
 const char *const kSubcommands[]
-    = { "info", "run", "predict", "export-onnx", "serve", "monitor", "help", "sweep" };
+    = { "info", "run", "predict", "export-onnx", "serve", "monitor", "report", "help", "sweep" };
 
 QTextStream &out()
 {
@@ -80,6 +80,10 @@ QString usage()
         "%4"
         "%5"
         "%6"
+        "  report MODEL.sxmodel [--data FILE] --out REPORT.html|REPORT.pdf\n"
+        "                       Write a report of a saved model (HTML with the plots\n"
+        "                       embedded, or PDF); with --data its metrics and drift on\n"
+        "                       those rows. Needs the studio build (it draws the plots).\n"
         "\n"
         "Options:\n"
         "  -h, --help           Show this help.\n"
@@ -427,6 +431,11 @@ int dispatch(const QStringList &arguments)
         return ServeCommand::exec(rest, out(), err());
     if (cmd == QLatin1String("sweep"))
         return SweepCommand::exec(rest, out(), err());
+    if (cmd == QLatin1String("report")) { // the studio build runs it from main()
+        err() << "sextant report: this build has no studio (plots): build with the GUI\n";
+        err().flush();
+        return kExitFailure;
+    }
     err() << "sextant: unknown command '" << cmd << "'\n" << usage();
     return kExitUsage;
 }

@@ -1,5 +1,6 @@
 #include "cli/ExportOnnxCommand.h"
 
+#include "cli/CommandErrors.h"
 #include "cli/RunCommand.h"
 #include "io/ModelFile.h"
 #include "io/OnnxExport.h"
@@ -21,34 +22,30 @@ QString ExportOnnxCommand::usage()
 int ExportOnnxCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     Q_UNUSED(out);
-    const auto usageError = [&err](const QString &message) {
-        err << "sextant export-onnx: " << message << "\n"
-            << "Usage: sextant export-onnx MODEL.sxmodel -o MODEL.onnx\n";
-        err.flush();
-        return RunCommand::kExitUsage;
-    };
+    const CommandErrors errors(err, QStringLiteral("export-onnx"),
+        QStringLiteral("sextant export-onnx MODEL.sxmodel -o MODEL.onnx"));
     QString modelPath;
     QString outPath;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         if (a == QLatin1String("-o") || a == QLatin1String("--out")) {
             if (i + 1 >= args.size())
-                return usageError(QStringLiteral("%1 needs a file name").arg(a));
+                return errors.usageError(QStringLiteral("%1 needs a file name").arg(a));
             outPath = args[++i];
         } else if (a.startsWith(QLatin1String("--out="))) {
             outPath = a.mid(6);
         } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
-            return usageError(QStringLiteral("unknown option %1").arg(a));
+            return errors.usageError(QStringLiteral("unknown option %1").arg(a));
         } else if (modelPath.isEmpty()) {
             modelPath = a;
         } else {
-            return usageError(QStringLiteral("unexpected argument %1").arg(a));
+            return errors.usageError(QStringLiteral("unexpected argument %1").arg(a));
         }
     }
     if (modelPath.isEmpty())
-        return usageError(QStringLiteral("missing MODEL.sxmodel"));
+        return errors.usageError(QStringLiteral("missing MODEL.sxmodel"));
     if (outPath.trimmed().isEmpty())
-        return usageError(QStringLiteral("missing -o MODEL.onnx"));
+        return errors.usageError(QStringLiteral("missing -o MODEL.onnx"));
 
     const Result<TrainedModelPtr> model = ModelFile::load(modelPath);
     if (!model) {

@@ -1,6 +1,7 @@
 #include "cli/MonitorCommand.h"
 
 #include "cli/BatchPredictor.h"
+#include "cli/CommandErrors.h"
 #include "cli/RunCommand.h"
 #include "data/DatasetLoader.h"
 #include "io/ModelFile.h"
@@ -25,17 +26,8 @@ QString MonitorCommand::usage()
 
 int MonitorCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    const auto usageError = [&err](const QString &message) {
-        err << "sextant monitor: " << message << "\n"
-            << "Usage: sextant monitor MODEL.sxmodel DATA [--json]\n";
-        err.flush();
-        return RunCommand::kExitUsage;
-    };
-    const auto failure = [&err](const QString &message) {
-        err << "sextant: " << message << "\n";
-        err.flush();
-        return RunCommand::kExitFailure;
-    };
+    const CommandErrors errors(err, QStringLiteral("monitor"),
+        QStringLiteral("sextant monitor MODEL.sxmodel DATA [--json]"));
     QString modelPath;
     QString dataPath;
     bool json = false;
@@ -43,30 +35,31 @@ int MonitorCommand::exec(const QStringList &args, QTextStream &out, QTextStream 
         if (a == QLatin1String("--json"))
             json = true;
         else if (a.startsWith(QLatin1Char('-')) && a.size() > 1)
-            return usageError(QStringLiteral("unknown option %1").arg(a));
+            return errors.usageError(QStringLiteral("unknown option %1").arg(a));
         else if (modelPath.isEmpty())
             modelPath = a;
         else if (dataPath.isEmpty())
             dataPath = a;
         else
-            return usageError(QStringLiteral("unexpected argument %1").arg(a));
+            return errors.usageError(QStringLiteral("unexpected argument %1").arg(a));
     }
     if (modelPath.isEmpty() || dataPath.isEmpty())
-        return usageError(QStringLiteral("expected MODEL.sxmodel and DATA"));
+        return errors.usageError(QStringLiteral("expected MODEL.sxmodel and DATA"));
 
     const Result<TrainedModelPtr> model = ModelFile::load(modelPath);
     if (!model)
-        return failure(model.error());
+        return errors.failure(model.error());
     const TrainedModel &m = *model.value();
     if (m.trainingDistribution.isEmpty())
-        return failure(QStringLiteral("%1 has no training distribution to compare with: it was "
-                                      "saved in model format version 1; train and save it "
-                                      "again with this Sextant")
-                           .arg(modelPath));
+        return errors.failure(
+            QStringLiteral("%1 has no training distribution to compare with: it was "
+                           "saved in model format version 1; train and save it "
+                           "again with this Sextant")
+                .arg(modelPath));
     const LoadResult loaded = DatasetLoader::load(dataPath);
     if (!loaded.ok())
-        return failure(loaded.error ? loaded.error->toString()
-                                    : dataPath + QStringLiteral(": could not be read"));
+        return errors.failure(loaded.error ? loaded.error->toString()
+                                           : dataPath + QStringLiteral(": could not be read"));
     for (const LoadIssue &w : loaded.warnings)
         err << "warning: " << w.toString() << "\n";
     const Dataset &raw = *loaded.dataset;

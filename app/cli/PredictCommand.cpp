@@ -1,6 +1,7 @@
 #include "cli/PredictCommand.h"
 
 #include "cli/BatchPredictor.h"
+#include "cli/CommandErrors.h"
 #include "cli/RunCommand.h"
 #include "data/CsvWriter.h"
 #include "data/DatasetLoader.h"
@@ -23,17 +24,8 @@ QString PredictCommand::usage()
 
 int PredictCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    const auto usageError = [&err](const QString &message) {
-        err << "sextant predict: " << message << "\n"
-            << "Usage: sextant predict MODEL.sxmodel DATA [-o PREDICTIONS.csv] [--proba]\n";
-        err.flush();
-        return RunCommand::kExitUsage;
-    };
-    const auto failure = [&err](const QString &message) {
-        err << "sextant: " << message << "\n";
-        err.flush();
-        return RunCommand::kExitFailure;
-    };
+    const CommandErrors errors(err, QStringLiteral("predict"),
+        QStringLiteral("sextant predict MODEL.sxmodel DATA [-o PREDICTIONS.csv] [--proba]"));
 
     QString modelPath;
     QString dataPath;
@@ -45,33 +37,33 @@ int PredictCommand::exec(const QStringList &args, QTextStream &out, QTextStream 
             proba = true;
         } else if (a == QLatin1String("-o") || a == QLatin1String("--out")) {
             if (i + 1 >= args.size())
-                return usageError(QStringLiteral("%1 needs a file name").arg(a));
+                return errors.usageError(QStringLiteral("%1 needs a file name").arg(a));
             outPath = args[++i];
         } else if (a.startsWith(QLatin1String("--out="))) {
             outPath = a.mid(6);
         } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
-            return usageError(QStringLiteral("unknown option %1").arg(a));
+            return errors.usageError(QStringLiteral("unknown option %1").arg(a));
         } else if (modelPath.isEmpty()) {
             modelPath = a;
         } else if (dataPath.isEmpty()) {
             dataPath = a;
         } else {
-            return usageError(QStringLiteral("unexpected argument %1").arg(a));
+            return errors.usageError(QStringLiteral("unexpected argument %1").arg(a));
         }
     }
     if (modelPath.isEmpty() || dataPath.isEmpty())
-        return usageError(QStringLiteral("expected MODEL.sxmodel and DATA"));
+        return errors.usageError(QStringLiteral("expected MODEL.sxmodel and DATA"));
     if (outPath.isEmpty() == false && outPath.trimmed().isEmpty())
-        return usageError(QStringLiteral("-o needs a file name"));
+        return errors.usageError(QStringLiteral("-o needs a file name"));
 
     const Result<TrainedModelPtr> model = ModelFile::load(modelPath);
     if (!model)
-        return failure(model.error());
+        return errors.failure(model.error());
 
     const LoadResult loaded = DatasetLoader::load(dataPath);
     if (!loaded.ok())
-        return failure(loaded.error ? loaded.error->toString()
-                                    : dataPath + QStringLiteral(": could not be read"));
+        return errors.failure(loaded.error ? loaded.error->toString()
+                                           : dataPath + QStringLiteral(": could not be read"));
     for (const LoadIssue &w : loaded.warnings)
         err << "warning: " << w.toString() << "\n";
     err.flush();
@@ -81,9 +73,9 @@ int PredictCommand::exec(const QStringList &args, QTextStream &out, QTextStream 
     const Result<Prediction> p
         = BatchPredictor::predict(*model.value(), raw, modelPath, &outOfMemory);
     if (outOfMemory)
-        return failure(p.error());
+        return errors.failure(p.error());
     if (!p)
-        return failure(
+        return errors.failure(
             QStringLiteral("%1 does not fit the model %2: %3").arg(dataPath, modelPath, p.error()));
     const Dataset result = BatchPredictor::predictionColumns(p.value(), raw.columnCount(), proba);
     if (outPath.isEmpty()) {
@@ -95,7 +87,7 @@ int PredictCommand::exec(const QStringList &args, QTextStream &out, QTextStream 
     }
     QString error;
     if (!CsvWriter::write(result, outPath, {}, &error))
-        return failure(error.isEmpty() ? outPath + QStringLiteral(": cannot write") : error);
+        return errors.failure(error.isEmpty() ? outPath + QStringLiteral(": cannot write") : error);
     return RunCommand::kExitOk;
 }
 

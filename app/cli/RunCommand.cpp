@@ -1,5 +1,6 @@
 #include "cli/RunCommand.h"
 
+#include "cli/CommandErrors.h"
 #include "cli/SinkDataWriter.h"
 #include "cli/SinkRenderer.h"
 #include "data/AtomicFile.h"
@@ -185,13 +186,9 @@ bool RunCommand::applySet(GraphModel &model, const QString &text, QString *why)
 
 int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    auto usageError = [&err](const QString &message) {
-        err << "sextant run: " << message << "\n"
-            << "Usage: sextant run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] "
-               "[--quiet] [--allow-outside-paths]\n";
-        err.flush();
-        return kExitUsage;
-    };
+    const CommandErrors errors(err, QStringLiteral("run"),
+        QStringLiteral("sextant run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] "
+                       "[--quiet] [--allow-outside-paths]"));
 
     // --- arguments
     Options opt;
@@ -211,29 +208,30 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
         if (a == QLatin1String("--set") || a.startsWith(QLatin1String("--set="))) {
             QString text;
             if (!takeValue(QStringLiteral("--set"), &text))
-                return usageError(QStringLiteral("--set needs NODE.PARAM=VALUE"));
+                return errors.usageError(QStringLiteral("--set needs NODE.PARAM=VALUE"));
             Assignment as;
             QString why;
             if (!parseAssignment(text, &as, &why))
-                return usageError(QStringLiteral("--set %1: %2").arg(text, why));
+                return errors.usageError(QStringLiteral("--set %1: %2").arg(text, why));
             opt.assignments.append(as);
         } else if (a == QLatin1String("--out") || a.startsWith(QLatin1String("--out="))) {
             if (!takeValue(QStringLiteral("--out"), &opt.outDir) || opt.outDir.isEmpty())
-                return usageError(QStringLiteral("--out needs a directory"));
+                return errors.usageError(QStringLiteral("--out needs a directory"));
         } else if (a == QLatin1String("--quiet") || a == QLatin1String("-q")) {
             opt.quiet = true;
         } else if (a == QLatin1String("--allow-outside-paths")) {
             opt.allowOutsidePaths = true;
         } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
-            return usageError(QStringLiteral("unknown option %1").arg(a));
+            return errors.usageError(QStringLiteral("unknown option %1").arg(a));
         } else if (opt.workflow.isEmpty()) {
             opt.workflow = a;
         } else {
-            return usageError(QStringLiteral("expected one workflow file, got also %1").arg(a));
+            return errors.usageError(
+                QStringLiteral("expected one workflow file, got also %1").arg(a));
         }
     }
     if (opt.workflow.isEmpty())
-        return usageError(QStringLiteral("missing FLOW.sextant"));
+        return errors.usageError(QStringLiteral("missing FLOW.sextant"));
 
     const QFileInfo flowInfo(opt.workflow);
     if (opt.outDir.isEmpty())
@@ -241,7 +239,8 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
             = QDir::current().filePath(flowInfo.completeBaseName() + QStringLiteral("-output"));
     const QFileInfo outInfo(opt.outDir);
     if (outInfo.exists() && !outInfo.isDir())
-        return usageError(QStringLiteral("--out %1 exists and is not a directory").arg(opt.outDir));
+        return errors.usageError(
+            QStringLiteral("--out %1 exists and is not a directory").arg(opt.outDir));
 
     // --- the workflow
     GraphModel model(BuiltinNodes::registry());
@@ -253,7 +252,7 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
     for (const Assignment &as : opt.assignments) {
         QString why;
         if (!applySet(model, as.text, &why))
-            return usageError(QStringLiteral("--set %1: %2").arg(as.text, why));
+            return errors.usageError(QStringLiteral("--set %1: %2").arg(as.text, why));
     }
 
     // --- files it reads: only from its own folder unless the person allows more

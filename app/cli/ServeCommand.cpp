@@ -1,5 +1,6 @@
 #include "cli/ServeCommand.h"
 
+#include "cli/CommandErrors.h"
 #include "cli/RunCommand.h"
 
 #include <QTextStream>
@@ -303,18 +304,10 @@ quint16 boundPort(int fd)
 
 int ServeCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    const auto usageError = [&err](const QString &message) {
-        err << "sextant serve: " << message << "\n"
-            << "Usage: sextant serve MODEL.sxmodel [--host 127.0.0.1] [--port 8080] "
-               "[--threads N] [--token T] [--log FILE] [--max-body BYTES] [--drift-window ROWS]\n";
-        err.flush();
-        return RunCommand::kExitUsage;
-    };
-    const auto failure = [&err](const QString &message) {
-        err << "sextant: " << message << "\n";
-        err.flush();
-        return RunCommand::kExitFailure;
-    };
+    const CommandErrors errors(err, QStringLiteral("serve"),
+        QStringLiteral(
+            "sextant serve MODEL.sxmodel [--host 127.0.0.1] [--port 8080] "
+            "[--threads N] [--token T] [--log FILE] [--max-body BYTES] [--drift-window ROWS]"));
 
     QString modelPath;
     QString host = QStringLiteral("127.0.0.1");
@@ -343,49 +336,51 @@ int ServeCommand::exec(const QStringList &args, QTextStream &out, QTextStream &e
         };
         if (a == QLatin1String("--host")) {
             if (!value(host))
-                return usageError(QStringLiteral("--host needs an address"));
+                return errors.usageError(QStringLiteral("--host needs an address"));
         } else if (a == QLatin1String("--port")) {
             if (!integer(port, 0, 65535))
-                return usageError(QStringLiteral("--port needs a number from 0 to 65535"));
+                return errors.usageError(QStringLiteral("--port needs a number from 0 to 65535"));
         } else if (a == QLatin1String("--threads")) {
             if (!integer(threads, 1, 256))
-                return usageError(QStringLiteral("--threads needs a number from 1 to 256"));
+                return errors.usageError(QStringLiteral("--threads needs a number from 1 to 256"));
         } else if (a == QLatin1String("--token")) {
             if (!value(options.token) || options.token.isEmpty())
-                return usageError(QStringLiteral("--token needs a text"));
+                return errors.usageError(QStringLiteral("--token needs a text"));
         } else if (a == QLatin1String("--log")) {
             if (!value(logPath) || logPath.isEmpty())
-                return usageError(QStringLiteral("--log needs a file name"));
+                return errors.usageError(QStringLiteral("--log needs a file name"));
         } else if (a == QLatin1String("--max-body")) {
             if (!integer(options.maxBodyBytes, 1, qint64(1) << 31))
-                return usageError(
+                return errors.usageError(
                     QStringLiteral("--max-body needs a number of bytes (at most 2 GB)"));
         } else if (a == QLatin1String("--drift-window")) {
             qint64 rows = 0;
             if (!integer(rows, 0, 10000000))
-                return usageError(QStringLiteral("--drift-window needs a number of rows (0: off)"));
+                return errors.usageError(
+                    QStringLiteral("--drift-window needs a number of rows (0: off)"));
             options.driftWindowRows = int(rows);
         } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
-            return usageError(QStringLiteral("unknown option %1").arg(a));
+            return errors.usageError(QStringLiteral("unknown option %1").arg(a));
         } else if (modelPath.isEmpty()) {
             modelPath = a;
         } else {
-            return usageError(QStringLiteral("unexpected argument %1").arg(a));
+            return errors.usageError(QStringLiteral("unexpected argument %1").arg(a));
         }
     }
     if (modelPath.isEmpty())
-        return usageError(QStringLiteral("expected MODEL.sxmodel"));
+        return errors.usageError(QStringLiteral("expected MODEL.sxmodel"));
     QHostAddress address;
     if (host == QLatin1String("localhost"))
         address = QHostAddress(QHostAddress::LocalHost);
     else if (!address.setAddress(host))
-        return usageError(QStringLiteral("--host '%1' is not an IP address (e.g. 127.0.0.1, ::1, "
-                                         "0.0.0.0)")
-                              .arg(host));
+        return errors.usageError(
+            QStringLiteral("--host '%1' is not an IP address (e.g. 127.0.0.1, ::1, "
+                           "0.0.0.0)")
+                .arg(host));
 
     const Result<TrainedModelPtr> model = ModelFile::load(modelPath);
     if (!model)
-        return failure(model.error());
+        return errors.failure(model.error());
     QJsonObject metadata;
     {
         QFile f(modelPath);
@@ -398,7 +393,7 @@ int ServeCommand::exec(const QStringList &args, QTextStream &out, QTextStream &e
     RequestLog log;
     QString error;
     if (!logPath.isEmpty() && !log.open(logPath, &error))
-        return failure(error);
+        return errors.failure(error);
     ModelServer server(model.value(), metadata, modelPath, options);
 
     // The worker threads' event loops on Qt's own UNIX dispatcher rather than GLib's: less
@@ -414,10 +409,10 @@ int ServeCommand::exec(const QStringList &args, QTextStream &out, QTextStream &e
                 w->stop(0);
             for (auto &w : workers)
                 w->wait();
-            return failure(QStringLiteral("cannot listen on %1:%2: %3")
-                               .arg(address.toString())
-                               .arg(actualPort)
-                               .arg(error));
+            return errors.failure(QStringLiteral("cannot listen on %1:%2: %3")
+                                      .arg(address.toString())
+                                      .arg(actualPort)
+                                      .arg(error));
         }
         actualPort = boundPort(fd);
         workers.push_back(std::make_unique<Worker>(fd, server, log));
@@ -428,16 +423,16 @@ int ServeCommand::exec(const QStringList &args, QTextStream &out, QTextStream &e
                 w->stop(0);
             for (auto &w : workers)
                 w->wait();
-            return failure(QStringLiteral("cannot listen on %1:%2: %3")
-                               .arg(address.toString())
-                               .arg(actualPort)
-                               .arg(error));
+            return errors.failure(QStringLiteral("cannot listen on %1:%2: %3")
+                                      .arg(address.toString())
+                                      .arg(actualPort)
+                                      .arg(error));
         }
     }
 
     if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return failure(QStringLiteral("cannot set up signal handling: %1")
-                           .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return errors.failure(QStringLiteral("cannot set up signal handling: %1")
+                                  .arg(QString::fromLocal8Bit(std::strerror(errno))));
     struct sigaction action { };
     action.sa_handler = onStopSignal;
     sigemptyset(&action.sa_mask);

@@ -4,6 +4,7 @@
 #include "data/CsvWriter.h"
 #include "data/DateTime.h"
 #include "nodes/BoxPlotData.h"
+#include "nodes/DriftData.h"
 #include "nodes/FeatureRanking.h"
 #include "nodes/LinePlotData.h"
 #include "nodes/MetricsTable.h"
@@ -322,13 +323,36 @@ bool writeLinePlot(
     return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
 }
 
+// Drift: DriftReport::toJson with the model's name, and the report table as CSV.
+bool writeDrift(
+    const engine::DriftData &d, const QString &base, QStringList *written, QString *error)
+{
+    QJsonObject o = d.report.toJson();
+    o[QStringLiteral("model")] = d.model;
+    if (!writeJson(o, base + QStringLiteral(".json"), written, error))
+        return false;
+    const engine::Dataset t = d.toTable();
+    QStringList header;
+    for (const engine::Column &c : t.columns())
+        header << c.name();
+    QList<QStringList> rows;
+    for (std::int64_t r = 0; r < t.rowCount(); ++r) {
+        QStringList row;
+        for (const engine::Column &c : t.columns())
+            row << (c.isNumeric() ? csvNumber(c.values()[std::size_t(r)]) : c.displayValue(r));
+        rows.append(row);
+    }
+    return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
+}
+
 } // namespace
 
 bool ViewDataWriter::handles(const engine::NodeValue &result)
 {
     return result.as<engine::BoxPlotData>() || result.as<engine::SilhouetteData>()
         || result.as<engine::ProbabilityCurvesData>() || result.as<engine::FeatureRanking>()
-        || result.as<engine::ScatterMatrixData>() || result.as<engine::LinePlotData>();
+        || result.as<engine::ScatterMatrixData>() || result.as<engine::LinePlotData>()
+        || result.as<engine::DriftData>();
 }
 
 bool ViewDataWriter::write(
@@ -346,6 +370,8 @@ bool ViewDataWriter::write(
         return writeScatterMatrix(*m, basePath, written, error);
     if (const auto *l = result.as<engine::LinePlotData>())
         return writeLinePlot(*l, basePath, written, error);
+    if (const auto *d = result.as<engine::DriftData>())
+        return writeDrift(*d, basePath, written, error);
     return false;
 }
 

@@ -23,6 +23,8 @@ namespace sextant::cli {
 //   LinePlotData     <base>.json (x, series, rolling window, rows, first and last x),
 //                    <base>.csv (x (ISO text for dates) or row, the series, their rolling
 //                    means)
+//   DriftData        <base>.json (DriftReport::toJson and the model's name), <base>.csv
+//                    (DriftData::toTable: one row per feature and the predictions)
 // JSON numbers that are NaN or infinite are written as null.
 class ViewDataWriter {
 public:

@@ -432,6 +432,39 @@ Eigen::MatrixXd Svm::decisionValues(const Eigen::Ref<const Eigen::MatrixXd> &X) 
     return decisionsOf(*m_svm, functions, m_options.kernel == Options::Kernel::Linear, m_gamma, X);
 }
 
+std::vector<Svm::DecisionFunction> Svm::decisionFunctions() const
+{
+    std::vector<DecisionFunction> out;
+    if (!m_svm)
+        return out;
+    const int k = static_cast<int>(m_classes.size());
+    const int functions = m_options.task == EstimatorTask::Classification ? k * (k - 1) / 2 : 1;
+    for (int f = 0; f < functions; ++f) {
+        cv::Mat alpha, svidx;
+        DecisionFunction d;
+        d.rho = m_svm->getDecisionFunction(f, alpha, svidx);
+        alpha.convertTo(alpha, CV_64F);
+        for (std::size_t j = 0; j < alpha.total(); ++j) {
+            d.alphas.push_back(alpha.at<double>(static_cast<int>(j)));
+            d.supportVectors.push_back(svidx.at<int>(static_cast<int>(j)));
+        }
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+Eigen::MatrixXd Svm::supportVectors() const
+{
+    if (!m_svm)
+        return {};
+    const cv::Mat sv = m_svm->getSupportVectors();
+    Eigen::MatrixXd S(sv.rows, sv.cols);
+    for (int r = 0; r < sv.rows; ++r)
+        for (int c = 0; c < sv.cols; ++c)
+            S(r, c) = sv.at<float>(r, c);
+    return S;
+}
+
 Eigen::MatrixXd Svm::probabilitiesFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     const Eigen::MatrixXd d = decisionValues(X);

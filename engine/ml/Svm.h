@@ -87,6 +87,19 @@ public:
     // (1,2), ... over the training classes; positive: the first class of the pair), in
     // double precision from the trained support vectors. Regression: n x 1 predictions.
     Eigen::MatrixXd decisionValues(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
+    // One trained decision function f(x) = sum_k alpha_k K(sv_k, x) - rho (classification:
+    // one per pair of training classes in decisionValues() order, positive: the pair's
+    // first class; regression: one). `supportVectors` indexes rows of supportVectors().
+    struct DecisionFunction {
+        double rho = 0;
+        std::vector<int> supportVectors;
+        std::vector<double> alphas;
+    };
+    std::vector<DecisionFunction> decisionFunctions() const;
+    // The trained support vectors, one per row (float precision, as OpenCV keeps them).
+    Eigen::MatrixXd supportVectors() const;
+    // The class codes seen in training, ascending (classification).
+    const std::vector<int> &trainingClasses() const { return m_classes; }
     // The sigmoids' A and B per pair (empty without probabilities).
     const Eigen::VectorXd &plattA() const { return m_probA; }
     const Eigen::VectorXd &plattB() const { return m_probB; }

@@ -6,6 +6,7 @@
 #include "nodes/ConcatenateNode.h"
 #include "nodes/CorrelationNode.h"
 #include "nodes/CrossValidationNode.h"
+#include "nodes/DriftNode.h"
 #include "nodes/EvaluationViewNode.h"
 #include "nodes/FeatureRankingNode.h"
 #include "nodes/FileSourceNode.h"
@@ -97,6 +98,9 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
         return s;
     if (Status s = registry.add(withHelp(LinePlotNode::type())); !s)
         return s;
+    for (NodeType type : { DriftNode::type(), DriftNode::viewType() })
+        if (Status s = registry.add(withHelp(std::move(type))); !s)
+            return s;
     return Status::success();
 }
 

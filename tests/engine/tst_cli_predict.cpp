@@ -285,12 +285,24 @@ private Q_SLOTS:
         if (OnnxExport::available()) {
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
             QVERIFY(OnnxExport::check(readAll(onnx)));
-            // A model ONNX cannot express (one-hot step) is refused with a message.
-            const QString refused = m_dir.filePath(QStringLiteral("diabetes.onnx"));
+            // A one-hot step exports (its column as a category index).
+            const QString oneHot = m_dir.filePath(QStringLiteral("diabetes.onnx"));
             const Run d = runSextant(
-                { QStringLiteral("export-onnx"), m_diabetesModel, QStringLiteral("-o"), refused });
-            QCOMPARE(d.exitCode, 1);
-            QVERIFY2(d.err.contains(m_diabetesModel), qPrintable(d.err));
+                { QStringLiteral("export-onnx"), m_diabetesModel, QStringLiteral("-o"), oneHot });
+            QVERIFY2(d.exitCode == 0, qPrintable(d.err));
+            QVERIFY(OnnxExport::check(readAll(oneHot)));
+            // A model ONNX cannot express (clustering) is refused with a message.
+            const QString kmeansModel = m_dir.filePath(QStringLiteral("kmeans.sxmodel"));
+            QVERIFY(ModelFile::save(
+                *fit("cluster.kmeans", load(datasetPath("iris.csv"), QStringLiteral("species"))),
+                kmeansModel));
+            const QString refused = m_dir.filePath(QStringLiteral("kmeans.onnx"));
+            const Run k = runSextant(
+                { QStringLiteral("export-onnx"), kmeansModel, QStringLiteral("-o"), refused });
+            QCOMPARE(k.exitCode, 1);
+            QVERIFY2(k.err.contains(kmeansModel)
+                    && k.err.contains(QStringLiteral("cannot be expressed")),
+                qPrintable(k.err));
             QVERIFY(!QFile::exists(refused));
         } else {
             // Builds without ONNX support say so, naming the model.

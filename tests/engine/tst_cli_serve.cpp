@@ -2,6 +2,7 @@
 // over a socket and compares the answers with `sextant predict` on the same rows.
 #include "HttpTestClient.h"
 #include "SextantProcess.h"
+#include "TrainingFixtures.h"
 #include "data/DatasetLoader.h"
 #include "io/ModelFile.h"
 #include "ml/StandardizeTransform.h"
@@ -26,37 +27,14 @@ using namespace sextant::engine;
 using sextant::testing::HttpReply;
 using sextant::testing::httpRequest;
 
-namespace {
+using namespace sextant::testing;
 
-QString datasetPath(const char *name)
-{
-    return QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + QLatin1String(name);
-}
+namespace {
 
 QByteArray readAll(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-Dataset load(const QString &path, const QString &target)
-{
-    LoadResult r = DatasetLoader::load(path);
-    if (!r.ok())
-        qFatal("cannot load %s", qPrintable(path));
-    Dataset data = *r.dataset;
-    for (int c = 0; c < data.columnCount(); ++c)
-        data.setRole(c, data.column(c).name() == target ? ColumnRole::Target : ColumnRole::Feature);
-    return data;
-}
-
-std::shared_ptr<TrainedModel> fit(const char *learner, const Dataset &data)
-{
-    const NodeType *type = BuiltinNodes::registry().find(QString::fromLatin1(learner));
-    const Learner *spec = LearnerRegistry::byNodeId(QString::fromLatin1(learner));
-    if (!type || !spec)
-        qFatal("no learner %s", learner);
-    return LearnerNode::fit(*spec, type->defaultParameters(), data, nullptr, FitContext {});
 }
 
 // A running `sextant serve`; stopped (SIGTERM) when destroyed.
@@ -143,13 +121,13 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         BuiltinNodes::registry();
         // Logistic regression on standardised iris.
-        const Dataset iris = load(datasetPath("iris.csv"), QStringLiteral("species"));
+        const Dataset iris = loadTable(exampleDataset("iris.csv"), QStringLiteral("species"));
         auto step = std::make_unique<StandardizeTransform>();
         step->fit(iris, FitContext {});
         std::shared_ptr<const Transformer> fitted(std::move(step));
         Dataset standardized = fitted->transform(iris);
         standardized.appendPreprocessing(fitted);
-        auto model = fit("model.logistic_regression", standardized);
+        auto model = fitDefaults("model.logistic_regression", standardized);
         QVERIFY(model);
         m_model = m_dir.filePath(QStringLiteral("iris.sxmodel"));
         QVERIFY(ModelFile::save(*model, m_model));
@@ -167,15 +145,15 @@ private Q_SLOTS:
     {
         const sextant::testing::SextantRun expected
             = sextant::testing::runSextant({ QStringLiteral("predict"), m_model,
-                datasetPath("iris.csv"), QStringLiteral("--proba") });
+                exampleDataset("iris.csv"), QStringLiteral("--proba") });
         QVERIFY2(expected.exitCode == 0, qPrintable(expected.err));
         QStringList lines = expected.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         lines.removeFirst();
         QCOMPARE(lines.size(), 150);
 
         // The same rows three ways: CSV, JSON rows, JSON columns.
-        const QByteArray csv = readAll(datasetPath("iris.csv"));
-        const Dataset table = load(datasetPath("iris.csv"), {});
+        const QByteArray csv = readAll(exampleDataset("iris.csv"));
+        const Dataset table = loadTable(exampleDataset("iris.csv"), {});
         QJsonArray rows;
         QJsonObject columns;
         for (int c = 0; c < table.columnCount(); ++c) {

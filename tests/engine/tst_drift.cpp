@@ -3,6 +3,7 @@
 // `sextant monitor`.
 #include "SextantProcess.h"
 #include "SklearnReference.h"
+#include "TrainingFixtures.h"
 #include "data/DatasetLoader.h"
 #include "io/ModelFile.h"
 #include "ml/DriftProfile.h"
@@ -26,32 +27,9 @@ using namespace sextant::engine;
 using sextant::testing::runSextant;
 using sextant::testing::SklearnReference;
 
+using namespace sextant::testing;
+
 namespace {
-
-QString datasetPath(const char *name)
-{
-    return QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + QLatin1String(name);
-}
-
-Dataset load(const QString &path, const QString &target)
-{
-    LoadResult r = DatasetLoader::load(path);
-    if (!r.ok())
-        qFatal("cannot load %s", qPrintable(path));
-    Dataset data = *r.dataset;
-    for (int c = 0; c < data.columnCount(); ++c)
-        data.setRole(c, data.column(c).name() == target ? ColumnRole::Target : ColumnRole::Feature);
-    return data;
-}
-
-std::shared_ptr<TrainedModel> fit(const char *learner, const Dataset &data)
-{
-    const NodeType *type = BuiltinNodes::registry().find(QString::fromLatin1(learner));
-    const Learner *spec = LearnerRegistry::byNodeId(QString::fromLatin1(learner));
-    if (!type || !spec)
-        qFatal("no learner %s", learner);
-    return LearnerNode::fit(*spec, type->defaultParameters(), data, nullptr, FitContext {});
-}
 
 void writeText(const QString &path, const QByteArray &text)
 {
@@ -111,8 +89,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         BuiltinNodes::registry();
-        const Dataset iris = load(datasetPath("iris.csv"), QStringLiteral("species"));
-        m_iris = fit("model.logistic_regression", iris);
+        const Dataset iris = loadTable(exampleDataset("iris.csv"), QStringLiteral("species"));
+        m_iris = fitDefaults("model.logistic_regression", iris);
         QVERIFY(m_iris);
         m_irisModel = m_dir.filePath(QStringLiteral("iris.sxmodel"));
         QVERIFY(ModelFile::save(*m_iris, m_irisModel));
@@ -215,7 +193,7 @@ private Q_SLOTS:
         QVERIFY2(model, qPrintable(model.error()));
         QVERIFY(model.value()->trainingDistribution.isEmpty());
         const sextant::testing::SextantRun r
-            = runSextant({ QStringLiteral("monitor"), v1, datasetPath("iris.csv") });
+            = runSextant({ QStringLiteral("monitor"), v1, exampleDataset("iris.csv") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("format version 1")), qPrintable(r.err));
     }
@@ -369,7 +347,7 @@ print(json.dumps({
     {
         // The training rows themselves: no drift, exit 0.
         const sextant::testing::SextantRun same = runSextant({ QStringLiteral("monitor"),
-            m_irisModel, datasetPath("iris.csv"), QStringLiteral("--json") });
+            m_irisModel, exampleDataset("iris.csv"), QStringLiteral("--json") });
         QVERIFY2(same.exitCode == 0, qPrintable(same.err + same.out));
         const QJsonObject r = QJsonDocument::fromJson(same.out.toUtf8()).object();
         QCOMPARE(r.value(QStringLiteral("rows")).toInt(), 150);
@@ -382,7 +360,7 @@ print(json.dumps({
             QStringLiteral("stable"));
 
         // petal_length doubled: drift in it and in the predictions, exit 3.
-        QFile f(datasetPath("iris.csv"));
+        QFile f(exampleDataset("iris.csv"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().split('\n');
         QByteArray shifted = lines[0] + '\n';
@@ -459,7 +437,8 @@ print(json.dumps({
         const QString batchPath = m_dir.filePath(QStringLiteral("colours-batch.csv"));
         writeText(trainPath, train);
         writeText(batchPath, batch);
-        auto model = fit("model.logistic_regression", load(trainPath, QStringLiteral("label")));
+        auto model = fitDefaults(
+            "model.logistic_regression", loadTable(trainPath, QStringLiteral("label")));
         QVERIFY(model);
         const QString path = m_dir.filePath(QStringLiteral("colours.sxmodel"));
         QVERIFY(ModelFile::save(*model, path));

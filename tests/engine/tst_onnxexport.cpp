@@ -4,6 +4,7 @@
 // evaluator of the ops the exporter writes (tree ensembles included, which OpenCV cannot
 // run) — against Sextant's own predictions. Families and steps ONNX cannot express are
 // refused with a message naming them and nothing is written.
+#include "PipelineFixtures.h"
 #include "ReferenceSkip.h"
 #include "data/Dataset.h"
 #include "data/DatasetLoader.h"
@@ -33,24 +34,9 @@
 #include <memory>
 
 using namespace sextant::engine;
+using namespace sextant::testing;
 
 namespace {
-
-QString datasetPath(const char *name)
-{
-    return QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + QString::fromLatin1(name);
-}
-
-// The dataset with its last column as the target.
-Dataset load(const char *name)
-{
-    LoadResult loaded = DatasetLoader::load(datasetPath(name));
-    if (!loaded.ok())
-        qFatal("cannot load %s", name);
-    Dataset data = *loaded.dataset;
-    data.setRole(data.columnCount() - 1, ColumnRole::Target);
-    return data;
-}
 
 // Iris with petal width as the (regression) target and the species ignored.
 Dataset irisPetalWidth()
@@ -59,42 +45,6 @@ Dataset irisPetalWidth()
     data.setRole(data.indexOf(QStringLiteral("species")), ColumnRole::Ignore);
     data.setRole(data.indexOf(QStringLiteral("petal_width_cm")), ColumnRole::Target);
     return data;
-}
-
-// Fits a step and appends it to the table's pipeline, as the prep.* nodes do.
-Dataset step(const Dataset &data, std::shared_ptr<Transformer> t)
-{
-    t->fit(data, FitContext {});
-    Dataset out = t->transform(data);
-    out.setPreprocessing(data.preprocessing());
-    out.appendPreprocessing(std::move(t));
-    return out;
-}
-
-Dataset standardized(const Dataset &d)
-{
-    return step(d, std::make_shared<StandardizeTransform>());
-}
-Dataset pca(const Dataset &d, int k)
-{
-    PcaTransform::Options o;
-    o.components = k;
-    return step(d, std::make_shared<PcaTransform>(o));
-}
-
-TrainedModelPtr fit(const char *id, const Dataset &data, const QVariantMap &overrides = {})
-{
-    BuiltinNodes::registry();
-    const QString qid = QString::fromLatin1(id);
-    const Learner *spec = LearnerRegistry::byNodeId(qid);
-    if (!spec)
-        qFatal("no learner %s", id);
-    QVariantMap params;
-    for (const ParameterSpec &p : BuiltinNodes::registry().find(qid)->parameters)
-        params.insert(p.name, p.defaultValue);
-    for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
-        params.insert(it.key(), it.value());
-    return LearnerNode::fit(*spec, params, data, nullptr, FitContext {});
 }
 
 // The raw rows as the "features" input: N x F row-major, NaN for missing cells.
@@ -234,6 +184,7 @@ for n in m.graph.node:
     elif op == 'Div': y = i[0] / i[1]
     elif op == 'Mul': y = i[0] * i[1]
     elif op == 'Add': y = i[0] + i[1]
+    elif op == 'Concat': y = np.concatenate(i, axis=a['axis'])
     elif op in ('TreeEnsembleClassifier', 'TreeEnsembleRegressor'):
         assert n.domain == 'ai.onnx.ml'
         p = trees(n, a, i[0], op == 'TreeEnsembleClassifier')
@@ -698,17 +649,21 @@ private Q_SLOTS:
         QVERIFY(!OnnxExport::check(QByteArray()));
     }
 
-    void refusesKnn()
+    // SVM, naive Bayes and k-NN export (both checkers; tst_onnxruntime runs them).
+    void exportsSvmNaiveBayesKnn()
     {
-        refused(fit("model.knn", standardized(load("iris.csv"))), QStringLiteral("knn"));
+        const Dataset iris = standardized(load("iris.csv"));
+        QVERIFY(!exportChecked(*fit("model.knn", iris), QStringLiteral("knn")).isEmpty());
+        QVERIFY(!exportChecked(*fit("model.svm", iris), QStringLiteral("svm")).isEmpty());
+        QVERIFY(!exportChecked(
+            *fit("model.naive_bayes", load("iris.csv")), QStringLiteral("naive_bayes"))
+                     .isEmpty());
     }
-    void refusesSvm()
+    void refusesKernelNaiveBayes()
     {
-        refused(fit("model.svm", standardized(load("iris.csv"))), QStringLiteral("svm"));
-    }
-    void refusesNaiveBayes()
-    {
-        refused(fit("model.naive_bayes", load("iris.csv")), QStringLiteral("naive"));
+        refused(fit("model.naive_bayes", load("iris.csv"),
+                    { { QStringLiteral("numeric"), QStringLiteral("kernel") } }),
+            QStringLiteral("kernel densities"));
     }
     void refusesDiscretize()
     {
@@ -717,17 +672,44 @@ private Q_SLOTS:
         const Dataset d = step(load("iris.csv"), std::make_shared<DiscretizeTransform>(o));
         refused(fit("model.logistic_regression", d), QStringLiteral("Discretize"));
     }
-    void refusesCategoricalFeatures()
+    // A categorical feature column: its category index in, its one-hot columns inside.
+    void categoricalFeatures()
     {
         Dataset raw = load("iris.csv");
         const int n = int(raw.rowCount());
         std::vector<std::int32_t> codes(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i)
-            codes[std::size_t(i)] = i % 2;
+            codes[std::size_t(i)] = i % 3 == 0 ? -1 : i % 2;
         Column c = Column::categorical(
             QStringLiteral("colour"), codes, { QStringLiteral("red"), QStringLiteral("blue") });
         raw.addColumn(c);
-        refused(fit("model.logistic_regression", raw), QStringLiteral("'colour' is categorical"));
+        const TrainedModelPtr model = fit("model.logistic_regression", raw);
+        QVERIFY(!exportChecked(*model, QStringLiteral("categorical")).isEmpty());
+        const Result<QMap<QString, QStringList>> cats = OnnxExport::inputCategories(*model);
+        QVERIFY(cats);
+        QCOMPARE(cats.value().value(QStringLiteral("colour")),
+            (QStringList { QStringLiteral("red"), QStringLiteral("blue") }));
+        const Result<std::vector<double>> rows = OnnxExport::inputRows(*model, raw);
+        QVERIFY(rows);
+        const int F = int(OnnxExport::inputColumns(*model).value().size());
+        const int at
+            = int(OnnxExport::inputColumns(*model).value().indexOf(QStringLiteral("colour")));
+        QVERIFY(std::isnan(rows.value()[std::size_t(at)])); // row 0: missing
+        QCOMPARE(rows.value()[std::size_t(F + at)], 1.0); // row 1: blue
+        QCOMPARE(rows.value()[std::size_t(2 * F + at)], 0.0); // row 2: red
+    }
+    void refusesCategoricalImpute()
+    {
+        Dataset raw = load("iris.csv");
+        const int n = int(raw.rowCount());
+        std::vector<std::int32_t> codes(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i)
+            codes[std::size_t(i)] = i % 5 == 0 ? -1 : i % 2;
+        raw.addColumn(Column::categorical(
+            QStringLiteral("colour"), codes, { QStringLiteral("red"), QStringLiteral("blue") }));
+        refused(fit("model.logistic_regression",
+                    step(raw, std::make_shared<ImputeTransform>(ImputeTransform::Options {}))),
+            QStringLiteral("'colour'"));
     }
     void refusesClustering()
     {
