@@ -2,11 +2,15 @@
 
 #include "graph/NodeValue.h"
 #include "nodes/BoxPlotData.h"
+#include "nodes/DendrogramData.h"
 #include "nodes/FeatureRanking.h"
+#include "nodes/HeatMapData.h"
 #include "nodes/ProbabilityCurvesData.h"
 #include "nodes/ScatterMatrixData.h"
 #include "nodes/SilhouetteData.h"
 #include "plots/BoxPlot.h"
+#include "plots/DataHeatMapPlot.h"
+#include "plots/DendrogramPlot.h"
 #include "plots/FeatureRankingPlot.h"
 #include "plots/ProbabilityCurvesPlot.h"
 #include "plots/ScatterMatrixPlot.h"
@@ -37,7 +41,8 @@ bool ExplorationViews::hasPlot(const engine::NodeValue &value)
 {
     return value.as<engine::BoxPlotData>() || value.as<engine::SilhouetteData>()
         || value.as<engine::ProbabilityCurvesData>() || value.as<engine::FeatureRanking>()
-        || value.as<engine::ScatterMatrixData>();
+        || value.as<engine::ScatterMatrixData>() || value.as<engine::DendrogramData>()
+        || value.as<engine::HeatMapData>();
 }
 
 std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &value)
@@ -52,6 +57,10 @@ std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &valu
         return std::make_unique<FeatureRankingPlot>();
     if (value.as<engine::ScatterMatrixData>())
         return std::make_unique<ScatterMatrixPlot>();
+    if (value.as<engine::DendrogramData>())
+        return std::make_unique<DendrogramPlot>();
+    if (value.as<engine::HeatMapData>())
+        return std::make_unique<DataHeatMapPlot>();
     return nullptr;
 }
 
@@ -67,6 +76,10 @@ bool ExplorationViews::show(PlotView &view, const engine::NodeValue &value)
         return showAs<FeatureRankingPlot>(view, *f);
     if (const auto *m = value.as<engine::ScatterMatrixData>())
         return showAs<ScatterMatrixPlot>(view, *m);
+    if (const auto *d = value.as<engine::DendrogramData>())
+        return showAs<DendrogramPlot>(view, *d);
+    if (const auto *h = value.as<engine::HeatMapData>())
+        return showAs<DataHeatMapPlot>(view, *h);
     return false;
 }
 
@@ -90,6 +103,10 @@ QString ExplorationViews::title(const engine::NodeValue &value)
         return tr("Feature Ranking");
     if (value.as<engine::ScatterMatrixData>())
         return tr("Scatter Matrix");
+    if (value.as<engine::DendrogramData>())
+        return tr("Dendrogram");
+    if (value.as<engine::HeatMapData>())
+        return tr("Heat Map");
     return {};
 }
 
@@ -108,6 +125,12 @@ QString ExplorationViews::describe(const engine::NodeValue &value)
         return tr("Feature Ranking against %1").arg(f->target);
     if (const auto *m = value.as<engine::ScatterMatrixData>(); m && !m->colorColumn.isEmpty())
         return tr("Scatter Matrix by %1").arg(m->colorColumn);
+    if (const auto *d = value.as<engine::DendrogramData>(); d && !d->linkage.isEmpty())
+        return QCoreApplication::translate("sextant::plots::ResultViewFactory",
+            "Dendrogram (%1 linkage, %n clusters)", nullptr, d->clusters)
+            .arg(d->linkage);
+    if (const auto *h = value.as<engine::HeatMapData>(); h && !h->annotationColumn.isEmpty())
+        return tr("Heat Map by %1").arg(h->annotationColumn);
     return {};
 }
 

@@ -17,6 +17,8 @@ class PlotView;
 //   CalibrationData   -> CalibrationPlot (reliability diagram, gains or lift curves)
 //   FeatureRanking    -> FeatureRankingPlot
 //   ScatterMatrixData -> ScatterMatrixPlot
+//   DendrogramData    -> DendrogramPlot
+//   HeatMapData       -> DataHeatMapPlot
 // Same contract as ResultViewFactory's functions of the same names.
 class ExplorationViews {
 public:

@@ -1,5 +1,6 @@
 #include "cli/ViewDataWriter.h"
 
+#include "cli/StructureViewWriter.h"
 #include "data/AtomicFile.h"
 #include "data/CsvWriter.h"
 #include "nodes/BoxPlotData.h"
@@ -282,7 +283,7 @@ bool ViewDataWriter::handles(const engine::NodeValue &result)
 {
     return result.as<engine::BoxPlotData>() || result.as<engine::SilhouetteData>()
         || result.as<engine::ProbabilityCurvesData>() || result.as<engine::FeatureRanking>()
-        || result.as<engine::ScatterMatrixData>();
+        || result.as<engine::ScatterMatrixData>() || StructureViewWriter::handles(result);
 }
 
 bool ViewDataWriter::write(
@@ -298,6 +299,8 @@ bool ViewDataWriter::write(
         return writeRanking(*f, basePath, written, error);
     if (const auto *m = result.as<engine::ScatterMatrixData>())
         return writeScatterMatrix(*m, basePath, written, error);
+    if (StructureViewWriter::handles(result))
+        return StructureViewWriter::write(result, basePath, written, error);
     return false;
 }
 

@@ -5,10 +5,12 @@
 #include "nodes/CompareNode.h"
 #include "nodes/CorrelationNode.h"
 #include "nodes/CrossValidationNode.h"
+#include "nodes/DendrogramNode.h"
 #include "nodes/EvaluationViewNode.h"
 #include "nodes/FeatureRankingNode.h"
 #include "nodes/FileSourceNode.h"
 #include "nodes/FilterRowsNode.h"
+#include "nodes/HeatMapNode.h"
 #include "nodes/HistogramNode.h"
 #include "nodes/ImportanceNodes.h"
 #include "nodes/LearnerNode.h"
@@ -76,6 +78,10 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
         { BoxPlotNode::type(), SilhouetteNode::type(), ProbabilityCurvesNode::calibrationType(),
             ProbabilityCurvesNode::liftType(), FeatureRankingNode::type(),
             FeatureRankingNode::viewType(), ScatterMatrixNode::type() })
+        if (Status s = registry.add(withHelp(std::move(type))); !s)
+            return s;
+    // Structure views: dendrogram, heat map.
+    for (NodeType type : { DendrogramNode::type(), HeatMapNode::type() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     for (NodeType type : ImportanceNodes::all())
