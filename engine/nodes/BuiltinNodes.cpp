@@ -29,6 +29,7 @@
 #include "nodes/TableViewNode.h"
 #include "nodes/TestNode.h"
 #include "nodes/TransformNode.h"
+#include "nodes/TsneNode.h"
 #include "nodes/TuneNode.h"
 
 #include <QtGlobal>
@@ -80,8 +81,8 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
             FeatureRankingNode::viewType(), ScatterMatrixNode::type() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
-    // Structure views: dendrogram, heat map.
-    for (NodeType type : { DendrogramNode::type(), HeatMapNode::type() })
+    // Structure views and embeddings: dendrogram, heat map, t-SNE.
+    for (NodeType type : { DendrogramNode::type(), HeatMapNode::type(), TsneNode::type() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     for (NodeType type : ImportanceNodes::all())
