@@ -1,6 +1,7 @@
 // `sextant run` on a workflow with the structure views: the Dendrogram node's data as
 // JSON/CSV (the leaf order checked against SciPy on iris) and, in builds with the GUI,
-// its plot as PNG and SVG drawn headless; its cluster output feeds the rest.
+// its plot as PNG and SVG drawn headless; its cluster output feeds the rest; the t-SNE
+// node's scatter.
 #include "SextantProcess.h"
 #include "SklearnReference.h"
 
@@ -25,12 +26,14 @@ const char *kWorkflow = R"({
     {"id": 2, "type": "data.select", "position": [200, 0], "parameters": {"target": "species"}},
     {"id": 3, "type": "view.dendrogram", "position": [400, 0],
      "parameters": {"clusters": 4, "linkage": "average", "labels": "species"}},
-    {"id": 4, "type": "view.silhouette", "position": [600, 0]}
+    {"id": 4, "type": "view.silhouette", "position": [600, 0]},
+    {"id": 5, "type": "embed.tsne", "position": [400, 150], "parameters": {"max_iter": 300}}
   ],
   "connections": [
     {"from": 1, "output": "data", "to": 2, "input": "data"},
     {"from": 2, "output": "data", "to": 3, "input": "data"},
-    {"from": 3, "output": "data", "to": 4, "input": "data"}
+    {"from": 3, "output": "data", "to": 4, "input": "data"},
+    {"from": 2, "output": "data", "to": 5, "input": "data"}
   ]
 })";
 
@@ -82,6 +85,9 @@ private Q_SLOTS:
         const QJsonObject sil = readJson(out + QStringLiteral("/4-silhouette.json"));
         QCOMPARE(sil[QStringLiteral("clusters")].toArray().size(), 4);
 
+        // t-SNE: its scatter written as a Scatter node's, one line per row.
+        QCOMPARE(readAll(out + QStringLiteral("/5-tsne.csv")).trimmed().split('\n').size(), 151);
+
         // The leaves and the drawing are SciPy's dendrogram() of the linkage written.
         if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
             SEXTANT_SKIP_REFERENCE(why);
@@ -112,6 +118,8 @@ print(json.dumps({"leaves": d["leaves"], "icoord": d["icoord"], "dcoord": d["dco
         QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n") && png.size() > 1000);
         const QByteArray svg = readAll(out + QStringLiteral("/3-dendrogram.svg"));
         QVERIFY(svg.contains("<svg") && svg.contains("</svg>"));
+        QVERIFY(readAll(out + QStringLiteral("/5-tsne.png")).startsWith("\x89PNG\r\n\x1a\n"));
+        QVERIFY(readAll(out + QStringLiteral("/5-tsne.svg")).contains("t-SNE 1"));
     }
 };
 
