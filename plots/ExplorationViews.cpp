@@ -2,13 +2,17 @@
 
 #include "graph/NodeValue.h"
 #include "nodes/BoxPlotData.h"
+#include "nodes/DendrogramData.h"
 #include "nodes/DriftData.h"
 #include "nodes/FeatureRanking.h"
+#include "nodes/HeatMapData.h"
 #include "nodes/LinePlotData.h"
 #include "nodes/ProbabilityCurvesData.h"
 #include "nodes/ScatterMatrixData.h"
 #include "nodes/SilhouetteData.h"
 #include "plots/BoxPlot.h"
+#include "plots/DataHeatMapPlot.h"
+#include "plots/DendrogramPlot.h"
 #include "plots/DriftPlot.h"
 #include "plots/FeatureRankingPlot.h"
 #include "plots/LinePlot.h"
@@ -42,7 +46,8 @@ bool ExplorationViews::hasPlot(const engine::NodeValue &value)
     return value.as<engine::BoxPlotData>() || value.as<engine::SilhouetteData>()
         || value.as<engine::ProbabilityCurvesData>() || value.as<engine::FeatureRanking>()
         || value.as<engine::ScatterMatrixData>() || value.as<engine::LinePlotData>()
-        || value.as<engine::DriftData>();
+        || value.as<engine::DriftData>()
+        || value.as<engine::DendrogramData>() || value.as<engine::HeatMapData>();
 }
 
 std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &value)
@@ -61,6 +66,10 @@ std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &valu
         return std::make_unique<LinePlot>();
     if (value.as<engine::DriftData>())
         return std::make_unique<DriftPlot>();
+    if (value.as<engine::DendrogramData>())
+        return std::make_unique<DendrogramPlot>();
+    if (value.as<engine::HeatMapData>())
+        return std::make_unique<DataHeatMapPlot>();
     return nullptr;
 }
 
@@ -80,6 +89,10 @@ bool ExplorationViews::show(PlotView &view, const engine::NodeValue &value)
         return showAs<LinePlot>(view, *l);
     if (const auto *d = value.as<engine::DriftData>())
         return showAs<DriftPlot>(view, *d);
+    if (const auto *d = value.as<engine::DendrogramData>())
+        return showAs<DendrogramPlot>(view, *d);
+    if (const auto *h = value.as<engine::HeatMapData>())
+        return showAs<DataHeatMapPlot>(view, *h);
     return false;
 }
 
@@ -107,6 +120,10 @@ QString ExplorationViews::title(const engine::NodeValue &value)
         return tr("Line Plot");
     if (value.as<engine::DriftData>())
         return tr("Drift");
+    if (value.as<engine::DendrogramData>())
+        return tr("Dendrogram");
+    if (value.as<engine::HeatMapData>())
+        return tr("Heat Map");
     return {};
 }
 
@@ -135,6 +152,12 @@ QString ExplorationViews::describe(const engine::NodeValue &value)
         return tr("Drift of %1 rows: %2")
             .arg(d->batchRows)
             .arg(d->report.driftFound() ? tr("drift found") : tr("no drift"));
+    if (const auto *d = value.as<engine::DendrogramData>(); d && !d->linkage.isEmpty())
+        return QCoreApplication::translate("sextant::plots::ResultViewFactory",
+            "Dendrogram (%1 linkage, %n clusters)", nullptr, d->clusters)
+            .arg(d->linkage);
+    if (const auto *h = value.as<engine::HeatMapData>(); h && !h->annotationColumn.isEmpty())
+        return tr("Heat Map by %1").arg(h->annotationColumn);
     return {};
 }
 

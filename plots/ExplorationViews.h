@@ -19,6 +19,8 @@ class PlotView;
 //   ScatterMatrixData -> ScatterMatrixPlot
 //   LinePlotData      -> LinePlot
 //   DriftData         -> DriftPlot
+//   DendrogramData    -> DendrogramPlot
+//   HeatMapData       -> DataHeatMapPlot
 // Same contract as ResultViewFactory's functions of the same names.
 class ExplorationViews {
 public:

@@ -106,7 +106,8 @@ GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, 
         [this](const QString &reason) { showMessage(tr("Not connected: %1").arg(reason), true); });
     connect(m_scene, &GraphScene::nodeDoubleClicked, this, [this](int id) {
         const engine::NodeType *type = m_model.nodeType(id);
-        if (type && type->isSink())
+        // Sinks, and views that also output a table (Dendrogram, t-SNE).
+        if (type && (type->isSink() || type->category == QLatin1String("View")))
             Q_EMIT openViewRequested(id);
     });
     connect(m_scene, &GraphScene::nodeRenameRequested, this, &GraphEditor::renameNode);

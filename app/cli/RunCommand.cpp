@@ -3,6 +3,7 @@
 #include "cli/CommandErrors.h"
 #include "cli/SinkDataWriter.h"
 #include "cli/SinkRenderer.h"
+#include "cli/StructureViewWriter.h"
 #include "data/AtomicFile.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
@@ -389,7 +390,11 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
         if (!state.message.isEmpty())
             n[QStringLiteral("message")] = state.message;
         QStringList written;
-        if (type && type->isSink() && state.status == NodeStatus::Done) {
+        // A node with outputs whose result is a view (the dendrogram, t-SNE) is written as a
+        // sink is.
+        const NodeValuePtr shown = type ? executor.result(id) : nullptr;
+        const bool viewWithOutputs = shown && StructureViewWriter::isViewOfNodeWithOutputs(*shown);
+        if (type && (type->isSink() || viewWithOutputs) && state.status == NodeStatus::Done) {
             const NodeValuePtr result = executor.result(id);
             const QString base
                 = outDir.filePath(QStringLiteral("%1-%2").arg(id).arg(kindOf(type->id)));

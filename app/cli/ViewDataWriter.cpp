@@ -1,5 +1,6 @@
 #include "cli/ViewDataWriter.h"
 
+#include "cli/StructureViewWriter.h"
 #include "data/AtomicFile.h"
 #include "data/CsvWriter.h"
 #include "data/DateTime.h"
@@ -352,7 +353,7 @@ bool ViewDataWriter::handles(const engine::NodeValue &result)
     return result.as<engine::BoxPlotData>() || result.as<engine::SilhouetteData>()
         || result.as<engine::ProbabilityCurvesData>() || result.as<engine::FeatureRanking>()
         || result.as<engine::ScatterMatrixData>() || result.as<engine::LinePlotData>()
-        || result.as<engine::DriftData>();
+        || result.as<engine::DriftData>() || StructureViewWriter::handles(result);
 }
 
 bool ViewDataWriter::write(
@@ -372,6 +373,8 @@ bool ViewDataWriter::write(
         return writeLinePlot(*l, basePath, written, error);
     if (const auto *d = result.as<engine::DriftData>())
         return writeDrift(*d, basePath, written, error);
+    if (StructureViewWriter::handles(result))
+        return StructureViewWriter::write(result, basePath, written, error);
     return false;
 }
 

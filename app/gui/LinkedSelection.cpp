@@ -4,6 +4,7 @@
 #include "nodes/PredictionView.h"
 #include "nodes/SelectedRowsNode.h"
 #include "plots/ConfusionMatrixPlot.h"
+#include "plots/DataHeatMapPlot.h"
 #include "plots/SilhouettePlot.h"
 #include "widgets/GraphCommands.h"
 
@@ -213,6 +214,27 @@ void LinkedSelection::attachSilhouette(plots::SilhouettePlot *plot, int viewNode
             if (source.isValid())
                 select(source, plot->data().tableRows, labelOf(m_graph, source), rows,
                     Mode::Replace, tr("Select Silhouettes"));
+        });
+    connect(this, &LinkedSelection::changed, plot, [this, plot, sourceOf] {
+        plot->setSelectedRows(m_source == sourceOf() ? m_rows : QList<qint64>());
+    });
+}
+
+void LinkedSelection::attachHeatMap(plots::DataHeatMapPlot *plot, int viewNode)
+{
+    if (!plot || plot->property("sextantLinked").toBool())
+        return;
+    plot->setProperty("sextantLinked", true);
+    const auto sourceOf = [this, viewNode] {
+        const auto in = m_graph.connectionInto(viewNode, 0);
+        return in ? TableSource { in->fromNode, in->fromPort } : TableSource {};
+    };
+    connect(plot, &plots::DataHeatMapPlot::rowsSelected, this,
+        [this, plot, sourceOf](const QList<qint64> &rows) {
+            const TableSource source = sourceOf();
+            if (source.isValid())
+                select(source, plot->data().tableRows, labelOf(m_graph, source), rows,
+                    Mode::Replace, tr("Select Heat Map Rows"));
         });
     connect(this, &LinkedSelection::changed, plot, [this, plot, sourceOf] {
         plot->setSelectedRows(m_source == sourceOf() ? m_rows : QList<qint64>());

@@ -16,6 +16,7 @@ struct Prediction;
 namespace sextant::plots {
 class ConfusionMatrixPlot;
 class SilhouettePlot;
+class DataHeatMapPlot;
 } // namespace sextant::plots
 
 namespace sextant::app {
@@ -113,6 +114,8 @@ public:
     // table feeding the node, and it draws the selection while that table is the one
     // selected. Linking the same plot again does nothing.
     void attachSilhouette(plots::SilhouettePlot *plot, int viewNode);
+    // The same for a data heat map (a view.heatmap): a band of rows dragged with Shift.
+    void attachHeatMap(plots::DataHeatMapPlot *plot, int viewNode);
 
 Q_SIGNALS:
     // The table or its selected rows changed.

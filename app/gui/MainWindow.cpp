@@ -6,6 +6,7 @@
 #include "gui/AutoRun.h"
 #include "gui/ColumnRoleController.h"
 #include "gui/CsvImport.h"
+#include "gui/DendrogramCutWriter.h"
 #include "gui/EditMenu.h"
 #include "gui/ExportMenus.h"
 #include "gui/HelpMenu.h"
@@ -253,6 +254,8 @@ void MainWindow::createViews()
     m_results = new ResultTabs(*m_tabs, *m_graph, *m_executor, this);
     // The columns picked in a Scatter node's tab become the node's parameters.
     new ScatterChoiceWriter(*m_results, *m_graph, *m_executor, *m_graphEditor->undoStack(), this);
+    // The cut dragged in a Dendrogram node's tab becomes its clusters parameter.
+    new DendrogramCutWriter(*m_results, *m_graph, *m_graphEditor->undoStack(), this);
     // A node that has not run yet runs up to there first, when it can.
     connect(m_graphEditor, &widgets::GraphEditor::openViewRequested, this, [this](int id) {
         QString why;

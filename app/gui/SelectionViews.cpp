@@ -10,6 +10,7 @@
 #include "nodes/ScatterData.h"
 #include "nodes/ScatterNode.h"
 #include "plots/ConfusionMatrixPlot.h"
+#include "plots/DataHeatMapPlot.h"
 #include "plots/HistogramPlot.h"
 #include "plots/QCustomPlotInclude.h"
 #include "plots/ScatterPlot.h"
@@ -177,6 +178,10 @@ void SelectionViews::attachResult(int id, QWidget *view, bool opened)
     }
     if (auto *plot = qobject_cast<plots::SilhouettePlot *>(view)) {
         m_selection->attachSilhouette(plot, id);
+        return;
+    }
+    if (auto *plot = qobject_cast<plots::DataHeatMapPlot *>(view)) {
+        m_selection->attachHeatMap(plot, id);
         return;
     }
     const engine::NodeType *type = m_graph.nodeType(id);

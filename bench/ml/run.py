@@ -78,6 +78,8 @@ DATASETS = {
     "soybean_683": (lambda: _weka("soybean", True), 0, 19),
     "blobs_500k_8": (lambda: _blobs(500_000, 8, 10), 0, 0),
     "clf_10k_20": (lambda: _classification(12_000, 20, seed=1), 2_000, 2),
+    "blobs_20k_50": (lambda: _blobs(20_000, 50, 10), 0, 0),
+    "blobs_100k_50": (lambda: _blobs(100_000, 50, 10), 0, 0),
 }
 
 # task -> (dataset, description)
@@ -102,6 +104,8 @@ TASKS = {
                        "10-fold CV of gradient boosting (defaults), segment 1,500 x 19, 7 classes"),
     "cv_tree_soybean": ("soybean_683",
                         "10-fold CV of a decision tree (defaults), soybean 683 x 99 one-hot, 19 classes"),
+    "tsne": ("blobs_20k_50", "t-SNE (Barnes-Hut, perplexity 30), 20k x 50"),
+    "tsne_100k": ("blobs_100k_50", "t-SNE (Barnes-Hut, perplexity 30), 100k x 50"),
 }
 
 

@@ -6,6 +6,7 @@
 #include "nodes/ConcatenateNode.h"
 #include "nodes/CorrelationNode.h"
 #include "nodes/CrossValidationNode.h"
+#include "nodes/DendrogramNode.h"
 #include "nodes/DriftNode.h"
 #include "nodes/EvaluationViewNode.h"
 #include "nodes/FeatureRankingNode.h"
@@ -13,6 +14,7 @@
 #include "nodes/FilterRowsNode.h"
 #include "nodes/FormulaNode.h"
 #include "nodes/GroupByNode.h"
+#include "nodes/HeatMapNode.h"
 #include "nodes/HistogramNode.h"
 #include "nodes/ImportanceNodes.h"
 #include "nodes/LearnerNode.h"
@@ -35,6 +37,7 @@
 #include "nodes/TableViewNode.h"
 #include "nodes/TestNode.h"
 #include "nodes/TransformNode.h"
+#include "nodes/TsneNode.h"
 #include "nodes/TuneNode.h"
 
 #include <QtGlobal>
@@ -89,6 +92,10 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
         { BoxPlotNode::type(), SilhouetteNode::type(), ProbabilityCurvesNode::calibrationType(),
             ProbabilityCurvesNode::liftType(), FeatureRankingNode::type(),
             FeatureRankingNode::viewType(), ScatterMatrixNode::type() })
+        if (Status s = registry.add(withHelp(std::move(type))); !s)
+            return s;
+    // Structure views and embeddings: dendrogram, heat map, t-SNE.
+    for (NodeType type : { DendrogramNode::type(), HeatMapNode::type(), TsneNode::type() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     for (NodeType type : ImportanceNodes::all())

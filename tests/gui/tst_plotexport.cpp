@@ -4,7 +4,9 @@
 #include "PlotTestSupport.h"
 #include "ml/BoxStatistics.h"
 #include "ml/CurveMetrics.h"
+#include "ml/Dendrogram.h"
 #include "nodes/BoxPlotData.h"
+#include "nodes/DendrogramData.h"
 #include "nodes/FeatureRanking.h"
 #include "nodes/ProbabilityCurvesData.h"
 #include "nodes/ScatterMatrixData.h"
@@ -12,6 +14,7 @@
 #include "plots/BoxPlot.h"
 #include "plots/ConfusionMatrixPlot.h"
 #include "plots/CorrelationHeatmap.h"
+#include "plots/DendrogramPlot.h"
 #include "plots/FeatureRankingPlot.h"
 #include "plots/LiveCurvePlot.h"
 #include "plots/PlotExporter.h"
@@ -189,6 +192,27 @@ std::unique_ptr<plots::PlotView> makeView(const QString &kind)
         v->setData(m);
         return v;
     }
+    if (kind == QLatin1String("dendrogram")) {
+        // Four samples: (0, 1) at 1, (2, 3) at 2, both at 5; cut into two.
+        engine::DendrogramData d;
+        d.linkage = QStringLiteral("average");
+        d.rows = { 0, 1, 2, 3 };
+        d.labels = { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+            QStringLiteral("d") };
+        d.merges = { 0, 1, 1, 2, 2, 3, 2, 2, 4, 5, 5, 4 };
+        d.layout = engine::Dendrogram::layout(
+            Eigen::Map<const Eigen::Matrix<double, 3, 4, Eigen::RowMajor>>(d.merges.data()));
+        d.clusters = 2;
+        d.cut = 3.5;
+        d.clusterNames = { QStringLiteral("1"), QStringLiteral("2") };
+        d.cluster = { 0, 0, 1, 1 };
+        d.clusterSizes = { 2, 2 };
+        d.linkCluster = { 0, 1, -1 };
+        d.tableRows = 4;
+        auto v = std::make_unique<plots::DendrogramPlot>();
+        v->setData(d);
+        return v;
+    }
     auto v = std::make_unique<plots::ResidualPlot>();
     const std::vector<double> p { 1, 2, 3, 4 }, a { 1.1, 1.8, 3.3, 3.9 };
     v->setData(p, a);
@@ -200,7 +224,7 @@ const QStringList kKinds { QStringLiteral("heatmap"), QStringLiteral("scatter"),
     QStringLiteral("confusion"), QStringLiteral("residual"), QStringLiteral("boxplot"),
     QStringLiteral("violin"), QStringLiteral("silhouette"), QStringLiteral("calibration"),
     QStringLiteral("gains"), QStringLiteral("lift"), QStringLiteral("ranking"),
-    QStringLiteral("scattermatrix") };
+    QStringLiteral("scattermatrix"), QStringLiteral("dendrogram") };
 
 QByteArray readAll(const QString &path)
 {

@@ -1,0 +1,127 @@
+// `sextant run` on a workflow with the structure views: the Dendrogram node's data as
+// JSON/CSV (the leaf order checked against SciPy on iris) and, in builds with the GUI,
+// its plot as PNG and SVG drawn headless; its cluster output feeds the rest; the t-SNE
+// node's scatter.
+#include "SextantProcess.h"
+#include "SklearnReference.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using sextant::testing::runSextant;
+using sextant::testing::SklearnReference;
+
+namespace {
+
+const char *kWorkflow = R"({
+  "format": "sextant-workflow",
+  "version": 1,
+  "nodes": [
+    {"id": 1, "type": "data.file", "position": [0, 0], "parameters": {"path": "iris.csv"}},
+    {"id": 2, "type": "data.select", "position": [200, 0], "parameters": {"target": "species"}},
+    {"id": 3, "type": "view.dendrogram", "position": [400, 0],
+     "parameters": {"clusters": 4, "linkage": "average", "labels": "species"}},
+    {"id": 4, "type": "view.silhouette", "position": [600, 0]},
+    {"id": 5, "type": "embed.tsne", "position": [400, 150], "parameters": {"max_iter": 300}}
+  ],
+  "connections": [
+    {"from": 1, "output": "data", "to": 2, "input": "data"},
+    {"from": 2, "output": "data", "to": 3, "input": "data"},
+    {"from": 3, "output": "data", "to": 4, "input": "data"},
+    {"from": 2, "output": "data", "to": 5, "input": "data"}
+  ]
+})";
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QJsonObject readJson(const QString &path)
+{
+    return QJsonDocument::fromJson(readAll(path)).object();
+}
+
+} // namespace
+
+class TestCliStructureViews : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void dendrogram()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString iris = dir.filePath(QStringLiteral("iris.csv"));
+        QVERIFY(QFile::copy(QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/iris.csv"), iris));
+        {
+            QFile f(dir.filePath(QStringLiteral("views.sextant")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(kWorkflow);
+        }
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const auto r = runSextant({ QStringLiteral("run"),
+            dir.filePath(QStringLiteral("views.sextant")), QStringLiteral("--out"), out });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+
+        const QJsonObject d = readJson(out + QStringLiteral("/3-dendrogram.json"));
+        QCOMPARE(d[QStringLiteral("linkage")].toString(), QStringLiteral("average"));
+        QCOMPARE(d[QStringLiteral("samples")].toInt(), 150);
+        QCOMPARE(d[QStringLiteral("clusters")].toInt(), 4);
+        QCOMPARE(d[QStringLiteral("cluster_sizes")].toArray().size(), 4);
+        QCOMPARE(d[QStringLiteral("icoord")].toArray().size(), 149);
+        const QList<QByteArray> csv
+            = readAll(out + QStringLiteral("/3-dendrogram.csv")).trimmed().split('\n');
+        QCOMPARE(csv.size(), 151);
+        QCOMPARE(csv[0], QByteArray("row,label,leaf,cluster"));
+        QVERIFY(csv[1].startsWith("0,setosa,"));
+        // The clusters reach the next node: its silhouette is of 4 clusters.
+        const QJsonObject sil = readJson(out + QStringLiteral("/4-silhouette.json"));
+        QCOMPARE(sil[QStringLiteral("clusters")].toArray().size(), 4);
+
+        // t-SNE: its scatter written as a Scatter node's, one line per row.
+        QCOMPARE(readAll(out + QStringLiteral("/5-tsne.csv")).trimmed().split('\n').size(), 151);
+
+        // The leaves and the drawing are SciPy's dendrogram() of the linkage written.
+        if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
+            SEXTANT_SKIP_REFERENCE(why);
+        SklearnReference ref;
+        QVERIFY(QFile::copy(iris, ref.path(QStringLiteral("iris.csv"))));
+        QFile z(ref.path(QStringLiteral("Z.json")));
+        QVERIFY(z.open(QIODevice::WriteOnly));
+        z.write(QJsonDocument(d[QStringLiteral("linkage_matrix")].toArray()).toJson());
+        z.close();
+        QString error;
+        const QJsonObject s = ref.run(QStringLiteral(R"PY(
+import json, numpy as np
+from scipy.cluster.hierarchy import dendrogram
+Z = np.array(json.load(open("Z.json")), dtype=float)
+d = dendrogram(Z, no_plot=True)
+print(json.dumps({"leaves": d["leaves"], "icoord": d["icoord"], "dcoord": d["dcoord"]}))
+)PY"),
+            &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(SklearnReference::toVector(d[QStringLiteral("leaves")]),
+            SklearnReference::toVector(s[QStringLiteral("leaves")]));
+        QCOMPARE(SklearnReference::toMatrix(d[QStringLiteral("icoord")]),
+            SklearnReference::toMatrix(s[QStringLiteral("icoord")]));
+
+        if (!QFile::exists(out + QStringLiteral("/3-dendrogram.png")))
+            QSKIP("engine-only build: no plots drawn");
+        const QByteArray png = readAll(out + QStringLiteral("/3-dendrogram.png"));
+        QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n") && png.size() > 1000);
+        const QByteArray svg = readAll(out + QStringLiteral("/3-dendrogram.svg"));
+        QVERIFY(svg.contains("<svg") && svg.contains("</svg>"));
+        QVERIFY(readAll(out + QStringLiteral("/5-tsne.png")).startsWith("\x89PNG\r\n\x1a\n"));
+        QVERIFY(readAll(out + QStringLiteral("/5-tsne.svg")).contains("t-SNE 1"));
+    }
+};
+
+QTEST_MAIN(TestCliStructureViews)
+#include "tst_cli_structureviews.moc"
