@@ -46,8 +46,8 @@ bool ExplorationViews::hasPlot(const engine::NodeValue &value)
     return value.as<engine::BoxPlotData>() || value.as<engine::SilhouetteData>()
         || value.as<engine::ProbabilityCurvesData>() || value.as<engine::FeatureRanking>()
         || value.as<engine::ScatterMatrixData>() || value.as<engine::LinePlotData>()
-        || value.as<engine::DriftData>()
-        || value.as<engine::DendrogramData>() || value.as<engine::HeatMapData>();
+        || value.as<engine::DriftData>() || value.as<engine::DendrogramData>()
+        || value.as<engine::HeatMapData>();
 }
 
 std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &value)
