@@ -2,20 +2,35 @@
 
 #include "plots/QCustomPlotInclude.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sextant::plots {
 
 namespace {
 
-// Picks the label format from the range each time the ticks are laid out.
+// Picks the label format from the range, and as many ticks as the axis has room for
+// (about one per 90 px, at most 6, so dates stay readable in a narrow dock), each time the
+// ticks are laid out.
 class AdaptiveDateTicker : public QCPAxisTickerDateTime {
+public:
+    explicit AdaptiveDateTicker(const QCPAxis *axis) : m_axis(axis) { }
+
 protected:
     double getTickStep(const QCPRange &range) override
     {
         mDateTimeFormat = QString::fromLatin1(DateAxis::formatFor(std::abs(range.size())));
+        if (m_axis && m_axis->axisRect()) {
+            const bool horizontal = m_axis->orientation() == Qt::Horizontal;
+            const int length
+                = horizontal ? m_axis->axisRect()->width() : m_axis->axisRect()->height();
+            setTickCount(std::clamp(length / (horizontal ? 90 : 40), 2, 6));
+        }
         return QCPAxisTickerDateTime::getTickStep(range);
     }
+
+private:
+    const QCPAxis *m_axis;
 };
 
 } // namespace
@@ -43,7 +58,7 @@ void DateAxis::apply(QCPAxis *axis)
 {
     if (hasDateTicks(axis))
         return;
-    auto ticker = QSharedPointer<AdaptiveDateTicker>::create();
+    auto ticker = QSharedPointer<AdaptiveDateTicker>::create(axis);
     ticker->setDateTimeSpec(Qt::UTC);
     ticker->setTickCount(6);
     axis->setTicker(ticker);

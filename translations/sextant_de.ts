@@ -299,10 +299,6 @@
         <translation>Bedingung</translation>
     </message>
     <message>
-        <source>Keep rows where this holds, e.g. &quot;petal_length &gt;= 2.5&quot;, &quot;species != setosa&quot;, &quot;species in (a, b)&quot;. Empty: keep all.</source>
-        <translation>Zeilen behalten, für die dies gilt, z. B. „petal_length &gt;= 2.5“, „species != setosa“, „species in (a, b)“. Leer: alle behalten.</translation>
-    </message>
-    <message>
         <source>The model file. A relative path is taken from the folder of the workflow file.</source>
         <translation>Die Modelldatei. Ein relativer Pfad gilt ab dem Ordner der Workflow-Datei.</translation>
     </message>
@@ -361,10 +357,6 @@
     <message>
         <source>Format</source>
         <translation>Format</translation>
-    </message>
-    <message>
-        <source>auto goes by the file&apos;s extension (.tsv or .tab: TSV, .arff: ARFF, anything else: CSV). ARFF keeps the column types and categories; CSV and TSV keep names, numbers and missing cells.</source>
-        <translation>auto richtet sich nach der Dateiendung (.tsv oder .tab: TSV, .arff: ARFF, alles andere: CSV). ARFF behält die Spaltentypen und Kategorien; CSV und TSV behalten Namen, Zahlen und fehlende Zellen.</translation>
     </message>
     <message>
         <source>Columns to keep, in this order. Empty keeps every column.</source>
@@ -459,16 +451,8 @@
         <translation>Modus</translation>
     </message>
     <message>
-        <source>grid: every combination; random: `trials` combinations drawn at random.</source>
-        <translation>grid: jede Kombination; random: `trials` zufällig gezogene Kombinationen.</translation>
-    </message>
-    <message>
         <source>Trials</source>
         <translation>Versuche</translation>
-    </message>
-    <message>
-        <source>Random search: number of combinations tried.</source>
-        <translation>Zufallssuche: Anzahl der probierten Kombinationen.</translation>
     </message>
     <message>
         <source>Metric</source>
@@ -1094,6 +1078,378 @@
         <source>Smoothing (α)</source>
         <translation>Glättung (α)</translation>
     </message>
+    <message>
+        <source>Preparation</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <source>auto: missing numeric cells are filled with the training mean; steps already in the pipeline (Impute, Standardize or Min-Max Scale upstream) are not repeated, and the steps are saved with the model. none: the table is used as it is. Categorical columns are one-hot encoded either way.</source>
+        <translation>auto: fehlende numerische Zellen werden mit dem Trainingsmittelwert gefüllt; Schritte, die bereits in der Pipeline sind (Imputieren, Standardisieren oder Min-Max-Skalierung davor), werden nicht wiederholt, und die Schritte werden mit dem Modell gespeichert. none: die Tabelle wird unverändert verwendet. Kategoriale Spalten werden in jedem Fall One-Hot-kodiert.</translation>
+    </message>
+    <message>
+        <source>Source column</source>
+        <translation>Quellspalte</translation>
+    </message>
+    <message>
+        <source>Name of a column saying which table each row came from (a meta column). Empty: none.</source>
+        <translation>Name einer Spalte, die angibt, aus welcher Tabelle jede Zeile stammt (eine Metaspalte). Leer: keine.</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>The table of a SQLite database (.sqlite, .db) to read; empty = the first table. Ignored for other files, and when a query is given.</source>
+        <translation>Die zu lesende Tabelle einer SQLite-Datenbank (.sqlite, .db); leer = die erste Tabelle. Wird bei anderen Dateien ignoriert und wenn eine Abfrage angegeben ist.</translation>
+    </message>
+    <message>
+        <source>SQL query</source>
+        <translation>SQL-Abfrage</translation>
+    </message>
+    <message>
+        <source>A query whose rows are read from a SQLite database instead of a table (SELECT ... FROM ... WHERE ...). Ignored for other files.</source>
+        <translation>Eine Abfrage, deren Zeilen statt einer Tabelle aus einer SQLite-Datenbank gelesen werden (SELECT ... FROM ... WHERE ...). Wird bei anderen Dateien ignoriert.</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Datumsangaben</translation>
+    </message>
+    <message>
+        <source>Text columns of dates or date-times (2024-03-05, 2024-03-05T14:30+01:00, 05/03/2024) become date columns. auto reads 05/03/2024 in the order the column&apos;s values allow (a day above 12 decides) and leaves an ambiguous column as text; day-first and month-first say the order; off keeps every text column as text.</source>
+        <translation>Textspalten mit Datums- oder Datums-/Zeitangaben (2024-03-05, 2024-03-05T14:30+01:00, 05/03/2024) werden zu Datumsspalten. auto liest 05/03/2024 in der Reihenfolge, die die Werte der Spalte zulassen (ein Tag über 12 entscheidet), und belässt eine mehrdeutige Spalte als Text; day-first und month-first geben die Reihenfolge vor; off belässt jede Textspalte als Text.</translation>
+    </message>
+    <message>
+        <source>As date</source>
+        <translation>Als Datum</translation>
+    </message>
+    <message>
+        <source>Text columns read as dates or date-times (2024-03-05, 2024-03-05 14:30, 05/03/2024).</source>
+        <translation>Textspalten, die als Datums- oder Datums-/Zeitangaben gelesen werden (2024-03-05, 2024-03-05 14:30, 05/03/2024).</translation>
+    </message>
+    <message>
+        <source>Keep rows where this holds, e.g. &quot;petal_length &gt;= 2.5&quot;, &quot;species != setosa and sepal_width &gt; 3&quot;, &quot;species in (a, b)&quot;, &quot;is_missing(age) or age &lt; 18&quot; (the Formula node&apos;s expressions). Empty: keep all.</source>
+        <translation>Zeilen behalten, für die dies gilt, z. B. &quot;petal_length &gt;= 2.5&quot;, &quot;species != setosa and sepal_width &gt; 3&quot;, &quot;species in (a, b)&quot;, &quot;is_missing(age) or age &lt; 18&quot; (die Ausdrücke des Formel-Knotens). Leer: alle behalten.</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Gruppieren nach</translation>
+    </message>
+    <message>
+        <source>The key columns: one output row per combination of their values.</source>
+        <translation>Die Schlüsselspalten: eine Ausgabezeile je Kombination ihrer Werte.</translation>
+    </message>
+    <message>
+        <source>The columns to aggregate. Empty: every other column.</source>
+        <translation>Die zu aggregierenden Spalten. Leer: alle anderen Spalten.</translation>
+    </message>
+    <message>
+        <source>Aggregates</source>
+        <translation>Aggregate</translation>
+    </message>
+    <message>
+        <source>Comma-separated: count, sum, mean, median, min, max, std, first, distinct. Columns named &quot;column_aggregate&quot;.</source>
+        <translation>Kommagetrennt: count, sum, mean, median, min, max, std, first, distinct. Spalten heißen &quot;column_aggregate&quot;.</translation>
+    </message>
+    <message>
+        <source>Row count</source>
+        <translation>Zeilenanzahl</translation>
+    </message>
+    <message>
+        <source>Add a column &quot;rows&quot; with each group&apos;s number of rows.</source>
+        <translation>Eine Spalte &quot;rows&quot; mit der Zeilenanzahl jeder Gruppe hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Verknüpfung (Join)</translation>
+    </message>
+    <message>
+        <source>inner: rows whose keys are in both tables; left / right: every row of that table; outer: every row of both.</source>
+        <translation>inner: Zeilen, deren Schlüssel in beiden Tabellen vorkommen; left / right: jede Zeile dieser Tabelle; outer: jede Zeile beider Tabellen.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>The key columns of the left table.</source>
+        <translation>Die Schlüsselspalten der linken Tabelle.</translation>
+    </message>
+    <message>
+        <source>Right keys</source>
+        <translation>Rechte Schlüssel</translation>
+    </message>
+    <message>
+        <source>The key columns of the right table, in the same order. Empty: the same names as the left keys.</source>
+        <translation>Die Schlüsselspalten der rechten Tabelle, in derselben Reihenfolge. Leer: dieselben Namen wie die linken Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Left suffix</source>
+        <translation>Linkes Suffix</translation>
+    </message>
+    <message>
+        <source>Added to a left column whose name the right table also has.</source>
+        <translation>Wird an eine linke Spalte angehängt, deren Namen auch die rechte Tabelle hat.</translation>
+    </message>
+    <message>
+        <source>Right suffix</source>
+        <translation>Rechtes Suffix</translation>
+    </message>
+    <message>
+        <source>Added to a right column whose name the left table also has.</source>
+        <translation>Wird an eine rechte Spalte angehängt, deren Namen auch die linke Tabelle hat.</translation>
+    </message>
+    <message>
+        <source>Missing keys match</source>
+        <translation>Fehlende Schlüssel passen zueinander</translation>
+    </message>
+    <message>
+        <source>Missing key cells match each other, as in pandas; off: they match nothing, as in SQL.</source>
+        <translation>Fehlende Schlüsselzellen passen zueinander, wie in pandas; aus: sie passen zu nichts, wie in SQL.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>isolation_forest: rows that random splits isolate quickly; local_outlier_factor: rows in sparser places than their neighbours; robust_covariance: rows far from a robust Gaussian fit (minimum covariance determinant).</source>
+        <translation>isolation_forest: Zeilen, die zufällige Aufteilungen schnell isolieren; local_outlier_factor: Zeilen in dünner besetzten Bereichen als ihre Nachbarn; robust_covariance: Zeilen weit entfernt von einer robusten Gauß-Anpassung (Minimum Covariance Determinant).</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>flag: add the columns outlier (no/yes) and outlier_score; remove: drop the outlier rows.</source>
+        <translation>flag: die Spalten outlier (no/yes) und outlier_score hinzufügen; remove: die Ausreißerzeilen entfernen.</translation>
+    </message>
+    <message>
+        <source>Contamination</source>
+        <translation>Kontamination</translation>
+    </message>
+    <message>
+        <source>Share of the rows called outliers (those with the highest scores).</source>
+        <translation>Anteil der Zeilen, die als Ausreißer gelten (jene mit den höchsten Ausreißerwerten).</translation>
+    </message>
+    <message>
+        <source>Columns the detector looks at. Empty: every feature column (not the target, not ignored ones).</source>
+        <translation>Spalten, die der Detektor betrachtet. Leer: jede Merkmalsspalte (nicht die Zielvariable, keine ignorierten).</translation>
+    </message>
+    <message>
+        <source>Scale numeric columns to mean 0 and standard deviation 1 first, so no column dominates the distances (robust covariance does not depend on scale).</source>
+        <translation>Numerische Spalten zuerst auf Mittelwert 0 und Standardabweichung 1 skalieren, damit keine Spalte die Abstände dominiert (die robuste Kovarianz hängt nicht von der Skalierung ab).</translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>Nachbarn</translation>
+    </message>
+    <message>
+        <source>Local outlier factor: neighbours compared with.</source>
+        <translation>Local Outlier Factor (LOF): Anzahl der Nachbarn, mit denen verglichen wird.</translation>
+    </message>
+    <message>
+        <source>Isolation forest: number of trees (each on 256 rows).</source>
+        <translation>Isolation Forest: Anzahl der Bäume (jeder auf 256 Zeilen).</translation>
+    </message>
+    <message>
+        <source>Isolation forest subsamples and splits, robust covariance starts.</source>
+        <translation>Stichproben und Aufteilungen des Isolation Forest, Startpunkte der robusten Kovarianz.</translation>
+    </message>
+    <message>
+        <source>Columns whose values make the rows.</source>
+        <translation>Spalten, deren Werte die Zeilen bilden.</translation>
+    </message>
+    <message>
+        <source>Columns from</source>
+        <translation>Spalten aus</translation>
+    </message>
+    <message>
+        <source>The column whose values make the columns.</source>
+        <translation>Die Spalte, deren Werte die Spalten bilden.</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>The column aggregated in each cell.</source>
+        <translation>Die Spalte, die in jeder Zelle aggregiert wird.</translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>Aggregat</translation>
+    </message>
+    <message>
+        <source>What each cell holds: the aggregate of the values of its rows (std: sample standard deviation; distinct: number of distinct values).</source>
+        <translation>Was jede Zelle enthält: das Aggregat der Werte ihrer Zeilen (std: Standardabweichung der Stichprobe; distinct: Anzahl verschiedener Werte).</translation>
+    </message>
+    <message>
+        <source>auto goes by the file&apos;s extension (.tsv or .tab: TSV, .arff: ARFF, .xlsx: Excel, anything else: CSV). ARFF keeps the column types and categories; CSV, TSV and Excel keep names, numbers, dates and missing cells.</source>
+        <translation>auto richtet sich nach der Dateiendung (.tsv oder .tab: TSV, .arff: ARFF, .xlsx: Excel, alles andere: CSV). ARFF behält die Spaltentypen und Kategorien; CSV, TSV und Excel behalten Namen, Zahlen, Datumsangaben und fehlende Zellen.</translation>
+    </message>
+    <message>
+        <source>grid: every combination; random: `trials` combinations drawn at random; bayesian: `trials` combinations, each chosen by expected improvement on a Gaussian process fitted to the scores so far.</source>
+        <translation>grid: jede Kombination; random: `trials` zufällig gezogene Kombinationen; bayesian: `trials` Kombinationen, jede nach der erwarteten Verbesserung auf einem Gauß-Prozess gewählt, der an die bisherigen Bewertungen angepasst ist.</translation>
+    </message>
+    <message>
+        <source>Random and Bayesian search: number of combinations tried.</source>
+        <translation>Zufalls- und Bayes&apos;sche Suche: Anzahl der ausprobierten Kombinationen.</translation>
+    </message>
+    <message>
+        <source>auto: missing numeric cells are filled with the training mean and numeric features are standardized (mean 0, variance 1), as this learner compares distances or gradients; steps already in the pipeline (Impute, Standardize or Min-Max Scale upstream) are not repeated, and the steps are saved with the model. none: the table is used as it is. Categorical columns are one-hot encoded either way.</source>
+        <translation>auto: fehlende numerische Zellen werden mit dem Trainingsmittelwert gefüllt und numerische Merkmale werden standardisiert (Mittelwert 0, Varianz 1), da dieses Lernverfahren Abstände oder Gradienten vergleicht; Schritte, die bereits in der Pipeline sind (Imputieren, Standardisieren oder Min-Max-Skalierung davor), werden nicht wiederholt, und die Schritte werden mit dem Modell gespeichert. none: die Tabelle wird unverändert verwendet. Kategoriale Spalten werden in jedem Fall One-Hot-kodiert.</translation>
+    </message>
+    <message>
+        <source>Formulas</source>
+        <translation>Formeln</translation>
+    </message>
+    <message>
+        <source>One or more &apos;name = expression&apos; separated by &apos;;&apos;, e.g. &quot;ratio = income / size; group = cut(age, [0, 18, 65, 120], [young, adult, senior]); m = month(date)&quot;. Functions: log exp sqrt abs pow min max round floor ceil if is_missing, lower upper contains substr len str num, year month day weekday hour, cut. &apos;name:categorical = ...&apos; forces the type.</source>
+        <translation>Ein oder mehrere &apos;name = expression&apos;, getrennt durch &apos;;&apos;, z. B. &quot;ratio = income / size; group = cut(age, [0, 18, 65, 120], [young, adult, senior]); m = month(date)&quot;. Funktionen: log exp sqrt abs pow min max round floor ceil if is_missing, lower upper contains substr len str num, year month day weekday hour, cut. &apos;name:categorical = ...&apos; erzwingt den Typ.</translation>
+    </message>
+    <message>
+        <source>Where the tree is cut: the number of clusters kept. Dragging the cut line in the view sets it.</source>
+        <translation>Wo der Baum geschnitten wird: die Anzahl der behaltenen Cluster. Das Ziehen der Schnittlinie in der Ansicht setzt diesen Wert.</translation>
+    </message>
+    <message>
+        <source>Leaf labels</source>
+        <translation>Blattbeschriftungen</translation>
+    </message>
+    <message>
+        <source>Column whose values name the leaves. Empty: row numbers.</source>
+        <translation>Spalte, deren Werte die Blätter benennen. Leer: Zeilennummern.</translation>
+    </message>
+    <message>
+        <source>Scale each column to mean 0 and variance 1 before distances, so that a column in large units does not dominate.</source>
+        <translation>Jede Spalte vor der Abstandsberechnung auf Mittelwert 0 und Varianz 1 skalieren, damit eine Spalte in großen Einheiten nicht dominiert.</translation>
+    </message>
+    <message>
+        <source>Numeric columns to show. Empty: every numeric column but the target.</source>
+        <translation>Anzuzeigende numerische Spalten. Leer: jede numerische Spalte außer der Zielvariable.</translation>
+    </message>
+    <message>
+        <source>Row annotation</source>
+        <translation>Zeilenannotation</translation>
+    </message>
+    <message>
+        <source>Categorical column shown as a colour strip beside the rows. Empty: the table&apos;s categorical target, if any.</source>
+        <translation>Kategoriale Spalte, die als Farbstreifen neben den Zeilen angezeigt wird. Leer: die kategoriale Zielvariable der Tabelle, falls vorhanden.</translation>
+    </message>
+    <message>
+        <source>Linkage of the clusterings that order rows and columns (euclidean distances of the standardized values).</source>
+        <translation>Verknüpfung der Clusterings, die Zeilen und Spalten ordnen (euklidische Abstände der standardisierten Werte).</translation>
+    </message>
+    <message>
+        <source>Cluster rows</source>
+        <translation>Zeilen clustern</translation>
+    </message>
+    <message>
+        <source>Order the rows by hierarchical clustering with optimal leaf ordering; off: grouped by class, in table order.</source>
+        <translation>Die Zeilen durch hierarchisches Clustering mit optimaler Blattreihenfolge ordnen; aus: nach Klasse gruppiert, in Tabellenreihenfolge.</translation>
+    </message>
+    <message>
+        <source>Cluster columns</source>
+        <translation>Spalten clustern</translation>
+    </message>
+    <message>
+        <source>Order the columns by hierarchical clustering with optimal leaf ordering; off: in the order chosen.</source>
+        <translation>Die Spalten durch hierarchisches Clustering mit optimaler Blattreihenfolge ordnen; aus: in der gewählten Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>Most rows clustered</source>
+        <translation>Höchstzahl geclusterter Zeilen</translation>
+    </message>
+    <message>
+        <source>The row ordering&apos;s work grows with the cube of the rows: above this many rows they are grouped by class instead (with a warning). 1,000 rows take about a second.</source>
+        <translation>Der Aufwand der Zeilenordnung wächst mit der dritten Potenz der Zeilenanzahl: oberhalb dieser Zeilenanzahl werden sie stattdessen nach Klasse gruppiert (mit einer Warnung). 1.000 Zeilen dauern etwa eine Sekunde.</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Date or numeric column along the horizontal axis; the rows are drawn in its order. Empty: the first date column, else the row number.</source>
+        <translation>Datums- oder numerische Spalte entlang der horizontalen Achse; die Zeilen werden in ihrer Reihenfolge gezeichnet. Leer: die erste Datumsspalte, sonst die Zeilennummer.</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Datenreihen</translation>
+    </message>
+    <message>
+        <source>Numeric columns drawn as lines. Empty: the numeric columns that are not the x, the target or dates (the first 8).</source>
+        <translation>Numerische Spalten, die als Linien gezeichnet werden. Leer: die numerischen Spalten, die weder x, Zielvariable noch Datumsangaben sind (die ersten 8).</translation>
+    </message>
+    <message>
+        <source>Rolling mean</source>
+        <translation>Gleitender Mittelwert</translation>
+    </message>
+    <message>
+        <source>Also draw each series&apos; mean over this many points (a window with a missing value has none); 0 or 1: no rolling mean.</source>
+        <translation>Zusätzlich den Mittelwert jeder Reihe über so viele Punkte zeichnen (ein Fenster mit einem fehlenden Wert hat keinen); 0 oder 1: kein gleitender Mittelwert.</translation>
+    </message>
+    <message>
+        <source>One colour</source>
+        <translation>Eine Farbe</translation>
+    </message>
+    <message>
+        <source>Draw every point in one colour: no colour column, not even the automatic one.</source>
+        <translation>Jeden Punkt in einer Farbe zeichnen: keine Farbspalte, auch nicht die automatische.</translation>
+    </message>
+    <message>
+        <source>Numeric columns to embed. Empty: every numeric column but the target.</source>
+        <translation>Einzubettende numerische Spalten. Leer: jede numerische Spalte außer der Zielvariable.</translation>
+    </message>
+    <message>
+        <source>Scale each column to mean 0 and variance 1 first.</source>
+        <translation>Jede Spalte zuerst auf Mittelwert 0 und Varianz 1 skalieren.</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <source>About how many neighbours each row keeps close (below the number of rows).</source>
+        <translation>Etwa wie viele Nachbarn jede Zeile nahe bei sich hält (weniger als die Zeilenanzahl).</translation>
+    </message>
+    <message>
+        <source>Early exaggeration</source>
+        <translation>Frühe Übertreibung (Early Exaggeration)</translation>
+    </message>
+    <message>
+        <source>How strongly clusters pull together in the first 250 iterations.</source>
+        <translation>Wie stark sich Cluster in den ersten 250 Iterationen zusammenziehen.</translation>
+    </message>
+    <message>
+        <source>Step size; 0: automatic, max(rows / exaggeration / 4, 50), as scikit-learn.</source>
+        <translation>Schrittweite; 0: automatisch, max(rows / exaggeration / 4, 50), wie scikit-learn.</translation>
+    </message>
+    <message>
+        <source>Most iterations, the first 250 with exaggeration.</source>
+        <translation>Höchstzahl der Iterationen, die ersten 250 mit Übertreibung.</translation>
+    </message>
+    <message>
+        <source>Barnes-Hut angle</source>
+        <translation>Barnes-Hut-Winkel</translation>
+    </message>
+    <message>
+        <source>Accuracy of the repulsive forces: lower is more exact and slower; 0 computes every pair.</source>
+        <translation>Genauigkeit der abstoßenden Kräfte: kleiner ist genauer und langsamer; 0 berechnet jedes Paar.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>pca: the first two principal components (stable across runs); random: a seeded random start.</source>
+        <translation>pca: die ersten beiden Hauptkomponenten (stabil über Läufe hinweg); random: ein zufälliger Start mit Startwert.</translation>
+    </message>
+    <message>
+        <source>Seed of the random start.</source>
+        <translation>Startwert des zufälligen Starts.</translation>
+    </message>
+    <message>
+        <source>Above this many complete rows the node refuses (the neighbour search grows with the square of the rows): sample first.</source>
+        <translation>Oberhalb dieser Anzahl vollständiger Zeilen verweigert der Knoten die Ausführung (die Nachbarsuche wächst mit dem Quadrat der Zeilenanzahl): ziehen Sie zuerst eine Stichprobe.</translation>
+    </message>
 </context>
 <context>
     <name>NodePort</name>
@@ -1237,6 +1593,66 @@
         <source>The transformed table; it remembers the fitted step.</source>
         <translation>Die umgewandelte Tabelle; sie merkt sich den angepassten Schritt.</translation>
     </message>
+    <message>
+        <source>Table 1</source>
+        <translation>Tabelle 1</translation>
+    </message>
+    <message>
+        <source>Table 2</source>
+        <translation>Tabelle 2</translation>
+    </message>
+    <message>
+        <source>Table 3</source>
+        <translation>Tabelle 3</translation>
+    </message>
+    <message>
+        <source>Table 4</source>
+        <translation>Tabelle 4</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>The left table; its rows come first.</source>
+        <translation>Die linke Tabelle; ihre Zeilen kommen zuerst.</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>A trained model; it keeps a summary of its training table.</source>
+        <translation>Ein trainiertes Modell; es enthält eine Zusammenfassung seiner Trainingstabelle.</translation>
+    </message>
+    <message>
+        <source>New rows to compare with the training table; columns are matched by name.</source>
+        <translation>Neue Zeilen, die mit der Trainingstabelle verglichen werden; Spalten werden über den Namen zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>One row per feature (and one for the predictions): statistic, p-value, PSI, missing rates, verdict and a drifted flag.</source>
+        <translation>Eine Zeile je Merkmal (und eine für die Vorhersagen): Statistik, p-Wert, PSI, Fehlquoten, Urteil und ein Drift-Kennzeichen.</translation>
+    </message>
+    <message>
+        <source>Clustered</source>
+        <translation>Geclustert</translation>
+    </message>
+    <message>
+        <source>The input with a &quot;cluster&quot; column (the clusters below the cut).</source>
+        <translation>Die Eingabe mit einer Spalte &quot;cluster&quot; (die Cluster unterhalb des Schnitts).</translation>
+    </message>
+    <message>
+        <source>Embedded</source>
+        <translation>Eingebettet</translation>
+    </message>
+    <message>
+        <source>The input with columns &quot;t-SNE 1&quot; and &quot;t-SNE 2&quot;.</source>
+        <translation>Die Eingabe mit den Spalten &quot;t-SNE 1&quot; und &quot;t-SNE 2&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>NodeType</name>
@@ -1285,10 +1701,6 @@
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Reads a dataset from a CSV/TSV, ARFF, LIBSVM or Excel (.xlsx) file.</source>
-        <translation>Liest einen Datensatz aus einer CSV/TSV-, ARFF-, LIBSVM- oder Excel-Datei (.xlsx).</translation>
-    </message>
-    <message>
         <source>Filter Rows</source>
         <translation>Zeilen filtern</translation>
     </message>
@@ -1315,10 +1727,6 @@
     <message>
         <source>Save Data</source>
         <translation>Daten speichern</translation>
-    </message>
-    <message>
-        <source>Writes a table to a CSV, TSV or ARFF file.</source>
-        <translation>Schreibt eine Tabelle in eine CSV-, TSV- oder ARFF-Datei.</translation>
     </message>
     <message>
         <source>Select Columns</source>
@@ -1399,10 +1807,6 @@
     <message>
         <source>Tune Parameters</source>
         <translation>Parameter abstimmen</translation>
-    </message>
-    <message>
-        <source>Grid or random search over a model&apos;s parameters with cross-validation; outputs the best model.</source>
-        <translation>Raster- oder Zufallssuche über die Parameter eines Modells mit Kreuzvalidierung; gibt das beste Modell aus.</translation>
     </message>
     <message>
         <source>Model</source>
@@ -1672,6 +2076,114 @@
         <source>How well each row sits in its cluster (silhouette coefficient), sorted within clusters, with the mean.</source>
         <translation>Wie gut jede Zeile in ihr Cluster passt (Silhouettenkoeffizient), innerhalb der Cluster sortiert, mit dem Mittelwert.</translation>
     </message>
+    <message>
+        <source>Concatenate</source>
+        <translation>Aneinanderhängen</translation>
+    </message>
+    <message>
+        <source>Stacks the rows of several tables; a column one table lacks gets missing cells there.</source>
+        <translation>Stapelt die Zeilen mehrerer Tabellen; eine Spalte, die einer Tabelle fehlt, erhält dort fehlende Zellen.</translation>
+    </message>
+    <message>
+        <source>Reads a dataset from a CSV/TSV, ARFF, LIBSVM or Excel (.xlsx) file, or a table or query of a SQLite database.</source>
+        <translation>Liest einen Datensatz aus einer CSV/TSV-, ARFF-, LIBSVM- oder Excel-Datei (.xlsx) oder eine Tabelle oder Abfrage einer SQLite-Datenbank.</translation>
+    </message>
+    <message>
+        <source>Group By</source>
+        <translation>Gruppieren</translation>
+    </message>
+    <message>
+        <source>One row per group of the key columns, with counts, sums, means, medians... of the other columns.</source>
+        <translation>Eine Zeile je Gruppe der Schlüsselspalten, mit Anzahlen, Summen, Mittelwerten, Medianen... der anderen Spalten.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Verknüpfen (Join)</translation>
+    </message>
+    <message>
+        <source>Joins two tables on one or more key columns (inner, left, right or full outer join).</source>
+        <translation>Verknüpft zwei Tabellen über eine oder mehrere Schlüsselspalten (Inner, Left, Right oder Full Outer Join).</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>Ausreißer</translation>
+    </message>
+    <message>
+        <source>Flags or removes unusual rows: isolation forest, local outlier factor or robust covariance.</source>
+        <translation>Markiert oder entfernt ungewöhnliche Zeilen: Isolation Forest, Local Outlier Factor (LOF) oder robuste Kovarianz.</translation>
+    </message>
+    <message>
+        <source>Pivot</source>
+        <translation>Pivot-Tabelle</translation>
+    </message>
+    <message>
+        <source>A pivot table: one row per value of the row columns, one column per value of the column, an aggregate in each cell.</source>
+        <translation>Eine Pivot-Tabelle: eine Zeile je Wert der Zeilenspalten, eine Spalte je Wert der Spalte, ein Aggregat in jeder Zelle.</translation>
+    </message>
+    <message>
+        <source>Writes a table to a CSV, TSV, ARFF or Excel (.xlsx) file.</source>
+        <translation>Schreibt eine Tabelle in eine CSV-, TSV-, ARFF- oder Excel-Datei (.xlsx).</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>Compares new rows with the model&apos;s training table: PSI, Kolmogorov-Smirnov and chi-square per feature, missing rates, unseen categories and the prediction shift, with a verdict per feature.</source>
+        <translation>Vergleicht neue Zeilen mit der Trainingstabelle des Modells: PSI, Kolmogorow-Smirnow und Chi-Quadrat je Merkmal, Fehlquoten, unbekannte Kategorien und die Verschiebung der Vorhersagen, mit einem Urteil je Merkmal.</translation>
+    </message>
+    <message>
+        <source>Grid, random or Bayesian search over a model&apos;s parameters with cross-validation; outputs the best model.</source>
+        <translation>Raster-, Zufalls- oder Bayes&apos;sche Suche über die Parameter eines Modells mit Kreuzvalidierung; gibt das beste Modell aus.</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>Formel</translation>
+    </message>
+    <message>
+        <source>New or replaced columns from expressions over the row: arithmetic, comparisons, if(), log/sqrt/round..., text functions, date parts, cut() for bins.</source>
+        <translation>Neue oder ersetzte Spalten aus Ausdrücken über die Zeile: Arithmetik, Vergleiche, if(), log/sqrt/round..., Textfunktionen, Datumsteile, cut() für Intervalle.</translation>
+    </message>
+    <message>
+        <source>Dendrogram</source>
+        <translation>Dendrogramm</translation>
+    </message>
+    <message>
+        <source>Hierarchical clustering drawn as a tree; drag the cut line to choose the clusters, which the output table carries in a &quot;cluster&quot; column.</source>
+        <translation>Hierarchisches Clustering als Baum gezeichnet; ziehen Sie die Schnittlinie, um die Cluster zu wählen, die die Ausgabetabelle in einer Spalte &quot;cluster&quot; enthält.</translation>
+    </message>
+    <message>
+        <source>Drift View</source>
+        <translation>Drift-Ansicht</translation>
+    </message>
+    <message>
+        <source>Bar chart of each feature&apos;s drift (PSI, by verdict) of new rows against the model&apos;s training table, and the report as JSON and CSV from sextant run.</source>
+        <translation>Balkendiagramm der Drift jedes Merkmals (PSI, nach Urteil) neuer Zeilen gegenüber der Trainingstabelle des Modells, und der Bericht als JSON und CSV aus sextant run.</translation>
+    </message>
+    <message>
+        <source>Heat Map</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>Every row and column of the data as colours (each column standardized), rows and columns ordered by hierarchical clustering, the class beside the rows.</source>
+        <translation>Jede Zeile und Spalte der Daten als Farben (jede Spalte standardisiert), Zeilen und Spalten durch hierarchisches Clustering geordnet, die Klasse neben den Zeilen.</translation>
+    </message>
+    <message>
+        <source>Line Plot</source>
+        <translation>Liniendiagramm</translation>
+    </message>
+    <message>
+        <source>Numeric columns as lines against a date column, a numeric column or the row number, with an optional rolling mean.</source>
+        <translation>Numerische Spalten als Linien gegen eine Datumsspalte, eine numerische Spalte oder die Zeilennummer, mit optionalem gleitendem Mittelwert.</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>Embeds the rows in two dimensions so that neighbours stay neighbours (t-SNE, Barnes-Hut), as a scatter and as two new columns.</source>
+        <translation>Bettet die Zeilen in zwei Dimensionen ein, sodass Nachbarn Nachbarn bleiben (t-SNE, Barnes-Hut), als Streudiagramm und als zwei neue Spalten.</translation>
+    </message>
 </context>
 <context>
     <name>ParameterSpec</name>
@@ -1855,6 +2367,34 @@
         <source>pipe</source>
         <translation>senkrechter Strich</translation>
     </message>
+    <message>
+        <source>Choose a Sheet</source>
+        <translation>Tabellenblatt wählen</translation>
+    </message>
+    <message>
+        <source>Choose a Table</source>
+        <translation>Tabelle wählen</translation>
+    </message>
+    <message>
+        <source>%1 has %2 sheets. Read:</source>
+        <translation>%1 hat %2 Tabellenblätter. Lesen:</translation>
+    </message>
+    <message>
+        <source>%1 has %2 tables. Read (the File node&apos;s SQL query can read any query instead):</source>
+        <translation>%1 hat %2 Tabellen. Lesen (die SQL-Abfrage des Datei-Knotens kann stattdessen eine beliebige Abfrage lesen):</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>%1, target</source>
+        <translation>%1, Zielvariable</translation>
+    </message>
+    <message>
+        <source>%1, meta</source>
+        <translation>%1, Meta</translation>
+    </message>
 </context>
 <context>
     <name>sextant::app::AutoRun</name>
@@ -1988,6 +2528,22 @@
     <message>
         <source>Cluster iris flowers</source>
         <translation>Schwertlilien clustern</translation>
+    </message>
+    <message>
+        <source>Engineer features</source>
+        <translation>Merkmale konstruieren</translation>
+    </message>
+    <message>
+        <source>Customers merged with their plans, a ratio, an age group and a signup month by formulas, then a random forest; a group-by and a pivot table beside it.</source>
+        <translation>Kunden mit ihren Tarifen verknüpft, ein Verhältnis, eine Altersgruppe und ein Anmeldemonat per Formel, dann ein Random Forest; daneben eine Gruppierung und eine Pivot-Tabelle.</translation>
+    </message>
+    <message>
+        <source>Find outliers</source>
+        <translation>Ausreißer finden</translation>
+    </message>
+    <message>
+        <source>Wine&apos;s unusual rows flagged by the local outlier factor in a scatter, and removed by an isolation forest before a cross-validated model.</source>
+        <translation>Ungewöhnliche Zeilen der Wein-Daten, vom Local Outlier Factor im Streudiagramm markiert und von einem Isolation Forest vor einem kreuzvalidierten Modell entfernt.</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2803,10 @@
             <numerusform>%n Zeile auswählen</numerusform>
             <numerusform>%n Zeilen auswählen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select Heat Map Rows</source>
+        <translation>Heatmap-Zeilen auswählen</translation>
     </message>
 </context>
 <context>
@@ -3163,6 +3723,175 @@ r = %3</translation>
     </message>
 </context>
 <context>
+    <name>sextant::plots::DataHeatMapPlot</name>
+    <message>
+        <source>Standardized value (z)</source>
+        <translation>Standardisierter Wert (z)</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rows in %2 bands</source>
+        <translation>%1 Zeilen in %2 Bändern</translation>
+    </message>
+    <message>
+        <source>rows clustered</source>
+        <translation>Zeilen geclustert</translation>
+    </message>
+    <message>
+        <source>columns clustered</source>
+        <translation>Spalten geclustert</translation>
+    </message>
+    <message>
+        <source>Heat map (%1, %2 linkage, optimal leaf order)</source>
+        <translation>Heatmap (%1, %2-Verknüpfung, optimale Blattreihenfolge)</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>%1 rows (positions %2 to %3)</source>
+        <translation>%1 Zeilen (Positionen %2 bis %3)</translation>
+    </message>
+    <message>
+        <source>%1
+%2: missing</source>
+        <translation>%1
+%2: fehlt</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3 (z = %4)%5</source>
+        <translation>%1
+%2: %3 (z = %4)%5</translation>
+    </message>
+    <message>
+        <source>, band mean</source>
+        <translation>, Bandmittelwert</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::DendrogramPlot</name>
+    <message>
+        <source>Dendrogram</source>
+        <translation>Dendrogramm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leaves</source>
+        <translation>
+            <numerusform>%n Blatt</numerusform>
+            <numerusform>%n Blätter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <source>Distance (%1 linkage)</source>
+        <translation>Abstand (%1-Verknüpfung)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clusters</source>
+        <translation>
+            <numerusform>%n Cluster</numerusform>
+            <numerusform>%n Cluster</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut at %1: %n clusters. Drag to change.</source>
+        <translation>
+            <numerusform>Schnitt bei %1: %n Cluster. Ziehen zum Ändern.</numerusform>
+            <numerusform>Schnitt bei %1: %n Cluster. Ziehen zum Ändern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+row %2, cluster %3</source>
+        <translation>%1
+Zeile %2, Cluster %3</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::DriftPlot</name>
+    <message>
+        <source>Stable</source>
+        <translation>Stabil</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>Population stability index (PSI)</source>
+        <translation>Populationsstabilitätsindex (PSI)</translation>
+    </message>
+    <message>
+        <source>(predictions)</source>
+        <translation>(Vorhersagen)</translation>
+    </message>
+    <message>
+        <source>Drift: %1 of %2 drifted</source>
+        <translation>Drift: %1 von %2 mit Drift</translation>
+    </message>
+    <message>
+        <source>Drift against %1&apos;s training data: %2 of %3 drifted</source>
+        <translation>Drift gegenüber den Trainingsdaten von %1: %2 von %3 mit Drift</translation>
+    </message>
+    <message>
+        <source> (the largest %1)</source>
+        <translation> (die größten %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2
+PSI %3</source>
+        <translation>%1: %2
+PSI %3</translation>
+    </message>
+    <message>
+        <source>
+chi-square %1 (df %2), p = %3</source>
+        <translation>
+Chi-Quadrat %1 (FG %2), p = %3</translation>
+    </message>
+    <message>
+        <source>
+KS %1, p = %2</source>
+        <translation>
+KS %1, p = %2</translation>
+    </message>
+    <message>
+        <source>
+missing: %1% in training, %2% here</source>
+        <translation>
+fehlend: %1% im Training, %2% hier</translation>
+    </message>
+    <message>
+        <source>
+%1 rows with unseen categories</source>
+        <translation>
+%1 Zeilen mit unbekannten Kategorien</translation>
+    </message>
+</context>
+<context>
     <name>sextant::plots::ExplorationViews</name>
     <message>
         <source>Violin Plot</source>
@@ -3219,6 +3948,46 @@ r = %3</translation>
     <message>
         <source>Scatter Matrix by %1</source>
         <translation>Streudiagramm-Matrix nach %1</translation>
+    </message>
+    <message>
+        <source>Line Plot</source>
+        <translation>Liniendiagramm</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>Dendrogram</source>
+        <translation>Dendrogramm</translation>
+    </message>
+    <message>
+        <source>Heat Map</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>Line Plot of %1 by row</source>
+        <translation>Liniendiagramm von %1 nach Zeile</translation>
+    </message>
+    <message>
+        <source>Line Plot of %1 by %2</source>
+        <translation>Liniendiagramm von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>Drift of %1 rows: %2</source>
+        <translation>Drift von %1 Zeilen: %2</translation>
+    </message>
+    <message>
+        <source>drift found</source>
+        <translation>Drift gefunden</translation>
+    </message>
+    <message>
+        <source>no drift</source>
+        <translation>keine Drift</translation>
+    </message>
+    <message>
+        <source>Heat Map by %1</source>
+        <translation>Heatmap nach %1</translation>
     </message>
 </context>
 <context>
@@ -3363,6 +4132,37 @@ Anzahl: %2</translation>
 ± %1 (standard deviation)</source>
         <translation>
 ± %1 (Standardabweichung)</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::LinePlot</name>
+    <message>
+        <source>Line plot</source>
+        <translation>Liniendiagramm</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>%1 (rolling mean of %2)</source>
+        <translation>%1 (gleitender Mittelwert über %2)</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 nach %2</translation>
+    </message>
+    <message>
+        <source> (%1 rows without %2 left out)</source>
+        <translation> (%1 Zeilen ohne %2 ausgelassen)</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3
+%4</source>
+        <translation>%1
+%2: %3
+%4</translation>
     </message>
 </context>
 <context>
@@ -3581,6 +4381,13 @@ Residuum %4</translation>
     <message>
         <source>Scatter of %1 against %2</source>
         <translation>Streudiagramm von %1 gegen %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dendrogram (%1 linkage, %n clusters)</source>
+        <translation>
+            <numerusform>Dendrogramm (%1-Verknüpfung, %n Cluster)</numerusform>
+            <numerusform>Dendrogramm (%1-Verknüpfung, %n Cluster)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3989,6 +4796,14 @@ Silhouette %3</translation>
         <source>Most frequent category and its count</source>
         <translation>Häufigste Kategorie und ihre Anzahl</translation>
     </message>
+    <message>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
 </context>
 <context>
     <name>sextant::widgets::ConnectCommand</name>
@@ -4064,6 +4879,26 @@ Silhouette %3</translation>
     <message>
         <source>(%1 more)</source>
         <translation>(%1 weitere)</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Lesen als</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Give a column a type or a role; auto keeps what the file says.</source>
+        <translation>Geben Sie einer Spalte einen Typ oder eine Rolle; auto behält bei, was die Datei angibt.</translation>
     </message>
 </context>
 <context>

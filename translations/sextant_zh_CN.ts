@@ -299,10 +299,6 @@
         <translation>条件</translation>
     </message>
     <message>
-        <source>Keep rows where this holds, e.g. &quot;petal_length &gt;= 2.5&quot;, &quot;species != setosa&quot;, &quot;species in (a, b)&quot;. Empty: keep all.</source>
-        <translation>保留满足此条件的行，例如“petal_length &gt;= 2.5”、“species != setosa”、“species in (a, b)”。为空时：全部保留。</translation>
-    </message>
-    <message>
         <source>The model file. A relative path is taken from the folder of the workflow file.</source>
         <translation>模型文件。相对路径以工作流文件所在文件夹为起点。</translation>
     </message>
@@ -361,10 +357,6 @@
     <message>
         <source>Format</source>
         <translation>格式</translation>
-    </message>
-    <message>
-        <source>auto goes by the file&apos;s extension (.tsv or .tab: TSV, .arff: ARFF, anything else: CSV). ARFF keeps the column types and categories; CSV and TSV keep names, numbers and missing cells.</source>
-        <translation>auto 按文件扩展名判断（.tsv 或 .tab：TSV，.arff：ARFF，其他：CSV）。ARFF 保留列类型和类别；CSV 和 TSV 保留名称、数字和缺失单元格。</translation>
     </message>
     <message>
         <source>Columns to keep, in this order. Empty keeps every column.</source>
@@ -459,16 +451,8 @@
         <translation>众数</translation>
     </message>
     <message>
-        <source>grid: every combination; random: `trials` combinations drawn at random.</source>
-        <translation>grid：所有组合；random：随机抽取 `trials` 个组合。</translation>
-    </message>
-    <message>
         <source>Trials</source>
         <translation>试验</translation>
-    </message>
-    <message>
-        <source>Random search: number of combinations tried.</source>
-        <translation>随机搜索：尝试的组合数。</translation>
     </message>
     <message>
         <source>Metric</source>
@@ -1094,6 +1078,378 @@
         <source>Smoothing (α)</source>
         <translation>平滑 (α)</translation>
     </message>
+    <message>
+        <source>Preparation</source>
+        <translation>预处理</translation>
+    </message>
+    <message>
+        <source>auto: missing numeric cells are filled with the training mean; steps already in the pipeline (Impute, Standardize or Min-Max Scale upstream) are not repeated, and the steps are saved with the model. none: the table is used as it is. Categorical columns are one-hot encoded either way.</source>
+        <translation>auto：数值列的缺失单元格用训练集均值填充；流水线中已有的步骤（上游的“插补”“标准化”或“最小-最大缩放”）不会重复执行，这些步骤随模型一起保存。none：按原样使用该表。无论哪种方式，分类列都会进行独热编码。</translation>
+    </message>
+    <message>
+        <source>Source column</source>
+        <translation>来源列</translation>
+    </message>
+    <message>
+        <source>Name of a column saying which table each row came from (a meta column). Empty: none.</source>
+        <translation>用于标明每一行来自哪个表的列名（一个元数据列）。留空：不添加。</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>The table of a SQLite database (.sqlite, .db) to read; empty = the first table. Ignored for other files, and when a query is given.</source>
+        <translation>要读取的 SQLite 数据库（.sqlite、.db）中的表；留空 = 第一个表。对其他文件以及给出查询时忽略此项。</translation>
+    </message>
+    <message>
+        <source>SQL query</source>
+        <translation>SQL 查询</translation>
+    </message>
+    <message>
+        <source>A query whose rows are read from a SQLite database instead of a table (SELECT ... FROM ... WHERE ...). Ignored for other files.</source>
+        <translation>从 SQLite 数据库读取其结果行的查询，用以代替表（SELECT ... FROM ... WHERE ...）。对其他文件忽略此项。</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Text columns of dates or date-times (2024-03-05, 2024-03-05T14:30+01:00, 05/03/2024) become date columns. auto reads 05/03/2024 in the order the column&apos;s values allow (a day above 12 decides) and leaves an ambiguous column as text; day-first and month-first say the order; off keeps every text column as text.</source>
+        <translation>日期或日期时间的文本列（2024-03-05、2024-03-05T14:30+01:00、05/03/2024）将成为日期列。auto 按该列的值所允许的顺序读取 05/03/2024（大于 12 的日即可确定顺序），有歧义的列保留为文本；day-first 和 month-first 指定顺序；off 将所有文本列保留为文本。</translation>
+    </message>
+    <message>
+        <source>As date</source>
+        <translation>作为日期</translation>
+    </message>
+    <message>
+        <source>Text columns read as dates or date-times (2024-03-05, 2024-03-05 14:30, 05/03/2024).</source>
+        <translation>作为日期或日期时间读取的文本列（2024-03-05、2024-03-05 14:30、05/03/2024）。</translation>
+    </message>
+    <message>
+        <source>Keep rows where this holds, e.g. &quot;petal_length &gt;= 2.5&quot;, &quot;species != setosa and sepal_width &gt; 3&quot;, &quot;species in (a, b)&quot;, &quot;is_missing(age) or age &lt; 18&quot; (the Formula node&apos;s expressions). Empty: keep all.</source>
+        <translation>保留满足此条件的行，例如 “petal_length &gt;= 2.5”、“species != setosa and sepal_width &gt; 3”、“species in (a, b)”、“is_missing(age) or age &lt; 18”（即“公式”节点的表达式）。留空：保留所有行。</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>分组依据</translation>
+    </message>
+    <message>
+        <source>The key columns: one output row per combination of their values.</source>
+        <translation>键列：其值的每种组合输出一行。</translation>
+    </message>
+    <message>
+        <source>The columns to aggregate. Empty: every other column.</source>
+        <translation>要聚合的列。留空：其余所有列。</translation>
+    </message>
+    <message>
+        <source>Aggregates</source>
+        <translation>聚合</translation>
+    </message>
+    <message>
+        <source>Comma-separated: count, sum, mean, median, min, max, std, first, distinct. Columns named &quot;column_aggregate&quot;.</source>
+        <translation>以逗号分隔：count、sum、mean、median、min、max、std、first、distinct。生成的列命名为“column_aggregate”。</translation>
+    </message>
+    <message>
+        <source>Row count</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Add a column &quot;rows&quot; with each group&apos;s number of rows.</source>
+        <translation>添加一列“rows”，给出每组的行数。</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>inner: rows whose keys are in both tables; left / right: every row of that table; outer: every row of both.</source>
+        <translation>inner：键在两个表中都存在的行；left / right：该表的所有行；outer：两个表的所有行。</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>The key columns of the left table.</source>
+        <translation>左表的键列。</translation>
+    </message>
+    <message>
+        <source>Right keys</source>
+        <translation>右表键</translation>
+    </message>
+    <message>
+        <source>The key columns of the right table, in the same order. Empty: the same names as the left keys.</source>
+        <translation>右表的键列，顺序与左表相同。留空：与左表键同名。</translation>
+    </message>
+    <message>
+        <source>Left suffix</source>
+        <translation>左后缀</translation>
+    </message>
+    <message>
+        <source>Added to a left column whose name the right table also has.</source>
+        <translation>当右表也有同名列时，添加到左表列名后的后缀。</translation>
+    </message>
+    <message>
+        <source>Right suffix</source>
+        <translation>右后缀</translation>
+    </message>
+    <message>
+        <source>Added to a right column whose name the left table also has.</source>
+        <translation>当左表也有同名列时，添加到右表列名后的后缀。</translation>
+    </message>
+    <message>
+        <source>Missing keys match</source>
+        <translation>缺失键相互匹配</translation>
+    </message>
+    <message>
+        <source>Missing key cells match each other, as in pandas; off: they match nothing, as in SQL.</source>
+        <translation>缺失的键单元格彼此匹配，与 pandas 相同；关闭：它们不与任何值匹配，与 SQL 相同。</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>isolation_forest: rows that random splits isolate quickly; local_outlier_factor: rows in sparser places than their neighbours; robust_covariance: rows far from a robust Gaussian fit (minimum covariance determinant).</source>
+        <translation>isolation_forest（孤立森林）：随机划分能迅速孤立的行；local_outlier_factor（局部离群因子）：所处位置比其邻居更稀疏的行；robust_covariance（稳健协方差）：远离稳健高斯拟合（最小协方差行列式）的行。</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>flag: add the columns outlier (no/yes) and outlier_score; remove: drop the outlier rows.</source>
+        <translation>flag：添加 outlier（no/yes）和 outlier_score 两列；remove：删除离群点所在的行。</translation>
+    </message>
+    <message>
+        <source>Contamination</source>
+        <translation>污染比例</translation>
+    </message>
+    <message>
+        <source>Share of the rows called outliers (those with the highest scores).</source>
+        <translation>被判为离群点的行所占比例（即得分最高的那些行）。</translation>
+    </message>
+    <message>
+        <source>Columns the detector looks at. Empty: every feature column (not the target, not ignored ones).</source>
+        <translation>检测器考察的列。留空：所有特征列（不包括目标变量和被忽略的列）。</translation>
+    </message>
+    <message>
+        <source>Scale numeric columns to mean 0 and standard deviation 1 first, so no column dominates the distances (robust covariance does not depend on scale).</source>
+        <translation>先将数值列缩放为均值 0、标准差 1，使任何一列都不会主导距离（稳健协方差不受尺度影响）。</translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>邻居数</translation>
+    </message>
+    <message>
+        <source>Local outlier factor: neighbours compared with.</source>
+        <translation>局部离群因子：用于比较的邻居数。</translation>
+    </message>
+    <message>
+        <source>Isolation forest: number of trees (each on 256 rows).</source>
+        <translation>孤立森林：树的数量（每棵树基于 256 行）。</translation>
+    </message>
+    <message>
+        <source>Isolation forest subsamples and splits, robust covariance starts.</source>
+        <translation>孤立森林的子抽样与划分、稳健协方差的初始点。</translation>
+    </message>
+    <message>
+        <source>Columns whose values make the rows.</source>
+        <translation>其值构成行的列。</translation>
+    </message>
+    <message>
+        <source>Columns from</source>
+        <translation>列取自</translation>
+    </message>
+    <message>
+        <source>The column whose values make the columns.</source>
+        <translation>其值构成列的列。</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>The column aggregated in each cell.</source>
+        <translation>在每个单元格中聚合的列。</translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>聚合方式</translation>
+    </message>
+    <message>
+        <source>What each cell holds: the aggregate of the values of its rows (std: sample standard deviation; distinct: number of distinct values).</source>
+        <translation>每个单元格的内容：其对应各行的值的聚合结果（std：样本标准差；distinct：不同值的个数）。</translation>
+    </message>
+    <message>
+        <source>auto goes by the file&apos;s extension (.tsv or .tab: TSV, .arff: ARFF, .xlsx: Excel, anything else: CSV). ARFF keeps the column types and categories; CSV, TSV and Excel keep names, numbers, dates and missing cells.</source>
+        <translation>auto 按文件扩展名判断（.tsv 或 .tab：TSV，.arff：ARFF，.xlsx：Excel，其他：CSV）。ARFF 保留列类型和类别；CSV、TSV 和 Excel 保留名称、数值、日期和缺失单元格。</translation>
+    </message>
+    <message>
+        <source>grid: every combination; random: `trials` combinations drawn at random; bayesian: `trials` combinations, each chosen by expected improvement on a Gaussian process fitted to the scores so far.</source>
+        <translation>grid：所有组合；random：随机抽取 `trials` 个组合；bayesian：`trials` 个组合，每个组合根据对迄今得分拟合的高斯过程按期望改进选出。</translation>
+    </message>
+    <message>
+        <source>Random and Bayesian search: number of combinations tried.</source>
+        <translation>随机搜索和贝叶斯搜索：尝试的组合数。</translation>
+    </message>
+    <message>
+        <source>auto: missing numeric cells are filled with the training mean and numeric features are standardized (mean 0, variance 1), as this learner compares distances or gradients; steps already in the pipeline (Impute, Standardize or Min-Max Scale upstream) are not repeated, and the steps are saved with the model. none: the table is used as it is. Categorical columns are one-hot encoded either way.</source>
+        <translation>auto：数值列的缺失单元格用训练集均值填充，数值特征进行标准化（均值 0，方差 1），因为此学习器要比较距离或梯度；流水线中已有的步骤（上游的“插补”“标准化”或“最小-最大缩放”）不会重复执行，这些步骤随模型一起保存。none：按原样使用该表。无论哪种方式，分类列都会进行独热编码。</translation>
+    </message>
+    <message>
+        <source>Formulas</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>One or more &apos;name = expression&apos; separated by &apos;;&apos;, e.g. &quot;ratio = income / size; group = cut(age, [0, 18, 65, 120], [young, adult, senior]); m = month(date)&quot;. Functions: log exp sqrt abs pow min max round floor ceil if is_missing, lower upper contains substr len str num, year month day weekday hour, cut. &apos;name:categorical = ...&apos; forces the type.</source>
+        <translation>一个或多个 &apos;name = expression&apos;，以 &apos;;&apos; 分隔，例如 “ratio = income / size; group = cut(age, [0, 18, 65, 120], [young, adult, senior]); m = month(date)”。函数：log exp sqrt abs pow min max round floor ceil if is_missing，lower upper contains substr len str num，year month day weekday hour，cut。&apos;name:categorical = ...&apos; 可强制指定类型。</translation>
+    </message>
+    <message>
+        <source>Where the tree is cut: the number of clusters kept. Dragging the cut line in the view sets it.</source>
+        <translation>树的切割位置：保留的聚类数。在视图中拖动切割线即可设置。</translation>
+    </message>
+    <message>
+        <source>Leaf labels</source>
+        <translation>叶节点标签</translation>
+    </message>
+    <message>
+        <source>Column whose values name the leaves. Empty: row numbers.</source>
+        <translation>其值用作叶节点名称的列。留空：使用行号。</translation>
+    </message>
+    <message>
+        <source>Scale each column to mean 0 and variance 1 before distances, so that a column in large units does not dominate.</source>
+        <translation>计算距离前将每列缩放为均值 0、方差 1，使单位较大的列不会占主导。</translation>
+    </message>
+    <message>
+        <source>Numeric columns to show. Empty: every numeric column but the target.</source>
+        <translation>要显示的数值列。留空：除目标变量外的所有数值列。</translation>
+    </message>
+    <message>
+        <source>Row annotation</source>
+        <translation>行注释</translation>
+    </message>
+    <message>
+        <source>Categorical column shown as a colour strip beside the rows. Empty: the table&apos;s categorical target, if any.</source>
+        <translation>在行旁显示为颜色条的分类列。留空：使用该表的分类目标变量（如有）。</translation>
+    </message>
+    <message>
+        <source>Linkage of the clusterings that order rows and columns (euclidean distances of the standardized values).</source>
+        <translation>用于对行和列排序的聚类的链接方式（基于标准化值的欧氏距离）。</translation>
+    </message>
+    <message>
+        <source>Cluster rows</source>
+        <translation>对行聚类</translation>
+    </message>
+    <message>
+        <source>Order the rows by hierarchical clustering with optimal leaf ordering; off: grouped by class, in table order.</source>
+        <translation>按层次聚类并采用最优叶节点排序对行排序；关闭：按类别分组，保持表中顺序。</translation>
+    </message>
+    <message>
+        <source>Cluster columns</source>
+        <translation>对列聚类</translation>
+    </message>
+    <message>
+        <source>Order the columns by hierarchical clustering with optimal leaf ordering; off: in the order chosen.</source>
+        <translation>按层次聚类并采用最优叶节点排序对列排序；关闭：按所选顺序。</translation>
+    </message>
+    <message>
+        <source>Most rows clustered</source>
+        <translation>最多聚类行数</translation>
+    </message>
+    <message>
+        <source>The row ordering&apos;s work grows with the cube of the rows: above this many rows they are grouped by class instead (with a warning). 1,000 rows take about a second.</source>
+        <translation>行排序的计算量随行数的立方增长：超过此行数时改为按类别分组（并给出警告）。1,000 行约需一秒。</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Date or numeric column along the horizontal axis; the rows are drawn in its order. Empty: the first date column, else the row number.</source>
+        <translation>沿横轴的日期列或数值列；各行按其顺序绘制。留空：第一个日期列，若无则为行号。</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Numeric columns drawn as lines. Empty: the numeric columns that are not the x, the target or dates (the first 8).</source>
+        <translation>绘制为折线的数值列。留空：除 x、目标变量和日期外的数值列（前 8 个）。</translation>
+    </message>
+    <message>
+        <source>Rolling mean</source>
+        <translation>滚动平均</translation>
+    </message>
+    <message>
+        <source>Also draw each series&apos; mean over this many points (a window with a missing value has none); 0 or 1: no rolling mean.</source>
+        <translation>同时绘制每个序列在这么多个点上的均值（含缺失值的窗口不计算均值）；0 或 1：不绘制滚动平均。</translation>
+    </message>
+    <message>
+        <source>One colour</source>
+        <translation>单一颜色</translation>
+    </message>
+    <message>
+        <source>Draw every point in one colour: no colour column, not even the automatic one.</source>
+        <translation>所有点都用同一种颜色绘制：不使用颜色列，包括自动选择的颜色列。</translation>
+    </message>
+    <message>
+        <source>Numeric columns to embed. Empty: every numeric column but the target.</source>
+        <translation>要嵌入的数值列。留空：除目标变量外的所有数值列。</translation>
+    </message>
+    <message>
+        <source>Scale each column to mean 0 and variance 1 first.</source>
+        <translation>先将每列缩放为均值 0、方差 1。</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>About how many neighbours each row keeps close (below the number of rows).</source>
+        <translation>每一行大约保持多少个邻居靠近（须小于行数）。</translation>
+    </message>
+    <message>
+        <source>Early exaggeration</source>
+        <translation>早期夸大系数</translation>
+    </message>
+    <message>
+        <source>How strongly clusters pull together in the first 250 iterations.</source>
+        <translation>在前 250 次迭代中聚类彼此聚拢的强度。</translation>
+    </message>
+    <message>
+        <source>Step size; 0: automatic, max(rows / exaggeration / 4, 50), as scikit-learn.</source>
+        <translation>步长；0：自动，取 max(rows / exaggeration / 4, 50)，与 scikit-learn 相同。</translation>
+    </message>
+    <message>
+        <source>Most iterations, the first 250 with exaggeration.</source>
+        <translation>最大迭代次数，其中前 250 次使用夸大系数。</translation>
+    </message>
+    <message>
+        <source>Barnes-Hut angle</source>
+        <translation>Barnes-Hut 角度</translation>
+    </message>
+    <message>
+        <source>Accuracy of the repulsive forces: lower is more exact and slower; 0 computes every pair.</source>
+        <translation>斥力计算的精度：越低越精确、越慢；0 表示计算每一对点。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>pca: the first two principal components (stable across runs); random: a seeded random start.</source>
+        <translation>pca：前两个主成分（多次运行结果稳定）；random：带种子的随机初始化。</translation>
+    </message>
+    <message>
+        <source>Seed of the random start.</source>
+        <translation>随机初始化的种子。</translation>
+    </message>
+    <message>
+        <source>Above this many complete rows the node refuses (the neighbour search grows with the square of the rows): sample first.</source>
+        <translation>完整行数超过此值时节点拒绝运行（邻居搜索随行数的平方增长）：请先抽样。</translation>
+    </message>
 </context>
 <context>
     <name>NodePort</name>
@@ -1237,6 +1593,66 @@
         <source>The transformed table; it remembers the fitted step.</source>
         <translation>变换后的表；它会记住拟合好的步骤。</translation>
     </message>
+    <message>
+        <source>Table 1</source>
+        <translation>表 1</translation>
+    </message>
+    <message>
+        <source>Table 2</source>
+        <translation>表 2</translation>
+    </message>
+    <message>
+        <source>Table 3</source>
+        <translation>表 3</translation>
+    </message>
+    <message>
+        <source>Table 4</source>
+        <translation>表 4</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左表</translation>
+    </message>
+    <message>
+        <source>The left table; its rows come first.</source>
+        <translation>左表；其行排在前面。</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右表</translation>
+    </message>
+    <message>
+        <source>A trained model; it keeps a summary of its training table.</source>
+        <translation>已训练的模型；它保留了训练表的摘要。</translation>
+    </message>
+    <message>
+        <source>New rows to compare with the training table; columns are matched by name.</source>
+        <translation>要与训练表比较的新行；按名称匹配列。</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>One row per feature (and one for the predictions): statistic, p-value, PSI, missing rates, verdict and a drifted flag.</source>
+        <translation>每个特征一行（另有一行针对预测结果）：统计量、p 值、PSI、缺失率、结论以及是否漂移的标记。</translation>
+    </message>
+    <message>
+        <source>Clustered</source>
+        <translation>聚类结果</translation>
+    </message>
+    <message>
+        <source>The input with a &quot;cluster&quot; column (the clusters below the cut).</source>
+        <translation>附加了“cluster”列（切割线以下的聚类）的输入。</translation>
+    </message>
+    <message>
+        <source>Embedded</source>
+        <translation>嵌入结果</translation>
+    </message>
+    <message>
+        <source>The input with columns &quot;t-SNE 1&quot; and &quot;t-SNE 2&quot;.</source>
+        <translation>附加了“t-SNE 1”和“t-SNE 2”两列的输入。</translation>
+    </message>
 </context>
 <context>
     <name>NodeType</name>
@@ -1285,10 +1701,6 @@
         <translation>文件</translation>
     </message>
     <message>
-        <source>Reads a dataset from a CSV/TSV, ARFF, LIBSVM or Excel (.xlsx) file.</source>
-        <translation>从 CSV/TSV、ARFF、LIBSVM 或 Excel（.xlsx）文件读取数据集。</translation>
-    </message>
-    <message>
         <source>Filter Rows</source>
         <translation>筛选行</translation>
     </message>
@@ -1315,10 +1727,6 @@
     <message>
         <source>Save Data</source>
         <translation>保存数据</translation>
-    </message>
-    <message>
-        <source>Writes a table to a CSV, TSV or ARFF file.</source>
-        <translation>将表写入 CSV、TSV 或 ARFF 文件。</translation>
     </message>
     <message>
         <source>Select Columns</source>
@@ -1399,10 +1807,6 @@
     <message>
         <source>Tune Parameters</source>
         <translation>参数调优</translation>
-    </message>
-    <message>
-        <source>Grid or random search over a model&apos;s parameters with cross-validation; outputs the best model.</source>
-        <translation>结合交叉验证对模型参数做网格搜索或随机搜索；输出最佳模型。</translation>
     </message>
     <message>
         <source>Model</source>
@@ -1672,6 +2076,114 @@
         <source>How well each row sits in its cluster (silhouette coefficient), sorted within clusters, with the mean.</source>
         <translation>每行与其所属聚类的契合程度（轮廓系数），在聚类内排序，并给出均值。</translation>
     </message>
+    <message>
+        <source>Concatenate</source>
+        <translation>拼接</translation>
+    </message>
+    <message>
+        <source>Stacks the rows of several tables; a column one table lacks gets missing cells there.</source>
+        <translation>将多个表的行堆叠在一起；某个表缺少的列在该表对应位置为缺失单元格。</translation>
+    </message>
+    <message>
+        <source>Reads a dataset from a CSV/TSV, ARFF, LIBSVM or Excel (.xlsx) file, or a table or query of a SQLite database.</source>
+        <translation>从 CSV/TSV、ARFF、LIBSVM 或 Excel（.xlsx）文件，或从 SQLite 数据库的表或查询中读取数据集。</translation>
+    </message>
+    <message>
+        <source>Group By</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>One row per group of the key columns, with counts, sums, means, medians... of the other columns.</source>
+        <translation>按键列每组输出一行，包含其他列的计数、总和、均值、中位数等。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Joins two tables on one or more key columns (inner, left, right or full outer join).</source>
+        <translation>按一个或多个键列连接两个表（内连接、左连接、右连接或全外连接）。</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>离群点</translation>
+    </message>
+    <message>
+        <source>Flags or removes unusual rows: isolation forest, local outlier factor or robust covariance.</source>
+        <translation>标记或删除异常的行：孤立森林、局部离群因子或稳健协方差。</translation>
+    </message>
+    <message>
+        <source>Pivot</source>
+        <translation>数据透视表</translation>
+    </message>
+    <message>
+        <source>A pivot table: one row per value of the row columns, one column per value of the column, an aggregate in each cell.</source>
+        <translation>数据透视表：行依据列的每个取值对应一行，列依据列的每个取值对应一列，每个单元格为一个聚合值。</translation>
+    </message>
+    <message>
+        <source>Writes a table to a CSV, TSV, ARFF or Excel (.xlsx) file.</source>
+        <translation>将表写入 CSV、TSV、ARFF 或 Excel（.xlsx）文件。</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>漂移</translation>
+    </message>
+    <message>
+        <source>Compares new rows with the model&apos;s training table: PSI, Kolmogorov-Smirnov and chi-square per feature, missing rates, unseen categories and the prediction shift, with a verdict per feature.</source>
+        <translation>将新行与模型的训练表进行比较：每个特征的 PSI、Kolmogorov-Smirnov 和卡方检验、缺失率、未见过的类别以及预测偏移，并给出每个特征的结论。</translation>
+    </message>
+    <message>
+        <source>Grid, random or Bayesian search over a model&apos;s parameters with cross-validation; outputs the best model.</source>
+        <translation>结合交叉验证对模型参数进行网格、随机或贝叶斯搜索；输出最佳模型。</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>New or replaced columns from expressions over the row: arithmetic, comparisons, if(), log/sqrt/round..., text functions, date parts, cut() for bins.</source>
+        <translation>由基于行的表达式生成新列或替换列：算术运算、比较、if()、log/sqrt/round...、文本函数、日期成分、用于分箱的 cut()。</translation>
+    </message>
+    <message>
+        <source>Dendrogram</source>
+        <translation>树状图</translation>
+    </message>
+    <message>
+        <source>Hierarchical clustering drawn as a tree; drag the cut line to choose the clusters, which the output table carries in a &quot;cluster&quot; column.</source>
+        <translation>以树的形式绘制层次聚类；拖动切割线来选择聚类，输出表以“cluster”列给出聚类结果。</translation>
+    </message>
+    <message>
+        <source>Drift View</source>
+        <translation>漂移视图</translation>
+    </message>
+    <message>
+        <source>Bar chart of each feature&apos;s drift (PSI, by verdict) of new rows against the model&apos;s training table, and the report as JSON and CSV from sextant run.</source>
+        <translation>新行相对于模型训练表的各特征漂移（PSI，按结论着色）条形图，以及由 sextant run 生成的 JSON 和 CSV 格式报告。</translation>
+    </message>
+    <message>
+        <source>Heat Map</source>
+        <translation>热图</translation>
+    </message>
+    <message>
+        <source>Every row and column of the data as colours (each column standardized), rows and columns ordered by hierarchical clustering, the class beside the rows.</source>
+        <translation>以颜色显示数据的每一行和每一列（每列均已标准化），行和列按层次聚类排序，类别显示在行旁。</translation>
+    </message>
+    <message>
+        <source>Line Plot</source>
+        <translation>折线图</translation>
+    </message>
+    <message>
+        <source>Numeric columns as lines against a date column, a numeric column or the row number, with an optional rolling mean.</source>
+        <translation>以日期列、数值列或行号为横轴，将数值列绘制为折线，可选绘制滚动平均。</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>Embeds the rows in two dimensions so that neighbours stay neighbours (t-SNE, Barnes-Hut), as a scatter and as two new columns.</source>
+        <translation>将行嵌入二维空间，使邻居仍为邻居（t-SNE，Barnes-Hut），以散点图和两个新列的形式输出。</translation>
+    </message>
 </context>
 <context>
     <name>ParameterSpec</name>
@@ -1855,6 +2367,34 @@
         <source>pipe</source>
         <translation>竖线</translation>
     </message>
+    <message>
+        <source>Choose a Sheet</source>
+        <translation>选择工作表</translation>
+    </message>
+    <message>
+        <source>Choose a Table</source>
+        <translation>选择表</translation>
+    </message>
+    <message>
+        <source>%1 has %2 sheets. Read:</source>
+        <translation>%1 有 %2 个工作表。读取：</translation>
+    </message>
+    <message>
+        <source>%1 has %2 tables. Read (the File node&apos;s SQL query can read any query instead):</source>
+        <translation>%1 有 %2 个表。读取（“文件”节点的 SQL 查询可以改为读取任意查询）：</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>%1, target</source>
+        <translation>%1，目标变量</translation>
+    </message>
+    <message>
+        <source>%1, meta</source>
+        <translation>%1，元数据</translation>
+    </message>
 </context>
 <context>
     <name>sextant::app::AutoRun</name>
@@ -1988,6 +2528,22 @@
     <message>
         <source>Cluster iris flowers</source>
         <translation>鸢尾花聚类</translation>
+    </message>
+    <message>
+        <source>Engineer features</source>
+        <translation>构造特征</translation>
+    </message>
+    <message>
+        <source>Customers merged with their plans, a ratio, an age group and a signup month by formulas, then a random forest; a group-by and a pivot table beside it.</source>
+        <translation>将客户与其套餐合并，用公式构造比率、年龄段和注册月份，再训练随机森林；旁边还有分组汇总和数据透视表。</translation>
+    </message>
+    <message>
+        <source>Find outliers</source>
+        <translation>查找离群点</translation>
+    </message>
+    <message>
+        <source>Wine&apos;s unusual rows flagged by the local outlier factor in a scatter, and removed by an isolation forest before a cross-validated model.</source>
+        <translation>用局部离群因子在散点图中标记葡萄酒数据中的异常行，并在交叉验证的模型之前用孤立森林将其移除。</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2802,10 @@
         <translation>
             <numerusform>选择 %n 行</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select Heat Map Rows</source>
+        <translation>选择热图行</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3721,171 @@ r = %3</translation>
     </message>
 </context>
 <context>
+    <name>sextant::plots::DataHeatMapPlot</name>
+    <message>
+        <source>Standardized value (z)</source>
+        <translation>标准化值（z）</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>热图</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rows in %2 bands</source>
+        <translation>%1 行，分为 %2 个条带</translation>
+    </message>
+    <message>
+        <source>rows clustered</source>
+        <translation>行已聚类</translation>
+    </message>
+    <message>
+        <source>columns clustered</source>
+        <translation>列已聚类</translation>
+    </message>
+    <message>
+        <source>Heat map (%1, %2 linkage, optimal leaf order)</source>
+        <translation>热图（%1，%2 链接，最优叶节点排序）</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 rows (positions %2 to %3)</source>
+        <translation>%1 行（位置 %2 至 %3）</translation>
+    </message>
+    <message>
+        <source>%1
+%2: missing</source>
+        <translation>%1
+%2：缺失</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3 (z = %4)%5</source>
+        <translation>%1
+%2：%3（z = %4）%5</translation>
+    </message>
+    <message>
+        <source>, band mean</source>
+        <translation>，条带均值</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::DendrogramPlot</name>
+    <message>
+        <source>Dendrogram</source>
+        <translation>树状图</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leaves</source>
+        <translation>
+            <numerusform>%n 个叶节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Distance (%1 linkage)</source>
+        <translation>距离（%1 链接）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clusters</source>
+        <translation>
+            <numerusform>%n 个聚类</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut at %1: %n clusters. Drag to change.</source>
+        <translation>
+            <numerusform>在 %1 处切割：%n 个聚类。拖动以更改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+row %2, cluster %3</source>
+        <translation>%1
+第 %2 行，聚类 %3</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::DriftPlot</name>
+    <message>
+        <source>Stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>漂移</translation>
+    </message>
+    <message>
+        <source>Population stability index (PSI)</source>
+        <translation>群体稳定性指数（PSI）</translation>
+    </message>
+    <message>
+        <source>(predictions)</source>
+        <translation>（预测结果）</translation>
+    </message>
+    <message>
+        <source>Drift: %1 of %2 drifted</source>
+        <translation>漂移：%2 个中有 %1 个发生漂移</translation>
+    </message>
+    <message>
+        <source>Drift against %1&apos;s training data: %2 of %3 drifted</source>
+        <translation>相对于 %1 的训练数据的漂移：%3 个中有 %2 个发生漂移</translation>
+    </message>
+    <message>
+        <source> (the largest %1)</source>
+        <translation>（最大的 %1 个）</translation>
+    </message>
+    <message>
+        <source>%1: %2
+PSI %3</source>
+        <translation>%1：%2
+PSI %3</translation>
+    </message>
+    <message>
+        <source>
+chi-square %1 (df %2), p = %3</source>
+        <translation>
+卡方 %1（自由度 %2），p = %3</translation>
+    </message>
+    <message>
+        <source>
+KS %1, p = %2</source>
+        <translation>
+KS %1，p = %2</translation>
+    </message>
+    <message>
+        <source>
+missing: %1% in training, %2% here</source>
+        <translation>
+缺失：训练数据中 %1%，此处 %2%</translation>
+    </message>
+    <message>
+        <source>
+%1 rows with unseen categories</source>
+        <translation>
+%1 行含有未见过的类别</translation>
+    </message>
+</context>
+<context>
     <name>sextant::plots::ExplorationViews</name>
     <message>
         <source>Violin Plot</source>
@@ -3217,6 +3942,46 @@ r = %3</translation>
     <message>
         <source>Scatter Matrix by %1</source>
         <translation>按 %1 着色的散点图矩阵</translation>
+    </message>
+    <message>
+        <source>Line Plot</source>
+        <translation>折线图</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>漂移</translation>
+    </message>
+    <message>
+        <source>Dendrogram</source>
+        <translation>树状图</translation>
+    </message>
+    <message>
+        <source>Heat Map</source>
+        <translation>热图</translation>
+    </message>
+    <message>
+        <source>Line Plot of %1 by row</source>
+        <translation>%1 的折线图（按行号）</translation>
+    </message>
+    <message>
+        <source>Line Plot of %1 by %2</source>
+        <translation>%1 的折线图（按 %2）</translation>
+    </message>
+    <message>
+        <source>Drift of %1 rows: %2</source>
+        <translation>%1 行的漂移：%2</translation>
+    </message>
+    <message>
+        <source>drift found</source>
+        <translation>发现漂移</translation>
+    </message>
+    <message>
+        <source>no drift</source>
+        <translation>无漂移</translation>
+    </message>
+    <message>
+        <source>Heat Map by %1</source>
+        <translation>按 %1 的热图</translation>
     </message>
 </context>
 <context>
@@ -3360,6 +4125,37 @@ Count: %2</source>
 ± %1 (standard deviation)</source>
         <translation>
 ± %1（标准差）</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::LinePlot</name>
+    <message>
+        <source>Line plot</source>
+        <translation>折线图</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>%1 (rolling mean of %2)</source>
+        <translation>%1（%2 点滚动平均）</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 按 %2</translation>
+    </message>
+    <message>
+        <source> (%1 rows without %2 left out)</source>
+        <translation>（已略去 %2 缺失的 %1 行）</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3
+%4</source>
+        <translation>%1
+%2：%3
+%4</translation>
     </message>
 </context>
 <context>
@@ -3578,6 +4374,12 @@ residual %4</source>
     <message>
         <source>Scatter of %1 against %2</source>
         <translation>%1 对 %2 的散点图</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dendrogram (%1 linkage, %n clusters)</source>
+        <translation>
+            <numerusform>树状图（%1 链接，%n 个聚类）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3984,6 +4786,14 @@ silhouette %3</source>
         <source>Most frequent category and its count</source>
         <translation>最常见的类别及其计数</translation>
     </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
 </context>
 <context>
     <name>sextant::widgets::ConnectCommand</name>
@@ -4057,6 +4867,26 @@ silhouette %3</source>
     <message>
         <source>(%1 more)</source>
         <translation>（另有 %1 个）</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读取为</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Give a column a type or a role; auto keeps what the file says.</source>
+        <translation>为列指定类型或角色；auto 保留文件所给的设置。</translation>
     </message>
 </context>
 <context>

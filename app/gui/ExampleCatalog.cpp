@@ -35,6 +35,15 @@ constexpr Described kDescribed[] = {
         QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog",
             "A grid search over an SVM's C and gamma on the breast cancer data, each setting "
             "scored by 5-fold cross-validation.") },
+    { "customers-features.sextant",
+        QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog", "Engineer features"),
+        QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog",
+            "Customers merged with their plans, a ratio, an age group and a signup month by "
+            "formulas, then a random forest; a group-by and a pivot table beside it.") },
+    { "wine-outliers.sextant", QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog", "Find outliers"),
+        QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog",
+            "Wine's unusual rows flagged by the local outlier factor in a scatter, and removed "
+            "by an isolation forest before a cross-validated model.") },
     { "iris-explore.sextant",
         QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog", "Explore a dataset"),
         QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog",
