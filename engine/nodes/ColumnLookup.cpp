@@ -57,4 +57,24 @@ int ColumnLookup::requireNumeric(
     return index;
 }
 
+QList<int> ColumnLookup::numericOrDefault(
+    const Dataset &data, const QStringList &names, const QString &noneMessage)
+{
+    QList<int> columns;
+    if (names.isEmpty()) {
+        for (int i : data.numericColumns())
+            if (data.column(i).role() != ColumnRole::Target)
+                columns.push_back(i);
+        if (columns.isEmpty())
+            throw NodeError(noneMessage);
+        return columns;
+    }
+    columns = requireAll(data, names, QStringLiteral("Columns"));
+    for (int i : columns)
+        if (!data.column(i).isNumeric())
+            throw NodeError(
+                QStringLiteral("Columns: column '%1' is not numeric").arg(data.column(i).name()));
+    return columns;
+}
+
 } // namespace sextant::engine

@@ -20,6 +20,10 @@ public:
     // Index of a numeric column, or throws "column 'x' is not numeric".
     static int requireNumeric(
         const Dataset &data, const QString &name, const QString &parameterLabel);
+    // The numeric columns a "Columns" list names (each must be numeric), or, for an empty
+    // list, every numeric column but the target; throws `noneMessage` when that is none.
+    static QList<int> numericOrDefault(
+        const Dataset &data, const QStringList &names, const QString &noneMessage);
 };
 
 } // namespace sextant::engine

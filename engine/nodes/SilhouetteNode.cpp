@@ -67,22 +67,9 @@ void SilhouetteNode::compute(NodeContext &ctx)
         throw NodeError(
             QStringLiteral("Cluster column: column '%1' is not categorical").arg(labels.name()));
 
-    QList<int> columns;
-    const QStringList names = ctx.listParameter(QStringLiteral("columns"));
-    if (names.isEmpty()) {
-        for (int i : data.numericColumns())
-            if (data.column(i).role() != ColumnRole::Target)
-                columns.push_back(i);
-        if (columns.isEmpty())
-            throw NodeError(
-                QStringLiteral("the input has no numeric column to measure distances on"));
-    } else {
-        columns = ColumnLookup::requireAll(data, names, QStringLiteral("Columns"));
-        for (int i : columns)
-            if (!data.column(i).isNumeric())
-                throw NodeError(QStringLiteral("Columns: column '%1' is not numeric")
-                                    .arg(data.column(i).name()));
-    }
+    const QList<int> columns
+        = ColumnLookup::numericOrDefault(data, ctx.listParameter(QStringLiteral("columns")),
+            QStringLiteral("the input has no numeric column to measure distances on"));
 
     SilhouetteData out;
     out.clusterColumn = labels.name();

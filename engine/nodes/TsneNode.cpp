@@ -65,21 +65,9 @@ NodeType TsneNode::type()
 void TsneNode::compute(NodeContext &ctx)
 {
     const Dataset &data = ctx.inputAs<Dataset>(0);
-    QList<int> columns;
-    const QStringList names = ctx.listParameter(QStringLiteral("columns"));
-    if (names.isEmpty()) {
-        for (int i : data.numericColumns())
-            if (data.column(i).role() != ColumnRole::Target)
-                columns.push_back(i);
-        if (columns.isEmpty())
-            throw NodeError(QStringLiteral("the input has no numeric column to embed"));
-    } else {
-        columns = ColumnLookup::requireAll(data, names, QStringLiteral("Columns"));
-        for (int i : columns)
-            if (!data.column(i).isNumeric())
-                throw NodeError(QStringLiteral("Columns: column '%1' is not numeric")
-                                    .arg(data.column(i).name()));
-    }
+    const QList<int> columns
+        = ColumnLookup::numericOrDefault(data, ctx.listParameter(QStringLiteral("columns")),
+            QStringLiteral("the input has no numeric column to embed"));
     std::vector<std::int64_t> rows;
     for (std::int64_t r = 0; r < data.rowCount(); ++r) {
         bool ok = true;
