@@ -1,7 +1,7 @@
 #include "cli/SinkDataWriter.h"
 
+#include "cli/OutputFiles.h"
 #include "cli/ViewDataWriter.h"
-#include "data/AtomicFile.h"
 #include "data/CsvWriter.h"
 #include "data/Dataset.h"
 #include "data/Statistics.h"
@@ -12,7 +12,6 @@
 #include "nodes/ScatterData.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QVariantMap>
 #include <cmath>
@@ -22,29 +21,9 @@ namespace sextant::cli {
 namespace {
 
 using engine::CsvWriter;
-
-QJsonValue jsonNumber(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
-
-bool writeJson(const QJsonObject &object, const QString &path, QStringList *written, QString *error)
-{
-    if (!engine::AtomicFile::write(
-            path, QJsonDocument(object).toJson(QJsonDocument::Indented), error))
-        return false;
-    written->append(path);
-    return true;
-}
-
-bool writeCsv(const QStringList &header, const QList<QStringList> &rows, const QString &path,
-    QStringList *written, QString *error)
-{
-    if (!CsvWriter::writeTable(header, rows, path, {}, error))
-        return false;
-    written->append(path);
-    return true;
-}
+constexpr auto jsonNumber = &OutputFiles::jsonNumber;
+constexpr auto writeCsv = &OutputFiles::writeCsv;
+constexpr auto writeJson = &OutputFiles::writeJson;
 
 // A cell of a column as CSV text: the number (categorical: the category), "" if missing.
 QString cellText(const engine::Column &column, std::int64_t row)

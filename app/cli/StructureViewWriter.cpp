@@ -1,13 +1,11 @@
 #include "cli/StructureViewWriter.h"
 
-#include "data/AtomicFile.h"
-#include "data/CsvWriter.h"
+#include "cli/OutputFiles.h"
 #include "nodes/DendrogramData.h"
 #include "nodes/HeatMapData.h"
 #include "nodes/ScatterData.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <cmath>
 
@@ -15,30 +13,9 @@ namespace sextant::cli {
 
 namespace {
 
-using engine::CsvWriter;
-
-QJsonValue jsonNumber(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
-
-bool writeJson(const QJsonObject &object, const QString &path, QStringList *written, QString *error)
-{
-    if (!engine::AtomicFile::write(
-            path, QJsonDocument(object).toJson(QJsonDocument::Indented), error))
-        return false;
-    written->append(path);
-    return true;
-}
-
-bool writeCsv(const QStringList &header, const QList<QStringList> &rows, const QString &path,
-    QStringList *written, QString *error)
-{
-    if (!CsvWriter::writeTable(header, rows, path, {}, error))
-        return false;
-    written->append(path);
-    return true;
-}
+constexpr auto jsonNumber = &OutputFiles::jsonNumber;
+constexpr auto writeCsv = &OutputFiles::writeCsv;
+constexpr auto writeJson = &OutputFiles::writeJson;
 
 QJsonArray quads(const std::vector<std::array<double, 4>> &v)
 {
@@ -142,7 +119,7 @@ bool writeHeatMap(
             k >= 0 ? h.classNames.value(k) : QString() };
         for (int c = 0; c < h.columns.size(); ++c) {
             const float z = h.value(b, c);
-            line << (std::isfinite(z) ? CsvWriter::number(double(z)) : QString());
+            line << OutputFiles::csvNumber(double(z));
         }
         rows.append(line);
     }

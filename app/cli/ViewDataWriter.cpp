@@ -1,8 +1,7 @@
 #include "cli/ViewDataWriter.h"
 
+#include "cli/OutputFiles.h"
 #include "cli/StructureViewWriter.h"
-#include "data/AtomicFile.h"
-#include "data/CsvWriter.h"
 #include "data/DateTime.h"
 #include "nodes/BoxPlotData.h"
 #include "nodes/DriftData.h"
@@ -14,7 +13,6 @@
 #include "nodes/SilhouetteData.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <cmath>
 #include <utility>
@@ -23,17 +21,10 @@ namespace sextant::cli {
 
 namespace {
 
-using engine::CsvWriter;
-
-QJsonValue jsonNumber(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
-
-QString csvNumber(double v)
-{
-    return std::isfinite(v) ? CsvWriter::number(v) : QString();
-}
+constexpr auto csvNumber = &OutputFiles::csvNumber;
+constexpr auto jsonNumber = &OutputFiles::jsonNumber;
+constexpr auto writeCsv = &OutputFiles::writeCsv;
+constexpr auto writeJson = &OutputFiles::writeJson;
 
 QJsonArray jsonNumbers(const std::vector<double> &values)
 {
@@ -41,24 +32,6 @@ QJsonArray jsonNumbers(const std::vector<double> &values)
     for (double v : values)
         a.append(jsonNumber(v));
     return a;
-}
-
-bool writeJson(const QJsonObject &object, const QString &path, QStringList *written, QString *error)
-{
-    if (!engine::AtomicFile::write(
-            path, QJsonDocument(object).toJson(QJsonDocument::Indented), error))
-        return false;
-    written->append(path);
-    return true;
-}
-
-bool writeCsv(const QStringList &header, const QList<QStringList> &rows, const QString &path,
-    QStringList *written, QString *error)
-{
-    if (!CsvWriter::writeTable(header, rows, path, {}, error))
-        return false;
-    written->append(path);
-    return true;
 }
 
 bool writeBoxPlot(

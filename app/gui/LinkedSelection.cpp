@@ -199,7 +199,8 @@ void LinkedSelection::attachConfusionMatrix(
     });
 }
 
-void LinkedSelection::attachSilhouette(plots::SilhouettePlot *plot, int viewNode)
+template<class Plot>
+void LinkedSelection::attachRowView(Plot *plot, int viewNode, const QString &undoText)
 {
     if (!plot || plot->property("sextantLinked").toBool())
         return;
@@ -208,37 +209,26 @@ void LinkedSelection::attachSilhouette(plots::SilhouettePlot *plot, int viewNode
         const auto in = m_graph.connectionInto(viewNode, 0);
         return in ? TableSource { in->fromNode, in->fromPort } : TableSource {};
     };
-    connect(plot, &plots::SilhouettePlot::rowsSelected, this,
-        [this, plot, sourceOf](const QList<qint64> &rows) {
+    connect(plot, &Plot::rowsSelected, this,
+        [this, plot, sourceOf, undoText](const QList<qint64> &rows) {
             const TableSource source = sourceOf();
             if (source.isValid())
                 select(source, plot->data().tableRows, labelOf(m_graph, source), rows,
-                    Mode::Replace, tr("Select Silhouettes"));
+                    Mode::Replace, undoText);
         });
     connect(this, &LinkedSelection::changed, plot, [this, plot, sourceOf] {
         plot->setSelectedRows(m_source == sourceOf() ? m_rows : QList<qint64>());
     });
 }
 
+void LinkedSelection::attachSilhouette(plots::SilhouettePlot *plot, int viewNode)
+{
+    attachRowView(plot, viewNode, tr("Select Silhouettes"));
+}
+
 void LinkedSelection::attachHeatMap(plots::DataHeatMapPlot *plot, int viewNode)
 {
-    if (!plot || plot->property("sextantLinked").toBool())
-        return;
-    plot->setProperty("sextantLinked", true);
-    const auto sourceOf = [this, viewNode] {
-        const auto in = m_graph.connectionInto(viewNode, 0);
-        return in ? TableSource { in->fromNode, in->fromPort } : TableSource {};
-    };
-    connect(plot, &plots::DataHeatMapPlot::rowsSelected, this,
-        [this, plot, sourceOf](const QList<qint64> &rows) {
-            const TableSource source = sourceOf();
-            if (source.isValid())
-                select(source, plot->data().tableRows, labelOf(m_graph, source), rows,
-                    Mode::Replace, tr("Select Heat Map Rows"));
-        });
-    connect(this, &LinkedSelection::changed, plot, [this, plot, sourceOf] {
-        plot->setSelectedRows(m_source == sourceOf() ? m_rows : QList<qint64>());
-    });
+    attachRowView(plot, viewNode, tr("Select Heat Map Rows"));
 }
 
 void LinkedSelection::showTable(TableSource source, qint64 rowCount, const QString &label)

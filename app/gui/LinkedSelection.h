@@ -126,6 +126,10 @@ Q_SIGNALS:
         sextant::app::TableSource source, const sextant::engine::NodeValuePtr &predictions);
 
 private:
+    // A view whose rows map to the table feeding its node's first input (Silhouette, Heat
+    // Map): its rowsSelected becomes the selection, and it draws the selection of that
+    // table. `Plot` has rowsSelected(QList<qint64>), data().tableRows, setSelectedRows().
+    template<class Plot> void attachRowView(Plot *plot, int viewNode, const QString &undoText);
     void syncFromGraph();
 
     engine::GraphModel &m_graph;

@@ -11,6 +11,30 @@
 
 namespace sextant::engine {
 
+const char *AgglomerativeClusteringOptions::linkageName(Linkage linkage)
+{
+    switch (linkage) {
+    case Linkage::Ward:
+        return "ward";
+    case Linkage::Complete:
+        return "complete";
+    case Linkage::Average:
+        return "average";
+    case Linkage::Single:
+        return "single";
+    }
+    return "ward";
+}
+
+std::optional<AgglomerativeClusteringOptions::Linkage>
+AgglomerativeClusteringOptions::linkageFromName(std::string_view name)
+{
+    for (Linkage l : { Linkage::Ward, Linkage::Complete, Linkage::Average, Linkage::Single })
+        if (name == linkageName(l))
+            return l;
+    return std::nullopt;
+}
+
 namespace {
 
 using Linkage = AgglomerativeClusteringOptions::Linkage;
@@ -53,21 +77,6 @@ struct UnionFind {
         return size[next - 1];
     }
 };
-
-std::string linkageName(Linkage l)
-{
-    switch (l) {
-    case Linkage::Ward:
-        return "ward";
-    case Linkage::Complete:
-        return "complete";
-    case Linkage::Average:
-        return "average";
-    case Linkage::Single:
-        return "single";
-    }
-    return "ward";
-}
 
 double euclid(const double *a, const double *b, std::int64_t d)
 {
@@ -369,7 +378,7 @@ ModelState AgglomerativeClustering::state() const
     s.kind = kind();
     s.version = 1;
     s.setNumber("clusters", m_options.clusters);
-    s.setText("linkage", linkageName(m_options.linkage));
+    s.setText("linkage", AgglomerativeClusteringOptions::linkageName(m_options.linkage));
     s.setUnsignedInteger("seed", m_options.seed);
     s.setNumber("fitted", isFitted() ? 1 : 0);
     if (isFitted()) {
@@ -389,16 +398,10 @@ void AgglomerativeClustering::restore(const ModelState &s)
     AgglomerativeClusteringOptions o;
     o.clusters = static_cast<int>(s.integer("clusters", 1, kMaxRows));
     const std::string &l = s.text("linkage");
-    if (l == "ward")
-        o.linkage = Linkage::Ward;
-    else if (l == "complete")
-        o.linkage = Linkage::Complete;
-    else if (l == "average")
-        o.linkage = Linkage::Average;
-    else if (l == "single")
-        o.linkage = Linkage::Single;
-    else
+    const std::optional<Linkage> linkage = AgglomerativeClusteringOptions::linkageFromName(l);
+    if (!linkage)
         throw ModelStateError("agglomerative: unknown linkage '" + l + "'");
+    o.linkage = *linkage;
     o.seed = s.unsignedInteger("seed");
     AgglomerativeClustering a(o);
     if (s.integer("fitted", 0, 1) == 1) {

@@ -4,6 +4,8 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 namespace sextant::engine {
@@ -16,6 +18,9 @@ struct AgglomerativeClusteringOptions {
         Average, // mean distance between the members of two clusters
         Single, // minimum distance between the members of two clusters
     };
+    // "ward", "complete", "average", "single": the names in node parameters and model files.
+    static const char *linkageName(Linkage linkage);
+    static std::optional<Linkage> linkageFromName(std::string_view name);
 
     // Number of flat clusters cut from the tree, 1 <= clusters <= rows.
     int clusters = 2;

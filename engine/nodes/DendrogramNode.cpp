@@ -14,14 +14,9 @@ namespace {
 
 AgglomerativeClusteringOptions::Linkage linkageOf(const QString &name)
 {
-    using L = AgglomerativeClusteringOptions::Linkage;
-    if (name == QLatin1String("complete"))
-        return L::Complete;
-    if (name == QLatin1String("average"))
-        return L::Average;
-    if (name == QLatin1String("single"))
-        return L::Single;
-    return L::Ward;
+    // The parameter is one of the names (an enumeration); ward is its default.
+    return AgglomerativeClusteringOptions::linkageFromName(name.toStdString())
+        .value_or(AgglomerativeClusteringOptions::Linkage::Ward);
 }
 
 } // namespace

@@ -19,14 +19,9 @@ namespace {
 
 AgglomerativeClusteringOptions::Linkage linkageOf(const QString &name)
 {
-    using L = AgglomerativeClusteringOptions::Linkage;
-    if (name == QLatin1String("complete"))
-        return L::Complete;
-    if (name == QLatin1String("ward"))
-        return L::Ward;
-    if (name == QLatin1String("single"))
-        return L::Single;
-    return L::Average;
+    // The parameter is one of the names (an enumeration); average is its default.
+    return AgglomerativeClusteringOptions::linkageFromName(name.toStdString())
+        .value_or(AgglomerativeClusteringOptions::Linkage::Average);
 }
 
 // The leaves of X's rows in optimal leaf order; empty when cancelled.

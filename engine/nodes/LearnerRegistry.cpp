@@ -631,12 +631,9 @@ std::vector<Learner> registerAll()
         l.create = [](const P &p) {
             AgglomerativeClusteringOptions o;
             o.clusters = i(p, "clusters");
-            const QString k = s(p, "linkage");
-            o.linkage = k == QStringLiteral("complete")
-                ? AgglomerativeClusteringOptions::Linkage::Complete
-                : k == QStringLiteral("average") ? AgglomerativeClusteringOptions::Linkage::Average
-                : k == QStringLiteral("single")  ? AgglomerativeClusteringOptions::Linkage::Single
-                                                 : AgglomerativeClusteringOptions::Linkage::Ward;
+            o.linkage
+                = AgglomerativeClusteringOptions::linkageFromName(s(p, "linkage").toStdString())
+                      .value_or(AgglomerativeClusteringOptions::Linkage::Ward);
             return std::unique_ptr<Estimator>(new AgglomerativeClustering(o));
         };
         all.push_back(l);

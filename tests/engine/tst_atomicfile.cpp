@@ -1,4 +1,5 @@
 // AtomicFile: the one way Sextant saves a file.
+#include "FileContents.h"
 #include "data/AtomicFile.h"
 
 #include <QDir>
@@ -14,13 +15,7 @@ using sextant::engine::AtomicFile;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
+using sextant::testing::readAll;
 
 bool writePlain(const QString &path, const QByteArray &bytes)
 {

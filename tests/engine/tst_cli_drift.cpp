@@ -3,6 +3,7 @@
 // above 4 (drift). The figures are checked against `sextant monitor --json` on the saved
 // model and the same rows, and the report table's drifted flags against the verdicts; in
 // builds with the GUI the view is drawn headless as PNG and SVG.
+#include "FileContents.h"
 #include "SextantProcess.h"
 
 #include <QDir>
@@ -50,16 +51,8 @@ const char *kWorkflow = R"({
   ]
 })";
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QJsonObject readJson(const QString &path)
-{
-    return QJsonDocument::fromJson(readAll(path)).object();
-}
+using sextant::testing::readAll;
+using sextant::testing::readJson;
 
 QJsonObject feature(const QJsonObject &report, const QString &name)
 {

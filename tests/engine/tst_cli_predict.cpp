@@ -1,5 +1,6 @@
 // `sextant predict`, `sextant export-onnx` and the models `sextant run` writes: runs the
 // real executable and compares with the model applied in-process.
+#include "FileContents.h"
 #include "SextantProcess.h"
 #include "data/DatasetLoader.h"
 #include "io/ModelFile.h"
@@ -32,13 +33,7 @@ QString datasetPath(const char *name)
     return QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + QLatin1String(name);
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
+using sextant::testing::readAll;
 
 void writeFile(const QString &path, const QByteArray &bytes)
 {

@@ -4,6 +4,7 @@
 // counts) and from `sextant monitor --json` (PSI); the HTML must be self-contained (images
 // as data URIs, nothing fetched), the PDF must parse (pdfinfo, pdftotext from
 // poppler-utils). Engine-only builds have no report command and say so.
+#include "FileContents.h"
 #include "SextantProcess.h"
 
 #include <QDir>
@@ -37,11 +38,7 @@ const char *kWorkflow = R"({
   ]
 })";
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using sextant::testing::readAll;
 
 QString num(double v)
 {

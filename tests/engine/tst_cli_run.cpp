@@ -1,4 +1,5 @@
 // `sextant run`: runs the real executable on workflows and checks what it wrote.
+#include "FileContents.h"
 #include "SextantProcess.h"
 
 #include <QDir>
@@ -30,18 +31,8 @@ QString workflowFixture(const char *name)
     return QStringLiteral(SEXTANT_TEST_DATA_DIR "/workflows/") + QLatin1String(name);
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
-
-QJsonObject readJson(const QString &path)
-{
-    return QJsonDocument::fromJson(readAll(path)).object();
-}
+using sextant::testing::readAll;
+using sextant::testing::readJson;
 
 QList<QByteArray> lines(const QString &path)
 {

@@ -1,5 +1,6 @@
 // `sextant serve`: runs the real executable on an ephemeral loopback port, sends requests
 // over a socket and compares the answers with `sextant predict` on the same rows.
+#include "FileContents.h"
 #include "HttpTestClient.h"
 #include "SextantProcess.h"
 #include "TrainingFixtures.h"
@@ -31,11 +32,7 @@ using namespace sextant::testing;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using sextant::testing::readAll;
 
 // A running `sextant serve`; stopped (SIGTERM) when destroyed.
 class Server {

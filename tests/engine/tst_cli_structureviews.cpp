@@ -2,6 +2,7 @@
 // JSON/CSV (the leaf order checked against SciPy on iris) and, in builds with the GUI,
 // its plot as PNG and SVG drawn headless; its cluster output feeds the rest; the t-SNE
 // node's scatter.
+#include "FileContents.h"
 #include "SextantProcess.h"
 #include "SklearnReference.h"
 
@@ -37,16 +38,8 @@ const char *kWorkflow = R"({
   ]
 })";
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QJsonObject readJson(const QString &path)
-{
-    return QJsonDocument::fromJson(readAll(path)).object();
-}
+using sextant::testing::readAll;
+using sextant::testing::readJson;
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // `sextant run` on a workflow with the exploration and evaluation views: each sink's
 // data as JSON/CSV (checked against numpy's figures for iris) and, in builds with the
 // GUI, its plot as PNG and SVG drawn headless.
+#include "FileContents.h"
 #include "SextantProcess.h"
 
 #include <QDir>
@@ -55,16 +56,8 @@ const char *kWorkflow = R"({
   ]
 })";
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QJsonObject readJson(const QString &path)
-{
-    return QJsonDocument::fromJson(readAll(path)).object();
-}
+using sextant::testing::readAll;
+using sextant::testing::readJson;
 
 } // namespace
 
