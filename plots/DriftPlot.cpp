@@ -57,8 +57,44 @@ DriftPlot::DriftPlot(QWidget *parent) : PlotView(parent)
     plot->legend->setVisible(true);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     plot->xAxis->setLabel(tr("Population stability index (PSI)"));
+
+    // The overlaid histograms, right of the bars.
+    m_overlay = new QCPAxisRect(plot);
+    plot->plotLayout()->addElement(0, 1, m_overlay);
+    plot->plotLayout()->setColumnStretchFactors({ 1.0, 1.2 });
+    QCPAxis *key = m_overlay->axis(QCPAxis::atBottom);
+    QCPAxis *value = m_overlay->axis(QCPAxis::atLeft);
+    const QColor grey(0x80, 0x80, 0x80);
+    m_trainingStep = plot->addGraph(key, value);
+    m_trainingStep->setName(tr("Training"));
+    m_trainingStep->setLineStyle(QCPGraph::lsStepLeft);
+    m_trainingStep->setPen(QPen(grey, 1.5));
+    m_trainingStep->setBrush(QColor(grey.red(), grey.green(), grey.blue(), 70));
+    m_batchStep = plot->addGraph(key, value);
+    m_batchStep->setName(tr("This data"));
+    m_batchStep->setLineStyle(QCPGraph::lsStepLeft);
+    m_trainingBars = new QCPBars(key, value);
+    m_trainingBars->setName(tr("Training"));
+    m_trainingBars->setWidth(0.38);
+    m_trainingBars->setPen(QPen(grey.darker(120)));
+    m_trainingBars->setBrush(QColor(grey.red(), grey.green(), grey.blue(), 150));
+    m_batchBars = new QCPBars(key, value);
+    m_batchBars->setName(tr("This data"));
+    m_batchBars->setWidth(0.38);
+    for (QCPAbstractPlottable *p : std::initializer_list<QCPAbstractPlottable *> {
+             m_trainingStep, m_batchStep, m_trainingBars, m_batchBars })
+        p->setSelectable(QCP::stNone);
+    m_overlayLegend = new QCPLegend;
+    m_overlay->insetLayout()->addElement(m_overlayLegend, Qt::AlignTop | Qt::AlignRight);
+    m_overlayLegend->setLayer(QStringLiteral("legend"));
+    for (QCPAbstractPlottable *p : std::initializer_list<QCPAbstractPlottable *> {
+             m_trainingStep, m_batchStep, m_trainingBars, m_batchBars })
+        p->removeFromLegend(plot->legend);
     setTitle(tr("Drift"));
     applyPaletteColors();
+    m_overlayLegend->setBrush(plot->legend->brush());
+    m_overlayLegend->setTextColor(plot->legend->textColor());
+    m_overlayLegend->setBorderPen(plot->legend->borderPen());
 }
 
 DriftPlot::~DriftPlot() = default;
@@ -119,7 +155,123 @@ void DriftPlot::draw()
     if (n > kMaxBars)
         title += tr(" (the largest %1)").arg(kMaxBars);
     setTitle(title);
+    m_shown = m_entries.isEmpty() ? -1 : 0;
+    drawOverlay();
     resetView();
+}
+
+void DriftPlot::showFeature(int bar)
+{
+    if (bar < 0 || bar >= m_entries.size() || bar == m_shown)
+        return;
+    m_shown = bar;
+    drawOverlay();
+    resetView();
+}
+
+void DriftPlot::drawOverlay()
+{
+    m_overlayTraining.clear();
+    m_overlayBatch.clear();
+    m_overlayEdges.clear();
+    m_overlayLabels.clear();
+    const engine::DriftReport::Entry *e = m_shown >= 0 ? m_entries[m_shown] : nullptr;
+    const bool categorical = e && e->categorical;
+    const QColor colour = e ? verdictColor(int(e->verdict)) : QColor(Qt::gray);
+    m_batchStep->setPen(QPen(colour.darker(110), 2));
+    m_batchStep->setBrush(QColor(colour.red(), colour.green(), colour.blue(), 60));
+    m_batchBars->setPen(QPen(colour.darker(130)));
+    m_batchBars->setBrush(colour);
+    QCPAxis *key = m_overlay->axis(QCPAxis::atBottom);
+    QCPAxis *value = m_overlay->axis(QCPAxis::atLeft);
+    const bool has = e && !e->trainingShare.empty();
+    QVector<double> x, training, batch;
+    if (has && !categorical && e->edges.size() == e->trainingShare.size() + 1) {
+        // Densities over variable-width bins; a bin of no width (all values equal) keeps
+        // its share as height.
+        for (std::size_t i = 0; i < e->trainingShare.size(); ++i) {
+            const double w = e->edges[i + 1] - e->edges[i];
+            const double t = w > 0 ? e->trainingShare[i] / w : e->trainingShare[i];
+            const double b = w > 0 ? e->batchShare[i] / w : e->batchShare[i];
+            x << e->edges[i];
+            training << t;
+            batch << b;
+            m_overlayTraining << t;
+            m_overlayBatch << b;
+        }
+        for (double edge : e->edges)
+            m_overlayEdges << edge;
+        // The step line's last level runs to the last edge.
+        x << e->edges.back();
+        training << training.back();
+        batch << batch.back();
+        m_trainingStep->setData(x, training, true);
+        m_batchStep->setData(x, batch, true);
+        m_trainingBars->data()->clear();
+        m_batchBars->data()->clear();
+        key->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        value->setLabel(tr("Density"));
+    } else if (has && categorical) {
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        QVector<double> kt, kb;
+        for (std::size_t i = 0; i < e->trainingShare.size(); ++i) {
+            const QString label
+                = i < std::size_t(e->binLabels.size()) ? e->binLabels[qsizetype(i)] : QString();
+            ticker->addTick(double(i), elided(label));
+            kt << double(i) - 0.2;
+            kb << double(i) + 0.2;
+            training << e->trainingShare[i];
+            batch << e->batchShare[i];
+            m_overlayTraining << e->trainingShare[i];
+            m_overlayBatch << e->batchShare[i];
+            m_overlayLabels << label;
+        }
+        m_trainingBars->setData(kt, training, true);
+        m_batchBars->setData(kb, batch, true);
+        m_trainingStep->data()->clear();
+        m_batchStep->data()->clear();
+        key->setTicker(ticker);
+        value->setLabel(tr("Share of rows"));
+    } else {
+        m_trainingStep->data()->clear();
+        m_batchStep->data()->clear();
+        m_trainingBars->data()->clear();
+        m_batchBars->data()->clear();
+        value->setLabel(QString());
+    }
+    m_trainingStep->setVisible(!categorical);
+    m_batchStep->setVisible(!categorical);
+    m_trainingBars->setVisible(categorical);
+    m_batchBars->setVisible(categorical);
+    // Only the drawn pair in the legend.
+    m_overlayLegend->clearItems();
+    if (categorical) {
+        m_trainingBars->addToLegend(m_overlayLegend);
+        m_batchBars->addToLegend(m_overlayLegend);
+    } else {
+        m_trainingStep->addToLegend(m_overlayLegend);
+        m_batchStep->addToLegend(m_overlayLegend);
+    }
+    if (!e)
+        key->setLabel(QString());
+    else if (!has)
+        key->setLabel(tr("%1: no distribution to compare").arg(m_labels[m_shown]));
+    else
+        key->setLabel(tr("%1: training and this data (click a bar for another feature)")
+                          .arg(elided(m_labels[m_shown])));
+}
+
+QRect DriftPlot::overlayArea() const
+{
+    return m_overlay->rect();
+}
+
+void DriftPlot::clicked(const QPointF &pixel, Qt::KeyboardModifiers)
+{
+    if (!customPlot()->axisRect()->rect().contains(pixel.toPoint()))
+        return;
+    const int r = static_cast<int>(std::lround(customPlot()->yAxis->pixelToCoord(pixel.y()))) - 1;
+    showFeature(r);
 }
 
 QString DriftPlot::toolTipAt(const QPointF &pixel) const
@@ -152,6 +304,22 @@ void DriftPlot::resetView()
 {
     customPlot()->xAxis->setRange(0, m_xUpper);
     customPlot()->yAxis->setRange(0.4, std::max<double>(1, m_labels.size()) + 0.6);
+    QCPAxis *key = m_overlay->axis(QCPAxis::atBottom);
+    QCPAxis *value = m_overlay->axis(QCPAxis::atLeft);
+    double top = 0;
+    for (double v : m_overlayTraining)
+        top = std::max(top, v);
+    for (double v : m_overlayBatch)
+        top = std::max(top, v);
+    value->setRange(0, top > 0 ? top * 1.15 : 1);
+    if (!m_overlayEdges.isEmpty()) {
+        const double lo = m_overlayEdges.front();
+        const double hi = m_overlayEdges.back();
+        const double pad = hi > lo ? (hi - lo) * 0.02 : 0.5;
+        key->setRange(lo - pad, hi + pad);
+    } else {
+        key->setRange(-0.6, std::max<double>(1, m_overlayLabels.size()) - 0.4);
+    }
     replot();
 }
 

@@ -15,6 +15,42 @@ std::size_t FeatureDistribution::binOf(double value) const
     return std::size_t(std::upper_bound(cuts.begin(), cuts.end(), value) - cuts.begin());
 }
 
+std::vector<double> FeatureDistribution::histogramEdges() const
+{
+    const std::size_t k = std::max<std::size_t>(1, histogram.size());
+    std::vector<double> edges(k + 1);
+    const bool wide = max > min;
+    const double lo = wide ? min : min - 0.5;
+    const double span = wide ? max - min : 1.0;
+    // As numpy.linspace: start + i * step, the last one the end itself.
+    const double step = span / double(k);
+    for (std::size_t i = 0; i <= k; ++i)
+        edges[i] = lo + double(i) * step;
+    edges.back() = wide ? max : min + 0.5;
+    return edges;
+}
+
+std::size_t FeatureDistribution::histogramBinOf(double value) const
+{
+    const std::size_t k = std::max<std::size_t>(1, histogram.size());
+    if (!(max > min))
+        return k / 2; // the bin of `min` in edges one unit wide around it
+    if (!(value > min))
+        return 0;
+    if (value >= max)
+        return k - 1;
+    // numpy.histogram's bin for equal edges: the computed index, corrected against the
+    // edges themselves.
+    const double step = (max - min) / double(k);
+    std::size_t i = std::min(k - 1, std::size_t((value - min) * (double(k) / (max - min))));
+    const auto edge = [&](std::size_t j) { return j == k ? max : min + double(j) * step; };
+    if (value < edge(i))
+        --i;
+    else if (i + 1 < k && value >= edge(i + 1))
+        ++i;
+    return i;
+}
+
 FeatureDistribution FeatureDistribution::of(const Column &column)
 {
     FeatureDistribution p;
@@ -71,6 +107,10 @@ FeatureDistribution FeatureDistribution::of(const Column &column)
                 p.max = std::max(p.max, v);
             }
     }
+    p.histogram.assign(std::size_t(kHistogramBins), 0.0);
+    for (double v : values)
+        if (!std::isnan(v))
+            p.histogram[p.histogramBinOf(v)] += 1;
     return p;
 }
 
@@ -140,6 +180,8 @@ QJsonObject columnJson(const FeatureDistribution &c)
         o[QStringLiteral("cuts")] = numbers(c.cuts);
         o[QStringLiteral("min")] = c.min;
         o[QStringLiteral("max")] = c.max;
+        if (!c.histogram.empty())
+            o[QStringLiteral("histogram")] = numbers(c.histogram);
     }
     return o;
 }
@@ -233,6 +275,22 @@ FeatureDistribution columnFromJson(const QJsonValue &value, const QString &path)
                 refuse(QStringLiteral("'%1.cuts' is not increasing").arg(path));
         c.min = finiteNumber(member(o, path, "min"), path + QStringLiteral(".min"));
         c.max = finiteNumber(member(o, path, "max"), path + QStringLiteral(".max"));
+        if (c.max < c.min)
+            refuse(QStringLiteral("'%1.max' is below '%1.min'").arg(path));
+        if (o.contains(QStringLiteral("histogram"))) { // older models do not keep it
+            c.histogram = numberList(
+                o.value(QStringLiteral("histogram")), path + QStringLiteral(".histogram"), true);
+            if (c.histogram.empty() || c.histogram.size() > 10000)
+                refuse(QStringLiteral("'%1.histogram' has %2 bins, expected 1 to 10000")
+                           .arg(path)
+                           .arg(c.histogram.size()));
+            double inHistogram = 0;
+            for (double v : c.histogram)
+                inHistogram += v;
+            if (inHistogram > double(c.rows - c.missing))
+                refuse(QStringLiteral("'%1.histogram' adds up to more than the present values")
+                           .arg(path));
+        }
     }
     return c;
 }

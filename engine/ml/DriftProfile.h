@@ -32,6 +32,14 @@ struct FeatureDistribution {
     QStringList categories;
     double min = 0; // numeric: the range of the present values (0 when none)
     double max = 0;
+    // Numeric: the present values' counts in kHistogramBins equal-width bins from `min` to
+    // `max` (right-open, the last closed, as numpy.histogram), for the Drift view's
+    // overlaid histograms. Empty in models written before it was kept.
+    std::vector<double> histogram;
+    // The histogram's edges (histogram.size() + 1 values; a range of no width is drawn
+    // one unit wide around its value) and the bin of a value inside [min, max].
+    std::vector<double> histogramEdges() const;
+    std::size_t histogramBinOf(double value) const;
 
     double missingRate() const { return rows > 0 ? double(missing) / double(rows) : 0.0; }
     // The bin of a numeric value (see above).
@@ -42,6 +50,7 @@ struct FeatureDistribution {
     static FeatureDistribution of(const Column &column);
     static constexpr std::int64_t kSampleSize = 100000;
     static constexpr int kBins = 100;
+    static constexpr int kHistogramBins = 30;
 };
 
 // The training distribution a model keeps (TrainedModel::trainingDistribution, written in

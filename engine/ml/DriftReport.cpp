@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace sextant::engine {
 
@@ -91,12 +92,111 @@ void judge(DriftReport::Entry &e)
     }
 }
 
+// Shares of `counts` (all zero when they sum to zero).
+std::vector<double> shares(const std::vector<double> &counts)
+{
+    double total = 0;
+    for (double c : counts)
+        total += c;
+    std::vector<double> out(counts.size(), 0.0);
+    if (total > 0)
+        for (std::size_t i = 0; i < counts.size(); ++i)
+            out[i] = counts[i] / total;
+    return out;
+}
+
+// The overlaid histograms of a numeric column (DriftReport::Entry::edges): `lo`/`hi` are
+// the batch's range (infinite when it has no values).
+void setNumericBins(const FeatureDistribution &profile, const Column &column, double lo, double hi,
+    DriftReport::Entry &e)
+{
+    if (profile.rows <= profile.missing)
+        return; // nothing to compare with
+    // Inside the training range: the profile's histogram, or (a model written before it
+    // was kept) its percentile bins grouped.
+    std::vector<double> training;
+    std::vector<double> edges;
+    std::vector<int> groups;
+    if (!profile.histogram.empty()) {
+        training = profile.histogram;
+        edges = profile.histogramEdges();
+    } else {
+        groups = DriftStatistics::groupBins(profile.counts, DriftReport::kHistogramShare);
+        training = DriftStatistics::regroup(profile.counts, groups);
+        // The training minimum, the cut that starts each group, the maximum (moved a
+        // little right when the last group is one repeated value, so it has a width).
+        edges.assign(training.size() + 1, profile.min);
+        for (std::size_t i = 1; i < groups.size(); ++i)
+            if (groups[i] != groups[i - 1])
+                edges[std::size_t(groups[i])] = profile.cuts[i - 1];
+        edges.back() = profile.max;
+        if (edges.back() <= edges[training.size() - 1])
+            edges.back() = edges[training.size() - 1]
+                + (profile.max > profile.min ? profile.max - profile.min : 1.0) / 100;
+    }
+    const std::size_t inner = training.size();
+    const auto innerBin = [&](double v) {
+        if (groups.empty() && profile.max > profile.min)
+            return profile.histogramBinOf(v);
+        if (groups.empty())
+            return std::size_t(
+                std::clamp(int(std::upper_bound(edges.begin(), edges.end(), v) - edges.begin()) - 1,
+                    0, int(inner) - 1));
+        return std::size_t(groups[profile.binOf(v)]);
+    };
+    std::vector<double> widths;
+    for (std::size_t g = 0; g < inner; ++g)
+        widths.push_back(edges[g + 1] - edges[g]);
+    std::nth_element(widths.begin(), widths.begin() + std::ptrdiff_t(inner / 2), widths.end());
+    const double width = widths[inner / 2] > 0 ? widths[inner / 2]
+                                               : (edges.back() - edges.front()) / double(inner);
+    // The batch beyond the training range: equal bins from the range's end outwards.
+    const auto outside = [&](double distance) {
+        return std::isfinite(distance) && distance > 0
+            ? std::min(DriftReport::kOutsideBins, int(std::ceil(distance / width)))
+            : 0;
+    };
+    const int below = outside(edges.front() - lo);
+    const int above = outside(hi - edges.back());
+    const double belowWidth = below > 0 ? (edges.front() - lo) / below : 0;
+    const double aboveWidth = above > 0 ? (hi - edges.back()) / above : 0;
+    e.edges.clear();
+    for (int i = 0; i < below; ++i)
+        e.edges.push_back(lo + belowWidth * i);
+    e.edges.insert(e.edges.end(), edges.begin(), edges.end());
+    for (int i = 1; i <= above; ++i)
+        e.edges.push_back(i == above ? hi : edges.back() + aboveWidth * i);
+    std::vector<double> batch(std::size_t(below) + inner + std::size_t(above), 0.0);
+    for (double v : column.values()) {
+        if (std::isnan(v))
+            continue;
+        std::size_t bin;
+        if (v < edges.front())
+            bin = std::size_t(std::clamp(int((v - lo) / belowWidth), 0, below - 1));
+        else if (v <= edges.back())
+            bin = std::size_t(below) + innerBin(v);
+        else
+            bin = std::size_t(below) + inner
+                + std::size_t(std::clamp(int((v - edges.back()) / aboveWidth), 0, above - 1));
+        batch[bin] += 1;
+    }
+    std::vector<double> all(std::size_t(below), 0.0);
+    all.insert(all.end(), training.begin(), training.end());
+    all.resize(batch.size(), 0.0);
+    e.trainingShare = shares(all);
+    e.batchShare = shares(batch);
+}
+
 void compareNumeric(const FeatureDistribution &profile, const Column &column, DriftReport::Entry &e)
 {
     std::vector<double> batch(profile.counts.size(), 0.0);
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
     for (double v : column.values())
         if (!std::isnan(v)) {
             batch[profile.binOf(v)] += 1;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
             ++e.present;
         }
     const std::vector<int> groups = DriftStatistics::groupBins(profile.counts);
@@ -107,6 +207,7 @@ void compareNumeric(const FeatureDistribution &profile, const Column &column, Dr
     for (double c : profile.counts)
         trainingPresent += c;
     e.ksPValue = DriftStatistics::ksPValue(e.ks, trainingPresent, double(e.present));
+    setNumericBins(profile, column, lo, hi, e);
 }
 
 void compareCategorical(
@@ -141,6 +242,15 @@ void compareCategorical(
     std::vector<double> expected = profile.counts;
     expected.push_back(0.0);
     e.psi = DriftStatistics::psi(expected, batch);
+    e.binLabels = profile.categories;
+    e.trainingShare = shares(expected);
+    e.batchShare = shares(batch);
+    if (e.unseenRows > 0) {
+        e.binLabels.append(QStringLiteral("(unseen)"));
+    } else {
+        e.trainingShare.pop_back();
+        e.batchShare.pop_back();
+    }
     batch.pop_back();
     e.chiSquare = DriftStatistics::chiSquare(batch, profile.counts, e.chiSquareDf);
     e.chiSquarePValue = DriftStatistics::chiSquarePValue(e.chiSquare, e.chiSquareDf);
@@ -174,6 +284,22 @@ QJsonObject entryJson(const DriftReport::Entry &e)
     } else {
         o[QStringLiteral("ks")] = jsonNumber(e.ks);
         o[QStringLiteral("ks_p_value")] = jsonNumber(e.ksPValue);
+    }
+    if (!e.trainingShare.empty()) {
+        QJsonObject bins;
+        const auto numbers = [](const std::vector<double> &v) {
+            QJsonArray a;
+            for (double x : v)
+                a.append(jsonNumber(x));
+            return a;
+        };
+        if (e.categorical)
+            bins[QStringLiteral("labels")] = QJsonArray::fromStringList(e.binLabels);
+        else
+            bins[QStringLiteral("edges")] = numbers(e.edges);
+        bins[QStringLiteral("training_share")] = numbers(e.trainingShare);
+        bins[QStringLiteral("batch_share")] = numbers(e.batchShare);
+        o[QStringLiteral("bins")] = bins;
     }
     return o;
 }

@@ -42,6 +42,8 @@ class Dataset;
 class DriftReport {
 public:
     enum class Verdict { Stable, Warning, Drift };
+    static constexpr double kHistogramShare = 0.03;
+    static constexpr int kOutsideBins = 20;
 
     struct Entry {
         QString name;
@@ -61,6 +63,22 @@ public:
         QStringList unseen; // the first 20 such categories, in order of appearance
         Verdict verdict = Verdict::Stable;
         QStringList reasons; // why the verdict is not "stable"
+        // The two distributions side by side, for a plot (the Drift view's overlaid
+        // histograms): the share of the present values of the training table
+        // (`trainingShare`) and of the batch (`batchShare`) in each bin.
+        // Numeric: `edges` has one more value than the bins. Inside the training range the
+        // bins are the profile's histogram (equal widths; in a model written before it was
+        // kept, the percentile bins grouped to about kHistogramShare of the training values
+        // each); where the batch reaches beyond the training range, bins of about the
+        // median width cover the rest (at most kOutsideBins on either side). Both tables
+        // are counted exactly. The bins are right-open except the last inside the range,
+        // which holds the training maximum.
+        // Categorical: `binLabels` are the training categories, then "(unseen)" when the
+        // batch has unseen categories. Empty when the column is absent or holds text.
+        std::vector<double> edges;
+        QStringList binLabels;
+        std::vector<double> trainingShare;
+        std::vector<double> batchShare;
     };
 
     std::int64_t rows = 0;

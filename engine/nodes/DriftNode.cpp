@@ -73,7 +73,8 @@ NodeType DriftNode::viewType()
     t.displayName = QStringLiteral("Drift View");
     t.description = QStringLiteral(
         "Bar chart of each feature's drift (PSI, by verdict) of new rows against the model's "
-        "training table, and the report as JSON and CSV from sextant run.");
+        "training table, with one feature's training and new histograms overlaid, and the "
+        "report as JSON and CSV from sextant run.");
     t.inputs = inputs();
     t.setCompute([](NodeContext &ctx) {
         DriftData d = compare(ctx);

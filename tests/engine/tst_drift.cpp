@@ -137,6 +137,9 @@ private Q_SLOTS:
             QCOMPARE(b.features[i].counts, a.features[i].counts);
             QCOMPARE(b.features[i].min, a.features[i].min);
             QCOMPARE(b.features[i].max, a.features[i].max);
+            QCOMPARE(
+                b.features[i].histogram.size(), std::size_t(FeatureDistribution::kHistogramBins));
+            QCOMPARE(b.features[i].histogram, a.features[i].histogram);
         }
         QVERIFY(b.target);
         QCOMPARE(b.target->counts, a.target->counts);
@@ -156,6 +159,15 @@ private Q_SLOTS:
         QTest::newRow("cuts not increasing")
             << QStringLiteral("cuts") << QJsonValue(QJsonArray { 2, 1 })
             << QStringLiteral("training_distribution.features[0].c");
+        QTest::newRow("histogram not counts")
+            << QStringLiteral("histogram") << QJsonValue(QJsonArray { 1.5 })
+            << QStringLiteral("training_distribution.features[0].histogram[0]");
+        QTest::newRow("histogram empty")
+            << QStringLiteral("histogram") << QJsonValue(QJsonArray {})
+            << QStringLiteral("training_distribution.features[0].histogram");
+        QTest::newRow("histogram too large")
+            << QStringLiteral("histogram") << QJsonValue(QJsonArray { 1e9 })
+            << QStringLiteral("adds up to more than the present values");
         QTest::newRow("type") << QStringLiteral("type") << QJsonValue(QStringLiteral("text"))
                               << QStringLiteral("training_distribution.features[0].type");
     }
@@ -225,6 +237,24 @@ private Q_SLOTS:
         input[QStringLiteral("batch")]
             = toJson(std::vector<double>(batchX.values().begin(), batchX.values().end()));
         input[QStringLiteral("cuts")] = toJson(px.cuts);
+        // The same column against a profile written before it kept a histogram.
+        FeatureDistribution oldProfile = px;
+        oldProfile.histogram.clear();
+        const DriftReport::Entry ex2 = DriftReport::compareColumn(oldProfile, batchX);
+        const auto outside = [&](const std::vector<double> &edges, bool below) {
+            return std::count_if(edges.begin(), edges.end(),
+                [&](double v) { return below ? v < px.min : v > px.max; });
+        };
+        const auto below = outside(ex.edges, true);
+        const auto above = outside(ex.edges, false);
+        // The batch moved right and spread: bins beyond the training range.
+        QVERIFY(below + above > 0);
+        input[QStringLiteral("edges")] = toJson(ex.edges);
+        input[QStringLiteral("below")] = int(below);
+        input[QStringLiteral("edges2")] = toJson(ex2.edges);
+        input[QStringLiteral("below2")] = int(outside(ex2.edges, true));
+        input[QStringLiteral("above2")] = int(outside(ex2.edges, false));
+        input[QStringLiteral("above")] = int(above);
         QJsonArray tc, bc;
         for (std::int32_t c : trainC.codes())
             tc.append(c);
@@ -256,6 +286,13 @@ for i, c in enumerate(tcount):
 if g > 0 and acc < 0.05 * tcount.sum():
     groups = [x - 1 if x == g else x for x in groups]
 groups = np.array(groups)
+groups3, g, acc = [], 0, 0.0
+for i, c in enumerate(tcount):
+    groups3.append(g); acc += c
+    if acc >= 0.03 * tcount.sum() and i + 1 < len(tcount):
+        g += 1; acc = 0.0
+if g > 0 and acc < 0.015 * tcount.sum():
+    groups3 = [x - 1 if x == g else x for x in groups3]
 def psi(e, a):
     e = np.maximum(e / e.sum(), 1e-4); a = np.maximum(a / a.sum(), 1e-4)
     return float(np.sum((a - e) * np.log(a / e)))
@@ -278,7 +315,22 @@ print(json.dumps({
   'largest_bin_share': float(tcount.max() / tcount.sum()), 'ks_p': ks_p,
   'cat_psi': psi(np.append(tc, 0.0), bc_all), 'chi2': float(chi.statistic), 'chi2_p': float(chi.pvalue),
   'unseen': int(bc_all[4]),
-  'missing_train': float(np.isnan(tr).mean()), 'missing_batch': float(np.isnan(ba).mean())}))
+  'missing_train': float(np.isnan(tr).mean()), 'missing_batch': float(np.isnan(ba).mean()),
+  # The overlaid histograms: inside the training range numpy's 30-bin histogram of the
+  # training values (or, for a model without it, the percentile bins grouped to 3%), beyond
+  # it the bins Sextant added (below / above) for the batch.
+  'inner_edges': np.linspace(trp.min(), trp.max(), 31).tolist(),
+  'train_share': (np.concatenate([np.zeros(d['below']), np.histogram(trp, bins=30)[0],
+                  np.zeros(d['above'])]) / len(trp)).tolist(),
+  'batch_share': (np.histogram(bap, bins=np.array(d['edges']))[0] / len(bap)).tolist(),
+  'grouped_edges': ([float(trp.min())] + [float(cuts[i - 1]) for i in range(1, len(groups3))
+                    if groups3[i] != groups3[i - 1]] + [float(trp.max())]),
+  'grouped_train_share': (np.concatenate([np.zeros(d['below2']),
+                          [tcount[np.array(groups3) == k].sum() for k in range(max(groups3) + 1)],
+                          np.zeros(d['above2'])]) / len(trp)).tolist(),
+  'grouped_batch_share': (np.histogram(bap, bins=np.array(d['edges2']))[0] / len(bap)).tolist(),
+  'cat_train_share': (np.append(tc, 0.0) / tc.sum()).tolist(),
+  'cat_batch_share': (bc_all / bc_all.sum()).tolist()}))
 )PY"),
             &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -313,6 +365,38 @@ print(json.dumps({
                            .arg(out[QStringLiteral("chi2_p")].toDouble())));
         QCOMPARE(ec.unseenRows, std::int64_t(out[QStringLiteral("unseen")].toInt()));
         QCOMPARE(ec.unseen, QStringList { QStringLiteral("e") });
+        // The distributions the Drift view overlays.
+        const auto sameVector
+            = [&](const std::vector<double> &got, const QJsonValue &want, double tol) {
+                  const std::vector<double> w = SklearnReference::toVector(want);
+                  if (got.size() != w.size())
+                      return false;
+                  for (std::size_t i = 0; i < w.size(); ++i)
+                      if (std::abs(got[i] - w[i]) > tol * std::max(1.0, std::abs(w[i])))
+                          return false;
+                  return true;
+              };
+        QCOMPARE(px.histogram.size(), std::size_t(FeatureDistribution::kHistogramBins));
+        const std::vector<double> inner(ex.edges.begin() + below, ex.edges.end() - above);
+        QVERIFY(sameVector(inner, out[QStringLiteral("inner_edges")], 0));
+        QVERIFY(sameVector(ex.trainingShare, out[QStringLiteral("train_share")], 1e-15));
+        QVERIFY(sameVector(ex.batchShare, out[QStringLiteral("batch_share")], 1e-15));
+        const std::vector<double> inner2(ex2.edges.begin() + outside(ex2.edges, true),
+            ex2.edges.end() - outside(ex2.edges, false));
+        QVERIFY(sameVector(inner2, out[QStringLiteral("grouped_edges")], 0));
+        QVERIFY(sameVector(ex2.trainingShare, out[QStringLiteral("grouped_train_share")], 1e-15));
+        QVERIFY(sameVector(ex2.batchShare, out[QStringLiteral("grouped_batch_share")], 1e-15));
+        double batchMin = std::numeric_limits<double>::infinity(), batchMax = -batchMin;
+        for (double v : batchX.values())
+            if (!std::isnan(v)) {
+                batchMin = std::min(batchMin, v);
+                batchMax = std::max(batchMax, v);
+            }
+        QCOMPARE(ex.edges.front(), std::min(px.min, batchMin));
+        QCOMPARE(ex.edges.back(), std::max(px.max, batchMax));
+        QVERIFY(sameVector(ec.trainingShare, out[QStringLiteral("cat_train_share")], 1e-12));
+        QVERIFY(sameVector(ec.batchShare, out[QStringLiteral("cat_batch_share")], 1e-12));
+        QCOMPARE(ec.binLabels, cats + QStringList { QStringLiteral("(unseen)") });
         // Verdicts by the documented thresholds: x moved (PSI between 0.1 and 0.25, the
         // missing rate by 0.05 to 0.10): a warning; c meets unseen categories in about 5% of
         // its rows: drift from 5%, else a warning.
@@ -353,6 +437,27 @@ print(json.dumps({
         QCOMPARE(r.value(QStringLiteral("rows")).toInt(), 150);
         QCOMPARE(r.value(QStringLiteral("features")).toArray().size(), 4);
         QVERIFY(!r.value(QStringLiteral("drift")).toBool());
+        // Each feature carries the two distributions the Drift view overlays; for the
+        // training rows themselves they are the same.
+        for (const QJsonValue &fv : r.value(QStringLiteral("features")).toArray()) {
+            const QJsonObject bins = fv.toObject().value(QStringLiteral("bins")).toObject();
+            const QJsonArray t = bins.value(QStringLiteral("training_share")).toArray();
+            const QJsonArray b = bins.value(QStringLiteral("batch_share")).toArray();
+            QVERIFY(t.size() >= 5);
+            QCOMPARE(b.size(), t.size());
+            QCOMPARE(bins.value(QStringLiteral("edges")).toArray().size(), t.size() + 1);
+            double st = 0, sb = 0, apart = 0;
+            for (qsizetype i = 0; i < t.size(); ++i) {
+                st += t[i].toDouble();
+                sb += b[i].toDouble();
+                apart += std::abs(t[i].toDouble() - b[i].toDouble()) / 2;
+            }
+            QVERIFY(std::abs(st - 1) < 1e-12 && std::abs(sb - 1) < 1e-12);
+            QVERIFY2(apart < 1e-12,
+                qPrintable(QStringLiteral("%1: %2 of the rows apart")
+                               .arg(fv.toObject().value(QStringLiteral("name")).toString())
+                               .arg(apart)));
+        }
         QCOMPARE(r.value(QStringLiteral("prediction"))
                      .toObject()
                      .value(QStringLiteral("verdict"))

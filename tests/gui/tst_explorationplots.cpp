@@ -8,15 +8,19 @@
 #include "graph/NodeValue.h"
 #include "gui/LinkedSelection.h"
 #include "ml/BoxStatistics.h"
+#include "ml/DriftProfile.h"
+#include "ml/DriftReport.h"
 #include "ml/ProbabilityCurves.h"
 #include "nodes/BoxPlotData.h"
 #include "nodes/BuiltinNodes.h"
+#include "nodes/DriftData.h"
 #include "nodes/FeatureRanking.h"
 #include "nodes/ProbabilityCurvesData.h"
 #include "nodes/ScatterMatrixData.h"
 #include "nodes/SelectedRowsNode.h"
 #include "nodes/SilhouetteData.h"
 #include "plots/BoxPlot.h"
+#include "plots/DriftPlot.h"
 #include "plots/FeatureRankingPlot.h"
 #include "plots/ProbabilityCurvesPlot.h"
 #include "plots/ResultViewFactory.h"
@@ -369,6 +373,86 @@ private Q_SLOTS:
         QCOMPARE(view.cellCount(), 4);
         QCOMPARE(view.pointCount(0, 1), 49);
         view.replotNow();
+    }
+
+    void driftOverlaidHistograms()
+    {
+        // A numeric feature that moved far and a categorical one that moved a little.
+        std::mt19937_64 rng(5);
+        std::normal_distribution<double> normal;
+        std::vector<double> train(4000), batch(1500);
+        for (double &v : train)
+            v = normal(rng);
+        for (double &v : batch)
+            v = 1.5 + normal(rng);
+        const QStringList cats
+            = { QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue") };
+        std::vector<std::int32_t> tc(4000), bc(1500);
+        for (std::size_t i = 0; i < tc.size(); ++i)
+            tc[i] = std::int32_t(i % 3);
+        for (std::size_t i = 0; i < bc.size(); ++i)
+            bc[i] = i % 5 == 0 ? 1 : std::int32_t(i % 3);
+        const engine::Column trainX = engine::Column::numeric(QStringLiteral("x"), train);
+        const engine::Column batchX = engine::Column::numeric(QStringLiteral("x"), batch);
+        const engine::Column trainC
+            = engine::Column::categorical(QStringLiteral("colour"), tc, cats);
+        const engine::Column batchC
+            = engine::Column::categorical(QStringLiteral("colour"), bc, cats);
+        engine::DriftData d;
+        d.model = QStringLiteral("model");
+        d.batchRows = 1500;
+        d.report.rows = 1500;
+        d.report.features.push_back(
+            engine::DriftReport::compareColumn(engine::FeatureDistribution::of(trainC), batchC));
+        d.report.features.push_back(
+            engine::DriftReport::compareColumn(engine::FeatureDistribution::of(trainX), batchX));
+        const engine::DriftReport::Entry colour = d.report.features[0];
+        const engine::DriftReport::Entry x = d.report.features[1];
+        QVERIFY(x.psi > colour.psi);
+
+        plots::DriftPlot view;
+        view.setData(d);
+        QVERIFY(showView(view));
+        // The largest PSI first, on top, and its histograms overlaid: densities over the PSI
+        // bins (share / width), the training's and this batch's.
+        QCOMPARE(view.barLabels(), (QStringList { QStringLiteral("x"), QStringLiteral("colour") }));
+        QCOMPARE(view.shownFeature(), 0);
+        QCOMPARE(view.overlayEdges().size(), qsizetype(x.edges.size()));
+        QCOMPARE(view.overlayTraining().size(), qsizetype(x.trainingShare.size()));
+        double trainingArea = 0, batchArea = 0;
+        for (std::size_t i = 0; i < x.trainingShare.size(); ++i) {
+            const double w = x.edges[i + 1] - x.edges[i];
+            QVERIFY(w > 0);
+            QCOMPARE(view.overlayTraining()[qsizetype(i)], x.trainingShare[i] / w);
+            QCOMPARE(view.overlayBatch()[qsizetype(i)], x.batchShare[i] / w);
+            trainingArea += view.overlayTraining()[qsizetype(i)] * w;
+            batchArea += view.overlayBatch()[qsizetype(i)] * w;
+        }
+        QVERIFY(std::abs(trainingArea - 1) < 1e-9);
+        QVERIFY(std::abs(batchArea - 1) < 1e-9);
+        // Both ranges are covered.
+        QCOMPARE(x.edges.front(),
+            std::min(*std::min_element(train.begin(), train.end()),
+                *std::min_element(batch.begin(), batch.end())));
+        QCOMPARE(x.edges.back(),
+            std::max(*std::max_element(train.begin(), train.end()),
+                *std::max_element(batch.begin(), batch.end())));
+        snapshot(view, QStringLiteral("drift-numeric"));
+
+        // A click on the second bar shows the categorical feature: shares side by side.
+        const QPointF bar = view.coordToPixel(QPointF(colour.psi / 2, 2));
+        QWidget *w = view.plotWidget();
+        sendMouse(w, QEvent::MouseButtonPress, bar, Qt::LeftButton, Qt::LeftButton, {});
+        sendMouse(w, QEvent::MouseButtonRelease, bar, Qt::LeftButton, Qt::NoButton, {});
+        QCOMPARE(view.shownFeature(), 1);
+        QCOMPARE(view.overlayLabels(), cats);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(view.overlayTraining()[i], colour.trainingShare[std::size_t(i)]);
+            QCOMPARE(view.overlayBatch()[i], colour.batchShare[std::size_t(i)]);
+        }
+        QVERIFY(view.overlayBatch()[1] > view.overlayTraining()[1]);
+        QVERIFY(view.overlayArea().width() > 100);
+        snapshot(view, QStringLiteral("drift-categorical"));
     }
 
     void factoryPicksThePlots()
