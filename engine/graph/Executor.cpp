@@ -542,10 +542,16 @@ void Executor::waitForRun(std::uint64_t runId)
                     loop.quit();
             },
             Qt::QueuedConnection);
+        bool finished = false;
         {
             QMutexLocker lock(&m_mutex);
-            if (m_lastFinishedRun >= runId)
-                return;
+            finished = m_lastFinishedRun >= runId;
+        }
+        if (finished) {
+            // Over before the loop could start: the node statuses the run emitted are still
+            // queued for this thread; deliver them before returning, as the loop would.
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+            return;
         }
         loop.exec();
         return;
