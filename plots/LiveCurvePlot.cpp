@@ -151,7 +151,7 @@ QCPGraph *LiveCurvePlot::graphFor(const QString &run, const QString &series)
     g->setName(run + QStringLiteral(" · ") + series);
     g->setSelectable(QCP::stNone);
     m_graphs.insert(k, g);
-    plot->legend->setVisible(true);
+    updateLegend();
     return g;
 }
 
@@ -174,7 +174,7 @@ void LiveCurvePlot::removeRun(const QString &runId)
         }
     }
     m_runOrder.removeAll(runId);
-    plot->legend->setVisible(!m_graphs.isEmpty());
+    updateLegend();
     replot();
 }
 
@@ -191,7 +191,7 @@ void LiveCurvePlot::clear()
     m_graphs.clear();
     m_runOrder.clear();
     m_seriesOrder.clear();
-    plot->legend->setVisible(false);
+    updateLegend();
     m_follow = true;
     replot();
 }
@@ -281,11 +281,65 @@ int LiveCurvePlot::curveCount() const
     return static_cast<int>(m_graphs.size());
 }
 
+void LiveCurvePlot::updateLegend()
+{
+    customPlot()->legend->setVisible(!m_graphs.isEmpty() && width() >= kLegendMinWidth);
+}
+
+void LiveCurvePlot::resizeEvent(QResizeEvent *event)
+{
+    PlotView::resizeEvent(event);
+    const bool shown = customPlot()->legend->visible();
+    updateLegend();
+    if (shown != customPlot()->legend->visible())
+        replot();
+}
+
+bool LiveCurvePlot::legendShown() const
+{
+    return customPlot()->legend->visible();
+}
+
+QString LiveCurvePlot::toolTipAt(const QPointF &pixel) const
+{
+    const QCustomPlot *plot = customPlot();
+    if (!plot->axisRect()->rect().contains(pixel.toPoint()))
+        return {};
+    const double x = plot->xAxis->pixelToCoord(pixel.x());
+    const QCPGraph *best = nullptr;
+    double bestDistance = 8.0; // pixels
+    double bestKey = 0, bestValue = 0;
+    for (const QCPGraph *g : m_graphs) {
+        const QSharedPointer<QCPGraphDataContainer> data = g->data();
+        if (data->isEmpty())
+            continue;
+        // The point nearest in epoch, and the line between it and its neighbour.
+        auto it = data->findBegin(x, true);
+        for (int step = 0; step < 2 && it != data->constEnd(); ++step, ++it) {
+            const QPointF p(
+                plot->xAxis->coordToPixel(it->key), plot->yAxis->coordToPixel(it->value));
+            const double d = std::hypot(p.x() - pixel.x(), p.y() - pixel.y());
+            if (std::isfinite(d) && d < bestDistance) {
+                bestDistance = d;
+                best = g;
+                bestKey = it->key;
+                bestValue = it->value;
+            }
+        }
+    }
+    if (!best)
+        return {};
+    return tr("%1\n%2 %3: %4")
+        .arg(best->name(), plot->xAxis->label())
+        .arg(bestKey, 0, 'g', 6)
+        .arg(bestValue, 0, 'g', 5);
+}
+
 QStringList LiveCurvePlot::legendEntries() const
 {
     QStringList out;
     QCPLegend *legend = customPlot()->legend;
-    if (!legend->visible())
+    if (m_graphs.isEmpty())
         return out;
     for (int i = 0; i < legend->itemCount(); ++i)
         if (auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->item(i)))

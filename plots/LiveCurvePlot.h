@@ -22,6 +22,8 @@ namespace sextant::plots {
 // buffer, and a GUI-thread timer moves them into the plot and replots at most ~30 times
 // a second. The view follows the data (rescales) until the user zooms or pans; Reset view
 // makes it follow again. Log scale is a check box (values <= 0 are not drawn then).
+// In a plot narrower than kLegendMinWidth (a side dock) the legend would cover the curves:
+// it is hidden there, and hovering a curve names it.
 //
 // Lifetime: producers must stop appending before the plot is destroyed (or go through a
 // queued signal connected to `append`).
@@ -29,6 +31,7 @@ class LiveCurvePlot : public PlotView {
     Q_OBJECT
 public:
     static constexpr int kDefaultFlushIntervalMs = 33;
+    static constexpr int kLegendMinWidth = 340;
 
     explicit LiveCurvePlot(QWidget *parent = nullptr);
     ~LiveCurvePlot() override;
@@ -55,6 +58,7 @@ public:
     qint64 pendingCount() const { return m_pendingCount.load(std::memory_order_relaxed); }
     int curveCount() const;
     QStringList legendEntries() const;
+    bool legendShown() const;
     QStringList runs() const { return m_runOrder; }
     quint64 flushCount() const { return m_flushCount; }
     // The y range currently shown.
@@ -62,9 +66,12 @@ public:
     std::pair<double, double> xRange() const;
 
     void resetView() override;
+    // The curve nearest the pointer (within a few pixels): "run · series", epoch, value.
+    QString toolTipAt(const QPointF &pixel) const override;
 
 protected:
     void addContextMenuActions(QMenu *menu) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Point {
@@ -77,6 +84,7 @@ private:
     QCPGraph *graphFor(const QString &run, const QString &series);
     void onTimer();
     void rescale();
+    void updateLegend();
 
     // Guards m_pending (filled by any thread, drained by the GUI thread).
     mutable QMutex m_pendingMutex;

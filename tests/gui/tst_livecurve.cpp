@@ -68,6 +68,35 @@ private Q_SLOTS:
         QVERIFY(view.legendEntries().isEmpty());
     }
 
+    void narrowPlotHidesItsLegendAndNamesCurvesOnHover()
+    {
+        LiveCurvePlot view;
+        QVERIFY(showView(view));
+        view.resize(LiveCurvePlot::kLegendMinWidth + 200, 300);
+        for (int e = 1; e <= 20; ++e) {
+            view.append(
+                QStringLiteral("Logistic Regression #1"), QStringLiteral("train"), e, 1.0 / e);
+            view.append(QStringLiteral("Neural Network (MLP) #2"), QStringLiteral("train"), e,
+                0.2 + 0.5 / e);
+        }
+        view.flush();
+        view.replotNow();
+        QVERIFY(view.legendShown());
+        // A side dock's width: the legend would cover the curves.
+        view.resize(LiveCurvePlot::kLegendMinWidth - 140, 300);
+        QTRY_VERIFY(!view.legendShown());
+        view.replotNow();
+        QCOMPARE(view.legendEntries().size(), 2); // still what the curves are named
+        // Hovering a point of the second curve names it, with its epoch and value.
+        const QString tip = view.toolTipAt(view.coordToPixel(QPointF(10, 0.2 + 0.5 / 10)));
+        QVERIFY2(
+            tip.startsWith(QStringLiteral("Neural Network (MLP) #2 · train\n")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("10: 0.25")), qPrintable(tip));
+        QVERIFY(view.toolTipAt(view.coordToPixel(QPointF(10, 0.9))).isEmpty());
+        view.resize(LiveCurvePlot::kLegendMinWidth + 10, 300);
+        QTRY_VERIFY(view.legendShown());
+    }
+
     void stopsFollowingAfterUserZoom()
     {
         LiveCurvePlot view;
