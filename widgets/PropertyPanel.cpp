@@ -50,6 +50,11 @@ QString emptyMeaning(const ParameterSpec &spec)
 
 } // namespace
 
+namespace {
+// The narrowest a spin box, combo box or line edit gets in a narrow panel.
+constexpr int kEditorMinWidth = 60;
+} // namespace
+
 PropertyPanel::PropertyPanel(engine::GraphModel &model, QUndoStack *undoStack, QWidget *parent)
     : QWidget(parent), m_model(model), m_undoStack(undoStack), m_scroll(new QScrollArea(this)),
       m_title(new QLabel(this)), m_error(new QLabel(this))
@@ -63,6 +68,9 @@ PropertyPanel::PropertyPanel(engine::GraphModel &model, QUndoStack *undoStack, Q
     m_error->hide();
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    // The form follows the panel's width (a narrow side dock): help texts wrap and editors
+    // shrink instead of being cut off behind a horizontal scroll bar.
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_title);
     layout->addWidget(m_error);
     layout->addWidget(m_scroll, 1);
@@ -223,10 +231,15 @@ void PropertyPanel::rebuild()
         for (const ParameterSpec &spec : type->parameters) {
             QWidget *editor = createEditor(spec, values.value(spec.name));
             guardWheel(editor);
+            // Spin boxes size to their range's widest number and combo boxes to their
+            // longest choice; in a narrow panel they may be narrower than that.
+            if (!editor->layout() && editor->minimumSizeHint().width() > kEditorMinWidth)
+                editor->setMinimumWidth(kEditorMinWidth);
             editor->setToolTip(spec.help);
             editor->setObjectName(spec.name);
             m_editors.insert(spec.name, editor);
             auto *label = new QLabel(spec.displayLabel());
+            label->setWordWrap(true);
             label->setToolTip(spec.help);
             label->setBuddy(editor);
             form->addRow(label, editor);
@@ -242,6 +255,9 @@ void PropertyPanel::rebuild()
             if (!spec.help.isEmpty()) {
                 auto *help = new QLabel(spec.help);
                 help->setWordWrap(true);
+                // A long token (a date-time example, a path) may be cut rather than
+                // widening the whole form.
+                help->setMinimumWidth(kEditorMinWidth);
                 help->setStyleSheet(QStringLiteral("color: #666; font-size: small;"));
                 form->addRow(help);
             }

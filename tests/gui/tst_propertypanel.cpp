@@ -35,6 +35,7 @@ private Q_SLOTS:
     void wheelScrollsPanelNotUnfocusedEditors();
     void columnPlaceholdersSayWhatEmptyMeans();
     void expressionErrorsShownWhileEditing();
+    void narrowPanelWrapsInsteadOfCutting();
 };
 
 void TestPropertyPanel::wheelScrollsPanelNotUnfocusedEditors()
@@ -163,6 +164,42 @@ void TestPropertyPanel::expressionErrorsShownWhileEditing()
     QCOMPARE(panel.checkMessage(QStringLiteral("condition")),
         QStringLiteral(
             "condition, at character 4: the expression ends where a value was expected"));
+}
+
+void TestPropertyPanel::narrowPanelWrapsInsteadOfCutting()
+{
+    // A side dock's width: every parameter of the File node (long help texts, combo boxes
+    // with long choices, a path with its Browse button) stays inside the panel.
+    engine::GraphModel model(engine::BuiltinNodes::registry());
+    const int file = model.addNode(QStringLiteral("data.file"), { 0, 0 }).value();
+    const int mlp = model.addNode(QStringLiteral("model.mlp"), { 0, 0 }).value();
+    QUndoStack undo;
+    widgets::PropertyPanel panel(model, &undo);
+    panel.setMinimumWidth(0);
+    panel.resize(150, 600);
+    for (int id : { file, mlp }) {
+        panel.setNode(id);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *scroll = panel.findChild<QScrollArea *>();
+        QVERIFY(scroll && scroll->widget());
+        QTRY_VERIFY2(scroll->widget()->width() <= scroll->viewport()->width(),
+            qPrintable(QStringLiteral("form %1 px in a %2 px viewport")
+                           .arg(scroll->widget()->width())
+                           .arg(scroll->viewport()->width())));
+        QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        for (QWidget *w : scroll->widget()->findChildren<QWidget *>()) {
+            if (!w->isVisible() || w->parentWidget() != scroll->widget())
+                continue;
+            const QRect r(w->mapTo(scroll->widget(), QPoint(0, 0)), w->size());
+            QVERIFY2(r.right() < scroll->viewport()->width(),
+                qPrintable(
+                    QStringLiteral("%1 '%2' ends at %3 of %4")
+                        .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName())
+                        .arg(r.right())
+                        .arg(scroll->viewport()->width())));
+        }
+    }
 }
 
 QTEST_MAIN(TestPropertyPanel)
