@@ -276,15 +276,21 @@ void viewSections(ReportDocument &r, const GraphModel &model, const Executor &ex
         } else {
             if (!metrics->title.isEmpty())
                 r.paragraph(metrics->title);
-            QStringList header { QString() };
-            header += metrics->columns;
-            header += metrics->noteColumns;
+            // One row per metric, one column per model / fold / trial: the tables keep
+            // to the page's width (a metrics table has up to a dozen metrics).
+            QStringList header { QStringLiteral("Metric") };
+            for (const MetricsTable::Row &row : metrics->rows)
+                header << row.label;
             QList<QStringList> rows;
-            for (const MetricsTable::Row &row : metrics->rows) {
-                QStringList cells { row.label };
-                for (int m = 0; m < metrics->columns.size(); ++m)
+            for (int m = 0; m < metrics->columns.size(); ++m) {
+                QStringList cells { metrics->columns[m] };
+                for (const MetricsTable::Row &row : metrics->rows)
                     cells << num(row.values.value(m, NAN));
-                for (int n = 0; n < metrics->noteColumns.size(); ++n)
+                rows << cells;
+            }
+            for (int n = 0; n < metrics->noteColumns.size(); ++n) {
+                QStringList cells { metrics->noteColumns[n] };
+                for (const MetricsTable::Row &row : metrics->rows)
                     cells << row.notes.value(n);
                 rows << cells;
             }

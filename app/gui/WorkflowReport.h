@@ -26,7 +26,7 @@ namespace sextant::app {
 //     Models: its row, the cross-validation means (± the std where the node gives one, its
 //     main metric); Test: the held-out figures;
 //   - the views: per finished view node its plot (HeadlessPlotRenderer::draw, as
-//     `sextant run` writes it) or, for a metrics view, its table.
+//     `sextant run` writes it) or, for a metrics view, its table (one row per metric).
 // HTML sections: <div class="run|graph|data|model|view" id="node-ID">; the figures are
 // written with ReportDocument::number (6 significant digits).
 //
