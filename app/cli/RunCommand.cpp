@@ -152,7 +152,11 @@ QString RunCommand::usage()
         "                       when the node's export_onnx parameter is set). A workflow\n"
         "                       that reads files outside its own folder (File and Model\n"
         "                       File paths, after --set) is refused unless\n"
-        "                       --allow-outside-paths is given.\n");
+        "                       --allow-outside-paths is given. --report writes a report\n"
+        "                       of the run: the graph, the source tables, each model with\n"
+        "                       its parameters and metrics (cross-validation mean, std),\n"
+        "                       the views' plots; one HTML file (pictures embedded) or PDF.\n"
+        "                       Builds with the GUI only.\n");
 }
 
 bool RunCommand::applySet(GraphModel &model, const QString &text, QString *why)
