@@ -210,6 +210,8 @@ void evaluationFigures(
                       .arg(kPlusMinus.trimmed()),
             4);
         r.table({ QStringLiteral("Metric"), QStringLiteral("Mean \u00b1 std") }, rows);
+        r.paragraph(QStringLiteral("Compare Models gives the standard deviation over the folds "
+                                   "for its main metric only; the other figures are means."));
     } else if (type->id == TestNode::typeId()) {
         const MetricsTable::Row &row = t->rows.front();
         for (int m = 0; m < t->columns.size(); ++m)

@@ -6,8 +6,9 @@
 // data section per source table with the CSV's rows and columns, one section per trained
 // model with its workflow parameters, and the figures — Compare's mean ± std, Test's
 // values, and for Cross-Validation mean ± std computed here from the fold rows of the
-// metrics JSON. The PDF must parse (pdfinfo, pdftotext from poppler-utils). A report that
-// cannot be written is refused before running, with exit code 1; an existing report is
+// metrics JSON. The PDF must parse (pdfinfo, pdftotext from poppler-utils). A run whose
+// File node fails still gets its report (saying so). A report that cannot be written is
+// refused before running, with exit code 1; an existing report is
 // replaced by a new file (a hard link to the old one keeps the old contents). Engine-only
 // builds have no report and say so.
 #include "FileContents.h"
@@ -540,6 +541,28 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("not writable")), qPrintable(r.err));
         QVERIFY(!QFileInfo::exists(out));
+    }
+
+    void failedRun()
+    {
+        if (m_noStudio)
+            QSKIP("engine-only build: no report");
+        // The File node fails: the report is still written, and says so; exit code 1.
+        const QString path = m_dir.filePath(QStringLiteral("failed.html"));
+        const auto r = runSextant({ QStringLiteral("run"), m_wine, QStringLiteral("--set"),
+            QStringLiteral("1.path=no-such.csv"), QStringLiteral("--out"),
+            m_dir.filePath(QStringLiteral("failed-out")), QStringLiteral("--report"), path });
+        QCOMPARE(r.exitCode, 1);
+        const Html html = parse(readAll(path));
+        QVERIFY2(html.error.isEmpty(), qPrintable(html.error));
+        const Section *run = html.find(QStringLiteral("run"));
+        QVERIFY(run && !run->tables.isEmpty());
+        QCOMPARE(run->tables[0].rows.value(1).value(3), QStringLiteral("failed"));
+        QVERIFY(run->tables[0].rows.value(1).value(4).contains(QStringLiteral("no-such.csv")));
+        QCOMPARE(run->tables[0].rows.value(2).value(3), QStringLiteral("skipped"));
+        QVERIFY(html.find(QStringLiteral("graph")));
+        QCOMPARE(html.count(QStringLiteral("model")), 0);
+        QCOMPARE(html.count(QStringLiteral("data")), 0);
     }
 
     void replacesAtomically()
