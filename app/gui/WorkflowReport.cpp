@@ -111,7 +111,8 @@ void dataSection(ReportDocument &r, const GraphModel &model, const Executor &exe
     for (int id : model.topologicalOrder()) {
         const NodeType *type = model.nodeType(id);
         if (!type || !type->inputs.isEmpty() || type->outputs.isEmpty()
-            || type->outputs.front().type != PortType::Table)
+            || type->outputs.front().type != PortType::Table
+            || executor.state(id).status != NodeStatus::Done)
             continue;
         const NodeValuePtr value = executor.output(id, 0);
         const Dataset *d = value ? value->as<Dataset>() : nullptr;

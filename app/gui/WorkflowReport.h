@@ -27,6 +27,8 @@ namespace sextant::app {
 //     main metric); Test: the held-out figures;
 //   - the views: per finished view node its plot (HeadlessPlotRenderer::draw, as
 //     `sextant run` writes it) or, for a metrics view, its table (one row per metric).
+// Only nodes done in the run count: a node edited since (idle, its cached output out of
+// date), failed or skipped is listed with its status and left out of the other sections.
 // HTML sections: <div class="run|graph|data|model|view" id="node-ID">; the figures are
 // written with ReportDocument::number (6 significant digits).
 //

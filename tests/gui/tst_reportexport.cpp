@@ -1,9 +1,11 @@
 // File › Export Report: refused with a message before anything has run; after a run of the
 // wine-classify example, the report of that run written as HTML and as PDF on the
 // exporter's thread (never the GUI thread), with the graph picture and one section per
-// trained model; and the graph picture itself (every node drawn, in the run's colours).
+// trained model, nodes edited since the run left out; and the graph picture itself (every node
+// drawn, in the run's colours).
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
+#include "gui/AutoRun.h"
 #include "gui/ExportMenus.h"
 #include "gui/MainWindow.h"
 #include "gui/ReportExporter.h"
@@ -80,6 +82,7 @@ private Q_SLOTS:
         MainWindow window;
         window.setUnsavedChangesPrompt(
             [](const QString &) { return MainWindow::UnsavedChoice::Discard; });
+        window.autoRun()->setEnabled(false); // an edit leaves the run's results out of date
         window.resize(1280, 800);
         window.show();
         QVERIFY(window.openWorkflow(example("wine-classify.sextant")));
@@ -132,6 +135,20 @@ private Q_SLOTS:
                     QStringLiteral("node-13") }));
             QCOMPARE(images, 3); // the graph, the confusion matrix, ROC
         }
+        // Edited since the run: the random forest (and the comparison after it) is out of
+        // date and left out; the other models stay.
+        QVERIFY(window.graphModel().setParameter(6, QStringLiteral("trees"), 50));
+        QVERIFY(exports->exportReport(dir.filePath(QStringLiteral("edited.html"))));
+        QVERIFY(written.wait(60000));
+        QVERIFY(written.takeFirst().at(0).value<app::ReportExportOutcome>().ok);
+        {
+            int images = 0;
+            QString error;
+            QCOMPARE(modelSections(
+                         readAll(dir.filePath(QStringLiteral("edited.html"))), &images, &error),
+                (QStringList { QStringLiteral("node-5"), QStringLiteral("node-13") }));
+        }
+
         // A failed write is reported (the banner shows it): a folder that is a file.
         QVERIFY(exports->exportReport(dir.filePath(QStringLiteral("wine.html/r.html"))));
         QVERIFY(written.wait(60000));
