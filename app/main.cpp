@@ -7,6 +7,7 @@
 #include "core/Translations.h"
 
 #ifdef SEXTANT_WITH_GUI
+#include "cli/RunReportWriter.h"
 #include "cli/SinkRenderer.h"
 #include "gui/Autosave.h"
 #include "gui/HeadlessPlotRenderer.h"
@@ -16,6 +17,7 @@
 #include "gui/RunPathGuard.h"
 #include "gui/Theme.h"
 #include "gui/WelcomePage.h"
+#include "gui/WorkflowReportWriter.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -39,7 +41,10 @@ int main(int argc, char *argv[])
             sextant::engine::Translations::install(QStringLiteral("system"));
             sextant::app::HeadlessPlotRenderer renderer;
             sextant::cli::setSinkRenderer(&renderer);
+            sextant::app::WorkflowReportWriter reportWriter; // --report
+            sextant::cli::setRunReportWriter(&reportWriter);
             const int code = sextant::cli::run(app.arguments());
+            sextant::cli::setRunReportWriter(nullptr);
             sextant::cli::setSinkRenderer(nullptr);
             return code;
         }

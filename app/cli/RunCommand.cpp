@@ -1,6 +1,7 @@
 #include "cli/RunCommand.h"
 
 #include "cli/CommandErrors.h"
+#include "cli/RunReportWriter.h"
 #include "cli/SinkDataWriter.h"
 #include "cli/SinkRenderer.h"
 #include "cli/StructureViewWriter.h"
@@ -43,6 +44,7 @@ struct Assignment {
 struct Options {
     QString workflow;
     QString outDir;
+    QString report; // --report FILE (.html/.htm/.pdf), empty: none
     bool quiet = false;
     bool allowOutsidePaths = false;
     QList<Assignment> assignments;
@@ -140,7 +142,7 @@ QString RunCommand::usage()
 {
     return QStringLiteral(
         "  run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] [--quiet]\n"
-        "      [--allow-outside-paths]\n"
+        "      [--allow-outside-paths] [--report REPORT.html|REPORT.pdf]\n"
         "                       Run a workflow: print each node's progress and write the sink\n"
         "                       nodes' outputs into DIR (default ./FLOW-output): tables as\n"
         "                       CSV, views as JSON and CSV (and as PNG and SVG plots in\n"
@@ -150,7 +152,11 @@ QString RunCommand::usage()
         "                       when the node's export_onnx parameter is set). A workflow\n"
         "                       that reads files outside its own folder (File and Model\n"
         "                       File paths, after --set) is refused unless\n"
-        "                       --allow-outside-paths is given.\n");
+        "                       --allow-outside-paths is given. --report writes a report\n"
+        "                       of the run: the graph, the source tables, each model with\n"
+        "                       its parameters and metrics (cross-validation mean, std),\n"
+        "                       the views' plots; one HTML file (pictures embedded) or PDF.\n"
+        "                       Builds with the GUI only.\n");
 }
 
 bool RunCommand::applySet(GraphModel &model, const QString &text, QString *why)
@@ -189,7 +195,7 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
 {
     const CommandErrors errors(err, QStringLiteral("run"),
         QStringLiteral("sextant run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] "
-                       "[--quiet] [--allow-outside-paths]"));
+                       "[--quiet] [--allow-outside-paths] [--report REPORT.html|REPORT.pdf]"));
 
     // --- arguments
     Options opt;
@@ -218,6 +224,12 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
         } else if (a == QLatin1String("--out") || a.startsWith(QLatin1String("--out="))) {
             if (!takeValue(QStringLiteral("--out"), &opt.outDir) || opt.outDir.isEmpty())
                 return errors.usageError(QStringLiteral("--out needs a directory"));
+        } else if (a == QLatin1String("--report") || a.startsWith(QLatin1String("--report="))) {
+            if (!takeValue(QStringLiteral("--report"), &opt.report) || opt.report.isEmpty())
+                return errors.usageError(QStringLiteral("--report needs a file name"));
+            if (!RunReportWriter::hasReportSuffix(opt.report))
+                return errors.usageError(
+                    QStringLiteral("--report must end in .html or .pdf: %1").arg(opt.report));
         } else if (a == QLatin1String("--quiet") || a == QLatin1String("-q")) {
             opt.quiet = true;
         } else if (a == QLatin1String("--allow-outside-paths")) {
@@ -242,6 +254,27 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
     if (outInfo.exists() && !outInfo.isDir())
         return errors.usageError(
             QStringLiteral("--out %1 exists and is not a directory").arg(opt.outDir));
+
+    // --- the report: refused before anything runs when it could not be written
+    if (!opt.report.isEmpty()) {
+        if (!runReportWriter())
+            return errors.failure(
+                QStringLiteral("--report: this build has no studio (the report draws the graph "
+                               "and the plots with the GUI libraries): build with the GUI"));
+        const QFileInfo reportInfo(opt.report);
+        const QString folder = QDir::toNativeSeparators(reportInfo.absolutePath());
+        if (reportInfo.isDir())
+            return errors.failure(
+                QStringLiteral("cannot write the report %1: it is a directory").arg(opt.report));
+        if (!QFileInfo(reportInfo.absolutePath()).isDir())
+            return errors.failure(
+                QStringLiteral("cannot write the report %1: the folder %2 does not exist")
+                    .arg(opt.report, folder));
+        if (!QFileInfo(reportInfo.absolutePath()).isWritable())
+            return errors.failure(
+                QStringLiteral("cannot write the report %1: the folder %2 is not writable")
+                    .arg(opt.report, folder));
+    }
 
     // --- the workflow
     GraphModel model(BuiltinNodes::registry());
@@ -468,11 +501,27 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
         nodesJson.append(n);
     }
 
+    // --- the report of the run (after the outputs; run.json names it)
+    QString reportWritten;
+    if (!opt.report.isEmpty()) {
+        QString why;
+        if (runReportWriter()->write(model, executor, opt.workflow, opt.report, &why)) {
+            reportWritten = QFileInfo(opt.report).absoluteFilePath();
+            allWritten.append(opt.report);
+        } else {
+            err << "sextant: " << why << "\n";
+            err.flush();
+            exitCode = kExitFailure;
+        }
+    }
+
     QJsonObject report;
     report[QStringLiteral("workflow")] = flowInfo.absoluteFilePath();
     report[QStringLiteral("ok")] = exitCode == kExitOk;
     report[QStringLiteral("seconds")] = summary.elapsedMs / 1000.0;
     report[QStringLiteral("nodes")] = nodesJson;
+    if (!reportWritten.isEmpty())
+        report[QStringLiteral("report")] = reportWritten;
     const QString reportPath = outDir.filePath(QStringLiteral("run.json"));
     QString error;
     if (AtomicFile::write(

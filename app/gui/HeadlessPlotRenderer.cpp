@@ -32,17 +32,26 @@ bool exportBoth(QCustomPlot *plot, const QString &basePath, const QString &title
 
 } // namespace
 
+std::unique_ptr<plots::PlotView> HeadlessPlotRenderer::draw(
+    const engine::NodeValue &result, QSize size)
+{
+    std::unique_ptr<plots::PlotView> view = plots::ResultViewFactory::create(result);
+    if (!view)
+        return nullptr;
+    view->resize(size);
+    if (auto *scatter = qobject_cast<plots::ScatterPlot *>(view.get()))
+        scatter->settleNow(); // gather and aggregate here, not on the view's worker
+    view->replotNow();
+    return view;
+}
+
 bool HeadlessPlotRenderer::render(const QString &typeId, const engine::NodeValue &result,
     const QString &basePath, QStringList *written, QString *error)
 {
     Q_UNUSED(typeId);
-    std::unique_ptr<plots::PlotView> view = plots::ResultViewFactory::create(result);
+    const std::unique_ptr<plots::PlotView> view = draw(result);
     if (!view)
         return true; // nothing to draw for this result (a table)
-    view->resize(kWidth, kHeight);
-    if (auto *scatter = qobject_cast<plots::ScatterPlot *>(view.get()))
-        scatter->settleNow(); // gather and aggregate here, not on the view's worker
-    view->replotNow();
     return exportBoth(view->customPlot(), basePath, view->title(), written, error);
 }
 

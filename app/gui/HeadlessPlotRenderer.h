@@ -3,6 +3,11 @@
 #include "cli/SinkRenderer.h"
 
 #include <QSize>
+#include <memory>
+
+namespace sextant::plots {
+class PlotView;
+}
 
 namespace sextant::app {
 
@@ -17,6 +22,13 @@ class HeadlessPlotRenderer final : public cli::SinkRenderer {
 public:
     static constexpr int kWidth = 800;
     static constexpr int kHeight = 600;
+
+    // The plot of `result` (the one ResultViewFactory picks), laid out at `size` and drawn
+    // with everything pending finished (a scatter's gathering and density image), ready to
+    // export; null when no plot draws this result. The report of a run takes its pictures
+    // from here too.
+    static std::unique_ptr<plots::PlotView> draw(
+        const engine::NodeValue &result, QSize size = QSize(kWidth, kHeight));
 
     bool render(const QString &typeId, const engine::NodeValue &result, const QString &basePath,
         QStringList *written, QString *error) override;

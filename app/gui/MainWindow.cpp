@@ -531,7 +531,7 @@ void MainWindow::createActions()
         [this](const QString &path) { openWorkflow(path); });
     updateWindowTitle();
     file->addSeparator();
-    m_exports = new ExportMenus(file, *m_tabs, *m_graphEditor, this);
+    m_exports = new ExportMenus(file, *m_tabs, *m_graphEditor, *m_document, this);
     connect(m_exports, &ExportMenus::statusMessage, this,
         [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
     connect(m_exports, &ExportMenus::failed, this, [this](const QString &message) {

@@ -78,7 +78,7 @@ struct NodeInspection;
 // The window assembles parts that each do one job: WorkflowDocument (the .sextant file),
 // NodeInspector (the table of the node shown), SelectionViews (linked selection across the
 // views), ResultTabs and ScatterChoiceWriter (results in tabs, a scatter's columns kept in
-// its node), AutoRun, EditMenu, RecentFiles, ExportMenus (plots and trained models) and
+// its node), AutoRun, EditMenu, RecentFiles, ExportMenus (plots, trained models, run reports) and
 // ColumnRoleController (roles set in the column list).
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -142,6 +142,8 @@ public:
     QString workflowName() const;
     bool isWorkflowModified() const;
     WorkflowDocument *document() const { return m_document; }
+    // File › Export Plot / Trained Model / Report.
+    ExportMenus *exportMenus() const { return m_exports; }
     engine::GraphModel &graphModel() const { return *m_graph; }
     static bool isWorkflowFile(const QString &path);
 
@@ -239,7 +241,7 @@ private:
     // The results of workflow nodes, each in a tab of its own.
     ResultTabs *m_results = nullptr;
     AutoRun *m_autoRun = nullptr;
-    ExportMenus *m_exports = nullptr; // File › Export Plot, Export Trained Model
+    ExportMenus *m_exports = nullptr; // File › Export Plot, Trained Model, Report
     QListWidget *m_warningsList = nullptr;
     RecentFiles *m_recent = nullptr; // File › Open Recent
     QMenu *m_viewMenu = nullptr;

@@ -1,7 +1,9 @@
 #include "gui/ReportCommand.h"
 
-#include "data/AtomicFile.h"
+#include "cli/RunReportWriter.h"
 #include "data/DatasetLoader.h"
+#include "gui/ModelReportSection.h"
+#include "gui/ReportDocument.h"
 #include "io/ModelFile.h"
 #include "ml/CurveMetrics.h"
 #include "ml/Estimator.h"
@@ -10,21 +12,13 @@
 #include "nodes/DriftData.h"
 #include "nodes/Evaluation.h"
 #include "nodes/ImportanceView.h"
-#include "nodes/LearnerRegistry.h"
 #include "plots/ConfusionMatrixPlot.h"
 #include "plots/DriftPlot.h"
 #include "plots/ImportancePlot.h"
-#include "plots/PlotExporter.h"
 #include "plots/RocPlot.h"
 
-#include <QBuffer>
+#include <QDateTime>
 #include <QFileInfo>
-#include <QImage>
-#include <QJsonDocument>
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QTextDocument>
-#include <QUrl>
 #include <cmath>
 #include <exception>
 #include <memory>
@@ -39,178 +33,20 @@ using namespace sextant::engine;
 constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
-const QSize kPlotSize(900, 560);
-
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped();
-}
 
 QString num(double v)
 {
-    return std::isfinite(v) ? QString::number(v, 'g', 6) : QStringLiteral("&ndash;");
+    return ReportDocument::number(v);
 }
 
-QString variantText(const QVariant &v)
-{
-    if (v.typeId() == QMetaType::Double)
-        return num(v.toDouble());
-    if (v.typeId() == QMetaType::QStringList)
-        return v.toStringList().join(QStringLiteral(", "));
-    return v.toString();
-}
-
-// The document: HTML with image placeholders, and the images.
-class Report {
-public:
-    void heading(const QString &text, int level = 2)
-    {
-        m_html += QStringLiteral("<h%1>%2</h%1>\n").arg(level).arg(esc(text));
-    }
-    void paragraph(const QString &text) { m_html += QStringLiteral("<p>%1</p>\n").arg(esc(text)); }
-    // A table; `header` may be empty. Cells are plain text (escaped here).
-    void table(const QStringList &header, const QList<QStringList> &rows)
-    {
-        m_html += QStringLiteral("<table>\n");
-        if (!header.isEmpty()) {
-            m_html += QStringLiteral("<tr>");
-            for (const QString &h : header)
-                m_html += QStringLiteral("<th>%1</th>").arg(esc(h));
-            m_html += QStringLiteral("</tr>\n");
-        }
-        for (const QStringList &r : rows) {
-            m_html += QStringLiteral("<tr>");
-            for (const QString &c : r)
-                m_html += QStringLiteral("<td>%1</td>")
-                              .arg(c.startsWith(QLatin1String("&")) ? c : esc(c));
-            m_html += QStringLiteral("</tr>\n");
-        }
-        m_html += QStringLiteral("</table>\n");
-    }
-    // Draws `view` offscreen and places the picture here.
-    void plot(plots::PlotView &view, const QString &alt)
-    {
-        view.resize(kPlotSize);
-        view.replotNow();
-        const QImage image = plots::PlotExporter::toImage(view.customPlot(), kPlotSize);
-        m_html += QStringLiteral("<p><img src=\"@@IMAGE%1@@\" alt=\"%2\" width=\"%3\"/></p>\n")
-                      .arg(m_images.size())
-                      .arg(esc(alt))
-                      .arg(kPlotSize.width() * 2 / 3);
-        m_images.push_back(image);
-    }
-
-    // Self-contained HTML: the images as PNG data URIs.
-    QByteArray html(const QString &title) const
-    {
-        QString body = m_html;
-        for (int i = 0; i < m_images.size(); ++i)
-            body.replace(QStringLiteral("@@IMAGE%1@@").arg(i),
-                QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png(i).toBase64()));
-        return page(title, body).toUtf8();
-    }
-    // The same document as PDF (QTextDocument with the images as resources).
-    bool pdf(const QString &title, const QString &path, QString *error) const
-    {
-        QTextDocument doc;
-        QString body = m_html;
-        for (int i = 0; i < m_images.size(); ++i) {
-            const QString name = QStringLiteral("sextant-report-image-%1.png").arg(i);
-            body.replace(QStringLiteral("@@IMAGE%1@@").arg(i), name);
-            doc.addResource(QTextDocument::ImageResource, QUrl(name), m_images[i]);
-        }
-        doc.setHtml(page(title, body));
-        QByteArray bytes;
-        {
-            QBuffer buffer(&bytes);
-            buffer.open(QIODevice::WriteOnly);
-            QPdfWriter writer(&buffer);
-            writer.setPageSize(QPageSize(QPageSize::A4));
-            writer.setResolution(120);
-            writer.setTitle(title);
-            writer.setCreator(QStringLiteral("Sextant ") + QStringLiteral(SEXTANT_VERSION_STRING));
-            doc.setPageSize(QSizeF(writer.width(), writer.height()));
-            doc.print(&writer);
-        }
-        return AtomicFile::write(path, bytes, error);
-    }
-
-private:
-    QByteArray png(int i) const
-    {
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        m_images[i].save(&buffer, "PNG");
-        return bytes;
-    }
-    static QString page(const QString &title, const QString &body)
-    {
-        return QStringLiteral(
-            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>%1</title>\n"
-            "<style>body{font-family:sans-serif;margin:2em;max-width:70em}"
-            "table{border-collapse:collapse;margin:0.5em 0}"
-            "td,th{border:1px solid #bbb;padding:2px 8px;text-align:left}"
-            "th{background:#eee}</style></head>\n<body>\n<h1>%1</h1>\n%2</body></html>\n")
-            .arg(esc(title), body);
-    }
-
-    QString m_html;
-    QList<QImage> m_images;
-};
-
-QString taskName(EstimatorTask t)
-{
-    switch (t) {
-    case EstimatorTask::Classification:
-        return QStringLiteral("classification");
-    case EstimatorTask::Regression:
-        return QStringLiteral("regression");
-    case EstimatorTask::Clustering:
-        return QStringLiteral("clustering");
-    }
-    return {};
-}
-
-void modelSection(Report &r, const TrainedModel &m, const QString &path)
+void modelSection(ReportDocument &r, const TrainedModel &m, const QString &path)
 {
     r.heading(QStringLiteral("Model"));
-    const Learner *learner = m.estimator ? LearnerRegistry::of(*m.estimator) : nullptr;
-    QList<QStringList> rows;
-    rows << QStringList { QStringLiteral("File"), QFileInfo(path).fileName() };
-    rows << QStringList { QStringLiteral("Learner"),
-        learner ? learner->displayName : QString::fromStdString(m.estimator->kind()) };
-    rows << QStringList { QStringLiteral("Task"), taskName(m.estimator->task()) };
-    if (!m.target.name().isEmpty())
-        rows << QStringList { QStringLiteral("Target"), m.target.name() };
-    if (m.estimator->task() == EstimatorTask::Classification)
-        rows << QStringList { QStringLiteral("Classes"),
-            m.target.classNames().join(QStringLiteral(", ")) };
-    rows << QStringList { QStringLiteral("Features"),
-        m.features.outputNames().join(QStringLiteral(", ")) };
-    QStringList steps;
-    for (const auto &s : m.preprocessing)
-        steps << QString::fromStdString(s->kind());
-    rows << QStringList { QStringLiteral("Preprocessing"),
-        steps.isEmpty() ? QStringLiteral("none") : steps.join(QStringLiteral(" \u2192 ")) };
-    rows << QStringList { QStringLiteral("Training rows"), QString::number(m.trainingRows) };
-    rows << QStringList { QStringLiteral("Training columns"), QString::number(m.trainingColumns) };
-    if (!m.trainingHash.isEmpty())
-        rows << QStringList { QStringLiteral("Training table fingerprint"), m.trainingHash };
-    if (m.created.isValid())
-        rows << QStringList { QStringLiteral("Trained"), m.created.toUTC().toString(Qt::ISODate) };
-    rows << QStringList { QStringLiteral("Fit time (s)"), num(m.fitSeconds) };
-    r.table({}, rows);
-    if (!m.learnerParameters.isEmpty()) {
-        r.heading(QStringLiteral("Parameters"), 3);
-        QList<QStringList> params;
-        for (auto it = m.learnerParameters.cbegin(); it != m.learnerParameters.cend(); ++it)
-            params << QStringList { it.key(), variantText(it.value()) };
-        r.table({ QStringLiteral("Parameter"), QStringLiteral("Value") }, params);
-    }
+    ModelReportSection::describe(
+        r, m, { QStringList { QStringLiteral("File"), QFileInfo(path).fileName() } });
 }
 
-void trainingSection(Report &r, const TrainedModel &m)
+void trainingSection(ReportDocument &r, const TrainedModel &m)
 {
     r.heading(QStringLiteral("Training data"));
     if (m.trainingDistribution.isEmpty()) {
@@ -241,22 +77,7 @@ void trainingSection(Report &r, const TrainedModel &m)
         rows);
 }
 
-void storedMetrics(Report &r, const TrainedModel &m)
-{
-    if (m.metrics.isEmpty())
-        return;
-    r.heading(QStringLiteral("Metrics recorded with the model"));
-    QList<QStringList> rows;
-    for (auto it = m.metrics.constBegin(); it != m.metrics.constEnd(); ++it)
-        rows << QStringList { it.key(),
-            it.value().isDouble()
-                ? num(it.value().toDouble())
-                : QString::fromUtf8(QJsonDocument::fromVariant(it.value().toVariant())
-                                        .toJson(QJsonDocument::Compact)) };
-    r.table({ QStringLiteral("Metric"), QStringLiteral("Value") }, rows);
-}
-
-void importanceSection(Report &r, const TrainedModel &m)
+void importanceSection(ReportDocument &r, const TrainedModel &m)
 {
     const FeatureImportances fi = m.estimator->featureImportances();
     if (fi.empty())
@@ -287,7 +108,7 @@ void importanceSection(Report &r, const TrainedModel &m)
     r.table({ QStringLiteral("Feature"), d.measure }, rows);
 }
 
-void dataSection(Report &r, const TrainedModel &m, const Dataset &raw, const QString &path)
+void dataSection(ReportDocument &r, const TrainedModel &m, const Dataset &raw, const QString &path)
 {
     r.heading(QStringLiteral("Data: %1").arg(QFileInfo(path).fileName()));
     r.paragraph(QStringLiteral("%1 rows, %2 columns.").arg(raw.rowCount()).arg(raw.columnCount()));
@@ -439,9 +260,7 @@ int ReportCommand::exec(const QStringList &args, QTextStream &out, QTextStream &
         err.flush();
         return kExitUsage;
     }
-    const QString suffix = QFileInfo(outPath).suffix().toLower();
-    if (suffix != QLatin1String("html") && suffix != QLatin1String("htm")
-        && suffix != QLatin1String("pdf")) {
+    if (!cli::RunReportWriter::hasReportSuffix(outPath)) {
         err << "sextant report: --out must end in .html or .pdf: " << outPath << "\n";
         err.flush();
         return kExitUsage;
@@ -463,17 +282,16 @@ int ReportCommand::exec(const QStringList &args, QTextStream &out, QTextStream &
         }
         data = *d.dataset;
     }
-    Report r;
-    const QString title = QStringLiteral("Model report: %1")
-                              .arg(m.displayName.isEmpty() ? QFileInfo(modelPath).completeBaseName()
-                                                           : m.displayName);
+    ReportDocument r(QStringLiteral("Model report: %1")
+                         .arg(m.displayName.isEmpty() ? QFileInfo(modelPath).completeBaseName()
+                                                      : m.displayName));
     try {
         r.paragraph(QStringLiteral("Written by Sextant %1 on %2.")
                         .arg(QStringLiteral(SEXTANT_VERSION_STRING),
                             QDateTime::currentDateTimeUtc().toString(Qt::ISODate)));
         modelSection(r, m, modelPath);
         trainingSection(r, m);
-        storedMetrics(r, m);
+        ModelReportSection::storedMetrics(r, m);
         importanceSection(r, m);
         if (data)
             dataSection(r, m, *data, dataPath);
@@ -483,10 +301,7 @@ int ReportCommand::exec(const QStringList &args, QTextStream &out, QTextStream &
         return kExitFailure;
     }
     QString error;
-    const bool ok = suffix == QLatin1String("pdf")
-        ? r.pdf(title, outPath, &error)
-        : AtomicFile::write(outPath, r.html(title), &error);
-    if (!ok) {
+    if (!r.write(outPath, &error)) {
         err << "sextant report: " << error << "\n";
         err.flush();
         return kExitFailure;
