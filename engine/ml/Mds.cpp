@@ -1,0 +1,330 @@
+#include "ml/Mds.h"
+
+#include "core/Parallel.h"
+#include "data/MemoryBudget.h"
+
+#include <Eigen/Eigenvalues>
+#include <QString>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <new>
+#include <random>
+#include <vector>
+
+namespace sextant::engine {
+
+namespace {
+
+using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+constexpr double kZeroDistance = 1e-5; // scikit-learn's stand-in for a zero distance
+constexpr Eigen::Index kRowsPerPoll = 64;
+
+bool isCancelled(const std::atomic<bool> *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+// The n x n euclidean distances between the rows of X (squared when `squared`), from the
+// differences (exactly symmetric: d(i, j) and d(j, i) are summed in the same order).
+// False when cancelled.
+bool pairwiseDistances(const Eigen::Ref<const Eigen::MatrixXd> &X, bool squared, int threads,
+    const std::atomic<bool> *cancel, Eigen::MatrixXd &D)
+{
+    const Eigen::Index n = X.rows();
+    const Eigen::Index d = X.cols();
+    const RowMatrix R = X;
+    D.resize(n, n);
+    parallelChunks(0, n, threads, kRowsPerPoll, [&](int, std::int64_t b, std::int64_t e) {
+        for (std::int64_t i = b; i < e; ++i) {
+            if ((i - b) % kRowsPerPoll == 0 && isCancelled(cancel))
+                return;
+            const double *xi = R.row(i).data();
+            double *out = D.col(i).data(); // column i is row i: D is symmetric
+            for (Eigen::Index j = 0; j < n; ++j) {
+                const double *xj = R.row(j).data();
+                double s = 0;
+                for (Eigen::Index c = 0; c < d; ++c) {
+                    const double diff = xi[c] - xj[c];
+                    s += diff * diff;
+                }
+                out[j] = squared ? s : std::sqrt(s);
+            }
+        }
+    });
+    return !isCancelled(cancel);
+}
+
+// Classical scaling of the squared distances D2 (overwritten by B = -1/2 J D2 J).
+void classicalFromSquared(Eigen::MatrixXd &D2, int components, MdsResult &result)
+{
+    const Eigen::Index n = D2.rows();
+    const Eigen::VectorXd rowMean = D2.colwise().mean().transpose(); // symmetric: = row means
+    const double grandMean = rowMean.mean();
+    for (Eigen::Index j = 0; j < n; ++j)
+        for (Eigen::Index i = 0; i < n; ++i)
+            D2(i, j) = -0.5 * (D2(i, j) - rowMean(i) - rowMean(j) + grandMean);
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(D2, Eigen::ComputeEigenvectors);
+    if (eig.info() != Eigen::Success)
+        throw FitError("classical MDS: the eigendecomposition did not converge");
+    D2.resize(0, 0);
+    result.embedding.resize(n, components);
+    result.eigenvalues.resize(components);
+    for (int c = 0; c < components; ++c) {
+        const Eigen::Index at = n - 1 - c; // eigenvalues ascending
+        const double lambda = eig.eigenvalues()(at);
+        Eigen::VectorXd v = eig.eigenvectors().col(at);
+        Eigen::Index arg = 0;
+        v.cwiseAbs().maxCoeff(&arg); // the first row of largest magnitude
+        if (v(arg) < 0)
+            v = -v;
+        result.eigenvalues(c) = lambda;
+        result.embedding.col(c) = v * std::sqrt(std::max(lambda, 0.0));
+    }
+}
+
+// One Guttman transform of Y into Ynew; returns the stress of Y (sum over i < j).
+// rowStress holds per-row sums so the total does not depend on the thread count.
+template<int K>
+double guttman(const Eigen::MatrixXd &D, const RowMatrix &Y, RowMatrix *Ynew, int threads,
+    std::vector<double> &rowStress)
+{
+    const Eigen::Index n = Y.rows();
+    const int k = K > 0 ? K : static_cast<int>(Y.cols());
+    rowStress.assign(static_cast<std::size_t>(n), 0.0);
+    parallelChunks(0, n, threads, kRowsPerPoll, [&](int, std::int64_t b, std::int64_t e) {
+        std::vector<double> accStore(static_cast<std::size_t>(k)),
+            diffStore(static_cast<std::size_t>(k));
+        double *acc = accStore.data();
+        double *diff = diffStore.data();
+        for (std::int64_t i = b; i < e; ++i) {
+            const double *yi = Y.row(i).data();
+            const double *di = D.col(i).data();
+            for (int c = 0; c < k; ++c)
+                acc[c] = 0;
+            double s = 0;
+            for (Eigen::Index j = 0; j < n; ++j) {
+                if (j == i)
+                    continue;
+                const double *yj = Y.row(j).data();
+                double d2 = 0;
+                for (int c = 0; c < k; ++c) {
+                    diff[c] = yi[c] - yj[c];
+                    d2 += diff[c] * diff[c];
+                }
+                const double dist = std::sqrt(d2);
+                const double r = dist - di[j];
+                s += r * r;
+                if (Ynew) {
+                    const double ratio = di[j] / (dist == 0.0 ? kZeroDistance : dist);
+                    for (int c = 0; c < k; ++c)
+                        acc[c] += ratio * diff[c];
+                }
+            }
+            rowStress[static_cast<std::size_t>(i)] = s;
+            if (Ynew)
+                for (int c = 0; c < k; ++c)
+                    (*Ynew)(i, c) = acc[c] / static_cast<double>(n);
+        }
+    });
+    double total = 0;
+    for (double v : rowStress)
+        total += v;
+    return total / 2.0;
+}
+
+double guttmanStep(const Eigen::MatrixXd &D, const RowMatrix &Y, RowMatrix *Ynew, int threads,
+    std::vector<double> &rowStress)
+{
+    switch (Y.cols()) {
+    case 2:
+        return guttman<2>(D, Y, Ynew, threads, rowStress);
+    case 3:
+        return guttman<3>(D, Y, Ynew, threads, rowStress);
+    default:
+        return guttman<0>(D, Y, Ynew, threads, rowStress);
+    }
+}
+
+} // namespace
+
+std::uint64_t Mds::peakBytes(Eigen::Index rows, const MdsOptions &options)
+{
+    const auto square
+        = static_cast<std::uint64_t>(rows) * static_cast<std::uint64_t>(rows) * sizeof(double);
+    if (options.method == MdsOptions::Method::Classical)
+        return 2 * square; // B and the solver's eigenvectors
+    return options.classicalInit ? 3 * square : square; // the distances (+ a classical start)
+}
+
+std::optional<std::string> Mds::refusal(Eigen::Index rows, const MdsOptions &options)
+{
+    const bool classical = options.method == MdsOptions::Method::Classical;
+    const Eigen::Index limit = classical ? kMaxClassicalRows : kMaxSmacofRows;
+    if (rows > limit) {
+        if (classical)
+            return "classical MDS takes at most " + std::to_string(limit) + " rows, not "
+                + std::to_string(rows)
+                + ": it decomposes an n x n matrix (memory growing with n^2, time with n^3); "
+                  "sample the rows first, or use t-SNE";
+        return "SMACOF MDS takes at most " + std::to_string(limit) + " rows, not "
+            + std::to_string(rows)
+            + ": it holds the n x n distances and every iteration visits each pair; sample the "
+              "rows first, or use t-SNE";
+    }
+    if (const auto why = MemoryBudget::shortfall(peakBytes(rows, options),
+            QStringLiteral("run MDS on %1 rows (its n x n matrices)").arg(rows)))
+        return why->toStdString();
+    return std::nullopt;
+}
+
+bool Mds::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const MdsOptions &options,
+    const FitContext &context, MdsResult &result)
+{
+    result = {};
+    const Eigen::Index n = X.rows();
+    if (n < 2 || X.cols() == 0)
+        throw FitError("MDS needs at least two rows and one column");
+    if (!X.allFinite())
+        throw FitError("MDS input holds a missing or non-finite value; impute or drop it first");
+    if (options.components < 1 || options.components >= n)
+        throw FitError("MDS components must be at least 1 and below the number of rows ("
+            + std::to_string(n) + ")");
+    const bool classical = options.method == MdsOptions::Method::Classical;
+    if (!classical && (options.nInit < 1 || options.maxIter < 1 || !(options.eps >= 0)))
+        throw FitError("SMACOF needs at least one run and one iteration, and eps >= 0");
+    if (const auto why = refusal(n, options))
+        throw FitError(*why);
+    const int threads = options.threads > 0 ? options.threads : context.threadCount();
+    const int k = options.components;
+
+    // Cancelled (or, for classical scaling, asked to stop): nothing is kept.
+    int lastEpoch = 0;
+    const auto abandon = [&] {
+        context.ended(FitEnd::Cancelled, lastEpoch);
+        return false;
+    };
+    try {
+        if (classical) {
+            Eigen::MatrixXd D2;
+            if (!pairwiseDistances(X, true, threads, context.cancel, D2))
+                return abandon();
+            EpochReport r;
+            r.epoch = 1;
+            r.totalEpochs = 2;
+            r.unit = "step";
+            lastEpoch = 1;
+            if (context.report(r))
+                return abandon();
+            MdsResult out;
+            classicalFromSquared(D2, k, out);
+            if (context.cancelled())
+                return abandon();
+            Eigen::MatrixXd D;
+            if (!pairwiseDistances(X, false, threads, context.cancel, D))
+                return abandon();
+            std::vector<double> rowStress;
+            const RowMatrix embedded = out.embedding;
+            out.stress = guttmanStep(D, embedded, nullptr, threads, rowStress);
+            r.epoch = 2;
+            r.trainLoss = out.stress;
+            r.metricName = "stress";
+            if (context.report(r))
+                return abandon();
+            result = std::move(out);
+            context.ended(FitEnd::Completed, 2);
+            return true;
+        }
+
+        Eigen::MatrixXd D;
+        if (!pairwiseDistances(X, false, threads, context.cancel, D))
+            return abandon();
+        RowMatrix start;
+        Eigen::VectorXd startEigenvalues;
+        if (options.classicalInit) {
+            Eigen::MatrixXd D2 = D.array().square().matrix();
+            MdsResult c;
+            classicalFromSquared(D2, k, c);
+            start = c.embedding;
+            startEigenvalues = c.eigenvalues;
+        }
+        const int runs = options.classicalInit ? 1 : options.nInit;
+        // numpy's legacy RandomState(seed).uniform(): MT19937 seeded with init_genrand (as
+        // std::mt19937), 53-bit doubles from two 32-bit draws; so seed s starts as
+        // scikit-learn's MDS(random_state=s) does.
+        std::mt19937 rng(static_cast<std::uint32_t>(options.seed));
+        const auto uniform = [&rng] {
+            const std::uint32_t a = static_cast<std::uint32_t>(rng()) >> 5;
+            const std::uint32_t b = static_cast<std::uint32_t>(rng()) >> 6;
+            return (a * 67108864.0 + b) / 9007199254740992.0;
+        };
+        std::vector<double> rowStress;
+        RowMatrix Y(n, k), next(n, k);
+        MdsResult best;
+        bool stopped = false;
+        for (int run = 0; run < runs && !stopped; ++run) {
+            if (options.classicalInit) {
+                Y = start;
+            } else {
+                for (Eigen::Index i = 0; i < n; ++i) // row by row, as scikit-learn's reshape
+                    for (int c = 0; c < k; ++c)
+                        Y(i, c) = uniform();
+            }
+            double previous = std::numeric_limits<double>::quiet_NaN();
+            bool converged = false;
+            int it = 0;
+            while (it < options.maxIter) {
+                if (context.cancelled())
+                    return abandon();
+                const double stress = guttmanStep(D, Y, &next, threads, rowStress);
+                Y.swap(next);
+                ++it;
+                const double norms = Y.rowwise().norm().sum();
+                const double relative = stress / norms;
+                EpochReport r;
+                r.epoch = run * options.maxIter + it;
+                r.totalEpochs = runs * options.maxIter;
+                r.trainLoss = stress;
+                r.metricName = "stress";
+                r.unit = "iteration";
+                lastEpoch = r.epoch;
+                const bool stop = context.onEpoch && context.onEpoch(r);
+                if (context.cancelled())
+                    return abandon();
+                if (!std::isnan(previous) && previous - relative < options.eps) {
+                    converged = true;
+                    break;
+                }
+                previous = relative;
+                if (stop) {
+                    stopped = true;
+                    break;
+                }
+            }
+            // The stress of the embedding this run returns (one more pass, no transform).
+            const double finalStress = guttmanStep(D, Y, nullptr, threads, rowStress);
+            if (run == 0 || finalStress < best.stress) {
+                best.embedding = Y;
+                best.stress = finalStress;
+                best.iterations = it;
+                best.bestRun = run;
+                best.converged = converged;
+            }
+        }
+        if (context.cancelled())
+            return abandon();
+        best.eigenvalues = startEigenvalues;
+        result = std::move(best);
+        context.ended(
+            stopped ? FitEnd::Stopped : (result.converged ? FitEnd::Converged : FitEnd::Completed),
+            lastEpoch);
+        return true;
+    } catch (const std::bad_alloc &) {
+        throw FitError(MemoryBudget::outOfMemory(
+            QStringLiteral("run MDS on %1 rows (its n x n matrices)").arg(n), peakBytes(n, options))
+                           .toStdString());
+    }
+}
+
+} // namespace sextant::engine
