@@ -56,8 +56,112 @@ bool pairwiseDistances(const Eigen::Ref<const Eigen::MatrixXd> &X, bool squared,
     return !isCancelled(cancel);
 }
 
-// Classical scaling of the squared distances D2 (overwritten by B = -1/2 J D2 J).
-void classicalFromSquared(Eigen::MatrixXd &D2, int components, MdsResult &result)
+// Makes the columns of W orthonormal, and orthogonal to the (orthonormal) columns of V:
+// Gram-Schmidt twice per column; a column that vanishes (W's span meets V's, as for a
+// matrix of low rank) is replaced by a random one.
+void orthonormalize(
+    Eigen::MatrixXd &W, const Eigen::Ref<const Eigen::MatrixXd> &V, std::mt19937_64 &rng)
+{
+    std::normal_distribution<double> normal;
+    for (Eigen::Index c = 0; c < W.cols(); ++c) {
+        for (int attempt = 0;; ++attempt) {
+            Eigen::VectorXd w = W.col(c);
+            const double before = w.norm();
+            for (int pass = 0; pass < 2; ++pass) {
+                if (V.cols() > 0)
+                    w -= V * (V.transpose() * w);
+                if (c > 0)
+                    w -= W.leftCols(c) * (W.leftCols(c).transpose() * w);
+            }
+            const double after = w.norm();
+            if (after > 1e-8 * before && after > 0) {
+                W.col(c) = w / after;
+                break;
+            }
+            if (attempt == 8) // the space is exhausted: cannot happen while cols < n
+                throw FitError("classical MDS: no orthogonal direction left");
+            for (Eigen::Index i = 0; i < W.rows(); ++i)
+                W(i, c) = normal(rng);
+        }
+    }
+}
+
+// out = B * W by fixed blocks of rows (the same sums whatever the thread count).
+void multiply(const Eigen::MatrixXd &B, const Eigen::MatrixXd &W, int threads,
+    Eigen::Ref<Eigen::MatrixXd> out)
+{
+    constexpr Eigen::Index kBlock = 256;
+    const Eigen::Index n = B.rows();
+    const Eigen::Index blocks = (n + kBlock - 1) / kBlock;
+    parallelChunks(0, blocks, threads, 1, [&](int, std::int64_t b0, std::int64_t b1) {
+        for (std::int64_t b = b0; b < b1; ++b) {
+            const Eigen::Index r0 = b * kBlock;
+            const Eigen::Index rows = std::min(kBlock, n - r0);
+            out.middleRows(r0, rows).noalias() = B.middleRows(r0, rows) * W;
+        }
+    });
+}
+
+// The `k` largest eigenvalues of the symmetric B (descending) and their eigenvectors, by
+// restarted block Krylov iterations with Rayleigh-Ritz: a basis [Q, BQ, B^2 Q, ...] of
+// kKrylovColumns columns, the eigenpairs of its projection (SelfAdjointEigenSolver), and a
+// restart from the best Ritz vectors until every residual ||B u - theta u|| is below
+// 1e-10 ||B|| (a matrix of rank below the basis size, as euclidean distances of few
+// columns give, converges in one cycle). False when cancelled.
+bool krylovTop(const Eigen::MatrixXd &B, int k, int threads, const std::atomic<bool> *cancel,
+    Eigen::VectorXd &values, Eigen::MatrixXd &vectors)
+{
+    constexpr Eigen::Index kKrylovColumns = 64;
+    constexpr int kMaxCycles = 200;
+    const Eigen::Index n = B.rows();
+    const Eigen::Index p = std::min<Eigen::Index>(n, k + 8); // block size
+    const Eigen::Index m = std::min<Eigen::Index>(n, std::max(2 * p, kKrylovColumns));
+    std::mt19937_64 rng(0x5eed);
+    std::normal_distribution<double> normal;
+    Eigen::MatrixXd Q(n, p);
+    for (Eigen::Index i = 0; i < Q.size(); ++i)
+        Q.data()[i] = normal(rng);
+    Eigen::MatrixXd V(n, m), BV(n, m);
+    double residual = std::numeric_limits<double>::infinity(), scale = 0;
+    for (int cycle = 0; cycle < kMaxCycles; ++cycle) {
+        Eigen::Index cols = 0;
+        Eigen::MatrixXd block = std::move(Q);
+        while (cols < m) {
+            const Eigen::Index width = std::min(block.cols(), m - cols);
+            block.conservativeResize(Eigen::NoChange, width);
+            orthonormalize(block, V.leftCols(cols), rng);
+            V.middleCols(cols, width) = block;
+            if (isCancelled(cancel))
+                return false;
+            multiply(B, block, threads, BV.middleCols(cols, width));
+            block = BV.middleCols(cols, width);
+            cols += width;
+        }
+        Eigen::MatrixXd H = V.transpose() * BV;
+        H = (0.5 * (H + H.transpose())).eval();
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> small(H);
+        if (small.info() != Eigen::Success)
+            throw FitError("classical MDS: the eigendecomposition did not converge");
+        // Ascending: the top k are the last k.
+        const Eigen::MatrixXd S = small.eigenvectors().rightCols(k).rowwise().reverse();
+        values = small.eigenvalues().tail(k).reverse();
+        vectors = V * S;
+        scale = std::max(std::abs(small.eigenvalues()(0)), std::abs(small.eigenvalues()(m - 1)));
+        const Eigen::MatrixXd R = BV * S - vectors * values.asDiagonal();
+        residual = R.colwise().norm().maxCoeff();
+        if (residual <= 1e-10 * scale || scale == 0 || m == n)
+            return true;
+        Q = V * small.eigenvectors().rightCols(p);
+    }
+    if (residual <= 1e-6 * scale)
+        return true;
+    throw FitError("classical MDS: the eigenvectors did not converge; use SMACOF");
+}
+
+// Classical scaling of the squared distances D2 (overwritten by B = -1/2 J D2 J, then
+// freed). False when cancelled.
+bool classicalFromSquared(Eigen::MatrixXd &D2, int components, int threads,
+    const std::atomic<bool> *cancel, MdsResult &result)
 {
     const Eigen::Index n = D2.rows();
     const Eigen::VectorXd rowMean = D2.colwise().mean().transpose(); // symmetric: = row means
@@ -65,23 +169,29 @@ void classicalFromSquared(Eigen::MatrixXd &D2, int components, MdsResult &result
     for (Eigen::Index j = 0; j < n; ++j)
         for (Eigen::Index i = 0; i < n; ++i)
             D2(i, j) = -0.5 * (D2(i, j) - rowMean(i) - rowMean(j) + grandMean);
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(D2, Eigen::ComputeEigenvectors);
-    if (eig.info() != Eigen::Success)
-        throw FitError("classical MDS: the eigendecomposition did not converge");
+    Eigen::VectorXd values;
+    Eigen::MatrixXd vectors;
+    if (n <= Mds::kMaxDirectRows) {
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(D2, Eigen::ComputeEigenvectors);
+        if (eig.info() != Eigen::Success)
+            throw FitError("classical MDS: the eigendecomposition did not converge");
+        values = eig.eigenvalues().tail(components).reverse(); // ascending: the last ones
+        vectors = eig.eigenvectors().rightCols(components).rowwise().reverse();
+    } else if (!krylovTop(D2, components, threads, cancel, values, vectors)) {
+        return false;
+    }
     D2.resize(0, 0);
     result.embedding.resize(n, components);
-    result.eigenvalues.resize(components);
+    result.eigenvalues = values;
     for (int c = 0; c < components; ++c) {
-        const Eigen::Index at = n - 1 - c; // eigenvalues ascending
-        const double lambda = eig.eigenvalues()(at);
-        Eigen::VectorXd v = eig.eigenvectors().col(at);
+        Eigen::VectorXd v = vectors.col(c);
         Eigen::Index arg = 0;
         v.cwiseAbs().maxCoeff(&arg); // the first row of largest magnitude
         if (v(arg) < 0)
             v = -v;
-        result.eigenvalues(c) = lambda;
-        result.embedding.col(c) = v * std::sqrt(std::max(lambda, 0.0));
+        result.embedding.col(c) = v * std::sqrt(std::max(values(c), 0.0));
     }
+    return true;
 }
 
 // One Guttman transform of Y into Ynew; returns the stress of Y (sum over i < j).
@@ -151,11 +261,14 @@ double guttmanStep(const Eigen::MatrixXd &D, const RowMatrix &Y, RowMatrix *Ynew
 
 std::uint64_t Mds::peakBytes(Eigen::Index rows, const MdsOptions &options)
 {
-    const auto square
-        = static_cast<std::uint64_t>(rows) * static_cast<std::uint64_t>(rows) * sizeof(double);
+    const auto n = static_cast<std::uint64_t>(rows);
+    const std::uint64_t square = n * n * sizeof(double);
+    // B, and the solver's eigenvectors (direct) or its two n x 64 Krylov bases.
+    const std::uint64_t classical
+        = rows <= kMaxDirectRows ? 2 * square : square + 2 * n * 64 * sizeof(double);
     if (options.method == MdsOptions::Method::Classical)
-        return 2 * square; // B and the solver's eigenvectors
-    return options.classicalInit ? 3 * square : square; // the distances (+ a classical start)
+        return classical;
+    return square + (options.classicalInit ? classical : 0); // the distances (+ a start)
 }
 
 std::optional<std::string> Mds::refusal(Eigen::Index rows, const MdsOptions &options)
@@ -218,8 +331,7 @@ bool Mds::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const MdsOptions &opti
             if (context.report(r))
                 return abandon();
             MdsResult out;
-            classicalFromSquared(D2, k, out);
-            if (context.cancelled())
+            if (!classicalFromSquared(D2, k, threads, context.cancel, out) || context.cancelled())
                 return abandon();
             Eigen::MatrixXd D;
             if (!pairwiseDistances(X, false, threads, context.cancel, D))
@@ -245,7 +357,8 @@ bool Mds::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const MdsOptions &opti
         if (options.classicalInit) {
             Eigen::MatrixXd D2 = D.array().square().matrix();
             MdsResult c;
-            classicalFromSquared(D2, k, c);
+            if (!classicalFromSquared(D2, k, threads, context.cancel, c))
+                return abandon();
             start = c.embedding;
             startEigenvalues = c.eigenvalues;
         }

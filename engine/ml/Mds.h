@@ -46,23 +46,27 @@ struct MdsResult {
 // euclidean distances between rows.
 //
 // Classical (Torgerson): B = -1/2 J D2 J, D2 the squared distances, J = I - 11'/n; the
-// embedding is the top eigenvectors of B (Eigen's SelfAdjointEigenSolver on the n x n
-// matrix) scaled by the square roots of their eigenvalues (0 for a non-positive one).
-// Sign convention: each axis is flipped so that its largest-magnitude coordinate is
-// positive (the first such row on a tie), so two runs on the same data give the same
-// signs, bit for bit. At most kMaxClassicalRows rows: the n x n matrix is held twice (B
-// and the solver's eigenvectors, 2 n^2 doubles: 400 MB at 5,000 rows) and the
-// decomposition takes time growing with n^3 (it cannot be interrupted once started).
+// embedding is the top eigenvectors of B scaled by the square roots of their eigenvalues
+// (0 for a non-positive one). Up to kMaxDirectRows rows, Eigen's SelfAdjointEigenSolver on
+// the whole n x n matrix (B and its eigenvectors: 2 n^2 doubles; time growing with n^3,
+// not interruptible: a few seconds at 1,000 rows, minutes at 5,000). Above, restarted
+// block Krylov iterations with Rayleigh-Ritz (SelfAdjointEigenSolver on the projection of
+// B on 64 vectors) until the residuals are below 1e-10 ||B||: B alone is held (n^2
+// doubles, 800 MB at 10,000 rows), each cycle costs 64 products with B, and the cancel
+// flag is polled between them. Sign convention: each axis is flipped so that its
+// largest-magnitude coordinate is positive (the first such row on a tie), so two runs on
+// the same data give the same signs, bit for bit. At most kMaxClassicalRows rows.
 //
 // SMACOF (metric), as scikit-learn's _smacof_single: from a start X0 (uniform [0, 1) per
 // coordinate, drawn as numpy's RandomState(seed) draws them, so that a seed starts where
-// scikit-learn's MDS(random_state=seed) starts; or the classical solution), each iteration computes
-// the stress of X, then the Guttman transform X <- (1/n) B(X) X with B_ij = -d_ij / ||x_i - x_j||
-// (a zero embedding distance counts as 1e-5) and B_ii = -sum_j B_ij; it stops when (previous -
-// stress / sum_i ||x_i||) < eps, the ratio taken with the new X (scikit-learn's relative stress
-// change), or after maxIter iterations. Of nInit runs (one random stream, the runs' starts drawn
-// one after the other) the one whose final embedding has the lowest stress is kept. Time O(n^2 (d +
-// k)) per iteration, memory the n x n distances (plus the classical solver's for a classical
+// scikit-learn's MDS(random_state=seed) starts; or the classical solution), each
+// iteration computes the stress of X, then the Guttman transform X <- (1/n) B(X) X with
+// B_ij = -d_ij / ||x_i - x_j|| (a zero embedding distance counts as 1e-5) and
+// B_ii = -sum_j B_ij; it stops when (previous - stress / sum_i ||x_i||) < eps, the ratio
+// taken with the new X (scikit-learn's relative stress change), or after maxIter
+// iterations. Of nInit runs (one random stream, the runs' starts drawn one after the
+// other) the one whose final embedding has the lowest stress is kept. Time O(n^2 k) per
+// iteration, memory the n x n distances (plus the classical solver's for a classical
 // start); at most kMaxSmacofRows rows.
 //
 // Layout: X is n x d, rows are samples, all finite, n >= 2. Polls the cancel flag every
@@ -76,7 +80,8 @@ struct MdsResult {
 // many rows, not enough memory, non-finite values).
 class Mds {
 public:
-    static constexpr Eigen::Index kMaxClassicalRows = 5000;
+    static constexpr Eigen::Index kMaxDirectRows = 1000; // classical: whole decomposition
+    static constexpr Eigen::Index kMaxClassicalRows = 10000;
     static constexpr Eigen::Index kMaxSmacofRows = 5000;
 
     // Why fitting `rows` rows with `options` is refused (the row limit, the memory

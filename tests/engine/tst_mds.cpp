@@ -10,6 +10,7 @@
 #include "nodes/BuiltinNodes.h"
 #include "nodes/ScatterData.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 #include <atomic>
 #include <cmath>
@@ -85,29 +86,60 @@ class TestMds : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void classicalAgainstNumpy_data()
+    {
+        QTest::addColumn<QString>("dataset");
+        // iris: the whole decomposition; above Mds::kMaxDirectRows the Krylov iterations,
+        // on two noisy planes (four large eigenvalues) and on gaussian columns (100
+        // eigenvalues close together).
+        QTest::newRow("iris") << QStringLiteral("iris");
+        QTest::newRow("plane 1500 x 10") << QStringLiteral("plane");
+        QTest::newRow("gaussian 1200 x 100") << QStringLiteral("gaussian");
+    }
+
     void classicalAgainstNumpy()
     {
+        QFETCH(QString, dataset);
         if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
             SEXTANT_SKIP_REFERENCE(why);
         SklearnReference ref;
         QString error;
-        const Eigen::MatrixXd X
-            = fromJson(ref.run(QString::fromLatin1(kIrisScript), &error)[QStringLiteral("X")]);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(X.rows(), 150);
+        Eigen::MatrixXd X;
+        if (dataset == QLatin1String("iris")) {
+            X = fromJson(ref.run(QString::fromLatin1(kIrisScript), &error)[QStringLiteral("X")]);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(X.rows(), 150);
+        } else if (dataset == QLatin1String("plane")) {
+            X.resize(1500, 10);
+            X << plane(1500, 4), plane(1500, 5);
+            QVERIFY(X.rows() > Mds::kMaxDirectRows);
+        } else {
+            std::mt19937_64 rng(6);
+            std::normal_distribution<double> normal;
+            X.resize(1200, 100);
+            for (Eigen::Index i = 0; i < X.size(); ++i)
+                X.data()[i] = normal(rng);
+            X.col(0) *= 1.5; // a clear first axis; the rest close together
+        }
+        const Eigen::Index n = X.rows();
         MdsOptions o;
         o.method = MdsOptions::Method::Classical;
         MdsResult r;
+        QElapsedTimer timer;
+        timer.start();
         QVERIFY(Mds::fit(X, o, FitContext {}, r));
-        QCOMPARE(r.embedding.rows(), 150);
+        qInfo("%s: classical scaling in %.2f s, eigenvalues %.6g, %.6g", qPrintable(dataset),
+            timer.elapsed() / 1000.0, r.eigenvalues(0), r.eigenvalues(1));
+        QCOMPARE(r.embedding.rows(), n);
         QCOMPARE(r.embedding.cols(), 2);
         QVERIFY(writeMatrix(ref, QStringLiteral("X.csv"), X));
         // Torgerson's scaling written out with numpy alone.
         const QJsonObject s = ref.run(QStringLiteral(R"PY(
 import json, numpy as np
+from scipy.spatial.distance import cdist
 X = np.loadtxt("X.csv", delimiter=",")
 n = X.shape[0]
-D2 = ((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=2)
+D2 = cdist(X, X, "sqeuclidean")
 J = np.eye(n) - np.ones((n, n)) / n
 B = -0.5 * J @ D2 @ J
 w, V = np.linalg.eigh(B)
@@ -119,7 +151,7 @@ print(json.dumps({"Y": Y.tolist(), "w": w[top].tolist()}))
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const Eigen::MatrixXd theirs = fromJson(s[QStringLiteral("Y")]);
         const std::vector<double> w = SklearnReference::toVector(s[QStringLiteral("w")]);
-        QCOMPARE(theirs.rows(), 150);
+        QCOMPARE(theirs.rows(), n);
         for (int c = 0; c < 2; ++c) {
             QVERIFY(std::abs(r.eigenvalues(c) - w[static_cast<std::size_t>(c)]) <= 1e-9 * w[0]);
             // The same axis up to its sign...
@@ -286,10 +318,15 @@ print(json.dumps({"stress": stress(E), "stress_": float(m.stress_), "iter": int(
         QCOMPARE(r.embedding.rows(), 300);
         QVERIFY(why == FitEnd::Stopped);
 
-        // Classical: cancelled before the decomposition.
-        cancel = true;
+        // Classical: cancelled from the report after the distances, so the Krylov
+        // iterations stop at their first poll.
+        fc.onEpoch = [&](const EpochReport &r) {
+            cancel = r.epoch == 1;
+            return false;
+        };
         o.method = MdsOptions::Method::Classical;
-        QVERIFY(!Mds::fit(plane(300, 2), o, fc, r));
+        QVERIFY(!Mds::fit(plane(Mds::kMaxDirectRows + 200, 2), o, fc, r));
+        QVERIFY(why == FitEnd::Cancelled);
     }
 
     void rowLimits()
