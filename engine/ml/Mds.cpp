@@ -6,7 +6,6 @@
 #include <Eigen/Eigenvalues>
 #include <QString>
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <new>
 #include <random>
@@ -194,67 +193,40 @@ bool classicalFromSquared(Eigen::MatrixXd &D2, int components, int threads,
     return true;
 }
 
-// One Guttman transform of Y into Ynew; returns the stress of Y (sum over i < j).
-// rowStress holds per-row sums so the total does not depend on the thread count.
-template<int K>
-double guttman(const Eigen::MatrixXd &D, const RowMatrix &Y, RowMatrix *Ynew, int threads,
-    std::vector<double> &rowStress)
+// One Guttman transform of Y into Ynew (when not null); returns the stress of Y (sum over
+// i < j). Row i against every row at once, as column arrays (vectorized); rowStress holds
+// per-row sums so the total does not depend on the thread count.
+double guttmanStep(const Eigen::MatrixXd &D, const Eigen::MatrixXd &Y, Eigen::MatrixXd *Ynew,
+    int threads, std::vector<double> &rowStress)
 {
     const Eigen::Index n = Y.rows();
-    const int k = K > 0 ? K : static_cast<int>(Y.cols());
+    const Eigen::Index k = Y.cols();
     rowStress.assign(static_cast<std::size_t>(n), 0.0);
     parallelChunks(0, n, threads, kRowsPerPoll, [&](int, std::int64_t b, std::int64_t e) {
-        std::vector<double> accStore(static_cast<std::size_t>(k)),
-            diffStore(static_cast<std::size_t>(k));
-        double *acc = accStore.data();
-        double *diff = diffStore.data();
+        Eigen::ArrayXd dist(n), ratio(n);
         for (std::int64_t i = b; i < e; ++i) {
-            const double *yi = Y.row(i).data();
+            dist = (Y.col(0).array() - Y(i, 0)).square();
+            for (Eigen::Index c = 1; c < k; ++c)
+                dist += (Y.col(c).array() - Y(i, c)).square();
+            dist = dist.sqrt();
             const double *di = D.col(i).data();
-            for (int c = 0; c < k; ++c)
-                acc[c] = 0;
-            double s = 0;
-            for (Eigen::Index j = 0; j < n; ++j) {
-                if (j == i)
-                    continue;
-                const double *yj = Y.row(j).data();
-                double d2 = 0;
-                for (int c = 0; c < k; ++c) {
-                    diff[c] = yi[c] - yj[c];
-                    d2 += diff[c] * diff[c];
-                }
-                const double dist = std::sqrt(d2);
-                const double r = dist - di[j];
-                s += r * r;
-                if (Ynew) {
-                    const double ratio = di[j] / (dist == 0.0 ? kZeroDistance : dist);
-                    for (int c = 0; c < k; ++c)
-                        acc[c] += ratio * diff[c];
-                }
-            }
-            rowStress[static_cast<std::size_t>(i)] = s;
-            if (Ynew)
-                for (int c = 0; c < k; ++c)
-                    (*Ynew)(i, c) = acc[c] / static_cast<double>(n);
+            // Row i's own term is 0: d_ii = 0 and its distance 0.
+            rowStress[static_cast<std::size_t>(i)] = (dist - D.col(i).array()).square().sum();
+            if (!Ynew)
+                continue;
+            double *r = ratio.data();
+            const double *dd = dist.data();
+            for (Eigen::Index j = 0; j < n; ++j)
+                r[j] = di[j] / (dd[j] == 0.0 ? kZeroDistance : dd[j]);
+            for (Eigen::Index c = 0; c < k; ++c)
+                (*Ynew)(i, c)
+                    = (ratio * (Y(i, c) - Y.col(c).array())).sum() / static_cast<double>(n);
         }
     });
     double total = 0;
     for (double v : rowStress)
         total += v;
     return total / 2.0;
-}
-
-double guttmanStep(const Eigen::MatrixXd &D, const RowMatrix &Y, RowMatrix *Ynew, int threads,
-    std::vector<double> &rowStress)
-{
-    switch (Y.cols()) {
-    case 2:
-        return guttman<2>(D, Y, Ynew, threads, rowStress);
-    case 3:
-        return guttman<3>(D, Y, Ynew, threads, rowStress);
-    default:
-        return guttman<0>(D, Y, Ynew, threads, rowStress);
-    }
 }
 
 } // namespace
@@ -337,8 +309,7 @@ bool Mds::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const MdsOptions &opti
             if (!pairwiseDistances(X, false, threads, context.cancel, D))
                 return abandon();
             std::vector<double> rowStress;
-            const RowMatrix embedded = out.embedding;
-            out.stress = guttmanStep(D, embedded, nullptr, threads, rowStress);
+            out.stress = guttmanStep(D, out.embedding, nullptr, threads, rowStress);
             r.epoch = 2;
             r.trainLoss = out.stress;
             r.metricName = "stress";
@@ -352,7 +323,7 @@ bool Mds::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const MdsOptions &opti
         Eigen::MatrixXd D;
         if (!pairwiseDistances(X, false, threads, context.cancel, D))
             return abandon();
-        RowMatrix start;
+        Eigen::MatrixXd start;
         Eigen::VectorXd startEigenvalues;
         if (options.classicalInit) {
             Eigen::MatrixXd D2 = D.array().square().matrix();
@@ -373,7 +344,7 @@ bool Mds::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const MdsOptions &opti
             return (a * 67108864.0 + b) / 9007199254740992.0;
         };
         std::vector<double> rowStress;
-        RowMatrix Y(n, k), next(n, k);
+        Eigen::MatrixXd Y(n, k), next(n, k);
         MdsResult best;
         bool stopped = false;
         for (int run = 0; run < runs && !stopped; ++run) {
