@@ -367,12 +367,11 @@ bool Mds::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const MdsOptions &opti
                 const double norms = Y.rowwise().norm().sum();
                 const double relative = stress / norms;
                 EpochReport r;
-                r.epoch = run * options.maxIter + it;
+                r.epoch = ++lastEpoch;
                 r.totalEpochs = runs * options.maxIter;
                 r.trainLoss = stress;
                 r.metricName = "stress";
                 r.unit = "iteration";
-                lastEpoch = r.epoch;
                 const bool stop = context.onEpoch && context.onEpoch(r);
                 if (context.cancelled())
                     return abandon();

@@ -72,8 +72,8 @@ struct MdsResult {
 // Layout: X is n x d, rows are samples, all finite, n >= 2. Polls the cancel flag every
 // iteration (and every block of rows while computing distances); returns false with an
 // empty result when cancelled. Reports an EpochReport per SMACOF iteration (unit
-// "iteration", trainLoss the stress of the iteration's start, epoch counted over all runs
-// as run * maxIter + iteration so it only grows, totalEpochs nInit * maxIter); a stop asked
+// "iteration", trainLoss the stress of the iteration's start, epoch the iterations done
+// over all runs, totalEpochs nInit * maxIter, as k-means counts); a stop asked
 // by context.onEpoch ends SMACOF where it is and keeps the best run so far (FitEnd::Stopped).
 // Classical reports its two steps (unit "step": distances, then the decomposition with the
 // stress) and returns false when asked to stop. Throws FitError for input it refuses (too

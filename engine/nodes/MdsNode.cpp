@@ -4,8 +4,11 @@
 #include "ml/Mds.h"
 #include "nodes/ColumnLookup.h"
 #include "nodes/ScatterData.h"
+#include "nodes/TrainingUpdate.h"
 
+#include <QElapsedTimer>
 #include <cmath>
+#include <optional>
 
 namespace sextant::engine {
 
@@ -32,10 +35,8 @@ NodeType MdsNode::type()
         ParameterSpec::enumeration(QStringLiteral("method"), QStringLiteral("Method"),
             { QStringLiteral("classical"), QStringLiteral("smacof") }, QStringLiteral("smacof"),
             QStringLiteral("classical: the top eigenvectors of the double-centred squared "
-                           "distances (exact, no iterations; up to %1 rows); smacof: metric "
-                           "stress majorization as scikit-learn's MDS (up to %2 rows).")
-                .arg(Mds::kMaxClassicalRows)
-                .arg(Mds::kMaxSmacofRows)),
+                           "distances (deterministic; up to 10,000 rows); smacof: metric "
+                           "stress majorization as scikit-learn's MDS (up to 5,000 rows).")),
         ParameterSpec::integer(QStringLiteral("components"), QStringLiteral("Components"), 2, 2, 10,
             QStringLiteral("Dimensions of the embedding; the scatter shows the first two.")),
         ParameterSpec::enumeration(QStringLiteral("init"), QStringLiteral("Start"),
@@ -109,11 +110,34 @@ void MdsNode::compute(NodeContext &ctx)
                 X.col(c) /= sd;
         }
 
+    // SMACOF's stress per iteration goes to the Training dock as a model's loss does, and
+    // Stop there ends it with the best run so far (marked partial).
+    const bool smacof = o.method == MdsOptions::Method::Smacof;
+    const QString name = QStringLiteral("MDS");
+    QElapsedTimer timer;
+    timer.start();
+    qint64 published = -10000000;
+    std::optional<EpochReport> last;
+    std::optional<FitEnd> reason;
+    int endEpochs = 0;
     FitContext fc;
     fc.cancel = ctx.cancelFlag();
-    fc.onEpoch = [&ctx](const EpochReport &r) {
+    fc.onEpoch = [&](const EpochReport &r) {
         ctx.progress(0.05 + 0.95 * r.epoch / std::max(1, r.totalEpochs));
-        return false;
+        if (!smacof)
+            return false;
+        last = r;
+        // At most one update each 10 ms: small tables run thousands of iterations a second.
+        const qint64 now = timer.nsecsElapsed();
+        if (ctx.hasUpdateListener() && now - published >= 10000000) {
+            published = now;
+            ctx.publish(makeValue(TrainingUpdate { name, r, now / 1e9, {} }));
+        }
+        return ctx.stopTrainingRequested();
+    };
+    fc.onEnd = [&](FitEnd why, int epochs) {
+        reason = why;
+        endEpochs = epochs;
     };
     MdsResult result;
     try {
@@ -122,7 +146,16 @@ void MdsNode::compute(NodeContext &ctx)
     } catch (const FitError &e) {
         throw NodeError(QString::fromStdString(e.what()));
     }
-    if (o.method == MdsOptions::Method::Smacof && !result.converged)
+    if (smacof && last && reason) {
+        TrainingUpdate final { name, *last, timer.nsecsElapsed() / 1e9, *reason };
+        final.report.epoch = endEpochs;
+        final.report.trainLoss = result.stress;
+        if (*reason == FitEnd::Stopped)
+            ctx.markPartial(final.describe());
+        if (ctx.hasUpdateListener())
+            ctx.publish(makeValue(std::move(final)));
+    }
+    if (smacof && !result.converged && reason != FitEnd::Stopped)
         ctx.addWarning(QStringLiteral("SMACOF stopped at Iterations (%1) before reaching the "
                                       "tolerance; stress %2")
                            .arg(o.maxIter)

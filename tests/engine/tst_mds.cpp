@@ -9,6 +9,7 @@
 #include "ml/Mds.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/ScatterData.h"
+#include "nodes/TrainingUpdate.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -374,6 +375,9 @@ print(json.dumps({"stress": stress(E), "stress_": float(m.stress_), "iter": int(
         const NodeType *type = BuiltinNodes::registry().find(QStringLiteral("embed.mds"));
         QVERIFY(type);
         QCOMPARE(type->category, QStringLiteral("View"));
+        // The limits the Method help states are the algorithm's.
+        QCOMPARE(Mds::kMaxClassicalRows, Eigen::Index(10000));
+        QCOMPARE(Mds::kMaxSmacofRows, Eigen::Index(5000));
         for (const QString &method : { QStringLiteral("smacof"), QStringLiteral("classical") }) {
             const auto params = type->completeParameters({ { QStringLiteral("method"), method },
                 { QStringLiteral("components"), 3 }, { QStringLiteral("standardize"), true } });
@@ -393,6 +397,27 @@ print(json.dumps({"stress": stress(E), "stress_": float(m.stress_), "iter": int(
             QCOMPARE(s->y.name(), QStringLiteral("MDS 2"));
             QCOMPARE(s->color->name(), QStringLiteral("kind"));
             QVERIFY(ctx.warnings().size() >= 1); // the row left out
+        }
+        // SMACOF's stress goes to the Training dock; Stop keeps the best run so far.
+        {
+            std::vector<TrainingUpdate> updates;
+            std::atomic<bool> stop { true };
+            const auto params = type->completeParameters({});
+            QVERIFY(params.ok());
+            NodeContext ctx(1, *type, params.value(), { makeValue(data) }, {}, nullptr, {},
+                [&updates](NodeValuePtr v) {
+                    if (const auto *u = v->as<TrainingUpdate>())
+                        updates.push_back(*u);
+                });
+            ctx.setStopTrainingFlag(&stop);
+            type->createCompute()(ctx);
+            QVERIFY(ctx.outputs()[0]->as<Dataset>());
+            QVERIFY(ctx.isPartial());
+            QVERIFY(!updates.empty());
+            QVERIFY(updates.back().end == FitEnd::Stopped);
+            QCOMPARE(updates.back().report.epoch, 1);
+            QCOMPARE(updates.back().report.unit, std::string("iteration"));
+            QVERIFY(std::isfinite(updates.back().report.trainLoss));
         }
         // Above the row limit: refused with what to do.
         std::vector<double> big(static_cast<std::size_t>(Mds::kMaxSmacofRows + 1), 1.0);
