@@ -278,6 +278,37 @@ print(json.dumps({"stress": stress(E), "stress_": float(m.stress_), "iter": int(
         QVERIFY(std::isfinite(b.stress));
     }
 
+    void degenerate()
+    {
+        // One column: classical scaling is the centred column (up to sign), the second axis
+        // zero, on both paths.
+        for (const Eigen::Index n : { Eigen::Index(300), Mds::kMaxDirectRows + 100 }) {
+            Eigen::MatrixXd X(n, 1);
+            for (Eigen::Index i = 0; i < n; ++i)
+                X(i, 0) = std::sin(0.37 * double(i)) + 0.001 * double(i);
+            MdsOptions o;
+            o.method = MdsOptions::Method::Classical;
+            MdsResult r;
+            QVERIFY(Mds::fit(X, o, FitContext {}, r));
+            const Eigen::VectorXd centred = X.col(0).array() - X.col(0).mean();
+            const double sign = r.embedding.col(0).dot(centred) < 0 ? -1.0 : 1.0;
+            QVERIFY((r.embedding.col(0) - sign * centred).cwiseAbs().maxCoeff() < 1e-8);
+            QVERIFY(r.embedding.col(1).cwiseAbs().maxCoeff() < 1e-4);
+            QVERIFY(r.stress < 1e-6);
+        }
+        // Identical rows: every distance 0, an embedding of zeros, nothing non-finite.
+        const Eigen::MatrixXd same = Eigen::MatrixXd::Constant(40, 3, 2.5);
+        for (const auto method : { MdsOptions::Method::Classical, MdsOptions::Method::Smacof }) {
+            MdsOptions o;
+            o.method = method;
+            o.maxIter = 20;
+            MdsResult r;
+            QVERIFY(Mds::fit(same, o, FitContext {}, r));
+            QVERIFY(r.embedding.allFinite());
+            QVERIFY(r.stress < 1e-12);
+        }
+    }
+
     void cancelMidRun()
     {
         // 3,000 rows: cancelled from the third iteration's report, nothing more runs.
