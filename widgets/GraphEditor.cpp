@@ -106,7 +106,7 @@ GraphEditor::GraphEditor(engine::GraphModel &model, engine::Executor &executor, 
         [this](const QString &reason) { showMessage(tr("Not connected: %1").arg(reason), true); });
     connect(m_scene, &GraphScene::nodeDoubleClicked, this, [this](int id) {
         const engine::NodeType *type = m_model.nodeType(id);
-        // Sinks, and views that also output a table (Dendrogram, t-SNE).
+        // Sinks, and views that also output a table (Dendrogram, t-SNE, MDS).
         if (type && (type->isSink() || type->category == QLatin1String("View")))
             Q_EMIT openViewRequested(id);
     });

@@ -80,6 +80,8 @@ DATASETS = {
     "clf_10k_20": (lambda: _classification(12_000, 20, seed=1), 2_000, 2),
     "blobs_20k_50": (lambda: _blobs(20_000, 50, 10), 0, 0),
     "blobs_100k_50": (lambda: _blobs(100_000, 50, 10), 0, 0),
+    "blobs_2k_10": (lambda: _blobs(2_000, 10, 5), 0, 0),
+    "blobs_5k_10": (lambda: _blobs(5_000, 10, 5), 0, 0),
 }
 
 # task -> (dataset, description)
@@ -106,6 +108,8 @@ TASKS = {
                         "10-fold CV of a decision tree (defaults), soybean 683 x 99 one-hot, 19 classes"),
     "tsne": ("blobs_20k_50", "t-SNE (Barnes-Hut, perplexity 30), 20k x 50"),
     "tsne_100k": ("blobs_100k_50", "t-SNE (Barnes-Hut, perplexity 30), 100k x 50"),
+    "mds_smacof": ("blobs_2k_10", "MDS, SMACOF (4 runs, 300 iterations), 2k x 10"),
+    "mds_classical": ("blobs_5k_10", "MDS, classical (top 2 eigenvectors), 5k x 10"),
 }
 
 

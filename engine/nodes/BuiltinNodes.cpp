@@ -20,6 +20,7 @@
 #include "nodes/LearnerNode.h"
 #include "nodes/LearnerRegistry.h"
 #include "nodes/LinePlotNode.h"
+#include "nodes/MdsNode.h"
 #include "nodes/MergeNode.h"
 #include "nodes/ModelFileNode.h"
 #include "nodes/OutliersNode.h"
@@ -94,8 +95,9 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
             FeatureRankingNode::viewType(), ScatterMatrixNode::type() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
-    // Structure views and embeddings: dendrogram, heat map, t-SNE.
-    for (NodeType type : { DendrogramNode::type(), HeatMapNode::type(), TsneNode::type() })
+    // Structure views and embeddings: dendrogram, heat map, t-SNE, MDS.
+    for (NodeType type :
+        { DendrogramNode::type(), HeatMapNode::type(), TsneNode::type(), MdsNode::type() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     for (NodeType type : ImportanceNodes::all())

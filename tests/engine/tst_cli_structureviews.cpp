@@ -1,7 +1,7 @@
 // `sextant run` on a workflow with the structure views: the Dendrogram node's data as
 // JSON/CSV (the leaf order checked against SciPy on iris) and, in builds with the GUI,
 // its plot as PNG and SVG drawn headless; its cluster output feeds the rest; the t-SNE
-// node's scatter.
+// and MDS nodes' scatters.
 #include "FileContents.h"
 #include "SextantProcess.h"
 #include "SklearnReference.h"
@@ -28,13 +28,15 @@ const char *kWorkflow = R"({
     {"id": 3, "type": "view.dendrogram", "position": [400, 0],
      "parameters": {"clusters": 4, "linkage": "average", "labels": "species"}},
     {"id": 4, "type": "view.silhouette", "position": [600, 0]},
-    {"id": 5, "type": "embed.tsne", "position": [400, 150], "parameters": {"max_iter": 300}}
+    {"id": 5, "type": "embed.tsne", "position": [400, 150], "parameters": {"max_iter": 300}},
+    {"id": 6, "type": "embed.mds", "position": [400, 300], "parameters": {"standardize": true}}
   ],
   "connections": [
     {"from": 1, "output": "data", "to": 2, "input": "data"},
     {"from": 2, "output": "data", "to": 3, "input": "data"},
     {"from": 3, "output": "data", "to": 4, "input": "data"},
-    {"from": 2, "output": "data", "to": 5, "input": "data"}
+    {"from": 2, "output": "data", "to": 5, "input": "data"},
+    {"from": 2, "output": "data", "to": 6, "input": "data"}
   ]
 })";
 
@@ -80,6 +82,14 @@ private Q_SLOTS:
 
         // t-SNE: its scatter written as a Scatter node's, one line per row.
         QCOMPARE(readAll(out + QStringLiteral("/5-tsne.csv")).trimmed().split('\n').size(), 151);
+        // MDS: the same, its columns named as the node's output names them.
+        const QList<QByteArray> mds
+            = readAll(out + QStringLiteral("/6-mds.csv")).trimmed().split('\n');
+        QCOMPARE(mds.size(), 151);
+        QVERIFY2(mds[0].contains("MDS 1") && mds[0].contains("MDS 2"), mds[0].constData());
+        const QJsonObject scatter = readJson(out + QStringLiteral("/6-mds.json"));
+        QCOMPARE(scatter[QStringLiteral("x_column")].toString(), QStringLiteral("MDS 1"));
+        QCOMPARE(scatter[QStringLiteral("y_column")].toString(), QStringLiteral("MDS 2"));
 
         // The leaves and the drawing are SciPy's dendrogram() of the linkage written.
         if (const QString why = SklearnReference::unavailableReason(); !why.isEmpty())
@@ -113,6 +123,8 @@ print(json.dumps({"leaves": d["leaves"], "icoord": d["icoord"], "dcoord": d["dco
         QVERIFY(svg.contains("<svg") && svg.contains("</svg>"));
         QVERIFY(readAll(out + QStringLiteral("/5-tsne.png")).startsWith("\x89PNG\r\n\x1a\n"));
         QVERIFY(readAll(out + QStringLiteral("/5-tsne.svg")).contains("t-SNE 1"));
+        QVERIFY(readAll(out + QStringLiteral("/6-mds.png")).startsWith("\x89PNG\r\n\x1a\n"));
+        QVERIFY(readAll(out + QStringLiteral("/6-mds.svg")).contains("MDS 1"));
     }
 };
 

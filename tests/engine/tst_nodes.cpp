@@ -142,7 +142,7 @@ private Q_SLOTS:
                 QVERIFY2(!p.help.isEmpty() && !p.label.isEmpty(),
                     qPrintable(t->id + QLatin1Char('.') + p.name));
             // A view is a sink, or a view whose result is also a table for the rest of the
-            // workflow (Dendrogram's clusters, t-SNE's embedding).
+            // workflow (Dendrogram's clusters, t-SNE's and MDS's embeddings).
             if (t->category == QLatin1String("View") && !t->isSink())
                 for (const PortSpec &out : t->outputs)
                     QVERIFY2(out.type == PortType::Table, qPrintable(t->id));
