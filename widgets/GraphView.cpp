@@ -36,6 +36,7 @@ qreal GraphView::zoom() const
 
 void GraphView::zoomBy(qreal factor)
 {
+    m_keepFitted = false;
     const qreal target = std::clamp(zoom() * factor, kMinScale, kMaxScale);
     const qreal f = target / zoom();
     scale(f, f);
@@ -60,6 +61,14 @@ void GraphView::fitToView()
     if (zoom() < kMinScale)
         zoomBy(kMinScale / zoom());
     centerOn(bounds.center());
+    m_keepFitted = true;
+}
+
+void GraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_keepFitted)
+        fitToView();
 }
 
 void GraphView::wheelEvent(QWheelEvent *event)
@@ -69,6 +78,7 @@ void GraphView::wheelEvent(QWheelEvent *event)
         QGraphicsView::wheelEvent(event);
         return;
     }
+    m_keepFitted = false;
     zoomBy(std::pow(1.0015, delta));
     event->accept();
 }
@@ -81,6 +91,7 @@ void GraphView::panBy(QPoint delta)
 
 void GraphView::mousePressEvent(QMouseEvent *event)
 {
+    m_keepFitted = false;
     if (event->button() == Qt::MiddleButton || (m_spaceHeld && event->button() == Qt::LeftButton)) {
         m_panning = true;
         m_lastPanPos = event->position().toPoint();

@@ -25,8 +25,13 @@ public:
 
 public Q_SLOTS:
     // Zooms to show every node (at most 100%); nothing to show resets to 100% at origin.
+    // Until the person zooms, pans or clicks in the view, a resize fits again (a workflow
+    // opened before the window has its final size, docks opening or closing).
     void fitToView();
     void zoomBy(qreal factor);
+
+public:
+    bool keepsFitted() const { return m_keepFitted; }
 
 Q_SIGNALS:
     void fileDropped(const QString &path, QPointF scenePos);
@@ -44,11 +49,13 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     bool acceptsDrag(const QMimeData *mime) const;
     void panBy(QPoint delta);
 
+    bool m_keepFitted = false;
     bool m_panning = false;
     bool m_spaceHeld = false;
     QPoint m_lastPanPos;

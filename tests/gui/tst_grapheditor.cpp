@@ -31,6 +31,7 @@
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QWheelEvent>
 #include <memory>
 
 using namespace sextant;
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void detachConnectionByDrag();
     void detachConnectionEndAndRefusals();
     void detachWithMouseOnView();
+    void fitFollowsResizesUntilThePersonMovesTheView();
     void renameNode();
 };
 
@@ -620,6 +622,46 @@ void TestGraphEditor::detachConnectionEndAndRefusals()
     QVERIFY(!scene->detachedConnection());
     sendMouse(scene, QEvent::GraphicsSceneMouseRelease, outPort(scene, select));
     QVERIFY(model.connectionInto(table2, 0).has_value());
+}
+
+// A workflow opened before the window has its final size (from the command line, docks
+// still settling) stays fitted as the view grows; once the person zooms, the view keeps
+// what they chose.
+void TestGraphEditor::fitFollowsResizesUntilThePersonMovesTheView()
+{
+    GraphModel model(engine::BuiltinNodes::registry());
+    engine::Executor executor(model);
+    GraphEditor editor(model, executor);
+    editor.resize(900, 450);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    for (int i = 0; i < 8; ++i)
+        editor.addNode(QStringLiteral("view.table"), { 200.0 * i, 60.0 * (i % 3) });
+    widgets::GraphView *view = editor.view();
+    const auto allVisible = [&] {
+        const QRect inView = view->mapFromScene(editor.scene()->itemsBoundingRect()).boundingRect();
+        return view->viewport()->rect().contains(inView);
+    };
+    editor.fitToView();
+    QVERIFY(allVisible());
+    QVERIFY(view->keepsFitted());
+    const qreal small = view->zoom();
+    QVERIFY(small < 1.0);
+    editor.resize(1500, 900);
+    QTRY_VERIFY(view->zoom() > small * 1.3);
+    QVERIFY(allVisible());
+    QVERIFY(view->keepsFitted());
+
+    // The wheel zooms: from then on a resize leaves the zoom alone.
+    const QPointF centre = view->viewport()->rect().center();
+    QWheelEvent wheel(centre, view->viewport()->mapToGlobal(centre), QPoint(), QPoint(0, -120),
+        Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    QVERIFY(!view->keepsFitted());
+    const qreal chosen = view->zoom();
+    editor.resize(1000, 600);
+    QCoreApplication::processEvents();
+    QCOMPARE(view->zoom(), chosen);
 }
 
 // The same gesture with real mouse events on the view.
