@@ -40,9 +40,11 @@ NodeType MdsNode::type()
         ParameterSpec::integer(QStringLiteral("components"), QStringLiteral("Components"), 2, 2, 10,
             QStringLiteral("Dimensions of the embedding; the scatter shows the first two.")),
         ParameterSpec::enumeration(QStringLiteral("init"), QStringLiteral("Start"),
-            { QStringLiteral("random"), QStringLiteral("classical") }, QStringLiteral("random"),
-            QStringLiteral("SMACOF's start: random (seeded, the best of Runs), or the "
-                           "classical solution (one run).")),
+            { QStringLiteral("random"), QStringLiteral("classical") }, QStringLiteral("classical"),
+            QStringLiteral("SMACOF's start: the classical solution (one run; the default, as "
+                           "Orange's Torgerson start: it ends at a far lower stress than random "
+                           "starts on most data), or random (seeded, the best of Runs, as "
+                           "scikit-learn's MDS).")),
         ParameterSpec::integer(QStringLiteral("n_init"), QStringLiteral("Runs"), 4, 1, 100,
             QStringLiteral("SMACOF runs from different random starts; the one with the lowest "
                            "stress is kept.")),
