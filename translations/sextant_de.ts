@@ -1450,6 +1450,38 @@
         <source>Above this many complete rows the node refuses (the neighbour search grows with the square of the rows): sample first.</source>
         <translation>Oberhalb dieser Anzahl vollständiger Zeilen verweigert der Knoten die Ausführung (die Nachbarsuche wächst mit dem Quadrat der Zeilenanzahl): ziehen Sie zuerst eine Stichprobe.</translation>
     </message>
+    <message>
+        <source>classical: the top eigenvectors of the double-centred squared distances (deterministic; up to 10,000 rows); smacof: metric stress majorization as scikit-learn&apos;s MDS (up to 5,000 rows).</source>
+        <translation>classical: die führenden Eigenvektoren der doppelt zentrierten quadrierten Distanzen (deterministisch; bis 10.000 Zeilen); smacof: metrische Stress-Majorisierung wie scikit-learns MDS (bis 5.000 Zeilen).</translation>
+    </message>
+    <message>
+        <source>Dimensions of the embedding; the scatter shows the first two.</source>
+        <translation>Dimensionen der Einbettung; das Streudiagramm zeigt die ersten beiden.</translation>
+    </message>
+    <message>
+        <source>SMACOF&apos;s start: the classical solution (one run; the default, as Orange&apos;s Torgerson start: it ends at a far lower stress than random starts on most data), or random (seeded, the best of Runs, as scikit-learn&apos;s MDS).</source>
+        <translation>Start von SMACOF: die klassische Lösung (ein Lauf; die Voreinstellung, wie Oranges Torgerson-Start: sie endet auf den meisten Daten bei weit geringerem Stress als zufällige Starts) oder random (mit Seed, der beste der Läufe, wie scikit-learns MDS).</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>SMACOF runs from different random starts; the one with the lowest stress is kept.</source>
+        <translation>SMACOF-Läufe von verschiedenen zufälligen Starts; der mit dem geringsten Stress wird behalten.</translation>
+    </message>
+    <message>
+        <source>Most SMACOF iterations per run.</source>
+        <translation>Höchstzahl der SMACOF-Iterationen pro Lauf.</translation>
+    </message>
+    <message>
+        <source>A SMACOF run stops when its stress (relative to the size of the embedding) falls by less than this in an iteration, as scikit-learn.</source>
+        <translation>Ein SMACOF-Lauf endet, wenn sein Stress (relativ zur Größe der Einbettung) in einer Iteration um weniger als diesen Wert sinkt, wie bei scikit-learn.</translation>
+    </message>
+    <message>
+        <source>Seed of SMACOF&apos;s random starts.</source>
+        <translation>Seed der zufälligen SMACOF-Starts.</translation>
+    </message>
 </context>
 <context>
     <name>NodePort</name>
@@ -1652,6 +1684,10 @@
     <message>
         <source>The input with columns &quot;t-SNE 1&quot; and &quot;t-SNE 2&quot;.</source>
         <translation>Die Eingabe mit den Spalten &quot;t-SNE 1&quot; und &quot;t-SNE 2&quot;.</translation>
+    </message>
+    <message>
+        <source>The input with columns &quot;MDS 1&quot;, &quot;MDS 2&quot;, ...</source>
+        <translation>Die Eingabe mit den Spalten „MDS 1“, „MDS 2“, …</translation>
     </message>
 </context>
 <context>
@@ -2157,10 +2193,6 @@
         <translation>Drift-Ansicht</translation>
     </message>
     <message>
-        <source>Bar chart of each feature&apos;s drift (PSI, by verdict) of new rows against the model&apos;s training table, and the report as JSON and CSV from sextant run.</source>
-        <translation>Balkendiagramm der Drift jedes Merkmals (PSI, nach Urteil) neuer Zeilen gegenüber der Trainingstabelle des Modells, und der Bericht als JSON und CSV aus sextant run.</translation>
-    </message>
-    <message>
         <source>Heat Map</source>
         <translation>Heatmap</translation>
     </message>
@@ -2183,6 +2215,18 @@
     <message>
         <source>Embeds the rows in two dimensions so that neighbours stay neighbours (t-SNE, Barnes-Hut), as a scatter and as two new columns.</source>
         <translation>Bettet die Zeilen in zwei Dimensionen ein, sodass Nachbarn Nachbarn bleiben (t-SNE, Barnes-Hut), als Streudiagramm und als zwei neue Spalten.</translation>
+    </message>
+    <message>
+        <source>Bar chart of each feature&apos;s drift (PSI, by verdict) of new rows against the model&apos;s training table, with one feature&apos;s training and new histograms overlaid, and the report as JSON and CSV from sextant run.</source>
+        <translation>Balkendiagramm der Drift jedes Merkmals (PSI, nach Urteil) neuer Zeilen gegenüber der Trainingstabelle des Modells, mit den überlagerten Histogrammen eines Merkmals in Training und neuen Daten, und der Bericht als JSON und CSV aus sextant run.</translation>
+    </message>
+    <message>
+        <source>MDS</source>
+        <translation>MDS</translation>
+    </message>
+    <message>
+        <source>Places the rows in a few dimensions so that their distances stay as in the data (multidimensional scaling: classical, or SMACOF), as a scatter and as new columns.</source>
+        <translation>Ordnet die Zeilen in wenigen Dimensionen so an, dass ihre Distanzen wie in den Daten bleiben (multidimensionale Skalierung: klassisch oder SMACOF), als Streudiagramm und als neue Spalten.</translation>
     </message>
 </context>
 <context>
@@ -2611,6 +2655,46 @@
     <message>
         <source>Node %1 has no trained model yet: run the workflow first.</source>
         <translation>Knoten %1 hat noch kein trainiertes Modell: Führen Sie zuerst den Workflow aus.</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>&amp;Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the report of the workflow&apos;s last run as HTML or PDF: the graph, the data, the models and their metrics, the plots</source>
+        <translation>Den Bericht des letzten Laufs des Workflows als HTML oder PDF schreiben: der Graph, die Daten, die Modelle und ihre Metriken, die Diagramme</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Schreibe %1…</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>The workflow is running: export its report when the run has ended.</source>
+        <translation>Der Workflow läuft: Exportieren Sie seinen Bericht, wenn der Lauf beendet ist.</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet: run the workflow (Run › Run), then export its report.</source>
+        <translation>Es ist noch nichts gelaufen: Führen Sie den Workflow aus (Ausführen › Ausführen) und exportieren Sie dann seinen Bericht.</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation>HTML-Bericht (*.html);;PDF-Bericht (*.pdf)</translation>
+    </message>
+    <message>
+        <source>A report is written as .html or .pdf: %1</source>
+        <translation>Ein Bericht wird als .html oder .pdf geschrieben: %1</translation>
     </message>
 </context>
 <context>
@@ -3890,6 +3974,30 @@ fehlend: %1% im Training, %2% hier</translation>
         <translation>
 %1 Zeilen mit unbekannten Kategorien</translation>
     </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>This data</source>
+        <translation>Diese Daten</translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>Dichte</translation>
+    </message>
+    <message>
+        <source>Share of rows</source>
+        <translation>Anteil der Zeilen</translation>
+    </message>
+    <message>
+        <source>%1: no distribution to compare</source>
+        <translation>%1: keine Verteilung zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>%1: training and this data (click a bar for another feature)</source>
+        <translation>%1: Training und diese Daten (Klick auf einen Balken zeigt ein anderes Merkmal)</translation>
+    </message>
 </context>
 <context>
     <name>sextant::plots::ExplorationViews</name>
@@ -4182,6 +4290,12 @@ Anzahl: %2</translation>
     <message>
         <source>&amp;Logarithmic y axis</source>
         <translation>&amp;Logarithmische y-Achse</translation>
+    </message>
+    <message>
+        <source>%1
+%2 %3: %4</source>
+        <translation>%1
+%2 %3: %4</translation>
     </message>
 </context>
 <context>

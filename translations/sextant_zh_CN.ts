@@ -1450,6 +1450,38 @@
         <source>Above this many complete rows the node refuses (the neighbour search grows with the square of the rows): sample first.</source>
         <translation>完整行数超过此值时节点拒绝运行（邻居搜索随行数的平方增长）：请先抽样。</translation>
     </message>
+    <message>
+        <source>classical: the top eigenvectors of the double-centred squared distances (deterministic; up to 10,000 rows); smacof: metric stress majorization as scikit-learn&apos;s MDS (up to 5,000 rows).</source>
+        <translation>classical：双中心化平方距离矩阵的前几个特征向量（确定性；最多 10,000 行）；smacof：与 scikit-learn 的 MDS 相同的度量型应力优化（SMACOF，最多 5,000 行）。</translation>
+    </message>
+    <message>
+        <source>Dimensions of the embedding; the scatter shows the first two.</source>
+        <translation>嵌入的维数；散点图显示前两维。</translation>
+    </message>
+    <message>
+        <source>SMACOF&apos;s start: the classical solution (one run; the default, as Orange&apos;s Torgerson start: it ends at a far lower stress than random starts on most data), or random (seeded, the best of Runs, as scikit-learn&apos;s MDS).</source>
+        <translation>SMACOF 的初始值：经典 MDS 的解（运行一次；默认值，与 Orange 的 Torgerson 初始化相同：在多数数据上得到的应力远低于随机初始化），或 random（随机初始化，使用种子，取各次运行中最好的一次，与 scikit-learn 的 MDS 相同）。</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>SMACOF runs from different random starts; the one with the lowest stress is kept.</source>
+        <translation>从不同随机初始值运行 SMACOF 的次数；保留应力最低的一次。</translation>
+    </message>
+    <message>
+        <source>Most SMACOF iterations per run.</source>
+        <translation>每次运行 SMACOF 的最大迭代次数。</translation>
+    </message>
+    <message>
+        <source>A SMACOF run stops when its stress (relative to the size of the embedding) falls by less than this in an iteration, as scikit-learn.</source>
+        <translation>当一次迭代中应力（相对于嵌入的尺度）的下降小于此值时，SMACOF 运行停止，与 scikit-learn 相同。</translation>
+    </message>
+    <message>
+        <source>Seed of SMACOF&apos;s random starts.</source>
+        <translation>SMACOF 随机初始值的随机种子。</translation>
+    </message>
 </context>
 <context>
     <name>NodePort</name>
@@ -1652,6 +1684,10 @@
     <message>
         <source>The input with columns &quot;t-SNE 1&quot; and &quot;t-SNE 2&quot;.</source>
         <translation>附加了“t-SNE 1”和“t-SNE 2”两列的输入。</translation>
+    </message>
+    <message>
+        <source>The input with columns &quot;MDS 1&quot;, &quot;MDS 2&quot;, ...</source>
+        <translation>输入表加上“MDS 1”“MDS 2”…等列</translation>
     </message>
 </context>
 <context>
@@ -2157,10 +2193,6 @@
         <translation>漂移视图</translation>
     </message>
     <message>
-        <source>Bar chart of each feature&apos;s drift (PSI, by verdict) of new rows against the model&apos;s training table, and the report as JSON and CSV from sextant run.</source>
-        <translation>新行相对于模型训练表的各特征漂移（PSI，按结论着色）条形图，以及由 sextant run 生成的 JSON 和 CSV 格式报告。</translation>
-    </message>
-    <message>
         <source>Heat Map</source>
         <translation>热图</translation>
     </message>
@@ -2183,6 +2215,18 @@
     <message>
         <source>Embeds the rows in two dimensions so that neighbours stay neighbours (t-SNE, Barnes-Hut), as a scatter and as two new columns.</source>
         <translation>将行嵌入二维空间，使邻居仍为邻居（t-SNE，Barnes-Hut），以散点图和两个新列的形式输出。</translation>
+    </message>
+    <message>
+        <source>Bar chart of each feature&apos;s drift (PSI, by verdict) of new rows against the model&apos;s training table, with one feature&apos;s training and new histograms overlaid, and the report as JSON and CSV from sextant run.</source>
+        <translation>新数据各特征相对于模型训练表的漂移条形图（PSI，按判定着色），并叠加显示某一特征在训练数据与新数据中的直方图；sextant run 另输出 JSON 与 CSV 格式的报告。</translation>
+    </message>
+    <message>
+        <source>MDS</source>
+        <translation>MDS（多维尺度分析）</translation>
+    </message>
+    <message>
+        <source>Places the rows in a few dimensions so that their distances stay as in the data (multidimensional scaling: classical, or SMACOF), as a scatter and as new columns.</source>
+        <translation>将各行放入少数几个维度中，使其相互距离与原数据中保持一致（多维尺度分析：经典 MDS 或 SMACOF），结果以散点图和新列给出。</translation>
     </message>
 </context>
 <context>
@@ -2611,6 +2655,46 @@
     <message>
         <source>Node %1 has no trained model yet: run the workflow first.</source>
         <translation>节点 %1 还没有已训练的模型：请先运行工作流。</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write the report of the workflow&apos;s last run as HTML or PDF: the graph, the data, the models and their metrics, the plots</source>
+        <translation>将工作流上一次运行的报告写为 HTML 或 PDF：流程图、数据、模型及其指标、图表</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>The workflow is running: export its report when the run has ended.</source>
+        <translation>工作流正在运行：请在运行结束后再导出报告。</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet: run the workflow (Run › Run), then export its report.</source>
+        <translation>尚未运行任何内容：请先运行工作流（运行 › 运行），再导出报告。</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation>HTML 报告 (*.html);;PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>A report is written as .html or .pdf: %1</source>
+        <translation>报告只能写为 .html 或 .pdf：%1</translation>
     </message>
 </context>
 <context>
@@ -3884,6 +3968,30 @@ missing: %1% in training, %2% here</source>
         <translation>
 %1 行含有未见过的类别</translation>
     </message>
+    <message>
+        <source>Training</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>This data</source>
+        <translation>当前数据</translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>密度</translation>
+    </message>
+    <message>
+        <source>Share of rows</source>
+        <translation>行占比</translation>
+    </message>
+    <message>
+        <source>%1: no distribution to compare</source>
+        <translation>%1：没有可比较的分布</translation>
+    </message>
+    <message>
+        <source>%1: training and this data (click a bar for another feature)</source>
+        <translation>%1：训练数据与当前数据（点击条形可查看其他特征）</translation>
+    </message>
 </context>
 <context>
     <name>sextant::plots::ExplorationViews</name>
@@ -4175,6 +4283,12 @@ Count: %2</source>
     <message>
         <source>&amp;Logarithmic y axis</source>
         <translation>对数 y 轴(&amp;L)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 %3: %4</source>
+        <translation>%1
+%2 %3：%4</translation>
     </message>
 </context>
 <context>
