@@ -337,7 +337,7 @@ int RunCommand::exec(const QStringList &args, QTextStream &out, QTextStream &err
         const NodeType *type = model.nodeType(id);
         return QStringLiteral("%1 %2 (%3)")
             .arg(id)
-            .arg(type ? type->displayName.toLower() : QStringLiteral("?"),
+            .arg(type ? type->displayName : QStringLiteral("?"),
                 type ? type->id : QStringLiteral("?"));
     };
     // Emitted from worker threads; printed in this thread: queued. runBlocking() spins a

@@ -149,7 +149,9 @@ private Q_SLOTS:
         // One progress line per node.
         for (int k = 1; k <= 6; ++k)
             QVERIFY2(r.out.contains(QStringLiteral("[%1/6] ").arg(k)), qPrintable(r.out));
-        QVERIFY(r.out.contains(QStringLiteral("(view.histogram) running\u2026 done ")));
+        // The node's name as the studio shows it (capitalised, in the user's language).
+        QVERIFY2(r.out.contains(QStringLiteral(" Histogram (view.histogram) running\u2026 done ")),
+            qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("OK: 6 of 6 nodes done")));
 
         const Iris iris = readIris();
