@@ -29,6 +29,7 @@ public Q_SLOTS:
     void zoomBy(qreal factor);
 
 Q_SIGNALS:
+    // A file or a folder was dropped.
     void fileDropped(const QString &path, QPointF scenePos);
     void nodeTypeDropped(const QString &typeId, QPointF scenePos);
     void quickInsertRequested(QPointF scenePos, QPoint globalPos);
