@@ -36,15 +36,19 @@ constexpr int kPerClass = 12;
 const QStringList kClasses
     = { QStringLiteral("circle"), QStringLiteral("square"), QStringLiteral("stripes") };
 
-// Image i of class `cls`: a distinct pattern per class, sizes and positions varying with
-// i, grey or colour files alternating. Stripes are 24 rows high, half of them white.
+// Image i of class `cls`: a distinct pattern per class, sizes, positions and colours
+// varying with i, stripes in grey or colour files alternating. Stripes are 24 rows high,
+// half of them white.
 cv::Mat pattern(const QString &cls, int i)
 {
     const int w = 24 + (i % 4) * 4;
     const int h = cls == QLatin1String("stripes") ? 24 : 24 + (i % 3) * 4;
     cv::Mat img(h, w, CV_8UC3, cv::Scalar(0, 0, 0));
-    const cv::Scalar ink = i % 2 ? cv::Scalar(255, 255, 255) : cv::Scalar(40, 200, 250);
-    if (cls == QLatin1String("circle")) {
+    // BGR: circles red or orange, squares blue or sky blue (stripes are white).
+    const bool circle = cls == QLatin1String("circle");
+    const cv::Scalar ink = i % 2 ? (circle ? cv::Scalar(60, 60, 255) : cv::Scalar(255, 80, 40))
+                                 : (circle ? cv::Scalar(40, 200, 250) : cv::Scalar(250, 200, 40));
+    if (circle) {
         cv::circle(img, { w / 2 + i % 3 - 1, h / 2 }, std::min(w, h) / 3, ink, cv::FILLED);
     } else if (cls == QLatin1String("square")) {
         const int m = 3 + i % 3;
@@ -429,8 +433,10 @@ private Q_SLOTS:
         const LoadResult r = read(o);
         QVERIFY(r.ok());
         std::vector<std::int64_t> even, odd;
+        // Images 0, 1, 4, 5... of each class to train, 2, 3, 6, 7... to test: both inks
+        // (alternating with the image's number) in each half.
         for (std::int64_t i = 0; i < r.dataset->rowCount(); ++i)
-            (i % 2 ? odd : even).push_back(i);
+            ((i / 2) % 2 ? odd : even).push_back(i);
         const Dataset train = selectRows(*r.dataset, even);
         const Dataset test = selectRows(*r.dataset, odd);
         const auto model = sextant::testing::fitDefaults(qPrintable(learner), train);
@@ -531,7 +537,8 @@ private Q_SLOTS:
         const QString out = m_dir.filePath(QStringLiteral("out"));
         const auto r = runSextant({ QStringLiteral("run"), flow, QStringLiteral("--out"), out });
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-        QVERIFY2((r.out + r.err).contains(QLatin1String("broken.png")), qPrintable(r.out + r.err));
+        const QString printed = r.out + r.err;
+        QVERIFY2(printed.contains(QLatin1String("broken.png")), qPrintable(printed));
 
         QFile table(out + QStringLiteral("/2-table.csv"));
         QVERIFY(table.open(QIODevice::ReadOnly));
