@@ -391,6 +391,19 @@ private Q_SLOTS:
         QCOMPARE(r.warnings.size(), 1);
         QVERIFY2(r.warnings.front().toString().contains(partial + QStringLiteral("/b")),
             qPrintable(r.warnings.front().toString()));
+
+        // Unreadable images past the 50th are counted, not named (as the CSV reader keeps
+        // its first 50 warnings).
+        for (int i = 0; i < ImageFolderReader::kMaxNamedWarnings + 3; ++i)
+            writeFile(
+                partial + QStringLiteral("/a/bad%1.png").arg(i, 2, 10, QLatin1Char('0')), "x");
+        const LoadResult many = ImageFolderReader::read(partial, {});
+        QVERIFY(many.ok());
+        QCOMPARE(many.warnings.size(), ImageFolderReader::kMaxNamedWarnings + 2);
+        QVERIFY(many.warnings.front().toString().contains(QLatin1String("/a/bad00.png")));
+        QVERIFY2(many.warnings.back().toString().contains(
+                     QLatin1String("3 more unreadable images skipped")),
+            qPrintable(many.warnings.back().toString()));
     }
 
     void progressAndCancel()
