@@ -394,6 +394,9 @@ private Q_SLOTS:
         QCOMPARE(graph.parameter(node, QStringLiteral("path")).toString(),
             QFileInfo(first).absoluteFilePath());
         QCOMPARE(window.shownNode(), node);
+        QCOMPARE(
+            window.shownNodeLabel(), QStringLiteral("Image Folder — shades (node %1)").arg(node));
+        QTRY_COMPARE(window.recentFiles().value(0), QFileInfo(first).absoluteFilePath());
         QCOMPARE(window.tableModel()->rowCount(), 6);
         QCOMPARE(
             window.tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("path"));
