@@ -65,9 +65,11 @@ NodeType ImageFolderNode::type()
             QStringLiteral("The height, in pixels, images are resized to for pixels and HOG "
                            "(a multiple of the HOG cell size).")),
         ParameterSpec::enumeration(QStringLiteral("channels"), QStringLiteral("Channels"),
-            { QStringLiteral("grey"), QStringLiteral("colour") }, QStringLiteral("grey"),
-            QStringLiteral("grey: one intensity per pixel; colour: red, green and blue. For "
-                           "pixels and histogram; HOG is always computed on grey.")),
+            { QStringLiteral("auto"), QStringLiteral("grey"), QStringLiteral("colour") },
+            QStringLiteral("auto"),
+            QStringLiteral("grey: one intensity per pixel; colour: red, green and blue; auto: "
+                           "grey pixels and a colour histogram. HOG is always computed on "
+                           "grey.")),
         ParameterSpec::integer(QStringLiteral("bins"), QStringLiteral("Histogram bins"), 8, 1, 256,
             QStringLiteral("Histogram: the number of equal bins over 0..255 per channel.")),
         ParameterSpec::integer(QStringLiteral("cell"), QStringLiteral("HOG cell size"), 4, 1, 256,
@@ -97,7 +99,9 @@ ImageFeatures::Options ImageFolderNode::featureOptions(const QVariantMap &parame
     };
     o.width = integer("width", o.width);
     o.height = integer("height", o.height);
-    o.colour = parameters.value(QStringLiteral("channels")).toString() == QLatin1String("colour");
+    const QString channels = parameters.value(QStringLiteral("channels")).toString();
+    o.colour = channels == QLatin1String("colour")
+        || (channels != QLatin1String("grey") && o.kind == ImageFeatures::Kind::Histogram);
     o.bins = integer("bins", o.bins);
     o.cell = integer("cell", o.cell);
     o.orientations = integer("orientations", o.orientations);

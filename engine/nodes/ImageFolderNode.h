@@ -12,7 +12,8 @@ namespace sextant::engine {
 //   output  data (Table)
 //   params  path (the folder; relative to the workflow's folder), features
 //           (pixels|histogram|hog), width and height (the size images are resized to for
-//           pixels and HOG; 16 x 16), channels (grey|colour: pixels and histogram), bins
+//           pixels and HOG; 16 x 16), channels (auto|grey|colour: pixels and histogram;
+//           auto = grey pixels, a colour histogram), bins
 //           (histogram bins per channel), cell and orientations (HOG).
 // A source node of its own rather than a mode of the File node: its parameters (a folder,
 // a feature kind and its sizes) share nothing with File's (a file, CSV options, sheets,

@@ -484,7 +484,21 @@ private Q_SLOTS:
         QCOMPARE(ctx.warnings().size(), 1);
         QVERIFY(ctx.warnings().front().contains(QLatin1String("broken.png")));
 
-        // No folder chosen, and a missing one: clear errors.
+        // Channels: auto is grey pixels and a colour histogram.
+        const auto optionsOf = [type](const QString &features, const QString &channels) {
+            return ImageFolderNode::featureOptions(
+                type->completeParameters({ { QStringLiteral("features"), features },
+                                             { QStringLiteral("channels"), channels } })
+                    .value());
+        };
+        QVERIFY(!optionsOf(QStringLiteral("pixels"), QStringLiteral("auto")).colour);
+        QVERIFY(optionsOf(QStringLiteral("histogram"), QStringLiteral("auto")).colour);
+        QVERIFY(optionsOf(QStringLiteral("pixels"), QStringLiteral("colour")).colour);
+        QVERIFY(!optionsOf(QStringLiteral("histogram"), QStringLiteral("grey")).colour);
+        QCOMPARE(type->defaultParameters().value(QStringLiteral("channels")).toString(),
+            QStringLiteral("auto"));
+
+        // No folder chosen: a clear error (a missing folder: see refusals).
         NodeContext none(1, *type, type->defaultParameters(), {}, m_dir.path());
         try {
             type->createCompute()(none);
