@@ -1,5 +1,6 @@
 #include "data/ImageFolderReader.h"
 
+#include "core/Parallel.h"
 #include "data/MemoryBudget.h"
 
 #include <QCoreApplication>
@@ -7,10 +8,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <algorithm>
+#include <atomic>
 #include <new>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <stdexcept>
+#include <thread>
 
 namespace sextant::engine {
 
@@ -121,41 +124,78 @@ LoadResult ImageFolderReader::read(
         return LoadResult::failure({ folder, 0, 0, *why });
 
     try {
-        std::vector<std::vector<double>> values(static_cast<std::size_t>(width));
-        for (auto &v : values)
-            v.reserve(static_cast<std::size_t>(total));
-        std::vector<double> row(static_cast<std::size_t>(width));
+        // Every image, in table order (pointers into the list, which is not shared).
+        const QList<ClassFiles> &classList = classes;
+        std::vector<const QString *> files;
+        files.reserve(static_cast<std::size_t>(total));
+        for (const ClassFiles &c : classList)
+            for (const QString &file : c.files)
+                files.push_back(&file);
+        const auto n = static_cast<std::int64_t>(files.size());
+
+        // Decoded and described on worker threads, each image into its own row of every
+        // column (no two threads write one element); the rows of unreadable images are
+        // dropped afterwards, so the table is the same for any number of threads.
+        std::vector<std::vector<double>> values(
+            static_cast<std::size_t>(width), std::vector<double>(static_cast<std::size_t>(n)));
+        std::vector<std::uint8_t> readable(static_cast<std::size_t>(n), 0);
+        std::atomic<std::int64_t> done { 0 };
+        std::atomic<bool> stopped { false };
+        const int threads = std::clamp(
+            static_cast<int>(std::max(std::thread::hardware_concurrency(), 1u)), 1, 64);
+        parallelChunks(0, n, threads, 16, [&](int chunk, std::int64_t begin, std::int64_t end) {
+            std::vector<double> row(static_cast<std::size_t>(width));
+            for (std::int64_t i = begin; i < end; ++i) {
+                if (stopped.load(std::memory_order_relaxed) || control.cancelled()) {
+                    stopped = true;
+                    return;
+                }
+                const auto at = static_cast<std::size_t>(i);
+                const cv::Mat image = decode(*files[at]);
+                if (!image.empty()) {
+                    try {
+                        extractor.compute(image, row.data());
+                        for (std::size_t f = 0; f < row.size(); ++f)
+                            values[f][at] = row[f];
+                        readable[at] = 1;
+                    } catch (const cv::Exception &) {
+                        // left unreadable
+                    }
+                }
+                const std::int64_t finished = done.fetch_add(1, std::memory_order_relaxed) + 1;
+                // From the calling thread only: the progress sink need not be thread-safe.
+                if (chunk == 0)
+                    control.report(double(finished) / double(n));
+            }
+        });
+        if (stopped || control.cancelled())
+            return LoadResult::wasCancelled(folder);
+        control.report(1.0);
+
         QStringList paths;
         QStringList classCategories;
         std::vector<std::int32_t> classCodes;
-        classCodes.reserve(static_cast<std::size_t>(total));
+        classCodes.reserve(static_cast<std::size_t>(n));
         int unreadable = 0;
-        qsizetype done = 0;
-        for (const ClassFiles &c : std::as_const(classes)) {
+        std::size_t i = 0;
+        for (int c = 0; c < classList.size(); ++c) {
             int readHere = 0;
-            for (const QString &path : c.files) {
-                if (control.cancelled())
-                    return LoadResult::wasCancelled(folder);
-                const cv::Mat image = decode(path);
-                ++done;
-                control.report(double(done) / double(total));
-                if (image.empty()) {
+            for (const QString &path : classList[c].files) {
+                if (!readable[i++]) {
                     if (++unreadable <= kMaxNamedWarnings)
                         result.warnings.append({ path, 0, 0, tr("not a readable image, skipped") });
                     continue;
                 }
-                extractor.compute(image, row.data());
-                for (int f = 0; f < width; ++f)
-                    values[static_cast<std::size_t>(f)].push_back(row[static_cast<std::size_t>(f)]);
                 if (readHere++ == 0)
-                    classCategories << c.name;
+                    classCategories << classList[c].name;
                 classCodes.push_back(static_cast<std::int32_t>(classCategories.size() - 1));
                 paths << path;
             }
             if (readHere == 0)
-                result.warnings.append({ root.filePath(c.name), 0, 0,
-                    c.files.isEmpty() ? tr("class folder without images, skipped")
-                                      : tr("class folder without a readable image, skipped") });
+                result.warnings.append({ root.filePath(classList[c].name), 0, 0,
+                    classList[c].files.isEmpty()
+                        ? tr("class folder without images, skipped")
+                        : tr("class folder without a readable image, skipped") });
         }
         if (unreadable > kMaxNamedWarnings)
             result.warnings.append({ folder, 0, 0,
@@ -163,6 +203,14 @@ LoadResult ImageFolderReader::read(
         if (paths.isEmpty())
             return LoadResult::failure({ folder, 0, 0,
                 tr("%1: none of its %2 images could be read").arg(folder).arg(total) });
+        if (unreadable > 0)
+            for (std::vector<double> &column : values) {
+                std::size_t kept = 0;
+                for (std::size_t r = 0; r < column.size(); ++r)
+                    if (readable[r])
+                        column[kept++] = column[r];
+                column.resize(kept);
+            }
 
         Dataset data;
         data.reserveColumns(width + 2);

@@ -21,9 +21,13 @@ namespace sextant::engine {
 // decoded is skipped with a warning naming the file (the first 50 by name, then a count).
 // A class folder without a readable image is skipped with a warning.
 //
+// Images are decoded and described on one worker thread per core; the table is the same
+// for any number of threads.
+//
 // Refused (an error naming the folder): a path that is not a folder, a folder without
-// class subfolders, and one whose class folders hold no readable image. Reports progress
-// per image and polls the cancel flag before each one.
+// class subfolders, and one whose class folders hold no readable image. Polls the cancel
+// flag before each image; reports progress (from the calling thread only, so the sink
+// need not be thread-safe) as images are done.
 class ImageFolderReader {
 public:
     // The suffixes read as images (lower case, without the dot).

@@ -412,21 +412,26 @@ private Q_SLOTS:
         LoadControl control;
         control.progress = [&fractions](double f) { fractions.append(f); };
         QVERIFY(ImageFolderReader::read(m_root, {}, control).ok());
-        QCOMPARE(fractions.size(), 3 * kPerClass + 1); // every image, broken.png too
+        QVERIFY(fractions.size() >= 2);
         QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QVERIFY(fractions.front() > 0.0);
         QCOMPARE(fractions.back(), 1.0);
 
-        // Cancelled after the fifth image: it stops there.
+        // Cancelled at the first image done: it stops, before the last one.
         std::atomic<bool> cancel { false };
         int seen = 0;
         control.progress = [&](double) {
-            if (++seen == 5)
-                cancel = true;
+            ++seen;
+            cancel = true;
         };
         control.cancel = &cancel;
         const LoadResult r = ImageFolderReader::read(m_root, {}, control);
         QVERIFY(r.cancelled && !r.ok());
-        QCOMPARE(seen, 5);
+        QCOMPARE(seen, 1);
+        // Cancelled before it starts: nothing is read.
+        seen = 0;
+        QVERIFY(ImageFolderReader::read(m_root, {}, control).cancelled);
+        QCOMPARE(seen, 0);
     }
 
     // A classifier learns the classes from each feature kind: well above the 1/3 of chance.
