@@ -55,8 +55,24 @@ DataTableView::DataTableView(QWidget *parent)
 void DataTableView::setModel(QAbstractItemModel *model)
 {
     QTableView::setModel(model);
-    if (auto *m = qobject_cast<DatasetTableModel *>(model))
+    if (auto *m = qobject_cast<DatasetTableModel *>(model)) {
         m->setShowOnlySelected(m_onlySelected->isChecked());
+        // Rows tall enough for the thumbnails of a table of images.
+        connect(m, &QAbstractItemModel::modelReset, this, &DataTableView::fitRowHeight);
+    }
+    fitRowHeight();
+}
+
+void DataTableView::fitRowHeight()
+{
+    const auto *m = qobject_cast<DatasetTableModel *>(model());
+    const int text = fontMetrics().height() + 6;
+    const bool images = m && m->hasThumbnails();
+    verticalHeader()->setDefaultSectionSize(
+        images ? std::max(text, DatasetTableModel::thumbnailSize() + 4) : text);
+    setIconSize(images
+            ? QSize(DatasetTableModel::thumbnailSize(), DatasetTableModel::thumbnailSize())
+            : QSize());
 }
 
 bool DataTableView::eventFilter(QObject *watched, QEvent *event)

@@ -9,7 +9,8 @@ namespace sextant::widgets {
 
 // A table view for large, virtual models (DatasetTableModel): uniform fixed row heights,
 // so scrolling through a million rows never measures rows, and column widths fitted from
-// the header and a sample of the first rows only.
+// the header and a sample of the first rows only. Rows are taller when the model shows
+// image thumbnails (DatasetTableModel::hasThumbnails).
 //
 // Linked selection (over a DatasetTableModel): rows selected through the row header
 // (click, Shift/Ctrl-click, drag) are reported by rowsSelected as dataset rows, for the
@@ -47,6 +48,8 @@ protected:
 
 private:
     void reportHeaderSelection();
+    // The row height: the text's, or a thumbnail's when the table shows images.
+    void fitRowHeight();
 
     QAction *m_onlySelected;
 };

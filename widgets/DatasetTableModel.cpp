@@ -1,9 +1,14 @@
 #include "widgets/DatasetTableModel.h"
 
+#include "data/ImageFolderReader.h"
+#include "widgets/ImageThumbnails.h"
+
 #include <QColor>
+#include <QDir>
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QPixmap>
 #include <algorithm>
 #include <climits>
 
@@ -11,8 +16,11 @@ namespace sextant::widgets {
 
 using engine::Column;
 
-DatasetTableModel::DatasetTableModel(QObject *parent) : QAbstractTableModel(parent)
+DatasetTableModel::DatasetTableModel(QObject *parent)
+    : QAbstractTableModel(parent), m_thumbnails(new ImageThumbnails(thumbnailSize(), this))
 {
+    connect(
+        m_thumbnails, &ImageThumbnails::thumbnailReady, this, &DatasetTableModel::onThumbnailReady);
 }
 
 void DatasetTableModel::setDataset(engine::Dataset dataset)
@@ -21,7 +29,40 @@ void DatasetTableModel::setDataset(engine::Dataset dataset)
     m_dataset = std::move(dataset);
     m_selected.clear();
     updateRowCount();
+    findImageColumns();
     endResetModel();
+}
+
+void DatasetTableModel::findImageColumns()
+{
+    m_imageColumns.clear();
+    m_waiting.clear();
+    m_thumbnails->cancelPending();
+    // A look at the first few categories (the paths of the first rows), never the rows.
+    constexpr qsizetype kLooked = 3;
+    for (int c = 0; c < m_dataset.columnCount(); ++c) {
+        const Column &column = m_dataset.column(c);
+        if (!column.isCategorical() || column.categories().isEmpty())
+            continue;
+        const QStringList &categories = column.categories();
+        bool images = true;
+        for (qsizetype i = 0; i < std::min(kLooked, categories.size()) && images; ++i)
+            images = QDir::isAbsolutePath(categories[i])
+                && engine::ImageFolderReader::isImageFile(categories[i]);
+        if (images)
+            m_imageColumns.append(c);
+    }
+}
+
+void DatasetTableModel::onThumbnailReady(const QString &path)
+{
+    const auto it = m_waiting.constFind(path);
+    if (it == m_waiting.constEnd())
+        return;
+    const QModelIndex cell = index(modelRow(it->first), it->second);
+    m_waiting.erase(it);
+    if (cell.isValid())
+        Q_EMIT dataChanged(cell, cell, { Qt::DecorationRole });
 }
 
 void DatasetTableModel::updateRowCount()
@@ -143,6 +184,19 @@ QVariant DatasetTableModel::data(const QModelIndex &index, int role) const
         return column.isMissing(row);
     case NumericValueRole:
         return column.numericValue(row);
+    case Qt::DecorationRole: {
+        if (column.isMissing(row) || !m_imageColumns.contains(index.column()))
+            return {};
+        const QString path = column.displayValue(row);
+        if (!engine::ImageFolderReader::isImageFile(path))
+            return {};
+        const QPixmap thumbnail = m_thumbnails->thumbnail(path);
+        if (thumbnail.isNull()) {
+            m_waiting.insert(path, { row, index.column() });
+            return {};
+        }
+        return thumbnail;
+    }
     default:
         return {};
     }

@@ -4,9 +4,13 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QHash>
 #include <QList>
+#include <QPair>
 
 namespace sextant::widgets {
+
+class ImageThumbnails;
 
 // A read-only, virtual table model over a Dataset: model rows are the dataset's rows
 // (samples), model columns its columns (features or target).
@@ -17,6 +21,11 @@ namespace sextant::widgets {
 // to the number of rows. Datasets with more than INT_MAX rows show their first INT_MAX.
 //
 // Missing cells read as missingText(), greyed and italic; numbers are right-aligned.
+//
+// Image paths: a categorical column whose first values are absolute paths of image files
+// (the Image Folder node's `path`) shows each cell's thumbnail as its decoration, at most
+// thumbnailSize() pixels a side. Thumbnails are made on a worker thread (ImageThumbnails)
+// when a view first asks for the cell, and the cell is updated when it has come.
 //
 // Linked selection: the rows selected in the studio's views (setSelectedRows, dataset rows
 // ascending) are drawn with the selection colour behind them; with showOnlySelected the
@@ -58,6 +67,13 @@ public:
 
     // What a missing cell reads as.
     static QString missingText();
+    // The side of the path cells' thumbnails, in pixels.
+    static constexpr int thumbnailSize() { return 32; }
+    // Whether a column shows thumbnails (see the class comment).
+    bool hasThumbnails(int column) const { return m_imageColumns.contains(column); }
+    bool hasThumbnails() const { return !m_imageColumns.isEmpty(); }
+    // The thumbnails' maker (tests wait for it).
+    ImageThumbnails *thumbnails() const { return m_thumbnails; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -68,12 +84,18 @@ public:
 
 private:
     void updateRowCount();
+    void findImageColumns();
+    void onThumbnailReady(const QString &path);
 
     engine::Dataset m_dataset;
     int m_rows = 0; // model rows: the dataset's rows, or the selected ones
     QList<qint64> m_selected;
     qsizetype m_selectedInRange = 0; // selected rows below the dataset's row count
     bool m_onlySelected = false;
+    QList<int> m_imageColumns; // columns whose cells show thumbnails
+    ImageThumbnails *m_thumbnails;
+    // The cell (dataset row, column) that asked for each thumbnail still being made.
+    mutable QHash<QString, QPair<qint64, int>> m_waiting;
 };
 
 } // namespace sextant::widgets

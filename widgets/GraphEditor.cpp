@@ -5,6 +5,7 @@
 #include "graph/NodeContext.h"
 #include "graph/WorkflowFile.h"
 #include "nodes/FileSourceNode.h"
+#include "nodes/ImageFolderNode.h"
 #include "widgets/GraphCommands.h"
 #include "widgets/GraphScene.h"
 #include "widgets/GraphView.h"
@@ -322,6 +323,9 @@ int GraphEditor::addNode(const QString &typeId, QPointF position, const QVariant
 
 int GraphEditor::addFileNode(const QString &path, QPointF position)
 {
+    if (QFileInfo(path).isDir()) // a folder of class subfolders of images
+        return addNode(engine::ImageFolderNode::typeId(), position,
+            { { QStringLiteral("path"), QFileInfo(path).absoluteFilePath() } });
     QVariantMap parameters;
     if (m_fileParameterHook) {
         const std::optional<QVariantMap> more = m_fileParameterHook(path);
@@ -338,7 +342,9 @@ int GraphEditor::fileNodeReading(const QString &path) const
     const QString wanted = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     for (int id : m_model.nodeIds()) {
         const engine::NodeType *type = m_model.nodeType(id);
-        if (!type || type->id != engine::FileSourceNode::typeId())
+        if (!type
+            || (type->id != engine::FileSourceNode::typeId()
+                && type->id != engine::ImageFolderNode::typeId()))
             continue;
         const QString raw = m_model.parameter(id, QStringLiteral("path")).toString();
         if (raw.isEmpty())

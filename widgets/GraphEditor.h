@@ -81,7 +81,8 @@ public:
     int addNode(const QString &typeId, QPointF position, const QVariantMap &parameters = {});
     bool connectPorts(const engine::Connection &connection);
     // Adds a File node reading `path` (with the parameters the file parameter hook gives,
-    // if one is set; 0 when the hook cancels).
+    // if one is set; 0 when the hook cancels), or an Image Folder node when `path` is a
+    // folder.
     int addFileNode(const QString &path, QPointF position);
     // Asked, before a File node is added for `path`, for more of its parameters (the sheet
     // of a workbook, which the studio asks the person for): the parameters, or nothing
@@ -91,10 +92,12 @@ public:
     // What opening a dataset does, wherever it comes from (a drop on the canvas or the
     // window, File > Open, the command line, recent files): selects the File node that
     // already reads `path`, or adds one (undoable) at `position` — below the other nodes
-    // when none is given — and selects it. Emits datasetFileOpened; returns the node's id
-    // (0 when it could not be added).
+    // when none is given — and selects it. A folder is read by an Image Folder node
+    // instead. Emits datasetFileOpened; returns the node's id (0 when it could not be
+    // added).
     int openDatasetFile(const QString &path, std::optional<QPointF> position = std::nullopt);
-    // The File node reading `path` (resolved against the workflow's folder), or 0.
+    // The File (or Image Folder) node reading `path` (resolved against the workflow's
+    // folder), or 0.
     int fileNodeReading(const QString &path) const;
 
     // JSON of nodes `ids` and the connections among them (what Copy puts on the clipboard).

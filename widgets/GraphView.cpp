@@ -171,7 +171,7 @@ bool GraphView::acceptsDrag(const QMimeData *mime) const
         return false;
     const QList<QUrl> urls = mime->urls();
     return std::any_of(urls.cbegin(), urls.cend(),
-        [](const QUrl &url) { return url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile(); });
+        [](const QUrl &url) { return url.isLocalFile() && QFileInfo::exists(url.toLocalFile()); });
 }
 
 void GraphView::dragEnterEvent(QDragEnterEvent *event)
@@ -201,7 +201,8 @@ void GraphView::dropEvent(QDropEvent *event)
     }
     bool any = false;
     for (const QUrl &url : mime->urls()) {
-        if (!url.isLocalFile() || !QFileInfo(url.toLocalFile()).isFile())
+        // A file, or a folder (of class subfolders of images).
+        if (!url.isLocalFile() || !QFileInfo::exists(url.toLocalFile()))
             continue;
         Q_EMIT fileDropped(url.toLocalFile(), pos);
         pos += QPointF(30, 30); // several files: a small cascade

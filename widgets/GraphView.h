@@ -34,6 +34,7 @@ public:
     bool keepsFitted() const { return m_keepFitted; }
 
 Q_SIGNALS:
+    // A file or a folder was dropped.
     void fileDropped(const QString &path, QPointF scenePos);
     void nodeTypeDropped(const QString &typeId, QPointF scenePos);
     void quickInsertRequested(QPointF scenePos, QPoint globalPos);

@@ -2,6 +2,7 @@
 
 #include "data/Dataset.h"
 #include "graph/Executor.h"
+#include "graph/FolderParameter.h"
 #include "graph/GraphModel.h"
 #include "widgets/GraphCommands.h"
 
@@ -373,7 +374,8 @@ QWidget *PropertyPanel::createEditor(const ParameterSpec &spec, const QVariant &
         auto *edit = new QLineEdit(value.toString());
         auto *browse = new QToolButton;
         browse->setText(QStringLiteral("…"));
-        browse->setToolTip(tr("Choose a file"));
+        browse->setToolTip(
+            engine::FolderParameter::isFolder(spec) ? tr("Choose a folder") : tr("Choose a file"));
         layout->addWidget(edit, 1);
         layout->addWidget(browse);
         row->setFocusProxy(edit);
@@ -384,8 +386,9 @@ QWidget *PropertyPanel::createEditor(const ParameterSpec &spec, const QVariant &
             if (edit->text().isEmpty())
                 dir = m_model.baseDirectory().isEmpty() ? QDir::homePath()
                                                         : m_model.baseDirectory();
-            const QString path
-                = QFileDialog::getOpenFileName(this, spec.displayLabel(), dir, spec.fileFilter);
+            const QString path = engine::FolderParameter::isFolder(spec)
+                ? QFileDialog::getExistingDirectory(this, spec.displayLabel(), dir)
+                : QFileDialog::getOpenFileName(this, spec.displayLabel(), dir, spec.fileFilter);
             if (path.isEmpty())
                 return;
             edit->setText(path);

@@ -44,6 +44,12 @@ constexpr Described kDescribed[] = {
         QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog",
             "Wine's unusual rows flagged by the local outlier factor in a scatter, and removed "
             "by an isolation forest before a cross-validated model.") },
+    { "digits-classify.sextant",
+        QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog", "Classify handwritten digits"),
+        QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog",
+            "A folder of 5000 digit images read with HOG features, an SVM and k nearest "
+            "neighbours scored by cross-validation (tools/make-digits-folder makes the "
+            "folder).") },
     { "iris-explore.sextant",
         QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog", "Explore a dataset"),
         QT_TRANSLATE_NOOP("sextant::app::ExampleCatalog",

@@ -145,7 +145,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack = new QStackedWidget(central);
     auto *placeholder
         = new QLabel(tr("<p style='font-size:large'>Drop a data file here</p>"
-                        "<p>CSV, TSV, ARFF or LIBSVM — or use <b>File › Open Dataset…</b></p>"),
+                        "<p>CSV, TSV, ARFF or LIBSVM, or a folder of images sorted into "
+                        "class subfolders — or use <b>File › Open Dataset…</b></p>"),
             m_stack);
     placeholder->setAlignment(Qt::AlignCenter);
     placeholder->setObjectName(QStringLiteral("dropHint"));
@@ -499,6 +500,11 @@ void MainWindow::createActions()
     open->setObjectName(QStringLiteral("openDatasetAction"));
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a CSV, TSV, ARFF or LIBSVM file"));
+    QAction *openImages
+        = file->addAction(tr("Open &Image Folder…"), this, &MainWindow::openImageFolderDialog);
+    openImages->setObjectName(QStringLiteral("openImageFolderAction"));
+    openImages->setStatusTip(
+        tr("Open a folder with one subfolder of images per class as a table of features"));
     QAction *importCsv = file->addAction(
         tr("&Import CSV…"), this, [this] { CsvImport::chooseAndImport(this, *m_graphEditor); });
     importCsv->setObjectName(QStringLiteral("importCsvAction"));
@@ -588,6 +594,17 @@ void MainWindow::openFileDialog()
     const QString dir = settings.value(kLastDirKey, QDir::homePath()).toString();
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open Dataset"), dir, DatasetLoader::fileDialogFilter());
+    if (path.isEmpty())
+        return;
+    settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());
+    openFile(path);
+}
+
+void MainWindow::openImageFolderDialog()
+{
+    QSettings settings;
+    const QString dir = settings.value(kLastDirKey, QDir::homePath()).toString();
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Image Folder"), dir);
     if (path.isEmpty())
         return;
     settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());

@@ -188,6 +188,8 @@ private:
     void sizeDocks();
     void createStatusBar();
     void openFileDialog();
+    // File › Open Image Folder…: a folder of class subfolders becomes an Image Folder node.
+    void openImageFolderDialog();
     void showAbout();
     void addRecentFile(const QString &path);
 

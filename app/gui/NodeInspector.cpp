@@ -8,6 +8,7 @@
 #include "nodes/ColumnProfileNode.h"
 #include "nodes/CorrelationNode.h"
 #include "nodes/FileSourceNode.h"
+#include "nodes/ImageFolderNode.h"
 #include "nodes/ProjectionNode.h"
 
 #include <QDateTime>
@@ -198,6 +199,9 @@ QString NodeInspector::whyNotRunnable(int id) const
         if (type->id == engine::FileSourceNode::typeId()
             && m_workflow.parameter(n, QStringLiteral("path")).toString().trimmed().isEmpty())
             return tr("choose the file of %1 #%2").arg(type->displayName).arg(n);
+        if (type->id == engine::ImageFolderNode::typeId()
+            && m_workflow.parameter(n, QStringLiteral("path")).toString().trimmed().isEmpty())
+            return tr("choose the folder of %1 #%2").arg(type->displayName).arg(n);
     }
     return {};
 }
@@ -207,7 +211,8 @@ QString NodeInspector::labelOf(int id) const
     const NodeType *type = m_workflow.nodeType(id);
     if (!type)
         return {};
-    if (type->id == engine::FileSourceNode::typeId()) {
+    if (type->id == engine::FileSourceNode::typeId()
+        || type->id == engine::ImageFolderNode::typeId()) {
         const QString path = m_workflow.parameter(id, QStringLiteral("path")).toString();
         if (!path.isEmpty())
             return tr("%1 — %2 (node %3)")
@@ -235,7 +240,8 @@ bool NodeInspector::inspect(int id)
     m_pending = id;
     m_label = labelOf(id);
     m_filePath.clear();
-    if (m_workflow.nodeType(id)->id == engine::FileSourceNode::typeId())
+    if (const QString typeId = m_workflow.nodeType(id)->id;
+        typeId == engine::FileSourceNode::typeId() || typeId == engine::ImageFolderNode::typeId())
         m_filePath = QFileInfo(
             NodeContext::resolvePath(m_workflow.parameter(id, QStringLiteral("path")).toString(),
                 m_workflow.baseDirectory()))

@@ -1,5 +1,6 @@
 #include "gui/NodeReference.h"
 
+#include "graph/FolderParameter.h"
 #include "graph/NodeRegistry.h"
 #include "graph/ParameterSpec.h"
 
@@ -42,7 +43,8 @@ QString typeText(const engine::ParameterSpec &p)
     case ParameterType::String:
         return NodeReference::tr("text");
     case ParameterType::FilePath:
-        return NodeReference::tr("file");
+        return engine::FolderParameter::isFolder(p) ? NodeReference::tr("folder")
+                                                    : NodeReference::tr("file");
     }
     return {};
 }

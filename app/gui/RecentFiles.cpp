@@ -23,7 +23,7 @@ QStringList RecentFiles::files() const
     const QStringList stored = QSettings().value(kRecentFilesKey).toStringList();
     QStringList existing;
     for (const QString &path : stored)
-        if (QFileInfo(path).isFile() && !existing.contains(path))
+        if ((QFileInfo(path).isFile() || QFileInfo(path).isDir()) && !existing.contains(path))
             existing << path;
     return existing.mid(0, kMaxFiles);
 }

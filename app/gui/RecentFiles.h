@@ -7,10 +7,10 @@ class QMenu;
 
 namespace sextant::app {
 
-// The recent files: datasets and workflows opened lately, most recent first, kept in the
-// settings (QSettings "recentFiles"), and the File › Open Recent menu listing them (rebuilt
-// each time it opens, so that files gone since are left out; "Clear Menu" forgets them).
-// Choosing one emits openRequested. GUI thread only.
+// The recent files: datasets (files, and image folders) and workflows opened lately, most
+// recent first, kept in the settings (QSettings "recentFiles"), and the File › Open Recent
+// menu listing them (rebuilt each time it opens, so that files gone since are left out;
+// "Clear Menu" forgets them). Choosing one emits openRequested. GUI thread only.
 class RecentFiles : public QObject {
     Q_OBJECT
 public:
@@ -19,7 +19,7 @@ public:
     // `menu` (not owned) becomes the Open Recent menu.
     explicit RecentFiles(QMenu *menu, QObject *parent = nullptr);
 
-    // Most recent first; only files that still exist, kMaxFiles at most.
+    // Most recent first; only files (and folders) that still exist, kMaxFiles at most.
     QStringList files() const;
     // Puts `path` first.
     void add(const QString &path);

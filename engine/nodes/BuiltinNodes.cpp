@@ -16,6 +16,7 @@
 #include "nodes/GroupByNode.h"
 #include "nodes/HeatMapNode.h"
 #include "nodes/HistogramNode.h"
+#include "nodes/ImageFolderNode.h"
 #include "nodes/ImportanceNodes.h"
 #include "nodes/LearnerNode.h"
 #include "nodes/LearnerRegistry.h"
@@ -65,7 +66,7 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
              FilterRowsNode::type(), PredictNode::type(), TestNode::type(),
              CrossValidationNode::type(), CompareNode::type(), TuneNode::type(),
              ModelFileNode::type(), ClusterEvaluationNode::type(), SelectedRowsNode::type(),
-             SaveDataNode::type() }) {
+             SaveDataNode::type(), ImageFolderNode::type() }) {
         Status s = registry.add(withHelp(std::move(type)));
         if (!s)
             return s;

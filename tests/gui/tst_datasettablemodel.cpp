@@ -3,13 +3,20 @@
 #include "widgets/ColumnSummaryModel.h"
 #include "widgets/DataTableView.h"
 #include "widgets/DatasetTableModel.h"
+#include "widgets/ImageThumbnails.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHeaderView>
+#include <QPixmap>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 #include <limits>
+#include <opencv2/imgcodecs.hpp>
 
 using sextant::engine::Column;
 using sextant::engine::ColumnRole;
@@ -215,6 +222,66 @@ private Q_SLOTS:
         QVERIFY(model.summary(0) == nullptr);
         model.clear();
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // A column of absolute image paths shows thumbnails: made off the GUI thread (the
+    // first ask returns nothing and the cell is updated when the thumbnail has come), at
+    // most thumbnailSize() a side, cached; a file that is no image gets none, and other
+    // columns never have one. The view's rows grow to fit them.
+    void thumbnails()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString wide = dir.filePath(QStringLiteral("wide.png"));
+        const QString small = dir.filePath(QStringLiteral("small.jpg"));
+        const QString broken = dir.filePath(QStringLiteral("broken.png"));
+        QVERIFY(cv::imwrite(QFile::encodeName(wide).toStdString(),
+            cv::Mat(50, 200, CV_8UC3, cv::Scalar(0, 0, 255))));
+        QVERIFY(cv::imwrite(
+            QFile::encodeName(small).toStdString(), cv::Mat(10, 12, CV_8UC1, cv::Scalar(128))));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not an image");
+        f.close();
+        Dataset d;
+        d.addColumn(
+            Column::categorical(QStringLiteral("path"), { 0, 1, 2 }, { wide, small, broken }));
+        d.addColumn(Column::categorical(QStringLiteral("class"), { 0, 1, 0 },
+            { QStringLiteral("a.png"), QStringLiteral("b") })); // not absolute paths
+        d.setRole(0, ColumnRole::Ignore);
+
+        DatasetTableModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        sextant::widgets::DataTableView view;
+        view.setModel(&model);
+        const int textRows = view.verticalHeader()->defaultSectionSize();
+        model.setDataset(d);
+        QVERIFY(model.hasThumbnails(0));
+        QVERIFY(!model.hasThumbnails(1));
+        QVERIFY(view.verticalHeader()->defaultSectionSize() >= DatasetTableModel::thumbnailSize());
+        QVERIFY(view.verticalHeader()->defaultSectionSize() >= textRows);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        for (int row = 0; row < 3; ++row)
+            QVERIFY(!model.index(row, 0).data(Qt::DecorationRole).isValid());
+        QVERIFY(!model.index(0, 1).data(Qt::DecorationRole).isValid());
+        QTRY_COMPARE(changed.size(), 2); // the two images, not the broken file
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().column(), 0);
+        const QPixmap first = model.index(0, 0).data(Qt::DecorationRole).value<QPixmap>();
+        QCOMPARE(first.size(), QSize(32, 8)); // 200 x 50 scaled to fit 32
+        QCOMPARE(first.toImage().pixelColor(16, 4), QColor(255, 0, 0));
+        const QPixmap second = model.index(1, 0).data(Qt::DecorationRole).value<QPixmap>();
+        QCOMPARE(second.size(), QSize(12, 10)); // never scaled up
+        model.thumbnails()->waitForDone();
+        QTest::qWait(50);
+        QVERIFY(!model.index(2, 0).data(Qt::DecorationRole).isValid()); // not tried again
+        QCOMPARE(changed.size(), 2);
+
+        // A table without image paths: text-high rows again.
+        model.setDataset(smallDataset());
+        QVERIFY(!model.hasThumbnails());
+        QCOMPARE(view.verticalHeader()->defaultSectionSize(), textRows);
     }
 };
 

@@ -26,6 +26,7 @@
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
@@ -341,15 +342,82 @@ private Q_SLOTS:
         QVERIFY(window.errorText().isEmpty());
     }
 
-    void dropDirectoryIsRefused()
+    // A dropped folder is read as an image folder; one without class subfolders is
+    // refused, saying so.
+    void dropFolderWithoutClassesIsRefused()
     {
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("a.csv")), "x\n1\n"));
         MainWindow window;
         QSignalSpy finished(&window, &MainWindow::loadFinished);
-        QVERIFY(drop(window, { QUrl::fromLocalFile(m_dir.path()) }));
+        QVERIFY(drop(window, { QUrl::fromLocalFile(dir.path()) }));
         QVERIFY(finished.wait(kLoadTimeoutMs));
         QCOMPARE(finished.first().first().toBool(), false);
-        QVERIFY(!window.errorText().isEmpty());
+        QVERIFY2(window.errorText().contains(QStringLiteral("has no class subfolders")),
+            qPrintable(window.errorText()));
         QCOMPARE(window.tableModel()->rowCount(), 0);
+    }
+
+    // A folder of class subfolders dropped on the window, or on the canvas, becomes an
+    // Image Folder node, shown in the table with thumbnails; File › Open Image Folder… is
+    // there too.
+    void dropImageFolder()
+    {
+        QTemporaryDir dir;
+        const auto makeFolder = [&dir](const QString &name) {
+            const QString root = dir.filePath(name);
+            for (const char *cls : { "dark", "light" }) {
+                QDir(root).mkpath(QLatin1String(cls));
+                for (int i = 0; i < 3; ++i) {
+                    QImage image(8 + i, 8, QImage::Format_RGB32);
+                    image.fill(qstrcmp(cls, "dark") == 0 ? Qt::black : Qt::white);
+                    if (!image.save(
+                            QStringLiteral("%1/%2/%3.png").arg(root, QLatin1String(cls)).arg(i)))
+                        return QString();
+                }
+            }
+            return root;
+        };
+        const QString first = makeFolder(QStringLiteral("shades"));
+        const QString second = makeFolder(QStringLiteral("more"));
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("openImageFolderAction")));
+        QVERIFY(dropAndWait(window, first));
+        const sextant::engine::GraphModel &graph = window.graphModel();
+        QCOMPARE(graph.nodeCount(), 1);
+        const int node = graph.nodeIds().front();
+        QCOMPARE(graph.nodeType(node)->id, QStringLiteral("data.image_folder"));
+        QCOMPARE(graph.parameter(node, QStringLiteral("path")).toString(),
+            QFileInfo(first).absoluteFilePath());
+        QCOMPARE(window.shownNode(), node);
+        QCOMPARE(
+            window.shownNodeLabel(), QStringLiteral("Image Folder — shades (node %1)").arg(node));
+        QTRY_COMPARE(window.recentFiles().value(0), QFileInfo(first).absoluteFilePath());
+        QCOMPARE(window.tableModel()->rowCount(), 6);
+        QCOMPARE(
+            window.tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("path"));
+        QCOMPARE(
+            window.tableModel()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("class"));
+        QVERIFY(window.tableModel()->hasThumbnails(0));
+        QTRY_VERIFY(!window.tableModel()->index(0, 0).data(Qt::DecorationRole).isNull());
+
+        // Again: the same node; on the canvas: a second one.
+        QVERIFY(dropAndWait(window, first));
+        QCOMPARE(graph.nodeCount(), 1);
+        sextant::widgets::GraphEditor *editor = window.graphEditor();
+        window.tabs()->setCurrentWidget(editor);
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        QVERIFY(dropOn(editor->view()->viewport(), second));
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(graph.nodeCount(), 2);
+        const int other = editor->scene()->selectedNodeIds().value(0);
+        QCOMPARE(graph.nodeType(other)->id, QStringLiteral("data.image_folder"));
+        QCOMPARE(window.shownNode(), other);
     }
 
     // Opening a dataset fills the overview views without further clicks: the correlation
