@@ -2,6 +2,425 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>NodeChoice</name>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>diagonal</source>
+        <translation>diagonal</translation>
+    </message>
+    <message>
+        <source>ward</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>durchschnittlich</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>einfach</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>Semikolon</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>senkrechter Strich (|)</translation>
+    </message>
+    <message>
+        <source>detect</source>
+        <translation>erkennen</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>double</source>
+        <translation>doppelt</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>Leerzeichen</translation>
+    </message>
+    <message>
+        <source>apostrophe</source>
+        <translation>Apostroph</translation>
+    </message>
+    <message>
+        <source>utf-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>latin-1</source>
+        <translation>Latin-1</translation>
+    </message>
+    <message>
+        <source>utf-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <source>day-first</source>
+        <translation>Tag zuerst</translation>
+    </message>
+    <message>
+        <source>month-first</source>
+        <translation>Monat zuerst</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>inner</source>
+        <translation>innerer Join</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>linker Join</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechter Join</translation>
+    </message>
+    <message>
+        <source>outer</source>
+        <translation>äußerer Join</translation>
+    </message>
+    <message>
+        <source>isolation_forest</source>
+        <translation>Isolation Forest</translation>
+    </message>
+    <message>
+        <source>local_outlier_factor</source>
+        <translation>Local Outlier Factor</translation>
+    </message>
+    <message>
+        <source>robust_covariance</source>
+        <translation>robuste Kovarianz</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>markieren</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>entfernen</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>Standardabweichung</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>erster Wert</translation>
+    </message>
+    <message>
+        <source>distinct</source>
+        <translation>verschiedene Werte</translation>
+    </message>
+    <message>
+        <source>info_gain</source>
+        <translation>Informationsgewinn</translation>
+    </message>
+    <message>
+        <source>gain_ratio</source>
+        <translation>Gewinnverhältnis</translation>
+    </message>
+    <message>
+        <source>gini</source>
+        <translation>Gini-Index</translation>
+    </message>
+    <message>
+        <source>anova_f</source>
+        <translation>ANOVA-F</translation>
+    </message>
+    <message>
+        <source>chi2</source>
+        <translation>χ²</translation>
+    </message>
+    <message>
+        <source>mutual_info</source>
+        <translation>Transinformation</translation>
+    </message>
+    <message>
+        <source>relieff</source>
+        <translation>ReliefF</translation>
+    </message>
+    <message>
+        <source>csv</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>tsv</source>
+        <translation>TSV</translation>
+    </message>
+    <message>
+        <source>arff</source>
+        <translation>ARFF</translation>
+    </message>
+    <message>
+        <source>xlsx</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <source>bayesian</source>
+        <translation>bayessch</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>balanced_accuracy</source>
+        <translation>balancierte Genauigkeit</translation>
+    </message>
+    <message>
+        <source>f1_macro</source>
+        <translation>F1 (Makro)</translation>
+    </message>
+    <message>
+        <source>roc_auc</source>
+        <translation>ROC-AUC</translation>
+    </message>
+    <message>
+        <source>log_loss</source>
+        <translation>Log-Loss</translation>
+    </message>
+    <message>
+        <source>r2</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>rmse</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>mae</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>Klassifikation</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>Regression</translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation>Entropie</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>ausgeglichen</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>gaussian</source>
+        <translation>Gauß</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>Kerndichte</translation>
+    </message>
+    <message>
+        <source>counts</source>
+        <translation>Häufigkeiten</translation>
+    </message>
+    <message>
+        <source>relu</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>sgd</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>sqrt</source>
+        <translation>Wurzel</translation>
+    </message>
+    <message>
+        <source>log2</source>
+        <translation>log2</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>rbf</source>
+        <translation>RBF</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>gleich gewichtet</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>nach Distanz</translation>
+    </message>
+    <message>
+        <source>euclidean</source>
+        <translation>euklidisch</translation>
+    </message>
+    <message>
+        <source>manhattan</source>
+        <translation>Manhattan</translation>
+    </message>
+    <message>
+        <source>equal_frequency</source>
+        <translation>gleiche Häufigkeit</translation>
+    </message>
+    <message>
+        <source>equal_width</source>
+        <translation>gleiche Breite</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>most_frequent</source>
+        <translation>häufigster Wert</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>Konstante</translation>
+    </message>
+    <message>
+        <source>quantile</source>
+        <translation>Quantil</translation>
+    </message>
+    <message>
+        <source>gains</source>
+        <translation>kumulativer Gewinn</translation>
+    </message>
+    <message>
+        <source>lift</source>
+        <translation>Lift</translation>
+    </message>
+    <message>
+        <source>classical</source>
+        <translation>klassisch</translation>
+    </message>
+    <message>
+        <source>smacof</source>
+        <translation>SMACOF</translation>
+    </message>
+    <message>
+        <source>pca</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>Pixel</translation>
+    </message>
+    <message>
+        <source>histogram</source>
+        <translation>Histogramm</translation>
+    </message>
+    <message>
+        <source>hog</source>
+        <translation>HOG</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>grau</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>Farbe</translation>
+    </message>
+</context>
+<context>
     <name>NodeError</name>
     <message>
         <source>input &apos;%1&apos; is not connected</source>
@@ -46,6 +465,10 @@
     <message>
         <source>not stratified: the table has no categorical target column</source>
         <translation>nicht geschichtet: die Tabelle hat keine kategoriale Zielspalte</translation>
+    </message>
+    <message>
+        <source>no folder chosen</source>
+        <translation>kein Ordner gewählt</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1905,66 @@
         <source>Seed of SMACOF&apos;s random starts.</source>
         <translation>Seed der zufälligen SMACOF-Starts.</translation>
     </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>The folder of class subfolders (FOLDER/cat/1.png, FOLDER/dog/1.png...). A relative path is taken from the folder of the workflow file.</source>
+        <translation>Der Ordner mit einem Unterordner je Klasse (ORDNER/katze/1.png, ORDNER/hund/1.png…). Ein relativer Pfad gilt ab dem Ordner der Workflow-Datei.</translation>
+    </message>
+    <message>
+        <source>pixels: the image resized to width x height, each value in [0, 1]; histogram: the fraction of the image&apos;s pixels in each of &apos;bins&apos; intensity bins per channel; hog: the histogram of oriented gradients of the grey image resized to width x height.</source>
+        <translation>pixels: das Bild auf Breite × Höhe skaliert, jeder Wert in [0, 1]; histogram: der Anteil der Pixel des Bildes in jedem der „Bins“ Intensitätsintervalle je Kanal; hog: das Histogramm orientierter Gradienten (HOG) des auf Breite × Höhe skalierten Graubilds.</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>The width, in pixels, images are resized to for pixels and HOG (a multiple of the HOG cell size).</source>
+        <translation>Die Breite in Pixeln, auf die Bilder für pixels und HOG skaliert werden (ein Vielfaches der HOG-Zellgröße).</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>The height, in pixels, images are resized to for pixels and HOG (a multiple of the HOG cell size).</source>
+        <translation>Die Höhe in Pixeln, auf die Bilder für pixels und HOG skaliert werden (ein Vielfaches der HOG-Zellgröße).</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>grey: one intensity per pixel; colour: red, green and blue; auto: grey pixels and a colour histogram. HOG is always computed on grey.</source>
+        <translation>grey: eine Intensität je Pixel; colour: Rot, Grün und Blau; auto: graue Pixel und ein Farbhistogramm. HOG wird immer auf dem Graubild berechnet.</translation>
+    </message>
+    <message>
+        <source>Histogram bins</source>
+        <translation>Histogramm-Bins</translation>
+    </message>
+    <message>
+        <source>Histogram: the number of equal bins over 0..255 per channel.</source>
+        <translation>Histogramm: die Zahl gleich breiter Bins über 0..255 je Kanal.</translation>
+    </message>
+    <message>
+        <source>HOG cell size</source>
+        <translation>HOG-Zellgröße</translation>
+    </message>
+    <message>
+        <source>HOG: the side of a cell in pixels; blocks are 2 x 2 cells, moved by one cell.</source>
+        <translation>HOG: die Seitenlänge einer Zelle in Pixeln; Blöcke sind 2 × 2 Zellen, um eine Zelle verschoben.</translation>
+    </message>
+    <message>
+        <source>HOG orientations</source>
+        <translation>HOG-Orientierungen</translation>
+    </message>
+    <message>
+        <source>HOG: the number of gradient orientation bins over 0..180 degrees.</source>
+        <translation>HOG: die Zahl der Bins für die Gradientenrichtung über 0..180 Grad.</translation>
+    </message>
 </context>
 <context>
     <name>NodePort</name>
@@ -1688,6 +2171,10 @@
     <message>
         <source>The input with columns &quot;MDS 1&quot;, &quot;MDS 2&quot;, ...</source>
         <translation>Die Eingabe mit den Spalten „MDS 1“, „MDS 2“, …</translation>
+    </message>
+    <message>
+        <source>One row per image: path (meta), class (target) and the features.</source>
+        <translation>Eine Zeile je Bild: Pfad (Meta), Klasse (Zielvariable) und die Merkmale.</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2715,14 @@
         <source>Places the rows in a few dimensions so that their distances stay as in the data (multidimensional scaling: classical, or SMACOF), as a scatter and as new columns.</source>
         <translation>Ordnet die Zeilen in wenigen Dimensionen so an, dass ihre Distanzen wie in den Daten bleiben (multidimensionale Skalierung: klassisch oder SMACOF), als Streudiagramm und als neue Spalten.</translation>
     </message>
+    <message>
+        <source>Image Folder</source>
+        <translation>Bildordner</translation>
+    </message>
+    <message>
+        <source>Reads a folder with one subfolder of images per class (PNG, JPEG, BMP, TIFF): one row per image, its path, its class as the target, and features made from its pixels, colour histogram or HOG descriptor.</source>
+        <translation>Liest einen Ordner mit einem Unterordner von Bildern je Klasse (PNG, JPEG, BMP, TIFF): eine Zeile je Bild, sein Pfad, seine Klasse als Zielvariable und Merkmale aus seinen Pixeln, seinem Farbhistogramm oder seinem HOG-Deskriptor.</translation>
+    </message>
 </context>
 <context>
     <name>ParameterSpec</name>
@@ -2588,6 +3083,14 @@
     <message>
         <source>Wine&apos;s unusual rows flagged by the local outlier factor in a scatter, and removed by an isolation forest before a cross-validated model.</source>
         <translation>Ungewöhnliche Zeilen der Wein-Daten, vom Local Outlier Factor im Streudiagramm markiert und von einem Isolation Forest vor einem kreuzvalidierten Modell entfernt.</translation>
+    </message>
+    <message>
+        <source>Classify handwritten digits</source>
+        <translation>Handgeschriebene Ziffern klassifizieren</translation>
+    </message>
+    <message>
+        <source>A folder of 5000 digit images read with HOG features, an SVM and k nearest neighbours scored by cross-validation (tools/make-digits-folder makes the folder).</source>
+        <translation>Ein Ordner mit 5000 Ziffernbildern, gelesen mit HOG-Merkmalen; eine SVM und k nächste Nachbarn, per Kreuzvalidierung bewertet (tools/make-digits-folder erstellt den Ordner).</translation>
     </message>
 </context>
 <context>
@@ -3006,10 +3509,6 @@
         <translation>%1 Zeilen × %2 Spalten</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;font-size:large&apos;&gt;Drop a data file here&lt;/p&gt;&lt;p&gt;CSV, TSV, ARFF or LIBSVM — or use &lt;b&gt;File › Open Dataset…&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Datendatei hier ablegen&lt;/p&gt;&lt;p&gt;CSV, TSV, ARFF oder LIBSVM — oder &lt;b&gt;Datei › Datensatz öffnen…&lt;/b&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -3169,6 +3668,22 @@
         <source>Restored unsaved changes to %1</source>
         <translation>Ungesicherte Änderungen an %1 wiederhergestellt</translation>
     </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Drop a data file here&lt;/p&gt;&lt;p&gt;CSV, TSV, ARFF or LIBSVM, or a folder of images sorted into class subfolders — or use &lt;b&gt;File › Open Dataset…&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Datendatei hier ablegen&lt;/p&gt;&lt;p&gt;CSV, TSV, ARFF oder LIBSVM oder einen Ordner mit Bildern in Unterordnern je Klasse – oder &lt;b&gt;Datei › Datensatz öffnen…&lt;/b&gt; verwenden&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open &amp;Image Folder…</source>
+        <translation>&amp;Bildordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a folder with one subfolder of images per class as a table of features</source>
+        <translation>Einen Ordner mit einem Unterordner von Bildern je Klasse als Merkmalstabelle öffnen</translation>
+    </message>
+    <message>
+        <source>Open Image Folder</source>
+        <translation>Bildordner öffnen</translation>
+    </message>
 </context>
 <context>
     <name>sextant::app::ModelSaver</name>
@@ -3230,6 +3745,10 @@
     <message>
         <source>its output is not a table</source>
         <translation>seine Ausgabe ist keine Tabelle</translation>
+    </message>
+    <message>
+        <source>choose the folder of %1 #%2</source>
+        <translation>wählen Sie den Ordner von %1 #%2</translation>
     </message>
 </context>
 <context>
@@ -3341,6 +3860,10 @@
     <message>
         <source>Every node type of this version of Sextant: what it does, what it takes and gives, and its parameters. The names in code font are what workflow files and `sextant run --set NODE.NAME=VALUE` use.</source>
         <translation>Jeder Knotentyp dieser Sextant-Version: was er tut, was er erhält und liefert, und seine Parameter. Die Namen in Schreibmaschinenschrift verwenden Workflow-Dateien und `sextant run --set KNOTEN.NAME=WERT`.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
     </message>
 </context>
 <context>
@@ -3697,6 +4220,72 @@ Angezeigt von %2 (Knoten %3): Ein Doppelklick darauf öffnet diesen Reiter erneu
     <message>
         <source>FAILED: %1 of %2 nodes done in %3; outputs in %4</source>
         <translation>FEHLGESCHLAGEN: %1 von %2 Knoten fertig in %3; Ausgaben in %4</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::engine::ImageFeatures</name>
+    <message>
+        <source>the image size must be at least 1 x 1 pixels</source>
+        <translation>die Bildgröße muss mindestens 1 × 1 Pixel betragen</translation>
+    </message>
+    <message>
+        <source>the histogram takes 1 to 256 bins per channel</source>
+        <translation>das Histogramm hat 1 bis 256 Bins je Kanal</translation>
+    </message>
+    <message>
+        <source>the HOG cell size and orientation bins must be at least 1</source>
+        <translation>HOG-Zellgröße und Orientierungs-Bins müssen mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>the size %1 x %2 is not a multiple of the HOG cell size %3</source>
+        <translation>die Größe %1 × %2 ist kein Vielfaches der HOG-Zellgröße %3</translation>
+    </message>
+    <message>
+        <source>the size %1 x %2 holds less than 2 x 2 HOG cells of %3 pixels</source>
+        <translation>die Größe %1 × %2 fasst weniger als 2 × 2 HOG-Zellen von %3 Pixeln</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::engine::ImageFolderReader</name>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1: kein solcher Ordner</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder (an image folder holds one subfolder of images per class)</source>
+        <translation>%1 ist kein Ordner (ein Bildordner enthält einen Unterordner von Bildern je Klasse)</translation>
+    </message>
+    <message>
+        <source>%1 has no class subfolders: an image folder holds one subfolder of images per class (FOLDER/cat/1.png, FOLDER/dog/1.png...)</source>
+        <translation>%1 hat keine Klassen-Unterordner: Ein Bildordner enthält einen Unterordner von Bildern je Klasse (ORDNER/katze/1.png, ORDNER/hund/1.png…)</translation>
+    </message>
+    <message>
+        <source>%1: its class subfolders (%2) hold no images (.png, .jpg, .jpeg, .bmp, .tif, .tiff)</source>
+        <translation>%1: seine Klassen-Unterordner (%2) enthalten keine Bilder (.png, .jpg, .jpeg, .bmp, .tif, .tiff)</translation>
+    </message>
+    <message>
+        <source>read the images of %1</source>
+        <translation>lese die Bilder von %1</translation>
+    </message>
+    <message>
+        <source>not a readable image, skipped</source>
+        <translation>kein lesbares Bild, übersprungen</translation>
+    </message>
+    <message>
+        <source>class folder without images, skipped</source>
+        <translation>Klassenordner ohne Bilder, übersprungen</translation>
+    </message>
+    <message>
+        <source>class folder without a readable image, skipped</source>
+        <translation>Klassenordner ohne lesbares Bild, übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 more unreadable images skipped</source>
+        <translation>%1 weitere unlesbare Bilder übersprungen</translation>
+    </message>
+    <message>
+        <source>%1: none of its %2 images could be read</source>
+        <translation>%1: keines seiner %2 Bilder konnte gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -5289,6 +5878,10 @@ Silhouette %3</translation>
     <message>
         <source>Choose a file</source>
         <translation>Eine Datei wählen</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Ordner wählen</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,425 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>NodeChoice</name>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>完全</translation>
+    </message>
+    <message>
+        <source>diagonal</source>
+        <translation>对角</translation>
+    </message>
+    <message>
+        <source>ward</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>单</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>竖线 (|)</translation>
+    </message>
+    <message>
+        <source>detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>double</source>
+        <translation>双</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>apostrophe</source>
+        <translation>撇号</translation>
+    </message>
+    <message>
+        <source>utf-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>latin-1</source>
+        <translation>Latin-1</translation>
+    </message>
+    <message>
+        <source>utf-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <source>day-first</source>
+        <translation>日在前</translation>
+    </message>
+    <message>
+        <source>month-first</source>
+        <translation>月在前</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>inner</source>
+        <translation>内连接</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>左连接</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>右连接</translation>
+    </message>
+    <message>
+        <source>outer</source>
+        <translation>外连接</translation>
+    </message>
+    <message>
+        <source>isolation_forest</source>
+        <translation>孤立森林</translation>
+    </message>
+    <message>
+        <source>local_outlier_factor</source>
+        <translation>局部离群因子</translation>
+    </message>
+    <message>
+        <source>robust_covariance</source>
+        <translation>稳健协方差</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>第一个值</translation>
+    </message>
+    <message>
+        <source>distinct</source>
+        <translation>不同值个数</translation>
+    </message>
+    <message>
+        <source>info_gain</source>
+        <translation>信息增益</translation>
+    </message>
+    <message>
+        <source>gain_ratio</source>
+        <translation>信息增益率</translation>
+    </message>
+    <message>
+        <source>gini</source>
+        <translation>基尼指数</translation>
+    </message>
+    <message>
+        <source>anova_f</source>
+        <translation>方差分析 F 值</translation>
+    </message>
+    <message>
+        <source>chi2</source>
+        <translation>卡方 (χ²)</translation>
+    </message>
+    <message>
+        <source>mutual_info</source>
+        <translation>互信息</translation>
+    </message>
+    <message>
+        <source>relieff</source>
+        <translation>ReliefF</translation>
+    </message>
+    <message>
+        <source>csv</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>tsv</source>
+        <translation>TSV</translation>
+    </message>
+    <message>
+        <source>arff</source>
+        <translation>ARFF</translation>
+    </message>
+    <message>
+        <source>xlsx</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>bayesian</source>
+        <translation>贝叶斯优化</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>balanced_accuracy</source>
+        <translation>平衡准确率</translation>
+    </message>
+    <message>
+        <source>f1_macro</source>
+        <translation>F1（宏平均）</translation>
+    </message>
+    <message>
+        <source>roc_auc</source>
+        <translation>ROC AUC</translation>
+    </message>
+    <message>
+        <source>log_loss</source>
+        <translation>对数损失</translation>
+    </message>
+    <message>
+        <source>r2</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>rmse</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>mae</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation>熵</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>平衡</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>gaussian</source>
+        <translation>高斯</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>核密度</translation>
+    </message>
+    <message>
+        <source>counts</source>
+        <translation>频数</translation>
+    </message>
+    <message>
+        <source>relu</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>sgd</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>sqrt</source>
+        <translation>平方根</translation>
+    </message>
+    <message>
+        <source>log2</source>
+        <translation>log2</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>rbf</source>
+        <translation>RBF</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>按距离</translation>
+    </message>
+    <message>
+        <source>euclidean</source>
+        <translation>欧氏</translation>
+    </message>
+    <message>
+        <source>manhattan</source>
+        <translation>曼哈顿</translation>
+    </message>
+    <message>
+        <source>equal_frequency</source>
+        <translation>等频</translation>
+    </message>
+    <message>
+        <source>equal_width</source>
+        <translation>等宽</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>most_frequent</source>
+        <translation>众数</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>常数</translation>
+    </message>
+    <message>
+        <source>quantile</source>
+        <translation>分位数</translation>
+    </message>
+    <message>
+        <source>gains</source>
+        <translation>累积增益</translation>
+    </message>
+    <message>
+        <source>lift</source>
+        <translation>提升度</translation>
+    </message>
+    <message>
+        <source>classical</source>
+        <translation>经典</translation>
+    </message>
+    <message>
+        <source>smacof</source>
+        <translation>SMACOF</translation>
+    </message>
+    <message>
+        <source>pca</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <source>histogram</source>
+        <translation>直方图</translation>
+    </message>
+    <message>
+        <source>hog</source>
+        <translation>HOG</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>彩色</translation>
+    </message>
+</context>
+<context>
     <name>NodeError</name>
     <message>
         <source>input &apos;%1&apos; is not connected</source>
@@ -46,6 +465,10 @@
     <message>
         <source>not stratified: the table has no categorical target column</source>
         <translation>未分层：该表没有分类目标列</translation>
+    </message>
+    <message>
+        <source>no folder chosen</source>
+        <translation>未选择文件夹</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1905,66 @@
         <source>Seed of SMACOF&apos;s random starts.</source>
         <translation>SMACOF 随机初始值的随机种子。</translation>
     </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>The folder of class subfolders (FOLDER/cat/1.png, FOLDER/dog/1.png...). A relative path is taken from the folder of the workflow file.</source>
+        <translation>按类别分子文件夹的文件夹（FOLDER/cat/1.png、FOLDER/dog/1.png…）。相对路径从工作流文件所在的文件夹算起。</translation>
+    </message>
+    <message>
+        <source>pixels: the image resized to width x height, each value in [0, 1]; histogram: the fraction of the image&apos;s pixels in each of &apos;bins&apos; intensity bins per channel; hog: the histogram of oriented gradients of the grey image resized to width x height.</source>
+        <translation>pixels：将图像缩放为 宽 × 高，每个值在 [0, 1] 内；histogram：每个通道中各强度区间（区间数由“直方图区间数”给出）内像素所占的比例；hog：缩放为 宽 × 高 的灰度图像的方向梯度直方图（HOG）。</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>The width, in pixels, images are resized to for pixels and HOG (a multiple of the HOG cell size).</source>
+        <translation>用于 pixels 与 HOG 时图像缩放到的宽度（像素，须为 HOG 单元大小的倍数）。</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>The height, in pixels, images are resized to for pixels and HOG (a multiple of the HOG cell size).</source>
+        <translation>用于 pixels 与 HOG 时图像缩放到的高度（像素，须为 HOG 单元大小的倍数）。</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>grey: one intensity per pixel; colour: red, green and blue; auto: grey pixels and a colour histogram. HOG is always computed on grey.</source>
+        <translation>grey：每个像素一个强度值；colour：红、绿、蓝三通道；auto：像素用灰度，直方图用彩色。HOG 总是在灰度图上计算。</translation>
+    </message>
+    <message>
+        <source>Histogram bins</source>
+        <translation>直方图区间数</translation>
+    </message>
+    <message>
+        <source>Histogram: the number of equal bins over 0..255 per channel.</source>
+        <translation>直方图：每个通道在 0..255 上等宽区间的个数。</translation>
+    </message>
+    <message>
+        <source>HOG cell size</source>
+        <translation>HOG 单元大小</translation>
+    </message>
+    <message>
+        <source>HOG: the side of a cell in pixels; blocks are 2 x 2 cells, moved by one cell.</source>
+        <translation>HOG：单元的边长（像素）；块为 2 × 2 个单元，每次移动一个单元。</translation>
+    </message>
+    <message>
+        <source>HOG orientations</source>
+        <translation>HOG 方向数</translation>
+    </message>
+    <message>
+        <source>HOG: the number of gradient orientation bins over 0..180 degrees.</source>
+        <translation>HOG：在 0..180 度范围内梯度方向区间的个数。</translation>
+    </message>
 </context>
 <context>
     <name>NodePort</name>
@@ -1688,6 +2171,10 @@
     <message>
         <source>The input with columns &quot;MDS 1&quot;, &quot;MDS 2&quot;, ...</source>
         <translation>输入表加上“MDS 1”“MDS 2”…等列</translation>
+    </message>
+    <message>
+        <source>One row per image: path (meta), class (target) and the features.</source>
+        <translation>每张图像一行：路径（元数据）、类别（目标变量）和特征。</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2715,14 @@
         <source>Places the rows in a few dimensions so that their distances stay as in the data (multidimensional scaling: classical, or SMACOF), as a scatter and as new columns.</source>
         <translation>将各行放入少数几个维度中，使其相互距离与原数据中保持一致（多维尺度分析：经典 MDS 或 SMACOF），结果以散点图和新列给出。</translation>
     </message>
+    <message>
+        <source>Image Folder</source>
+        <translation>图像文件夹</translation>
+    </message>
+    <message>
+        <source>Reads a folder with one subfolder of images per class (PNG, JPEG, BMP, TIFF): one row per image, its path, its class as the target, and features made from its pixels, colour histogram or HOG descriptor.</source>
+        <translation>读取按类别分子文件夹存放图像（PNG、JPEG、BMP、TIFF）的文件夹：每张图像一行，包括其路径、作为目标变量的类别，以及由像素、颜色直方图或 HOG 描述子得到的特征。</translation>
+    </message>
 </context>
 <context>
     <name>ParameterSpec</name>
@@ -2589,6 +3084,14 @@
         <source>Wine&apos;s unusual rows flagged by the local outlier factor in a scatter, and removed by an isolation forest before a cross-validated model.</source>
         <translation>用局部离群因子在散点图中标记葡萄酒数据中的异常行，并在交叉验证的模型之前用孤立森林将其移除。</translation>
     </message>
+    <message>
+        <source>Classify handwritten digits</source>
+        <translation>手写数字分类</translation>
+    </message>
+    <message>
+        <source>A folder of 5000 digit images read with HOG features, an SVM and k nearest neighbours scored by cross-validation (tools/make-digits-folder makes the folder).</source>
+        <translation>包含 5000 张数字图像的文件夹，以 HOG 特征读取；用交叉验证评估 SVM 与 k 近邻（文件夹由 tools/make-digits-folder 生成）。</translation>
+    </message>
 </context>
 <context>
     <name>sextant::app::ExportMenus</name>
@@ -2899,10 +3402,6 @@
         <translation>Sextant</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;font-size:large&apos;&gt;Drop a data file here&lt;/p&gt;&lt;p&gt;CSV, TSV, ARFF or LIBSVM — or use &lt;b&gt;File › Open Dataset…&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:large&apos;&gt;将数据文件拖放到此处&lt;/p&gt;&lt;p&gt;CSV、TSV、ARFF 或 LIBSVM — 或使用&lt;b&gt;文件 › 打开数据集…&lt;/b&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -3168,6 +3667,22 @@
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A native desktop studio for machine learning on tabular data.&lt;/p&gt;&lt;p&gt;Drop a CSV, TSV, ARFF or LIBSVM file on the window to look at it: the data table, the column statistics and the histogram of each column.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and QCustomPlot.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;面向表格数据机器学习的原生桌面工作室。&lt;/p&gt;&lt;p&gt;将 CSV、TSV、ARFF 或 LIBSVM 文件拖放到窗口上即可查看：数据表、各列统计信息以及每列的直方图。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 QCustomPlot 构建。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Drop a data file here&lt;/p&gt;&lt;p&gt;CSV, TSV, ARFF or LIBSVM, or a folder of images sorted into class subfolders — or use &lt;b&gt;File › Open Dataset…&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;将数据文件拖放到此处&lt;/p&gt;&lt;p&gt;CSV、TSV、ARFF 或 LIBSVM，或按类别分子文件夹存放图像的文件夹——也可使用&lt;b&gt;文件 › 打开数据集…&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open &amp;Image Folder…</source>
+        <translation>打开图像文件夹(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open a folder with one subfolder of images per class as a table of features</source>
+        <translation>将按类别分子文件夹存放图像的文件夹打开为特征表</translation>
+    </message>
+    <message>
+        <source>Open Image Folder</source>
+        <translation>打开图像文件夹</translation>
+    </message>
 </context>
 <context>
     <name>sextant::app::ModelSaver</name>
@@ -3229,6 +3744,10 @@
     <message>
         <source>its output is not a table</source>
         <translation>其输出不是表格</translation>
+    </message>
+    <message>
+        <source>choose the folder of %1 #%2</source>
+        <translation>请选择 %1 #%2 的文件夹</translation>
     </message>
 </context>
 <context>
@@ -3340,6 +3859,10 @@
     <message>
         <source>Every node type of this version of Sextant: what it does, what it takes and gives, and its parameters. The names in code font are what workflow files and `sextant run --set NODE.NAME=VALUE` use.</source>
         <translation>本版本 Sextant 的全部节点类型：功能、输入与输出以及参数。代码字体的名称用于工作流文件和 `sextant run --set 节点.名称=值`。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
     </message>
 </context>
 <context>
@@ -3695,6 +4218,72 @@ Shown by %2 (node %3): a double click on it reopens this tab.</source>
     <message>
         <source>FAILED: %1 of %2 nodes done in %3; outputs in %4</source>
         <translation>失败：%2 个节点中完成 %1 个，用时 %3；输出位于 %4</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::engine::ImageFeatures</name>
+    <message>
+        <source>the image size must be at least 1 x 1 pixels</source>
+        <translation>图像尺寸至少为 1 × 1 像素</translation>
+    </message>
+    <message>
+        <source>the histogram takes 1 to 256 bins per channel</source>
+        <translation>直方图每个通道的区间数为 1 到 256</translation>
+    </message>
+    <message>
+        <source>the HOG cell size and orientation bins must be at least 1</source>
+        <translation>HOG 单元大小和方向区间数至少为 1</translation>
+    </message>
+    <message>
+        <source>the size %1 x %2 is not a multiple of the HOG cell size %3</source>
+        <translation>尺寸 %1 × %2 不是 HOG 单元大小 %3 的倍数</translation>
+    </message>
+    <message>
+        <source>the size %1 x %2 holds less than 2 x 2 HOG cells of %3 pixels</source>
+        <translation>尺寸 %1 × %2 容纳不下 2 × 2 个 %3 像素的 HOG 单元</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::engine::ImageFolderReader</name>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder (an image folder holds one subfolder of images per class)</source>
+        <translation>%1 不是文件夹（图像文件夹应按类别分子文件夹存放图像）</translation>
+    </message>
+    <message>
+        <source>%1 has no class subfolders: an image folder holds one subfolder of images per class (FOLDER/cat/1.png, FOLDER/dog/1.png...)</source>
+        <translation>%1 没有类别子文件夹：图像文件夹应按类别分子文件夹存放图像（FOLDER/cat/1.png、FOLDER/dog/1.png…）</translation>
+    </message>
+    <message>
+        <source>%1: its class subfolders (%2) hold no images (.png, .jpg, .jpeg, .bmp, .tif, .tiff)</source>
+        <translation>%1：其类别子文件夹（%2）中没有图像（.png、.jpg、.jpeg、.bmp、.tif、.tiff）</translation>
+    </message>
+    <message>
+        <source>read the images of %1</source>
+        <translation>读取 %1 的图像</translation>
+    </message>
+    <message>
+        <source>not a readable image, skipped</source>
+        <translation>不是可读的图像，已跳过</translation>
+    </message>
+    <message>
+        <source>class folder without images, skipped</source>
+        <translation>类别文件夹中没有图像，已跳过</translation>
+    </message>
+    <message>
+        <source>class folder without a readable image, skipped</source>
+        <translation>类别文件夹中没有可读的图像，已跳过</translation>
+    </message>
+    <message>
+        <source>%1 more unreadable images skipped</source>
+        <translation>另有 %1 张无法读取的图像已跳过</translation>
+    </message>
+    <message>
+        <source>%1: none of its %2 images could be read</source>
+        <translation>%1：其 %2 张图像均无法读取</translation>
     </message>
 </context>
 <context>
@@ -5277,6 +5866,10 @@ silhouette %3</source>
     <message>
         <source>Choose a file</source>
         <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
     </message>
 </context>
 <context>

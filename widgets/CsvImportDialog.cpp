@@ -2,6 +2,7 @@
 
 #include "data/CsvReader.h"
 #include "graph/NodeError.h"
+#include "graph/NodeTypeText.h"
 #include "nodes/ColumnRoleEdits.h"
 #include "nodes/FileSourceNode.h"
 #include "widgets/DatasetTableModel.h"
@@ -185,8 +186,9 @@ void CsvImportDialog::addCombo(const QString &parameter, const QString &)
     auto *box = new QComboBox(this);
     box->setObjectName(parameter);
     if (const engine::ParameterSpec *spec = fileSpec(parameter)) {
-        box->addItems(spec->choices);
-        box->setCurrentText(spec->defaultValue.toString());
+        for (qsizetype i = 0; i < spec->choices.size(); ++i)
+            box->addItem(engine::NodeTypeText::choiceLabel(spec->choices[i]), spec->choices[i]);
+        box->setCurrentIndex(box->findData(spec->defaultValue.toString()));
         box->setToolTip(spec->help);
     }
     m_combos.push_back({ parameter, box });
@@ -203,7 +205,7 @@ QComboBox *CsvImportDialog::combo(const QString &parameter) const
 void CsvImportDialog::setParameter(const QString &name, const QVariant &value)
 {
     if (QComboBox *box = combo(name)) {
-        const int index = box->findText(value.toString());
+        const int index = box->findData(value.toString());
         if (index >= 0)
             box->setCurrentIndex(index);
     } else if (name == QLatin1String("skip_lines")) {
@@ -314,7 +316,7 @@ QVariantMap CsvImportDialog::parameters() const
 {
     QVariantMap out;
     for (const auto &[name, box] : m_combos)
-        out.insert(name, box->currentText());
+        out.insert(name, box->currentData().toString());
     out.insert(QStringLiteral("skip_lines"), qlonglong(m_skip->value()));
     out.insert(QStringLiteral("missing"), m_missing->text().trimmed());
     // The column overrides, for the columns the preview has (in its order).

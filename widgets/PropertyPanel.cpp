@@ -4,6 +4,7 @@
 #include "graph/Executor.h"
 #include "graph/FolderParameter.h"
 #include "graph/GraphModel.h"
+#include "graph/NodeTypeText.h"
 #include "widgets/GraphCommands.h"
 
 #include <QCheckBox>
@@ -302,11 +303,15 @@ QWidget *PropertyPanel::createEditor(const ParameterSpec &spec, const QVariant &
         return box;
     }
     case ParameterType::Enum: {
+        // The choices as people read them; the value each stands for is the item's data.
         auto *box = new QComboBox;
-        box->addItems(spec.choices);
+        for (qsizetype i = 0; i < spec.choices.size(); ++i)
+            box->addItem(engine::NodeTypeText::choiceLabel(spec.choices[i]), spec.choices[i]);
         box->setCurrentIndex(int(spec.choices.indexOf(value.toString())));
-        connect(box, &QComboBox::currentTextChanged, this,
-            [this, name](const QString &text) { commit(name, text); });
+        connect(box, &QComboBox::currentIndexChanged, this, [this, name, box](int index) {
+            if (index >= 0)
+                commit(name, box->itemData(index).toString());
+        });
         return box;
     }
     case ParameterType::Column: {
@@ -426,7 +431,7 @@ void PropertyPanel::setEditorValue(const QString &name, const QVariant &value)
         if (box->isEditable())
             box->setCurrentText(value.toString());
         else
-            box->setCurrentIndex(box->findText(value.toString()));
+            box->setCurrentIndex(box->findData(value.toString()));
     } else if (auto *list = qobject_cast<QListWidget *>(editor)) {
         const QStringList selected = value.toStringList();
         for (int i = 0; i < list->count(); ++i)

@@ -42,4 +42,11 @@ void NodeTypeText::translate(NodeType &type)
     }
 }
 
+QString NodeTypeText::choiceLabel(const QString &value)
+{
+    if (!QCoreApplication::instance() || value.isEmpty())
+        return value;
+    return QCoreApplication::translate(kChoiceContext, value.toUtf8().constData());
+}
+
 } // namespace sextant::engine

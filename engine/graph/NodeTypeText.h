@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 namespace sextant::engine {
 
 struct NodeType;
@@ -9,7 +11,8 @@ struct NodeType;
 // up in the "NodeType" context, port labels and help in "NodePort", parameter labels and
 // help in "NodeParameter" (QCoreApplication::translate; unchanged when no translation is
 // installed or a text has none). Ids, port and parameter names and enum values stay as
-// they are: files and the command line use them.
+// they are: files and the command line use them; what people read for an enum value (the
+// property panel's choices) is choiceLabel(), looked up in "NodeChoice".
 //
 // lupdate cannot see texts built at run time, so translations/NodeStrings.cpp lists every
 // built-in type's texts as QT_TRANSLATE_NOOP entries; tools/update-translations writes it
@@ -19,8 +22,12 @@ public:
     static inline const char *kTypeContext = "NodeType";
     static inline const char *kPortContext = "NodePort";
     static inline const char *kParameterContext = "NodeParameter";
+    static inline const char *kChoiceContext = "NodeChoice";
 
     static void translate(NodeType &type);
+    // An enum parameter's value as people read it, in their language (the value itself
+    // when no translation is installed).
+    static QString choiceLabel(const QString &value);
 };
 
 } // namespace sextant::engine

@@ -9,11 +9,14 @@
 #include "graph/ParameterSpec.h"
 #include "gui/MainWindow.h"
 #include "nodes/BuiltinNodes.h"
+#include "widgets/PropertyPanel.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUndoStack>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -174,6 +177,8 @@ private Q_SLOTS:
             for (const engine::ParameterSpec &p : type->parameters) {
                 check(engine::NodeTypeText::kParameterContext, p.displayLabel(), type->id);
                 check(engine::NodeTypeText::kParameterContext, p.help, type->id);
+                for (const QString &choice : p.choices)
+                    check(engine::NodeTypeText::kChoiceContext, choice, type->id);
             }
         }
         QVERIFY2(missing.isEmpty(),
@@ -191,13 +196,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("modelCategory");
         QTest::addColumn<QString>("tableType");
         QTest::addColumn<QString>("belowMinimum");
+        QTest::addColumn<QString>("absentChoice");
         QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("&Datei")
                             << QStringLiteral("Trainings-/Testaufteilung")
                             << QStringLiteral("Modell") << QStringLiteral("Tabelle")
-                            << QStringLiteral("unter dem Minimum");
+                            << QStringLiteral("unter dem Minimum")
+                            << QStringLiteral("nicht vorhanden");
         QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("文件(&F)")
                                << QStringLiteral("训练/测试划分") << QStringLiteral("模型")
-                               << QStringLiteral("表") << QStringLiteral("低于最小值");
+                               << QStringLiteral("表") << QStringLiteral("低于最小值")
+                               << QStringLiteral("无");
     }
     void knownStrings()
     {
@@ -207,6 +215,7 @@ private Q_SLOTS:
         QFETCH(QString, modelCategory);
         QFETCH(QString, tableType);
         QFETCH(QString, belowMinimum);
+        QFETCH(QString, absentChoice);
         qunsetenv(engine::Translations::kEnvironment);
         QCOMPARE(engine::Translations::install(language), language);
 
@@ -224,6 +233,23 @@ private Q_SLOTS:
         QCOMPARE(split->parameters.value(0).name, QStringLiteral("test_ratio"));
         QVERIFY(split->parameters.value(0).displayLabel() != QStringLiteral("Test share"));
         QCOMPARE(engine::portTypeName(engine::PortType::Table), tableType);
+        // An enum parameter's choices read in the language, the workflow keeps the value.
+        {
+            engine::GraphModel model(registry);
+            const int file = model.addNode(QStringLiteral("data.file"), { 0, 0 }).value();
+            QUndoStack undo;
+            widgets::PropertyPanel panel(model, &undo);
+            panel.setNode(file);
+            auto *header = qobject_cast<QComboBox *>(panel.editor(QStringLiteral("header")));
+            QVERIFY(header);
+            const int absent = header->findData(QStringLiteral("absent"));
+            QVERIFY(absent >= 0);
+            QCOMPARE(header->itemText(absent), absentChoice);
+            header->setCurrentIndex(absent);
+            QCOMPARE(model.parameter(file, QStringLiteral("header")).toString(),
+                QStringLiteral("absent"));
+            QCOMPARE(header->currentText(), absentChoice);
+        }
         // An error a person meets: a value out of range, in the property panel or --set.
         const auto low = split->parameters.value(0).validate(0.0);
         QVERIFY(!low);

@@ -66,6 +66,8 @@ int main(int argc, char *argv[])
         for (const auto &parameter : type->parameters) {
             add(NodeTypeText::kParameterContext, parameter.displayLabel());
             add(NodeTypeText::kParameterContext, parameter.help);
+            for (const QString &choice : parameter.choices)
+                add(NodeTypeText::kChoiceContext, choice);
         }
     }
     QFile out(QString::fromLocal8Bit(argv[1]));
