@@ -92,19 +92,6 @@ void judge(DriftReport::Entry &e)
     }
 }
 
-// Shares of `counts` (all zero when they sum to zero).
-std::vector<double> shares(const std::vector<double> &counts)
-{
-    double total = 0;
-    for (double c : counts)
-        total += c;
-    std::vector<double> out(counts.size(), 0.0);
-    if (total > 0)
-        for (std::size_t i = 0; i < counts.size(); ++i)
-            out[i] = counts[i] / total;
-    return out;
-}
-
 // The overlaid histograms of a numeric column (DriftReport::Entry::edges): `lo`/`hi` are
 // the batch's range (infinite when it has no values).
 void setNumericBins(const FeatureDistribution &profile, const Column &column, double lo, double hi,
@@ -183,8 +170,8 @@ void setNumericBins(const FeatureDistribution &profile, const Column &column, do
     std::vector<double> all(std::size_t(below), 0.0);
     all.insert(all.end(), training.begin(), training.end());
     all.resize(batch.size(), 0.0);
-    e.trainingShare = shares(all);
-    e.batchShare = shares(batch);
+    e.trainingShare = DriftStatistics::fractions(all);
+    e.batchShare = DriftStatistics::fractions(batch);
 }
 
 void compareNumeric(const FeatureDistribution &profile, const Column &column, DriftReport::Entry &e)
@@ -243,8 +230,8 @@ void compareCategorical(
     expected.push_back(0.0);
     e.psi = DriftStatistics::psi(expected, batch);
     e.binLabels = profile.categories;
-    e.trainingShare = shares(expected);
-    e.batchShare = shares(batch);
+    e.trainingShare = DriftStatistics::fractions(expected);
+    e.batchShare = DriftStatistics::fractions(batch);
     if (e.unseenRows > 0) {
         e.binLabels.append(QStringLiteral("(unseen)"));
     } else {

@@ -2,8 +2,7 @@
 
 #include "data/Dataset.h"
 #include "ml/Mds.h"
-#include "nodes/ColumnLookup.h"
-#include "nodes/ScatterData.h"
+#include "nodes/EmbeddingTable.h"
 #include "nodes/TrainingUpdate.h"
 
 #include <QElapsedTimer>
@@ -64,21 +63,10 @@ NodeType MdsNode::type()
 void MdsNode::compute(NodeContext &ctx)
 {
     const Dataset &data = ctx.inputAs<Dataset>(0);
-    const QList<int> columns
-        = ColumnLookup::numericOrDefault(data, ctx.listParameter(QStringLiteral("columns")),
-            QStringLiteral("the input has no numeric column to embed"));
+    QList<int> columns;
     std::vector<std::int64_t> rows;
-    for (std::int64_t r = 0; r < data.rowCount(); ++r) {
-        bool ok = true;
-        for (int c = 0; ok && c < columns.size(); ++c)
-            ok = std::isfinite(data.column(columns[c]).values()[static_cast<std::size_t>(r)]);
-        if (ok)
-            rows.push_back(r);
-    }
+    EmbeddingTable::completeRows(ctx, data, &columns, &rows);
     const auto n = static_cast<Eigen::Index>(rows.size());
-    if (n < data.rowCount())
-        ctx.addWarning(
-            QStringLiteral("%1 rows with a missing value left out").arg(data.rowCount() - n));
 
     MdsOptions o;
     o.method = ctx.stringParameter(QStringLiteral("method")) == QLatin1String("classical")
@@ -98,19 +86,8 @@ void MdsNode::compute(NodeContext &ctx)
                             .arg(n)
                             .arg(o.components));
 
-    Eigen::MatrixXd X(n, columns.size());
-    for (Eigen::Index i = 0; i < n; ++i)
-        for (int c = 0; c < columns.size(); ++c)
-            X(i, c) = data.column(columns[c])
-                          .values()[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)])];
-    if (ctx.boolParameter(QStringLiteral("standardize")))
-        for (Eigen::Index c = 0; c < X.cols(); ++c) {
-            const double mean = X.col(c).mean();
-            const double sd = std::sqrt((X.col(c).array() - mean).square().sum() / double(n));
-            X.col(c).array() -= mean;
-            if (sd > 0)
-                X.col(c) /= sd;
-        }
+    const Eigen::MatrixXd X = EmbeddingTable::matrix(
+        data, columns, rows, ctx.boolParameter(QStringLiteral("standardize")));
 
     // SMACOF's stress per iteration goes to the Training dock as a model's loss does, and
     // Stop there ends it with the best run so far (marked partial).
@@ -163,39 +140,7 @@ void MdsNode::compute(NodeContext &ctx)
                            .arg(o.maxIter)
                            .arg(result.stress, 0, 'g', 6));
 
-    Dataset table = data;
-    const auto uniqueName = [&table](const QString &name) {
-        QString candidate = name;
-        for (int k = 2; table.indexOf(candidate) >= 0; ++k)
-            candidate = name + QStringLiteral(" (%1)").arg(k);
-        return candidate;
-    };
-    const int first = table.columnCount();
-    for (int c = 0; c < o.components; ++c) {
-        std::vector<double> v(static_cast<std::size_t>(data.rowCount()), std::nan(""));
-        std::vector<std::uint8_t> missing(static_cast<std::size_t>(data.rowCount()), 1);
-        for (Eigen::Index i = 0; i < n; ++i) {
-            v[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)])] = result.embedding(i, c);
-            missing[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)])] = 0;
-        }
-        if (n == data.rowCount())
-            missing.clear();
-        table.addColumn(Column::numeric(
-            uniqueName(QStringLiteral("MDS %1").arg(c + 1)), std::move(v), std::move(missing)));
-    }
-    ScatterData s;
-    s.x = table.column(first);
-    s.y = table.column(first + 1);
-    for (int i = 0; i < table.columnCount() && !s.color; ++i)
-        if (table.column(i).name().compare(QLatin1String("cluster"), Qt::CaseInsensitive) == 0)
-            s.color = table.column(i);
-    for (int i : table.columnsWithRole(ColumnRole::Target))
-        if (!s.color && table.column(i).isCategorical())
-            s.color = table.column(i);
-    s.table = table;
-    ctx.progress(1.0);
-    ctx.setOutput(0, makeValue(std::move(table)));
-    ctx.setResult(makeValue(std::move(s)));
+    EmbeddingTable::setOutputs(ctx, data, rows, result.embedding, QStringLiteral("MDS"));
 }
 
 } // namespace sextant::engine

@@ -2,8 +2,7 @@
 
 #include "data/Dataset.h"
 #include "ml/Tsne.h"
-#include "nodes/ColumnLookup.h"
-#include "nodes/ScatterData.h"
+#include "nodes/EmbeddingTable.h"
 
 #include <cmath>
 
@@ -65,39 +64,17 @@ NodeType TsneNode::type()
 void TsneNode::compute(NodeContext &ctx)
 {
     const Dataset &data = ctx.inputAs<Dataset>(0);
-    const QList<int> columns
-        = ColumnLookup::numericOrDefault(data, ctx.listParameter(QStringLiteral("columns")),
-            QStringLiteral("the input has no numeric column to embed"));
+    QList<int> columns;
     std::vector<std::int64_t> rows;
-    for (std::int64_t r = 0; r < data.rowCount(); ++r) {
-        bool ok = true;
-        for (int c = 0; ok && c < columns.size(); ++c)
-            ok = std::isfinite(data.column(columns[c]).values()[static_cast<std::size_t>(r)]);
-        if (ok)
-            rows.push_back(r);
-    }
+    EmbeddingTable::completeRows(ctx, data, &columns, &rows);
     const auto n = static_cast<Eigen::Index>(rows.size());
-    if (n < data.rowCount())
-        ctx.addWarning(
-            QStringLiteral("%1 rows with a missing value left out").arg(data.rowCount() - n));
     if (n > ctx.intParameter(QStringLiteral("max_rows")))
         throw NodeError(QStringLiteral("%1 complete rows are more than Most rows (%2): sample the "
                                        "rows first, or raise Most rows")
                             .arg(n)
                             .arg(ctx.intParameter(QStringLiteral("max_rows"))));
-    Eigen::MatrixXd X(n, columns.size());
-    for (Eigen::Index i = 0; i < n; ++i)
-        for (int c = 0; c < columns.size(); ++c)
-            X(i, c) = data.column(columns[c])
-                          .values()[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)])];
-    if (ctx.boolParameter(QStringLiteral("standardize")) && n > 1)
-        for (Eigen::Index c = 0; c < X.cols(); ++c) {
-            const double mean = X.col(c).mean();
-            const double sd = std::sqrt((X.col(c).array() - mean).square().sum() / double(n));
-            X.col(c).array() -= mean;
-            if (sd > 0)
-                X.col(c) /= sd;
-        }
+    const Eigen::MatrixXd X = EmbeddingTable::matrix(
+        data, columns, rows, ctx.boolParameter(QStringLiteral("standardize")));
 
     TsneOptions o;
     o.perplexity = ctx.floatParameter(QStringLiteral("perplexity"));
@@ -126,38 +103,7 @@ void TsneNode::compute(NodeContext &ctx)
         throw NodeError(QString::fromStdString(e.what()));
     }
 
-    Dataset table = data;
-    const auto uniqueName = [&table](const QString &name) {
-        QString candidate = name;
-        for (int k = 2; table.indexOf(candidate) >= 0; ++k)
-            candidate = name + QStringLiteral(" (%1)").arg(k);
-        return candidate;
-    };
-    for (int c = 0; c < 2; ++c) {
-        std::vector<double> v(static_cast<std::size_t>(data.rowCount()), std::nan(""));
-        std::vector<std::uint8_t> missing(static_cast<std::size_t>(data.rowCount()), 1);
-        for (Eigen::Index i = 0; i < n; ++i) {
-            v[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)])] = result.embedding(i, c);
-            missing[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)])] = 0;
-        }
-        if (n == data.rowCount())
-            missing.clear();
-        table.addColumn(Column::numeric(
-            uniqueName(QStringLiteral("t-SNE %1").arg(c + 1)), std::move(v), std::move(missing)));
-    }
-    ScatterData s;
-    s.x = table.column(table.columnCount() - 2);
-    s.y = table.column(table.columnCount() - 1);
-    for (int i = 0; i < table.columnCount() && !s.color; ++i)
-        if (table.column(i).name().compare(QLatin1String("cluster"), Qt::CaseInsensitive) == 0)
-            s.color = table.column(i);
-    for (int i : table.columnsWithRole(ColumnRole::Target))
-        if (!s.color && table.column(i).isCategorical())
-            s.color = table.column(i);
-    s.table = table;
-    ctx.progress(1.0);
-    ctx.setOutput(0, makeValue(std::move(table)));
-    ctx.setResult(makeValue(std::move(s)));
+    EmbeddingTable::setOutputs(ctx, data, rows, result.embedding, QStringLiteral("t-SNE"));
 }
 
 } // namespace sextant::engine
