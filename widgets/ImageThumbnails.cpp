@@ -1,11 +1,11 @@
 #include "widgets/ImageThumbnails.h"
 
-#include <QFile>
+#include "data/ImageFolderReader.h"
+
 #include <QImage>
 #include <QMetaObject>
 #include <algorithm>
 #include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace sextant::widgets {
@@ -15,17 +15,9 @@ namespace {
 // The image at `path` scaled to fit side x side, as RGB; null when it cannot be decoded.
 QImage makeThumbnail(const QString &path, int side)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray bytes = file.readAll();
-    if (bytes.isEmpty())
-        return {};
     try {
-        const cv::Mat buffer(
-            1, static_cast<int>(bytes.size()), CV_8U, const_cast<char *>(bytes.constData()));
-        const cv::Mat image = cv::imdecode(buffer, cv::IMREAD_COLOR);
-        if (image.empty() || image.type() != CV_8UC3)
+        const cv::Mat image = engine::ImageFolderReader::decode(path);
+        if (image.empty())
             return {};
         const double scale = std::min(1.0, double(side) / double(std::max(image.cols, image.rows)));
         cv::Mat small;

@@ -32,27 +32,6 @@ QStringList sorted(QStringList names)
     return names;
 }
 
-// The image decoded as 8-bit BGR, or an empty matrix when it cannot be.
-cv::Mat decode(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray bytes = file.readAll();
-    if (bytes.isEmpty())
-        return {};
-    try {
-        const cv::Mat buffer(
-            1, static_cast<int>(bytes.size()), CV_8U, const_cast<char *>(bytes.constData()));
-        cv::Mat image = cv::imdecode(buffer, cv::IMREAD_COLOR);
-        if (image.empty() || image.type() != CV_8UC3)
-            return {};
-        return image;
-    } catch (const cv::Exception &) {
-        return {};
-    }
-}
-
 struct ClassFiles {
     QString name;
     QStringList files; // absolute paths
@@ -236,6 +215,26 @@ LoadResult ImageFolderReader::read(
         return LoadResult::failure({ folder, 0, 0, MemoryBudget::outOfMemory(what, needed) });
     }
     return result;
+}
+
+cv::Mat ImageFolderReader::decode(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    if (bytes.isEmpty())
+        return {};
+    try {
+        const cv::Mat buffer(
+            1, static_cast<int>(bytes.size()), CV_8U, const_cast<char *>(bytes.constData()));
+        cv::Mat image = cv::imdecode(buffer, cv::IMREAD_COLOR);
+        if (image.empty() || image.type() != CV_8UC3)
+            return {};
+        return image;
+    } catch (const cv::Exception &) {
+        return {};
+    }
 }
 
 } // namespace sextant::engine

@@ -33,6 +33,9 @@ public:
     // The suffixes read as images (lower case, without the dot).
     static const QStringList &imageSuffixes();
     static bool isImageFile(const QString &path);
+    // The image at `path` decoded as 8-bit BGR (colour; a grey image is expanded), or an
+    // empty matrix when it cannot be read or decoded. Thread-safe.
+    static cv::Mat decode(const QString &path);
     // The warnings past this many unreadable images are folded into one count.
     static constexpr int kMaxNamedWarnings = 50;
 
