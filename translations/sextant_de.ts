@@ -2,6 +2,226 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>  export-onnx MODEL.sxmodel -o MODEL.onnx
+                       Write a saved model as an ONNX file, for ONNX Runtime and
+                       other tools.
+</source>
+        <translation>  export-onnx MODEL.sxmodel -o MODEL.onnx
+                       Schreibt ein gespeichertes Modell als ONNX-Datei, für ONNX
+                       Runtime und andere Werkzeuge.
+</translation>
+    </message>
+    <message>
+        <source>  monitor MODEL.sxmodel DATA [--json]
+                       Compare a batch with the model&apos;s training distribution: PSI,
+                       KS / chi-square, missing rates, unseen categories, prediction
+                       shift, a verdict per feature; exit code 3 on drift.
+</source>
+        <translation>  monitor MODEL.sxmodel DATA [--json]
+                       Vergleicht einen Datenstapel mit der Trainingsverteilung des
+                       Modells: PSI, KS / Chi-Quadrat, Fehlquoten, unbekannte
+                       Kategorien, Verschiebung der Vorhersagen, ein Urteil je
+                       Merkmal; Rückgabewert 3 bei Drift.
+</translation>
+    </message>
+    <message>
+        <source>  predict MODEL.sxmodel DATA [-o PREDICTIONS.csv] [--proba]
+                       Apply a saved model to a table (columns matched by name):
+                       one CSV row of predictions per input row, with --proba also
+                       one P(class) column per class; to stdout unless -o is given.
+</source>
+        <translation>  predict MODEL.sxmodel DATA [-o PREDICTIONS.csv] [--proba]
+                       Wendet ein gespeichertes Modell auf eine Tabelle an (Spalten
+                       nach Namen zugeordnet): eine CSV-Zeile mit Vorhersagen je
+                       Eingabezeile, mit --proba zusätzlich eine Spalte P(Klasse) je
+                       Klasse; auf stdout, sofern -o nicht angegeben ist.
+</translation>
+    </message>
+    <message>
+        <source>  run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] [--quiet]
+      [--allow-outside-paths] [--report REPORT.html|REPORT.pdf]
+                       Run a workflow: print each node&apos;s progress and write the sink
+                       nodes&apos; outputs into DIR (default ./FLOW-output): tables as
+                       CSV, views as JSON and CSV (and as PNG and SVG plots in
+                       builds with the GUI), a run report run.json. NODE is a node
+                       id, or a node type or name only one node has (histogram).
+                       Trained models are written as ID-KIND.sxmodel (and .onnx
+                       when the node&apos;s export_onnx parameter is set). A workflow
+                       that reads files outside its own folder (File and Model
+                       File paths, after --set) is refused unless
+                       --allow-outside-paths is given. --report writes a report
+                       of the run: the graph, the source tables, each model with
+                       its parameters and metrics (cross-validation mean, std),
+                       the views&apos; plots; one HTML file (pictures embedded) or PDF.
+                       Builds with the GUI only.
+</source>
+        <translation>  run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] [--quiet]
+      [--allow-outside-paths] [--report REPORT.html|REPORT.pdf]
+                       Führt einen Workflow aus: zeigt den Fortschritt jedes Knotens
+                       und schreibt die Ausgaben der Endknoten nach DIR (Vorgabe
+                       ./FLOW-output): Tabellen als CSV, Ansichten als JSON und CSV
+                       (und in Builds mit GUI als PNG- und SVG-Diagramme), einen
+                       Laufbericht run.json. NODE ist eine Knoten-ID oder ein
+                       Knotentyp oder -name, den nur ein Knoten hat (histogram).
+                       Trainierte Modelle werden als ID-KIND.sxmodel geschrieben
+                       (und als .onnx, wenn der Parameter export_onnx des Knotens
+                       gesetzt ist). Ein Workflow, der Dateien außerhalb seines
+                       eigenen Ordners liest (Pfade von Datei- und Modelldatei-
+                       Knoten, nach --set), wird abgelehnt, außer mit
+                       --allow-outside-paths. --report schreibt einen Bericht des
+                       Laufs: der Graph, die Quelltabellen, jedes Modell mit seinen
+                       Parametern und Metriken (Mittelwert, Standardabweichung der
+                       Kreuzvalidierung), die Diagramme der Ansichten; eine HTML-
+                       Datei (Bilder eingebettet) oder PDF. Nur in Builds mit GUI.
+</translation>
+    </message>
+    <message>
+        <source>  serve MODEL.sxmodel [--host 127.0.0.1] [--port 8080] [--threads N] [--token T]
+        [--log FILE] [--max-body BYTES] [--drift-window ROWS]
+                       Serve a saved model over HTTP: POST /predict (JSON rows or
+                       columns, or CSV), GET /model, /health, /metrics (Prometheus),
+                       /drift. Loopback unless --host; Ctrl+C stops it.
+</source>
+        <translation>  serve MODEL.sxmodel [--host 127.0.0.1] [--port 8080] [--threads N] [--token T]
+        [--log FILE] [--max-body BYTES] [--drift-window ROWS]
+                       Stellt ein gespeichertes Modell über HTTP bereit: POST
+                       /predict (JSON-Zeilen oder -Spalten, oder CSV), GET /model,
+                       /health, /metrics (Prometheus), /drift. Nur Loopback, außer
+                       mit --host; Strg+C beendet den Dienst.
+</translation>
+    </message>
+    <message>
+        <source>  sweep FLOW.sextant --grid NODE.PARAM=A,B,C [--grid ...] [--set NODE.PARAM=V ...]
+      [--random N [--seed S]] [--out DIR] [--backend local|slurm] [--jobs N]
+      [--partition P] [--time HH:MM:SS] [--cpus-per-task N] [--mem M] [--limit N]
+      [--metric NAME] [--sextant PATH] [--dry-run]
+                       A parameter sweep: one `run` per combination of the grid
+                       (--random N: N points drawn with seed S; an axis may then be
+                       a range LO..HI), each in DIR/runs/NNNN (default
+                       ./FLOW-sweep), on a pool of --jobs processes or, with
+                       --backend slurm, as one Slurm job array (DIR on a shared file
+                       system; --limit: tasks at once). A failed point runs once
+                       more. The metrics of every run are gathered into
+                       DIR/results.csv and results.json, best first by --metric
+                       (a column, or its last part: accuracy). Ctrl+C cancels every
+                       task. A value with a comma is written \,. --dry-run lists
+                       the points and runs nothing.
+</source>
+        <translation>  sweep FLOW.sextant --grid NODE.PARAM=A,B,C [--grid ...] [--set NODE.PARAM=V ...]
+      [--random N [--seed S]] [--out DIR] [--backend local|slurm] [--jobs N]
+      [--partition P] [--time HH:MM:SS] [--cpus-per-task N] [--mem M] [--limit N]
+      [--metric NAME] [--sextant PATH] [--dry-run]
+                       Eine Parametersuche: ein `run` je Kombination des Rasters
+                       (--random N: N mit Seed S gezogene Punkte; eine Achse darf
+                       dann ein Bereich LO..HI sein), jeder in DIR/runs/NNNN
+                       (Vorgabe ./FLOW-sweep), in einem Pool von --jobs Prozessen
+                       oder, mit --backend slurm, als ein Slurm-Job-Array (DIR auf
+                       einem gemeinsamen Dateisystem; --limit: Aufgaben zugleich).
+                       Ein fehlgeschlagener Punkt läuft einmal erneut. Die Metriken
+                       aller Läufe werden in DIR/results.csv und results.json
+                       gesammelt, die besten zuerst nach --metric (eine Spalte oder
+                       ihr letzter Teil: accuracy). Strg+C bricht alle Aufgaben ab.
+                       Ein Wert mit Komma wird als \, geschrieben. --dry-run listet
+                       die Punkte auf und führt nichts aus.
+</translation>
+    </message>
+    <message>
+        <source>  report MODEL.sxmodel [--data FILE] --out REPORT.html|REPORT.pdf
+                       Write a report of a saved model: learner, parameters,
+                       training data summary, stored metrics, feature importances;
+                       with --data, the metrics, confusion matrix and ROC on those
+                       rows and their drift against the training data. HTML is one
+                       self-contained file (plots embedded); .pdf writes a PDF.
+</source>
+        <translation>  report MODEL.sxmodel [--data FILE] --out REPORT.html|REPORT.pdf
+                       Schreibt einen Bericht über ein gespeichertes Modell: Lerner,
+                       Parameter, Zusammenfassung der Trainingsdaten, gespeicherte
+                       Metriken, Merkmalswichtigkeiten; mit --data die Metriken,
+                       Konfusionsmatrix und ROC auf diesen Zeilen und ihre Drift
+                       gegenüber den Trainingsdaten. HTML ist eine eigenständige
+                       Datei (Diagramme eingebettet); .pdf schreibt ein PDF.
+</translation>
+    </message>
+    <message>
+        <source>Usage: sextant [FILE...]
+       sextant &lt;command&gt; [options]
+
+Without a command, opens the Sextant studio (with FILE... loaded).
+
+Commands (run headless, no display needed):
+  info FILE [--json] [CSV options]
+                       Summarise a dataset (CSV/TSV, ARFF, LIBSVM, .xlsx, SQLite,
+                       an image folder): rows, columns, and per column its type,
+                       missing count and statistics.
+                       --sheet NAME: the sheet of a workbook (default: the first).
+                       --table NAME, --query SQL: what to read from a SQLite
+                       database (.sqlite, .db; default: the first table).
+                       CSV options (the File node&apos;s parameters; default: sniffed):
+                         --delimiter auto|comma|semicolon|tab|pipe (or , ; | tab)
+                         --quote double|single|none
+                         --header, --no-header
+                         --skip N      lines to skip (-1: a count or title line)
+                         --decimal point|comma, --decimal-comma
+                         --thousands none|comma|point|space|apostrophe
+                         --encoding auto|utf-8|latin-1|utf-16
+                         --missing LIST  comma-separated missing-value tokens
+                         --dates auto|day-first|month-first|off  date columns
+%1%2%3%4%5%6  report MODEL.sxmodel [--data FILE] --out REPORT.html|REPORT.pdf
+                       Write a report of a saved model (HTML with the plots
+                       embedded, or PDF); with --data its metrics and drift on
+                       those rows. Needs the studio build (it draws the plots).
+
+Options:
+  -h, --help           Show this help.
+  -v, --version        Show the version.
+
+Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
+2 usage error, 3 drift found (monitor).
+</source>
+        <translation>Aufruf: sextant [DATEI...]
+        sextant &lt;Befehl&gt; [Optionen]
+
+Ohne Befehl öffnet sich das Sextant-Studio (mit den geladenen DATEIen).
+
+Befehle (laufen ohne Bildschirm):
+  info FILE [--json] [CSV options]
+                       Fasst einen Datensatz zusammen (CSV/TSV, ARFF, LIBSVM, .xlsx,
+                       SQLite, ein Bildordner): Zeilen, Spalten und je Spalte Typ,
+                       Zahl fehlender Werte und Statistiken.
+                       --sheet NAME: das Tabellenblatt einer Arbeitsmappe (Vorgabe:
+                       das erste).
+                       --table NAME, --query SQL: was aus einer SQLite-Datenbank
+                       gelesen wird (.sqlite, .db; Vorgabe: die erste Tabelle).
+                       CSV-Optionen (die Parameter des Datei-Knotens; Vorgabe:
+                       erkannt):
+                         --delimiter auto|comma|semicolon|tab|pipe (oder , ; | tab)
+                         --quote double|single|none
+                         --header, --no-header
+                         --skip N      zu überspringende Zeilen (-1: eine Zähl- oder
+                                       Titelzeile)
+                         --decimal point|comma, --decimal-comma
+                         --thousands none|comma|point|space|apostrophe
+                         --encoding auto|utf-8|latin-1|utf-16
+                         --missing LIST  kommagetrennte Kennungen fehlender Werte
+                         --dates auto|day-first|month-first|off  Datumsspalten
+%1%2%3%4%5%6  report MODEL.sxmodel [--data FILE] --out REPORT.html|REPORT.pdf
+                       Schreibt einen Bericht über ein gespeichertes Modell (HTML mit
+                       eingebetteten Diagrammen, oder PDF); mit --data seine Metriken
+                       und seine Drift auf diesen Zeilen. Braucht den Studio-Build
+                       (er zeichnet die Diagramme).
+
+Optionen:
+  -h, --help           Diese Hilfe anzeigen.
+  -v, --version        Die Version anzeigen.
+
+Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
+(Meldung auf stderr), 2 Aufruffehler, 3 Drift gefunden (monitor).
+</translation>
+    </message>
+</context>
+<context>
     <name>NodeChoice</name>
     <message>
         <source>auto</source>

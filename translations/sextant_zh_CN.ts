@@ -2,6 +2,208 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>  export-onnx MODEL.sxmodel -o MODEL.onnx
+                       Write a saved model as an ONNX file, for ONNX Runtime and
+                       other tools.
+</source>
+        <translation>  export-onnx MODEL.sxmodel -o MODEL.onnx
+                       将已保存的模型写为 ONNX 文件，供 ONNX Runtime 等工具使用。
+</translation>
+    </message>
+    <message>
+        <source>  monitor MODEL.sxmodel DATA [--json]
+                       Compare a batch with the model&apos;s training distribution: PSI,
+                       KS / chi-square, missing rates, unseen categories, prediction
+                       shift, a verdict per feature; exit code 3 on drift.
+</source>
+        <translation>  monitor MODEL.sxmodel DATA [--json]
+                       将一批数据与模型的训练分布比较：PSI、KS / 卡方、缺失率、
+                       未见过的类别、预测分布偏移，并给出每个特征的判定；
+                       发现漂移时退出码为 3。
+</translation>
+    </message>
+    <message>
+        <source>  predict MODEL.sxmodel DATA [-o PREDICTIONS.csv] [--proba]
+                       Apply a saved model to a table (columns matched by name):
+                       one CSV row of predictions per input row, with --proba also
+                       one P(class) column per class; to stdout unless -o is given.
+</source>
+        <translation>  predict MODEL.sxmodel DATA [-o PREDICTIONS.csv] [--proba]
+                       将已保存的模型应用于一张表（按列名匹配）：每个输入行输出
+                       一行 CSV 预测；带 --proba 时每个类别另有一列 P(类别)；
+                       未给出 -o 时输出到 stdout。
+</translation>
+    </message>
+    <message>
+        <source>  run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] [--quiet]
+      [--allow-outside-paths] [--report REPORT.html|REPORT.pdf]
+                       Run a workflow: print each node&apos;s progress and write the sink
+                       nodes&apos; outputs into DIR (default ./FLOW-output): tables as
+                       CSV, views as JSON and CSV (and as PNG and SVG plots in
+                       builds with the GUI), a run report run.json. NODE is a node
+                       id, or a node type or name only one node has (histogram).
+                       Trained models are written as ID-KIND.sxmodel (and .onnx
+                       when the node&apos;s export_onnx parameter is set). A workflow
+                       that reads files outside its own folder (File and Model
+                       File paths, after --set) is refused unless
+                       --allow-outside-paths is given. --report writes a report
+                       of the run: the graph, the source tables, each model with
+                       its parameters and metrics (cross-validation mean, std),
+                       the views&apos; plots; one HTML file (pictures embedded) or PDF.
+                       Builds with the GUI only.
+</source>
+        <translation>  run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] [--quiet]
+      [--allow-outside-paths] [--report REPORT.html|REPORT.pdf]
+                       运行工作流：显示每个节点的进度，并将终端节点的输出写入
+                       DIR（默认 ./FLOW-output）：表格为 CSV，视图为 JSON 和 CSV
+                       （在带界面的构建中另有 PNG 和 SVG 图），以及运行报告
+                       run.json。NODE 为节点 ID，或只有一个节点具有的节点类型
+                       或名称（如 histogram）。训练好的模型写为 ID-KIND.sxmodel
+                       （节点的 export_onnx 参数打开时另写 .onnx）。读取自身
+                       文件夹以外文件的工作流（文件与模型文件节点的路径，在
+                       --set 之后）会被拒绝，除非给出 --allow-outside-paths。
+                       --report 写出本次运行的报告：流程图、源数据表、每个模型
+                       及其参数和指标（交叉验证的均值与标准差）、各视图的图表；
+                       一个 HTML 文件（内嵌图片）或 PDF。仅限带界面的构建。
+</translation>
+    </message>
+    <message>
+        <source>  serve MODEL.sxmodel [--host 127.0.0.1] [--port 8080] [--threads N] [--token T]
+        [--log FILE] [--max-body BYTES] [--drift-window ROWS]
+                       Serve a saved model over HTTP: POST /predict (JSON rows or
+                       columns, or CSV), GET /model, /health, /metrics (Prometheus),
+                       /drift. Loopback unless --host; Ctrl+C stops it.
+</source>
+        <translation>  serve MODEL.sxmodel [--host 127.0.0.1] [--port 8080] [--threads N] [--token T]
+        [--log FILE] [--max-body BYTES] [--drift-window ROWS]
+                       通过 HTTP 提供已保存的模型：POST /predict（JSON 行或列，
+                       或 CSV），GET /model、/health、/metrics（Prometheus）、
+                       /drift。除非给出 --host，只监听本机回环地址；按 Ctrl+C 停止。
+</translation>
+    </message>
+    <message>
+        <source>  sweep FLOW.sextant --grid NODE.PARAM=A,B,C [--grid ...] [--set NODE.PARAM=V ...]
+      [--random N [--seed S]] [--out DIR] [--backend local|slurm] [--jobs N]
+      [--partition P] [--time HH:MM:SS] [--cpus-per-task N] [--mem M] [--limit N]
+      [--metric NAME] [--sextant PATH] [--dry-run]
+                       A parameter sweep: one `run` per combination of the grid
+                       (--random N: N points drawn with seed S; an axis may then be
+                       a range LO..HI), each in DIR/runs/NNNN (default
+                       ./FLOW-sweep), on a pool of --jobs processes or, with
+                       --backend slurm, as one Slurm job array (DIR on a shared file
+                       system; --limit: tasks at once). A failed point runs once
+                       more. The metrics of every run are gathered into
+                       DIR/results.csv and results.json, best first by --metric
+                       (a column, or its last part: accuracy). Ctrl+C cancels every
+                       task. A value with a comma is written \,. --dry-run lists
+                       the points and runs nothing.
+</source>
+        <translation>  sweep FLOW.sextant --grid NODE.PARAM=A,B,C [--grid ...] [--set NODE.PARAM=V ...]
+      [--random N [--seed S]] [--out DIR] [--backend local|slurm] [--jobs N]
+      [--partition P] [--time HH:MM:SS] [--cpus-per-task N] [--mem M] [--limit N]
+      [--metric NAME] [--sextant PATH] [--dry-run]
+                       参数扫描：网格的每种组合运行一次 `run`（--random N：用种子
+                       S 抽取 N 个点；此时一个轴可以是区间 LO..HI），每次运行
+                       位于 DIR/runs/NNNN（默认 ./FLOW-sweep），在 --jobs 个进程
+                       的进程池中运行；或在 --backend slurm 时作为一个 Slurm
+                       作业数组提交（DIR 须在共享文件系统上；--limit：同时运行的
+                       任务数）。失败的点会再运行一次。所有运行的指标汇总到
+                       DIR/results.csv 和 results.json，按 --metric（列名或其
+                       最后一部分，如 accuracy）由好到差排序。Ctrl+C 取消所有
+                       任务。含逗号的值写作 \,。--dry-run 只列出各点而不运行。
+</translation>
+    </message>
+    <message>
+        <source>  report MODEL.sxmodel [--data FILE] --out REPORT.html|REPORT.pdf
+                       Write a report of a saved model: learner, parameters,
+                       training data summary, stored metrics, feature importances;
+                       with --data, the metrics, confusion matrix and ROC on those
+                       rows and their drift against the training data. HTML is one
+                       self-contained file (plots embedded); .pdf writes a PDF.
+</source>
+        <translation>  report MODEL.sxmodel [--data FILE] --out REPORT.html|REPORT.pdf
+                       为已保存的模型写一份报告：学习器、参数、训练数据摘要、
+                       保存的指标、特征重要性；带 --data 时还包括该数据上的
+                       指标、混淆矩阵和 ROC，以及它相对训练数据的漂移。HTML 为
+                       单个自包含文件（内嵌图表）；.pdf 写出 PDF。
+</translation>
+    </message>
+    <message>
+        <source>Usage: sextant [FILE...]
+       sextant &lt;command&gt; [options]
+
+Without a command, opens the Sextant studio (with FILE... loaded).
+
+Commands (run headless, no display needed):
+  info FILE [--json] [CSV options]
+                       Summarise a dataset (CSV/TSV, ARFF, LIBSVM, .xlsx, SQLite,
+                       an image folder): rows, columns, and per column its type,
+                       missing count and statistics.
+                       --sheet NAME: the sheet of a workbook (default: the first).
+                       --table NAME, --query SQL: what to read from a SQLite
+                       database (.sqlite, .db; default: the first table).
+                       CSV options (the File node&apos;s parameters; default: sniffed):
+                         --delimiter auto|comma|semicolon|tab|pipe (or , ; | tab)
+                         --quote double|single|none
+                         --header, --no-header
+                         --skip N      lines to skip (-1: a count or title line)
+                         --decimal point|comma, --decimal-comma
+                         --thousands none|comma|point|space|apostrophe
+                         --encoding auto|utf-8|latin-1|utf-16
+                         --missing LIST  comma-separated missing-value tokens
+                         --dates auto|day-first|month-first|off  date columns
+%1%2%3%4%5%6  report MODEL.sxmodel [--data FILE] --out REPORT.html|REPORT.pdf
+                       Write a report of a saved model (HTML with the plots
+                       embedded, or PDF); with --data its metrics and drift on
+                       those rows. Needs the studio build (it draws the plots).
+
+Options:
+  -h, --help           Show this help.
+  -v, --version        Show the version.
+
+Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
+2 usage error, 3 drift found (monitor).
+</source>
+        <translation>用法：sextant [文件...]
+      sextant &lt;命令&gt; [选项]
+
+不带命令时打开 Sextant 工作室（并载入给出的文件）。
+
+命令（无界面运行，不需要显示器）：
+  info FILE [--json] [CSV options]
+                       汇总一个数据集（CSV/TSV、ARFF、LIBSVM、.xlsx、SQLite、
+                       图像文件夹）：行数、列数，以及每列的类型、缺失值个数和
+                       统计量。
+                       --sheet NAME：工作簿中的工作表（默认：第一个）。
+                       --table NAME、--query SQL：从 SQLite 数据库（.sqlite、.db）
+                       中读取的内容（默认：第一张表）。
+                       CSV 选项（即文件节点的参数；默认：自动识别）：
+                         --delimiter auto|comma|semicolon|tab|pipe（或 , ; | tab）
+                         --quote double|single|none
+                         --header, --no-header
+                         --skip N      跳过的行数（-1：一行计数或标题行）
+                         --decimal point|comma, --decimal-comma
+                         --thousands none|comma|point|space|apostrophe
+                         --encoding auto|utf-8|latin-1|utf-16
+                         --missing LIST  以逗号分隔的缺失值标记
+                         --dates auto|day-first|month-first|off  日期列
+%1%2%3%4%5%6  report MODEL.sxmodel [--data FILE] --out REPORT.html|REPORT.pdf
+                       为已保存的模型写一份报告（内嵌图表的 HTML，或 PDF）；
+                       带 --data 时还包括该数据上的指标和漂移。需要带工作室的
+                       构建（由它绘制图表）。
+
+选项：
+  -h, --help           显示本帮助。
+  -v, --version        显示版本。
+
+退出码：0 成功，1 输入有误或某个节点失败（信息输出到 stderr），
+2 用法错误，3 发现漂移（monitor）。
+</translation>
+    </message>
+</context>
+<context>
     <name>NodeChoice</name>
     <message>
         <source>auto</source>

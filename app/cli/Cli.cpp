@@ -8,11 +8,14 @@
 #include "cli/SweepCommand.h"
 #include "data/DatasetLoader.h"
 #include "data/DateTime.h"
+#include "data/ImageFolderReader.h"
 #include "data/MemoryBudget.h"
 #include "data/Statistics.h"
 #include "nodes/FileSourceNode.h"
 #include "sextant/Version.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,7 +52,7 @@ QTextStream &err()
 
 QString usage()
 {
-    return QString::fromLatin1(
+    return QCoreApplication::translate("Cli",
         "Usage: sextant [FILE...]\n"
         "       sextant <command> [options]\n"
         "\n"
@@ -57,10 +60,9 @@ QString usage()
         "\n"
         "Commands (run headless, no display needed):\n"
         "  info FILE [--json] [CSV options]\n"
-        "                       Summarise a dataset (CSV/TSV, ARFF, LIBSVM, .xlsx, SQLite):\n"
-        "                       rows,\n"
-        "                       columns, and per column its type, missing count and\n"
-        "                       statistics.\n"
+        "                       Summarise a dataset (CSV/TSV, ARFF, LIBSVM, .xlsx, SQLite,\n"
+        "                       an image folder): rows, columns, and per column its type,\n"
+        "                       missing count and statistics.\n"
         "                       --sheet NAME: the sheet of a workbook (default: the first).\n"
         "                       --table NAME, --query SQL: what to read from a SQLite\n"
         "                       database (.sqlite, .db; default: the first table).\n"
@@ -206,10 +208,14 @@ int info(const QStringList &args)
         return kExitUsage;
     }
 
-    const engine::LoadResult result = engine::DatasetLoader::load(path,
-        engine::FileSourceNode::csvOptions(csv), {}, csv.value(QStringLiteral("sheet")).toString(),
-        csv.value(QStringLiteral("table")).toString(),
-        csv.value(QStringLiteral("query")).toString());
+    // A folder is an image folder (one subfolder per class), read as the Image Folder node
+    // reads it with its defaults.
+    const engine::LoadResult result = QFileInfo(path).isDir()
+        ? engine::ImageFolderReader::read(path, engine::ImageFeatures::Options {})
+        : engine::DatasetLoader::load(path, engine::FileSourceNode::csvOptions(csv), {},
+            csv.value(QStringLiteral("sheet")).toString(),
+            csv.value(QStringLiteral("table")).toString(),
+            csv.value(QStringLiteral("query")).toString());
     if (!result.ok()) {
         err() << "sextant: "
               << (result.error ? result.error->toString()

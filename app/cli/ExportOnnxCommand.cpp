@@ -5,6 +5,7 @@
 #include "io/ModelFile.h"
 #include "io/OnnxExport.h"
 
+#include <QCoreApplication>
 #include <QTextStream>
 
 namespace sextant::cli {
@@ -13,7 +14,7 @@ using namespace sextant::engine;
 
 QString ExportOnnxCommand::usage()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate("Cli",
         "  export-onnx MODEL.sxmodel -o MODEL.onnx\n"
         "                       Write a saved model as an ONNX file, for ONNX Runtime and\n"
         "                       other tools.\n");

@@ -7,6 +7,7 @@
 #include "io/ModelFile.h"
 #include "ml/DriftReport.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTextStream>
 #include <exception>
@@ -17,7 +18,7 @@ using namespace sextant::engine;
 
 QString MonitorCommand::usage()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate("Cli",
         "  monitor MODEL.sxmodel DATA [--json]\n"
         "                       Compare a batch with the model's training distribution: PSI,\n"
         "                       KS / chi-square, missing rates, unseen categories, prediction\n"

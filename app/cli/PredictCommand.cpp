@@ -7,6 +7,7 @@
 #include "data/DatasetLoader.h"
 #include "io/ModelFile.h"
 
+#include <QCoreApplication>
 #include <QTextStream>
 
 namespace sextant::cli {
@@ -15,7 +16,7 @@ using namespace sextant::engine;
 
 QString PredictCommand::usage()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate("Cli",
         "  predict MODEL.sxmodel DATA [-o PREDICTIONS.csv] [--proba]\n"
         "                       Apply a saved model to a table (columns matched by name):\n"
         "                       one CSV row of predictions per input row, with --proba also\n"

@@ -140,7 +140,7 @@ QString seconds(double ms)
 
 QString RunCommand::usage()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate("Cli",
         "  run FLOW.sextant [--set NODE.PARAM=VALUE ...] [--out DIR] [--quiet]\n"
         "      [--allow-outside-paths] [--report REPORT.html|REPORT.pdf]\n"
         "                       Run a workflow: print each node's progress and write the sink\n"

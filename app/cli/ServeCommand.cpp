@@ -43,7 +43,7 @@ namespace sextant::cli {
 
 QString ServeCommand::usage()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate("Cli",
         "  serve MODEL.sxmodel [--host 127.0.0.1] [--port 8080] [--threads N] [--token T]\n"
         "        [--log FILE] [--max-body BYTES] [--drift-window ROWS]\n"
         "                       Serve a saved model over HTTP: POST /predict (JSON rows or\n"

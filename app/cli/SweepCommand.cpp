@@ -114,7 +114,7 @@ bool loadWith(
 
 QString SweepCommand::usage()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate("Cli",
         "  sweep FLOW.sextant --grid NODE.PARAM=A,B,C [--grid ...] [--set NODE.PARAM=V ...]\n"
         "      [--random N [--seed S]] [--out DIR] [--backend local|slurm] [--jobs N]\n"
         "      [--partition P] [--time HH:MM:SS] [--cpus-per-task N] [--mem M] [--limit N]\n"

@@ -17,6 +17,7 @@
 #include "plots/ImportancePlot.h"
 #include "plots/RocPlot.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <cmath>
@@ -227,7 +228,7 @@ void dataSection(ReportDocument &r, const TrainedModel &m, const Dataset &raw, c
 
 QString ReportCommand::usage()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate("Cli",
         "  report MODEL.sxmodel [--data FILE] --out REPORT.html|REPORT.pdf\n"
         "                       Write a report of a saved model: learner, parameters,\n"
         "                       training data summary, stored metrics, feature importances;\n"

@@ -40,6 +40,32 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("info FILE")));
     }
 
+    // The usage texts in the user's language; options and values stay as typed.
+    void helpTranslated_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("runText");
+        QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("Aufruf: sextant")
+                            << QStringLiteral("Führt einen Workflow aus");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("用法：sextant")
+                               << QStringLiteral("运行工作流");
+    }
+    void helpTranslated()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, first);
+        QFETCH(QString, runText);
+        qputenv("SEXTANT_LANGUAGE", language.toUtf8());
+        const Run r = runSextant({ QStringLiteral("--help") });
+        qunsetenv("SEXTANT_LANGUAGE");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(first), qPrintable(r.out.left(200)));
+        QVERIFY2(r.out.contains(runText), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("run FLOW.sextant [--set NODE.PARAM=VALUE ...]")));
+        QVERIFY(r.out.contains(QStringLiteral("--delimiter auto|comma|semicolon|tab|pipe")));
+    }
+
     void infoText()
     {
         const Run r = runSextant({ QStringLiteral("info"), iris() });
@@ -85,12 +111,16 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
     }
 
+    // A folder is read as an image folder: one without class subfolders is refused,
+    // naming it and saying what an image folder holds.
     void directory()
     {
         QTemporaryDir dir;
         const Run r = runSextant({ QStringLiteral("info"), dir.path() });
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("directory")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(dir.path()), qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QStringLiteral("one subfolder of images per class")), qPrintable(r.err));
     }
 
     void badCsvNamesLineAndColumn()

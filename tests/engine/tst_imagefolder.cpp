@@ -590,6 +590,20 @@ private Q_SLOTS:
         QVERIFY2(mean >= 0.9, qPrintable(QJsonDocument(metrics).toJson()));
     }
 
+    // `sextant info FOLDER` describes an image folder as the node reads it by default.
+    void infoOnAFolder()
+    {
+        const auto r = runSextant({ QStringLiteral("info"), m_root, QStringLiteral("--json") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QJsonObject info = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(info.value(QStringLiteral("rows")).toInt(), 3 * kPerClass);
+        QCOMPARE(info.value(QStringLiteral("columns")).toInt(), 2 + 16 * 16);
+        QCOMPARE(info.value(QStringLiteral("column_summaries")).toArray().size(), 2 + 16 * 16);
+        const QJsonArray warnings = info.value(QStringLiteral("warnings")).toArray();
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY(warnings.at(0).toString().contains(QLatin1String("broken.png")));
+    }
+
     // The bundled example on the folder tools/make-digits-folder makes: 5000 digits, 500
     // of each, 324 HOG values each, and the k-nearest-neighbours branch's cross-validated
     // accuracy the README gives (the SVM branch takes a minute: `sextant run` measured it).
