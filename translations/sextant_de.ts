@@ -3156,6 +3156,65 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     </message>
 </context>
 <context>
+    <name>TrainingUnit</name>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>Iterationen</translation>
+    </message>
+    <message>
+        <source>tree</source>
+        <translation>Baum</translation>
+    </message>
+    <message>
+        <source>trees</source>
+        <translation>Bäume</translation>
+    </message>
+    <message>
+        <source>fold</source>
+        <translation>Fold</translation>
+    </message>
+    <message>
+        <source>folds</source>
+        <translation>Folds</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>trials</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>Verschmelzung</translation>
+    </message>
+    <message>
+        <source>merges</source>
+        <translation>Verschmelzungen</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>Schritte</translation>
+    </message>
+</context>
+<context>
     <name>sextant::app::AutoRun</name>
     <message>
         <source>&amp;Auto-run</source>
@@ -4506,6 +4565,41 @@ Angezeigt von %2 (Knoten %3): Ein Doppelklick darauf öffnet diesen Reiter erneu
     <message>
         <source>%1: none of its %2 images could be read</source>
         <translation>%1: keines seiner %2 Bilder konnte gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::engine::TrainingUpdate</name>
+    <message>
+        <source> of %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source>reached the iteration limit (%1)</source>
+        <translation>Iterationsgrenze erreicht (%1)</translation>
+    </message>
+    <message>
+        <source>1 %1</source>
+        <translation>1 %1</translation>
+    </message>
+    <message>
+        <source>all %1 %2</source>
+        <translation>alle %1 %2</translation>
+    </message>
+    <message>
+        <source>converged (tolerance reached) after %1 %2</source>
+        <translation>konvergiert (Toleranz erreicht) nach %1 %2</translation>
+    </message>
+    <message>
+        <source>early stopping after %1 %2 (no improvement on the validation rows)</source>
+        <translation>vorzeitig beendet nach %1 %2 (keine Verbesserung auf den Validierungszeilen)</translation>
+    </message>
+    <message>
+        <source>Stop pressed after %1 %2%3</source>
+        <translation>Stopp gedrückt nach %1 %2%3</translation>
+    </message>
+    <message>
+        <source>cancelled after %1 %2%3</source>
+        <translation>abgebrochen nach %1 %2%3</translation>
     </message>
 </context>
 <context>

@@ -3138,6 +3138,65 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     </message>
 </context>
 <context>
+    <name>TrainingUnit</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>次迭代</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>次迭代</translation>
+    </message>
+    <message>
+        <source>tree</source>
+        <translation>棵树</translation>
+    </message>
+    <message>
+        <source>trees</source>
+        <translation>棵树</translation>
+    </message>
+    <message>
+        <source>fold</source>
+        <translation>折</translation>
+    </message>
+    <message>
+        <source>folds</source>
+        <translation>折</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>次试验</translation>
+    </message>
+    <message>
+        <source>trials</source>
+        <translation>次试验</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>次合并</translation>
+    </message>
+    <message>
+        <source>merges</source>
+        <translation>次合并</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+</context>
+<context>
     <name>sextant::app::AutoRun</name>
     <message>
         <source>&amp;Auto-run</source>
@@ -4486,6 +4545,41 @@ Shown by %2 (node %3): a double click on it reopens this tab.</source>
     <message>
         <source>%1: none of its %2 images could be read</source>
         <translation>%1：其 %2 张图像均无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::engine::TrainingUpdate</name>
+    <message>
+        <source> of %1</source>
+        <translation>（共 %1）</translation>
+    </message>
+    <message>
+        <source>reached the iteration limit (%1)</source>
+        <translation>达到迭代次数上限（%1）</translation>
+    </message>
+    <message>
+        <source>1 %1</source>
+        <translation>1 %1</translation>
+    </message>
+    <message>
+        <source>all %1 %2</source>
+        <translation>全部 %1 %2</translation>
+    </message>
+    <message>
+        <source>converged (tolerance reached) after %1 %2</source>
+        <translation>第 %2 %1后收敛（达到容差）</translation>
+    </message>
+    <message>
+        <source>early stopping after %1 %2 (no improvement on the validation rows)</source>
+        <translation>第 %2 %1后早停（验证行上没有改进）</translation>
+    </message>
+    <message>
+        <source>Stop pressed after %1 %2%3</source>
+        <translation>第 %2 %1后按下了停止%3</translation>
+    </message>
+    <message>
+        <source>cancelled after %1 %2%3</source>
+        <translation>第 %2 %1后取消%3</translation>
     </message>
 </context>
 <context>

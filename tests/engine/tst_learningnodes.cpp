@@ -282,7 +282,7 @@ private Q_SLOTS:
         QVERIFY(end && end->end);
         QCOMPARE(*end->end, FitEnd::Completed);
         QCOMPARE(end->report.epoch, 30);
-        QCOMPARE(end->describe(), QStringLiteral("finished all 30 epochs"));
+        QCOMPARE(end->describe(), QStringLiteral("all 30 epochs"));
         double first = 0, last = 0;
         for (int i = 0; i < 30; ++i) {
             const auto *u = updates.at(i).at(1).value<NodeValuePtr>()->as<TrainingUpdate>();

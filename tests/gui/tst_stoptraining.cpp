@@ -149,7 +149,7 @@ private Q_SLOTS:
         QVERIFY(finished.first().first().value<engine::RunSummary>().partial.isEmpty());
         QCOMPARE(ex.output(cv, 0)->as<engine::MetricsTable>()->rows.size(), qsizetype(12));
         QTRY_COMPARE(*monitor->lastEnd(), engine::FitEnd::Completed);
-        QVERIFY2(monitor->statusText().contains(QStringLiteral("Finished: finished all 10 folds")),
+        QVERIFY2(monitor->statusText().contains(QStringLiteral("Finished: all 10 folds")),
             qPrintable(monitor->statusText()));
     }
 };

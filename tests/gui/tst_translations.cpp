@@ -9,6 +9,7 @@
 #include "graph/ParameterSpec.h"
 #include "gui/MainWindow.h"
 #include "nodes/BuiltinNodes.h"
+#include "nodes/TrainingUpdate.h"
 #include "widgets/PropertyPanel.h"
 
 #include <QComboBox>
@@ -197,15 +198,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("tableType");
         QTest::addColumn<QString>("belowMinimum");
         QTest::addColumn<QString>("absentChoice");
+        QTest::addColumn<QString>("stopped");
         QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("&Datei")
                             << QStringLiteral("Trainings-/Testaufteilung")
                             << QStringLiteral("Modell") << QStringLiteral("Tabelle")
                             << QStringLiteral("unter dem Minimum")
-                            << QStringLiteral("nicht vorhanden");
+                            << QStringLiteral("nicht vorhanden")
+                            << QStringLiteral("Stopp gedrückt nach Fold 3 von 10");
         QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("文件(&F)")
                                << QStringLiteral("训练/测试划分") << QStringLiteral("模型")
                                << QStringLiteral("表") << QStringLiteral("低于最小值")
-                               << QStringLiteral("无");
+                               << QStringLiteral("无")
+                               << QStringLiteral("第 3 折后按下了停止（共 10）");
     }
     void knownStrings()
     {
@@ -216,6 +220,7 @@ private Q_SLOTS:
         QFETCH(QString, tableType);
         QFETCH(QString, belowMinimum);
         QFETCH(QString, absentChoice);
+        QFETCH(QString, stopped);
         qunsetenv(engine::Translations::kEnvironment);
         QCOMPARE(engine::Translations::install(language), language);
 
@@ -250,6 +255,8 @@ private Q_SLOTS:
                 QStringLiteral("absent"));
             QCOMPARE(header->currentText(), absentChoice);
         }
+        // The training monitor's reason a run ended.
+        QCOMPARE(engine::TrainingUpdate::describe(engine::FitEnd::Stopped, 3, 10, "fold"), stopped);
         // An error a person meets: a value out of range, in the property panel or --set.
         const auto low = split->parameters.value(0).validate(0.0);
         QVERIFY(!low);
