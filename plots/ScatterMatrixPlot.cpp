@@ -78,6 +78,7 @@ void ScatterMatrixPlot::draw()
     m_groups = columnGroups;
     m_groups.insert(m_groups.end(), rowGroups.begin(), rowGroups.end());
     m_cells.clear();
+    m_highlights.clear();
     for (int r = 0; r < k; ++r)
         for (int c = 0; c < k; ++c) {
             QCPAxisRect *rect = r == 0 && c == 0 ? main : new QCPAxisRect(plot);
@@ -86,6 +87,7 @@ void ScatterMatrixPlot::draw()
             rect->setMarginGroup(QCP::msLeft | QCP::msRight, columnGroups[std::size_t(c)]);
             rect->setMarginGroup(QCP::msTop | QCP::msBottom, rowGroups[std::size_t(r)]);
             m_cells.append(rect);
+            m_highlights.append(nullptr);
         }
 
     // Column ranges from the histogram edges (all rows), padded.
@@ -182,6 +184,14 @@ void ScatterMatrixPlot::draw()
                 if (!(colored && r == 0 && c == 1))
                     graph->removeFromLegend();
             }
+            // The selected rows' points, ringed, over the classes.
+            auto *ring = plot->addGraph(x, y);
+            ring->setLineStyle(QCPGraph::lsNone);
+            ring->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                QPen(palette().color(QPalette::Text), 1.2), Qt::NoBrush, k > 6 ? 5.0 : 7.0));
+            ring->setSelectable(QCP::stNone);
+            ring->removeFromLegend();
+            m_highlights[r * k + c] = ring;
         }
     }
     plot->legend->setVisible(colored);
@@ -191,7 +201,113 @@ void ScatterMatrixPlot::draw()
     if (m_data.sampled)
         title += tr(" (a sample of %1 of %2 rows)").arg(m_data.rows.size()).arg(m_data.tableRows);
     setTitle(title);
+    // A selection of rows the new data still draws stays ringed.
+    setSelectedRows(m_selection);
+}
+
+void ScatterMatrixPlot::setSelectedRows(const QList<qint64> &rows)
+{
+    m_selection = rows;
+    // The drawn rows in `rows` (both ascending).
+    std::vector<std::size_t> drawn;
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < m_data.rows.size(); ++i) {
+        while (j < std::size_t(rows.size()) && rows[qsizetype(j)] < m_data.rows[i])
+            ++j;
+        if (j < std::size_t(rows.size()) && rows[qsizetype(j)] == m_data.rows[i])
+            drawn.push_back(i);
+    }
+    const int k = columnCount();
+    for (int r = 0; r < k; ++r)
+        for (int c = 0; c < k; ++c) {
+            QCPGraph *ring = m_highlights.value(r * k + c);
+            if (!ring)
+                continue;
+            const auto &xs = m_data.values[std::size_t(c)];
+            const auto &ys = m_data.values[std::size_t(r)];
+            QVector<double> keys, values;
+            for (std::size_t i : drawn)
+                if (!std::isnan(xs[i]) && !std::isnan(ys[i])) {
+                    keys.append(xs[i]);
+                    values.append(ys[i]);
+                }
+            ring->setData(keys, values);
+        }
     replot();
+}
+
+int ScatterMatrixPlot::selectedPointCount(int row, int column) const
+{
+    const int k = columnCount();
+    const QCPGraph *ring = row >= 0 && column >= 0 && row < k && column < k
+        ? m_highlights.value(row * k + column)
+        : nullptr;
+    return ring ? ring->dataCount() : 0;
+}
+
+QList<qint64> ScatterMatrixPlot::rowsIn(int row, int column, const QRectF &coords) const
+{
+    QList<qint64> out;
+    const int k = columnCount();
+    if (row < 0 || column < 0 || row >= k || column >= k)
+        return out;
+    const QRectF box = coords.normalized();
+    const auto &xs = m_data.values[std::size_t(column)];
+    const auto &ys = m_data.values[std::size_t(row)];
+    for (std::size_t i = 0; i < m_data.rows.size(); ++i) {
+        const double x = xs[i];
+        if (std::isnan(x) || x < box.left() || x > box.right())
+            continue;
+        if (row != column) {
+            const double y = ys[i];
+            if (std::isnan(y) || y < box.top() || y > box.bottom())
+                continue;
+        }
+        out.append(m_data.rows[i]);
+    }
+    return out;
+}
+
+QRect ScatterMatrixPlot::cellArea(int row, int column) const
+{
+    const QCPAxisRect *rect = cell(row, column);
+    return rect ? rect->rect() : QRect();
+}
+
+PlotView::DragAction ScatterMatrixPlot::dragActionFor(Qt::KeyboardModifiers modifiers) const
+{
+    if (modifiers.testFlag(Qt::ShiftModifier))
+        return DragAction::SelectRect;
+    return PlotView::dragActionFor(modifiers);
+}
+
+void ScatterMatrixPlot::selectionRectFinished(const QRectF &mainCoords, Qt::KeyboardModifiers)
+{
+    // PlotView gives the rectangle in the first cell's coordinates: back to pixels, then
+    // into the coordinates of the cell it was drawn in.
+    const QCPAxis *mainX = customPlot()->xAxis;
+    const QCPAxis *mainY = customPlot()->yAxis;
+    const QRectF rect = QRectF(
+        QPointF(mainX->coordToPixel(mainCoords.left()), mainY->coordToPixel(mainCoords.top())),
+        QPointF(mainX->coordToPixel(mainCoords.right()), mainY->coordToPixel(mainCoords.bottom())))
+                            .normalized();
+    const int k = columnCount();
+    for (int r = 0; r < k; ++r)
+        for (int c = 0; c < k; ++c) {
+            const QCPAxisRect *area = cell(r, c);
+            if (!area->rect().contains(rect.topLeft().toPoint())
+                && !area->rect().contains(rect.center().toPoint()))
+                continue;
+            const QCPAxis *x = area->axis(QCPAxis::atBottom);
+            const QCPAxis *y = area->axis(QCPAxis::atLeft);
+            const QRectF coords(
+                QPointF(x->pixelToCoord(rect.left()), y->pixelToCoord(rect.bottom())),
+                QPointF(x->pixelToCoord(rect.right()), y->pixelToCoord(rect.top())));
+            const QList<qint64> rows = rowsIn(r, c, coords);
+            setSelectedRows(rows);
+            Q_EMIT rowsSelected(rows);
+            return;
+        }
 }
 
 int ScatterMatrixPlot::pointCount(int row, int column) const
@@ -200,8 +316,10 @@ int ScatterMatrixPlot::pointCount(int row, int column) const
     if (!rect || row == column)
         return 0;
     int n = 0;
+    const QCPGraph *ring = m_highlights.value(row * columnCount() + column);
     for (QCPGraph *g : rect->graphs())
-        n += g->dataCount();
+        if (g != ring)
+            n += g->dataCount();
     return n;
 }
 

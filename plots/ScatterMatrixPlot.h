@@ -7,6 +7,7 @@
 #include <QStringList>
 
 class QCPAxisRect;
+class QCPGraph;
 class QCPMarginGroup;
 class QCPLayoutGrid;
 
@@ -17,6 +18,11 @@ namespace sextant::plots {
 // stacked by class; points and bars coloured by Palette::categorical(class) with one
 // legend. Column names label the bottom row and the left column; axes of a column share
 // their range. The rows drawn are the node's sample; nothing is computed here.
+//
+// Linked selection: a Shift+drag rectangle in an off-diagonal cell selects the drawn rows
+// inside it, in a diagonal cell the drawn rows whose value falls in its horizontal band;
+// rowsSelected carries them as rows of the node's input table (0-based, ascending), as
+// ScatterPlot does. setSelectedRows() rings those rows' points in every cell.
 class ScatterMatrixPlot : public PlotView {
     Q_OBJECT
 public:
@@ -35,8 +41,24 @@ public:
     QList<double> diagonalTotals(int column) const;
     QStringList legendEntries() const;
 
+    void setSelectedRows(const QList<qint64> &rows);
+    // Points ringed as selected in off-diagonal cell (row, column).
+    int selectedPointCount(int row, int column) const;
+    // The drawn rows (input table rows) in `coords` of cell (row, column): x and y ranges
+    // off the diagonal, the x range on it.
+    QList<qint64> rowsIn(int row, int column, const QRectF &coords) const;
+    // Cell (row, column) in plot widget pixels, as of the last replot.
+    QRect cellArea(int row, int column) const;
+
     QString toolTipAt(const QPointF &pixel) const override;
     void resetView() override;
+
+Q_SIGNALS:
+    void rowsSelected(const QList<qint64> &rows);
+
+protected:
+    DragAction dragActionFor(Qt::KeyboardModifiers modifiers) const override;
+    void selectionRectFinished(const QRectF &rect, Qt::KeyboardModifiers modifiers) override;
 
 private:
     void draw();
@@ -47,6 +69,8 @@ private:
     QList<QCPAxisRect *> m_cells;
     std::vector<QCPMarginGroup *> m_groups; // per column, then per row
     std::vector<std::pair<double, double>> m_ranges; // per column
+    QList<QCPGraph *> m_highlights; // per cell, row-major; null on the diagonal
+    QList<qint64> m_selection; // input table rows, ascending
 };
 
 } // namespace sextant::plots

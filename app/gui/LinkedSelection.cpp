@@ -5,6 +5,7 @@
 #include "nodes/SelectedRowsNode.h"
 #include "plots/ConfusionMatrixPlot.h"
 #include "plots/DataHeatMapPlot.h"
+#include "plots/ScatterMatrixPlot.h"
 #include "plots/SilhouettePlot.h"
 #include "widgets/GraphCommands.h"
 
@@ -229,6 +230,11 @@ void LinkedSelection::attachSilhouette(plots::SilhouettePlot *plot, int viewNode
 void LinkedSelection::attachHeatMap(plots::DataHeatMapPlot *plot, int viewNode)
 {
     attachRowView(plot, viewNode, tr("Select Heat Map Rows"));
+}
+
+void LinkedSelection::attachScatterMatrix(plots::ScatterMatrixPlot *plot, int viewNode)
+{
+    attachRowView(plot, viewNode, tr("Select in Scatter Matrix"));
 }
 
 void LinkedSelection::showTable(TableSource source, qint64 rowCount, const QString &label)

@@ -17,6 +17,7 @@ namespace sextant::plots {
 class ConfusionMatrixPlot;
 class SilhouettePlot;
 class DataHeatMapPlot;
+class ScatterMatrixPlot;
 } // namespace sextant::plots
 
 namespace sextant::app {
@@ -116,6 +117,9 @@ public:
     void attachSilhouette(plots::SilhouettePlot *plot, int viewNode);
     // The same for a data heat map (a view.heatmap): a band of rows dragged with Shift.
     void attachHeatMap(plots::DataHeatMapPlot *plot, int viewNode);
+    // A Scatter Matrix node's plot: a rectangle in a cell selects those drawn rows of the
+    // table feeding the node; that table's selection is ringed in every cell.
+    void attachScatterMatrix(plots::ScatterMatrixPlot *plot, int viewNode);
 
 Q_SIGNALS:
     // The table or its selected rows changed.

@@ -13,6 +13,7 @@
 #include "plots/DataHeatMapPlot.h"
 #include "plots/HistogramPlot.h"
 #include "plots/QCustomPlotInclude.h"
+#include "plots/ScatterMatrixPlot.h"
 #include "plots/ScatterPlot.h"
 #include "plots/SilhouettePlot.h"
 #include "widgets/DataTableView.h"
@@ -182,6 +183,10 @@ void SelectionViews::attachResult(int id, QWidget *view, bool opened)
     }
     if (auto *plot = qobject_cast<plots::DataHeatMapPlot *>(view)) {
         m_selection->attachHeatMap(plot, id);
+        return;
+    }
+    if (auto *plot = qobject_cast<plots::ScatterMatrixPlot *>(view)) {
+        m_selection->attachScatterMatrix(plot, id);
         return;
     }
     const engine::NodeType *type = m_graph.nodeType(id);

@@ -455,6 +455,84 @@ private Q_SLOTS:
         snapshot(view, QStringLiteral("drift-categorical"));
     }
 
+    // A Shift+drag rectangle in a cell selects the drawn rows inside it; the selection is
+    // ringed in every cell, and through LinkedSelection it becomes the feeding table's.
+    void scatterMatrixSelection()
+    {
+        engine::ScatterMatrixData m;
+        m.columns = { QStringLiteral("a"), QStringLiteral("b") };
+        m.classNames = { QStringLiteral("x") };
+        m.values.resize(2);
+        // A sample of every other row of a 100-row table.
+        for (int i = 0; i < 50; ++i) {
+            m.rows.push_back(2 * i);
+            m.classes.push_back(0);
+            m.values[0].push_back(i);
+            m.values[1].push_back(i == 7 ? std::nan("") : 100 - i);
+        }
+        for (int c = 0; c < 2; ++c) {
+            m.edges.push_back({ 0, 25, 50, 75, 100 });
+            m.counts.push_back({ 25, 25, 25, 25 });
+        }
+        m.tableRows = 100;
+        plots::ScatterMatrixPlot view;
+        view.setData(m);
+        QVERIFY(showView(view));
+        QSignalSpy selected(&view, &plots::ScatterMatrixPlot::rowsSelected);
+        // Cell (1, 0): b against a. The rectangle a in [4.5, 10.5], b in [91, 97]:
+        // a = 5..10 with b = 100 - a in range -> a = 5, 6, (7 missing b), 8, 9.
+        const QRect cell = view.cellArea(1, 0);
+        QVERIFY(cell.width() > 50 && cell.height() > 50);
+        const QList<qint64> inBox = view.rowsIn(1, 0, QRectF(QPointF(4.5, 91), QPointF(10.5, 97)));
+        QCOMPARE(inBox, (QList<qint64> { 10, 12, 16, 18 }));
+        // The diagonal: a band of a.
+        QCOMPARE(view.rowsIn(0, 0, QRectF(QPointF(47.5, 0), QPointF(60, 1))),
+            (QList<qint64> { 96, 98 }));
+        // The same through the mouse: a Shift+drag over the whole of cell (1, 0) selects every
+        // drawn row with both values.
+        QWidget *w = view.plotWidget();
+        const QPointF from = cell.topLeft() + QPointF(1, 1);
+        const QPointF to = cell.bottomRight() - QPointF(1, 1);
+        sendMouse(
+            w, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
+        sendMouse(
+            w, QEvent::MouseMove, (from + to) / 2, Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+        sendMouse(w, QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+        sendMouse(
+            w, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton, Qt::ShiftModifier);
+        QCOMPARE(selected.count(), 1);
+        const QList<qint64> all = selected.at(0).at(0).value<QList<qint64>>();
+        QCOMPARE(all.size(), 49); // row 14 has no b
+        QVERIFY(!all.contains(14));
+        QCOMPARE(view.selectedPointCount(1, 0), 49);
+        QCOMPARE(view.selectedPointCount(0, 1), 49);
+
+        // Linked: the selection is the feeding table's, and a selection made elsewhere is
+        // ringed here (rows the sample does not draw are not).
+        engine::GraphModel graph(engine::BuiltinNodes::registry());
+        const int file = graph.addNode(QStringLiteral("data.file")).value();
+        const int node = graph.addNode(QStringLiteral("view.scatter_matrix")).value();
+        QVERIFY(graph.addConnection({ file, 0, node, 0 }).ok());
+        QUndoStack undo;
+        app::LinkedSelection selection(graph, undo);
+        selection.attachScatterMatrix(&view, node);
+        selection.attachScatterMatrix(&view, node); // once only
+        sendMouse(
+            w, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
+        sendMouse(w, QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+        sendMouse(
+            w, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton, Qt::ShiftModifier);
+        QCOMPARE(selection.source(), (app::TableSource { file, 0 }));
+        QCOMPARE(selection.rows(), all);
+        QCOMPARE(undo.count(), 1);
+        selection.select({ file, 0 }, 100, QStringLiteral("File"), { 1, 2, 3, 4 },
+            app::LinkedSelection::Mode::Replace, QStringLiteral("Select"));
+        QCOMPARE(view.selectedPointCount(1, 0), 2); // rows 2 and 4 are drawn
+        selection.clear();
+        QCOMPARE(view.selectedPointCount(1, 0), 0);
+        snapshot(view, QStringLiteral("scattermatrix-selection"));
+    }
+
     void factoryPicksThePlots()
     {
         const engine::NodeValuePtr box = engine::makeValue(boxData(false, 20));
