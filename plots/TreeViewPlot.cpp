@@ -24,6 +24,8 @@ struct FitGroup {
     static constexpr double kMinPoint = 5.5;
 
     std::vector<QStringList> tiers;
+    // Never larger than this group's size (fitted before, in the same draw), if any.
+    std::shared_ptr<const FitGroup> cap;
     int tier = -1; // as of the last fit
     double point = 0;
 
@@ -45,13 +47,15 @@ struct FitGroup {
             }
             m_box = QSizeF();
         }
-        if (QSizeF(pw, ph) == m_box)
+        const double top = cap && cap->tier >= 0 ? std::min(kMaxPoint, cap->point) : kMaxPoint;
+        if (QSizeF(pw, ph) == m_box && top == m_top)
             return;
         m_box = QSizeF(pw, ph);
+        m_top = top;
         tier = -1;
         point = 0;
         for (std::size_t t = 0; t < m_sizes.size(); ++t) {
-            double scale = kMaxPoint;
+            double scale = top;
             for (const QSizeF &size : m_sizes[t])
                 if (size.width() > 0 && size.height() > 0)
                     scale = std::min(
@@ -72,6 +76,7 @@ struct FitGroup {
 private:
     int m_dpi = -1;
     QSizeF m_box;
+    double m_top = 0;
     std::vector<std::vector<QSizeF>> m_sizes;
 };
 
@@ -305,6 +310,7 @@ void TreeViewPlot::draw()
             dash->setSelectable(false);
             m_items.push_back(dash);
             auto group = std::make_shared<FitGroup>();
+            group->cap = boxes;
             group->tiers = { { tr("\u2026 %n nodes", nullptr, node.hiddenNodes) + QLatin1Char('\n')
                                  + tr("(%n leaves)", nullptr, node.hiddenLeaves) },
                 { QStringLiteral("\u2026 %1").arg(node.hiddenNodes) } };

@@ -38,15 +38,22 @@ engine::Dataset iris()
     return data;
 }
 
-engine::TreeViewData irisTree(int maxDepth, const char *learner = "model.decision_tree")
+engine::TreeViewData irisTree(int maxDepth, const char *learner = "model.decision_tree",
+    const QVariantMap &params = {}, const QString &target = QStringLiteral("species"))
 {
-    const engine::Dataset data = iris();
+    engine::Dataset data = iris();
+    for (int c = 0; c < data.columnCount(); ++c)
+        data.setRole(c,
+            data.column(c).name() == target ? engine::ColumnRole::Target
+                                            : engine::ColumnRole::Feature);
     const engine::NodeType *type
         = engine::BuiltinNodes::registry().find(QString::fromLatin1(learner));
     const engine::Learner *spec = engine::LearnerRegistry::byNodeId(QString::fromLatin1(learner));
     QVariantMap p = type->defaultParameters();
     if (p.contains(QStringLiteral("ccp_alpha")))
         p[QStringLiteral("ccp_alpha")] = QStringLiteral("0"); // the whole tree
+    for (auto it = params.cbegin(); it != params.cend(); ++it)
+        p[it.key()] = it.value();
     const auto model = engine::LearnerNode::fit(*spec, p, data, nullptr, engine::FitContext {});
     return engine::TreeViewNode::build(*model, 0, maxDepth, &data);
 }
@@ -105,6 +112,24 @@ private Q_SLOTS:
         const QString tip = plot.nodeText(folded);
         QVERIFY2(tip.contains(QStringLiteral("not drawn (max depth 2)")), qPrintable(tip));
         snapshot(plot, QStringLiteral("tree-iris-depth2"));
+    }
+
+    void regressionShadesByMean()
+    {
+        // Petal width from the rest: a split on the species' one-hot columns, boxes in
+        // shades of one colour by their mean.
+        const engine::TreeViewData d = irisTree(3, "model.decision_tree",
+            { { QStringLiteral("task"), QStringLiteral("regression") } },
+            QStringLiteral("petal_width_cm"));
+        QVERIFY(!d.classification);
+        plots::TreeViewPlot plot;
+        plot.setData(d);
+        QVERIFY(showView(plot));
+        QCOMPARE(plot.boxCount(), static_cast<int>(d.nodes.size()));
+        const QString tip = plot.nodeText(0);
+        QVERIFY2(tip.contains(QStringLiteral("mean = ")), qPrintable(tip));
+        QVERIFY2(!tip.contains(QStringLiteral("class = ")), qPrintable(tip));
+        snapshot(plot, QStringLiteral("tree-iris-regression"));
     }
 
     void factoryAndExport()
