@@ -12,7 +12,7 @@ class Dataset;
 class TrainedModel;
 
 // "view.tree": one tree of a decision tree, random forest or gradient-boosting model drawn
-// node by node (TreePlot): each split's condition, the rows reaching it and their classes
+// node by node (plots/TreeViewPlot): each split's condition, the rows reaching it and their classes
 // (or the mean), down to `max_depth`.
 //   inputs  model (Model: a tree learner's), data (Table, optional: rows counted down the
 //           tree, e.g. the training table; without it the nodes show the model's values)
