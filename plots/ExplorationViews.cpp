@@ -10,6 +10,7 @@
 #include "nodes/ProbabilityCurvesData.h"
 #include "nodes/ScatterMatrixData.h"
 #include "nodes/SilhouetteData.h"
+#include "nodes/TreeViewData.h"
 #include "plots/BoxPlot.h"
 #include "plots/DataHeatMapPlot.h"
 #include "plots/DendrogramPlot.h"
@@ -19,6 +20,7 @@
 #include "plots/ProbabilityCurvesPlot.h"
 #include "plots/ScatterMatrixPlot.h"
 #include "plots/SilhouettePlot.h"
+#include "plots/TreeViewPlot.h"
 
 #include <QCoreApplication>
 
@@ -47,7 +49,7 @@ bool ExplorationViews::hasPlot(const engine::NodeValue &value)
         || value.as<engine::ProbabilityCurvesData>() || value.as<engine::FeatureRanking>()
         || value.as<engine::ScatterMatrixData>() || value.as<engine::LinePlotData>()
         || value.as<engine::DriftData>() || value.as<engine::DendrogramData>()
-        || value.as<engine::HeatMapData>();
+        || value.as<engine::HeatMapData>() || value.as<engine::TreeViewData>();
 }
 
 std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &value)
@@ -70,6 +72,8 @@ std::unique_ptr<PlotView> ExplorationViews::create(const engine::NodeValue &valu
         return std::make_unique<DendrogramPlot>();
     if (value.as<engine::HeatMapData>())
         return std::make_unique<DataHeatMapPlot>();
+    if (value.as<engine::TreeViewData>())
+        return std::make_unique<TreeViewPlot>();
     return nullptr;
 }
 
@@ -93,6 +97,8 @@ bool ExplorationViews::show(PlotView &view, const engine::NodeValue &value)
         return showAs<DendrogramPlot>(view, *d);
     if (const auto *h = value.as<engine::HeatMapData>())
         return showAs<DataHeatMapPlot>(view, *h);
+    if (const auto *t = value.as<engine::TreeViewData>())
+        return showAs<TreeViewPlot>(view, *t);
     return false;
 }
 
@@ -124,6 +130,8 @@ QString ExplorationViews::title(const engine::NodeValue &value)
         return tr("Dendrogram");
     if (value.as<engine::HeatMapData>())
         return tr("Heat Map");
+    if (value.as<engine::TreeViewData>())
+        return tr("Tree");
     return {};
 }
 
@@ -158,6 +166,17 @@ QString ExplorationViews::describe(const engine::NodeValue &value)
             .arg(d->linkage);
     if (const auto *h = value.as<engine::HeatMapData>(); h && !h->annotationColumn.isEmpty())
         return tr("Heat Map by %1").arg(h->annotationColumn);
+    if (const auto *t = value.as<engine::TreeViewData>(); t && !t->nodes.empty())
+        return t->treeCount > 1 ? tr("Tree %1 of %2 of %3 (%4 nodes, %5 leaves)")
+                                      .arg(t->tree)
+                                      .arg(t->treeCount)
+                                      .arg(t->model)
+                                      .arg(t->modelNodes)
+                                      .arg(t->modelLeaves)
+                                : tr("Tree of %1 (%2 nodes, %3 leaves)")
+                                      .arg(t->model)
+                                      .arg(t->modelNodes)
+                                      .arg(t->modelLeaves);
     return {};
 }
 

@@ -21,6 +21,7 @@ class PlotView;
 //   DriftData         -> DriftPlot
 //   DendrogramData    -> DendrogramPlot
 //   HeatMapData       -> DataHeatMapPlot
+//   TreeViewData      -> TreeViewPlot
 // Same contract as ResultViewFactory's functions of the same names.
 class ExplorationViews {
 public:

@@ -4,6 +4,7 @@
 #include "nodes/DendrogramData.h"
 #include "nodes/HeatMapData.h"
 #include "nodes/ScatterData.h"
+#include "nodes/TreeViewData.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -126,11 +127,79 @@ bool writeHeatMap(
     return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
 }
 
+// The tree: the model, which tree, the values' kind, and the drawn nodes in preorder with
+// their split, rows, class counts / values, children (indices into "nodes") and folding.
+bool writeTree(
+    const engine::TreeViewData &t, const QString &base, QStringList *written, QString *error)
+{
+    using Values = engine::TreeViewData::Values;
+    QJsonObject o;
+    o[QStringLiteral("model")] = t.model;
+    o[QStringLiteral("learner")] = t.learner;
+    o[QStringLiteral("target")] = t.target;
+    o[QStringLiteral("task")]
+        = t.classification ? QStringLiteral("classification") : QStringLiteral("regression");
+    o[QStringLiteral("values")] = t.values == Values::Distribution
+        ? QStringLiteral("class_fractions")
+        : (t.values == Values::Mean ? QStringLiteral("mean") : QStringLiteral("score"));
+    o[QStringLiteral("classes")] = QJsonArray::fromStringList(t.classNames);
+    if (!t.scoreClass.isEmpty())
+        o[QStringLiteral("score_class")] = t.scoreClass;
+    o[QStringLiteral("tree")] = t.tree;
+    o[QStringLiteral("tree_count")] = t.treeCount;
+    o[QStringLiteral("max_depth")] = t.maxDepth;
+    o[QStringLiteral("model_nodes")] = t.modelNodes;
+    o[QStringLiteral("model_leaves")] = t.modelLeaves;
+    o[QStringLiteral("model_depth")] = t.modelDepth;
+    o[QStringLiteral("data")]
+        = t.hasCounts() ? QJsonValue(t.dataName) : QJsonValue(QJsonValue::Null);
+    o[QStringLiteral("data_rows")] = static_cast<double>(t.dataRows);
+    QJsonArray nodes;
+    for (const engine::TreeViewData::Node &n : t.nodes) {
+        QJsonObject j;
+        j[QStringLiteral("model_node")] = n.modelNode;
+        j[QStringLiteral("depth")] = n.depth;
+        j[QStringLiteral("parent")] = n.parent;
+        j[QStringLiteral("leaf")] = n.leaf;
+        if (!n.leaf) {
+            j[QStringLiteral("feature")] = n.feature;
+            j[QStringLiteral("feature_index")] = n.featureIndex;
+            j[QStringLiteral("threshold")] = jsonNumber(n.threshold);
+            j[QStringLiteral("split")] = n.split;
+            j[QStringLiteral("left")] = n.left;
+            j[QStringLiteral("right")] = n.right;
+        }
+        if (n.folded) {
+            j[QStringLiteral("folded")] = true;
+            j[QStringLiteral("hidden_nodes")] = n.hiddenNodes;
+            j[QStringLiteral("hidden_leaves")] = n.hiddenLeaves;
+        }
+        j[QStringLiteral("samples")]
+            = n.samples >= 0 ? QJsonValue(static_cast<double>(n.samples)) : QJsonValue();
+        if (!n.classCounts.empty()) {
+            QJsonArray counts;
+            for (double c : n.classCounts)
+                counts.append(c);
+            j[QStringLiteral("class_counts")] = counts;
+        }
+        QJsonArray value;
+        for (double v : n.value)
+            value.append(jsonNumber(v));
+        j[QStringLiteral("value")] = value;
+        if (n.majority >= 0)
+            j[QStringLiteral("class")] = t.classNames.value(n.majority);
+        nodes.append(j);
+    }
+    o[QStringLiteral("nodes")] = nodes;
+    return writeJson(o, base + QStringLiteral(".json"), written, error);
+}
+
 } // namespace
 
 bool StructureViewWriter::handles(const engine::NodeValue &result)
 {
-    return result.as<engine::DendrogramData>() || result.as<engine::HeatMapData>();
+    return result.as<engine::DendrogramData>() || result.as<engine::HeatMapData>()
+        || result.as<engine::TreeViewData>();
 }
 
 bool StructureViewWriter::isViewOfNodeWithOutputs(const engine::NodeValue &result)
@@ -145,6 +214,8 @@ bool StructureViewWriter::write(
         return writeDendrogram(*d, basePath, written, error);
     if (const auto *h = result.as<engine::HeatMapData>())
         return writeHeatMap(*h, basePath, written, error);
+    if (const auto *t = result.as<engine::TreeViewData>())
+        return writeTree(*t, basePath, written, error);
     return false;
 }
 

@@ -16,6 +16,9 @@ namespace sextant::cli {
 //                    class column, whether rows/columns were clustered, the row order up
 //                    to 100,000 rows), <base>.csv (per band: band, first_row (0-based, of
 //                    the input table), rows, class, the mean z of each column)
+//   TreeViewData     <base>.json (the model, the tree's index and size, and the drawn nodes
+//                    in preorder: split, threshold, samples, class counts, the model's
+//                    values, children and folded subtrees)
 // JSON numbers that are NaN or infinite are written as null.
 class StructureViewWriter {
 public:

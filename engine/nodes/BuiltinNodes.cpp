@@ -39,6 +39,7 @@
 #include "nodes/TableViewNode.h"
 #include "nodes/TestNode.h"
 #include "nodes/TransformNode.h"
+#include "nodes/TreeViewNode.h"
 #include "nodes/TsneNode.h"
 #include "nodes/TuneNode.h"
 
@@ -96,9 +97,9 @@ Status BuiltinNodes::registerAll(NodeRegistry &registry)
             FeatureRankingNode::viewType(), ScatterMatrixNode::type() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
-    // Structure views and embeddings: dendrogram, heat map, t-SNE, MDS.
-    for (NodeType type :
-        { DendrogramNode::type(), HeatMapNode::type(), TsneNode::type(), MdsNode::type() })
+    // Structure views and embeddings: dendrogram, heat map, t-SNE, MDS, and the tree viewer.
+    for (NodeType type : { DendrogramNode::type(), HeatMapNode::type(), TsneNode::type(),
+             MdsNode::type(), TreeViewNode::type() })
         if (Status s = registry.add(withHelp(std::move(type))); !s)
             return s;
     for (NodeType type : ImportanceNodes::all())

@@ -1,7 +1,7 @@
 // `sextant run` on a workflow with the structure views: the Dendrogram node's data as
 // JSON/CSV (the leaf order checked against SciPy on iris) and, in builds with the GUI,
 // its plot as PNG and SVG drawn headless; its cluster output feeds the rest; the t-SNE
-// and MDS nodes' scatters.
+// and MDS nodes' scatters; the Tree Viewer's nodes as JSON and its picture.
 #include "FileContents.h"
 #include "SextantProcess.h"
 #include "SklearnReference.h"
@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +38,24 @@ const char *kWorkflow = R"({
     {"from": 3, "output": "data", "to": 4, "input": "data"},
     {"from": 2, "output": "data", "to": 5, "input": "data"},
     {"from": 2, "output": "data", "to": 6, "input": "data"}
+  ]
+})";
+
+// A decision tree on iris and its Tree Viewer, the training table counted down the tree.
+const char *kTreeWorkflow = R"({
+  "format": "sextant-workflow",
+  "version": 1,
+  "nodes": [
+    {"id": 1, "type": "data.file", "position": [0, 0], "parameters": {"path": "iris.csv"}},
+    {"id": 2, "type": "data.select", "position": [200, 0], "parameters": {"target": "species"}},
+    {"id": 3, "type": "model.decision_tree", "position": [400, 0]},
+    {"id": 4, "type": "view.tree", "position": [600, 0], "parameters": {"max_depth": 2}}
+  ],
+  "connections": [
+    {"from": 1, "output": "data", "to": 2, "input": "data"},
+    {"from": 2, "output": "data", "to": 3, "input": "data"},
+    {"from": 3, "output": "model", "to": 4, "input": "model"},
+    {"from": 2, "output": "data", "to": 4, "input": "data"}
   ]
 })";
 
@@ -125,6 +144,51 @@ print(json.dumps({"leaves": d["leaves"], "icoord": d["icoord"], "dcoord": d["dco
         QVERIFY(readAll(out + QStringLiteral("/5-tsne.svg")).contains("t-SNE 1"));
         QVERIFY(readAll(out + QStringLiteral("/6-mds.png")).startsWith("\x89PNG\r\n\x1a\n"));
         QVERIFY(readAll(out + QStringLiteral("/6-mds.svg")).contains("MDS 1"));
+    }
+
+    void treeViewer()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(QFile::copy(QStringLiteral(SEXTANT_RESOURCES_DIR "/examples/iris.csv"),
+            dir.filePath(QStringLiteral("iris.csv"))));
+        {
+            QFile f(dir.filePath(QStringLiteral("tree.sextant")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(kTreeWorkflow);
+        }
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const auto r = runSextant({ QStringLiteral("run"),
+            dir.filePath(QStringLiteral("tree.sextant")), QStringLiteral("--out"), out });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QStringList files = QDir(out).entryList(QDir::Files);
+        const QStringList json = files.filter(QRegularExpression(QStringLiteral("^4-.*\\.json$")));
+        QVERIFY2(json.size() == 1, qPrintable(files.join(QLatin1Char(' '))));
+        const QJsonObject t = readJson(QDir(out).filePath(json.front()));
+        QCOMPARE(t[QStringLiteral("learner")].toString(), QStringLiteral("Decision Tree"));
+        QCOMPARE(t[QStringLiteral("task")].toString(), QStringLiteral("classification"));
+        QCOMPARE(t[QStringLiteral("max_depth")].toInt(), 2);
+        QCOMPARE(t[QStringLiteral("data_rows")].toInt(), 150);
+        const QJsonArray nodes = t[QStringLiteral("nodes")].toArray();
+        QVERIFY(!nodes.isEmpty());
+        const QJsonObject root = nodes.first().toObject();
+        QCOMPARE(root[QStringLiteral("samples")].toInt(), 150);
+        QCOMPARE(root[QStringLiteral("class_counts")].toArray(), (QJsonArray { 50, 50, 50 }));
+        QVERIFY(root[QStringLiteral("split")].toString().contains(QStringLiteral(" <= ")));
+        const int left = root[QStringLiteral("left")].toInt();
+        const int right = root[QStringLiteral("right")].toInt();
+        QCOMPARE(nodes[left].toObject()[QStringLiteral("samples")].toInt()
+                + nodes[right].toObject()[QStringLiteral("samples")].toInt(),
+            150);
+        for (const QJsonValue &n : nodes)
+            QVERIFY(n.toObject()[QStringLiteral("depth")].toInt() <= 2);
+
+        const QString base = QDir(out).filePath(json.front().chopped(5));
+        if (!QFile::exists(base + QStringLiteral(".png")))
+            QSKIP("engine-only build: no plots drawn");
+        const QByteArray png = readAll(base + QStringLiteral(".png"));
+        QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n") && png.size() > 1000);
+        QVERIFY(readAll(base + QStringLiteral(".svg")).contains("<svg"));
     }
 };
 

@@ -11,6 +11,7 @@
 #include "nodes/ProbabilityCurvesData.h"
 #include "nodes/ScatterMatrixData.h"
 #include "nodes/SilhouetteData.h"
+#include "nodes/TreeViewData.h"
 #include "plots/BoxPlot.h"
 #include "plots/ConfusionMatrixPlot.h"
 #include "plots/CorrelationHeatmap.h"
@@ -25,6 +26,7 @@
 #include "plots/ScatterMatrixPlot.h"
 #include "plots/ScatterPlot.h"
 #include "plots/SilhouettePlot.h"
+#include "plots/TreeViewPlot.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -213,6 +215,44 @@ std::unique_ptr<plots::PlotView> makeView(const QString &kind)
         v->setData(d);
         return v;
     }
+    if (kind == QLatin1String("tree")) {
+        // A root split over two leaves, 10 rows of two classes.
+        engine::TreeViewData d;
+        d.learner = QStringLiteral("Decision Tree");
+        d.classNames = { QStringLiteral("no"), QStringLiteral("yes") };
+        d.modelNodes = 3;
+        d.modelLeaves = 2;
+        d.dataName = QStringLiteral("t");
+        d.dataRows = 10;
+        engine::TreeViewData::Node root;
+        root.leaf = false;
+        root.left = 1;
+        root.right = 2;
+        root.featureIndex = 0;
+        root.feature = QStringLiteral("x");
+        root.threshold = 0.5;
+        root.split = QStringLiteral("x <= 0.5");
+        root.samples = 10;
+        root.classCounts = { 6, 4 };
+        root.value = { 0.6, 0.4 };
+        root.majority = 0;
+        engine::TreeViewData::Node left;
+        left.parent = 0;
+        left.depth = 1;
+        left.samples = 6;
+        left.classCounts = { 6, 0 };
+        left.value = { 1, 0 };
+        left.majority = 0;
+        engine::TreeViewData::Node right = left;
+        right.samples = 4;
+        right.classCounts = { 0, 4 };
+        right.value = { 0, 1 };
+        right.majority = 1;
+        d.nodes = { root, left, right };
+        auto v = std::make_unique<plots::TreeViewPlot>();
+        v->setData(d);
+        return v;
+    }
     auto v = std::make_unique<plots::ResidualPlot>();
     const std::vector<double> p { 1, 2, 3, 4 }, a { 1.1, 1.8, 3.3, 3.9 };
     v->setData(p, a);
@@ -224,7 +264,7 @@ const QStringList kKinds { QStringLiteral("heatmap"), QStringLiteral("scatter"),
     QStringLiteral("confusion"), QStringLiteral("residual"), QStringLiteral("boxplot"),
     QStringLiteral("violin"), QStringLiteral("silhouette"), QStringLiteral("calibration"),
     QStringLiteral("gains"), QStringLiteral("lift"), QStringLiteral("ranking"),
-    QStringLiteral("scattermatrix"), QStringLiteral("dendrogram") };
+    QStringLiteral("scattermatrix"), QStringLiteral("dendrogram"), QStringLiteral("tree") };
 
 QByteArray readAll(const QString &path)
 {
