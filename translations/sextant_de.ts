@@ -2185,6 +2185,22 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <source>HOG: the number of gradient orientation bins over 0..180 degrees.</source>
         <translation>HOG: die Zahl der Bins für die Gradientenrichtung über 0..180 Grad.</translation>
     </message>
+    <message>
+        <source>Tree</source>
+        <translation>Baum</translation>
+    </message>
+    <message>
+        <source>Which tree of an ensemble is drawn (0 = the first). A boosted model with more than two classes grows one tree per class and iteration: tree = iteration × classes + class.</source>
+        <translation>Welcher Baum eines Ensembles gezeichnet wird (0 = der erste). Ein Boosting-Modell mit mehr als zwei Klassen baut einen Baum je Klasse und Iteration: Baum = Iteration × Klassen + Klasse.</translation>
+    </message>
+    <message>
+        <source>Max depth</source>
+        <translation>Maximale Tiefe</translation>
+    </message>
+    <message>
+        <source>Deepest level drawn (the root is depth 0); the splits below are folded into a … marker with the number of nodes they hold.</source>
+        <translation>Tiefste gezeichnete Ebene (die Wurzel hat Tiefe 0); die Teilungen darunter werden zu einer …-Markierung mit der Zahl ihrer Knoten zusammengefaltet.</translation>
+    </message>
 </context>
 <context>
     <name>NodePort</name>
@@ -2395,6 +2411,14 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>One row per image: path (meta), class (target) and the features.</source>
         <translation>Eine Zeile je Bild: Pfad (Meta), Klasse (Zielvariable) und die Merkmale.</translation>
+    </message>
+    <message>
+        <source>A decision tree, random forest or gradient-boosting model.</source>
+        <translation>Ein Entscheidungsbaum-, Random-Forest- oder Gradient-Boosting-Modell.</translation>
+    </message>
+    <message>
+        <source>Rows counted down the tree (e.g. the training table); without it the nodes show the model&apos;s class fractions or means.</source>
+        <translation>Zeilen, die durch den Baum gezählt werden (z. B. die Trainingstabelle); ohne sie zeigen die Knoten die Klassenanteile oder Mittelwerte des Modells.</translation>
     </message>
 </context>
 <context>
@@ -2942,6 +2966,14 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>Reads a folder with one subfolder of images per class (PNG, JPEG, BMP, TIFF): one row per image, its path, its class as the target, and features made from its pixels, colour histogram or HOG descriptor.</source>
         <translation>Liest einen Ordner mit einem Unterordner von Bildern je Klasse (PNG, JPEG, BMP, TIFF): eine Zeile je Bild, sein Pfad, seine Klasse als Zielvariable und Merkmale aus seinen Pixeln, seinem Farbhistogramm oder seinem HOG-Deskriptor.</translation>
+    </message>
+    <message>
+        <source>Tree Viewer</source>
+        <translation>Baumansicht</translation>
+    </message>
+    <message>
+        <source>One tree of a decision tree, random forest or gradient-boosting model, drawn node by node: each split, the rows reaching it and their classes (or the mean). Connect the training table to count its rows down the tree.</source>
+        <translation>Ein Baum eines Entscheidungsbaum-, Random-Forest- oder Gradient-Boosting-Modells, Knoten für Knoten gezeichnet: jede Teilung, die Zeilen, die sie erreichen, und ihre Klassen (oder der Mittelwert). Verbinden Sie die Trainingstabelle, um ihre Zeilen durch den Baum zu zählen.</translation>
     </message>
 </context>
 <context>
@@ -3673,6 +3705,10 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>Select Heat Map Rows</source>
         <translation>Heatmap-Zeilen auswählen</translation>
+    </message>
+    <message>
+        <source>Select in Scatter Matrix</source>
+        <translation>In der Streudiagramm-Matrix auswählen</translation>
     </message>
 </context>
 <context>
@@ -5000,6 +5036,18 @@ fehlend: %1% im Training, %2% hier</translation>
         <source>Heat Map by %1</source>
         <translation>Heatmap nach %1</translation>
     </message>
+    <message>
+        <source>Tree</source>
+        <translation>Baum</translation>
+    </message>
+    <message>
+        <source>Tree %1 of %2 of %3 (%4 nodes, %5 leaves)</source>
+        <translation>Baum %1 von %2 aus %3 (%4 Knoten, %5 Blätter)</translation>
+    </message>
+    <message>
+        <source>Tree of %1 (%2 nodes, %3 leaves)</source>
+        <translation>Baum von %1 (%2 Knoten, %3 Blätter)</translation>
+    </message>
 </context>
 <context>
     <name>sextant::plots::FeatureRankingPlot</name>
@@ -5636,6 +5684,82 @@ Mittelwert %2</translation>
 silhouette %3</source>
         <translation>Zeile %1, Cluster %2
 Silhouette %3</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::TreeViewPlot</name>
+    <message>
+        <source>n = %1</source>
+        <translation>n = %1</translation>
+    </message>
+    <message>
+        <source>samples = %1</source>
+        <translation>Zeilen = %1</translation>
+    </message>
+    <message>
+        <source>value = %1</source>
+        <translation>Wert = %1</translation>
+    </message>
+    <message>
+        <source>mean = %1</source>
+        <translation>Mittelwert = %1</translation>
+    </message>
+    <message>
+        <source>score = %1</source>
+        <translation>Score = %1</translation>
+    </message>
+    <message>
+        <source>class = %1</source>
+        <translation>Klasse = %1</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>Baum</translation>
+    </message>
+    <message>
+        <source>true </source>
+        <translation>wahr </translation>
+    </message>
+    <message>
+        <source> false</source>
+        <translation> falsch</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n nodes</source>
+        <translation>
+            <numerusform>… %n Knoten</numerusform>
+            <numerusform>… %n Knoten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n leaves)</source>
+        <translation>
+            <numerusform>(%n Blatt)</numerusform>
+            <numerusform>(%n Blätter)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: tree %2 of %3</source>
+        <translation>%1: Baum %2 von %3</translation>
+    </message>
+    <message>
+        <source> (scores of %1)</source>
+        <translation> (Scores von %1)</translation>
+    </message>
+    <message>
+        <source>Leaf at depth %1</source>
+        <translation>Blatt in Tiefe %1</translation>
+    </message>
+    <message>
+        <source>Split at depth %1</source>
+        <translation>Teilung in Tiefe %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes below not drawn (max depth %1)</source>
+        <translation>
+            <numerusform>%n Knoten darunter nicht gezeichnet (maximale Tiefe %1)</numerusform>
+            <numerusform>%n Knoten darunter nicht gezeichnet (maximale Tiefe %1)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2167,6 +2167,22 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <source>HOG: the number of gradient orientation bins over 0..180 degrees.</source>
         <translation>HOG：在 0..180 度范围内梯度方向区间的个数。</translation>
     </message>
+    <message>
+        <source>Tree</source>
+        <translation>树</translation>
+    </message>
+    <message>
+        <source>Which tree of an ensemble is drawn (0 = the first). A boosted model with more than two classes grows one tree per class and iteration: tree = iteration × classes + class.</source>
+        <translation>绘制集成模型中的哪一棵树（0 = 第一棵）。类别数多于两个的提升模型每次迭代为每个类别各生成一棵树：树 = 迭代 × 类别数 + 类别。</translation>
+    </message>
+    <message>
+        <source>Max depth</source>
+        <translation>最大深度</translation>
+    </message>
+    <message>
+        <source>Deepest level drawn (the root is depth 0); the splits below are folded into a … marker with the number of nodes they hold.</source>
+        <translation>绘制的最深层级（根节点深度为 0）；更深的分裂折叠为一个“…”标记，并注明其中的节点数。</translation>
+    </message>
 </context>
 <context>
     <name>NodePort</name>
@@ -2377,6 +2393,14 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>One row per image: path (meta), class (target) and the features.</source>
         <translation>每张图像一行：路径（元数据）、类别（目标变量）和特征。</translation>
+    </message>
+    <message>
+        <source>A decision tree, random forest or gradient-boosting model.</source>
+        <translation>决策树、随机森林或梯度提升模型。</translation>
+    </message>
+    <message>
+        <source>Rows counted down the tree (e.g. the training table); without it the nodes show the model&apos;s class fractions or means.</source>
+        <translation>沿树向下统计的数据行（例如训练表）；不连接时，各节点显示模型保存的类别比例或均值。</translation>
     </message>
 </context>
 <context>
@@ -2924,6 +2948,14 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>Reads a folder with one subfolder of images per class (PNG, JPEG, BMP, TIFF): one row per image, its path, its class as the target, and features made from its pixels, colour histogram or HOG descriptor.</source>
         <translation>读取按类别分子文件夹存放图像（PNG、JPEG、BMP、TIFF）的文件夹：每张图像一行，包括其路径、作为目标变量的类别，以及由像素、颜色直方图或 HOG 描述子得到的特征。</translation>
+    </message>
+    <message>
+        <source>Tree Viewer</source>
+        <translation>树查看器</translation>
+    </message>
+    <message>
+        <source>One tree of a decision tree, random forest or gradient-boosting model, drawn node by node: each split, the rows reaching it and their classes (or the mean). Connect the training table to count its rows down the tree.</source>
+        <translation>逐节点绘制决策树、随机森林或梯度提升模型中的一棵树：每个分裂、到达该节点的行及其类别（或均值）。连接训练表即可沿树统计其各行。</translation>
     </message>
 </context>
 <context>
@@ -3654,6 +3686,10 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>Select Heat Map Rows</source>
         <translation>选择热图行</translation>
+    </message>
+    <message>
+        <source>Select in Scatter Matrix</source>
+        <translation>在散点图矩阵中选择</translation>
     </message>
 </context>
 <context>
@@ -4976,6 +5012,18 @@ missing: %1% in training, %2% here</source>
         <source>Heat Map by %1</source>
         <translation>按 %1 的热图</translation>
     </message>
+    <message>
+        <source>Tree</source>
+        <translation>树</translation>
+    </message>
+    <message>
+        <source>Tree %1 of %2 of %3 (%4 nodes, %5 leaves)</source>
+        <translation>%3 的第 %1 棵树（共 %2 棵；%4 个节点，%5 个叶节点）</translation>
+    </message>
+    <message>
+        <source>Tree of %1 (%2 nodes, %3 leaves)</source>
+        <translation>%1 的树（%2 个节点，%3 个叶节点）</translation>
+    </message>
 </context>
 <context>
     <name>sextant::plots::FeatureRankingPlot</name>
@@ -5608,6 +5656,79 @@ mean %2</source>
 silhouette %3</source>
         <translation>第 %1 行，聚类 %2
 轮廓值 %3</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::plots::TreeViewPlot</name>
+    <message>
+        <source>n = %1</source>
+        <translation>n = %1</translation>
+    </message>
+    <message>
+        <source>samples = %1</source>
+        <translation>样本数 = %1</translation>
+    </message>
+    <message>
+        <source>value = %1</source>
+        <translation>值 = %1</translation>
+    </message>
+    <message>
+        <source>mean = %1</source>
+        <translation>均值 = %1</translation>
+    </message>
+    <message>
+        <source>score = %1</source>
+        <translation>得分 = %1</translation>
+    </message>
+    <message>
+        <source>class = %1</source>
+        <translation>类别 = %1</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>树</translation>
+    </message>
+    <message>
+        <source>true </source>
+        <translation>是 </translation>
+    </message>
+    <message>
+        <source> false</source>
+        <translation> 否</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n nodes</source>
+        <translation>
+            <numerusform>… %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n leaves)</source>
+        <translation>
+            <numerusform>（%n 个叶节点）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: tree %2 of %3</source>
+        <translation>%1：第 %2 棵树（共 %3 棵）</translation>
+    </message>
+    <message>
+        <source> (scores of %1)</source>
+        <translation>（%1 的得分）</translation>
+    </message>
+    <message>
+        <source>Leaf at depth %1</source>
+        <translation>深度 %1 的叶节点</translation>
+    </message>
+    <message>
+        <source>Split at depth %1</source>
+        <translation>深度 %1 的分裂</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes below not drawn (max depth %1)</source>
+        <translation>
+            <numerusform>下方有 %n 个节点未绘制（最大深度 %1）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
