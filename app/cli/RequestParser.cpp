@@ -245,6 +245,10 @@ Parsed parseJson(const QByteArray &body, const TrainedModel &model)
     }
     if (rowCount == 0)
         return refused(QStringLiteral("the request has no rows"));
+    if (columns.empty()) // {"rows": [{}, ...]}: rows, but not one value in them
+        return refused(QStringLiteral("row 1 has no columns: each row needs the model's "
+                                      "columns by name (GET /model lists them)"),
+            1);
 
     Parsed parsed;
     parsed.table.setName(QStringLiteral("request"));

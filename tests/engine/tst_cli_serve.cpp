@@ -215,6 +215,10 @@ private Q_SLOTS:
                                                   << QStringLiteral("neither") << -1 << QString();
         QTest::newRow("no rows") << json << QByteArray("{\"rows\": []}") << 400
                                  << QStringLiteral("no rows") << -1 << QString();
+        // Found by fuzz_request: rows, but not one value in them.
+        QTest::newRow("rows without columns")
+            << json << QByteArray("{\"rows\": [{}]}") << 400
+            << QStringLiteral("row 1 has no columns") << 1 << QString();
         QTest::newRow("row not an object")
             << json << QByteArray("{\"rows\": [{\"sepal_length_cm\": 5.1, " + ok + "}, 7]}") << 400
             << QStringLiteral("row 2 is a number") << 2 << QString();
