@@ -21,7 +21,9 @@
 #include "graph/GraphModel.h"
 #include "graph/NodeRegistry.h"
 #include "nodes/ColumnProfileNode.h"
+#include "nodes/CorrelationNode.h"
 #include "nodes/FileSourceNode.h"
+#include "nodes/ProjectionNode.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -51,6 +53,7 @@ struct Args {
     int runs = 5;
     bool pandas = true;
     bool regenerate = false;
+    bool overview = false; // also the correlation and PCA overview the studio computes
     QString openOnly; // child mode: one open through the Executor
     QString phasesOnly; // child mode: the same work called directly, timed per phase
 };
@@ -59,12 +62,14 @@ void usage()
 {
     std::printf(
         "usage: bench_open [--rows N] [--cols N] [--file PATH] [--runs N] [--no-pandas]\n"
-        "                  [--regenerate]\n"
+        "                  [--regenerate] [--overview]\n"
         "Generates the CSV if it does not exist (default: %s/float_ROWSxCOLS.csv), then RUNS\n"
         "times, each in its own process: the File node and the column profile (statistics and\n"
         "%d-bin histograms of every column) on an Executor, and pandas.read_csv +\n"
         "describe() + numpy.histogram per column; prints time, peak RSS and the ratios, and\n"
-        "once where Sextant's time goes (load, summaries, histograms).\n",
+        "once where Sextant's time goes (load, summaries, histograms). --overview adds the\n"
+        "correlation matrix and the PCA projection the studio's overview computes alongside\n"
+        "(pandas: DataFrame.corr() and a 2-component SVD of the standardized columns).\n",
         SEXTANT_BENCH_DATA_DIR, kBins);
 }
 
@@ -74,14 +79,16 @@ double secondsSince(Clock::time_point t0)
 }
 
 // Child: File -> column profile on an Executor, figures on stdout as key=value pairs.
-int openOnce(const QString &path)
+int openOnce(const QString &path, bool overview)
 {
     const long baseline = procStatusKb("VmRSS");
     const double cpu0 = cpuSeconds();
     const Clock::time_point t0 = Clock::now();
 
     NodeRegistry registry;
-    if (!registry.add(FileSourceNode::type()).ok() || !registry.add(ColumnProfileNode::type()).ok())
+    if (!registry.add(FileSourceNode::type()).ok() || !registry.add(ColumnProfileNode::type()).ok()
+        || !registry.add(CorrelationNode::type()).ok()
+        || !registry.add(ProjectionNode::type()).ok())
         return 1;
     GraphModel model(registry);
     const int file
@@ -91,8 +98,16 @@ int openOnce(const QString &path)
               .value();
     if (!model.addConnection({ file, 0, profile, 0 }).ok())
         return 1;
+    // The studio's inspector runs these next to the column profile, on the same table.
+    if (overview)
+        for (const QString &sink : { CorrelationNode::typeId(), ProjectionNode::typeId() }) {
+            const int id = model.addNode(sink).value();
+            if (!model.addConnection({ file, 0, id, 0 }).ok())
+                return 1;
+        }
     Executor executor(model);
     std::atomic<double> tableSeconds { 0 };
+    std::atomic<double> profileSeconds { 0 };
     QObject receiver;
     // Worker thread, direct: the moment the table is there.
     QObject::connect(
@@ -100,6 +115,8 @@ int openOnce(const QString &path)
         [&](int node, NodeStatus status, const QString &) {
             if (node == file && status == NodeStatus::Done)
                 tableSeconds = secondsSince(t0);
+            if (node == profile && status == NodeStatus::Done)
+                profileSeconds = secondsSince(t0);
         },
         Qt::DirectConnection);
     const RunSummary summary = executor.runBlocking();
@@ -117,9 +134,9 @@ int openOnce(const QString &path)
             qPrintable(executor.state(summary.failed.value(0, file)).message));
         return 1;
     }
-    std::printf("seconds=%.6f table_seconds=%.6f cpu=%.6f rss_kb=%ld baseline_kb=%ld rows=%lld "
-                "cols=%d\n",
-        seconds, tableSeconds.load(), cpu, procStatusKb("VmHWM"), baseline,
+    std::printf("seconds=%.6f table_seconds=%.6f profile_seconds=%.6f cpu=%.6f rss_kb=%ld "
+                "baseline_kb=%ld rows=%lld cols=%d\n",
+        seconds, tableSeconds.load(), profileSeconds.load(), cpu, procStatusKb("VmHWM"), baseline,
         static_cast<long long>(dataset->rowCount()), dataset->columnCount());
     return 0;
 }
@@ -170,6 +187,12 @@ desc = df.describe()
 t2 = time.perf_counter()
 hists = [np.histogram(df[c].dropna().to_numpy(), bins=bins) for c in df.columns]
 t3 = time.perf_counter()
+if len(sys.argv) > 3:
+    corr = df.corr()
+    z = ((df - df.mean()) / df.std()).to_numpy()
+    u, sv, vt = np.linalg.svd(z, full_matrices=False)
+    pcs = z @ vt[:2].T
+    t3 = time.perf_counter()
 cpu = time.process_time() - cpu0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print("seconds=%.6f table_seconds=%.6f describe=%.6f histogram=%.6f cpu=%.6f rss_kb=%d "
@@ -181,6 +204,7 @@ struct Summary {
     double seconds = 0; // median wall time, open to profile ready
     double best = 0;
     double tableSeconds = 0; // median wall time to the table
+    double profileSeconds = 0; // sextant: median wall time to the column profile
     double cpu = 0; // median CPU time
     double peakMb = 0; // largest peak RSS over the runs, MB (10^6 bytes)
     double baselineMb = 0;
@@ -192,7 +216,7 @@ struct Summary {
 std::optional<Summary> measure(
     const char *label, const QString &program, const QStringList &arguments, int runs)
 {
-    std::vector<double> secs, tables, cpus, describes, histograms;
+    std::vector<double> secs, tables, profiles, cpus, describes, histograms;
     Summary s;
     for (int i = 0; i < runs; ++i) {
         const auto f = runChild(program, arguments);
@@ -212,6 +236,7 @@ std::optional<Summary> measure(
         std::fflush(stdout);
         secs.push_back(get("seconds"));
         tables.push_back(get("table_seconds"));
+        profiles.push_back(get("profile_seconds"));
         cpus.push_back(get("cpu"));
         describes.push_back(get("describe"));
         histograms.push_back(get("histogram"));
@@ -223,6 +248,7 @@ std::optional<Summary> measure(
     s.seconds = median(secs);
     s.best = *std::min_element(secs.begin(), secs.end());
     s.tableSeconds = median(tables);
+    s.profileSeconds = median(profiles);
     s.cpu = median(cpus);
     s.describe = median(describes);
     s.histogram = median(histograms);
@@ -255,6 +281,8 @@ int main(int argc, char **argv)
             args.pandas = false;
         else if (a == "--regenerate")
             args.regenerate = true;
+        else if (a == "--overview")
+            args.overview = true;
         else if (a == "--open")
             args.openOnly = QString::fromLocal8Bit(value());
         else if (a == "--phases")
@@ -270,7 +298,7 @@ int main(int argc, char **argv)
     }
     QCoreApplication app(argc, argv);
     if (!args.openOnly.isEmpty())
-        return openOnce(args.openOnly); // child: nothing else in this process
+        return openOnce(args.openOnly, args.overview); // child: nothing else in this process
     if (!args.phasesOnly.isEmpty())
         return phasesOnce(args.phasesOnly);
 
@@ -303,7 +331,10 @@ int main(int argc, char **argv)
     std::fflush(stdout);
 
     const QString self = QCoreApplication::applicationFilePath();
-    const auto ours = measure("sextant", self, { QStringLiteral("--open"), args.file }, args.runs);
+    QStringList openArgs { QStringLiteral("--open"), args.file };
+    if (args.overview)
+        openArgs << QStringLiteral("--overview");
+    const auto ours = measure("sextant", self, openArgs, args.runs);
     if (!ours)
         return 1;
     if (ours->rows != args.rows || ours->cols != args.cols) {
@@ -321,30 +352,34 @@ int main(int argc, char **argv)
             { QStringLiteral("-c"), QStringLiteral("import numpy, pandas") });
         if (probe.waitForFinished(60000) && probe.exitStatus() == QProcess::NormalExit
             && probe.exitCode() == 0) {
-            pandas = measure("pandas", QStringLiteral(SEXTANT_PYTHON),
-                { QStringLiteral("-c"), QString::fromLatin1(kPandasScript), args.file,
-                    QString::number(kBins) },
-                args.runs);
+            QStringList script { QStringLiteral("-c"), QString::fromLatin1(kPandasScript),
+                args.file, QString::number(kBins) };
+            if (args.overview)
+                script << QStringLiteral("overview");
+            pandas = measure("pandas", QStringLiteral(SEXTANT_PYTHON), script, args.runs);
         } else {
             std::printf("pandas: not available (%s with pandas; apt install python3-pandas)\n",
                 SEXTANT_PYTHON);
         }
     }
 
-    std::printf("\nsextant File node + column profile: %.3f s median (best %.3f s; table at "
-                "%.3f s), %.3f s CPU, peak RSS %.1f MB (%.1f MB before opening)\n",
-        ours->seconds, ours->best, ours->tableSeconds, ours->cpu, ours->peakMb, ours->baselineMb);
+    std::printf("\nsextant File node + column profile%s: %.3f s median (best %.3f s; table at "
+                "%.3f s, profile at %.3f s), %.3f s CPU, peak RSS %.1f MB (%.1f MB before "
+                "opening)\n",
+        args.overview ? " + correlation + projection" : "", ours->seconds, ours->best,
+        ours->tableSeconds, ours->profileSeconds, ours->cpu, ours->peakMb, ours->baselineMb);
     if (phases)
         std::printf("  phases (one run, called directly): load %.3f s, summarize %.3f s, "
                     "histogram %.3f s (all columns)\n",
             phases->at(QStringLiteral("load")), phases->at(QStringLiteral("summarize")),
             phases->at(QStringLiteral("histogram")));
     if (pandas)
-        std::printf("pandas read_csv + describe + histograms: %.3f s median (best %.3f s; "
+        std::printf("pandas read_csv + describe + histograms%s: %.3f s median (best %.3f s; "
                     "read_csv %.3f s, describe %.3f s, histograms %.3f s), %.3f s CPU, peak RSS "
                     "%.1f MB (%.1f MB before loading)\n",
-            pandas->seconds, pandas->best, pandas->tableSeconds, pandas->describe,
-            pandas->histogram, pandas->cpu, pandas->peakMb, pandas->baselineMb);
+            args.overview ? " + corr + SVD" : "", pandas->seconds, pandas->best,
+            pandas->tableSeconds, pandas->describe, pandas->histogram, pandas->cpu, pandas->peakMb,
+            pandas->baselineMb);
     const double memRatio = ours->peakMb / float64Mb;
     std::printf("memory: sextant peak / float64 size = %.2f  (target <= 1.30)  %s\n", memRatio,
         memRatio <= 1.3 ? "met" : "NOT met");
@@ -352,6 +387,9 @@ int main(int argc, char **argv)
         const double timeRatio = ours->seconds / pandas->seconds;
         std::printf("time:   sextant / pandas = %.2f  (target <= 0.50)  %s\n", timeRatio,
             timeRatio <= 0.5 ? "met" : "NOT met");
+        std::printf("CPU:    sextant / pandas = %.2f  (median CPU seconds: less sensitive to "
+                    "the machine's load than wall time)\n",
+            ours->cpu / pandas->cpu);
         std::printf("memory: sextant peak / pandas peak = %.2f\n", ours->peakMb / pandas->peakMb);
     }
     std::printf("load average at the end: %s\n", qPrintable(loadAverage()));
