@@ -170,8 +170,18 @@ Eigen::MatrixXd Pca::transform(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     if (!isFitted() || X.cols() != m_mean.size())
         return {};
-    return ((X.rowwise() - m_mean).array().rowwise() / m_scale.array()).matrix()
-        * m_components.transpose();
+    // Block by block: the centred and scaled rows are a temporary of the product, and
+    // for the whole of X that temporary is as large as X.
+    Eigen::MatrixXd out(X.rows(), m_components.rows());
+    const Eigen::MatrixXd componentsT = m_components.transpose();
+    for (Eigen::Index start = 0; start < X.rows(); start += kBlockRows) {
+        const Eigen::Index rows = std::min(kBlockRows, X.rows() - start);
+        out.middleRows(start, rows).noalias()
+            = ((X.middleRows(start, rows).rowwise() - m_mean).array().rowwise() / m_scale.array())
+                  .matrix()
+            * componentsT;
+    }
+    return out;
 }
 
 Eigen::MatrixXd Pca::inverseTransform(const Eigen::Ref<const Eigen::MatrixXd> &scores) const
