@@ -376,12 +376,14 @@ int main(int argc, char **argv)
             phases->at(QStringLiteral("load")), phases->at(QStringLiteral("summarize")),
             phases->at(QStringLiteral("histogram")));
     if (pandas)
-        std::printf(
-            "pandas read_csv + describe + histograms%s: %.3f s median (best %.3f s; "
-            "read_csv %.3f s, describe %.3f s, histograms %.3f s, corr + SVD %.3f s), %.3f s "
-            "CPU, peak RSS %.1f MB (%.1f MB before loading)\n",
+        std::printf("pandas read_csv + describe + histograms%s: %.3f s median (best %.3f s; "
+                    "read_csv %.3f s, describe %.3f s, histograms %.3f s%s), %.3f s CPU, peak RSS "
+                    "%.1f MB (%.1f MB before loading)\n",
             args.overview ? " + corr + SVD" : "", pandas->seconds, pandas->best,
-            pandas->tableSeconds, pandas->describe, pandas->histogram, pandas->overview,
+            pandas->tableSeconds, pandas->describe, pandas->histogram,
+            args.overview
+                ? qPrintable(QStringLiteral(", corr + SVD %1 s").arg(pandas->overview, 0, 'f', 3))
+                : "",
             pandas->cpu, pandas->peakMb, pandas->baselineMb);
     const double memRatio = ours->peakMb / float64Mb;
     std::printf("memory: sextant peak / float64 size = %.2f  (target <= 1.30)  %s\n", memRatio,
