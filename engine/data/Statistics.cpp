@@ -258,7 +258,10 @@ ColumnSummary Statistics::summarize(const Column &column)
         }
         const int groups = static_cast<int>(std::min<std::size_t>(values.size() / 4096, 256));
         const double scale = double(groups) / (hi - lo);
-        if (!missing && std::isfinite(lo) && std::isfinite(hi) && lo < hi && std::isfinite(scale)) {
+        // A range wider than the largest double (hi - lo = inf, scale 0) would give
+        // inf * 0 = NaN group indices: the plain path takes it.
+        if (!missing && std::isfinite(lo) && std::isfinite(hi) && lo < hi && std::isfinite(hi - lo)
+            && std::isfinite(scale) && scale > 0) {
             const std::size_t n = values.size();
             s.count = static_cast<std::int64_t>(n);
             s.missing = rows - s.count;

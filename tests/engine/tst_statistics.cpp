@@ -249,6 +249,9 @@ private Q_SLOTS:
             for (std::size_t i = 0; i < n; ++i)
                 v[i] = i == 5 ? std::numeric_limits<double>::infinity() : unit(rng);
             check(v, "infinity");
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = i % 4 == 0 ? -1e308 : (i % 4 == 1 ? 1e308 : unit(rng)); // max - min = inf
+            check(v, "range beyond the largest double");
         }
     }
 
