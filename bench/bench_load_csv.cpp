@@ -7,10 +7,10 @@
 // seconds, peak RSS, and the ratios the targets are stated in:
 //   time:   sextant / pandas            target <= 0.5
 //   memory: sextant peak / float64 size target <= 1.3
+#include "BenchCsvFile.h"
 #include "data/CsvReader.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -22,10 +22,10 @@
 #include <cstring>
 #include <map>
 #include <optional>
-#include <sys/resource.h>
 #include <vector>
 
 using namespace sextant::engine;
+using namespace sextant::bench;
 
 namespace {
 
@@ -49,27 +49,6 @@ void usage()
         "RUNS times with CsvReader and with pandas.read_csv, each load in its own process,\n"
         "and prints time, peak RSS and the ratios.\n",
         SEXTANT_BENCH_DATA_DIR);
-}
-
-// kB values from /proc/self/status (VmHWM = peak resident set, VmRSS = now).
-long procStatusKb(const char *key)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        return -1;
-    const QByteArray prefix = QByteArray(key) + ':';
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLong();
-    return -1;
-}
-
-double cpuSeconds()
-{
-    rusage ru {};
-    getrusage(RUSAGE_SELF, &ru);
-    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
-        + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 // Child: one load, figures on stdout as key=value pairs.
@@ -113,93 +92,6 @@ print("seconds=%.6f cpu=%.6f rss_kb=%d baseline_kb=%d rows=%d cols=%d"
       % (t1 - t0, cpu, peak, base, df.shape[0], df.shape[1]))
 )";
 
-// Writes the file: a header, then rows of random -0.123456789-like values.
-bool generate(const QString &path, std::int64_t rows, int cols)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    const QString partial = path + QStringLiteral(".partial");
-    QFile out(partial);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    QByteArray header;
-    for (int c = 0; c < cols; ++c)
-        header += (c ? "," : "") + QByteArray("c") + QByteArray::number(c);
-    header += '\n';
-    out.write(header);
-    std::uint64_t state = 0x9E3779B97F4A7C15ull; // xorshift64: fixed seed, same file
-    std::vector<char> buf(std::size_t(1) << 20);
-    std::size_t used = 0;
-    for (std::int64_t r = 0; r < rows; ++r) {
-        if (used + std::size_t(cols) * 16 > buf.size()) {
-            out.write(buf.data(), qint64(used));
-            used = 0;
-        }
-        char *p = buf.data() + used;
-        for (int c = 0; c < cols; ++c) {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            if (c)
-                *p++ = ',';
-            if (state & 1)
-                *p++ = '-';
-            *p++ = '0';
-            *p++ = '.';
-            std::uint64_t digits = (state >> 8) % 1000000000ull;
-            for (int d = 8; d >= 0; --d) {
-                p[d] = char('0' + digits % 10);
-                digits /= 10;
-            }
-            p += 9;
-        }
-        *p++ = '\n';
-        used = std::size_t(p - buf.data());
-    }
-    out.write(buf.data(), qint64(used));
-    if (!out.flush())
-        return false;
-    out.close();
-    QFile::remove(path);
-    return QFile::rename(partial, path);
-}
-
-void warmPageCache(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return;
-    std::vector<char> buf(std::size_t(4) << 20);
-    while (f.read(buf.data(), qint64(buf.size())) > 0) { }
-}
-
-using Figures = std::map<QString, double>;
-
-std::optional<Figures> runChild(const QString &program, const QStringList &arguments)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    p.start(program, arguments);
-    if (!p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return std::nullopt;
-    Figures f;
-    for (const QByteArray &kv : p.readAllStandardOutput().trimmed().split(' ')) {
-        const qsizetype eq = kv.indexOf('=');
-        if (eq > 0)
-            f[QString::fromLatin1(kv.left(eq))] = kv.mid(eq + 1).toDouble();
-    }
-    if (!f.count(QStringLiteral("seconds")))
-        return std::nullopt;
-    return f;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty()
-        ? 0.0
-        : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
-}
-
 struct Summary {
     double seconds = 0; // median wall time
     double best = 0; // fastest run
@@ -237,14 +129,6 @@ std::optional<Summary> measure(
     s.best = *std::min_element(secs.begin(), secs.end());
     s.cpu = median(cpus);
     return s;
-}
-
-QString loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    return QString::fromLatin1(f.readAll().split(' ').mid(0, 3).join(' '));
 }
 
 } // namespace
@@ -302,7 +186,7 @@ int main(int argc, char **argv)
         std::printf("generating %s ...\n", qPrintable(args.file));
         std::fflush(stdout);
         const auto t0 = std::chrono::steady_clock::now();
-        if (!generate(args.file, args.rows, args.cols)) {
+        if (!generateFloatCsv(args.file, args.rows, args.cols)) {
             std::fprintf(stderr, "cannot write %s\n", qPrintable(args.file));
             return 1;
         }

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <iterator>
 #include <limits>
+#include <memory>
+#include <span>
 
 // Conventions (documented here, relied on by the views and checked against numpy/pandas
 // in tests/engine/tst_statistics.cpp):
@@ -41,21 +43,24 @@ namespace {
 constexpr int kMaxBins = 1 << 20;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// A set of doubles (bit patterns) with open addressing: counts distinct values without
-// the allocations of std::unordered_set.
-std::int64_t countDistinct(const std::vector<double> &xs)
+// A set of doubles (bit patterns) with open addressing: counts the distinct values of
+// [first, last) without the allocations of std::unordered_set, leaving out the values equal
+// (==, so -0.0 is 0.0) to one of `skip`. `slots` is the caller's table, a power of two at
+// least twice the count (a power of two), reused (cleared here) from one call to the next.
+std::int64_t countDistinct(const double *first, const double *last, std::span<const double> skip,
+    std::span<std::uint64_t> slots)
 {
-    if (xs.empty())
+    if (first == last)
         return 0;
-    std::size_t capacity = 16;
-    while (capacity < xs.size() * 2)
-        capacity <<= 1;
-    const std::size_t mask = capacity - 1;
+    const std::size_t mask = slots.size() - 1;
+    std::fill(slots.begin(), slots.end(), 0);
     // Slot value 0 is "empty"; the key +0.0 (bits 0) is tracked separately.
-    std::vector<std::uint64_t> slots(capacity, 0);
     bool haveZero = false;
     std::int64_t distinct = 0;
-    for (double v : xs) {
+    for (const double *p = first; p != last; ++p) {
+        const double v = *p;
+        if (std::find(skip.begin(), skip.end(), v) != skip.end())
+            continue;
         if (v == 0.0) {
             haveZero = true;
             continue;
@@ -132,6 +137,89 @@ Moments moments(const double *x, std::size_t n)
     return m;
 }
 
+// The smallest power of two at least twice `count` (and at least 16): a hash table size.
+std::size_t tableSize(std::size_t count)
+{
+    std::size_t capacity = 16;
+    while (capacity < count * 2)
+        capacity <<= 1;
+    return capacity;
+}
+
+// Columns from this many values on, without missing values and with a finite range, take
+// quartilesAndDistinctByGroups (fewer passes over memory than nth_element on the whole).
+constexpr std::size_t kGroupedMinimum = 1 << 16;
+
+// The quartiles and the distinct count of `values` (no NaN, lo < hi, both finite, the
+// groups' scale finite): the values are copied once, grouped by value into up to 256
+// equal-width groups over [lo, hi] (a counting sort on the group index; the index is
+// monotone in the value, so every value of a group is <= every value of the next, and
+// equal values, 0.0 and -0.0 included, share a group). An order statistic is then an
+// nth_element inside its group, the neighbour above the minimum of the rest of that group
+// (or of the next non-empty one), and distinct values are counted group by group with a
+// small table that stays in the cache. The same numbers as sorting everything.
+void quartilesAndDistinctByGroups(
+    std::span<const double> values, double lo, double scale, int groups, ColumnSummary &s)
+{
+    const std::size_t n = values.size();
+    std::vector<std::size_t> offsets(static_cast<std::size_t>(groups) + 1, 0);
+    std::unique_ptr<double[]> xs(new double[n]); // every slot is written below
+    {
+        std::vector<std::uint8_t> group(n);
+        const int last = groups - 1;
+        for (std::size_t i = 0; i < n; ++i) {
+            const int g = std::min(last, static_cast<int>((values[i] - lo) * scale));
+            group[i] = static_cast<std::uint8_t>(g);
+            ++offsets[static_cast<std::size_t>(g) + 1];
+        }
+        for (int g = 0; g < groups; ++g)
+            offsets[static_cast<std::size_t>(g) + 1] += offsets[static_cast<std::size_t>(g)];
+        std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
+        for (std::size_t i = 0; i < n; ++i)
+            xs[next[group[i]]++] = values[i];
+    }
+    // The group holding sorted position i: the last g with offsets[g] <= i.
+    const auto groupOf = [&offsets](std::size_t i) {
+        return static_cast<std::size_t>(
+            std::upper_bound(offsets.begin(), offsets.end(), i) - offsets.begin() - 1);
+    };
+    const double quantiles[] = { 0.25, 0.5, 0.75 };
+    double *out[] = { &s.q1, &s.median, &s.q3 };
+    double *data = xs.get();
+    for (int k = 0; k < 3; ++k) {
+        // numpy: virtual index = q (n - 1), exact for these q.
+        const double h = quantiles[k] * double(n - 1);
+        const auto below = static_cast<std::size_t>(std::floor(h));
+        const double t = h - double(below);
+        const std::size_t g = groupOf(below);
+        double *end = data + offsets[g + 1];
+        std::nth_element(data + offsets[g], data + below, end);
+        const double a = data[below];
+        double b = a;
+        if (below + 1 < offsets[g + 1]) {
+            b = *std::min_element(data + below + 1, end);
+        } else if (below + 1 < n) {
+            const std::size_t g2 = groupOf(below + 1);
+            b = *std::min_element(data + offsets[g2], data + offsets[g2 + 1]);
+        }
+        *out[k] = lerp(a, b, t);
+    }
+    std::size_t largest = 0;
+    for (int g = 0; g < groups; ++g)
+        largest = std::max(largest,
+            offsets[static_cast<std::size_t>(g) + 1] - offsets[static_cast<std::size_t>(g)]);
+    std::vector<std::uint64_t> slots(tableSize(largest));
+    std::int64_t distinct = 0;
+    for (int g = 0; g < groups; ++g) {
+        const std::size_t from = offsets[static_cast<std::size_t>(g)];
+        const std::size_t to = offsets[static_cast<std::size_t>(g) + 1];
+        if (from < to)
+            distinct += countDistinct(data + from, data + to, {},
+                std::span<std::uint64_t>(slots).first(tableSize(to - from)));
+    }
+    s.distinct = distinct;
+}
+
 } // namespace
 
 ColumnSummary Statistics::summarize(const Column &column)
@@ -159,6 +247,34 @@ ColumnSummary Statistics::summarize(const Column &column)
     }
 
     const std::span<const double> values = column.values();
+    if (values.size() >= kGroupedMinimum) {
+        double lo = std::numeric_limits<double>::infinity();
+        double hi = -lo;
+        bool missing = false;
+        for (double v : values) {
+            missing |= std::isnan(v);
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+        const int groups = static_cast<int>(std::min<std::size_t>(values.size() / 4096, 256));
+        const double scale = double(groups) / (hi - lo);
+        // A range wider than the largest double (hi - lo = inf, scale 0) would give
+        // inf * 0 = NaN group indices: the plain path takes it.
+        if (!missing && std::isfinite(lo) && std::isfinite(hi) && lo < hi && std::isfinite(hi - lo)
+            && std::isfinite(scale) && scale > 0) {
+            const std::size_t n = values.size();
+            s.count = static_cast<std::int64_t>(n);
+            s.missing = rows - s.count;
+            // The values in place: the same order, so the same sums, as the copy below.
+            const Moments m = moments(values.data(), n);
+            s.mean = m.mean;
+            s.std = !std::isnan(m.m2) ? std::sqrt(m.m2 / double(n - 1)) : kNaN;
+            s.min = lo;
+            s.max = hi;
+            quartilesAndDistinctByGroups(values, lo, scale, groups, s);
+            return s;
+        }
+    }
     std::vector<double> xs;
     xs.reserve(values.size() - static_cast<std::size_t>(column.missingCount()));
     double lo = std::numeric_limits<double>::infinity();
@@ -184,13 +300,14 @@ ColumnSummary Statistics::summarize(const Column &column)
         s.std = 0.0; // exactly, whatever the rounding of the mean
     s.min = lo;
     s.max = hi;
-    s.distinct = countDistinct(xs);
 
     // Quartiles: nth_element for each order statistic, in ascending order, each search
     // restricted to the part above the previous one; the neighbour above is the minimum of
     // the rest. O(n) on average, no full sort.
     const double quantiles[] = { 0.25, 0.5, 0.75 };
     double *out[] = { &s.q1, &s.median, &s.q3 };
+    double pivots[3] = {};
+    std::size_t bounds[5] = { 0, 0, 0, 0, n };
     auto first = xs.begin();
     for (int k = 0; k < 3; ++k) {
         // numpy: virtual index = q (n - 1), exact for these q.
@@ -202,8 +319,29 @@ ColumnSummary Statistics::summarize(const Column &column)
         const double a = *at;
         const double b = below + 1 < n ? *std::min_element(at + 1, xs.end()) : a;
         *out[k] = lerp(a, b, t);
+        pivots[k] = a;
+        bounds[k + 1] = below;
         first = at;
     }
+
+    // Distinct values, counted part by part of that partition: [0, b1) holds values <= p1,
+    // [b1, b2) values in [p1, p2], [b2, b3) in [p2, p3], [b3, n) values >= p3 (b_k the
+    // quartiles' order statistics, p_k their values). A value equal to no p_k lies in one
+    // part only, so the parts' distinct counts (without the p_k) add up, plus the distinct
+    // p_k. A table for a quarter of the values: a quarter of the memory, and it stays in
+    // the cache.
+    std::size_t largest = 0;
+    for (int k = 0; k < 4; ++k)
+        largest = std::max(largest, bounds[k + 1] - bounds[k]);
+    std::vector<std::uint64_t> slots(tableSize(largest));
+    std::int64_t distinct
+        = 1 + (pivots[1] != pivots[0]) + (pivots[2] != pivots[0] && pivots[2] != pivots[1]);
+    const std::span<const double> skip(pivots);
+    const double *data = xs.data();
+    for (int k = 0; k < 4; ++k)
+        distinct += countDistinct(data + bounds[k], data + bounds[k + 1], skip,
+            std::span<std::uint64_t>(slots).first(tableSize(bounds[k + 1] - bounds[k])));
+    s.distinct = distinct;
     return s;
 }
 

@@ -9,9 +9,9 @@ namespace sextant::engine {
 
 namespace {
 
-// Rows per block in the passes over the data: the cancel flag is polled between blocks,
-// and a block of centred rows stays in cache.
-constexpr Eigen::Index kBlockRows = 4096;
+// Rows per block in the passes over the data (Pca::kBlockRows): the cancel flag is polled
+// between blocks, and a block of centred rows stays in cache.
+constexpr Eigen::Index kBlockRows = Pca::kBlockRows;
 
 bool cancelled(const std::atomic<bool> *cancel)
 {
@@ -34,10 +34,38 @@ void Pca::clear()
 bool Pca::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const PcaOptions &options,
     const std::atomic<bool> *cancel)
 {
+    return fitFrom(
+        X.rows(), X.cols(),
+        [&X](Eigen::Index start, Eigen::Index rows) { return X.middleRows(start, rows); },
+        [&X]() -> const Eigen::Ref<const Eigen::MatrixXd> & { return X; }, options, cancel);
+}
+
+bool Pca::fit(Eigen::Index n, Eigen::Index d, const RowBlocks &rows, const PcaOptions &options,
+    const std::atomic<bool> *cancel)
+{
+    Eigen::MatrixXd buffer;
+    Eigen::MatrixXd all;
+    return fitFrom(
+        n, d,
+        [&](Eigen::Index start, Eigen::Index count) -> const Eigen::MatrixXd & {
+            buffer.resize(count, d);
+            rows(start, count, buffer);
+            return buffer;
+        },
+        [&]() -> const Eigen::MatrixXd & {
+            all.resize(n, d);
+            rows(0, n, all);
+            return all;
+        },
+        options, cancel);
+}
+
+template<typename Block, typename Whole>
+bool Pca::fitFrom(Eigen::Index n, Eigen::Index d, Block &&blockOf, Whole &&whole,
+    const PcaOptions &options, const std::atomic<bool> *cancel)
+{
     clear();
     m_error.clear();
-    const Eigen::Index n = X.rows();
-    const Eigen::Index d = X.cols();
     if (n < 2 || d < 1) {
         m_error = "PCA needs at least two rows and one column";
         return false;
@@ -51,7 +79,7 @@ bool Pca::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const PcaOptions &opti
             return false;
         }
         const Eigen::Index rows = std::min(kBlockRows, n - start);
-        const auto block = X.middleRows(start, rows);
+        const auto &block = blockOf(start, rows);
         if (!block.allFinite()) {
             m_error = "PCA input holds a missing or non-finite value";
             return false;
@@ -70,12 +98,7 @@ bool Pca::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const PcaOptions &opti
                 return false;
             }
             const Eigen::Index rows = std::min(kBlockRows, n - start);
-            ss += (X.middleRows(start, rows).rowwise() - mean)
-                      .array()
-                      .square()
-                      .colwise()
-                      .sum()
-                      .matrix();
+            ss += (blockOf(start, rows).rowwise() - mean).array().square().colwise().sum().matrix();
         }
         for (Eigen::Index j = 0; j < d; ++j) {
             const double sd = std::sqrt(ss(j) / static_cast<double>(n - 1));
@@ -107,8 +130,7 @@ bool Pca::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const PcaOptions &opti
                 return false;
             }
             const Eigen::Index rows = std::min(kBlockRows, n - start);
-            centred = ((X.middleRows(start, rows).rowwise() - mean).array().rowwise()
-                * invScale.array())
+            centred = ((blockOf(start, rows).rowwise() - mean).array().rowwise() * invScale.array())
                           .matrix();
             cov.selfadjointView<Eigen::Lower>().rankUpdate(centred.transpose());
         }
@@ -132,6 +154,7 @@ bool Pca::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const PcaOptions &opti
             m_error = "cancelled";
             return false;
         }
+        const auto &X = whole();
         const Eigen::MatrixXd centred
             = ((X.rowwise() - mean).array().rowwise() / scale.array()).matrix();
         Eigen::BDCSVD<Eigen::MatrixXd> svd(centred, Eigen::ComputeThinV);
@@ -170,8 +193,18 @@ Eigen::MatrixXd Pca::transform(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     if (!isFitted() || X.cols() != m_mean.size())
         return {};
-    return ((X.rowwise() - m_mean).array().rowwise() / m_scale.array()).matrix()
-        * m_components.transpose();
+    // Block by block: the centred and scaled rows are a temporary of the product, and
+    // for the whole of X that temporary is as large as X.
+    Eigen::MatrixXd out(X.rows(), m_components.rows());
+    const Eigen::MatrixXd componentsT = m_components.transpose();
+    for (Eigen::Index start = 0; start < X.rows(); start += kBlockRows) {
+        const Eigen::Index rows = std::min(kBlockRows, X.rows() - start);
+        out.middleRows(start, rows).noalias()
+            = ((X.middleRows(start, rows).rowwise() - m_mean).array().rowwise() / m_scale.array())
+                  .matrix()
+            * componentsT;
+    }
+    return out;
 }
 
 Eigen::MatrixXd Pca::inverseTransform(const Eigen::Ref<const Eigen::MatrixXd> &scores) const

@@ -2,6 +2,7 @@
 
 #include <Eigen/Core>
 #include <atomic>
+#include <functional>
 #include <string>
 
 namespace sextant::engine {
@@ -49,6 +50,16 @@ public:
     // column, holds a non-finite value, or `cancel` became true.
     bool fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const PcaOptions &options = {},
         const std::atomic<bool> *cancel = nullptr);
+    // The same fit on data that is not one matrix (a table's columns): `rows(start, count,
+    // out)` fills `out` with the count x d rows from `start` on. Asked for blocks of a few
+    // thousand rows, so the data is never copied whole (except with the SVD solver, which
+    // needs all of it: Auto picks it only when n < d).
+    using RowBlocks
+        = std::function<void(Eigen::Index start, Eigen::Index count, Eigen::MatrixXd &out)>;
+    bool fit(Eigen::Index n, Eigen::Index d, const RowBlocks &rows, const PcaOptions &options = {},
+        const std::atomic<bool> *cancel = nullptr);
+    // Rows per block of the passes over the data (fit, transform).
+    static constexpr Eigen::Index kBlockRows = 4096;
 
     // n x k scores: (X - mean) / scale * components^T. X must have featureCount() columns.
     Eigen::MatrixXd transform(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
@@ -77,6 +88,11 @@ public:
 
 private:
     void clear();
+    // fit's passes; `block(start, count)` gives the rows from `start` on as an Eigen
+    // expression, `whole()` all of them (SVD solver only).
+    template<typename Block, typename Whole>
+    bool fitFrom(Eigen::Index n, Eigen::Index d, Block &&block, Whole &&whole,
+        const PcaOptions &options, const std::atomic<bool> *cancel);
 
     Eigen::MatrixXd m_components;
     Eigen::VectorXd m_explainedVariance;

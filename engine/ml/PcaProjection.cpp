@@ -3,7 +3,9 @@
 #include "ml/Pca.h"
 
 #include <Eigen/Core>
+#include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace sextant::engine {
 
@@ -42,24 +44,39 @@ PcaProjection PcaProjection::compute(const Dataset &dataset, const std::atomic<b
         out.rowIds.clear();
         return out;
     }
-    Eigen::MatrixXd X(m, d);
-    for (int j = 0; j < d; ++j)
-        for (Eigen::Index i = 0; i < m; ++i)
-            X(i, j) = cols[static_cast<std::size_t>(j)]
-                          [static_cast<std::size_t>(out.rowIds[static_cast<std::size_t>(i)])];
-
+    // The complete rows, gathered block by block from the columns (never the whole n x d
+    // copy: as large as the table).
+    const bool allRows = m == n;
+    const auto gather = [&](Eigen::Index start, Eigen::Index count, Eigen::MatrixXd &rows) {
+        for (int j = 0; j < d; ++j) {
+            const std::span<const double> col = cols[static_cast<std::size_t>(j)];
+            for (Eigen::Index i = 0; i < count; ++i)
+                rows(i, j) = col[static_cast<std::size_t>(
+                    allRows ? start + i : out.rowIds[static_cast<std::size_t>(start + i)])];
+        }
+    };
     Pca pca;
     PcaOptions options;
     options.components = 2;
     options.standardize = true;
-    if (!pca.fit(X, options, cancel)) {
+    if (!pca.fit(m, d, gather, options, cancel)) {
         out.error = QStringLiteral("PCA failed");
         out.rowIds.clear();
         return out;
     }
-    const Eigen::MatrixXd scores = pca.transform(X);
-    out.pc1.assign(scores.col(0).data(), scores.col(0).data() + m);
-    out.pc2.assign(scores.col(1).data(), scores.col(1).data() + m);
+    out.pc1.resize(static_cast<std::size_t>(m));
+    out.pc2.resize(static_cast<std::size_t>(m));
+    Eigen::MatrixXd block;
+    for (Eigen::Index start = 0; start < m; start += Pca::kBlockRows) {
+        const Eigen::Index count = std::min(Pca::kBlockRows, m - start);
+        block.resize(count, d);
+        gather(start, count, block);
+        const Eigen::MatrixXd scores = pca.transform(block);
+        std::copy(scores.col(0).data(), scores.col(0).data() + count,
+            out.pc1.begin() + static_cast<std::ptrdiff_t>(start));
+        std::copy(scores.col(1).data(), scores.col(1).data() + count,
+            out.pc2.begin() + static_cast<std::ptrdiff_t>(start));
+    }
     const Eigen::VectorXd ratio = pca.explainedVarianceRatio();
     out.ratio1 = ratio.size() > 0 ? ratio(0) : 0;
     out.ratio2 = ratio.size() > 1 ? ratio(1) : 0;

@@ -195,6 +195,42 @@ private Q_SLOTS:
             < 1e-9 * pa.explainedVariance()(0));
     }
 
+    void fitFromRowBlocks()
+    {
+        // The fit on rows handed out in blocks (a table's columns, PcaProjection) is the
+        // fit on the matrix: several blocks and a partial one (covariance solver), and a
+        // wide matrix (the SVD solver, which asks for all rows at once).
+        for (const auto &[n, d] :
+            { std::pair { 2 * int(Pca::kBlockRows) + 123, 6 }, std::pair { 8, 12 } }) {
+            const Eigen::MatrixXd X = makeData(n, d, 17);
+            PcaOptions options;
+            options.standardize = true;
+            Pca whole, blocks;
+            QVERIFY(whole.fit(X, options));
+            int calls = 0;
+            QVERIFY(blocks.fit(
+                X.rows(), X.cols(),
+                [&](Eigen::Index start, Eigen::Index count, Eigen::MatrixXd &out) {
+                    QCOMPARE(out.rows(), count);
+                    QVERIFY(count <= Pca::kBlockRows || count == X.rows());
+                    out = X.middleRows(start, count);
+                    ++calls;
+                },
+                options));
+            QVERIFY(calls > 0);
+            QVERIFY((whole.components() - blocks.components()).cwiseAbs().maxCoeff() < 1e-12);
+            QVERIFY((whole.mean() - blocks.mean()).cwiseAbs().maxCoeff() < 1e-12);
+            QVERIFY((whole.scale() - blocks.scale()).cwiseAbs().maxCoeff() < 1e-12);
+            QVERIFY((whole.explainedVariance() - blocks.explainedVariance()).cwiseAbs().maxCoeff()
+                < 1e-12 * whole.explainedVariance()(0));
+            // transform in blocks gives the scores of the whole.
+            QVERIFY((whole.transform(X).topRows(5) - blocks.transform(X.topRows(5)))
+                        .cwiseAbs()
+                        .maxCoeff()
+                < 1e-12);
+        }
+    }
+
     void signConventionAndRowOrder()
     {
         const Eigen::MatrixXd X = makeData(300, 5, 6);

@@ -180,6 +180,81 @@ private Q_SLOTS:
         }
     }
 
+    void largeColumnsMatchFullSort()
+    {
+        // From 65,536 values on, columns without missing values and with a finite range are
+        // grouped by value before the quartiles and the distinct count: exactly what a
+        // full sort gives, for ties, signed zeros, skewed ranges (one group holding almost
+        // everything), and the plain path for missing values and infinities.
+        std::mt19937_64 rng(11);
+        const auto check = [](const std::vector<double> &v, const char *what) {
+            std::vector<double> sorted;
+            for (double x : v)
+                if (!std::isnan(x))
+                    sorted.push_back(x);
+            std::sort(sorted.begin(), sorted.end());
+            const ColumnSummary s = Statistics::summarize(Column::numeric(QStringLiteral("x"), v));
+            const std::size_t n = sorted.size();
+            QCOMPARE(s.count, std::int64_t(n));
+            const double qs[] = { 0.25, 0.5, 0.75 };
+            const double got[] = { s.q1, s.median, s.q3 };
+            for (int k = 0; k < 3; ++k) {
+                const double h = qs[k] * double(n - 1);
+                const auto lo = static_cast<std::size_t>(std::floor(h));
+                const double t = h - double(lo);
+                const double a = sorted[lo];
+                const double b = sorted[std::min<std::size_t>(lo + 1, n - 1)];
+                const double expected
+                    = t == 0.0 || a == b ? a : (t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t);
+                QVERIFY2(got[k] == expected,
+                    qPrintable(QStringLiteral("%1 q=%2: %3 vs %4")
+                                   .arg(QLatin1String(what))
+                                   .arg(qs[k])
+                                   .arg(show(got[k]), show(expected))));
+            }
+            QCOMPARE(s.min, sorted.front());
+            QCOMPARE(s.max, sorted.back());
+            // Distinct under ==: -0.0 and 0.0 are one value.
+            const auto distinct = std::unique(sorted.begin(), sorted.end(), [](double x, double y) {
+                return x == y;
+            }) - sorted.begin();
+            QVERIFY2(s.distinct == distinct,
+                qPrintable(QStringLiteral("%1: distinct %2 vs %3")
+                               .arg(QLatin1String(what))
+                               .arg(s.distinct)
+                               .arg(distinct)));
+        };
+        std::uniform_real_distribution<double> unit(-1.0, 1.0);
+        for (const std::size_t n :
+            { std::size_t(65536), std::size_t(100003), std::size_t(300000) }) {
+            std::vector<double> v(n);
+            for (double &x : v)
+                x = unit(rng);
+            check(v, "uniform");
+            for (double &x : v)
+                x = double(std::int64_t(rng() % 1000) - 500) / 8.0; // ties
+            check(v, "ties");
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = i % 3 == 0 ? 0.0 : (i % 3 == 1 ? -0.0 : double(rng() % 7)); // zeros
+            check(v, "signed zeros");
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = i == 17 ? 1e12 : unit(rng); // one outlier: one group holds the rest
+            check(v, "outlier");
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = i % 2 ? 1.0 : 2.0; // two values, at the two ends of the range
+            check(v, "two values");
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = i % 10 == 3 ? std::numeric_limits<double>::quiet_NaN() : unit(rng);
+            check(v, "missing");
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = i == 5 ? std::numeric_limits<double>::infinity() : unit(rng);
+            check(v, "infinity");
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = i % 4 == 0 ? -1e308 : (i % 4 == 1 ? 1e308 : unit(rng)); // max - min = inf
+            check(v, "range beyond the largest double");
+        }
+    }
+
     void summarizeCategorical()
     {
         const QStringList cats = { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
