@@ -5945,6 +5945,30 @@ Silhouette %3</translation>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
+    <message>
+        <source>numeric</source>
+        <translation>numerisch</translation>
+    </message>
+    <message>
+        <source>categorical</source>
+        <translation>kategorial</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>Zielvariable</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>meta</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignoriert</translation>
+    </message>
 </context>
 <context>
     <name>sextant::widgets::ConnectCommand</name>
@@ -6040,6 +6064,34 @@ Silhouette %3</translation>
     <message>
         <source>Give a column a type or a role; auto keeps what the file says.</source>
         <translation>Geben Sie einer Spalte einen Typ oder eine Rolle; auto behält bei, was die Datei angibt.</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>numerisch</translation>
+    </message>
+    <message>
+        <source>categorical</source>
+        <translation>kategorial</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>Zielvariable</translation>
+    </message>
+    <message>
+        <source>meta</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignoriert</translation>
     </message>
 </context>
 <context>

@@ -5914,6 +5914,30 @@ silhouette %3</source>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
+    <message>
+        <source>numeric</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>categorical</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标变量</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>meta</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
 </context>
 <context>
     <name>sextant::widgets::ConnectCommand</name>
@@ -6007,6 +6031,34 @@ silhouette %3</source>
     <message>
         <source>Give a column a type or a role; auto keeps what the file says.</source>
         <translation>为列指定类型或角色；auto 保留文件所给的设置。</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>categorical</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标变量</translation>
+    </message>
+    <message>
+        <source>meta</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,28 @@ int ColumnSummaryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : FieldCount;
 }
 
+QString ColumnSummaryModel::typeText(const Column &c)
+{
+    if (c.isDateTime())
+        return tr("date");
+    return c.isNumeric() ? tr("numeric") : tr("categorical");
+}
+
+QString ColumnSummaryModel::roleText(engine::ColumnRoleChoice role)
+{
+    switch (role) {
+    case engine::ColumnRoleChoice::Target:
+        return tr("target");
+    case engine::ColumnRoleChoice::Feature:
+        return tr("feature");
+    case engine::ColumnRoleChoice::Meta:
+        return tr("meta");
+    case engine::ColumnRoleChoice::Ignored:
+        return tr("ignored");
+    }
+    return engine::toString(role);
+}
+
 QVariant ColumnSummaryModel::display(int column, Field field) const
 {
     const Column &c = m_dataset.column(column);
@@ -96,9 +118,9 @@ QVariant ColumnSummaryModel::display(int column, Field field) const
     case Name:
         return c.name();
     case Type:
-        return c.isDateTime() ? tr("date") : engine::toString(c.type());
+        return typeText(c);
     case Role:
-        return engine::toString(roleChoice(column));
+        return roleText(roleChoice(column));
     case Missing:
         return QString::number(c.missingCount());
     case Distinct:
@@ -164,8 +186,7 @@ QString ColumnSummaryModel::toolTip(int column) const
 {
     const Column &c = m_dataset.column(column);
     QString tip = QStringLiteral("<b>%1</b><br>").arg(c.name().toHtmlEscaped())
-        + tr("%1, %2").arg(c.isDateTime() ? tr("date") : engine::toString(c.type()),
-            engine::toString(roleChoice(column)));
+        + tr("%1, %2").arg(typeText(c), roleText(roleChoice(column)));
     if (c.role() == engine::ColumnRole::Ignore)
         tip += QStringLiteral(" ") + tr("(kept in the table, not used by models)");
     const ColumnSummary *s = summary(column);
@@ -240,7 +261,7 @@ QVariant ColumnSummaryModel::ignoredRowData(const QString &name, Field field, in
         if (field == Name)
             return name;
         if (field == Role)
-            return engine::toString(engine::ColumnRoleChoice::Ignored);
+            return roleText(engine::ColumnRoleChoice::Ignored);
         if (role == SortRole && field != Type && field != Mode)
             return std::nan("");
         return QString();

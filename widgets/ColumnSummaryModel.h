@@ -57,6 +57,11 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
+    // A column's type and role as people read them (translated; the identifiers of files
+    // and the command line are engine::toString's).
+    static QString typeText(const engine::Column &column);
+    static QString roleText(engine::ColumnRoleChoice role);
+
 private:
     QVariant display(int column, Field field) const;
     QVariant sortValue(int column, Field field) const;

@@ -76,6 +76,28 @@ const QStringList &roleChoices()
     return kChoices;
 }
 
+// A type or role choice as people read it.
+QString choiceText(const QString &choice)
+{
+    if (choice == QLatin1String("auto"))
+        return engine::NodeTypeText::choiceLabel(choice);
+    if (choice == QLatin1String("numeric"))
+        return CsvImportDialog::tr("numeric");
+    if (choice == QLatin1String("categorical"))
+        return CsvImportDialog::tr("categorical");
+    if (choice == QLatin1String("date"))
+        return CsvImportDialog::tr("date");
+    if (choice == QLatin1String("feature"))
+        return CsvImportDialog::tr("feature");
+    if (choice == QLatin1String("target"))
+        return CsvImportDialog::tr("target");
+    if (choice == QLatin1String("meta"))
+        return CsvImportDialog::tr("meta");
+    if (choice == QLatin1String("ignored"))
+        return CsvImportDialog::tr("ignored");
+    return choice;
+}
+
 QString readAs(const engine::Column &c)
 {
     const QString type = c.isDateTime() ? QObject::tr("date") : engine::toString(c.type());
@@ -268,9 +290,11 @@ void CsvImportDialog::rebuildColumnTable(const engine::Dataset &read)
                 auto *box = new QComboBox(m_columns);
                 box->setObjectName(
                     (k == 0 ? QStringLiteral("type:") : QStringLiteral("role:")) + names[r]);
-                box->addItems(k == 0 ? typeChoices() : roleChoices());
-                box->setCurrentText(
-                    (k == 0 ? m_types : m_roles).value(names[r], QStringLiteral("auto")));
+                // Read in the user's language; the value is the item's data.
+                for (const QString &choice : k == 0 ? typeChoices() : roleChoices())
+                    box->addItem(choiceText(choice), choice);
+                box->setCurrentIndex(box->findData(
+                    (k == 0 ? m_types : m_roles).value(names[r], QStringLiteral("auto"))));
                 connect(box, &QComboBox::currentIndexChanged, this,
                     &CsvImportDialog::columnChoiceChanged);
                 m_columns->setCellWidget(r, 2 + k, box);
@@ -285,8 +309,8 @@ void CsvImportDialog::rebuildColumnTable(const engine::Dataset &read)
 void CsvImportDialog::columnChoiceChanged()
 {
     for (const QString &name : std::as_const(m_columnNames)) {
-        const QString type = typeBox(name) ? typeBox(name)->currentText() : QString();
-        const QString role = roleBox(name) ? roleBox(name)->currentText() : QString();
+        const QString type = typeBox(name) ? typeBox(name)->currentData().toString() : QString();
+        const QString role = roleBox(name) ? roleBox(name)->currentData().toString() : QString();
         if (type.isEmpty() || type == QLatin1String("auto"))
             m_types.remove(name);
         else
@@ -298,14 +322,14 @@ void CsvImportDialog::columnChoiceChanged()
     }
     // One target: the newest choice wins, the others go back to auto.
     if (auto *box = qobject_cast<QComboBox *>(sender());
-        box && box->currentText() == QLatin1String("target")) {
+        box && box->currentData().toString() == QLatin1String("target")) {
         const QString chosen = box->objectName().mid(5);
         for (const QString &name : std::as_const(m_columnNames))
             if (name != chosen && m_roles.value(name) == QLatin1String("target")) {
                 m_roles.remove(name);
                 if (QComboBox *other = roleBox(name)) {
                     const QSignalBlocker block(other);
-                    other->setCurrentText(QStringLiteral("auto"));
+                    other->setCurrentIndex(other->findData(QStringLiteral("auto")));
                 }
             }
     }
