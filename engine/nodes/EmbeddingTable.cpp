@@ -9,6 +9,18 @@
 
 namespace sextant::engine {
 
+QList<ParameterSpec> EmbeddingTable::parameters()
+{
+    return {
+        ParameterSpec::columnList(QStringLiteral("columns"), QStringLiteral("Columns"),
+            QStringLiteral("Numeric columns to embed. Empty: every numeric column but the "
+                           "target."),
+            ColumnFilter::Numeric),
+        ParameterSpec::boolean(QStringLiteral("standardize"), QStringLiteral("Standardize"), false,
+            QStringLiteral("Scale each column to mean 0 and variance 1 first.")),
+    };
+}
+
 void EmbeddingTable::completeRows(
     NodeContext &ctx, const Dataset &data, QList<int> *columns, std::vector<std::int64_t> *rows)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "graph/ParameterSpec.h"
+
 #include <Eigen/Core>
 #include <QList>
 #include <QString>
@@ -15,6 +17,9 @@ class NodeContext;
 // and the table and scatter they give back.
 class EmbeddingTable {
 public:
+    // The parameters every embedding node starts with: `columns` (numeric; empty: every
+    // numeric column but the target) and `standardize`.
+    static QList<ParameterSpec> parameters();
     // The numeric columns of the node's `columns` parameter (every numeric column when it
     // is empty) and the rows with a finite value in each; a warning says how many rows
     // were left out.

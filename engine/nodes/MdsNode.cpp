@@ -24,13 +24,8 @@ NodeType MdsNode::type()
         QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
     t.outputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Embedded"),
         QStringLiteral("The input with columns \"MDS 1\", \"MDS 2\", ..."), false } };
-    t.parameters = {
-        ParameterSpec::columnList(QStringLiteral("columns"), QStringLiteral("Columns"),
-            QStringLiteral("Numeric columns to embed. Empty: every numeric column but the "
-                           "target."),
-            ColumnFilter::Numeric),
-        ParameterSpec::boolean(QStringLiteral("standardize"), QStringLiteral("Standardize"), false,
-            QStringLiteral("Scale each column to mean 0 and variance 1 first.")),
+    t.parameters = EmbeddingTable::parameters();
+    t.parameters += {
         ParameterSpec::enumeration(QStringLiteral("method"), QStringLiteral("Method"),
             { QStringLiteral("classical"), QStringLiteral("smacof") }, QStringLiteral("smacof"),
             QStringLiteral("classical: the top eigenvectors of the double-centred squared "

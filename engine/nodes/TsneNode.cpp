@@ -21,13 +21,8 @@ NodeType TsneNode::type()
         QStringLiteral("data"), PortType::Table, QStringLiteral("Data"), {}, false } };
     t.outputs = { PortSpec { QStringLiteral("data"), PortType::Table, QStringLiteral("Embedded"),
         QStringLiteral("The input with columns \"t-SNE 1\" and \"t-SNE 2\"."), false } };
-    t.parameters = {
-        ParameterSpec::columnList(QStringLiteral("columns"), QStringLiteral("Columns"),
-            QStringLiteral("Numeric columns to embed. Empty: every numeric column but the "
-                           "target."),
-            ColumnFilter::Numeric),
-        ParameterSpec::boolean(QStringLiteral("standardize"), QStringLiteral("Standardize"), false,
-            QStringLiteral("Scale each column to mean 0 and variance 1 first.")),
+    t.parameters = EmbeddingTable::parameters();
+    t.parameters += {
         ParameterSpec::real(QStringLiteral("perplexity"), QStringLiteral("Perplexity"), 30.0, 1.0,
             1000.0,
             QStringLiteral("About how many neighbours each row keeps close (below the number "
