@@ -2,6 +2,7 @@
 
 #include "cli/CommandErrors.h"
 #include "cli/RunCommand.h"
+#include "core/ThreadCount.h"
 
 #include <QTextStream>
 
@@ -312,7 +313,7 @@ int ServeCommand::exec(const QStringList &args, QTextStream &out, QTextStream &e
     QString modelPath;
     QString host = QStringLiteral("127.0.0.1");
     qint64 port = 8080;
-    qint64 threads = std::clamp(QThread::idealThreadCount(), 1, 8);
+    qint64 threads = std::clamp(sextant::engine::defaultThreadCount(), 1, 8);
     QString logPath;
     ModelServer::Options options;
     for (qsizetype i = 0; i < args.size(); ++i) {

@@ -7,6 +7,7 @@
 #include "cli/SweepPlan.h"
 #include "cli/SweepResults.h"
 #include "cli/SweepTask.h"
+#include "core/ThreadCount.h"
 #include "graph/GraphModel.h"
 #include "graph/WorkflowFile.h"
 #include "graph/WorkflowPaths.h"
@@ -342,8 +343,8 @@ int SweepCommand::exec(const QStringList &args, QTextStream &out, QTextStream &e
             return failure(QStringLiteral("--backend slurm: %1").arg(why));
         backend = std::make_unique<SlurmBackend>(opt.slurm);
     } else {
-        backend = std::make_unique<LocalSweepBackend>(opt.slurm.executable,
-            opt.jobs > 0 ? opt.jobs : std::max(1, QThread::idealThreadCount()));
+        backend = std::make_unique<LocalSweepBackend>(
+            opt.slurm.executable, opt.jobs > 0 ? opt.jobs : sextant::engine::defaultThreadCount());
     }
 
     // --- the sweep folder

@@ -1,5 +1,6 @@
 #include "gui/Preferences.h"
 
+#include "core/ThreadCount.h"
 #include "core/Translations.h"
 #include "gui/AutoRun.h"
 
@@ -45,7 +46,7 @@ int Preferences::effectiveWorkerThreads()
     const int chosen = workerThreads();
     // Automatic: what the executor starts with (at least two, so a view can run beside a
     // long training).
-    return chosen > 0 ? chosen : std::max(2, QThread::idealThreadCount());
+    return chosen > 0 ? chosen : std::max(2, sextant::engine::defaultThreadCount());
 }
 
 bool Preferences::autoRun()

@@ -1,5 +1,6 @@
 #include "gui/PreferencesDialog.h"
 
+#include "core/ThreadCount.h"
 #include "core/Translations.h"
 #include "graph/Executor.h"
 #include "gui/AutoRun.h"
@@ -51,7 +52,7 @@ PreferencesDialog::PreferencesDialog(MainWindow &window)
 
     m_threads->setRange(0, Preferences::kMaxWorkerThreads);
     m_threads->setSpecialValueText(
-        tr("Automatic (%n thread(s))", nullptr, std::max(1, QThread::idealThreadCount())));
+        tr("Automatic (%n thread(s))", nullptr, sextant::engine::defaultThreadCount()));
     m_threads->setValue(Preferences::workerThreads());
     m_threads->setToolTip(tr("How many workflow nodes may run at the same time. Automatic "
                              "uses one thread per processor core."));

@@ -1,6 +1,7 @@
 #include "data/CsvLoader.h"
 
 #include "core/Parallel.h"
+#include "core/ThreadCount.h"
 #include "data/CsvChunkParser.h"
 #include "data/CsvSniffer.h"
 #include "data/TextBlockReader.h"
@@ -173,8 +174,7 @@ public:
         : m_source(source), m_name(std::move(name)), m_options(options), m_control(control),
           m_tuning(tuning), m_warnings(options.maxWarnings), m_dialect(dialect)
     {
-        const unsigned hw = std::thread::hardware_concurrency();
-        m_threads = options.threads > 0 ? options.threads : int(std::max(hw, 1u));
+        m_threads = threadCountOr(options.threads);
         m_threads = std::clamp(m_threads, 1, 64);
     }
 

@@ -1,6 +1,7 @@
 #include "data/DensityGrid.h"
 
 #include "core/Parallel.h"
+#include "core/ThreadCount.h"
 
 #include <algorithm>
 #include <cmath>
@@ -139,8 +140,7 @@ std::optional<DensityGrid> DensityGrid::compute(std::span<const double> x,
     c.sy = c.height / (c.yMax - c.yMin);
 
     const std::size_t n = x.size();
-    std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
-                                              : std::max(1u, std::thread::hardware_concurrency());
+    std::size_t threads = static_cast<std::size_t>(threadCountOr(options.threads));
     threads = std::min(threads, std::max<std::size_t>(1, n / kMinPointsPerThread));
     const std::size_t bytesPerGrid = cells
         * (sizeof(std::uint32_t) * (1 + static_cast<std::size_t>(c.classCount))

@@ -21,7 +21,7 @@ struct DensityGridOptions {
     // Number of classes K for per-class counts (0: no classes). Class codes outside
     // [0, K) — missing labels are -1 — count in `counts` but in no class.
     int classCount = 0;
-    // Worker threads; 0 picks std::thread::hardware_concurrency(). Small inputs always
+    // Worker threads; 0 picks defaultThreadCount() (core/ThreadCount.h). Small inputs always
     // run on the calling thread.
     int threads = 0;
 };

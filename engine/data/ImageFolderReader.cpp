@@ -1,6 +1,7 @@
 #include "data/ImageFolderReader.h"
 
 #include "core/Parallel.h"
+#include "core/ThreadCount.h"
 #include "data/MemoryBudget.h"
 
 #include <QCoreApplication>
@@ -120,8 +121,7 @@ LoadResult ImageFolderReader::read(
         std::vector<std::uint8_t> readable(static_cast<std::size_t>(n), 0);
         std::atomic<std::int64_t> done { 0 };
         std::atomic<bool> stopped { false };
-        const int threads = std::clamp(
-            static_cast<int>(std::max(std::thread::hardware_concurrency(), 1u)), 1, 64);
+        const int threads = std::clamp(defaultThreadCount(), 1, 64);
         parallelChunks(0, n, threads, 16, [&](int chunk, std::int64_t begin, std::int64_t end) {
             std::vector<double> row(static_cast<std::size_t>(width));
             for (std::int64_t i = begin; i < end; ++i) {

@@ -1,5 +1,6 @@
 #include "graph/Executor.h"
 
+#include "core/ThreadCount.h"
 #include "graph/NodeContext.h"
 
 #include <QCoreApplication>
@@ -76,7 +77,7 @@ Executor::Executor(GraphModel &model, QObject *parent) : QObject(parent), m_mode
     qRegisterMetaType<sextant::engine::NodeStatus>();
     qRegisterMetaType<sextant::engine::RunSummary>();
     qRegisterMetaType<sextant::engine::NodeValuePtr>();
-    m_pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+    m_pool.setMaxThreadCount(std::max(2, defaultThreadCount()));
     m_pool.setObjectName(QStringLiteral("SextantExecutor"));
 
     // Model and executor live in the same thread: direct connections.

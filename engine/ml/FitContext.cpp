@@ -1,5 +1,7 @@
 #include "ml/FitContext.h"
 
+#include "core/ThreadCount.h"
+
 #include <thread>
 
 namespace sextant::engine {
@@ -8,8 +10,7 @@ int FitContext::threadCount() const
 {
     if (threads > 0)
         return threads;
-    const unsigned n = std::thread::hardware_concurrency();
-    return n == 0 ? 1 : static_cast<int>(n);
+    return defaultThreadCount();
 }
 
 } // namespace sextant::engine

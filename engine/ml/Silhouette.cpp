@@ -1,6 +1,7 @@
 #include "ml/Silhouette.h"
 
 #include "core/Parallel.h"
+#include "core/ThreadCount.h"
 #include "ml/FitContext.h"
 
 #include <algorithm>
@@ -40,7 +41,7 @@ std::vector<double> Silhouette::samples(const Eigen::Ref<const Eigen::MatrixXd> 
     std::vector<double> out(static_cast<std::size_t>(n), 0.0);
     const std::int64_t blocks = (n + kBlockRows - 1) / kBlockRows;
     if (threads <= 0)
-        threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        threads = defaultThreadCount();
     std::atomic<std::int64_t> done { 0 };
     parallelChunks(0, blocks, threads, 1, [&](int, std::int64_t first, std::int64_t last) {
         Eigen::MatrixXd D;

@@ -1,6 +1,7 @@
 #include "ml/Tsne.h"
 
 #include "core/Parallel.h"
+#include "core/ThreadCount.h"
 
 #include <Eigen/Eigenvalues>
 #include <algorithm>
@@ -28,7 +29,7 @@ int threadCount(int requested)
 {
     if (requested > 0)
         return requested;
-    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    return defaultThreadCount();
 }
 
 // Sparse symmetric affinities, CSR.

@@ -1,5 +1,6 @@
 #include "nodes/ColumnProfileNode.h"
 
+#include "core/ThreadCount.h"
 #include "core/ThreadPool.h"
 #include "data/Dataset.h"
 
@@ -36,8 +37,7 @@ void ColumnProfileNode::compute(NodeContext &ctx)
     // read the column in place (summarize copies only its present values, once).
     profile.summaries.resize(columns);
     profile.histograms.resize(static_cast<std::size_t>(columns));
-    const int threads = std::clamp(
-        static_cast<int>(std::thread::hardware_concurrency()), 1, std::max(1, columns));
+    const int threads = std::clamp(defaultThreadCount(), 1, std::max(1, columns));
     ColumnSummary *summaries = profile.summaries.data(); // detached once, here
     Histogram *histograms = profile.histograms.data();
     std::atomic<int> next { 0 };
