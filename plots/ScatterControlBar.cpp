@@ -2,11 +2,52 @@
 
 #include <QComboBox>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
+#include <QStyle>
+#include <QStyleOptionComboBox>
+#include <algorithm>
 
 namespace sextant::plots {
+
+namespace {
+
+// A combo box that asks for the width of its longest entry (up to a limit) and settles for
+// seven characters where the bar has no room: column names like
+// "od280_od315_of_diluted_wines" show whole when they can, the bar still shrinks.
+class FittingCombo : public QComboBox {
+public:
+    using QComboBox::QComboBox;
+
+    static constexpr int kMaxWidth = 420;
+
+    void fitToEntries()
+    {
+        int longest = 0;
+        const QFontMetrics fm = fontMetrics();
+        for (int i = 0; i < count(); ++i)
+            longest = std::max(longest, fm.horizontalAdvance(itemText(i)));
+        QStyleOptionComboBox option;
+        option.initFrom(this);
+        option.editable = false;
+        const QSize contents(longest, fm.height());
+        m_wanted = std::min(kMaxWidth,
+            style()->sizeFromContents(QStyle::CT_ComboBox, &option, contents, this).width());
+        updateGeometry();
+    }
+    QSize sizeHint() const override
+    {
+        const QSize base = QComboBox::sizeHint();
+        return { std::max(base.width(), m_wanted), base.height() };
+    }
+
+private:
+    int m_wanted = 0;
+};
+
+} // namespace
 
 ScatterControlBar::ScatterControlBar(QWidget *parent) : QWidget(parent)
 {
@@ -30,7 +71,7 @@ QComboBox *ScatterControlBar::addCombo(
     const QString &label, const QString &objectName, const QString &toolTip)
 {
     auto *text = new QLabel(label, this);
-    auto *combo = new QComboBox(this);
+    auto *combo = new FittingCombo(this);
     combo->setObjectName(objectName);
     combo->setToolTip(toolTip);
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -64,8 +105,11 @@ void ScatterControlBar::fill(QComboBox *combo, const QStringList &names, bool wi
     combo->clear();
     if (withNone)
         combo->addItem(tr("(none)"), QString());
-    for (const QString &n : names)
+    for (const QString &n : names) {
         combo->addItem(n, n);
+        combo->setItemData(combo->count() - 1, n, Qt::ToolTipRole); // whole, where it is cut
+    }
+    static_cast<FittingCombo *>(combo)->fitToEntries();
     combo->setEnabled(combo->count() > (withNone ? 1 : 0));
 }
 

@@ -351,6 +351,8 @@
     QT_TRANSLATE_NOOP("NodeChoice", "mae"),
     QT_TRANSLATE_NOOP("NodeParameter", "Cross-validation folds used to score each combination."),
     QT_TRANSLATE_NOOP("NodeParameter", "Folds and random search draws."),
+    QT_TRANSLATE_NOOP("NodeParameter", "Only trial"),
+    QT_TRANSLATE_NOOP("NodeParameter", "0: every trial. N: plan the search as usual but run only trial N (grid and random search), so that `sextant sweep --grid 'NODE.only_trial=1,2,...'` spreads the trials over a pool or a Slurm job array; its metrics row is the one the whole search gives for that trial."),
     QT_TRANSLATE_NOOP("NodeType", "Model"),
     QT_TRANSLATE_NOOP("NodeType", "Decision Tree"),
     QT_TRANSLATE_NOOP("NodeType", "A CART tree (Gini/entropy for classes, squared error for values)."),

@@ -690,6 +690,14 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <source>no folder chosen</source>
         <translation>kein Ordner gewählt</translation>
     </message>
+    <message>
+        <source>only_trial: Bayesian search chooses each trial from the scores before it, so its trials cannot run apart; use grid or random search</source>
+        <translation>only_trial: die Bayes&apos;sche Suche wählt jeden Versuch nach den Ergebnissen davor, ihre Versuche können also nicht getrennt laufen; Raster- oder Zufallssuche verwenden</translation>
+    </message>
+    <message>
+        <source>only_trial %1: the search plans %2 trial(s)</source>
+        <translation>only_trial %1: die Suche plant %2 Versuch(e)</translation>
+    </message>
 </context>
 <context>
     <name>NodeParameter</name>
@@ -2200,6 +2208,14 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>Deepest level drawn (the root is depth 0); the splits below are folded into a … marker with the number of nodes they hold.</source>
         <translation>Tiefste gezeichnete Ebene (die Wurzel hat Tiefe 0); die Teilungen darunter werden zu einer …-Markierung mit der Zahl ihrer Knoten zusammengefaltet.</translation>
+    </message>
+    <message>
+        <source>Only trial</source>
+        <translation>Nur Versuch</translation>
+    </message>
+    <message>
+        <source>0: every trial. N: plan the search as usual but run only trial N (grid and random search), so that `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` spreads the trials over a pool or a Slurm job array; its metrics row is the one the whole search gives for that trial.</source>
+        <translation>0: alle Versuche. N: die Suche wie gewohnt planen, aber nur Versuch N ausführen (Raster- und Zufallssuche), sodass `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` die Versuche auf einen Pool oder ein Slurm-Job-Array verteilt; seine Metrikzeile ist die, die die ganze Suche für diesen Versuch liefert.</translation>
     </message>
 </context>
 <context>
@@ -4636,6 +4652,14 @@ Angezeigt von %2 (Knoten %3): Ein Doppelklick darauf öffnet diesen Reiter erneu
     <message>
         <source>cancelled after %1 %2%3</source>
         <translation>abgebrochen nach %1 %2%3</translation>
+    </message>
+    <message>
+        <source>Cross-Validation: %1</source>
+        <translation>Kreuzvalidierung: %1</translation>
+    </message>
+    <message>
+        <source>Tune: %1</source>
+        <translation>Abstimmung: %1</translation>
     </message>
 </context>
 <context>

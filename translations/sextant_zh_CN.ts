@@ -672,6 +672,14 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <source>no folder chosen</source>
         <translation>未选择文件夹</translation>
     </message>
+    <message>
+        <source>only_trial: Bayesian search chooses each trial from the scores before it, so its trials cannot run apart; use grid or random search</source>
+        <translation>only_trial：贝叶斯搜索根据之前的得分选择每个试验，其试验无法分开运行；请使用网格或随机搜索</translation>
+    </message>
+    <message>
+        <source>only_trial %1: the search plans %2 trial(s)</source>
+        <translation>only_trial %1：该搜索计划了 %2 个试验</translation>
+    </message>
 </context>
 <context>
     <name>NodeParameter</name>
@@ -2182,6 +2190,14 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>Deepest level drawn (the root is depth 0); the splits below are folded into a … marker with the number of nodes they hold.</source>
         <translation>绘制的最深层级（根节点深度为 0）；更深的分裂折叠为一个“…”标记，并注明其中的节点数。</translation>
+    </message>
+    <message>
+        <source>Only trial</source>
+        <translation>仅试验</translation>
+    </message>
+    <message>
+        <source>0: every trial. N: plan the search as usual but run only trial N (grid and random search), so that `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` spreads the trials over a pool or a Slurm job array; its metrics row is the one the whole search gives for that trial.</source>
+        <translation>0：所有试验。N：照常规划搜索，但只运行第 N 个试验（网格和随机搜索），这样 `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` 可把试验分散到进程池或 Slurm 作业数组；其指标行与整个搜索中该试验的行相同。</translation>
     </message>
 </context>
 <context>
@@ -4616,6 +4632,14 @@ Shown by %2 (node %3): a double click on it reopens this tab.</source>
     <message>
         <source>cancelled after %1 %2%3</source>
         <translation>第 %2 %1后取消%3</translation>
+    </message>
+    <message>
+        <source>Cross-Validation: %1</source>
+        <translation>交叉验证：%1</translation>
+    </message>
+    <message>
+        <source>Tune: %1</source>
+        <translation>调参：%1</translation>
     </message>
 </context>
 <context>

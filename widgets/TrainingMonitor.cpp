@@ -99,7 +99,8 @@ void TrainingMonitor::addUpdate(int nodeId, const engine::NodeValuePtr &value)
         return;
     if (const auto *u = value->as<engine::TrainingUpdate>()) {
         const engine::EpochReport &r = u->report;
-        const QString unit = QString::fromStdString(r.unit.empty() ? "epoch" : r.unit);
+        // The unit as people read it ("epoch", "Baum", "折"): the axis and the status line.
+        const QString unit = engine::TrainingUpdate::unitName(r.unit);
         if (u->end) {
             // The run ended: say why, on the run the node's steps went to.
             const QString run = m_currentRun.value(nodeId, u->modelName);

@@ -184,7 +184,7 @@ MinCovDetResult MinCovDet::fit(
         // Shortest half: the h consecutive sorted values with the smallest range.
         std::vector<double> sorted(X.col(0).data(), X.col(0).data() + n);
         std::sort(sorted.begin(), sorted.end());
-        double location;
+        double location = 0;
         if (h < n) {
             double smallestDiff = std::numeric_limits<double>::infinity();
             for (Eigen::Index i = 0; i + h < n; ++i)

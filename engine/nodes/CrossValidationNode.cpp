@@ -34,7 +34,7 @@ void CrossValidationNode::compute(NodeContext &ctx)
     const TrainedModelPtr &model = ctx.inputAs<TrainedModelPtr>(0);
     const Dataset &data = ctx.inputAs<Dataset>(1);
     Evaluation::CvOptions o = Evaluation::cvOptions(ctx);
-    const QString name = QStringLiteral("Cross-Validation: %1").arg(model->displayName);
+    const QString name = TrainingUpdate::crossValidationName(model->displayName);
     QElapsedTimer timer;
     timer.start();
     // Each finished fold is a step of the training monitor ("fold 3 / 10").

@@ -48,7 +48,7 @@ std::shared_ptr<TrainedModel> LearnerNode::fit(const Learner &learner,
     int endEpochs = 0;
     if (ctx) {
         fc.cancel = ctx->cancelFlag();
-        const QString name = learner.displayName;
+        const QString name = TrainingUpdate::learnerName(learner.displayName);
         EpochCallback outer = base.onEpoch;
         fc.onEpoch = [ctx, name, outer, &timer, &last, &stopPressed](const EpochReport &r) {
             last = r;
@@ -84,7 +84,8 @@ std::shared_ptr<TrainedModel> LearnerNode::fit(const Learner &learner,
     FitEnd end = reason.value_or(stopPressed ? FitEnd::Stopped : FitEnd::Completed);
     if (end == FitEnd::Stopped && !stopPressed)
         end = FitEnd::Completed; // the caller's own callback ended it as planned
-    TrainingUpdate final { learner.displayName, *last, timer.nsecsElapsed() / 1e9, end };
+    TrainingUpdate final { TrainingUpdate::learnerName(learner.displayName), *last,
+        timer.nsecsElapsed() / 1e9, end };
     if (reason)
         final.report.epoch = endEpochs;
     if (end == FitEnd::Stopped)

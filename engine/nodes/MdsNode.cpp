@@ -87,7 +87,7 @@ void MdsNode::compute(NodeContext &ctx)
     // SMACOF's stress per iteration goes to the Training dock as a model's loss does, and
     // Stop there ends it with the best run so far (marked partial).
     const bool smacof = o.method == MdsOptions::Method::Smacof;
-    const QString name = QStringLiteral("MDS");
+    const QString name = TrainingUpdate::learnerName(QStringLiteral("MDS"));
     QElapsedTimer timer;
     timer.start();
     qint64 published = -10000000;

@@ -1,5 +1,7 @@
 #include "nodes/TrainingUpdate.h"
 
+#include "graph/NodeTypeText.h"
+
 #include <QCoreApplication>
 
 namespace sextant::engine {
@@ -12,7 +14,7 @@ QString tr(const char *text)
 }
 
 // A unit of training progress, singular ("epoch 12") and plural ("all 200 epochs").
-QString unitName(const QString &unit, bool plural)
+QString unitText(const QString &unit, bool plural)
 {
     struct Unit {
         const char *id;
@@ -43,16 +45,37 @@ QString unitName(const QString &unit, bool plural)
 
 } // namespace
 
+QString TrainingUpdate::unitName(const std::string &unit, bool plural)
+{
+    return unitText(QString::fromStdString(unit.empty() ? std::string("epoch") : unit), plural);
+}
+
+QString TrainingUpdate::learnerName(const QString &learnerDisplayName)
+{
+    const QByteArray source = learnerDisplayName.toUtf8();
+    return QCoreApplication::translate(NodeTypeText::kTypeContext, source.constData());
+}
+
+QString TrainingUpdate::crossValidationName(const QString &learnerDisplayName)
+{
+    return tr("Cross-Validation: %1").arg(learnerName(learnerDisplayName));
+}
+
+QString TrainingUpdate::tuneName(const QString &learnerDisplayName)
+{
+    return tr("Tune: %1").arg(learnerName(learnerDisplayName));
+}
+
 QString TrainingUpdate::describe(FitEnd end, int steps, int totalSteps, const std::string &unit)
 {
     const QString u = QString::fromStdString(unit.empty() ? std::string("epoch") : unit);
-    const QString one = unitName(u, false);
+    const QString one = unitText(u, false);
     const QString of = totalSteps > 0 ? tr(" of %1").arg(totalSteps) : QString();
     switch (end) {
     case FitEnd::Completed:
         if (u == QStringLiteral("iteration"))
             return tr("reached the iteration limit (%1)").arg(steps);
-        return steps == 1 ? tr("1 %1").arg(one) : tr("all %1 %2").arg(steps).arg(unitName(u, true));
+        return steps == 1 ? tr("1 %1").arg(one) : tr("all %1 %2").arg(steps).arg(unitText(u, true));
     case FitEnd::Converged:
         return tr("converged (tolerance reached) after %1 %2").arg(one).arg(steps);
     case FitEnd::EarlyStopping:

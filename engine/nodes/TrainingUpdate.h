@@ -25,6 +25,14 @@ struct TrainingUpdate {
     // "TrainingUpdate"; the units "epoch", "iteration", "tree", "fold", "trial", "merge",
     // "step" in "TrainingUnit").
     static QString describe(FitEnd end, int steps, int totalSteps, const std::string &unit);
+    // A unit of progress as people read it ("epoch", "Baum", "折"), singular or plural.
+    static QString unitName(const std::string &unit, bool plural = false);
+    // The names a run goes by in the monitor, in the user's language: the learner's node
+    // name ("Neuronales Netz (MLP)"), "Cross-Validation: <learner>", "Tune: <learner>".
+    // `learnerDisplayName` is the registry's English name (the model file keeps that one).
+    static QString learnerName(const QString &learnerDisplayName);
+    static QString crossValidationName(const QString &learnerDisplayName);
+    static QString tuneName(const QString &learnerDisplayName);
     QString describe() const
     {
         return end ? describe(*end, report.epoch, report.totalEpochs, report.unit) : QString();

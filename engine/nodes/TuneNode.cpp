@@ -8,6 +8,7 @@
 #include "nodes/MetricsTable.h"
 #include "nodes/TrainingUpdate.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <algorithm>
 #include <cmath>
@@ -134,6 +135,13 @@ NodeType TuneNode::type()
             QStringLiteral("stratified"), QStringLiteral("Stratified"), true, {}),
         ParameterSpec::integer(QStringLiteral("seed"), QStringLiteral("Seed"), 0, 0, 2147483647,
             QStringLiteral("Folds and random search draws.")),
+        ParameterSpec::integer(QStringLiteral("only_trial"), QStringLiteral("Only trial"), 0, 0,
+            kMaxTrials,
+            QStringLiteral("0: every trial. N: plan the search as usual but run only trial N "
+                           "(grid and random search), so that `sextant sweep --grid "
+                           "'NODE.only_trial=1,2,...'` spreads the trials over a pool or a "
+                           "Slurm job array; its metrics row is the one the whole search gives "
+                           "for that trial.")),
     };
     t.setCompute(&TuneNode::compute);
     return t;
@@ -192,6 +200,24 @@ void TuneNode::compute(NodeContext &ctx)
         }
         picks = std::move(chosen);
     }
+    // One trial of the plan (only_trial): the same draw, the same folds and seed, so its
+    // score is the one the whole search gives it.
+    const int plannedTotal = static_cast<int>(picks.size());
+    const int onlyTrial = static_cast<int>(ctx.intParameter(QStringLiteral("only_trial")));
+    int firstIndex = 0;
+    if (onlyTrial > 0) {
+        if (bayesian)
+            throw NodeError(QCoreApplication::translate("NodeError",
+                "only_trial: Bayesian search chooses each trial from the scores before it, so "
+                "its trials cannot run apart; use grid or random search"));
+        if (onlyTrial > plannedTotal)
+            throw NodeError(QCoreApplication::translate(
+                "NodeError", "only_trial %1: the search plans %2 trial(s)")
+                                .arg(onlyTrial)
+                                .arg(plannedTotal));
+        firstIndex = onlyTrial - 1;
+        picks = { picks[static_cast<std::size_t>(firstIndex)] };
+    }
     const auto trialParameters = [&](std::int64_t combination) {
         QVariantMap searched;
         for (const Axis &a : axes) {
@@ -223,14 +249,16 @@ void TuneNode::compute(NodeContext &ctx)
     QString failure;
     // Bayesian: trials in turn (each needs the scores before it), the folds in parallel.
     const int threads = FitContext {}.threadCount();
+    // A single trial (only_trial) runs its folds in parallel instead.
+    const bool foldsInParallel = bayesian || total == 1;
     parallelChunks(
         0, total, bayesian ? 1 : threads, 1, [&](int, std::int64_t begin, std::int64_t end) {
             for (std::int64_t i = begin; i < end; ++i) {
                 if (ctx.cancelled() || ctx.stopTrainingRequested())
                     return;
                 TuneTrial trial;
-                trial.index = static_cast<int>(i) + 1;
-                trial.total = total;
+                trial.index = firstIndex + static_cast<int>(i) + 1;
+                trial.total = plannedTotal;
                 trial.metric = metric;
                 if (search)
                     picks[static_cast<std::size_t>(i)] = search->next();
@@ -242,7 +270,7 @@ void TuneNode::compute(NodeContext &ctx)
                 o.folds = static_cast<int>(ctx.intParameter(QStringLiteral("folds")));
                 o.stratified = ctx.boolParameter(QStringLiteral("stratified"));
                 o.seed = seed;
-                o.threads = bayesian ? threads : 1;
+                o.threads = foldsInParallel ? threads : 1;
                 o.cancel = ctx.cancelFlag();
                 // Stop: a trial whose folds have not all finished is abandoned.
                 o.stop = ctx.stopTrainingFlag();
@@ -285,8 +313,8 @@ void TuneNode::compute(NodeContext &ctx)
     if (ctx.cancelled())
         return;
     const bool partial = done < total;
-    ctx.publish(makeValue(
-        TrainingUpdate { QStringLiteral("Tune: %1").arg(spec->displayName), trialReport(done),
+    ctx.publish(
+        makeValue(TrainingUpdate { TrainingUpdate::tuneName(spec->displayName), trialReport(done),
             searchTimer.nsecsElapsed() / 1e9, partial ? FitEnd::Stopped : FitEnd::Completed }));
     if (done == 0)
         throw NodeError(
@@ -311,6 +339,8 @@ void TuneNode::compute(NodeContext &ctx)
     table.title = QStringLiteral("Tuning %1 (%2, %3-fold CV)")
                       .arg(spec->displayName, metric)
                       .arg(ctx.intParameter(QStringLiteral("folds")));
+    if (onlyTrial > 0)
+        table.title += QStringLiteral(" — trial %1 of %2").arg(onlyTrial).arg(plannedTotal);
     if (partial) {
         const QString note = QStringLiteral("%1 of %2 trials, Stop pressed").arg(done).arg(total);
         table.title += QStringLiteral(" — partial: ") + note;

@@ -28,7 +28,8 @@ struct TuneTrial {
 //   params  search ("C=0.01,0.1,1,10; max_iter=50,100": parameter=values;...), mode
 //           (grid / random / bayesian), trials (random, bayesian: how many
 //           combinations), metric (auto:
-//           accuracy or r2), folds, stratified, seed
+//           accuracy or r2), folds, stratified, seed, only_trial (N > 0: run only the
+//           N-th trial of the plan, for sweeps that spread a search over processes)
 //   outputs model (Model: the best parameters refitted on all rows), metrics (Metrics:
 //           one row per trial, best first)
 // Stop (Executor::stopTraining) starts no more trials and abandons those whose folds are

@@ -488,6 +488,37 @@ private Q_SLOTS:
         QVERIFY(view.controlBar()->isHidden());
     }
 
+    // A long column name shows whole in X and Y where the bar has room, and the bar still
+    // fits a narrow window (the combo then cuts the name; its tooltip has it whole).
+    void longAxisNamesShowWholeWhereThereIsRoom()
+    {
+        const QString longName = QStringLiteral("od280_od315_of_diluted_wines");
+        sextant::plots::ScatterControlBar bar;
+        sextant::plots::ScatterOptions options;
+        options.axes = { QStringLiteral("hue"), longName };
+        options.colors = options.axes;
+        options.sizes = options.axes;
+        bar.setOptions(options);
+        sextant::plots::ScatterChoice choice;
+        choice.x = longName;
+        choice.y = QStringLiteral("hue");
+        bar.setChoice(choice);
+        bar.resize(1500, 40);
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        const int text = bar.xCombo()->fontMetrics().horizontalAdvance(longName);
+        QVERIFY2(bar.xCombo()->width() > text,
+            qPrintable(QStringLiteral("%1 <= %2").arg(bar.xCombo()->width()).arg(text)));
+        QVERIFY(bar.yCombo()->width() > text); // Y offers it too
+        QCOMPARE(bar.xCombo()->itemData(1, Qt::ToolTipRole).toString(), longName);
+        // Narrow: the bar asks no more than before (seven characters a combo).
+        QVERIFY2(bar.minimumSizeHint().width() < 5 * text,
+            qPrintable(QString::number(bar.minimumSizeHint().width())));
+        bar.resize(bar.minimumSizeHint().width(), 40);
+        QTest::qWait(10);
+        QVERIFY(bar.xCombo()->width() < text);
+    }
+
     void computedAxesOverSomeRows()
     {
         // Principal components of the complete rows only: rows 0, 2, 4, ... of twelve.

@@ -10,7 +10,9 @@
 #include "gui/MainWindow.h"
 #include "nodes/BuiltinNodes.h"
 #include "nodes/TrainingUpdate.h"
+#include "plots/LiveCurvePlot.h"
 #include "widgets/PropertyPanel.h"
+#include "widgets/TrainingMonitor.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -199,17 +201,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("belowMinimum");
         QTest::addColumn<QString>("absentChoice");
         QTest::addColumn<QString>("stopped");
+        QTest::addColumn<QString>("mlpRun");
+        QTest::addColumn<QString>("treeAxis");
         QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("&Datei")
                             << QStringLiteral("Trainings-/Testaufteilung")
                             << QStringLiteral("Modell") << QStringLiteral("Tabelle")
                             << QStringLiteral("unter dem Minimum")
                             << QStringLiteral("nicht vorhanden")
-                            << QStringLiteral("Stopp gedrückt nach Fold 3 von 10");
+                            << QStringLiteral("Stopp gedrückt nach Fold 3 von 10")
+                            << QStringLiteral("Neuronales Netz (MLP) #1") << QStringLiteral("Baum");
         QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("文件(&F)")
                                << QStringLiteral("训练/测试划分") << QStringLiteral("模型")
                                << QStringLiteral("表") << QStringLiteral("低于最小值")
                                << QStringLiteral("无")
-                               << QStringLiteral("第 3 折后按下了停止（共 10）");
+                               << QStringLiteral("第 3 折后按下了停止（共 10）")
+                               << QStringLiteral("神经网络（MLP） #1") << QStringLiteral("棵树");
     }
     void knownStrings()
     {
@@ -221,6 +227,8 @@ private Q_SLOTS:
         QFETCH(QString, belowMinimum);
         QFETCH(QString, absentChoice);
         QFETCH(QString, stopped);
+        QFETCH(QString, mlpRun);
+        QFETCH(QString, treeAxis);
         qunsetenv(engine::Translations::kEnvironment);
         QCOMPARE(engine::Translations::install(language), language);
 
@@ -257,6 +265,28 @@ private Q_SLOTS:
         }
         // The training monitor's reason a run ended.
         QCOMPARE(engine::TrainingUpdate::describe(engine::FitEnd::Stopped, 3, 10, "fold"), stopped);
+        // The training monitor names the run and its steps in the language: an MLP trained
+        // now is "Neuronales Netz (MLP) #1", a boosting run's axis is in trees.
+        {
+            widgets::TrainingMonitor monitor;
+            monitor.resize(800, 500);
+            engine::TrainingUpdate u;
+            u.modelName
+                = engine::TrainingUpdate::learnerName(QStringLiteral("Neural Network (MLP)"));
+            u.report.epoch = 1;
+            u.report.totalEpochs = 10;
+            u.report.trainLoss = 0.5;
+            monitor.addUpdate(1, engine::makeValue(u));
+            QVERIFY2(monitor.statusText().startsWith(mlpRun), qPrintable(monitor.statusText()));
+            u.modelName = engine::TrainingUpdate::learnerName(QStringLiteral("Gradient Boosting"));
+            u.report.unit = "tree";
+            monitor.addUpdate(2, engine::makeValue(u));
+            QCOMPARE(monitor.curves()->xLabel(), treeAxis);
+            QVERIFY(engine::TrainingUpdate::crossValidationName(QStringLiteral("Decision Tree"))
+                != QStringLiteral("Cross-Validation: Decision Tree"));
+            QVERIFY(engine::TrainingUpdate::tuneName(QStringLiteral("Decision Tree"))
+                != QStringLiteral("Tune: Decision Tree"));
+        }
         // An error a person meets: a value out of range, in the property panel or --set.
         const auto low = split->parameters.value(0).validate(0.0);
         QVERIFY(!low);

@@ -1,0 +1,145 @@
+// The Tune node's only_trial: one trial of the planned search, run alone, gives the row the
+// whole search gives that trial (the building block of a sweep over a pool or a Slurm job
+// array), and the plans it cannot split are refused with a message.
+#include "graph/Executor.h"
+#include "graph/GraphModel.h"
+#include "ml/TrainedModel.h"
+#include "nodes/BuiltinNodes.h"
+#include "nodes/MetricsTable.h"
+
+#include <QTest>
+
+using namespace sextant::engine;
+
+namespace {
+
+struct Flow {
+    GraphModel model { BuiltinNodes::registry() };
+    int tune = -1;
+
+    Flow(const char *learner, const QVariantMap &tuneParameters)
+    {
+        const int file = add("data.file",
+            { { QStringLiteral("path"),
+                QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/wine.csv") } });
+        const int select
+            = add("data.select", { { QStringLiteral("target"), QStringLiteral("cultivar") } });
+        const int model = add(learner);
+        tune = add("eval.tune", tuneParameters);
+        connect(file, 0, select, 0);
+        connect(select, 0, model, 0);
+        connect(model, 0, tune, 0);
+        connect(select, 0, tune, 1);
+    }
+    int add(const char *type, const QVariantMap &params = {})
+    {
+        Result<int> r = model.addNode(QString::fromLatin1(type), {}, params);
+        if (!r)
+            qFatal("addNode %s: %s", type, qPrintable(r.error()));
+        return r.value();
+    }
+    void connect(int from, int out, int to, int in)
+    {
+        Status s = model.addConnection({ from, out, to, in });
+        if (!s)
+            qFatal("connect: %s", qPrintable(s.error()));
+    }
+};
+
+QString failures(const RunSummary &s)
+{
+    QStringList out;
+    for (auto it = s.failureMessages.cbegin(); it != s.failureMessages.cend(); ++it)
+        out << QStringLiteral("%1: %2").arg(it.key()).arg(it.value());
+    return out.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestTuneTrialSplit : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void oneTrialEqualsItsRowInTheWholeSearch_data()
+    {
+        QTest::addColumn<QString>("learner");
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("search");
+        // A seeded learner: the trial's folds and the forest's draws must match too.
+        QTest::newRow("forest, grid") << "model.random_forest"
+                                      << "grid"
+                                      << "trees=5,15; max_depth=2,0";
+        QTest::newRow("k-NN, random") << "model.knn"
+                                      << "random"
+                                      << "k=1,3,5,7,9,11,13,15; weights=uniform,distance";
+    }
+    void oneTrialEqualsItsRowInTheWholeSearch()
+    {
+        QFETCH(QString, learner);
+        QFETCH(QString, mode);
+        QFETCH(QString, search);
+        const QVariantMap base { { QStringLiteral("search"), search },
+            { QStringLiteral("mode"), mode }, { QStringLiteral("trials"), 5 },
+            { QStringLiteral("folds"), 3 }, { QStringLiteral("seed"), 7 } };
+        Flow whole(learner.toLatin1().constData(), base);
+        Executor all(whole.model);
+        const RunSummary s = all.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(failures(s)));
+        const MetricsTable &table = *all.output(whole.tune, 1)->as<MetricsTable>();
+        const int planned = table.rows.size();
+        QCOMPARE(planned, mode == QStringLiteral("grid") ? 4 : 5);
+
+        for (int n = 1; n <= planned; ++n) {
+            QVariantMap one = base;
+            one.insert(QStringLiteral("only_trial"), n);
+            Flow split(learner.toLatin1().constData(), one);
+            Executor ex(split.model);
+            const RunSummary r = ex.runBlocking();
+            QVERIFY2(r.ok(), qPrintable(failures(r)));
+            const MetricsTable &single = *ex.output(split.tune, 1)->as<MetricsTable>();
+            QCOMPARE(single.rows.size(), 1);
+            const MetricsTable::Row &row = single.rows.front();
+            QCOMPARE(row.label, QStringLiteral("trial %1").arg(n));
+            const auto same = std::find_if(table.rows.cbegin(), table.rows.cend(),
+                [&](const MetricsTable::Row &w) { return w.label == row.label; });
+            QVERIFY(same != table.rows.cend());
+            QCOMPARE(row.notes, same->notes); // the same parameters
+            QCOMPARE(row.values.value(0), same->values.value(0)); // the same score
+            QCOMPARE(row.values.value(1), same->values.value(1)); // and spread
+            QVERIFY2(single.title.contains(QStringLiteral("trial %1 of %2").arg(n).arg(planned)),
+                qPrintable(single.title));
+            // The model output is that trial's parameters, refitted.
+            const auto best = *ex.output(split.tune, 0)->as<TrainedModelPtr>();
+            QCOMPARE(best->metrics.value(table.columns.value(0)).toDouble(), row.values.value(0));
+        }
+    }
+
+    void refusesWhatCannotBeSplit()
+    {
+        {
+            Flow f("model.knn",
+                { { QStringLiteral("search"), QStringLiteral("k=1,3,5") },
+                    { QStringLiteral("only_trial"), 4 }, { QStringLiteral("folds"), 3 } });
+            Executor ex(f.model);
+            const RunSummary r = ex.runBlocking();
+            QVERIFY(!r.ok());
+            QVERIFY2(r.failureMessages.value(f.tune).contains(
+                         QStringLiteral("only_trial 4: the search plans 3 trial(s)")),
+                qPrintable(failures(r)));
+        }
+        {
+            Flow f("model.knn",
+                { { QStringLiteral("search"), QStringLiteral("k=1,3,5") },
+                    { QStringLiteral("mode"), QStringLiteral("bayesian") },
+                    { QStringLiteral("trials"), 3 }, { QStringLiteral("only_trial"), 1 } });
+            Executor ex(f.model);
+            const RunSummary r = ex.runBlocking();
+            QVERIFY(!r.ok());
+            QVERIFY2(r.failureMessages.value(f.tune).contains(QStringLiteral("Bayesian")),
+                qPrintable(failures(r)));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTuneTrialSplit)
+#include "tst_tunetrialsplit.moc"
