@@ -182,10 +182,10 @@ def sklearn_accuracy(path, target, family="tree"):
     return float(np.mean(cross_val_score(model, df, y, cv=folds, scoring="accuracy")))
 
 
-def j48_accuracy(path, weka_class="weka.classifiers.trees.J48", timeout=None):
+def j48_accuracy(path, weka_class="weka.classifiers.trees.J48", timeout=None, options=()):
     try:
         p = subprocess.run(["java", "-cp", WEKA_JAR, weka_class, "-t", path,
-                            "-x", "10", "-s", "1"], capture_output=True, text=True,
+                            "-x", "10", "-s", "1", *options], capture_output=True, text=True,
                            timeout=timeout)
     except subprocess.TimeoutExpired:
         return float("nan")
@@ -196,6 +196,48 @@ def j48_accuracy(path, weka_class="weka.classifiers.trees.J48", timeout=None):
     if not m:
         raise RuntimeError("no accuracy in Weka's output")
     return float(m.group(1)) / 100.0
+
+
+def prepare_file(path, tmp):
+    """A benchmark file made ready in `tmp`: (name, plain copy, attributes, target, rows),
+    or None with the reason on stderr when it is not a classification file every tool
+    reads (numeric class, string attributes). .arff.gz files are decompressed."""
+    name = os.path.basename(path)
+    plain = os.path.join(tmp, "data.csv" if name.endswith(".csv") else "data.arff")
+    if name.endswith(".gz"):
+        with gzip.open(path, "rb") as fin, open(plain, "wb") as fout:
+            shutil.copyfileobj(fin, fout)
+        name = name[:-3]
+    else:
+        shutil.copyfile(path, plain)
+    if plain.endswith(".csv"):
+        import pandas as pd
+        head = pd.read_csv(plain)
+        attrs = [(c, "{}" if head[c].dtype == object else "numeric") for c in head.columns]
+    else:
+        attrs = arff_header(plain)
+    if not attrs or not attrs[-1][1].startswith("{"):
+        print(f"{name}: skipped (numeric class)", file=sys.stderr)
+        return None
+    if any(t.lower().startswith("string") for _, t in attrs):
+        print(f"{name}: skipped (string attributes)", file=sys.stderr)
+        return None
+    rows_count = sum(1 for line in open(plain, errors="replace").read().lower()
+                     .split("@data", 1)[-1].splitlines()
+                     if line.strip() and not line.strip().startswith("%"))
+    if plain.endswith(".csv"):
+        rows_count -= 1  # the header line
+    return name, plain, attrs, attrs[-1][0], rows_count
+
+
+def benchmark_files(src, with_examples=False):
+    """The ARFF files of `src` (and, with_examples, the bundled example tables)."""
+    files = sorted(glob.glob(os.path.join(src, "*.arff")) + glob.glob(os.path.join(src, "*.arff.gz")))
+    if with_examples:
+        examples = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                "resources", "examples")
+        files += sorted(glob.glob(os.path.join(examples, "*.csv")))
+    return files
 
 
 def main():
@@ -227,7 +269,7 @@ def main():
         del args[i:i + 2]
     src = args[0] if args else "/usr/share/doc/weka/examples"
     tmp = tempfile.mkdtemp(prefix="sextant-tree-quality-")
-    files = sorted(glob.glob(os.path.join(src, "*.arff")) + glob.glob(os.path.join(src, "*.arff.gz")))
+    files = benchmark_files(src, with_examples=family == "mlp")
     columns = ["Sextant default (auto)", "Sextant ccp_alpha=0", "scikit-learn", "Weka J48"]
     if family == "naive_bayes":
         columns = ["Sextant default (raw table)", "Sextant nominal=gaussian",
@@ -235,9 +277,6 @@ def main():
     if family == "mlp":
         columns = ["Sextant default", "Sextant early_stopping=off", "scikit-learn MLPClassifier",
                    "Weka MultilayerPerceptron"]
-        examples = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
-                                "resources", "examples")
-        files += sorted(glob.glob(os.path.join(examples, "*.csv")))
     if extra and family == "mlp":  # --set applies to both Sextant columns
         columns[0] = "Sextant " + " ".join(f"{k}={v}" for k, v in extra.items())
     elif extra:
@@ -245,32 +284,10 @@ def main():
     rows = []
     try:
         for path in files:
-            name = os.path.basename(path)
-            plain = os.path.join(tmp, "data.csv" if name.endswith(".csv") else "data.arff")
-            if name.endswith(".gz"):
-                with gzip.open(path, "rb") as fin, open(plain, "wb") as fout:
-                    shutil.copyfileobj(fin, fout)
-                name = name[:-3]
-            else:
-                shutil.copyfile(path, plain)
-            if plain.endswith(".csv"):
-                import pandas as pd
-                head = pd.read_csv(plain)
-                attrs = [(c, "{}" if head[c].dtype == object else "numeric") for c in head.columns]
-            else:
-                attrs = arff_header(plain)
-            if not attrs or not attrs[-1][1].startswith("{"):
-                print(f"{name}: skipped (numeric class)", file=sys.stderr)
+            prepared = prepare_file(path, tmp)
+            if prepared is None:
                 continue
-            if any(t.lower().startswith("string") for _, t in attrs):
-                print(f"{name}: skipped (string attributes)", file=sys.stderr)
-                continue
-            target = attrs[-1][0]
-            rows_count = sum(1 for line in open(plain, errors="replace").read().lower()
-                             .split("@data", 1)[-1].splitlines()
-                             if line.strip() and not line.strip().startswith("%"))
-            if plain.endswith(".csv"):
-                rows_count -= 1  # the header line
+            name, plain, attrs, target, rows_count = prepared
             scores = []
             try:
                 if family == "mlp":
