@@ -55,6 +55,9 @@ ScatterControlBar::ScatterControlBar(QWidget *parent) : QWidget(parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
+    // The room left over goes before the combos (they sit at the right, as other views'
+    // controls do); the combos take their full width first.
+    layout->addStretch(1);
     m_x = addCombo(tr("X"), QStringLiteral("scatterX"), tr("Column on the horizontal axis"));
     m_y = addCombo(tr("Y"), QStringLiteral("scatterY"), tr("Column on the vertical axis"));
     m_color = addCombo(tr("Colour"), QStringLiteral("scatterColor"),
@@ -64,7 +67,6 @@ ScatterControlBar::ScatterControlBar(QWidget *parent) : QWidget(parent)
     m_shape = addCombo(tr("Shape"), QStringLiteral("scatterShape"),
         tr("Point shape from a categorical column (the first %1 classes get their own shape)")
             .arg(kScatterDistinctShapes));
-    layout->addStretch(1);
 }
 
 QComboBox *ScatterControlBar::addCombo(
@@ -109,7 +111,10 @@ void ScatterControlBar::fill(QComboBox *combo, const QStringList &names, bool wi
         combo->addItem(n, n);
         combo->setItemData(combo->count() - 1, n, Qt::ToolTipRole); // whole, where it is cut
     }
-    static_cast<FittingCombo *>(combo)->fitToEntries();
+    // X and Y ask for their longest entry; Colour, Size and Shape keep seven characters, so
+    // the axes get the room first.
+    if (combo == m_x || combo == m_y)
+        static_cast<FittingCombo *>(combo)->fitToEntries();
     combo->setEnabled(combo->count() > (withNone ? 1 : 0));
 }
 

@@ -121,6 +121,9 @@ ScatterPlot::ScatterPlot(QWidget *parent) : PlotView(parent), m_densityTimer(new
 
     m_controlBar = new ScatterControlBar(this);
     controlsLayout()->addWidget(m_controlBar, 1);
+    // The bar has its own leading stretch: the row's stretch would otherwise take half the
+    // width and squeeze the combos to seven characters.
+    controlsLayout()->setStretch(0, 0);
     m_controlBar->hide();
     connect(m_controlBar, &ScatterControlBar::choiceChanged, this, &ScatterPlot::setChoice);
 

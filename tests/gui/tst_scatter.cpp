@@ -517,6 +517,28 @@ private Q_SLOTS:
         bar.resize(bar.minimumSizeHint().width(), 40);
         QTest::qWait(10);
         QVERIFY(bar.xCombo()->width() < text);
+
+        // In a scatter view 1,100 pixels wide the whole row is the bar's: the axes read whole.
+        const Blobs b = blobs(60, 3, false);
+        Dataset table;
+        Column first = b.x;
+        first.setName(longName);
+        Column second = b.y;
+        second.setName(QStringLiteral("proanthocyanins_and_flavanoids"));
+        table.addColumn(first);
+        table.addColumn(second);
+        ScatterPlot view;
+        QVERIFY(showView(view, QSize(1100, 600)));
+        ScatterSource source;
+        source.table = table;
+        view.setSource(source);
+        auto *x = view.controlBar()->xCombo();
+        QTRY_VERIFY2(x->width() > text,
+            qPrintable(QStringLiteral("%1 <= %2 (bar %3 of %4)")
+                           .arg(x->width())
+                           .arg(text)
+                           .arg(view.controlBar()->width())
+                           .arg(view.width())));
     }
 
     void computedAxesOverSomeRows()
