@@ -2,6 +2,7 @@
 // against scikit-learn's sklearn.inspection.permutation_importance statistically), the
 // learners' own importance tables, and the nodes (Permutation Importance, the learners'
 // "importances" output, the Feature Importance view).
+#include "FlowFixture.h"
 #include "SklearnReference.h"
 #include "data/Dataset.h"
 #include "graph/Executor.h"
@@ -66,22 +67,7 @@ std::shared_ptr<TrainedModel> train(const Dataset &data, std::unique_ptr<Estimat
     return TrainedModel::train(data, std::move(e), QStringLiteral("y"), FitContext {});
 }
 
-struct Flow {
-    GraphModel model { BuiltinNodes::registry() };
-    int add(const char *type, const QVariantMap &params = {})
-    {
-        Result<int> r = model.addNode(QString::fromLatin1(type), {}, params);
-        if (!r)
-            qFatal("addNode %s: %s", type, qPrintable(r.error()));
-        return r.value();
-    }
-    void connect(int from, int out, int to, int in)
-    {
-        Status s = model.addConnection({ from, out, to, in });
-        if (!s)
-            qFatal("connect: %s", qPrintable(s.error()));
-    }
-};
+using Flow = sextant::testing::GraphFlow;
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // The learning nodes wired through the graph and the executor: training, preprocessing
 // replayed at prediction time, evaluation, cross-validation against scikit-learn, tuning,
 // live training updates, clustering, and the errors a user meets.
+#include "FlowFixture.h"
 #include "SklearnReference.h"
 #include "data/Dataset.h"
 #include "data/DatasetLoader.h"
@@ -31,21 +32,7 @@ QString dataset(const char *name)
     return QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/") + QString::fromLatin1(name);
 }
 
-struct Flow {
-    GraphModel model { BuiltinNodes::registry() };
-    int add(const char *type, const QVariantMap &params = {})
-    {
-        Result<int> r = model.addNode(QString::fromLatin1(type), {}, params);
-        if (!r)
-            qFatal("addNode %s: %s", type, qPrintable(r.error()));
-        return r.value();
-    }
-    void connect(int from, int out, int to, int in)
-    {
-        Status s = model.addConnection({ from, out, to, in });
-        if (!s)
-            qFatal("connect: %s", qPrintable(s.error()));
-    }
+struct Flow : sextant::testing::GraphFlow {
     // file -> select(target)
     int source(const char *file, const char *target)
     {
@@ -57,13 +44,7 @@ struct Flow {
     }
 };
 
-QString failures(const RunSummary &s)
-{
-    QStringList out;
-    for (auto it = s.failureMessages.cbegin(); it != s.failureMessages.cend(); ++it)
-        out << QStringLiteral("%1: %2").arg(it.key()).arg(it.value());
-    return out.join(QLatin1Char('\n'));
-}
+using sextant::testing::failures;
 
 } // namespace
 
@@ -255,7 +236,7 @@ private Q_SLOTS:
             best->learnerParameters.value(QStringLiteral("k")).toString(), trials.rows[0].notes[0]);
         QVERIFY(trials.rows[0].values[0] > 0.9);
 
-        f.model.setParameter(tune, QStringLiteral("search"), QStringLiteral("nope=1"));
+        QVERIFY(f.model.setParameter(tune, QStringLiteral("search"), QStringLiteral("nope=1")));
         const RunSummary bad = ex.runBlocking();
         QVERIFY(!bad.ok());
         QVERIFY2(bad.failureMessages.value(tune).contains(QStringLiteral("no parameter 'nope'")),
@@ -335,7 +316,7 @@ private Q_SLOTS:
         QVERIFY(!ex.state(pred).partial);
         // A partial output is not reused: the next run trains again (and, as the flag
         // belonged to the stopped run, to the end: ten epochs here).
-        f.model.setParameter(mlp, QStringLiteral("epochs"), 10);
+        QVERIFY(f.model.setParameter(mlp, QStringLiteral("epochs"), 10));
         epochs = -1000;
         const RunSummary again = ex.runBlocking();
         QVERIFY(again.ok());

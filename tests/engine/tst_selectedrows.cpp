@@ -1,5 +1,6 @@
 // The Selected Rows node (data.selected_rows): its row-range encoding, what it outputs,
 // its refusals, a workflow file round trip and `sextant run`.
+#include "FlowFixture.h"
 #include "SextantProcess.h"
 #include "data/Dataset.h"
 #include "graph/Executor.h"
@@ -51,13 +52,7 @@ int irisFlow(GraphModel &model, const QString &rows, const QString &path = irisP
     return sel.value();
 }
 
-QString failures(const RunSummary &s)
-{
-    QStringList out;
-    for (auto it = s.failureMessages.cbegin(); it != s.failureMessages.cend(); ++it)
-        out << QStringLiteral("%1: %2").arg(it.key()).arg(it.value());
-    return out.join(QLatin1Char('\n'));
-}
+using sextant::testing::failures;
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // The Tune node's only_trial: one trial of the planned search, run alone, gives the row the
 // whole search gives that trial (the building block of a sweep over a pool or a Slurm job
 // array), and the plans it cannot split are refused with a message.
+#include "FlowFixture.h"
 #include "graph/Executor.h"
 #include "graph/GraphModel.h"
 #include "ml/TrainedModel.h"
@@ -13,8 +14,7 @@ using namespace sextant::engine;
 
 namespace {
 
-struct Flow {
-    GraphModel model { BuiltinNodes::registry() };
+struct Flow : sextant::testing::GraphFlow {
     int tune = -1;
 
     Flow(const char *learner, const QVariantMap &tuneParameters)
@@ -24,35 +24,16 @@ struct Flow {
                 QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/wine.csv") } });
         const int select
             = add("data.select", { { QStringLiteral("target"), QStringLiteral("cultivar") } });
-        const int model = add(learner);
+        const int learnerNode = add(learner);
         tune = add("eval.tune", tuneParameters);
         connect(file, 0, select, 0);
-        connect(select, 0, model, 0);
-        connect(model, 0, tune, 0);
+        connect(select, 0, learnerNode, 0);
+        connect(learnerNode, 0, tune, 0);
         connect(select, 0, tune, 1);
-    }
-    int add(const char *type, const QVariantMap &params = {})
-    {
-        Result<int> r = model.addNode(QString::fromLatin1(type), {}, params);
-        if (!r)
-            qFatal("addNode %s: %s", type, qPrintable(r.error()));
-        return r.value();
-    }
-    void connect(int from, int out, int to, int in)
-    {
-        Status s = model.addConnection({ from, out, to, in });
-        if (!s)
-            qFatal("connect: %s", qPrintable(s.error()));
     }
 };
 
-QString failures(const RunSummary &s)
-{
-    QStringList out;
-    for (auto it = s.failureMessages.cbegin(); it != s.failureMessages.cend(); ++it)
-        out << QStringLiteral("%1: %2").arg(it.key()).arg(it.value());
-    return out.join(QLatin1Char('\n'));
-}
+using sextant::testing::failures;
 
 } // namespace
 
