@@ -58,23 +58,13 @@ def sklearn_accuracy(path, target, family):
     import warnings
 
     import numpy as np
-    from sklearn.compose import ColumnTransformer
     from sklearn.exceptions import ConvergenceWarning
-    from sklearn.impute import SimpleImputer
     from sklearn.model_selection import StratifiedKFold, cross_val_score
     from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+    from sklearn.preprocessing import StandardScaler
     warnings.simplefilter("ignore", ConvergenceWarning)
     warnings.simplefilter("ignore", UserWarning)  # folds smaller than a class
-    df, nominal = tq.read_table(path)
-    y = df.pop(target).astype(str)
-    nominal = [c for c in df.columns if c in nominal]
-    numeric = [c for c in df.columns if c not in nominal]
-    df[numeric] = df[numeric].astype(float)
-    pre = ColumnTransformer([
-        ("num", SimpleImputer(strategy="mean"), numeric),
-        ("nom", make_pipeline(SimpleImputer(strategy="most_frequent"),
-                              OneHotEncoder(handle_unknown="ignore", sparse_output=False)), nominal)])
+    df, y, pre = tq.sklearn_table(path, target)
     steps = [pre] + ([StandardScaler()] if FAMILIES[family][2] else []) + [sklearn_model(family)]
     folds = StratifiedKFold(n_splits=10, shuffle=True, random_state=1)
     return float(np.mean(cross_val_score(make_pipeline(*steps), df, y, cv=folds,

@@ -149,20 +149,14 @@ def read_table(path):
     return read_arff(path)
 
 
-def sklearn_accuracy(path, target, family="tree"):
-    import numpy as np
+def sklearn_table(path, target):
+    """(features, labels, preprocessing) for scikit-learn: the table with numeric columns as
+    floats, and a ColumnTransformer that imputes (mean / most frequent) and one-hot encodes
+    the nominal columns, learnt in each fold as part of the pipeline."""
     from sklearn.compose import ColumnTransformer
     from sklearn.impute import SimpleImputer
-    from sklearn.model_selection import StratifiedKFold, cross_val_score
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import OneHotEncoder
-    from sklearn.naive_bayes import GaussianNB
-    from sklearn.neural_network import MLPClassifier
-    from sklearn.preprocessing import StandardScaler
-    from sklearn.tree import DecisionTreeClassifier
-    import warnings
-    from sklearn.exceptions import ConvergenceWarning
-    warnings.simplefilter("ignore", ConvergenceWarning)
     df, nominal = read_table(path)
     y = df.pop(target).astype(str)
     nominal = [c for c in df.columns if c in nominal]
@@ -172,6 +166,21 @@ def sklearn_accuracy(path, target, family="tree"):
         ("num", SimpleImputer(strategy="mean"), numeric),
         ("nom", make_pipeline(SimpleImputer(strategy="most_frequent"),
                               OneHotEncoder(handle_unknown="ignore", sparse_output=False)), nominal)])
+    return df, y, pre
+
+
+def sklearn_accuracy(path, target, family="tree"):
+    import numpy as np
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+    from sklearn.pipeline import make_pipeline
+    from sklearn.naive_bayes import GaussianNB
+    from sklearn.neural_network import MLPClassifier
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.tree import DecisionTreeClassifier
+    import warnings
+    from sklearn.exceptions import ConvergenceWarning
+    warnings.simplefilter("ignore", ConvergenceWarning)
+    df, y, pre = sklearn_table(path, target)
     if family == "naive_bayes":
         model = make_pipeline(pre, GaussianNB())
     elif family == "mlp":
