@@ -384,6 +384,7 @@
     QT_TRANSLATE_NOOP("NodeParameter", "Shrinks each tree's contribution: smaller needs more iterations but generalises better."),
     QT_TRANSLATE_NOOP("NodeParameter", "Leaves per tree"),
     QT_TRANSLATE_NOOP("NodeParameter", "Leaves per tree; trees grow best split first."),
+    QT_TRANSLATE_NOOP("NodeParameter", "Every leaf keeps at least this many rows, but never more than a quarter of the training rows, so a table of a few dozen rows still gets splits; larger values make smoother models."),
     QT_TRANSLATE_NOOP("NodeParameter", "L2 regularisation"),
     QT_TRANSLATE_NOOP("NodeParameter", "L2 penalty on leaf values; larger values smooth the model."),
     QT_TRANSLATE_NOOP("NodeParameter", "Early stopping"),

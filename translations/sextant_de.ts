@@ -2217,6 +2217,10 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <source>0: every trial. N: plan the search as usual but run only trial N (grid and random search), so that `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` spreads the trials over a pool or a Slurm job array; its metrics row is the one the whole search gives for that trial.</source>
         <translation>0: alle Versuche. N: die Suche wie gewohnt planen, aber nur Versuch N ausführen (Raster- und Zufallssuche), sodass `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` die Versuche auf einen Pool oder ein Slurm-Job-Array verteilt; seine Metrikzeile ist die, die die ganze Suche für diesen Versuch liefert.</translation>
     </message>
+    <message>
+        <source>Every leaf keeps at least this many rows, but never more than a quarter of the training rows, so a table of a few dozen rows still gets splits; larger values make smoother models.</source>
+        <translation>Jedes Blatt behält mindestens so viele Zeilen, aber nie mehr als ein Viertel der Trainingszeilen, sodass auch eine Tabelle mit wenigen Dutzend Zeilen noch Teilungen erhält; größere Werte ergeben glattere Modelle.</translation>
+    </message>
 </context>
 <context>
     <name>NodePort</name>

@@ -2199,6 +2199,10 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <source>0: every trial. N: plan the search as usual but run only trial N (grid and random search), so that `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` spreads the trials over a pool or a Slurm job array; its metrics row is the one the whole search gives for that trial.</source>
         <translation>0：所有试验。N：照常规划搜索，但只运行第 N 个试验（网格和随机搜索），这样 `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` 可把试验分散到进程池或 Slurm 作业数组；其指标行与整个搜索中该试验的行相同。</translation>
     </message>
+    <message>
+        <source>Every leaf keeps at least this many rows, but never more than a quarter of the training rows, so a table of a few dozen rows still gets splits; larger values make smoother models.</source>
+        <translation>每个叶节点至少保留这么多行，但绝不超过训练行数的四分之一，因此只有几十行的表仍能分裂；值越大，模型越平滑。</translation>
+    </message>
 </context>
 <context>
     <name>NodePort</name>

@@ -339,8 +339,14 @@ bool GradientBoosting::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     params.statDim = 2;
     params.maxDepth = o.maxDepth;
     params.maxLeafNodes = o.maxLeafNodes;
-    params.minSamplesLeaf = o.minSamplesLeaf;
-    params.minSamplesSplit = 2 * o.minSamplesLeaf;
+    // Leaves keep min_samples_leaf rows, but at most a quarter of the training rows: on a
+    // table of a few dozen rows the default 20 forbids every split (24 rows: no tree can
+    // split at all) and boosting predicts the class shares. From 80 training rows on the
+    // option applies as given, as scikit-learn's HistGradientBoosting takes it.
+    const int leaf = static_cast<int>(
+        std::max<Eigen::Index>(1, std::min<Eigen::Index>(o.minSamplesLeaf, nt / 4)));
+    params.minSamplesLeaf = leaf;
+    params.minSamplesSplit = 2 * leaf;
     params.l2 = o.l2Regularization;
     params.learningRate = o.learningRate;
     params.threads = threads;

@@ -89,6 +89,15 @@ ParameterSpec minLeaf(qlonglong def)
         QStringLiteral("Every leaf keeps at least this many rows; larger values make smoother "
                        "models."));
 }
+// Boosting's leaf size: 20 as scikit-learn's HistGradientBoosting, capped on small tables.
+ParameterSpec boostingMinLeaf()
+{
+    ParameterSpec p = minLeaf(20);
+    p.help = QStringLiteral("Every leaf keeps at least this many rows, but never more than a "
+                            "quarter of the training rows, so a table of a few dozen rows "
+                            "still gets splits; larger values make smoother models.");
+    return p;
+}
 ParameterSpec maxIter(qlonglong def)
 {
     return ParameterSpec::integer(QStringLiteral("max_iter"), QStringLiteral("Maximum iterations"),
@@ -392,7 +401,7 @@ std::vector<Learner> registerAll()
                 QStringLiteral("Leaves per tree"), 31, 2, 100000,
                 QStringLiteral("Leaves per tree; trees grow best split first.")),
             depth(0),
-            minLeaf(20),
+            boostingMinLeaf(),
             ParameterSpec::real(QStringLiteral("l2_regularization"),
                 QStringLiteral("L2 regularisation"), 0.0, 0.0, {},
                 QStringLiteral("L2 penalty on leaf values; larger values smooth the model.")),

@@ -1203,6 +1203,33 @@ private Q_SLOTS:
         QCOMPARE(static_cast<int>(gb3.trees().size()), 15);
     }
 
+    // A table of a few dozen rows still gets splits with the default leaf size (20, capped
+    // at a quarter of the rows): 24 rows split at x = 0 are learnt, not predicted by class
+    // shares. From 80 rows on the leaf size is the option as given.
+    void boostingSplitsSmallTables()
+    {
+        const Table t = makeBoxes(24, 3, 0.1);
+        GradientBoosting gb(EstimatorTask::Classification, GradientBoostingOptions {});
+        QVERIFY(gb.fit(t.X, t.y, {}));
+        QVERIFY2(score(gb, t.X, t.y) > 0.9, qPrintable(QString::number(score(gb, t.X, t.y))));
+        QVERIFY(gb.trees().front().nodeCount() > 1);
+        // 80 rows and more: the same model as before the cap (leaves of 20 rows at least).
+        const Table big = makeBoxes(400, 4, 0.0);
+        GradientBoostingOptions o;
+        o.maxIter = 3;
+        GradientBoosting capped(EstimatorTask::Classification, o);
+        QVERIFY(capped.fit(big.X, big.y, {}));
+        for (const DecisionTreeModel &tree : capped.trees()) {
+            std::map<int, int> rowsPerLeaf;
+            for (Eigen::Index i = 0; i < big.X.rows(); ++i)
+                ++rowsPerLeaf[tree.leafIndex(&big.X(i, 0), big.X.rows())];
+            QVERIFY(rowsPerLeaf.size() > 1);
+            for (const auto &[leaf, rows] : rowsPerLeaf)
+                QVERIFY2(
+                    rows >= 20, qPrintable(QStringLiteral("leaf %1: %2 rows").arg(leaf).arg(rows)));
+        }
+    }
+
     void cancelReturnsPromptly_data() { separableClassesAreLearnt_data(); }
     void cancelReturnsPromptly()
     {
