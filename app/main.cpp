@@ -74,6 +74,7 @@ int main(int argc, char *argv[])
     // Before any window or node type exists: they take their texts in this language.
     sextant::engine::Translations::install(sextant::app::Preferences::language());
     sextant::app::Theme::apply(sextant::app::Preferences::theme());
+    sextant::app::Preferences::applySlurmDefaults();
     sextant::app::MainWindow window;
     window.welcomePage()->setAutomatic(true); // until a workflow is open
     // After the window: constructing it registers the resources the icon comes from.

@@ -2262,10 +2262,6 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <translation>Slurm-Partition</translation>
     </message>
     <message>
-        <source>Run on Slurm: the partition the tasks go to (empty: the cluster&apos;s default).</source>
-        <translation>Auf Slurm: die Partition, in die die Tasks gehen (leer: der Standard des Clusters).</translation>
-    </message>
-    <message>
         <source>Slurm time limit</source>
         <translation>Slurm-Zeitlimit</translation>
     </message>
@@ -2294,8 +2290,12 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <translation>Slurm-Ordner</translation>
     </message>
     <message>
-        <source>Run on Slurm: where each run&apos;s folder is made (the workflow, copies of the files it reads, one folder per task), on a file system the cluster&apos;s nodes share (empty: Sextant&apos;s data folder in your home).</source>
-        <translation>Auf Slurm: wo der Ordner jedes Laufs angelegt wird (der Workflow, Kopien der gelesenen Dateien, ein Ordner pro Task), auf einem Dateisystem, das die Knoten des Clusters teilen (leer: Sextants Datenordner in Ihrem Home-Verzeichnis).</translation>
+        <source>Run on Slurm: the partition the tasks go to (empty: the one set in the studio&apos;s Preferences, else the cluster&apos;s default).</source>
+        <translation>Auf Slurm: die Partition, in die die Tasks gehen (leer: die in den Einstellungen des Studios gesetzte, sonst der Standard des Clusters).</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: where each run&apos;s folder is made (the workflow, copies of the files it reads, one folder per task), on a file system the cluster&apos;s nodes share (empty: the one set in the studio&apos;s Preferences, else Sextant&apos;s data folder in your home).</source>
+        <translation>Auf Slurm: wo der Ordner jedes Laufs angelegt wird (der Workflow, Kopien der gelesenen Dateien, ein Ordner pro Task), auf einem Dateisystem, das die Knoten des Clusters teilen (leer: der in den Einstellungen des Studios gesetzte, sonst Sextants Datenordner in Ihrem Home-Verzeichnis).</translation>
     </message>
 </context>
 <context>
@@ -4333,6 +4333,30 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>Auto-run:</source>
         <translation>Automatisch ausführen:</translation>
+    </message>
+    <message>
+        <source>Sextant&apos;s data folder</source>
+        <translation>Sextants Datenordner</translation>
+    </message>
+    <message>
+        <source>Tune Parameters on Slurm: where each run&apos;s folder is made when the node names none. It must be on a file system the cluster&apos;s nodes share (your home or scratch).</source>
+        <translation>Parameter abstimmen auf Slurm: wo der Ordner jedes Laufs angelegt wird, wenn der Knoten keinen nennt. Er muss auf einem Dateisystem liegen, das die Knoten des Clusters teilen (Ihr Home- oder Scratch-Verzeichnis).</translation>
+    </message>
+    <message>
+        <source>Slurm &amp;folder:</source>
+        <translation>Slurm-&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s default</source>
+        <translation>Der Standard des Clusters</translation>
+    </message>
+    <message>
+        <source>Tune Parameters on Slurm: the partition the tasks go to when the node names none.</source>
+        <translation>Parameter abstimmen auf Slurm: die Partition, in die die Tasks gehen, wenn der Knoten keine nennt.</translation>
+    </message>
+    <message>
+        <source>Slurm &amp;partition:</source>
+        <translation>Slurm-&amp;Partition:</translation>
     </message>
 </context>
 <context>

@@ -2244,10 +2244,6 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <translation>Slurm 分区</translation>
     </message>
     <message>
-        <source>Run on Slurm: the partition the tasks go to (empty: the cluster&apos;s default).</source>
-        <translation>在 Slurm 上运行：任务提交到的分区（留空：集群的默认分区）。</translation>
-    </message>
-    <message>
         <source>Slurm time limit</source>
         <translation>Slurm 时间限制</translation>
     </message>
@@ -2276,8 +2272,12 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <translation>Slurm 文件夹</translation>
     </message>
     <message>
-        <source>Run on Slurm: where each run&apos;s folder is made (the workflow, copies of the files it reads, one folder per task), on a file system the cluster&apos;s nodes share (empty: Sextant&apos;s data folder in your home).</source>
-        <translation>在 Slurm 上运行：每次运行的文件夹创建在何处（工作流、其读取文件的副本、每个任务一个文件夹），须位于集群各节点共享的文件系统上（留空：您主目录中 Sextant 的数据文件夹）。</translation>
+        <source>Run on Slurm: the partition the tasks go to (empty: the one set in the studio&apos;s Preferences, else the cluster&apos;s default).</source>
+        <translation>在 Slurm 上运行：任务提交到的分区（留空：工作室首选项中设置的分区，否则为集群的默认分区）。</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: where each run&apos;s folder is made (the workflow, copies of the files it reads, one folder per task), on a file system the cluster&apos;s nodes share (empty: the one set in the studio&apos;s Preferences, else Sextant&apos;s data folder in your home).</source>
+        <translation>在 Slurm 上运行：每次运行的文件夹创建在何处（工作流、其读取文件的副本、每个任务一个文件夹），须位于集群各节点共享的文件系统上（留空：工作室首选项中设置的文件夹，否则为您主目录中 Sextant 的数据文件夹）。</translation>
     </message>
 </context>
 <context>
@@ -4313,6 +4313,30 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>Auto-run:</source>
         <translation>自动运行：</translation>
+    </message>
+    <message>
+        <source>Sextant&apos;s data folder</source>
+        <translation>Sextant 的数据文件夹</translation>
+    </message>
+    <message>
+        <source>Tune Parameters on Slurm: where each run&apos;s folder is made when the node names none. It must be on a file system the cluster&apos;s nodes share (your home or scratch).</source>
+        <translation>参数调优在 Slurm 上运行：节点未指定时，每次运行的文件夹创建在何处。它必须位于集群各节点共享的文件系统上（您的主目录或 scratch）。</translation>
+    </message>
+    <message>
+        <source>Slurm &amp;folder:</source>
+        <translation>Slurm 文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s default</source>
+        <translation>集群的默认值</translation>
+    </message>
+    <message>
+        <source>Tune Parameters on Slurm: the partition the tasks go to when the node names none.</source>
+        <translation>参数调优在 Slurm 上运行：节点未指定时任务提交到的分区。</translation>
+    </message>
+    <message>
+        <source>Slurm &amp;partition:</source>
+        <translation>Slurm 分区(&amp;P)：</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,18 @@ SlurmTrialRunner::SlurmTrialRunner(QString executable) : m_executable(std::move(
 {
 }
 
+void SlurmTrialRunner::setDefaults(Defaults defaults)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_defaults = std::move(defaults);
+}
+
+SlurmTrialRunner::Defaults SlurmTrialRunner::defaults() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_defaults;
+}
+
 QString SlurmTrialRunner::name() const
 {
     return QStringLiteral("Slurm");
@@ -167,7 +179,8 @@ bool SlurmTrialRunner::prepare(const RemoteTrialRequest &request, const QString 
             target + QStringLiteral(".only_trial=%1").arg(i + 1) };
         f.points.append(p);
     }
-    f.metric = QStringLiteral("%1.%2").arg(metricsSinkOf(model, request.nodeId)).arg(request.metric);
+    f.metric
+        = QStringLiteral("%1.%2").arg(metricsSinkOf(model, request.nodeId)).arg(request.metric);
     if (!QDir().mkpath(f.path(QStringLiteral("runs")))) {
         *error = QStringLiteral("cannot create %1").arg(f.path(QStringLiteral("runs")));
         return false;
@@ -188,7 +201,8 @@ Result<std::vector<RemoteTrialResult>> SlurmTrialRunner::run(const RemoteTrialRe
     if (!QFileInfo(options.executable).isExecutable())
         return R::failure(
             QStringLiteral("%1 is not an executable the tasks can run").arg(options.executable));
-    options.partition = request.partition;
+    const Defaults fallback = defaults();
+    options.partition = request.partition.isEmpty() ? fallback.partition : request.partition;
     options.time = request.time;
     options.cpusPerTask = request.cpusPerTask;
     options.mem = request.mem;
@@ -196,11 +210,13 @@ Result<std::vector<RemoteTrialResult>> SlurmTrialRunner::run(const RemoteTrialRe
     options.pollMs = 500;
 
     // A new folder for this run.
-    const QString root = request.folder.isEmpty() ? defaultFolder() : request.folder;
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(
-        QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    QString directory = QDir(root).filePath(
-        QStringLiteral("tune-%1-node%2").arg(stamp).arg(request.nodeId));
+    const QString root = !request.folder.isEmpty() ? request.folder
+        : !fallback.folder.isEmpty()               ? fallback.folder
+                                                   : defaultFolder();
+    const QString stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    QString directory
+        = QDir(root).filePath(QStringLiteral("tune-%1-node%2").arg(stamp).arg(request.nodeId));
     for (int n = 2; QFileInfo::exists(directory); ++n)
         directory = QDir(root).filePath(
             QStringLiteral("tune-%1-node%2-%3").arg(stamp).arg(request.nodeId).arg(n));

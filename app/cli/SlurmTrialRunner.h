@@ -3,6 +3,7 @@
 #include "nodes/RemoteTrials.h"
 
 #include <QString>
+#include <mutex>
 
 namespace sextant::cli {
 
@@ -13,8 +14,9 @@ class SweepFolder;
 // run by the SlurmBackend, each task `sextant sweep --task DIR I`, that is a `sextant run`
 // of the workflow with `--set NODE.run_on=local --set NODE.only_trial=I+1`.
 //
-// The folder, FOLDER/tune-<UTC time>-node<ID> (FOLDER: the request's, else
-// defaultFolder()), must be on a file system the nodes share. It holds, as a sweep does:
+// The folder, FOLDER/tune-<UTC time>-node<ID> (FOLDER: the request's, else the
+// defaults', else defaultFolder()), must be on a file system the nodes share. It holds, as a sweep
+// does:
 //   input/tune.sextant   the workflow cut down to the Tune node and what it reads from
 //                        (nothing downstream of it runs), with a Metrics Table after the
 //                        node's trials output so that each run writes its row
@@ -32,6 +34,15 @@ public:
     // program, QCoreApplication::applicationFilePath()).
     explicit SlurmTrialRunner(QString executable = {});
 
+    // What a run uses where the request leaves the folder or the partition empty (the
+    // studio's Preferences). Thread-safe.
+    struct Defaults {
+        QString folder; // "" : defaultFolder()
+        QString partition; // "" : the cluster's default
+    };
+    void setDefaults(Defaults defaults);
+    Defaults defaults() const;
+
     QString name() const override;
     bool available(QString *why) const override;
     engine::Result<std::vector<engine::RemoteTrialResult>> run(
@@ -48,6 +59,8 @@ public:
 
 private:
     QString m_executable;
+    mutable std::mutex m_mutex;
+    Defaults m_defaults; // guarded by m_mutex
 };
 
 } // namespace sextant::cli

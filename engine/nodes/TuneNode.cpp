@@ -216,8 +216,8 @@ NodeType TuneNode::type()
                            "the table fills in as the tasks finish, and the best trial is "
                            "refitted here. Stop or Cancel cancels the array.")),
         ParameterSpec::string(QStringLiteral("partition"), QStringLiteral("Slurm partition"), {},
-            QStringLiteral("Run on Slurm: the partition the tasks go to (empty: the "
-                           "cluster's default).")),
+            QStringLiteral("Run on Slurm: the partition the tasks go to (empty: the one "
+                           "set in the studio's Preferences, else the cluster's default).")),
         ParameterSpec::string(QStringLiteral("time"), QStringLiteral("Slurm time limit"), {},
             QStringLiteral("Run on Slurm: each task's time limit, MINUTES, HH:MM:SS or "
                            "DAYS-HH:MM:SS (empty: the partition's).")),
@@ -231,8 +231,8 @@ NodeType TuneNode::type()
         ParameterSpec::string(QStringLiteral("slurm_folder"), QStringLiteral("Slurm folder"), {},
             QStringLiteral("Run on Slurm: where each run's folder is made (the workflow, "
                            "copies of the files it reads, one folder per task), on a file "
-                           "system the cluster's nodes share (empty: Sextant's data folder "
-                           "in your home).")),
+                           "system the cluster's nodes share (empty: the one set in the "
+                           "studio's Preferences, else Sextant's data folder in your home).")),
     };
     for (ParameterSpec &p : t.parameters) {
         if (p.name == QStringLiteral("run_on"))

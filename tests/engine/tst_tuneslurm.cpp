@@ -276,9 +276,14 @@ private Q_SLOTS:
         REQUIRE_SLURM();
         QFETCH(bool, stop);
         QTemporaryDir tmp;
+        // Cancel: the folder from the runner's defaults (the studio's Preferences), as the
+        // node names none; Stop: the node's own slurm_folder.
+        auto *runner = dynamic_cast<sextant::cli::SlurmTrialRunner *>(RemoteTrialRunner::get());
+        QVERIFY(runner);
+        runner->setDefaults({ stop ? QString() : tmp.path(), QString() });
         // Twelve trials of a large forest: one after the other on the queue's two cores,
         // so that most still wait when Stop or Cancel comes.
-        QVariantMap p = tuneParameters(QStringLiteral("slurm"), tmp.path());
+        QVariantMap p = tuneParameters(QStringLiteral("slurm"), stop ? tmp.path() : QString());
         p.insert(QStringLiteral("search"), QStringLiteral("max_depth=0,2,3,4,5,6,7,8,9,10,11,12"));
         Flow f("model.random_forest", p, { { QStringLiteral("trees"), stop ? 300 : 3000 } });
         Executor ex(f.model);
@@ -311,6 +316,7 @@ private Q_SLOTS:
             ex.cancel();
         }
         QVERIFY(finished.wait(120000));
+        runner->setDefaults({});
         QVERIFY2(queued(job).isEmpty(), qPrintable(queued(job)));
         if (stop) {
             // The trials finished are kept, the best of them refitted; the output partial.
