@@ -175,8 +175,8 @@ private Q_SLOTS:
         flow[QStringLiteral("nodes")] = nodes;
         GraphModel read(BuiltinNodes::registry());
         QVERIFY(WorkflowFile::parse(QJsonDocument(flow).toJson(), read));
-        QCOMPARE(read.parameter(f.tune, QStringLiteral("run_on")).toString(),
-            QStringLiteral("local"));
+        QCOMPARE(
+            read.parameter(f.tune, QStringLiteral("run_on")).toString(), QStringLiteral("local"));
     }
 
     void slurmGivesTheLocalTable()
@@ -219,9 +219,9 @@ private Q_SLOTS:
             QCOMPARE(got.rows[i].notes, expected.rows[i].notes);
             QVERIFY2(got.rows[i].values.value(0) == expected.rows[i].values.value(0),
                 qPrintable(QStringLiteral("%1: %2 vs %3")
-                        .arg(got.rows[i].label)
-                        .arg(got.rows[i].values.value(0), 0, 'g', 17)
-                        .arg(expected.rows[i].values.value(0), 0, 'g', 17)));
+                               .arg(got.rows[i].label)
+                               .arg(got.rows[i].values.value(0), 0, 'g', 17)
+                               .arg(expected.rows[i].values.value(0), 0, 'g', 17)));
             QVERIFY(got.rows[i].values.value(1) == expected.rows[i].values.value(1));
             QVERIFY(got.rows[i].values.value(2) > 0);
         }
@@ -356,8 +356,10 @@ private Q_SLOTS:
             qputenv("PATH", path);
             QVERIFY(!r.ok());
             const QString message = r.failureMessages.value(f.tune);
-            QVERIFY2(message.contains(QStringLiteral("Slurm is not available")), qPrintable(message));
-            QVERIFY2(message.contains(QStringLiteral("sbatch is not on PATH")), qPrintable(message));
+            QVERIFY2(
+                message.contains(QStringLiteral("Slurm is not available")), qPrintable(message));
+            QVERIFY2(
+                message.contains(QStringLiteral("sbatch is not on PATH")), qPrintable(message));
         }
         qputenv("PATH", path);
         // Bayesian search cannot be split into tasks.
