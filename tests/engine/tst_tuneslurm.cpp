@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <numeric>
 
 using namespace sextant::engine;
 
@@ -179,18 +180,45 @@ private Q_SLOTS:
             read.parameter(f.tune, QStringLiteral("run_on")).toString(), QStringLiteral("local"));
     }
 
+    void slurmGivesTheLocalTable_data()
+    {
+        QTest::addColumn<QString>("learner");
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<int>("trials");
+        QTest::newRow("k-NN, grid") << "model.knn"
+                                    << "grid" << kGrid << 6;
+        // Random draws, and a seeded learner whose trees must come out the same in a task
+        // (its folds in parallel) as in the search here (trials in parallel).
+        QTest::newRow("forest, random")
+            << "model.random_forest"
+            << "random"
+            << "trees=5,10,20; max_depth=0,2,4; min_samples_leaf=1,3" << 5;
+    }
     void slurmGivesTheLocalTable()
     {
         REQUIRE_SLURM();
-        Flow local("model.knn", tuneParameters(QStringLiteral("local")));
+        QFETCH(QString, learner);
+        QFETCH(QString, mode);
+        QFETCH(QString, search);
+        QFETCH(int, trials);
+        const auto parameters = [&](const QString &runOn, const QString &folder) {
+            QVariantMap p = tuneParameters(runOn, folder);
+            p.insert(QStringLiteral("mode"), mode);
+            p.insert(QStringLiteral("search"), search);
+            p.insert(QStringLiteral("trials"), trials);
+            return p;
+        };
+        const QByteArray type = learner.toLatin1();
+        Flow local(type.constData(), parameters(QStringLiteral("local"), {}));
         Executor here(local.model);
         const RunSummary a = here.runBlocking();
         QVERIFY2(a.ok(), qPrintable(failures(a)));
         const MetricsTable &expected = *here.output(local.tune, 1)->as<MetricsTable>();
-        QCOMPARE(expected.rows.size(), 6);
+        QCOMPARE(expected.rows.size(), trials);
 
         QTemporaryDir tmp;
-        Flow remote("model.knn", tuneParameters(QStringLiteral("slurm"), tmp.path()));
+        Flow remote(type.constData(), parameters(QStringLiteral("slurm"), tmp.path()));
         Executor there(remote.model);
         QMutex mutex;
         QList<int> published; // guarded by mutex
@@ -235,7 +263,9 @@ private Q_SLOTS:
             QMutexLocker lock(&mutex);
             QList<int> sorted = published;
             std::sort(sorted.begin(), sorted.end());
-            QCOMPARE(sorted, (QList<int> { 1, 2, 3, 4, 5, 6 }));
+            QList<int> all(trials);
+            std::iota(all.begin(), all.end(), 1);
+            QCOMPARE(sorted, all);
         }
 
         // Every trial ran as a task of one job array submitted with sbatch.
@@ -248,7 +278,7 @@ private Q_SLOTS:
                 : QStringList();
         }();
         QCOMPARE(jobs.size(), 1);
-        for (int i = 0; i < 6; ++i) {
+        for (int i = 0; i < trials; ++i) {
             const QJsonObject task = readJson(
                 QDir(dir).filePath(QStringLiteral("runs/%1/task.json").arg(i, 4, 10, QChar(u'0'))));
             QVERIFY2(task.value(QStringLiteral("ok")).toBool(), qPrintable(dir));
@@ -259,7 +289,7 @@ private Q_SLOTS:
         // data file copied next to it.
         GraphModel copy(BuiltinNodes::registry());
         QVERIFY(WorkflowFile::load(QDir(dir).filePath(QStringLiteral("input/tune.sextant")), copy));
-        QCOMPARE(copy.nodeCount(), 5); // file, select, k-NN, tune, a metrics table after it
+        QCOMPARE(copy.nodeCount(), 5); // file, select, learner, tune, a metrics table after it
         QCOMPARE(copy.parameter(1, QStringLiteral("path")).toString(),
             QStringLiteral("files/1/wine.csv"));
         QVERIFY(QFile::exists(QDir(dir).filePath(QStringLiteral("input/files/1/wine.csv"))));
