@@ -4,6 +4,7 @@
 //   sextant info FILE [--json]   and the other subcommands: engine only, no display needed
 //   sextant run FLOW.sextant     in a GUI build also draws plots, on the offscreen platform
 #include "cli/Cli.h"
+#include "cli/SlurmTrialRunner.h"
 #include "core/Translations.h"
 
 #ifdef SEXTANT_WITH_GUI
@@ -26,9 +27,13 @@
 
 #include <QCoreApplication>
 #include <cstring>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
+    // Tune's run_on = slurm, in the studio and on the command line: its trials as a Slurm
+    // job array (the engine declares the runner, the command-line library has it).
+    sextant::engine::RemoteTrialRunner::set(std::make_unique<sextant::cli::SlurmTrialRunner>());
     if (sextant::cli::isCliInvocation(argc, argv)) {
 #ifdef SEXTANT_WITH_GUI
         if (std::strcmp(argv[1], "run") == 0) {
@@ -69,6 +74,7 @@ int main(int argc, char *argv[])
     // Before any window or node type exists: they take their texts in this language.
     sextant::engine::Translations::install(sextant::app::Preferences::language());
     sextant::app::Theme::apply(sextant::app::Preferences::theme());
+    sextant::app::Preferences::applySlurmDefaults();
     sextant::app::MainWindow window;
     window.welcomePage()->setAutomatic(true); // until a workflow is open
     // After the window: constructing it registers the resources the icon comes from.

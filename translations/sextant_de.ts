@@ -639,6 +639,14 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <source>colour</source>
         <translation>Farbe</translation>
     </message>
+    <message>
+        <source>local</source>
+        <translation>dieser Rechner</translation>
+    </message>
+    <message>
+        <source>slurm</source>
+        <translation>Slurm</translation>
+    </message>
 </context>
 <context>
     <name>NodeError</name>
@@ -697,6 +705,30 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>only_trial %1: the search plans %2 trial(s)</source>
         <translation>only_trial %1: die Suche plant %2 Versuch(e)</translation>
+    </message>
+    <message>
+        <source>time %1: MINUTES, HH:MM:SS or DAYS-HH:MM:SS (empty: the partition&apos;s limit)</source>
+        <translation>time %1: MINUTEN, HH:MM:SS oder TAGE-HH:MM:SS (leer: das Limit der Partition)</translation>
+    </message>
+    <message>
+        <source>mem %1: a size in megabytes, or with K, M, G or T (empty: the default)</source>
+        <translation>mem %1: eine Größe in Megabyte oder mit K, M, G oder T (leer: der Standard)</translation>
+    </message>
+    <message>
+        <source>run_on slurm: this program has no way to submit trials to Slurm (no trial runner is registered; the sextant executable has one)</source>
+        <translation>run_on slurm: dieses Programm kann keine Versuche an Slurm übergeben (kein Versuchs-Runner registriert; das Programm sextant hat einen)</translation>
+    </message>
+    <message>
+        <source>run_on slurm: Slurm is not available: %1</source>
+        <translation>run_on slurm: Slurm ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>run_on slurm: the node was not given its workflow, which the tasks run (run it from the studio or with sextant run)</source>
+        <translation>run_on slurm: der Knoten hat seinen Workflow nicht erhalten, den die Tasks ausführen (im Studio oder mit sextant run ausführen)</translation>
+    </message>
+    <message>
+        <source>run_on slurm: Bayesian search chooses each trial from the scores before it, so its trials cannot run as separate tasks; use grid or random search, or run on this machine</source>
+        <translation>run_on slurm: die Bayes-Suche wählt jeden Versuch nach den Ergebnissen davor, daher können ihre Versuche nicht als getrennte Tasks laufen; Raster- oder Zufallssuche verwenden oder auf diesem Rechner ausführen</translation>
     </message>
 </context>
 <context>
@@ -2216,6 +2248,54 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>0: every trial. N: plan the search as usual but run only trial N (grid and random search), so that `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` spreads the trials over a pool or a Slurm job array; its metrics row is the one the whole search gives for that trial.</source>
         <translation>0: alle Versuche. N: die Suche wie gewohnt planen, aber nur Versuch N ausführen (Raster- und Zufallssuche), sodass `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` die Versuche auf einen Pool oder ein Slurm-Job-Array verteilt; seine Metrikzeile ist die, die die ganze Suche für diesen Versuch liefert.</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>Ausführen auf</translation>
+    </message>
+    <message>
+        <source>local: the trials run on this machine, in parallel. slurm: every trial of a grid or random search is a task of one Slurm job array (a `sextant run` of this workflow with only_trial set); the table fills in as the tasks finish, and the best trial is refitted here. Stop or Cancel cancels the array.</source>
+        <translation>local: die Versuche laufen parallel auf diesem Rechner. slurm: jeder Versuch einer Raster- oder Zufallssuche ist ein Task eines Slurm-Job-Arrays (ein `sextant run` dieses Workflows mit gesetztem only_trial); die Tabelle füllt sich, sobald die Tasks fertig sind, und der beste Versuch wird hier neu angepasst. Stopp oder Abbrechen bricht das Array ab.</translation>
+    </message>
+    <message>
+        <source>Slurm partition</source>
+        <translation>Slurm-Partition</translation>
+    </message>
+    <message>
+        <source>Slurm time limit</source>
+        <translation>Slurm-Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: each task&apos;s time limit, MINUTES, HH:MM:SS or DAYS-HH:MM:SS (empty: the partition&apos;s).</source>
+        <translation>Auf Slurm: das Zeitlimit jedes Tasks, MINUTEN, HH:MM:SS oder TAGE-HH:MM:SS (leer: das der Partition).</translation>
+    </message>
+    <message>
+        <source>Slurm CPUs per task</source>
+        <translation>Slurm-CPUs pro Task</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: cores per task; a task uses that many threads (0: Slurm&apos;s default, one).</source>
+        <translation>Auf Slurm: Kerne pro Task; ein Task verwendet so viele Threads (0: der Standard von Slurm, einer).</translation>
+    </message>
+    <message>
+        <source>Slurm memory</source>
+        <translation>Slurm-Speicher</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: memory per task, in megabytes or with K, M, G or T (empty: the default).</source>
+        <translation>Auf Slurm: Speicher pro Task, in Megabyte oder mit K, M, G oder T (leer: der Standard).</translation>
+    </message>
+    <message>
+        <source>Slurm folder</source>
+        <translation>Slurm-Ordner</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: the partition the tasks go to (empty: the one set in the studio&apos;s Preferences, else the cluster&apos;s default).</source>
+        <translation>Auf Slurm: die Partition, in die die Tasks gehen (leer: die in den Einstellungen des Studios gesetzte, sonst der Standard des Clusters).</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: where each run&apos;s folder is made (the workflow, copies of the files it reads, one folder per task), on a file system the cluster&apos;s nodes share (empty: the one set in the studio&apos;s Preferences, else Sextant&apos;s data folder in your home).</source>
+        <translation>Auf Slurm: wo der Ordner jedes Laufs angelegt wird (der Workflow, Kopien der gelesenen Dateien, ein Ordner pro Task), auf einem Dateisystem, das die Knoten des Clusters teilen (leer: der in den Einstellungen des Studios gesetzte, sonst Sextants Datenordner in Ihrem Home-Verzeichnis).</translation>
     </message>
     <message>
         <source>Every leaf keeps at least this many rows, but never more than a quarter of the training rows, so a table of a few dozen rows still gets splits; larger values make smoother models.</source>
@@ -4257,6 +4337,30 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>Auto-run:</source>
         <translation>Automatisch ausführen:</translation>
+    </message>
+    <message>
+        <source>Sextant&apos;s data folder</source>
+        <translation>Sextants Datenordner</translation>
+    </message>
+    <message>
+        <source>Tune Parameters on Slurm: where each run&apos;s folder is made when the node names none. It must be on a file system the cluster&apos;s nodes share (your home or scratch).</source>
+        <translation>Parameter abstimmen auf Slurm: wo der Ordner jedes Laufs angelegt wird, wenn der Knoten keinen nennt. Er muss auf einem Dateisystem liegen, das die Knoten des Clusters teilen (Ihr Home- oder Scratch-Verzeichnis).</translation>
+    </message>
+    <message>
+        <source>Slurm &amp;folder:</source>
+        <translation>Slurm-&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s default</source>
+        <translation>Der Standard des Clusters</translation>
+    </message>
+    <message>
+        <source>Tune Parameters on Slurm: the partition the tasks go to when the node names none.</source>
+        <translation>Parameter abstimmen auf Slurm: die Partition, in die die Tasks gehen, wenn der Knoten keine nennt.</translation>
+    </message>
+    <message>
+        <source>Slurm &amp;partition:</source>
+        <translation>Slurm-&amp;Partition:</translation>
     </message>
 </context>
 <context>

@@ -621,6 +621,14 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <source>colour</source>
         <translation>彩色</translation>
     </message>
+    <message>
+        <source>local</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>slurm</source>
+        <translation>Slurm</translation>
+    </message>
 </context>
 <context>
     <name>NodeError</name>
@@ -679,6 +687,30 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>only_trial %1: the search plans %2 trial(s)</source>
         <translation>only_trial %1：该搜索计划了 %2 个试验</translation>
+    </message>
+    <message>
+        <source>time %1: MINUTES, HH:MM:SS or DAYS-HH:MM:SS (empty: the partition&apos;s limit)</source>
+        <translation>time %1：分钟数、HH:MM:SS 或 天-HH:MM:SS（留空：分区的限制）</translation>
+    </message>
+    <message>
+        <source>mem %1: a size in megabytes, or with K, M, G or T (empty: the default)</source>
+        <translation>mem %1：以兆字节为单位的大小，或带 K、M、G、T 后缀（留空：默认值）</translation>
+    </message>
+    <message>
+        <source>run_on slurm: this program has no way to submit trials to Slurm (no trial runner is registered; the sextant executable has one)</source>
+        <translation>run_on slurm：此程序无法向 Slurm 提交试验（未注册试验运行器；sextant 可执行文件带有一个）</translation>
+    </message>
+    <message>
+        <source>run_on slurm: Slurm is not available: %1</source>
+        <translation>run_on slurm：Slurm 不可用：%1</translation>
+    </message>
+    <message>
+        <source>run_on slurm: the node was not given its workflow, which the tasks run (run it from the studio or with sextant run)</source>
+        <translation>run_on slurm：节点未获得其工作流，而任务要运行该工作流（请在工作室中或用 sextant run 运行）</translation>
+    </message>
+    <message>
+        <source>run_on slurm: Bayesian search chooses each trial from the scores before it, so its trials cannot run as separate tasks; use grid or random search, or run on this machine</source>
+        <translation>run_on slurm：贝叶斯搜索根据之前的得分选择每个试验，因此其试验不能作为独立任务运行；请使用网格或随机搜索，或在本机运行</translation>
     </message>
 </context>
 <context>
@@ -2198,6 +2230,54 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>0: every trial. N: plan the search as usual but run only trial N (grid and random search), so that `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` spreads the trials over a pool or a Slurm job array; its metrics row is the one the whole search gives for that trial.</source>
         <translation>0：所有试验。N：照常规划搜索，但只运行第 N 个试验（网格和随机搜索），这样 `sextant sweep --grid &apos;NODE.only_trial=1,2,...&apos;` 可把试验分散到进程池或 Slurm 作业数组；其指标行与整个搜索中该试验的行相同。</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>运行于</translation>
+    </message>
+    <message>
+        <source>local: the trials run on this machine, in parallel. slurm: every trial of a grid or random search is a task of one Slurm job array (a `sextant run` of this workflow with only_trial set); the table fills in as the tasks finish, and the best trial is refitted here. Stop or Cancel cancels the array.</source>
+        <translation>local：试验在本机并行运行。slurm：网格或随机搜索的每个试验都是一个 Slurm 作业数组中的一个任务（设置了 only_trial 的此工作流的一次 `sextant run`）；任务完成时表格随之填充，最佳试验在本机重新拟合。停止或取消会取消该作业数组。</translation>
+    </message>
+    <message>
+        <source>Slurm partition</source>
+        <translation>Slurm 分区</translation>
+    </message>
+    <message>
+        <source>Slurm time limit</source>
+        <translation>Slurm 时间限制</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: each task&apos;s time limit, MINUTES, HH:MM:SS or DAYS-HH:MM:SS (empty: the partition&apos;s).</source>
+        <translation>在 Slurm 上运行：每个任务的时间限制，分钟数、HH:MM:SS 或 天-HH:MM:SS（留空：分区的限制）。</translation>
+    </message>
+    <message>
+        <source>Slurm CPUs per task</source>
+        <translation>Slurm 每任务 CPU 数</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: cores per task; a task uses that many threads (0: Slurm&apos;s default, one).</source>
+        <translation>在 Slurm 上运行：每个任务的核心数；任务使用同样多的线程（0：Slurm 的默认值，一个）。</translation>
+    </message>
+    <message>
+        <source>Slurm memory</source>
+        <translation>Slurm 内存</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: memory per task, in megabytes or with K, M, G or T (empty: the default).</source>
+        <translation>在 Slurm 上运行：每个任务的内存，以兆字节为单位或带 K、M、G、T 后缀（留空：默认值）。</translation>
+    </message>
+    <message>
+        <source>Slurm folder</source>
+        <translation>Slurm 文件夹</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: the partition the tasks go to (empty: the one set in the studio&apos;s Preferences, else the cluster&apos;s default).</source>
+        <translation>在 Slurm 上运行：任务提交到的分区（留空：工作室首选项中设置的分区，否则为集群的默认分区）。</translation>
+    </message>
+    <message>
+        <source>Run on Slurm: where each run&apos;s folder is made (the workflow, copies of the files it reads, one folder per task), on a file system the cluster&apos;s nodes share (empty: the one set in the studio&apos;s Preferences, else Sextant&apos;s data folder in your home).</source>
+        <translation>在 Slurm 上运行：每次运行的文件夹创建在何处（工作流、其读取文件的副本、每个任务一个文件夹），须位于集群各节点共享的文件系统上（留空：工作室首选项中设置的文件夹，否则为您主目录中 Sextant 的数据文件夹）。</translation>
     </message>
     <message>
         <source>Every leaf keeps at least this many rows, but never more than a quarter of the training rows, so a table of a few dozen rows still gets splits; larger values make smoother models.</source>
@@ -4237,6 +4317,30 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>Auto-run:</source>
         <translation>自动运行：</translation>
+    </message>
+    <message>
+        <source>Sextant&apos;s data folder</source>
+        <translation>Sextant 的数据文件夹</translation>
+    </message>
+    <message>
+        <source>Tune Parameters on Slurm: where each run&apos;s folder is made when the node names none. It must be on a file system the cluster&apos;s nodes share (your home or scratch).</source>
+        <translation>参数调优在 Slurm 上运行：节点未指定时，每次运行的文件夹创建在何处。它必须位于集群各节点共享的文件系统上（您的主目录或 scratch）。</translation>
+    </message>
+    <message>
+        <source>Slurm &amp;folder:</source>
+        <translation>Slurm 文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s default</source>
+        <translation>集群的默认值</translation>
+    </message>
+    <message>
+        <source>Tune Parameters on Slurm: the partition the tasks go to when the node names none.</source>
+        <translation>参数调优在 Slurm 上运行：节点未指定时任务提交到的分区。</translation>
+    </message>
+    <message>
+        <source>Slurm &amp;partition:</source>
+        <translation>Slurm 分区(&amp;P)：</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ double number(const QJsonValue &v)
 }
 
 // Every metric a run wrote, in the order of its report: column name -> value.
-QList<QPair<QString, double>> runMetrics(const QString &runDir)
+QList<QPair<QString, double>> metricsOf(const QString &runDir)
 {
     QList<QPair<QString, double>> metrics;
     const QJsonObject report = readJson(QDir(runDir).filePath(QStringLiteral("run.json")));
@@ -92,6 +92,11 @@ QString SweepOutcome::stateId(State s)
     return {};
 }
 
+QList<QPair<QString, double>> SweepResults::runMetrics(const QString &runDirectory)
+{
+    return metricsOf(runDirectory);
+}
+
 bool SweepResults::readTaskReport(const QString &runDir, int attempt, SweepOutcome *outcome)
 {
     const QJsonObject o = readJson(QDir(runDir).filePath(QStringLiteral("task.json")));
@@ -115,7 +120,7 @@ void SweepResults::gather(const SweepFolder &folder, const QList<SweepOutcome> &
     m_rows.clear();
     QList<QList<QPair<QString, double>>> perRun;
     for (const SweepFolder::Point &p : folder.points) {
-        const QList<QPair<QString, double>> m = runMetrics(folder.runDirectory(p.index));
+        const QList<QPair<QString, double>> m = metricsOf(folder.runDirectory(p.index));
         for (const auto &[name, value] : m)
             if (!m_metricColumns.contains(name))
                 m_metricColumns.append(name);

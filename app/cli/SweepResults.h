@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -42,6 +43,10 @@ public:
     // Reads DIR/runs/NNNN/task.json into `outcome` (state Done or Failed, exit code, node,
     // seconds, message). False when there is no report of attempt `attempt` or later.
     static bool readTaskReport(const QString &runDirectory, int attempt, SweepOutcome *outcome);
+
+    // Every metric the run in `runDirectory` wrote, named as the table's columns are
+    // ("8.accuracy"), in the order of its run.json.
+    static QList<QPair<QString, double>> runMetrics(const QString &runDirectory);
 
     void gather(const SweepFolder &folder, const QList<SweepOutcome> &outcomes);
     // Picks the sort column: "" the first metric; else a metric column named exactly so, or

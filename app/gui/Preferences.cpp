@@ -1,8 +1,10 @@
 #include "gui/Preferences.h"
 
+#include "cli/SlurmTrialRunner.h"
 #include "core/ThreadCount.h"
 #include "core/Translations.h"
 #include "gui/AutoRun.h"
+#include "nodes/RemoteTrials.h"
 
 #include <QSettings>
 #include <QStringList>
@@ -14,6 +16,8 @@ namespace sextant::app {
 namespace {
 constexpr auto kThreadsKey = "preferences/workerThreads";
 constexpr auto kThemeKey = "preferences/theme";
+constexpr auto kSlurmFolderKey = "preferences/slurmFolder";
+constexpr auto kSlurmPartitionKey = "preferences/slurmPartition";
 } // namespace
 
 QString Preferences::language()
@@ -72,6 +76,32 @@ QString Preferences::theme()
 void Preferences::setTheme(const QString &theme)
 {
     QSettings().setValue(QLatin1String(kThemeKey), theme);
+}
+
+QString Preferences::slurmFolder()
+{
+    return QSettings().value(QLatin1String(kSlurmFolderKey)).toString().trimmed();
+}
+
+void Preferences::setSlurmFolder(const QString &folder)
+{
+    QSettings().setValue(QLatin1String(kSlurmFolderKey), folder.trimmed());
+}
+
+QString Preferences::slurmPartition()
+{
+    return QSettings().value(QLatin1String(kSlurmPartitionKey)).toString().trimmed();
+}
+
+void Preferences::setSlurmPartition(const QString &partition)
+{
+    QSettings().setValue(QLatin1String(kSlurmPartitionKey), partition.trimmed());
+}
+
+void Preferences::applySlurmDefaults()
+{
+    if (auto *runner = dynamic_cast<cli::SlurmTrialRunner *>(engine::RemoteTrialRunner::get()))
+        runner->setDefaults({ slurmFolder(), slurmPartition() });
 }
 
 } // namespace sextant::app

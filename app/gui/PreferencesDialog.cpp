@@ -14,6 +14,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
@@ -23,7 +24,9 @@ namespace sextant::app {
 PreferencesDialog::PreferencesDialog(MainWindow &window)
     : QDialog(&window), m_window(window), m_language(new QComboBox(this)),
       m_theme(new QComboBox(this)), m_threads(new QSpinBox(this)),
-      m_autoRun(new QCheckBox(tr("Run the out-of-date part of the workflow after each edit"), this))
+      m_autoRun(
+          new QCheckBox(tr("Run the out-of-date part of the workflow after each edit"), this)),
+      m_slurmFolder(new QLineEdit(this)), m_slurmPartition(new QLineEdit(this))
 {
     setWindowTitle(tr("Preferences"));
     setObjectName(QStringLiteral("preferencesDialog"));
@@ -60,6 +63,18 @@ PreferencesDialog::PreferencesDialog(MainWindow &window)
 
     m_autoRun->setChecked(Preferences::autoRun());
     form->addRow(tr("Auto-run:"), m_autoRun);
+
+    m_slurmFolder->setText(Preferences::slurmFolder());
+    m_slurmFolder->setPlaceholderText(tr("Sextant's data folder"));
+    m_slurmFolder->setToolTip(tr("Tune Parameters on Slurm: where each run's folder is made "
+                                 "when the node names none. It must be on a file system the "
+                                 "cluster's nodes share (your home or scratch)."));
+    form->addRow(tr("Slurm &folder:"), m_slurmFolder);
+    m_slurmPartition->setText(Preferences::slurmPartition());
+    m_slurmPartition->setPlaceholderText(tr("The cluster's default"));
+    m_slurmPartition->setToolTip(
+        tr("Tune Parameters on Slurm: the partition the tasks go to when the node names none."));
+    form->addRow(tr("Slurm &partition:"), m_slurmPartition);
     layout->addLayout(form);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -83,6 +98,9 @@ void PreferencesDialog::apply()
     Preferences::setWorkerThreads(m_threads->value());
     m_window.graphEditor()->executor().setMaxThreads(Preferences::effectiveWorkerThreads());
     Preferences::setAutoRun(m_autoRun->isChecked());
+    Preferences::setSlurmFolder(m_slurmFolder->text());
+    Preferences::setSlurmPartition(m_slurmPartition->text());
+    Preferences::applySlurmDefaults();
     if (m_window.autoRun())
         m_window.autoRun()->setEnabled(m_autoRun->isChecked());
 }

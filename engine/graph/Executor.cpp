@@ -2,6 +2,7 @@
 
 #include "core/ThreadCount.h"
 #include "graph/NodeContext.h"
+#include "graph/WorkflowFile.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -42,6 +43,9 @@ struct Executor::RunState {
     std::uint64_t id = 0;
     std::atomic<bool> cancel { false };
     QString baseDirectory;
+    // The graph as WorkflowFile writes it, when a node of the run needs it
+    // (NodeType::needsWorkflow); null otherwise. Immutable.
+    std::shared_ptr<const QByteArray> workflow;
     QElapsedTimer timer;
     std::map<int, Job> jobs; // the map's shape is fixed at start; Job fields: see Job
     int remaining = 0; // guarded by Executor::m_mutex: jobs that have not finished
@@ -178,6 +182,8 @@ bool Executor::run(const QList<int> &targets)
         for (int port = 0; port < job.type->inputs.size(); ++port)
             if (const auto c = m_model->connectionInto(id, port))
                 job.inputs[static_cast<std::size_t>(port)] = { c->fromNode, c->fromPort };
+        if (job.type->needsWorkflow && !run->workflow)
+            run->workflow = std::make_shared<const QByteArray>(WorkflowFile::serialize(*m_model));
         run->jobs.emplace(id, std::move(job));
     }
 
@@ -329,6 +335,7 @@ void Executor::execute(const std::shared_ptr<RunState> &run, int id)
     NodeContext ctx(id, *job->type, job->parameters, std::move(inputs), run->baseDirectory,
         &run->cancel, progressSink, updateSink);
     ctx.setStopTrainingFlag(job->stopTraining.get());
+    ctx.setWorkflow(run->workflow);
     QString error;
     bool failed = false;
     try {

@@ -18,6 +18,12 @@ NodeContext::NodeContext(int nodeId, const NodeType &type, QVariantMap parameter
     m_inputs.resize(static_cast<std::size_t>(type.inputs.size()));
 }
 
+const QByteArray &NodeContext::workflow() const
+{
+    static const QByteArray none;
+    return m_workflow ? *m_workflow : none;
+}
+
 NodeValuePtr NodeContext::input(int port) const
 {
     if (port < 0 || port >= inputCount())

@@ -4,11 +4,13 @@
 #include "graph/NodeType.h"
 #include "graph/NodeValue.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace sextant::engine {
@@ -62,6 +64,15 @@ public:
     // current directory when there is none).
     QString resolvePath(const QString &path) const { return resolvePath(path, m_baseDirectory); }
     static QString resolvePath(const QString &path, const QString &baseDirectory);
+
+    // The whole workflow as WorkflowFile writes it, as it was when the run started, for a
+    // node that hands its work to other processes (NodeType::needsWorkflow: the executor
+    // sets it). Empty when nobody set it (a context made directly, without an executor).
+    const QByteArray &workflow() const;
+    void setWorkflow(std::shared_ptr<const QByteArray> workflow)
+    {
+        m_workflow = std::move(workflow);
+    }
 
     // --- progress and cancel
     // Reports the fraction done, in [0, 1]; only increases are forwarded. Cheap: call it
@@ -121,6 +132,7 @@ private:
     QVariantMap m_parameters;
     std::vector<NodeValuePtr> m_inputs;
     QString m_baseDirectory;
+    std::shared_ptr<const QByteArray> m_workflow;
     const std::atomic<bool> *m_cancel;
     ProgressSink m_progress;
     UpdateSink m_update;

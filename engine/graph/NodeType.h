@@ -45,6 +45,10 @@ struct NodeType {
     QList<ParameterSpec> parameters;
     ComputeFactory createCompute;
     FingerprintFunction fingerprint; // optional
+    // The compute function reads NodeContext::workflow() (the whole graph as it was when the
+    // run started): a node that hands its work to other processes (Tune on Slurm). The
+    // executor then serializes the graph once per run.
+    bool needsWorkflow = false;
 
     // Convenience for stateless compute functions (the common case).
     void setCompute(ComputeFunction fn)
