@@ -246,11 +246,14 @@ public:
         m_order.resize(sz);
         m_scratchCodes.resize(sz);
         m_scratchOrder.resize(sz);
+        // The cell of a coordinate at the finest depth (0 for a NaN: no undefined cast).
+        const auto cell = [&](double offset) {
+            const double c = std::floor(offset * scale);
+            return c >= 0 ? static_cast<std::uint64_t>(std::min(c, kMaxCell)) : std::uint64_t(0);
+        };
         for (std::int64_t i = 0; i < n; ++i) {
-            const double cx = std::clamp(std::floor((y[2 * i] - x0) * scale), 0.0, kMaxCell);
-            const double cy = std::clamp(std::floor((y[2 * i + 1] - y0) * scale), 0.0, kMaxCell);
-            m_codes[static_cast<std::size_t>(i)] = spread(static_cast<std::uint64_t>(cx))
-                | (spread(static_cast<std::uint64_t>(cy)) << 1);
+            m_codes[static_cast<std::size_t>(i)]
+                = spread(cell(y[2 * i] - x0)) | (spread(cell(y[2 * i + 1] - y0)) << 1);
             m_order[static_cast<std::size_t>(i)] = i;
         }
         radixSort();
