@@ -7,6 +7,7 @@
 #include <atomic>
 #include <bit>
 #include <cmath>
+#include <compare>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -43,10 +44,15 @@ std::int64_t blockCount(std::int64_t n)
 }
 
 // Sparse symmetric affinities, CSR.
+struct Affinity {
+    std::int64_t column;
+    double value;
+    auto operator<=>(const Affinity &) const = default; // by column, then value
+};
+
 struct Affinities {
     std::vector<std::int64_t> start; // n + 1
-    std::vector<std::int64_t> column;
-    std::vector<double> value;
+    std::vector<Affinity> entries; // row i's: [start[i], start[i + 1])
 };
 
 // The k nearest neighbours of every row (squared distances, ascending, ties by index),
@@ -181,41 +187,40 @@ Affinities symmetrize(
     }
     for (std::int64_t i = 0; i < n; ++i)
         start[static_cast<std::size_t>(i + 1)] += start[static_cast<std::size_t>(i)];
-    std::vector<std::pair<std::int64_t, double>> entries(
-        static_cast<std::size_t>(start[static_cast<std::size_t>(n)]));
+    Affinities a;
+    a.entries.resize(static_cast<std::size_t>(start[static_cast<std::size_t>(n)]));
     std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
     for (std::int64_t i = 0; i < n; ++i)
         for (int j = 0; j < k; ++j) {
             const std::int64_t c = index[static_cast<std::size_t>(i * k + j)];
             const double v = cond[static_cast<std::size_t>(i * k + j)];
-            entries[static_cast<std::size_t>(fill[static_cast<std::size_t>(i)]++)] = { c, v };
-            entries[static_cast<std::size_t>(fill[static_cast<std::size_t>(c)]++)] = { i, v };
+            a.entries[static_cast<std::size_t>(fill[static_cast<std::size_t>(i)]++)] = { c, v };
+            a.entries[static_cast<std::size_t>(fill[static_cast<std::size_t>(c)]++)] = { i, v };
         }
-    Affinities a;
+    // Sorted and merged in place: a row's merged entries are written at or before the ones
+    // still to be read.
     a.start.reserve(static_cast<std::size_t>(n + 1));
-    a.column.reserve(entries.size());
-    a.value.reserve(entries.size());
     a.start.push_back(0);
+    auto out = a.entries.begin();
     double total = 0;
     for (std::int64_t i = 0; i < n; ++i) {
-        const auto first = entries.begin() + start[static_cast<std::size_t>(i)];
-        const auto last = entries.begin() + start[static_cast<std::size_t>(i + 1)];
+        const auto first = a.entries.begin() + start[static_cast<std::size_t>(i)];
+        const auto last = a.entries.begin() + start[static_cast<std::size_t>(i + 1)];
         std::sort(first, last);
         for (auto e = first; e != last;) {
-            auto f = e;
+            const std::int64_t column = e->column;
             double v = 0;
-            while (f != last && f->first == e->first)
-                v += (f++)->second;
-            a.column.push_back(e->first);
-            a.value.push_back(v);
+            while (e != last && e->column == column)
+                v += (e++)->value;
+            *out++ = { column, v };
             total += v;
-            e = f;
         }
-        a.start.push_back(static_cast<std::int64_t>(a.column.size()));
+        a.start.push_back(out - a.entries.begin());
     }
+    a.entries.erase(out, a.entries.end());
     total = std::max(total, kMachineEpsilon);
-    for (double &v : a.value)
-        v /= total;
+    for (Affinity &e : a.entries)
+        e.value /= total;
     return a;
 }
 
@@ -488,8 +493,9 @@ void klGradient(const std::vector<double> &y, const Affinities &P, double exagge
                 double px = 0, py = 0;
                 const std::int64_t e1 = P.start[static_cast<std::size_t>(i + 1)];
                 for (std::int64_t e = P.start[static_cast<std::size_t>(i)]; e < e1; ++e) {
-                    const std::int64_t j = P.column[static_cast<std::size_t>(e)];
-                    const double p = P.value[static_cast<std::size_t>(e)] * exaggeration;
+                    const Affinity &a = P.entries[static_cast<std::size_t>(e)];
+                    const std::int64_t j = a.column;
+                    const double p = a.value * exaggeration;
                     const double dx = xi - yd[2 * j], dy = yi - yd[2 * j + 1];
                     const double q = 1.0 / (1.0 + dx * dx + dy * dy);
                     px += p * q * dx;
@@ -515,8 +521,9 @@ void klGradient(const std::vector<double> &y, const Affinities &P, double exagge
             for (std::int64_t i = b * kBlock, r1 = std::min(n, i + kBlock); i < r1; ++i) {
                 const std::int64_t e1 = P.start[static_cast<std::size_t>(i + 1)];
                 for (std::int64_t e = P.start[static_cast<std::size_t>(i)]; e < e1; ++e) {
-                    const std::int64_t j = P.column[static_cast<std::size_t>(e)];
-                    const double p = P.value[static_cast<std::size_t>(e)] * exaggeration;
+                    const Affinity &a = P.entries[static_cast<std::size_t>(e)];
+                    const std::int64_t j = a.column;
+                    const double p = a.value * exaggeration;
                     const double dx = yd[2 * i] - yd[2 * j], dy = yd[2 * i + 1] - yd[2 * j + 1];
                     const double q = 1.0 / (1.0 + dx * dx + dy * dy);
                     C += p * std::log(std::max(p, kFloatTiny) / std::max(q / sumQ, kFloatTiny));
@@ -545,6 +552,7 @@ Affinities affinities(const Eigen::Ref<const Eigen::MatrixXd> &X, double perplex
     if (cancel && cancel->load(std::memory_order_relaxed))
         return {};
     conditionalP(sq, n, k, perplexity, threads, cond);
+    std::vector<double>().swap(sq); // not needed any more: less memory at the peak
     return symmetrize(index, cond, n, k);
 }
 
