@@ -5,9 +5,12 @@
 
 #include <Eigen/Eigenvalues>
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <cmath>
+#include <compare>
+#include <cstdint>
 #include <limits>
-#include <numeric>
 #include <random>
 #include <string>
 #include <thread>
@@ -32,47 +35,93 @@ int threadCount(int requested)
     return defaultThreadCount();
 }
 
+// Rows per block of the parallel loops. Partial sums are kept per block and added in block
+// order, so the results do not depend on the number of threads.
+constexpr std::int64_t kBlock = 256;
+
+std::int64_t blockCount(std::int64_t n)
+{
+    return (n + kBlock - 1) / kBlock;
+}
+
 // Sparse symmetric affinities, CSR.
-struct Affinities {
-    std::vector<std::int64_t> start; // n + 1
-    std::vector<std::int64_t> column;
-    std::vector<double> value;
+struct Affinity {
+    std::int64_t column;
+    double value;
+    auto operator<=>(const Affinity &) const = default; // by column, then value
 };
 
-// The k nearest neighbours of every row (squared distances, ascending), self excluded.
-void nearestNeighbours(const Eigen::Ref<const Eigen::MatrixXd> &X, int k, int threads,
+struct Affinities {
+    std::vector<std::int64_t> start; // n + 1
+    std::vector<Affinity> entries; // row i's: [start[i], start[i + 1])
+};
+
+// The k nearest neighbours of every row (squared distances, ascending, ties by index),
+// self excluded. Distances |x|^2 + |y|^2 - 2 x.y from matrix products of a block of
+// queries with a tile of the rows (each query a contiguous column), a bounded max-heap per
+// query.
+void neighbours(const Eigen::Ref<const Eigen::MatrixXd> &X, int k, int threads,
     const std::atomic<bool> *cancel, std::vector<std::int64_t> &index, std::vector<double> &sq)
 {
     const Eigen::Index n = X.rows();
     index.assign(static_cast<std::size_t>(n * k), 0);
     sq.assign(static_cast<std::size_t>(n * k), 0.0);
     const Eigen::VectorXd norms = X.rowwise().squaredNorm();
-    constexpr Eigen::Index kBlock = 128;
-    const Eigen::Index blocks = (n + kBlock - 1) / kBlock;
+    constexpr Eigen::Index kQueries = 128;
+    constexpr Eigen::Index kTile = 2048;
+    const Eigen::Index blocks = (n + kQueries - 1) / kQueries;
+    using Entry = std::pair<double, std::int64_t>; // (squared distance, row)
     parallelChunks(0, blocks, threads, 1, [&](int, std::int64_t b0, std::int64_t b1) {
-        Eigen::MatrixXd D;
-        std::vector<std::int64_t> order(static_cast<std::size_t>(n));
+        Eigen::MatrixXd G(std::min(kTile, n), kQueries);
+        std::vector<Entry> heaps(static_cast<std::size_t>(kQueries * k));
+        std::vector<int> sizes(static_cast<std::size_t>(kQueries));
+        std::vector<double> dist(static_cast<std::size_t>(std::min(kTile, n)));
         for (std::int64_t b = b0; b < b1; ++b) {
             if (cancel && cancel->load(std::memory_order_relaxed))
                 return;
-            const Eigen::Index r0 = b * kBlock;
-            const Eigen::Index rows = std::min(kBlock, n - r0);
-            D.noalias() = -2.0 * X.middleRows(r0, rows) * X.transpose();
-            D.colwise() += norms.segment(r0, rows);
-            D.rowwise() += norms.transpose();
-            for (Eigen::Index i = 0; i < rows; ++i) {
-                const Eigen::Index row = r0 + i;
-                D(i, row) = std::numeric_limits<double>::infinity(); // not its own neighbour
-                std::iota(order.begin(), order.end(), std::int64_t(0));
-                const auto cmp = [&](std::int64_t a, std::int64_t c) {
-                    const double da = D(i, a), dc = D(i, c);
-                    return da < dc || (da == dc && a < c);
-                };
-                std::partial_sort(order.begin(), order.begin() + k, order.end(), cmp);
+            const Eigen::Index r0 = b * kQueries;
+            const Eigen::Index rows = std::min(kQueries, n - r0);
+            std::fill(sizes.begin(), sizes.end(), 0);
+            for (Eigen::Index t0 = 0; t0 < n; t0 += kTile) {
+                const Eigen::Index tile = std::min(kTile, n - t0);
+                G.topLeftCorner(tile, rows).noalias()
+                    = -2.0 * X.middleRows(t0, tile) * X.middleRows(r0, rows).transpose();
+                for (Eigen::Index q = 0; q < rows; ++q) {
+                    const std::int64_t row = r0 + q;
+                    const double nq = norms[row];
+                    const double *g = G.col(q).data();
+                    for (Eigen::Index j = 0; j < tile; ++j)
+                        dist[static_cast<std::size_t>(j)] = (g[j] + nq) + norms[t0 + j];
+                    Entry *heap = heaps.data() + q * k;
+                    int &size = sizes[static_cast<std::size_t>(q)];
+                    Eigen::Index j = 0;
+                    for (; j < tile && size < k; ++j) {
+                        if (t0 + j == row)
+                            continue; // not its own neighbour
+                        heap[size++] = { dist[static_cast<std::size_t>(j)], t0 + j };
+                        std::push_heap(heap, heap + size);
+                    }
+                    // Rows come in ascending order: a later row with the same distance as the
+                    // heap's largest entry does not replace it.
+                    double worst = size == k ? heap[0].first : 0;
+                    for (; j < tile; ++j) {
+                        const double dj = dist[static_cast<std::size_t>(j)];
+                        if (dj >= worst || t0 + j == row)
+                            continue;
+                        std::pop_heap(heap, heap + k);
+                        heap[k - 1] = { dj, t0 + j };
+                        std::push_heap(heap, heap + k);
+                        worst = heap[0].first;
+                    }
+                }
+            }
+            for (Eigen::Index q = 0; q < rows; ++q) {
+                Entry *heap = heaps.data() + q * k;
+                std::sort_heap(heap, heap + k);
+                const std::int64_t row = r0 + q;
                 for (int j = 0; j < k; ++j) {
-                    const std::int64_t o = order[static_cast<std::size_t>(j)];
-                    index[static_cast<std::size_t>(row * k + j)] = o;
-                    sq[static_cast<std::size_t>(row * k + j)] = std::max(0.0, D(i, o));
+                    index[static_cast<std::size_t>(row * k + j)] = heap[j].second;
+                    sq[static_cast<std::size_t>(row * k + j)] = std::max(0.0, heap[j].first);
                 }
             }
         }
@@ -81,258 +130,464 @@ void nearestNeighbours(const Eigen::Ref<const Eigen::MatrixXd> &X, int k, int th
 
 // scikit-learn's _binary_search_perplexity: per row, the conditional P whose entropy is
 // log(perplexity), over the row's neighbours.
-void conditionalP(
-    const std::vector<double> &sq, std::int64_t n, int k, double perplexity, std::vector<double> &P)
+void conditionalP(const std::vector<double> &sq, std::int64_t n, int k, double perplexity,
+    int threads, std::vector<double> &P)
 {
     constexpr int kSteps = 100;
     constexpr double kTol = 1e-5;
     constexpr double kEpsilon = 1e-8;
     const double desired = std::log(perplexity);
     P.assign(sq.size(), 0.0);
-    for (std::int64_t i = 0; i < n; ++i) {
-        double betaMin = -std::numeric_limits<double>::infinity();
-        double betaMax = std::numeric_limits<double>::infinity();
-        double beta = 1.0;
-        const double *d = sq.data() + i * k;
-        double *p = P.data() + i * k;
-        for (int step = 0; step < kSteps; ++step) {
-            double sum = 0;
-            for (int j = 0; j < k; ++j) {
-                p[j] = std::exp(-d[j] * beta);
-                sum += p[j];
-            }
-            if (sum == 0.0)
-                sum = kEpsilon;
-            double sumDP = 0;
-            for (int j = 0; j < k; ++j) {
-                p[j] /= sum;
-                sumDP += d[j] * p[j];
-            }
-            const double entropy = std::log(sum) + beta * sumDP;
-            const double diff = entropy - desired;
-            if (std::abs(diff) <= kTol)
-                break;
-            if (diff > 0) {
-                betaMin = beta;
-                beta = std::isinf(betaMax) ? beta * 2.0 : (beta + betaMax) / 2.0;
-            } else {
-                betaMax = beta;
-                beta = std::isinf(betaMin) ? beta / 2.0 : (beta + betaMin) / 2.0;
+    parallelChunks(0, n, threads, kBlock, [&](int, std::int64_t r0, std::int64_t r1) {
+        for (std::int64_t i = r0; i < r1; ++i) {
+            double betaMin = -std::numeric_limits<double>::infinity();
+            double betaMax = std::numeric_limits<double>::infinity();
+            double beta = 1.0;
+            const double *d = sq.data() + i * k;
+            double *p = P.data() + i * k;
+            for (int step = 0; step < kSteps; ++step) {
+                double sum = 0;
+                for (int j = 0; j < k; ++j) {
+                    p[j] = std::exp(-d[j] * beta);
+                    sum += p[j];
+                }
+                if (sum == 0.0)
+                    sum = kEpsilon;
+                double sumDP = 0;
+                for (int j = 0; j < k; ++j) {
+                    p[j] /= sum;
+                    sumDP += d[j] * p[j];
+                }
+                const double entropy = std::log(sum) + beta * sumDP;
+                const double diff = entropy - desired;
+                if (std::abs(diff) <= kTol)
+                    break;
+                if (diff > 0) {
+                    betaMin = beta;
+                    beta = std::isinf(betaMax) ? beta * 2.0 : (beta + betaMax) / 2.0;
+                } else {
+                    betaMax = beta;
+                    beta = std::isinf(betaMin) ? beta / 2.0 : (beta + betaMin) / 2.0;
+                }
             }
         }
-    }
+    });
 }
 
-// P + P^T, normalized to sum 1, as CSR.
+// P + P^T, normalized to sum 1, as CSR (columns ascending).
 Affinities symmetrize(
     const std::vector<std::int64_t> &index, const std::vector<double> &cond, std::int64_t n, int k)
 {
-    std::vector<std::vector<std::pair<std::int64_t, double>>> rows(static_cast<std::size_t>(n));
+    // Every row's own neighbours and the rows that have it as a neighbour, then per row
+    // sorted by column with the duplicates added.
+    std::vector<std::int64_t> start(static_cast<std::size_t>(n + 1), 0);
+    for (std::int64_t i = 0; i < n; ++i) {
+        start[static_cast<std::size_t>(i + 1)] += k;
+        for (int j = 0; j < k; ++j)
+            ++start[static_cast<std::size_t>(index[static_cast<std::size_t>(i * k + j)] + 1)];
+    }
+    for (std::int64_t i = 0; i < n; ++i)
+        start[static_cast<std::size_t>(i + 1)] += start[static_cast<std::size_t>(i)];
+    Affinities a;
+    a.entries.resize(static_cast<std::size_t>(start[static_cast<std::size_t>(n)]));
+    std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
     for (std::int64_t i = 0; i < n; ++i)
         for (int j = 0; j < k; ++j) {
             const std::int64_t c = index[static_cast<std::size_t>(i * k + j)];
             const double v = cond[static_cast<std::size_t>(i * k + j)];
-            rows[static_cast<std::size_t>(i)].push_back({ c, v });
-            rows[static_cast<std::size_t>(c)].push_back({ i, v });
+            a.entries[static_cast<std::size_t>(fill[static_cast<std::size_t>(i)]++)] = { c, v };
+            a.entries[static_cast<std::size_t>(fill[static_cast<std::size_t>(c)]++)] = { i, v };
         }
-    Affinities a;
+    // Sorted and merged in place: a row's merged entries are written at or before the ones
+    // still to be read.
+    a.start.reserve(static_cast<std::size_t>(n + 1));
     a.start.push_back(0);
+    auto out = a.entries.begin();
     double total = 0;
-    for (auto &r : rows) {
-        std::sort(r.begin(), r.end());
-        for (std::size_t e = 0; e < r.size();) {
-            std::size_t f = e;
+    for (std::int64_t i = 0; i < n; ++i) {
+        const auto first = a.entries.begin() + start[static_cast<std::size_t>(i)];
+        const auto last = a.entries.begin() + start[static_cast<std::size_t>(i + 1)];
+        std::sort(first, last);
+        for (auto e = first; e != last;) {
+            const std::int64_t column = e->column;
             double v = 0;
-            while (f < r.size() && r[f].first == r[e].first)
-                v += r[f++].second;
-            a.column.push_back(r[e].first);
-            a.value.push_back(v);
+            while (e != last && e->column == column)
+                v += (e++)->value;
+            *out++ = { column, v };
             total += v;
-            e = f;
         }
-        a.start.push_back(static_cast<std::int64_t>(a.column.size()));
+        a.start.push_back(out - a.entries.begin());
     }
+    a.entries.erase(out, a.entries.end());
     total = std::max(total, kMachineEpsilon);
-    for (double &v : a.value)
-        v /= total;
+    for (Affinity &e : a.entries)
+        e.value /= total;
     return a;
 }
 
-// A quadtree over the embedding for the repulsive forces.
+// A quadtree over the embedding for the repulsive forces, rebuilt every iteration into flat
+// arrays: the points sorted by their Morton code (cells at every depth are then contiguous
+// ranges), the nodes in depth-first order, each with the index just past its subtree, so
+// the traversal needs no stack. A node is the smallest cell holding its points (a cell
+// with a single non-empty quadrant is that quadrant: same points, same centre of mass, a
+// narrower width, so the same forces); a cell of at most kLeafSize points is a leaf whose
+// points are summed exactly when it is too near to count as one.
 class QuadTree {
 public:
-    void build(const Eigen::MatrixXd &Y)
+    // y: the embedding, interleaved (x0, y0, x1, y1, ...).
+    void build(const double *y, std::int64_t n)
     {
-        const Eigen::Index n = Y.rows();
-        m_points = &Y;
+        double x0 = y[0], x1 = y[0], y0 = y[1], y1 = y[1];
+        for (std::int64_t i = 1; i < n; ++i) {
+            x0 = std::min(x0, y[2 * i]);
+            x1 = std::max(x1, y[2 * i]);
+            y0 = std::min(y0, y[2 * i + 1]);
+            y1 = std::max(y1, y[2 * i + 1]);
+        }
+        m_width = std::max({ x1 - x0, y1 - y0, 1e-12 }) * (1 + 1e-9);
+        const double scale = std::ldexp(1.0, kBits) / m_width;
+        constexpr double kMaxCell = static_cast<double>((std::uint64_t(1) << kBits) - 1);
+        const auto sz = static_cast<std::size_t>(n);
+        m_codes.resize(sz);
+        m_order.resize(sz);
+        m_scratchCodes.resize(sz);
+        m_scratchOrder.resize(sz);
+        // The cell of a coordinate at the finest depth (0 for a NaN: no undefined cast).
+        const auto cell = [&](double offset) {
+            const double c = std::floor(offset * scale);
+            return c >= 0 ? static_cast<std::uint64_t>(std::min(c, kMaxCell)) : std::uint64_t(0);
+        };
+        for (std::int64_t i = 0; i < n; ++i) {
+            m_codes[static_cast<std::size_t>(i)]
+                = spread(cell(y[2 * i] - x0)) | (spread(cell(y[2 * i + 1] - y0)) << 1);
+            m_order[static_cast<std::size_t>(i)] = i;
+        }
+        radixSort();
+        m_x.resize(sz);
+        m_y.resize(sz);
+        for (std::size_t s = 0; s < sz; ++s) {
+            m_x[s] = y[2 * m_order[s]];
+            m_y[s] = y[2 * m_order[s] + 1];
+        }
         m_nodes.clear();
-        m_index.resize(static_cast<std::size_t>(n));
-        std::iota(m_index.begin(), m_index.end(), std::int64_t(0));
-        const double x0 = Y.col(0).minCoeff(), x1 = Y.col(0).maxCoeff();
-        const double y0 = Y.col(1).minCoeff(), y1 = Y.col(1).maxCoeff();
-        const double w = std::max({ x1 - x0, y1 - y0, 1e-12 }) * (1 + 1e-9);
-        m_nodes.push_back({});
-        split(0, 0, n, x0, y0, w, 0);
+        m_nodes.reserve(sz);
+        double sx, sy;
+        emit(0, n, sx, sy);
     }
 
-    // Repulsion on point i: sum over others of q^2 (y_i - y_j) and of q, q = 1 / (1 + d^2).
-    void repulsion(std::int64_t i, double theta2, double &fx, double &fy, double &sumQ) const
+    // The repulsion on the points at sorted positions [s0, s1): sum over the others of
+    // q^2 (y_i - y_j), written to neg (interleaved, by row); returns the sum of q,
+    // q = 1 / (1 + |y_i - y_j|^2).
+    double repulsion(std::int64_t s0, std::int64_t s1, double theta2, double *neg) const
     {
-        const Eigen::MatrixXd &Y = *m_points;
-        const double xi = Y(i, 0), yi = Y(i, 1);
-        std::int64_t stack[256];
-        int top = 0;
-        stack[top++] = 0;
-        while (top > 0) {
-            const Node &node = m_nodes[static_cast<std::size_t>(stack[--top])];
-            if (node.count == 0)
-                continue;
-            const double dx = xi - node.cx, dy = yi - node.cy;
-            const double d2 = dx * dx + dy * dy;
-            if (node.firstChild < 0) {
-                for (std::int64_t p = node.begin; p < node.end; ++p) {
-                    const std::int64_t j = m_index[static_cast<std::size_t>(p)];
-                    if (j == i)
-                        continue;
-                    const double ex = xi - Y(j, 0), ey = yi - Y(j, 1);
-                    const double q = 1.0 / (1.0 + ex * ex + ey * ey);
-                    sumQ += q;
-                    fx += q * q * ex;
-                    fy += q * q * ey;
+        const Node *nodes = m_nodes.data();
+        const auto count = static_cast<std::int64_t>(m_nodes.size());
+        const double *px = m_x.data();
+        const double *py = m_y.data();
+        double sumQ = 0;
+        for (std::int64_t s = s0; s < s1; ++s) {
+            const double xi = px[s], yi = py[s];
+            double fx = 0, fy = 0;
+            std::int64_t id = 0;
+            while (id < count) {
+                const Node &node = nodes[id];
+                const double dx = xi - node.cx, dy = yi - node.cy;
+                const double d2 = dx * dx + dy * dy;
+                // A leaf holding the point itself is never one point.
+                if (node.width2 < theta2 * d2 && !(node.leaf && s >= node.begin && s < node.end)) {
+                    const double q = 1.0 / (1.0 + d2);
+                    const double cq = node.count * q;
+                    sumQ += cq;
+                    fx += cq * q * dx;
+                    fy += cq * q * dy;
+                    id = node.skip;
+                } else if (node.leaf) {
+                    for (std::int64_t p = node.begin; p < node.end; ++p) {
+                        if (p == s)
+                            continue;
+                        const double ex = xi - px[p], ey = yi - py[p];
+                        const double q = 1.0 / (1.0 + ex * ex + ey * ey);
+                        sumQ += q;
+                        fx += q * q * ex;
+                        fy += q * q * ey;
+                    }
+                    id = node.skip;
+                } else {
+                    ++id; // the first child
                 }
-                continue;
             }
-            if (d2 > 0 && node.width * node.width < theta2 * d2) {
-                const double q = 1.0 / (1.0 + d2);
-                const double c = static_cast<double>(node.count);
-                sumQ += c * q;
-                fx += c * q * q * dx;
-                fy += c * q * q * dy;
-                continue;
-            }
-            for (int c = 0; c < 4; ++c)
-                if (top < 255)
-                    stack[top++] = node.firstChild + c;
+            const std::int64_t i = m_order[static_cast<std::size_t>(s)];
+            neg[2 * i] = fx;
+            neg[2 * i + 1] = fy;
         }
+        return sumQ;
     }
 
 private:
+    static constexpr int kBits = 31; // per axis: cells down to width / 2^31
+    static constexpr std::int64_t kLeafSize = 8;
+
     struct Node {
-        double cx = 0, cy = 0, width = 0;
-        std::int64_t count = 0, begin = 0, end = 0;
-        std::int64_t firstChild = -1;
+        double cx = 0, cy = 0; // centre of mass
+        double width2 = 0; // squared width of the cell
+        double count = 0;
+        std::int64_t begin = 0, end = 0; // sorted positions
+        std::int64_t skip = 0; // the node after this one's subtree
+        bool leaf = false;
     };
 
-    void split(std::int64_t id, std::int64_t begin, std::int64_t end, double x0, double y0,
-        double w, int depth)
+    // The bits of v interleaved with zeros (bit b to bit 2b).
+    static std::uint64_t spread(std::uint64_t v)
     {
-        const Eigen::MatrixXd &Y = *m_points;
-        double sx = 0, sy = 0;
-        for (std::int64_t p = begin; p < end; ++p) {
-            sx += Y(m_index[static_cast<std::size_t>(p)], 0);
-            sy += Y(m_index[static_cast<std::size_t>(p)], 1);
-        }
-        {
-            Node &node = m_nodes[static_cast<std::size_t>(id)];
-            node.count = end - begin;
-            node.begin = begin;
-            node.end = end;
-            node.width = w;
-            if (node.count > 0) {
-                node.cx = sx / static_cast<double>(node.count);
-                node.cy = sy / static_cast<double>(node.count);
-            }
-        }
-        if (end - begin <= 1 || depth >= 48)
-            return;
-        const double mx = x0 + w / 2, my = y0 + w / 2;
-        // Partition into quadrants 0 (left-bottom), 1 (right-bottom), 2 (left-top), 3.
-        const auto quadrant
-            = [&](std::int64_t j) { return (Y(j, 0) >= mx ? 1 : 0) + (Y(j, 1) >= my ? 2 : 0); };
-        std::int64_t bounds[5];
-        bounds[0] = begin;
-        auto first = m_index.begin() + begin;
-        const auto last = m_index.begin() + end;
-        for (int q = 0; q < 3; ++q) {
-            first = std::partition(first, last, [&](std::int64_t j) { return quadrant(j) == q; });
-            bounds[q + 1] = first - m_index.begin();
-        }
-        bounds[4] = end;
-        const auto child = static_cast<std::int64_t>(m_nodes.size());
-        m_nodes[static_cast<std::size_t>(id)].firstChild = child;
-        m_nodes.resize(m_nodes.size() + 4);
-        for (int q = 0; q < 4; ++q)
-            split(child + q, bounds[q], bounds[q + 1], q & 1 ? mx : x0, q & 2 ? my : y0, w / 2,
-                depth + 1);
+        v &= 0xffffffffULL;
+        v = (v | (v << 16)) & 0x0000ffff0000ffffULL;
+        v = (v | (v << 8)) & 0x00ff00ff00ff00ffULL;
+        v = (v | (v << 4)) & 0x0f0f0f0f0f0f0f0fULL;
+        v = (v | (v << 2)) & 0x3333333333333333ULL;
+        v = (v | (v << 1)) & 0x5555555555555555ULL;
+        return v;
     }
 
-    const Eigen::MatrixXd *m_points = nullptr;
+    // Stable LSD radix sort of (code, row) by code, a byte per pass; a pass where every
+    // code has the same byte is skipped.
+    void radixSort()
+    {
+        const std::size_t n = m_codes.size();
+        for (int shift = 0; shift < 2 * kBits; shift += 8) {
+            std::size_t histogram[257] = {};
+            for (std::size_t i = 0; i < n; ++i)
+                ++histogram[((m_codes[i] >> shift) & 0xff) + 1];
+            if (histogram[((m_codes[0] >> shift) & 0xff) + 1] == n)
+                continue;
+            for (int b = 0; b < 256; ++b)
+                histogram[b + 1] += histogram[b];
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::size_t to = histogram[(m_codes[i] >> shift) & 0xff]++;
+                m_scratchCodes[to] = m_codes[i];
+                m_scratchOrder[to] = m_order[i];
+            }
+            m_codes.swap(m_scratchCodes);
+            m_order.swap(m_scratchOrder);
+        }
+    }
+
+    // Appends the node of sorted positions [begin, end) and its subtree; returns the sums of
+    // its points' coordinates in sx, sy.
+    void emit(std::int64_t begin, std::int64_t end, double &sx, double &sy)
+    {
+        const std::uint64_t first = m_codes[static_cast<std::size_t>(begin)];
+        const std::uint64_t last = m_codes[static_cast<std::size_t>(end - 1)];
+        // The depth of the smallest cell holding the range: the common bit pairs of its
+        // first and last codes (sorted, so of all its codes).
+        const int depth = first == last
+            ? kBits
+            : std::min(kBits, (std::countl_zero(first ^ last) - (64 - 2 * kBits)) / 2);
+        const auto id = static_cast<std::int64_t>(m_nodes.size());
+        m_nodes.push_back({});
+        const double w = std::ldexp(m_width, -depth);
+        const bool leaf = end - begin <= kLeafSize || depth >= kBits;
+        sx = 0;
+        sy = 0;
+        if (leaf) {
+            for (std::int64_t p = begin; p < end; ++p) {
+                sx += m_x[static_cast<std::size_t>(p)];
+                sy += m_y[static_cast<std::size_t>(p)];
+            }
+        } else {
+            // The quadrants at this depth: the next bit pair of the codes.
+            const int shift = 2 * (kBits - 1 - depth);
+            std::int64_t b = begin;
+            while (b < end) {
+                const std::uint64_t quadrant = m_codes[static_cast<std::size_t>(b)] >> shift;
+                const auto next = std::partition_point(m_codes.begin() + b, m_codes.begin() + end,
+                    [&](std::uint64_t c) { return (c >> shift) == quadrant; });
+                const std::int64_t e = next - m_codes.begin();
+                double cx, cy;
+                emit(b, e, cx, cy);
+                sx += cx;
+                sy += cy;
+                b = e;
+            }
+        }
+        Node &node = m_nodes[static_cast<std::size_t>(id)];
+        const double count = static_cast<double>(end - begin);
+        node.cx = sx / count;
+        node.cy = sy / count;
+        node.width2 = w * w;
+        node.count = count;
+        node.begin = begin;
+        node.end = end;
+        node.skip = static_cast<std::int64_t>(m_nodes.size());
+        node.leaf = leaf;
+    }
+
+    double m_width = 0;
+    std::vector<std::uint64_t> m_codes, m_scratchCodes;
+    std::vector<std::int64_t> m_order, m_scratchOrder; // sorted position -> row
+    std::vector<double> m_x, m_y; // coordinates by sorted position
     std::vector<Node> m_nodes;
-    std::vector<std::int64_t> m_index;
 };
 
-// KL gradient (scikit-learn's _kl_divergence_bh): 4 (attraction - repulsion / sumQ);
-// the divergence too when `kl` is set.
-void gradient(const Eigen::MatrixXd &Y, const Affinities &P, double exaggeration, double theta,
-    int threads, QuadTree &tree, Eigen::MatrixXd &grad, double *kl,
-    const std::atomic<bool> *cancel = nullptr)
+// The repulsion on rows [r0, r1) from every other row (theta 0): as QuadTree::repulsion.
+double pairRepulsion(const double *y, std::int64_t n, std::int64_t r0, std::int64_t r1, double *neg)
 {
-    const Eigen::Index n = Y.rows();
-    const bool exact = theta <= 0;
-    if (!exact)
-        tree.build(Y);
-    Eigen::MatrixXd neg(n, 2);
-    const int chunks = std::max(1, threads);
-    std::vector<double> sumQs(static_cast<std::size_t>(chunks), 0.0);
-    const double theta2 = theta * theta;
-    parallelChunks(0, n, threads, 256, [&](int chunk, std::int64_t b, std::int64_t e) {
-        double sumQ = 0;
-        for (std::int64_t i = b; i < e; ++i) {
-            // A cancelled run stops within a fraction of an iteration.
-            if ((i & 127) == 0 && cancel && cancel->load(std::memory_order_relaxed))
-                return;
-            double fx = 0, fy = 0;
-            if (exact) {
-                for (Eigen::Index j = 0; j < n; ++j) {
-                    if (j == i)
-                        continue;
-                    const double dx = Y(i, 0) - Y(j, 0), dy = Y(i, 1) - Y(j, 1);
-                    const double q = 1.0 / (1.0 + dx * dx + dy * dy);
-                    sumQ += q;
-                    fx += q * q * dx;
-                    fy += q * q * dy;
-                }
-            } else {
-                tree.repulsion(i, theta2, fx, fy, sumQ);
+    double sumQ = 0;
+    for (std::int64_t i = r0; i < r1; ++i) {
+        const double xi = y[2 * i], yi = y[2 * i + 1];
+        double fx = 0, fy = 0;
+        const auto add = [&](std::int64_t j0, std::int64_t j1) {
+            for (std::int64_t j = j0; j < j1; ++j) {
+                const double dx = xi - y[2 * j], dy = yi - y[2 * j + 1];
+                const double q = 1.0 / (1.0 + dx * dx + dy * dy);
+                sumQ += q;
+                fx += q * q * dx;
+                fy += q * q * dy;
             }
-            neg(i, 0) = fx;
-            neg(i, 1) = fy;
+        };
+        add(0, i);
+        add(i + 1, n);
+        neg[2 * i] = fx;
+        neg[2 * i + 1] = fy;
+    }
+    return sumQ;
+}
+
+// How klGradient computes the repulsive forces.
+enum class Repulsion : std::uint8_t { Tree, Pairs };
+
+// Buffers of klGradient, kept between iterations.
+struct GradientWork {
+    QuadTree tree;
+    std::vector<double> neg, blockSums;
+};
+
+// The KL gradient (scikit-learn's _kl_divergence_bh): 4 (attraction - repulsion / sumQ), all
+// vectors interleaved (x0, y0, x1, y1, ...); the divergence too when `kl` is set. One
+// parallel pass over blocks of rows: each block's repulsion (through the tree, its rows
+// taken in sorted order) and attraction (its rows of P), its sum of q kept apart.
+void klGradient(const std::vector<double> &y, const Affinities &P, double exaggeration,
+    double theta, Repulsion method, int threads, GradientWork &work, std::vector<double> &grad,
+    double *kl, const std::atomic<bool> *cancel = nullptr)
+{
+    const auto n = static_cast<std::int64_t>(y.size() / 2);
+    if (method == Repulsion::Tree)
+        work.tree.build(y.data(), n);
+    work.neg.resize(y.size());
+    grad.resize(y.size());
+    const std::int64_t blocks = blockCount(n);
+    work.blockSums.assign(static_cast<std::size_t>(blocks), 0.0);
+    const double theta2 = theta * theta;
+    const double *yd = y.data();
+    double *neg = work.neg.data();
+    double *g = grad.data();
+    parallelChunks(0, blocks, threads, 1, [&](int, std::int64_t b0, std::int64_t b1) {
+        for (std::int64_t b = b0; b < b1; ++b) {
+            // A cancelled run stops within a fraction of an iteration.
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                return;
+            const std::int64_t r0 = b * kBlock, r1 = std::min(n, r0 + kBlock);
+            work.blockSums[static_cast<std::size_t>(b)] = method == Repulsion::Tree
+                ? work.tree.repulsion(r0, r1, theta2, neg)
+                : pairRepulsion(yd, n, r0, r1, neg);
+            for (std::int64_t i = r0; i < r1; ++i) {
+                const double xi = yd[2 * i], yi = yd[2 * i + 1];
+                double px = 0, py = 0;
+                const std::int64_t e1 = P.start[static_cast<std::size_t>(i + 1)];
+                for (std::int64_t e = P.start[static_cast<std::size_t>(i)]; e < e1; ++e) {
+                    const Affinity &a = P.entries[static_cast<std::size_t>(e)];
+                    const std::int64_t j = a.column;
+                    const double p = a.value * exaggeration;
+                    const double dx = xi - yd[2 * j], dy = yi - yd[2 * j + 1];
+                    const double q = 1.0 / (1.0 + dx * dx + dy * dy);
+                    px += p * q * dx;
+                    py += p * q * dy;
+                }
+                g[2 * i] = px;
+                g[2 * i + 1] = py;
+            }
         }
-        sumQs[static_cast<std::size_t>(chunk)] = sumQ;
     });
     double sumQ = 0;
-    for (double s : sumQs)
+    for (double s : work.blockSums)
         sumQ += s;
     sumQ = std::max(sumQ, kMachineEpsilon);
-    double C = 0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-        double px = 0, py = 0;
-        for (std::int64_t e = P.start[static_cast<std::size_t>(i)];
-             e < P.start[static_cast<std::size_t>(i + 1)]; ++e) {
-            const std::int64_t j = P.column[static_cast<std::size_t>(e)];
-            const double p = P.value[static_cast<std::size_t>(e)] * exaggeration;
-            const double dx = Y(i, 0) - Y(j, 0), dy = Y(i, 1) - Y(j, 1);
-            const double q = 1.0 / (1.0 + dx * dx + dy * dy);
-            px += p * q * dx;
-            py += p * q * dy;
-            if (kl)
-                C += p * std::log(std::max(p, kFloatTiny) / std::max(q / sumQ, kFloatTiny));
+    for (std::size_t c = 0; c < grad.size(); ++c)
+        g[c] = 4.0 * (g[c] - neg[c] / sumQ);
+    if (!kl)
+        return;
+    work.blockSums.assign(static_cast<std::size_t>(blocks), 0.0);
+    parallelChunks(0, blocks, threads, 1, [&](int, std::int64_t b0, std::int64_t b1) {
+        for (std::int64_t b = b0; b < b1; ++b) {
+            double C = 0;
+            for (std::int64_t i = b * kBlock, r1 = std::min(n, i + kBlock); i < r1; ++i) {
+                const std::int64_t e1 = P.start[static_cast<std::size_t>(i + 1)];
+                for (std::int64_t e = P.start[static_cast<std::size_t>(i)]; e < e1; ++e) {
+                    const Affinity &a = P.entries[static_cast<std::size_t>(e)];
+                    const std::int64_t j = a.column;
+                    const double p = a.value * exaggeration;
+                    const double dx = yd[2 * i] - yd[2 * j], dy = yd[2 * i + 1] - yd[2 * j + 1];
+                    const double q = 1.0 / (1.0 + dx * dx + dy * dy);
+                    C += p * std::log(std::max(p, kFloatTiny) / std::max(q / sumQ, kFloatTiny));
+                }
+            }
+            work.blockSums[static_cast<std::size_t>(b)] = C;
         }
-        grad(i, 0) = 4.0 * (px - neg(i, 0) / sumQ);
-        grad(i, 1) = 4.0 * (py - neg(i, 1) / sumQ);
+    });
+    double C = 0;
+    for (double s : work.blockSums)
+        C += s;
+    *kl = C;
+}
+
+// The affinities fit uses: the 3 * perplexity + 1 nearest neighbours, their conditional
+// P, symmetrized. Empty when cancelled.
+Affinities affinities(const Eigen::Ref<const Eigen::MatrixXd> &X, double perplexity, int threads,
+    const std::atomic<bool> *cancel)
+{
+    const Eigen::Index n = X.rows();
+    const int k = static_cast<int>(
+        std::min<Eigen::Index>(n - 1, static_cast<Eigen::Index>(3.0 * perplexity + 1.0)));
+    std::vector<std::int64_t> index;
+    std::vector<double> sq, cond;
+    neighbours(X, k, threads, cancel, index, sq);
+    if (cancel && cancel->load(std::memory_order_relaxed))
+        return {};
+    conditionalP(sq, n, k, perplexity, threads, cond);
+    std::vector<double>().swap(sq); // not needed any more: less memory at the peak
+    return symmetrize(index, cond, n, k);
+}
+
+void checkInput(const Eigen::Ref<const Eigen::MatrixXd> &X, const TsneOptions &options)
+{
+    const Eigen::Index n = X.rows();
+    if (n < 2 || X.cols() == 0)
+        throw FitError("t-SNE needs at least two rows and one column");
+    if (!X.allFinite())
+        throw FitError("t-SNE input holds a missing or non-finite value; impute or drop it first");
+    if (!(options.perplexity > 0) || options.perplexity >= static_cast<double>(n))
+        throw FitError("t-SNE perplexity must be above 0 and below the number of rows ("
+            + std::to_string(n) + ")");
+}
+
+std::vector<double> interleaved(const Eigen::MatrixXd &Y)
+{
+    std::vector<double> y(static_cast<std::size_t>(Y.size()));
+    for (Eigen::Index i = 0; i < Y.rows(); ++i) {
+        y[static_cast<std::size_t>(2 * i)] = Y(i, 0);
+        y[static_cast<std::size_t>(2 * i + 1)] = Y(i, 1);
     }
-    if (kl)
-        *kl = C;
+    return y;
+}
+
+Eigen::MatrixXd matrix(const std::vector<double> &y)
+{
+    const auto n = static_cast<Eigen::Index>(y.size() / 2);
+    Eigen::MatrixXd Y(n, 2);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        Y(i, 0) = y[static_cast<std::size_t>(2 * i)];
+        Y(i, 1) = y[static_cast<std::size_t>(2 * i + 1)];
+    }
+    return Y;
 }
 
 } // namespace
@@ -342,30 +597,17 @@ bool Tsne::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const TsneOptions &op
     const std::function<void(const Eigen::MatrixXd &, int)> &snapshot)
 {
     result = {};
+    checkInput(X, options);
     const Eigen::Index n = X.rows();
-    if (n < 2 || X.cols() == 0)
-        throw FitError("t-SNE needs at least two rows and one column");
-    if (!X.allFinite())
-        throw FitError("t-SNE input holds a missing or non-finite value; impute or drop it first");
-    if (!(options.perplexity > 0) || options.perplexity >= static_cast<double>(n))
-        throw FitError("t-SNE perplexity must be above 0 and below the number of rows ("
-            + std::to_string(n) + ")");
     if (options.maxIter < kExplorationIter)
         throw FitError("t-SNE needs at least 250 iterations");
     const int threads = threadCount(options.threads);
     const std::atomic<bool> *cancel = context.cancel;
     const auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
 
-    // Affinities.
-    const int k = static_cast<int>(
-        std::min<Eigen::Index>(n - 1, static_cast<Eigen::Index>(3.0 * options.perplexity + 1.0)));
-    std::vector<std::int64_t> index;
-    std::vector<double> sq, cond;
-    nearestNeighbours(X, k, threads, cancel, index, sq);
+    const Affinities P = affinities(X, options.perplexity, threads, cancel);
     if (cancelled())
         return false;
-    conditionalP(sq, n, k, options.perplexity, cond);
-    const Affinities P = symmetrize(index, cond, n, k);
 
     // Start.
     Eigen::MatrixXd Y(n, 2);
@@ -400,10 +642,13 @@ bool Tsne::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const TsneOptions &op
     const double lr = options.learningRate > 0
         ? options.learningRate
         : std::max(static_cast<double>(n) / options.earlyExaggeration / 4.0, 50.0);
-    Eigen::MatrixXd update = Eigen::MatrixXd::Zero(n, 2);
-    Eigen::MatrixXd gains = Eigen::MatrixXd::Ones(n, 2);
-    Eigen::MatrixXd grad(n, 2);
-    QuadTree tree;
+    // The optimisation works on interleaved coordinates (x0, y0, x1, y1, ...).
+    std::vector<double> y = interleaved(Y);
+    std::vector<double> update(y.size(), 0.0);
+    std::vector<double> gains(y.size(), 1.0);
+    std::vector<double> grad(y.size());
+    const Repulsion method = options.theta > 0 ? Repulsion::Tree : Repulsion::Pairs;
+    GradientWork work;
     double kl = std::numeric_limits<double>::quiet_NaN();
     double bestError = std::numeric_limits<double>::infinity();
     int bestIter = 0;
@@ -416,17 +661,19 @@ bool Tsne::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const TsneOptions &op
                 return false;
             const bool check = (it + 1) % kCheckEvery == 0 || it == last - 1;
             double error = 0;
-            gradient(Y, P, exaggeration, options.theta, threads, tree, grad,
+            klGradient(y, P, exaggeration, options.theta, method, threads, work, grad,
                 check ? &error : nullptr, cancel);
             if (cancelled())
                 return false;
-            for (Eigen::Index i = 0; i < grad.size(); ++i) {
-                double &g = gains.data()[i];
-                const bool increase = update.data()[i] * grad.data()[i] < 0.0;
+            double gradNorm2 = 0;
+            for (std::size_t c = 0; c < y.size(); ++c) {
+                double &g = gains[c];
+                const bool increase = update[c] * grad[c] < 0.0;
                 g = increase ? g + 0.2 : g * 0.8;
                 g = std::max(g, kMinGain);
-                update.data()[i] = momentum * update.data()[i] - lr * g * grad.data()[i];
-                Y.data()[i] += update.data()[i];
+                update[c] = momentum * update[c] - lr * g * grad[c];
+                y[c] += update[c];
+                gradNorm2 += (grad[c] * g) * (grad[c] * g);
             }
             if (check)
                 kl = error;
@@ -440,7 +687,7 @@ bool Tsne::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const TsneOptions &op
                 if (context.onEpoch && context.onEpoch(r))
                     return false;
                 if (snapshot)
-                    snapshot(Y, it + 1);
+                    snapshot(matrix(y), it + 1);
             }
             if (check) {
                 if (error < bestError) {
@@ -450,7 +697,7 @@ bool Tsne::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const TsneOptions &op
                     ++it;
                     return true;
                 }
-                if ((grad.cwiseProduct(gains)).norm() < kMinGradNorm) {
+                if (std::sqrt(gradNorm2) < kMinGradNorm) {
                     ++it;
                     return true;
                 }
@@ -466,11 +713,38 @@ bool Tsne::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, const TsneOptions &op
         return false;
     // The divergence of the final embedding.
     double finalKl = 0;
-    gradient(Y, P, 1.0, options.theta, threads, tree, grad, &finalKl);
-    result.embedding = std::move(Y);
+    klGradient(y, P, 1.0, options.theta, method, threads, work, grad, &finalKl);
+    result.embedding = matrix(y);
     result.klDivergence = finalKl;
     result.iterations = it;
     return true;
+}
+
+double Tsne::gradient(const Eigen::Ref<const Eigen::MatrixXd> &X, const Eigen::MatrixXd &Y,
+    const TsneOptions &options, TsneForces forces, Eigen::MatrixXd &grad)
+{
+    checkInput(X, options);
+    if (Y.rows() != X.rows() || Y.cols() != 2)
+        throw FitError(
+            "t-SNE gradient: the embedding must have one row per sample and two columns");
+    const int threads = threadCount(options.threads);
+    const Affinities P = affinities(X, options.perplexity, threads, nullptr);
+    GradientWork work;
+    std::vector<double> g;
+    double kl = 0;
+    klGradient(interleaved(Y), P, 1.0, options.theta,
+        forces == TsneForces::BarnesHut ? Repulsion::Tree : Repulsion::Pairs, threads, work, g,
+        &kl);
+    grad = matrix(g);
+    return kl;
+}
+
+void Tsne::nearestNeighbours(const Eigen::Ref<const Eigen::MatrixXd> &X, int k, int threads,
+    std::vector<std::int64_t> &index, std::vector<double> &squaredDistances)
+{
+    if (k < 1 || k >= X.rows())
+        throw FitError("t-SNE neighbours: k must be at least 1 and below the number of rows");
+    neighbours(X, k, threadCount(threads), nullptr, index, squaredDistances);
 }
 
 } // namespace sextant::engine
