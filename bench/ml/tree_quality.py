@@ -6,7 +6,7 @@ ARFF files.
 
 Usage: bench/ml/tree_quality.py SEXTANT_EXECUTABLE [ARFF_DIR] [--set PARAM=VALUE ...]
        bench/ml/tree_quality.py SEXTANT_EXECUTABLE [ARFF_DIR] --family naive_bayes
-       bench/ml/tree_quality.py SEXTANT_EXECUTABLE [ARFF_DIR] --family mlp
+       bench/ml/tree_quality.py SEXTANT_EXECUTABLE [ARFF_DIR] --family mlp [--repeats K]
 
 --family naive_bayes compares Sextant's Naive Bayes instead, trained on the raw table (no
 Impute or One-Hot step: nominal attributes counted, missing values left out) with its
@@ -18,8 +18,12 @@ naive Bayes for mixed data) and Weka's NaiveBayes.
 stopping off, against scikit-learn's MLPClassifier() defaults and Weka's
 MultilayerPerceptron (left out, "-", on files where it takes more than --weka-timeout
 seconds, 600 by default). Sextant and scikit-learn both see the imputed, one-hot encoded
-and standardised table (StandardScaler learnt in each fold). The bundled example tables
-(resources/examples/*.csv, target = last column) are added to the files.
+and standardised table, all three steps learnt on each fold's training rows. The bundled example tables
+(resources/examples/*.csv, target = last column) are added to the files. With
+--repeats K (mlp only) Sextant and scikit-learn run K times per file, run i with learner
+seed i and fold seed 1 + i, and the table gives the mean accuracy (its standard deviation
+over the runs after "±", and the mean difference default - scikit-learn); one run's
+figures on these small tables swing by 1-5 points with the seeds alone. Weka runs once.
 
 ARFF_DIR defaults to /usr/share/doc/weka/examples (Debian's weka package; .arff.gz files
 are decompressed into a temporary folder). Files with a numeric class (regression) or
@@ -106,8 +110,9 @@ def read_arff(path):
 
 
 def sextant_accuracy(exe, work, target, params, node="model.decision_tree", raw=False,
-                     scale=False, data="data.arff"):
+                     scale=False, data="data.arff", fold_seed=1):
     flow = json.loads(json.dumps(FLOW))
+    flow["nodes"][5]["parameters"]["seed"] = fold_seed
     flow["nodes"][0]["parameters"]["path"] = data
     flow["nodes"][1]["parameters"]["target"] = target
     flow["nodes"][4]["type"] = node
@@ -119,11 +124,18 @@ def sextant_accuracy(exe, work, target, params, node="model.decision_tree", raw=
         flow["connections"] = [dict(c, **{"from": 2}) if c["from"] == 4 else c
                                for c in flow["connections"]]
         flow["connections"].append({"from": 2, "output": "data", "to": 5, "input": "data"})
-    if scale:  # Standardize after One-Hot Encode, before the learner and the CV
+    if scale:  # Standardize after One-Hot Encode, before the learner
         flow["nodes"].append({"id": 8, "type": "prep.standardize", "position": [700, 100]})
         flow["connections"] = [dict(c, **{"from": 8}) if c["from"] == 4 else c
                                for c in flow["connections"]]
         flow["connections"].append({"from": 4, "output": "data", "to": 8, "input": "data"})
+        # The CV takes the selected table before Impute, One-Hot and Standardize, so it
+        # refits those steps on every fold's training rows as scikit-learn's pipeline does
+        # (given the prepared table it would reuse steps fitted on all rows: a one-hot
+        # column of a category seen once, scaled on all rows, then reaches a fold's test
+        # rows with a value its weights never saw in training).
+        flow["connections"] = [dict(c, **{"from": 2}) if c["to"] == 6 and c["input"] == "data"
+                               else c for c in flow["connections"]]
     with open(os.path.join(work, "flow.sextant"), "w") as f:
         json.dump(flow, f)
     out = os.path.join(work, "out")
@@ -169,7 +181,7 @@ def sklearn_table(path, target):
     return df, y, pre
 
 
-def sklearn_accuracy(path, target, family="tree"):
+def sklearn_accuracy(path, target, family="tree", seed=0, fold_seed=1):
     import numpy as np
     from sklearn.model_selection import StratifiedKFold, cross_val_score
     from sklearn.pipeline import make_pipeline
@@ -184,10 +196,10 @@ def sklearn_accuracy(path, target, family="tree"):
     if family == "naive_bayes":
         model = make_pipeline(pre, GaussianNB())
     elif family == "mlp":
-        model = make_pipeline(pre, StandardScaler(), MLPClassifier(random_state=0))
+        model = make_pipeline(pre, StandardScaler(), MLPClassifier(random_state=seed))
     else:
         model = make_pipeline(pre, DecisionTreeClassifier(random_state=0))
-    folds = StratifiedKFold(n_splits=10, shuffle=True, random_state=1)
+    folds = StratifiedKFold(n_splits=10, shuffle=True, random_state=fold_seed)
     return float(np.mean(cross_val_score(model, df, y, cv=folds, scoring="accuracy")))
 
 
@@ -261,6 +273,14 @@ def main():
         family = args[i + 1]
         del args[i:i + 2]
     weka_timeout = 600
+    repeats = 1
+    if "--repeats" in args:
+        i = args.index("--repeats")
+        repeats = int(args[i + 1])
+        del args[i:i + 2]
+        if family != "mlp" or repeats < 1:
+            print("--repeats K (K >= 1) goes with --family mlp", file=sys.stderr)
+            return 2
     if "--weka-timeout" in args:
         i = args.index("--weka-timeout")
         weka_timeout = float(args[i + 1])
@@ -291,6 +311,7 @@ def main():
     elif extra:
         columns.insert(2, "Sextant " + " ".join(f"{k}={v}" for k, v in extra.items()))
     rows = []
+    spread = []  # --repeats: per row, the standard deviation of each repeated column
     try:
         for path in files:
             prepared = prepare_file(path, tmp)
@@ -298,15 +319,29 @@ def main():
                 continue
             name, plain, attrs, target, rows_count = prepared
             scores = []
+            row_spread = None
             try:
                 if family == "mlp":
                     data = os.path.basename(plain)
-                    scores.append(sextant_accuracy(exe, tmp, target, dict(extra), "model.mlp",
-                                                   scale=True, data=data))
-                    scores.append(sextant_accuracy(exe, tmp, target,
-                                                   dict(extra, early_stopping=False),
-                                                   "model.mlp", scale=True, data=data))
-                    scores.append(sklearn_accuracy(plain, target, family))
+                    runs = [[], [], []]
+                    for r in range(repeats):
+                        seeded = {"seed": r} if repeats > 1 else {}
+                        runs[0].append(sextant_accuracy(exe, tmp, target, dict(extra, **seeded),
+                                                        "model.mlp", scale=True, data=data,
+                                                        fold_seed=1 + r))
+                        runs[1].append(sextant_accuracy(exe, tmp, target,
+                                                        dict(extra, early_stopping=False,
+                                                             **seeded),
+                                                        "model.mlp", scale=True, data=data,
+                                                        fold_seed=1 + r))
+                        runs[2].append(sklearn_accuracy(plain, target, family, seed=r,
+                                                        fold_seed=1 + r))
+                    scores += [sum(v) / len(v) for v in runs]
+                    if repeats > 1:
+                        print(f"{name} runs: " + "; ".join(", ".join(f"{x:.4f}" for x in v)
+                                                           for v in runs), file=sys.stderr)
+                    row_spread = [(sum((x - sum(v) / len(v)) ** 2 for x in v) / len(v)) ** 0.5
+                                  for v in runs]
                     scores.append(j48_accuracy(plain, "weka.classifiers.functions.MultilayerPerceptron",
                                                weka_timeout))
                 elif family == "naive_bayes":
@@ -326,18 +361,28 @@ def main():
                 print(f"{name}: skipped ({e})", file=sys.stderr)
                 continue
             rows.append((name, rows_count, len(attrs) - 1, scores))
+            spread.append(row_spread)
             print(f"{name}: " + ", ".join(f"{s:.4f}" for s in scores), file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print("| dataset | rows | attributes | " + " | ".join(columns) + " |")
-    print("|---|---:|---:|" + "---:|" * len(columns))
-    for name, n, d, scores in rows:
+    with_diff = family == "mlp"
+    print("| dataset | rows | attributes | " + " | ".join(columns)
+          + (" | default − scikit-learn" if with_diff else "") + " |")
+    print("|---|---:|---:|" + "---:|" * (len(columns) + with_diff))
+    for k, (name, n, d, scores) in enumerate(rows):
         cells = ["-" if s != s else f"{100 * s:.2f}" for s in scores]
+        if repeats > 1:
+            cells = [c + (f" ± {100 * spread[k][i]:.2f}" if i < 3 else "")
+                     for i, c in enumerate(cells)]
+        if with_diff:
+            cells.append(f"{100 * (scores[0] - scores[2]):+.2f}")
         print(f"| {name} | {n} | {d} | " + " | ".join(cells) + " |")
     if rows:
         means = [sum(r[3][i] for r in rows) / len(rows) for i in range(len(columns))]
-        print("| **mean** | | | " + " | ".join("-" if m != m else f"**{100 * m:.2f}**"
-                                             for m in means) + " |")
+        cells = ["-" if m != m else f"**{100 * m:.2f}**" for m in means]
+        if with_diff:
+            cells.append(f"**{100 * (means[0] - means[2]):+.2f}**")
+        print("| **mean** | | | " + " | ".join(cells) + " |")
         worst = min(r[3][0] - max(x for x in r[3][-2:] if x == x) for r in rows)
         print(f"\nLargest shortfall of the default against the better of the two references: "
               f"{100 * worst:.2f} points.")

@@ -60,6 +60,8 @@ const char *initName(MlpOptions::Init i)
         return "glorot";
     case MlpOptions::Init::He:
         return "he";
+    case MlpOptions::Init::HeHidden:
+        return "he_hidden";
     }
     return "auto";
 }
@@ -227,6 +229,7 @@ ModelState Mlp::state() const
     s.setVector("hidden_layers", hidden);
     s.setText("activation", activationName(o.activation));
     s.setText("init", initName(o.init));
+    s.setText("bias_init", o.biasInit == MlpOptions::BiasInit::Zero ? "zero" : "uniform");
     s.setText("solver", solverName(o.solver));
     s.setNumber("learning_rate", o.learningRate);
     s.setNumber("batch_size", o.batchSize);
@@ -304,8 +307,25 @@ void Mlp::restore(const ModelState &s)
         o.init = MlpOptions::Init::Glorot;
     else if (init == "he")
         o.init = MlpOptions::Init::He;
+    else if (init == "he_hidden")
+        o.init = MlpOptions::Init::HeHidden;
     else
         fail("unknown initialisation '" + init + "'");
+    if (s.has("bias_init")) {
+        const std::string &bias = s.text("bias_init");
+        if (bias == "uniform")
+            o.biasInit = MlpOptions::BiasInit::Uniform;
+        else if (bias == "zero")
+            o.biasInit = MlpOptions::BiasInit::Zero;
+        else
+            fail("unknown bias initialisation '" + bias + "'");
+    } else {
+        // Written before biases were drawn: they started at 0, and "auto" meant He bounds
+        // for the hidden layers of a ReLU network.
+        o.biasInit = MlpOptions::BiasInit::Zero;
+        if (o.init == MlpOptions::Init::Auto)
+            o.init = MlpOptions::Init::HeHidden;
+    }
     const std::string &solver = s.text("solver");
     if (solver == "adam")
         o.solver = MlpOptions::Solver::Adam;

@@ -151,20 +151,35 @@ void MlpTrainer::initialise()
             throw FitError("MLP: the network is too large (more than 200 million weights)");
     }
     m_params.assign(m_layout.total, 0.0f);
+    const auto uniform = [this](float *v, std::size_t count, double bound) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const double u = static_cast<double>(m_rng() >> 11) * 0x1.0p-53; // [0, 1)
+            v[i] = static_cast<float>((2.0 * u - 1.0) * bound);
+        }
+    };
     for (int l = 0; l < L; ++l) {
         const int nin = units[l], nout = units[l + 1];
         const bool hidden = l + 1 < L;
         bool he = false;
-        if (o.init == MlpOptions::Init::He)
+        double factor = 6.0;
+        switch (o.init) {
+        case MlpOptions::Init::Auto:
+            if (o.activation == MlpOptions::Activation::Sigmoid)
+                factor = 2.0;
+            break;
+        case MlpOptions::Init::Glorot:
+            break;
+        case MlpOptions::Init::He:
             he = true;
-        else if (o.init == MlpOptions::Init::Auto)
+            break;
+        case MlpOptions::Init::HeHidden:
             he = hidden && o.activation == MlpOptions::Activation::Relu;
-        const double bound = he ? std::sqrt(6.0 / nin) : std::sqrt(6.0 / (nin + nout));
-        float *w = m_params.data() + m_layout.wOffset[l];
-        for (std::size_t i = 0; i < static_cast<std::size_t>(nin) * nout; ++i) {
-            const double u = static_cast<double>(m_rng() >> 11) * 0x1.0p-53; // [0, 1)
-            w[i] = static_cast<float>((2.0 * u - 1.0) * bound);
+            break;
         }
+        const double bound = he ? std::sqrt(6.0 / nin) : std::sqrt(factor / (nin + nout));
+        uniform(m_params.data() + m_layout.wOffset[l], static_cast<std::size_t>(nin) * nout, bound);
+        if (o.biasInit == MlpOptions::BiasInit::Uniform)
+            uniform(m_params.data() + m_layout.bOffset[l], static_cast<std::size_t>(nout), bound);
     }
 
     m_Xf = m_X.cast<float>();
