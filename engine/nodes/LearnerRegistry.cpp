@@ -190,6 +190,9 @@ std::vector<Learner> registerAll()
     {
         Learner l = family<LogisticRegression>("Logistic Regression",
             "Binary or multinomial logistic regression with an L2 penalty, fitted by L-BFGS.");
+        // The penalty weighs every coefficient alike, so it is fair only on features of one
+        // scale (and L-BFGS converges in its iterations there): raw tables are standardized.
+        l.scaleByDefault = true;
         l.featureImportances = true;
         l.parameters = {
             ParameterSpec::real(QStringLiteral("C"), QStringLiteral("C"), 1.0, 1e-12, {},
