@@ -27,6 +27,30 @@ struct GraphFlow {
     }
 };
 
+// wine.csv -> Select Columns (target cultivar) -> LEARNER -> Tune Parameters, the table
+// also into the Tune node; `tune` is its id. withView: a Metrics Table after it.
+struct TuneFlow : GraphFlow {
+    int tune = -1;
+
+    TuneFlow(const char *learner, const QVariantMap &tuneParameters,
+        const QVariantMap &learnerParameters = {}, bool withView = false)
+    {
+        const int file = add("data.file",
+            { { QStringLiteral("path"),
+                QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/wine.csv") } });
+        const int select
+            = add("data.select", { { QStringLiteral("target"), QStringLiteral("cultivar") } });
+        const int learnerNode = add(learner, learnerParameters);
+        tune = add("eval.tune", tuneParameters);
+        connect(file, 0, select, 0);
+        connect(select, 0, learnerNode, 0);
+        connect(learnerNode, 0, tune, 0);
+        connect(select, 0, tune, 1);
+        if (withView)
+            connect(tune, 1, add("view.metrics"), 0);
+    }
+};
+
 // "node: message" per failed node, one per line.
 inline QString failures(const engine::RunSummary &s)
 {

@@ -2,6 +2,7 @@
 // process pool, and a real Slurm (tools/slurm-local: one node on this machine) running the
 // points as one job array: the same metrics as locally, a failing point reported while the
 // others finish, cancellation leaving no task in the queue.
+#include "LocalSlurm.h"
 #include "ReferenceSkip.h"
 #include "SextantProcess.h"
 
@@ -51,37 +52,7 @@ QMap<int, QJsonObject> pointsOf(const QString &dir)
     return points;
 }
 
-QString tool(const QString &program, const QStringList &args, int *code = nullptr)
-{
-    QProcess p;
-    p.start(program, args);
-    p.waitForFinished(60000);
-    if (code)
-        *code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-}
-
-// Whether the local Slurm (tools/slurm-local start) answers; the reason when not.
-bool slurmUp(QString *why)
-{
-    int code = -1;
-    const QString ping = tool(QStringLiteral("scontrol"), { QStringLiteral("ping") }, &code);
-    if (code != 0 || !ping.contains(QLatin1String("UP"))) {
-        *why = QStringLiteral("no Slurm controller answers (start one with tools/slurm-local "
-                              "start): %1")
-                   .arg(ping.trimmed().isEmpty() ? QStringLiteral("scontrol not found")
-                                                 : ping.trimmed());
-        return false;
-    }
-    return true;
-}
-
-#define REQUIRE_SLURM()                                                                            \
-    do {                                                                                           \
-        QString why_;                                                                              \
-        if (!slurmUp(&why_))                                                                       \
-            SEXTANT_SKIP_REFERENCE(why_);                                                          \
-    } while (false)
+using sextant::testing::tool;
 
 } // namespace
 

@@ -3,6 +3,8 @@
 // same trials table and best parameters as the search on this machine, the trials
 // published as their tasks end; Stop and Cancel leave no task in the queue; and without a
 // runner or without Slurm the node fails with a message naming what is missing.
+#include "FlowFixture.h"
+#include "LocalSlurm.h"
 #include "ReferenceSkip.h"
 #include "cli/SlurmTrialRunner.h"
 #include "graph/Executor.h"
@@ -32,82 +34,18 @@ using namespace sextant::engine;
 
 namespace {
 
-struct Flow {
-    GraphModel model { BuiltinNodes::registry() };
-    int tune = -1;
-
+// With a Metrics Table after the Tune node: downstream of it, not part of what tasks run.
+struct Flow : sextant::testing::TuneFlow {
     Flow(const char *learner, const QVariantMap &tuneParameters,
         const QVariantMap &learnerParameters = {})
+        : TuneFlow(learner, tuneParameters, learnerParameters, true)
     {
-        const int file = add("data.file",
-            { { QStringLiteral("path"),
-                QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/wine.csv") } });
-        const int select
-            = add("data.select", { { QStringLiteral("target"), QStringLiteral("cultivar") } });
-        const int model = add(learner, learnerParameters);
-        tune = add("eval.tune", tuneParameters);
-        connect(file, 0, select, 0);
-        connect(select, 0, model, 0);
-        connect(model, 0, tune, 0);
-        connect(select, 0, tune, 1);
-        // Downstream of the Tune node: not part of what the tasks run.
-        const int view = add("view.metrics");
-        connect(tune, 1, view, 0);
-    }
-    int add(const char *type, const QVariantMap &params = {})
-    {
-        Result<int> r = model.addNode(QString::fromLatin1(type), {}, params);
-        if (!r)
-            qFatal("addNode %s: %s", type, qPrintable(r.error()));
-        return r.value();
-    }
-    void connect(int from, int out, int to, int in)
-    {
-        Status s = model.addConnection({ from, out, to, in });
-        if (!s)
-            qFatal("connect: %s", qPrintable(s.error()));
     }
 };
 
-QString failures(const RunSummary &s)
-{
-    QStringList out;
-    for (auto it = s.failureMessages.cbegin(); it != s.failureMessages.cend(); ++it)
-        out << QStringLiteral("%1: %2").arg(it.key()).arg(it.value());
-    return out.join(QLatin1Char('\n'));
-}
+using sextant::testing::failures;
 
-QString tool(const QString &program, const QStringList &args, int *code = nullptr)
-{
-    QProcess p;
-    p.start(program, args);
-    p.waitForFinished(60000);
-    if (code)
-        *code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-}
-
-// Whether the local Slurm (tools/slurm-local start) answers; the reason when not.
-bool slurmUp(QString *why)
-{
-    int code = -1;
-    const QString ping = tool(QStringLiteral("scontrol"), { QStringLiteral("ping") }, &code);
-    if (code != 0 || !ping.contains(QLatin1String("UP"))) {
-        *why = QStringLiteral("no Slurm controller answers (start one with tools/slurm-local "
-                              "start): %1")
-                   .arg(ping.trimmed().isEmpty() ? QStringLiteral("scontrol not found")
-                                                 : ping.trimmed());
-        return false;
-    }
-    return true;
-}
-
-#define REQUIRE_SLURM()                                                                            \
-    do {                                                                                           \
-        QString why_;                                                                              \
-        if (!slurmUp(&why_))                                                                       \
-            SEXTANT_SKIP_REFERENCE(why_);                                                          \
-    } while (false)
+using sextant::testing::tool;
 
 QJsonObject readJson(const QString &path)
 {

@@ -14,24 +14,7 @@ using namespace sextant::engine;
 
 namespace {
 
-struct Flow : sextant::testing::GraphFlow {
-    int tune = -1;
-
-    Flow(const char *learner, const QVariantMap &tuneParameters)
-    {
-        const int file = add("data.file",
-            { { QStringLiteral("path"),
-                QStringLiteral(SEXTANT_RESOURCES_DIR "/datasets/wine.csv") } });
-        const int select
-            = add("data.select", { { QStringLiteral("target"), QStringLiteral("cultivar") } });
-        const int learnerNode = add(learner);
-        tune = add("eval.tune", tuneParameters);
-        connect(file, 0, select, 0);
-        connect(select, 0, learnerNode, 0);
-        connect(learnerNode, 0, tune, 0);
-        connect(select, 0, tune, 1);
-    }
-};
+using Flow = sextant::testing::TuneFlow;
 
 using sextant::testing::failures;
 
