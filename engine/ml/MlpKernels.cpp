@@ -300,6 +300,12 @@ void gemm(int M, int N, int K, const float *A, std::ptrdiff_t aRowStride, std::p
 {
     if (M <= 0 || N <= 0)
         return;
+    // No inner dimension: C becomes zero (or stays, when accumulating). The blocked kernels
+    // would still offset B's pointer, which an empty matrix may hold as null (UBSan).
+    if (K <= 0) {
+        gemmGeneric(M, N, K, A, aRowStride, aColStride, B, ldb, C, ldc, accumulate);
+        return;
+    }
 #ifdef SEXTANT_MLP_HAVE_AVX2_KERNEL
     if (vectorized()) {
         gemmBlocked(cpuHasAvx512() ? &rowBlock6x512 : &rowBlock6, M, N, K, A, aRowStride,
