@@ -4327,8 +4327,8 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         </translation>
     </message>
     <message>
-        <source>How many workflow nodes may run at the same time. Automatic uses one thread per processor core.</source>
-        <translation>Wie viele Workflow-Knoten gleichzeitig laufen dürfen. „Automatisch“ verwendet einen Thread pro Prozessorkern.</translation>
+        <source>How many workflow nodes may run at the same time. Automatic uses one thread per processor Sextant may run on, no more than a Slurm task was given, or SEXTANT_THREADS where it is set.</source>
+        <translation>Wie viele Workflow-Knoten gleichzeitig laufen dürfen. „Automatisch“ nimmt einen Thread je Prozessor, auf dem Sextant laufen darf, nicht mehr, als ein Slurm-Task bekommen hat, oder SEXTANT_THREADS, wo es gesetzt ist.</translation>
     </message>
     <message>
         <source>&amp;Worker threads:</source>

@@ -4307,8 +4307,8 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         </translation>
     </message>
     <message>
-        <source>How many workflow nodes may run at the same time. Automatic uses one thread per processor core.</source>
-        <translation>可同时运行的工作流节点数。“自动”为每个处理器核心使用一个线程。</translation>
+        <source>How many workflow nodes may run at the same time. Automatic uses one thread per processor Sextant may run on, no more than a Slurm task was given, or SEXTANT_THREADS where it is set.</source>
+        <translation>可同时运行的工作流节点数。“自动”为 Sextant 可使用的每个处理器使用一个线程，不超过 Slurm 任务分得的数量；若设置了 SEXTANT_THREADS，则以其为准。</translation>
     </message>
     <message>
         <source>&amp;Worker threads:</source>

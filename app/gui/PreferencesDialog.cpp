@@ -58,7 +58,8 @@ PreferencesDialog::PreferencesDialog(MainWindow &window)
         tr("Automatic (%n thread(s))", nullptr, sextant::engine::defaultThreadCount()));
     m_threads->setValue(Preferences::workerThreads());
     m_threads->setToolTip(tr("How many workflow nodes may run at the same time. Automatic "
-                             "uses one thread per processor core."));
+                             "uses one thread per processor Sextant may run on, no more than "
+                             "a Slurm task was given, or SEXTANT_THREADS where it is set."));
     form->addRow(tr("&Worker threads:"), m_threads);
 
     m_autoRun->setChecked(Preferences::autoRun());

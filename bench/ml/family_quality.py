@@ -81,17 +81,8 @@ def main():
         print(__doc__)
         return 2
     exe = os.path.abspath(args.pop(0))
-    families = []
-    while "--family" in args:
-        i = args.index("--family")
-        families.append(args[i + 1])
-        del args[i:i + 2]
-    families = families or list(FAMILIES)
-    weka_timeout = 600.0
-    if "--weka-timeout" in args:
-        i = args.index("--weka-timeout")
-        weka_timeout = float(args[i + 1])
-        del args[i:i + 2]
+    families = tq.take_options(args, "--family") or list(FAMILIES)
+    weka_timeout = tq.take_option(args, "--weka-timeout", 600.0, float)
     src = args[0] if args else "/usr/share/doc/weka/examples"
     files = tq.benchmark_files(src, with_examples=True)
     results = {f: [] for f in families}

@@ -261,41 +261,46 @@ def benchmark_files(src, with_examples=False):
     return files
 
 
+def take_options(args, name, convert=str):
+    """Removes every `name VALUE` pair from args; returns the converted values in order."""
+    values = []
+    while name in args:
+        i = args.index(name)
+        if i + 1 >= len(args):
+            raise SystemExit(f"{name} needs a value")
+        values.append(convert(args[i + 1]))
+        del args[i:i + 2]
+    return values
+
+
+def take_option(args, name, default, convert=str):
+    """The last `name VALUE` in args (removed), or default."""
+    values = take_options(args, name, convert)
+    return values[-1] if values else default
+
+
 def main():
     args = sys.argv[1:]
     if not args:
         print(__doc__)
         return 2
     exe = os.path.abspath(args.pop(0))
-    family = "tree"
-    if "--family" in args:
-        i = args.index("--family")
-        family = args[i + 1]
-        del args[i:i + 2]
-    weka_timeout = 600
-    repeats = 1
-    if "--repeats" in args:
-        i = args.index("--repeats")
-        repeats = int(args[i + 1])
-        del args[i:i + 2]
-        if family != "mlp" or repeats < 1:
-            print("--repeats K (K >= 1) goes with --family mlp", file=sys.stderr)
-            return 2
-    if "--weka-timeout" in args:
-        i = args.index("--weka-timeout")
-        weka_timeout = float(args[i + 1])
-        del args[i:i + 2]
+    family = take_option(args, "--family", "tree")
+    repeats = take_option(args, "--repeats", None, int)
+    if repeats is not None and (family != "mlp" or repeats < 1):
+        print("--repeats K (K >= 1) goes with --family mlp", file=sys.stderr)
+        return 2
+    repeats = repeats or 1
+    weka_timeout = take_option(args, "--weka-timeout", 600.0, float)
     extra = {}
-    while "--set" in args:
-        i = args.index("--set")
-        key, value = args[i + 1].split("=", 1)
+    for setting in take_options(args, "--set"):
+        key, value = setting.split("=", 1)
         if key not in TEXT_PARAMETERS:  # numbers and booleans as JSON values
             try:
                 value = json.loads(value)
             except ValueError:
                 pass
         extra[key] = value
-        del args[i:i + 2]
     src = args[0] if args else "/usr/share/doc/weka/examples"
     tmp = tempfile.mkdtemp(prefix="sextant-tree-quality-")
     files = benchmark_files(src, with_examples=family == "mlp")
