@@ -60,4 +60,17 @@ inline QString failures(const engine::RunSummary &s)
     return out.join(QLatin1Char('\n'));
 }
 
+// Runs a Tune flow to its end and returns the Tune node's failure message (the other
+// nodes' failures where it has none, or a note that the run succeeded), so a test of a
+// refusal reads QVERIFY2(m.contains(...), qPrintable(m)).
+inline QString tuneFailure(const TuneFlow &f)
+{
+    engine::Executor ex(f.model);
+    const engine::RunSummary r = ex.runBlocking();
+    if (r.ok())
+        return QStringLiteral("(the run succeeded)");
+    const QString message = r.failureMessages.value(f.tune);
+    return message.isEmpty() ? failures(r) : message;
+}
+
 } // namespace sextant::testing

@@ -44,6 +44,7 @@ struct Flow : sextant::testing::TuneFlow {
 };
 
 using sextant::testing::failures;
+using sextant::testing::tuneFailure;
 
 using sextant::testing::tool;
 
@@ -301,58 +302,33 @@ private Q_SLOTS:
 
     void failsWithAMessageWithoutSlurm()
     {
+        const auto refusal = [](const QVariantMap &changes = {}) {
+            QVariantMap p = tuneParameters(QStringLiteral("slurm"));
+            for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+                p.insert(it.key(), it.value());
+            return tuneFailure(Flow("model.knn", p));
+        };
         // No runner registered (a program that did not register one).
         RemoteTrialRunner::set(nullptr);
-        {
-            Flow f("model.knn", tuneParameters(QStringLiteral("slurm")));
-            Executor ex(f.model);
-            const RunSummary r = ex.runBlocking();
-            QVERIFY(!r.ok());
-            QVERIFY2(r.failureMessages.value(f.tune).contains(QStringLiteral("no trial runner")),
-                qPrintable(failures(r)));
-        }
+        QString m = refusal();
+        QVERIFY2(m.contains(QStringLiteral("no trial runner")), qPrintable(m));
         // A runner, but no Slurm client on PATH.
         RemoteTrialRunner::set(
             std::make_unique<sextant::cli::SlurmTrialRunner>(QStringLiteral(SEXTANT_EXECUTABLE)));
         const QByteArray path = qgetenv("PATH");
         QTemporaryDir empty;
         qputenv("PATH", empty.path().toUtf8());
-        {
-            Flow f("model.knn", tuneParameters(QStringLiteral("slurm")));
-            Executor ex(f.model);
-            const RunSummary r = ex.runBlocking();
-            qputenv("PATH", path);
-            QVERIFY(!r.ok());
-            const QString message = r.failureMessages.value(f.tune);
-            QVERIFY2(
-                message.contains(QStringLiteral("Slurm is not available")), qPrintable(message));
-            QVERIFY2(
-                message.contains(QStringLiteral("sbatch is not on PATH")), qPrintable(message));
-        }
+        m = refusal();
         qputenv("PATH", path);
+        QVERIFY2(m.contains(QStringLiteral("Slurm is not available")), qPrintable(m));
+        QVERIFY2(m.contains(QStringLiteral("sbatch is not on PATH")), qPrintable(m));
         // Bayesian search cannot be split into tasks.
-        {
-            QVariantMap p = tuneParameters(QStringLiteral("slurm"));
-            p.insert(QStringLiteral("mode"), QStringLiteral("bayesian"));
-            p.insert(QStringLiteral("trials"), 3);
-            Flow f("model.knn", p);
-            Executor ex(f.model);
-            const RunSummary r = ex.runBlocking();
-            QVERIFY(!r.ok());
-            QVERIFY2(r.failureMessages.value(f.tune).contains(QStringLiteral("Bayesian")),
-                qPrintable(failures(r)));
-        }
+        m = refusal({ { QStringLiteral("mode"), QStringLiteral("bayesian") },
+            { QStringLiteral("trials"), 3 } });
+        QVERIFY2(m.contains(QStringLiteral("Bayesian")), qPrintable(m));
         // A malformed time limit is refused before anything is submitted.
-        {
-            QVariantMap p = tuneParameters(QStringLiteral("slurm"));
-            p.insert(QStringLiteral("time"), QStringLiteral("an hour"));
-            Flow f("model.knn", p);
-            Executor ex(f.model);
-            const RunSummary r = ex.runBlocking();
-            QVERIFY(!r.ok());
-            QVERIFY2(r.failureMessages.value(f.tune).contains(QStringLiteral("HH:MM:SS")),
-                qPrintable(failures(r)));
-        }
+        m = refusal({ { QStringLiteral("time"), QStringLiteral("an hour") } });
+        QVERIFY2(m.contains(QStringLiteral("HH:MM:SS")), qPrintable(m));
     }
 };
 
