@@ -2,11 +2,14 @@
 
 #include "graph/NodeRegistry.h"
 
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace sextant::widgets {
 
@@ -135,6 +138,26 @@ QStringList NodePalette::visibleTypeIds() const
         }
     }
     return ids;
+}
+
+int NodePalette::widthForNames() const
+{
+    const int indent = m_tree->indentation();
+    int widest = 0;
+    for (int c = 0; c < m_tree->topLevelItemCount(); ++c) {
+        const QTreeWidgetItem *category = m_tree->topLevelItem(c);
+        widest = std::max(
+            widest, QFontMetrics(category->font(0)).horizontalAdvance(category->text(0)) + indent);
+        for (int i = 0; i < category->childCount(); ++i) {
+            const QTreeWidgetItem *item = category->child(i);
+            widest = std::max(
+                widest, QFontMetrics(item->font(0)).horizontalAdvance(item->text(0)) + 2 * indent);
+        }
+    }
+    const int scrollBar = m_tree->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_tree);
+    // The item's own text margins on both sides.
+    const int margins = 2 * (m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 3);
+    return widest + margins + 2 * m_tree->frameWidth() + scrollBar;
 }
 
 } // namespace sextant::widgets

@@ -28,6 +28,9 @@ public:
     void reload();
     // Type ids currently shown (not filtered out), in display order.
     QStringList visibleTypeIds() const;
+    // The width that shows every category and node name whole (with the tree's
+    // indentation, frame and scroll bar): what the window gives the palette's dock.
+    int widthForNames() const;
 
 Q_SIGNALS:
     void nodeTypeActivated(const QString &typeId);

@@ -244,7 +244,14 @@ void PropertyPanel::rebuild()
             label->setWordWrap(true);
             label->setToolTip(spec.help);
             label->setBuddy(editor);
-            form->addRow(label, editor);
+            // A column list takes the panel's whole width, its label above it: beside the
+            // label, a narrow panel would cut the column names.
+            if (spec.type == ParameterType::ColumnList) {
+                form->addRow(label);
+                form->addRow(editor);
+            } else {
+                form->addRow(label, editor);
+            }
             if (spec.check) {
                 auto *problem = new QLabel;
                 problem->setObjectName(spec.name + QStringLiteral("_check"));

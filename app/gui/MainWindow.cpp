@@ -115,6 +115,10 @@ QString displayName(const QString &path)
 }
 
 // 1280×800, or the screen's available area when it is smaller.
+// The right column's share of the window (percent): where it starts, and the most that
+// the first table's column list widens it to.
+constexpr int kColumnsDockShare = 14;
+
 QSize defaultWindowSize(const QScreen *screen)
 {
     const QSize size(1280, 800);
@@ -149,6 +153,7 @@ MainWindow::MainWindow(QWidget *parent)
                         "class subfolders — or use <b>File › Open Dataset…</b></p>"),
             m_stack);
     placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setWordWrap(true); // (unwrapped, its longest line set the window's width)
     placeholder->setObjectName(QStringLiteral("dropHint"));
     placeholder->setEnabled(false); // greyed
     m_stack->addWidget(placeholder);
@@ -164,7 +169,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_sourceLabel = new QLabel(central);
     m_sourceLabel->setObjectName(QStringLiteral("shownNodeLabel"));
     m_sourceLabel->setTextFormat(Qt::PlainText);
-    m_sourceLabel->hide(); // until a table is shown
+    // Until a table is shown, a greyed hint in its place: the row is always there, so the
+    // canvas does not move down under the pointer when the first node is selected.
+    m_sourceLabel->setText(tr("Select a node to see its data here"));
+    m_sourceLabel->setEnabled(false);
+    // A long node name is cut rather than widening the window.
+    m_sourceLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_sourceLabel->setMinimumWidth(80);
     auto *header = new QHBoxLayout;
     header->addWidget(m_sourceLabel, 1);
     layout->addLayout(header);
@@ -471,10 +482,15 @@ void MainWindow::createEditorDocks()
 void MainWindow::sizeDocks()
 {
     // The canvas keeps most of the window: narrow side columns, in proportion to the
-    // window within limits, and a short messages row.
+    // window within limits, and a short messages row. The left column is at least as wide
+    // as the palette's longest node name (in the user's language), within a fifth of the
+    // window.
     const int w = width();
-    const int left = std::clamp(w * 11 / 100, 150, 240);
-    const int right = std::clamp(w * 13 / 100, 170, 300);
+    const int left = std::clamp(std::max(w * 11 / 100, m_graphEditor->palette()->widthForNames()),
+        150, std::max(240, w / 5));
+    // The right column starts at the share that fillViews() may widen the column list to,
+    // so the canvas does not shrink under the pointer when the first table is shown.
+    const int right = std::clamp(w * kColumnsDockShare / 100, 170, 300);
     resizeDocks({ m_paletteDock, m_columnsDock }, { left, right }, Qt::Horizontal);
     const int h = height();
     resizeDocks({ m_paletteDock, m_propertiesDock }, { h * 45 / 100, h * 55 / 100 }, Qt::Vertical);
@@ -768,7 +784,7 @@ int MainWindow::shownNode() const
 
 QString MainWindow::shownNodeLabel() const
 {
-    return m_sourceLabel->text();
+    return m_shown ? m_sourceLabel->text() : QString();
 }
 
 void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &inspection)
@@ -787,7 +803,7 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
     m_sourceLabel->setToolTip(inspection->filePath.isEmpty()
             ? QString()
             : QDir::toNativeSeparators(inspection->filePath));
-    m_sourceLabel->show();
+    m_sourceLabel->setEnabled(true);
     // Everything below is proportional to the columns, never to the rows.
     m_tableModel->setDataset(dataset);
     m_selectionViews->setTableSource(shownSource());
@@ -820,10 +836,11 @@ void MainWindow::fillViews(
         // Once per window: give the column list the width its fields need, within reason.
         m_docksFitted = true;
         const int wanted = m_columnList->fittedWidth();
-        // Never at the canvas's expense: it grows to 15% of the window at most.
+        // Never at the canvas's expense: it grows to its share of the window at most.
         if (wanted > m_columnsDock->width())
             resizeDocks({ m_columnsDock },
-                { std::min(wanted, std::max(m_columnsDock->width(), width() * 15 / 100)) },
+                { std::min(
+                    wanted, std::max(m_columnsDock->width(), width() * kColumnsDockShare / 100)) },
                 Qt::Horizontal);
     }
 

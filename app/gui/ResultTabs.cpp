@@ -282,7 +282,7 @@ QString ResultTabs::title(int id) const
 {
     const auto it = m_entries.find(id);
     const int index = it == m_entries.end() ? -1 : indexOf(it->second);
-    return index < 0 ? QString() : m_tabs.tabText(index);
+    return index < 0 ? QString() : m_tabs.tabBar()->tabData(index).toString();
 }
 
 bool ResultTabs::isStale(int id) const
@@ -363,7 +363,9 @@ void ResultTabs::updateTab(int id, const Entry &entry)
     const QString own = m_graph.label(id);
     const QString view = own.isEmpty() || subjectOf(id) == id ? viewName(*entry.shown) : own;
     const QString text = tr("%1 — %2").arg(view, subjectLabel(id));
-    m_tabs.setTabText(index, text);
+    m_tabs.tabBar()->setTabData(index, text);
+    m_tabs.setTabText(
+        index, m_tabs.tabBar()->fontMetrics().elidedText(text, Qt::ElideRight, kTabTextWidth));
     QString tip = tr("%1\nShown by %2 (node %3): a double click on it reopens this tab.")
                       .arg(text, m_graph.title(id))
                       .arg(id);

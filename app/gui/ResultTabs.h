@@ -33,14 +33,15 @@ namespace sextant::app {
 // view in the same tab. Closing a tab deletes the view, never the result: open(id) (a
 // double click on the node) shows it again.
 //
-// Titles name the view and the node it inspects: the one feeding the view node's first
-// input (the view node itself when nothing feeds it), by its title (the name the person
-// gave it, else its type's name; and the file name, for a File node) and id; a view node
-// the person renamed names the view part. They follow the graph: a new file, a view
-// rewired to another node, a rename. A tab whose result no longer matches the graph (an
-// edit upstream, a failed re-run) is drawn greyed with "out of date" in its tool tip
-// until the node runs again; the tab of a deleted node goes, and so do all of them when
-// another workflow replaces the open one (clear()).
+// Titles (elided on the tab, whole in its tool tip) name the view and the node it
+// inspects: the one feeding the view node's first input (the view node itself when
+// nothing feeds it), by its title (the name the person gave it, else its type's name;
+// and the file name, for a File node) and id; a view node the person renamed names the
+// view part. They follow the graph: a new file, a view rewired to another node, a rename.
+// A tab whose result no longer matches the graph (an edit upstream, a failed re-run) is
+// drawn greyed with "out of date" in its tool tip until the node runs again; the tab of a
+// deleted node goes, and so do all of them when another workflow replaces the open one
+// (clear()).
 //
 // GUI thread only; the executor's signals are received queued.
 class ResultTabs : public QObject {
@@ -69,6 +70,9 @@ public:
     QList<int> openNodes() const;
     QWidget *view(int id) const;
     QString title(int id) const;
+    // A tab shows its title elided to this many pixels (the whole title in its tool tip),
+    // so that several result tabs fit beside the studio's own.
+    static constexpr int kTabTextWidth = 230;
     // Whether node `id`'s open tab shows a result older than the graph.
     bool isStale(int id) const;
     // The node whose tab is `widget`, or 0.

@@ -89,6 +89,7 @@ QWidget *SelectionViews::createBar(QWidget *parent)
     m_label->setObjectName(QStringLiteral("selectionLabel"));
     m_label->setTextFormat(Qt::PlainText);
     m_label->setStyleSheet(QStringLiteral("color: #b36200; font-weight: bold;"));
+    m_label->setMinimumWidth(60); // a long node name is cut rather than widening the window
     bar->addWidget(m_label);
     auto *only = new QToolButton(m_bar);
     only->setObjectName(QStringLiteral("showOnlySelected"));
@@ -101,7 +102,12 @@ QWidget *SelectionViews::createBar(QWidget *parent)
     clear->setToolTip(tr("Select no rows (the Selected Rows node stays, empty)"));
     connect(clear, &QToolButton::clicked, this, [this] { m_selection->clear(); });
     bar->addWidget(clear);
-    m_bar->hide(); // until rows are selected
+    // Hidden until rows are selected, its room kept: the views below do not move down
+    // under the pointer when a click selects rows.
+    QSizePolicy policy = m_bar->sizePolicy();
+    policy.setRetainSizeWhenHidden(true);
+    m_bar->setSizePolicy(policy);
+    m_bar->hide();
     return m_bar;
 }
 

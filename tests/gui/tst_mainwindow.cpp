@@ -42,6 +42,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QUrl>
 #include <algorithm>
@@ -954,6 +955,84 @@ private Q_SLOTS:
         QApplication::processEvents();
         QVERIFY(training->isVisible());
         QCOMPARE(canvas->size(), before);
+    }
+
+    // At the sizes people open the studio at, the palette shows every node's name whole,
+    // and the canvas stays where it is (same place, same size) when the first dataset's
+    // table and views appear and when rows get selected.
+    void sideColumnsLeaveTheCanvasInPlace_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1024x700") << QSize(1024, 700);
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1600x1000") << QSize(1600, 1000);
+    }
+    void sideColumnsLeaveTheCanvasInPlace()
+    {
+        QFETCH(QSize, size);
+        MainWindow window;
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(50); // the docks are sized once the layout has the window's size
+        // The window fits: nothing in it needs more than the size given.
+        QString needs
+            = QStringLiteral("central %1").arg(window.centralWidget()->minimumSizeHint().width());
+        for (const QWidget *w :
+            window.centralWidget()->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
+            needs
+                += QStringLiteral(", %1 %2").arg(w->objectName()).arg(w->minimumSizeHint().width());
+        for (int t = 0; t < window.tabs()->count(); ++t)
+            needs += QStringLiteral(", tab %1 %2")
+                         .arg(window.tabs()->tabText(t))
+                         .arg(window.tabs()->widget(t)->minimumSizeHint().width());
+        for (const QDockWidget *dock : window.findChildren<QDockWidget *>())
+            if (dock->isVisible())
+                needs += QStringLiteral(", %1 %2")
+                             .arg(dock->objectName())
+                             .arg(dock->minimumSizeHint().width());
+        QVERIFY2(window.width() <= size.width() && window.height() <= size.height(),
+            qPrintable(QStringLiteral("%1 x %2 for %3 x %4 (minimum widths: %5)")
+                           .arg(window.width())
+                           .arg(window.height())
+                           .arg(size.width())
+                           .arg(size.height())
+                           .arg(needs)));
+        const QTreeWidget *tree = window.graphEditor()->palette()->tree();
+        int names = 0;
+        for (int c = 0; c < tree->topLevelItemCount(); ++c) {
+            const QTreeWidgetItem *category = tree->topLevelItem(c);
+            for (int i = 0; i < category->childCount(); ++i, ++names) {
+                const QTreeWidgetItem *item = category->child(i);
+                const int right = tree->visualItemRect(item).left()
+                    + QFontMetrics(item->font(0)).horizontalAdvance(item->text(0));
+                QVERIFY2(right <= tree->viewport()->width(),
+                    qPrintable(QStringLiteral("%1 ends at %2 of %3")
+                                   .arg(item->text(0))
+                                   .arg(right)
+                                   .arg(tree->viewport()->width())));
+            }
+        }
+        QVERIFY(names > 40);
+        QWidget *canvas = window.graphEditor()->view();
+        const QRect before(canvas->mapTo(&window, QPoint(0, 0)), canvas->size());
+        const auto docks = [&window] {
+            QString widths;
+            for (const char *name : { "paletteDock", "propertiesDock", "columnsDock" })
+                widths += QStringLiteral("%1 %2 ")
+                              .arg(QLatin1String(name))
+                              .arg(window.findChild<QDockWidget *>(QLatin1String(name))->width());
+            return widths;
+        };
+        const QString docksBefore = docks();
+        QVERIFY(dropAndWait(window, iris()));
+        window.tabs()->setCurrentWidget(window.graphEditor());
+        QCoreApplication::processEvents();
+        QVERIFY2(QRect(canvas->mapTo(&window, QPoint(0, 0)), canvas->size()) == before,
+            qPrintable(docksBefore + QStringLiteral("-> ") + docks()));
+        window.linkedSelection()->select({ 0, 1, 2 });
+        QCoreApplication::processEvents();
+        QCOMPARE(QRect(canvas->mapTo(&window, QPoint(0, 0)), canvas->size()), before);
     }
 
     // Every dock can be closed and reopened from the View menu.

@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void columnPlaceholdersSayWhatEmptyMeans();
     void expressionErrorsShownWhileEditing();
     void narrowPanelWrapsInsteadOfCutting();
+    void columnListsTakeTheWholeWidth();
 };
 
 void TestPropertyPanel::wheelScrollsPanelNotUnfocusedEditors()
@@ -200,6 +202,37 @@ void TestPropertyPanel::narrowPanelWrapsInsteadOfCutting()
                         .arg(scroll->viewport()->width())));
         }
     }
+}
+
+// A column list is the panel's whole width, under its label (beside it, a side dock's
+// width would cut the names); a single-value editor stays beside its label.
+void TestPropertyPanel::columnListsTakeTheWholeWidth()
+{
+    engine::GraphModel model(engine::BuiltinNodes::registry());
+    const int boxes = model.addNode(QStringLiteral("view.boxplot"), { 0, 0 }).value();
+    QUndoStack undo;
+    widgets::PropertyPanel panel(model, &undo);
+    panel.resize(260, 600);
+    panel.setNode(boxes);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const auto labelOf = [&panel](const QWidget *editor) -> QLabel * {
+        for (QLabel *l : panel.findChildren<QLabel *>())
+            if (l->buddy() == editor)
+                return l;
+        return nullptr;
+    };
+    auto *columns = panel.findChild<QWidget *>(QStringLiteral("columns"));
+    QVERIFY(columns);
+    QLabel *label = labelOf(columns);
+    QVERIFY(label);
+    QTRY_VERIFY(columns->y() >= label->y() + label->height());
+    QCOMPARE(columns->x(), label->x());
+    auto *split = panel.findChild<QWidget *>(QStringLiteral("split"));
+    QVERIFY(split);
+    QLabel *splitLabel = labelOf(split);
+    QVERIFY(splitLabel);
+    QVERIFY(split->x() > splitLabel->x());
 }
 
 QTEST_MAIN(TestPropertyPanel)

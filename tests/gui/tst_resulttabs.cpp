@@ -135,7 +135,14 @@ private Q_SLOTS:
         QCOMPARE(s.results().title(kScatter),
             QStringLiteral("Scatter of petal_width against petal_length — Select Columns, node 2"));
         const int index = s.window.tabs()->indexOf(histogram);
-        QCOMPARE(s.window.tabs()->tabText(index), s.results().title(kHistogram));
+        // The tab shows the title elided to kTabTextWidth; its tool tip the whole of it.
+        const QString title = s.results().title(kHistogram);
+        const QString shown = s.window.tabs()->tabText(index);
+        QVERIFY2(
+            shown.endsWith(QChar(0x2026)) && title.startsWith(shown.chopped(1)), qPrintable(shown));
+        QVERIFY(s.window.tabs()->tabBar()->fontMetrics().horizontalAdvance(shown)
+            <= app::ResultTabs::kTabTextWidth);
+        QVERIFY(s.window.tabs()->tabToolTip(index).startsWith(title));
         // Each result tab has its close button; the studio's own tabs do not.
         QTabBar *bar = s.window.tabs()->tabBar();
         const auto hasButton = [bar](int i) {
@@ -286,7 +293,9 @@ private Q_SLOTS:
         QCOMPARE(
             s.results().title(kHistogram), QStringLiteral("Petal lengths — Petals only, node 2"));
         const int index = s.window.tabs()->indexOf(s.results().view(kHistogram));
-        QCOMPARE(s.window.tabs()->tabText(index), s.results().title(kHistogram));
+        QCOMPARE(s.window.tabs()->tabText(index),
+            s.window.tabs()->tabBar()->fontMetrics().elidedText(
+                s.results().title(kHistogram), Qt::ElideRight, app::ResultTabs::kTabTextWidth));
 
         // Undo takes node 2's name back (node 4's was not an editor edit); redo again.
         editor->undoStack()->undo();
