@@ -1,5 +1,6 @@
 #include "ml/DecisionTree.h"
 
+#include "core/Parallel.h"
 #include "ml/FeatureBinner.h"
 #include "ml/TreeImportance.h"
 #include "ml/TreeLearner.h"
@@ -7,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <numeric>
 
 namespace sextant::engine {
@@ -171,21 +173,51 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
             // Classification: error changes by candidate (misclassified rows, or their class
             // weights).
             std::vector<double> wrongFrom;
-            for (int f = 0; f < k; ++f) {
-                if (context.cancelled())
-                    return false;
+            // The folds' trees grow side by side, one builder (scratch) per thread, each
+            // histogram by one thread as in a single build, so the trees do not depend on
+            // the thread count; they are scored below in fold order.
+            struct FoldTree {
+                DecisionTreeModel tree;
+                CostComplexityPath path;
+                char state = 0; // 0: not grown (cancelled), 1: grown, 2: no training rows
+            };
+            std::vector<FoldTree> grown(static_cast<std::size_t>(k));
+            const int workers = std::max(1, std::min(k, context.threadCount()));
+            TreeGrowParams single = g.params;
+            single.threads = 1;
+            std::vector<std::unique_ptr<DecisionTreeBuilder>> builders(
+                static_cast<std::size_t>(workers));
+            parallelChunks(0, k, workers, 1, [&](int chunk, std::int64_t begin, std::int64_t end) {
+                auto &own = builders[static_cast<std::size_t>(chunk)];
+                if (!own && workers > 1)
+                    own = std::make_unique<DecisionTreeBuilder>(
+                        g.binner, g.codes.data(), n, single);
+                DecisionTreeBuilder &b = workers > 1 ? *own : builder;
                 std::vector<std::uint32_t> trainRows;
-                trainRows.reserve(static_cast<std::size_t>(n));
-                for (Eigen::Index i = 0; i < n; ++i)
-                    if (fold[static_cast<std::size_t>(i)] != f)
-                        trainRows.push_back(static_cast<std::uint32_t>(i));
-                if (trainRows.empty())
-                    continue;
-                DecisionTreeModel foldTree;
-                if (!builder.build(trainRows, g.stats.data(), g.seed, foldTree, context.cancel))
+                for (std::int64_t f = begin; f < end; ++f) {
+                    FoldTree &out = grown[static_cast<std::size_t>(f)];
+                    trainRows.clear();
+                    for (Eigen::Index i = 0; i < n; ++i)
+                        if (fold[static_cast<std::size_t>(i)] != f)
+                            trainRows.push_back(static_cast<std::uint32_t>(i));
+                    if (trainRows.empty()) {
+                        out.state = 2;
+                        continue;
+                    }
+                    if (!b.build(trainRows, g.stats.data(), g.seed, out.tree, context.cancel))
+                        return;
+                    out.path = costComplexityPath(out.tree, nodeImpurities(b, out.tree));
+                    out.state = 1;
+                }
+            });
+            for (int f = 0; f < k; ++f) {
+                const FoldTree &ft = grown[static_cast<std::size_t>(f)];
+                if (ft.state == 0 || context.cancelled())
                     return false;
-                const CostComplexityPath fp
-                    = costComplexityPath(foldTree, nodeImpurities(builder, foldTree));
+                if (ft.state == 2)
+                    continue;
+                const DecisionTreeModel &foldTree = ft.tree;
+                const CostComplexityPath &fp = ft.path;
                 const int nodes = foldTree.nodeCount();
                 // The step at which each node becomes a leaf (leaves: 0, always a leaf).
                 collapseStep.assign(static_cast<std::size_t>(nodes), 0);
