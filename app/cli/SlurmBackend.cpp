@@ -105,29 +105,91 @@ QString SlurmBackend::arraySpec(const QList<int> &sorted, int limit)
     return spec;
 }
 
-bool SlurmBackend::submit(
-    const SweepFolder &folder, const QList<int> &indices, int attempt, QString *job, QString *error)
+int SlurmBackend::maxArraySize()
+{
+    bool ok = false;
+    const int fromEnv = qEnvironmentVariableIntValue("SEXTANT_SLURM_MAX_ARRAY_SIZE", &ok);
+    if (ok && fromEnv > 0)
+        return fromEnv;
+    const ToolRun r
+        = runTool(QStringLiteral("scontrol"), { QStringLiteral("show"), QStringLiteral("config") });
+    for (const QString &line : r.out.split(QLatin1Char('\n'))) {
+        if (line.section(QLatin1Char('='), 0, 0).trimmed() != QLatin1String("MaxArraySize"))
+            continue;
+        const int value = line.section(QLatin1Char('='), 1).trimmed().toInt(&ok);
+        if (ok && value > 0)
+            return value;
+    }
+    return 1001;
+}
+
+bool SlurmBackend::submit(const SweepFolder &folder, const QList<int> &indices, int attempt,
+    QMap<int, QString> *taskIds, QString *summary, QString *error)
+{
+    QMap<int, QList<int>> blocks; // offset -> the array's task ids
+    for (int i : indices) {
+        const int offset = i / m_maxArray * m_maxArray;
+        blocks[offset].append(i - offset);
+    }
+    QStringList jobs;
+    for (auto it = blocks.cbegin(); it != blocks.cend(); ++it) {
+        // With a limit, each array waits for the one before it, so that no more than
+        // `limit` tasks run at once.
+        const QString after = m_options.limit > 0 && !jobs.isEmpty() ? jobs.last() : QString();
+        QString job;
+        if (!submitArray(folder, it.value(), it.key(), attempt, after, &job, error))
+            return false;
+        for (int t : it.value())
+            taskIds->insert(it.key() + t, QStringLiteral("%1_%2").arg(job).arg(t));
+        jobs.append(job);
+    }
+    *summary = jobs.join(QStringLiteral(", "));
+    return true;
+}
+
+bool SlurmBackend::submitArray(const SweepFolder &folder, const QList<int> &tasks, int offset,
+    int attempt, const QString &after, QString *job, QString *error)
 {
     const QString slurmDir = folder.path(QStringLiteral("slurm"));
     QDir().mkpath(slurmDir);
-    for (int i : indices)
-        QDir().mkpath(folder.runDirectory(i));
-    const QString script = QDir(slurmDir).filePath(QStringLiteral("attempt-%1.sh").arg(attempt));
-    const QString text
-        = QStringLiteral("#!/bin/sh\n"
+    for (int t : tasks)
+        QDir().mkpath(folder.runDirectory(offset + t));
+    // Task N of the first array runs point N, and the scheduler writes its output to the
+    // point's task.out. A later array's task adds the offset, so its script sends the
+    // point's output there itself and the scheduler's own lines go to slurm/.
+    const QString name = offset == 0
+        ? QStringLiteral("attempt-%1").arg(attempt)
+        : QStringLiteral("attempt-%1-from-%2").arg(attempt).arg(offset);
+    const QString script = QDir(slurmDir).filePath(name + QStringLiteral(".sh"));
+    const QString dir = shellQuote(folder.directory);
+    const QString text = offset == 0
+        ? QStringLiteral("#!/bin/sh\n"
                          "# Sextant sweep %1, attempt %2: task N runs point N into runs/NNNN.\n"
                          "exec %3 sweep --task %4 \"$SLURM_ARRAY_TASK_ID\" --attempt %2\n")
-              .arg(folder.directory)
-              .arg(attempt)
-              .arg(shellQuote(m_options.executable), shellQuote(folder.directory));
+              .arg(
+                  folder.directory, QString::number(attempt), shellQuote(m_options.executable), dir)
+        // (printf's %04d would read as a place marker of QString::arg: no arg() on it.)
+        : QStringLiteral("#!/bin/sh\n"
+                         "# Sextant sweep %1, attempt %2: task N runs point N + %3 into "
+                         "runs/NNNN.\n"
+                         "point=$((SLURM_ARRAY_TASK_ID + %3))\n")
+                .arg(folder.directory, QString::number(attempt), QString::number(offset))
+            + QStringLiteral("exec >>\"$(printf '%s/runs/%04d/task.out' ") + dir
+            + QStringLiteral(" \"$point\")\" 2>&1\nexec ") + shellQuote(m_options.executable)
+            + QStringLiteral(" sweep --task ") + dir
+            + QStringLiteral(" \"$point\" --attempt %1\n").arg(attempt);
     if (!engine::AtomicFile::write(script, text.toUtf8(), error))
         return false;
     QFile::setPermissions(script, QFile::permissions(script) | QFileDevice::ExeOwner);
+    const QString output = offset == 0 ? folder.path(QStringLiteral("runs/%4a/task.out"))
+                                       : QDir(slurmDir).filePath(name + QStringLiteral("-%a.out"));
     QStringList args { QStringLiteral("--parsable"),
         QStringLiteral("--job-name=%1").arg(m_options.jobName),
-        QStringLiteral("--array=%1").arg(arraySpec(indices, m_options.limit)),
-        QStringLiteral("--output=%1").arg(folder.path(QStringLiteral("runs/%4a/task.out"))),
-        QStringLiteral("--open-mode=append"), QStringLiteral("--chdir=%1").arg(folder.directory) };
+        QStringLiteral("--array=%1").arg(arraySpec(tasks, m_options.limit)),
+        QStringLiteral("--output=%1").arg(output), QStringLiteral("--open-mode=append"),
+        QStringLiteral("--chdir=%1").arg(folder.directory) };
+    if (!after.isEmpty())
+        args.append(QStringLiteral("--dependency=afterany:%1").arg(after));
     if (!m_options.partition.isEmpty())
         args.append(QStringLiteral("--partition=%1").arg(m_options.partition));
     if (!m_options.time.isEmpty())
@@ -223,17 +285,27 @@ bool SlurmBackend::run(const SweepFolder &folder, const std::atomic<bool> &cance
     QList<int> all;
     for (int i = 0; i < n; ++i)
         all.append(i);
-    QString job;
-    if (!submit(folder, all, 1, &job, error))
+    m_maxArray = m_options.maxArraySize > 0 ? m_options.maxArraySize : maxArraySize();
+    QMap<int, QString> submitted;
+    QString jobs;
+    if (!submit(folder, all, 1, &submitted, &jobs, error)) {
+        cancelAll(cancel); // the arrays already submitted
         return false;
+    }
     QList<QString> taskIds(n);
     QList<int> misses(n, 0);
     for (int i = 0; i < n; ++i) {
         (*outcomes)[i].attempts = 1;
-        (*outcomes)[i].job = QStringLiteral("%1_%2").arg(job).arg(i);
+        (*outcomes)[i].job = submitted.value(i);
         taskIds[i] = (*outcomes)[i].job;
     }
-    progress(count(*outcomes), QStringLiteral("submitted job array %1 (%2 tasks)").arg(job).arg(n));
+    progress(count(*outcomes),
+        n <= m_maxArray
+            ? QStringLiteral("submitted job array %1 (%2 tasks)").arg(jobs).arg(n)
+            : QStringLiteral("submitted job arrays %1 (%2 tasks; the cluster allows %3 per array)")
+                  .arg(jobs)
+                  .arg(n)
+                  .arg(m_maxArray));
     Counts last = count(*outcomes);
     int queueFailures = 0;
     while (true) {
@@ -291,17 +363,20 @@ bool SlurmBackend::run(const SweepFolder &folder, const std::atomic<bool> &cance
         }
         if (!again.isEmpty()) {
             QString retry;
-            if (!submit(folder, again, 2, &retry, error))
+            QMap<int, QString> resubmitted;
+            if (!submit(folder, again, 2, &resubmitted, &retry, error)) {
+                cancelAll(cancel);
                 return false;
+            }
             for (int i : std::as_const(again)) {
                 SweepOutcome &o = (*outcomes)[i];
                 o.attempts = 2;
                 o.state = SweepOutcome::State::Pending;
-                taskIds[i] = QStringLiteral("%1_%2").arg(retry).arg(i);
+                taskIds[i] = resubmitted.value(i);
                 misses[i] = 0;
             }
             progress(count(*outcomes),
-                QStringLiteral("resubmitted %1 failed task(s) as job array %2")
+                QStringLiteral("resubmitted %1 failed task(s) as job array(s) %2")
                     .arg(again.size())
                     .arg(retry));
             last = count(*outcomes);

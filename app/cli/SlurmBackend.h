@@ -8,7 +8,9 @@
 
 namespace sextant::cli {
 
-// Runs a sweep's tasks on a Slurm cluster as one job array.
+// Runs a sweep's tasks on a Slurm cluster as one job array (or, above the cluster's
+// MaxArraySize, one array per block of that many points, each task adding its block's
+// offset to its array index).
 //
 // The sweep folder must be on a file system the nodes share (it is where the inputs, the
 // plan and every run folder are). Submits `sbatch --parsable --array=0-(N-1)[%LIMIT]` of a
@@ -29,7 +31,14 @@ public:
         QString time; // --time, "" : the partition's
         int cpusPerTask = 0; // 0 : Slurm's default (1)
         QString mem; // --mem, "" : the default
-        int limit = 0; // at most this many tasks at once (the array's %LIMIT); 0 : no limit
+        // At most this many tasks at once (the array's %LIMIT; several arrays then run one
+        // after the other); 0 : no limit.
+        int limit = 0;
+        // Task ids one array may hold (Slurm's MaxArraySize: ids 0 .. max-1); more points
+        // are submitted as several arrays, each task adding its array's offset. 0 : the
+        // environment's SEXTANT_SLURM_MAX_ARRAY_SIZE, else `scontrol show config`, else
+        // Slurm's default 1001.
+        int maxArraySize = 0;
         QString jobName = QStringLiteral("sextant-sweep");
         int pollMs = 1000;
     };
@@ -47,10 +56,17 @@ public:
 
     // The --array value for `indices` (sorted): "0-11", "3,7", "0-4,9" plus "%LIMIT".
     static QString arraySpec(const QList<int> &indices, int limit);
+    // The cluster's MaxArraySize (see Options::maxArraySize), at least 1.
+    static int maxArraySize();
 
 private:
-    bool submit(const SweepFolder &folder, const QList<int> &indices, int attempt, QString *job,
-        QString *error);
+    // Submits the points `indices` (sorted) as one array per block of m_maxArray ids and
+    // fills `taskIds` (point -> "JOB_TASK"); `summary` names the jobs ("45" or "45, 46").
+    bool submit(const SweepFolder &folder, const QList<int> &indices, int attempt,
+        QMap<int, QString> *taskIds, QString *summary, QString *error);
+    // One array: task t runs point offset + t; `after`: a job it waits for ("" none).
+    bool submitArray(const SweepFolder &folder, const QList<int> &tasks, int offset, int attempt,
+        const QString &after, QString *job, QString *error);
     // Array task ("45_3") -> Slurm state ("PENDING", "RUNNING"...), node, for the jobs
     // submitted. False when squeue could not be asked this time.
     bool queue(QMap<QString, QPair<QString, QString>> *tasks) const;
@@ -58,6 +74,7 @@ private:
     void cancelAll(const std::atomic<bool> &cancel) const;
 
     Options m_options;
+    int m_maxArray = 1001;
     QStringList m_jobs;
 };
 

@@ -1,7 +1,8 @@
 // `sextant sweep`: grid and random expansion, refusals before anything runs, the local
 // process pool, and a real Slurm (tools/slurm-local: one node on this machine) running the
-// points as one job array: the same metrics as locally, a failing point reported while the
-// others finish, cancellation leaving no task in the queue.
+// points as one job array (several above the cluster's MaxArraySize): the same metrics as
+// locally, a failing point reported while the others finish, cancellation leaving no task
+// in the queue.
 #include "LocalSlurm.h"
 #include "ReferenceSkip.h"
 #include "SextantProcess.h"
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void localPoolGathersMetrics();
     void taskChecksFingerprints();
     void slurmMatchesLocal();
+    void slurmSplitsArraysAboveMaxArraySize();
     void slurmReportsAFailingPoint();
     void slurmCancelLeavesNothingRunning();
 };
@@ -234,12 +236,11 @@ void TestCliSweep::taskChecksFingerprints()
     QVERIFY2(again.err.contains(QLatin1String("already holds a sweep")), qPrintable(again.err));
 }
 
-void TestCliSweep::slurmMatchesLocal()
+// Sweeps `grid` on the local Slurm and on the local pool into `tmp` and checks that every
+// point ran as an array task with the local run's metrics; `arrays` gets the job ids.
+static void sweepOnSlurmAsLocally(
+    const QTemporaryDir &tmp, const QStringList &grid, int points, QSet<QString> *arrays)
 {
-    REQUIRE_SLURM();
-    QTemporaryDir tmp;
-    const QStringList grid = { QStringLiteral("--grid"), QStringLiteral("5.C=0.01,0.1,1,10"),
-        QStringLiteral("--grid"), QStringLiteral("3.seed=1,2,3") };
     const QString slurmDir = tmp.filePath(QStringLiteral("slurm"));
     const auto s = runSextant(QStringList { QStringLiteral("sweep"), wine() } + kQuick + grid
         + QStringList { QStringLiteral("--out"), slurmDir, QStringLiteral("--backend"),
@@ -253,18 +254,18 @@ void TestCliSweep::slurmMatchesLocal()
 
     const QMap<int, QJsonObject> onSlurm = pointsOf(slurmDir);
     const QMap<int, QJsonObject> local = pointsOf(localDir);
-    QCOMPARE(onSlurm.size(), 12);
-    QCOMPARE(local.size(), 12);
-    QSet<QString> arrays;
-    for (int i = 0; i < 12; ++i) {
+    QCOMPARE(onSlurm.size(), points);
+    QCOMPARE(local.size(), points);
+    for (int i = 0; i < points; ++i) {
         const QJsonObject a = onSlurm.value(i);
-        // Run through sbatch: an array task of the job, which wrote its own report.
+        // Run through sbatch: an array task of a job, which wrote its own report.
         const QString job = a.value(QStringLiteral("job")).toString();
-        QVERIFY2(job.endsWith(QStringLiteral("_%1").arg(i)), qPrintable(job));
-        arrays.insert(job.section(QLatin1Char('_'), 0, 0));
+        QVERIFY2(job.contains(QRegularExpression(QStringLiteral("^\\d+_\\d+$"))), qPrintable(job));
+        arrays->insert(job.section(QLatin1Char('_'), 0, 0));
         const QJsonObject task = readJson(
             slurmDir + QStringLiteral("/runs/%1/task.json").arg(i, 4, 10, QLatin1Char('0')));
         QCOMPARE(task.value(QStringLiteral("job")).toString(), job);
+        QCOMPARE(task.value(QStringLiteral("index")).toInt(-1), i);
         QCOMPARE(a.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
         QCOMPARE(a.value(QStringLiteral("parameters")),
             local.value(i).value(QStringLiteral("parameters")));
@@ -276,7 +277,39 @@ void TestCliSweep::slurmMatchesLocal()
             if (!k.endsWith(QLatin1String(".seconds"))) // timings, not results
                 QCOMPARE(ms.value(k).toDouble(), ml.value(k).toDouble());
     }
+}
+
+void TestCliSweep::slurmMatchesLocal()
+{
+    REQUIRE_SLURM();
+    QTemporaryDir tmp;
+    QSet<QString> arrays;
+    sweepOnSlurmAsLocally(tmp,
+        { QStringLiteral("--grid"), QStringLiteral("5.C=0.01,0.1,1,10"), QStringLiteral("--grid"),
+            QStringLiteral("3.seed=1,2,3") },
+        12, &arrays);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(arrays.size(), 1); // one job array
+}
+
+void TestCliSweep::slurmSplitsArraysAboveMaxArraySize()
+{
+    REQUIRE_SLURM();
+    // A cluster that allows 3 task ids per array: 7 points are arrays of 3, 3 and 1, their
+    // tasks adding 3 and 6 to the array index.
+    qputenv("SEXTANT_SLURM_MAX_ARRAY_SIZE", "3");
+    QTemporaryDir tmp;
+    QSet<QString> arrays;
+    sweepOnSlurmAsLocally(
+        tmp, { QStringLiteral("--grid"), QStringLiteral("3.seed=1,2,3,4,5,6,7") }, 7, &arrays);
+    qunsetenv("SEXTANT_SLURM_MAX_ARRAY_SIZE");
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(arrays.size(), 3);
+    // The third array's script runs point 6 for its task 0, its output into runs/0006.
+    QVERIFY(QFileInfo::exists(tmp.filePath(QStringLiteral("slurm/slurm/attempt-1-from-6.sh"))));
+    QVERIFY(QFileInfo::exists(tmp.filePath(QStringLiteral("slurm/runs/0006/task.out"))));
 }
 
 void TestCliSweep::slurmReportsAFailingPoint()
