@@ -223,6 +223,13 @@ private Q_SLOTS:
             QVERIFY2(task.value(QStringLiteral("ok")).toBool(), qPrintable(dir));
             QCOMPARE(task.value(QStringLiteral("job")).toString(),
                 QStringLiteral("%1_%2").arg(jobs.front()).arg(i));
+            // Its row, and (refit=false) no refitted model.
+            const QDir run(
+                QDir(dir).filePath(QStringLiteral("runs/%1").arg(i, 4, 10, QChar(u'0'))));
+            QVERIFY(!run.entryList({ QStringLiteral("*-metrics.json") }).isEmpty());
+            QVERIFY2(
+                !QFile::exists(run.filePath(QStringLiteral("%1-tune.sxmodel").arg(remote.tune))),
+                qPrintable(run.entryList().join(QLatin1Char(' '))));
         }
         // The task ran the workflow cut down to the Tune node and what it reads, with the
         // data file copied next to it.
