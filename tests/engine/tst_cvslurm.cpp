@@ -2,8 +2,9 @@
 // one node on this machine): every fold a task of one job array (each a `sextant run` with
 // only_fold), the same fold table and the same out-of-fold predictions, bit for bit and in
 // the same row order, as the cross-validation on this machine; the folds published as their
-// tasks end; one fold alone gives its row of the whole run; Cancel leaves no task in the
-// queue; and what cannot run there is refused with a message.
+// tasks end; one fold alone gives its row of the whole run; the node's side of it, with the
+// tasks run in-process, gives the same outputs (no Slurm needed); Cancel and Stop leave no
+// task in the queue; and what cannot run there is refused with a message.
 #include "FlowFixture.h"
 #include "LocalSlurm.h"
 #include "ReferenceSkip.h"
@@ -176,6 +177,42 @@ QVariantMap cvParameters(const QVariantMap &changes = {})
     return p;
 }
 
+// A RemoteTrialRunner that runs each task here, in turn, as a task would (the workflow it
+// was given with TASKPARAMETER = N and run_on = local), handing back the node's predictions
+// without their table: the node's side of run_on = slurm without a cluster.
+class InProcessRunner : public RemoteTrialRunner {
+public:
+    QString name() const override { return QStringLiteral("in-process"); }
+    bool available(QString *) const override { return true; }
+    Result<std::vector<RemoteTrialResult>> run(const RemoteTrialRequest &request,
+        const std::atomic<bool> *, const std::atomic<bool> *, const TrialFn &onTrial) override
+    {
+        std::vector<RemoteTrialResult> results;
+        // The tasks end in reverse order: the node must not depend on it.
+        for (int n = request.tasks; n >= 1; --n) {
+            GraphModel model(BuiltinNodes::registry());
+            if (Status s = WorkflowFile::parse(request.workflow, model); !s)
+                return Result<std::vector<RemoteTrialResult>>::failure(s.error());
+            (void)model.setParameter(
+                request.nodeId, QStringLiteral("run_on"), QStringLiteral("local"));
+            (void)model.setParameter(request.nodeId, request.taskParameter, qlonglong(n));
+            Executor ex(model);
+            const RunSummary s = ex.runBlocking();
+            RemoteTrialResult r;
+            r.index = n;
+            r.ok = s.ok();
+            r.message = failures(s);
+            if (r.ok) {
+                r.prediction = *ex.output(request.nodeId, 1)->as<Prediction>();
+                r.prediction.table = Dataset();
+            }
+            results.push_back(r);
+            onTrial(r);
+        }
+        return results;
+    }
+};
+
 } // namespace
 
 class TestCvSlurm : public QObject {
@@ -256,6 +293,39 @@ private Q_SLOTS:
         const QString m = nodeFailure(beyond, beyond.cv);
         QVERIFY2(m.contains(QStringLiteral("only_fold 6: the cross-validation has 5 folds")),
             qPrintable(m));
+    }
+
+    // The node's remote path, tasks run here: the same outputs as the local run.
+    void tasksCombineLikeTheLocalRun_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("classification") << "classification";
+        QTest::newRow("regression") << "regression";
+    }
+    void tasksCombineLikeTheLocalRun()
+    {
+        QFETCH(QString, kind);
+        const Case c = caseNamed(kind);
+        Flow local(c.learner, cvParameters(), c.learnerParameters, c.target);
+        Executor here(local.model);
+        const RunSummary a = here.runBlocking();
+        QVERIFY2(a.ok(), qPrintable(failures(a)));
+        RemoteTrialRunner::set(std::make_unique<InProcessRunner>());
+        Flow remote(c.learner,
+            cvParameters({ { QStringLiteral("run_on"), QStringLiteral("slurm") } }),
+            c.learnerParameters, c.target);
+        Executor there(remote.model);
+        const RunSummary b = there.runBlocking();
+        RemoteTrialRunner::set(
+            std::make_unique<sextant::cli::SlurmTrialRunner>(QStringLiteral(SEXTANT_EXECUTABLE)));
+        QVERIFY2(b.ok(), qPrintable(failures(b)));
+        const QString table = tableDifference(*there.output(remote.cv, 0)->as<MetricsTable>(),
+            *here.output(local.cv, 0)->as<MetricsTable>());
+        QVERIFY2(table.isEmpty(), qPrintable(table));
+        const QString predictions
+            = predictionDifference(*there.output(remote.cv, 1)->as<Prediction>(),
+                *here.output(local.cv, 1)->as<Prediction>());
+        QVERIFY2(predictions.isEmpty(), qPrintable(predictions));
     }
 
     void slurmGivesTheLocalResult_data()
