@@ -174,8 +174,11 @@ bool writeMetrics(
     return writeCsv(header, rows, base + QStringLiteral(".csv"), written, error);
 }
 
-// The predictions table as CSV, and what the view shows as JSON (metrics, AUC per
-// class, confusion counts).
+// The predictions table as CSV, and as JSON what the view shows (metrics, AUC per class,
+// confusion counts) and the predictions row by row, exactly (QJsonDocument writes a double
+// as the shortest text that reads back as the same double): predicted (the class index into
+// "classes", or the value), truth (the same encoding; null where unknown) and, when the
+// model gives them, probabilities (one array of P(class) per row).
 bool writePredictionView(
     const engine::PredictionView &v, const QString &base, QStringList *written, QString *error)
 {
@@ -193,6 +196,21 @@ bool writePredictionView(
     for (const auto &[name, value] : v.metrics)
         metrics[name] = std::isfinite(value) ? QJsonValue(value) : QJsonValue();
     o[QStringLiteral("metrics")] = metrics;
+    QJsonArray predicted, truth, probabilities;
+    for (Eigen::Index r = 0; r < p.predicted.size(); ++r) {
+        predicted.append(jsonNumber(p.predicted(r)));
+        truth.append(jsonNumber(r < p.truth.size() ? p.truth(r) : std::nan("")));
+        if (p.probabilities.rows() == p.predicted.size() && p.probabilities.cols() > 0) {
+            QJsonArray row;
+            for (Eigen::Index c = 0; c < p.probabilities.cols(); ++c)
+                row.append(jsonNumber(p.probabilities(r, c)));
+            probabilities.append(row);
+        }
+    }
+    o[QStringLiteral("predicted")] = predicted;
+    o[QStringLiteral("truth")] = truth;
+    if (!probabilities.isEmpty())
+        o[QStringLiteral("probabilities")] = probabilities;
     if (p.task == EstimatorTask::Classification) {
         const ConfusionMatrix &m = v.confusion;
         QJsonArray counts;

@@ -8,6 +8,7 @@
 #include "graph/WorkflowFile.h"
 #include "graph/WorkflowPaths.h"
 #include "nodes/BuiltinNodes.h"
+#include "nodes/CrossValidationNode.h"
 #include "nodes/TuneNode.h"
 
 #include <QCoreApplication>
@@ -15,10 +16,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QSet>
 #include <QStandardPaths>
 #include <chrono>
+#include <limits>
 #include <thread>
 
 namespace sextant::cli {
@@ -29,16 +34,100 @@ using namespace sextant::engine;
 
 const char *const kMetricsSink = "view.metrics";
 
-// The id of the Metrics Table prepare() puts after the Tune node: the node's id in the
-// workflow copy, found by its type and its one connection.
-int metricsSinkOf(const GraphModel &model, int tune)
+// The node types whose tasks the runner runs: the parameter a task sets, the node type,
+// and the prefix of the run's folder, workflow copy and job name ("tune").
+struct NodeKind {
+    QString taskParameter;
+    QString typeId;
+    QString prefix;
+};
+
+const NodeKind *kindOf(const QString &taskParameter)
 {
-    for (const Connection &c : model.connectionsOf(tune)) {
-        const NodeType *type = model.nodeType(c.toNode);
-        if (c.fromNode == tune && type && type->id == QLatin1String(kMetricsSink))
-            return c.toNode;
+    static const NodeKind kinds[] = {
+        { QStringLiteral("only_trial"), TuneNode::typeId(), QStringLiteral("tune") },
+        { QStringLiteral("only_fold"), CrossValidationNode::typeId(), QStringLiteral("cv") },
+    };
+    for (const NodeKind &k : kinds)
+        if (k.taskParameter == taskParameter)
+            return &k;
+    return nullptr;
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+// The JSON file the run in `runDirectory` wrote for node `id` (run.json names it); "" when
+// none.
+QString jsonFileOf(const QString &runDirectory, int id)
+{
+    const QJsonObject report = readJson(QDir(runDirectory).filePath(QStringLiteral("run.json")));
+    for (const QJsonValue &nv : report.value(QStringLiteral("nodes")).toArray()) {
+        const QJsonObject node = nv.toObject();
+        if (node.value(QStringLiteral("id")).toInt() != id)
+            continue;
+        for (const QJsonValue &fv : node.value(QStringLiteral("files")).toArray())
+            if (fv.toString().endsWith(QLatin1String(".json")))
+                return QDir(runDirectory).filePath(fv.toString());
     }
-    return 0;
+    return {};
+}
+
+double numberOf(const QJsonValue &v)
+{
+    return v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
+}
+
+// The per-row vectors of a prediction view's JSON (SinkDataWriter: "predicted", "truth",
+// "probabilities", "classes"); false with `why` when they are missing or do not agree.
+bool readPrediction(const QString &path, EstimatorTask task, Prediction *p, QString *why)
+{
+    const QJsonObject o = readJson(path);
+    const QJsonArray predicted = o.value(QStringLiteral("predicted")).toArray();
+    const QJsonArray truth = o.value(QStringLiteral("truth")).toArray();
+    const QJsonArray probabilities = o.value(QStringLiteral("probabilities")).toArray();
+    if (!o.value(QStringLiteral("predicted")).isArray() || predicted.size() != truth.size()
+        || (!probabilities.isEmpty() && probabilities.size() != predicted.size())) {
+        *why = QStringLiteral("%1 holds no per-row predictions").arg(path);
+        return false;
+    }
+    p->task = task;
+    p->modelName = o.value(QStringLiteral("model")).toString();
+    p->targetName = o.value(QStringLiteral("target")).toString();
+    p->classNames.clear();
+    for (const QJsonValue &c : o.value(QStringLiteral("classes")).toArray())
+        p->classNames.append(c.toString());
+    const auto n = static_cast<Eigen::Index>(predicted.size());
+    p->predicted.resize(n);
+    p->truth.resize(n);
+    for (Eigen::Index r = 0; r < n; ++r) {
+        p->predicted(r) = numberOf(predicted[r]);
+        p->truth(r) = numberOf(truth[r]);
+    }
+    p->probabilities.resize(0, 0);
+    if (!probabilities.isEmpty()) {
+        const auto k = static_cast<Eigen::Index>(probabilities.first().toArray().size());
+        p->probabilities.resize(n, k);
+        for (Eigen::Index r = 0; r < n; ++r) {
+            const QJsonArray row = probabilities[r].toArray();
+            if (row.size() != k) {
+                *why = QStringLiteral("%1: row %2 has %3 probabilities, not %4")
+                           .arg(path)
+                           .arg(r + 1)
+                           .arg(row.size())
+                           .arg(k);
+                return false;
+            }
+            for (Eigen::Index c = 0; c < k; ++c)
+                p->probabilities(r, c) = numberOf(row[c]);
+        }
+    }
+    return true;
 }
 
 } // namespace
@@ -76,7 +165,7 @@ QString SlurmTrialRunner::defaultFolder()
 }
 
 bool SlurmTrialRunner::prepare(const RemoteTrialRequest &request, const QString &directory,
-    SweepFolder *folder, QString *error)
+    SweepFolder *folder, QString *error, Sinks *sinks)
 {
     GraphModel model(BuiltinNodes::registry());
     if (Status s = WorkflowFile::parse(request.workflow, model); !s) {
@@ -84,41 +173,69 @@ bool SlurmTrialRunner::prepare(const RemoteTrialRequest &request, const QString 
         return false;
     }
     model.setBaseDirectory(request.baseDirectory);
-    const NodeType *tuneType = model.nodeType(request.nodeId);
-    if (!tuneType || tuneType->id != TuneNode::typeId()) {
-        *error = QStringLiteral("the workflow has no Tune node %1").arg(request.nodeId);
+    const NodeKind *kind = kindOf(request.taskParameter);
+    if (!kind) {
+        *error = QStringLiteral("tasks that set '%1' are not run on Slurm (only_trial of a Tune "
+                                "node, only_fold of a Cross-Validation node)")
+                     .arg(request.taskParameter);
         return false;
     }
-    if (request.trials < 1) {
-        *error = QStringLiteral("no trial to run");
+    const NodeType *nodeType = model.nodeType(request.nodeId);
+    if (!nodeType || nodeType->id != kind->typeId) {
+        *error = QStringLiteral("the workflow has no %1 node %2 (which %3 needs)")
+                     .arg(kind->typeId)
+                     .arg(request.nodeId)
+                     .arg(request.taskParameter);
+        return false;
+    }
+    if (request.tasks < 1) {
+        *error = QStringLiteral("no task to run");
         return false;
     }
 
-    // Only the Tune node and what it reads from run on the nodes.
+    // Only the node and what it reads from run on the nodes.
     QSet<int> keep { request.nodeId };
     for (int id : model.upstreamOf(request.nodeId))
         keep.insert(id);
     for (int id : model.nodeIds())
         if (!keep.contains(id))
             (void)model.removeNode(id);
-    const Result<int> sink = model.addNode(QString::fromLatin1(kMetricsSink));
-    if (!sink) {
-        *error = sink.error();
+    // A sink after an output of the node, so that each run writes it: its id, 0 (with
+    // `error`) when it could not be added.
+    const auto addSink = [&](const char *type, const QString &output) -> int {
+        const Result<int> sink = model.addNode(QString::fromLatin1(type));
+        if (!sink) {
+            *error = sink.error();
+            return 0;
+        }
+        if (Status s = model.addConnection(
+                { request.nodeId, nodeType->outputIndex(output), sink.value(), 0 });
+            !s) {
+            *error = s.error();
+            return 0;
+        }
+        return sink.value();
+    };
+    Sinks added;
+    added.metrics = addSink(kMetricsSink, QStringLiteral("metrics"));
+    if (!added.metrics)
         return false;
-    }
-    if (Status s = model.addConnection(
-            { request.nodeId, tuneType->outputIndex(QStringLiteral("metrics")), sink.value(), 0 });
-        !s) {
-        *error = s.error();
-        return false;
+    if (request.predictions) {
+        // Its JSON holds the rows' predictions exactly (SinkDataWriter).
+        added.predictions
+            = addSink(request.predictionTask == EstimatorTask::Regression ? "view.residuals"
+                                                                          : "view.confusion",
+                QStringLiteral("predictions"));
+        if (!added.predictions)
+            return false;
     }
     (void)model.setParameter(request.nodeId, QStringLiteral("run_on"), QStringLiteral("local"));
-    (void)model.setParameter(request.nodeId, QStringLiteral("only_trial"), qlonglong(0));
+    (void)model.setParameter(request.nodeId, request.taskParameter, qlonglong(0));
 
     // The files it reads: copied, and the copy of the workflow names the copies.
     SweepFolder f;
     f.directory = QFileInfo(directory).absoluteFilePath();
-    f.workflow = QStringLiteral("input/tune.sextant");
+    f.workflow = QStringLiteral("input/%1.sextant").arg(kind->prefix);
     const QString base = request.baseDirectory.isEmpty()
         ? QString()
         : WorkflowPaths::canonical(request.baseDirectory);
@@ -170,17 +287,22 @@ bool SlurmTrialRunner::prepare(const RemoteTrialRequest &request, const QString 
     f.inputs += data;
 
     const QString target = QString::number(request.nodeId);
-    for (int i = 0; i < request.trials; ++i) {
+    QStringList fixed { target + QStringLiteral(".run_on=local") };
+    for (auto it = request.taskParameters.cbegin(); it != request.taskParameters.cend(); ++it)
+        fixed.append(
+            QStringLiteral("%1.%2=%3").arg(target, it.key(), ParameterSpec::toString(it.value())));
+    for (int i = 0; i < request.tasks; ++i) {
         SweepFolder::Point p;
         p.index = i;
-        p.targets = { target + QStringLiteral(".only_trial") };
+        p.targets = { target + QLatin1Char('.') + request.taskParameter };
         p.values = { QString::number(i + 1) };
-        p.sets = { target + QStringLiteral(".run_on=local"),
-            target + QStringLiteral(".only_trial=%1").arg(i + 1) };
+        p.sets = fixed;
+        p.sets.append(QStringLiteral("%1.%2=%3").arg(target, request.taskParameter).arg(i + 1));
         f.points.append(p);
     }
-    f.metric
-        = QStringLiteral("%1.%2").arg(metricsSinkOf(model, request.nodeId)).arg(request.metric);
+    f.metric = request.metric.isEmpty()
+        ? QString()
+        : QStringLiteral("%1.%2").arg(added.metrics).arg(request.metric);
     if (!QDir().mkpath(f.path(QStringLiteral("runs")))) {
         *error = QStringLiteral("cannot create %1").arg(f.path(QStringLiteral("runs")));
         return false;
@@ -188,6 +310,8 @@ bool SlurmTrialRunner::prepare(const RemoteTrialRequest &request, const QString 
     if (!f.save(error))
         return false;
     *folder = f;
+    if (sinks)
+        *sinks = added;
     return true;
 }
 
@@ -206,7 +330,11 @@ Result<std::vector<RemoteTrialResult>> SlurmTrialRunner::run(const RemoteTrialRe
     options.time = request.time;
     options.cpusPerTask = request.cpusPerTask;
     options.mem = request.mem;
-    options.jobName = QStringLiteral("sextant-tune");
+    const NodeKind *kind = kindOf(request.taskParameter);
+    if (!kind)
+        return R::failure(
+            QStringLiteral("tasks that set '%1' are not run on Slurm").arg(request.taskParameter));
+    options.jobName = QStringLiteral("sextant-") + kind->prefix;
     options.pollMs = 500;
 
     // A new folder for this run.
@@ -215,18 +343,19 @@ Result<std::vector<RemoteTrialResult>> SlurmTrialRunner::run(const RemoteTrialRe
                                                    : defaultFolder();
     const QString stamp
         = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    QString directory
-        = QDir(root).filePath(QStringLiteral("tune-%1-node%2").arg(stamp).arg(request.nodeId));
+    QString directory = QDir(root).filePath(
+        QStringLiteral("%1-%2-node%3").arg(kind->prefix, stamp).arg(request.nodeId));
     for (int n = 2; QFileInfo::exists(directory); ++n)
         directory = QDir(root).filePath(
-            QStringLiteral("tune-%1-node%2-%3").arg(stamp).arg(request.nodeId).arg(n));
+            QStringLiteral("%1-%2-node%3-%4").arg(kind->prefix, stamp).arg(request.nodeId).arg(n));
     if (!QDir().mkpath(directory))
         return R::failure(QStringLiteral("cannot create the folder %1").arg(directory));
     SweepFolder folder;
     QString error;
-    if (!prepare(request, directory, &folder, &error))
+    Sinks sinks;
+    if (!prepare(request, directory, &folder, &error, &sinks))
         return R::failure(QStringLiteral("%1 (in %2)").arg(error, directory));
-    const QString sink = folder.metric.section(QLatin1Char('.'), 0, 0);
+    const QString sink = QString::number(sinks.metrics);
 
     std::vector<RemoteTrialResult> results;
     QList<bool> reported(folder.points.size(), false);
@@ -238,7 +367,7 @@ Result<std::vector<RemoteTrialResult>> SlurmTrialRunner::run(const RemoteTrialRe
         r.seconds = o.seconds;
         r.ok = o.state == SweepOutcome::State::Done;
         r.message = o.message;
-        if (r.ok) {
+        if (r.ok && !request.metric.isEmpty()) {
             bool score = false;
             for (const auto &[column, value] : SweepResults::runMetrics(folder.runDirectory(i))) {
                 if (column == folder.metric) {
@@ -254,6 +383,18 @@ Result<std::vector<RemoteTrialResult>> SlurmTrialRunner::run(const RemoteTrialRe
                 r.ok = false;
                 r.message = QStringLiteral("the task's run wrote no %1 (see %2)")
                                 .arg(request.metric, folder.runDirectory(i));
+            }
+        }
+        if (r.ok && request.predictions) {
+            const QString file = jsonFileOf(folder.runDirectory(i), sinks.predictions);
+            QString why;
+            if (file.isEmpty()) {
+                r.ok = false;
+                r.message = QStringLiteral("the task's run wrote no predictions (see %1)")
+                                .arg(folder.runDirectory(i));
+            } else if (!readPrediction(file, request.predictionTask, &r.prediction, &why)) {
+                r.ok = false;
+                r.message = why;
             }
         }
         if (!r.ok && r.message.isEmpty())

@@ -25,9 +25,9 @@ public:
     static QString theme(); // "system", "light", "dark"
     static void setTheme(const QString &theme);
 
-    // Tune's run_on = slurm, where the node leaves them empty: the folder the trial folders
-    // go in (on a file system the cluster's nodes share; "" : Sextant's data folder) and
-    // the partition ("" : the cluster's default).
+    // run_on = slurm (Tune, Cross-Validation), where the node leaves them empty: the folder
+    // the run folders go in (on a file system the cluster's nodes share; "" : Sextant's data
+    // folder) and the partition ("" : the cluster's default).
     static QString slurmFolder();
     static void setSlurmFolder(const QString &folder);
     static QString slurmPartition();

@@ -67,14 +67,16 @@ PreferencesDialog::PreferencesDialog(MainWindow &window)
 
     m_slurmFolder->setText(Preferences::slurmFolder());
     m_slurmFolder->setPlaceholderText(tr("Sextant's data folder"));
-    m_slurmFolder->setToolTip(tr("Tune Parameters on Slurm: where each run's folder is made "
-                                 "when the node names none. It must be on a file system the "
-                                 "cluster's nodes share (your home or scratch)."));
+    m_slurmFolder->setToolTip(
+        tr("Tune Parameters and Cross-Validation on Slurm: where each run's folder is made "
+           "when the node names none. It must be on a file system the cluster's nodes share "
+           "(your home or scratch)."));
     form->addRow(tr("Slurm &folder:"), m_slurmFolder);
     m_slurmPartition->setText(Preferences::slurmPartition());
     m_slurmPartition->setPlaceholderText(tr("The cluster's default"));
     m_slurmPartition->setToolTip(
-        tr("Tune Parameters on Slurm: the partition the tasks go to when the node names none."));
+        tr("Tune Parameters and Cross-Validation on Slurm: the partition the tasks go to "
+           "when the node names none."));
     form->addRow(tr("Slurm &partition:"), m_slurmPartition);
     layout->addLayout(form);
 

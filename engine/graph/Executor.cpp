@@ -295,9 +295,17 @@ void Executor::execute(const std::shared_ptr<RunState> &run, int id)
     for (int port = 0; port < job->type->inputs.size(); ++port) {
         const PortSpec &spec = job->type->inputs[port];
         if (!spec.optional && !inputs[static_cast<std::size_t>(port)]) {
+            // Connected, but its node gave no value there (NodeContext::leaveOutputEmpty).
+            const int up = static_cast<std::size_t>(port) < job->inputs.size()
+                ? job->inputs[static_cast<std::size_t>(port)].first
+                : 0;
             finish(run, id, NodeStatus::Failed,
-                QCoreApplication::translate("NodeError", "input '%1' is not connected")
-                    .arg(spec.displayLabel()),
+                up != 0 ? QCoreApplication::translate(
+                    "NodeError", "input '%1' received no value (node %2 gives none there)")
+                              .arg(spec.displayLabel())
+                              .arg(up)
+                        : QCoreApplication::translate("NodeError", "input '%1' is not connected")
+                              .arg(spec.displayLabel()),
                 {}, {}, {});
             return;
         }
@@ -368,7 +376,7 @@ void Executor::execute(const std::shared_ptr<RunState> &run, int id)
         return;
     }
     for (int port = 0; port < job->type->outputs.size(); ++port) {
-        if (!ctx.outputs()[static_cast<std::size_t>(port)]) {
+        if (!ctx.outputs()[static_cast<std::size_t>(port)] && !ctx.outputLeftEmpty(port)) {
             finish(run, id, NodeStatus::Failed,
                 QStringLiteral("produced no value for output '%1'")
                     .arg(job->type->outputs[port].displayLabel()),

@@ -66,6 +66,15 @@ void NodeContext::setOutput(int port, NodeValuePtr value)
     m_outputs[static_cast<std::size_t>(port)] = std::move(value);
 }
 
+void NodeContext::leaveOutputEmpty(int port)
+{
+    if (port < 0 || port >= static_cast<int>(m_outputs.size()))
+        throw NodeError(QStringLiteral("node type %1 has no output %2").arg(m_type->id).arg(port));
+    m_emptyOutputs.resize(m_outputs.size(), 0);
+    m_emptyOutputs[static_cast<std::size_t>(port)] = 1;
+    m_outputs[static_cast<std::size_t>(port)] = nullptr;
+}
+
 QString NodeContext::portName(int port) const
 {
     if (port >= 0 && port < m_type->inputs.size())

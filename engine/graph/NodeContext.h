@@ -107,6 +107,15 @@ public:
 
     // --- outputs
     void setOutput(int port, NodeValuePtr value);
+    // The node deliberately gives no value on `port` (the Tune node's model with refit
+    // off): the executor accepts that, and fails a node that needs it with "input ...
+    // received no value" rather than running it.
+    void leaveOutputEmpty(int port);
+    bool outputLeftEmpty(int port) const
+    {
+        return port >= 0 && port < static_cast<int>(m_emptyOutputs.size())
+            && m_emptyOutputs[static_cast<std::size_t>(port)];
+    }
     // The displayable result of a sink (for a non-sink node: optional).
     void setResult(NodeValuePtr value) { m_result = std::move(value); }
     // Something the user should know that did not stop the node (rows skipped...).
@@ -139,6 +148,7 @@ private:
     const std::atomic<bool> *m_stopTraining = nullptr;
     std::atomic<double> m_lastReported { -1.0 };
     std::vector<NodeValuePtr> m_outputs;
+    std::vector<char> m_emptyOutputs; // leaveOutputEmpty(), by port
     NodeValuePtr m_result;
     QStringList m_warnings;
     bool m_partial = false;

@@ -103,39 +103,56 @@ Evaluation::CvResult Evaluation::crossValidate(
     return crossValidate(model, *model.estimator, data, options);
 }
 
-Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
-    const Estimator &prototype, const Dataset &data, const CvOptions &options)
+Evaluation::CvPlan Evaluation::planFolds(
+    const TrainedModel &model, const Dataset &data, const CvOptions &options)
 {
-    CvResult result;
-    QElapsedTimer timer;
-    timer.start();
-    const EstimatorTask task = model.estimator->task();
-    if (task == EstimatorTask::Clustering)
+    CvPlan plan;
+    plan.task = model.estimator->task();
+    if (plan.task == EstimatorTask::Clustering)
         throw FitError("cross-validation needs a classifier or a regressor");
     if (!model.target.hasTarget(data))
         throw FitError("the table has no column '" + model.target.name().toStdString()
             + "' (the model's target)");
+    plan.y = model.target.encode(data);
+    for (Eigen::Index i = 0; i < plan.y.size(); ++i)
+        if (std::isnan(plan.y(i)))
+            throw FitError("row " + std::to_string(i + 1) + " has no usable '"
+                + model.target.name().toStdString()
+                + "' value (missing, or a class the model does not know)");
+    plan.folds = plan.task == EstimatorTask::Classification && options.stratified
+        ? CrossValidation::stratifiedKFold(plan.y, options.folds, options.shuffle, options.seed)
+        : CrossValidation::kFold(plan.y.size(), options.folds, options.shuffle, options.seed);
+    plan.classes = model.target.classNames();
+    return plan;
+}
+
+Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
+    const Estimator &prototype, const Dataset &data, const CvOptions &options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const CvPlan plan = planFolds(model, data, options);
+    const std::vector<DataSplit> &folds = plan.folds;
+    const EstimatorTask task = plan.task;
+    const Eigen::VectorXd &y = plan.y;
+    if (options.onlyFold < 0 || options.onlyFold > static_cast<int>(folds.size()))
+        throw FitError("only_fold " + std::to_string(options.onlyFold)
+            + ": the cross-validation has " + std::to_string(folds.size()) + " folds");
 
     // The steps `data` has not been through are refitted on every fold.
     const std::vector<std::shared_ptr<const Transformer>> remaining = model.pendingSteps(data);
 
-    const Eigen::VectorXd y = model.target.encode(data);
-    for (Eigen::Index i = 0; i < y.size(); ++i)
-        if (std::isnan(y(i)))
-            throw FitError("row " + std::to_string(i + 1) + " has no usable '"
-                + model.target.name().toStdString()
-                + "' value (missing, or a class the model does not know)");
-    const Eigen::Index n = y.size();
-    const std::vector<DataSplit> folds = task == EstimatorTask::Classification && options.stratified
-        ? CrossValidation::stratifiedKFold(y, options.folds, options.shuffle, options.seed)
-        : CrossValidation::kFold(n, options.folds, options.shuffle, options.seed);
-
-    const QStringList classes = model.target.classNames();
+    const QStringList &classes = plan.classes;
     QHash<QString, int> classIndex;
     for (int k = 0; k < classes.size(); ++k)
         classIndex.insert(classes[k], k);
     const int K = static_cast<int>(classes.size());
 
+    // The folds to fit: every one, or (onlyFold) that one of the same folds.
+    std::vector<std::size_t> todo;
+    for (std::size_t f = 0; f < folds.size(); ++f)
+        if (options.onlyFold == 0 || static_cast<int>(f) == options.onlyFold - 1)
+            todo.push_back(f);
     std::vector<Prediction> foldPredictions(folds.size());
     std::vector<char> finished(folds.size(), 0);
     std::mutex doneMutex;
@@ -143,12 +160,13 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
     const auto cancelled = [&] { return options.cancel && options.cancel->load(); };
     const auto stopped = [&] { return options.stop && options.stop->load(); };
     const int threads = options.threads > 0 ? options.threads : FitContext {}.threadCount();
-    parallelChunks(0, static_cast<std::int64_t>(folds.size()), threads, 1,
+    parallelChunks(0, static_cast<std::int64_t>(todo.size()), threads, 1,
         [&](int, std::int64_t begin, std::int64_t end) {
-            for (std::int64_t f = begin; f < end; ++f) {
+            for (std::int64_t t = begin; t < end; ++t) {
                 if (cancelled() || stopped())
                     return;
-                const DataSplit &split = folds[static_cast<std::size_t>(f)];
+                const std::size_t f = todo[static_cast<std::size_t>(t)];
+                const DataSplit &split = folds[f];
                 Dataset train = selectRows(data, toRows(split.train));
                 train.setPreprocessing(data.preprocessing());
                 FitContext fc;
@@ -190,34 +208,54 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
                 p.truth.resize(static_cast<Eigen::Index>(split.test.size()));
                 for (std::size_t i = 0; i < split.test.size(); ++i)
                     p.truth(static_cast<Eigen::Index>(i)) = y(split.test[i]);
-                foldPredictions[static_cast<std::size_t>(f)] = std::move(p);
+                foldPredictions[f] = std::move(p);
                 int doneNow;
                 {
                     std::lock_guard<std::mutex> lock(doneMutex);
-                    finished[static_cast<std::size_t>(f)] = 1;
+                    finished[f] = 1;
                     doneNow = ++foldsDone;
                 }
                 if (options.onFoldDone)
                     options.onFoldDone(doneNow);
             }
         });
-    result.foldsTotal = static_cast<int>(folds.size());
-    if (cancelled() || (foldsDone < result.foldsTotal && !stopped())) {
+    if (cancelled() || (foldsDone < static_cast<int>(todo.size()) && !stopped())) {
+        CvResult result;
+        result.foldsTotal = static_cast<int>(folds.size());
         result.cancelled = true;
         return result;
     }
-    result.partial = foldsDone < result.foldsTotal;
+    CvResult result = combineFolds(model, data, plan, foldPredictions, finished, options.onlyFold);
+    result.seconds = timer.nsecsElapsed() / 1e9;
+    return result;
+}
 
-    // Out-of-fold predictions in row order: every row, or (partial) the rows of the
-    // finished folds.
+Evaluation::CvResult Evaluation::combineFolds(const TrainedModel &model, const Dataset &data,
+    const CvPlan &plan, const std::vector<Prediction> &foldPredictions,
+    const std::vector<char> &finished, int onlyFold)
+{
+    CvResult result;
+    const std::vector<DataSplit> &folds = plan.folds;
+    const Eigen::VectorXd &y = plan.y;
+    const Eigen::Index n = y.size();
+    const int K = static_cast<int>(plan.classes.size());
+    result.foldsTotal = static_cast<int>(folds.size());
+    result.onlyFold = onlyFold;
+    bool all = finished.size() == folds.size();
+    for (std::size_t f = 0; f < finished.size(); ++f)
+        all = all && finished[f];
+    // Stopped before every fold finished (not: one fold asked for).
+    result.partial = !all && onlyFold == 0;
+
+    // Out-of-fold predictions in row order: every row, or the rows of the finished folds.
     std::vector<Eigen::Index> position(static_cast<std::size_t>(n), -1);
     std::vector<std::int64_t> keptRows;
     for (Eigen::Index row = 0; row < n; ++row)
-        if (!result.partial)
+        if (all)
             position[static_cast<std::size_t>(row)] = row;
-    if (result.partial) {
+    if (!all) {
         for (std::size_t f = 0; f < folds.size(); ++f)
-            if (finished[f])
+            if (f < finished.size() && finished[f])
                 for (const Eigen::Index row : folds[f].test)
                     position[static_cast<std::size_t>(row)] = 0;
         for (Eigen::Index row = 0; row < n; ++row)
@@ -227,51 +265,49 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
                 keptRows.push_back(row);
             }
     }
-    const Eigen::Index m = result.partial ? static_cast<Eigen::Index>(keptRows.size()) : n;
-    Prediction &all = result.outOfFold;
-    all.task = task;
-    all.modelName = model.displayName;
-    all.targetName = model.target.name();
-    all.classNames = classes;
-    all.truth.resize(m);
+    const Eigen::Index m = all ? n : static_cast<Eigen::Index>(keptRows.size());
+    Prediction &out = result.outOfFold;
+    out.task = plan.task;
+    out.modelName = model.displayName;
+    out.targetName = model.target.name();
+    out.classNames = plan.classes;
+    out.truth.resize(m);
     for (Eigen::Index row = 0; row < n; ++row)
         if (const Eigen::Index at = position[static_cast<std::size_t>(row)]; at >= 0)
-            all.truth(at) = y(row);
-    all.predicted = Eigen::VectorXd::Zero(m);
+            out.truth(at) = y(row);
+    out.predicted = Eigen::VectorXd::Zero(m);
     std::size_t firstDone = 0;
-    while (firstDone < folds.size() && !finished[firstDone])
+    while (firstDone < finished.size() && !finished[firstDone])
         ++firstDone;
-    const bool proba = task == EstimatorTask::Classification && firstDone < folds.size()
+    const bool proba = plan.task == EstimatorTask::Classification && firstDone < finished.size()
         && foldPredictions[firstDone].probabilities.size() > 0;
     if (proba)
-        all.probabilities = Eigen::MatrixXd::Zero(m, K);
-    for (std::size_t f = 0; f < folds.size(); ++f) {
+        out.probabilities = Eigen::MatrixXd::Zero(m, K);
+    for (std::size_t f = 0; f < folds.size() && f < finished.size(); ++f) {
         if (!finished[f])
             continue;
         const Prediction &p = foldPredictions[f];
         for (std::size_t i = 0; i < folds[f].test.size(); ++i) {
             const Eigen::Index row = position[static_cast<std::size_t>(folds[f].test[i])];
-            all.predicted(row) = p.predicted(static_cast<Eigen::Index>(i));
+            out.predicted(row) = p.predicted(static_cast<Eigen::Index>(i));
             if (proba && p.probabilities.rows() > 0)
-                all.probabilities.row(row) = p.probabilities.row(static_cast<Eigen::Index>(i));
+                out.probabilities.row(row) = p.probabilities.row(static_cast<Eigen::Index>(i));
         }
         result.perFold.push_back(metrics(p));
         result.foldNumbers.push_back(static_cast<int>(f) + 1);
     }
     // The out-of-fold table: the input (or the finished folds' rows) with the prediction
     // columns.
-    all.setTable(result.partial ? selectRows(data, keptRows) : data);
-    if (result.perFold.isEmpty()) {
-        result.seconds = timer.nsecsElapsed() / 1e9;
+    out.setTable(all ? data : selectRows(data, keptRows));
+    if (result.perFold.isEmpty())
         return result;
-    }
 
     const auto &names = result.perFold.front();
-    for (int m = 0; m < names.size(); ++m) {
+    for (int c = 0; c < names.size(); ++c) {
         double sum = 0, sumSq = 0;
         int count = 0;
         for (const auto &fold : result.perFold) {
-            const double v = fold[m].second;
+            const double v = fold[c].second;
             if (std::isnan(v))
                 continue;
             sum += v;
@@ -280,10 +316,9 @@ Evaluation::CvResult Evaluation::crossValidate(const TrainedModel &model,
         }
         const double mean = count ? sum / count : std::numeric_limits<double>::quiet_NaN();
         const double var = count ? std::max(0.0, sumSq / count - mean * mean) : mean;
-        result.mean.push_back({ names[m].first, mean });
-        result.std.push_back({ names[m].first, std::sqrt(var) });
+        result.mean.push_back({ names[c].first, mean });
+        result.std.push_back({ names[c].first, std::sqrt(var) });
     }
-    result.seconds = timer.nsecsElapsed() / 1e9;
     return result;
 }
 

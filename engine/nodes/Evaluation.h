@@ -2,6 +2,7 @@
 
 #include "graph/NodeContext.h"
 #include "graph/ParameterSpec.h"
+#include "ml/CrossValidation.h"
 #include "ml/TrainedModel.h"
 #include "nodes/MetricsTable.h"
 
@@ -10,6 +11,7 @@
 #include <QVariantMap>
 #include <atomic>
 #include <functional>
+#include <vector>
 
 namespace sextant::engine {
 
@@ -40,6 +42,10 @@ public:
         // make a partial result.
         const std::atomic<bool> *stop = nullptr;
         std::function<void(int foldsDone)> onFoldDone; // called from worker threads
+        // 1-based: fit and predict only that fold of the same folds (same seed) as the
+        // whole run, e.g. one task of a cross-validation spread over processes; 0: every
+        // fold.
+        int onlyFold = 0;
     };
 
     struct CvResult {
@@ -56,6 +62,9 @@ public:
         // Stopped (CvOptions::stop) before every fold finished: perFold, mean and std are
         // those of the finished folds (perFold is empty when none finished).
         bool partial = false;
+        // CvOptions::onlyFold: perFold, mean, std and outOfFold are that fold's (not
+        // partial).
+        int onlyFold = 0;
         // "3 of 10 folds, Stop pressed"
         QString partialNote() const;
     };
@@ -65,12 +74,39 @@ public:
     // model's preprocessing steps that `data` has not been through are fitted again on the
     // fold's training rows, then `prototype.cloneUnfitted()` (by default the model's own
     // estimator) — so nothing is learnt from the held-out rows. Folds run in parallel and
-    // are combined in fold order, so results do not depend on the thread count. Throws
-    // FitError. Stopped (options.stop), it returns the folds finished so far, `partial`.
+    // are combined in fold order (combineFolds), so results do not depend on the thread
+    // count. Throws FitError. Stopped (options.stop), it returns the folds finished so far,
+    // `partial`. options.onlyFold: only that fold is fitted and predicted.
     static CvResult crossValidate(
         const TrainedModel &model, const Dataset &data, const CvOptions &options);
     static CvResult crossValidate(const TrainedModel &model, const Estimator &prototype,
         const Dataset &data, const CvOptions &options);
+
+    // The folds crossValidate makes of `data` for `model`, checked as it checks them.
+    struct CvPlan {
+        EstimatorTask task = EstimatorTask::Classification;
+        Eigen::VectorXd y; // the target encoded, one entry per row of `data`
+        QStringList classes; // the model's (classification)
+        std::vector<DataSplit> folds; // each fold's test rows in ascending row order
+    };
+    // Throws FitError (a clustering model, no target, a row without a usable target, too
+    // few rows for the folds).
+    static CvPlan planFolds(
+        const TrainedModel &model, const Dataset &data, const CvOptions &options);
+
+    // The result of a cross-validation from the predictions of its folds — the one place
+    // the out-of-fold predictions, the per-fold metrics and their mean and std are made,
+    // for folds fitted here (crossValidate) and folds fitted by tasks elsewhere (the
+    // Cross-Validation node's run_on = slurm). For each f with finished[f],
+    // foldPredictions[f] holds the rows of plan.folds[f].test in that order: predicted
+    // (class index into plan.classes, or the value), probabilities (rows x classes, or
+    // empty) and truth, with the plan's task and classes. The out-of-fold prediction has
+    // every row when every fold finished, else the finished folds' rows in row order; the
+    // result is partial when a fold did not finish, unless `onlyFold` (1-based) says that
+    // only that fold was asked for. `seconds` is left 0.
+    static CvResult combineFolds(const TrainedModel &model, const Dataset &data, const CvPlan &plan,
+        const std::vector<Prediction> &foldPredictions, const std::vector<char> &finished,
+        int onlyFold = 0);
 
     // `data` with the model's preprocessing steps it has not been through fitted again on
     // it (fresh copies), e.g. to refit a tuned pipeline on all rows.

@@ -7,11 +7,11 @@
 #include "nodes/LearnerRegistry.h"
 #include "nodes/MetricsTable.h"
 #include "nodes/RemoteTrials.h"
+#include "nodes/RunOnSlurm.h"
 #include "nodes/TrainingUpdate.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -93,69 +93,6 @@ std::unique_ptr<BayesianSearch> bayesianSearch(const QList<Axis> &axes, std::uin
     return std::make_unique<BayesianSearch>(std::move(out), BayesianSearch::Options { seed, 0 });
 }
 
-// What is wrong with a Slurm limit (empty: nothing), as sbatch would read it.
-QString slurmTimeProblem(const QString &value)
-{
-    static const QRegularExpression kTime(QStringLiteral("^(\\d+-)?\\d+(:\\d{1,2}){0,2}$"));
-    if (value.trimmed().isEmpty() || kTime.match(value.trimmed()).hasMatch())
-        return {};
-    return QCoreApplication::translate(
-        "NodeError", "time %1: MINUTES, HH:MM:SS or DAYS-HH:MM:SS (empty: the partition's limit)")
-        .arg(value);
-}
-
-QString slurmMemProblem(const QString &value)
-{
-    static const QRegularExpression kMem(QStringLiteral("^\\d+[KMGT]?$"));
-    if (value.trimmed().isEmpty() || kMem.match(value.trimmed()).hasMatch())
-        return {};
-    return QCoreApplication::translate(
-        "NodeError", "mem %1: a size in megabytes, or with K, M, G or T (empty: the default)")
-        .arg(value);
-}
-
-// Runs the trials 1 .. total as tasks of a Slurm job array (RemoteTrialRunner), `onTrial`
-// getting each as it ends. Returns when every task has ended, or once Stop or Cancel has
-// cancelled those left. Throws NodeError when the trials cannot run there.
-void runOnSlurm(
-    NodeContext &ctx, int total, const QString &metric, const RemoteTrialRunner::TrialFn &onTrial)
-{
-    for (const QString &problem : { slurmTimeProblem(ctx.stringParameter(QStringLiteral("time"))),
-             slurmMemProblem(ctx.stringParameter(QStringLiteral("mem"))) })
-        if (!problem.isEmpty())
-            throw NodeError(problem);
-    RemoteTrialRunner *runner = RemoteTrialRunner::get();
-    if (!runner)
-        throw NodeError(QCoreApplication::translate("NodeError",
-            "run_on slurm: this program has no way to submit trials to Slurm (no trial "
-            "runner is registered; the sextant executable has one)"));
-    QString why;
-    if (!runner->available(&why))
-        throw NodeError(
-            QCoreApplication::translate("NodeError", "run_on slurm: Slurm is not available: %1")
-                .arg(why));
-    if (ctx.workflow().isEmpty())
-        throw NodeError(QCoreApplication::translate("NodeError",
-            "run_on slurm: the node was not given its workflow, which the tasks run (run it "
-            "from the studio or with sextant run)"));
-    RemoteTrialRequest request;
-    request.workflow = ctx.workflow();
-    request.baseDirectory = ctx.baseDirectory();
-    request.nodeId = ctx.nodeId();
-    request.trials = total;
-    request.metric = metric;
-    const QString folder = ctx.stringParameter(QStringLiteral("slurm_folder")).trimmed();
-    request.folder = folder.isEmpty() ? QString() : ctx.resolvePath(folder);
-    request.partition = ctx.stringParameter(QStringLiteral("partition")).trimmed();
-    request.time = ctx.stringParameter(QStringLiteral("time")).trimmed();
-    request.cpusPerTask = static_cast<int>(ctx.intParameter(QStringLiteral("cpus_per_task")));
-    request.mem = ctx.stringParameter(QStringLiteral("mem")).trimmed();
-    const Result<std::vector<RemoteTrialResult>> r
-        = runner->run(request, ctx.cancelFlag(), ctx.stopTrainingFlag(), onTrial);
-    if (!r && !ctx.cancelled())
-        throw NodeError(QStringLiteral("run_on slurm: %1").arg(r.error()));
-}
-
 } // namespace
 
 NodeType TuneNode::type()
@@ -208,40 +145,18 @@ NodeType TuneNode::type()
                            "'NODE.only_trial=1,2,...'` spreads the trials over a pool or a "
                            "Slurm job array; its metrics row is the one the whole search gives "
                            "for that trial.")),
-        ParameterSpec::enumeration(QStringLiteral("run_on"), QStringLiteral("Run on"),
-            { QStringLiteral("local"), QStringLiteral("slurm") }, QStringLiteral("local"),
-            QStringLiteral("local: the trials run on this machine, in parallel. slurm: every "
-                           "trial of a grid or random search is a task of one Slurm job "
-                           "array (a `sextant run` of this workflow with only_trial set); "
-                           "the table fills in as the tasks finish, and the best trial is "
-                           "refitted here. Stop or Cancel cancels the array.")),
-        ParameterSpec::string(QStringLiteral("partition"), QStringLiteral("Slurm partition"), {},
-            QStringLiteral("Run on Slurm: the partition the tasks go to (empty: the one "
-                           "set in the studio's Preferences, else the cluster's default).")),
-        ParameterSpec::string(QStringLiteral("time"), QStringLiteral("Slurm time limit"), {},
-            QStringLiteral("Run on Slurm: each task's time limit, MINUTES, HH:MM:SS or "
-                           "DAYS-HH:MM:SS (empty: the partition's).")),
-        ParameterSpec::integer(QStringLiteral("cpus_per_task"),
-            QStringLiteral("Slurm CPUs per task"), 0, 0, 4096,
-            QStringLiteral("Run on Slurm: cores per task; a task uses that many threads (0: "
-                           "Slurm's default, one).")),
-        ParameterSpec::string(QStringLiteral("mem"), QStringLiteral("Slurm memory"), {},
-            QStringLiteral("Run on Slurm: memory per task, in megabytes or with K, M, G or T "
-                           "(empty: the default).")),
-        ParameterSpec::string(QStringLiteral("slurm_folder"), QStringLiteral("Slurm folder"), {},
-            QStringLiteral("Run on Slurm: where each run's folder is made (the workflow, "
-                           "copies of the files it reads, one folder per task), on a file "
-                           "system the cluster's nodes share (empty: the one set in the "
-                           "studio's Preferences, else Sextant's data folder in your home).")),
+        ParameterSpec::boolean(QStringLiteral("refit"), QStringLiteral("Refit the best"), true,
+            QStringLiteral("Refit the best parameters on every row for the model output. Off: "
+                           "no model output, only the trials table (what a task of a search "
+                           "spread over processes needs; run_on slurm turns it off in its "
+                           "tasks).")),
     };
-    for (ParameterSpec &p : t.parameters) {
-        if (p.name == QStringLiteral("run_on"))
-            p.valueWhenAbsentFromFile = QStringLiteral("local");
-        else if (p.name == QStringLiteral("time"))
-            p.check = [](const QString &v, const Dataset *) { return slurmTimeProblem(v); };
-        else if (p.name == QStringLiteral("mem"))
-            p.check = [](const QString &v, const Dataset *) { return slurmMemProblem(v); };
-    }
+    t.parameters += RunOnSlurm::parameters(
+        QStringLiteral("local: the trials run on this machine, in parallel. slurm: every "
+                       "trial of a grid or random search is a task of one Slurm job "
+                       "array (a `sextant run` of this workflow with only_trial set); "
+                       "the table fills in as the tasks finish, and the best trial is "
+                       "refitted here. Stop or Cancel cancels the array."));
     t.needsWorkflow = true;
     t.setCompute(&TuneNode::compute);
     return t;
@@ -319,8 +234,7 @@ void TuneNode::compute(NodeContext &ctx)
         picks = { picks[static_cast<std::size_t>(firstIndex)] };
     }
     // Run on Slurm: each trial a task of a job array (only_trial runs here: it is the task).
-    const bool onSlurm = onlyTrial == 0
-        && ctx.stringParameter(QStringLiteral("run_on")) == QStringLiteral("slurm");
+    const bool onSlurm = onlyTrial == 0 && RunOnSlurm::requested(ctx);
     if (onSlurm && bayesian)
         throw NodeError(QCoreApplication::translate("NodeError",
             "run_on slurm: Bayesian search chooses each trial from the scores before it, so its "
@@ -424,8 +338,14 @@ void TuneNode::compute(NodeContext &ctx)
                 }
             });
     };
-    if (onSlurm)
-        runOnSlurm(ctx, total, metric, [&](const RemoteTrialResult &r) {
+    if (onSlurm) {
+        RemoteTrialRequest request;
+        request.taskParameter = QStringLiteral("only_trial");
+        request.tasks = total;
+        // The tasks' own refits would be thrown away: the best trial is refitted here.
+        request.taskParameters.insert(QStringLiteral("refit"), false);
+        request.metric = metric;
+        RunOnSlurm::run(ctx, request, [&](const RemoteTrialResult &r) {
             if (r.index < 1 || r.index > total || finished[static_cast<std::size_t>(r.index - 1)])
                 return;
             const auto i = static_cast<std::size_t>(r.index - 1);
@@ -441,8 +361,9 @@ void TuneNode::compute(NodeContext &ctx)
                 failure = QStringLiteral("trial %1: %2").arg(r.index).arg(r.message);
             record(i, trial);
         });
-    else
+    } else {
         runHere();
+    }
     if (ctx.cancelled())
         return;
     const bool partial = done < total;
@@ -490,6 +411,15 @@ void TuneNode::compute(NodeContext &ctx)
         for (const Axis &a : axes)
             row.notes.push_back(ParameterSpec::toString(t.parameters.value(a.name)));
         table.rows.push_back(row);
+    }
+
+    if (!ctx.boolParameter(QStringLiteral("refit"))) {
+        // No model output: only the table (a task of a spread search).
+        ctx.leaveOutputEmpty(0);
+        ctx.progress(1.0);
+        ctx.setResult(makeValue(table));
+        ctx.setOutput(1, makeValue(std::move(table)));
+        return;
     }
 
     // Refit the best parameters on every row (preprocessing refitted too).

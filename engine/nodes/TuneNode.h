@@ -30,18 +30,21 @@ struct TuneTrial {
 //           combinations), metric (auto:
 //           accuracy or r2), folds, stratified, seed, only_trial (N > 0: run only the
 //           N-th trial of the plan, for sweeps that spread a search over processes),
+//           refit (off: no model output, as a task of a spread search needs none),
 //           run_on (local / slurm) with the Slurm limits partition, time, cpus_per_task,
-//           mem and slurm_folder
-//   outputs model (Model: the best parameters refitted on all rows), metrics (Metrics:
-//           one row per trial, best first)
+//           mem and slurm_folder (RunOnSlurm)
+//   outputs model (Model: the best parameters refitted on all rows; refit off: no value,
+//           NodeContext::leaveOutputEmpty), metrics (Metrics: one row per trial, best
+//           first)
 // Stop (Executor::stopTraining) starts no more trials and abandons those whose folds are
 // still training: the trials finished are kept and the best of them refitted, the outputs
 // marked partial ("partial: 4 of 20 trials, Stop pressed").
 // run_on = slurm (grid and random search): the trials run as one Slurm job array through
 // the registered RemoteTrialRunner (app/cli/SlurmTrialRunner), task N a `sextant run` of
-// the workflow (NodeContext::workflow()) with only_trial = N; each TuneTrial is published
-// as its task ends, the table is assembled as here and the best point refitted here, so
-// the same seed gives the same table. Stop and Cancel cancel the tasks left (scancel).
+// the workflow (NodeContext::workflow()) with only_trial = N and refit off; each
+// TuneTrial is published as its task ends, the table is assembled as here and the best
+// point refitted here, so the same seed gives the same table. Stop and Cancel cancel the
+// tasks left (scancel).
 class TuneNode {
 public:
     static QString typeId() { return QStringLiteral("eval.tune"); }

@@ -223,6 +223,13 @@ private Q_SLOTS:
             QVERIFY2(task.value(QStringLiteral("ok")).toBool(), qPrintable(dir));
             QCOMPARE(task.value(QStringLiteral("job")).toString(),
                 QStringLiteral("%1_%2").arg(jobs.front()).arg(i));
+            // Its row, and (refit=false) no refitted model.
+            const QDir run(
+                QDir(dir).filePath(QStringLiteral("runs/%1").arg(i, 4, 10, QChar(u'0'))));
+            QVERIFY(!run.entryList({ QStringLiteral("*-metrics.json") }).isEmpty());
+            QVERIFY2(
+                !QFile::exists(run.filePath(QStringLiteral("%1-tune.sxmodel").arg(remote.tune))),
+                qPrintable(run.entryList().join(QLatin1Char(' '))));
         }
         // The task ran the workflow cut down to the Tune node and what it reads, with the
         // data file copied next to it.
@@ -302,33 +309,19 @@ private Q_SLOTS:
 
     void failsWithAMessageWithoutSlurm()
     {
-        const auto refusal = [](const QVariantMap &changes = {}) {
+        const auto refusal = [](const QVariantMap &changes) {
             QVariantMap p = tuneParameters(QStringLiteral("slurm"));
             for (auto it = changes.cbegin(); it != changes.cend(); ++it)
                 p.insert(it.key(), it.value());
             return tuneFailure(Flow("model.knn", p));
         };
-        // No runner registered (a program that did not register one).
-        RemoteTrialRunner::set(nullptr);
-        QString m = refusal();
-        QVERIFY2(m.contains(QStringLiteral("no trial runner")), qPrintable(m));
-        // A runner, but no Slurm client on PATH.
-        RemoteTrialRunner::set(
-            std::make_unique<sextant::cli::SlurmTrialRunner>(QStringLiteral(SEXTANT_EXECUTABLE)));
-        const QByteArray path = qgetenv("PATH");
-        QTemporaryDir empty;
-        qputenv("PATH", empty.path().toUtf8());
-        m = refusal();
-        qputenv("PATH", path);
-        QVERIFY2(m.contains(QStringLiteral("Slurm is not available")), qPrintable(m));
-        QVERIFY2(m.contains(QStringLiteral("sbatch is not on PATH")), qPrintable(m));
+        // No runner, no sbatch on PATH, a malformed time limit.
+        const QString wrong = sextant::testing::slurmRefusals(refusal);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
         // Bayesian search cannot be split into tasks.
-        m = refusal({ { QStringLiteral("mode"), QStringLiteral("bayesian") },
+        const QString m = refusal({ { QStringLiteral("mode"), QStringLiteral("bayesian") },
             { QStringLiteral("trials"), 3 } });
         QVERIFY2(m.contains(QStringLiteral("Bayesian")), qPrintable(m));
-        // A malformed time limit is refused before anything is submitted.
-        m = refusal({ { QStringLiteral("time"), QStringLiteral("an hour") } });
-        QVERIFY2(m.contains(QStringLiteral("HH:MM:SS")), qPrintable(m));
     }
 };
 

@@ -79,6 +79,40 @@ private Q_SLOTS:
         }
     }
 
+    // refit off (what the tasks of run_on = slurm set): the same trials table, and no model
+    // output; a node that needs the model fails with a message instead of running.
+    void refitOffGivesTheTableAndNoModel()
+    {
+        const QVariantMap base { { QStringLiteral("search"), QStringLiteral("k=1,3,5") },
+            { QStringLiteral("folds"), 3 }, { QStringLiteral("seed"), 7 },
+            { QStringLiteral("only_trial"), 2 } };
+        Flow with("model.knn", base);
+        Executor a(with.model);
+        const RunSummary s = a.runBlocking();
+        QVERIFY2(s.ok(), qPrintable(failures(s)));
+        QVariantMap off = base;
+        off.insert(QStringLiteral("refit"), false);
+        Flow without("model.knn", off);
+        const int predict = without.add("model.predict");
+        without.connect(without.tune, 0, predict, 0);
+        without.connect(1, 0, predict, 1); // the File node's table
+        Executor b(without.model);
+        const RunSummary r = b.runBlocking();
+        QCOMPARE(b.status(without.tune), NodeStatus::Done);
+        QVERIFY(!b.output(without.tune, 0));
+        const MetricsTable &expected = *a.output(with.tune, 1)->as<MetricsTable>();
+        const MetricsTable &got = *b.output(without.tune, 1)->as<MetricsTable>();
+        QCOMPARE(got.title, expected.title);
+        QCOMPARE(got.rows.size(), 1);
+        QCOMPARE(got.rows[0].label, expected.rows[0].label);
+        QCOMPARE(got.rows[0].notes, expected.rows[0].notes);
+        QCOMPARE(got.rows[0].values.value(0), expected.rows[0].values.value(0));
+        QCOMPARE(got.rows[0].values.value(1), expected.rows[0].values.value(1));
+        QCOMPARE(b.status(predict), NodeStatus::Failed);
+        const QString m = r.failureMessages.value(predict);
+        QVERIFY2(m.contains(QStringLiteral("received no value")), qPrintable(m));
+    }
+
     void refusesWhatCannotBeSplit()
     {
         QString m = tuneFailure(Flow("model.knn",
