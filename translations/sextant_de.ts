@@ -715,10 +715,6 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <translation>mem %1: eine Größe in Megabyte oder mit K, M, G oder T (leer: der Standard)</translation>
     </message>
     <message>
-        <source>run_on slurm: this program has no way to submit trials to Slurm (no trial runner is registered; the sextant executable has one)</source>
-        <translation>run_on slurm: dieses Programm kann keine Versuche an Slurm übergeben (kein Versuchs-Runner registriert; das Programm sextant hat einen)</translation>
-    </message>
-    <message>
         <source>run_on slurm: Slurm is not available: %1</source>
         <translation>run_on slurm: Slurm ist nicht verfügbar: %1</translation>
     </message>
@@ -729,6 +725,18 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>run_on slurm: Bayesian search chooses each trial from the scores before it, so its trials cannot run as separate tasks; use grid or random search, or run on this machine</source>
         <translation>run_on slurm: die Bayes-Suche wählt jeden Versuch nach den Ergebnissen davor, daher können ihre Versuche nicht als getrennte Tasks laufen; Raster- oder Zufallssuche verwenden oder auf diesem Rechner ausführen</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; received no value (node %2 gives none there)</source>
+        <translation>Eingang „%1“ hat keinen Wert bekommen (Knoten %2 liefert dort keinen)</translation>
+    </message>
+    <message>
+        <source>only_fold %1: the cross-validation has %2 folds</source>
+        <translation>only_fold %1: die Kreuzvalidierung hat %2 Folds</translation>
+    </message>
+    <message>
+        <source>run_on slurm: this program has no way to submit tasks to Slurm (no trial runner is registered; the sextant executable has one)</source>
+        <translation>run_on slurm: dieses Programm kann keine Tasks an Slurm übergeben (kein Trial-Runner registriert; das Programm sextant hat einen)</translation>
     </message>
 </context>
 <context>
@@ -2300,6 +2308,26 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>Every leaf keeps at least this many rows, but never more than a quarter of the training rows, so a table of a few dozen rows still gets splits; larger values make smoother models.</source>
         <translation>Jedes Blatt behält mindestens so viele Zeilen, aber nie mehr als ein Viertel der Trainingszeilen, sodass auch eine Tabelle mit wenigen Dutzend Zeilen noch Teilungen erhält; größere Werte ergeben glattere Modelle.</translation>
+    </message>
+    <message>
+        <source>Only fold</source>
+        <translation>Nur Fold</translation>
+    </message>
+    <message>
+        <source>0: every fold. N: make the folds as usual but fit and predict only fold N, so that `sextant sweep --grid &apos;NODE.only_fold=1,2,...&apos;` spreads the folds over a pool or a Slurm job array; its metrics row is the one the whole cross-validation gives that fold, its predictions that fold&apos;s rows.</source>
+        <translation>0: jeder Fold. N: die Folds wie üblich bilden, aber nur Fold N anpassen und vorhersagen, sodass `sextant sweep --grid &apos;NODE.only_fold=1,2,...&apos;` die Folds auf einen Pool oder ein Slurm-Job-Array verteilt; seine Metrikzeile ist die, die die ganze Kreuzvalidierung für diesen Fold ergibt, seine Vorhersagen die Zeilen dieses Folds.</translation>
+    </message>
+    <message>
+        <source>local: the folds run on this machine, in parallel. slurm: every fold is a task of one Slurm job array (a `sextant run` of this workflow with only_fold set); the monitor counts the folds as the tasks finish, and the table and out-of-fold predictions are assembled here, the same as on this machine. Stop or Cancel cancels the array.</source>
+        <translation>local: die Folds laufen parallel auf diesem Rechner. slurm: jeder Fold ist ein Task eines Slurm-Job-Arrays (ein `sextant run` dieses Workflows mit gesetztem only_fold); der Monitor zählt die Folds, wie die Tasks fertig werden, und Tabelle und Out-of-Fold-Vorhersagen werden hier zusammengesetzt, genau wie auf diesem Rechner. Stopp oder Abbrechen bricht das Array ab.</translation>
+    </message>
+    <message>
+        <source>Refit the best</source>
+        <translation>Beste neu anpassen</translation>
+    </message>
+    <message>
+        <source>Refit the best parameters on every row for the model output. Off: no model output, only the trials table (what a task of a search spread over processes needs; run_on slurm turns it off in its tasks).</source>
+        <translation>Die besten Parameter für die Modellausgabe auf allen Zeilen neu anpassen. Aus: keine Modellausgabe, nur die Versuchstabelle (was ein Task einer auf Prozesse verteilten Suche braucht; run_on slurm schaltet es in seinen Tasks aus).</translation>
     </message>
 </context>
 <context>
@@ -4099,6 +4127,10 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <source>Open Image Folder</source>
         <translation>Bildordner öffnen</translation>
     </message>
+    <message>
+        <source>Select a node to see its data here</source>
+        <translation>Einen Knoten auswählen, um hier seine Daten zu sehen</translation>
+    </message>
 </context>
 <context>
     <name>sextant::app::ModelSaver</name>
@@ -4343,10 +4375,6 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <translation>Sextants Datenordner</translation>
     </message>
     <message>
-        <source>Tune Parameters on Slurm: where each run&apos;s folder is made when the node names none. It must be on a file system the cluster&apos;s nodes share (your home or scratch).</source>
-        <translation>Parameter abstimmen auf Slurm: wo der Ordner jedes Laufs angelegt wird, wenn der Knoten keinen nennt. Er muss auf einem Dateisystem liegen, das die Knoten des Clusters teilen (Ihr Home- oder Scratch-Verzeichnis).</translation>
-    </message>
-    <message>
         <source>Slurm &amp;folder:</source>
         <translation>Slurm-&amp;Ordner:</translation>
     </message>
@@ -4355,12 +4383,16 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <translation>Der Standard des Clusters</translation>
     </message>
     <message>
-        <source>Tune Parameters on Slurm: the partition the tasks go to when the node names none.</source>
-        <translation>Parameter abstimmen auf Slurm: die Partition, in die die Tasks gehen, wenn der Knoten keine nennt.</translation>
-    </message>
-    <message>
         <source>Slurm &amp;partition:</source>
         <translation>Slurm-&amp;Partition:</translation>
+    </message>
+    <message>
+        <source>Tune Parameters and Cross-Validation on Slurm: where each run&apos;s folder is made when the node names none. It must be on a file system the cluster&apos;s nodes share (your home or scratch).</source>
+        <translation>Parameter abstimmen und Kreuzvalidierung auf Slurm: wo der Ordner jedes Laufs angelegt wird, wenn der Knoten keinen nennt. Er muss auf einem Dateisystem liegen, das die Knoten des Clusters teilen (Ihr Home- oder Scratch-Verzeichnis).</translation>
+    </message>
+    <message>
+        <source>Tune Parameters and Cross-Validation on Slurm: the partition the tasks go to when the node names none.</source>
+        <translation>Parameter abstimmen und Kreuzvalidierung auf Slurm: die Partition, in die die Tasks gehen, wenn der Knoten keine nennt.</translation>
     </message>
 </context>
 <context>

@@ -697,10 +697,6 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <translation>mem %1：以兆字节为单位的大小，或带 K、M、G、T 后缀（留空：默认值）</translation>
     </message>
     <message>
-        <source>run_on slurm: this program has no way to submit trials to Slurm (no trial runner is registered; the sextant executable has one)</source>
-        <translation>run_on slurm：此程序无法向 Slurm 提交试验（未注册试验运行器；sextant 可执行文件带有一个）</translation>
-    </message>
-    <message>
         <source>run_on slurm: Slurm is not available: %1</source>
         <translation>run_on slurm：Slurm 不可用：%1</translation>
     </message>
@@ -711,6 +707,18 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>run_on slurm: Bayesian search chooses each trial from the scores before it, so its trials cannot run as separate tasks; use grid or random search, or run on this machine</source>
         <translation>run_on slurm：贝叶斯搜索根据之前的得分选择每个试验，因此其试验不能作为独立任务运行；请使用网格或随机搜索，或在本机运行</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; received no value (node %2 gives none there)</source>
+        <translation>输入“%1”没有收到值（节点 %2 在此处不提供值）</translation>
+    </message>
+    <message>
+        <source>only_fold %1: the cross-validation has %2 folds</source>
+        <translation>only_fold %1：交叉验证只有 %2 折</translation>
+    </message>
+    <message>
+        <source>run_on slurm: this program has no way to submit tasks to Slurm (no trial runner is registered; the sextant executable has one)</source>
+        <translation>run_on slurm：此程序无法向 Slurm 提交任务（未注册任务运行器；sextant 可执行程序带有一个）</translation>
     </message>
 </context>
 <context>
@@ -2282,6 +2290,26 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>Every leaf keeps at least this many rows, but never more than a quarter of the training rows, so a table of a few dozen rows still gets splits; larger values make smoother models.</source>
         <translation>每个叶节点至少保留这么多行，但绝不超过训练行数的四分之一，因此只有几十行的表仍能分裂；值越大，模型越平滑。</translation>
+    </message>
+    <message>
+        <source>Only fold</source>
+        <translation>仅此折</translation>
+    </message>
+    <message>
+        <source>0: every fold. N: make the folds as usual but fit and predict only fold N, so that `sextant sweep --grid &apos;NODE.only_fold=1,2,...&apos;` spreads the folds over a pool or a Slurm job array; its metrics row is the one the whole cross-validation gives that fold, its predictions that fold&apos;s rows.</source>
+        <translation>0：所有折。N：照常划分各折，但只拟合并预测第 N 折，这样 `sextant sweep --grid &apos;NODE.only_fold=1,2,...&apos;` 就能把各折分配到进程池或 Slurm 作业数组；其指标行与完整交叉验证中该折的一行相同，其预测为该折的行。</translation>
+    </message>
+    <message>
+        <source>local: the folds run on this machine, in parallel. slurm: every fold is a task of one Slurm job array (a `sextant run` of this workflow with only_fold set); the monitor counts the folds as the tasks finish, and the table and out-of-fold predictions are assembled here, the same as on this machine. Stop or Cancel cancels the array.</source>
+        <translation>local：各折在本机并行运行。slurm：每一折是一个 Slurm 作业数组中的任务（设置了 only_fold 的本工作流的 `sextant run`）；监视器随任务完成计数各折，表格和折外预测在此处汇总，与在本机运行时相同。停止或取消会取消该作业数组。</translation>
+    </message>
+    <message>
+        <source>Refit the best</source>
+        <translation>重新拟合最佳参数</translation>
+    </message>
+    <message>
+        <source>Refit the best parameters on every row for the model output. Off: no model output, only the trials table (what a task of a search spread over processes needs; run_on slurm turns it off in its tasks).</source>
+        <translation>用最佳参数在所有行上重新拟合，作为模型输出。关闭：没有模型输出，只有试验表（分布到多个进程的搜索中的任务只需要它；run_on slurm 会在其任务中关闭此项）。</translation>
     </message>
 </context>
 <context>
@@ -4080,6 +4108,10 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <source>Open Image Folder</source>
         <translation>打开图像文件夹</translation>
     </message>
+    <message>
+        <source>Select a node to see its data here</source>
+        <translation>选择一个节点，在此查看其数据</translation>
+    </message>
 </context>
 <context>
     <name>sextant::app::ModelSaver</name>
@@ -4323,10 +4355,6 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <translation>Sextant 的数据文件夹</translation>
     </message>
     <message>
-        <source>Tune Parameters on Slurm: where each run&apos;s folder is made when the node names none. It must be on a file system the cluster&apos;s nodes share (your home or scratch).</source>
-        <translation>参数调优在 Slurm 上运行：节点未指定时，每次运行的文件夹创建在何处。它必须位于集群各节点共享的文件系统上（您的主目录或 scratch）。</translation>
-    </message>
-    <message>
         <source>Slurm &amp;folder:</source>
         <translation>Slurm 文件夹(&amp;F)：</translation>
     </message>
@@ -4335,12 +4363,16 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <translation>集群的默认值</translation>
     </message>
     <message>
-        <source>Tune Parameters on Slurm: the partition the tasks go to when the node names none.</source>
-        <translation>参数调优在 Slurm 上运行：节点未指定时任务提交到的分区。</translation>
-    </message>
-    <message>
         <source>Slurm &amp;partition:</source>
         <translation>Slurm 分区(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Tune Parameters and Cross-Validation on Slurm: where each run&apos;s folder is made when the node names none. It must be on a file system the cluster&apos;s nodes share (your home or scratch).</source>
+        <translation>Slurm 上的参数调优与交叉验证：节点未指定时，每次运行的文件夹建在此处。它必须位于集群各节点共享的文件系统上（你的主目录或 scratch）。</translation>
+    </message>
+    <message>
+        <source>Tune Parameters and Cross-Validation on Slurm: the partition the tasks go to when the node names none.</source>
+        <translation>Slurm 上的参数调优与交叉验证：节点未指定时任务提交到的分区。</translation>
     </message>
 </context>
 <context>
