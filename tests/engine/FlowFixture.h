@@ -10,6 +10,7 @@
 
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTest>
 #include <functional>
 #include <memory>
 
@@ -138,6 +139,15 @@ inline QString slurmRefusals(const std::function<QString(const QVariantMap &)> &
     expect(refusal({ { QStringLiteral("time"), QStringLiteral("an hour") } }),
         { QStringLiteral("time an hour"), QStringLiteral("HH:MM:SS") });
     return wrong.join(QLatin1Char('\n'));
+}
+
+// The rows of a data function for a test run once cancelled and once stopped: a bool
+// column "stop".
+inline void cancelOrStopRows()
+{
+    QTest::addColumn<bool>("stop");
+    QTest::newRow("cancel") << false;
+    QTest::newRow("stop") << true;
 }
 
 } // namespace sextant::testing

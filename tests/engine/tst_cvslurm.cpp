@@ -215,6 +215,14 @@ public:
 
 } // namespace
 
+// The rows of a data function run for a classifier and for a regression: a column "kind".
+static void kindRows()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("classification") << "classification";
+    QTest::newRow("regression") << "regression";
+}
+
 class TestCvSlurm : public QObject {
     Q_OBJECT
 
@@ -226,12 +234,7 @@ private Q_SLOTS:
     }
     void cleanupTestCase() { RemoteTrialRunner::set(nullptr); }
 
-    void onlyFoldGivesItsRowOfTheWholeRun_data()
-    {
-        QTest::addColumn<QString>("kind");
-        QTest::newRow("classification") << "classification";
-        QTest::newRow("regression") << "regression";
-    }
+    void onlyFoldGivesItsRowOfTheWholeRun_data() { kindRows(); }
     void onlyFoldGivesItsRowOfTheWholeRun()
     {
         QFETCH(QString, kind);
@@ -296,12 +299,7 @@ private Q_SLOTS:
     }
 
     // The node's remote path, tasks run here: the same outputs as the local run.
-    void tasksCombineLikeTheLocalRun_data()
-    {
-        QTest::addColumn<QString>("kind");
-        QTest::newRow("classification") << "classification";
-        QTest::newRow("regression") << "regression";
-    }
+    void tasksCombineLikeTheLocalRun_data() { kindRows(); }
     void tasksCombineLikeTheLocalRun()
     {
         QFETCH(QString, kind);
@@ -328,12 +326,7 @@ private Q_SLOTS:
         QVERIFY2(predictions.isEmpty(), qPrintable(predictions));
     }
 
-    void slurmGivesTheLocalResult_data()
-    {
-        QTest::addColumn<QString>("kind");
-        QTest::newRow("classification") << "classification";
-        QTest::newRow("regression") << "regression";
-    }
+    void slurmGivesTheLocalResult_data() { kindRows(); }
     void slurmGivesTheLocalResult()
     {
         REQUIRE_SLURM();
@@ -401,12 +394,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(QDir(dir).filePath(QStringLiteral("input/files/1/wine.csv"))));
     }
 
-    void cancelAndStopLeaveNothingQueued_data()
-    {
-        QTest::addColumn<bool>("stop");
-        QTest::newRow("cancel") << false;
-        QTest::newRow("stop") << true;
-    }
+    void cancelAndStopLeaveNothingQueued_data() { sextant::testing::cancelOrStopRows(); }
     void cancelAndStopLeaveNothingQueued()
     {
         REQUIRE_SLURM();

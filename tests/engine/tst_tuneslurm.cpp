@@ -241,12 +241,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(QDir(dir).filePath(QStringLiteral("input/files/1/wine.csv"))));
     }
 
-    void cancelAndStopLeaveNothingQueued_data()
-    {
-        QTest::addColumn<bool>("stop");
-        QTest::newRow("cancel") << false;
-        QTest::newRow("stop") << true;
-    }
+    void cancelAndStopLeaveNothingQueued_data() { sextant::testing::cancelOrStopRows(); }
     void cancelAndStopLeaveNothingQueued()
     {
         REQUIRE_SLURM();
