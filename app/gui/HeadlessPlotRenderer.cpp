@@ -1,5 +1,6 @@
 #include "gui/HeadlessPlotRenderer.h"
 
+#include "gui/ResultTabs.h"
 #include "plots/PlotExporter.h"
 #include "plots/PlotView.h"
 #include "plots/ResultViewFactory.h"
@@ -52,7 +53,10 @@ bool HeadlessPlotRenderer::render(const QString &typeId, const engine::NodeValue
     const std::unique_ptr<plots::PlotView> view = draw(result);
     if (!view)
         return true; // nothing to draw for this result (a table)
-    return exportBoth(view->customPlot(), basePath, view->title(), written, error);
+    // A plot without a title of its own (the scatter: the studio names it on its tab) is
+    // titled as its tab would be, so the file says what it shows.
+    const QString title = view->title().isEmpty() ? ResultTabs::viewName(result) : view->title();
+    return exportBoth(view->customPlot(), basePath, title, written, error);
 }
 
 } // namespace sextant::app

@@ -254,6 +254,10 @@ private Q_SLOTS:
                 = readAll(dir.filePath(QLatin1String(base) + QStringLiteral(".svg")));
             QVERIFY2(svg.contains("<svg"), base);
         }
+        // Every plot says what it shows: the scatter, which has no title of its own in the
+        // studio, is titled as its tab is.
+        QVERIFY(readAll(dir.filePath(QStringLiteral("6-scatter.svg")))
+                    .contains("Scatter of petal_width against petal_length"));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("3-table.png"))));
     }
 
