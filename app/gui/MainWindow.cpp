@@ -32,6 +32,7 @@
 #include "widgets/ColumnSummaryModel.h"
 #include "widgets/DataTableView.h"
 #include "widgets/DatasetTableModel.h"
+#include "widgets/ElidedLabel.h"
 #include "widgets/GraphCommands.h"
 #include "widgets/GraphEditor.h"
 #include "widgets/GraphScene.h"
@@ -166,16 +167,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_stack, tr("Data"));
     // Which node's table the views show.
-    m_sourceLabel = new QLabel(central);
+    // (A long node name is cut with "…" rather than widening the window.)
+    m_sourceLabel = new widgets::ElidedLabel(central);
     m_sourceLabel->setObjectName(QStringLiteral("shownNodeLabel"));
-    m_sourceLabel->setTextFormat(Qt::PlainText);
     // Until a table is shown, a greyed hint in its place: the row is always there, so the
     // canvas does not move down under the pointer when the first node is selected.
     m_sourceLabel->setText(tr("Select a node to see its data here"));
     m_sourceLabel->setEnabled(false);
-    // A long node name is cut rather than widening the window.
-    m_sourceLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_sourceLabel->setMinimumWidth(80);
     auto *header = new QHBoxLayout;
     header->addWidget(m_sourceLabel, 1);
     layout->addLayout(header);

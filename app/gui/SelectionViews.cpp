@@ -18,6 +18,7 @@
 #include "plots/SilhouettePlot.h"
 #include "widgets/DataTableView.h"
 #include "widgets/DatasetTableModel.h"
+#include "widgets/ElidedLabel.h"
 
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -85,11 +86,10 @@ QWidget *SelectionViews::createBar(QWidget *parent)
     m_bar->setObjectName(QStringLiteral("selectionBar"));
     auto *bar = new QHBoxLayout(m_bar);
     bar->setContentsMargins(0, 0, 0, 0);
-    m_label = new QLabel(m_bar);
+    m_label = new widgets::ElidedLabel(m_bar); // a long node name is cut, not widening the window
     m_label->setObjectName(QStringLiteral("selectionLabel"));
     m_label->setTextFormat(Qt::PlainText);
     m_label->setStyleSheet(QStringLiteral("color: #b36200; font-weight: bold;"));
-    m_label->setMinimumWidth(60); // a long node name is cut rather than widening the window
     bar->addWidget(m_label);
     auto *only = new QToolButton(m_bar);
     only->setObjectName(QStringLiteral("showOnlySelected"));

@@ -11,6 +11,7 @@
 #include "widgets/ColumnSummaryModel.h"
 #include "widgets/DataTableView.h"
 #include "widgets/DatasetTableModel.h"
+#include "widgets/ElidedLabel.h"
 #include "widgets/GraphEditor.h"
 #include "widgets/GraphScene.h"
 #include "widgets/GraphView.h"
@@ -1033,6 +1034,29 @@ private Q_SLOTS:
         window.linkedSelection()->select({ 0, 1, 2 });
         QCoreApplication::processEvents();
         QCOMPARE(QRect(canvas->mapTo(&window, QPoint(0, 0)), canvas->size()), before);
+    }
+
+    // A node with a long name: the label above the views shows it cut with "…" (whole in
+    // its tool tip), and the window keeps its size.
+    void longNodeNamesAreCutWithAnEllipsis()
+    {
+        MainWindow window;
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(dropAndWait(window, iris()));
+        const QString name = QStringLiteral("The training rows of the spring survey, ").repeated(5);
+        QVERIFY(window.graphModel().setLabel(window.shownNode(), name).ok());
+        QCoreApplication::processEvents();
+        auto *label
+            = window.findChild<sextant::widgets::ElidedLabel *>(QStringLiteral("shownNodeLabel"));
+        QVERIFY(label);
+        QVERIFY(label->text().contains(name.trimmed()));
+        label->repaint();
+        QVERIFY2(label->shownText().endsWith(QChar(0x2026)), qPrintable(label->shownText()));
+        QVERIFY(label->fontMetrics().horizontalAdvance(label->shownText()) <= label->width());
+        QVERIFY(label->toolTip().contains(name.trimmed()));
+        QCOMPARE(window.width(), 1024);
     }
 
     // Every dock can be closed and reopened from the View menu.
