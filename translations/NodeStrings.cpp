@@ -490,7 +490,7 @@
     QT_TRANSLATE_NOOP("NodeType", "k-Nearest Neighbours"),
     QT_TRANSLATE_NOOP("NodeType", "Predicts from the k closest training rows."),
     QT_TRANSLATE_NOOP("NodeParameter", "Neighbours (k)"),
-    QT_TRANSLATE_NOOP("NodeParameter", "Neighbours consulted for each prediction."),
+    QT_TRANSLATE_NOOP("NodeParameter", "Neighbours consulted for each prediction. auto (0): chosen by leave-one-out on the training rows, the k from 1 to 30 that predicts them best from their neighbours (the larger on a tie; at most 2,000 evenly spaced rows are scored), as Weka's IBk -X does."),
     QT_TRANSLATE_NOOP("NodeParameter", "Weights"),
     QT_TRANSLATE_NOOP("NodeParameter", "distance: closer neighbours count more."),
     QT_TRANSLATE_NOOP("NodeChoice", "uniform"),

@@ -1470,10 +1470,6 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <translation>Nachbarn (k)</translation>
     </message>
     <message>
-        <source>Neighbours consulted for each prediction.</source>
-        <translation>Für jede Vorhersage befragte Nachbarn.</translation>
-    </message>
-    <message>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
@@ -2328,6 +2324,10 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>Refit the best parameters on every row for the model output. Off: no model output, only the trials table (what a task of a search spread over processes needs; run_on slurm turns it off in its tasks).</source>
         <translation>Die besten Parameter für die Modellausgabe auf allen Zeilen neu anpassen. Aus: keine Modellausgabe, nur die Versuchstabelle (was ein Task einer auf Prozesse verteilten Suche braucht; run_on slurm schaltet es in seinen Tasks aus).</translation>
+    </message>
+    <message>
+        <source>Neighbours consulted for each prediction. auto (0): chosen by leave-one-out on the training rows, the k from 1 to 30 that predicts them best from their neighbours (the larger on a tie; at most 2,000 evenly spaced rows are scored), as Weka&apos;s IBk -X does.</source>
+        <translation>Nachbarn, die für jede Vorhersage befragt werden. auto (0): per Leave-one-out auf den Trainingszeilen gewählt, das k von 1 bis 30, das sie am besten aus ihren Nachbarn vorhersagt (bei Gleichstand das größere; höchstens 2.000 gleichmäßig verteilte Zeilen werden bewertet), wie Wekas IBk -X.</translation>
     </message>
 </context>
 <context>

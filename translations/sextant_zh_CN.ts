@@ -1452,10 +1452,6 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <translation>近邻数 (k)</translation>
     </message>
     <message>
-        <source>Neighbours consulted for each prediction.</source>
-        <translation>每次预测参考的近邻数。</translation>
-    </message>
-    <message>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
@@ -2310,6 +2306,10 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>Refit the best parameters on every row for the model output. Off: no model output, only the trials table (what a task of a search spread over processes needs; run_on slurm turns it off in its tasks).</source>
         <translation>用最佳参数在所有行上重新拟合，作为模型输出。关闭：没有模型输出，只有试验表（分布到多个进程的搜索中的任务只需要它；run_on slurm 会在其任务中关闭此项）。</translation>
+    </message>
+    <message>
+        <source>Neighbours consulted for each prediction. auto (0): chosen by leave-one-out on the training rows, the k from 1 to 30 that predicts them best from their neighbours (the larger on a tie; at most 2,000 evenly spaced rows are scored), as Weka&apos;s IBk -X does.</source>
+        <translation>每次预测参考的近邻数。auto (0)：在训练行上用留一法选择，取 1 到 30 中最能由近邻预测这些行的 k（并列时取较大者；最多评估 2,000 个均匀分布的行），与 Weka 的 IBk -X 相同。</translation>
     </message>
 </context>
 <context>

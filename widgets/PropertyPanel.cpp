@@ -286,6 +286,8 @@ QWidget *PropertyPanel::createEditor(const ParameterSpec &spec, const QVariant &
         box->setRange(int(std::clamp(spec.minimum.value_or(lo), lo, hi)),
             int(std::clamp(spec.maximum.value_or(hi), lo, hi)));
         box->setKeyboardTracking(false);
+        if (!spec.minimumText.isEmpty())
+            box->setSpecialValueText(engine::NodeTypeText::choiceLabel(spec.minimumText));
         box->setValue(int(value.toLongLong()));
         connect(box, &QSpinBox::valueChanged, this,
             [this, name](int v) { commit(name, QVariant::fromValue(qlonglong(v))); });

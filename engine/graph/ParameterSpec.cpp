@@ -246,6 +246,8 @@ Result<QVariant> ParameterSpec::fromString(const QString &text) const
     const QString t = text.trimmed();
     switch (type) {
     case ParameterType::Int: {
+        if (!minimumText.isEmpty() && minimum && t.compare(minimumText, Qt::CaseInsensitive) == 0)
+            return validate(QVariant(static_cast<qlonglong>(*minimum)));
         bool ok = false;
         const qlonglong v = t.toLongLong(&ok);
         if (!ok)

@@ -58,6 +58,9 @@ struct ParameterSpec {
     // differs from `defaultValue` (files written before the parameter existed keep behaving
     // as they did; new nodes get the default).
     QVariant valueWhenAbsentFromFile;
+    // Int parameters: when set, the minimum stands for this word ("auto"): the property
+    // panel shows it in place of the number and fromString() accepts it for the minimum.
+    QString minimumText;
     // Optional, String parameters: what is wrong with a value validate() accepts (an
     // expression that does not parse, or reads a column `upstream` lacks; `upstream` is the
     // node's input table when known, else null). Empty when nothing is. Not enforced: the

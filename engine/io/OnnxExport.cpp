@@ -909,8 +909,9 @@ void knnGraph(GraphBuilder &b, const std::string &x, const KNearestNeighbors &kn
         = euclidean ? binary(b, "Mul", diff, diff, "knn_square") : unary(b, "Abs", diff, "knn_abs");
     const std::string dist = reduce(b, "ReduceSum", part, 2, false, "knn_distance"); // [N, M]
     const std::string near = b.fresh("knn_nearest"), nearIdx = b.fresh("knn_nearest_rows");
-    onnx::NodeProto *top = b.node(
-        "TopK", { dist, constInt64(b, "knn_k", { double(opt.k) }) }, { near, nearIdx }, "knn_topk");
+    onnx::NodeProto *top
+        = b.node("TopK", { dist, constInt64(b, "knn_k", { double(knn.neighbours()) }) },
+            { near, nearIdx }, "knn_topk");
     GraphBuilder::attr(top, "axis", std::int64_t(1));
     GraphBuilder::attr(top, "largest", std::int64_t(0));
     GraphBuilder::attr(top, "sorted", std::int64_t(1));

@@ -156,6 +156,8 @@ void KNearestNeighbors::clear()
     m_floatNorms.clear();
     m_y.resize(0);
     m_tree.reset();
+    m_k = 0;
+    m_looScores.clear();
 }
 
 std::unique_ptr<Estimator> KNearestNeighbors::cloneUnfitted() const
@@ -174,8 +176,10 @@ static void validateOptions(const KNearestNeighborsOptions &o)
 {
     if (o.task != EstimatorTask::Classification && o.task != EstimatorTask::Regression)
         throw FitError("k-NN: the task must be classification or regression");
-    if (o.k < 1)
+    if (!o.chooseK && o.k < 1)
         throw FitError("k-NN: k must be at least 1");
+    if (o.chooseK && o.maxK < 1)
+        throw FitError("k-NN: the largest k tried must be at least 1");
     if (o.leafSize < 1)
         throw FitError("k-NN: the leaf size must be at least 1");
 }
@@ -190,7 +194,7 @@ bool KNearestNeighbors::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     if (y.size() != X.rows())
         throw FitError("k-NN: " + std::to_string(X.rows()) + " rows but " + std::to_string(y.size())
             + " target values");
-    if (m_options.k > X.rows())
+    if (!m_options.chooseK && m_options.k > X.rows())
         throw FitError("k-NN: k = " + std::to_string(m_options.k) + " is more than the "
             + std::to_string(X.rows()) + " training rows");
     if (!X.allFinite())
@@ -212,11 +216,122 @@ bool KNearestNeighbors::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
         return false;
     m_threads = context.threads;
     build(X, y, classCount, &context);
+    if (!context.cancelled() && m_options.chooseK)
+        chooseByLeaveOneOut(X, context);
     if (context.cancelled()) {
         clear();
         return false;
     }
     return true;
+}
+
+namespace {
+
+// Neighbour weights like scikit-learn's _get_weights: 1/distance, and when a neighbour is at
+// distance 0, weight 1 for those at 0 and 0 for the others.
+void neighbourWeights(bool byDistance, const double *dist, int k, double *w)
+{
+    if (!byDistance) {
+        std::fill(w, w + k, 1.0);
+        return;
+    }
+    bool zero = false;
+    for (int c = 0; c < k; ++c)
+        zero = zero || dist[c] == 0;
+    for (int c = 0; c < k; ++c)
+        w[c] = zero ? (dist[c] == 0 ? 1.0 : 0.0) : 1.0 / dist[c];
+}
+
+} // namespace
+
+void KNearestNeighbors::chooseByLeaveOneOut(
+    const Eigen::Ref<const Eigen::MatrixXd> &X, const FitContext &context)
+{
+    const std::int64_t n = m_rows;
+    const int maxK = static_cast<int>(std::min<std::int64_t>(m_options.maxK, n - 1));
+    if (maxK < 1) {
+        m_k = 1; // a single training row: nothing to leave out
+        return;
+    }
+    // The scored rows: all of them, or kLeaveOneOutRows evenly spaced ones.
+    const std::int64_t q = std::min(n, kLeaveOneOutRows);
+    std::vector<std::int64_t> rows(static_cast<std::size_t>(q));
+    for (std::int64_t i = 0; i < q; ++i)
+        rows[static_cast<std::size_t>(i)] = q == n ? i : i * n / q;
+    Eigen::MatrixXd Q(q, X.cols());
+    for (std::int64_t i = 0; i < q; ++i)
+        Q.row(i) = X.row(rows[static_cast<std::size_t>(i)]);
+    const int searched = maxK + 1;
+    std::vector<std::int64_t> idx;
+    std::vector<double> dist;
+    search(Q, searched, idx, dist);
+    if (context.cancelled())
+        return;
+    const bool euclidean = m_options.metric == Options::Metric::Euclidean;
+    const bool byDistance = m_options.weights == Options::Weights::Distance;
+    const bool classes = m_options.task == EstimatorTask::Classification;
+    std::vector<double> score(static_cast<std::size_t>(maxK), 0.0);
+    std::vector<std::int64_t> nb(static_cast<std::size_t>(maxK));
+    std::vector<double> dd(static_cast<std::size_t>(maxK)), w(static_cast<std::size_t>(maxK));
+    std::vector<double> votes(static_cast<std::size_t>(std::max(1, m_classCount)));
+    for (std::int64_t i = 0; i < q; ++i) {
+        // The row's neighbours without itself (when a run of duplicates pushes it out of the
+        // searched ones, the farthest is dropped instead: it is at distance 0 like them).
+        const std::int64_t self = rows[static_cast<std::size_t>(i)];
+        int kept = 0;
+        bool dropped = false;
+        for (int c = 0; c < searched && kept < maxK; ++c) {
+            const std::size_t at = static_cast<std::size_t>(i * searched + c);
+            if (!dropped && idx[at] == self) {
+                dropped = true;
+                continue;
+            }
+            nb[static_cast<std::size_t>(kept)] = idx[at];
+            dd[static_cast<std::size_t>(kept)] = euclidean ? std::sqrt(dist[at]) : dist[at];
+            ++kept;
+        }
+        // Weights of the first k neighbours depend on k only through "is any at distance 0",
+        // which the nearest one decides: one weight vector serves every k.
+        const bool zero = byDistance && dd[0] == 0;
+        for (int c = 0; c < maxK; ++c)
+            w[static_cast<std::size_t>(c)] = !byDistance ? 1.0
+                : zero ? (dd[static_cast<std::size_t>(c)] == 0 ? 1.0 : 0.0)
+                       : 1.0 / dd[static_cast<std::size_t>(c)];
+        const double truth = m_y(self);
+        if (classes) {
+            std::fill(votes.begin(), votes.end(), 0.0);
+            int best = 0;
+            for (int c = 0; c < maxK; ++c) {
+                const int label = static_cast<int>(m_y(nb[static_cast<std::size_t>(c)]));
+                votes[static_cast<std::size_t>(label)] += w[static_cast<std::size_t>(c)];
+                // The first maximum (the lowest class code), as predict() picks it.
+                best = 0;
+                for (int l = 1; l < m_classCount; ++l)
+                    if (votes[static_cast<std::size_t>(l)] > votes[static_cast<std::size_t>(best)])
+                        best = l;
+                score[static_cast<std::size_t>(c)] += best == truth ? 1.0 : 0.0;
+            }
+        } else {
+            double num = 0, den = 0;
+            for (int c = 0; c < maxK; ++c) {
+                num += m_y(nb[static_cast<std::size_t>(c)]) * w[static_cast<std::size_t>(c)];
+                den += w[static_cast<std::size_t>(c)];
+                const double e = (den > 0 ? num / den : 0.0) - truth;
+                score[static_cast<std::size_t>(c)] += e * e;
+            }
+        }
+    }
+    for (double &v : score)
+        v /= static_cast<double>(q);
+    int chosen = 1;
+    for (int k = 2; k <= maxK; ++k) {
+        const double v = score[static_cast<std::size_t>(k - 1)];
+        const double b = score[static_cast<std::size_t>(chosen - 1)];
+        if (classes ? v >= b : v <= b)
+            chosen = k;
+    }
+    m_k = chosen;
+    m_looScores = std::move(score);
 }
 
 void KNearestNeighbors::build(const Eigen::Ref<const Eigen::MatrixXd> &X,
@@ -273,6 +388,8 @@ void KNearestNeighbors::build(const Eigen::Ref<const Eigen::MatrixXd> &X,
         m_tree->build(X, m_options.leafSize, m_options.metric == Options::Metric::Manhattan);
     }
     m_rows = n;
+    m_k = m_options.chooseK ? static_cast<int>(std::min<std::int64_t>(m_options.maxK, n))
+                            : m_options.k;
 }
 
 void KNearestNeighbors::checkQuery(const Eigen::Ref<const Eigen::MatrixXd> &X) const
@@ -282,12 +399,11 @@ void KNearestNeighbors::checkQuery(const Eigen::Ref<const Eigen::MatrixXd> &X) c
         throw FitError("k-NN: the data holds a missing or non-finite value");
 }
 
-void KNearestNeighbors::search(const Eigen::Ref<const Eigen::MatrixXd> &X,
+void KNearestNeighbors::search(const Eigen::Ref<const Eigen::MatrixXd> &X, int k,
     std::vector<std::int64_t> &idx, std::vector<double> &dist) const
 {
     checkQuery(X);
     const std::int64_t nq = X.rows();
-    const int k = m_options.k;
     const int d = m_features;
     idx.assign(static_cast<std::size_t>(nq * k), -1);
     dist.assign(static_cast<std::size_t>(nq * k), kInf);
@@ -394,8 +510,8 @@ void KNearestNeighbors::kNeighbors(const Eigen::Ref<const Eigen::MatrixXd> &X,
 {
     std::vector<std::int64_t> idx;
     std::vector<double> dist;
-    search(X, idx, dist);
-    const int k = m_options.k;
+    search(X, m_k, idx, dist);
+    const int k = m_k;
     const bool euclidean = m_options.metric == Options::Metric::Euclidean;
     if (indices)
         indices->resize(X.rows(), k);
@@ -411,32 +527,13 @@ void KNearestNeighbors::kNeighbors(const Eigen::Ref<const Eigen::MatrixXd> &X,
         }
 }
 
-namespace {
-
-// Neighbour weights like scikit-learn's _get_weights: 1/distance, and when a neighbour is at
-// distance 0, weight 1 for those at 0 and 0 for the others.
-void neighbourWeights(bool byDistance, const double *dist, int k, double *w)
-{
-    if (!byDistance) {
-        std::fill(w, w + k, 1.0);
-        return;
-    }
-    bool zero = false;
-    for (int c = 0; c < k; ++c)
-        zero = zero || dist[c] == 0;
-    for (int c = 0; c < k; ++c)
-        w[c] = zero ? (dist[c] == 0 ? 1.0 : 0.0) : 1.0 / dist[c];
-}
-
-} // namespace
-
 Eigen::MatrixXd KNearestNeighbors::probabilitiesFitted(
     const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
     std::vector<std::int64_t> idx;
     std::vector<double> dist;
-    search(X, idx, dist);
-    const int k = m_options.k;
+    search(X, m_k, idx, dist);
+    const int k = m_k;
     const bool euclidean = m_options.metric == Options::Metric::Euclidean;
     const bool byDistance = m_options.weights == Options::Weights::Distance;
     Eigen::MatrixXd P = Eigen::MatrixXd::Zero(X.rows(), m_classCount);
@@ -459,14 +556,14 @@ Eigen::MatrixXd KNearestNeighbors::probabilitiesFitted(
 
 Eigen::VectorXd KNearestNeighbors::predictFitted(const Eigen::Ref<const Eigen::MatrixXd> &X) const
 {
-    const int k = m_options.k;
+    const int k = m_k;
     Eigen::VectorXd out(X.rows());
     if (m_options.task == EstimatorTask::Classification) {
         // Vote totals (unnormalised, like scikit-learn's mode / weighted_mode); the first
         // maximum wins, i.e. the lowest class code.
         std::vector<std::int64_t> idx;
         std::vector<double> dist;
-        search(X, idx, dist);
+        search(X, m_k, idx, dist);
         const bool euclidean = m_options.metric == Options::Metric::Euclidean;
         const bool byDistance = m_options.weights == Options::Weights::Distance;
         std::vector<double> dd(static_cast<std::size_t>(k)), w(static_cast<std::size_t>(k)),
@@ -491,7 +588,7 @@ Eigen::VectorXd KNearestNeighbors::predictFitted(const Eigen::Ref<const Eigen::M
     }
     std::vector<std::int64_t> idx;
     std::vector<double> dist;
-    search(X, idx, dist);
+    search(X, m_k, idx, dist);
     const bool euclidean = m_options.metric == Options::Metric::Euclidean;
     const bool byDistance = m_options.weights == Options::Weights::Distance;
     std::vector<double> dd(static_cast<std::size_t>(k)), w(static_cast<std::size_t>(k));
@@ -524,7 +621,11 @@ ModelState KNearestNeighbors::state() const
     s.kind = kKind;
     s.version = 1;
     s.setNumber("task", m_options.task == EstimatorTask::Regression ? 1 : 0);
-    s.setNumber("k", m_options.k);
+    // "k" is the k predictions use (the chosen one with choose_k); files without choose_k
+    // (written before it existed) used a fixed k.
+    s.setNumber("k", isFitted() ? m_k : m_options.k);
+    s.setNumber("choose_k", m_options.chooseK ? 1 : 0);
+    s.setNumber("max_k", m_options.maxK);
     s.setNumber("weights", m_options.weights == Options::Weights::Distance ? 1 : 0);
     s.setNumber("metric", m_options.metric == Options::Metric::Manhattan ? 1 : 0);
     s.setNumber("algorithm", static_cast<double>(static_cast<int>(m_options.algorithm)));
@@ -561,6 +662,10 @@ void KNearestNeighbors::restore(const ModelState &s)
     o.task
         = s.integer("task", 0, 1) == 1 ? EstimatorTask::Regression : EstimatorTask::Classification;
     o.k = static_cast<int>(s.integer("k", 1, 1 << 30));
+    if (s.has("choose_k")) {
+        o.chooseK = s.integer("choose_k", 0, 1) == 1;
+        o.maxK = static_cast<int>(s.integer("max_k", 1, 1 << 30));
+    }
     o.weights
         = s.integer("weights", 0, 1) == 1 ? Options::Weights::Distance : Options::Weights::Uniform;
     o.metric
@@ -594,6 +699,7 @@ void KNearestNeighbors::restore(const ModelState &s)
     clear();
     m_options = o;
     build(X, y, classCount, nullptr);
+    m_k = o.k; // the k chosen when the model was fitted
 }
 
 } // namespace sextant::engine

@@ -29,7 +29,14 @@ struct KNearestNeighborsOptions {
     // Classification (predict = majority class, probabilities = vote shares) or Regression
     // (predict = (weighted) mean of the neighbours' targets).
     EstimatorTask task = EstimatorTask::Classification;
-    int k = 5; // neighbours per query, 1 <= k <= training rows
+    int k = 5; // neighbours per query, 1 <= k <= training rows (ignored with chooseK)
+    // Choose k by leave-one-out on the training rows instead (Weka's IBk -X): every k from 1
+    // to min(maxK, rows - 1) is scored on the training rows, each row predicted from its
+    // neighbours without itself (accuracy for classes, squared error for values; at most
+    // kLeaveOneOutRows evenly spaced rows are scored), and the best is kept, the larger k on
+    // a tie (the smoother model).
+    bool chooseK = false;
+    int maxK = 30; // >= 1, the largest k tried with chooseK
     Weights weights = Weights::Uniform;
     Metric metric = Metric::Euclidean;
     Algorithm algorithm = Algorithm::Auto;
@@ -64,6 +71,15 @@ public:
     ~KNearestNeighbors() override;
 
     const Options &options() const { return m_options; }
+
+    // The most rows chooseK scores by leave-one-out (evenly spaced over the training rows).
+    static constexpr std::int64_t kLeaveOneOutRows = 2000;
+
+    // The k the fitted model predicts with: options().k, or the one chosen by leave-one-out.
+    int neighbours() const { return m_k; }
+    // With chooseK, the leave-one-out score of every k tried (index k - 1): accuracy for
+    // classes, mean squared error for values. Empty otherwise (and after restore()).
+    const std::vector<double> &leaveOneOutScores() const { return m_looScores; }
 
     // The family's id in model files and node ids (see engine/nodes/LearnerRegistry).
     static constexpr const char kKind[] = "knn";
@@ -100,8 +116,10 @@ private:
         const Eigen::Ref<const Eigen::VectorXd> &y, int classCount, const FitContext *context);
     void clear();
     // q x k neighbour rows and distances (squared for euclidean), sorted by (distance, index).
-    void search(const Eigen::Ref<const Eigen::MatrixXd> &X, std::vector<std::int64_t> &idx,
+    void search(const Eigen::Ref<const Eigen::MatrixXd> &X, int k, std::vector<std::int64_t> &idx,
         std::vector<double> &dist) const;
+    // chooseK: sets m_k and m_looScores from the fitted training rows.
+    void chooseByLeaveOneOut(const Eigen::Ref<const Eigen::MatrixXd> &X, const FitContext &context);
     void checkQuery(const Eigen::Ref<const Eigen::MatrixXd> &X) const;
 
     Options m_options;
@@ -109,6 +127,8 @@ private:
     int m_features = 0;
     int m_classCount = 0;
     int m_threads = 0;
+    int m_k = 0; // the k used (fitted models)
+    std::vector<double> m_looScores;
     std::int64_t m_panels = 0; // padded to a multiple of 4
     std::vector<double> m_panelData; // m_panels x d x 8
     std::vector<double> m_norms; // m_panels x 8, +inf for padding rows

@@ -72,6 +72,18 @@ EstimatorTask task(const P &p)
 }
 
 // Parameters several families share, with their help.
+ParameterSpec neighbours()
+{
+    ParameterSpec k = ParameterSpec::integer(QStringLiteral("k"), QStringLiteral("Neighbours (k)"),
+        0, 0, 100000,
+        QStringLiteral("Neighbours consulted for each prediction. auto (0): chosen by "
+                       "leave-one-out on the training rows, the k from 1 to 30 that predicts "
+                       "them best from their neighbours (the larger on a tie; at most 2,000 "
+                       "evenly spaced rows are scored), as Weka's IBk -X does."));
+    k.minimumText = QStringLiteral("auto");
+    k.valueWhenAbsentFromFile = 5; // workflows from before auto used k = 5
+    return k;
+}
 ParameterSpec seed()
 {
     return ParameterSpec::integer(QStringLiteral("seed"), QStringLiteral("Seed"), 0, 0, 2147483647,
@@ -261,8 +273,7 @@ std::vector<Learner> registerAll()
             "Predicts from the k closest training rows.", EstimatorTask::Classification, true);
         l.scaleByDefault = true;
         l.parameters = {
-            ParameterSpec::integer(QStringLiteral("k"), QStringLiteral("Neighbours (k)"), 5, 1,
-                100000, QStringLiteral("Neighbours consulted for each prediction.")),
+            neighbours(),
             ParameterSpec::enumeration(QStringLiteral("weights"), QStringLiteral("Weights"),
                 { QStringLiteral("uniform"), QStringLiteral("distance") },
                 QStringLiteral("uniform"),
@@ -276,7 +287,8 @@ std::vector<Learner> registerAll()
         l.create = [](const P &p) {
             KNearestNeighborsOptions o;
             o.task = task(p);
-            o.k = i(p, "k");
+            o.chooseK = i(p, "k") == 0;
+            o.k = o.chooseK ? 5 : i(p, "k");
             o.weights = s(p, "weights") == QStringLiteral("distance")
                 ? KNearestNeighborsOptions::Weights::Distance
                 : KNearestNeighborsOptions::Weights::Uniform;

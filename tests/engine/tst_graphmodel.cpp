@@ -253,6 +253,13 @@ private Q_SLOTS:
         QCOMPARE(intSpec.fromString(QStringLiteral(" 42 ")).value(), QVariant(qlonglong(42)));
         QVERIFY(!intSpec.fromString(QStringLiteral("4x")));
         QVERIFY(!intSpec.fromString(QStringLiteral("0")));
+        QVERIFY(!intSpec.fromString(QStringLiteral("auto")));
+        // A minimum that stands for a word ("auto") takes the word too, in any case.
+        auto autoSpec = ParameterSpec::integer(QStringLiteral("k"), {}, 0, 0, 100);
+        autoSpec.minimumText = QStringLiteral("auto");
+        QCOMPARE(autoSpec.fromString(QStringLiteral(" Auto ")).value(), QVariant(qlonglong(0)));
+        QCOMPARE(autoSpec.fromString(QStringLiteral("7")).value(), QVariant(qlonglong(7)));
+        QVERIFY(!autoSpec.fromString(QStringLiteral("automatic")));
         const auto boolSpec = ParameterSpec::boolean(QStringLiteral("flag"), {}, false);
         QCOMPARE(boolSpec.fromString(QStringLiteral("yes")).value(), QVariant(true));
         QCOMPARE(boolSpec.fromString(QStringLiteral("False")).value(), QVariant(false));

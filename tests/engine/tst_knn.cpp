@@ -84,6 +84,8 @@ private Q_SLOTS:
     void searchesAgree();
     void sklearnReference_data();
     void sklearnReference();
+    void leaveOneOutChoice_data();
+    void leaveOneOutChoice();
     void stateRoundTrip();
     void corruptedStateThrows();
     void invalidInput();
@@ -355,6 +357,114 @@ void TestKnn::sklearnReference()
                         qPrintable(QStringLiteral("proba (%1, %2)").arg(i).arg(c)));
         }
     }
+}
+
+void TestKnn::leaveOneOutChoice_data()
+{
+    QTest::addColumn<bool>("regression");
+    QTest::addColumn<bool>("distance");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("maxK");
+    QTest::newRow("classes, uniform") << false << false << 150 << 12;
+    QTest::newRow("classes, distance") << false << true << 150 << 12;
+    QTest::newRow("values, uniform") << true << false << 150 << 12;
+    QTest::newRow("values, distance") << true << true << 150 << 12;
+    // Above kLeaveOneOutRows: 2,000 evenly spaced rows are scored.
+    QTest::newRow("classes, sampled rows") << false << false << 2600 << 3;
+}
+
+void TestKnn::leaveOneOutChoice()
+{
+    // Each score is checked against its definition: the row left out of the training rows
+    // altogether, a model with that fixed k fitted on the others, the row predicted.
+    QFETCH(bool, regression);
+    QFETCH(bool, distance);
+    QFETCH(int, rows);
+    QFETCH(int, maxK);
+    std::mt19937_64 rng(11);
+    std::normal_distribution<double> normal;
+    const int n = rows, d = 3;
+    Eigen::MatrixXd X(n, d);
+    Eigen::VectorXd y(n);
+    for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < d; ++j)
+            X(i, j) = std::round(normal(rng) * 4) / 4; // coarse: duplicate rows and ties
+        const double signal = X(i, 0) - 0.5 * X(i, 1) + 0.7 * normal(rng);
+        y(i) = regression ? signal : (signal > 0.6 ? 2 : signal > -0.4 ? 1 : 0);
+    }
+    Opt o;
+    o.task = regression ? EstimatorTask::Regression : EstimatorTask::Classification;
+    o.weights = distance ? Opt::Weights::Distance : Opt::Weights::Uniform;
+    o.chooseK = true;
+    o.maxK = maxK;
+    KNearestNeighbors knn(o);
+    QVERIFY(knn.fit(X, y, FitContext {}));
+    const std::vector<double> &scores = knn.leaveOneOutScores();
+    QCOMPARE(static_cast<int>(scores.size()), maxK);
+    const std::int64_t q = std::min<std::int64_t>(n, KNearestNeighbors::kLeaveOneOutRows);
+    std::vector<double> expected(static_cast<std::size_t>(maxK), 0.0);
+    for (std::int64_t s = 0; s < q; ++s) {
+        const std::int64_t row = q == n ? s : s * n / q;
+        std::vector<Eigen::Index> others;
+        for (Eigen::Index r = 0; r < n; ++r)
+            if (r != row)
+                others.push_back(r);
+        const Eigen::MatrixXd Xo = X(others, Eigen::all);
+        const Eigen::VectorXd yo = y(others);
+        for (int k = 1; k <= maxK; ++k) {
+            Opt fixed = o;
+            fixed.chooseK = false;
+            fixed.k = k;
+            KNearestNeighbors m(fixed);
+            QVERIFY(m.fit(Xo, yo, FitContext {}));
+            const double p = m.predict(X.row(row))(0);
+            const double e = p - y(row);
+            expected[static_cast<std::size_t>(k - 1)]
+                += regression ? e * e : (p == y(row) ? 1.0 : 0.0);
+        }
+    }
+    int best = 1;
+    for (int k = 1; k <= maxK; ++k) {
+        const double want = expected[static_cast<std::size_t>(k - 1)] / static_cast<double>(q);
+        const double got = scores[static_cast<std::size_t>(k - 1)];
+        QVERIFY2(std::abs(got - want) <= 1e-12 * std::max(1.0, std::abs(want)),
+            qPrintable(QStringLiteral("k = %1: leave-one-out score %2, by refitting %3")
+                           .arg(k)
+                           .arg(got, 0, 'g', 17)
+                           .arg(want, 0, 'g', 17)));
+        const double b = expected[static_cast<std::size_t>(best - 1)];
+        const double v = expected[static_cast<std::size_t>(k - 1)];
+        if (regression ? v <= b : v >= b)
+            best = k; // the larger k on a tie
+    }
+    QCOMPARE(knn.neighbours(), best);
+    QVERIFY(knn.neighbours() > 1); // the noise makes a single neighbour a poor choice
+    // The model predicts as a fixed-k model with the chosen k.
+    Opt fixed = o;
+    fixed.chooseK = false;
+    fixed.k = best;
+    KNearestNeighbors same(fixed);
+    QVERIFY(same.fit(X, y, FitContext {}));
+    const Eigen::MatrixXd Q = X.topRows(40).array() + 0.1;
+    QVERIFY(sameBits(knn.predict(Q), same.predict(Q)));
+    // A model file keeps the chosen k, and a clone chooses again.
+    KNearestNeighbors restored;
+    restored.restore(knn.state());
+    QVERIFY(restored.options().chooseK);
+    QCOMPARE(restored.options().maxK, maxK);
+    QCOMPARE(restored.neighbours(), best);
+    QVERIFY(restored.state() == knn.state());
+    QVERIFY(sameBits(knn.predict(Q), restored.predict(Q)));
+    auto clone = knn.cloneUnfitted();
+    QVERIFY(clone->fit(X, y, FitContext {}));
+    QCOMPARE(static_cast<KNearestNeighbors &>(*clone).neighbours(), best);
+    // Fewer training rows than maxK + 1: k up to rows - 1.
+    KNearestNeighbors small(o);
+    QVERIFY(small.fit(X.topRows(4), y.head(4), FitContext {}));
+    QCOMPARE(static_cast<int>(small.leaveOneOutScores().size()), std::min(maxK, 3));
+    KNearestNeighbors single(o);
+    QVERIFY(single.fit(X.topRows(1), y.head(1), FitContext {}));
+    QCOMPARE(single.neighbours(), 1);
 }
 
 void TestKnn::stateRoundTrip()

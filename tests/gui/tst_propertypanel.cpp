@@ -38,6 +38,7 @@ private Q_SLOTS:
     void expressionErrorsShownWhileEditing();
     void narrowPanelWrapsInsteadOfCutting();
     void columnListsTakeTheWholeWidth();
+    void autoAtTheMinimumReadsAuto();
 };
 
 void TestPropertyPanel::wheelScrollsPanelNotUnfocusedEditors()
@@ -233,6 +234,29 @@ void TestPropertyPanel::columnListsTakeTheWholeWidth()
     QLabel *splitLabel = labelOf(split);
     QVERIFY(splitLabel);
     QVERIFY(split->x() > splitLabel->x());
+}
+
+// k-NN's k at 0 means "chosen by leave-one-out": the spin box says auto there, and stepping up
+// from it gives a fixed k.
+void TestPropertyPanel::autoAtTheMinimumReadsAuto()
+{
+    engine::GraphModel model(engine::BuiltinNodes::registry());
+    const int knn = model.addNode(QStringLiteral("model.knn"), { 0, 0 }).value();
+    QUndoStack undo;
+    widgets::PropertyPanel panel(model, &undo);
+    panel.setNode(knn);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QSpinBox *k = nullptr;
+    for (QSpinBox *box : panel.findChildren<QSpinBox *>())
+        if (box->specialValueText() == QStringLiteral("auto"))
+            k = box;
+    QVERIFY2(k, "no spin box shows auto");
+    QCOMPARE(k->value(), 0);
+    QCOMPARE(k->text(), QStringLiteral("auto"));
+    k->stepUp();
+    QCOMPARE(model.parameter(knn, QStringLiteral("k")).toLongLong(), 1);
+    QCOMPARE(k->text(), QStringLiteral("1"));
 }
 
 QTEST_MAIN(TestPropertyPanel)
