@@ -4131,6 +4131,14 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <source>Select a node to see its data here</source>
         <translation>Einen Knoten auswählen, um hier seine Daten zu sehen</translation>
     </message>
+    <message>
+        <source>%1 (node %2)</source>
+        <translation>%1 (Knoten %2)</translation>
+    </message>
+    <message>
+        <source>%1 — the input of %2</source>
+        <translation>%1 — die Eingabe von %2</translation>
+    </message>
 </context>
 <context>
     <name>sextant::app::ModelSaver</name>

@@ -4112,6 +4112,14 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <source>Select a node to see its data here</source>
         <translation>选择一个节点，在此查看其数据</translation>
     </message>
+    <message>
+        <source>%1 (node %2)</source>
+        <translation>%1（节点 %2）</translation>
+    </message>
+    <message>
+        <source>%1 — the input of %2</source>
+        <translation>%1 — %2 的输入</translation>
+    </message>
 </context>
 <context>
     <name>sextant::app::ModelSaver</name>

@@ -73,12 +73,7 @@ int LinkedSelection::selectionNode() const
 int LinkedSelection::tablePortOf(const engine::GraphModel &graph, int id)
 {
     const engine::NodeType *type = graph.nodeType(id);
-    if (!type)
-        return -1;
-    for (int i = 0; i < type->outputs.size(); ++i)
-        if (type->outputs[i].type == engine::PortType::Table)
-            return i;
-    return -1;
+    return type ? type->shownTableOutput() : -1;
 }
 
 int LinkedSelection::selectedRowsNodeOf(const engine::GraphModel &graph, TableSource source)

@@ -89,7 +89,7 @@ public:
     static int selectedRowsNodeOf(const engine::GraphModel &graph, TableSource source);
     // "Split — Test (node 2)"; the node's name alone when it has one output.
     static QString labelOf(const engine::GraphModel &graph, TableSource source);
-    // The first Table output port of node `id`, or -1.
+    // The Table output of node `id` the views show (NodeType::shownTableOutput), or -1.
     static int tablePortOf(const engine::GraphModel &graph, int id);
     // The table whose rows the per-row predictions of `node` are: `node` is an evaluation
     // view (view.confusion…) or the node that predicted (Test on Held-out Data,

@@ -697,10 +697,14 @@ void MainWindow::createInspector()
     });
     // The node shown renamed: the label above the views (and the selection's) say so.
     connect(m_graph.get(), &engine::GraphModel::labelChanged, this, [this](int id) {
+        if (m_shown && m_shownFor == id && m_shown->nodeId != id) {
+            m_sourceLabel->setText(sourceLabelText());
+            return;
+        }
         if (!m_shown || m_shown->nodeId != id)
             return;
         m_shownLabel = labelOf(*m_shown);
-        m_sourceLabel->setText(m_shownLabel);
+        m_sourceLabel->setText(sourceLabelText());
         const TableSource shown = shownSource();
         if (linkedSelection()->source() == shown) // (a selection elsewhere stays where it is)
             m_selectionViews->setShownTable(shown, m_shown->dataset.rowCount(), m_shownLabel);
@@ -720,13 +724,24 @@ void MainWindow::createInspector()
 void MainWindow::inspectSelection(bool selectionChanged)
 {
     const QList<int> ids = m_graphEditor->scene()->selectedNodeIds();
-    if (ids.size() != 1 || !m_inspector->hasTable(ids.front()))
+    if (ids.size() != 1)
         return;
-    const int id = ids.front();
-    if (id == m_inspector->pendingNode())
+    // A learner, an evaluation or a view has no table of its own: the views show the
+    // table it takes in.
+    const int selected = ids.front();
+    const int id = m_inspector->tableNodeFor(selected);
+    if (id == 0)
         return;
-    if (!m_inspector->isBusy() && m_shown && m_shown->nodeId == id && m_executor->isUpToDate(id))
+    const int forNode = id == selected ? 0 : selected;
+    if (id == m_inspector->pendingNode() && forNode == m_inspectingFor)
+        return;
+    if (!m_inspector->isBusy() && m_shown && m_shown->nodeId == id && m_executor->isUpToDate(id)) {
+        if (forNode != m_shownFor) { // the same table, now as the input of another node
+            m_shownFor = forNode;
+            m_sourceLabel->setText(sourceLabelText());
+        }
         return; // shown already
+    }
     if (const QString why = m_inspector->whyNotRunnable(id); !why.isEmpty()) {
         // Half built: say what is missing instead of running it to a failure.
         if (selectionChanged)
@@ -734,14 +749,15 @@ void MainWindow::inspectSelection(bool selectionChanged)
                 tr("To see the table of %1: %2.").arg(m_inspector->labelOf(id), why), 8000);
         return;
     }
-    inspectNode(id, false);
+    inspectNode(id, false, forNode);
 }
 
-void MainWindow::inspectNode(int id, bool openingFile)
+void MainWindow::inspectNode(int id, bool openingFile, int forNode)
 {
     const bool wasLoading = isLoading();
     m_inspector->setHistogramBins(m_histogram->binCount());
     m_inspectingFile = openingFile;
+    m_inspectingFor = forNode;
     const engine::NodeType *type = m_graph->nodeType(id);
     m_inspectedIsFile = type && type->id == engine::FileSourceNode::typeId();
     const QString path = m_graph->parameter(id, QStringLiteral("path")).toString();
@@ -795,9 +811,10 @@ void MainWindow::applyInspection(const std::shared_ptr<const NodeInspection> &in
         ? m_shown->dataset.column(wasSelected).name()
         : QString();
     m_shown = inspection;
+    m_shownFor = m_inspectingFor;
     const engine::Dataset &dataset = inspection->dataset;
     m_shownLabel = labelOf(*inspection);
-    m_sourceLabel->setText(m_shownLabel);
+    m_sourceLabel->setText(sourceLabelText());
     m_sourceLabel->setToolTip(inspection->filePath.isEmpty()
             ? QString()
             : QDir::toNativeSeparators(inspection->filePath));
@@ -1013,6 +1030,16 @@ TableSource MainWindow::dataTableSource() const
 QString MainWindow::selectionText() const
 {
     return m_selectionViews->text();
+}
+
+QString MainWindow::sourceLabelText() const
+{
+    if (m_shownFor == 0 || !m_graph->hasNode(m_shownFor))
+        return m_shownLabel;
+    const QString own = m_graph->label(m_shownFor);
+    const QString of = own.isEmpty() ? m_inspector->labelOf(m_shownFor)
+                                     : tr("%1 (node %2)").arg(own).arg(m_shownFor);
+    return tr("%1 — the input of %2").arg(m_shownLabel, of);
 }
 
 QString MainWindow::labelOf(const NodeInspection &inspection) const

@@ -196,7 +196,8 @@ private:
     void createInspector();
     // Shows node `id`'s table in the exploration views (running the workflow up to it
     // when needed). `openingFile`: a dataset was opened (a failure goes to the banner).
-    void inspectNode(int id, bool openingFile);
+    // `forNode`: the node selected when `id` is the node feeding it (tableNodeFor).
+    void inspectNode(int id, bool openingFile, int forNode = 0);
     // Inspects the selected node, when it is one node with a table that the views do not
     // show as it is now (on a selection change, and shortly after each edit).
     void inspectSelection(bool selectionChanged);
@@ -220,6 +221,9 @@ private:
     // What the views call the node `inspection` shows: "File — iris.csv (node 1)", or with
     // the name the person gave it, "Training data — iris.csv (node 1)".
     QString labelOf(const NodeInspection &inspection) const;
+    // The label above the views: the node shown, and whose input it is when it stands
+    // for the node selected.
+    QString sourceLabelText() const;
     QString m_shownLabel; // of m_shown
     SelectionViews *m_selectionViews = nullptr;
 
@@ -262,6 +266,8 @@ private:
     QTimer *m_refreshTimer = nullptr; // restarted by each edit of the graph
     bool m_inspectingFile = false; // the request in progress opens a dataset file
     bool m_inspectedIsFile = false; // ... and is for a File node
+    int m_inspectingFor = 0; // ... and shows the input of this node (0: the node's own table)
+    int m_shownFor = 0; // the node whose input the table shown is (0: its own)
     QString m_inspectedName; // the file or node of the request in progress
     bool m_syncingSelection = false;
     bool m_docksFitted = false;

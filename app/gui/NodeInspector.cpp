@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QMutex>
+#include <QSet>
 #include <algorithm>
 #include <utility>
 
@@ -170,17 +171,41 @@ NodeInspector::~NodeInspector()
 
 static int tablePort(const NodeType *type)
 {
-    if (!type)
-        return -1;
-    for (int i = 0; i < type->outputs.size(); ++i)
-        if (type->outputs[i].type == PortType::Table)
-            return i;
-    return -1;
+    return type ? type->shownTableOutput() : -1;
 }
 
 bool NodeInspector::hasTable(int id) const
 {
     return tablePort(m_workflow.nodeType(id)) >= 0;
+}
+
+int NodeInspector::tableNodeFor(int id) const
+{
+    QSet<int> seen;
+    for (int node = id; node != 0 && !seen.contains(node);) {
+        const NodeType *type = m_workflow.nodeType(node);
+        if (!type)
+            return 0;
+        if (tablePort(type) >= 0)
+            return node;
+        seen.insert(node);
+        int next = 0;
+        // Table inputs first, then the others.
+        for (int pass = 0; pass < 2 && next == 0; ++pass) {
+            for (int port = 0; port < type->inputs.size() && next == 0; ++port) {
+                if ((type->inputs[port].type == PortType::Table) != (pass == 0))
+                    continue;
+                const auto c = m_workflow.connectionInto(node, port);
+                if (!c)
+                    continue;
+                if (pass == 0 && c->fromPort != tablePort(m_workflow.nodeType(c->fromNode)))
+                    return 0; // not the table the views would show for that node
+                next = c->fromNode;
+            }
+        }
+        node = next;
+    }
+    return 0;
 }
 
 QString NodeInspector::whyNotRunnable(int id) const

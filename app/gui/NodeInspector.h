@@ -74,6 +74,14 @@ public:
 
     // Whether node `id` has a table output the views can show.
     bool hasTable(int id) const;
+    // The node whose table stands for node `id` in the views: `id` itself when it has a
+    // table output; otherwise the node feeding its first connected table input (a
+    // learner's or a view's data), climbing through other inputs (a ROC view's
+    // predictions come from a Predict node, whose data is that table) until a table is
+    // found. 0 when there is none, or when the first connected table input on the way is
+    // fed by an output the views do not show (a Split's test rows: showing the training
+    // rows of the model instead would mislead).
+    int tableNodeFor(int id) const;
     // Why node `id` cannot run yet (an input of it or of a node it depends on is not
     // connected, a File node without a file), or empty when it can. Checked without
     // running anything, so that selecting a half-built node does not fail it.

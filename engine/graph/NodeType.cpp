@@ -41,6 +41,14 @@ int NodeType::outputIndex(const QString &name) const
     return -1;
 }
 
+int NodeType::shownTableOutput() const
+{
+    for (int i = 0; i < outputs.size(); ++i)
+        if (outputs[i].type == PortType::Table && !outputs[i].byProduct)
+            return i;
+    return -1;
+}
+
 const ParameterSpec *NodeType::parameter(const QString &name) const
 {
     for (const ParameterSpec &p : parameters)

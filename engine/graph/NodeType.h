@@ -62,6 +62,9 @@ struct NodeType {
 
     int inputIndex(const QString &name) const;
     int outputIndex(const QString &name) const;
+    // The output the studio's table, columns and plots show for this node: its first Table
+    // output that is not a by-product, or -1 (a learner, an evaluation, a view).
+    int shownTableOutput() const;
     const ParameterSpec *parameter(const QString &name) const;
     // Every parameter at its default value.
     QVariantMap defaultParameters() const;

@@ -16,6 +16,10 @@ struct PortSpec {
     QString help;
     // Inputs only: the node runs without this input connected (it then sees a null value).
     bool optional = false;
+    // Outputs only: a by-product of the node's work (a learner's feature importances), not
+    // what the node is for; the studio's views show the table feeding the node instead
+    // (NodeType::shownTableOutput).
+    bool byProduct = false;
 
     QString displayLabel() const { return label.isEmpty() ? name : label; }
 };

@@ -117,7 +117,7 @@ NodeType LearnerNode::type(const Learner &learner)
             QStringLiteral("The model's own feature importances, one row per feature, largest "
                            "first (impurity decrease for trees, standardized coefficients for "
                            "linear models)."),
-            false });
+            false, true });
     if (!clustering)
         t.parameters.push_back(
             ParameterSpec::column(QStringLiteral("target"), QStringLiteral("Target"),

@@ -875,6 +875,90 @@ private Q_SLOTS:
         QVERIFY(window.errorText().isEmpty()); // not an open of a file: no banner
     }
 
+    // A learner, an evaluation or a view has no table of its own: selecting it shows the
+    // table it takes in, and the label says whose input that is.
+    void selectedNodeWithoutTableShowsItsInput()
+    {
+        MainWindow window;
+        QVERIFY(dropAndWait(window, iris()));
+        sextant::engine::GraphModel &graph = window.graphModel();
+        const int file = graph.nodeIds().front();
+        const auto filter = graph.addNode(QStringLiteral("data.filter"), { 250, 0 },
+            { { QStringLiteral("condition"), QStringLiteral("species != setosa") } });
+        QVERIFY(filter.ok());
+        const auto learner = graph.addNode(QStringLiteral("model.logistic_regression"), { 500, 0 });
+        QVERIFY(learner.ok());
+        const auto cv = graph.addNode(QStringLiteral("eval.cross_validation"), { 750, 0 });
+        QVERIFY(cv.ok());
+        const auto loose = graph.addNode(QStringLiteral("model.knn"), { 500, 300 });
+        QVERIFY(loose.ok());
+        QVERIFY(graph.addConnection({ file, 0, filter.value(), 0 }));
+        QVERIFY(graph.addConnection({ filter.value(), 0, learner.value(), 0 }));
+        QVERIFY(graph.addConnection({ learner.value(), 0, cv.value(), 0 }));
+        QVERIFY(graph.addConnection({ file, 0, cv.value(), 1 }));
+        sextant::widgets::GraphScene *scene = window.graphEditor()->scene();
+        const DatasetTableModel *table = window.tableModel();
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+
+        // The learner: the filtered table that feeds it (100 rows).
+        scene->selectNodes({ learner.value() });
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(window.shownNode(), filter.value());
+        QCOMPARE(window.shownNodeLabel(),
+            QStringLiteral("Filter Rows (node %1) — the input of Logistic Regression (node %2)")
+                .arg(filter.value())
+                .arg(learner.value()));
+        QCOMPARE(table->rowCount(), 100);
+
+        // The filter itself: the same table, now under its own name.
+        scene->selectNodes({ filter.value() });
+        QCOMPARE(window.shownNode(), filter.value());
+        QCOMPARE(
+            window.shownNodeLabel(), QStringLiteral("Filter Rows (node %1)").arg(filter.value()));
+
+        // Cross-validation: its data input (the whole file), not the model's.
+        finished.clear();
+        scene->selectNodes({ cv.value() });
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(window.shownNode(), file);
+        QVERIFY2(window.shownNodeLabel().endsWith(
+                     QStringLiteral("the input of Cross-Validation (node %1)").arg(cv.value())),
+            qPrintable(window.shownNodeLabel()));
+        QCOMPARE(table->rowCount(), 150);
+
+        // Renaming the node whose input is shown renames it in the label.
+        QVERIFY(graph.setLabel(cv.value(), QStringLiteral("Ten folds")).ok());
+        QVERIFY2(window.shownNodeLabel().endsWith(
+                     QStringLiteral("the input of Ten folds (node %1)").arg(cv.value())),
+            qPrintable(window.shownNodeLabel()));
+
+        // A learner with nothing connected: the table shown stays.
+        scene->selectNodes({ loose.value() });
+        QVERIFY(!window.isLoading());
+        QCOMPARE(window.shownNode(), file);
+
+        // A test on a split's test rows: the views show the split's training rows only, so
+        // they keep what they show rather than pass those off as its input.
+        const auto split = graph.addNode(QStringLiteral("data.split"), { 250, 300 });
+        QVERIFY(split.ok());
+        const auto test = graph.addNode(QStringLiteral("eval.test"), { 750, 300 });
+        QVERIFY(test.ok());
+        QVERIFY(graph.addConnection({ file, 0, split.value(), 0 }));
+        QVERIFY(graph.addConnection({ split.value(), 0, loose.value(), 0 }));
+        QVERIFY(graph.addConnection({ loose.value(), 0, test.value(), 0 }));
+        QVERIFY(graph.addConnection({ split.value(), 1, test.value(), 1 }));
+        scene->selectNodes({ test.value() });
+        QVERIFY(!window.isLoading());
+        QCOMPARE(window.shownNode(), file);
+        // Its learner, on the training rows: those.
+        finished.clear();
+        scene->selectNodes({ loose.value() });
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(window.shownNode(), split.value());
+        QVERIFY(table->rowCount() > 0 && table->rowCount() < 150);
+    }
+
     // A newer request supersedes the one in progress, also when both need the same
     // running File node: the run cancelled for it is no failure, and only the newest
     // request reports.
