@@ -203,10 +203,12 @@ def sklearn_accuracy(path, target, family="tree", seed=0, fold_seed=1):
     return float(np.mean(cross_val_score(model, df, y, cv=folds, scoring="accuracy")))
 
 
-def j48_accuracy(path, weka_class="weka.classifiers.trees.J48", timeout=None, options=()):
+def j48_accuracy(path, weka_class="weka.classifiers.trees.J48", timeout=None, options=(),
+                 fold_seed=1):
     try:
         p = subprocess.run(["java", "-cp", WEKA_JAR, weka_class, "-t", path,
-                            "-x", "10", "-s", "1", *options], capture_output=True, text=True,
+                            "-x", "10", "-s", str(fold_seed), *options], capture_output=True,
+                           text=True,
                            timeout=timeout)
     except subprocess.TimeoutExpired:
         return float("nan")
