@@ -3,6 +3,7 @@
 #include "data/DateTime.h"
 #include "data/GroupedHistogram.h"
 #include "plots/DateAxis.h"
+#include "plots/FlowLayout.h"
 #include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSpinBox>
+#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -23,6 +25,18 @@ using engine::GroupedHistogram;
 using engine::Histogram;
 
 namespace {
+
+// A label and its control side by side, kept together when the controls wrap.
+QWidget *labelled(QWidget *parent, QWidget *label, QWidget *control)
+{
+    auto *box = new QWidget(parent);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *w : { label, control })
+        if (w)
+            row->addWidget(w);
+    return box;
+}
 
 // Fill alpha of the overlaid class bars: several layers still read through each other.
 constexpr int kOverlayAlpha = 90;
@@ -116,15 +130,15 @@ HistogramPlot::HistogramPlot(QWidget *parent)
                           "overlay them (to compare their shapes)"));
     m_modeLabel->setText(tr("&Classes:"));
     m_modeLabel->setBuddy(m_mode);
-    m_modeLabel->setVisible(false);
-    m_mode->setVisible(false);
 
-    QHBoxLayout *controls = controlsLayout(); // a stretch, then the view's controls
-    controls->addWidget(m_modeLabel);
-    controls->addWidget(m_mode);
-    controls->addSpacing(8);
-    controls->addWidget(binsLabel);
-    controls->addWidget(m_bins);
+    // The controls wrap onto more rows in a narrow dock, each label with its control.
+    m_controlRow = new FlowLayout(8);
+    m_controlRow->setContentsMargins(6, 4, 6, 0);
+    static_cast<QVBoxLayout *>(layout())->insertLayout(0, m_controlRow);
+    m_modeBox = labelled(this, m_modeLabel, m_mode);
+    m_modeBox->setVisible(false);
+    m_controlRow->addWidget(m_modeBox);
+    m_controlRow->addWidget(labelled(this, binsLabel, m_bins));
 
     QCustomPlot *plot = customPlot();
     m_bars = new QCPBars(plot->xAxis, plot->yAxis);
@@ -174,6 +188,7 @@ HistogramPlot::HistogramPlot(QWidget *parent)
     legendBackground.setAlpha(215);
     plot->legend->setBrush(legendBackground);
     setTitle(tr("Select a column to see its histogram"));
+    connect(plot, &QCustomPlot::afterLayout, this, &HistogramPlot::makeRoomForLegend);
 
     connect(m_bins, &QSpinBox::valueChanged, this, &HistogramPlot::onBinsEdited);
     connect(m_mode, &QComboBox::currentIndexChanged, this,
@@ -194,11 +209,7 @@ HistogramPlot::~HistogramPlot()
 
 void HistogramPlot::addLeadingControl(QWidget *label, QWidget *control)
 {
-    QHBoxLayout *controls = controlsLayout();
-    if (label)
-        controls->insertWidget(m_leadingControls++, label);
-    if (control)
-        controls->insertWidget(m_leadingControls++, control);
+    m_controlRow->insertWidget(m_leadingControls++, labelled(this, label, control));
 }
 
 int HistogramPlot::binCount() const
@@ -269,6 +280,7 @@ void HistogramPlot::clear()
     m_bars->data()->clear();
     m_bars->setVisible(true);
     m_keys.clear();
+    m_barTops.clear();
     ++m_selectionGeneration;
     ++m_clickGeneration;
     m_selectedCounts.clear();
@@ -296,8 +308,7 @@ void HistogramPlot::setSplitColumn(const Column &column)
         return;
     }
     m_split = column;
-    m_modeLabel->setVisible(true);
-    m_mode->setVisible(true);
+    m_modeBox->setVisible(true);
     if (m_column)
         computeInBackground();
 }
@@ -307,8 +318,7 @@ void HistogramPlot::clearSplitColumn()
     if (!m_split)
         return;
     m_split.reset();
-    m_modeLabel->setVisible(false);
-    m_mode->setVisible(false);
+    m_modeBox->setVisible(false);
     if (m_column && m_pending > 0) {
         computeInBackground(); // the request in flight was for the split
     } else if (!m_groups.empty()) {
@@ -611,9 +621,8 @@ void HistogramPlot::drawBars()
             bars->setData(groupKeys, groupValues, true);
             m_groupBars.append(bars);
         }
-        // The legend goes to the upper corner over the lower outer third of the bars.
-        double leftTop = 0, rightTop = 0;
-        const qsizetype third = std::max<qsizetype>(1, m_values.size() / 3);
+        // makeRoomForLegend() puts the legend in the upper corner over the lower bars.
+        m_barTops = QVector<double>(m_values.size(), 0.0);
         for (qsizetype i = 0; i < m_values.size(); ++i) {
             double barTop = m_values[i];
             if (!stacked) {
@@ -621,19 +630,60 @@ void HistogramPlot::drawBars()
                 for (const Group &group : m_groups)
                     barTop = std::max(barTop, double(group.counts[m_order[std::size_t(i)]]));
             }
-            if (i < third)
-                leftTop = std::max(leftTop, barTop);
-            if (i >= m_values.size() - third)
-                rightTop = std::max(rightTop, barTop);
+            m_barTops[i] = barTop;
         }
-        plot->axisRect()->insetLayout()->setInsetAlignment(
-            0, Qt::AlignTop | (leftTop < rightTop ? Qt::AlignLeft : Qt::AlignRight));
         m_legendTitle->setText(m_split ? m_split->name() : QString());
         m_legendTitle->setTextColor(palette().color(QPalette::Text));
         plot->legend->setVisible(true);
     }
     m_yUpper = std::max(1.0, top * 1.08);
     drawSelectionBars();
+}
+
+void HistogramPlot::makeRoomForLegend()
+{
+    QCustomPlot *plot = customPlot();
+    double upper = m_yUpper;
+    const QRect legend = plot->legend->outerRect();
+    const QRect area = plot->axisRect()->rect();
+    if (plot->legend->visible() && m_barTops.size() == m_keys.size() && legend.width() > 0) {
+        // The tallest bar drawn (in part) below the legend's width, in the right corner
+        // and in the left one (the legend mirrored).
+        QCPLayoutInset *inset = plot->axisRect()->insetLayout();
+        const bool atLeft = inset->insetAlignment(0).testFlag(Qt::AlignLeft);
+        const int margin = atLeft ? legend.left() - area.left() : area.right() - legend.right();
+        const std::pair<int, int> corners[2]
+            = { { area.left() + margin, area.left() + margin + legend.width() - 1 },
+                  { area.right() - margin - legend.width() + 1, area.right() - margin } };
+        double under[2] = { 0, 0 };
+        for (qsizetype i = 0; i < m_keys.size(); ++i) {
+            const double a = plot->xAxis->coordToPixel(m_keys[i] - 0.5 * m_barWidth);
+            const double b = plot->xAxis->coordToPixel(m_keys[i] + 0.5 * m_barWidth);
+            for (int c = 0; c < 2; ++c)
+                if (std::max(a, b) >= corners[c].first && std::min(a, b) <= corners[c].second)
+                    under[c] = std::max(under[c], m_barTops[i]);
+        }
+        // The corner over the lower bars; the right one when they are as high.
+        const int corner = under[0] < under[1] ? 0 : 1;
+        const Qt::Alignment align = Qt::AlignTop | (corner == 0 ? Qt::AlignLeft : Qt::AlignRight);
+        if (inset->insetAlignment(0) != align) {
+            // The legend moves at the next layout (this one has placed it already).
+            inset->setInsetAlignment(0, align);
+            plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+        // The bars' share of the height that the legend leaves free, with a small gap.
+        const double height = area.height();
+        const double free = area.bottom() - legend.bottom() - 4;
+        // A legend taller than most of the plot stays over the bars (translucent).
+        if (under[corner] > 0 && height > 0 && free >= 0.4 * height)
+            upper = std::max(upper, under[corner] * 1.04 * height / free);
+    }
+    // Only while the count axis shows its own range: a person's zoom or pan stays.
+    const QCPRange shown = plot->yAxis->range();
+    const bool own = shown.lower == 0 && (shown.upper == m_yUpper || shown.upper == m_legendUpper);
+    m_legendUpper = upper;
+    if (own && shown.upper != upper)
+        plot->yAxis->setRange(0, upper);
 }
 
 void HistogramPlot::resetView()

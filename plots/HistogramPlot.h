@@ -27,6 +27,8 @@ struct GroupedHistogram;
 
 namespace sextant::plots {
 
+class FlowLayout;
+
 // The histogram of one column, drawn with QCustomPlot bars: equal-width bins for a
 // numeric column (bin count chosen in a spin box), one bar per category for a categorical
 // column (category names as tick labels; the most frequent kMaxCategoryBars when there
@@ -157,6 +159,9 @@ private:
     // Counts the highlighted rows per bin in the background, then draws them.
     void countSelectionInBackground();
     void drawSelectionBars();
+    // After each layout: the count axis reaches high enough that the bars below the
+    // legend end under it (in a short or narrow plot it would hide them).
+    void makeRoomForLegend();
     // The bar under a pixel (index into m_order), or -1.
     int barAt(const QPointF &pixel) const;
     // Groups to draw from a grouped result: classes in dictionary order, empty ones left
@@ -172,6 +177,8 @@ private:
     QLabel *m_modeLabel;
     QComboBox *m_mode;
     int m_leadingControls = 0;
+    FlowLayout *m_controlRow;
+    QWidget *m_modeBox; // the split mode's label and combo box, shown while split
 
     std::optional<engine::Column> m_column;
     std::optional<engine::Column> m_split;
@@ -186,6 +193,8 @@ private:
     QList<double> m_values;
     QStringList m_labels;
     double m_xLower = 0, m_xUpper = 1, m_yUpper = 1;
+    double m_legendUpper = 1; // the count axis' top that makeRoomForLegend() last chose
+    QVector<double> m_barTops; // split: each bar's drawn height, in bar order
     QVector<double> m_keys; // bar positions, in bar order
     double m_barWidth = 0.7;
 

@@ -27,6 +27,31 @@ namespace {
 constexpr int kClickSlopPx = 4;
 const char *const kExportDirKey = "plots/exportDirectory";
 
+// The plot's title, cut with an ellipsis at the end when the plot is narrower than it
+// (QCPTextElement would clip it on both sides, centred), and not widening the layout.
+class TitleElement : public QCPTextElement {
+public:
+    using QCPTextElement::QCPTextElement;
+
+    QString shownText() const
+    {
+        return QFontMetrics(mainFont())
+            .elidedText(mText, Qt::ElideRight, std::max(0, mRect.width()));
+    }
+
+protected:
+    void draw(QCPPainter *painter) override
+    {
+        painter->setFont(mainFont());
+        painter->setPen(QPen(mainTextColor()));
+        painter->drawText(mRect, mTextFlags, shownText(), &mTextBoundingRect);
+    }
+    QSize minimumOuterSizeHint() const override
+    {
+        return QSize(0, QCPTextElement::minimumOuterSizeHint().height());
+    }
+};
+
 // Asks for the raster size and scale. Returns false when cancelled.
 bool askRasterOptions(QWidget *parent, ExportOptions &options)
 {
@@ -160,6 +185,11 @@ QString PlotView::title() const
     return m_title ? m_title->text() : QString();
 }
 
+QString PlotView::shownTitle() const
+{
+    return m_title ? static_cast<const TitleElement *>(m_title)->shownText() : QString();
+}
+
 void PlotView::setTitle(const QString &title)
 {
     if (!m_title) {
@@ -167,7 +197,7 @@ void PlotView::setTitle(const QString &title)
             return;
         QFont font = this->font();
         font.setBold(true);
-        m_title = new QCPTextElement(m_plot, title, font);
+        m_title = new TitleElement(m_plot, title, font);
         m_title->setTextColor(palette().color(QPalette::Text));
         m_plot->plotLayout()->insertRow(0);
         m_plot->plotLayout()->addElement(0, 0, m_title);

@@ -43,6 +43,8 @@ public:
     QPointF pixelToCoord(const QPointF &pixel) const;
 
     QString title() const;
+    // The title as drawn at the plot's width: cut with an ellipsis where it is too long.
+    QString shownTitle() const;
     void setTitle(const QString &title);
 
     // Export without any dialog (format from the suffix); usable headless.

@@ -474,7 +474,9 @@ void MainWindow::createEditorDocks()
     m_graphEditor->palette()->setMinimumWidth(120);
     m_graphEditor->propertyPanel()->setMinimumWidth(120);
     // A histogram split by the target (its legend beside the bars) does not widen its dock.
+    // Its plot (and its wrapping controls) follow, so the dock never clips the plot.
     m_histogram->setMinimumWidth(120);
+    m_histogram->plotWidget()->setMinimumWidth(120);
 }
 
 void MainWindow::sizeDocks()

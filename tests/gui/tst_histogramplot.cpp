@@ -10,8 +10,10 @@
 #include "plots/CorrelationHeatmap.h"
 #include "plots/HistogramPlot.h"
 #include "plots/Palette.h"
+#include "plots/QCustomPlotInclude.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QImage>
 #include <QMenu>
@@ -21,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <algorithm>
 #include <cmath>
 
 using sextant::engine::Column;
@@ -286,6 +289,65 @@ private Q_SLOTS:
             qPrintable(tip));
     }
 
+    // In a narrow, short dock the legend keeps to a corner above the bars (the count axis
+    // reaches higher) instead of hiding them, and a long title is cut at its end.
+    void legendAboveTheBarsInASmallPlot()
+    {
+        const auto loaded = sextant::engine::DatasetLoader::load(iris());
+        QVERIFY(loaded.dataset);
+        const sextant::engine::Dataset &ds = *loaded.dataset;
+        HistogramPlot view;
+        QVERIFY(showView(view, QSize(230, 330)));
+        view.setSplitColumn(ds.column(ds.indexOf(QStringLiteral("species"))));
+        const Column sepal = ds.column(ds.indexOf(QStringLiteral("sepal_length")));
+        const Histogram whole = Statistics::histogram(sepal, HistogramPlot::kDefaultBins);
+        view.setColumn(sepal, &whole);
+        QTRY_VERIFY(view.isSplit());
+        QTRY_VERIFY(!view.isComputing());
+        view.replotNow();
+        QCoreApplication::processEvents(); // a move to the other corner replots once more
+        QCustomPlot *plot = view.customPlot();
+        QVERIFY(plot->legend->visible());
+        const QRect legend = plot->legend->outerRect();
+        QVERIFY(legend.height() > 30);
+        int under = 0;
+        double highestUnder = 0; // the smallest pixel y of a bar below the legend
+        for (int i = 0; i < view.barCount(); ++i) {
+            const QPointF centre = view.barCenter(i);
+            if (centre.x() < legend.left() || centre.x() > legend.right())
+                continue;
+            const double top = plot->yAxis->coordToPixel(view.barValues()[i]);
+            highestUnder = under++ == 0 ? top : std::min(highestUnder, top);
+            QVERIFY2(top > legend.bottom(),
+                qPrintable(QStringLiteral("bar %1 (%2 rows) reaches y = %3, the legend ends at %4")
+                               .arg(i)
+                               .arg(view.barValues()[i])
+                               .arg(top)
+                               .arg(legend.bottom())));
+        }
+        QVERIFY(under > 0);
+        // The count axis was raised no further than needed: the highest bar below the
+        // legend ends just under it.
+        QVERIFY2(highestUnder < legend.bottom() + 16,
+            qPrintable(QStringLiteral("%1 against %2").arg(highestUnder).arg(legend.bottom())));
+        // A person's zoom on the count axis stays; resetting the view raises it again.
+        const double raised = plot->yAxis->range().upper;
+        plot->yAxis->setRange(0, 5);
+        view.replotNow();
+        QCOMPARE(plot->yAxis->range().upper, 5.0);
+        view.resetView();
+        view.replotNow();
+        QCOMPARE(plot->yAxis->range().upper, raised);
+
+        QVERIFY(view.title().size() > 25);
+        QVERIFY2(view.shownTitle().endsWith(QChar(0x2026)), qPrintable(view.shownTitle()));
+        QVERIFY(view.title().startsWith(view.shownTitle().chopped(1)));
+        // Wide enough: the whole title.
+        view.resize(900, 330);
+        view.replotNow();
+        QCOMPARE(view.shownTitle(), view.title());
+    }
+
     void missingAndManyClasses()
     {
         // 15 classes, class k on k + 1 rows; one more row with a missing class.
@@ -434,6 +496,27 @@ private Q_SLOTS:
         QTRY_VERIFY(histogram->isSplit());
         QCOMPARE(histogram->legendEntries().size(), 3);
         QCOMPARE(sum(histogram->barValues()), 150.0);
+        {
+            // In the studio's default window, its right column as narrow as it starts, the
+            // plot fits its dock: nothing is cut at the window's edge.
+            window.resize(1280, 800);
+            auto *dock = qobject_cast<QDockWidget *>(histogram->parent());
+            QVERIFY(dock);
+            dock->raise();
+            window.resizeDocks({ dock }, { 170 }, Qt::Horizontal);
+            QTest::qWait(100);
+            QVERIFY2(dock->width() < 200, qPrintable(QString::number(dock->width())));
+            QTRY_VERIFY(histogram->width() <= dock->width());
+            const QRect plotRect = histogram->plotWidget()->geometry();
+            QVERIFY2(histogram->rect().contains(plotRect),
+                qPrintable(QStringLiteral("plot %1,%2 %3x%4 in a histogram %5x%6")
+                               .arg(plotRect.x())
+                               .arg(plotRect.y())
+                               .arg(plotRect.width())
+                               .arg(plotRect.height())
+                               .arg(histogram->width())
+                               .arg(histogram->height())));
+        }
         // The split follows the selected column.
         window.selectColumn(0);
         QTRY_VERIFY(!histogram->isComputing());
