@@ -115,6 +115,21 @@ bool dropOn(QWidget *target, const QString &path)
     return dropEvent.isAccepted();
 }
 
+// Drops iris on the window and adds a Filter Rows node (versicolor and virginica) after
+// its File node; the File node's id and the filter's, or 0 for the filter on failure.
+std::pair<int, int> irisAndFilter(MainWindow &window)
+{
+    if (!dropAndWait(window, iris()))
+        return { 0, 0 };
+    sextant::engine::GraphModel &graph = window.graphModel();
+    const int file = graph.nodeIds().front();
+    const auto filter = graph.addNode(QStringLiteral("data.filter"), { 250, 0 },
+        { { QStringLiteral("condition"), QStringLiteral("species != setosa") } });
+    if (!filter.ok() || !graph.addConnection({ file, 0, filter.value(), 0 }))
+        return { file, 0 };
+    return { file, filter.value() };
+}
+
 double sum(const QList<double> &values)
 {
     return std::accumulate(values.begin(), values.end(), 0.0);
@@ -793,16 +808,12 @@ private Q_SLOTS:
     void selectedNodeDrivesTheViews()
     {
         MainWindow window;
-        QVERIFY(dropAndWait(window, iris()));
+        const auto [file, filter] = irisAndFilter(window);
+        QVERIFY(filter > 0);
         sextant::engine::GraphModel &graph = window.graphModel();
-        const int file = graph.nodeIds().front();
-        const auto filter = graph.addNode(QStringLiteral("data.filter"), { 250, 0 },
-            { { QStringLiteral("condition"), QStringLiteral("species != setosa") } });
-        QVERIFY(filter.ok());
         const auto scale = graph.addNode(QStringLiteral("prep.minmax"), { 500, 0 });
         QVERIFY(scale.ok());
-        QVERIFY(graph.addConnection({ file, 0, filter.value(), 0 }));
-        QVERIFY(graph.addConnection({ filter.value(), 0, scale.value(), 0 }));
+        QVERIFY(graph.addConnection({ filter, 0, scale.value(), 0 }));
         sextant::widgets::GraphEditor *editor = window.graphEditor();
         sextant::engine::Executor &executor = editor->executor();
         QCOMPARE(executor.status(scale.value()), sextant::engine::NodeStatus::Idle);
@@ -812,7 +823,7 @@ private Q_SLOTS:
         QVERIFY(window.isLoading());
         QVERIFY(finished.wait(kLoadTimeoutMs));
         QVERIFY(finished.first().first().toBool());
-        QCOMPARE(executor.status(filter.value()), sextant::engine::NodeStatus::Done);
+        QCOMPARE(executor.status(filter), sextant::engine::NodeStatus::Done);
         QCOMPARE(executor.status(scale.value()), sextant::engine::NodeStatus::Done);
         QCOMPARE(window.shownNode(), scale.value());
         QCOMPARE(
@@ -842,32 +853,31 @@ private Q_SLOTS:
 
         // The filter alone: its own table.
         finished.clear();
-        editor->scene()->selectNodes({ filter.value() });
+        editor->scene()->selectNodes({ filter });
         QVERIFY(finished.wait(kLoadTimeoutMs));
-        QCOMPARE(window.shownNode(), filter.value());
-        QCOMPARE(
-            window.shownNodeLabel(), QStringLiteral("Filter Rows (node %1)").arg(filter.value()));
+        QCOMPARE(window.shownNode(), filter);
+        QCOMPARE(window.shownNodeLabel(), QStringLiteral("Filter Rows (node %1)").arg(filter));
         QCOMPARE(table->rowCount(), 100);
         QCOMPARE(summaryCell(columns, 0, ColumnSummaryModel::Min), QStringLiteral("4.9"));
 
         // Editing the node shown refreshes the views shortly after.
         finished.clear();
         QVERIFY(graph.setParameter(
-            filter.value(), QStringLiteral("condition"), QStringLiteral("species == setosa")));
+            filter, QStringLiteral("condition"), QStringLiteral("species == setosa")));
         QVERIFY(finished.wait(kLoadTimeoutMs));
         QVERIFY(finished.first().first().toBool());
-        QCOMPARE(window.shownNode(), filter.value());
+        QCOMPARE(window.shownNode(), filter);
         QCOMPARE(table->rowCount(), 50);
 
         // A node that fails keeps the table in place and says why in the status bar.
         QVERIFY(graph.setParameter(
-            filter.value(), QStringLiteral("condition"), QStringLiteral("no_such_column > 1")));
+            filter, QStringLiteral("condition"), QStringLiteral("no_such_column > 1")));
         finished.clear();
         editor->scene()->selectNodes({ file });
         QVERIFY(finished.wait(kLoadTimeoutMs));
         QCOMPARE(window.shownNode(), file);
         finished.clear();
-        editor->scene()->selectNodes({ filter.value() });
+        editor->scene()->selectNodes({ filter });
         QVERIFY(finished.wait(kLoadTimeoutMs));
         QCOMPARE(finished.first().first().toBool(), false);
         QCOMPARE(window.shownNode(), file);
@@ -880,20 +890,16 @@ private Q_SLOTS:
     void selectedNodeWithoutTableShowsItsInput()
     {
         MainWindow window;
-        QVERIFY(dropAndWait(window, iris()));
+        const auto [file, filter] = irisAndFilter(window);
+        QVERIFY(filter > 0);
         sextant::engine::GraphModel &graph = window.graphModel();
-        const int file = graph.nodeIds().front();
-        const auto filter = graph.addNode(QStringLiteral("data.filter"), { 250, 0 },
-            { { QStringLiteral("condition"), QStringLiteral("species != setosa") } });
-        QVERIFY(filter.ok());
         const auto learner = graph.addNode(QStringLiteral("model.logistic_regression"), { 500, 0 });
         QVERIFY(learner.ok());
         const auto cv = graph.addNode(QStringLiteral("eval.cross_validation"), { 750, 0 });
         QVERIFY(cv.ok());
         const auto loose = graph.addNode(QStringLiteral("model.knn"), { 500, 300 });
         QVERIFY(loose.ok());
-        QVERIFY(graph.addConnection({ file, 0, filter.value(), 0 }));
-        QVERIFY(graph.addConnection({ filter.value(), 0, learner.value(), 0 }));
+        QVERIFY(graph.addConnection({ filter, 0, learner.value(), 0 }));
         QVERIFY(graph.addConnection({ learner.value(), 0, cv.value(), 0 }));
         QVERIFY(graph.addConnection({ file, 0, cv.value(), 1 }));
         sextant::widgets::GraphScene *scene = window.graphEditor()->scene();
@@ -904,18 +910,17 @@ private Q_SLOTS:
         scene->selectNodes({ learner.value() });
         QVERIFY(finished.wait(kLoadTimeoutMs));
         QVERIFY(finished.first().first().toBool());
-        QCOMPARE(window.shownNode(), filter.value());
+        QCOMPARE(window.shownNode(), filter);
         QCOMPARE(window.shownNodeLabel(),
             QStringLiteral("Filter Rows (node %1) — the input of Logistic Regression (node %2)")
-                .arg(filter.value())
+                .arg(filter)
                 .arg(learner.value()));
         QCOMPARE(table->rowCount(), 100);
 
         // The filter itself: the same table, now under its own name.
-        scene->selectNodes({ filter.value() });
-        QCOMPARE(window.shownNode(), filter.value());
-        QCOMPARE(
-            window.shownNodeLabel(), QStringLiteral("Filter Rows (node %1)").arg(filter.value()));
+        scene->selectNodes({ filter });
+        QCOMPARE(window.shownNode(), filter);
+        QCOMPARE(window.shownNodeLabel(), QStringLiteral("Filter Rows (node %1)").arg(filter));
 
         // Cross-validation: its data input (the whole file), not the model's.
         finished.clear();
