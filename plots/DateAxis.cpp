@@ -1,5 +1,6 @@
 #include "plots/DateAxis.h"
 
+#include "plots/NumberAxis.h"
 #include "plots/QCustomPlotInclude.h"
 
 #include <algorithm>
@@ -20,11 +21,9 @@ protected:
     double getTickStep(const QCPRange &range) override
     {
         mDateTimeFormat = QString::fromLatin1(DateAxis::formatFor(std::abs(range.size())));
-        if (m_axis && m_axis->axisRect()) {
+        if (m_axis) {
             const bool horizontal = m_axis->orientation() == Qt::Horizontal;
-            const int length
-                = horizontal ? m_axis->axisRect()->width() : m_axis->axisRect()->height();
-            setTickCount(std::clamp(length / (horizontal ? 90 : 40), 2, 6));
+            setTickCount(std::clamp(NumberAxis::lengthOf(m_axis) / (horizontal ? 90 : 40), 2, 6));
         }
         return QCPAxisTickerDateTime::getTickStep(range);
     }
@@ -67,7 +66,7 @@ void DateAxis::apply(QCPAxis *axis)
 void DateAxis::clear(QCPAxis *axis)
 {
     if (hasDateTicks(axis))
-        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        NumberAxis::apply(axis);
 }
 
 } // namespace sextant::plots

@@ -1,5 +1,6 @@
 #include "plots/DriftPlot.h"
 
+#include "plots/NumberAxis.h"
 #include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 
@@ -209,7 +210,7 @@ void DriftPlot::drawOverlay()
         m_batchStep->setData(x, batch, true);
         m_trainingBars->data()->clear();
         m_batchBars->data()->clear();
-        key->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        NumberAxis::apply(key);
         value->setLabel(tr("Density"));
     } else if (has && categorical) {
         auto ticker = QSharedPointer<QCPAxisTickerText>::create();

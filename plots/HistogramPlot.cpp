@@ -4,6 +4,7 @@
 #include "data/GroupedHistogram.h"
 #include "plots/DateAxis.h"
 #include "plots/FlowLayout.h"
+#include "plots/NumberAxis.h"
 #include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 
@@ -289,7 +290,7 @@ void HistogramPlot::clear()
     setTitle(tr("Select a column to see its histogram"));
     QCustomPlot *plot = customPlot();
     plot->xAxis->setLabel(QString());
-    plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    NumberAxis::apply(plot->xAxis);
     m_xLower = 0;
     m_xUpper = 1;
     m_yUpper = 1;
@@ -488,7 +489,7 @@ void HistogramPlot::draw(const QString &columnName, bool categorical, const Hist
         m_xLower = 0.4;
         m_xUpper = double(m_order.size()) + 0.6;
     } else {
-        plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        NumberAxis::apply(plot->xAxis);
         plot->xAxis->setTickLabelRotation(0);
         // A date column's bins are spans of time: date ticks and dates in the tool tips.
         const bool dates = m_column && m_column->isDateTime() && m_column->name() == columnName;

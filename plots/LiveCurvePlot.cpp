@@ -1,5 +1,6 @@
 #include "plots/LiveCurvePlot.h"
 
+#include "plots/NumberAxis.h"
 #include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 
@@ -207,7 +208,7 @@ void LiveCurvePlot::setLogScale(bool on)
         y->setTicker(QSharedPointer<LogTicker125>::create());
     } else {
         y->setScaleType(QCPAxis::stLinear);
-        y->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        NumberAxis::apply(y);
     }
     m_follow = true;
     rescale();

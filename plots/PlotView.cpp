@@ -1,5 +1,6 @@
 #include "plots/PlotView.h"
 
+#include "plots/NumberAxis.h"
 #include "plots/QCustomPlotInclude.h"
 
 #include <QDialog>
@@ -108,6 +109,10 @@ PlotView::PlotView(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(th
     layout->addWidget(m_plot, 1);
 
     m_plot->setMinimumSize(200, 150);
+    // Tick labels that keep apart in a narrow dock (plots with ticks of their own replace
+    // these).
+    NumberAxis::apply(m_plot->xAxis);
+    NumberAxis::apply(m_plot->yAxis);
     m_plot->setMouseTracking(true);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setNoAntialiasingOnDrag(true);

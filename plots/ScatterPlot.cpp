@@ -1,6 +1,7 @@
 #include "plots/ScatterPlot.h"
 
 #include "plots/DateAxis.h"
+#include "plots/NumberAxis.h"
 #include "plots/Palette.h"
 #include "plots/QCustomPlotInclude.h"
 #include "plots/ScatterControlBar.h"
@@ -662,7 +663,7 @@ void ScatterPlot::updateColorScale()
     m_colorScale->setGradient(gradient);
     if (m_colorMode == ColorMode::Numeric) {
         m_colorScale->setDataScaleType(QCPAxis::stLinear);
-        m_colorScale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        NumberAxis::apply(m_colorScale->axis());
         m_colorScale->axis()->setLabel(m_color.name());
         m_colorScale->setDataRange(QCPRange(m_summary.valueMin, m_summary.valueMax));
     } else {

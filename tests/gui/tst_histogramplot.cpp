@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -289,6 +290,35 @@ private Q_SLOTS:
             qPrintable(tip));
     }
 
+    // The tick count follows the axis' length, also in the first replot after a resize
+    // (ticks are made before the layout sizes the axis rect): a plot in a tab page resized
+    // while another tab is shown has a tick every 40 to 200 pixels once its tab is.
+    void ticksFollowTheAxisLength()
+    {
+        const auto loaded = sextant::engine::DatasetLoader::load(iris());
+        QVERIFY(loaded.dataset);
+        QTabWidget tabs;
+        auto *other = new QWidget;
+        auto *histogram = new HistogramPlot;
+        tabs.addTab(other, QStringLiteral("Other"));
+        tabs.addTab(histogram, QStringLiteral("Histogram"));
+        tabs.resize(240, 300);
+        tabs.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+        histogram->setColumn(loaded.dataset->column(0));
+        QTRY_VERIFY(!histogram->isComputing());
+        histogram->replotNow();
+        tabs.resize(1000, 700);
+        QTest::qWait(50);
+        tabs.setCurrentWidget(histogram);
+        QTest::qWait(100);
+        QCPAxis *axis = histogram->customPlot()->xAxis; // the count axis has ticks of its own
+        const QVector<double> ticks = axis->tickVector();
+        QVERIFY(ticks.size() >= 3);
+        const double apart = std::abs(axis->coordToPixel(ticks[1]) - axis->coordToPixel(ticks[0]));
+        QVERIFY2(apart >= 40 && apart <= 200, qPrintable(QString::number(apart)));
+    }
+
     // In a narrow, short dock the legend keeps to a corner above the bars (the count axis
     // reaches higher) instead of hiding them, and a long title is cut at its end.
     void legendAboveTheBarsInASmallPlot()
@@ -339,6 +369,22 @@ private Q_SLOTS:
         view.replotNow();
         QCOMPARE(plot->yAxis->range().upper, raised);
 
+        // The x tick labels keep apart: adjacent ticks further apart than the widest label.
+        const auto ticksApart = [&] {
+            const QVector<double> ticks = plot->xAxis->tickVector();
+            const QVector<QString> labels = plot->xAxis->tickVectorLabels();
+            const QFontMetrics metrics(plot->xAxis->tickLabelFont());
+            int widest = 0;
+            for (const QString &label : labels)
+                widest = std::max(widest, metrics.horizontalAdvance(label));
+            for (qsizetype i = 1; i < ticks.size(); ++i)
+                if (plot->xAxis->coordToPixel(ticks[i]) - plot->xAxis->coordToPixel(ticks[i - 1])
+                    < widest + 4)
+                    return false;
+            return ticks.size() >= 2;
+        };
+        QVERIFY(ticksApart());
+
         QVERIFY(view.title().size() > 25);
         QVERIFY2(view.shownTitle().endsWith(QChar(0x2026)), qPrintable(view.shownTitle()));
         QVERIFY(view.title().startsWith(view.shownTitle().chopped(1)));
@@ -346,6 +392,8 @@ private Q_SLOTS:
         view.resize(900, 330);
         view.replotNow();
         QCOMPARE(view.shownTitle(), view.title());
+        QVERIFY(ticksApart());
+        QVERIFY(plot->xAxis->tickVector().size() >= 5);
     }
 
     void missingAndManyClasses()
