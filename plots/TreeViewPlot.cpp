@@ -4,6 +4,7 @@
 #include "plots/QCustomPlotInclude.h"
 
 #include <QFontMetricsF>
+#include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -155,7 +156,9 @@ QStringList nodeLines(const engine::TreeViewData &d, const engine::TreeViewData:
     using Values = engine::TreeViewData::Values;
     QStringList lines;
     if (!n.leaf) {
-        const qsizetype at = n.split.lastIndexOf(QStringLiteral(" <= "));
+        qsizetype at = n.split.lastIndexOf(QStringLiteral(" <= "));
+        if (at < 0 && n.categorical)
+            at = n.split.indexOf(QRegularExpression(QStringLiteral(" [\u2208\u2209] ")));
         if (wrapSplit && at > 0)
             lines << n.split.left(at) << n.split.mid(at + 1);
         else

@@ -708,10 +708,17 @@ struct TreeAttributes {
     std::vector<std::int64_t> outTree, outNode, outId;
     std::vector<double> outWeight;
 
+    // ONNX nodes a tree with categorical splits may become (see addCategorical).
+    static constexpr std::int64_t kMaxCategoricalNodes = 20000000;
+
     // `leaf(node, emit)` calls emit(id, weight) for each output of a leaf.
     void add(int tree, const DecisionTreeModel &t,
         const std::function<void(int, const std::function<void(int, double)> &)> &leaf)
     {
+        if (t.hasCategoricalSplits()) {
+            addCategorical(tree, t, leaf);
+            return;
+        }
         for (int i = 0; i < t.nodeCount(); ++i) {
             treeIds.push_back(tree);
             nodeIds.push_back(i);
@@ -736,6 +743,77 @@ struct TreeAttributes {
             }
         }
     }
+    // A tree with categorical splits. ONNX's tree nodes test one value, so a split "the
+    // category is in T" over a one-hot block becomes a chain of tests "column c > 0.5",
+    // one per category c of T, each leading to its own copy of the subtree of T's side;
+    // the chain's last "no" leads to the other side. T is the categories going left, or
+    // those going right when the missing category (all zeros, which no test catches) goes
+    // left. Refused (Refused) past kMaxCategoricalNodes nodes.
+    void addCategorical(int tree, const DecisionTreeModel &t,
+        const std::function<void(int, const std::function<void(int, double)> &)> &leaf)
+    {
+        std::int64_t next = 0;
+        const auto push = [&](std::int64_t feature, double value, const char *mode) {
+            if (next >= kMaxCategoricalNodes)
+                throw Refused { QStringLiteral(
+                    "the decision tree's categorical splits need more than %1 ONNX nodes")
+                                    .arg(kMaxCategoricalNodes) };
+            treeIds.push_back(tree);
+            nodeIds.push_back(next);
+            featureIds.push_back(feature);
+            values.push_back(value);
+            modes.push_back(mode);
+            trueIds.push_back(0);
+            falseIds.push_back(0);
+            return next++;
+        };
+        // Emits model node m's subtree; its ONNX id is returned. The recursion follows the
+        // tree's depth, the chains are iterative.
+        std::function<std::int64_t(int)> emit = [&](int m) -> std::int64_t {
+            if (t.isLeaf(m)) {
+                const std::int64_t id = push(0, 0.0, "LEAF");
+                leaf(m, [&](int out, double w) {
+                    outTree.push_back(tree);
+                    outNode.push_back(id);
+                    outId.push_back(out);
+                    outWeight.push_back(w);
+                });
+                return id;
+            }
+            const int w = t.categoryWidth(m);
+            if (w == 0) {
+                const std::int64_t id = push(t.feature(m), t.threshold(m), "BRANCH_LEQ");
+                const std::int64_t l = emit(t.left(m));
+                const std::int64_t r = emit(t.right(m));
+                trueIds[std::size_t(id)] = l;
+                falseIds[std::size_t(id)] = r;
+                return id;
+            }
+            const bool missingLeft = t.categoryGoesLeft(m, w);
+            const int member = missingLeft ? t.right(m) : t.left(m);
+            const int other = missingLeft ? t.left(m) : t.right(m);
+            std::vector<int> chain;
+            for (int c = 0; c < w; ++c)
+                if (t.categoryGoesLeft(m, c) != missingLeft)
+                    chain.push_back(c);
+            if (chain.empty())
+                return emit(other);
+            std::int64_t first = -1, previous = -1;
+            for (int c : chain) {
+                const std::int64_t id = push(t.feature(m) + c, 0.5, "BRANCH_GT");
+                if (previous >= 0)
+                    falseIds[std::size_t(previous)] = id;
+                else
+                    first = id;
+                trueIds[std::size_t(id)] = emit(member);
+                previous = id;
+            }
+            falseIds[std::size_t(previous)] = emit(other);
+            return first;
+        };
+        emit(0);
+    }
+
     void write(onnx::NodeProto *n, bool classifier) const
     {
         GraphBuilder::attr(n, "nodes_treeids", treeIds);

@@ -34,6 +34,13 @@ struct Grower {
     std::vector<double> rowWeight; // classification with class weights: per row, else empty
     int classes = 0;
     std::uint64_t seed = 0;
+    treelearner::CategoricalLayout layout; // layout.any: the trees grow on compact columns
+    // A tree grown on the compact columns, its splits renamed to the matrix's columns.
+    void toMatrixColumns(DecisionTreeModel &tree) const
+    {
+        if (layout.any)
+            tree.remapFeatures(layout.rawColumn);
+    }
 };
 
 // Returns false when cancelled.
@@ -57,12 +64,31 @@ bool prepare(Grower &g, const DecisionTreeOptions &o, bool classification,
     if (context.cancelled())
         return false;
     const int threads = context.threadCount();
-    g.binner.fit(X, o.maxBins, threads);
-    g.codes = g.binner.transform(X, threads);
+    if (o.categoricalSplits)
+        g.layout = treelearner::categoricalLayout(context.featureBlocks, X);
+    int grownColumns = d;
+    if (g.layout.any) {
+        const Eigen::MatrixXd compact = treelearner::compactMatrix(g.layout, X);
+        grownColumns = static_cast<int>(compact.cols());
+        g.binner.fit(compact, o.maxBins, threads);
+        for (int j = 0; j < grownColumns; ++j)
+            if (g.layout.width[static_cast<std::size_t>(j)] > 0)
+                g.binner.setCategorical(j, g.layout.width[static_cast<std::size_t>(j)] + 1);
+        g.codes = g.binner.transform(compact, threads);
+    } else {
+        g.binner.fit(X, o.maxBins, threads);
+        g.codes = g.binner.transform(X, threads);
+    }
     if (context.cancelled())
         return false;
-    g.params = treelearner::growParams(o, classification, g.classes, d,
+    g.params = treelearner::growParams(o, classification, g.classes, grownColumns,
         o.maxFeatures == MaxFeatures::Auto ? MaxFeatures::All : o.maxFeatures, threads);
+    if (g.layout.any) {
+        g.params.categorical.resize(static_cast<std::size_t>(grownColumns));
+        for (int j = 0; j < grownColumns; ++j)
+            g.params.categorical[static_cast<std::size_t>(j)]
+                = g.layout.width[static_cast<std::size_t>(j)] > 0 ? 1 : 0;
+    }
     const int S = g.params.statDim;
     g.stats.assign(static_cast<std::size_t>(n) * S, 0.0);
     if (classification && o.classWeight != ClassWeight::None) {
@@ -130,6 +156,7 @@ CostComplexityPath DecisionTree::pruningPath(const Eigen::Ref<const Eigen::Matri
     DecisionTreeModel tree;
     if (!builder.build(rows, g.stats.data(), g.seed, tree, context.cancel))
         return {};
+    g.toMatrixColumns(tree);
     return costComplexityPath(tree, nodeImpurities(builder, tree));
 }
 
@@ -154,6 +181,7 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
     DecisionTreeModel tree;
     if (!builder.build(rows, g.stats.data(), g.seed, tree, context.cancel))
         return false;
+    g.toMatrixColumns(tree);
     // The grown tree's node weights and impurities, read before the builder grows the
     // pruning folds' trees: the pruning path and the importances use them.
     const TreeNodeImpurities grownImpurities = nodeImpurities(builder, tree);
@@ -206,6 +234,7 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                     }
                     if (!b.build(trainRows, g.stats.data(), g.seed, out.tree, context.cancel))
                         return;
+                    g.toMatrixColumns(out.tree);
                     out.path = costComplexityPath(out.tree, nodeImpurities(b, out.tree));
                     out.state = 1;
                 }
@@ -261,9 +290,7 @@ bool DecisionTree::fit(const Eigen::Ref<const Eigen::MatrixXd> &X,
                         prefixMin.push_back(least);
                         if (foldTree.isLeaf(node))
                             break;
-                        node = row[foldTree.feature(node) * stride] <= foldTree.threshold(node)
-                            ? foldTree.left(node)
-                            : foldTree.right(node);
+                        node = foldTree.child(node, row, stride);
                     }
                     std::size_t j = pathNodes.size() - 1;
                     if (classification) {
@@ -364,7 +391,9 @@ ModelState DecisionTree::state() const
 {
     ModelState s;
     s.kind = kind();
-    s.version = 2;
+    // Version 3: the tree may hold categorical splits (written only then, so that files
+    // without them still load in versions that read 2).
+    s.version = isFitted() && m_tree.hasCategoricalSplits() ? 3 : 2;
     // The gain ratio is written as the entropy criterion with gain_ratio 1 (version 2).
     DecisionTreeOptions written = m_options;
     if (written.criterion == SplitCriterion::GainRatio)
@@ -374,6 +403,7 @@ ModelState DecisionTree::state() const
     s.setNumber("ccp_auto", m_options.autoCcpAlpha ? 1 : 0);
     s.setNumber("ccp_alpha", m_options.ccpAlpha);
     s.setNumber("ccp_folds", m_options.ccpFolds);
+    s.setNumber("categorical_splits", m_options.categoricalSplits ? 1 : 0);
     writeClassWeight(s, m_options.classWeight);
     treelearner::writeHeader(s, m_task, isFitted(), m_featureCount, m_classCount);
     if (!isFitted())
@@ -386,7 +416,7 @@ ModelState DecisionTree::state() const
 
 void DecisionTree::restore(const ModelState &s)
 {
-    s.requireKind(kind(), 2);
+    s.requireKind(kind(), 3);
     DecisionTreeOptions o;
     const EstimatorTask task = treelearner::readTask(s);
     treelearner::readGrowth(s, o);
@@ -403,6 +433,8 @@ void DecisionTree::restore(const ModelState &s)
         o.autoCcpAlpha = false; // version 1 trees were grown without pruning
         o.ccpAlpha = 0;
     }
+    // Absent (written before categorical splits existed): trees split one-hot columns.
+    o.categoricalSplits = s.has("categorical_splits") && s.integer("categorical_splits", 0, 1) == 1;
     o.classWeight = readClassWeight(s, kind());
     DecisionTree restored(task, o);
     if (treelearner::readFitted(s)) {

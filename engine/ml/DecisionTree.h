@@ -35,6 +35,11 @@ struct DecisionTreeOptions {
     // distributions, pruning and the automatic alpha's held-out error are all weighted.
     // Counts (min_samples_split, min_samples_leaf) stay in rows, as in scikit-learn.
     ClassWeight classWeight = ClassWeight::None;
+    // A categorical column (a one-hot block of FitContext::featureBlocks) splits into two
+    // subsets of its categories in one node, as CART does for nominal attributes
+    // (TreeGrowParams::categorical); false: each one-hot column is a 0/1 feature of its
+    // own (scikit-learn's trees on one-hot data), a split separating one category.
+    bool categoricalSplits = true;
 };
 
 // One CART tree (classification with Gini / entropy, regression with squared error).
@@ -93,7 +98,8 @@ public:
     CostComplexityPath pruningPath(const Eigen::Ref<const Eigen::MatrixXd> &X,
         const Eigen::Ref<const Eigen::VectorXd> &y, const FitContext &context = {}) const;
 
-    // State (version 2): numbers task, feature_count, class_count and the options
+    // State (version 3 when the tree holds a categorical split, else 2; categorical_splits
+    // since then, absent: 0): numbers task, feature_count, class_count and the options
     // (ccp_auto, ccp_alpha, ccp_folds and gain_ratio since version 2: the gain ratio is
     // written as criterion entropy with gain_ratio 1; version 1 states were never pruned
     // and load with ccp_alpha 0), class_weight (absent: none), ccp_alpha_chosen and

@@ -554,6 +554,26 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
             hist = m_scratch.data();
         }
         const int nb = m_binner.binCount(f);
+        if (isCategorical(f)) {
+            if (ratio) {
+                FeatureBest fb { kNoGain, f, -1, -1, 0, {} };
+                for (int b = 0; b < nb; ++b)
+                    fb.values += hist[static_cast<std::size_t>(b) * stride + S] > 0;
+                double *fbLeft
+                    = m_ratioLeft.data() + m_ratioBest.size() * static_cast<std::size_t>(stride);
+                if (scanCategorical(hist, nb, sums, count, parentScore, fb.gain, fb.mask, fbLeft)) {
+                    fb.bin = 0;
+                    fb.binHigh = 1;
+                    m_ratioBest.push_back(fb);
+                }
+            } else if (scanCategorical(
+                           hist, nb, sums, count, parentScore, c.gain, c.mask, bestLeft)) {
+                c.feature = f;
+                c.bin = 0;
+                c.binHigh = 1;
+            }
+            continue;
+        }
         if (gradient && S == 2) {
             // The boosting loop with score() inlined (same arithmetic, same order).
             const double l2 = m_params.l2, minH = m_params.minHessian;
@@ -591,7 +611,7 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
             continue;
         }
         std::fill_n(left, stride, 0.0);
-        FeatureBest fb { kNoGain, f, -1, -1, 0 };
+        FeatureBest fb { kNoGain, f, -1, -1, 0, {} };
         double *fbLeft = nullptr;
         if (ratio) {
             for (int b = 0; b < nb; ++b)
@@ -661,6 +681,128 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
         chooseGainRatio(c, sums, bestLeft);
 }
 
+bool DecisionTreeBuilder::scanCategorical(const double *hist, int nb, const double *sums, int count,
+    double parentScore, double &gain, std::uint64_t *mask, double *bestLeft)
+{
+    const int S = m_params.statDim;
+    const int stride = m_stride;
+    const SplitCriterion criterion = m_params.criterion;
+    const bool gradient = criterion == SplitCriterion::Gradient;
+    const bool classification = criterion == SplitCriterion::Gini
+        || criterion == SplitCriterion::Entropy || criterion == SplitCriterion::GainRatio;
+    const double minLeaf = m_params.minSamplesLeaf;
+    const auto cell = [&](int b) { return hist + static_cast<std::size_t>(b) * stride; };
+    int bins[256];
+    int m = 0;
+    for (int b = 0; b < nb; ++b)
+        if (cell(b)[S] > 0)
+            bins[m++] = b;
+    if (m < 2)
+        return false;
+    double left[64 + 1];
+    double right[64 + 1];
+    bool improved = false;
+    // The gain of the split whose left sums are `left` (kNoGain when not allowed).
+    const auto gainOf = [&]() {
+        const double rightCount = count - left[S];
+        if (left[S] < minLeaf || rightCount < minLeaf)
+            return kNoGain;
+        for (int k = 0; k < stride; ++k)
+            right[k] = sums[k] - left[k];
+        right[S] = rightCount;
+        if (gradient) {
+            if (left[1] < m_params.minHessian || right[1] < m_params.minHessian)
+                return kNoGain;
+        } else {
+            double wl = 0, wr = 0;
+            if (criterion == SplitCriterion::SquaredError) {
+                wl = left[0];
+                wr = right[0];
+            } else {
+                for (int k = 0; k < S; ++k) {
+                    wl += left[k];
+                    wr += right[k];
+                }
+            }
+            if (!(wl > 0) || !(wr > 0))
+                return kNoGain;
+        }
+        return score(left) + score(right) - parentScore;
+    };
+    // Records the split of the bins bins[order[i]] for which `isLeft(i)` holds.
+    const auto take = [&](double g, const auto &isLeft) {
+        gain = g;
+        improved = true;
+        std::fill_n(mask, 4, std::uint64_t(0));
+        for (int i = 0; i < m; ++i)
+            if (isLeft(i))
+                mask[bins[i] >> 6] |= std::uint64_t(1) << (bins[i] & 63);
+        std::copy_n(left, stride, bestLeft);
+    };
+    const auto addCell = [&](int b) {
+        const double *c = cell(b);
+        for (int k = 0; k < stride; ++k)
+            left[k] += c[k];
+    };
+    if (classification && S > 2 && m <= TreeGrowParams::kExhaustiveCategories) {
+        // Every bipartition: the subsets of the first m - 1 categories (the last one always
+        // goes right).
+        const std::uint32_t subsets = std::uint32_t(1) << (m - 1);
+        for (std::uint32_t set = 1; set < subsets; ++set) {
+            std::fill_n(left, stride, 0.0);
+            for (int i = 0; i + 1 < m; ++i)
+                if (set >> i & 1u)
+                    addCell(bins[i]);
+            const double g = gainOf();
+            if (g > gain)
+                take(g, [&](int i) { return i + 1 < m && (set >> i & 1u); });
+        }
+    } else {
+        // Cuts of orders of the categories: one key per order.
+        const int orders = classification && S > 2 ? S : 1;
+        int order[256];
+        double key[256];
+        for (int o = 0; o < orders; ++o) {
+            for (int i = 0; i < m; ++i) {
+                const double *c = cell(bins[i]);
+                double k = 0;
+                if (gradient) {
+                    k = c[0] / (c[1] + m_params.l2);
+                } else if (criterion == SplitCriterion::SquaredError) {
+                    k = c[0] > 0 ? c[1] / c[0] : 0.0;
+                } else {
+                    double w = 0;
+                    for (int q = 0; q < S; ++q)
+                        w += c[q];
+                    k = w > 0 ? c[S == 2 ? 1 : o] / w : 0.0;
+                }
+                key[i] = k;
+                order[i] = i;
+            }
+            std::stable_sort(order, order + m, [&](int a, int b) { return key[a] < key[b]; });
+            std::fill_n(left, stride, 0.0);
+            for (int cut = 0; cut + 1 < m; ++cut) {
+                addCell(bins[order[cut]]);
+                const double g = gainOf();
+                if (g > gain) {
+                    int rank[256];
+                    for (int i = 0; i < m; ++i)
+                        rank[order[i]] = i;
+                    take(g, [&](int i) { return rank[i] <= cut; });
+                }
+            }
+        }
+    }
+    if (!improved)
+        return false;
+    // Categories absent from the node follow the larger child.
+    if (bestLeft[S] >= count - bestLeft[S])
+        for (int b = 0; b < nb; ++b)
+            if (!(cell(b)[S] > 0))
+                mask[b >> 6] |= std::uint64_t(1) << (b & 63);
+    return true;
+}
+
 // C4.5's choice among the features' best splits (m_ratioBest, found by information gain):
 // gains in bits per row, less log2(thresholds) / W; among the features whose corrected gain
 // is at least the average (and positive), the largest gain / split information.
@@ -710,6 +852,7 @@ void DecisionTreeBuilder::chooseGainRatio(Candidate &c, const double *sums, doub
     c.feature = fb.feature;
     c.bin = fb.bin;
     c.binHigh = fb.binHigh;
+    std::copy_n(fb.mask, 4, c.mask);
     std::copy_n(m_ratioLeft.data() + best * static_cast<std::size_t>(stride), stride, bestLeft);
 }
 
@@ -781,6 +924,7 @@ void DecisionTreeBuilder::splitChildren(Candidate &lc, Candidate &rc, bool lSpli
                 c.feature = p.feature;
                 c.bin = p.bin;
                 c.binHigh = p.binHigh;
+                std::copy_n(p.mask, 4, c.mask);
                 std::copy_n(left ? local[t].lLeft : local[t].rLeft, stride, bestLeft);
             }
         }
@@ -862,7 +1006,7 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
     rootSums[S] = n;
     setValue(tree, root, rootSums);
 
-    Candidate rc { root, 0, n, 0, -1, kNoGain, -1, -1, -1 };
+    Candidate rc { root, 0, n, 0, -1, kNoGain, -1, -1, -1, {} };
     if (n > 0 && canSplit(rootSums, n, 0)) {
         if (m_subtract) {
             rc.slot = acquireSlot();
@@ -897,9 +1041,14 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
         const Candidate c = m_candidates[pick];
         m_candidates.erase(m_candidates.begin() + static_cast<std::ptrdiff_t>(pick));
 
-        // Stable partition of the node's rows: bin <= c.bin goes left.
+        // Stable partition of the node's rows: bin <= c.bin goes left (a categorical
+        // feature: the bins of c.mask).
         const std::uint8_t *col = m_codes + static_cast<std::size_t>(c.feature) * m_rowCount;
-        const std::uint8_t bin = static_cast<std::uint8_t>(c.bin);
+        const bool categorical = isCategorical(c.feature);
+        const int nb = m_binner.binCount(c.feature);
+        std::uint8_t goesLeft[256];
+        for (int b = 0; b < 256; ++b)
+            goesLeft[b] = categorical ? (c.mask[b >> 6] >> (b & 63) & 1u) : b <= c.bin;
         int nl = 0, nr = 0;
         {
             // Branchless: every row is written to both outputs, the counters say which
@@ -908,7 +1057,7 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
             std::uint32_t *tmp = m_tmp.data();
             for (int i = c.begin; i < c.end; ++i) {
                 const std::uint32_t r = rows[static_cast<std::size_t>(i)];
-                const int goLeft = col[r] <= bin;
+                const int goLeft = goesLeft[col[r]];
                 out[nl] = r;
                 tmp[nr] = r;
                 nl += goLeft;
@@ -919,10 +1068,13 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
 
         const int ln = tree.addNode();
         const int rn = tree.addNode();
-        tree.setSplit(c.node, c.feature,
-            m_params.midpointThresholds ? m_binner.splitThreshold(c.feature, c.bin, c.binHigh)
-                                        : m_binner.upperEdge(c.feature, c.bin),
-            ln, rn);
+        if (categorical)
+            tree.setCategoricalSplit(c.node, c.feature, nb - 1, goesLeft, ln, rn);
+        else
+            tree.setSplit(c.node, c.feature,
+                m_params.midpointThresholds ? m_binner.splitThreshold(c.feature, c.bin, c.binHigh)
+                                            : m_binner.upperEdge(c.feature, c.bin),
+                ln, rn);
         // sumsOf may grow the buffers: take pointers afterwards.
         sumsOf(rn);
         const double *parent = m_sums.data() + static_cast<std::size_t>(c.node) * stride;
@@ -938,8 +1090,8 @@ bool DecisionTreeBuilder::build(std::vector<std::uint32_t> &rows, const double *
         setValue(tree, ln, ls);
         setValue(tree, rn, rs);
 
-        Candidate lc { ln, c.begin, c.begin + nl, c.depth + 1, -1, kNoGain, -1, -1, -1 };
-        Candidate rcand { rn, c.begin + nl, c.end, c.depth + 1, -1, kNoGain, -1, -1, -1 };
+        Candidate lc { ln, c.begin, c.begin + nl, c.depth + 1, -1, kNoGain, -1, -1, -1, {} };
+        Candidate rcand { rn, c.begin + nl, c.end, c.depth + 1, -1, kNoGain, -1, -1, -1, {} };
         const bool lSplit = canSplit(ls, nl, lc.depth);
         const bool rSplit = canSplit(rs, nr, rcand.depth);
         if (m_subtract) {

@@ -99,6 +99,17 @@ struct TreeGrowParams {
     // HistGradientBoosting); true, the midpoint between the node's neighbouring values on
     // either side (CART, scikit-learn's trees and forests).
     bool midpointThresholds = false;
+    // Per feature (empty: none): 1 marks a categorical code column, whose bins are its
+    // categories (FeatureBinner::setCategorical). Such a feature splits into two subsets
+    // of categories: with two classes, or for regression and boosting, the categories are
+    // ordered by the class-1 fraction, the mean target or the gradient over hessian and
+    // the best cut of that order is taken (the best subset split for these criteria,
+    // Breiman et al. 1984, section 9.4; Fisher 1958); with more classes every subset is
+    // tried when the node holds at most kExhaustiveCategories categories, else the cuts
+    // of the orders by each class's fraction. A category absent from the node goes to
+    // the child with more rows.
+    std::vector<std::uint8_t> categorical;
+    static constexpr int kExhaustiveCategories = 10;
 };
 
 // Rows of one leaf after build(): rows[begin, end) of the reordered row list.
@@ -154,6 +165,7 @@ private:
         int feature;
         int bin;
         int binHigh; // first non-empty bin going right
+        std::uint64_t mask[4]; // categorical feature: the bins going left
     };
 
     bool canSplit(const double *sums, int count, int depth) const;
@@ -208,7 +220,17 @@ private:
     struct FeatureBest {
         double gain;
         int feature, bin, binHigh, values;
+        std::uint64_t mask[4];
     };
+    bool isCategorical(int f) const
+    {
+        return !m_params.categorical.empty() && m_params.categorical[static_cast<std::size_t>(f)];
+    }
+    // The best subset split of categorical feature f (histogram hist, nb bins) of a node
+    // with these sums and row count; updates gain / mask / left when one beats `gain`
+    // (and returns true).
+    bool scanCategorical(const double *hist, int nb, const double *sums, int count,
+        double parentScore, double &gain, std::uint64_t *mask, double *left);
     std::vector<FeatureBest> m_ratioBest; // GainRatio: each scanned feature's best split
     std::vector<double> m_ratioLeft; // and its left sums (stride each)
     std::uint64_t m_rng = 0;

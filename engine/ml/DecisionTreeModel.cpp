@@ -33,7 +33,48 @@ int DecisionTreeModel::addNode()
     m_left.push_back(-1);
     m_right.push_back(-1);
     m_values.resize(m_values.size() + static_cast<std::size_t>(m_valueDim), 0.0);
+    if (m_anyCategorical) {
+        m_catWidth.push_back(0);
+        m_catOffset.push_back(-1);
+    }
     return nodeCount() - 1;
+}
+
+void DecisionTreeModel::setCategoricalSplit(
+    int node, int feature, int width, const std::uint8_t *goesLeft, int left, int right)
+{
+    if (!m_anyCategorical) {
+        m_anyCategorical = true;
+        m_catWidth.assign(m_feature.size(), 0);
+        m_catOffset.assign(m_feature.size(), -1);
+    }
+    setSplit(node, feature, 0.0, left, right);
+    const std::size_t n = static_cast<std::size_t>(node);
+    m_catWidth[n] = width;
+    m_catOffset[n] = static_cast<int>(m_catLeft.size());
+    for (int c = 0; c <= width; ++c)
+        m_catLeft.push_back(goesLeft[c] ? 1 : 0);
+}
+
+void DecisionTreeModel::copySplit(
+    int node, const DecisionTreeModel &from, int fromNode, int left, int right)
+{
+    const int w = from.categoryWidth(fromNode);
+    if (w > 0) {
+        std::vector<std::uint8_t> flags(static_cast<std::size_t>(w) + 1);
+        for (int c = 0; c <= w; ++c)
+            flags[static_cast<std::size_t>(c)] = from.categoryGoesLeft(fromNode, c) ? 1 : 0;
+        setCategoricalSplit(node, from.feature(fromNode), w, flags.data(), left, right);
+    } else {
+        setSplit(node, from.feature(fromNode), from.threshold(fromNode), left, right);
+    }
+}
+
+void DecisionTreeModel::remapFeatures(const std::vector<int> &map)
+{
+    for (int &f : m_feature)
+        if (f >= 0)
+            f = map[static_cast<std::size_t>(f)];
 }
 
 void DecisionTreeModel::setSplit(int node, int feature, double threshold, int left, int right)
@@ -62,12 +103,19 @@ void DecisionTreeModel::clear()
     m_left.clear();
     m_right.clear();
     m_values.clear();
+    m_anyCategorical = false;
+    m_catWidth.clear();
+    m_catOffset.clear();
+    m_catLeft.clear();
 }
 
 void DecisionTreeModel::writeEnsemble(ModelState &state, const std::string &prefix,
     const std::vector<DecisionTreeModel> &trees, int valueDim)
 {
-    std::vector<double> counts, feature, threshold, left, right, values;
+    std::vector<double> counts, feature, threshold, left, right, values, catWidth, catLeft;
+    bool categorical = false;
+    for (const DecisionTreeModel &t : trees)
+        categorical = categorical || t.hasCategoricalSplits();
     for (const DecisionTreeModel &t : trees) {
         counts.push_back(t.nodeCount());
         for (int i = 0; i < t.nodeCount(); ++i) {
@@ -77,6 +125,12 @@ void DecisionTreeModel::writeEnsemble(ModelState &state, const std::string &pref
             right.push_back(t.right(i));
             for (int k = 0; k < valueDim; ++k)
                 values.push_back(t.values(i)[k]);
+            if (!categorical)
+                continue;
+            const int w = t.isLeaf(i) ? 0 : t.categoryWidth(i);
+            catWidth.push_back(w);
+            for (int c = 0; c < w + 1 && w > 0; ++c)
+                catLeft.push_back(t.categoryGoesLeft(i, c) ? 1 : 0);
         }
     }
     const std::int64_t n = static_cast<std::int64_t>(feature.size());
@@ -87,6 +141,11 @@ void DecisionTreeModel::writeEnsemble(ModelState &state, const std::string &pref
     state.setArray(prefix + "left", { n }, std::move(left));
     state.setArray(prefix + "right", { n }, std::move(right));
     state.setArray(prefix + "values", { n, valueDim }, std::move(values));
+    if (categorical) {
+        const std::int64_t flags = static_cast<std::int64_t>(catLeft.size());
+        state.setArray(prefix + "category_width", { n }, std::move(catWidth));
+        state.setArray(prefix + "category_left", { flags }, std::move(catLeft));
+    }
 }
 
 std::vector<DecisionTreeModel> DecisionTreeModel::readEnsemble(const ModelState &state,
@@ -131,6 +190,15 @@ std::vector<DecisionTreeModel> DecisionTreeModel::readEnsemble(const ModelState 
     for (double v : values.values)
         if (!std::isfinite(v))
             fail("'" + prefix + "values' holds a non-finite value");
+    const ModelArray *catWidth = nullptr, *catLeft = nullptr;
+    if (state.has(prefix + "category_width") || state.has(prefix + "category_left")) {
+        catWidth = &vec("category_width");
+        catLeft = &vec("category_left");
+        if (catWidth->shape[0] != total)
+            fail("'" + prefix + "category_width' must hold one entry per node");
+    }
+    std::size_t flagAt = 0;
+    std::vector<std::uint8_t> flags;
 
     std::vector<DecisionTreeModel> trees;
     trees.reserve(counts.values.size());
@@ -147,9 +215,9 @@ std::vector<DecisionTreeModel> DecisionTreeModel::readEnsemble(const ModelState 
             std::copy_n(values.values.data() + g * static_cast<std::size_t>(valueDim), valueDim,
                 tree.values(node));
             if (l == -1 && r == -1) {
-                if (f != -1)
+                if (f != -1 || (catWidth && catWidth->values[g] != 0))
                     fail("tree " + std::to_string(t) + " node " + std::to_string(i)
-                        + ": a leaf must have feature -1");
+                        + ": a leaf must have feature -1 and no categories");
                 continue;
             }
             if (!isInt(l, i + 1, n - 1) || !isInt(r, i + 1, n - 1))
@@ -161,11 +229,33 @@ std::vector<DecisionTreeModel> DecisionTreeModel::readEnsemble(const ModelState 
             if (!std::isfinite(th))
                 fail("tree " + std::to_string(t) + " node " + std::to_string(i)
                     + ": non-finite threshold");
+            const double w = catWidth ? catWidth->values[g] : 0.0;
+            if (w != 0) {
+                if (!isInt(w, 2, featureCount - f))
+                    fail("tree " + std::to_string(t) + " node " + std::to_string(i)
+                        + ": the categorical block runs past the features");
+                const std::size_t width = static_cast<std::size_t>(w);
+                if (flagAt + width + 1 > catLeft->values.size())
+                    fail("'" + prefix + "category_left' is shorter than its nodes need");
+                flags.assign(width + 1, 0);
+                for (std::size_t c = 0; c <= width; ++c) {
+                    const double v = catLeft->values[flagAt + c];
+                    if (v != 0 && v != 1)
+                        fail("'" + prefix + "category_left' holds a value other than 0 or 1");
+                    flags[c] = static_cast<std::uint8_t>(v);
+                }
+                flagAt += width + 1;
+                tree.setCategoricalSplit(node, static_cast<int>(f), static_cast<int>(width),
+                    flags.data(), static_cast<int>(l), static_cast<int>(r));
+                continue;
+            }
             tree.setSplit(node, static_cast<int>(f), th, static_cast<int>(l), static_cast<int>(r));
         }
         base += static_cast<std::size_t>(n);
         trees.push_back(std::move(tree));
     }
+    if (catLeft && flagAt != catLeft->values.size())
+        fail("'" + prefix + "category_left' is longer than its nodes need");
     return trees;
 }
 

@@ -233,7 +233,7 @@ DecisionTreeModel prunedTree(
         if (!kept[static_cast<std::size_t>(i)] || tree.isLeaf(i)
             || collapsed[static_cast<std::size_t>(i)])
             continue;
-        out.setSplit(newIndex[static_cast<std::size_t>(i)], tree.feature(i), tree.threshold(i),
+        out.copySplit(newIndex[static_cast<std::size_t>(i)], tree, i,
             newIndex[static_cast<std::size_t>(tree.left(i))],
             newIndex[static_cast<std::size_t>(tree.right(i))]);
     }

@@ -115,6 +115,19 @@ void FeatureBinner::fit(const Eigen::Ref<const Eigen::MatrixXd> &X, int maxBins,
     });
 }
 
+void FeatureBinner::setCategorical(int feature, int codes)
+{
+    std::vector<double> &edges = m_edges[static_cast<std::size_t>(feature)];
+    std::vector<double> &values = m_values[static_cast<std::size_t>(feature)];
+    edges.clear();
+    values.clear();
+    for (int c = 0; c < codes; ++c) {
+        values.push_back(c);
+        if (c + 1 < codes)
+            edges.push_back(c + 0.5);
+    }
+}
+
 std::uint8_t FeatureBinner::binOf(int feature, double x) const
 {
     const std::vector<double> &e = m_edges[static_cast<std::size_t>(feature)];

@@ -30,6 +30,11 @@ public:
     std::vector<std::uint8_t> transform(
         const Eigen::Ref<const Eigen::MatrixXd> &X, int threads = 1) const;
 
+    // Makes feature f (after fit) a categorical code column holding integers 0 .. codes - 1:
+    // one bin per code, bin c for code c, whether or not the code occurs (2 <= codes <=
+    // 256).
+    void setCategorical(int feature, int codes);
+
     int featureCount() const { return static_cast<int>(m_edges.size()); }
     int binCount(int feature) const
     {

@@ -5,6 +5,23 @@
 
 namespace sextant::engine::treeimportance {
 
+namespace {
+
+// Adds a split's decrease to its feature; a categorical split shares it equally among
+// the one-hot columns of its block (their sum is the column's importance).
+void addTo(Eigen::VectorXd &out, const DecisionTreeModel &tree, int node, double decrease)
+{
+    const int w = tree.categoryWidth(node);
+    if (w == 0) {
+        out(tree.feature(node)) += decrease;
+        return;
+    }
+    for (int j = 0; j < w; ++j)
+        out(tree.feature(node) + j) += decrease / w;
+}
+
+} // namespace
+
 void addImpurityDecrease(const DecisionTreeModel &kept, const DecisionTreeModel &grown,
     const TreeNodeImpurities &imp, Eigen::VectorXd &out)
 {
@@ -21,7 +38,7 @@ void addImpurityDecrease(const DecisionTreeModel &kept, const DecisionTreeModel 
         if (kept.isLeaf(k) || grown.isLeaf(g))
             continue;
         const int gl = grown.left(g), gr = grown.right(g);
-        out(kept.feature(k)) += wi(g) - wi(gl) - wi(gr);
+        addTo(out, kept, k, wi(g) - wi(gl) - wi(gr));
         stack.push_back({ kept.left(k), gl });
         stack.push_back({ kept.right(k), gr });
     }
@@ -37,8 +54,8 @@ void addGainDecrease(
     };
     for (int i = 0; i < tree.nodeCount(); ++i)
         if (!tree.isLeaf(i))
-            out(tree.feature(i))
-                += std::max(0.0, 0.5 * (score(tree.left(i)) + score(tree.right(i)) - score(i)));
+            addTo(out, tree, i,
+                std::max(0.0, 0.5 * (score(tree.left(i)) + score(tree.right(i)) - score(i))));
 }
 
 void normalize(Eigen::VectorXd &v)

@@ -3,6 +3,7 @@
 #include "ml/DecisionTreeBuilder.h"
 #include "ml/DecisionTreeModel.h"
 #include "ml/Estimator.h"
+#include "ml/FitContext.h"
 #include "ml/ModelState.h"
 
 #include <Eigen/Core>
@@ -126,6 +127,23 @@ bool readFitted(const ModelState &s);
 // of a fitted state.
 void readCounts(
     const ModelState &s, EstimatorTask task, int maxClasses, int &featureCount, int &classCount);
+
+// The categorical columns of a tree's matrix, which it splits into subsets of categories
+// instead of one indicator at a time (DecisionTreeModel's categorical splits). The
+// "compact" matrix has one column per numeric column and one per categorical block,
+// holding the row's category code 0 .. width - 1, or width for none (all zeros).
+struct CategoricalLayout {
+    std::vector<int> rawColumn; // compact column -> matrix column (a block's first)
+    std::vector<int> width; // compact column -> block width, 0 for a numeric column
+    bool any = false; // some compact column is categorical
+};
+// From FitContext::featureBlocks: the blocks marked categorical, 2 to 255 columns wide,
+// whose cells in X are all 0 or 1 with at most one 1 per row (FeatureEncoder's one-hot
+// columns). Blocks that do not cover X in order give a layout without categories.
+CategoricalLayout categoricalLayout(
+    const std::vector<FeatureBlock> &blocks, const Eigen::Ref<const Eigen::MatrixXd> &X);
+Eigen::MatrixXd compactMatrix(
+    const CategoricalLayout &layout, const Eigen::Ref<const Eigen::MatrixXd> &X);
 
 // Predictions from n x V leaf values: column 0 (regression) or the largest class.
 Eigen::VectorXd predictions(const Eigen::MatrixXd &values, EstimatorTask task);

@@ -323,12 +323,20 @@ std::vector<Learner> registerAll()
                                "number >= 0, larger prunes more, 0 keeps the whole tree; auto: "
                                "chosen by 5-fold cross-validation on the training rows (folds "
                                "drawn from the seed).")),
+            ParameterSpec::enumeration(QStringLiteral("categorical"),
+                QStringLiteral("Categorical columns"),
+                { QStringLiteral("subsets"), QStringLiteral("one_hot") }, QStringLiteral("subsets"),
+                QStringLiteral("subsets: a node splits a categorical column's categories into two "
+                               "groups (CART's nominal splits; a missing cell is a category of "
+                               "its own); one_hot: each category is a 0/1 column of its own, a "
+                               "split separates one category from the rest.")),
             classWeight(),
             seed(),
         };
         l.create = [](const P &p) {
             DecisionTreeOptions o;
             o.classWeight = classWeightOf(p);
+            o.categoricalSplits = s(p, "categorical") != QStringLiteral("one_hot");
             const QString ccp = s(p, "ccp_alpha").trimmed();
             if (ccp.compare(QStringLiteral("auto"), Qt::CaseInsensitive) == 0) {
                 o.autoCcpAlpha = true;

@@ -37,10 +37,16 @@ struct TreeViewData {
         // Split nodes: the matrix column (FeatureEncoder::outputNames), its threshold on the
         // raw scale (a row goes left when x <= threshold) and the text of the left branch's
         // condition ("petal_length <= 2.45"; one-hot columns "colour = red" / "colour ≠ red").
+        // A categorical split (categorical true) tests the one-hot block that starts at
+        // featureIndex: `feature` is the table column, threshold 0, leftCategories the
+        // categories going left ("(missing)" for a missing or unseen category) and the
+        // split "colour ∈ {red, blue}" or, when the right side is shorter, "colour ∉ {green}".
         int featureIndex = -1;
         QString feature;
         double threshold = 0;
         QString split;
+        bool categorical = false;
+        QStringList leftCategories;
         std::int64_t samples = -1; // rows reaching the node, -1 unknown
         std::vector<double> classCounts; // classification with data: rows per class
         std::vector<double> value; // the model's values (valueDim of the tree)

@@ -56,6 +56,17 @@ QString splitText(const EncodedColumn &c, double threshold)
     return QStringLiteral("%1 <= %2").arg(c.feature, number(threshold));
 }
 
+// The categories listed in a categorical split's text: the first few, then a count.
+QString categoryList(const QStringList &names)
+{
+    constexpr qsizetype kShown = 6;
+    if (names.size() <= kShown)
+        return QStringLiteral("{%1}").arg(names.join(QStringLiteral(", ")));
+    return QStringLiteral("{%1, \u2026 +%2}")
+        .arg(names.mid(0, kShown - 1).join(QStringLiteral(", ")))
+        .arg(names.size() - (kShown - 1));
+}
+
 QString learnerName(const Estimator &e)
 {
     const Learner *l = LearnerRegistry::of(e);
@@ -80,7 +91,24 @@ struct Builder {
         n.depth = depth;
         n.leaf = tree.isLeaf(m);
         n.value.assign(tree.values(m), tree.values(m) + tree.valueDim());
-        if (!n.leaf) {
+        if (!n.leaf && tree.categoryWidth(m) > 0) {
+            const int first = tree.feature(m), w = tree.categoryWidth(m);
+            n.featureIndex = first;
+            n.categorical = true;
+            const auto f = static_cast<std::size_t>(first);
+            n.feature = f < columns.size() ? columns[f].feature : QStringLiteral("x%1").arg(first);
+            QStringList right;
+            for (int c = 0; c <= w; ++c) {
+                const std::size_t col = f + static_cast<std::size_t>(c);
+                const QString name = c == w ? QStringLiteral("(missing)")
+                    : col < columns.size()  ? columns[col].category
+                                            : QString::number(c);
+                (tree.categoryGoesLeft(m, c) ? n.leftCategories : right) << name;
+            }
+            n.split = n.leftCategories.size() <= right.size()
+                ? QStringLiteral("%1 \u2208 %2").arg(n.feature, categoryList(n.leftCategories))
+                : QStringLiteral("%1 \u2209 %2").arg(n.feature, categoryList(right));
+        } else if (!n.leaf) {
             n.featureIndex = tree.feature(m);
             n.threshold = tree.threshold(m);
             const auto f = static_cast<std::size_t>(n.featureIndex);
@@ -263,8 +291,7 @@ TreeViewData TreeViewNode::build(const TrainedModel &model, int tree, int maxDep
                         += 1;
                 if (t.isLeaf(node))
                     break;
-                node = row[t.feature(node) * stride] <= t.threshold(node) ? t.left(node)
-                                                                          : t.right(node);
+                node = t.child(node, row, stride);
             }
         }
     }

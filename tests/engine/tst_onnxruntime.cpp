@@ -10,6 +10,7 @@
 #include "data/Dataset.h"
 #include "data/DatasetLoader.h"
 #include "io/OnnxExport.h"
+#include "ml/DecisionTree.h"
 #include "ml/ImputeTransform.h"
 #include "ml/OneHotTransform.h"
 #include "ml/PcaTransform.h"
@@ -325,6 +326,18 @@ private Q_SLOTS:
             fit("model.random_forest", step(credit, std::make_shared<OneHotTransform>(o)),
                 { { QStringLiteral("trees"), 30 } }),
             credit);
+        // A decision tree's categorical splits (subsets of categories) become chains of
+        // one-hot tests; breast-cancer has missing categories, which go their own way.
+        const auto subsets = fit("model.decision_tree", credit);
+        QVERIFY(
+            dynamic_cast<const DecisionTree &>(*subsets->estimator).tree().hasCategoricalSplits());
+        verify("tree_categorical_subsets", subsets, credit);
+        const Dataset bc = loadWeka("breast-cancer.arff");
+        const auto unpruned = fit(
+            "model.decision_tree", bc, { { QStringLiteral("ccp_alpha"), QStringLiteral("0") } });
+        QVERIFY(
+            dynamic_cast<const DecisionTree &>(*unpruned->estimator).tree().hasCategoricalSplits());
+        verify("tree_categorical_missing", unpruned, bc);
         const Result<QMap<QString, QStringList>> cats
             = OnnxExport::inputCategories(*fit("model.logistic_regression", credit));
         QVERIFY(cats);

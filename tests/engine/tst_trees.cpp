@@ -17,6 +17,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <random>
@@ -899,6 +900,196 @@ private Q_SLOTS:
     // of 70% / 30% (gain 0.119, ratio 0.119), feature 2 is nearly useless (gain 0.001) and
     // pulls the average gain (0.076) below feature 0's. Information gain (entropy) picks
     // feature 1 at the root, the gain ratio feature 0.
+    // Categorical splits (DecisionTreeOptions::categoricalSplits): a one-hot block of
+    // FitContext::featureBlocks splits into two subsets of categories in one node.
+    void categoricalSplitGroupsCategories()
+    {
+        // Column 0 numeric noise, columns 1..5 one categorical column a..e; the class is
+        // "a or c", a missing cell (all zeros) is class 0.
+        const int n = 300;
+        Eigen::MatrixXd X = Eigen::MatrixXd::Zero(n, 6);
+        Eigen::VectorXd y(n);
+        std::mt19937 rng(7);
+        for (int i = 0; i < n; ++i) {
+            X(i, 0) = std::uniform_real_distribution<double>(0, 1)(rng);
+            const int c = i % 6; // 5: missing
+            if (c < 5)
+                X(i, 1 + c) = 1;
+            y(i) = c == 0 || c == 2 ? 1 : 0;
+        }
+        FitContext ctx;
+        ctx.featureBlocks = { { 0, 1, false }, { 1, 5, true } };
+        DecisionTreeOptions o;
+        o.autoCcpAlpha = false;
+        DecisionTree tree(EstimatorTask::Classification, o);
+        QVERIFY(tree.fit(X, y, ctx));
+        const DecisionTreeModel &t = tree.tree();
+        QVERIFY(t.hasCategoricalSplits());
+        QCOMPARE(t.leafCount(), 2); // one split: {a, c} against {b, d, e, missing}
+        QCOMPARE(t.feature(0), 1);
+        QCOMPARE(t.categoryWidth(0), 5);
+        const bool aLeft = t.categoryGoesLeft(0, 0);
+        for (int c = 0; c <= 5; ++c)
+            QCOMPARE(t.categoryGoesLeft(0, c), (c == 0 || c == 2) == aLeft);
+        QCOMPARE((tree.predict(X) - y).cwiseAbs().sum(), 0.0);
+        // One indicator at a time needs more splits; without blocks the same.
+        o.categoricalSplits = false;
+        DecisionTree oneHot(EstimatorTask::Classification, o);
+        QVERIFY(oneHot.fit(X, y, ctx));
+        QVERIFY(!oneHot.tree().hasCategoricalSplits());
+        QVERIFY(oneHot.tree().leafCount() >= 3);
+        DecisionTree noBlocks(EstimatorTask::Classification, DecisionTreeOptions {});
+        QVERIFY(noBlocks.fit(X, y, {}));
+        QVERIFY(!noBlocks.tree().hasCategoricalSplits());
+        // A block that is not 0/1 (scaled columns) is numeric.
+        Eigen::MatrixXd scaled = X;
+        scaled.rightCols(5) *= 2.0;
+        DecisionTree notOneHot(EstimatorTask::Classification, DecisionTreeOptions {});
+        QVERIFY(notOneHot.fit(scaled, y, ctx));
+        QVERIFY(!notOneHot.tree().hasCategoricalSplits());
+
+        // Importances: the block's columns share the split, numeric noise gets nothing.
+        const FeatureImportances imp = tree.featureImportances();
+        QCOMPARE(imp.values(0), 0.0);
+        for (int j = 1; j <= 5; ++j)
+            QVERIFY(std::abs(imp.values(j) - 0.2) < 1e-12);
+
+        // The state: version 3 with the category arrays; round trip; corruptions refused.
+        const ModelState s = tree.state();
+        QCOMPARE(s.version, 3);
+        QVERIFY(s.has("tree_category_width") && s.has("tree_category_left"));
+        QCOMPARE(s.number("categorical_splits"), 1.0);
+        DecisionTree back;
+        back.restore(s);
+        QVERIFY(back.state() == s);
+        QCOMPARE(back.predictProbabilities(X), tree.predictProbabilities(X));
+        QCOMPARE(back.options().categoricalSplits, true);
+        const std::vector<std::pair<const char *, std::function<void(ModelState &)>>> edits = {
+            { "flag not 0/1", [](ModelState &m) { m.arrays["tree_category_left"].values[0] = 2; } },
+            { "flags short",
+                [](ModelState &m) {
+                    auto &a = m.arrays["tree_category_left"];
+                    a.values.pop_back();
+                    a.shape[0] -= 1;
+                } },
+            { "flags long",
+                [](ModelState &m) {
+                    auto &a = m.arrays["tree_category_left"];
+                    a.values.push_back(0);
+                    a.shape[0] += 1;
+                } },
+            { "block past the features",
+                [](ModelState &m) { m.arrays["tree_category_width"].values[0] = 6; } },
+            { "width 1", [](ModelState &m) { m.arrays["tree_category_width"].values[0] = 1; } },
+            { "leaf with categories",
+                [](ModelState &m) { m.arrays["tree_category_width"].values[1] = 5; } },
+            { "widths missing", [](ModelState &m) { m.arrays.erase("tree_category_width"); } },
+        };
+        for (auto &[name, edit] : edits) {
+            ModelState bad = s;
+            edit(bad);
+            DecisionTree target;
+            QVERIFY2(throwsStateError([&] { target.restore(bad); }), name);
+        }
+        // A tree without categorical splits stays version 2 (older readers load it).
+        QCOMPARE(oneHot.state().version, 2);
+        QVERIFY(!oneHot.state().has("tree_category_width"));
+    }
+
+    // The subset a node takes is the best of all bipartitions of its categories: by
+    // ordering for two classes and for regression (Breiman et al. 1984, Fisher 1958), by
+    // trying every subset for three classes; checked against a brute force here.
+    void categoricalSplitIsTheBestSubset_data()
+    {
+        QTest::addColumn<int>("categories");
+        QTest::addColumn<int>("classes"); // 0: regression
+        QTest::newRow("2 classes, 12 categories") << 12 << 2;
+        QTest::newRow("3 classes, 8 categories") << 8 << 3;
+        QTest::newRow("regression, 12 categories") << 12 << 0;
+    }
+    void categoricalSplitIsTheBestSubset()
+    {
+        QFETCH(int, categories);
+        QFETCH(int, classes);
+        const int n = 600, w = categories;
+        std::mt19937 rng(11);
+        std::vector<std::vector<double>> p(static_cast<std::size_t>(w + 1));
+        for (auto &pc : p) {
+            for (int k = 0; k < std::max(classes, 1); ++k)
+                pc.push_back(std::uniform_real_distribution<double>(0.05, 1)(rng));
+        }
+        Eigen::MatrixXd X = Eigen::MatrixXd::Zero(n, w);
+        Eigen::VectorXd y(n);
+        std::vector<int> cat(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i) {
+            const int c = std::uniform_int_distribution<int>(0, w)(rng); // w: missing
+            cat[static_cast<std::size_t>(i)] = c;
+            if (c < w)
+                X(i, c) = 1;
+            const auto &pc = p[static_cast<std::size_t>(c)];
+            if (classes == 0)
+                y(i) = pc[0] * 10 + std::normal_distribution<double>(0, 1)(rng);
+            else
+                y(i) = std::discrete_distribution<int>(pc.begin(), pc.end())(rng);
+        }
+        // The impurity decrease of a bipartition (set: the categories going left).
+        const auto decrease = [&](const std::vector<char> &left) {
+            const int K = std::max(classes, 1);
+            std::vector<double> sl(static_cast<std::size_t>(K + 2), 0.0), sr(sl.size(), 0.0);
+            for (int i = 0; i < n; ++i) {
+                auto &s
+                    = left[static_cast<std::size_t>(cat[static_cast<std::size_t>(i)])] ? sl : sr;
+                if (classes == 0) {
+                    s[0] += 1;
+                    s[1] += y(i);
+                } else {
+                    s[static_cast<std::size_t>(y(i))] += 1;
+                }
+            }
+            const auto score = [&](const std::vector<double> &s) {
+                if (classes == 0)
+                    return s[0] > 0 ? s[1] * s[1] / s[0] : 0.0;
+                double total = 0, sq = 0;
+                for (int k = 0; k < K; ++k) {
+                    total += s[static_cast<std::size_t>(k)];
+                    sq += s[static_cast<std::size_t>(k)] * s[static_cast<std::size_t>(k)];
+                }
+                return total > 0 ? sq / total : 0.0;
+            };
+            return score(sl) + score(sr);
+        };
+        double best = -1;
+        std::vector<char> left(static_cast<std::size_t>(w + 1), 0);
+        for (std::uint32_t set = 1; set < (std::uint32_t(1) << w); ++set) {
+            for (int c = 0; c <= w; ++c)
+                left[static_cast<std::size_t>(c)] = c < w && (set >> c & 1u);
+            best = std::max(best, decrease(left));
+        }
+        FitContext ctx;
+        ctx.featureBlocks = { { 0, w, true } };
+        DecisionTreeOptions o;
+        o.autoCcpAlpha = false;
+        o.maxDepth = 1;
+        DecisionTree tree(classes ? EstimatorTask::Classification : EstimatorTask::Regression, o);
+        QVERIFY(tree.fit(X, y, ctx));
+        const DecisionTreeModel &t = tree.tree();
+        QCOMPARE(t.categoryWidth(0), w);
+        for (int c = 0; c <= w; ++c)
+            left[static_cast<std::size_t>(c)] = t.categoryGoesLeft(0, c);
+        const double got = decrease(left);
+        QVERIFY2(std::abs(got - best) <= 1e-9 * std::abs(best),
+            qPrintable(
+                QStringLiteral("tree %1, best %2").arg(got, 0, 'g', 17).arg(best, 0, 'g', 17)));
+        // And one-hot splits (one category against the rest) do worse here.
+        o.categoricalSplits = false;
+        DecisionTree oneHot(classes ? EstimatorTask::Classification : EstimatorTask::Regression, o);
+        QVERIFY(oneHot.fit(X, y, ctx));
+        const int f = oneHot.tree().feature(0);
+        for (int c = 0; c <= w; ++c)
+            left[static_cast<std::size_t>(c)] = c != f;
+        QVERIFY(decrease(left) < got);
+    }
+
     void gainRatioPicksC45sSplit()
     {
         Eigen::MatrixXd X(100, 3);

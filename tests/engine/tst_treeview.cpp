@@ -185,7 +185,9 @@ private Q_SLOTS:
 
         Dataset reg = sextant::testing::loadTable(
             sextant::testing::exampleDataset("iris.csv"), QStringLiteral("petal_width_cm"));
-        const auto rt = fit("model.decision_tree", reg, { { "task", "regression" } });
+        // Categorical columns as one-hot indicators (the subsets of the default: below).
+        const auto rt = fit(
+            "model.decision_tree", reg, { { "task", "regression" }, { "categorical", "one_hot" } });
         QVERIFY(rt);
         const TreeViewData r = TreeViewNode::build(*rt, 0, 4, &reg);
         QVERIFY(!r.classification);
@@ -206,6 +208,39 @@ private Q_SLOTS:
             }
         QVERIFY2(oneHot, "the regression tree has no split on species");
         checkConsistent(r);
+
+        // The default splits species into two groups of its categories in one node, which
+        // reads as the group going left (or the right one when that is shorter); the rows
+        // counted down the tree follow the model's categorical splits.
+        const auto st = fit("model.decision_tree", reg, { { "task", "regression" } });
+        const TreeViewData sd = TreeViewNode::build(*st, 0, 50, &reg);
+        checkConsistent(sd);
+        const auto &model = dynamic_cast<const DecisionTree &>(*st->estimator).tree();
+        bool subset = false;
+        for (const TreeViewData::Node &n : sd.nodes) {
+            if (!n.categorical)
+                continue;
+            subset = true;
+            QCOMPARE(n.feature, QStringLiteral("species"));
+            QCOMPARE(model.categoryWidth(n.modelNode), 3);
+            QCOMPARE(n.featureIndex, model.feature(n.modelNode));
+            QStringList left;
+            const QStringList names { QStringLiteral("setosa"), QStringLiteral("versicolor"),
+                QStringLiteral("virginica"), QStringLiteral("(missing)") };
+            for (int c = 0; c <= 3; ++c)
+                if (model.categoryGoesLeft(n.modelNode, c))
+                    left << names[c];
+            QCOMPARE(n.leftCategories, left);
+            QStringList right;
+            for (const QString &c : names)
+                if (!left.contains(c))
+                    right << c;
+            const QString expected = left.size() <= right.size()
+                ? QStringLiteral("species \u2208 {%1}").arg(left.join(QStringLiteral(", ")))
+                : QStringLiteral("species \u2209 {%1}").arg(right.join(QStringLiteral(", ")));
+            QCOMPARE(n.split, expected);
+        }
+        QVERIFY2(subset, "the regression tree has no categorical split on species");
     }
 
     void refusedModels()
