@@ -647,6 +647,14 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
         <source>slurm</source>
         <translation>Slurm</translation>
     </message>
+    <message>
+        <source>subsets</source>
+        <translation>Teilmengen</translation>
+    </message>
+    <message>
+        <source>one_hot</source>
+        <translation>One-Hot</translation>
+    </message>
 </context>
 <context>
     <name>NodeError</name>
@@ -2328,6 +2336,14 @@ Rückgabewerte: 0 Erfolg, 1 fehlerhafte Eingabe oder ein fehlgeschlagener Knoten
     <message>
         <source>Neighbours consulted for each prediction. auto (0): chosen by leave-one-out on the training rows, the k from 1 to 30 that predicts them best from their neighbours (the larger on a tie; at most 2,000 evenly spaced rows are scored), as Weka&apos;s IBk -X does.</source>
         <translation>Nachbarn, die für jede Vorhersage befragt werden. auto (0): per Leave-one-out auf den Trainingszeilen gewählt, das k von 1 bis 30, das sie am besten aus ihren Nachbarn vorhersagt (bei Gleichstand das größere; höchstens 2.000 gleichmäßig verteilte Zeilen werden bewertet), wie Wekas IBk -X.</translation>
+    </message>
+    <message>
+        <source>Categorical columns</source>
+        <translation>Kategoriale Spalten</translation>
+    </message>
+    <message>
+        <source>subsets: a node splits a categorical column&apos;s categories into two groups (CART&apos;s nominal splits; a missing cell is a category of its own); one_hot: each category is a 0/1 column of its own, a split separates one category from the rest.</source>
+        <translation>subsets: ein Knoten teilt die Kategorien einer kategorialen Spalte in zwei Gruppen (die nominalen Splits von CART; eine fehlende Zelle ist eine eigene Kategorie); one_hot: jede Kategorie ist eine eigene 0/1-Spalte, ein Split trennt eine Kategorie vom Rest.</translation>
     </message>
 </context>
 <context>

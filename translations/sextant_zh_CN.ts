@@ -629,6 +629,14 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
         <source>slurm</source>
         <translation>Slurm</translation>
     </message>
+    <message>
+        <source>subsets</source>
+        <translation>类别子集</translation>
+    </message>
+    <message>
+        <source>one_hot</source>
+        <translation>独热编码</translation>
+    </message>
 </context>
 <context>
     <name>NodeError</name>
@@ -2310,6 +2318,14 @@ Exit codes: 0 success, 1 bad input or a failed node (message on stderr),
     <message>
         <source>Neighbours consulted for each prediction. auto (0): chosen by leave-one-out on the training rows, the k from 1 to 30 that predicts them best from their neighbours (the larger on a tie; at most 2,000 evenly spaced rows are scored), as Weka&apos;s IBk -X does.</source>
         <translation>每次预测参考的近邻数。auto (0)：在训练行上用留一法选择，取 1 到 30 中最能由近邻预测这些行的 k（并列时取较大者；最多评估 2,000 个均匀分布的行），与 Weka 的 IBk -X 相同。</translation>
+    </message>
+    <message>
+        <source>Categorical columns</source>
+        <translation>分类列</translation>
+    </message>
+    <message>
+        <source>subsets: a node splits a categorical column&apos;s categories into two groups (CART&apos;s nominal splits; a missing cell is a category of its own); one_hot: each category is a 0/1 column of its own, a split separates one category from the rest.</source>
+        <translation>subsets：一个节点把分类列的类别分成两组（CART 的名义属性划分；缺失单元格自成一类）；one_hot：每个类别是一个单独的 0/1 列，一次划分把一个类别与其余类别分开。</translation>
     </message>
 </context>
 <context>

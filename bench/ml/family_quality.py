@@ -113,9 +113,7 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     src = args[0] if args else "/usr/share/doc/weka/examples"
-    files = tq.benchmark_files(src, with_examples=True)
-    if only:
-        files = [f for f in files if any(os.path.basename(f).startswith(o) for o in only)]
+    files = tq.benchmark_files(src, with_examples=True, only=only)
     results = {f: [] for f in families}
     tmp = tempfile.mkdtemp(prefix="sextant-family-quality-")
     try:

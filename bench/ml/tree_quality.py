@@ -253,13 +253,16 @@ def prepare_file(path, tmp):
     return name, plain, attrs, attrs[-1][0], rows_count
 
 
-def benchmark_files(src, with_examples=False):
-    """The ARFF files of `src` (and, with_examples, the bundled example tables)."""
+def benchmark_files(src, with_examples=False, only=None):
+    """The ARFF files of `src` (and, with_examples, the bundled example tables); with
+    `only` (file-name prefixes), those whose names start with one of them."""
     files = sorted(glob.glob(os.path.join(src, "*.arff")) + glob.glob(os.path.join(src, "*.arff.gz")))
     if with_examples:
         examples = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                                 "resources", "examples")
         files += sorted(glob.glob(os.path.join(examples, "*.csv")))
+    if only:
+        files = [f for f in files if any(os.path.basename(f).startswith(o) for o in only)]
     return files
 
 

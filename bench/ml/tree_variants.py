@@ -21,10 +21,8 @@ def main():
         sys.exit(__doc__)
     exe = sys.argv[1]
     variants = json.loads(sys.argv[2])
-    files = tq.benchmark_files('/usr/share/doc/weka/examples', with_examples=True)
-    if len(sys.argv) > 3:
-        prefixes = sys.argv[3].split(',')
-        files = [f for f in files if any(os.path.basename(f).startswith(p) for p in prefixes)]
+    files = tq.benchmark_files('/usr/share/doc/weka/examples', with_examples=True,
+                               only=sys.argv[3].split(',') if len(sys.argv) > 3 else None)
     tmp = tempfile.mkdtemp()
     for path in files:
         prepared = tq.prepare_file(path, tmp)

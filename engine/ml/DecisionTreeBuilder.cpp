@@ -535,7 +535,6 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
     const double parentScore = score(sums);
     const int minLeaf = m_params.minSamplesLeaf;
     const bool gradient = m_params.criterion == SplitCriterion::Gradient;
-    const bool weighted = !gradient;
     double left[64 + 1];
     double right[64 + 1];
     const bool ratio = m_params.criterion == SplitCriterion::GainRatio;
@@ -632,23 +631,8 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
             for (int k = 0; k < stride; ++k)
                 right[k] = sums[k] - left[k];
             right[S] = rightCount;
-            if (gradient) {
-                if (left[1] < m_params.minHessian || right[1] < m_params.minHessian)
-                    continue;
-            } else if (weighted) {
-                double wl = 0, wr = 0;
-                if (m_params.criterion == SplitCriterion::SquaredError) {
-                    wl = left[0];
-                    wr = right[0];
-                } else {
-                    for (int k = 0; k < S; ++k) {
-                        wl += left[k];
-                        wr += right[k];
-                    }
-                }
-                if (!(wl > 0) || !(wr > 0))
-                    continue;
-            }
+            if (!sidesAllowed(left, right))
+                continue;
             const double g = score(left) + score(right) - parentScore;
             if (ratio) {
                 if (g > fb.gain) {
@@ -681,6 +665,23 @@ void DecisionTreeBuilder::scanFeatures(Candidate &c, const double *sums,
         chooseGainRatio(c, sums, bestLeft);
 }
 
+bool DecisionTreeBuilder::sidesAllowed(const double *left, const double *right) const
+{
+    if (m_params.criterion == SplitCriterion::Gradient)
+        return left[1] >= m_params.minHessian && right[1] >= m_params.minHessian;
+    double wl = 0, wr = 0;
+    if (m_params.criterion == SplitCriterion::SquaredError) {
+        wl = left[0];
+        wr = right[0];
+    } else {
+        for (int k = 0; k < m_params.statDim; ++k) {
+            wl += left[k];
+            wr += right[k];
+        }
+    }
+    return wl > 0 && wr > 0;
+}
+
 bool DecisionTreeBuilder::scanCategorical(const double *hist, int nb, const double *sums, int count,
     double parentScore, double &gain, std::uint64_t *mask, double *bestLeft)
 {
@@ -710,23 +711,8 @@ bool DecisionTreeBuilder::scanCategorical(const double *hist, int nb, const doub
         for (int k = 0; k < stride; ++k)
             right[k] = sums[k] - left[k];
         right[S] = rightCount;
-        if (gradient) {
-            if (left[1] < m_params.minHessian || right[1] < m_params.minHessian)
-                return kNoGain;
-        } else {
-            double wl = 0, wr = 0;
-            if (criterion == SplitCriterion::SquaredError) {
-                wl = left[0];
-                wr = right[0];
-            } else {
-                for (int k = 0; k < S; ++k) {
-                    wl += left[k];
-                    wr += right[k];
-                }
-            }
-            if (!(wl > 0) || !(wr > 0))
-                return kNoGain;
-        }
+        if (!sidesAllowed(left, right))
+            return kNoGain;
         return score(left) + score(right) - parentScore;
     };
     // Records the split of the bins bins[order[i]] for which `isLeft(i)` holds.
@@ -746,13 +732,25 @@ bool DecisionTreeBuilder::scanCategorical(const double *hist, int nb, const doub
     };
     if (classification && S > 2 && m <= TreeGrowParams::kExhaustiveCategories) {
         // Every bipartition: the subsets of the first m - 1 categories (the last one always
-        // goes right).
+        // goes right), in Gray-code order, so each differs from the one before by one
+        // category added or taken out. Sums start again from zero every 64 subsets (class
+        // weights that are not integers would otherwise drift).
         const std::uint32_t subsets = std::uint32_t(1) << (m - 1);
-        for (std::uint32_t set = 1; set < subsets; ++set) {
-            std::fill_n(left, stride, 0.0);
-            for (int i = 0; i + 1 < m; ++i)
-                if (set >> i & 1u)
-                    addCell(bins[i]);
+        std::fill_n(left, stride, 0.0);
+        for (std::uint32_t i = 1; i < subsets; ++i) {
+            const std::uint32_t set = i ^ (i >> 1);
+            if ((i & 63u) == 0) {
+                std::fill_n(left, stride, 0.0);
+                for (int q = 0; q + 1 < m; ++q)
+                    if (set >> q & 1u)
+                        addCell(bins[q]);
+            } else {
+                const int flip = __builtin_ctz(i);
+                const double *c = cell(bins[flip]);
+                const double sign = set >> flip & 1u ? 1.0 : -1.0;
+                for (int k = 0; k < stride; ++k)
+                    left[k] += sign * c[k];
+            }
             const double g = gainOf();
             if (g > gain)
                 take(g, [&](int i) { return i + 1 < m && (set >> i & 1u); });

@@ -222,6 +222,9 @@ private:
         int feature, bin, binHigh, values;
         std::uint64_t mask[4];
     };
+    // Whether a split with these left and right sums may be taken: boosting needs the
+    // least hessian on each side, the other criteria a positive weight.
+    bool sidesAllowed(const double *left, const double *right) const;
     bool isCategorical(int f) const
     {
         return !m_params.categorical.empty() && m_params.categorical[static_cast<std::size_t>(f)];
